@@ -1,0 +1,40 @@
+# The two commands of the quick start are `make demo` and `make test`; each
+# bootstraps the Debian packages and builds first, so each works alone on a
+# fresh machine.
+JOBS ?= $(shell nproc)
+BUILD := build/release
+KG := $(BUILD)/tools/kg/kg
+DEMO_DB := demo/kg.db
+
+.PHONY: all bootstrap build demo test test-asan bench stress clean
+
+all: build
+
+bootstrap:
+	@tools/bootstrap.sh
+
+$(BUILD)/build.ninja: | bootstrap
+	@cmake --preset release >/dev/null
+
+build: bootstrap $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@tools/demo.sh $(KG) demo
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+test-asan: bootstrap
+	@cmake --preset asan >/dev/null
+	@cmake --build build/asan -j $(JOBS)
+	@cd build/asan && ctest --output-on-failure -j $(JOBS) -LE slow --timeout 900
+
+bench: build
+	@tools/bench/run.sh $(BUILD)
+
+stress: build
+	@cd $(BUILD) && KG_STRESS_ROUNDS=100 ctest --output-on-failure -R crash
+
+clean:
+	rm -rf build demo

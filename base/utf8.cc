@@ -1,0 +1,78 @@
+#include "base/utf8.h"
+
+namespace kg::utf8 {
+
+size_t sequence_length(std::string_view text, size_t pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const size_t n = text.size();
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // no overlongs
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;  // no overlongs
+    if (b0 == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (pos + len > n) return 0;
+  if (byte(pos + 1) < lo || byte(pos + 1) > hi) return 0;
+  for (size_t i = 2; i < len; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+std::optional<size_t> first_invalid_byte(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    // Fast path over ASCII, which is nearly all of English news.
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const size_t len = sequence_length(text, pos);
+    if (len == 0) return pos;
+    pos += len;
+  }
+  return std::nullopt;
+}
+
+std::string repair(std::string_view text, size_t* replaced) {
+  std::string out;
+  out.reserve(text.size());
+  size_t count = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t len = sequence_length(text, pos);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++count;
+      ++pos;
+    } else {
+      out.append(text.substr(pos, len));
+      pos += len;
+    }
+  }
+  if (replaced) *replaced = count;
+  return out;
+}
+
+bool looks_binary(std::string_view text) {
+  const std::string_view head = text.substr(0, 8192);
+  size_t control = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control * 20 > head.size();  // more than 5% control bytes
+}
+
+}  // namespace kg::utf8

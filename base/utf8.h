@@ -1,0 +1,28 @@
+// UTF-8 checks shared by every layer that reads text from users.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kg::utf8 {
+
+// Byte offset of the first byte that does not start a well-formed UTF-8
+// sequence (overlongs, surrogates and code points above U+10FFFF are
+// ill-formed), or nullopt when the whole text is valid.
+std::optional<size_t> first_invalid_byte(std::string_view text);
+
+// Copy of `text` with each ill-formed sequence replaced by U+FFFD.
+// `replaced`, when given, receives how many replacements were made.
+std::string repair(std::string_view text, size_t* replaced = nullptr);
+
+// Length in bytes of the well-formed sequence starting at text[pos], or 0
+// when the bytes there are ill-formed or truncated.
+size_t sequence_length(std::string_view text, size_t pos);
+
+// True when the text looks like binary data rather than text: it holds NUL
+// bytes or many control characters in its first few kilobytes.
+bool looks_binary(std::string_view text);
+
+}  // namespace kg::utf8

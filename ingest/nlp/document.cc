@@ -1,0 +1,44 @@
+#include "ingest/nlp/document.h"
+
+#include <array>
+
+namespace kg::nlp {
+
+namespace {
+constexpr std::array<std::string_view, kUPosCount> kUPosNames = {
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
+};
+}  // namespace
+
+std::string_view upos_name(UPos upos) { return kUPosNames[static_cast<size_t>(upos)]; }
+
+bool parse_upos(std::string_view name, UPos* out) {
+  for (size_t i = 0; i < kUPosNames.size(); ++i) {
+    if (kUPosNames[i] == name) {
+      *out = static_cast<UPos>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+DependencyTree::DependencyTree(std::span<const Word> words) : start_(words.size() + 1, 0) {
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    if (words[i].head < 0) {
+      if (root_ < 0) root_ = static_cast<int32_t>(i);
+    } else if (static_cast<uint32_t>(words[i].head) < n) {
+      ++start_[words[i].head + 1];
+    }
+  }
+  for (uint32_t i = 0; i < n; ++i) start_[i + 1] += start_[i];
+  children_.resize(start_[n]);
+  std::vector<uint32_t> fill(start_.begin(), start_.end() - 1);
+  for (uint32_t i = 0; i < n; ++i) {
+    const int32_t h = words[i].head;
+    if (h >= 0 && static_cast<uint32_t>(h) < n) children_[fill[h]++] = i;
+  }
+}
+
+}  // namespace kg::nlp

@@ -1,0 +1,115 @@
+// The annotated text that flows through ingest/nlp and into ingest/extract.
+//
+// A Document owns its text and every string its words point at, so a Word
+// is a small fixed-size record with no heap allocation of its own. Stages
+// fill fields in place: the tokenizer and splitter create words and
+// sentences, the tagger sets upos/xpos/feats, the lemmatizer lemma, the
+// parser head/deprel, the recognizer ner.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace kg::nlp {
+
+// Universal POS tags (UD v2), in a fixed order so they can index tables.
+enum class UPos : uint8_t {
+  ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X,
+};
+inline constexpr int kUPosCount = 17;
+std::string_view upos_name(UPos upos);
+// False when `name` is not a UD v2 UPOS tag.
+bool parse_upos(std::string_view name, UPos* out);
+
+struct Word {
+  std::string_view form;    // surface form (a view into Document storage)
+  std::string_view lemma;   // "" until lemmatized
+  std::string_view xpos;    // Penn tag, "" until tagged
+  std::string_view feats;   // CoNLL-U FEATS ("Number=Sing|..."), "" when none
+  std::string_view deprel;  // UD v2 label with subtype ("nsubj:pass"), "" until parsed
+  std::string_view ner;     // BILOU tag ("B-PERSON", "U-LOC"), "" for outside
+  uint32_t begin = 0;       // byte offsets of the surface form in Document::text
+  uint32_t end = 0;
+  int32_t head = -1;        // index of the head word within its sentence; -1 = root
+  UPos upos = UPos::X;
+  bool space_after = true;  // false where CoNLL-U would write SpaceAfter=No
+};
+
+// A multiword token (CoNLL-U range line "3-4 don't" style): one surface
+// token covering words [first, last] of its sentence.
+struct MultiwordToken {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  std::string_view form;
+};
+
+struct Sentence {
+  uint32_t word_begin = 0;  // the sentence's words are Document::words[word_begin, word_end)
+  uint32_t word_end = 0;
+  std::string_view sent_id;  // "" when none was given
+  std::string_view text;     // the sentence text as in `# text`
+  bool new_paragraph = false;
+  bool new_document = false;
+  std::vector<MultiwordToken> multiword;  // usually empty
+
+  uint32_t size() const { return word_end - word_begin; }
+};
+
+class Document {
+ public:
+  Document() : text_(std::make_unique<std::string>()) {}
+  explicit Document(std::string text) : text_(std::make_unique<std::string>(std::move(text))) {}
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+
+  const std::string& text() const { return *text_; }
+  std::string& mutable_text() { return *text_; }
+
+  std::vector<Word> words;
+  std::vector<Sentence> sentences;
+
+  std::span<Word> words_of(const Sentence& s) {
+    return std::span<Word>(words).subspan(s.word_begin, s.size());
+  }
+  std::span<const Word> words_of(const Sentence& s) const {
+    return std::span<const Word>(words).subspan(s.word_begin, s.size());
+  }
+
+  // Copies `s` into storage owned by this document and returns a stable view
+  // of the copy; equal strings share one copy.
+  std::string_view intern(std::string_view s) {
+    return *pool_.emplace(s).first;
+  }
+
+ private:
+  // Behind a pointer so that views into it survive moving the Document
+  // (a moved std::string may move its characters when they are short).
+  std::unique_ptr<std::string> text_;
+  std::unordered_set<std::string> pool_;  // node-based: views stay valid on rehash
+};
+
+// Children of every word of one sentence, in word order, without a heap
+// allocation per word: children(i) is a slice of one flat array.
+class DependencyTree {
+ public:
+  explicit DependencyTree(std::span<const Word> words);
+  std::span<const uint32_t> children(uint32_t word) const {
+    return std::span<const uint32_t>(children_).subspan(start_[word], start_[word + 1] - start_[word]);
+  }
+  // Index of the root word, or -1 for an empty or unparsed sentence.
+  int32_t root() const { return root_; }
+
+ private:
+  std::vector<uint32_t> start_;     // size n + 1
+  std::vector<uint32_t> children_;  // size n - 1 for a tree
+  int32_t root_ = -1;
+};
+
+}  // namespace kg::nlp

@@ -1,0 +1,42 @@
+// The kg command line: one file per subcommand (tools/kg/<name>.cc), each
+// defining one add_<name>_command function that main.cc calls.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "base/status.h"
+
+namespace kg::cli {
+
+// Options that come before the subcommand and apply to all of them.
+struct GlobalOptions {
+  std::string db;  // store directory: --db, else $KG_DB, else ./kg.db
+};
+
+// A registered subcommand: its CLI11 node and what to run when it is chosen.
+// `run` returns the process exit code: 0 success, 1 user error, 2 internal.
+struct Subcommand {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+// Prints "kg: error: <message>" (or "kg: <message>" for a clean message
+// already prefixed) on stderr and returns the exit code for the status.
+int report(const Status& status);
+
+Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_remove_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_check_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_repl_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_export_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_stats_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_entity_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_nlp_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_train_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& global);
+
+}  // namespace kg::cli
