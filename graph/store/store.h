@@ -1,0 +1,276 @@
+// graph/store: kg's persistent knowledge graph, schema v1 in RocksDB.
+//
+// The public face of the store. Everything about keys, column families and
+// encodings is private to this folder (see keys.h for the layouts).
+//
+// Model. A *document* (an article, or one file of pre-extracted triples) is
+// the unit of writing: put_document() commits one document in one RocksDB
+// WriteBatch, so after a crash each document is either fully in or fully out.
+// A document contributes *evidence*: one row per (subject, relation, object,
+// document, sentence). An *edge* (subject, relation, object) exists exactly
+// while it has evidence; its count is the number of its evidence rows and its
+// confidence the best of theirs. An *entity* exists exactly while some
+// document mentions it; its aliases (normalised surface forms) go with it.
+//
+// Concurrency. One writer per store directory, many readers. A read-write
+// open takes an exclusive lock (file KG_LOCK holding the writer's pid); a
+// second writer gets Status::locked("store is locked by another kg process
+// (pid N)"). Read-only opens never block and see the last committed
+// documents (a RocksDB secondary instance while a writer runs, a plain
+// read-only instance otherwise); refresh() catches up with the writer.
+//
+// Errors. Every call returns Status/Result: kLocked, kNotFound (no store,
+// no such document), kCorruption (damaged files, schema violations, another
+// schema version), kIOError (disk full, permissions). Nothing throws across
+// this header.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+
+namespace rocksdb {
+class Env;
+}
+
+namespace kg::store {
+
+// The schema this build reads and writes; stored in the meta column family
+// and checked on open.
+inline constexpr uint32_t kSchemaVersion = 1;
+
+using EntityId = uint32_t;    // 1..; 0 is never used
+using RelationId = uint32_t;  // 1..
+using DocNo = uint32_t;       // 1..; the store's number for a document id
+
+// ---------------------------------------------------------------------------
+// What the ingest pipeline hands to the store: one document, already merged.
+
+enum class EntityType : uint8_t { kPerson, kOrg, kLoc, kMisc, kConcept };  // kConcept: a normalised noun phrase
+inline constexpr size_t kEntityTypeCount = 5;
+std::string_view entity_type_name(EntityType);  // "PERSON","ORG","LOC","MISC","CONCEPT"
+std::optional<EntityType> parse_entity_type(std::string_view name);  // inverse of entity_type_name
+
+struct EntityRecord {  // one entity of one document, already merged within the document
+  std::string name;    // canonical name ("Joe Biden")
+  EntityType type = EntityType::kMisc;
+  std::vector<std::pair<std::string, uint32_t>> aliases;  // surface forms with counts ("Mr Biden", 3)
+  uint32_t mentions = 0;  // 0 is read as 1: an entity that is handed over is mentioned
+};
+
+struct FactRecord {
+  uint32_t subject = 0, object = 0;  // indexes into DocumentRecord::entities
+  std::string relation;              // lemma phrase: "speak with"
+  uint32_t sentence = 0;             // index into DocumentRecord::sentences
+  uint32_t span_begin = 0, span_end = 0;  // byte span of the evidence in the sentence
+  float confidence = 1.0f;
+  bool negated = false, modal = false;
+  std::string attribution;  // who said it, "" when stated by the article
+};
+
+struct DocumentRecord {
+  std::string id;  // file path or JSONL id/url
+  std::string title, url, date, source;
+  std::string content_hash;  // of the normalised text (the caller computes it)
+  std::vector<std::string> sentences;
+  std::vector<EntityRecord> entities;
+  std::vector<FactRecord> facts;
+};
+
+// ---------------------------------------------------------------------------
+// What the store hands back.
+
+enum class DocumentKind : uint8_t {
+  kArticle = 0,  // put_document(): sentences hold text
+  kTriples = 1,  // load_triples(): one document per input file; sentence n is line n+1 of the file and its
+                 // text is not stored (it is the triple itself: "subject<TAB>relation<TAB>object")
+};
+
+struct DocumentInfo {
+  DocNo number = 0;
+  std::string id, title, url, date, source, content_hash;
+  uint32_t sentence_count = 0;
+  uint32_t fact_count = 0;  // evidence rows of this document
+  DocumentKind kind = DocumentKind::kArticle;
+};
+
+struct Entity {
+  EntityId id = 0;
+  std::string name;
+  EntityType type = EntityType::kMisc;
+  uint64_t mentions = 0;
+};
+
+struct Alias {
+  std::string normalized;  // the lookup key: normalize_name(surface)
+  std::string surface;     // first surface form seen with this key
+  EntityId entity = 0;
+  uint64_t count = 0;
+};
+
+struct Edge {
+  EntityId subject = 0;
+  RelationId relation = 0;
+  EntityId object = 0;
+  uint32_t count = 0;        // evidence rows
+  float confidence = 0.0f;   // best confidence among them
+};
+
+struct Evidence {
+  EntityId subject = 0;
+  RelationId relation = 0;
+  EntityId object = 0;
+  DocNo doc = 0;
+  uint32_t sentence = 0;
+  uint32_t span_begin = 0, span_end = 0;
+  float confidence = 1.0f;
+  bool negated = false, modal = false;
+  std::string attribution;
+};
+
+struct Stats {
+  uint64_t documents = 0, sentences = 0, entities = 0, relations = 0, edges = 0, evidence = 0, aliases = 0;
+  std::array<uint64_t, kEntityTypeCount> entities_by_type{};  // indexed by EntityType
+};
+
+enum class PutOutcome { kAdded, kReplaced, kUnchanged };
+
+struct PutResult {
+  PutOutcome outcome = PutOutcome::kAdded;
+  DocNo number = 0;
+  uint64_t facts = 0;  // evidence rows the document holds now
+};
+
+// Bulk load of TSV triples (load_triples).
+struct BulkLoadProgress {
+  std::string_view phase;  // "reading", "sorting", "writing"
+  uint64_t bytes_done = 0, bytes_total = 0;
+  uint64_t lines = 0;
+};
+using BulkLoadProgressFn = std::function<void(const BulkLoadProgress&)>;
+
+struct BulkLoadResult {
+  PutOutcome outcome = PutOutcome::kAdded;  // kUnchanged: the same file (same content) was loaded before
+  DocNo number = 0;
+  uint64_t lines = 0;         // triples read (= evidence rows of the document)
+  uint64_t new_entities = 0;  // entities created by this load
+  uint64_t new_edges = 0;     // edges created by this load
+};
+
+// What `kg check` found: an empty problem list means every invariant holds.
+struct CheckReport {
+  std::vector<std::string> problems;  // one line each; capped (see truncated)
+  bool truncated = false;             // more problems than were listed
+  uint64_t records = 0;               // rows examined
+  bool ok() const { return problems.empty(); }
+};
+
+struct OpenOptions {
+  enum class Mode { kReadWrite, kReadOnly };
+  Mode mode = Mode::kReadOnly;
+  bool create_if_missing = true;  // read-write only: create an empty store
+  rocksdb::Env* env = nullptr;    // tests: a failing Env to simulate a full disk
+};
+
+// Name normalisation for the alias index: case folded, diacritics and
+// punctuation removed, runs of spaces collapsed ("Mr. Biden's" -> "mr bidens",
+// "Zelenskyy" stays, "Élysée" -> "elysee").
+std::string normalize_name(std::string_view name);
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> open(const std::string& dir, const OpenOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& dir() const;
+  bool read_only() const;
+
+  // --- writing (read-write mode only) ---------------------------------------
+
+  // Adds the document, or replaces the facts of the document with the same
+  // id when its content_hash differs (atomically, in the same WriteBatch), or
+  // changes nothing when id and hash are already stored (kUnchanged).
+  // Invalid records (fact index out of range, empty id or name) are refused
+  // with kInvalidInput and nothing is written.
+  Result<PutResult> put_document(const DocumentRecord& doc);
+
+  // Removes the document and exactly its evidence, sentences and mentions;
+  // edges without evidence and entities without mentions disappear.
+  // kNotFound when no document has this id.
+  Status remove_document(std::string_view doc_id);
+
+  // Loads a TSV file of "subject<TAB>relation<TAB>object" lines (as written by
+  // ../shared/tools/gen-kg) as ONE document of kind kTriples whose id is
+  // `path` as given and whose content hash is the hash of the file bytes.
+  // Line n is sentence n-1; its evidence has confidence 1, no span. Entities
+  // get type MISC, unless exactly one stored entity already has the
+  // normalised name (any type). Blank lines and lines starting with '#' are
+  // skipped. Malformed lines: kInvalidInput "FILE:LINE: ..." and nothing is
+  // written. The whole file is committed atomically (SST files ingested into
+  // all column families at once). Loading the same file again is kUnchanged;
+  // changed content replaces the previous load.
+  Result<BulkLoadResult> load_triples(const std::string& path, const BulkLoadProgressFn& progress = {});
+
+  // --- reading ----------------------------------------------------------------
+
+  // Readers only: see what the writer committed since open (no-op otherwise).
+  Status refresh();
+
+  Result<std::optional<DocumentInfo>> find_document(std::string_view doc_id);
+  Result<std::optional<DocumentInfo>> document(DocNo number);
+  Status for_each_document(const std::function<void(const DocumentInfo&)>& fn);
+  // The text of sentence `sentence` of document `number`; "" for triples documents.
+  Result<std::optional<std::string>> sentence_text(DocNo number, uint32_t sentence);
+
+  Result<std::optional<Entity>> entity(EntityId id);
+  // Entities whose alias index holds normalize_name(name), most mentioned first.
+  Result<std::vector<Entity>> find_entities(std::string_view name);
+  Result<std::vector<Alias>> aliases_of(EntityId id);  // most frequent first
+  Status for_each_entity(const std::function<void(const Entity&)>& fn);  // ascending id
+  Status for_each_alias(const std::function<void(const Alias&)>& fn);
+
+  Result<std::optional<std::string>> relation_name(RelationId id);
+  Result<std::optional<RelationId>> find_relation(std::string_view phrase);
+  Status for_each_relation(const std::function<void(RelationId, std::string_view)>& fn);  // ascending id
+
+  // Neighbourhood reads by prefix scan, without building the view: edges
+  // leaving `id` sorted by (relation, object); edges entering it sorted by
+  // (relation, subject). Each Edge is given subject/relation/object as stored.
+  Result<std::vector<Edge>> out_edges(EntityId id);
+  Result<std::vector<Edge>> in_edges(EntityId id);
+  Result<std::optional<Edge>> edge(EntityId subject, RelationId relation, EntityId object);
+  Status for_each_edge(const std::function<void(const Edge&)>& fn);  // sorted by (subject, relation, object)
+
+  // The evidence of one edge, sorted by (document, sentence).
+  Result<std::vector<Evidence>> evidence(EntityId subject, RelationId relation, EntityId object);
+
+  // Counts kept up to date by every write (O(1)).
+  Result<Stats> stats();
+
+  // Verifies every invariant of the schema by full scans: edges_out and
+  // edges_in mirror each other; every edge count and confidence equals its
+  // evidence; every evidence row names an existing document, sentence,
+  // relation and entities; every document's sentences and mentions exist;
+  // every entity's mention count equals its documents' mentions; every alias
+  // names an existing entity; id counters lie above every used id; the stored
+  // totals (stats) equal the rows. Also verifies block checksums.
+  Result<CheckReport> check();
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg::store
