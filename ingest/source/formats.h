@@ -1,0 +1,40 @@
+// Private to ingest/source: one converter per input format. Each takes bytes
+// already checked for UTF-8 and returns the article's title and body, or
+// (for JSONL) many articles. Converters never touch the file system.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/source/source.h"
+
+namespace kg::source {
+
+// What one converter found in one input.
+struct Article {
+  std::string title;
+  std::string date;
+  std::string url;
+  std::string text;
+};
+
+Article convert_plain_text(std::string_view bytes);
+Article convert_markdown(std::string_view bytes);
+Article convert_html(std::string_view bytes);
+
+// Decodes one HTML character reference body ("amp", "#39", "#x2014") to
+// UTF-8; "" when it is not one kg knows.
+std::string decode_html_entity(std::string_view name);
+
+// Appends code point `cp` to `out` as UTF-8 (replacement char when invalid).
+void append_utf8(std::string& out, char32_t cp);
+
+// Collapses blank-line runs to one blank line, trims spaces at line ends and
+// the whole text: the body shape every converter returns.
+std::string tidy_paragraphs(std::string_view text);
+
+// JSONL: one article per non-blank line. Errors say "NAME:LINE: ...".
+Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options);
+
+}  // namespace kg::source

@@ -1,0 +1,83 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
+#include "ingest/source/formats.h"
+
+namespace kg::source {
+namespace {
+
+// The optional string field `key` of `object`, or an error when it is there
+// but is not a string.
+Status optional_string(const nlohmann::json& object, const char* key, std::string* out, std::string_view where) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return Status::ok();
+  if (!it->is_string()) return Status::invalid_input(fmt::format("{}: field \"{}\" must be a string", where, key));
+  *out = it->get<std::string>();
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options) {
+  std::vector<Document> documents;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    ++line_no;
+    size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view line = bytes.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = fmt::format("{}:{}", name, line_no);
+    if (line.size() > options.max_article_bytes) {
+      return Status::invalid_input(fmt::format("{}: line of {} bytes is over the limit of {} bytes per article", where,
+                                               line.size(), options.max_article_bytes));
+    }
+    nlohmann::json object;
+    try {
+      object = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      // nlohmann's message starts with "[json.exception.parse_error.101] ";
+      // the part after it says what and at which column.
+      std::string what = e.what();
+      if (const size_t bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+      return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, what));
+    }
+    if (!object.is_object()) {
+      return Status::invalid_input(fmt::format("{}: expected a JSON object with a \"text\" field", where));
+    }
+    const auto text = object.find("text");
+    if (text == object.end() || !text->is_string()) {
+      const bool looks_like_triples = object.contains("subject") && object.contains("relation");
+      return Status::invalid_input(fmt::format("{}: missing string field \"text\"{}", where,
+                                               looks_like_triples ? " (triples from kg extract go through "
+                                                                    "'kg ingest --triples FILE')"
+                                                                  : ""));
+    }
+    Document doc;
+    doc.source = std::string(name);
+    doc.text = text->get<std::string>();
+    if (const auto bad = utf8::first_invalid_byte(doc.text)) {
+      return Status::invalid_input(fmt::format("{}: invalid UTF-8 at byte {} of \"text\"", where, *bad));
+    }
+    for (const auto& [key, field] : {std::pair{"id", &doc.id}, std::pair{"title", &doc.title},
+                                     std::pair{"date", &doc.date}, std::pair{"url", &doc.url}}) {
+      if (std::string_view(key) == "id" && object["id"].is_number_integer()) {
+        doc.id = std::to_string(object["id"].get<int64_t>());
+        continue;
+      }
+      if (Status s = optional_string(object, key, field, where); !s.is_ok()) return s;
+    }
+    doc.text = tidy_paragraphs(doc.text);
+    if (doc.text.empty()) return Status::invalid_input(fmt::format("{}: \"text\" is empty", where));
+    if (doc.id.empty()) doc.id = where;
+    doc.content_hash = content_hash(doc.text);
+    documents.push_back(std::move(doc));
+  }
+  if (documents.empty()) return Status::invalid_input(fmt::format("{}: no articles (every line is blank)", name));
+  return documents;
+}
+
+}  // namespace kg::source

@@ -1,0 +1,184 @@
+// Finding and reading input files, and the checks every input passes before
+// a converter sees it.
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <system_error>
+
+#include "base/utf8.h"
+#include "ingest/source/formats.h"
+
+namespace kg::source {
+namespace fs = std::filesystem;
+namespace {
+
+std::string lower_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+bool has_known_extension(const fs::path& path) {
+  const std::string ext = lower_extension(path);
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".jsonl";
+}
+
+std::string mib(size_t bytes) { return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20)); }
+
+Result<std::string> read_file(const std::string& name, const fs::path& path, size_t limit) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) return Status::io_error(fmt::format("{}: cannot read: {}", name, ec.message()));
+  if (size > limit) {
+    return Status::invalid_input(
+        fmt::format("{}: {} is over the limit of {} per input; split it into smaller articles", name, mib(size),
+                    mib(limit)));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::io_error(fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<uintmax_t>(in.gcount()) != size) {
+    return Status::io_error(fmt::format("{}: short read ({} of {} bytes)", name, in.gcount(), size));
+  }
+  return bytes;
+}
+
+Result<std::string> read_stdin(size_t limit) {
+  std::string bytes;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+    bytes.append(buffer, n);
+    if (bytes.size() > limit) {
+      return Status::invalid_input(
+          fmt::format("-: standard input is over the limit of {} per input; split it into smaller articles",
+                      mib(limit)));
+    }
+  }
+  if (std::ferror(stdin)) return Status::io_error(fmt::format("-: cannot read standard input: {}", std::strerror(errno)));
+  return bytes;
+}
+
+Format sniff_format(std::string_view bytes) {
+  const size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return Format::kText;
+  if (bytes[first] == '{') return Format::kJsonl;
+  if (bytes[first] == '<') return Format::kHtml;
+  if (bytes.substr(first).starts_with("---") || bytes[first] == '#') return Format::kMarkdown;
+  return Format::kText;
+}
+
+// Every file under `dir` that kg can read, sorted so that runs are
+// reproducible. Symlinked directories are not followed (no cycles).
+Result<std::vector<fs::path>> list_directory(const std::string& name, const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Status::io_error(fmt::format("{}: cannot list directory: {}", name, ec.message()));
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) return Status::io_error(fmt::format("{}: cannot list directory: {}", name, ec.message()));
+    const fs::path& p = it->path();
+    if (p.filename().string().starts_with(".")) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && has_known_extension(p)) files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    return Status::invalid_input(fmt::format("{}: no .txt, .md, .html or .jsonl files in this directory", name));
+  }
+  return files;
+}
+
+}  // namespace
+
+Format format_for_path(std::string_view path) {
+  const std::string ext = lower_extension(fs::path(path));
+  if (ext == ".md" || ext == ".markdown") return Format::kMarkdown;
+  if (ext == ".html" || ext == ".htm") return Format::kHtml;
+  if (ext == ".jsonl") return Format::kJsonl;
+  return Format::kText;
+}
+
+Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_view bytes, Format format,
+                                          const ReadOptions& options) {
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+    return Status::invalid_input(fmt::format("{}: empty {}, nothing to ingest", name, name == "-" ? "input" : "file"));
+  }
+  const size_t limit = format == Format::kJsonl ? options.max_jsonl_file_bytes : options.max_article_bytes;
+  if (bytes.size() > limit) {
+    return Status::invalid_input(fmt::format("{}: {} is over the limit of {} per input; split it into smaller articles",
+                                             name, mib(bytes.size()), mib(limit)));
+  }
+  if (utf8::looks_binary(bytes)) {
+    return Status::invalid_input(
+        fmt::format("{}: binary data, not text (kg reads UTF-8 .txt, .md, .html and .jsonl)", name));
+  }
+  if (const auto bad = utf8::first_invalid_byte(bytes)) {
+    return Status::invalid_input(fmt::format("{}: invalid UTF-8 at byte {}", name, *bad));
+  }
+  if (format == Format::kJsonl) return parse_jsonl(name, bytes, options);
+
+  Article article;
+  switch (format) {
+    case Format::kMarkdown: article = convert_markdown(bytes); break;
+    case Format::kHtml: article = convert_html(bytes); break;
+    default: article = convert_plain_text(bytes); break;
+  }
+  if (article.text.empty()) {
+    return Status::invalid_input(fmt::format("{}: no article text (only a title or markup)", name));
+  }
+  Document doc;
+  doc.source = std::string(name);
+  doc.title = std::move(article.title);
+  doc.date = std::move(article.date);
+  doc.url = std::move(article.url);
+  doc.text = std::move(article.text);
+  doc.content_hash = content_hash(doc.text);
+  doc.id = name == "-" ? "stdin:" + doc.content_hash.substr(0, 12) : std::string(name);
+  std::vector<Document> out;
+  out.push_back(std::move(doc));
+  return out;
+}
+
+Result<std::vector<Document>> read_path(const std::string& path, const ReadOptions& options) {
+  if (path == "-") {
+    Result<std::string> bytes = read_stdin(std::max(options.max_article_bytes, options.max_jsonl_file_bytes));
+    if (!bytes.is_ok()) return bytes.status();
+    return parse_bytes("-", *bytes, sniff_format(*bytes), options);
+  }
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    return Status::not_found(fmt::format("{}: no such file or directory", path));
+  }
+  if (fs::is_directory(status)) {
+    Result<std::vector<fs::path>> files = list_directory(path, path);
+    if (!files.is_ok()) return files.status();
+    std::vector<Document> all;
+    for (const fs::path& file : *files) {
+      Result<std::vector<Document>> docs = read_path(file.string(), options);
+      if (!docs.is_ok()) return docs.status();
+      std::move(docs->begin(), docs->end(), std::back_inserter(all));
+    }
+    return all;
+  }
+  if (!fs::is_regular_file(status)) {
+    return Status::invalid_input(fmt::format("{}: not a regular file or directory", path));
+  }
+  const Format format = format_for_path(path);
+  const size_t limit = format == Format::kJsonl ? options.max_jsonl_file_bytes : options.max_article_bytes;
+  Result<std::string> bytes = read_file(path, path, limit);
+  if (!bytes.is_ok()) return bytes.status();
+  return parse_bytes(path, *bytes, format, options);
+}
+
+}  // namespace kg::source
