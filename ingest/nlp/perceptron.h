@@ -1,0 +1,112 @@
+// Averaged perceptron over hashed features: the learner behind the tagger,
+// the parser and the recognizer.
+//
+// A feature is a 64-bit key (see FeatureKey). Each feature owns a sparse
+// row of (class, weight) pairs; a feature that never took part in an update
+// has no row at all. Scoring adds the rows of the active features.
+//
+// Training keeps, per weight, the running total needed for averaging (the
+// "lazy" timestamp trick: a weight's contribution is added to its total only
+// when it changes, and once more at the end). finish_training() replaces the
+// weights by their averages, drops near-zero weights and freezes the model
+// into a flat open-addressing table for fast scoring. A frozen model cannot
+// be trained further.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "ingest/nlp/model_io.h"
+
+namespace kg::nlp {
+
+// Builds feature keys from a template id and the values it combines, e.g.
+// FeatureKey(7).add(word).add(tag).key(). Same inputs, same key, on every run
+// and platform (no std::hash).
+class FeatureKey {
+ public:
+  explicit FeatureKey(uint32_t template_id) : h_(mix(0x9E3779B97F4A7C15ull ^ template_id)) {}
+  FeatureKey& add(std::string_view s) {
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+    h_ = mix(h_ ^ (h + 0x632BE59BD9B4E019ull + (h_ << 6)));
+    return *this;
+  }
+  FeatureKey& add(uint64_t v) {
+    h_ = mix(h_ ^ (v + 0x94D049BB133111EBull + (h_ << 6)));
+    return *this;
+  }
+  uint64_t key() const { return h_ | 1; }  // never 0: 0 marks an empty slot
+
+ private:
+  static uint64_t mix(uint64_t z) {  // SplitMix64 finalizer
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  uint64_t h_;
+};
+
+class AveragedPerceptron {
+ public:
+  AveragedPerceptron() = default;
+  explicit AveragedPerceptron(int n_classes) : n_classes_(n_classes) {}
+
+  int n_classes() const { return n_classes_; }
+  bool frozen() const { return frozen_; }
+
+  // scores[c] += weight(f, c) for every feature f; `scores` has n_classes
+  // entries and is not cleared first.
+  void add_scores(std::span<const uint64_t> features, std::span<float> scores) const;
+
+  // The highest-scoring class, among those with allowed[c] true when
+  // `allowed` is not empty. Ties go to the lowest class id.
+  int predict(std::span<const uint64_t> features, std::span<const bool> allowed = {}) const;
+
+  // One training step: when guess != truth, move the features' weights
+  // toward truth and away from guess. Counts one training instance either
+  // way (the clock used for averaging).
+  void update(std::span<const uint64_t> features, int truth, int guess);
+
+  // Averages the weights, drops those with |w| < prune_below, and freezes.
+  void finish_training(float prune_below = 1e-3f);
+
+  // Number of stored (feature, class) weights; a measure of model size.
+  size_t weight_count() const;
+
+  void save(ModelWriter& out) const;     // requires frozen()
+  bool load(ModelReader& in);           // false when the payload is malformed
+
+ private:
+  struct TrainingWeight {
+    uint32_t cls;
+    float weight;
+    double total;          // sum of weight over all instances up to `stamp`
+    uint64_t stamp;        // instance clock at the last change
+  };
+  struct Slot {
+    uint64_t key;          // 0 = empty
+    uint32_t begin;        // row = classes_/weights_[begin, begin + length)
+    uint32_t length;
+  };
+
+  const Slot* find(uint64_t key) const;
+  void build_table(std::vector<uint64_t> keys, std::vector<uint32_t> lengths);
+
+  int n_classes_ = 0;
+  bool frozen_ = false;
+  uint64_t clock_ = 0;
+  std::unordered_map<uint64_t, std::vector<TrainingWeight>> training_;
+
+  // Frozen form: rows stored contiguously, found through an open-addressing
+  // table of power-of-two size at most half full.
+  std::vector<Slot> table_;
+  std::vector<uint16_t> classes_;
+  std::vector<float> weights_;
+};
+
+}  // namespace kg::nlp

@@ -1,0 +1,90 @@
+#include "ingest/nlp/perceptron.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <gtest/gtest.h>
+
+namespace kg::nlp {
+namespace {
+
+// A separable toy problem: the class is decided by which of three marker
+// features is present; a noise feature appears everywhere.
+std::vector<uint64_t> features_for(int cls) {
+  return {FeatureKey(1).add(static_cast<uint64_t>(cls)).key(), FeatureKey(2).add("noise").key()};
+}
+
+AveragedPerceptron train_toy() {
+  AveragedPerceptron p(3);
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    for (int cls = 0; cls < 3; ++cls) {
+      const auto f = features_for(cls);
+      p.update(f, cls, p.predict(f));
+    }
+  }
+  p.finish_training();
+  return p;
+}
+
+TEST(FeatureKey, IsDeterministicAndOrderSensitive) {
+  EXPECT_EQ(FeatureKey(3).add("a").add("b").key(), FeatureKey(3).add("a").add("b").key());
+  EXPECT_NE(FeatureKey(3).add("a").add("b").key(), FeatureKey(3).add("b").add("a").key());
+  EXPECT_NE(FeatureKey(3).add("a").key(), FeatureKey(4).add("a").key());
+  EXPECT_NE(FeatureKey(3).add("a").key(), 0u);
+}
+
+TEST(AveragedPerceptron, LearnsSeparableProblem) {
+  const AveragedPerceptron p = train_toy();
+  ASSERT_TRUE(p.frozen());
+  for (int cls = 0; cls < 3; ++cls) EXPECT_EQ(p.predict(features_for(cls)), cls);
+}
+
+TEST(AveragedPerceptron, RespectsAllowedClasses) {
+  const AveragedPerceptron p = train_toy();
+  const bool allowed[3] = {true, false, true};
+  EXPECT_NE(p.predict(features_for(1), allowed), 1);
+}
+
+TEST(AveragedPerceptron, SaveLoadRoundTripGivesSameScores) {
+  const AveragedPerceptron p = train_toy();
+  const std::string path = (std::filesystem::temp_directory_path() / "kg_perceptron_test.model").string();
+  ModelWriter w("toy", 1);
+  p.save(w);
+  ASSERT_TRUE(w.save(path).is_ok());
+
+  auto r = ModelReader::open(path, "toy", 1);
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  AveragedPerceptron q;
+  ASSERT_TRUE(q.load(*r));
+  EXPECT_TRUE(r->finish().is_ok());
+  for (int cls = 0; cls < 3; ++cls) {
+    float a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
+    p.add_scores(features_for(cls), a);
+    q.add_scores(features_for(cls), b);
+    for (int c = 0; c < 3; ++c) EXPECT_FLOAT_EQ(a[c], b[c]);
+  }
+  std::remove(path.c_str());
+}
+
+TEST(ModelReader, RefusesWrongKindVersionAndDamage) {
+  const std::string path = (std::filesystem::temp_directory_path() / "kg_model_io_test.model").string();
+  ModelWriter w("toy", 2);
+  w.put<uint32_t>(42);
+  ASSERT_TRUE(w.save(path).is_ok());
+  EXPECT_FALSE(ModelReader::open(path, "other", 2).is_ok());
+  EXPECT_FALSE(ModelReader::open(path, "toy", 3).is_ok());
+  {
+    std::FILE* f = std::fopen(path.c_str(), "r+b");
+    ASSERT_NE(f, nullptr);
+    std::fseek(f, 14, SEEK_SET);
+    std::fputc('X', f);
+    std::fclose(f);
+  }
+  const auto damaged = ModelReader::open(path, "toy", 2);
+  ASSERT_FALSE(damaged.is_ok());
+  EXPECT_NE(damaged.status().message().find("checksum"), std::string::npos);
+  EXPECT_FALSE(ModelReader::open(path + ".missing", "toy", 2).is_ok());
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace kg::nlp
