@@ -1,0 +1,127 @@
+// graph/export: the graph, or the neighbourhood of one entity, written in
+// the formats other tools read: DOT (and SVG/PNG through graphviz's `dot`),
+// GraphML, JSON (the CLI contract of DESIGN.md), CSV for neo4j-admin import,
+// and N-Triples.
+//
+// Everything is read from the store, not from the CSR view: an export needs
+// aliases and evidence, which only the store holds, and a focused export
+// reads just the neighbourhood by prefix scans.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/store/store.h"
+
+namespace kg::graph {
+
+enum class ExportFormat { kDot, kSvg, kPng, kGraphml, kJson, kCsv, kNTriples };
+
+// "dot", "svg", "png", "graphml", "json", "csv", "nt" (also "ntriples").
+std::optional<ExportFormat> parse_export_format(std::string_view name);
+std::string_view export_format_name(ExportFormat format);
+// True for formats that can go to standard output.
+bool is_text_format(ExportFormat format);
+
+// --- neighbourhoods by prefix scan -----------------------------------------
+
+// One entity reached by a breadth-first walk of the store, with the edge that
+// first reached it (from `parent`; forward means parent -> entity).
+struct StoreReached {
+  store::EntityId entity = 0;
+  uint32_t depth = 0;  // 1.. hops from the start
+  store::EntityId parent = 0;
+  store::RelationId relation = 0;
+  bool forward = true;
+  uint32_t count = 0;
+};
+
+// Distinct entities within `max_depth` hops of `start` (edges followed both
+// ways), breadth-first, each level in ascending entity id; the start is not
+// included. Reads only the visited entities' edges (prefix scans), never the
+// whole store. Among several edges to the same new entity the best
+// supported one is kept as its parent edge.
+Result<std::vector<StoreReached>> store_neighbourhood(store::Store& store, store::EntityId start, uint32_t max_depth);
+
+// --- what is exported -------------------------------------------------------
+
+struct ExportEvidence {
+  std::string doc;       // document id
+  uint32_t sentence = 0; // 1-based sentence number in the document (line number for triples files)
+  std::string text;      // the sentence ("" when the store keeps no text)
+};
+
+struct ExportNode {
+  store::EntityId id = 0;
+  std::string name;
+  store::EntityType type = store::EntityType::kMisc;
+  std::vector<std::string> aliases;  // surface forms, most frequent first, canonical name excluded
+  uint64_t mentions = 0;
+};
+
+struct ExportEdge {
+  store::EntityId source = 0, target = 0;
+  std::string relation;
+  uint32_t count = 0;
+  float confidence = 0.0f;
+  std::vector<ExportEvidence> evidence;
+};
+
+// Nodes in ascending id; edges sorted by (source, relation, target), each
+// between two exported nodes.
+struct GraphSnapshot {
+  std::vector<ExportNode> nodes;
+  std::vector<ExportEdge> edges;
+};
+
+struct ExportScope {
+  std::optional<store::EntityId> focus;  // none: the whole graph
+  uint32_t depth = 1;                    // hops around the focus
+  bool with_evidence = true;             // only JSON shows evidence; others skip reading it
+  size_t max_evidence_per_edge = 20;     // keeps a hub's JSON bounded
+};
+
+Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& scope);
+
+// --- writers ------------------------------------------------------------------
+
+// DOT through boost::write_graphviz: node shape and colour by entity type,
+// "relation (count)" edge labels.
+void write_dot(const GraphSnapshot& graph, std::ostream& out);
+// GraphML through boost::write_graphml (keys: name, type, mentions, aliases;
+// relation, count, confidence).
+void write_graphml(const GraphSnapshot& graph, std::ostream& out);
+// {"nodes":[{"id","name","type","aliases","mentions"}],
+//  "edges":[{"source","target","relation","count","confidence","evidence":[{"doc","sentence","text"}]}]}
+void write_json(const GraphSnapshot& graph, std::ostream& out);
+// N-Triples: entities <kg:entity/ID>, relations <kg:relation/NAME>, types
+// <kg:type/PERSON>; names as rdfs:label, aliases as skos:altLabel.
+void write_ntriples(const GraphSnapshot& graph, std::ostream& out);
+
+// The two files neo4j-admin database import reads: nodes (header
+// "id:ID,name,:LABEL,aliases:string[],mentions:long") and relationships
+// (":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double").
+// `target` is a directory (existing, or ending in '/': created) that gets
+// nodes.csv and edges.csv, or else a prefix that gets PREFIX.nodes.csv and
+// PREFIX.edges.csv. `written` receives the two paths.
+Status write_csv(const GraphSnapshot& graph, const std::string& target, std::vector<std::string>* written);
+
+// Runs graphviz's `dot` to turn DOT text into `format` (kSvg or kPng) in
+// `out_file`. kInvalidInput with install advice when `dot` is not on PATH;
+// kIOError when it fails.
+Status render_with_graphviz(const std::string& dot_text, ExportFormat format, const std::string& out_file);
+
+// Where `dot` is on PATH, or nullopt.
+std::optional<std::string> find_graphviz_dot();
+
+// Writes `graph` as `format` to `out_file`, or to `stdout_sink` when
+// out_file is empty (text formats only). `written` receives the files made.
+Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::string& out_file,
+                    std::ostream& stdout_sink, std::vector<std::string>* written);
+
+}  // namespace kg::graph

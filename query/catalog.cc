@@ -1,0 +1,60 @@
+#include "query/catalog.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace kg::query {
+namespace {
+
+constexpr std::array kCommands = {
+    CommandInfo{"entity", ":entity NAME", "one entity: names, type, mentions, its relations with counts",
+                "NAME is matched case-insensitively against canonical names and aliases.\n"
+                "Quote names with spaces when other arguments follow: :path \"Joe Biden\" Putin."},
+    CommandInfo{"neighbors", ":neighbors NAME [depth N]", "entities within N hops (default 1), with the path's first edge",
+                "Lists every entity reachable from NAME in at most N hops, following edges in\n"
+                "both directions, ordered by distance then name."},
+    CommandInfo{"path", ":path A B", "a shortest chain of relations between two entities",
+                "Edges are followed in both directions; each step shows its relation and\n"
+                "direction."},
+    CommandInfo{"sources", ":sources A REL B", "the evidence sentences of one fact, with document ids",
+                "REL is the relation's lemma phrase: quote it (\"speak with\") or join the words\n"
+                "with underscores (speak_with)."},
+    CommandInfo{"top", ":top [N] [by pagerank|degree]", "the N most central entities (default 10, by PageRank)",
+                "PageRank runs on the whole graph; degree counts distinct relations in and out."},
+    CommandInfo{"components", ":components", "connected components, largest first",
+                "Components ignore edge direction; each row shows its size and largest members."},
+    CommandInfo{"stats", ":stats", "counts of documents, sentences, entities, relations and facts", ""},
+    CommandInfo{"export", ":export FORMAT [FILE]", "write the graph as dot, svg, png, graphml, json, csv or nt",
+                "Without FILE, text formats go to the screen. svg and png need graphviz's `dot`.\n"
+                "csv writes FILE.nodes.csv and FILE.edges.csv (neo4j-admin import headers)."},
+    CommandInfo{"help", ":help [COMMAND]", "this list, or the details of one command", ""},
+    CommandInfo{"quit", ":quit", "leave the shell (also :exit, :q, Ctrl-D)", ""},
+};
+
+constexpr std::array<std::string_view, 7> kExportFormats = {"dot", "svg", "png", "graphml", "json", "csv", "nt"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+std::span<const CommandInfo> colon_commands() { return kCommands; }
+
+std::span<const std::string_view> export_format_names() { return kExportFormats; }
+
+const CommandInfo* find_colon_command(std::string_view name) {
+  std::string key = lower(name);
+  if (key == "q" || key == "exit") key = "quit";
+  if (key == "n" || key == "neighbours") key = "neighbors";
+  if (key == "h" || key == "?") key = "help";
+  for (const CommandInfo& c : kCommands) {
+    if (c.name == key) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace kg::query

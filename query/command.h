@@ -1,0 +1,40 @@
+// The parsed form of one colon command. Each front end (colon commands now,
+// Cypher later) turns text into one of these values or into a positioned
+// error; the executor never sees text.
+#pragma once
+
+#include <string>
+#include <variant>
+
+namespace kg::query {
+
+// A name the user typed, with where it starts, so "no entity named ..."
+// can point at it.
+struct NameArg {
+  std::string text;
+  int line = 1;
+  int column = 1;
+};
+
+struct EntityCommand { NameArg name; };
+struct NeighborsCommand { NameArg name; int depth = 1; };
+struct PathCommand { NameArg from; NameArg to; };
+// `relation` is the lemma phrase ("speak with"); underscores typed by the
+// user (speak_with) are already turned into spaces.
+struct SourcesCommand { NameArg subject; std::string relation; NameArg object; };
+struct TopCommand {
+  enum class By { kPageRank, kDegree };
+  int limit = 10;
+  By by = By::kPageRank;
+};
+struct ComponentsCommand {};
+struct StatsCommand {};
+// `file` empty means standard output (text formats only).
+struct ExportCommand { std::string format; std::string file; };
+struct HelpCommand { std::string topic; };  // topic empty: the overview
+struct QuitCommand {};
+
+using Command = std::variant<EntityCommand, NeighborsCommand, PathCommand, SourcesCommand, TopCommand,
+                             ComponentsCommand, StatsCommand, ExportCommand, HelpCommand, QuitCommand>;
+
+}  // namespace kg::query

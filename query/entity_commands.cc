@@ -1,0 +1,157 @@
+// :entity and :sources: one entity's record, one fact's evidence. Both read
+// the store directly (aliases and evidence are not in the view).
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "query/entity_resolver.h"
+#include "query/executor.h"
+
+namespace kg::query {
+namespace {
+
+// :entity shows the best supported relations first and stops here; the
+// full list is :neighbors' job.
+constexpr size_t kEntityRelationRows = 50;
+
+std::string also_matches(const ResolvedEntity& r) {
+  if (r.others.empty()) return "";
+  std::vector<std::string> names;
+  for (const store::Entity& e : r.others) names.push_back(fmt::format("{} ({})", e.name, store::entity_type_name(e.type)));
+  return fmt::format("note: \"{}\" also names {}; use the full name to choose", r.entity.name, fmt::join(names, ", "));
+}
+
+void add_note(QueryResult& result, const std::string& note) {
+  if (note.empty()) return;
+  if (!result.message.empty()) result.message += "\n";
+  result.message += note;
+}
+
+}  // namespace
+
+Result<QueryResult> run_entity(ExecContext& ctx, const EntityCommand& cmd) {
+  auto resolved = resolve_entity(ctx.store, cmd.name);
+  if (!resolved) return resolved.status();
+  const store::Entity& e = resolved->entity;
+  auto aliases = ctx.store.aliases_of(e.id);
+  if (!aliases) return aliases.status();
+  auto out = ctx.store.out_edges(e.id);
+  if (!out) return out.status();
+  auto in = ctx.store.in_edges(e.id);
+  if (!in) return in.status();
+
+  std::vector<std::string> surfaces;
+  for (const store::Alias& a : *aliases) {
+    if (a.surface != e.name && std::find(surfaces.begin(), surfaces.end(), a.surface) == surfaces.end()) {
+      surfaces.push_back(a.surface);
+    }
+  }
+  QueryResult result;
+  Table info{"entity", fmt::format("{} ({})", e.name, store::entity_type_name(e.type)),
+             {"id", "name", "type", "mentions", "degree", "aliases"}, {}};
+  info.rows.push_back({static_cast<int64_t>(e.id), e.name, std::string(store::entity_type_name(e.type)),
+                       static_cast<int64_t>(e.mentions), static_cast<int64_t>(out->size() + in->size()),
+                       fmt::format("{}", fmt::join(surfaces, "; "))});
+  result.tables.push_back(std::move(info));
+
+  struct Row {
+    store::Edge edge;
+    bool outgoing;
+  };
+  std::vector<Row> rows;
+  for (const store::Edge& x : *out) rows.push_back({x, true});
+  for (const store::Edge& x : *in) rows.push_back({x, false});
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.edge.count > b.edge.count; });
+  StoreNames names(ctx.store);
+  Table relations{"relations", "Relations, best supported first", {"subject", "relation", "object", "count", "confidence"}, {}};
+  for (size_t i = 0; i < rows.size() && i < kEntityRelationRows; ++i) {
+    const store::Edge& x = rows[i].edge;
+    auto subject = names.entity(x.subject);
+    if (!subject) return subject.status();
+    auto object = names.entity(x.object);
+    if (!object) return object.status();
+    auto relation = names.relation(x.relation);
+    if (!relation) return relation.status();
+    relations.rows.push_back({subject->name, *relation, object->name, static_cast<int64_t>(x.count),
+                              static_cast<double>(x.confidence)});
+  }
+  result.tables.push_back(std::move(relations));
+  if (rows.size() > kEntityRelationRows) {
+    add_note(result, fmt::format("showing the {} best supported of {} relations; :neighbors \"{}\" lists every neighbour",
+                                 kEntityRelationRows, rows.size(), e.name));
+  }
+  add_note(result, also_matches(*resolved));
+  return result;
+}
+
+Result<QueryResult> run_sources(ExecContext& ctx, const SourcesCommand& cmd) {
+  auto subject = resolve_entity(ctx.store, cmd.subject);
+  if (!subject) return subject.status();
+  auto object = resolve_entity(ctx.store, cmd.object);
+  if (!object) return object.status();
+  const store::Entity& s = subject->entity;
+  const store::Entity& o = object->entity;
+
+  std::optional<store::Edge> edge;
+  auto relation = ctx.store.find_relation(cmd.relation);
+  if (!relation) return relation.status();
+  if (relation->has_value()) {
+    auto found = ctx.store.edge(s.id, **relation, o.id);
+    if (!found) return found.status();
+    edge = *found;
+  }
+  if (!edge) {
+    // Say what does link the two, in either direction, so the user can
+    // retype the fact.
+    StoreNames names(ctx.store);
+    std::vector<std::string> facts;
+    for (const auto& [from, to] : {std::pair{s, o}, std::pair{o, s}}) {
+      auto out = ctx.store.out_edges(from.id);
+      if (!out) return out.status();
+      for (const store::Edge& x : *out) {
+        if (x.object != to.id) continue;
+        auto r = names.relation(x.relation);
+        if (!r) return r.status();
+        facts.push_back(fmt::format("{} {} {} ({})", from.name, arrow(*r, true), to.name, x.count));
+      }
+    }
+    const std::string fact = fmt::format("{} {} {}", s.name, arrow(cmd.relation, true), o.name);
+    if (facts.empty()) {
+      return Status::not_found(fmt::format("no fact {}: nothing links {} and {}", fact, s.name, o.name));
+    }
+    return Status::not_found(fmt::format("no fact {}; the facts between them: {}", fact, fmt::join(facts, "; ")));
+  }
+
+  auto evidence = ctx.store.evidence(s.id, edge->relation, o.id);
+  if (!evidence) return evidence.status();
+  QueryResult result;
+  Table table{"sources",
+              fmt::format("{} {} {}: {} sentence{}", s.name, arrow(cmd.relation, true), o.name, evidence->size(),
+                          evidence->size() == 1 ? "" : "s"),
+              {"doc", "sentence", "confidence", "text", "note"},
+              {}};
+  std::unordered_map<store::DocNo, std::string> doc_ids;
+  for (const store::Evidence& ev : *evidence) {
+    if (!doc_ids.count(ev.doc)) {
+      auto info = ctx.store.document(ev.doc);
+      if (!info) return info.status();
+      doc_ids[ev.doc] = info->has_value() ? (*info)->id : fmt::format("#{}", ev.doc);
+    }
+    auto text = ctx.store.sentence_text(ev.doc, ev.sentence);
+    if (!text) return text.status();
+    std::string shown = text->value_or("");
+    // Triples files keep no text: the fact itself is the sentence.
+    if (shown.empty()) shown = fmt::format("{}\t{}\t{}", s.name, cmd.relation, o.name);
+    std::vector<std::string> notes;
+    if (ev.negated) notes.push_back("negated");
+    if (ev.modal) notes.push_back("modal");
+    if (!ev.attribution.empty()) notes.push_back(fmt::format("said by {}", ev.attribution));
+    table.rows.push_back({doc_ids[ev.doc], static_cast<int64_t>(ev.sentence) + 1, static_cast<double>(ev.confidence),
+                          std::move(shown), fmt::format("{}", fmt::join(notes, ", "))});
+  }
+  result.tables.push_back(std::move(table));
+  add_note(result, also_matches(*subject));
+  add_note(result, also_matches(*object));
+  return result;
+}
+
+}  // namespace kg::query

@@ -1,0 +1,24 @@
+#include <fmt/format.h>
+
+#include "query/catalog.h"
+#include "query/query.h"
+
+namespace kg::query {
+
+std::string help_text(std::string_view topic) {
+  if (!topic.empty()) {
+    if (const CommandInfo* c = find_colon_command(topic)) {
+      std::string out = fmt::format("{}\n  {}\n", c->usage, c->summary);
+      if (!c->details.empty()) out += fmt::format("\n{}\n", c->details);
+      return out;
+    }
+  }
+  std::string out = "Commands (names with spaces go in quotes; matching ignores case and knows aliases):\n";
+  size_t width = 0;
+  for (const CommandInfo& c : colon_commands()) width = std::max(width, c.usage.size());
+  for (const CommandInfo& c : colon_commands()) out += fmt::format("  {:<{}}  {}\n", c.usage, width, c.summary);
+  out += "\nCypher (MATCH ... RETURN ...) is not supported yet; it is planned beside these commands.\n";
+  return out;
+}
+
+}  // namespace kg::query

@@ -1,0 +1,78 @@
+// query/: asking the graph questions.
+//
+// Text goes through a front end into a Command (query/command.h), a Session
+// runs it against the store and answers a QueryResult (query/result.h),
+// which prints as a table, TSV or JSON. Today the only front end is the
+// colon commands (":neighbors NAME depth 2"); a Cypher front end will sit
+// beside it, chosen by parse_command from the first character of the line.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/store/store.h"
+#include "graph/view.h"
+#include "query/command.h"
+#include "query/result.h"
+
+namespace kg::query {
+
+// One line of query text -> Command. `line` numbers the positions of errors
+// ("LINE:COLUMN: ..."). Lines not starting with ':' are refused with a note
+// that Cypher is not supported yet.
+Result<Command> parse_command(std::string_view text, int line = 1);
+
+// The text of :help (overview, or one command's details when topic names it).
+std::string help_text(std::string_view topic);
+
+// How a session reaches the graph. kOneShot answers neighbourhood commands
+// (:entity, :neighbors, :sources) by prefix scans of the store and builds
+// the CSR view only for whole-graph commands (:path, :top, :components);
+// kInteractive builds the view on first need and answers every traversal
+// from it afterwards.
+enum class SessionMode { kOneShot, kInteractive };
+
+class Session {
+ public:
+  Session(store::Store& store, SessionMode mode);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Runs one command. Unknown entities are kNotFound with the closest names;
+  // `:export FORMAT` without a file puts the text in result.message.
+  Result<QueryResult> execute(const Command& command);
+
+  // Canonical names of every entity, for tab completion (read once, cached).
+  const std::vector<std::string>& entity_names();
+
+  // True once the CSR view has been built (it is built at most once).
+  bool has_view() const { return view_ != nullptr; }
+
+ private:
+  Result<const graph::View*> view();
+
+  store::Store& store_;
+  SessionMode mode_;
+  std::unique_ptr<graph::View> view_;
+  std::optional<std::vector<std::string>> entity_names_;
+};
+
+// The interactive shell of `kg repl`. With a terminal on stdin it uses
+// libedit (line editing, history in `history_file`, tab completion of
+// commands and entity names); otherwise it reads plain lines without
+// prompting, so commands can be piped in. Errors are printed and the loop
+// goes on. Returns the exit code: 0, or 1 when input was not a terminal and
+// some command failed (so scripts notice).
+struct ReplOptions {
+  std::string history_file;  // "" disables history
+  OutputFormat format = OutputFormat::kTable;
+};
+int run_repl(Session& session, const ReplOptions& options);
+
+}  // namespace kg::query

@@ -1,0 +1,85 @@
+#include <fmt/format.h>
+#include <type_traits>
+
+#include "query/executor.h"
+#include "query/query.h"
+
+namespace kg::query {
+
+Result<store::Entity> StoreNames::entity(store::EntityId id) {
+  if (auto it = entities_.find(id); it != entities_.end()) return it->second;
+  auto e = store_.entity(id);
+  if (!e) return e.status();
+  if (!e->has_value()) return Status::corruption(fmt::format("an edge names entity {} that does not exist (run kg check)", id));
+  entities_.emplace(id, **e);
+  return **e;
+}
+
+Result<std::string> StoreNames::relation(store::RelationId id) {
+  if (auto it = relations_.find(id); it != relations_.end()) return it->second;
+  auto r = store_.relation_name(id);
+  if (!r) return r.status();
+  if (!r->has_value()) return Status::corruption(fmt::format("an edge names relation {} that does not exist (run kg check)", id));
+  relations_.emplace(id, **r);
+  return **r;
+}
+
+std::string arrow(std::string_view relation, bool points_right) {
+  return points_right ? fmt::format("-[{}]->", relation) : fmt::format("<-[{}]-", relation);
+}
+
+Session::Session(store::Store& store, SessionMode mode) : store_(store), mode_(mode) {}
+Session::~Session() = default;
+
+Result<const graph::View*> Session::view() {
+  if (!view_) {
+    auto built = graph::View::build(store_);
+    if (!built) return built.status();
+    view_ = std::make_unique<graph::View>(std::move(*built));
+  }
+  return static_cast<const graph::View*>(view_.get());
+}
+
+const std::vector<std::string>& Session::entity_names() {
+  if (!entity_names_) {
+    std::vector<std::string> names;
+    if (view_) {
+      for (graph::Vertex v = 0; v < view_->vertex_count(); ++v) names.push_back(view_->vertex(v).name);
+    } else {
+      // Completion is a convenience: a failed scan just completes nothing.
+      (void)store_.for_each_entity([&](const store::Entity& e) { names.push_back(e.name); });
+    }
+    std::sort(names.begin(), names.end());
+    entity_names_ = std::move(names);
+  }
+  return *entity_names_;
+}
+
+Result<QueryResult> Session::execute(const Command& command) {
+  ExecContext ctx{store_, mode_, [this] { return view(); }, view_ != nullptr};
+  return std::visit(
+      [&](const auto& cmd) -> Result<QueryResult> {
+        using T = std::decay_t<decltype(cmd)>;
+        if constexpr (std::is_same_v<T, EntityCommand>) return run_entity(ctx, cmd);
+        else if constexpr (std::is_same_v<T, NeighborsCommand>) return run_neighbors(ctx, cmd);
+        else if constexpr (std::is_same_v<T, PathCommand>) return run_path(ctx, cmd);
+        else if constexpr (std::is_same_v<T, SourcesCommand>) return run_sources(ctx, cmd);
+        else if constexpr (std::is_same_v<T, TopCommand>) return run_top(ctx, cmd);
+        else if constexpr (std::is_same_v<T, ComponentsCommand>) return run_components(ctx, cmd);
+        else if constexpr (std::is_same_v<T, StatsCommand>) return run_stats(ctx, cmd);
+        else if constexpr (std::is_same_v<T, ExportCommand>) return run_export(ctx, cmd);
+        else if constexpr (std::is_same_v<T, HelpCommand>) {
+          QueryResult r;
+          r.message = help_text(cmd.topic);
+          return r;
+        } else {
+          static_assert(std::is_same_v<T, QuitCommand>);
+          QueryResult r;
+          r.quit = true;
+          return r;
+        }
+      },
+      command);
+}
+
+}  // namespace kg::query

@@ -1,0 +1,150 @@
+// :neighbors and :path. :neighbors reads the store by prefix scans unless
+// the session already has (or prefers) the CSR view; :path always runs on
+// the view (bidirectional BFS over the whole graph).
+#include <algorithm>
+#include <fmt/format.h>
+#include <unordered_map>
+
+#include "graph/algo/algo.h"
+#include "graph/export/export.h"
+#include "query/entity_resolver.h"
+#include "query/executor.h"
+
+namespace kg::query {
+namespace {
+
+// One reached entity, whichever way it was found.
+struct NeighborRow {
+  std::string name;
+  store::EntityType type = store::EntityType::kMisc;
+  uint32_t depth = 0;
+  std::string via;       // the entity it was reached from
+  std::string relation;  // of the edge between via and it
+  bool from_via = true;  // the edge points via -> it
+};
+
+Result<std::vector<NeighborRow>> neighbors_by_store(ExecContext& ctx, const store::Entity& start, uint32_t depth) {
+  auto reached = graph::store_neighbourhood(ctx.store, start.id, depth);
+  if (!reached) return reached.status();
+  StoreNames names(ctx.store);
+  std::vector<NeighborRow> rows;
+  rows.reserve(reached->size());
+  for (const graph::StoreReached& r : *reached) {
+    auto e = names.entity(r.entity);
+    if (!e) return e.status();
+    auto parent = names.entity(r.parent);
+    if (!parent) return parent.status();
+    auto rel = names.relation(r.relation);
+    if (!rel) return rel.status();
+    rows.push_back({e->name, e->type, r.depth, parent->name, *rel, r.forward});
+  }
+  return rows;
+}
+
+Result<std::vector<NeighborRow>> neighbors_by_view(const graph::View& view, graph::Vertex start, uint32_t depth) {
+  const std::vector<graph::Reached> reached = graph::k_hop(view, start, depth);
+  std::unordered_map<graph::Vertex, uint32_t> depth_of;
+  depth_of.reserve(reached.size() + 1);
+  depth_of[start] = 0;
+  for (const graph::Reached& r : reached) depth_of[r.vertex] = r.depth;
+  std::vector<NeighborRow> rows;
+  rows.reserve(reached.size());
+  for (const graph::Reached& r : reached) {
+    // k_hop gives distances only; the edge shown is the best supported one
+    // back to any vertex one hop closer to the start.
+    std::optional<graph::Neighbor> parent;
+    for (const graph::Neighbor& n : graph::neighbors(view, r.vertex)) {
+      auto it = depth_of.find(n.vertex);
+      if (it == depth_of.end() || it->second + 1 != r.depth) continue;
+      if (!parent || n.edge.count > parent->edge.count) parent = n;
+    }
+    const graph::VertexProps& v = view.vertex(r.vertex);
+    NeighborRow row{v.name, v.type, r.depth, "", "", true};
+    if (parent) {
+      row.via = view.vertex(parent->vertex).name;
+      row.relation = view.relation_name(parent->edge.relation);
+      row.from_via = !parent->outgoing;  // outgoing from r.vertex means r -> via
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<graph::Vertex> vertex_in_view(const graph::View& view, const store::Entity& e) {
+  auto v = view.vertex_of(e.id);
+  if (!v) return Status::corruption(fmt::format("entity {} ({}) is in the store but not in the graph view", e.id, e.name));
+  return *v;
+}
+
+}  // namespace
+
+Result<QueryResult> run_neighbors(ExecContext& ctx, const NeighborsCommand& cmd) {
+  auto resolved = resolve_entity(ctx.store, cmd.name);
+  if (!resolved) return resolved.status();
+  const store::Entity& start = resolved->entity;
+  const uint32_t depth = static_cast<uint32_t>(cmd.depth);
+
+  Result<std::vector<NeighborRow>> rows = std::vector<NeighborRow>{};
+  if (ctx.mode == SessionMode::kInteractive || ctx.has_view) {
+    auto view = ctx.view();
+    if (!view) return view.status();
+    auto v = vertex_in_view(**view, start);
+    if (!v) return v.status();
+    rows = neighbors_by_view(**view, *v, depth);
+  } else {
+    rows = neighbors_by_store(ctx, start, depth);
+  }
+  if (!rows) return rows.status();
+  std::sort(rows->begin(), rows->end(), [](const NeighborRow& a, const NeighborRow& b) {
+    if (a.depth != b.depth) return a.depth < b.depth;
+    return a.name < b.name;
+  });
+  QueryResult result;
+  Table table{"neighbors",
+              fmt::format("Neighbours of {} within {} hop{}: {}", start.name, depth, depth == 1 ? "" : "s", rows->size()),
+              {"depth", "name", "type", "relation", "via"},
+              {}};
+  for (const NeighborRow& r : *rows) {
+    // Read left to right: NAME <-[rel]- VIA when the edge points at NAME.
+    table.rows.push_back({static_cast<int64_t>(r.depth), r.name, std::string(store::entity_type_name(r.type)),
+                          arrow(r.relation, !r.from_via), r.via});
+  }
+  result.tables.push_back(std::move(table));
+  return result;
+}
+
+Result<QueryResult> run_path(ExecContext& ctx, const PathCommand& cmd) {
+  auto from = resolve_entity(ctx.store, cmd.from);
+  if (!from) return from.status();
+  auto to = resolve_entity(ctx.store, cmd.to);
+  if (!to) return to.status();
+  auto view = ctx.view();
+  if (!view) return view.status();
+  const graph::View& g = **view;
+  auto a = vertex_in_view(g, from->entity);
+  if (!a) return a.status();
+  auto b = vertex_in_view(g, to->entity);
+  if (!b) return b.status();
+
+  QueryResult result;
+  const auto path = graph::shortest_path(g, *a, *b);
+  if (!path) {
+    result.message = fmt::format("no path between {} and {}", from->entity.name, to->entity.name);
+    return result;
+  }
+  Table table{"path",
+              fmt::format("Path from {} to {}: {} hop{}", from->entity.name, to->entity.name, path->size(),
+                          path->size() == 1 ? "" : "s"),
+              {"step", "from", "relation", "to", "count"},
+              {}};
+  int64_t step = 0;
+  for (const graph::PathStep& s : *path) {
+    table.rows.push_back({++step, g.vertex(s.from).name, arrow(g.relation_name(s.edge.relation), s.forward),
+                          g.vertex(s.to).name, static_cast<int64_t>(s.edge.count)});
+  }
+  result.tables.push_back(std::move(table));
+  if (path->empty()) result.message = fmt::format("{} is the same entity as {}", cmd.from.text, cmd.to.text);
+  return result;
+}
+
+}  // namespace kg::query
