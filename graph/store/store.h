@@ -147,6 +147,9 @@ struct PutResult {
   PutOutcome outcome = PutOutcome::kAdded;
   DocNo number = 0;
   uint64_t facts = 0;  // evidence rows the document holds now
+  // kUnchanged because another document id holds the same content hash
+  // (the same article under two URLs): that id. Empty otherwise.
+  std::string duplicate_of;
 };
 
 // Bulk load of TSV triples (load_triples).
@@ -163,6 +166,7 @@ struct BulkLoadResult {
   uint64_t lines = 0;         // triples read (= evidence rows of the document)
   uint64_t new_entities = 0;  // entities created by this load
   uint64_t new_edges = 0;     // edges created by this load
+  std::string duplicate_of;   // kUnchanged because another document id holds the same content
 };
 
 // What `kg check` found: an empty problem list means every invariant holds.

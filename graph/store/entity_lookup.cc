@@ -1,0 +1,42 @@
+#include "graph/store/entity_lookup.h"
+
+#include <vector>
+
+namespace kg::store {
+
+Result<std::optional<EntityId>> find_stored_entity(const Store::Impl& impl, std::string_view normalized,
+                                                   std::optional<EntityType> type) {
+  struct Candidate {
+    EntityId id;
+    uint64_t uses;
+    EntityType type;
+  };
+  std::vector<Candidate> candidates;
+  Status s = impl.scan(keys::kAliases, keys::AliasKey::prefix(normalized), [&](std::string_view k, std::string_view v) {
+    keys::AliasKey key;
+    records::AliasValue value;
+    if (keys::AliasKey::decode(k, &key) && key.normalized == normalized && records::decode(v, &value)) {
+      candidates.push_back({key.entity, value.count, EntityType::kMisc});
+    }
+    return true;
+  });
+  if (!s) return s;
+  if (candidates.empty()) return std::optional<EntityId>();
+  std::string value;
+  for (Candidate& c : candidates) {
+    Result<bool> found = impl.get(keys::kEntities, keys::id_key(c.id), &value);
+    if (!found) return found.status();
+    records::EntityValue entity;
+    if (!*found || !records::decode(value, &entity)) return impl.bad_record(keys::kEntities, keys::id_key(c.id));
+    c.type = entity.type;
+  }
+  if (!type && candidates.size() == 1) return std::optional<EntityId>(candidates[0].id);
+  const EntityType wanted = type.value_or(EntityType::kMisc);
+  std::optional<Candidate> best;
+  for (const Candidate& c : candidates) {  // ascending id: the first of equal uses wins
+    if (c.type == wanted && (!best || c.uses > best->uses)) best = c;
+  }
+  return best ? std::optional<EntityId>(best->id) : std::optional<EntityId>();
+}
+
+}  // namespace kg::store

@@ -1,0 +1,22 @@
+// Finding a document's entity again among the stored entities (private to
+// graph/store). Schema v1 rule, kept in this one place so that a smarter
+// resolver (issue 8) replaces exactly this:
+//
+//   candidates = entities whose alias index holds the normalised name;
+//   with a type:    the candidate of that type with the most uses of this
+//                   alias (ties: the lowest id), else none;
+//   without a type (TSV triples, which carry none): the only candidate, else
+//                   the MISC candidate with the most uses, else none.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "graph/store/store_impl.h"
+
+namespace kg::store {
+
+Result<std::optional<EntityId>> find_stored_entity(const Store::Impl& impl, std::string_view normalized,
+                                                   std::optional<EntityType> type);
+
+}  // namespace kg::store

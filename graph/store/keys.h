@@ -1,0 +1,118 @@
+// Schema v1: column families and key layouts (private to graph/store).
+//
+// Every integer in a key is fixed-width big-endian, so RocksDB's bytewise
+// order equals numeric order and a prefix scan returns neighbours sorted.
+// u32 = 4 bytes BE. Values are described in records.h.
+//
+//   column family  key                                         value
+//   -------------  ------------------------------------------  ------------------------------
+//   meta           "schema_version"                            u32 BE
+//                  "next_ids"                                  NextIds (entity, relation, doc)
+//                  "totals"                                    Totals (stats counters)
+//   docs           doc_no u32                                  DocumentInfo
+//   doc_ids        document id (UTF-8 bytes)                   doc_no u32
+//   doc_hash       content hash (bytes)                        doc_no u32
+//   sentences      doc_no u32 | sentence u32                   SentenceValue: text + its facts (s, r, o)
+//   doc_entities   doc_no u32 | entity u32                     Mentions: count + aliases the doc contributed
+//   entities       entity u32                                  EntityValue: type, mentions, name
+//   aliases        normalized name | 0x00 | entity u32         AliasValue: count, first surface form
+//   relations      'i' | relation u32                          lemma phrase
+//                  'p' | lemma phrase                          relation u32
+//   edges_out      subject u32 | relation u32 | object u32     EdgeValue: count, best confidence
+//   edges_in       object u32 | relation u32 | subject u32     EdgeValue (mirror of edges_out)
+//   evidence       s u32 | r u32 | o u32 | doc_no u32 | sentence u32   EvidenceValue
+//
+// Why sentences carry their facts and doc_entities exists: removing or
+// replacing a document must find exactly its evidence and mentions without
+// scanning the whole store; a prefix scan on doc_no gives them.
+// Normalized names never contain 0x00 (normalize_name drops control
+// characters), so "name\0" is a clean prefix for all entities of a name.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "graph/store/store.h"
+
+namespace kg::store::keys {
+
+// Column family names, in the order the store opens them (index = handle slot).
+enum Family : size_t {
+  kDefault = 0,  // RocksDB's own; unused by kg
+  kMeta,
+  kDocs,
+  kDocIds,
+  kDocHash,
+  kSentences,
+  kDocEntities,
+  kEntities,
+  kAliases,
+  kRelations,
+  kEdgesOut,
+  kEdgesIn,
+  kEvidence,
+  kFamilyCount
+};
+std::string_view family_name(size_t family);
+
+inline constexpr std::string_view kSchemaVersionKey = "schema_version";
+inline constexpr std::string_view kNextIdsKey = "next_ids";
+inline constexpr std::string_view kTotalsKey = "totals";
+
+void put_u32(std::string& out, uint32_t v);
+uint32_t get_u32(const char* p);
+
+// A 4-byte big-endian id key (docs, entities).
+std::string id_key(uint32_t id);
+
+// A pair key: doc_no | sentence, or doc_no | entity.
+struct PairKey {
+  uint32_t first = 0, second = 0;
+  std::string encode() const;
+  static bool decode(std::string_view key, PairKey* out);
+};
+
+// edges_out / edges_in / the first 12 bytes of evidence.
+struct EdgeKey {
+  EntityId subject = 0;
+  RelationId relation = 0;
+  EntityId object = 0;
+  std::string encode_out() const;  // subject | relation | object
+  std::string encode_in() const;   // object | relation | subject
+  static bool decode_out(std::string_view key, EdgeKey* out);
+  static bool decode_in(std::string_view key, EdgeKey* out);
+  auto operator<=>(const EdgeKey&) const = default;
+};
+inline constexpr size_t kEdgeKeySize = 12;
+
+struct EvidenceKey {
+  EdgeKey edge;
+  DocNo doc = 0;
+  uint32_t sentence = 0;
+  std::string encode() const;
+  static bool decode(std::string_view key, EvidenceKey* out);
+  auto operator<=>(const EvidenceKey&) const = default;
+};
+inline constexpr size_t kEvidenceKeySize = 20;
+
+struct AliasKey {
+  std::string normalized;
+  EntityId entity = 0;
+  std::string encode() const;
+  static bool decode(std::string_view key, AliasKey* out);
+  static std::string prefix(std::string_view normalized);  // all entities of one name
+};
+
+// relations: both directions in one family, told apart by the tag byte.
+std::string relation_id_key(RelationId id);
+std::string relation_phrase_key(std::string_view phrase);
+inline constexpr char kRelationIdTag = 'i';
+inline constexpr char kRelationPhraseTag = 'p';
+
+// The smallest key greater than every key that starts with `prefix`
+// (for iterate_upper_bound); "" when none exists (prefix all 0xff).
+std::string prefix_successor(std::string_view prefix);
+
+}  // namespace kg::store::keys

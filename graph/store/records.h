@@ -1,0 +1,115 @@
+// Schema v1: value encodings (private to graph/store). Keys are in keys.h.
+//
+// Values use LEB128 varints for counts and lengths (small numbers dominate)
+// and length-prefixed strings; fixed-width fields only where a value is
+// rewritten in place often (edges). Every decode returns false on malformed
+// bytes so that damage becomes a kCorruption status, never a crash.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/store/keys.h"
+#include "graph/store/store.h"
+
+namespace kg::store::records {
+
+// Reads varints and strings from a value, remembering the first failure.
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : p_(data.data()), end_(data.data() + data.size()) {}
+  uint64_t varint();
+  std::string_view bytes();  // length-prefixed
+  uint32_t fixed32();        // big-endian
+  float float32();
+  uint8_t byte();
+  std::string_view rest();  // everything not read yet
+  bool ok() const { return ok_; }
+  bool at_end() const { return p_ == end_; }
+  bool done() const { return ok_ && p_ == end_; }  // everything read, nothing left
+
+ private:
+  const char* p_;
+  const char* end_;
+  bool ok_ = true;
+};
+
+void put_varint(std::string& out, uint64_t v);
+void put_bytes(std::string& out, std::string_view s);
+void put_float(std::string& out, float f);
+
+// meta "next_ids": the next id each counter hands out (all start at 1).
+struct NextIds {
+  EntityId entity = 1;
+  RelationId relation = 1;
+  DocNo doc = 1;
+};
+std::string encode(const NextIds& v);
+bool decode(std::string_view data, NextIds* v);
+
+// meta "totals": the Stats counters.
+std::string encode(const Stats& v);
+bool decode(std::string_view data, Stats* v);
+
+std::string encode(const DocumentInfo& v);
+bool decode(std::string_view data, DocumentInfo* v);
+
+// sentences: the text (empty for triples documents) and the edges of the
+// evidence rows this sentence holds (key doc_no | sentence completes them).
+struct SentenceValue {
+  std::string text;
+  std::vector<keys::EdgeKey> facts;
+};
+std::string encode(const SentenceValue& v);
+bool decode(std::string_view data, SentenceValue* v);
+
+// doc_entities: what one document contributed to one entity.
+struct AliasCount {
+  std::string normalized, surface;
+  uint32_t count = 0;
+};
+struct MentionsValue {
+  uint32_t mentions = 0;
+  std::vector<AliasCount> aliases;  // distinct normalized names
+};
+std::string encode(const MentionsValue& v);
+bool decode(std::string_view data, MentionsValue* v);
+
+struct EntityValue {
+  EntityType type = EntityType::kMisc;
+  uint64_t mentions = 0;
+  std::string name;
+};
+std::string encode(const EntityValue& v);
+bool decode(std::string_view data, EntityValue* v);
+
+struct AliasValue {
+  uint64_t count = 0;
+  std::string surface;
+};
+std::string encode(const AliasValue& v);
+bool decode(std::string_view data, AliasValue* v);
+
+struct EdgeValue {
+  uint32_t count = 0;
+  float confidence = 0.0f;
+};
+inline constexpr size_t kEdgeValueSize = 8;
+std::string encode(const EdgeValue& v);
+bool decode(std::string_view data, EdgeValue* v);
+
+// evidence: one flags byte, then only the fields that differ from the
+// defaults (no span, confidence 1, no attribution). A triple from a TSV file
+// is therefore one byte.
+struct EvidenceValue {
+  uint32_t span_begin = 0, span_end = 0;
+  float confidence = 1.0f;
+  bool negated = false, modal = false;
+  std::string attribution;
+};
+std::string encode(const EvidenceValue& v);
+bool decode(std::string_view data, EvidenceValue* v);
+
+}  // namespace kg::store::records

@@ -1,0 +1,71 @@
+// The inside of a Store (private to graph/store): the RocksDB handles and the
+// small helpers every part of the store uses to read and to turn RocksDB
+// statuses into kg statuses.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <rocksdb/db.h>
+#include <rocksdb/env.h>
+#include <string>
+#include <string_view>
+
+#include "graph/store/keys.h"
+#include "graph/store/records.h"
+#include "graph/store/store.h"
+#include "graph/store/store_lock.h"
+
+namespace kg::store {
+
+struct Store::Impl {
+  std::string dir;
+  OpenOptions::Mode mode = OpenOptions::Mode::kReadOnly;
+  bool secondary = false;      // a RocksDB secondary instance (a writer was running at open)
+  std::string secondary_dir;   // its private directory, removed on close
+  std::unique_ptr<StoreLock> lock;  // held by the writer only
+  std::unique_ptr<rocksdb::Env> owned_env;
+  std::unique_ptr<rocksdb::DB> db;
+  std::array<rocksdb::ColumnFamilyHandle*, keys::kFamilyCount> cf{};
+
+  // The writer's copies of meta "next_ids" and "totals"; every write batch
+  // stores the updated values, so they never run ahead of what is committed.
+  records::NextIds next_ids;
+  Stats totals;
+
+  ~Impl();
+
+  rocksdb::ColumnFamilyHandle* family(size_t f) const { return cf[f]; }
+  bool writable() const { return mode == OpenOptions::Mode::kReadWrite; }
+  Status ensure_writable() const;  // kInvalidInput on a read-only store
+
+  // RocksDB status -> kg status, with the store directory and what was being done.
+  Status convert(const rocksdb::Status& s, std::string_view doing) const;
+
+  // Point read: true and *value when the key exists.
+  Result<bool> get(size_t family, std::string_view key, std::string* value) const;
+
+  // Calls fn(key, value) for every key starting with `prefix` ("" = all), in
+  // key order; fn returns false to stop. Iteration errors become statuses.
+  Status scan(size_t family, std::string_view prefix,
+              const std::function<bool(std::string_view key, std::string_view value)>& fn) const;
+
+  // Loads meta next_ids/totals into the copies above.
+  Status load_meta();
+
+  // Status::corruption for a record that does not decode.
+  Status bad_record(size_t family, std::string_view key) const;
+};
+
+// The RocksDB options of each column family (open.cc); the bulk loader
+// writes its table files with the same ones.
+rocksdb::ColumnFamilyOptions family_options(size_t family);
+
+// Where the bulk loader writes table files before ingesting them; a crash
+// can leave it behind, and the next writer removes it.
+inline constexpr const char* kBulkLoadTempDir = "bulk-load.tmp";
+
+// Hex of a key for messages.
+std::string hex(std::string_view bytes);
+
+}  // namespace kg::store
