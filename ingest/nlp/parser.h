@@ -1,0 +1,57 @@
+// Dependency parser: greedy arc-hybrid transitions (transition_system.h)
+// scored by an averaged perceptron over the templates of parser_features.h.
+//
+// It reads each word's form and XPOS (UPOS when XPOS is empty) and writes
+// Word::head and Word::deprel (UD v2 labels with subtypes, interned in the
+// document). Every parsed sentence is a well-formed tree: exactly one word
+// has head -1, every other head is a word of the same sentence, and there
+// are no cycles; this follows from the transition system, not from a repair
+// pass.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/nlp/document.h"
+#include "ingest/nlp/nlp.h"
+#include "ingest/nlp/perceptron.h"
+
+namespace kg::nlp {
+
+inline constexpr std::string_view kParserModelFile = "parser.kgm";
+inline constexpr std::string_view kParserModelKind = "parser";
+inline constexpr uint32_t kParserModelVersion = 1;
+
+class DependencyParser final : public AnnotationStage {
+ public:
+  DependencyParser() = default;
+  // `labels` are the arc labels in class order; the model has
+  // transition_class_count(labels.size()) classes.
+  // `labels` must contain "root".
+  DependencyParser(std::vector<std::string> labels, AveragedPerceptron model);
+
+  // Parses every sentence of the document.
+  void annotate(Document* doc) const override;
+
+  // Heads (index in the sentence, -1 for the root) and label ids of one
+  // sentence, without touching the words.
+  void parse(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+
+  const std::vector<std::string>& labels() const { return labels_; }
+  const AveragedPerceptron& model() const { return model_; }
+
+  void save(ModelWriter& out) const;
+  bool load(ModelReader& in);
+
+  // Loads `path` (a parser model file), with errors that name it.
+  static Result<DependencyParser> load_file(const std::string& path);
+
+ private:
+  std::vector<std::string> labels_;
+  int root_label_ = 0;  // index of "root" in labels_
+  AveragedPerceptron model_;
+};
+
+}  // namespace kg::nlp

@@ -1,0 +1,38 @@
+// Feature templates of the dependency parser: the Zhang and Nivre (2011)
+// family, adapted to arc-hybrid, where arcs join s0 to b0 or s1 (so s1 and
+// the children of s1 take the place of arc-eager's s0 head features).
+//
+// Positions: s0 s1 s2 on the stack, b0 b1 b2 in the buffer, and the
+// leftmost/rightmost (and second) dependents of s0, s1 and b0. Each position
+// contributes its word (lowercased form), tag (XPOS) and, for dependents,
+// arc label; combined with distance, valency and label sets.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "ingest/nlp/document.h"
+#include "ingest/nlp/transition_system.h"
+
+namespace kg::nlp {
+
+inline constexpr int kMaxParserFeatures = 128;
+
+// Per-word values the templates combine, computed once per sentence.
+// Index n is the artificial root.
+class SentenceAtoms {
+ public:
+  void assign(std::span<const Word> words);
+  uint64_t word(int i) const { return word_[i]; }
+  uint64_t tag(int i) const { return tag_[i]; }
+
+ private:
+  std::vector<uint64_t> word_, tag_;
+};
+
+// Writes the features of `state` into `out` (kMaxParserFeatures entries)
+// and returns how many there are.
+int extract_parser_features(const ArcHybridState& state, const SentenceAtoms& atoms, uint64_t* out);
+
+}  // namespace kg::nlp
