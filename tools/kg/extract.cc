@@ -1,12 +1,124 @@
+// kg extract: text in, triples out, no store. The map step of a distributed
+// run (see README "Beyond one machine"): its JSONL is what
+// `kg ingest --triples` reads back.
+#include <cstdio>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "ingest/extract/baseline.h"
+#include "ingest/source/source.h"
 #include "tools/kg/commands.h"
 
 namespace kg::cli {
+namespace {
+
+struct ExtractOptions {
+  std::string format = "tsv";
+  std::vector<std::string> inputs;
+};
+
+// TSV fields may not hold tabs or newlines; names and relations never do,
+// but a defensive replacement keeps every line three fields.
+std::string tsv_field(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+void print_document(const source::Document& doc, const std::string& format) {
+  const extract::BaselineExtraction x = extract::extract_baseline(doc.text);
+  for (const extract::BaselineFact& f : x.facts) {
+    const extract::BaselineEntity& s = x.entities[f.subject];
+    const extract::BaselineEntity& o = x.entities[f.object];
+    if (format == "tsv") {
+      fmt::print("{}\t{}\t{}\n", tsv_field(s.name), tsv_field(f.relation), tsv_field(o.name));
+    } else if (format == "carb") {
+      fmt::print("{}\t{:.2f}\t{}\t{}\t{}\n", tsv_field(x.sentences[f.sentence]), f.confidence,
+                 tsv_field(f.relation), tsv_field(s.name), tsv_field(o.name));
+    } else {
+      nlohmann::json line = {
+          {"doc", doc.id},
+          {"title", doc.title},
+          {"date", doc.date},
+          {"url", doc.url},
+          {"content_hash", doc.content_hash},
+          {"sentence", f.sentence},
+          {"sentence_text", x.sentences[f.sentence]},
+          {"subject", s.name},
+          {"subject_type", s.type},
+          {"relation", f.relation},
+          {"object", o.name},
+          {"object_type", o.type},
+          {"span", {f.span_begin, f.span_end}},
+          {"confidence", f.confidence},
+          {"negated", f.negated},
+          {"modal", f.modal},
+          {"extractor", "baseline"},
+      };
+      fmt::print("{}\n", line.dump());
+    }
+  }
+}
+
+// CaRB scores one sentence per line; each line is extracted on its own so
+// that the sentence column matches the benchmark's input exactly.
+int run_carb(const std::vector<std::string>& inputs) {
+  for (const std::string& input : inputs) {
+    Result<std::vector<source::Document>> docs = source::read_path(input);
+    if (!docs.is_ok()) return report(docs.status());
+    for (const source::Document& doc : *docs) {
+      const std::string whole = doc.title.empty() ? doc.text : doc.title + "\n\n" + doc.text;
+      size_t pos = 0;
+      while (pos < whole.size()) {
+        size_t end = whole.find('\n', pos);
+        if (end == std::string::npos) end = whole.size();
+        const std::string line = whole.substr(pos, end - pos);
+        pos = end + 1;
+        if (line.empty()) continue;
+        const extract::BaselineExtraction x = extract::extract_baseline(line);
+        for (const extract::BaselineFact& f : x.facts) {
+          fmt::print("{}\t{:.2f}\t{}\t{}\t{}\n", tsv_field(line), f.confidence, tsv_field(f.relation),
+                     tsv_field(x.entities[f.subject].name), tsv_field(x.entities[f.object].name));
+        }
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace
 
 Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& /*global*/) {
+  auto options = std::make_shared<ExtractOptions>();
   Subcommand c;
-  c.app = kg.add_subcommand("extract", "extract triples from text without a store");
-  c.app->allow_extras();
-  c.run = [] { return report(Status::invalid_input("'kg extract' is not available yet in this version")); };
+  c.app = kg.add_subcommand("extract",
+                            "extract triples from text without a store (baseline extractor: capitalised names and "
+                            "the words between them)");
+  c.app->add_option("--format", options->format, "tsv (subject, relation, object), jsonl (one triple per line "
+                                                  "with its sentence; read back by 'kg ingest --triples'), or "
+                                                  "carb (CaRB's tab format: one input line is one sentence)")
+      ->check(CLI::IsMember({"tsv", "jsonl", "carb"}));
+  c.app->add_option("FILE", options->inputs, "files or directories to read; '-' or nothing for standard input");
+  c.run = [options] {
+    std::vector<std::string> inputs = options->inputs;
+    if (inputs.empty()) inputs.push_back("-");
+    if (options->format == "carb") return run_carb(inputs);
+    // Everything is read and checked first, so a bad input prints nothing
+    // but its error.
+    std::vector<source::Document> all;
+    for (const std::string& input : inputs) {
+      Result<std::vector<source::Document>> docs = source::read_path(input);
+      if (!docs.is_ok()) return report(docs.status());
+      for (source::Document& d : *docs) all.push_back(std::move(d));
+    }
+    for (const source::Document& doc : all) print_document(doc, options->format);
+    std::fflush(stdout);
+    return 0;
+  };
   return c;
 }
 
