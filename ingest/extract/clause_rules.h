@@ -1,0 +1,59 @@
+// The clause rules behind Extractor::extract: one object per sentence, used
+// once. Private to ingest/extract.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/extract/extract.h"
+#include "ingest/extract/sentence_tree.h"
+
+namespace kg::extract {
+
+class ClauseRules {
+ public:
+  ClauseRules(const SentenceTree& tree, uint32_t sentence, const ExtractOptions& options,
+              const Derivations* derivations)
+      : t_(tree), sentence_(sentence), options_(options), derivations_(derivations) {}
+
+  std::vector<Proposition> run();
+
+ private:
+  // The words of one predicate: `chain` runs from the word that owns the
+  // subject down an xcomp chain ("sought" -> "drive"); arguments come from
+  // every link.
+  struct Predicate {
+    std::vector<uint32_t> chain;
+    bool copular = false;
+    bool passive = false;
+  };
+
+  bool is_clause_head(uint32_t i) const;
+  bool is_xcomp_link(uint32_t i) const;
+  int32_t subject_of(uint32_t p, int depth, bool* inherited) const;
+  uint32_t antecedent(uint32_t relative) const;
+  std::string attribution_of(uint32_t top) const;
+
+  void clause(uint32_t top);
+  void appositions_and_noun_relations(uint32_t n);
+  void nominalization(uint32_t n);
+
+  // Argument variants of the phrase headed by `a` (one, or one per conjunct
+  // when splitting). `cut` subtrees never enter the phrase.
+  std::vector<Argument> expand(uint32_t a, ArgumentRole role, std::vector<uint32_t> cut) const;
+  Argument make(uint32_t h, ArgumentRole role, const std::vector<uint32_t>& cut, bool prune_conj,
+                int32_t nmod_swap_from, int32_t nmod_swap_to) const;
+  std::string concept_of(uint32_t h, std::string* type, int32_t nmod_override) const;
+  std::string preposition_of(uint32_t h) const;
+
+  void emit(Proposition base, std::vector<std::vector<Argument>> subject_and_args);
+
+  const SentenceTree& t_;
+  uint32_t sentence_;
+  const ExtractOptions& options_;
+  const Derivations* derivations_;
+  std::vector<Proposition> out_;
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,135 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "ingest/extract/clause_rules.h"
+#include "ingest/extract/extract.h"
+#include "ingest/extract/sentence_tree.h"
+
+namespace kg::extract {
+
+namespace {
+
+// Words of a dateline that opens the sentence's paragraph ("WASHINGTON (NYTIMES) -"):
+// the place is metadata, not an argument.
+uint32_t first_content_word(const nlp::Document& doc, const nlp::Sentence& s) {
+  if (s.size() == 0) return 0;
+  const uint32_t begin = doc.words[s.word_begin].begin;
+  const std::string& text = doc.text();
+  const bool opens_paragraph = begin == 0 || s.new_paragraph || (begin <= text.size() && text[begin - 1] == '\n');
+  if (!opens_paragraph) return 0;
+  const std::optional<Dateline> d = find_dateline(std::string_view(text).substr(begin));
+  if (!d) return 0;
+  const uint32_t end = begin + d->length;
+  uint32_t k = 0;
+  while (k < s.size() && doc.words[s.word_begin + k].begin < end) ++k;
+  return k < s.size() ? k : 0;
+}
+
+}  // namespace
+
+std::vector<Proposition> Extractor::extract(const nlp::Document& doc, uint32_t sentence) const {
+  const nlp::Sentence& s = doc.sentences.at(sentence);
+  const std::span<const nlp::Word> words = doc.words_of(s);
+  if (words.empty() || words[0].deprel.empty()) return {};
+  const std::string_view text = s.text.empty()
+                                    ? std::string_view(doc.text()).substr(words.front().begin,
+                                                                          words.back().end - words.front().begin)
+                                    : s.text;
+  if (classify_boilerplate(text) != Boilerplate::kNone) return {};
+  const SentenceTree tree(words, first_content_word(doc, s));
+  ClauseRules rules(tree, sentence, options_, derivations_);
+  std::vector<Proposition> props = rules.run();
+  // The same fact found twice (an apposition also read as a copula) is kept once, the surer one.
+  std::vector<Proposition> out;
+  for (Proposition& p : props) {
+    bool dup = false;
+    for (Proposition& q : out) {
+      if (q.relation == p.relation && q.subject.text == p.subject.text && q.arguments.size() == p.arguments.size()) {
+        bool same = true;
+        for (size_t k = 0; k < p.arguments.size() && same; ++k) same = q.arguments[k].text == p.arguments[k].text &&
+                                                                       q.arguments[k].preposition == p.arguments[k].preposition;
+        if (same) {
+          q.confidence = std::max(q.confidence, p.confidence);
+          dup = true;
+          break;
+        }
+      }
+    }
+    if (!dup) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<Proposition> Extractor::extract_all(const nlp::Document& doc) const {
+  const std::vector<bool> skip = boilerplate_sentences(doc);
+  std::vector<Proposition> out;
+  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+    if (skip[i]) continue;
+    for (Proposition& p : extract(doc, i)) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::optional<GraphTriple> graph_triple(const Proposition& p) {
+  if (p.subject.node.empty()) return std::nullopt;
+  const Argument* object = nullptr;
+  for (const Argument& a : p.arguments) {
+    if (a.role == ArgumentRole::kObject && !a.is_clause && !a.node.empty()) {
+      object = &a;
+      break;
+    }
+  }
+  // The first oblique naming an entity, else the first oblique that is not a time.
+  const Argument* oblique = nullptr;
+  for (const Argument& a : p.arguments) {
+    if (a.role == ArgumentRole::kObject || a.role == ArgumentRole::kTime || a.node.empty() || a.is_clause) continue;
+    if (!a.entity_type.empty()) {
+      oblique = &a;
+      break;
+    }
+    if (oblique == nullptr) oblique = &a;
+  }
+  GraphTriple t;
+  t.subject = &p.subject;
+  if (object != nullptr) {
+    // "blamed the tensions on the West": the entity is the better node, the
+    // object noun joins the relation.
+    if (object->entity_type.empty() && oblique != nullptr && !oblique->entity_type.empty() &&
+        !oblique->preposition.empty() && p.construction != Construction::kCopula) {
+      t.relation = p.relation + " " + object->head_lemma + " " + oblique->preposition;
+      t.object = oblique;
+    } else {
+      t.relation = p.relation;
+      t.object = object;
+    }
+  } else if (oblique != nullptr && !oblique->preposition.empty()) {
+    t.relation = p.relation + " " + oblique->preposition;
+    t.object = oblique;
+  } else {
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::string format_carb(std::string_view sentence_text, const std::vector<Proposition>& props) {
+  std::string out;
+  std::vector<std::string> seen;
+  for (const Proposition& p : props) {
+    if (p.subject.text.empty() || p.relation_text.empty()) continue;
+    std::string line = fmt::format("{}\t{:.3f}\t{}\t{}", sentence_text, p.confidence, p.relation_text, p.subject.text);
+    std::string key = p.relation_text + "\t" + p.subject.text;
+    for (const Argument& a : p.arguments) {
+      const std::string arg = a.preposition.empty() ? a.text : a.preposition + " " + a.text;
+      line += "\t" + arg;
+      key += "\t" + arg;
+    }
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace kg::extract
