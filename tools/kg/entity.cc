@@ -1,12 +1,149 @@
+// kg entity NAME [--json]: one entity with its names and relations, read by
+// prefix scans of the alias and edge indexes (the graph view is not built).
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "graph/store/store.h"
 #include "tools/kg/commands.h"
 
 namespace kg::cli {
+namespace {
 
-Subcommand add_entity_command(CLI::App& kg, const GlobalOptions& /*global*/) {
+// One edge as shown: the relation phrase and the entity at the other end.
+struct ShownEdge {
+  std::string relation;
+  std::string other;
+  uint32_t count = 0;
+  float confidence = 0;
+};
+
+Result<std::vector<ShownEdge>> show_edges(store::Store& st, const std::vector<store::Edge>& edges, bool outgoing) {
+  std::vector<ShownEdge> shown;
+  for (const store::Edge& e : edges) {
+    Result<std::optional<std::string>> rel = st.relation_name(e.relation);
+    if (!rel.is_ok()) return rel.status();
+    Result<std::optional<store::Entity>> other = st.entity(outgoing ? e.object : e.subject);
+    if (!other.is_ok()) return other.status();
+    shown.push_back({rel->value_or("?"), *other ? (*other)->name : "?", e.count, e.confidence});
+  }
+  // Strongest first, then alphabetical, so the output is stable.
+  std::sort(shown.begin(), shown.end(), [](const ShownEdge& a, const ShownEdge& b) {
+    if (a.count != b.count) return a.count > b.count;
+    if (a.relation != b.relation) return a.relation < b.relation;
+    return a.other < b.other;
+  });
+  return shown;
+}
+
+// Up to `limit` stored names that contain the normalised query: a full scan
+// of the alias index, run only when the exact lookup found nothing.
+Result<std::vector<std::string>> suggestions(store::Store& st, std::string_view name, size_t limit) {
+  const std::string key = store::normalize_name(name);
+  std::vector<std::string> out;
+  Status s = st.for_each_alias([&](const store::Alias& a) {
+    if (out.size() < limit && !key.empty() && a.normalized.find(key) != std::string::npos &&
+        std::find(out.begin(), out.end(), a.surface) == out.end()) {
+      out.push_back(a.surface);
+    }
+  });
+  if (!s.is_ok()) return s;
+  return out;
+}
+
+int run_entity(const std::string& db, const std::string& name, bool json) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::open(db, {});
+  if (!opened.is_ok()) return report(opened.status());
+  store::Store& st = **opened;
+  Result<std::vector<store::Entity>> found = st.find_entities(name);
+  if (!found.is_ok()) return report(found.status());
+  if (found->empty()) {
+    Result<std::vector<std::string>> similar = suggestions(st, name, 5);
+    if (!similar.is_ok()) return report(similar.status());
+    std::string hint;
+    for (const std::string& s : *similar) hint += fmt::format("{}\"{}\"", hint.empty() ? "; did you mean " : ", ", s);
+    return report(Status::not_found(fmt::format("no entity named \"{}\" in {}{}", name, db, hint)));
+  }
+  const store::Entity& e = found->front();
+  Result<std::vector<store::Alias>> aliases = st.aliases_of(e.id);
+  if (!aliases.is_ok()) return report(aliases.status());
+  Result<std::vector<store::Edge>> out_edges = st.out_edges(e.id);
+  if (!out_edges.is_ok()) return report(out_edges.status());
+  Result<std::vector<store::Edge>> in_edges = st.in_edges(e.id);
+  if (!in_edges.is_ok()) return report(in_edges.status());
+  Result<std::vector<ShownEdge>> out_shown = show_edges(st, *out_edges, true);
+  if (!out_shown.is_ok()) return report(out_shown.status());
+  Result<std::vector<ShownEdge>> in_shown = show_edges(st, *in_edges, false);
+  if (!in_shown.is_ok()) return report(in_shown.status());
+  const size_t degree = out_edges->size() + in_edges->size();
+
+  if (json) {
+    nlohmann::json out = {{"id", e.id},
+                          {"name", e.name},
+                          {"type", std::string(store::entity_type_name(e.type))},
+                          {"mentions", e.mentions},
+                          {"degree", degree},
+                          {"aliases", nlohmann::json::array()},
+                          {"out", nlohmann::json::array()},
+                          {"in", nlohmann::json::array()},
+                          {"others_with_this_name", nlohmann::json::array()}};
+    for (const store::Alias& a : *aliases) out["aliases"].push_back({{"name", a.surface}, {"count", a.count}});
+    for (const ShownEdge& s : *out_shown) {
+      out["out"].push_back({{"relation", s.relation}, {"object", s.other}, {"count", s.count},
+                            {"confidence", s.confidence}});
+    }
+    for (const ShownEdge& s : *in_shown) {
+      out["in"].push_back({{"relation", s.relation}, {"subject", s.other}, {"count", s.count},
+                           {"confidence", s.confidence}});
+    }
+    for (size_t i = 1; i < found->size(); ++i) {
+      out["others_with_this_name"].push_back(
+          {{"id", (*found)[i].id}, {"name", (*found)[i].name},
+           {"type", std::string(store::entity_type_name((*found)[i].type))}});
+    }
+    fmt::print("{}\n", out.dump(2));
+    return 0;
+  }
+
+  fmt::print("{} ({}, {} mentions)\n", e.name, store::entity_type_name(e.type), e.mentions);
+  std::string names;
+  for (const store::Alias& a : *aliases) names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", a.surface, a.count);
+  fmt::print("aliases: {}\n", names.empty() ? "-" : names);
+  fmt::print("degree:  {} ({} out, {} in)\n", degree, out_edges->size(), in_edges->size());
+  const auto width = [](const std::vector<ShownEdge>& edges) {
+    size_t w = 0;
+    for (const ShownEdge& s : edges) w = std::max(w, s.relation.size());
+    return w;
+  };
+  for (const ShownEdge& s : *out_shown) {
+    fmt::print("  -> {:<{}}  {}  ({})\n", s.relation, width(*out_shown), s.other, s.count);
+  }
+  for (const ShownEdge& s : *in_shown) {
+    fmt::print("  <- {:<{}}  {}  ({})\n", s.relation, width(*in_shown), s.other, s.count);
+  }
+  if (found->size() > 1) {
+    std::string others;
+    for (size_t i = 1; i < found->size(); ++i) {
+      others += fmt::format("{}{} ({})", others.empty() ? "" : ", ", (*found)[i].name,
+                            store::entity_type_name((*found)[i].type));
+    }
+    fmt::print("also named \"{}\": {}\n", name, others);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Subcommand add_entity_command(CLI::App& kg, const GlobalOptions& global) {
+  auto name = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
   Subcommand c;
   c.app = kg.add_subcommand("entity", "show one entity: names, type, relations");
-  c.app->allow_extras();
-  c.run = [] { return report(Status::invalid_input("'kg entity' is not available yet in this version")); };
+  c.app->add_option("NAME", *name, "a name or alias of the entity (case and punctuation do not matter)")->required();
+  c.app->add_flag("--json", *json, "print a JSON object");
+  c.run = [&global, name, json] { return run_entity(global.db, *name, *json); };
   return c;
 }
 
