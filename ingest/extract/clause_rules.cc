@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
 
 namespace kg::extract {
@@ -217,7 +218,11 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
     if (t_.word(w).upos == nlp::UPos::PUNCT) continue;
     leading = false;
     if (!out.empty()) out += ' ';
-    out += t_.word(w).upos == nlp::UPos::PROPN ? std::string(t_.word(w).form) : low;
+    // Names keep their case; a common word is lowercased unless it is capitalised mid-sentence.
+    const nlp::Word& word = t_.word(w);
+    const bool keep = word.upos == nlp::UPos::PROPN || word.ner.size() > 2 ||
+                      (w > 0 && !word.form.empty() && std::isupper(static_cast<unsigned char>(word.form[0])));
+    out += keep ? std::string(word.form) : low;
   }
   // "leaders of France": the possessor of a role noun says which ones.
   if (t_.word(h).upos == nlp::UPos::NOUN) {

@@ -92,6 +92,17 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
   }
   GraphTriple t;
   t.subject = &p.subject;
+  if (p.construction == Construction::kReciprocal || p.construction == Construction::kNominalization) {
+    // The relation already holds its preposition ("speak with", "testify to").
+    for (const Argument& a : p.arguments) {
+      if (!a.node.empty() && !a.is_clause) {
+        t.relation = p.relation;
+        t.object = &a;
+        return t;
+      }
+    }
+    return std::nullopt;
+  }
   if (object != nullptr) {
     // "blamed the tensions on the West": the entity is the better node, the
     // object noun joins the relation.
