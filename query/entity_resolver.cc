@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "query/edit_distance.h"
+#include "query/query.h"
 
 namespace kg::query {
 namespace {
@@ -30,7 +31,9 @@ std::optional<double> closeness(const std::string& typed, const std::string& can
 }
 
 Status not_found(const NameArg& name, const std::string& detail) {
-  return Status::not_found(fmt::format("{}:{}: no entity named \"{}\"{}", name.line, name.column, name.text, detail));
+  // Names from command-line flags (line 0) have no position to show.
+  const std::string where = name.line > 0 ? fmt::format("{}:{}: ", name.line, name.column) : "";
+  return Status::not_found(fmt::format("{}no entity named \"{}\"{}", where, name.text, detail));
 }
 
 }  // namespace
@@ -92,6 +95,12 @@ Result<ResolvedEntity> resolve_entity(store::Store& store, const NameArg& name) 
     names.push_back(fmt::format("{} ({})", e.name, store::entity_type_name(e.type)));
   }
   return not_found(name, fmt::format("; closest: {}", fmt::join(names, ", ")));
+}
+
+Result<store::Entity> find_entity(store::Store& store, std::string_view name) {
+  auto r = resolve_entity(store, NameArg{std::string(name), 0, 0});
+  if (!r) return r.status();
+  return r->entity;
 }
 
 }  // namespace kg::query

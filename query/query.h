@@ -27,6 +27,11 @@ namespace kg::query {
 // that Cypher is not supported yet.
 Result<Command> parse_command(std::string_view text, int line = 1);
 
+// The entity a name means (canonical name or alias, case-insensitive; the
+// most mentioned when several fit), for callers outside query such as
+// `kg export --focus`. kNotFound names the closest entities.
+Result<store::Entity> find_entity(store::Store& store, std::string_view name);
+
 // The text of :help (overview, or one command's details when topic names it).
 std::string help_text(std::string_view topic);
 
