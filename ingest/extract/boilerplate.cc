@@ -49,9 +49,10 @@ bool ends_with_credit(std::string_view para) {
     // "word:" anywhere, or "(word by".
     size_t pos = std::string::npos;
     for (size_t at = low.rfind(word); at != std::string::npos; at = at == 0 ? std::string::npos : low.rfind(word, at - 1)) {
-      const size_t after = at + word.size();
+      size_t after = at + word.size();
+      while (after < low.size() && low[after] == ' ') ++after;  // tokenized text: "PHOTO : REUTERS"
       const bool colon = after < low.size() && low[after] == ':';
-      const bool by = at > 0 && low[at - 1] == '(' && low.compare(after, 3, " by") == 0;
+      const bool by = at > 0 && low[at - 1] == '(' && low.compare(at + word.size(), 3, " by") == 0;
       if (colon || by) {
         pos = at;
         break;
@@ -59,7 +60,7 @@ bool ends_with_credit(std::string_view para) {
     }
     if (pos == std::string::npos) continue;
     // The credit must be the tail of the paragraph and short (an agency or a name).
-    std::string_view tail = trim(para.substr(pos + word.size() + 1));
+    std::string_view tail = trim(para.substr(para.find(':', pos) == std::string_view::npos ? pos : para.find(':', pos) + 1));
     if (tail.size() <= 40 && tail.find('.') == std::string_view::npos) return true;
     if (tail.size() <= 40 && tail.back() != '.') return true;
   }
