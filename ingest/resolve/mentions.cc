@@ -1,0 +1,229 @@
+#include "ingest/resolve/mentions.h"
+
+#include <algorithm>
+
+#include "ingest/nlp/ner_gazetteer.h"
+#include "ingest/nlp/ner_labels.h"
+#include "ingest/nlp/ner_titles.h"
+#include "ingest/nlp/text_chars.h"
+#include "ingest/resolve/lexicon.h"
+
+namespace kg::resolve {
+
+namespace {
+
+using nlp::GazetteerMark;
+using nlp::UPos;
+using nlp::Word;
+
+constexpr uint16_t kPlaceClasses = nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion;
+
+bool is_honorific(const GazetteerMark& m) { return (m.word_classes & nlp::kGazHonorific) != 0; }
+
+bool is_title_or_honorific(const GazetteerMark& m) {
+  constexpr uint16_t kTitleWord = nlp::kGazTitle | nlp::kGazHonorific;
+  return (m.word_classes & kTitleWord) != 0 || (m.phrase_classes & kTitleWord) != 0;
+}
+
+bool is_plural(const Word& w) {
+  return w.xpos == "NNS" || w.xpos == "NNPS" || w.feats.find("Number=Plur") != std::string_view::npos;
+}
+
+std::string join_forms(std::span<const Word> words, uint32_t begin, uint32_t end) {
+  std::string out;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i].form;
+  }
+  return out;
+}
+
+// The word of [begin, end) whose head lies outside it (the first such), or
+// `fallback` in an unparsed sentence.
+uint32_t span_head(std::span<const Word> words, uint32_t begin, uint32_t end, uint32_t fallback) {
+  bool parsed = false;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (words[i].deprel.empty()) continue;
+    parsed = true;
+    const int32_t h = words[i].head;
+    if (h < static_cast<int32_t>(begin) || h >= static_cast<int32_t>(end)) return i;
+  }
+  return parsed ? begin : fallback;
+}
+
+Role role_of(const Word& w) {
+  if (w.deprel.starts_with("nsubj")) return Role::kSubject;
+  if (w.deprel == "obj" || w.deprel == "iobj") return Role::kObject;
+  return Role::kOther;
+}
+
+// The type of a run of proper nouns the recognizer did not tag.
+nlp::EntityType guess_type(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t title_begin,
+                           uint32_t begin, uint32_t end) {
+  if (title_begin < begin) return nlp::EntityType::kPerson;
+  bool place = true;
+  for (uint32_t i = begin; i < end; ++i) {
+    const uint16_t classes = end - begin == 1 ? marks[i].word_classes : marks[i].phrase_classes;
+    place = place && (classes & kPlaceClasses) != 0;
+  }
+  if (place) return nlp::EntityType::kLoc;
+  if ((marks[end - 1].word_classes & nlp::kGazOrgWord) != 0) return nlp::EntityType::kOrg;
+  if (end - begin >= 2 && (marks[begin].word_classes & nlp::kGazFirstName) != 0) return nlp::EntityType::kPerson;
+  (void)words;
+  return nlp::EntityType::kMisc;
+}
+
+// False when the span holds no person's name (a title alone, a place ...):
+// only a person's name stops the next name's title from reaching back.
+bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t s, nlp::EntitySpan span,
+              uint32_t floor, bool recognized, std::vector<FoundMention>* out) {
+  uint32_t begin = span.begin, end = span.end;
+  // Trailing possessive clitics and punctuation, leading articles.
+  while (end > begin && (words[end - 1].upos == UPos::PART || words[end - 1].upos == UPos::PUNCT)) --end;
+  while (begin < end && words[begin].upos == UPos::DET) ++begin;
+  if (begin == end) return false;
+  const uint32_t name_begin = nlp::name_begin_after_title(words, marks, begin, end);
+  bool all_title = true;
+  for (uint32_t i = name_begin; i < end; ++i) all_title = all_title && is_title_or_honorific(marks[i]);
+  if (all_title) return false;  // "President" alone is a description, not a name
+  uint32_t title_begin = std::max(nlp::title_begin(words, marks, name_begin), std::min(floor, name_begin));
+  if (!recognized && span.type == nlp::EntityType::kMisc) {
+    span.type = guess_type(words, marks, title_begin, name_begin, end);
+  }
+  FoundMention f;
+  Mention& m = f.mention;
+  m.sentence = s;
+  m.begin = name_begin;
+  m.end = end;
+  m.kind = MentionKind::kName;
+  m.type = span.type;
+  m.head = span_head(words, name_begin, end, end - 1);
+  m.text = join_forms(words, name_begin, end);
+  f.role = role_of(words[m.head]);
+  f.governor = words[m.head].head;
+  if (span.type != nlp::EntityType::kPerson) title_begin = name_begin;  // titles belong to people
+  f.title_begin = title_begin;
+  for (uint32_t i = title_begin; i < name_begin; ++i) {
+    if (is_honorific(marks[i])) {
+      m.honorific = std::string(words[i].form);
+      f.gender = honorific_gender(words[i].form);
+      continue;
+    }
+    if (!f.title.empty()) f.title += ' ';
+    f.title += words[i].form;
+    if (f.nationality.empty()) f.nationality = std::string(demonym_of(words[i].form));
+  }
+  const bool person = f.mention.type == nlp::EntityType::kPerson;
+  out->push_back(std::move(f));
+  return person;
+}
+
+void add_pronoun(std::span<const Word> words, uint32_t s, uint32_t i, const PronounInfo& p,
+                 std::vector<FoundMention>* out) {
+  FoundMention f;
+  Mention& m = f.mention;
+  m.sentence = s;
+  m.begin = i;
+  m.end = i + 1;
+  m.head = i;
+  m.kind = MentionKind::kPronoun;
+  m.text = std::string(words[i].form);
+  f.role = role_of(words[i]);
+  f.reflexive = p.reflexive;
+  f.object_pronoun = p.object || (words[i].deprel == "obj" || words[i].deprel == "iobj");
+  f.governor = words[i].head;
+  out->push_back(std::move(f));
+}
+
+// "the Russian leader", "his Russian counterpart": a determiner at `i`.
+void add_description(std::span<const Word> words, uint32_t s, uint32_t i, std::vector<FoundMention>* out) {
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  std::string nationality;
+  uint32_t j = i + 1;
+  while (j < n && (words[j].upos == UPos::ADJ || !demonym_of(words[j].form).empty())) {
+    if (nationality.empty()) nationality = std::string(demonym_of(words[j].form));
+    ++j;
+  }
+  if (j >= n) return;
+  const Word& head = words[j];
+  if (head.upos != UPos::NOUN && head.upos != UPos::PROPN) return;
+  if (is_plural(head)) return;
+  const std::string lemma = ascii_lowercase(head.lemma.empty() ? head.form : head.lemma);
+  if (role_noun(lemma) == RoleNoun::kNone) return;
+  if (j + 1 < n) {
+    const Word& next = words[j + 1];
+    // A compound ("the president's office" is fine, "the leader board" is not),
+    // a title before a name, or "the president of X" (someone else's office).
+    if (next.upos == UPos::NOUN || next.upos == UPos::PROPN) return;
+    if (ascii_lowercase(next.form) == "of") return;
+  }
+  FoundMention f;
+  Mention& m = f.mention;
+  m.sentence = s;
+  m.begin = i;
+  m.end = j + 1;
+  m.head = j;
+  m.kind = MentionKind::kDescription;
+  m.type = nlp::EntityType::kPerson;
+  m.text = join_forms(words, i, j + 1);
+  f.role = role_of(head);
+  f.governor = head.head;
+  f.nationality = std::move(nationality);
+  f.role_lemma = lemma;
+  f.possessor_word = is_possessive_determiner(words[i].form) ? static_cast<int32_t>(i) : -1;
+  out->push_back(std::move(f));
+}
+
+}  // namespace
+
+void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMention>* out) {
+  const std::span<const Word> words = doc.words_of(doc.sentences[s]);
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  if (n == 0) return;
+  std::vector<GazetteerMark> marks;
+  nlp::Gazetteer::builtin().mark(words, &marks);
+  const size_t first = out->size();
+
+  // Recognized spans, then proper-noun runs the recognizer left out.
+  std::vector<nlp::EntitySpan> spans = nlp::entity_spans(words);
+  std::vector<bool> covered(n, false);
+  for (const nlp::EntitySpan& e : spans) std::fill(covered.begin() + e.begin, covered.begin() + e.end, true);
+  uint32_t floor = 0;  // a title never reaches back into an earlier name
+  size_t next_span = 0;
+  for (uint32_t i = 0; i < n;) {
+    if (next_span < spans.size() && spans[next_span].begin == i) {
+      const nlp::EntitySpan e = spans[next_span++];
+      if (add_name(words, marks, s, e, floor, true, out)) floor = e.end;
+      i = e.end;
+      continue;
+    }
+    if (!covered[i] && words[i].upos == UPos::PROPN && !nlp::is_ascii_lower(words[i].form[0]) &&
+        !is_calendar_word(words[i].form)) {
+      uint32_t j = i + 1;
+      while (j < n && !covered[j] && words[j].upos == UPos::PROPN && !is_calendar_word(words[j].form)) ++j;
+      if (add_name(words, marks, s, nlp::EntitySpan{i, j, nlp::EntityType::kMisc}, floor, false, out)) floor = j;
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+
+  for (uint32_t i = 0; i < n; ++i) {
+    if (covered[i]) continue;
+    const Word& w = words[i];
+    if (w.upos == UPos::PRON || w.upos == UPos::DET || w.upos == UPos::X) {
+      if (const auto p = third_person_pronoun(w.form)) add_pronoun(words, s, i, *p, out);
+    }
+    if (w.upos == UPos::DET || w.upos == UPos::PRON || w.upos == UPos::X) {
+      const std::string lower = ascii_lowercase(w.form);
+      if (lower == "the" || is_possessive_determiner(w.form)) add_description(words, s, i, out);
+    }
+  }
+  std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                   [](const FoundMention& a, const FoundMention& b) {
+                     if (a.mention.begin != b.mention.begin) return a.mention.begin < b.mention.begin;
+                     return a.mention.end < b.mention.end;
+                   });
+}
+
+}  // namespace kg::resolve

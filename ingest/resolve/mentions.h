@@ -1,0 +1,40 @@
+// Finding the mentions of one sentence (private to ingest/resolve): names
+// with their split-off titles, third-person pronouns and descriptions.
+// See resolve.h for what counts as each.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/nlp/document.h"
+#include "ingest/resolve/resolve.h"
+
+namespace kg::resolve {
+
+enum class Role : uint8_t { kSubject, kObject, kOther };
+
+// A mention as found, before clustering.
+struct FoundMention {
+  Mention mention;
+  Role role = Role::kOther;
+  // Names: the title written before the name, words [title_begin, mention.begin)
+  // (title_begin == mention.begin when none), and what it says.
+  uint32_t title_begin = 0;
+  std::string title;        // without honorifics: "US President"; "" when none
+  std::string nationality;  // demonym from the title: "American"
+  Gender gender = Gender::kUnknown;  // from the honorific
+  // Descriptions: the demonym among the modifiers, the role noun's lemma,
+  // and the possessive determiner (-1 when the description starts with "the").
+  std::string role_lemma;
+  int32_t possessor_word = -1;
+  // Pronouns: whether it is reflexive / an object (binding constraints).
+  bool reflexive = false;
+  bool object_pronoun = false;
+  int32_t governor = -1;  // head of the mention's head word (the verb it depends on); -1 when unparsed
+};
+
+// Appends the mentions of sentence `s` of `doc` to `out`, in word order.
+void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMention>* out);
+
+}  // namespace kg::resolve

@@ -1,0 +1,376 @@
+#include "ingest/resolve/resolve.h"
+
+#include <algorithm>
+#include <map>
+#include <span>
+
+#include "graph/store/store.h"
+#include "ingest/resolve/lexicon.h"
+#include "ingest/resolve/mentions.h"
+
+namespace kg::resolve {
+
+namespace {
+
+using nlp::EntityType;
+
+constexpr uint32_t kPronounWindow = 3;  // sentences back a pronoun may reach
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t space = s.find(' ', start);
+    if (space == std::string::npos) space = s.size();
+    if (space > start) out.push_back(s.substr(start, space - start));
+    start = space + 1;
+  }
+  return out;
+}
+
+bool types_agree(EntityType a, EntityType b) { return a == b || a == EntityType::kMisc || b == EntityType::kMisc; }
+
+// Working state of one cluster while the article is read.
+struct Draft {
+  std::vector<std::string> tokens;  // normalised words of its longest name
+  EntityType type = EntityType::kMisc;
+  Gender gender = Gender::kUnknown;
+  std::string nationality;
+  std::vector<std::string> titles;
+  std::vector<uint32_t> mentions;  // indexes into Resolver::found_
+};
+
+class Resolver {
+ public:
+  Resolver(const nlp::Document& doc, uint32_t first, uint32_t last) : doc_(doc), first_(first), last_(last) {}
+
+  DocumentEntities run() {
+    for (uint32_t s = first_; s < last_; ++s) find_mentions(doc_, s, &found_);
+    cluster_of_.assign(found_.size(), -1);
+    key_.resize(found_.size());
+    for (size_t i = 0; i < found_.size(); ++i) {
+      if (found_[i].mention.kind == MentionKind::kName) key_[i] = name_key(found_[i]);
+    }
+    for (size_t i = 0; i < found_.size(); ++i) {
+      if (found_[i].mention.kind == MentionKind::kName && !is_short_person(i)) place_full_name(i);
+    }
+    for (size_t i = 0; i < found_.size(); ++i) {
+      if (found_[i].mention.kind == MentionKind::kName && is_short_person(i)) place_short_name(i);
+    }
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const FoundMention& f = found_[i];
+      if (f.mention.kind == MentionKind::kName) {
+        note_name_facts(i);
+      }
+    }
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const MentionKind kind = found_[i].mention.kind;
+      if (kind == MentionKind::kDescription) resolve_description(i);
+      if (kind == MentionKind::kPronoun) resolve_pronoun(i);
+    }
+    return finish();
+  }
+
+ private:
+  std::string name_key(const FoundMention& f) const {
+    const std::string_view country = country_canonical(f.mention.text);
+    if (!country.empty() && f.mention.type != EntityType::kPerson) return store::normalize_name(country);
+    return store::normalize_name(f.mention.text);
+  }
+
+  // A one-word name that may be the surname or first name of a person.
+  bool is_short_person(size_t i) const {
+    const Mention& m = found_[i].mention;
+    if (m.type != EntityType::kPerson && m.type != EntityType::kMisc) return false;
+    return key_[i].find(' ') == std::string::npos && !key_[i].empty();
+  }
+
+  void join(size_t i, int32_t c) {
+    cluster_of_[i] = c;
+    Draft& d = drafts_[c];
+    d.mentions.push_back(static_cast<uint32_t>(i));
+    const FoundMention& f = found_[i];
+    if (d.type == EntityType::kMisc && f.mention.kind == MentionKind::kName) d.type = f.mention.type;
+    if (d.gender == Gender::kUnknown) d.gender = f.gender;
+    std::vector<std::string> tokens = split_words(key_[i]);
+    if (f.mention.kind == MentionKind::kName && tokens.size() > d.tokens.size()) d.tokens = std::move(tokens);
+  }
+
+  int32_t new_cluster(size_t i) {
+    drafts_.emplace_back();
+    const auto c = static_cast<int32_t>(drafts_.size() - 1);
+    join(i, c);
+    return c;
+  }
+
+  // Names of two or more words, and names of organizations and places.
+  void place_full_name(size_t i) {
+    const FoundMention& f = found_[i];
+    for (size_t c = 0; c < drafts_.size(); ++c) {
+      if (!types_agree(drafts_[c].type, f.mention.type)) continue;
+      for (uint32_t j : drafts_[c].mentions) {
+        if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
+      }
+    }
+    if (const int32_t c = acronym_target(i); c >= 0) return join(i, c);
+    new_cluster(i);
+  }
+
+  // An organization's acronym: in parentheses right after its name, or its initials.
+  int32_t acronym_target(size_t i) const {
+    const Mention& m = found_[i].mention;
+    if (m.end - m.begin != 1 || m.type == EntityType::kPerson) return -1;
+    const auto words = doc_.words_of(doc_.sentences[m.sentence]);
+    if (m.begin >= 1 && words[m.begin - 1].form == "(" && i > 0) {
+      const FoundMention& prev = found_[i - 1];
+      if (prev.mention.sentence == m.sentence && prev.mention.end + 1 == m.begin && cluster_of_[i - 1] >= 0 &&
+          prev.mention.type != EntityType::kPerson && prev.mention.end - prev.mention.begin >= 2) {
+        return cluster_of_[i - 1];
+      }
+    }
+    const std::string_view form = words[m.begin].form;
+    if (form.size() < 2 || !std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+      return -1;
+    }
+    int32_t found = -1;
+    for (size_t c = 0; c < drafts_.size(); ++c) {
+      const Draft& d = drafts_[c];
+      if (d.type == EntityType::kPerson || d.tokens.size() < 2) continue;
+      std::string initials;
+      for (const std::string& t : d.tokens) {
+        if (t != "of" && t != "the" && t != "and" && t != "for") initials += static_cast<char>(t[0] - 'a' + 'A');
+      }
+      if (initials == form) found = static_cast<int32_t>(c);  // the latest such organization
+    }
+    return found;
+  }
+
+  // "Blair", "Mr Blair": the full name it shortens, else a cluster of its own.
+  void place_short_name(size_t i) {
+    const FoundMention& f = found_[i];
+    const std::string& word = key_[i];
+    int32_t best = -1;
+    bool best_before = false;
+    size_t best_distance = 0;
+    for (int pass = 0; pass < 2 && best < 0; ++pass) {  // surname first, then first name
+      for (size_t c = 0; c < drafts_.size(); ++c) {
+        const Draft& d = drafts_[c];
+        if (d.type != EntityType::kPerson || d.tokens.size() < 2) continue;
+        if ((pass == 0 ? d.tokens.back() : d.tokens.front()) != word) continue;
+        if (f.gender != Gender::kUnknown && d.gender != Gender::kUnknown && f.gender != d.gender) continue;
+        // The nearest full-name mention before this one wins; with none
+        // before, the nearest after (a headline before the article body).
+        bool before = false;
+        size_t distance = SIZE_MAX;
+        for (uint32_t j : d.mentions) {
+          if (j < i && (!before || i - j < distance)) before = true, distance = i - j;
+          if (j > i && !before && j - i < distance) distance = j - i;
+        }
+        const bool better = best < 0 || (before && !best_before) || (before == best_before && distance < best_distance);
+        if (better) best = static_cast<int32_t>(c), best_before = before, best_distance = distance;
+      }
+    }
+    if (best >= 0) return join(i, best);
+    for (size_t c = 0; c < drafts_.size(); ++c) {
+      if (!types_agree(drafts_[c].type, f.mention.type)) continue;
+      for (uint32_t j : drafts_[c].mentions) {
+        if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
+      }
+    }
+    new_cluster(i);
+  }
+
+  void note_name_facts(size_t i) {
+    const FoundMention& f = found_[i];
+    const int32_t c = cluster_of_[i];
+    if (c < 0 || f.title.empty()) return;
+    Draft& d = drafts_[c];
+    if (std::find(d.titles.begin(), d.titles.end(), f.title) == d.titles.end()) d.titles.push_back(f.title);
+    if (d.nationality.empty()) d.nationality = f.nationality;
+    titles_.push_back(TitleFact{static_cast<uint32_t>(c), f.title, f.mention.sentence, f.title_begin, f.mention.begin});
+  }
+
+  // Whether a title of `d` has `role` as one of its words ("prime minister" ~ "minister").
+  static bool has_title_word(const Draft& d, const std::string& role) {
+    for (const std::string& t : d.titles) {
+      for (const std::string& w : split_words(store::normalize_name(t))) {
+        if (w == role) return true;
+      }
+    }
+    return false;
+  }
+
+  // The cluster of the resolved mention covering word `w` of sentence `s`, -1 for none.
+  int32_t cluster_at_word(uint32_t s, uint32_t w, size_t before) const {
+    for (size_t j = before; j-- > 0;) {
+      const Mention& m = found_[j].mention;
+      if (m.sentence != s) break;
+      if (m.begin <= w && w < m.end && cluster_of_[j] >= 0) return cluster_of_[j];
+    }
+    return -1;
+  }
+
+  void resolve_description(size_t i) {
+    const FoundMention& f = found_[i];
+    const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
+    const RoleNoun role = role_noun(f.role_lemma);
+    if (role == RoleNoun::kGeneric && f.nationality.empty() && f.possessor_word < 0) return;  // "the leader": too vague
+    int32_t best = -1;
+    size_t best_last = 0;
+    for (size_t c = 0; c < drafts_.size(); ++c) {
+      const Draft& d = drafts_[c];
+      if (d.type != EntityType::kPerson || static_cast<int32_t>(c) == possessor) continue;
+      if (!f.nationality.empty() && d.nationality != f.nationality) continue;
+      if (role == RoleNoun::kTitle && !has_title_word(d, f.role_lemma)) continue;
+      if (role == RoleNoun::kGeneric && d.titles.empty() && d.nationality.empty()) continue;
+      size_t last = 0;
+      bool seen = false;
+      for (uint32_t j : d.mentions) {
+        if (j < i) last = j, seen = true;
+      }
+      if (!seen) continue;
+      if (best < 0 || last > best_last) best = static_cast<int32_t>(c), best_last = last;
+    }
+    if (best >= 0) join(i, best);
+  }
+
+  bool compatible(const FoundMention& pronoun, const Draft& d) const {
+    const auto p = third_person_pronoun(pronoun.mention.text);
+    switch (p->cls) {
+      case PronounClass::kMasculine: return d.type == EntityType::kPerson && d.gender != Gender::kFemale;
+      case PronounClass::kFeminine: return d.type == EntityType::kPerson && d.gender != Gender::kMale;
+      case PronounClass::kNeuter: return d.type == EntityType::kOrg || d.type == EntityType::kLoc;
+      case PronounClass::kPlural: return d.type == EntityType::kOrg;
+    }
+    return false;
+  }
+
+  void resolve_pronoun(size_t i) {
+    const FoundMention& p = found_[i];
+    const uint32_t s = p.mention.sentence;
+    const uint32_t window_start = s >= first_ + kPronounWindow ? s - kPronounWindow : first_;
+    std::map<int32_t, double> salience;
+    std::vector<int32_t> excluded;
+    for (size_t j = i; j-- > 0;) {
+      const FoundMention& a = found_[j];
+      if (a.mention.sentence < window_start) break;
+      const int32_t c = cluster_of_[j];
+      if (c < 0) continue;
+      if (p.reflexive && a.mention.sentence != s) continue;
+      if (a.mention.sentence == s && a.mention.end > p.mention.begin) continue;  // overlapping or after
+      // "Biden told him": an object pronoun is not the subject of its own verb.
+      if (a.mention.sentence == s && !p.reflexive && p.object_pronoun && a.role == Role::kSubject &&
+          a.governor >= 0 && a.governor == p.governor) {
+        excluded.push_back(c);
+        continue;
+      }
+      const double role = a.role == Role::kSubject ? 80 : a.role == Role::kObject ? 50 : 0;
+      const double decay = 1.0 / static_cast<double>(1u << (s - a.mention.sentence));
+      salience[c] += (100 + role) * decay;
+    }
+    int32_t best = -1;
+    double best_score = 0;
+    for (const auto& [c, score] : salience) {
+      if (std::find(excluded.begin(), excluded.end(), c) != excluded.end()) continue;
+      if (!compatible(p, drafts_[c])) continue;
+      if (score > best_score) best = c, best_score = score;
+    }
+    if (best < 0) return;
+    Draft& d = drafts_[best];
+    const auto info = third_person_pronoun(p.mention.text);
+    if (d.gender == Gender::kUnknown && info->cls == PronounClass::kMasculine) d.gender = Gender::kMale;
+    if (d.gender == Gender::kUnknown && info->cls == PronounClass::kFeminine) d.gender = Gender::kFemale;
+    join(i, best);
+  }
+
+  DocumentEntities finish() {
+    DocumentEntities out;
+    // Clusters in order of first mention.
+    std::vector<int32_t> order;
+    std::vector<int32_t> renumber(drafts_.size(), -1);
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const int32_t c = cluster_of_[i];
+      if (c >= 0 && renumber[c] < 0) {
+        renumber[c] = static_cast<int32_t>(order.size());
+        order.push_back(c);
+      }
+    }
+    out.mentions.reserve(found_.size());
+    for (size_t i = 0; i < found_.size(); ++i) {
+      Mention m = found_[i].mention;
+      m.cluster = cluster_of_[i] >= 0 ? renumber[cluster_of_[i]] : -1;
+      out.mentions.push_back(std::move(m));
+    }
+    for (int32_t c : order) {
+      const Draft& d = drafts_[c];
+      Cluster cl;
+      cl.type = d.type;
+      cl.gender = d.gender;
+      cl.nationality = d.nationality;
+      cl.titles = d.titles;
+      size_t best_words = 0;
+      for (uint32_t j : d.mentions) {
+        Mention& m = out.mentions[j];
+        m.type = d.type;
+        cl.mentions.push_back(j);
+        if (m.kind != MentionKind::kName) continue;
+        ++cl.name_mentions;
+        const std::string alias = m.honorific.empty() ? m.text : m.honorific + " " + m.text;
+        auto it = std::find_if(cl.aliases.begin(), cl.aliases.end(), [&](const auto& a) { return a.first == alias; });
+        if (it == cl.aliases.end()) cl.aliases.emplace_back(alias, 1);
+        else ++it->second;
+        const std::string_view country = d.type == EntityType::kPerson ? "" : country_canonical(m.text);
+        const std::string name = country.empty() ? m.text : std::string(country);
+        const size_t words = split_words(name).size();
+        if (words > best_words) best_words = words, cl.name = name;
+      }
+      std::stable_sort(cl.aliases.begin(), cl.aliases.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      out.clusters.push_back(std::move(cl));
+    }
+    for (TitleFact t : titles_) {
+      t.cluster = static_cast<uint32_t>(renumber[t.cluster]);
+      out.titles.push_back(std::move(t));
+    }
+    // Word map: names with their titles and descriptions first, pronouns
+    // last (a possessive inside a description keeps its own entity).
+    out.word_cluster.resize(doc_.sentences.size());
+    for (uint32_t s = first_; s < last_; ++s) out.word_cluster[s].assign(doc_.sentences[s].size(), -1);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t i = 0; i < found_.size(); ++i) {
+        const Mention& m = out.mentions[i];
+        if (m.cluster < 0 || (m.kind == MentionKind::kPronoun) != (pass == 1)) continue;
+        const uint32_t from = m.kind == MentionKind::kName ? found_[i].title_begin : m.begin;
+        for (uint32_t w = from; w < m.end; ++w) out.word_cluster[m.sentence][w] = m.cluster;
+      }
+    }
+    return out;
+  }
+
+  const nlp::Document& doc_;
+  const uint32_t first_, last_;
+  std::vector<FoundMention> found_;
+  std::vector<std::string> key_;      // normalised name of each name mention
+  std::vector<int32_t> cluster_of_;   // draft index of each mention, -1 unresolved
+  std::vector<Draft> drafts_;
+  std::vector<TitleFact> titles_;
+};
+
+}  // namespace
+
+int32_t DocumentEntities::cluster_at(uint32_t sentence, uint32_t word) const {
+  if (sentence >= word_cluster.size() || word >= word_cluster[sentence].size()) return -1;
+  return word_cluster[sentence][word];
+}
+
+DocumentEntities resolve_sentences(const nlp::Document& doc, uint32_t first_sentence, uint32_t last_sentence) {
+  last_sentence = std::min<uint32_t>(last_sentence, static_cast<uint32_t>(doc.sentences.size()));
+  first_sentence = std::min(first_sentence, last_sentence);
+  return Resolver(doc, first_sentence, last_sentence).run();
+}
+
+DocumentEntities resolve_document(const nlp::Document& doc) {
+  return resolve_sentences(doc, 0, static_cast<uint32_t>(doc.sentences.size()));
+}
+
+}  // namespace kg::resolve

@@ -1,0 +1,219 @@
+// Within-article coreference on hand-annotated sentences (annotated_text.h).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "ingest/resolve/resolve.h"
+#include "tests/resolve/annotated_text.h"
+
+namespace kg::resolve {
+namespace {
+
+using testing::annotated;
+
+const Cluster* find_cluster(const DocumentEntities& e, std::string_view name) {
+  for (const Cluster& c : e.clusters) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+uint32_t alias_count(const Cluster& c, std::string_view alias) {
+  for (const auto& [a, n] : c.aliases) {
+    if (a == alias) return n;
+  }
+  return 0;
+}
+
+// The cluster name of word `w` of sentence `s`, "" when none.
+std::string name_at(const DocumentEntities& e, uint32_t s, uint32_t w) {
+  const int32_t c = e.cluster_at(s, w);
+  return c < 0 ? std::string() : e.clusters[c].name;
+}
+
+TEST(Coreference, SurnameAndHonorificJoinTheFullName) {
+  const nlp::Document doc = annotated({
+      "Tony/PROPN/B-PERSON/nsubj/3 Blair/PROPN/L-PERSON/flat/1 spoke/VERB/_/root/0 ./PUNCT/_/punct/3",
+      "Mr/PROPN/_/compound/2 Blair/PROPN/U-PERSON/nsubj/3 smiled/VERB/_/root/0",
+      "Later/ADV/_/advmod/3 Blair/PROPN/U-PERSON/nsubj/3 left/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.clusters.size(), 1u);
+  const Cluster& blair = e.clusters[0];
+  EXPECT_EQ(blair.name, "Tony Blair");
+  EXPECT_EQ(blair.type, nlp::EntityType::kPerson);
+  EXPECT_EQ(alias_count(blair, "Tony Blair"), 1u);
+  EXPECT_EQ(alias_count(blair, "Mr Blair"), 1u);
+  EXPECT_EQ(alias_count(blair, "Blair"), 1u);
+  EXPECT_EQ(blair.gender, Gender::kMale);
+  EXPECT_EQ(blair.name_mentions, 3u);
+  EXPECT_TRUE(e.titles.empty()) << "an honorific alone is not a title";
+}
+
+TEST(Coreference, TwoFullNamesSharingASurnameStayTwo) {
+  const nlp::Document doc = annotated({
+      "Gordon/PROPN/B-PERSON/nsubj/3 Brown/PROPN/L-PERSON/flat/1 met/VERB/_/root/0 Nick/PROPN/B-PERSON/obj/3 "
+      "Brown/PROPN/L-PERSON/flat/4",
+      "Mr/PROPN/_/compound/2 Brown/PROPN/U-PERSON/nsubj/3 agreed/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.clusters.size(), 2u);
+  EXPECT_EQ(e.clusters[0].name, "Gordon Brown");
+  EXPECT_EQ(e.clusters[1].name, "Nick Brown");
+  // The nearest full name before the short form wins.
+  EXPECT_EQ(name_at(e, 1, 1), "Nick Brown");
+}
+
+TEST(Coreference, HeadlineSurnameJoinsTheFullNameBelowIt) {
+  const nlp::Document doc = annotated({
+      "Blair/PROPN/U-PERSON/nsubj/2 defends/VERB/_/root/0 plan/NOUN/_/obj/2",
+      "Prime/PROPN/_/compound/2 Minister/PROPN/_/compound/4 Tony/PROPN/B-PERSON/nsubj/5 Blair/PROPN/L-PERSON/flat/3 "
+      "spoke/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.clusters.size(), 1u);
+  EXPECT_EQ(e.clusters[0].name, "Tony Blair");
+  ASSERT_EQ(e.titles.size(), 1u);
+  EXPECT_EQ(e.titles[0].title, "Prime Minister");
+  EXPECT_EQ(e.titles[0].begin, 0u);
+  EXPECT_EQ(e.titles[0].end, 2u);
+  EXPECT_EQ(name_at(e, 1, 0), "Tony Blair") << "title words map to the person";
+}
+
+TEST(Coreference, GenderFromHonorificsKeepsShortFormsApart) {
+  const nlp::Document doc = annotated({
+      "Ms/PROPN/_/compound/2 Ann/PROPN/B-PERSON/nsubj/4 Smith/PROPN/L-PERSON/flat/2 met/VERB/_/root/0 "
+      "John/PROPN/B-PERSON/obj/4 Smith/PROPN/L-PERSON/flat/5",
+      "Mr/PROPN/_/compound/2 Smith/PROPN/U-PERSON/nsubj/3 spoke/VERB/_/root/0 first/ADV/_/advmod/3",
+      "Ms/PROPN/_/compound/2 Smith/PROPN/U-PERSON/nsubj/3 agreed/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.clusters.size(), 2u);
+  EXPECT_EQ(name_at(e, 1, 1), "John Smith");
+  EXPECT_EQ(name_at(e, 2, 1), "Ann Smith") << "Ms never joins the man, though he was named last";
+}
+
+TEST(Coreference, PronounsTakeTheMostSalientCompatibleEntity) {
+  const nlp::Document doc = annotated({
+      "Ms/PROPN/_/compound/2 Merkel/PROPN/U-PERSON/nsubj/3 met/VERB/_/root/0 Joe/PROPN/B-PERSON/obj/3 "
+      "Biden/PROPN/L-PERSON/flat/4 ./PUNCT/_/punct/3",
+      "She/PRON/_/nsubj/2 praised/VERB/_/root/0 him/PRON/_/obj/2 and/CCONJ/_/cc/5 his/PRON/_/nmod:poss/6 "
+      "plan/NOUN/_/conj/3",
+      "It/PRON/_/expl/2 is/AUX/_/root/0 unclear/ADJ/_/xcomp/2",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.clusters.size(), 2u);
+  EXPECT_EQ(name_at(e, 1, 0), "Merkel");
+  EXPECT_EQ(name_at(e, 1, 2), "Joe Biden") << "an object pronoun is not its own verb's subject";
+  EXPECT_EQ(name_at(e, 1, 4), "Joe Biden") << "his: the only masculine candidate";
+  EXPECT_EQ(name_at(e, 2, 0), "") << "no organization or place for 'it'";
+  EXPECT_EQ(e.clusters[1].gender, Gender::kMale) << "learnt from the pronouns";
+}
+
+TEST(Coreference, SubjectOutranksObject) {
+  const nlp::Document doc = annotated({
+      "Joe/PROPN/B-PERSON/nsubj/3 Biden/PROPN/L-PERSON/flat/1 called/VERB/_/root/0 Vladimir/PROPN/B-PERSON/obj/3 "
+      "Putin/PROPN/L-PERSON/flat/4",
+      "He/PRON/_/nsubj/2 warned/VERB/_/root/0 of/ADP/_/case/4 sanctions/NOUN/_/obl/2",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 1, 0), "Joe Biden");
+}
+
+TEST(Coreference, DescriptionsMatchTitlesAndNationality) {
+  const nlp::Document doc = annotated({
+      "US/PROPN/U-LOC/compound/3 President/PROPN/_/compound/4 Joe/PROPN/B-PERSON/nsubj/10 Biden/PROPN/L-PERSON/flat/3 "
+      "and/CCONJ/_/cc/8 Russian/ADJ/_/amod/7 President/PROPN/_/compound/8 Vladimir/PROPN/B-PERSON/conj/3 "
+      "Putin/PROPN/L-PERSON/flat/8 spoke/VERB/_/root/0",
+      "Threats/NOUN/_/nsubj/2 may/AUX/_/root/0 deter/VERB/_/xcomp/2 the/DET/_/det/6 Russian/ADJ/_/amod/6 "
+      "leader/NOUN/_/obj/3",
+      "The/DET/_/det/3 American/ADJ/_/amod/3 president/NOUN/_/nsubj/4 waved/VERB/_/root/0 to/ADP/_/case/8 "
+      "his/PRON/_/nmod:poss/8 Russian/ADJ/_/amod/8 counterpart/NOUN/_/obl/4",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* biden = find_cluster(e, "Joe Biden");
+  const Cluster* putin = find_cluster(e, "Vladimir Putin");
+  ASSERT_NE(biden, nullptr);
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(biden->nationality, "American");
+  EXPECT_EQ(putin->nationality, "Russian");
+  EXPECT_EQ(biden->titles, std::vector<std::string>{"US President"});
+  EXPECT_EQ(putin->titles, std::vector<std::string>{"Russian President"});
+  EXPECT_EQ(name_at(e, 1, 5), "Vladimir Putin");  // the Russian leader
+  EXPECT_EQ(name_at(e, 2, 2), "Joe Biden");       // the American president
+  EXPECT_EQ(name_at(e, 2, 5), "Joe Biden");       // his
+  EXPECT_EQ(name_at(e, 2, 7), "Vladimir Putin");  // his Russian counterpart
+  // Descriptions are not aliases: no entity is called "the Russian leader".
+  for (const Cluster& c : e.clusters) {
+    for (const auto& [alias, n] : c.aliases) EXPECT_EQ(alias.find("leader"), std::string::npos) << alias;
+  }
+  ASSERT_EQ(e.titles.size(), 2u);
+  EXPECT_EQ(e.clusters[e.titles[0].cluster].name, "Joe Biden");
+  EXPECT_EQ(e.titles[0].title, "US President");
+}
+
+TEST(Coreference, DescriptionWithoutAFittingPersonStaysUnresolved) {
+  const nlp::Document doc = annotated({
+      "Joe/PROPN/B-PERSON/nsubj/3 Biden/PROPN/L-PERSON/flat/1 spoke/VERB/_/root/0",
+      "The/DET/_/det/3 Russian/ADJ/_/amod/3 leader/NOUN/_/nsubj/4 listened/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 1, 2), "");
+  ASSERT_EQ(e.clusters.size(), 1u);
+}
+
+TEST(Coreference, AcronymsAndCountryNamesJoin) {
+  const nlp::Document doc = annotated({
+      "the/DET/_/det/5 North/PROPN/B-ORG/compound/5 Atlantic/PROPN/I-ORG/compound/5 Treaty/PROPN/I-ORG/compound/5 "
+      "Organisation/PROPN/L-ORG/nsubj/10 (/PUNCT/_/punct/7 Nato/PROPN/U-ORG/appos/5 )/PUNCT/_/punct/7 "
+      "will/AUX/_/aux/10 expand/VERB/_/root/0",
+      "Nato/PROPN/U-ORG/nsubj/2 met/VERB/_/root/0 in/ADP/_/case/5 the/DET/_/det/5 United/PROPN/B-LOC/obl/2 "
+      "States/PROPN/L-LOC/flat/5",
+      "US/PROPN/U-LOC/nsubj/2 thanked/VERB/_/root/0 its/PRON/_/nmod:poss/4 allies/NOUN/_/obj/2",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.clusters.size(), 2u);
+  const Cluster* nato = find_cluster(e, "North Atlantic Treaty Organisation");
+  const Cluster* us = find_cluster(e, "United States");
+  ASSERT_NE(nato, nullptr);
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(alias_count(*nato, "Nato"), 2u);
+  EXPECT_EQ(alias_count(*us, "US"), 1u);
+  EXPECT_EQ(name_at(e, 2, 2), "United States") << "its: the most salient place or organization";
+}
+
+TEST(Coreference, ProperNounsWithoutRecognizerTagsAreTypedByTheGazetteer) {
+  const nlp::Document doc = annotated({
+      "Mr/PROPN/_/compound/2 Okafor/PROPN/_/nsubj/3 visited/VERB/_/root/0 Paris/PROPN/_/obj/3 on/ADP/_/case/6 "
+      "Tuesday/PROPN/_/obl/3",
+      "He/PRON/_/nsubj/2 left/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* okafor = find_cluster(e, "Okafor");
+  const Cluster* paris = find_cluster(e, "Paris");
+  ASSERT_NE(okafor, nullptr);
+  ASSERT_NE(paris, nullptr);
+  EXPECT_EQ(okafor->type, nlp::EntityType::kPerson);
+  EXPECT_EQ(paris->type, nlp::EntityType::kLoc);
+  EXPECT_EQ(find_cluster(e, "Tuesday"), nullptr) << "weekdays are not entities";
+  EXPECT_EQ(name_at(e, 1, 0), "Okafor");
+}
+
+TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
+  const nlp::Document doc = annotated({
+      "Jake/PROPN/B-PERSON/nsubj/3 Sullivan/PROPN/L-PERSON/flat/1 said/VERB/_/root/0 he/PRON/_/nsubj/5 "
+      "agreed/VERB/_/ccomp/3",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.mentions.size(), 2u);
+  EXPECT_EQ(e.mentions[0].kind, MentionKind::kName);
+  EXPECT_EQ(e.mentions[1].kind, MentionKind::kPronoun);
+  EXPECT_EQ(e.mentions[0].cluster, 0);
+  EXPECT_EQ(e.mentions[1].cluster, 0);
+  EXPECT_EQ(e.mentions[1].type, nlp::EntityType::kPerson);
+  EXPECT_EQ(e.clusters[0].mentions, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(e.clusters[0].aliases.size(), 1u) << "pronouns are not aliases";
+}
+
+}  // namespace
+}  // namespace kg::resolve
