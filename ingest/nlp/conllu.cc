@@ -152,6 +152,7 @@ Result<Document> read_conllu(std::string_view content, std::string_view source_n
     w.feats = field_or_empty(doc, f[5]);
     w.deprel = field_or_empty(doc, f[7]);
     w.space_after = !has_space_after_no(f[9]);
+    w.misc = field_or_empty(doc, f[9]);
     // A word inside a multiword token has no surface of its own; it gets the
     // token's span when the range is closed. Plain words extend the text.
     const bool inside_range = !cur.ranges.empty() && id <= cur.ranges.back().second;

@@ -33,6 +33,7 @@ struct Word {
   std::string_view feats;   // CoNLL-U FEATS ("Number=Sing|..."), "" when none
   std::string_view deprel;  // UD v2 label with subtype ("nsubj:pass"), "" until parsed
   std::string_view ner;     // BILOU tag ("B-PERSON", "U-LOC"), "" for outside
+  std::string_view misc;    // CoNLL-U MISC column as read (Entity=... for coreference gold), "" for "_"
   uint32_t begin = 0;       // byte offsets of the surface form in Document::text
   uint32_t end = 0;
   int32_t head = -1;        // index of the head word within its sentence; -1 = root
