@@ -1,12 +1,65 @@
+#include <cstdio>
+#include <fmt/format.h>
+#include <iostream>
+#include <iterator>
+
+#include "ingest/nlp/conllu.h"
+#include "ingest/nlp/nlp.h"
 #include "tools/kg/commands.h"
+#include "tools/train/text_file.h"
 
 namespace kg::cli {
+
+namespace {
+
+struct NlpOptions {
+  std::string input = "text";
+  std::vector<std::string> files;
+};
+
+Result<std::string> read_input(const std::string& file) {
+  if (file == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  return train::read_whole_file(file);
+}
+
+int run_nlp(const NlpOptions& options) {
+  Result<nlp::Pipeline> pipeline = nlp::Pipeline::load(nlp::Pipeline::default_model_dir());
+  if (!pipeline) return report(pipeline.status());
+  std::vector<std::string> files = options.files;
+  if (files.empty()) files.push_back("-");
+  for (const std::string& file : files) {
+    Result<std::string> content = read_input(file);
+    if (!content) return report(content.status());
+    const std::string name = file == "-" ? "<stdin>" : file;
+    if (options.input == "conllu") {
+      // Gold tokens and sentences are kept; every later stage runs.
+      Result<nlp::Document> doc = nlp::read_conllu(*content, name);
+      if (!doc) return report(doc.status());
+      pipeline->annotate(&*doc);
+      fmt::print("{}", nlp::write_conllu(*doc));
+    } else {
+      nlp::AnnotateStats stats;
+      nlp::Document doc = pipeline->annotate(*content, &stats);
+      if (stats.repaired_sequences > 0) {
+        fmt::print(stderr, "kg: {}: replaced {} invalid UTF-8 sequence(s) with U+FFFD\n", name,
+                   stats.repaired_sequences);
+      }
+      fmt::print("{}", nlp::write_conllu(doc));
+    }
+  }
+  return 0;
+}
+
+}  // namespace
 
 Subcommand add_nlp_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   Subcommand c;
   c.app = kg.add_subcommand("nlp", "annotate text and write CoNLL-U");
-  c.app->allow_extras();
-  c.run = [] { return report(Status::invalid_input("'kg nlp' is not available yet in this version")); };
+  auto options = std::make_shared<NlpOptions>();
+  c.app->add_option("--input", options->input, "input format: text (raw text) or conllu (keeps gold tokens)")
+      ->check(CLI::IsMember({"text", "conllu"}));
+  c.app->add_option("files", options->files, "input files (default: standard input; - for standard input)");
+  c.run = [options] { return run_nlp(*options); };
   return c;
 }
 

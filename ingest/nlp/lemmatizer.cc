@@ -1,0 +1,140 @@
+#include "ingest/nlp/lemmatizer.h"
+
+#include <algorithm>
+
+#include "ingest/nlp/model_io.h"
+#include "ingest/nlp/text_chars.h"
+
+namespace kg::nlp {
+
+namespace {
+
+constexpr char kSeparator = '\x1f';
+constexpr size_t kKeyCapacity = 128;
+
+// Builds "<a>\x1f<b>" in buf; empty when it does not fit.
+std::string_view make_key(std::string_view a, std::string_view b, char* buf) {
+  if (a.size() + b.size() + 1 > kKeyCapacity) return {};
+  std::copy(a.begin(), a.end(), buf);
+  buf[a.size()] = kSeparator;
+  std::copy(b.begin(), b.end(), buf + a.size() + 1);
+  return std::string_view(buf, a.size() + b.size() + 1);
+}
+
+std::string_view find(const StringMap<uint32_t>& map, std::string_view key, const std::vector<std::string>& strings) {
+  if (key.empty()) return {};
+  const auto it = map.find(key);
+  return it == map.end() ? std::string_view() : std::string_view(strings[it->second]);
+}
+
+void put_map(ModelWriter& out, const StringMap<uint32_t>& map) {
+  std::vector<std::pair<std::string, uint32_t>> items(map.begin(), map.end());
+  std::sort(items.begin(), items.end());
+  out.put<uint64_t>(items.size());
+  for (const auto& [k, v] : items) {
+    out.put_string(k);
+    out.put<uint32_t>(v);
+  }
+}
+
+bool get_map(ModelReader& in, StringMap<uint32_t>* map) {
+  uint64_t n = 0;
+  if (!in.get(&n)) return false;
+  map->reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string k;
+    uint32_t v = 0;
+    if (!in.get_string(&k) || !in.get(&v)) return false;
+    map->emplace(std::move(k), v);
+  }
+  return true;
+}
+
+}  // namespace
+
+char wordnet_pos(std::string_view xpos) {
+  if (xpos.starts_with("VB")) return 'v';
+  if (xpos == "NNS") return 'n';
+  if (xpos == "JJR" || xpos == "JJS") return 'a';
+  if (xpos == "RBR" || xpos == "RBS") return 'r';
+  return 0;
+}
+
+std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::string_view xpos, char* buf,
+                                      size_t cap) const {
+  char lower_buf[kKeyCapacity];
+  char key_buf[kKeyCapacity];
+  const std::string_view lower = lowercase_into(form, lower_buf, sizeof(lower_buf));
+  if (lower.empty()) return form;
+  if (const char pos = wordnet_pos(xpos); pos != 0) {
+    const std::string_view hit = find(data_.wordnet, make_key(lower, std::string_view(&pos, 1), key_buf), data_.strings);
+    if (!hit.empty()) return hit;
+  }
+  const bool proper = upos == UPos::PROPN;
+  const std::string_view base = proper ? form : lower;
+  for (size_t n = std::min(kMaxRuleSuffix, lower.size() - 1); n >= 1 && lower.size() > 1; --n) {
+    const auto it = data_.rules.find(make_key(xpos, lower.substr(lower.size() - n), key_buf));
+    if (it == data_.rules.end()) continue;
+    const size_t strip = it->second >> 24;
+    const std::string_view append = data_.strings[it->second & 0xFFFFFF];
+    if (strip >= base.size() || base.size() - strip + append.size() > cap) break;
+    if (strip == 0 && append.empty()) break;
+    std::copy(base.begin(), base.end() - strip, buf);
+    std::copy(append.begin(), append.end(), buf + base.size() - strip);
+    return std::string_view(buf, base.size() - strip + append.size());
+  }
+  if (proper || lower == form) return form;
+  if (lower.size() > cap) return form;
+  std::copy(lower.begin(), lower.end(), buf);
+  return std::string_view(buf, lower.size());
+}
+
+std::string_view Lemmatizer::lemma(std::string_view form, UPos upos, std::string_view xpos, char* buf,
+                                   size_t cap) const {
+  char key_buf[kKeyCapacity];
+  std::string_view hit = find(data_.exact, make_key(form, xpos, key_buf), data_.strings);
+  if (!hit.empty()) return hit;
+  char lower_buf[kKeyCapacity];
+  const std::string_view lower = lowercase_into(form, lower_buf, sizeof(lower_buf));
+  if (!lower.empty() && lower != form) {
+    hit = find(data_.lower, make_key(lower, xpos, key_buf), data_.strings);
+    if (!hit.empty()) return hit;
+  }
+  return fallback(form, upos, xpos, buf, cap);
+}
+
+void Lemmatizer::lemmatize(Document* doc) const {
+  char buf[kKeyCapacity];
+  for (Word& w : doc->words) {
+    const std::string_view l = lemma(w.form, w.upos, w.xpos, buf, sizeof(buf));
+    w.lemma = l == w.form ? w.form : doc->intern(l);
+  }
+}
+
+void Lemmatizer::save(ModelWriter& out) const {
+  out.put_strings(data_.strings);
+  put_map(out, data_.exact);
+  put_map(out, data_.lower);
+  put_map(out, data_.wordnet);
+  put_map(out, data_.rules);
+}
+
+bool Lemmatizer::load(ModelReader& in) {
+  LemmatizerData d;
+  if (!in.get_strings(&d.strings) || !get_map(in, &d.exact) || !get_map(in, &d.lower) || !get_map(in, &d.wordnet) ||
+      !get_map(in, &d.rules)) {
+    return false;
+  }
+  for (const auto* m : {&d.exact, &d.lower, &d.wordnet}) {
+    for (const auto& [k, v] : *m) {
+      if (v >= d.strings.size()) return false;
+    }
+  }
+  for (const auto& [k, v] : d.rules) {
+    if ((v & 0xFFFFFF) >= d.strings.size()) return false;
+  }
+  data_ = std::move(d);
+  return true;
+}
+
+}  // namespace kg::nlp

@@ -1,0 +1,69 @@
+// Lemmatizer: treebank lookup, WordNet exceptions, learned suffix rules.
+//
+// For a word and its XPOS tag the lemma is, in order: what the treebank
+// says for that exact form and tag; for the lowercased form and tag; the
+// WordNet exception list for the tag's part of speech (spoke -> speak); the
+// most frequent suffix rewrite learned from the treebank for the longest
+// matching suffix under that tag (-ies -> -y for NNS); else the form itself,
+// lowercased unless it is a proper noun. Lookup entries are stored only
+// where they differ from what the later steps would give, which keeps the
+// model small.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/nlp/document.h"
+#include "ingest/nlp/string_table.h"
+
+namespace kg::nlp {
+
+class ModelWriter;
+class ModelReader;
+
+struct LemmatizerData {
+  // Keys are "<form>\x1f<XPOS>" (exact and lowercased form), "<lowercase
+  // form>\x1f<n|v|a|r>" for WordNet, "<XPOS>\x1f<lowercase suffix>" for
+  // rules. Values index `strings`; a rule value is (strip << 24 | append).
+  StringMap<uint32_t> exact;
+  StringMap<uint32_t> lower;
+  StringMap<uint32_t> wordnet;
+  StringMap<uint32_t> rules;
+  std::vector<std::string> strings;
+};
+
+// Longest suffix the rules look at.
+inline constexpr size_t kMaxRuleSuffix = 6;
+
+// The WordNet part of speech ('n', 'v', 'a', 'r') whose exception list
+// applies to a Penn tag, or 0 for none.
+char wordnet_pos(std::string_view xpos);
+
+class Lemmatizer {
+ public:
+  Lemmatizer() = default;
+  explicit Lemmatizer(LemmatizerData data) : data_(std::move(data)) {}
+
+  // The lemma of `form`. The result points into the model, into `form`, or
+  // into `buf` (capacity `cap`, used for rewritten forms).
+  std::string_view lemma(std::string_view form, UPos upos, std::string_view xpos, char* buf, size_t cap) const;
+
+  // Like lemma() but without the treebank lookup: what the fallback steps
+  // give. Training uses it to store only the lookups that matter.
+  std::string_view fallback(std::string_view form, UPos upos, std::string_view xpos, char* buf, size_t cap) const;
+
+  // Sets the lemma of every word (needs upos and xpos).
+  void lemmatize(Document* doc) const;
+
+  LemmatizerData& data() { return data_; }
+
+  void save(ModelWriter& out) const;
+  bool load(ModelReader& in);
+
+ private:
+  LemmatizerData data_;
+};
+
+}  // namespace kg::nlp

@@ -1,0 +1,84 @@
+// The public face of ingest/nlp: a Pipeline that loads the trained models
+// and annotates text into a Document (ingest/nlp/document.h).
+//
+// Stages, in order: tokenize -> split sentences -> tag (UPOS, XPOS, FEATS)
+// -> lemmatize -> [later stages]. The later stages (dependency parser,
+// entity recognizer) are optional: each runs when its model file exists in
+// the model directory. A loaded Pipeline is immutable; annotate() is
+// thread-safe and deterministic.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "ingest/nlp/document.h"
+#include "ingest/nlp/lemmatizer.h"
+#include "ingest/nlp/splitter.h"
+#include "ingest/nlp/tagger.h"
+#include "ingest/nlp/tokenizer.h"
+
+namespace kg::nlp {
+
+// Model file names inside the model directory.
+inline constexpr std::string_view kTokenizerModelFile = "tokenizer.kgm";
+inline constexpr std::string_view kTaggerModelFile = "tagger.kgm";
+inline constexpr std::string_view kLemmatizerModelFile = "lemmatizer.kgm";
+
+// Model kinds and format versions written in each file's header.
+inline constexpr std::string_view kTokenizerModelKind = "tokenizer";
+inline constexpr uint32_t kTokenizerModelVersion = 1;
+inline constexpr std::string_view kTaggerModelKind = "tagger";
+inline constexpr uint32_t kTaggerModelVersion = 1;
+inline constexpr std::string_view kLemmatizerModelKind = "lemmatizer";
+inline constexpr uint32_t kLemmatizerModelVersion = 1;
+
+// An optional stage after lemmatization (parser, recognizer). It fills its
+// fields in every sentence of the document in place.
+class AnnotationStage {
+ public:
+  virtual ~AnnotationStage() = default;
+  virtual void annotate(Document* doc) const = 0;
+};
+
+struct AnnotateStats {
+  size_t repaired_sequences = 0;  // ill-formed UTF-8 sequences replaced by U+FFFD
+};
+
+class Pipeline {
+ public:
+  // $KG_MODELS when set, else the directory the build recorded (KG_MODEL_DIR).
+  static std::string default_model_dir();
+
+  // Loads every model file in `dir`; missing optional stages are skipped.
+  static Result<Pipeline> load(const std::string& dir);
+
+  // Words and sentences of raw text: tokenize and split only.
+  Document segment(std::string_view text, AnnotateStats* stats = nullptr) const;
+  // Every stage after segmentation, on a document that already has its
+  // words and sentences (from segment() or from CoNLL-U with gold tokens).
+  void annotate(Document* doc) const;
+  // segment() then annotate().
+  Document annotate(std::string_view text, AnnotateStats* stats = nullptr) const;
+
+  const Tokenizer& tokenizer() const { return *tokenizer_; }
+  const SentenceSplitter& splitter() const { return *splitter_; }
+  const Tagger& tagger() const { return *tagger_; }
+  const Lemmatizer& lemmatizer() const { return *lemmatizer_; }
+  size_t later_stage_count() const { return later_stages_.size(); }
+
+ private:
+  Pipeline() = default;
+  // Loads the optional stages whose model files exist in `dir`.
+  Status load_later_stages(const std::string& dir);
+
+  std::unique_ptr<Tokenizer> tokenizer_;
+  std::unique_ptr<SentenceSplitter> splitter_;
+  std::unique_ptr<Tagger> tagger_;
+  std::unique_ptr<Lemmatizer> lemmatizer_;
+  std::vector<std::unique_ptr<const AnnotationStage>> later_stages_;  // run in order
+};
+
+}  // namespace kg::nlp

@@ -1,0 +1,40 @@
+#include "tools/train/train.h"
+
+#include <fmt/format.h>
+
+#include "ingest/nlp/conllu.h"
+#include "tools/train/text_file.h"
+
+namespace kg::train {
+
+Result<nlp::Document> read_treebank(const TrainOptions& options, std::string_view relative_path) {
+  const std::string path = fmt::format("{}/{}", options.data_dir, relative_path);
+  Result<std::string> file = read_whole_file(path);
+  if (!file) return file.status();
+  std::string content = std::move(*file);
+  if (options.max_sentences > 0) {
+    // Cut after the n-th blank line: a prefix of whole sentences.
+    size_t pos = 0, seen = 0;
+    while (seen < options.max_sentences) {
+      const size_t blank = content.find("\n\n", pos);
+      if (blank == std::string::npos) break;
+      pos = blank + 2;
+      ++seen;
+    }
+    if (seen == options.max_sentences) content.resize(pos);
+  }
+  return nlp::read_conllu(content, path);
+}
+
+Status train_all(const TrainOptions& options) {
+  if (Status st = train_tokenizer(options); !st) return st;
+  if (Status st = train_tagger(options); !st) return st;
+  if (Status st = train_lemmatizer(options); !st) return st;
+  // ---- later stages: the parser and recognizer trainers go here, in ----
+  // ---- pipeline order, one line each.                                ----
+  // [parser]
+  // [ner]
+  return Status::ok();
+}
+
+}  // namespace kg::train
