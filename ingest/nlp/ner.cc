@@ -1,0 +1,203 @@
+#include "ingest/nlp/ner.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "ingest/nlp/model_io.h"
+#include "ingest/nlp/text_chars.h"
+#include "ingest/nlp/word_shape.h"
+
+namespace kg::nlp {
+
+namespace {
+
+uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+  return h;
+}
+
+// Keys of the padding words before the start and after the end.
+const EntityRecognizer::WordKeys& padding(bool before) {
+  static const EntityRecognizer::WordKeys kBefore = [] {
+    EntityRecognizer::WordKeys k;
+    k.lower = k.exact = k.shape = k.upos = k.xpos = hash_bytes("<s>");
+    return k;
+  }();
+  static const EntityRecognizer::WordKeys kAfter = [] {
+    EntityRecognizer::WordKeys k;
+    k.lower = k.exact = k.shape = k.upos = k.xpos = hash_bytes("</s>");
+    return k;
+  }();
+  return before ? kBefore : kAfter;
+}
+
+// Feature template ids; a template's id is part of every key it makes, so
+// renumbering them changes the model format.
+enum Template : uint32_t {
+  kBias = 1, kLower, kExact, kShape, kPrefix, kSuffix, kLowerPrev1, kLowerNext1, kLowerPrev2, kLowerNext2,
+  kShapePrev1, kShapeNext1, kShapeTrigram, kUpos, kUposPrev1, kUposNext1, kXpos, kUposTrigram, kLabel1,
+  kLabel12, kLabel1Lower, kLabel1Shape, kBigramPrev, kBigramNext, kGazWord, kGazPhrase, kGazPhrasePrev,
+  kGazPhraseNext, kGazWordPrev, kFirstShape, kHeadlineShape, kCommonShape, kLabel1Upos, kUposShape,
+  kGazWordNext, kXposShape, kCommonFirst,
+};
+
+}  // namespace
+
+void EntityRecognizer::sentence_keys(std::span<const Word> words, SentenceKeys* keys) const {
+  keys->words.resize(words.size());
+  std::vector<GazetteerMark> marks;
+  Gazetteer::builtin().mark(words, &marks);
+  size_t alphabetic = 0, capitalized = 0;
+  char buf[128];
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view form = words[i].form;
+    WordKeys& k = keys->words[i];
+    const std::string_view lower = lowercase_into(form, buf, sizeof(buf));
+    k.lower = lower.empty() ? hash_lowercase(form) : hash_bytes(lower);
+    k.exact = hash_bytes(form);
+    k.shape = hash_bytes(word_shape(form).view());
+    k.upos = static_cast<uint64_t>(words[i].upos) + 1;
+    k.xpos = hash_bytes(words[i].xpos);
+    const std::string_view base = lower.empty() ? form : lower;
+    for (size_t n = 1; n <= 3; ++n) k.prefix[n - 1] = hash_bytes(base.substr(0, std::min(n, base.size())));
+    for (size_t n = 1; n <= 4; ++n) {
+      const size_t len = std::min(n, base.size());
+      k.suffix[n - 1] = hash_bytes(base.substr(base.size() - len));
+    }
+    k.gaz_word = marks[i].word_classes;
+    k.gaz_phrase = marks[i].phrase_classes;
+    k.gaz_position = marks[i].phrase_position;
+    k.flags = 0;
+    const bool cap = !form.empty() && is_ascii_upper(form[0]);
+    if (cap) k.flags |= kCapitalized;
+    if (!lower.empty() && common_lowercase_.contains(lower)) k.flags |= kCommonLowercase;
+    if (!form.empty() && is_ascii_alpha(form[0])) {
+      ++alphabetic;
+      if (cap) ++capitalized;
+    }
+  }
+  keys->headline = alphabetic >= 4 && capitalized * 10 >= alphabetic * 7;
+}
+
+void EntityRecognizer::features(const SentenceKeys& keys, size_t i, int prev1, int prev2,
+                                std::vector<uint64_t>* out) {
+  const auto& w = keys.words;
+  const size_t n = w.size();
+  auto at = [&](long j) -> const WordKeys& {
+    if (j < 0) return padding(true);
+    if (j >= static_cast<long>(n)) return padding(false);
+    return w[static_cast<size_t>(j)];
+  };
+  const long li = static_cast<long>(i);
+  const WordKeys& c = w[i];
+  const WordKeys& p1 = at(li - 1);
+  const WordKeys& p2 = at(li - 2);
+  const WordKeys& n1 = at(li + 1);
+  const WordKeys& n2 = at(li + 2);
+  out->clear();
+  auto f = [&](uint32_t t) { return FeatureKey(t); };
+  out->push_back(f(kBias).key());
+  out->push_back(f(kLower).add(c.lower).key());
+  out->push_back(f(kExact).add(c.exact).key());
+  out->push_back(f(kShape).add(c.shape).key());
+  for (uint64_t k = 0; k < 3; ++k) out->push_back(f(kPrefix).add(k).add(c.prefix[k]).key());
+  for (uint64_t k = 0; k < 4; ++k) out->push_back(f(kSuffix).add(k).add(c.suffix[k]).key());
+  out->push_back(f(kLowerPrev1).add(p1.lower).key());
+  out->push_back(f(kLowerNext1).add(n1.lower).key());
+  out->push_back(f(kLowerPrev2).add(p2.lower).key());
+  out->push_back(f(kLowerNext2).add(n2.lower).key());
+  out->push_back(f(kShapePrev1).add(p1.shape).key());
+  out->push_back(f(kShapeNext1).add(n1.shape).key());
+  out->push_back(f(kShapeTrigram).add(p1.shape).add(c.shape).add(n1.shape).key());
+  out->push_back(f(kUpos).add(c.upos).key());
+  out->push_back(f(kUposPrev1).add(p1.upos).key());
+  out->push_back(f(kUposNext1).add(n1.upos).key());
+  out->push_back(f(kXpos).add(c.xpos).key());
+  out->push_back(f(kUposTrigram).add(p1.upos).add(c.upos).add(n1.upos).key());
+  out->push_back(f(kLabel1).add(static_cast<uint64_t>(prev1)).key());
+  out->push_back(f(kLabel12).add(static_cast<uint64_t>(prev1)).add(static_cast<uint64_t>(prev2)).key());
+  out->push_back(f(kLabel1Lower).add(static_cast<uint64_t>(prev1)).add(c.lower).key());
+  out->push_back(f(kLabel1Shape).add(static_cast<uint64_t>(prev1)).add(c.shape).key());
+  out->push_back(f(kLabel1Upos).add(static_cast<uint64_t>(prev1)).add(c.upos).key());
+  out->push_back(f(kBigramPrev).add(p1.lower).add(c.lower).key());
+  out->push_back(f(kBigramNext).add(c.lower).add(n1.lower).key());
+  out->push_back(f(kUposShape).add(c.upos).add(c.shape).key());
+  out->push_back(f(kXposShape).add(c.xpos).add(c.shape).key());
+  if (c.gaz_word) out->push_back(f(kGazWord).add(c.gaz_word).add(c.flags & kCapitalized).key());
+  if (c.gaz_phrase) {
+    out->push_back(f(kGazPhrase).add(c.gaz_phrase).add(c.gaz_position).add(c.flags & kCapitalized).key());
+  }
+  if (p1.gaz_phrase) out->push_back(f(kGazPhrasePrev).add(p1.gaz_phrase).add(c.flags & kCapitalized).key());
+  if (n1.gaz_phrase) out->push_back(f(kGazPhraseNext).add(n1.gaz_phrase).add(c.flags & kCapitalized).key());
+  if (p1.gaz_word) out->push_back(f(kGazWordPrev).add(p1.gaz_word).add(c.shape).key());
+  if (n1.gaz_word) out->push_back(f(kGazWordNext).add(n1.gaz_word).add(c.shape).key());
+  out->push_back(f(kFirstShape).add(i == 0).add(c.shape).add(c.flags).key());
+  if (keys.headline) out->push_back(f(kHeadlineShape).add(c.shape).add(c.flags).key());
+  out->push_back(f(kCommonShape).add(c.flags).add(p1.flags).add(n1.flags).key());
+  out->push_back(f(kCommonFirst).add(c.flags).add(p1.upos).key());
+}
+
+void EntityRecognizer::allowed_labels(int prev, size_t i, size_t n, bool allowed[kBilouLabelCount]) {
+  const bool last = i + 1 == n;
+  for (int l = 0; l < kBilouLabelCount; ++l) {
+    allowed[l] = bilou_transition_allowed(prev, l) && (!last || bilou_transition_allowed(l, 0));
+  }
+}
+
+void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* labels) const {
+  labels->assign(words.size(), 0);
+  if (words.empty()) return;
+  SentenceKeys keys;
+  sentence_keys(words, &keys);
+  std::vector<uint64_t> feats;
+  feats.reserve(64);
+  bool allowed[kBilouLabelCount];
+  int prev1 = 0, prev2 = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    features(keys, i, prev1, prev2, &feats);
+    allowed_labels(prev1, i, words.size(), allowed);
+    const int label = model_.predict(feats, std::span<const bool>(allowed, kBilouLabelCount));
+    (*labels)[i] = label;
+    prev2 = prev1;
+    prev1 = label;
+  }
+}
+
+void EntityRecognizer::annotate(Document* doc) const {
+  std::vector<int> labels;
+  for (const Sentence& s : doc->sentences) {
+    std::span<Word> words = doc->words_of(s);
+    predict(words, &labels);
+    for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
+  }
+}
+
+Status EntityRecognizer::save(const std::string& path) const {
+  ModelWriter out(kNerModelKind, kNerModelVersion);
+  std::vector<std::string> common(common_lowercase_.begin(), common_lowercase_.end());
+  std::sort(common.begin(), common.end());  // bytes independent of hash order
+  out.put_strings(common);
+  model_.save(out);
+  return out.save(path);
+}
+
+Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
+  auto reader = ModelReader::open(path, kNerModelKind, kNerModelVersion);
+  if (!reader) return reader.status();
+  std::vector<std::string> common;
+  EntityRecognizer r;
+  if (!reader->get_strings(&common) || !r.model_.load(*reader)) {
+    return Status::corruption(fmt::format("{}: not a usable ner model: malformed payload (rebuild it with 'kg train')",
+                                          path));
+  }
+  if (Status st = reader->finish(); !st) return st;
+  if (r.model_.n_classes() != kBilouLabelCount) {
+    return Status::corruption(fmt::format("{}: ner model has {} classes where {} are expected", path,
+                                          r.model_.n_classes(), kBilouLabelCount));
+  }
+  r.common_lowercase_.insert(common.begin(), common.end());
+  return r;
+}
+
+}  // namespace kg::nlp

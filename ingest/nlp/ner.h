@@ -1,0 +1,81 @@
+// Named-entity recognizer: an averaged-perceptron BILOU labeller over the
+// words and tags of a sentence, greedy left to right, restricted to
+// well-formed label sequences. Types PERSON, ORG, LOC, MISC (ner_labels.h).
+//
+// Features: the word, its lowercase form, shape, prefixes and suffixes,
+// UPOS/XPOS, the same for a window of two words each side, the two
+// previous labels, gazetteer membership (ner_gazetteer.h), the position in
+// the sentence, whether the sentence is a capitalized headline, and whether
+// the word's lowercase form is a common word (which tells a capital at the
+// start of a sentence from a name). Titles are not part of PERSON spans;
+// ner_titles.h finds them.
+//
+// A loaded recognizer is immutable; annotate() is thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "ingest/nlp/ner_gazetteer.h"
+#include "ingest/nlp/ner_labels.h"
+#include "ingest/nlp/nlp.h"
+#include "ingest/nlp/perceptron.h"
+#include "ingest/nlp/string_table.h"
+
+namespace kg::nlp {
+
+inline constexpr std::string_view kNerModelFile = "ner.kgm";
+inline constexpr std::string_view kNerModelKind = "ner";
+inline constexpr uint32_t kNerModelVersion = 1;
+
+class EntityRecognizer : public AnnotationStage {
+ public:
+  // Precomputed hashes and flags of one word, shared by the templates.
+  struct WordKeys {
+    uint64_t lower = 0, exact = 0, shape = 0, upos = 0, xpos = 0;
+    uint64_t prefix[3] = {}, suffix[4] = {};
+    uint16_t gaz_word = 0, gaz_phrase = 0;
+    uint8_t gaz_position = 0;
+    uint8_t flags = 0;  // kCapitalized | kCommonLowercase
+  };
+  struct SentenceKeys {
+    std::vector<WordKeys> words;
+    bool headline = false;  // most words capitalized: capitals say little
+  };
+  static constexpr uint8_t kCapitalized = 1;
+  static constexpr uint8_t kCommonLowercase = 2;  // the lowercase form is a common word
+
+  EntityRecognizer() = default;
+  // `common_lowercase`: lowercase words frequent in running text.
+  EntityRecognizer(StringSet common_lowercase, AveragedPerceptron model)
+      : common_lowercase_(std::move(common_lowercase)), model_(std::move(model)) {}
+
+  static Result<EntityRecognizer> load(const std::string& path);
+  Status save(const std::string& path) const;
+
+  // Sets Word::ner of every word of every sentence.
+  void annotate(Document* doc) const override;
+
+  // The label of each word (ner_labels.h), a well-formed BILOU sequence.
+  void predict(std::span<const Word> words, std::vector<int>* labels) const;
+
+  // Training uses the same extraction as prediction.
+  void sentence_keys(std::span<const Word> words, SentenceKeys* keys) const;
+  static void features(const SentenceKeys& keys, size_t i, int prev1, int prev2, std::vector<uint64_t>* out);
+  // Labels allowed after `prev` at word i of an n-word sentence.
+  static void allowed_labels(int prev, size_t i, size_t n, bool allowed[kBilouLabelCount]);
+
+  AveragedPerceptron& model() { return model_; }
+  const AveragedPerceptron& model() const { return model_; }
+  const StringSet& common_lowercase() const { return common_lowercase_; }
+
+ private:
+  StringSet common_lowercase_;
+  AveragedPerceptron model_;
+};
+
+}  // namespace kg::nlp

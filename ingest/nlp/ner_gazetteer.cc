@@ -1,0 +1,267 @@
+#include "ingest/nlp/ner_gazetteer.h"
+
+#include <algorithm>
+#include <string>
+
+#include "ingest/nlp/text_chars.h"
+
+namespace kg::nlp {
+
+namespace {
+
+// Sovereign states and common short forms of their names.
+constexpr std::string_view kCountries[] = {
+    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+    "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin",
+    "Bhutan", "Bolivia", "Bosnia", "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria",
+    "Burkina Faso", "Burma", "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde", "Chad", "Chile", "China",
+    "Colombia", "Comoros", "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Czechia",
+    "Denmark", "Djibouti", "Dominica", "Dominican Republic", "East Timor", "Ecuador", "Egypt", "El Salvador",
+    "England", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon", "Gambia",
+    "Georgia", "Germany", "Ghana", "Great Britain", "Britain", "Greece", "Grenada", "Guatemala", "Guinea",
+    "Guyana", "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland",
+    "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo",
+    "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya", "Liechtenstein",
+    "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Mauritania",
+    "Mauritius", "Mexico", "Micronesia", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco", "Mozambique",
+    "Myanmar", "Namibia", "Nauru", "Nepal", "Netherlands", "Holland", "New Zealand", "Nicaragua", "Niger",
+    "Nigeria", "North Korea", "North Macedonia", "Macedonia", "Northern Ireland", "Norway", "Oman", "Pakistan",
+    "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
+    "Qatar", "Romania", "Russia", "Russian Federation", "Rwanda", "Samoa", "San Marino", "Saudi Arabia",
+    "Scotland", "Senegal", "Serbia", "Seychelles", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
+    "Somalia", "South Africa", "South Korea", "Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname",
+    "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tonga",
+    "Trinidad and Tobago", "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
+    "United Arab Emirates", "UAE", "United Kingdom", "UK", "U.K.", "United States", "United States of America",
+    "US", "U.S.", "USA", "U.S.A.", "America", "Uruguay", "Uzbekistan", "Vanuatu", "Vatican", "Venezuela",
+    "Vietnam", "Wales", "Yemen", "Zambia", "Zimbabwe", "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia",
+};
+
+// Nationalities and group names, singular and plural.
+constexpr std::string_view kDemonyms[] = {
+    "Afghan", "Afghans", "Albanian", "Algerian", "American", "Americans", "Argentine", "Argentinian",
+    "Armenian", "Asian", "Asians", "Australian", "Australians", "Austrian", "Belgian", "Brazilian",
+    "Brazilians", "British", "Brit", "Brits", "Briton", "Britons", "Bulgarian", "Canadian", "Canadians",
+    "Chilean", "Chinese", "Colombian", "Croatian", "Cuban", "Cubans", "Czech", "Danish", "Dutch", "Egyptian",
+    "Egyptians", "English", "Estonian", "Ethiopian", "European", "Europeans", "Filipino", "Finnish", "French",
+    "Georgian", "German", "Germans", "Greek", "Greeks", "Hungarian", "Indian", "Indians", "Indonesian",
+    "Iranian", "Iranians", "Iraqi", "Iraqis", "Irish", "Israeli", "Israelis", "Italian", "Italians",
+    "Japanese", "Jordanian", "Kenyan", "Korean", "Koreans", "Kurdish", "Kurds", "Latvian", "Lebanese",
+    "Libyan", "Lithuanian", "Mexican", "Mexicans", "Moroccan", "Nigerian", "Norwegian", "Pakistani",
+    "Palestinian", "Palestinians", "Peruvian", "Polish", "Pole", "Poles", "Portuguese", "Romanian", "Russian",
+    "Russians", "Saudi", "Saudis", "Scottish", "Scot", "Scots", "Serbian", "Serb", "Serbs", "Slovak",
+    "Somali", "Spanish", "Spaniard", "Spaniards", "Swedish", "Swede", "Swedes", "Swiss", "Syrian", "Syrians",
+    "Taiwanese", "Thai", "Turkish", "Turk", "Turks", "Ukrainian", "Ukrainians", "Venezuelan", "Vietnamese",
+    "Welsh", "Yemeni", "African", "Africans", "Arab", "Arabs", "Arabic", "Latino", "Latinos", "Hispanic",
+    "Western", "Soviet", "Soviets", "Nordic", "Baltic", "Balkan", "Persian", "Hebrew", "Jewish", "Jews",
+    "Muslim", "Muslims", "Christian", "Christians", "Catholic", "Catholics", "Protestant", "Buddhist", "Hindu",
+    "Sikh", "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Conservatives",
+    "Labour", "Tory", "Tories", "Liberal", "Liberals",
+};
+
+// Capitals and other large or often-reported cities.
+constexpr std::string_view kCities[] = {
+    "Washington", "Washington DC", "Washington D.C.", "New York", "New York City", "Los Angeles", "Chicago",
+    "Houston", "Philadelphia", "Phoenix", "San Antonio", "San Diego", "Dallas", "San Francisco", "Seattle",
+    "Boston", "Atlanta", "Miami", "Detroit", "Denver", "Las Vegas", "New Orleans", "Baltimore", "Pittsburgh",
+    "Cleveland", "Minneapolis", "Portland", "Austin", "Nashville", "St. Louis", "Brooklyn", "Manhattan",
+    "Hollywood", "London", "Paris", "Berlin", "Moscow", "Kyiv", "Kiev", "Brussels", "Rome", "Madrid",
+    "Lisbon", "Vienna", "Amsterdam", "The Hague", "Dublin", "Edinburgh", "Glasgow", "Cardiff", "Belfast",
+    "Manchester", "Liverpool", "Birmingham", "Leeds", "Oxford", "Cambridge", "Geneva", "Zurich", "Bern",
+    "Stockholm", "Oslo", "Copenhagen", "Helsinki", "Warsaw", "Prague", "Budapest", "Bucharest", "Sofia",
+    "Athens", "Istanbul", "Ankara", "Minsk", "Vilnius", "Riga", "Tallinn", "Tbilisi", "Yerevan", "Baku",
+    "St Petersburg", "St. Petersburg", "Saint Petersburg", "Munich", "Frankfurt", "Hamburg", "Milan",
+    "Naples", "Barcelona", "Marseille", "Lyon", "Beijing", "Shanghai", "Hong Kong", "Tokyo", "Osaka",
+    "Seoul", "Pyongyang", "Taipei", "Delhi", "New Delhi", "Mumbai", "Bombay", "Kolkata", "Calcutta",
+    "Karachi", "Islamabad", "Lahore", "Kabul", "Tehran", "Baghdad", "Damascus", "Beirut", "Jerusalem",
+    "Tel Aviv", "Gaza", "Amman", "Riyadh", "Dubai", "Abu Dhabi", "Doha", "Cairo", "Tripoli", "Tunis",
+    "Algiers", "Rabat", "Casablanca", "Lagos", "Abuja", "Nairobi", "Addis Ababa", "Johannesburg",
+    "Cape Town", "Pretoria", "Harare", "Kinshasa", "Khartoum", "Mogadishu", "Bangkok", "Hanoi",
+    "Ho Chi Minh City", "Jakarta", "Manila", "Kuala Lumpur", "Singapore", "Sydney", "Melbourne", "Canberra",
+    "Brisbane", "Perth", "Auckland", "Wellington", "Toronto", "Montreal", "Vancouver", "Ottawa",
+    "Mexico City", "Havana", "Caracas", "Bogota", "Lima", "Santiago", "Buenos Aires", "Sao Paulo",
+    "Rio de Janeiro", "Brasilia", "Quito", "Montevideo",
+};
+
+// Continents, large regions, US states, provinces, seas and rivers.
+constexpr std::string_view kRegions[] = {
+    "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Central America",
+    "Antarctica", "Oceania", "Middle East", "Mideast", "Near East", "Far East", "Balkans", "Baltics",
+    "Caucasus", "Crimea", "Donbas", "Donbass", "Siberia", "Scandinavia", "Caribbean", "Mediterranean",
+    "Pacific", "Atlantic", "Arctic", "Gulf", "Persian Gulf", "Black Sea", "Red Sea", "Baltic Sea",
+    "South China Sea", "West Bank", "Gaza Strip", "Kashmir", "Tibet", "Xinjiang", "Kurdistan", "Chechnya",
+    "Sahara", "Alps", "Himalayas", "Amazon", "Nile", "Thames", "Mississippi", "Alabama", "Alaska",
+    "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Hawaii",
+    "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+    "Massachusetts", "Michigan", "Minnesota", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+    "New Jersey", "New Mexico", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
+    "Virginia", "West Virginia", "Wisconsin", "Wyoming", "Ontario", "Quebec", "British Columbia", "Alberta",
+    "Bavaria", "Catalonia", "Tuscany", "Sicily", "Yorkshire", "Kent", "Surrey", "Cornwall", "Midlands",
+    "West", "East", "Silicon Valley", "Wall Street",
+};
+
+// Titles and offices written before a name. Multiword entries are matched
+// as one phrase.
+constexpr std::string_view kTitles[] = {
+    "President", "Vice President", "Vice-President", "President-elect", "Prime Minister", "Premier",
+    "Minister", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
+    "Chancellor", "Secretary", "Secretary of State", "Secretary-General", "Secretary General",
+    "Defense Secretary", "Defence Secretary", "Home Secretary", "Foreign Secretary", "Treasury Secretary",
+    "Press Secretary", "Under Secretary", "Undersecretary", "Assistant Secretary", "Deputy Secretary",
+    "National Security Adviser", "National Security Advisor", "Security Adviser", "Adviser", "Advisor",
+    "Senator", "Sen.", "Sen", "Representative", "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.",
+    "Mayor", "Speaker", "House Speaker", "Attorney General", "Ambassador", "Envoy", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO", "Chief Executive", "Director",
+    "Commissioner", "Judge", "Justice", "Chief Justice", "King", "Queen", "Prince", "Princess", "Emperor",
+    "Empress", "Pope", "Archbishop", "Bishop", "Cardinal", "Rabbi", "Imam", "Sheikh", "Ayatollah", "General",
+    "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Sergeant", "Sgt.",
+    "Admiral", "Adm.", "Commander", "Marshal", "Field Marshal", "Professor", "Prof.", "Coach", "Head Coach",
+    "Manager", "Leader", "Opposition Leader", "Majority Leader", "Minority Leader", "Chief of Staff",
+    "Deputy", "Official", "Lawmaker", "Diplomat", "Sultan", "Crown Prince", "Saint", "St.",
+};
+
+constexpr std::string_view kHonorifics[] = {
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+    "Rev.", "Reverend", "Father", "Sister", "Brother", "Madam", "Madame", "Monsieur", "Herr", "Frau",
+};
+
+// Words that precede a title within a title phrase ("former Deputy Foreign Minister").
+constexpr std::string_view kTitleModifiers[] = {
+    "former", "deputy", "acting", "vice", "interim", "outgoing", "incoming", "then", "late", "top",
+    "senior", "junior", "chief", "foreign", "national", "state", "federal", "assistant", "associate",
+    "executive", "general", "first", "lady", "of", "the", "and", "security", "defence", "defense",
+    "finance", "interior", "health", "education", "energy", "trade", "labor", "labour", "justice",
+    "treasury", "economy", "house", "senate", "white", "republican", "democratic", "democrat",
+};
+
+// Last words of organization names.
+constexpr std::string_view kOrgWords[] = {
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group",
+    "Company", "Holdings", "Bank", "Airlines", "Airways", "Motors", "Industries", "Technologies",
+    "Systems", "Network", "Media", "Records", "Studios", "Pictures", "Press", "Times", "Post", "News",
+    "Journal", "Agency", "Administration", "Authority", "Bureau", "Board", "Commission", "Committee",
+    "Council", "Congress", "Parliament", "Senate", "Assembly", "Department", "Ministry", "Office",
+    "Service", "Services", "Institute", "Institution", "University", "College", "School", "Academy",
+    "Association", "Federation", "Foundation", "Fund", "Society", "Union", "League", "Club", "Party",
+    "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
+    "Forces", "Church", "Hospital", "Museum", "Orchestra", "Team", "United", "City", "FC", "Rovers",
+    "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
+};
+
+// Common given names (English-language news), a strong cue for PERSON.
+constexpr std::string_view kFirstNames[] = {
+    "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Joe", "Thomas",
+    "Charles", "Christopher", "Daniel", "Matthew", "Anthony", "Antony", "Mark", "Donald", "Steven",
+    "Steve", "Paul", "Andrew", "Joshua", "Kenneth", "Kevin", "Brian", "George", "Timothy", "Ronald",
+    "Edward", "Jason", "Jeffrey", "Ryan", "Jacob", "Gary", "Nicholas", "Eric", "Jonathan", "Stephen",
+    "Larry", "Justin", "Scott", "Brandon", "Benjamin", "Samuel", "Gregory", "Alexander", "Frank",
+    "Patrick", "Raymond", "Jack", "Dennis", "Jerry", "Tyler", "Aaron", "Jose", "Adam", "Nathan", "Henry",
+    "Douglas", "Zachary", "Peter", "Kyle", "Walter", "Ethan", "Jeremy", "Harold", "Keith", "Christian",
+    "Roger", "Noah", "Gerald", "Carl", "Terry", "Sean", "Austin", "Arthur", "Lawrence", "Jesse", "Dylan",
+    "Bryan", "Joe", "Jordan", "Billy", "Bruce", "Albert", "Willie", "Gabriel", "Logan", "Alan", "Juan",
+    "Wayne", "Roy", "Ralph", "Randy", "Eugene", "Vincent", "Russell", "Elijah", "Louis", "Bobby",
+    "Philip", "Johnny", "Tony", "Tom", "Tim", "Jim", "Bill", "Bob", "Mike", "Dave", "Dan", "Chris", "Matt",
+    "Nick", "Ben", "Sam", "Jake", "Alex", "Max", "Ian", "Neil", "Gordon", "Nigel", "Graham", "Simon",
+    "Martin", "Barack", "Hillary", "Vladimir", "Boris", "Dmitry", "Sergei", "Sergey", "Angela", "Emmanuel",
+    "Xi", "Kim", "Recep", "Narendra", "Justin", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth",
+    "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Nancy", "Lisa", "Betty", "Margaret", "Sandra",
+    "Ashley", "Kimberly", "Emily", "Donna", "Michelle", "Dorothy", "Carol", "Amanda", "Melissa",
+    "Deborah", "Stephanie", "Rebecca", "Sharon", "Laura", "Cynthia", "Kathleen", "Amy", "Shirley",
+    "Anna", "Angela", "Helen", "Brenda", "Pamela", "Nicole", "Emma", "Samantha", "Katherine", "Christine",
+    "Debra", "Rachel", "Catherine", "Carolyn", "Janet", "Ruth", "Maria", "Heather", "Diane", "Virginia",
+    "Julie", "Joyce", "Victoria", "Olivia", "Kelly", "Christina", "Lauren", "Joan", "Evelyn", "Judith",
+    "Megan", "Cheryl", "Andrea", "Hannah", "Martha", "Jacqueline", "Frances", "Gloria", "Ann", "Anne",
+    "Teresa", "Kathryn", "Sara", "Janice", "Jean", "Alice", "Madison", "Doris", "Abigail", "Julia",
+    "Judy", "Grace", "Denise", "Amber", "Marilyn", "Beverly", "Danielle", "Theresa", "Sophia", "Marie",
+    "Diana", "Brittany", "Natalie", "Isabella", "Charlotte", "Rose", "Alexis", "Kayla", "Jane", "Kate",
+    "Sue", "Liz", "Jenny", "Tina", "Kamala", "Nancy", "Theresa", "Jacinda", "Ursula", "Marine",
+};
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+}  // namespace
+
+const Gazetteer& Gazetteer::builtin() {
+  static const Gazetteer* const kBuiltin = new Gazetteer();  // never destroyed: used from any thread at exit
+  return *kBuiltin;
+}
+
+Gazetteer::Gazetteer() {
+  for (auto p : kCountries) add(p, kGazCountry);
+  for (auto p : kDemonyms) add(p, kGazDemonym);
+  for (auto p : kCities) add(p, kGazCity);
+  for (auto p : kRegions) add(p, kGazRegion);
+  for (auto p : kTitles) add(p, kGazTitle);
+  for (auto p : kHonorifics) add(p, kGazHonorific);
+  for (auto p : kTitleModifiers) add(p, kGazTitleModifier);
+  for (auto p : kOrgWords) add(p, kGazOrgWord);
+  for (auto p : kFirstNames) add(p, kGazFirstName);
+}
+
+void Gazetteer::add(std::string_view phrase, uint16_t classes) {
+  const std::string key = lowercase(phrase);
+  size_t words = 1;
+  for (char c : key) words += (c == ' ');
+  if (words == 1) {
+    words_[key] |= classes;
+  } else {
+    phrases_[key] |= classes;
+    phrase_starts_.insert(key.substr(0, key.find(' ')));
+    if (words > longest_phrase_) longest_phrase_ = words;
+  }
+}
+
+uint16_t Gazetteer::word_classes(std::string_view word) const {
+  char buf[64];
+  const std::string_view lower = lowercase_into(word, buf, sizeof(buf));
+  if (lower.empty()) return 0;
+  const auto it = words_.find(lower);
+  return it == words_.end() ? 0 : it->second;
+}
+
+void Gazetteer::mark(std::span<const Word> words, std::vector<GazetteerMark>* marks) const {
+  marks->assign(words.size(), GazetteerMark{});
+  for (size_t i = 0; i < words.size(); ++i) (*marks)[i].word_classes = word_classes(words[i].form);
+  // Longest phrase first at each start; a matched phrase is skipped over so
+  // phrases never overlap.
+  std::string key;
+  size_t i = 0;
+  while (i < words.size()) {
+    size_t matched = 0;
+    uint16_t classes = 0;
+    char buf[64];
+    const std::string_view first = lowercase_into(words[i].form, buf, sizeof(buf));
+    const bool may_start = !first.empty() && phrase_starts_.contains(first);
+    for (size_t len = may_start ? std::min(longest_phrase_, words.size() - i) : 0; len >= 2; --len) {
+      key.clear();
+      for (size_t k = 0; k < len; ++k) {
+        if (k > 0) key += ' ';
+        for (char c : words[i + k].form) key += ascii_lower(c);
+      }
+      const auto it = phrases_.find(key);
+      if (it != phrases_.end()) {
+        matched = len;
+        classes = it->second;
+        break;
+      }
+    }
+    if (matched == 0) {
+      if ((*marks)[i].word_classes != 0) (*marks)[i].phrase_classes = (*marks)[i].word_classes;
+      ++i;
+      continue;
+    }
+    for (size_t k = 0; k < matched; ++k) {
+      GazetteerMark& m = (*marks)[i + k];
+      m.phrase_classes = classes;
+      m.phrase_position = k == 0 ? 1 : k + 1 == matched ? 3 : 2;
+    }
+    i += matched;
+  }
+}
+
+}  // namespace kg::nlp

@@ -1,0 +1,72 @@
+#include "ingest/nlp/ner_titles.h"
+
+#include "ingest/nlp/text_chars.h"
+
+namespace kg::nlp {
+
+namespace {
+
+constexpr uint16_t kTitleWord = kGazTitle | kGazHonorific;
+
+bool is_title_word(const GazetteerMark& m) {
+  return (m.word_classes & kTitleWord) != 0 || (m.phrase_classes & kTitleWord) != 0;
+}
+
+// Words that may stand in a title before its title word.
+bool is_title_part(const GazetteerMark& m) {
+  return is_title_word(m) ||
+         (m.word_classes & (kGazTitleModifier | kGazCountry | kGazDemonym)) != 0 ||
+         (m.phrase_classes & (kGazCountry | kGazDemonym)) != 0;
+}
+
+bool is_connector(std::string_view form) {
+  char buf[8];
+  const std::string_view lower = lowercase_into(form, buf, sizeof(buf));
+  return lower == "the" || lower == "of" || lower == "and";
+}
+
+}  // namespace
+
+uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t name_begin) {
+  if (name_begin == 0 || name_begin > words.size()) return name_begin;
+  const uint32_t last = name_begin - 1;
+  // The word before the name must end a title: a title word, or the last
+  // word of a title phrase ("Secretary of State").
+  const GazetteerMark& m = marks[last];
+  const bool ends_phrase = (m.phrase_classes & kTitleWord) != 0 && (m.phrase_position == 0 || m.phrase_position == 3);
+  if (!ends_phrase && (m.word_classes & kTitleWord) == 0) return name_begin;
+  uint32_t begin = last;
+  while (begin > 0 && is_title_part(marks[begin - 1])) --begin;
+  while (begin < last && is_connector(words[begin].form)) ++begin;
+  return begin;
+}
+
+uint32_t name_begin_after_title(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t begin,
+                                uint32_t end) {
+  for (uint32_t k = end - 1; k > begin; --k) {
+    if (title_begin(words, marks, k) <= begin) return k;
+  }
+  return begin;
+}
+
+std::vector<TitleSpan> find_titles(std::span<const Word> words, std::span<const EntitySpan> entities) {
+  std::vector<TitleSpan> titles;
+  std::vector<GazetteerMark> marks;
+  for (uint32_t e = 0; e < entities.size(); ++e) {
+    if (entities[e].type != EntityType::kPerson) continue;
+    if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
+    // A title may take in a country or nationality tagged as an entity of
+    // its own ("US" in "US President Joe Biden") but never another person.
+    uint32_t floor = 0;
+    for (uint32_t p = 0; p < e; ++p) {
+      if (entities[p].type == EntityType::kPerson) floor = entities[p].end;
+    }
+    uint32_t begin = title_begin(words, marks, entities[e].begin);
+    if (begin < floor) begin = floor;
+    while (begin < entities[e].begin && is_connector(words[begin].form)) ++begin;
+    if (begin < entities[e].begin) titles.push_back(TitleSpan{begin, entities[e].begin, e});
+  }
+  return titles;
+}
+
+}  // namespace kg::nlp

@@ -1,0 +1,15 @@
+// Training the entity recognizer (ingest/nlp/ner.h) from the GUM named
+// mentions and, optionally, the UNER annotation of the EWT dev sentences.
+#pragma once
+
+#include "base/status.h"
+#include "tools/train/train.h"
+
+namespace kg::train {
+
+// Writes <out_dir>/ner.kgm. When <out_dir>/tagger.kgm exists the training
+// words are retagged with it, so the recognizer learns from the tags it
+// will see at run time; otherwise the treebanks' gold tags are used.
+Status train_ner(const TrainOptions& options);
+
+}  // namespace kg::train
