@@ -1,0 +1,229 @@
+// graph/export on the sample store and on hand-made snapshots: each format
+// is checked by a reader that is not kg (graphviz's dot, nlohmann-json,
+// Boost.PropertyTree's XML parser, an N-Triples line grammar).
+#include <gtest/gtest.h>
+
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "graph/export/export.h"
+#include "query/query.h"
+#include "tests/query/sample_store.h"
+
+namespace kg::graph {
+namespace {
+
+using kg::testing::TempDir;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::stringstream ss(text);
+  for (std::string line; std::getline(ss, line);) lines.push_back(line);
+  return lines;
+}
+
+class ExportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    kg::testing::build_sample_store(dir_.file("kg.db"));
+    store_ = kg::testing::open_read_only(dir_.file("kg.db"));
+    ASSERT_NE(store_, nullptr);
+  }
+
+  GraphSnapshot snapshot(ExportScope scope = {}) {
+    auto s = collect_snapshot(*store_, scope);
+    EXPECT_TRUE(s.is_ok()) << s.status().message();
+    return s.is_ok() ? *s : GraphSnapshot{};
+  }
+
+  store::EntityId id_of(const std::string& name) {
+    auto e = query::find_entity(*store_, name);
+    EXPECT_TRUE(e.is_ok()) << e.status().message();
+    return e.is_ok() ? e->id : 0;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+// A snapshot with every character the formats must escape.
+GraphSnapshot awkward_snapshot() {
+  GraphSnapshot g;
+  g.nodes.push_back({1, "Said \"the\" \\ Boss", store::EntityType::kPerson, {"line\nbreak", "tab\there"}, 2});
+  g.nodes.push_back({2, "Café <Ünïcode> & co", store::EntityType::kOrg, {}, 1});
+  g.edges.push_back({1, 2, "work for", 3, 0.75f, {{"a.txt", 1, "He said \"yes\"."}}});
+  return g;
+}
+
+TEST_F(ExportTest, WholeGraphSnapshot) {
+  const GraphSnapshot g = snapshot();
+  EXPECT_EQ(g.nodes.size(), 7u);
+  EXPECT_EQ(g.edges.size(), 6u);
+}
+
+TEST_F(ExportTest, FocusTakesTheNeighbourhoodOnly) {
+  ExportScope scope;
+  scope.focus = id_of("Nuland");
+  scope.depth = 1;
+  GraphSnapshot g = snapshot(scope);
+  std::vector<std::string> names;
+  for (const auto& n : g.nodes) names.push_back(n.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Joe Biden", "Senate Foreign Relations Committee", "Victoria Nuland"}));
+  EXPECT_EQ(g.edges.size(), 2u);  // testify to, mention
+
+  scope.focus = id_of("Ukraine");
+  scope.depth = 2;
+  g = snapshot(scope);
+  EXPECT_EQ(g.nodes.size(), 4u);  // Ukraine, Biden; Putin, Nuland
+  EXPECT_EQ(g.edges.size(), 4u);  // warn about, speak with, warn, mention
+}
+
+TEST_F(ExportTest, JsonFollowsTheContract) {
+  std::ostringstream out;
+  write_json(snapshot(), out);
+  const auto doc = nlohmann::json::parse(out.str());
+  ASSERT_TRUE(doc.contains("nodes"));
+  ASSERT_TRUE(doc.contains("edges"));
+  ASSERT_EQ(doc["nodes"].size(), 7u);
+  ASSERT_EQ(doc["edges"].size(), 6u);
+  for (const auto& n : doc["nodes"]) {
+    for (const char* key : {"id", "name", "type", "aliases", "mentions"}) EXPECT_TRUE(n.contains(key)) << key;
+    EXPECT_TRUE(n["aliases"].is_array());
+  }
+  bool found = false;
+  for (const auto& e : doc["edges"]) {
+    for (const char* key : {"source", "target", "relation", "count", "confidence", "evidence"}) {
+      EXPECT_TRUE(e.contains(key)) << key;
+    }
+    if (e["relation"] == "speak with") {
+      found = true;
+      EXPECT_EQ(e["count"], 2);
+      ASSERT_EQ(e["evidence"].size(), 2u);
+      EXPECT_EQ(e["evidence"][0]["doc"], "call.txt");
+      EXPECT_EQ(e["evidence"][0]["sentence"], 1);
+      EXPECT_EQ(e["evidence"][0]["text"], "Joe Biden spoke with Vladimir Putin on Tuesday.");
+      EXPECT_EQ(e["evidence"][1]["doc"], "hearing.txt");
+      EXPECT_EQ(e["evidence"][1]["sentence"], 2);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ExportTest, DotIsAcceptedByGraphviz) {
+  const std::string dot_file = dir_.file("g.dot");
+  {
+    std::ofstream out(dot_file);
+    write_dot(snapshot(), out);
+  }
+  const std::string text = slurp(dot_file);
+  EXPECT_NE(text.find("label=\"speak with (2)\""), std::string::npos);
+  EXPECT_NE(text.find("shape=box"), std::string::npos);      // the ORG
+  EXPECT_NE(text.find("shape=ellipse"), std::string::npos);  // the people
+  if (!find_graphviz_dot()) GTEST_SKIP() << "graphviz's dot is not installed; the DOT was not rendered";
+  const std::string svg = dir_.file("g.svg");
+  const int rc = std::system(("dot -Tsvg -o '" + svg + "' '" + dot_file + "' 2>/dev/null").c_str());
+  EXPECT_EQ(rc, 0);
+  EXPECT_NE(slurp(svg).find("Joe Biden"), std::string::npos);
+}
+
+TEST_F(ExportTest, DotEscapesQuotesAndBackslashes) {
+  std::ostringstream out;
+  write_dot(awkward_snapshot(), out);
+  EXPECT_NE(out.str().find(R"(label="Said \"the\" \\ Boss")"), std::string::npos) << out.str();
+  if (!find_graphviz_dot()) GTEST_SKIP() << "graphviz's dot is not installed";
+  const std::string svg = dir_.file("awkward.svg");
+  ASSERT_TRUE(render_with_graphviz(out.str(), ExportFormat::kSvg, svg).is_ok());
+  EXPECT_NE(slurp(svg).find("Café"), std::string::npos);
+}
+
+TEST_F(ExportTest, GraphmlIsWellFormedXml) {
+  std::ostringstream out;
+  write_graphml(snapshot(), out);
+  std::istringstream in(out.str());
+  boost::property_tree::ptree tree;
+  ASSERT_NO_THROW(boost::property_tree::read_xml(in, tree));
+  const auto& graph = tree.get_child("graphml.graph");
+  size_t nodes = 0, edges = 0;
+  for (const auto& [name, child] : graph) {
+    nodes += name == "node";
+    edges += name == "edge";
+  }
+  EXPECT_EQ(nodes, 7u);
+  EXPECT_EQ(edges, 6u);
+
+  std::ostringstream awkward;
+  write_graphml(awkward_snapshot(), awkward);
+  std::istringstream in2(awkward.str());
+  boost::property_tree::ptree tree2;
+  EXPECT_NO_THROW(boost::property_tree::read_xml(in2, tree2));
+}
+
+// IRIREF, then a predicate IRI, then an IRI or a quoted literal with only
+// the escapes N-Triples defines, then " .".
+const std::regex kTripleLine(
+    R"re(^<[^<>"{}|^`\\ ]+> <[^<>"{}|^`\\ ]+> (<[^<>"{}|^`\\ ]+>|"([^"\\\n\r]|\\[tbnrf"'\\]|\\u[0-9A-F]{4})*") \.$)re");
+
+TEST_F(ExportTest, NTriplesLinesAreWellFormed) {
+  std::ostringstream out;
+  write_ntriples(snapshot(), out);
+  const auto lines = lines_of(out.str());
+  // 7 types + 7 labels + aliases (Biden, US President Joe Biden, Putin,
+  // Nuland) + 6 edges + 6 relation labels.
+  EXPECT_EQ(lines.size(), 7u + 7u + 4u + 6u + 6u);
+  for (const auto& line : lines) EXPECT_TRUE(std::regex_match(line, kTripleLine)) << line;
+  EXPECT_NE(out.str().find("<kg:relation/speak_with> <http://www.w3.org/2000/01/rdf-schema#label> \"speak with\" ."),
+            std::string::npos);
+
+  std::ostringstream awkward;
+  write_ntriples(awkward_snapshot(), awkward);
+  for (const auto& line : lines_of(awkward.str())) EXPECT_TRUE(std::regex_match(line, kTripleLine)) << line;
+  EXPECT_NE(awkward.str().find(R"("Said \"the\" \\ Boss")"), std::string::npos);
+  EXPECT_NE(awkward.str().find(R"("line\nbreak")"), std::string::npos);
+}
+
+TEST_F(ExportTest, CsvForNeo4jAdminImport) {
+  std::vector<std::string> written;
+  ASSERT_TRUE(write_csv(snapshot(), dir_.file("csv") + "/", &written).is_ok());
+  ASSERT_EQ(written.size(), 2u);
+  const auto nodes = lines_of(slurp(dir_.file("csv/nodes.csv")));
+  const auto edges = lines_of(slurp(dir_.file("csv/edges.csv")));
+  ASSERT_EQ(nodes.size(), 8u);
+  ASSERT_EQ(edges.size(), 7u);
+  EXPECT_EQ(nodes[0], "id:ID,name,:LABEL,type,aliases:string[],mentions:long");
+  EXPECT_EQ(edges[0], ":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double");
+  bool speak = false;
+  for (const auto& e : edges) speak |= e.find(",SPEAK_WITH,\"speak with\",2,") != std::string::npos;
+  EXPECT_TRUE(speak);
+
+  written.clear();
+  ASSERT_TRUE(write_csv(awkward_snapshot(), dir_.file("pre"), &written).is_ok());
+  EXPECT_EQ(written, (std::vector<std::string>{dir_.file("pre.nodes.csv"), dir_.file("pre.edges.csv")}));
+  EXPECT_NE(slurp(dir_.file("pre.nodes.csv")).find(R"("Said ""the"" \ Boss")"), std::string::npos);
+}
+
+TEST_F(ExportTest, FormatNamesAndDestinations) {
+  EXPECT_EQ(parse_export_format("DOT"), ExportFormat::kDot);
+  EXPECT_EQ(parse_export_format("ntriples"), ExportFormat::kNTriples);
+  EXPECT_FALSE(parse_export_format("pdf").has_value());
+  std::ostringstream sink;
+  const Status csv = write_export(snapshot(), ExportFormat::kCsv, "", sink, nullptr);
+  EXPECT_EQ(csv.code(), Status::Code::kInvalidInput);
+  const Status svg = write_export(snapshot(), ExportFormat::kSvg, "", sink, nullptr);
+  EXPECT_EQ(svg.code(), Status::Code::kInvalidInput);
+  EXPECT_TRUE(sink.str().empty());
+}
+
+}  // namespace
+}  // namespace kg::graph
