@@ -135,6 +135,8 @@ Article convert_markdown(std::string_view bytes) {
       const std::string text = strip_inline(trim(heading));
       if (article.title.empty()) {
         article.title = text;
+      } else if (text == article.title && tidy_paragraphs(body).empty()) {
+        // The front matter's title repeated as the first heading.
       } else {
         body += "\n" + text + "\n\n";  // a heading is a paragraph of its own
       }

@@ -1,0 +1,232 @@
+// ingest/source: formats, titles and every bad-input case with its message.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "ingest/source/source.h"
+
+namespace kg::source {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SourceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_source_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& bytes) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SourceTest, PlainTextTakesFirstLineAsTitle) {
+  const std::string path = write("a.txt", "Ministers meet in Oslo\n\nThe ministers met.\nThey talked.\n\n\nThen left.\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  ASSERT_EQ(docs->size(), 1u);
+  const Document& d = docs->front();
+  EXPECT_EQ(d.title, "Ministers meet in Oslo");
+  EXPECT_EQ(d.text, "The ministers met.\nThey talked.\n\nThen left.");
+  EXPECT_EQ(d.id, path);
+  EXPECT_EQ(d.source, path);
+  EXPECT_EQ(d.content_hash.size(), 32u);
+}
+
+TEST_F(SourceTest, PlainTextWithoutHeadlineKeepsEverything) {
+  const std::string path = write("b.txt", "The ministers met on Monday.\n\nThey talked.\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok());
+  EXPECT_EQ(docs->front().title, "");
+  EXPECT_EQ(docs->front().text, "The ministers met on Monday.\n\nThey talked.");
+}
+
+TEST_F(SourceTest, MarkdownFrontMatterHeadingsAndInlineMarkup) {
+  const std::string path = write("c.md",
+                                 "---\ntitle: \"Budget vote\"\ndate: 2026-01-02\nurl: https://example.org/x\n---\n"
+                                 "# Budget vote\n\nThe **finance** minister [spoke](https://x.org) to `MPs`.\n\n"
+                                 "## Reaction\n\n- snake_case stays\n> Quoted *line*.\n\n```\ncode();\n```\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  const Document& d = docs->front();
+  EXPECT_EQ(d.title, "Budget vote");
+  EXPECT_EQ(d.date, "2026-01-02");
+  EXPECT_EQ(d.url, "https://example.org/x");
+  EXPECT_EQ(d.text, "The finance minister spoke to MPs.\n\nReaction\n\nsnake_case stays\nQuoted line.");
+}
+
+TEST_F(SourceTest, MarkdownHeadingIsTitleWithoutFrontMatter) {
+  const std::string path = write("d.md", "# Floods in the north\n\nRivers rose overnight.\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok());
+  EXPECT_EQ(docs->front().title, "Floods in the north");
+  EXPECT_EQ(docs->front().text, "Rivers rose overnight.");
+}
+
+TEST_F(SourceTest, HtmlDropsTagsScriptsAndDecodesEntities) {
+  const std::string path = write(
+      "e.html",
+      "<!DOCTYPE html><html><head><title>Port &amp; rail strike</title>"
+      "<meta name=\"date\" content=\"2026-02-03\"><link rel=\"canonical\" href=\"https://example.org/s\">"
+      "<style>p{color:red}</style><script>var x = \"<p>no</p>\";</script></head>"
+      "<body><nav>Home | World</nav><h1>Port &amp; rail strike</h1>"
+      "<p>Workers&nbsp;walked out &mdash; again.</p><!-- ad --><p>It&#39;s the <b>third</b> time&#x21;</p>"
+      "<footer>Copyright</footer></body></html>");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  const Document& d = docs->front();
+  EXPECT_EQ(d.title, "Port & rail strike");
+  EXPECT_EQ(d.date, "2026-02-03");
+  EXPECT_EQ(d.url, "https://example.org/s");
+  EXPECT_EQ(d.text, "Workers walked out \u2014 again.\n\nIt's the third time!");
+}
+
+TEST_F(SourceTest, JsonlReadsOneArticlePerLine) {
+  const std::string path = write("f.jsonl",
+                                 "{\"id\": \"a1\", \"title\": \"One\", \"text\": \"First text.\"}\n\n"
+                                 "{\"text\": \"Second text.\", \"url\": \"https://example.org/2\", \"id\": 7}\n"
+                                 "{\"text\": \"Third text.\"}\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  ASSERT_EQ(docs->size(), 3u);
+  EXPECT_EQ((*docs)[0].id, "a1");
+  EXPECT_EQ((*docs)[0].title, "One");
+  EXPECT_EQ((*docs)[1].id, "7");
+  EXPECT_EQ((*docs)[1].url, "https://example.org/2");
+  EXPECT_EQ((*docs)[2].id, path + ":4");  // no id: where it came from
+  EXPECT_EQ((*docs)[2].text, "Third text.");
+}
+
+TEST_F(SourceTest, DirectoriesAreReadRecursivelyInSortedOrderSkippingHiddenAndUnknown) {
+  write("dir/b.txt", "Second article here.\n");
+  write("dir/a/x.md", "# A\n\nFirst article here.\n");
+  write("dir/.hidden/c.txt", "Hidden.\n");
+  write("dir/notes.csv", "a,b\n");
+  Result<std::vector<Document>> docs = read_path((dir_ / "dir").string());
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].text, "First article here.");
+  EXPECT_EQ((*docs)[1].text, "Second article here.");
+}
+
+TEST_F(SourceTest, ContentHashIgnoresLineWrappingButNotWords) {
+  EXPECT_EQ(content_hash("The minister  spoke.\nThen left."), content_hash("The minister spoke. Then left.\n"));
+  EXPECT_NE(content_hash("The minister spoke."), content_hash("The minister spoke!"));
+  EXPECT_EQ(normalize_whitespace("  a \n\t b  "), "a b");
+}
+
+// --- bad input: one line saying what and where ----------------------------
+
+TEST_F(SourceTest, MissingPath) {
+  const std::string path = (dir_ / "nope.txt").string();
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(docs.status().message(), path + ": no such file or directory");
+}
+
+TEST_F(SourceTest, EmptyFile) {
+  const std::string path = write("empty.txt", " \n\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": empty file, nothing to ingest");
+  EXPECT_TRUE(docs.status().is_user_error());
+}
+
+TEST_F(SourceTest, BinaryFile) {
+  const std::string path = write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": binary data, not text (kg reads UTF-8 .txt, .md, .html and .jsonl)");
+}
+
+TEST_F(SourceTest, InvalidUtf8SaysTheByte) {
+  const std::string path = write("latin1.txt", "Caf\xe9 owners protest.\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": invalid UTF-8 at byte 3");
+}
+
+TEST_F(SourceTest, OversizedFileIsRefusedBeforeReading) {
+  const std::string path = write("big.txt", std::string(3000, 'a'));
+  ReadOptions small;
+  small.max_article_bytes = 1024;
+  Result<std::vector<Document>> docs = read_path(path, small);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_NE(docs.status().message().find(path + ": "), std::string::npos);
+  EXPECT_NE(docs.status().message().find("over the limit"), std::string::npos);
+}
+
+TEST_F(SourceTest, MalformedJsonlNamesTheLine) {
+  const std::string path = write("bad.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"unterminated}\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_TRUE(docs.status().message().starts_with(path + ":2: malformed JSON: ")) << docs.status().message();
+}
+
+TEST_F(SourceTest, JsonlWithoutTextNamesTheLineAndPointsAtTriples) {
+  const std::string path = write("t.jsonl", "{\"subject\": \"A\", \"relation\": \"meet\", \"object\": \"B\"}\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path +
+                                         ":1: missing string field \"text\" (triples from kg extract go through "
+                                         "'kg ingest --triples FILE')");
+}
+
+TEST_F(SourceTest, JsonlFieldOfWrongType) {
+  const std::string path = write("w.jsonl", "{\"text\": \"Fine.\", \"title\": 3}\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ":1: field \"title\" must be a string");
+}
+
+TEST_F(SourceTest, HtmlWithoutText) {
+  const std::string path = write("only-tags.html", "<html><head><title>T</title></head><body><script>x</script></body></html>");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": no article text (only a title or markup)");
+}
+
+TEST_F(SourceTest, DirectoryWithNothingReadable) {
+  write("d/data.csv", "x\n");
+  const std::string path = (dir_ / "d").string();
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": no .txt, .md, .html or .jsonl files in this directory");
+}
+
+TEST_F(SourceTest, BadFileInsideDirectoryIsNamed) {
+  write("d/a.txt", "Fine text.\n");
+  const std::string bad = write("d/b.txt", "");
+  Result<std::vector<Document>> docs = read_path((dir_ / "d").string());
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), bad + ": empty file, nothing to ingest");
+}
+
+TEST_F(SourceTest, ParseBytesOfStdinGetsAContentId) {
+  Result<std::vector<Document>> docs = parse_bytes("-", "Some text from a pipe.", Format::kText);
+  ASSERT_TRUE(docs.is_ok());
+  EXPECT_EQ(docs->front().id, "stdin:" + docs->front().content_hash.substr(0, 12));
+  EXPECT_EQ(docs->front().source, "-");
+  Result<std::vector<Document>> empty = parse_bytes("-", "", Format::kText);
+  ASSERT_FALSE(empty.is_ok());
+  EXPECT_EQ(empty.status().message(), "-: empty input, nothing to ingest");
+}
+
+}  // namespace
+}  // namespace kg::source
