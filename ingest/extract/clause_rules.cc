@@ -105,7 +105,11 @@ uint32_t ClauseRules::antecedent(uint32_t relative) const {
   int32_t x = t_.head(relative);
   while (x >= 0) {
     if (t_.rel(static_cast<uint32_t>(x)) == "acl:relcl") {
-      const int32_t h = t_.head(static_cast<uint32_t>(x));
+      int32_t h = t_.head(static_cast<uint32_t>(x));
+      // "the Nord Stream 2 pipeline, a project that X opposes": X opposes the pipeline.
+      if (h >= 0 && t_.rel(static_cast<uint32_t>(h)) == "appos" && t_.head(static_cast<uint32_t>(h)) >= 0) {
+        h = t_.head(static_cast<uint32_t>(h));
+      }
       return h >= 0 ? static_cast<uint32_t>(h) : relative;
     }
     x = t_.head(static_cast<uint32_t>(x));

@@ -31,6 +31,7 @@
 
 #include "base/status.h"
 #include "ingest/nlp/document.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::extract {
 
@@ -152,6 +153,36 @@ std::string default_derivations_path();
 // CaRB's tab-separated system line(s) for the propositions of one sentence:
 // "sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...", one per line.
 std::string format_carb(std::string_view sentence_text, const std::vector<Proposition>& props);
+
+// ---------------------------------------------------------------------------
+// Entry points for the CLI and the ingest pipeline.
+
+// The extractor of `kg extract --format carb`: coordinations kept whole and
+// no noun-centred relations, which is what CaRB's gold states.
+ExtractOptions carb_options();
+
+// Annotates one line holding one (tokenized) sentence as a single sentence,
+// without re-splitting it, and returns its CaRB lines (the line as given in
+// the first column). Empty when the pipeline has no parser.
+std::string carb_lines_for_sentence(const nlp::Pipeline& pipeline, const Extractor& extractor, std::string_view line);
+
+// One graph fact, ready for graph/store's FactRecord: arguments are entity
+// mentions (with their NER type) or noun-phrase concepts (type "").
+struct Fact {
+  std::string subject, subject_type;
+  std::string relation;  // lemma phrase
+  std::string object, object_type;
+  uint32_t sentence = 0;                  // index into Document::sentences
+  uint32_t span_begin = 0, span_end = 0;  // bytes of the evidence within the sentence text
+  float confidence = 0.5f;
+  bool negated = false, modal = false;
+  std::string attribution;
+  Construction construction = Construction::kVerb;
+};
+
+// The graph facts of a whole parsed document (boilerplate skipped). Empty
+// when the document is not parsed (Word::deprel unset).
+std::vector<Fact> extract_facts(const nlp::Document& doc, const Extractor& extractor);
 
 // ---------------------------------------------------------------------------
 // News boilerplate.
