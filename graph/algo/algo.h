@@ -48,8 +48,8 @@ struct PathStep {
 };
 
 // A shortest path from `from` to `to` by bidirectional breadth-first search
-// (fewest hops; among edges between the same two vertices the best supported
-// is reported). Empty vector when from == to; nullopt when no path of at most
+// (fewest hops; where two vertices have several edges, the first found is
+// reported). Empty vector when from == to; nullopt when no path of at most
 // `max_hops` exists.
 std::optional<std::vector<PathStep>> shortest_path(const View& view, Vertex from, Vertex to,
                                                    Direction dir = Direction::kBoth, uint32_t max_hops = 16);

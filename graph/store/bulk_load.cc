@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <future>
 #include <rocksdb/sst_file_writer.h>
 #include <unordered_map>
 
@@ -118,7 +119,7 @@ class TableFile {
  public:
   TableFile(const std::string& dir, size_t family) : family_(family), path_(fmt::format("{}/{}.sst", dir, keys::family_name(family))) {
     rocksdb::Options options(rocksdb::DBOptions(), family_options(family));
-    options.compression = rocksdb::kZSTD;  // these files land on the bottommost level
+    options.compression = rocksdb::kZSTD;  // SstFileWriter uses bottommost_compression anyway: these files land there
     writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options);
   }
   rocksdb::Status open() { return writer_->Open(path_); }
@@ -343,7 +344,6 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   info.kind = DocumentKind::kTriples;
 
   totals.documents += 1;
-  totals.sentences += pf.triples.size();
   totals.relations += new_relations.size();
   totals.edges += new_edges;
   totals.evidence += pf.triples.size();
@@ -364,72 +364,78 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
     }
   } cleanup{tmp};
 
+  // Two writer threads (the machine has two cores): the evidence file, the
+  // biggest, in one; the edge files and the small ones in the other.
+  std::vector<EdgeRow> edges_in = edges;
+  std::sort(edges_in.begin(), edges_in.end(), [](const EdgeRow& a, const EdgeRow& b) {
+    if (a.key.object != b.key.object) return a.key.object < b.key.object;
+    if (a.key.relation != b.key.relation) return a.key.relation < b.key.relation;
+    return a.key.subject < b.key.subject;
+  });
+  std::vector<std::pair<std::string, std::string>> relation_rows;
+  for (const auto& [id, phrase] : new_relations) {
+    relation_rows.emplace_back(keys::relation_id_key(id), std::string(phrase));
+    relation_rows.emplace_back(keys::relation_phrase_key(phrase), keys::id_key(id));
+  }
+  std::sort(relation_rows.begin(), relation_rows.end());
+
   std::vector<std::unique_ptr<TableFile>> files;
-  rocksdb::Status rs;
-  const auto table = [&](size_t family) -> TableFile& {
+  for (size_t family : {keys::kEvidence, keys::kEdgesOut, keys::kEdgesIn, keys::kDocEntities, keys::kEntities,
+                        keys::kAliases, keys::kRelations, keys::kDocs, keys::kDocIds, keys::kDocHash, keys::kMeta}) {
     files.push_back(std::make_unique<TableFile>(tmp, family));
-    if (rs.ok()) rs = files.back()->open();
-    return *files.back();
+  }
+  const auto table_of = [&](size_t family) -> TableFile& {
+    for (auto& f : files) {
+      if (f->family() == family) return *f;
+    }
+    std::abort();  // every family above has a file
   };
-  const auto put = [&](TableFile& f, std::string_view k, std::string_view v) {
-    if (rs.ok()) rs = f.put(k, v);
-  };
-  {
-    TableFile& f = table(keys::kEvidence);
+  const auto write_evidence = [&]() -> rocksdb::Status {
+    TableFile& f = table_of(keys::kEvidence);
+    rocksdb::Status s = f.open();
     const std::string ev = records::encode(records::EvidenceValue{});
-    for (const Triple& t : evidence) put(f, keys::EvidenceKey{{t.subject, t.relation, t.object}, number, t.sentence}.encode(), ev);
-  }
-  evidence.clear();
-  evidence.shrink_to_fit();
-  {
-    TableFile& f = table(keys::kEdgesOut);
-    for (const EdgeRow& e : edges) put(f, e.key.encode_out(), records::encode(e.value));
-    std::sort(edges.begin(), edges.end(), [](const EdgeRow& a, const EdgeRow& b) {
-      if (a.key.object != b.key.object) return a.key.object < b.key.object;
-      if (a.key.relation != b.key.relation) return a.key.relation < b.key.relation;
-      return a.key.subject < b.key.subject;
-    });
-    TableFile& g = table(keys::kEdgesIn);
-    for (const EdgeRow& e : edges) put(g, e.key.encode_in(), records::encode(e.value));
-  }
-  {
-    TableFile& f = table(keys::kSentences);
-    records::SentenceValue sentence;
-    sentence.facts.resize(1);
-    for (const Triple& t : pf.triples) {
-      sentence.facts[0] = keys::EdgeKey{t.subject, t.relation, t.object};
-      put(f, keys::PairKey{number, t.sentence}.encode(), records::encode(sentence));
+    for (size_t i = 0; s.ok() && i < evidence.size(); ++i) {
+      const Triple& t = evidence[i];
+      s = f.put(keys::EvidenceKey{{t.subject, t.relation, t.object}, number, t.sentence}.encode(), ev);
     }
-  }
-  {
-    TableFile& f = table(keys::kDocEntities);
-    for (const auto& [id, m] : mentions) put(f, keys::PairKey{number, id}.encode(), records::encode(m));
-    TableFile& g = table(keys::kEntities);
-    for (const auto& [id, e] : entity_rows) put(g, keys::id_key(id), records::encode(e));
-    TableFile& h = table(keys::kAliases);
-    for (const auto& [k, v] : alias_rows) put(h, k, v);
-  }
-  if (!new_relations.empty()) {
-    std::vector<std::pair<std::string, std::string>> rows;
-    for (const auto& [id, phrase] : new_relations) {
-      rows.emplace_back(keys::relation_id_key(id), std::string(phrase));
-      rows.emplace_back(keys::relation_phrase_key(phrase), keys::id_key(id));
-    }
-    std::sort(rows.begin(), rows.end());
-    TableFile& f = table(keys::kRelations);
-    for (const auto& [k, v] : rows) put(f, k, v);
-  }
-  put(table(keys::kDocs), keys::id_key(number), records::encode(info));
-  put(table(keys::kDocIds), path, keys::id_key(number));
-  put(table(keys::kDocHash), hash, keys::id_key(number));
-  {
-    TableFile& f = table(keys::kMeta);
-    put(f, keys::kNextIdsKey, records::encode(next));
-    put(f, keys::kTotalsKey, records::encode(totals));
-  }
+    return s.ok() ? f.finish() : s;
+  };
+  const auto write_rest = [&]() -> rocksdb::Status {
+    rocksdb::Status s;
+    const auto rows = [&](size_t family, const auto& list, const auto& key_of, const auto& value_of) {
+      if (!s.ok()) return;
+      TableFile& f = table_of(family);
+      if (list.empty()) return;
+      s = f.open();
+      for (auto it = list.begin(); s.ok() && it != list.end(); ++it) s = f.put(key_of(*it), value_of(*it));
+      if (s.ok()) s = f.finish();
+    };
+    const auto edge_value = [](const EdgeRow& e) { return records::encode(e.value); };
+    rows(keys::kEdgesOut, edges, [](const EdgeRow& e) { return e.key.encode_out(); }, edge_value);
+    rows(keys::kEdgesIn, edges_in, [](const EdgeRow& e) { return e.key.encode_in(); }, edge_value);
+    rows(keys::kDocEntities, mentions, [&](const auto& m) { return keys::PairKey{number, m.first}.encode(); },
+         [](const auto& m) { return records::encode(m.second); });
+    rows(keys::kEntities, entity_rows, [](const auto& e) { return keys::id_key(e.first); },
+         [](const auto& e) { return records::encode(e.second); });
+    const auto first = [](const auto& kv) { return kv.first; };
+    const auto second = [](const auto& kv) { return kv.second; };
+    rows(keys::kAliases, alias_rows, first, second);
+    rows(keys::kRelations, relation_rows, first, second);
+    using Rows = std::vector<std::pair<std::string, std::string>>;
+    rows(keys::kDocs, Rows{{keys::id_key(number), records::encode(info)}}, first, second);
+    rows(keys::kDocIds, Rows{{path, keys::id_key(number)}}, first, second);
+    rows(keys::kDocHash, Rows{{hash, keys::id_key(number)}}, first, second);
+    rows(keys::kMeta, Rows{{std::string(keys::kNextIdsKey), records::encode(next)},
+                           {std::string(keys::kTotalsKey), records::encode(totals)}},
+         first, second);
+    return s;
+  };
+  std::future<rocksdb::Status> evidence_done = std::async(std::launch::async, write_evidence);
+  rocksdb::Status rs = write_rest();
+  const rocksdb::Status evidence_status = evidence_done.get();
+  if (rs.ok()) rs = evidence_status;
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (auto& f : files) {
-    if (rs.ok()) rs = f->finish();
     if (f->rows() == 0) continue;
     rocksdb::IngestExternalFileArg arg;
     arg.column_family = impl.family(f->family());

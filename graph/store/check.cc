@@ -120,9 +120,9 @@ Status CheckRun::check_documents() {
   if (!s) return s;
   for (const auto& [number, info] : docs_) {
     const uint32_t rows = sentence_rows_.count(number) ? sentence_rows_[number] : 0;
-    // A triples document keeps a row per triple line only (blank and comment lines have none).
-    const bool fits = info.kind == DocumentKind::kTriples ? rows <= info.sentence_count : rows == info.sentence_count;
-    if (!fits) {
+    // A triples document keeps no sentence rows (its lines are its sentences).
+    const uint32_t expected = info.kind == DocumentKind::kTriples ? 0 : info.sentence_count;
+    if (rows != expected) {
       problem("docs: document '{}' says {} sentences, the store holds {}", info.id, info.sentence_count, rows);
     }
   }
@@ -293,6 +293,14 @@ Status CheckRun::check_edges_and_evidence() {
     if (!relations_.count(key.edge.relation)) problem("evidence: row {} names missing relation {}", edge_name(key.edge), key.edge.relation);
     if (!entity_mentions_.count(key.edge.subject)) problem("evidence: row {} names missing entity {}", edge_name(key.edge), key.edge.subject);
     if (!entity_mentions_.count(key.edge.object)) problem("evidence: row {} names missing entity {}", edge_name(key.edge), key.edge.object);
+    const auto doc = docs_.find(key.doc);
+    if (doc != docs_.end() && doc->second.kind == DocumentKind::kTriples) {
+      if (key.sentence >= doc->second.sentence_count) {
+        problem("evidence: row {} names line {} of '{}', which has {} lines", edge_name(key.edge), key.sentence + 1,
+                doc->second.id, doc->second.sentence_count);
+      }
+      return true;
+    }
     // The sentence must exist and list this fact (they are sorted alike).
     while (fact_index < sentence_facts_.size() && sentence_facts_[fact_index] < key) {
       const auto& f = sentence_facts_[fact_index++];

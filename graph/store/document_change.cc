@@ -45,6 +45,25 @@ DocumentChange::DocumentChange(Store::Impl& impl) : impl_(impl), next_(impl.next
 Status DocumentChange::remove(const DocumentInfo& info, bool keep_id) {
   const std::string doc_prefix = keys::id_key(info.number);
   Status bad;
+  if (info.kind == DocumentKind::kTriples) {
+    // A triples document has no sentence rows (see keys.h): its evidence is
+    // found by one pass over the evidence family. Rare and bulk: acceptable.
+    Status s = impl_.scan(keys::kEvidence, "", [&](std::string_view k, std::string_view) {
+      keys::EvidenceKey key;
+      if (!keys::EvidenceKey::decode(k, &key)) {
+        bad = impl_.bad_record(keys::kEvidence, k);
+        return false;
+      }
+      if (key.doc == info.number && evidence_removed_.insert(key).second) {
+        EdgeDelta& d = edges_[key.edge];
+        d.count -= 1;
+        d.lost_evidence = true;
+      }
+      return true;
+    });
+    if (!s) return s;
+    if (!bad) return bad;
+  }
   Status s = impl_.scan(keys::kSentences, doc_prefix, [&](std::string_view k, std::string_view v) {
     keys::PairKey key;
     records::SentenceValue sentence;

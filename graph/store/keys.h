@@ -24,7 +24,10 @@
 //
 // Why sentences carry their facts and doc_entities exists: removing or
 // replacing a document must find exactly its evidence and mentions without
-// scanning the whole store; a prefix scan on doc_no gives them.
+// scanning the whole store; a prefix scan on doc_no gives them. Exception:
+// a triples document (bulk load, DocumentKind::kTriples) has no sentence rows
+// (line n is sentence n-1 and its only fact is the evidence row itself);
+// removing one scans the evidence family once.
 // Normalized names never contain 0x00 (normalize_name drops control
 // characters), so "name\0" is a clean prefix for all entities of a name.
 #pragma once

@@ -90,8 +90,9 @@ struct DocumentRecord {
 
 enum class DocumentKind : uint8_t {
   kArticle = 0,  // put_document(): sentences hold text
-  kTriples = 1,  // load_triples(): one document per input file; sentence n is line n+1 of the file and its
-                 // text is not stored (it is the triple itself: "subject<TAB>relation<TAB>object")
+  kTriples = 1,  // load_triples(): one document per input file; sentence n is line n+1 of the file; no
+                 // sentence rows are stored (the text is the triple itself: "subject<TAB>relation<TAB>object"),
+                 // sentence_count is the file's line count, and sentence_text() gives nullopt
 };
 
 struct DocumentInfo {
@@ -233,7 +234,7 @@ class Store {
   Result<std::optional<DocumentInfo>> find_document(std::string_view doc_id);
   Result<std::optional<DocumentInfo>> document(DocNo number);
   Status for_each_document(const std::function<void(const DocumentInfo&)>& fn);
-  // The text of sentence `sentence` of document `number`; "" for triples documents.
+  // The text of sentence `sentence` of document `number`; nullopt when not stored (triples documents).
   Result<std::optional<std::string>> sentence_text(DocNo number, uint32_t sentence);
 
   Result<std::optional<Entity>> entity(EntityId id);

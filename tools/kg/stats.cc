@@ -1,12 +1,48 @@
+// kg stats [--json]: the store's counts (kept up to date by every write, so O(1)).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "graph/store/store.h"
 #include "tools/kg/commands.h"
 
 namespace kg::cli {
 
-Subcommand add_stats_command(CLI::App& kg, const GlobalOptions& /*global*/) {
+Subcommand add_stats_command(CLI::App& kg, const GlobalOptions& global) {
   Subcommand c;
   c.app = kg.add_subcommand("stats", "counts of documents, entities, relations and facts");
-  c.app->allow_extras();
-  c.run = [] { return report(Status::invalid_input("'kg stats' is not available yet in this version")); };
+  auto json = std::make_shared<bool>(false);
+  c.app->add_flag("--json", *json, "print a JSON object");
+  c.run = [&global, json] {
+    Result<std::unique_ptr<store::Store>> st = store::Store::open(global.db, {});
+    if (!st) return report(st.status());
+    Result<store::Stats> stats = (*st)->stats();
+    if (!stats) return report(stats.status());
+    const store::Stats& s = *stats;
+    if (*json) {
+      nlohmann::json by_type = nlohmann::json::object();
+      for (size_t t = 0; t < store::kEntityTypeCount; ++t) {
+        by_type[std::string(store::entity_type_name(static_cast<store::EntityType>(t)))] = s.entities_by_type[t];
+      }
+      nlohmann::json out = {{"documents", s.documents}, {"sentences", s.sentences},   {"entities", s.entities},
+                            {"entities_by_type", by_type}, {"relations", s.relations}, {"edges", s.edges},
+                            {"evidence", s.evidence},      {"aliases", s.aliases}};
+      fmt::print("{}\n", out.dump(2));
+      return 0;
+    }
+    std::string types;
+    for (size_t t = 0; t < store::kEntityTypeCount; ++t) {
+      types += fmt::format("{}{} {}", t ? ", " : "", store::entity_type_name(static_cast<store::EntityType>(t)),
+                           s.entities_by_type[t]);
+    }
+    fmt::print("documents  {}\n", s.documents);
+    fmt::print("sentences  {}\n", s.sentences);
+    fmt::print("entities   {} ({})\n", s.entities, types);
+    fmt::print("aliases    {}\n", s.aliases);
+    fmt::print("relations  {}\n", s.relations);
+    fmt::print("edges      {}\n", s.edges);
+    fmt::print("evidence   {}\n", s.evidence);
+    return 0;
+  };
   return c;
 }
 
