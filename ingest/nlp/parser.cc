@@ -8,8 +8,9 @@
 
 namespace kg::nlp {
 
-DependencyParser::DependencyParser(std::vector<std::string> labels, AveragedPerceptron model)
-    : labels_(std::move(labels)), model_(std::move(model)) {
+DependencyParser::DependencyParser(std::vector<std::string> labels, AveragedPerceptron model,
+                                   ParserFeatureSet features)
+    : labels_(std::move(labels)), model_(std::move(model)), features_(features) {
   const auto root = std::find(labels_.begin(), labels_.end(), "root");
   root_label_ = root == labels_.end() ? 0 : static_cast<int>(root - labels_.begin());
 }
@@ -28,7 +29,7 @@ void DependencyParser::parse(std::span<const Word> words, std::vector<int>* head
   scores.resize(transition_class_count(n_labels));
   uint64_t features[kMaxParserFeatures];
   while (!state.terminal()) {
-    const int count = extract_parser_features(state, atoms, features);
+    const int count = extract_parser_features(state, atoms, features_, features);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.add_scores(std::span<const uint64_t>(features, count), scores);
     const int cls = best_legal_transition(state, scores, n_labels, root_label_);
@@ -59,19 +60,24 @@ void DependencyParser::annotate(Document* doc) const {
 
 void DependencyParser::save(ModelWriter& out) const {
   out.put_strings(labels_);
+  out.put<uint8_t>(static_cast<uint8_t>(features_));
   model_.save(out);
 }
 
 bool DependencyParser::load(ModelReader& in) {
   std::vector<std::string> labels;
   AveragedPerceptron model;
-  if (!in.get_strings(&labels) || labels.empty() || !model.load(in)) return false;
+  uint8_t features = 0;
+  if (!in.get_strings(&labels) || labels.empty() || !in.get(&features) || features > 1 || !model.load(in)) {
+    return false;
+  }
   if (model.n_classes() != transition_class_count(static_cast<int>(labels.size()))) return false;
   const auto root = std::find(labels.begin(), labels.end(), "root");
   if (root == labels.end()) return false;
   root_label_ = static_cast<int>(root - labels.begin());
   labels_ = std::move(labels);
   model_ = std::move(model);
+  features_ = static_cast<ParserFeatureSet>(features);
   return true;
 }
 

@@ -16,6 +16,7 @@
 
 #include "ingest/nlp/document.h"
 #include "ingest/nlp/nlp.h"
+#include "ingest/nlp/parser_features.h"
 #include "ingest/nlp/perceptron.h"
 
 namespace kg::nlp {
@@ -29,8 +30,8 @@ class DependencyParser final : public AnnotationStage {
   DependencyParser() = default;
   // `labels` are the arc labels in class order; the model has
   // transition_class_count(labels.size()) classes.
-  // `labels` must contain "root".
-  DependencyParser(std::vector<std::string> labels, AveragedPerceptron model);
+  // `labels` must contain "root"; `model` was trained with `features`.
+  DependencyParser(std::vector<std::string> labels, AveragedPerceptron model, ParserFeatureSet features);
 
   // Parses every sentence of the document.
   void annotate(Document* doc) const override;
@@ -41,6 +42,7 @@ class DependencyParser final : public AnnotationStage {
 
   const std::vector<std::string>& labels() const { return labels_; }
   const AveragedPerceptron& model() const { return model_; }
+  ParserFeatureSet feature_set() const { return features_; }
 
   void save(ModelWriter& out) const;
   bool load(ModelReader& in);
@@ -52,6 +54,7 @@ class DependencyParser final : public AnnotationStage {
   std::vector<std::string> labels_;
   int root_label_ = 0;  // index of "root" in labels_
   AveragedPerceptron model_;
+  ParserFeatureSet features_ = ParserFeatureSet::kFull;
 };
 
 }  // namespace kg::nlp

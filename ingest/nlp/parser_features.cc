@@ -46,17 +46,26 @@ struct Position {
 // follow the order of the calls below.
 class Templates {
  public:
-  explicit Templates(uint64_t* out) : out_(out) {}
+  Templates(uint64_t* out, bool full) : out_(out), full_(full) {}
   template <typename... V>
-  void add(V... values) {
+  void core(V... values) {
     FeatureKey k(next_id_++);
     (k.add(static_cast<uint64_t>(values)), ...);
     out_[count_++] = k.key();
+  }
+  template <typename... V>
+  void extra(V... values) {
+    if (full_) {
+      core(values...);
+    } else {
+      ++next_id_;
+    }
   }
   int count() const { return count_; }
 
  private:
   uint64_t* out_;
+  bool full_;
   int count_ = 0;
   uint32_t next_id_ = 1;
 };
@@ -75,7 +84,8 @@ void SentenceAtoms::assign(std::span<const Word> words) {
   tag_[n] = kRootTag;
 }
 
-int extract_parser_features(const ArcHybridState& st, const SentenceAtoms& atoms, uint64_t* out) {
+int extract_parser_features(const ArcHybridState& st, const SentenceAtoms& atoms, ParserFeatureSet set,
+                            uint64_t* out) {
   constexpr int kNone = ArcHybridState::kNone;
   auto at = [&](int i) {
     Position p;
@@ -106,51 +116,55 @@ int extract_parser_features(const ArcHybridState& st, const SentenceAtoms& atoms
   auto sl = [&](int i) { return i == kNone ? uint64_t{0} : st.left_labels(i); };
   auto sr = [&](int i) { return i == kNone ? uint64_t{0} : st.right_labels(i); };
 
-  Templates t(out);
-  t.add();  // bias
+  // t.core: in both feature sets; t.extra: only in the full set. Ids are
+  // assigned in call order whether or not a template is emitted, so a
+  // template keeps its id in both sets.
+  Templates t(out, set == ParserFeatureSet::kFull);
+  t.core();  // bias
   // Single positions.
-  t.add(s0.w, s0.p); t.add(s0.w); t.add(s0.p);
-  t.add(s1.w, s1.p); t.add(s1.w); t.add(s1.p);
-  t.add(b0.w, b0.p); t.add(b0.w); t.add(b0.p);
-  t.add(b1.w, b1.p); t.add(b1.w); t.add(b1.p);
-  t.add(b2.w, b2.p); t.add(b2.w); t.add(b2.p);
-  t.add(s2.w, s2.p); t.add(s2.p);
+  t.core(s0.w, s0.p); t.core(s0.w); t.core(s0.p);
+  t.core(s1.w, s1.p); t.core(s1.w); t.core(s1.p);
+  t.core(b0.w, b0.p); t.core(b0.w); t.core(b0.p);
+  t.core(b1.w, b1.p); t.core(b1.w); t.core(b1.p);
+  t.extra(b2.w, b2.p); t.extra(b2.w); t.core(b2.p);
+  t.extra(s2.w, s2.p); t.core(s2.p);
   // Pairs s0-b0 (LEFT arcs) and s1-s0 (RIGHT arcs).
-  t.add(s0.w, s0.p, b0.w, b0.p); t.add(s0.w, s0.p, b0.w); t.add(s0.w, b0.w, b0.p);
-  t.add(s0.w, s0.p, b0.p); t.add(s0.p, b0.w, b0.p); t.add(s0.w, b0.w); t.add(s0.p, b0.p);
-  t.add(b0.p, b1.p); t.add(b0.w, b1.w);
-  t.add(s1.w, s1.p, s0.w, s0.p); t.add(s1.w, s1.p, s0.w); t.add(s1.w, s0.w, s0.p);
-  t.add(s1.w, s1.p, s0.p); t.add(s1.p, s0.w, s0.p); t.add(s1.w, s0.w); t.add(s1.p, s0.p);
-  t.add(s1.p, b0.p); t.add(s1.w, b0.w);
+  t.core(s0.w, s0.p, b0.w, b0.p); t.core(s0.w, s0.p, b0.w); t.core(s0.w, b0.w, b0.p);
+  t.core(s0.w, s0.p, b0.p); t.core(s0.p, b0.w, b0.p); t.core(s0.w, b0.w); t.core(s0.p, b0.p);
+  t.core(b0.p, b1.p); t.extra(b0.w, b1.w);
+  t.core(s1.w, s1.p, s0.w, s0.p); t.core(s1.w, s1.p, s0.w); t.core(s1.w, s0.w, s0.p);
+  t.core(s1.w, s1.p, s0.p); t.core(s1.p, s0.w, s0.p); t.core(s1.w, s0.w); t.core(s1.p, s0.p);
+  t.core(s1.p, b0.p); t.extra(s1.w, b0.w);
   // Triples of tags.
-  t.add(b0.p, b1.p, b2.p); t.add(s0.p, b0.p, b1.p); t.add(s1.p, s0.p, b0.p); t.add(s2.p, s1.p, s0.p);
-  t.add(s0.p, s0l.p, b0.p); t.add(s0.p, s0r.p, b0.p); t.add(s0.p, b0.p, b0l.p);
-  t.add(s1.p, s0.p, s0l.p); t.add(s1.p, s0.p, s0r.p); t.add(s1.p, s1r.p, s0.p); t.add(s1.p, s1l.p, s0.p);
-  t.add(s0.w, b0.p, b1.p); t.add(s0.p, b0.w, b1.p); t.add(s1.p, s0.w, b0.p);
+  t.core(b0.p, b1.p, b2.p); t.core(s0.p, b0.p, b1.p); t.core(s1.p, s0.p, b0.p); t.core(s2.p, s1.p, s0.p);
+  t.core(s0.p, s0l.p, b0.p); t.core(s0.p, s0r.p, b0.p); t.core(s0.p, b0.p, b0l.p);
+  t.core(s1.p, s0.p, s0l.p); t.core(s1.p, s0.p, s0r.p); t.core(s1.p, s1r.p, s0.p); t.extra(s1.p, s1l.p, s0.p);
+  t.extra(s0.w, b0.p, b1.p); t.extra(s0.p, b0.w, b1.p); t.extra(s1.p, s0.w, b0.p);
   // Distance.
-  t.add(s0.w, d_s0b0); t.add(s0.p, d_s0b0); t.add(b0.w, d_s0b0); t.add(b0.p, d_s0b0);
-  t.add(s0.w, b0.w, d_s0b0); t.add(s0.p, b0.p, d_s0b0);
-  t.add(s1.w, d_s1s0); t.add(s1.p, d_s1s0); t.add(s0.w, d_s1s0); t.add(s0.p, d_s1s0);
-  t.add(s1.w, s0.w, d_s1s0); t.add(s1.p, s0.p, d_s1s0);
+  t.core(s0.w, d_s0b0); t.core(s0.p, d_s0b0); t.core(b0.w, d_s0b0); t.core(b0.p, d_s0b0);
+  t.core(s0.w, b0.w, d_s0b0); t.core(s0.p, b0.p, d_s0b0);
+  t.extra(s1.w, d_s1s0); t.core(s1.p, d_s1s0); t.extra(s0.w, d_s1s0); t.core(s0.p, d_s1s0);
+  t.extra(s1.w, s0.w, d_s1s0); t.core(s1.p, s0.p, d_s1s0);
   // Valency.
-  t.add(s0.w, vl(is0)); t.add(s0.p, vl(is0)); t.add(s0.w, vr(is0)); t.add(s0.p, vr(is0));
-  t.add(s1.w, vl(is1)); t.add(s1.p, vl(is1)); t.add(s1.w, vr(is1)); t.add(s1.p, vr(is1));
-  t.add(b0.w, vl(ib0)); t.add(b0.p, vl(ib0));
+  t.extra(s0.w, vl(is0)); t.core(s0.p, vl(is0)); t.extra(s0.w, vr(is0)); t.core(s0.p, vr(is0));
+  t.extra(s1.w, vl(is1)); t.core(s1.p, vl(is1)); t.extra(s1.w, vr(is1)); t.core(s1.p, vr(is1));
+  t.extra(b0.w, vl(ib0)); t.core(b0.p, vl(ib0));
   // Dependents.
-  t.add(s0l.w); t.add(s0l.p); t.add(s0l.l);
-  t.add(s0r.w); t.add(s0r.p); t.add(s0r.l);
-  t.add(s1l.w); t.add(s1l.p); t.add(s1l.l);
-  t.add(s1r.w); t.add(s1r.p); t.add(s1r.l);
-  t.add(b0l.w); t.add(b0l.p); t.add(b0l.l);
-  t.add(s0l2.w); t.add(s0l2.p); t.add(s0l2.l);
-  t.add(s0r2.w); t.add(s0r2.p); t.add(s0r2.l);
-  t.add(b0l2.w); t.add(b0l2.p); t.add(b0l2.l);
-  t.add(s0.p, s0l.p, s0l2.p); t.add(s0.p, s0r.p, s0r2.p); t.add(b0.p, b0l.p, b0l2.p); t.add(s1.p, s1r.p, s1r2.p);
-  t.add(s0.p, s0l.l, s0r.l); t.add(s1.p, s1l.l, s1r.l);
+  t.extra(s0l.w); t.core(s0l.p); t.core(s0l.l);
+  t.extra(s0r.w); t.core(s0r.p); t.core(s0r.l);
+  t.extra(s1l.w); t.extra(s1l.p); t.core(s1l.l);
+  t.extra(s1r.w); t.core(s1r.p); t.core(s1r.l);
+  t.extra(b0l.w); t.core(b0l.p); t.core(b0l.l);
+  t.extra(s0l2.w); t.extra(s0l2.p); t.extra(s0l2.l);
+  t.extra(s0r2.w); t.extra(s0r2.p); t.extra(s0r2.l);
+  t.extra(b0l2.w); t.extra(b0l2.p); t.extra(b0l2.l);
+  t.extra(s0.p, s0l.p, s0l2.p); t.extra(s0.p, s0r.p, s0r2.p); t.extra(b0.p, b0l.p, b0l2.p);
+  t.extra(s1.p, s1r.p, s1r2.p);
+  t.core(s0.p, s0l.l, s0r.l); t.core(s1.p, s1l.l, s1r.l);
   // Label sets.
-  t.add(s0.w, sl(is0)); t.add(s0.p, sl(is0)); t.add(s0.w, sr(is0)); t.add(s0.p, sr(is0));
-  t.add(s1.w, sl(is1)); t.add(s1.p, sl(is1)); t.add(s1.w, sr(is1)); t.add(s1.p, sr(is1));
-  t.add(b0.w, sl(ib0)); t.add(b0.p, sl(ib0));
+  t.extra(s0.w, sl(is0)); t.core(s0.p, sl(is0)); t.extra(s0.w, sr(is0)); t.core(s0.p, sr(is0));
+  t.extra(s1.w, sl(is1)); t.extra(s1.p, sl(is1)); t.extra(s1.w, sr(is1)); t.core(s1.p, sr(is1));
+  t.extra(b0.w, sl(ib0)); t.core(b0.p, sl(ib0));
   return t.count();
 }
 

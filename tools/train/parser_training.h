@@ -14,11 +14,12 @@
 #include "base/status.h"
 #include "ingest/nlp/document.h"
 #include "ingest/nlp/parser.h"
+#include "tools/train/train.h"
 
 namespace kg::train {
 
 struct ParserTrainingOptions {
-  std::vector<std::string> train_files;  // CoNLL-U with gold trees
+  std::vector<const nlp::Document*> treebanks;  // gold trees (from CoNLL-U)
   std::string output;                    // model file to write ("" = do not write)
   int epochs = 15;
   uint64_t seed = 20211207;
@@ -28,32 +29,20 @@ struct ParserTrainingOptions {
   int explore_from_epoch = 1;
   double explore_probability = 0.9;
   float prune_below = 0.01f;  // |averaged weight| below this is dropped
-  // When set, replaces the tags of each training document before training
-  // (e.g. with predicted tags, so training sees the tags parsing will see).
-  std::function<void(nlp::Document*)> retag;
+  nlp::ParserFeatureSet feature_set = nlp::ParserFeatureSet::kFull;
+  // When set, called after each epoch with the model averaged so far (a
+  // copy; training goes on), e.g. to follow accuracy on dev data.
+  std::function<void(int epoch, const nlp::DependencyParser&)> after_epoch;
   // Progress lines ("epoch 3: ..."); none when empty.
   std::function<void(std::string_view)> log;
 };
 
-// Trains a parser on the options' files; writes it to options.output when
-// that is set.
+// Trains a parser on the options' treebanks; writes it to options.output
+// when that is set.
 Result<nlp::DependencyParser> train_parser(const ParserTrainingOptions& options);
 
-// Attachment scores per the CoNLL 2018 shared task: every word counts
-// (punctuation included); LAS compares the universal part of the label
-// (before ':').
-struct AttachmentScore {
-  size_t words = 0;
-  size_t head_hits = 0;
-  size_t label_hits = 0;  // right head and right universal label
-  double uas() const { return words ? 100.0 * head_hits / words : 0.0; }
-  double las() const { return words ? 100.0 * label_hits / words : 0.0; }
-};
-// Scores `system` against `gold`; both must have the same words (gold
-// tokenization).
-Result<AttachmentScore> score_attachment(const nlp::Document& gold, const nlp::Document& system);
-
-// Reads a CoNLL-U treebank file into a Document; errors name the file.
-Result<nlp::Document> load_treebank(const std::string& path);
+// The parser trainer of `kg train`: EWT train plus GUM train from
+// options.data_dir, written to options.out_dir/parser.kgm.
+Status train_parser(const TrainOptions& options);
 
 }  // namespace kg::train

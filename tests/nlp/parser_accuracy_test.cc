@@ -1,0 +1,56 @@
+// Accuracy floors of the shipped parser on held-out data (EWT test, never
+// seen in training or tuning): gold tokenization, tags predicted by the
+// shipped tagger, CoNLL 2018 UAS/LAS (punctuation included).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <string>
+
+#include "ingest/nlp/nlp.h"
+#include "ingest/nlp/parser.h"
+#include "ingest/nlp/conllu.h"
+#include "tools/train/text_file.h"
+#include "tools/train/ud_eval.h"
+
+namespace kg::nlp {
+namespace {
+
+TEST(ParserAccuracy, EwtTestWithPredictedTagsMeetsFloors) {
+  const std::string path = std::string(KG_SHARED_DATA) + "/ud/en_ewt-ud-test.conllu";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path << " (../shared/data is absent)";
+  const std::string dir = Pipeline::default_model_dir();
+  auto pipeline = Pipeline::load(dir);
+  ASSERT_TRUE(pipeline) << pipeline.status().message();
+  auto parser = DependencyParser::load_file(fmt::format("{}/{}", dir, kParserModelFile));
+  ASSERT_TRUE(parser) << parser.status().message();
+
+  Result<std::string> content = train::read_whole_file(path);
+  ASSERT_TRUE(content) << content.status().message();
+  Result<Document> gold = read_conllu(*content, path);
+  Result<Document> system = read_conllu(*content, path);
+  ASSERT_TRUE(gold && system);
+  // Keep only the gold tokenization: tags, lemmas and trees are predicted.
+  for (Word& w : system->words) {
+    w.upos = UPos::X;
+    w.xpos = "";
+    w.feats = "";
+    w.lemma = "";
+    w.head = -1;
+    w.deprel = "";
+  }
+  pipeline->annotate(&*system);
+  parser->annotate(&*system);
+  const auto scores = train::score_ud(*gold, *system);
+  ASSERT_TRUE(scores) << scores.status().message();
+  const train::UdMetric* uas = scores->find("UAS");
+  const train::UdMetric* las = scores->find("LAS");
+  ASSERT_TRUE(uas && las);
+  EXPECT_EQ(uas->gold, 25094u);
+  EXPECT_GE(uas->f1(), 87.5);
+  EXPECT_GE(las->f1(), 84.0);
+  std::printf("EWT test, gold tokens, predicted tags: UAS %.2f LAS %.2f\n", uas->f1(), las->f1());
+}
+
+}  // namespace
+}  // namespace kg::nlp
