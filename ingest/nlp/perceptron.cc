@@ -7,12 +7,28 @@ namespace kg::nlp {
 
 void AveragedPerceptron::add_scores(std::span<const uint64_t> features, std::span<float> scores) const {
   if (frozen_) {
-    for (uint64_t f : features) {
-      const Slot* slot = find(f);
-      if (!slot) continue;
-      const uint16_t* cls = classes_.data() + slot->begin;
-      const float* w = weights_.data() + slot->begin;
-      for (uint32_t i = 0; i < slot->length; ++i) scores[cls[i]] += w[i];
+    // Each lookup is a likely cache miss in a large table; prefetching a
+    // batch of slots, then the rows of those found, lets the misses overlap
+    // instead of stalling one after another.
+    constexpr size_t kBatch = 32;
+    const size_t mask = table_.size() - 1;
+    const Slot* found[kBatch];
+    for (size_t start = 0; start < features.size(); start += kBatch) {
+      const size_t end = std::min(features.size(), start + kBatch);
+      for (size_t i = start; i < end; ++i) __builtin_prefetch(&table_[features[i] & mask]);
+      size_t n_found = 0;
+      for (size_t i = start; i < end; ++i) {
+        const Slot* slot = find(features[i]);
+        if (!slot) continue;
+        __builtin_prefetch(classes_.data() + slot->begin);
+        __builtin_prefetch(weights_.data() + slot->begin);
+        found[n_found++] = slot;
+      }
+      for (size_t j = 0; j < n_found; ++j) {
+        const uint16_t* cls = classes_.data() + found[j]->begin;
+        const float* w = weights_.data() + found[j]->begin;
+        for (uint32_t i = 0; i < found[j]->length; ++i) scores[cls[i]] += w[i];
+      }
     }
     return;
   }
