@@ -1,10 +1,12 @@
 #include "ingest/nlp/nlp.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fmt/format.h>
 
 #include "base/utf8.h"
 #include "ingest/nlp/model_io.h"
+#include "ingest/nlp/parser.h"
 
 namespace kg::nlp {
 
@@ -53,10 +55,15 @@ Result<Pipeline> Pipeline::load(const std::string& dir) {
   return p;
 }
 
-Status Pipeline::load_later_stages(const std::string& /*dir*/) {
+Status Pipeline::load_later_stages(const std::string& dir) {
   // ---- later stages: each adds itself here, in pipeline order, when its ----
   // ---- model file exists in `dir` (parser first, then the recognizer).  ----
   // [parser]
+  if (const std::string parser_path = model_path(dir, kParserModelFile); std::filesystem::exists(parser_path)) {
+    Result<DependencyParser> parser = DependencyParser::load_file(parser_path);
+    if (!parser) return parser.status();
+    later_stages_.push_back(std::make_unique<DependencyParser>(std::move(parser).value()));
+  }
   // [ner]
   return Status::ok();
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ingest/nlp/conllu.h"
+#include "tools/train/parser_training.h"
 #include "tools/train/text_file.h"
 
 namespace kg::train {
@@ -33,6 +34,7 @@ Status train_all(const TrainOptions& options) {
   // ---- later stages: the parser and recognizer trainers go here, in ----
   // ---- pipeline order, one line each.                                ----
   // [parser]
+  if (Status st = train_parser(options); !st) return st;
   // [ner]
   return Status::ok();
 }
