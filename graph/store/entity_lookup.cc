@@ -10,13 +10,14 @@ Result<std::optional<EntityId>> find_stored_entity(const Store::Impl& impl, std:
     EntityId id;
     uint64_t uses;
     EntityType type;
+    bool canonical;  // the entity's own name normalises to `normalized`
   };
   std::vector<Candidate> candidates;
   Status s = impl.scan(keys::kAliases, keys::AliasKey::prefix(normalized), [&](std::string_view k, std::string_view v) {
     keys::AliasKey key;
     records::AliasValue value;
     if (keys::AliasKey::decode(k, &key) && key.normalized == normalized && records::decode(v, &value)) {
-      candidates.push_back({key.entity, value.count, EntityType::kMisc});
+      candidates.push_back({key.entity, value.count, EntityType::kMisc, false});
     }
     return true;
   });
@@ -29,9 +30,25 @@ Result<std::optional<EntityId>> find_stored_entity(const Store::Impl& impl, std:
     records::EntityValue entity;
     if (!*found || !records::decode(value, &entity)) return impl.bad_record(keys::kEntities, keys::id_key(c.id));
     c.type = entity.type;
+    c.canonical = normalize_name(entity.name) == normalized;
   }
   if (!type && candidates.size() == 1) return std::optional<EntityId>(candidates[0].id);
-  const EntityType wanted = type.value_or(EntityType::kMisc);
+  if (type) {
+    // Unambiguous matches only; the result does not depend on alias counts,
+    // which depend on the order documents arrived in.
+    std::optional<EntityId> only, only_canonical;
+    size_t of_type = 0, canonical = 0;
+    for (const Candidate& c : candidates) {
+      if (c.type != *type) continue;
+      ++of_type;
+      only = c.id;
+      if (c.canonical) ++canonical, only_canonical = c.id;
+    }
+    if (of_type == 1) return only;
+    if (canonical == 1) return only_canonical;
+    return std::optional<EntityId>();
+  }
+  const EntityType wanted = EntityType::kMisc;
   std::optional<Candidate> best;
   for (const Candidate& c : candidates) {  // ascending id: the first of equal uses wins
     if (c.type == wanted && (!best || c.uses > best->uses)) best = c;

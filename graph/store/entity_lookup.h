@@ -3,8 +3,11 @@
 // resolver (issue 8) replaces exactly this:
 //
 //   candidates = entities whose alias index holds the normalised name;
-//   with a type:    the candidate of that type with the most uses of this
-//                   alias (ties: the lowest id), else none;
+//   with a type:    the only candidate of that type; when several have it,
+//                   the only one whose canonical name is this name, else
+//                   none: a bare surname that fits several stored people
+//                   ("Brown": Gordon Brown, Nick Brown) is not guessed, it
+//                   stays an entity of its own (issue 8);
 //   without a type (TSV triples, which carry none): the only candidate, else
 //                   the MISC candidate with the most uses, else none.
 #pragma once

@@ -1,0 +1,101 @@
+// Across articles: how the store finds a document's entity again
+// (graph/store/entity_lookup.*, with the stricter rules of issue 8).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "graph/store/store.h"
+#include "tests/store/store_test_util.h"
+
+namespace kg::store {
+namespace {
+
+using testing::open_writer;
+using testing::TempDir;
+
+DocumentRecord article(const std::string& id, std::vector<EntityRecord> entities) {
+  DocumentRecord d;
+  d.id = id;
+  d.content_hash = "hash-" + id;
+  d.sentences = {"A sentence written for the test."};
+  d.entities = std::move(entities);
+  return d;
+}
+
+EntityRecord person(std::string name, std::vector<std::pair<std::string, uint32_t>> aliases) {
+  uint32_t mentions = 0;
+  for (const auto& [a, n] : aliases) mentions += n;
+  return EntityRecord{std::move(name), EntityType::kPerson, std::move(aliases), mentions};
+}
+
+DocumentRecord blair() { return article("blair", {person("Tony Blair", {{"Tony Blair", 1}, {"Mr Blair", 2}, {"Blair", 1}})}); }
+DocumentRecord gordon() { return article("gordon", {person("Gordon Brown", {{"Gordon Brown", 1}, {"Brown", 2}})}); }
+DocumentRecord nick() { return article("nick", {person("Nick Brown", {{"Nick Brown", 1}, {"Mr Brown", 1}, {"Brown", 1}})}); }
+DocumentRecord bare_blair() { return article("bare-blair", {person("Blair", {{"Blair", 2}})}); }
+DocumentRecord bare_brown() { return article("bare-brown", {person("Brown", {{"Brown", 1}})}); }
+
+// name -> mentions of every stored entity.
+std::map<std::string, uint64_t> entities_of(Store& s) {
+  std::map<std::string, uint64_t> out;
+  EXPECT_TRUE(s.for_each_entity([&](const Entity& e) { out[e.name] += e.mentions; }).is_ok());
+  return out;
+}
+
+TEST(EntityResolution, ShortFormOfOneStoredPersonJoinsIt) {
+  TempDir tmp;
+  auto w = open_writer(tmp.sub("kg.db"));
+  ASSERT_TRUE(w->put_document(blair()).is_ok());
+  ASSERT_TRUE(w->put_document(bare_blair()).is_ok());
+  const auto all = entities_of(*w);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all.at("Tony Blair"), 6u);
+}
+
+TEST(EntityResolution, FullNamesSharingASurnameStayTwoAndTheBareSurnameIsNotGuessed) {
+  TempDir tmp;
+  auto w = open_writer(tmp.sub("kg.db"));
+  ASSERT_TRUE(w->put_document(gordon()).is_ok());
+  ASSERT_TRUE(w->put_document(nick()).is_ok());
+  ASSERT_TRUE(w->put_document(bare_brown()).is_ok());
+  const auto all = entities_of(*w);
+  EXPECT_EQ(all.size(), 3u);
+  EXPECT_EQ(all.at("Gordon Brown"), 3u);
+  EXPECT_EQ(all.at("Nick Brown"), 3u);
+  EXPECT_EQ(all.at("Brown"), 1u) << "fits two people: stays an entity of its own";
+  // A later bare "Brown" meets that entity, not either of the people.
+  ASSERT_TRUE(w->put_document(article("bare-brown-2", {person("Brown", {{"Brown", 4}})})).is_ok());
+  EXPECT_EQ(entities_of(*w).at("Brown"), 5u);
+}
+
+TEST(EntityResolution, TypesMustAgree) {
+  TempDir tmp;
+  auto w = open_writer(tmp.sub("kg.db"));
+  ASSERT_TRUE(w->put_document(article("a", {{"Washington", EntityType::kLoc, {{"Washington", 1}}, 1}})).is_ok());
+  ASSERT_TRUE(w->put_document(article("b", {person("Washington", {{"Washington", 1}})})).is_ok());
+  Result<std::vector<Entity>> found = w->find_entities("Washington");
+  ASSERT_TRUE(found.is_ok());
+  EXPECT_EQ(found->size(), 2u);
+}
+
+TEST(EntityResolution, OrderOfArticlesDoesNotChangeTheEntities) {
+  // Full names before the short-only articles that need them, in any order.
+  const std::vector<std::vector<DocumentRecord (*)()>> orders = {
+      {blair, gordon, nick, bare_brown, bare_blair},
+      {nick, blair, gordon, bare_blair, bare_brown},
+      {gordon, nick, blair, bare_brown, bare_blair},
+  };
+  std::vector<std::map<std::string, uint64_t>> results;
+  for (const auto& order : orders) {
+    TempDir tmp;
+    auto w = open_writer(tmp.sub("kg.db"));
+    for (auto make : order) ASSERT_TRUE(w->put_document(make()).is_ok());
+    results.push_back(entities_of(*w));
+  }
+  EXPECT_EQ(results[0].size(), 4u);  // Tony Blair, Gordon Brown, Nick Brown, Brown
+  EXPECT_EQ(results[0], results[1]);
+  EXPECT_EQ(results[0], results[2]);
+}
+
+}  // namespace
+}  // namespace kg::store
