@@ -87,6 +87,11 @@ int run_triples(const std::string& db, const IngestOptions& options) {
     print_summary(*summary, "document");
     return 0;
   }
+  if (std::FILE* f = std::fopen(options.triples.c_str(), "rb")) {
+    std::fclose(f);
+  } else {
+    return report(Status::not_found(fmt::format("{}: no such file or cannot be read", options.triples)));
+  }
   Result<std::unique_ptr<store::Store>> st = open_for_writing(db);
   if (!st.is_ok()) return report(st.status());
   Result<store::BulkLoadResult> loaded =
