@@ -76,6 +76,25 @@ rocksdb::DBOptions db_options(const OpenOptions& options) {
   return o;
 }
 
+// RocksDB's own files in `dir` when they are only what a creation killed
+// before writing CURRENT leaves (the first MANIFEST, IDENTITY, LOCK, empty
+// logs, temp files); nullopt when anything says the store had data.
+std::optional<std::vector<fs::path>> interrupted_creation(const std::string& dir) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name == "KG_LOCK") continue;
+    const bool leftover = name == "MANIFEST-000001" || name == "IDENTITY" || name == "LOCK" || name == "LOG" ||
+                          name.starts_with("LOG.old") || name.ends_with(".dbtmp") ||
+                          (name.ends_with(".log") && entry.file_size(ec) == 0);
+    if (!leftover) return std::nullopt;
+    files.push_back(entry.path());
+  }
+  if (ec) return std::nullopt;
+  return files;
+}
+
 Status check_directory(const std::string& dir, bool must_exist, bool* fresh) {
   std::error_code ec;
   *fresh = false;
@@ -97,6 +116,15 @@ Status check_directory(const std::string& dir, bool must_exist, bool* fresh) {
   }
   if (ec) return Status::io_error(fmt::format("{}: cannot list the directory: {}", dir, ec.message()));
   if (rocks) {
+    if (interrupted_creation(dir)) {
+      if (must_exist) {
+        return Status::invalid_input(fmt::format("{}: the store was not completely created (interrupted); any kg "
+                                                 "command that writes (kg ingest) finishes it",
+                                                 dir));
+      }
+      *fresh = true;  // the writer clears the leftovers once it holds the lock
+      return Status::ok();
+    }
     return Status::corruption(fmt::format(
         "{}: the store is damaged: its CURRENT file is missing (restore it from a backup or re-ingest into a new store)",
         dir));
@@ -105,6 +133,30 @@ Status check_directory(const std::string& dir, bool must_exist, bool* fresh) {
   if (must_exist) return Status::not_found(fmt::format("no store at {} (create one with 'kg ingest')", dir));
   *fresh = true;
   return Status::ok();
+}
+
+// Whether the RocksDB database in `dir` has every kg column family (true),
+// only some of them (false: a creation was interrupted), or others too
+// (someone else's database: an error).
+Result<bool> has_all_families(const std::string& dir, const rocksdb::DBOptions& options) {
+  std::vector<std::string> names;
+  rocksdb::Status rs = rocksdb::DB::ListColumnFamilies(options, dir, &names);
+  if (!rs.ok()) {
+    const std::string msg = rs.ToString();
+    if (rs.IsCorruption()) {
+      return Status::corruption(fmt::format("{}: the store is damaged ({}); restore it from a backup or re-ingest "
+                                            "into a new store", dir, msg));
+    }
+    return Status::io_error(fmt::format("{}: cannot open the store: {}", dir, msg));
+  }
+  size_t ours = 0;
+  for (const std::string& n : names) {
+    bool known = false;
+    for (size_t f = 0; f < keys::kFamilyCount; ++f) known = known || keys::family_name(f) == n;
+    if (!known) return Status::invalid_input(fmt::format("{} is a RocksDB database but not a kg store", dir));
+    ++ours;
+  }
+  return ours == keys::kFamilyCount;
 }
 
 }  // namespace
@@ -215,23 +267,33 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     impl->lock = std::move(*lock);
     std::error_code ec;
     fs::remove_all(fs::path(dir) / kBulkLoadTempDir, ec);  // left by a load that was killed
+    if (fresh && !fs::exists(fs::path(dir) / "CURRENT", ec)) {
+      // Leftovers of a creation that was killed before CURRENT existed.
+      std::optional<std::vector<fs::path>> leftovers = interrupted_creation(dir);
+      if (!leftovers) return Status::corruption(fmt::format("{}: the store changed while it was being opened", dir));
+      for (const fs::path& p : *leftovers) fs::remove(p, ec);
+    }
+    bool unfinished = false;
     if (!fresh) {
-      // An existing database must hold exactly kg's column families;
-      // creating them here would turn someone else's RocksDB into a kg store.
-      std::vector<std::string> names;
-      rs = rocksdb::DB::ListColumnFamilies(dbo, dir, &names);
-      if (!rs.ok()) return impl->convert(rs, "opening");
-      if (std::find(names.begin(), names.end(), "meta") == names.end()) {
-        return Status::invalid_input(fmt::format("{} is a RocksDB database but not a kg store", dir));
-      }
+      Result<bool> complete = has_all_families(dir, dbo);
+      if (!complete) return complete.status();
+      unfinished = !*complete;
     }
     dbo.create_if_missing = fresh;
-    dbo.create_missing_column_families = fresh;
+    // A creation killed half-way leaves some families; the writer finishes it.
+    dbo.create_missing_column_families = fresh || unfinished;
     rocksdb::DB* raw = nullptr;
     rs = rocksdb::DB::Open(dbo, dir, descriptors(), &handles, &raw);
     impl->db.reset(raw);
   } else {
     dbo.info_log_level = rocksdb::InfoLogLevel::ERROR_LEVEL;
+    Result<bool> complete = has_all_families(dir, dbo);
+    if (!complete) return complete.status();
+    if (!*complete) {
+      return Status::invalid_input(fmt::format(
+          "{}: the store was not completely created (interrupted); any kg command that writes (kg ingest) finishes it",
+          dir));
+    }
     rocksdb::DB* raw = nullptr;
     if (StoreLock::holder(dir)) {
       // A writer is running: a secondary instance follows its MANIFEST and WAL.
@@ -258,6 +320,17 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
   }
   for (size_t f = 0; f < handles.size() && f < keys::kFamilyCount; ++f) impl->cf[f] = handles[f];
 
+  std::string version;
+  Result<bool> found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);
+  if (!found) return found.status();
+  if (!*found && writer && !fresh) {
+    // Created, but killed before its first write: finish it, provided meta
+    // is really empty (never overwrite the counters of a damaged store).
+    bool meta_empty = true;
+    Status s = impl->scan(keys::kMeta, "", [&](std::string_view, std::string_view) { return meta_empty = false; });
+    if (!s) return s;
+    fresh = meta_empty;
+  }
   if (fresh) {
     rocksdb::WriteBatch batch;
     std::string version;
@@ -270,10 +343,19 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     if (Status s = impl->convert(impl->db->Write(wo, &batch), "creating the store"); !s) return s;
   }
 
-  std::string version;
-  Result<bool> found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);
+  found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);
   if (!found) return found.status();
-  if (!*found) return Status::invalid_input(fmt::format("{} is not a kg store (no schema version)", dir));
+  if (!*found) {
+    bool meta_empty = true;
+    Status s = impl->scan(keys::kMeta, "", [&](std::string_view, std::string_view) { return meta_empty = false; });
+    if (!s) return s;
+    if (meta_empty) {
+      return Status::invalid_input(fmt::format(
+          "{}: the store was not completely created (interrupted); any kg command that writes (kg ingest) finishes it",
+          dir));
+    }
+    return Status::invalid_input(fmt::format("{} is not a kg store (no schema version)", dir));
+  }
   if (version.size() != 4) return impl->bad_record(keys::kMeta, keys::kSchemaVersionKey);
   const uint32_t stored = keys::get_u32(version.data());
   if (stored != kSchemaVersion) {

@@ -1,0 +1,155 @@
+// Crash loop: a writer process is killed with SIGKILL at random moments while
+// it ingests articles, replaces some, removes some and bulk-loads triples.
+// After every kill `check` must pass, and running the workload again must
+// complete the set with exactly the counts of an uninterrupted run.
+//
+// Rounds: KG_STRESS_ROUNDS (default 20; `make stress` runs 100).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <random>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include "tests/store/store_test_util.h"
+
+namespace kg::store {
+namespace {
+
+using namespace kg::store::testing;
+
+DocumentRecord article(int n, int version) {
+  static const std::vector<std::string> people = {"Joe Biden",    "Vladimir Putin", "Olaf Scholz",  "Emmanuel Macron",
+                                                  "Jake Sullivan", "Antony Blinken", "Xi Jinping",   "Rishi Sunak"};
+  std::mt19937 r(static_cast<unsigned>(n * 31 + version));
+  DocumentRecord d;
+  d.id = fmt::format("articles/{:03}.txt", n);
+  d.content_hash = fmt::format("{}#v{}", d.id, version);
+  for (int i = 0; i < 6; ++i) d.sentences.push_back(fmt::format("Sentence {} of article {}.", i, n));
+  for (int i = 0; i < 4; ++i) {
+    const std::string& name = people[(n + i * 3 + version) % people.size()];
+    d.entities.push_back({name, EntityType::kPerson, {{name.substr(name.find(' ') + 1), 1}}, 1 + static_cast<uint32_t>(r() % 3)});
+  }
+  for (int f = 0; f < 8; ++f) {
+    d.facts.push_back(fact(static_cast<uint32_t>(r() % 4), static_cast<uint32_t>(r() % 4),
+                           fmt::format("verb{}", r() % 6), static_cast<uint32_t>(r() % 6)));
+  }
+  return d;
+}
+
+// The workload; deterministic, and idempotent as a whole: run to the end
+// from any state it left behind, it reaches the same final store.
+std::string run_workload(const std::string& db, const std::string& tsv_a, const std::string& tsv_b) {
+  OpenOptions o;
+  o.mode = OpenOptions::Mode::kReadWrite;
+  Result<std::unique_ptr<Store>> st = Store::open(db, o);
+  if (!st) return st.status().message();
+  Store& s = **st;
+  for (int n = 0; n < 60; ++n) {
+    if (Result<PutResult> r = s.put_document(article(n, 1)); !r) return r.status().message();
+    if (n == 30) {
+      if (Result<BulkLoadResult> r = s.load_triples(tsv_a); !r) return r.status().message();
+    }
+  }
+  for (int n = 0; n < 20; ++n) {
+    if (Result<PutResult> r = s.put_document(article(n, 2)); !r) return r.status().message();  // replaced content
+  }
+  for (int n = 40; n < 50; ++n) {
+    Status removed = s.remove_document(fmt::format("articles/{:03}.txt", n));
+    if (!removed.is_ok() && removed.code() != Status::Code::kNotFound) return removed.message();
+  }
+  if (Result<BulkLoadResult> r = s.load_triples(tsv_b); !r) return r.status().message();
+  return "";
+}
+
+std::string triples(int lines, unsigned seed) {
+  std::string text;
+  std::mt19937 r(seed);
+  for (int i = 0; i < lines; ++i) {
+    text += fmt::format("Entity {:03}\trel_{}\tEntity {:03}\n", r() % 400, r() % 9, r() % 400);
+  }
+  return text;
+}
+
+TEST(StoreCrash, SigkillAtRandomMomentsThenCheckAndReingest_crash) {
+  TempDir tmp;
+  const std::string tsv_a = tmp.sub("a.tsv"), tsv_b = tmp.sub("b.tsv");
+  write_file(tsv_a, triples(20000, 1));
+  write_file(tsv_b, triples(20000, 2));
+  int rounds = 20;
+  if (const char* env = std::getenv("KG_STRESS_ROUNDS"); env && std::atoi(env) > 0) rounds = std::atoi(env);
+
+  // The uninterrupted run, in a child as well (same code path), timed.
+  const std::string reference = tmp.sub("reference.db");
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t ref = fork();
+  ASSERT_GE(ref, 0);
+  if (ref == 0) _exit(run_workload(reference, tsv_a, tsv_b).empty() ? 0 : 1);
+  int status = 0;
+  waitpid(ref, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  const auto duration = std::chrono::steady_clock::now() - start;
+  Stats expected;
+  {
+    auto r = open_reader(reference);
+    expected = *r->stats();
+    expect_check_ok(*r);
+  }
+  ASSERT_GT(expected.documents, 0u);
+
+  std::mt19937 rng(2024);
+  int killed_mid_run = 0;
+  for (int round = 0; round < rounds; ++round) {
+    SCOPED_TRACE(fmt::format("round {}", round));
+    const std::string db = tmp.sub(fmt::format("round{}.db", round));
+    // Kill anywhere from the start to a little past the reference duration.
+    const auto delay = std::chrono::duration_cast<std::chrono::microseconds>(duration) * (rng() % 1100) / 1000;
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) _exit(run_workload(db, tsv_a, tsv_b).empty() ? 0 : 1);
+    std::this_thread::sleep_for(delay);
+    kill(child, SIGKILL);
+    waitpid(child, &status, 0);
+    if (WIFSIGNALED(status)) ++killed_mid_run;
+    else ASSERT_EQ(WEXITSTATUS(status), 0);
+
+    if (std::filesystem::exists(db + "/CURRENT")) {
+      Result<std::unique_ptr<Store>> r = Store::open(db, {});
+      if (r.is_ok()) {
+        expect_check_ok(**r);
+      } else {
+        // Killed while creating the store: readers say so, the next writer finishes it.
+        EXPECT_NE(r.status().message().find("not completely created"), std::string::npos) << r.status().message();
+      }
+    }
+    const std::string error = run_workload(db, tsv_a, tsv_b);
+    if (!error.empty()) {
+      std::string files;
+      for (const auto& e : std::filesystem::directory_iterator(db)) files += e.path().filename().string() + " ";
+      FAIL() << error << "\nfiles: " << files;
+    }
+    auto r = open_reader(db);
+    ASSERT_TRUE(r);
+    const Stats got = *r->stats();
+    EXPECT_EQ(got.documents, expected.documents);
+    EXPECT_EQ(got.sentences, expected.sentences);
+    EXPECT_EQ(got.entities, expected.entities);
+    EXPECT_EQ(got.relations, expected.relations);
+    EXPECT_EQ(got.edges, expected.edges);
+    EXPECT_EQ(got.evidence, expected.evidence);
+    EXPECT_EQ(got.aliases, expected.aliases);
+    expect_check_ok(*r);
+    std::error_code ec;
+    std::filesystem::remove_all(db, ec);
+    if (HasFailure()) return;
+  }
+  // Most kills must land while the writer runs, or the test tests nothing.
+  EXPECT_GE(killed_mid_run, rounds / 2);
+}
+
+}  // namespace
+}  // namespace kg::store
