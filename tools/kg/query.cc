@@ -38,11 +38,12 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
       const std::string_view line = std::string_view(options->text).substr(from, end - from);
       ++line_number;
       from = end + 1;
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos && options->text.find_first_not_of(" \t\r\n") != std::string::npos) continue;
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       auto command = query::parse_command(line, line_number);
       if (!command) return report(command.status());
       commands.push_back(std::move(*command));
     }
+    if (commands.empty()) return report(query::parse_command("", 1).status());
     store::OpenOptions open;
     open.mode = store::OpenOptions::Mode::kReadOnly;
     auto store = store::Store::open(global.db, open);

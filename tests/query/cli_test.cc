@@ -1,0 +1,151 @@
+// kg query, kg repl (commands piped in) and kg export, run as the real
+// binary (KG_BINARY) on the hand-built sample store.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "graph/export/export.h"
+#include "tests/query/sample_store.h"
+
+namespace kg {
+namespace {
+
+using kg::testing::TempDir;
+
+struct KgRun {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Single-quotes an argument for /bin/sh.
+std::string sh_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { kg::testing::build_sample_store(db()); }
+  std::string db() const { return dir_.file(db_name_); }
+
+  // Runs kg with `args` (already quoted), `input` on stdin, no history file.
+  KgRun kg(const std::string& args, const std::string& input = "", const std::string& env = "") {
+    const std::string in = dir_.file("stdin.txt"), out = dir_.file("stdout.txt"), err = dir_.file("stderr.txt");
+    std::ofstream(in, std::ios::binary) << input;
+    const std::string cmd = "env KG_HISTORY= " + env + " " + sh_quote(KG_BINARY) + " --db " + sh_quote(db()) + " " +
+                            args + " <" + sh_quote(in) + " >" + sh_quote(out) + " 2>" + sh_quote(err);
+    const int status = std::system(cmd.c_str());
+    KgRun r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+  TempDir dir_;
+  std::string db_name_ = "kg.db";
+};
+
+TEST_F(CliTest, QueryNeighborsAsJson) {
+  const KgRun r = kg("query ':neighbors \"Joe Biden\" depth 2' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["neighbors"].size(), 4u);
+  EXPECT_EQ(doc["neighbors"][3]["name"], "Senate Foreign Relations Committee");
+  EXPECT_EQ(doc["neighbors"][3]["depth"], 2);
+  EXPECT_EQ(doc["neighbors"][3]["via"], "Victoria Nuland");
+}
+
+TEST_F(CliTest, QueryTableAndTsv) {
+  const KgRun table = kg("query ':sources Biden speak_with Putin'");
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("Joe Biden -[speak with]-> Vladimir Putin: 2 sentences"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("call.txt"), std::string::npos);
+  const KgRun tsv = kg("query ':top 1 by degree' --format tsv");
+  ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
+  EXPECT_EQ(tsv.out, "rank\tname\ttype\tdegree\n1\tJoe Biden\tPERSON\t4\n");
+}
+
+TEST_F(CliTest, QueryErrorsExitOneWithPosition) {
+  const KgRun bad = kg("query ':neighbors Biden depth x'");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err, "kg: error: 1:24: expected a number after 'depth', found 'x' (usage: :neighbors NAME [depth N])\n");
+  EXPECT_EQ(bad.out, "");
+  const KgRun cypher = kg("query 'MATCH (n) RETURN n'");
+  EXPECT_EQ(cypher.exit_code, 1);
+  EXPECT_NE(cypher.err.find("Cypher queries are not supported yet"), std::string::npos) << cypher.err;
+  const KgRun unknown = kg("query ':entity Nobody Atall'");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no entity named \"Nobody Atall\""), std::string::npos) << unknown.err;
+  const KgRun format = kg("query ':stats' --format xml");
+  EXPECT_EQ(format.exit_code, 1);
+}
+
+TEST_F(CliTest, ReplReadsPipedCommandsWithoutPrompts) {
+  const KgRun r = kg("repl", "# a comment line\n:neighbors Biden\n\n:path Ukraine Nuland\n:quit\n:stats\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out.find("kg>"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Neighbours of Joe Biden within 1 hop: 3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Path from Ukraine to Victoria Nuland: 2 hops"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("documents"), std::string::npos) << "commands after :quit must not run";
+}
+
+TEST_F(CliTest, ReplReportsErrorsWithTheirLineAndGoesOn) {
+  const KgRun r = kg("repl", ":stats\n:neighbors Biden depth x\n:entity Putin\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "error: 2:24: expected a number after 'depth', found 'x' (usage: :neighbors NAME [depth N])\n");
+  EXPECT_NE(r.out.find("Vladimir Putin (PERSON)"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ExportDotJsonAndFocus) {
+  const KgRun dot = kg("export --format dot -o " + sh_quote(dir_.file("g.dot")));
+  ASSERT_EQ(dot.exit_code, 0) << dot.err;
+  EXPECT_EQ(slurp(dir_.file("g.dot")).rfind("digraph", 0), 0u);
+  const KgRun json = kg("export --format json --focus Nuland --depth 1");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_EQ(doc["nodes"].size(), 3u);
+  EXPECT_EQ(doc["edges"].size(), 2u);
+  const KgRun unknown = kg("export --format json --focus Nobodyatall");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no entity named \"Nobodyatall\""), std::string::npos) << unknown.err;
+  const KgRun bad = kg("export --format pdf");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("unknown export format 'pdf'"), std::string::npos) << bad.err;
+}
+
+TEST_F(CliTest, ExportSvgWithAndWithoutGraphviz) {
+  const KgRun missing = kg("export --format svg -o " + sh_quote(dir_.file("g.svg")), "", "PATH=/nonexistent");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("apt-get install graphviz"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("--format dot"), std::string::npos) << missing.err;
+  if (!graph::find_graphviz_dot()) GTEST_SKIP() << "graphviz's dot is not installed";
+  const KgRun svg = kg("export --format svg -o " + sh_quote(dir_.file("g.svg")));
+  ASSERT_EQ(svg.exit_code, 0) << svg.err;
+  EXPECT_NE(slurp(dir_.file("g.svg")).find("<svg"), std::string::npos);
+}
+
+TEST_F(CliTest, MissingStoreIsAUserError) {
+  db_name_ = "nowhere.db";
+  const KgRun r = kg("query ':stats'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("kg: error: no store at"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(db())) << "a reader must not create a store";
+}
+
+}  // namespace
+}  // namespace kg
