@@ -70,27 +70,17 @@ TEST(StoreDamage, SecondWriterInThisProcessGetsTheLockError) {
   EXPECT_EQ(reader->stats()->documents, 1u);
 }
 
+bool wait_for_file(const std::string& path) {
+  for (int i = 0; i < 3000 && !fs::exists(path); ++i) usleep(10000);
+  return fs::exists(path);
+}
+
 TEST(StoreDamage, SecondWriterProcessGetsTheHoldersPid) {
   TempDir tmp;
   const std::string db = tmp.sub("kg.db");
-  int ready[2], release[2];
-  ASSERT_EQ(pipe(ready), 0);
-  ASSERT_EQ(pipe(release), 0);
-  const pid_t child = fork();
+  const pid_t child = spawn_self("StoreLockHolder.Run", {{"KG_LOCK_HOLDER", db}});
   ASSERT_GE(child, 0);
-  if (child == 0) {
-    // The writer: commit one document, say so, wait to be released.
-    OpenOptions o;
-    o.mode = OpenOptions::Mode::kReadWrite;
-    Result<std::unique_ptr<Store>> st = Store::open(db, o);
-    if (!st || !(*st)->put_document(call_article()).is_ok()) _exit(3);
-    char c = 'r';
-    if (write(ready[1], &c, 1) != 1) _exit(4);
-    if (read(release[0], &c, 1) != 1) _exit(5);
-    _exit(0);
-  }
-  char c = 0;
-  ASSERT_EQ(read(ready[0], &c, 1), 1);
+  ASSERT_TRUE(wait_for_file(db + ".ready"));
   OpenOptions o;
   o.mode = OpenOptions::Mode::kReadWrite;
   Result<std::unique_ptr<Store>> second = Store::open(db, o);
@@ -106,12 +96,26 @@ TEST(StoreDamage, SecondWriterProcessGetsTheHoldersPid) {
     EXPECT_EQ(s->documents, 1u);
     EXPECT_FALSE((*reader)->find_entities("Joe Biden")->empty());
   }
-  ASSERT_EQ(write(release[1], &c, 1), 1);
+  write_file(db + ".release", "");
   int status = 0;
   waitpid(child, &status, 0);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   // The lock goes with its process.
   EXPECT_TRUE(open_writer(db) != nullptr);
+}
+
+// The writer half of the test above: runs only when that test starts it.
+TEST(StoreLockHolder, Run) {
+  const char* db = std::getenv("KG_LOCK_HOLDER");
+  if (!db) GTEST_SKIP() << "the lock-holding process of the lock test; runs only when that test starts it";
+  OpenOptions o;
+  o.mode = OpenOptions::Mode::kReadWrite;
+  Result<std::unique_ptr<Store>> st = Store::open(db, o);
+  if (!st || !(*st)->put_document(call_article()).is_ok()) std::_Exit(3);
+  write_file(std::string(db) + ".ready", "");
+  if (!wait_for_file(std::string(db) + ".release")) std::_Exit(4);
+  st->reset();
+  std::_Exit(0);
 }
 
 TEST(StoreDamage, MissingCurrentFileIsReportedAsDamage) {

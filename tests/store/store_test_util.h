@@ -7,6 +7,9 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <string>
+#include <unistd.h>
+#include <utility>
+#include <vector>
 
 #include "graph/store/store.h"
 
@@ -100,6 +103,19 @@ inline void expect_check_ok(Store& store) {
   std::string problems;
   for (const std::string& p : r->problems) problems += p + "\n";
   EXPECT_TRUE(r->ok()) << problems;
+}
+
+// Starts this test binary again as a fresh process running only `test`
+// (a gtest filter), with `env` set. A fresh process, not a bare fork: RocksDB's
+// background threads of earlier tests do not survive fork(), and a forked
+// child that opens a store can wait for them forever.
+inline pid_t spawn_self(const std::string& test, const std::vector<std::pair<std::string, std::string>>& env) {
+  const pid_t child = fork();
+  if (child != 0) return child;
+  for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+  const std::string filter = "--gtest_filter=" + test;
+  execl("/proc/self/exe", "kg_test_store", filter.c_str(), "--gtest_brief=1", static_cast<char*>(nullptr));
+  _exit(127);
 }
 
 }  // namespace kg::store::testing
