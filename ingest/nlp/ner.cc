@@ -1,6 +1,7 @@
 #include "ingest/nlp/ner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 
 #include "ingest/nlp/model_io.h"
@@ -150,17 +151,68 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   if (words.empty()) return;
   SentenceKeys keys;
   sentence_keys(words, &keys);
+  const size_t n = words.size();
+  // A small beam over well-formed label sequences: the features of word i
+  // depend on the two labels before it, so each hypothesis keeps its own
+  // history. Hypotheses are kept in a flat array; back pointers rebuild the
+  // best sequence at the end.
+  struct Hypothesis {
+    double score;
+    int label, prev1, prev2;
+    int back;  // index of the hypothesis it extends in the previous step, -1 at the start
+  };
+  const size_t width = beam_width_;
+  std::vector<std::vector<Hypothesis>> steps(n);
+  std::vector<Hypothesis> frontier = {Hypothesis{0.0, 0, 0, 0, -1}};
+  std::vector<Hypothesis> next;
   std::vector<uint64_t> feats;
   feats.reserve(64);
   bool allowed[kBilouLabelCount];
-  int prev1 = 0, prev2 = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    features(keys, i, prev1, prev2, &feats);
-    allowed_labels(prev1, i, words.size(), allowed);
-    const int label = model_.predict(feats, std::span<const bool>(allowed, kBilouLabelCount));
-    (*labels)[i] = label;
-    prev2 = prev1;
-    prev1 = label;
+  float scores[kBilouLabelCount];
+  for (size_t i = 0; i < n; ++i) {
+    next.clear();
+    for (size_t h = 0; h < frontier.size(); ++h) {
+      const Hypothesis& hyp = frontier[h];
+      const int prev1 = i == 0 ? 0 : hyp.label;
+      const int prev2 = i == 0 ? 0 : hyp.prev1;
+      features(keys, i, prev1, prev2, &feats);
+      allowed_labels(prev1, i, n, allowed);
+      std::fill(scores, scores + kBilouLabelCount, 0.0f);
+      model_.add_scores(feats, std::span<float>(scores, kBilouLabelCount));
+      // Raw perceptron scores of different histories are not comparable
+      // (the model was trained greedily); log-softmax over the allowed
+      // labels makes each step a local distribution.
+      double top = -1e30;
+      for (int l = 0; l < kBilouLabelCount; ++l) {
+        if (allowed[l] && scores[l] > top) top = scores[l];
+      }
+      double total = 0.0;
+      for (int l = 0; l < kBilouLabelCount; ++l) {
+        if (allowed[l]) total += std::exp(static_cast<double>(scores[l]) - top);
+      }
+      const double log_total = top + std::log(total);
+      for (int l = 0; l < kBilouLabelCount; ++l) {
+        if (!allowed[l]) continue;
+        next.push_back(Hypothesis{hyp.score + static_cast<double>(scores[l]) - log_total, l, prev1, prev2,
+                                  i == 0 ? -1 : static_cast<int>(h)});
+      }
+    }
+    // Ties keep the earlier hypothesis and the lower label: deterministic.
+    const size_t keep = std::min(width, next.size());
+    std::partial_sort(next.begin(), next.begin() + static_cast<long>(keep), next.end(),
+                      [](const Hypothesis& a, const Hypothesis& b) {
+                        if (a.score != b.score) return a.score > b.score;
+                        if (a.back != b.back) return a.back < b.back;
+                        return a.label < b.label;
+                      });
+    next.resize(keep);
+    steps[i] = next;
+    frontier.swap(next);
+  }
+  int h = 0;
+  for (size_t i = n; i-- > 0;) {
+    (*labels)[i] = steps[i][h].label;
+    h = steps[i][h].back;
   }
 }
 

@@ -69,6 +69,9 @@ class EntityRecognizer : public AnnotationStage {
   // Labels allowed after `prev` at word i of an n-word sentence.
   static void allowed_labels(int prev, size_t i, size_t n, bool allowed[kBilouLabelCount]);
 
+  // Hypotheses kept per word when decoding; 1 is greedy decoding.
+  void set_beam_width(size_t width) { beam_width_ = width == 0 ? 1 : width; }
+
   AveragedPerceptron& model() { return model_; }
   const AveragedPerceptron& model() const { return model_; }
   const StringSet& common_lowercase() const { return common_lowercase_; }
@@ -76,6 +79,7 @@ class EntityRecognizer : public AnnotationStage {
  private:
   StringSet common_lowercase_;
   AveragedPerceptron model_;
+  size_t beam_width_ = 1;  // greedy: a wider beam measured no better (locally normalized scores)
 };
 
 }  // namespace kg::nlp

@@ -105,17 +105,22 @@ bool is_name_word(const Word& w) {
   }
 }
 
-bool is_connector(const Word& w) {
+// Lowercase words inside names: "Bank of America", "Trinidad and Tobago".
+// In a person's name only particles join ("Francisco de Zurbarán"): "and"
+// and "of" there join two people or a person and a place.
+bool is_connector(const Word& w, bool person) {
+  if (w.form == "de" || w.form == "van" || w.form == "von" || w.form == "da" || w.form == "del") return true;
+  if (person) return false;
   return w.form == "of" || w.form == "the" || w.form == "and" || w.form == "&" || w.form == "for" ||
-         w.form == "on" || w.form == "de";
+         w.form == "on";
 }
 
 // Extends [*s, *e) over name words and connectors that lead to name words,
 // without leaving [lo, hi).
-void grow_name(std::span<const Word> words, uint32_t lo, uint32_t hi, uint32_t* s, uint32_t* e) {
+void grow_name(std::span<const Word> words, uint32_t lo, uint32_t hi, bool person, uint32_t* s, uint32_t* e) {
   while (true) {
     uint32_t j = *s;
-    while (j > lo && is_connector(words[j - 1]) && *s - j < 2) --j;
+    while (j > lo && is_connector(words[j - 1], person) && *s - j < 2) --j;
     if (j > lo && is_name_word(words[j - 1])) {
       *s = j - 1;
       continue;
@@ -124,7 +129,7 @@ void grow_name(std::span<const Word> words, uint32_t lo, uint32_t hi, uint32_t* 
   }
   while (true) {
     uint32_t j = *e;
-    while (j < hi && is_connector(words[j]) && j - *e < 2) ++j;
+    while (j < hi && is_connector(words[j], person) && j - *e < 2) ++j;
     if (j < hi && is_name_word(words[j])) {
       *e = j + 1;
       continue;
@@ -166,12 +171,18 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
       }
     }
     if (head < 0) continue;
+    const bool person = m.etype == "person";
     uint32_t s = static_cast<uint32_t>(head), e = s + 1;
-    grow_name(words, m.begin, m.end, &s, &e);
+    grow_name(words, m.begin, m.end, person, &s, &e);
     EntitySpan span{s, e, EntityType::kMisc};
-    if (m.etype == "person") {
+    if (person) {
       span.type = is_group_name(words, s, e) ? EntityType::kMisc : EntityType::kPerson;
-      if (span.type == EntityType::kPerson) span.begin = name_begin_after_title(words, marks, s, e);
+      if (span.type == EntityType::kPerson) {
+        span.begin = name_begin_after_title(words, marks, s, e);
+        // A title standing alone ("Madam Speaker", "the President") names
+        // an office, not a person.
+        if (span.begin == s && title_begin(words, marks, e) <= s) continue;
+      }
     } else if (m.etype == "organization") {
       span.type = EntityType::kOrg;
     } else if (m.etype == "place") {

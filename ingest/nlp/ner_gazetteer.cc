@@ -123,7 +123,7 @@ constexpr std::string_view kTitles[] = {
 
 constexpr std::string_view kHonorifics[] = {
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
-    "Rev.", "Reverend", "Father", "Sister", "Brother", "Madam", "Madame", "Monsieur", "Herr", "Frau",
+    "Rev.", "Reverend", "Doctor", "Father", "Sister", "Brother", "Madam", "Madame", "Monsieur", "Herr", "Frau",
 };
 
 // Words that precede a title within a title phrase ("former Deputy Foreign Minister").
@@ -175,7 +175,14 @@ constexpr std::string_view kFirstNames[] = {
     "Teresa", "Kathryn", "Sara", "Janice", "Jean", "Alice", "Madison", "Doris", "Abigail", "Julia",
     "Judy", "Grace", "Denise", "Amber", "Marilyn", "Beverly", "Danielle", "Theresa", "Sophia", "Marie",
     "Diana", "Brittany", "Natalie", "Isabella", "Charlotte", "Rose", "Alexis", "Kayla", "Jane", "Kate",
-    "Sue", "Liz", "Jenny", "Tina", "Kamala", "Nancy", "Theresa", "Jacinda", "Ursula", "Marine",
+    "Sue", "Liz", "Jenny", "Tina", "Kamala", "Nancy", "Theresa", "Jacinda", "Ursula", "Marine", "Rick",
+    "Jeff", "Greg", "Doug", "Ken", "Phil", "Ray", "Rob", "Jay", "Pat", "Fred", "Ted", "Ed", "Al", "Jon",
+    "Jim", "Don", "Ron", "Hank", "Vince", "Vic", "Stan", "Leo", "Luke", "Owen", "Evan", "Colin", "Dean",
+    "Glenn", "Craig", "Darren", "Stuart", "Rory", "Hugh", "Angus", "Ali", "Mohammed", "Muhammad", "Ahmed",
+    "Omar", "Hassan", "Ivan", "Igor", "Yuri", "Olga", "Natalia", "Pierre", "Jean", "Francois", "Hans",
+    "Klaus", "Giuseppe", "Carlos", "Luis", "Miguel", "Pedro", "Ana", "Sophie", "Chloe", "Lucy", "Ellie",
+    "Molly", "Holly", "Jess", "Becky", "Kathy", "Cathy", "Wendy", "Tracy", "Stacy", "Jill", "Gail", "Kay",
+    "Lynn", "Meg", "Beth", "Amelia", "Ava", "Mia", "Zoe", "Rosa", "Eva", "Vera", "Irene", "Louise",
 };
 
 std::string lowercase(std::string_view s) {

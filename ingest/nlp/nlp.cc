@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/parser.h"
+#include "ingest/nlp/ner.h"
 
 namespace kg::nlp {
 
@@ -65,6 +66,11 @@ Status Pipeline::load_later_stages(const std::string& dir) {
     later_stages_.push_back(std::make_unique<DependencyParser>(std::move(parser).value()));
   }
   // [ner]
+  if (const std::string ner_path = model_path(dir, kNerModelFile); std::filesystem::exists(ner_path)) {
+    Result<EntityRecognizer> ner = EntityRecognizer::load(ner_path);
+    if (!ner) return ner.status();
+    later_stages_.push_back(std::make_unique<EntityRecognizer>(std::move(ner).value()));
+  }
   return Status::ok();
 }
 

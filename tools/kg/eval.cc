@@ -8,6 +8,8 @@
 namespace kg::cli {
 
 Subcommand add_eval_ud_command(CLI::App& eval);
+Subcommand add_eval_ner_command(CLI::App& eval);
+Subcommand add_eval_coref_command(CLI::App& eval);
 // ---- other tasks declare their add_eval_<task>_command here ----
 
 Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& /*global*/) {
@@ -16,6 +18,8 @@ Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   c.app->require_subcommand(1);
   auto tasks = std::make_shared<std::vector<Subcommand>>();
   tasks->push_back(add_eval_ud_command(*c.app));
+  tasks->push_back(add_eval_ner_command(*c.app));
+  tasks->push_back(add_eval_coref_command(*c.app));
   // ---- and register it here, one line each ----
   c.run = [tasks] {
     for (const Subcommand& t : *tasks) {

@@ -19,6 +19,9 @@ namespace kg::train {
 namespace {
 
 constexpr int kEpochs = 12;
+// UNER dev is web text like the text kg meets beyond news; it is seen this
+// many times per epoch to weigh against the larger GUM set.
+constexpr int kUnerRepeats = 2;
 constexpr uint64_t kSeed = 20211207;
 // A lowercase word seen this often in the training text counts as common.
 constexpr int kCommonWordMinCount = 3;
@@ -78,6 +81,8 @@ struct Instance {
 Status train_ner(const TrainOptions& options) {
   Result<nlp::NerCorpus> gum = read_corpus(options, "ud/en_gum-cc-by-train.conllu", false);
   if (!gum) return gum.status();
+  Result<nlp::NerCorpus> gum_dev = read_corpus(options, "ud/en_gum-cc-by-dev.conllu", false);
+  if (!gum_dev) return gum_dev.status();
   Result<nlp::NerCorpus> uner = read_corpus(options, "uner/en_ewt-ud-dev.iob2", true);
   if (!uner) return uner.status();
   Result<nlp::Document> ewt_dev = read_treebank(options, "ud/en_ewt-ud-dev.conllu");
@@ -85,8 +90,9 @@ Status train_ner(const TrainOptions& options) {
   Result<nlp::Document> ewt_train = read_treebank(options, "ud/en_ewt-ud-train.conllu");
   if (!ewt_train) return ewt_train.status();
   const size_t matched = copy_tags(*ewt_dev, &*uner);
-  options.log(fmt::format("ner: {} GUM sentences, {} UNER dev sentences ({} matched to EWT dev)",
-                          gum->doc.sentences.size(), uner->doc.sentences.size(), matched));
+  options.log(fmt::format("ner: {} GUM train+dev sentences, {} UNER dev sentences ({} matched to EWT dev)",
+                          gum->doc.sentences.size() + gum_dev->doc.sentences.size(), uner->doc.sentences.size(),
+                          matched));
 
   // Retag with the shipped tagger when there is one: run time sees
   // predicted tags, not gold ones.
@@ -97,6 +103,7 @@ Status train_ner(const TrainOptions& options) {
       return Status::corruption(fmt::format("{}: malformed tagger model (rebuild it with 'kg train')", tagger_path));
     }
     tagger.tag(&gum->doc);
+    tagger.tag(&gum_dev->doc);
     tagger.tag(&uner->doc);
     options.log("ner: training words retagged with " + tagger_path);
   }
@@ -111,10 +118,12 @@ Status train_ner(const TrainOptions& options) {
 
   nlp::EntityRecognizer recognizer(std::move(common), nlp::AveragedPerceptron(nlp::kBilouLabelCount));
   std::vector<Instance> instances;
-  for (const nlp::NerCorpus* c : {&*gum, &*uner}) {
+  for (const nlp::NerCorpus* c : {&*gum, &*gum_dev, &*uner}) {
     size_t limit = c->doc.sentences.size();
     if (options.max_sentences > 0 && limit > options.max_sentences) limit = options.max_sentences;
-    for (size_t s = 0; s < limit; ++s) instances.push_back(Instance{c, s});
+    for (int r = 0; r < (c == &*uner ? kUnerRepeats : 1); ++r) {
+      for (size_t s = 0; s < limit; ++s) instances.push_back(Instance{c, s});
+    }
   }
 
   // Precomputed keys and gold labels; the keys do not depend on the model.

@@ -1,5 +1,6 @@
-// Training the entity recognizer (ingest/nlp/ner.h) from the GUM named
-// mentions and, optionally, the UNER annotation of the EWT dev sentences.
+// Training the entity recognizer (ingest/nlp/ner.h) from the named mentions
+// of GUM train and dev and the UNER annotation of the EWT dev sentences
+// (never the test sets: those measure it).
 #pragma once
 
 #include "base/status.h"

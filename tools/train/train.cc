@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "ingest/nlp/conllu.h"
+#include "tools/train/ner_train.h"
+#include "tools/train/derivations_train.h"
 #include "tools/train/parser_training.h"
 #include "tools/train/text_file.h"
 
@@ -36,6 +38,8 @@ Status train_all(const TrainOptions& options) {
   // [parser]
   if (Status st = train_parser(options); !st) return st;
   // [ner]
+  if (Status st = train_ner(options); !st) return st;
+  if (Status st = train_derivations(options.wordnet_dir, options.out_dir, options.log); !st) return st;
   return Status::ok();
 }
 

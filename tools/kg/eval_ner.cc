@@ -1,0 +1,108 @@
+// `kg eval ner`: exact-span precision, recall and F1 of the entities in a
+// system CoNLL-U file (NER=... in MISC, as `kg nlp` writes) against gold
+// data: a UNER IOB2 file or a GUM CoNLL-U file with Entity= annotation.
+// Sentences are matched by their words, not their order.
+#include <algorithm>
+#include <fmt/format.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "ingest/nlp/ner_corpus.h"
+#include "tools/kg/commands.h"
+#include "tools/train/ner_eval.h"
+#include "tools/train/text_file.h"
+
+namespace kg::cli {
+
+namespace {
+
+struct EvalNerOptions {
+  std::string gold;
+  std::string system;
+  std::string gold_format = "auto";
+  bool json = false;
+};
+
+// CoNLL-U word lines have ten columns; IOB2 lines three to five.
+bool looks_like_conllu(std::string_view content) {
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    const std::string_view line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    return std::count(line.begin(), line.end(), '\t') == 9;
+  }
+  return true;
+}
+
+Result<nlp::NerCorpus> read_gold(const EvalNerOptions& options) {
+  Result<std::string> content = train::read_whole_file(options.gold);
+  if (!content) return content.status();
+  const bool conllu = options.gold_format == "gum" || (options.gold_format == "auto" && looks_like_conllu(*content));
+  return conllu ? nlp::read_gum_entities(*content, options.gold) : nlp::read_iob2(*content, options.gold);
+}
+
+nlohmann::json counts_json(const train::SpanCounts& c) {
+  return {{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()},
+          {"gold", c.gold},             {"system", c.system},   {"correct", c.correct}};
+}
+
+int run_eval_ner(const EvalNerOptions& options) {
+  Result<nlp::NerCorpus> gold = read_gold(options);
+  if (!gold) return report(gold.status());
+  Result<std::string> content = train::read_whole_file(options.system);
+  if (!content) return report(content.status());
+  Result<nlp::NerCorpus> system = nlp::read_ner_conllu(*content, options.system);
+  if (!system) return report(system.status());
+  const train::NerScores s = train::score_entities(*gold, *system);
+  if (options.json) {
+    nlohmann::json j = nlohmann::json::object();
+    for (int t = 0; t < nlp::kEntityTypeCount; ++t) {
+      j[std::string(nlp::entity_type_name(static_cast<nlp::EntityType>(t)))] = counts_json(s.by_type[t]);
+    }
+    j["overall"] = counts_json(s.overall);
+    j["PERSON+ORG+LOC"] = counts_json(s.person_org_loc);
+    j["sentences"] = s.sentences;
+    j["unmatched_gold_sentences"] = s.unmatched_gold;
+    j["unmatched_system_sentences"] = s.unmatched_system;
+    fmt::print("{}\n", j.dump(2));
+    return 0;
+  }
+  fmt::print("{:<15}|{:>10} |{:>10} |{:>10} |{:>7} |{:>7}\n", "Type", "Precision", "Recall", "F1 Score", "Gold",
+             "System");
+  fmt::print("---------------+-----------+-----------+-----------+--------+--------\n");
+  auto row = [](std::string_view name, const train::SpanCounts& c) {
+    fmt::print("{:<15}|{:>10.2f} |{:>10.2f} |{:>10.2f} |{:>7} |{:>7}\n", name, c.precision(), c.recall(), c.f1(),
+               c.gold, c.system);
+  };
+  for (int t = 0; t < nlp::kEntityTypeCount; ++t) {
+    row(nlp::entity_type_name(static_cast<nlp::EntityType>(t)), s.by_type[t]);
+  }
+  row("PERSON+ORG+LOC", s.person_org_loc);
+  row("overall", s.overall);
+  if (s.unmatched_gold > 0 || s.unmatched_system > 0) {
+    fmt::print("{} of {} gold sentences had no system sentence with the same words ({} system sentences unmatched)\n",
+               s.unmatched_gold, s.sentences, s.unmatched_system);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Subcommand add_eval_ner_command(CLI::App& eval) {
+  Subcommand c;
+  c.app = eval.add_subcommand("ner", "exact-span entity precision, recall and F1 per type and overall");
+  auto options = std::make_shared<EvalNerOptions>();
+  c.app->add_option("--gold", options->gold, "gold file: UNER .iob2 or GUM CoNLL-U with Entity= annotation")
+      ->required();
+  c.app->add_option("--system", options->system, "system CoNLL-U file with NER= tags (kg nlp output)")->required();
+  c.app->add_option("--gold-format", options->gold_format, "auto (default), iob2 or gum")
+      ->check(CLI::IsMember({"auto", "iob2", "gum"}));
+  c.app->add_flag("--json", options->json, "print the scores as JSON");
+  c.run = [options] { return run_eval_ner(*options); };
+  return c;
+}
+
+}  // namespace kg::cli
