@@ -6,3 +6,19 @@ BUILD=${1:-build/release}
 BENCH="$BUILD/tools/bench"
 
 "$BENCH/parser_bench" --runs 3
+
+# Store and graph figures of issue 5 on the 1M-triple gen-kg file, generated
+# into the build directory once (never committed).
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+GEN_KG="$ROOT/../shared/tools/gen-kg"
+TRIPLES="$BUILD/kg-1m.tsv"
+if [ ! -f "$TRIPLES" ] && [ -f "$GEN_KG" ]; then
+  echo "store_bench: generating $TRIPLES (gen-kg --triples 1000000 --seed 42)"
+  python3 "$GEN_KG" --triples 1000000 --seed 42 > "$TRIPLES.tmp" && mv "$TRIPLES.tmp" "$TRIPLES"
+fi
+if [ -f "$TRIPLES" ]; then
+  "$BENCH/store_bench" --tsv "$TRIPLES" --db "$BUILD/bench-store.db" --runs 5
+  rm -rf "$BUILD/bench-store.db"
+else
+  echo "store_bench: skipped: $GEN_KG is absent"
+fi
