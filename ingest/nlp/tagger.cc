@@ -13,6 +13,8 @@ enum Template : uint32_t {
   kBias = 1, kWord, kExact, kShape, kPrefix1, kSuffix1, kSuffix2, kSuffix3, kSuffix4,
   kPrev1Word, kNext1Word, kPrev2Word, kNext2Word, kPrev1Tag, kPrev2Tags, kPrev1TagWord,
   kNext1Suffix3, kPrev1Suffix3, kFirstShape, kWordNextWord, kPrevWordWord, kNext1Shape, kPrev1TagNext1Word,
+  kPrefix2, kPrefix3, kUsual, kNext1Usual, kNext2Usual, kNext1UsualWord, kPrev1TagUsual, kPrev1TagSuffix3,
+  kPrev1WordTag, kNext1Next2Usual,
 };
 
 constexpr uint64_t kNoWord = 0x5A5A5A5A5A5A5A5Aull;
@@ -26,7 +28,8 @@ uint64_t fnv(std::string_view s) {
 
 }  // namespace
 
-void Tagger::word_keys(std::span<const Word> words, std::vector<WordKeys>* keys) {
+void Tagger::word_keys(std::span<const Word> words, std::vector<WordKeys>* keys) const {
+  char buf[64];
   keys->resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string_view f = words[i].form;
@@ -34,7 +37,11 @@ void Tagger::word_keys(std::span<const Word> words, std::vector<WordKeys>* keys)
     k.lower = hash_lowercase(f);
     k.exact = fnv(f);
     k.shape = fnv(word_shape(f).view());
-    k.prefix1 = f.empty() ? 0 : static_cast<unsigned char>(f[0]);
+    for (size_t n = 1; n <= 3; ++n) k.prefix[n - 1] = f.size() >= n ? hash_lowercase(f.substr(0, n)) : kNoWord + n;
+    k.usual = 0;
+    if (const std::string_view lower = lowercase_into(f, buf, sizeof(buf)); !lower.empty()) {
+      if (auto it = lexicon_.usual_class.find(lower); it != lexicon_.usual_class.end()) k.usual = it->second + 1;
+    }
     for (size_t n = 1; n <= 4; ++n) {
       k.suffix[n - 1] = f.size() >= n ? hash_lowercase(f.substr(f.size() - n)) : kNoWord + n;
     }
@@ -55,7 +62,9 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
   out->push_back(FeatureKey(kWord).add(w.lower).key());
   out->push_back(FeatureKey(kExact).add(w.exact).key());
   out->push_back(FeatureKey(kShape).add(w.shape).key());
-  out->push_back(FeatureKey(kPrefix1).add(w.prefix1).key());
+  out->push_back(FeatureKey(kPrefix1).add(w.prefix[0]).key());
+  out->push_back(FeatureKey(kPrefix2).add(w.prefix[1]).key());
+  out->push_back(FeatureKey(kPrefix3).add(w.prefix[2]).key());
   out->push_back(FeatureKey(kSuffix1).add(w.suffix[0]).key());
   out->push_back(FeatureKey(kSuffix2).add(w.suffix[1]).key());
   out->push_back(FeatureKey(kSuffix3).add(w.suffix[2]).key());
@@ -74,6 +83,16 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
   out->push_back(FeatureKey(kPrevWordWord).add(p1).add(w.lower).key());
   out->push_back(FeatureKey(kNext1Shape).add(n1shape).key());
   out->push_back(FeatureKey(kPrev1TagNext1Word).add(t1).add(n1).key());
+  const uint64_t n1u = i + 1 < keys.size() ? keys[i + 1].usual : kNoWord;
+  const uint64_t n2u = i + 2 < keys.size() ? keys[i + 2].usual : kNoWord;
+  out->push_back(FeatureKey(kUsual).add(w.usual).key());
+  out->push_back(FeatureKey(kNext1Usual).add(n1u).key());
+  out->push_back(FeatureKey(kNext2Usual).add(n2u).key());
+  out->push_back(FeatureKey(kNext1UsualWord).add(n1u).add(w.lower).key());
+  out->push_back(FeatureKey(kPrev1TagUsual).add(t1).add(w.usual).key());
+  out->push_back(FeatureKey(kPrev1TagSuffix3).add(t1).add(w.suffix[2]).key());
+  out->push_back(FeatureKey(kPrev1WordTag).add(p1).add(t1).key());
+  out->push_back(FeatureKey(kNext1Next2Usual).add(n1u).add(n2u).add(w.usual).key());
 }
 
 void Tagger::predict(std::span<const Word> words, std::vector<int>* classes) const {
@@ -157,6 +176,13 @@ void Tagger::save(ModelWriter& out) const {
     out.put_string(word);
     out.put_array<uint32_t>(packed);
   }
+  std::vector<std::pair<std::string, uint32_t>> usual(lexicon_.usual_class.begin(), lexicon_.usual_class.end());
+  std::sort(usual.begin(), usual.end());
+  out.put<uint64_t>(usual.size());
+  for (const auto& [word, cls] : usual) {
+    out.put_string(word);
+    out.put<uint32_t>(cls);
+  }
   model_.save(out);
 }
 
@@ -193,6 +219,13 @@ bool Tagger::load(ModelReader& in) {
       if ((p >> 16) >= n || (p & 0xFFFF) >= lex.feats_strings.size()) return false;
     }
     lex.word_feats.emplace(std::move(word), std::move(packed));
+  }
+  if (!in.get(&m)) return false;
+  for (uint64_t i = 0; i < m; ++i) {
+    std::string word;
+    uint32_t cls = 0;
+    if (!in.get_string(&word) || !in.get(&cls) || cls >= n) return false;
+    lex.usual_class.emplace(std::move(word), cls);
   }
   if (!model_.load(in) || model_.n_classes() != static_cast<int>(n)) return false;
   lexicon_ = std::move(lex);

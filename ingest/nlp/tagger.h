@@ -33,13 +33,18 @@ struct TaggerLexicon {
   // lowercase word -> (class << 16 | feats string) pairs where the word's
   // FEATS differ from its class default.
   StringMap<std::vector<uint32_t>> word_feats;
+  // lowercase word -> the class training saw most often for it (words seen
+  // a few times), a feature for the word and its right neighbours, whose
+  // tags are not yet predicted.
+  StringMap<uint32_t> usual_class;
 };
 
 class Tagger {
  public:
   // Precomputed hashes of one word, shared by the feature templates.
   struct WordKeys {
-    uint64_t lower, exact, shape, prefix1, suffix[4];
+    uint64_t lower, exact, shape, prefix[3], suffix[4];
+    uint64_t usual;  // usual class + 1, or 0 for a word without one
   };
 
   Tagger() = default;
@@ -55,7 +60,7 @@ class Tagger {
   // Index into lexicon().feats_strings of the FEATS for `form` tagged `cls`.
   uint32_t feats_of(int cls, std::string_view form) const;
 
-  static void word_keys(std::span<const Word> words, std::vector<WordKeys>* keys);
+  void word_keys(std::span<const Word> words, std::vector<WordKeys>* keys) const;
   // Features of word i given the classes predicted for words before it.
   static void features(std::span<const WordKeys> keys, size_t i, int prev1, int prev2, std::vector<uint64_t>* out);
 

@@ -35,6 +35,13 @@ int run_nlp(const NlpOptions& options) {
       // Gold tokens and sentences are kept; every later stage runs.
       Result<nlp::Document> doc = nlp::read_conllu(*content, name);
       if (!doc) return report(doc.status());
+      // Only the tokens and sentences are kept: every annotation the
+      // pipeline produces is predicted afresh, none is copied from the input.
+      for (nlp::Word& w : doc->words) {
+        w.lemma = w.xpos = w.feats = w.deprel = w.ner = {};
+        w.upos = nlp::UPos::X;
+        w.head = -1;
+      }
       pipeline->annotate(&*doc);
       fmt::print("{}", nlp::write_conllu(*doc));
     } else {

@@ -23,6 +23,9 @@ constexpr uint32_t kSeed = 20211207;
 // class at least this share of the time.
 constexpr int kUnambiguousMinCount = 20;
 constexpr double kUnambiguousMinShare = 0.995;
+// Words seen fewer times get no usual-class feature: rare words at tagging
+// time are mostly unseen, and the model should learn to do without it.
+constexpr int kUsualMinCount = 3;
 
 std::string lowercase(std::string_view s) {
   std::string out(s);
@@ -112,6 +115,14 @@ Status train_tagger(const TrainOptions& options) {
       lexicon.unambiguous.emplace(word, best_class);
     }
   }
+  for (const auto& [word, counts] : word_classes) {
+    int total = 0, best = 0, best_class = 0;
+    for (const auto& [c, n] : counts) {
+      total += n;
+      if (n > best) best = n, best_class = c;
+    }
+    if (total >= kUsualMinCount && word.size() <= 64) lexicon.usual_class.emplace(word, best_class);
+  }
   options.log(fmt::format("tagger: {} classes, {} unambiguous words, {} training sentences", lexicon.classes.size(),
                           lexicon.unambiguous.size(), sentences.size()));
 
@@ -121,13 +132,14 @@ Status train_tagger(const TrainOptions& options) {
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<nlp::Tagger::WordKeys> keys;
   std::vector<uint64_t> feats;
+  const nlp::Tagger keyer(lexicon, nlp::AveragedPerceptron(1));
   for (int epoch = 0; epoch < kEpochs; ++epoch) {
     // Fisher-Yates with the raw generator: the same order on every platform.
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     size_t errors = 0, total = 0;
     for (size_t idx : order) {
       const TrainingSentence& ts = sentences[idx];
-      nlp::Tagger::word_keys(ts.words, &keys);
+      keyer.word_keys(ts.words, &keys);
       int prev1 = -1, prev2 = -1;
       for (size_t i = 0; i < ts.words.size(); ++i) {
         int guess;
