@@ -1,4 +1,6 @@
 // The extractor as the CLI and the ingest pipeline call it.
+#include <filesystem>
+
 #include "ingest/extract/extract.h"
 
 namespace kg::extract {
@@ -56,6 +58,22 @@ std::vector<Fact> extract_facts(const nlp::Document& doc, const Extractor& extra
     out.push_back(std::move(f));
   }
   return out;
+}
+
+Result<TextExtractor> TextExtractor::load(const std::string& model_dir, ExtractOptions options) {
+  const std::string parser = model_dir + "/parser.kgm";
+  if (!std::filesystem::exists(parser)) {
+    return Status::not_found(parser + ": no parser model; run 'kg train' to build the models");
+  }
+  Result<nlp::Pipeline> pipeline = nlp::Pipeline::load(model_dir);
+  if (!pipeline) return pipeline.status();
+  TextExtractor t;
+  t.pipeline_ = std::make_shared<const nlp::Pipeline>(std::move(pipeline).value());
+  // Without the derivations model only the nominalization rule is off.
+  Result<Derivations> d = Derivations::load(model_dir + "/derivations.model");
+  if (d) t.derivations_ = std::make_shared<const Derivations>(std::move(d).value());
+  t.extractor_ = std::make_shared<const Extractor>(options, t.derivations_.get());
+  return t;
 }
 
 }  // namespace kg::extract

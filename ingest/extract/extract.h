@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -183,6 +184,30 @@ struct Fact {
 // The graph facts of a whole parsed document (boilerplate skipped). Empty
 // when the document is not parsed (Word::deprel unset).
 std::vector<Fact> extract_facts(const nlp::Document& doc, const Extractor& extractor);
+
+// The whole text -> facts path with the shipped models: the NLP pipeline
+// (which must include the parser), the derivations, and an Extractor.
+// Immutable once loaded; safe to share between threads.
+class TextExtractor {
+ public:
+  // Fails (not found) when `model_dir` has no parser model, so callers can
+  // keep the baseline extractor until `kg train` has run.
+  static Result<TextExtractor> load(const std::string& model_dir, ExtractOptions options = {});
+
+  nlp::Document annotate(std::string_view text) const { return pipeline_->annotate(text); }
+  std::vector<Fact> facts(const nlp::Document& doc) const { return extract_facts(doc, *extractor_); }
+  // CaRB lines of one line holding one sentence (see carb_lines_for_sentence).
+  std::string carb(std::string_view line) const { return carb_lines_for_sentence(*pipeline_, *extractor_, line); }
+  const nlp::Pipeline& pipeline() const { return *pipeline_; }
+  const Extractor& extractor() const { return *extractor_; }
+
+ private:
+  TextExtractor() = default;
+  // Behind pointers so the Extractor's view of the derivations survives moves.
+  std::shared_ptr<const nlp::Pipeline> pipeline_;
+  std::shared_ptr<const Derivations> derivations_;
+  std::shared_ptr<const Extractor> extractor_;
+};
 
 // ---------------------------------------------------------------------------
 // News boilerplate.

@@ -128,10 +128,26 @@ std::string format_carb(std::string_view sentence_text, const std::vector<Propos
   std::vector<std::string> seen;
   for (const Proposition& p : props) {
     if (p.subject.text.empty() || p.relation_text.empty()) continue;
-    std::string line = fmt::format("{}\t{:.3f}\t{}\t{}", sentence_text, p.confidence, p.relation_text, p.subject.text);
-    std::string key = p.relation_text + "\t" + p.subject.text;
-    for (const Argument& a : p.arguments) {
-      const std::string arg = a.preposition.empty() ? a.text : a.preposition + " " + a.text;
+    // Without an object, the first oblique's preposition joins the relation
+    // ("led to | an opening | a coal mine"), as CaRB's annotators mostly wrote it.
+    std::string relation = p.relation_text;
+    size_t folded = p.arguments.size();
+    bool has_object = false;
+    for (const Argument& a : p.arguments) has_object = has_object || a.role == ArgumentRole::kObject;
+    if (!has_object) {
+      for (size_t k = 0; k < p.arguments.size(); ++k) {
+        if (!p.arguments[k].preposition.empty()) {
+          folded = k;
+          relation += " " + p.arguments[k].preposition;
+          break;
+        }
+      }
+    }
+    std::string line = fmt::format("{}\t{:.3f}\t{}\t{}", sentence_text, p.confidence, relation, p.subject.text);
+    std::string key = relation + "\t" + p.subject.text;
+    for (size_t k = 0; k < p.arguments.size(); ++k) {
+      const Argument& a = p.arguments[k];
+      const std::string arg = a.preposition.empty() || k == folded ? a.text : a.preposition + " " + a.text;
       line += "\t" + arg;
       key += "\t" + arg;
     }
