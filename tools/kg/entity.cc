@@ -112,17 +112,12 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
   for (const store::Alias& a : *aliases) names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", a.surface, a.count);
   fmt::print("aliases: {}\n", names.empty() ? "-" : names);
   fmt::print("degree:  {} ({} out, {} in)\n", degree, out_edges->size(), in_edges->size());
-  const auto width = [](const std::vector<ShownEdge>& edges) {
-    size_t w = 0;
-    for (const ShownEdge& s : edges) w = std::max(w, s.relation.size());
-    return w;
-  };
-  for (const ShownEdge& s : *out_shown) {
-    fmt::print("  -> {:<{}}  {}  ({})\n", s.relation, width(*out_shown), s.other, s.count);
+  size_t width = 0;  // one column for the relations of both directions
+  for (const auto* edges : {&*out_shown, &*in_shown}) {
+    for (const ShownEdge& s : *edges) width = std::max(width, s.relation.size());
   }
-  for (const ShownEdge& s : *in_shown) {
-    fmt::print("  <- {:<{}}  {}  ({})\n", s.relation, width(*in_shown), s.other, s.count);
-  }
+  for (const ShownEdge& s : *out_shown) fmt::print("  -> {:<{}}  {}  ({})\n", s.relation, width, s.other, s.count);
+  for (const ShownEdge& s : *in_shown) fmt::print("  <- {:<{}}  {}  ({})\n", s.relation, width, s.other, s.count);
   if (found->size() > 1) {
     std::string others;
     for (size_t i = 1; i < found->size(); ++i) {

@@ -1,0 +1,316 @@
+// The kg command line end to end, in a temporary directory: ingest the
+// examples, read them back (stats, entity, export, extract), and every
+// bad-input case (one-line message, exit 1, store unchanged).
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string q(1, '\'');
+  for (char c : s) {
+    if (c == '\'') {
+      q.append("'\\''");
+    } else {
+      q.push_back(c);
+    }
+  }
+  q.push_back('\'');
+  return q;
+}
+
+size_t count_lines(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    root_ = fs::temp_directory_path() / ("kg_e2e_" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    // One store with the examples, shared by the read-only tests.
+    examples_db_ = (root_ / "examples.db").string();
+    const Outcome r = kg(examples_db_, {"ingest", "--quiet", std::string(KG_SOURCE_DIR) + "/examples"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    first_ingest_out_ = r.out;
+  }
+  static void TearDownTestSuite() { fs::remove_all(root_); }
+
+  // Runs kg with `args` (and optional stdin bytes) and captures everything.
+  static Outcome kg(const std::string& db, const std::vector<std::string>& args, const std::string* input = nullptr) {
+    static int counter = 0;
+    const fs::path out = root_ / ("out" + std::to_string(++counter));
+    const fs::path err = root_ / ("err" + std::to_string(counter));
+    std::string cmd = quote(KG_BINARY);
+    if (!db.empty()) cmd += " --db " + quote(db);
+    for (const std::string& a : args) cmd += " " + quote(a);
+    if (input) {
+      const fs::path in = root_ / ("in" + std::to_string(counter));
+      std::ofstream(in, std::ios::binary) << *input;
+      cmd += " < " + quote(in.string());
+    } else {
+      cmd += " < /dev/null";
+    }
+    cmd += " > " + quote(out.string()) + " 2> " + quote(err.string());
+    const int status = std::system(cmd.c_str());
+    Outcome r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+  static std::string write(const std::string& name, const std::string& bytes) {
+    const fs::path p = root_ / "inputs" / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+
+  static nlohmann::json stats_of(const std::string& db) {
+    const Outcome r = kg(db, {"stats", "--json"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  }
+
+  // The bad-input contract: exit 1, exactly one line on stderr containing
+  // `message`, nothing on stdout, and the examples store exactly as before.
+  static void expect_refused(const std::vector<std::string>& args, const std::string& message,
+                             const std::string* input = nullptr) {
+    const nlohmann::json before = stats_of(examples_db_);
+    const Outcome r = kg(examples_db_, args, input);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(count_lines(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << "stderr: " << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(stats_of(examples_db_), before);
+    // A fresh store is not even created.
+    const std::string fresh = (root_ / "never-created.db").string();
+    const Outcome f = kg(fresh, args, input);
+    EXPECT_EQ(f.exit_code, 1);
+    EXPECT_FALSE(fs::exists(fresh));
+  }
+
+  static fs::path root_;
+  static std::string examples_db_;
+  static std::string first_ingest_out_;
+};
+
+fs::path CliTest::root_;
+std::string CliTest::examples_db_;
+std::string CliTest::first_ingest_out_;
+
+TEST_F(CliTest, IngestingTheExamplesReportsWhatItFound) {
+  EXPECT_TRUE(first_ingest_out_.starts_with("ingested 5 articles (0 already in the store): ")) << first_ingest_out_;
+  const nlohmann::json s = stats_of(examples_db_);
+  EXPECT_EQ(s["documents"], 5);
+  EXPECT_GT(s["sentences"].get<int>(), 50);
+  EXPECT_GT(s["entities"].get<int>(), 20);
+  EXPECT_GT(s["edges"].get<int>(), 10);
+  EXPECT_GT(s["evidence"].get<int>(), 10);
+  EXPECT_GT(s["entities_by_type"]["PERSON"].get<int>(), 5);
+  EXPECT_GT(s["entities_by_type"]["ORG"].get<int>(), 3);
+  EXPECT_GT(s["entities_by_type"]["LOC"].get<int>(), 3);
+}
+
+TEST_F(CliTest, IngestingAgainChangesNothing) {
+  const nlohmann::json before = stats_of(examples_db_);
+  const Outcome r = kg(examples_db_, {"ingest", "--quiet", std::string(KG_SOURCE_DIR) + "/examples"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 5 articles (5 already in the store): 0 sentences")) << r.out;
+  EXPECT_EQ(stats_of(examples_db_), before);
+}
+
+TEST_F(CliTest, EntityFindsAPersonBySurname) {
+  const Outcome r = kg(examples_db_, {"entity", "Keller"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("Martin Keller (PERSON, ")) << r.out;
+  EXPECT_NE(r.out.find("spoke with"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Lucia Andrade"), std::string::npos) << r.out;
+
+  const Outcome j = kg(examples_db_, {"entity", "martin keller", "--json"});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const nlohmann::json e = nlohmann::json::parse(j.out);
+  EXPECT_EQ(e["name"], "Martin Keller");
+  EXPECT_EQ(e["type"], "PERSON");
+  EXPECT_GE(e["degree"].get<int>(), 3);
+  bool title = false, call = false;
+  for (const auto& edge : e["out"]) {
+    title |= edge["relation"] == "have title" && edge["object"] == "German Chancellor";
+    call |= edge["relation"] == "spoke with" && edge["object"] == "Lucia Andrade";
+  }
+  EXPECT_TRUE(title) << j.out;
+  EXPECT_TRUE(call) << j.out;
+}
+
+TEST_F(CliTest, UnknownEntityIsAUserError) {
+  const Outcome r = kg(examples_db_, {"entity", "Nobody Anywhere"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no entity named \"Nobody Anywhere\""), std::string::npos) << r.err;
+  EXPECT_EQ(count_lines(r.err), 1u);
+}
+
+TEST_F(CliTest, DotExportIsAcceptedByGraphviz) {
+  const std::string dot = (root_ / "graph.dot").string();
+  const Outcome r = kg(examples_db_, {"export", "--format", "dot", "-o", dot});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = slurp(dot);
+  EXPECT_NE(text.find("digraph"), std::string::npos);
+  EXPECT_NE(text.find("Martin Keller"), std::string::npos);
+  if (std::system("command -v dot > /dev/null 2>&1") != 0) GTEST_SKIP() << "graphviz 'dot' is not installed";
+  const std::string svg = (root_ / "graph.svg").string();
+  const int status = std::system(("dot -Tsvg " + quote(dot) + " -o " + quote(svg) + " 2>/dev/null").c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_NE(slurp(svg).find("<svg"), std::string::npos);
+}
+
+TEST_F(CliTest, JsonExportParsesAndHoldsTheExamples) {
+  const Outcome r = kg(examples_db_, {"export", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json g = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(g["nodes"].is_array());
+  ASSERT_TRUE(g["edges"].is_array());
+  EXPECT_EQ(g["nodes"].size(), stats_of(examples_db_)["entities"].get<size_t>());
+  EXPECT_EQ(g["edges"].size(), stats_of(examples_db_)["edges"].get<size_t>());
+}
+
+TEST_F(CliTest, StdinIsAnArticle) {
+  const std::string db = (root_ / "stdin.db").string();
+  const std::string text = "Dutch Finance Minister Karin Mol met Lars Eik in Oslo. Mol thanked Lars Eik.\n";
+  const Outcome r = kg(db, {"ingest", "--quiet", "-"}, &text);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 1 article (0 already in the store): 2 sentences")) << r.out;
+  const Outcome e = kg(db, {"entity", "Mol", "--json"});
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  EXPECT_EQ(nlohmann::json::parse(e.out)["name"], "Karin Mol");
+}
+
+TEST_F(CliTest, ExtractJsonlRoundTripsThroughIngestTriples) {
+  const Outcome x = kg("", {"extract", "--format", "jsonl", std::string(KG_SOURCE_DIR) + "/examples"});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  const std::string jsonl = write("extracted.jsonl", x.out);
+  size_t lines = 0;
+  std::istringstream in(x.out);
+  for (std::string line; std::getline(in, line); ++lines) {
+    const nlohmann::json t = nlohmann::json::parse(line);
+    EXPECT_TRUE(t["subject"].is_string() && t["relation"].is_string() && t["object"].is_string()) << line;
+    EXPECT_EQ(t["extractor"], "baseline");
+  }
+  ASSERT_GT(lines, 10u);
+  const std::string db = (root_ / "triples.db").string();
+  const Outcome r = kg(db, {"ingest", "--quiet", "--triples", jsonl});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json s = stats_of(db);
+  EXPECT_EQ(s["documents"], 5);
+  EXPECT_EQ(s["evidence"].get<size_t>(), lines);
+  // Same documents, same content: ingesting the articles now changes nothing.
+  const Outcome again = kg(db, {"ingest", "--quiet", std::string(KG_SOURCE_DIR) + "/examples"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(again.out.starts_with("ingested 5 articles (5 already in the store)")) << again.out;
+}
+
+TEST_F(CliTest, ExtractTsvHasThreeFieldsAndLoadsAsTriples) {
+  const Outcome x = kg("", {"extract", std::string(KG_SOURCE_DIR) + "/examples/keller-andrade-call.md"});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  std::istringstream in(x.out);
+  size_t lines = 0;
+  for (std::string line; std::getline(in, line); ++lines) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 2) << line;
+  }
+  ASSERT_GT(lines, 5u);
+  EXPECT_NE(x.out.find("Martin Keller\tspoke with\tLucia Andrade\n"), std::string::npos) << x.out;
+  const std::string tsv = write("call.tsv", x.out);
+  const std::string db = (root_ / "tsv.db").string();
+  const Outcome r = kg(db, {"ingest", "--quiet", "--triples", tsv});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(stats_of(db)["evidence"].get<size_t>(), lines);
+}
+
+TEST_F(CliTest, CarbFormatHasSentenceConfidenceRelationArguments) {
+  const std::string input = "Lena Ortiz phoned Paul Weiss on Monday.\nNothing here.\n";
+  const Outcome x = kg("", {"extract", "--format", "carb"}, &input);
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_EQ(x.out, "Lena Ortiz phoned Paul Weiss on Monday.\t0.50\tphoned\tLena Ortiz\tPaul Weiss\n");
+}
+
+// --- bad input ---------------------------------------------------------------
+
+TEST_F(CliTest, MissingPathIsRefused) {
+  const std::string path = (root_ / "inputs" / "missing.txt").string();
+  expect_refused({"ingest", path}, path + ": no such file or directory");
+}
+
+TEST_F(CliTest, EmptyFileIsRefused) {
+  const std::string path = write("empty.txt", "");
+  expect_refused({"ingest", path}, path + ": empty file, nothing to ingest");
+}
+
+TEST_F(CliTest, BinaryFileIsRefused) {
+  const std::string path = write("blob.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  expect_refused({"ingest", path}, path + ": binary data, not text");
+}
+
+TEST_F(CliTest, InvalidUtf8IsRefusedWithTheByte) {
+  const std::string path = write("latin1.md", "# Title\n\nS\xe3o Paulo votes.\n");
+  expect_refused({"ingest", path}, path + ": invalid UTF-8 at byte 10");
+}
+
+TEST_F(CliTest, MalformedJsonlIsRefusedWithTheLine) {
+  const std::string path = write("bad.jsonl", "{\"text\": \"Fine.\"}\n{\"text\": }\n");
+  expect_refused({"ingest", path}, path + ":2: malformed JSON: ");
+}
+
+TEST_F(CliTest, HugeFileIsRefusedBeforeReading) {
+  const std::string path = write("huge.txt", "x");
+  fs::resize_file(path, (size_t{64} << 20) + 1);  // sparse: costs no disk
+  expect_refused({"ingest", path}, path + ": 64.0 MiB is over the limit of 64.0 MiB per input");
+}
+
+TEST_F(CliTest, OneBadFileRefusesTheWholeBatch) {
+  const std::string good = write("good.txt", "Lena Ortiz phoned Paul Weiss.\n");
+  const std::string bad = write("bad.txt", "");
+  expect_refused({"ingest", good, bad}, bad + ": empty file");
+}
+
+TEST_F(CliTest, EmptyStdinIsRefused) {
+  const std::string nothing;
+  expect_refused({"ingest", "-"}, "-: empty input, nothing to ingest", &nothing);
+}
+
+TEST_F(CliTest, MalformedTriplesJsonlIsRefusedWithTheLine) {
+  const std::string path = write("bad-triples.jsonl",
+                                 "{\"doc\": \"d\", \"subject\": \"A\", \"relation\": \"meet\", \"object\": \"B\"}\n"
+                                 "{\"doc\": \"d\", \"subject\": \"A\", \"relation\": \"meet\"}\n");
+  expect_refused({"ingest", "--triples", path}, path + ":2: missing field \"object\"");
+}
+
+}  // namespace
