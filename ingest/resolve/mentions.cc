@@ -79,16 +79,32 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
               uint32_t floor, bool recognized, std::vector<FoundMention>* out) {
   uint32_t begin = span.begin, end = span.end;
   // Trailing possessive clitics and punctuation, leading articles.
-  while (end > begin && (words[end - 1].upos == UPos::PART || words[end - 1].upos == UPos::PUNCT)) --end;
-  while (begin < end && words[begin].upos == UPos::DET) ++begin;
+  // Trailing possessive clitics, punctuation and lowercase words ("State
+  // Department official"), leading articles.
+  bool lowercase_cut = false;  // the recognizer's span ran into common words: its type is doubtful
+  while (end > begin && (words[end - 1].upos == UPos::PART || words[end - 1].upos == UPos::PUNCT ||
+                         nlp::is_ascii_lower(words[end - 1].form[0]))) {
+    lowercase_cut = lowercase_cut || nlp::is_ascii_lower(words[end - 1].form[0]);
+    --end;
+  }
+  while (begin < end && (words[begin].upos == UPos::DET || nlp::is_ascii_lower(words[begin].form[0]))) ++begin;
   if (begin == end) return false;
   const uint32_t name_begin = nlp::name_begin_after_title(words, marks, begin, end);
   bool all_title = true;
   for (uint32_t i = name_begin; i < end; ++i) all_title = all_title && is_title_or_honorific(marks[i]);
   if (all_title) return false;  // "President" alone is a description, not a name
   uint32_t title_begin = std::max(nlp::title_begin(words, marks, name_begin), std::min(floor, name_begin));
-  if (!recognized && span.type == nlp::EntityType::kMisc) {
+  // The recognizer's MISC (and words it missed) are typed by the gazetteer;
+  // an honorific or a person's title before a name makes it a person
+  // whatever the recognizer said ("Mr Putin" tagged ORG).
+  if (!recognized || span.type == nlp::EntityType::kMisc || lowercase_cut) {
     span.type = guess_type(words, marks, title_begin, name_begin, end);
+  } else if (title_begin < name_begin) {
+    for (uint32_t i = title_begin; i < name_begin; ++i) {
+      if (is_honorific(marks[i]) && honorific_gender(words[i].form) != Gender::kUnknown) {
+        span.type = nlp::EntityType::kPerson;
+      }
+    }
   }
   FoundMention f;
   Mention& m = f.mention;

@@ -199,6 +199,29 @@ TEST(Coreference, ProperNounsWithoutRecognizerTagsAreTypedByTheGazetteer) {
   EXPECT_EQ(name_at(e, 1, 0), "Okafor");
 }
 
+TEST(Coreference, TitlesAndHonorificsOverruleDoubtfulRecognizerTypes) {
+  const nlp::Document doc = annotated({
+      "Russian/ADJ/_/amod/2 President/PROPN/_/compound/3 Vladimir/PROPN/B-PERSON/nsubj/5 "
+      "Putin/PROPN/L-PERSON/flat/3 spoke/VERB/_/root/0",
+      // Recognizer errors: an adviser tagged MISC, "Mr Putin" tagged ORG,
+      // a person span running into a common noun.
+      "National/PROPN/_/compound/4 Security/PROPN/_/compound/4 Adviser/PROPN/_/compound/4 Jake/PROPN/B-MISC/nsubj/6 "
+      "Sullivan/PROPN/L-MISC/flat/4 said/VERB/_/root/0 Mr/PROPN/_/compound/8 Putin/PROPN/U-ORG/nsubj/9 "
+      "agreed/VERB/_/ccomp/6",
+      "A/DET/_/det/4 State/PROPN/B-PERSON/compound/3 Department/PROPN/I-PERSON/compound/4 "
+      "official/NOUN/L-PERSON/nsubj/5 spoke/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* sullivan = find_cluster(e, "Jake Sullivan");
+  ASSERT_NE(sullivan, nullptr);
+  EXPECT_EQ(sullivan->type, nlp::EntityType::kPerson);
+  EXPECT_EQ(sullivan->titles, std::vector<std::string>{"National Security Adviser"});
+  EXPECT_EQ(name_at(e, 1, 7), "Vladimir Putin");
+  const Cluster* state = find_cluster(e, "State Department");
+  ASSERT_NE(state, nullptr);
+  EXPECT_NE(state->type, nlp::EntityType::kPerson);
+}
+
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
   const nlp::Document doc = annotated({
       "Jake/PROPN/B-PERSON/nsubj/3 Sullivan/PROPN/L-PERSON/flat/1 said/VERB/_/root/0 he/PRON/_/nsubj/5 "
