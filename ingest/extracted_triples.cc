@@ -69,9 +69,7 @@ Result<std::vector<store::DocumentRecord>> read_extracted_triples(const std::str
     try {
       line = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-      std::string what = e.what();
-      if (const size_t bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
-      return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, what));
+      return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, source::json_error_detail(e.what())));
     }
     if (!line.is_object()) return Status::invalid_input(fmt::format("{}: expected a JSON object", where));
     std::string fields[6];

@@ -19,6 +19,15 @@ Status optional_string(const nlohmann::json& object, const char* key, std::strin
 
 }  // namespace
 
+std::string json_error_detail(std::string_view message) {
+  // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1,
+  // column 10: syntax error while parsing value - ...".
+  if (const size_t bracket = message.find("] "); bracket != std::string_view::npos) message.remove_prefix(bracket + 2);
+  constexpr std::string_view kLineOne = "parse error at line 1, ";
+  if (message.starts_with(kLineOne)) message.remove_prefix(kLineOne.size());
+  return std::string(message);
+}
+
 Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options) {
   std::vector<Document> documents;
   size_t line_no = 0;
@@ -39,11 +48,7 @@ Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_vie
     try {
       object = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
-      // nlohmann's message starts with "[json.exception.parse_error.101] ";
-      // the part after it says what and at which column.
-      std::string what = e.what();
-      if (const size_t bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
-      return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, what));
+      return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, json_error_detail(e.what())));
     }
     if (!object.is_object()) {
       return Status::invalid_input(fmt::format("{}: expected a JSON object with a \"text\" field", where));

@@ -55,6 +55,11 @@ Format format_for_path(std::string_view path);
 // ends trimmed): the same article with different line wrapping hashes alike.
 std::string normalize_whitespace(std::string_view text);
 
+// The useful part of a JSON parser's error text for a "FILE:LINE: " prefix:
+// the library's error-id tag and its "line 1" (each input line is parsed on
+// its own) are dropped, the column and the reason kept.
+std::string json_error_detail(std::string_view parser_message);
+
 // Hex digest that identifies an article's content: the SHA-1 name-based UUID
 // (RFC 4122 v5) of the whitespace-normalised text, 32 hex digits.
 std::string content_hash(std::string_view text);

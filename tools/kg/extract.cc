@@ -1,6 +1,7 @@
 // kg extract: text in, triples out, no store. The map step of a distributed
 // run (see README "Beyond one machine"): its JSONL is what
 // `kg ingest --triples` reads back.
+#include <cmath>
 #include <cstdio>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -94,7 +95,7 @@ void print_document(const source::Document& doc, const std::string& format) {
           {"object", o.name},
           {"object_type", o.type},
           {"span", {f.span_begin, f.span_end}},
-          {"confidence", f.confidence},
+          {"confidence", std::round(f.confidence * 1000.0) / 1000.0},  // 0.7, not 0.699999988
           {"negated", f.negated},
           {"modal", f.modal},
           {"extractor", "baseline"},
