@@ -52,5 +52,25 @@ TEST(ParserAccuracy, EwtTestWithPredictedTagsMeetsFloors) {
   std::printf("EWT test, gold tokens, predicted tags: UAS %.2f LAS %.2f\n", uas->f1(), las->f1());
 }
 
+TEST(ParserAccuracy, EwtTestFromRawTextMeetsFloor) {
+  const std::string path = std::string(KG_SHARED_DATA) + "/ud/en_ewt-ud-test.conllu";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path << " (../shared/data is absent)";
+  auto pipeline = Pipeline::load(Pipeline::default_model_dir());
+  ASSERT_TRUE(pipeline) << pipeline.status().message();
+  ASSERT_GT(pipeline->later_stage_count(), 0u) << "the pipeline did not load the parser";
+  Result<std::string> content = train::read_whole_file(path);
+  ASSERT_TRUE(content) << content.status().message();
+  Result<Document> gold = read_conllu(*content, path);
+  ASSERT_TRUE(gold) << gold.status().message();
+  // Tokens, sentences, tags and trees all predicted by the shipped pipeline.
+  const Document system = pipeline->annotate(train::ud_raw_text(*gold));
+  const auto scores = train::score_ud(*gold, system);
+  ASSERT_TRUE(scores) << scores.status().message();
+  const train::UdMetric* las = scores->find("LAS");
+  ASSERT_NE(las, nullptr);
+  EXPECT_GE(las->f1(), 80.0);
+  std::printf("EWT test from raw text: UAS %.2f LAS %.2f\n", scores->find("UAS")->f1(), las->f1());
+}
+
 }  // namespace
 }  // namespace kg::nlp

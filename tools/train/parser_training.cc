@@ -5,6 +5,8 @@
 #include <map>
 
 #include "ingest/nlp/conllu.h"
+#include "ingest/nlp/nlp.h"
+#include "ingest/nlp/tagger.h"
 #include "ingest/nlp/parser_features.h"
 #include "ingest/nlp/transition_system.h"
 
@@ -20,7 +22,13 @@ using nlp::Word;
 constexpr const char* kTrainFiles[] = {"ud/en_ewt-ud-train.conllu", "ud/en_gum-cc-by-train.conllu"};
 constexpr int kEpochs = 8;
 constexpr nlp::ParserFeatureSet kFeatureSet = nlp::ParserFeatureSet::kCompact;
-constexpr float kPruneBelow = 0.01f;
+// Averaged weights below 1 in magnitude barely change a decision (EWT dev
+// UAS 87.59 with all 4.8M weights, 87.55 with the 1.4M kept) but triple the
+// model's size and scoring time.
+constexpr float kPruneBelow = 1.0f;
+// Whether the training sentences carry the tags of the tagger `kg train`
+// wrote just before (else their gold tags).
+constexpr bool kTrainOnPredictedTags = true;
 
 // SplitMix64: a tiny generator whose sequence is fixed by the seed on every
 // platform (unlike the std distributions).
@@ -172,6 +180,25 @@ Result<nlp::DependencyParser> train_parser(const ParserTrainingOptions& options)
   return parser;
 }
 
+namespace {
+
+// Replaces the tags of `docs` by those of the tagger `kg train` has just
+// written, so that training sees the kind of tags parsing will see (the
+// tagger was trained on these sentences, so they are still better than on
+// new text, but closer than gold tags).
+Status retag_with_trained_tagger(const TrainOptions& options, std::vector<Document>* docs) {
+  const std::string path = fmt::format("{}/{}", options.out_dir, nlp::kTaggerModelFile);
+  Result<nlp::ModelReader> reader = nlp::ModelReader::open(path, nlp::kTaggerModelKind, nlp::kTaggerModelVersion);
+  if (!reader) return reader.status();
+  nlp::Tagger tagger;
+  if (!tagger.load(*reader)) return Status::corruption(fmt::format("{}: malformed tagger model", path));
+  if (Status st = reader->finish(); !st) return st;
+  for (Document& doc : *docs) tagger.tag(&doc);
+  return Status::ok();
+}
+
+}  // namespace
+
 Status train_parser(const TrainOptions& options) {
   std::vector<Document> docs;
   for (const char* file : kTrainFiles) {
@@ -179,6 +206,10 @@ Status train_parser(const TrainOptions& options) {
     if (!doc) return doc.status();
     docs.push_back(std::move(*doc));
   }
+  if (kTrainOnPredictedTags) {
+    if (Status st = retag_with_trained_tagger(options, &docs); !st) return st;
+  }
+
   ParserTrainingOptions o;
   for (const Document& doc : docs) o.treebanks.push_back(&doc);
   o.output = fmt::format("{}/{}", options.out_dir, nlp::kParserModelFile);
