@@ -208,7 +208,9 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
     ws.push_back(n);
     for (uint32_t c : t_.children(n)) {
       const std::string_view r = t_.rel(c);
-      if (one_of(t_.base_rel(c), {"compound", "flat"}) || (n == h && one_of(r, {"amod", "nummod"}))) {
+      // Adjectives inside a name chain stay ("Senate Foreign Relations Committee").
+      const bool in_name = n != h && t_.word(n).upos == nlp::UPos::PROPN;
+      if (one_of(t_.base_rel(c), {"compound", "flat"}) || ((n == h || in_name) && one_of(r, {"amod", "nummod"}))) {
         stack.push_back(c);
       }
     }
@@ -224,7 +226,9 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
     if (!out.empty()) out += ' ';
     // Names keep their case; a common word is lowercased unless it is capitalised mid-sentence.
     const nlp::Word& word = t_.word(w);
-    const bool keep = word.upos == nlp::UPos::PROPN || word.ner.size() > 2 ||
+    bool acronym = word.form.size() > 1;
+    for (char ch : word.form) acronym = acronym && !std::islower(static_cast<unsigned char>(ch));
+    const bool keep = word.upos == nlp::UPos::PROPN || word.ner.size() > 2 || acronym ||
                       (w > 0 && !word.form.empty() && std::isupper(static_cast<unsigned char>(word.form[0])));
     out += keep ? std::string(word.form) : low;
   }
@@ -281,6 +285,7 @@ Argument ClauseRules::make(uint32_t h, ArgumentRole role, const std::vector<uint
   a.text = t_.text(words);
   a.preposition = preposition_of(h);
   a.is_pronoun = t_.is_pronoun(h);
+  a.is_name = t_.word(h).upos == nlp::UPos::PROPN || !a.entity_type.empty();
   a.node = concept_of(h, &a.entity_type, nmod_swap_to);
   if (!words.empty()) a.span = {words.front(), words.back() + 1};
   return a;
@@ -444,6 +449,14 @@ void ClauseRules::clause(uint32_t top) {
   }
   // The relative pronoun's clause is cut from the antecedent.
   std::vector<Argument> subjects = expand(static_cast<uint32_t>(subj), ArgumentRole::kSubject, subj_cut);
+  // A second nominal subject of the same predicate is a coordination the
+  // parser did not see ("A and B President C spoke" with two nsubj).
+  for (uint32_t c : t_.children(top)) {
+    if (static_cast<int32_t>(c) != subj && t_.rel(c) == "nsubj" && !t_.excluded(c) && t_.is_nominal(c) &&
+        !t_.is_relative_pronoun(c)) {
+      for (Argument& extra : expand(c, ArgumentRole::kSubject, subj_cut)) subjects.push_back(std::move(extra));
+    }
+  }
   if (subjects.empty()) return;
   for (Argument& s : subjects) s.preposition.clear();
   if (subject_is_governor && t_.rel(top) == "acl" && t_.word(top).xpos == "VBN") pred.passive = true;
@@ -590,7 +603,9 @@ void ClauseRules::clause(uint32_t top) {
 
   // Reciprocal coordination: "A and B spoke" -> A speak with B (graph form only).
   const uint32_t subj_head = subjects.front().head;
-  if (options_.split_conjuncts && subjects.size() > 1 && !has_object && !pred.copular &&
+  bool nominal_object = false;
+  for (const Argument& a : args) nominal_object = nominal_object || (a.role == ArgumentRole::kObject && !a.is_clause);
+  if (options_.split_conjuncts && subjects.size() > 1 && !nominal_object && !pred.copular &&
       listed(kReciprocal, t_.lemma(top)) && t_.lemma(subj_head) != "who") {
     for (size_t i = 0; i < subjects.size(); ++i) {
       for (size_t j = i + 1; j < subjects.size(); ++j) {

@@ -60,6 +60,23 @@ std::vector<Fact> extract_facts(const nlp::Document& doc, const Extractor& extra
   return out;
 }
 
+nlp::Document TextExtractor::annotate(std::string_view text) const {
+  std::string blanked(text);
+  size_t start = 0;
+  while (start < blanked.size()) {
+    // Paragraph starts: the text start and every line start after a newline.
+    if (std::optional<Dateline> d = find_dateline(std::string_view(blanked).substr(start, 200))) {
+      for (size_t k = start; k < start + d->length && k < blanked.size(); ++k) {
+        if (blanked[k] != '\n') blanked[k] = ' ';
+      }
+    }
+    const size_t nl = blanked.find('\n', start);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return pipeline_->annotate(blanked);
+}
+
 Result<TextExtractor> TextExtractor::load(const std::string& model_dir, ExtractOptions options) {
   const std::string parser = model_dir + "/parser.kgm";
   if (!std::filesystem::exists(parser)) {

@@ -61,6 +61,7 @@ struct Argument {
   WordSpan span;            // smallest word range holding the phrase
   bool is_clause = false;   // a clausal complement: text, but no graph node
   bool is_pronoun = false;  // head is a personal/demonstrative pronoun
+  bool is_name = false;     // head is an entity mention or a proper noun
 };
 
 enum class Construction : uint8_t {
@@ -194,7 +195,10 @@ class TextExtractor {
   // keep the baseline extractor until `kg train` has run.
   static Result<TextExtractor> load(const std::string& model_dir, ExtractOptions options = {});
 
-  nlp::Document annotate(std::string_view text) const { return pipeline_->annotate(text); }
+  // Annotates `text` with datelines ("WASHINGTON (NYTIMES) - ") blanked out
+  // first: they give the place, not a clause, and they derail the parser.
+  // Byte offsets are those of `text`.
+  nlp::Document annotate(std::string_view text) const;
   std::vector<Fact> facts(const nlp::Document& doc) const { return extract_facts(doc, *extractor_); }
   // CaRB lines of one line holding one sentence (see carb_lines_for_sentence).
   std::string carb(std::string_view line) const { return carb_lines_for_sentence(*pipeline_, *extractor_, line); }

@@ -84,7 +84,7 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
   const Argument* oblique = nullptr;
   for (const Argument& a : p.arguments) {
     if (a.role == ArgumentRole::kObject || a.role == ArgumentRole::kTime || a.node.empty() || a.is_clause) continue;
-    if (!a.entity_type.empty()) {
+    if (a.is_name) {
       oblique = &a;
       break;
     }
@@ -106,7 +106,7 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
   if (object != nullptr) {
     // "blamed the tensions on the West": the entity is the better node, the
     // object noun joins the relation.
-    if (object->entity_type.empty() && oblique != nullptr && !oblique->entity_type.empty() &&
+    if (!object->is_name && oblique != nullptr && oblique->is_name &&
         !oblique->preposition.empty() && p.construction != Construction::kCopula) {
       t.relation = p.relation + " " + object->head_lemma + " " + oblique->preposition;
       t.object = oblique;

@@ -34,7 +34,8 @@ TEST(CarbDev, ReachesTheFloor) {
   const std::string report = run(fmt::format("'{}' --gold '{}' --system '{}' --json", scorer, gold, system));
   const nlohmann::json score = nlohmann::json::parse(report, nullptr, false);
   ASSERT_FALSE(score.is_discarded()) << report;
-  EXPECT_EQ(score.value("unmatched_sentences", -1), 0);
+  // dev.txt holds 641 sentences, the gold 638: three lines can never pair.
+  EXPECT_LE(score.value("unmatched_sentences", 99), 3);
   EXPECT_GE(score.value("f1", 0.0), 0.50) << report;
   EXPECT_GE(score.value("auc", 0.0), 0.28) << report;
   std::remove(system.c_str());
