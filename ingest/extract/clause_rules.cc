@@ -471,6 +471,18 @@ void ClauseRules::clause(uint32_t top) {
       std::vector<Argument> vs;
       if (b == "obj" || b == "iobj") {
         vs = expand(c, ArgumentRole::kObject, ante_cut);
+        // For the graph, a name in a prepositional modifier of the object is
+        // read as the verb's oblique: "blamed the tensions on the West" is
+        // often parsed with "on the West" under "tensions".
+        if (options_.split_conjuncts) {
+          for (uint32_t m : t_.children(c)) {
+            if (t_.rel(m) == "nmod" && m > c && t_.word(m).upos == nlp::UPos::PROPN) {
+              const std::string prep = preposition_of(m);
+              if (prep.empty() || prep == "of") continue;
+              for (Argument& v : expand(m, ArgumentRole::kOblique, ante_cut)) vs.push_back(std::move(v));
+            }
+          }
+        }
       } else if (b == "obl") {
         const ArgumentRole role = (r == "obl:tmod" || r == "obl:npmod") ? ArgumentRole::kTime : ArgumentRole::kOblique;
         vs = expand(c, role, ante_cut);
@@ -533,12 +545,19 @@ void ClauseRules::clause(uint32_t top) {
   // A relative clause whose gap is its object: "a project that X opposes".
   bool has_object = false;
   for (const Argument& a : args) has_object = has_object || a.role == ArgumentRole::kObject;
-  if (top_rel == "acl:relcl" && !antecedent_used && !has_object && !pred.copular && t_.head(top) >= 0) {
+  // A finite clause with its own subject under a noun is a relative clause
+  // whatever the parser called it ("a project that X opposes" as acl + mark).
+  const bool relative = top_rel == "acl:relcl" ||
+                        (top_rel == "acl" && !inherited && t_.has_feature(top, "VerbForm=Fin"));
+  if (relative && !antecedent_used && !has_object && !pred.copular && t_.head(top) >= 0) {
     bool rel_pron_inside = false;
     for (uint32_t c : t_.children(top)) rel_pron_inside = rel_pron_inside || t_.is_relative_pronoun(c);
     for (uint32_t c : t_.children(last)) rel_pron_inside = rel_pron_inside || t_.is_relative_pronoun(c);
     if (!rel_pron_inside || t_.child(top, "obj") < 0) {
-      std::vector<Argument> vs = expand(static_cast<uint32_t>(t_.head(top)), ArgumentRole::kObject, {top});
+      uint32_t ante = static_cast<uint32_t>(t_.head(top));
+      // "the pipeline, a project that X opposes": X opposes the pipeline.
+      if (t_.rel(ante) == "appos" && t_.head(ante) >= 0) ante = static_cast<uint32_t>(t_.head(ante));
+      std::vector<Argument> vs = expand(ante, ArgumentRole::kObject, {top, static_cast<uint32_t>(t_.head(top))});
       // Only when the pronoun left the object slot empty ("that ... opposes").
       bool obj_gap = !rel_pron_inside;
       for (uint32_t c : t_.children(top)) {
@@ -766,8 +785,10 @@ void ClauseRules::nominalization(uint32_t n) {
   if (target < 0) return;
   // No agent on the noun: the subject of the clause it sits in does it
   // ("During testimony to X, Nuland told ..." -> Nuland testified).
-  if ((agent < 0 || t_.is_pronoun(static_cast<uint32_t>(agent))) && t_.head(n) >= 0 &&
-      one_of(t_.base_rel(n), {"obl", "obj", "nsubj"}) && t_.base_rel(n) != "nsubj") {
+  // An object noun needs its own possessor ("concluding his meeting with X");
+  // "blamed the tensions on X" is no tension by the subject.
+  const bool may_borrow = t_.base_rel(n) == "obl" || (t_.base_rel(n) == "obj" && agent >= 0);
+  if ((agent < 0 || t_.is_pronoun(static_cast<uint32_t>(agent))) && t_.head(n) >= 0 && may_borrow) {
     const uint32_t governor = static_cast<uint32_t>(t_.head(n));
     bool inh = false;
     const int32_t s = subject_of(governor, 0, &inh);

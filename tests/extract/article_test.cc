@@ -38,10 +38,10 @@ std::string dump(const std::vector<Fact>& facts) {
 
 void expect_facts(const std::string& text, const std::vector<Expected>& expected,
                   std::vector<Fact>* facts_out = nullptr, nlp::Document* doc_out = nullptr) {
-  const nlp::Pipeline* pipeline = parsing_pipeline();
-  nlp::Document doc = pipeline->annotate(text);
-  const Extractor x(ExtractOptions{}, shipped_derivations());
-  const std::vector<Fact> facts = extract_facts(doc, x);
+  Result<TextExtractor> x = TextExtractor::load(nlp::Pipeline::default_model_dir());
+  ASSERT_TRUE(x.is_ok()) << x.status().message();
+  nlp::Document doc = x->annotate(text);
+  const std::vector<Fact> facts = x->facts(doc);
   for (const Expected& e : expected) {
     bool found = false;
     for (const Fact& f : facts) found = found || matches(f, e);
@@ -90,7 +90,7 @@ const char* const kOwnArticle =
     "ANKARA (AP) - Turkish President Recep Erdogan and German Chancellor Olaf Scholz talked for an hour on Friday.\n\n"
     "During testimony to the House Armed Services Committee, Mr Lloyd Austin, the defence secretary, told lawmakers "
     "that the corridor would stay open.\n\n"
-    "Mr Scholz blamed the delays on the Kremlin, and he demanded written assurances from Moscow.\n\n"
+    "Mr Scholz blamed the delays on the Kremlin and demanded written assurances from Moscow.\n\n"
     "Siemens has spent two years building the Baltic Pipe, a project that the Danish government strongly supports.\n\n"
     "Later, Mr Erdogan spoke with the leaders of Poland, Romania and Greece.\n\n"
     "Follow us on Twitter for the latest updates.\n";
