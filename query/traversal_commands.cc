@@ -50,20 +50,27 @@ Result<std::vector<NeighborRow>> neighbors_by_view(const graph::View& view, grap
   std::vector<NeighborRow> rows;
   rows.reserve(reached.size());
   for (const graph::Reached& r : reached) {
-    // k_hop gives distances only; the edge shown is the best supported one
-    // back to any vertex one hop closer to the start.
-    std::optional<graph::Neighbor> parent;
+    // k_hop gives distances only; the edge shown is the best (by the same
+    // rule as the store walk) back to a vertex one hop closer to the start.
+    std::optional<graph::StoreReached> parent;
+    std::optional<graph::Vertex> parent_vertex;
     for (const graph::Neighbor& n : graph::neighbors(view, r.vertex)) {
       auto it = depth_of.find(n.vertex);
       if (it == depth_of.end() || it->second + 1 != r.depth) continue;
-      if (!parent || n.edge.count > parent->edge.count) parent = n;
+      // n.outgoing means r.vertex -> n.vertex, i.e. the edge points at the parent.
+      const graph::StoreReached cand{view.vertex(r.vertex).entity, r.depth, view.vertex(n.vertex).entity,
+                                     n.edge.relation, !n.outgoing, n.edge.count};
+      if (!parent || graph::better_parent(cand, *parent)) {
+        parent = cand;
+        parent_vertex = n.vertex;
+      }
     }
     const graph::VertexProps& v = view.vertex(r.vertex);
     NeighborRow row{v.name, v.type, r.depth, "", "", true};
     if (parent) {
-      row.via = view.vertex(parent->vertex).name;
-      row.relation = view.relation_name(parent->edge.relation);
-      row.from_via = !parent->outgoing;  // outgoing from r.vertex means r -> via
+      row.via = view.vertex(*parent_vertex).name;
+      row.relation = view.relation_name(parent->relation);
+      row.from_via = parent->forward;
     }
     rows.push_back(std::move(row));
   }

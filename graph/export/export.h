@@ -41,11 +41,16 @@ struct StoreReached {
   uint32_t count = 0;
 };
 
+// True when `a` is the better parent edge for the same reached entity: more
+// support, then the lower parent id, then the edge pointing away from the
+// parent, then the lower relation id. One rule, so the store walk below and
+// the view walk of the query shell show the same "via" edge.
+bool better_parent(const StoreReached& a, const StoreReached& b);
+
 // Distinct entities within `max_depth` hops of `start` (edges followed both
 // ways), breadth-first, each level in ascending entity id; the start is not
 // included. Reads only the visited entities' edges (prefix scans), never the
-// whole store. Among several edges to the same new entity the best
-// supported one is kept as its parent edge.
+// whole store. Each entity's parent edge is the best by better_parent.
 Result<std::vector<StoreReached>> store_neighbourhood(store::Store& store, store::EntityId start, uint32_t max_depth);
 
 // --- what is exported -------------------------------------------------------

@@ -143,6 +143,13 @@ Result<GraphSnapshot> collect_focus(store::Store& store, const ExportScope& scop
 
 }  // namespace
 
+bool better_parent(const StoreReached& a, const StoreReached& b) {
+  if (a.count != b.count) return a.count > b.count;
+  if (a.parent != b.parent) return a.parent < b.parent;
+  if (a.forward != b.forward) return a.forward;
+  return a.relation < b.relation;
+}
+
 Result<std::vector<StoreReached>> store_neighbourhood(store::Store& store, EntityId start, uint32_t max_depth) {
   std::vector<StoreReached> result;
   std::unordered_set<EntityId> seen = {start};
@@ -154,7 +161,7 @@ Result<std::vector<StoreReached>> store_neighbourhood(store::Store& store, Entit
       if (seen.count(to)) return;
       StoreReached cand{to, depth, from, e.relation, forward, e.count};
       auto [it, inserted] = level.emplace(to, cand);
-      if (!inserted && e.count > it->second.count) it->second = cand;
+      if (!inserted && better_parent(cand, it->second)) it->second = cand;
     };
     for (EntityId u : frontier) {
       KG_EXPORT_TRY(out, store.out_edges(u));
