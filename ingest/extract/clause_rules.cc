@@ -385,9 +385,25 @@ void ClauseRules::clause(uint32_t top) {
       }
     }
   };
+  // Adverbs between an auxiliary and its verb belong to the relation ("is fully reflected in").
+  auto absorb_inner_adverbs = [&](uint32_t x) {
+    int32_t first_aux = -1;
+    for (uint32_t c : t_.children(x)) {
+      if ((t_.base_rel(c) == "aux" || t_.rel(c) == "cop") && (first_aux < 0 || static_cast<int32_t>(c) < first_aux)) {
+        first_aux = static_cast<int32_t>(c);
+      }
+    }
+    for (uint32_t c : t_.children(x)) {
+      if (t_.rel(c) == "advmod" && c < x && static_cast<int32_t>(c) > first_aux && first_aux >= 0 &&
+          t_.children(c).empty() && !listed(kNegations, t_.lemma(c))) {
+        rel_words.push_back(c);
+      }
+    }
+  };
   for (size_t k = 0; k < pred.chain.size(); ++k) {
     const uint32_t x = pred.chain[k];
     absorb_aux(x);
+    absorb_inner_adverbs(x);
     if (t_.child(x, "nsubj:pass") >= 0) pred.passive = true;
     rel_words.push_back(x);
     if (k > 0) {

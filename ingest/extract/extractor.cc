@@ -127,7 +127,9 @@ std::string format_carb(std::string_view sentence_text, const std::vector<Propos
   std::string out;
   std::vector<std::string> seen;
   for (const Proposition& p : props) {
-    if (p.subject.text.empty() || p.relation_text.empty()) continue;
+    // CaRB credits a tuple only when it fills every slot its gold tuple fills,
+    // and gold tuples nearly always have two arguments.
+    if (p.subject.text.empty() || p.relation_text.empty() || p.arguments.empty()) continue;
     // Without an object, the first oblique's preposition joins the relation
     // ("led to | an opening | a coal mine"), as CaRB's annotators mostly wrote it.
     std::string relation = p.relation_text;
