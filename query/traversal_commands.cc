@@ -3,7 +3,8 @@
 // the view (bidirectional BFS over the whole graph).
 #include <algorithm>
 #include <fmt/format.h>
-#include <unordered_map>
+#include <cstdint>
+#include <optional>
 
 #include "graph/algo/algo.h"
 #include "graph/export/export.h"
@@ -43,34 +44,46 @@ Result<std::vector<NeighborRow>> neighbors_by_store(ExecContext& ctx, const stor
 
 Result<std::vector<NeighborRow>> neighbors_by_view(const graph::View& view, graph::Vertex start, uint32_t depth) {
   const std::vector<graph::Reached> reached = graph::k_hop(view, start, depth);
-  std::unordered_map<graph::Vertex, uint32_t> depth_of;
-  depth_of.reserve(reached.size() + 1);
+  constexpr uint32_t kUnreached = UINT32_MAX;
+  std::vector<uint32_t> depth_of(view.vertex_count(), kUnreached);
+  std::vector<std::vector<graph::Vertex>> levels(depth + 1);
   depth_of[start] = 0;
-  for (const graph::Reached& r : reached) depth_of[r.vertex] = r.depth;
-  std::vector<NeighborRow> rows;
-  rows.reserve(reached.size());
-  for (const graph::Reached& r : reached) {
-    // k_hop gives distances only; the edge shown is the best (by the same
-    // rule as the store walk) back to a vertex one hop closer to the start.
-    std::optional<graph::StoreReached> parent;
-    std::optional<graph::Vertex> parent_vertex;
-    for (const graph::Neighbor& n : graph::neighbors(view, r.vertex)) {
-      auto it = depth_of.find(n.vertex);
-      if (it == depth_of.end() || it->second + 1 != r.depth) continue;
-      // n.outgoing means r.vertex -> n.vertex, i.e. the edge points at the parent.
-      const graph::StoreReached cand{view.vertex(r.vertex).entity, r.depth, view.vertex(n.vertex).entity,
-                                     n.edge.relation, !n.outgoing, n.edge.count};
-      if (!parent || graph::better_parent(cand, *parent)) {
-        parent = cand;
-        parent_vertex = n.vertex;
+  levels[0].push_back(start);
+  std::vector<size_t> index_of(view.vertex_count(), 0);  // position in `reached`
+  for (size_t i = 0; i < reached.size(); ++i) {
+    depth_of[reached[i].vertex] = reached[i].depth;
+    levels[reached[i].depth].push_back(reached[i].vertex);
+    index_of[reached[i].vertex] = i;
+  }
+  // k_hop gives distances only. Parents come from walking each level's
+  // edges once more, as the BFS did (the last level's edges are never
+  // read), keeping the best edge by the store walk's rule.
+  std::vector<std::optional<graph::StoreReached>> parent(reached.size());
+  std::vector<graph::Vertex> parent_vertex(reached.size(), 0);
+  for (uint32_t level = 1; level <= depth; ++level) {
+    for (graph::Vertex u : levels[level - 1]) {
+      for (const graph::Neighbor& n : graph::neighbors(view, u)) {
+        if (depth_of[n.vertex] != level) continue;
+        const size_t i = index_of[n.vertex];
+        // n.outgoing means u -> n.vertex: the edge points away from the parent.
+        const graph::StoreReached cand{view.vertex(n.vertex).entity, level, view.vertex(u).entity, n.edge.relation,
+                                       n.outgoing, n.edge.count};
+        if (!parent[i] || graph::better_parent(cand, *parent[i])) {
+          parent[i] = cand;
+          parent_vertex[i] = u;
+        }
       }
     }
-    const graph::VertexProps& v = view.vertex(r.vertex);
-    NeighborRow row{v.name, v.type, r.depth, "", "", true};
-    if (parent) {
-      row.via = view.vertex(*parent_vertex).name;
-      row.relation = view.relation_name(parent->relation);
-      row.from_via = parent->forward;
+  }
+  std::vector<NeighborRow> rows;
+  rows.reserve(reached.size());
+  for (size_t i = 0; i < reached.size(); ++i) {
+    const graph::VertexProps& v = view.vertex(reached[i].vertex);
+    NeighborRow row{v.name, v.type, reached[i].depth, "", "", true};
+    if (parent[i]) {
+      row.via = view.vertex(parent_vertex[i]).name;
+      row.relation = view.relation_name(parent[i]->relation);
+      row.from_via = parent[i]->forward;
     }
     rows.push_back(std::move(row));
   }
