@@ -149,6 +149,25 @@ std::string ClauseRules::attribution_of(uint32_t top) const {
   return "";
 }
 
+uint32_t ClauseRules::apposition_target(uint32_t n) const {
+  if (t_.rel(n) == "appos" && t_.head(n) >= 0) return static_cast<uint32_t>(t_.head(n));
+  // "the pipeline to Germany, a project that ...": an apposition the parser
+  // attached elsewhere; the noun phrase before the comma is what is meant.
+  if (t_.word(n).upos != nlp::UPos::NOUN || t_.child(n, "det") < 0) return n;
+  uint32_t first = n;
+  for (uint32_t c : t_.children(n)) {
+    if (t_.rel(c) != "punct") first = std::min(first, c);
+  }
+  if (first < 2 || t_.word(first - 1).form != ",") return n;
+  uint32_t h = first - 2;
+  for (int guard = 0; guard < 6 && t_.head(h) >= 0 &&
+                      one_of(t_.base_rel(h), {"nmod", "compound", "flat", "amod", "nummod", "conj", "det", "case"});
+       ++guard) {
+    h = static_cast<uint32_t>(t_.head(h));
+  }
+  return t_.is_nominal(h) && h != n && one_of(t_.base_rel(h), {"obj", "obl", "nsubj"}) ? h : n;
+}
+
 // ---------------------------------------------------------------------------
 // Arguments.
 
@@ -359,7 +378,25 @@ void ClauseRules::clause(uint32_t top) {
   pred.copular = t_.child(top, "cop") >= 0;
 
   bool inherited = false;
-  const int32_t subj = subject_of(top, 0, &inherited);
+  int32_t subj = subject_of(top, 0, &inherited);
+  // "N that X verbs" misparsed as a clause with two subjects, N and X, around
+  // the relativizer: X is the subject and N (or what N is an apposition of)
+  // fills the object gap.
+  int32_t gap_object = -1;
+  {
+    std::vector<uint32_t> subjects_here;
+    int32_t relativizer = -1;
+    for (uint32_t c : t_.children(top)) {
+      if (t_.rel(c) == "nsubj" && !t_.excluded(c)) subjects_here.push_back(c);
+      if (t_.rel(c) == "mark" && one_of(t_.lemma(c), {"that", "which", "whom"})) relativizer = static_cast<int32_t>(c);
+    }
+    if (subjects_here.size() == 2 && relativizer > static_cast<int32_t>(subjects_here[0]) &&
+        relativizer < static_cast<int32_t>(subjects_here[1]) && t_.child(top, "obj") < 0 && t_.is_nominal(subjects_here[0])) {
+      subj = static_cast<int32_t>(subjects_here[1]);
+      uint32_t n = subjects_here[0];
+      gap_object = static_cast<int32_t>(apposition_target(n));
+    }
+  }
   if (subj < 0) return;
   const std::string_view top_rel = t_.rel(top);
 
@@ -468,7 +505,7 @@ void ClauseRules::clause(uint32_t top) {
   // A second nominal subject of the same predicate is a coordination the
   // parser did not see ("A and B President C spoke" with two nsubj).
   for (uint32_t c : t_.children(top)) {
-    if (static_cast<int32_t>(c) != subj && t_.rel(c) == "nsubj" && !t_.excluded(c) && t_.is_nominal(c) &&
+    if (static_cast<int32_t>(c) != subj && gap_object < 0 && t_.rel(c) == "nsubj" && !t_.excluded(c) && t_.is_nominal(c) &&
         !t_.is_relative_pronoun(c)) {
       for (Argument& extra : expand(c, ArgumentRole::kSubject, subj_cut)) subjects.push_back(std::move(extra));
     }
@@ -570,9 +607,8 @@ void ClauseRules::clause(uint32_t top) {
     for (uint32_t c : t_.children(top)) rel_pron_inside = rel_pron_inside || t_.is_relative_pronoun(c);
     for (uint32_t c : t_.children(last)) rel_pron_inside = rel_pron_inside || t_.is_relative_pronoun(c);
     if (!rel_pron_inside || t_.child(top, "obj") < 0) {
-      uint32_t ante = static_cast<uint32_t>(t_.head(top));
       // "the pipeline, a project that X opposes": X opposes the pipeline.
-      if (t_.rel(ante) == "appos" && t_.head(ante) >= 0) ante = static_cast<uint32_t>(t_.head(ante));
+      const uint32_t ante = apposition_target(static_cast<uint32_t>(t_.head(top)));
       std::vector<Argument> vs = expand(ante, ArgumentRole::kObject, {top, static_cast<uint32_t>(t_.head(top))});
       // Only when the pronoun left the object slot empty ("that ... opposes").
       bool obj_gap = !rel_pron_inside;
@@ -638,6 +674,11 @@ void ClauseRules::clause(uint32_t top) {
 
   // Reciprocal coordination: "A and B spoke" -> A speak with B (graph form only).
   const uint32_t subj_head = subjects.front().head;
+  if (gap_object >= 0) {
+    for (Argument& v : expand(static_cast<uint32_t>(gap_object), ArgumentRole::kObject, {top})) {
+      args.insert(args.begin(), std::move(v));
+    }
+  }
   bool nominal_object = false;
   for (const Argument& a : args) nominal_object = nominal_object || (a.role == ArgumentRole::kObject && !a.is_clause);
   if (options_.split_conjuncts && subjects.size() > 1 && !nominal_object && !pred.copular &&

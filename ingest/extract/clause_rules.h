@@ -33,6 +33,9 @@ class ClauseRules {
   bool is_xcomp_link(uint32_t i) const;
   int32_t subject_of(uint32_t p, int depth, bool* inherited) const;
   uint32_t antecedent(uint32_t relative) const;
+  // What an appositive noun renames: its head, or the noun phrase just before
+  // its comma when the parser attached it elsewhere.
+  uint32_t apposition_target(uint32_t n) const;
   std::string attribution_of(uint32_t top) const;
 
   void clause(uint32_t top);

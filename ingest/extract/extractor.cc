@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/extract/clause_rules.h"
 #include "ingest/extract/extract.h"
@@ -88,7 +89,14 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
       oblique = &a;
       break;
     }
-    if (oblique == nullptr) oblique = &a;
+    // A role noun of a named possessor ("leaders of France") beats a plain
+    // instrument ("by phone").
+    const bool names_inside = std::any_of(a.node.begin(), a.node.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    if (oblique == nullptr || (names_inside && !std::any_of(oblique->node.begin(), oblique->node.end(), [](char c) {
+                                 return std::isupper(static_cast<unsigned char>(c));
+                               }))) {
+      oblique = &a;
+    }
   }
   GraphTriple t;
   t.subject = &p.subject;
