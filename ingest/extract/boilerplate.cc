@@ -152,18 +152,28 @@ std::vector<bool> boilerplate_sentences(const nlp::Document& doc) {
     if (e == std::string::npos) e = text.size();
     return std::pair<size_t, size_t>(b, e);
   };
+  // Paragraphs and lines hold many sentences: classify each once.
+  size_t last_pb = std::string::npos, last_lb = std::string::npos;
+  bool para_is = false, line_is = false;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const nlp::Sentence& s = doc.sentences[i];
     if (s.size() == 0) continue;
     const uint32_t begin = doc.words[s.word_begin].begin;
     const auto [pb, pe] = paragraph_at(begin);
+    if (pb != last_pb) {
+      last_pb = pb;
+      para_is = classify_boilerplate(std::string_view(text).substr(pb, pe - pb)) != Boilerplate::kNone;
+    }
     // A single line inside a paragraph can also be a placeholder ("Remote video URL").
     size_t lb = text.rfind('\n', begin);
     lb = lb == std::string::npos ? 0 : lb + 1;
-    size_t le = text.find('\n', begin);
-    if (le == std::string::npos) le = text.size();
-    out[i] = classify_boilerplate(std::string_view(text).substr(pb, pe - pb)) != Boilerplate::kNone ||
-             classify_boilerplate(std::string_view(text).substr(lb, le - lb)) != Boilerplate::kNone;
+    if (lb != last_lb) {
+      last_lb = lb;
+      size_t le = text.find('\n', begin);
+      if (le == std::string::npos) le = text.size();
+      line_is = classify_boilerplate(std::string_view(text).substr(lb, le - lb)) != Boilerplate::kNone;
+    }
+    out[i] = para_is || line_is;
   }
   return out;
 }
