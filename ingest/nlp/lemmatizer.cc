@@ -66,6 +66,16 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
   char key_buf[kKeyCapacity];
   const std::string_view lower = lowercase_into(form, lower_buf, sizeof(lower_buf));
   if (lower.empty()) return form;
+  // Numbers, dates and codes are their own lemma ("01-Feb-02", "4.25"),
+  // except that EWT drops thousands separators (1,400 -> 1400).
+  if (std::any_of(form.begin(), form.end(), is_ascii_digit)) {
+    if (xpos != "CD" || form.find(',') == std::string_view::npos || form.size() > cap) return form;
+    size_t n = 0;
+    for (char c : form) {
+      if (c != ',') buf[n++] = c;
+    }
+    return std::string_view(buf, n);
+  }
   if (const char pos = wordnet_pos(xpos); pos != 0) {
     const std::string_view hit = find(data_.wordnet, make_key(lower, std::string_view(&pos, 1), key_buf), data_.strings);
     if (!hit.empty()) return hit;
@@ -83,6 +93,12 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
     std::copy(append.begin(), append.end(), buf + base.size() - strip);
     return std::string_view(buf, base.size() - strip + append.size());
   }
+  // A proper noun written in lowercase ("chicago") gets its capital back.
+  if (proper && lower == form && is_ascii_lower(form[0]) && form.size() <= cap) {
+    std::copy(form.begin(), form.end(), buf);
+    buf[0] = static_cast<char>(buf[0] - 32);
+    return std::string_view(buf, form.size());
+  }
   if (proper || lower == form) return form;
   if (lower.size() > cap) return form;
   std::copy(lower.begin(), lower.end(), buf);
@@ -96,7 +112,9 @@ std::string_view Lemmatizer::lemma(std::string_view form, UPos upos, std::string
   if (!hit.empty()) return hit;
   char lower_buf[kKeyCapacity];
   const std::string_view lower = lowercase_into(form, lower_buf, sizeof(lower_buf));
-  if (!lower.empty() && lower != form) {
+  // A proper noun keeps its case, so the lowercased lookup (meant for
+  // capitalized common words: "The" -> "the") does not apply to it.
+  if (!lower.empty() && lower != form && upos != UPos::PROPN) {
     hit = find(data_.lower, make_key(lower, xpos, key_buf), data_.strings);
     if (!hit.empty()) return hit;
   }

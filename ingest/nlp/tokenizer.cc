@@ -14,7 +14,7 @@ namespace {
 bool is_opening(char32_t c) {
   switch (c) {
     case '(': case '[': case '{': case '"': case '\'': case '`': case '<': case 0x201C: case 0x2018:
-    case 0xAB: case 0xBF: case 0xA1: case '$': case 0xA3: case 0x20AC: case 0xA5: case '*':
+    case 0xAB: case 0xBF: case 0xA1: case '$': case 0xA3: case 0x20AC: case 0xA5: case '*': case '-': case '#':
       return true;
     default:
       return false;
@@ -24,7 +24,7 @@ bool is_opening(char32_t c) {
 bool is_closing(char32_t c) {
   switch (c) {
     case ')': case ']': case '}': case '"': case '\'': case '>': case 0x201D: case 0x2019: case 0xBB:
-    case ',': case ';': case ':': case '%': case '*':
+    case ',': case ';': case ':': case '%': case '*': case '-':
       return true;
     default:
       return false;
@@ -201,15 +201,22 @@ void Tokenizer::tokenize_chunk(std::string_view text, uint32_t b, uint32_t e, st
   }
   if (lead == e) return;
 
-  // URLs and addresses end before trailing sentence punctuation.
+  // URLs and addresses end before trailing sentence punctuation; a word
+  // glued in front of "<address>" is tokenized on its own.
   {
     const std::string_view rest = text.substr(lead, e - lead);
     if (is_url(rest) || is_email(rest)) {
+      const size_t angle = rest.find('<');
+      if (angle != std::string_view::npos && angle > 0) {
+        tokenize_chunk(text, lead, lead + static_cast<uint32_t>(angle), out);
+        tokenize_chunk(text, lead + static_cast<uint32_t>(angle), e, out);
+        return;
+      }
       uint32_t t = e;
       while (t > lead) {
         const char c = text[t - 1];
         if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' ||
-            c == '\'')
+            c == '\'' || c == '>' || c == ']')
           --t;
         else
           break;
@@ -227,7 +234,9 @@ void Tokenizer::tokenize_chunk(std::string_view text, uint32_t b, uint32_t e, st
     size_t len = 1;
     const char32_t c = decode_char(text, p, &len);
     if (is_sentence_final(c)) {
-      if (c == '.' && (p == lead || text[p - 1] != '.') && is_abbreviation(text.substr(lead, t - lead))) break;
+      if ((c == '.' || c == '!') && (p == lead || static_cast<char32_t>(text[p - 1]) != c) && is_abbreviation(text.substr(lead, t - lead))) {
+        break;
+      }
       uint32_t q = p;
       while (q > lead) {
         const uint32_t qq = static_cast<uint32_t>(previous_char_start(text, q));
@@ -289,12 +298,71 @@ void Tokenizer::tokenize_chunk(std::string_view text, uint32_t b, uint32_t e, st
   }
 }
 
+namespace {
+
+// Digits and hyphens only, in three or more groups: a date or a phone
+// number (2021-12-07, 713-853-3989), kept whole.
+bool is_hyphenated_number(std::string_view s) {
+  int groups = 1;
+  for (char c : s) {
+    if (c == '-') ++groups;
+    else if (!is_ascii_digit(c)) return false;
+  }
+  return groups >= 3 && s.front() != '-' && s.back() != '-';
+}
+
+// "01-Feb-02": day, month abbreviation, year.
+bool is_day_month_year(std::string_view s) {
+  const size_t a = s.find('-');
+  if (a == std::string_view::npos || a == 0 || s.size() < a + 6 || s[a + 4] != '-') return false;
+  for (size_t i = 0; i < a; ++i) {
+    if (!is_ascii_digit(s[i])) return false;
+  }
+  for (size_t i = a + 1; i < a + 4; ++i) {
+    if (!is_ascii_alpha(s[i])) return false;
+  }
+  for (size_t i = a + 5; i < s.size(); ++i) {
+    if (!is_ascii_digit(s[i])) return false;
+  }
+  return true;
+}
+
+size_t digit_run_before(std::string_view s, size_t end) {
+  size_t n = 0;
+  while (n < end && is_ascii_digit(s[end - 1 - n])) ++n;
+  return n;
+}
+
+size_t digit_run_from(std::string_view s, size_t begin) {
+  size_t n = 0;
+  while (begin + n < s.size() && is_ascii_digit(s[begin + n])) ++n;
+  return n;
+}
+
+// Punctuation that separates words even without spaces around it.
+bool always_splits(char32_t c) {
+  switch (c) {
+    case '(': case ')': case '[': case ']': case '{': case '}': case ';': case '"': case '!': case '?':
+    case 0x201C: case 0x201D: case 0x2026:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 void Tokenizer::split_core(std::string_view text, uint32_t b, uint32_t e, std::vector<Token>* out) const {
   if (b >= e) return;
   const std::string_view core = text.substr(b, e - b);
-  if (is_url(core) || is_email(core)) return push(out, b, e);
+  if (is_url(core) || is_email(core) || is_hyphenated_number(core) || is_day_month_year(core)) return push(out, b, e);
   uint32_t word_start = b;
   uint32_t i = b;
+  auto split_run = [&](uint32_t run_end) {
+    push(out, word_start, i);
+    push(out, i, run_end);
+    word_start = i = run_end;
+  };
   while (i < e) {
     size_t len = 1;
     const char32_t c = decode_char(text, i, &len);
@@ -306,9 +374,26 @@ void Tokenizer::split_core(std::string_view text, uint32_t b, uint32_t e, std::v
         run += static_cast<uint32_t>(text[run] == '-' ? 1 : len);
         len = 1;
       }
-      push(out, word_start, i);
-      push(out, i, run);
-      word_start = i = run;
+      split_run(run);
+      continue;
+    }
+    if (always_splits(c) || (c == '.' && next < e && text[next] == '.')) {
+      uint32_t run = next;
+      while (run + len <= e && text.substr(run, len) == text.substr(i, len)) run += static_cast<uint32_t>(len);
+      split_run(run);
+      continue;
+    }
+    const size_t at = i - b;
+    if (c == ',' && i > word_start && next < e) {
+      // 1,400 keeps its separator (exactly three digits follow); "me,just" splits.
+      const bool thousands = digit_run_before(core, at) > 0 && digit_run_from(core, at + 1) == 3;
+      if (!thousands) {
+        split_run(next);
+        continue;
+      }
+    }
+    if (c == ':' && i > word_start && next < e && !(is_ascii_digit(core[at - 1]) && is_ascii_digit(core[at + 1]))) {
+      split_run(next);
       continue;
     }
     if ((c == '-' || c == '/') && i > word_start && next < e) {
@@ -317,22 +402,22 @@ void Tokenizer::split_core(std::string_view text, uint32_t b, uint32_t e, std::v
       bool keep;
       if (c == '/') {
         // w/o b/t 9/11 and dates stay whole; "and/or" splits.
-        keep = left.size() <= 1 || (is_ascii_digit(left.back()) && is_ascii_digit(right)) ||
-               (i + 2 >= e);
+        keep = left.size() <= 1 || (is_ascii_digit(left.back()) && is_ascii_digit(right)) || (i + 2 >= e);
+      } else if (is_ascii_digit(left.back()) && is_ascii_digit(right)) {
+        // 646-8420 stays whole; scores and ranges (5-3, 16-18) split.
+        keep = digit_run_before(core, at) >= 3 && digit_run_from(core, at + 1) >= 3;
       } else {
-        bool digits_both = is_ascii_digit(left.back()) && is_ascii_digit(right);
         bool prefix = false;
-        if (!digits_both && left.size() <= 8) {
+        if (left.size() <= 8) {
           char lower[8];
           for (size_t k = 0; k < left.size(); ++k) lower[k] = ascii_lower(left[k]);
           prefix = lexicon_.hyphen_prefixes.contains(std::string_view(lower, left.size()));
         }
-        keep = digits_both || prefix || !is_word_char_byte(right);
+        keep = prefix || !is_word_char_byte(right);
       }
       if (!keep) {
-        push(out, word_start, i);
-        push(out, i, next);
-        word_start = next;
+        split_run(next);
+        continue;
       }
     }
     i = next;

@@ -16,7 +16,10 @@ namespace kg::train {
 
 namespace {
 
+// GUM adds vocabulary, but where its lemma conventions differ from EWT's
+// (people -> person) the EWT votes should win: they count this many times.
 constexpr const char* kTrainFiles[] = {"ud/en_ewt-ud-train.conllu", "ud/en_gum-cc-by-train.conllu"};
+constexpr int kFileWeights[] = {5, 1};
 constexpr const char* kWordnetLists[][2] = {{"verb.exc", "v"}, {"noun.exc", "n"}, {"adj.exc", "a"}, {"adv.exc", "r"}};
 constexpr int kMinRuleCount = 2;
 constexpr char kSep = '\x1f';
@@ -72,13 +75,13 @@ Status train_lemmatizer(const TrainOptions& options) {
   // (form, xpos) -> upos and lemma counts.
   std::map<std::pair<std::string, std::string>, std::map<std::string, int>> lemmas;
   std::map<std::pair<std::string, std::string>, int> proper;  // (form, xpos) -> PROPN count minus others
-  for (const char* file : kTrainFiles) {
-    Result<nlp::Document> doc = read_treebank(options, file);
+  for (size_t f = 0; f < std::size(kTrainFiles); ++f) {
+    Result<nlp::Document> doc = read_treebank(options, kTrainFiles[f]);
     if (!doc) return doc.status();
     for (const nlp::Word& w : doc->words) {
       if (w.lemma.empty() || w.xpos.empty()) continue;
       const std::pair<std::string, std::string> key(std::string(w.form), std::string(w.xpos));
-      ++lemmas[key][std::string(w.lemma)];
+      lemmas[key][std::string(w.lemma)] += kFileWeights[f];
       proper[key] += w.upos == nlp::UPos::PROPN ? 1 : -1;
     }
   }

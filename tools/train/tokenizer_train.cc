@@ -23,8 +23,15 @@ namespace {
 constexpr const char* kTrainFiles[] = {"ud/en_ewt-ud-train.conllu", "ud/en_gum-cc-by-train.conllu"};
 constexpr int kSplitterEpochs = 6;
 
+// "Mr." "U.S." and the odd name ending in "!" ("Yahoo!").
 bool is_abbreviation_shape(std::string_view w) {
-  if (w.size() < 2 || w.back() != '.') return false;
+  if (w.size() < 2 || (w.back() != '.' && w.back() != '!')) return false;
+  if (w.back() == '!') {
+    for (char c : w.substr(0, w.size() - 1)) {
+      if (!nlp::is_ascii_alpha(c)) return false;
+    }
+    return true;
+  }
   bool letter = false;
   for (char c : w.substr(0, w.size() - 1)) {
     if (nlp::is_ascii_alpha(c)) letter = true;
@@ -41,9 +48,9 @@ nlp::TokenizerLexicon learn_lexicon(const std::vector<nlp::Document>& docs) {
       for (size_t i = 0; i < words.size(); ++i) {
         const std::string_view f = words[i].form;
         if (is_abbreviation_shape(f)) ++with_period[std::string(f)];
-        if (i + 1 < words.size() && words[i + 1].form == "." && !words[i].space_after &&
-            is_abbreviation_shape(std::string(f) + ".")) {
-          ++split_period[std::string(f) + "."];
+        if (i + 1 < words.size() && (words[i + 1].form == "." || words[i + 1].form == "!") && !words[i].space_after &&
+            is_abbreviation_shape(std::string(f) + std::string(words[i + 1].form))) {
+          ++split_period[std::string(f) + std::string(words[i + 1].form)];
         }
         const size_t hyphen = f.find('-');
         if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < f.size() &&

@@ -1,0 +1,158 @@
+// kg nlp / kg eval ud / kg train on bad input, the UD scorer on small
+// documents written here, and training determinism on a slice.
+#include <filesystem>
+#include <gtest/gtest.h>
+
+#include "ingest/nlp/conllu.h"
+#include "tests/nlp/cli_run.h"
+#include "tools/train/ud_eval.h"
+
+namespace kg::nlp {
+namespace {
+
+using testing::run_kg;
+using testing::slurp;
+using testing::TempDir;
+
+std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+constexpr std::string_view kGold =
+    "# newpar\n"
+    "# text = Leaders can't agree.\n"
+    "1\tLeaders\tleader\tNOUN\tNNS\tNumber=Plur\t4\tnsubj\t_\t_\n"
+    "2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "2\tca\tcan\tAUX\tMD\t_\t4\taux\t_\t_\n"
+    "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+    "4\tagree\tagree\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "# text = They left.\n"
+    "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+    "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "3\t.\t.\tPUNCT\t.\t_\t2\tpunct:x\t_\t_\n"
+    "\n";
+
+TEST(UdScorer, PerfectCopyScoresHundred) {
+  auto gold = read_conllu(kGold, "gold");
+  auto system = read_conllu(kGold, "system");
+  ASSERT_TRUE(gold.is_ok() && system.is_ok());
+  auto scores = train::score_ud(*gold, *system);
+  ASSERT_TRUE(scores.is_ok()) << scores.status().message();
+  for (const char* m : {"Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS"}) {
+    ASSERT_NE(scores->find(m), nullptr) << m;
+    EXPECT_DOUBLE_EQ(scores->find(m)->f1(), 100.0) << m;
+  }
+  EXPECT_EQ(scores->find("Tokens")->gold, 7u);  // "can't" is one token
+  EXPECT_EQ(scores->find("Words")->gold, 8u);
+}
+
+TEST(UdScorer, CountsErrorsPerMetric) {
+  // One sentence instead of two, "can't" split without a multiword token,
+  // one wrong tag, one wrong lemma, one wrong head, one wrong label.
+  const std::string system_text =
+      "# text = Leaders can't agree. They left.\n"
+      "1\tLeaders\tleader\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+      "2\tca\tcan\tAUX\tMD\t_\t4\taux\t_\tSpaceAfter=No\n"
+      "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+      "4\tagree\tagree\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+      "6\tThey\tthey\tPRON\tPRP\t_\t7\tnsubj\t_\t_\n"
+      "7\tleft\tleft\tADJ\tJJ\t_\t4\tparataxis\t_\tSpaceAfter=No\n"
+      "8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n"
+      "\n";
+  auto gold = read_conllu(kGold, "gold");
+  auto system = read_conllu(system_text, "system");
+  ASSERT_TRUE(gold.is_ok() && system.is_ok());
+  auto s = train::score_ud(*gold, *system);
+  ASSERT_TRUE(s.is_ok()) << s.status().message();
+  // Tokens: gold 7 (can't whole), system 8 (ca, n't); 6 match.
+  EXPECT_EQ(s->find("Tokens")->correct, 6u);
+  EXPECT_EQ(s->find("Sentences")->correct, 0u);
+  EXPECT_EQ(s->find("Words")->correct, 8u);  // ca and n't align inside the multiword region
+  EXPECT_EQ(s->find("UPOS")->correct, 7u);
+  EXPECT_EQ(s->find("Lemmas")->correct, 7u);
+  // Heads: gold "Leaders" -> agree(4) matches; "left" is a root in gold but
+  // not in the system, "They"->left ok, "." of sentence 2 ok.
+  EXPECT_EQ(s->find("UAS")->correct, 7u);
+  EXPECT_EQ(s->find("LAS")->correct, 7u);  // punct:x vs punct compare equal (universal part)
+}
+
+TEST(UdScorer, RefusesDifferentTexts) {
+  auto gold = read_conllu(kGold, "gold");
+  auto other = read_conllu("1\tSomething\t_\tX\t_\t_\t_\t_\t_\t_\n\n", "other");
+  ASSERT_TRUE(gold.is_ok() && other.is_ok());
+  auto s = train::score_ud(*gold, *other);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.status().message().find("differ"), std::string::npos);
+}
+
+TEST(NlpCli, MalformedConlluGivesFileAndLine) {
+  TempDir dir("kg_nlp_cli_bad");
+  const auto bad = dir / "bad.conllu";
+  std::ofstream(bad) << "# text = Hi there\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n2\tthere\tthere\n\n";
+  auto r = run_kg("nlp --input conllu " + quote(bad), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.conllu:3:"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one-line error expected: " << r.err;
+
+  r = run_kg("eval ud --gold " + quote(bad) + " --system " + quote(bad), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.conllu:3:"), std::string::npos) << r.err;
+
+  std::ofstream(bad) << "1\tHi\thi\tNOPE\tUH\t_\t0\troot\t_\t_\n\n";
+  r = run_kg("nlp --input conllu " + quote(bad), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.conllu:1:"), std::string::npos) << r.err;
+}
+
+TEST(NlpCli, MissingFilesAreUserErrors) {
+  TempDir dir("kg_nlp_cli_missing");
+  auto r = run_kg("nlp " + quote(dir / "nope.txt"), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("nope.txt"), std::string::npos);
+  r = run_kg("eval ud --gold " + quote(dir / "nope.conllu") + " --system x", dir);
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST(NlpCli, AnnotatesRawTextIntoConllu) {
+  TempDir dir("kg_nlp_cli_text");
+  const auto text = dir / "article.txt";
+  std::ofstream(text) << "Leaders can't agree.\n\nThey left on Monday.\n";
+  auto r = run_kg("nlp --input text " + quote(text), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("# text = Leaders can't agree."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("# sent_id = 2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2-3\tcan't"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\tagree\tVERB\tVB\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("SpaceAfter=No"), std::string::npos) << r.out;
+  auto back = read_conllu(r.out, "output");
+  ASSERT_TRUE(back.is_ok()) << back.status().message();
+  EXPECT_EQ(back->sentences.size(), 2u);
+  EXPECT_TRUE(back->sentences[1].new_paragraph);
+}
+
+TEST(Training, SameDataSameBytes) {
+  const std::string data = KG_SHARED_DATA;
+  if (!std::filesystem::exists(data + "/ud/en_ewt-ud-train.conllu")) GTEST_SKIP() << "no ../shared/data at " << data;
+  TempDir dir("kg_train_determinism");
+  for (const char* out : {"a", "b"}) {
+    std::filesystem::create_directories(dir / out);
+    const auto r = run_kg("train --max-sentences 400 --data " + quote(data) + " --out " + quote(dir / out), dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  for (const char* file : {"tokenizer.kgm", "tagger.kgm", "lemmatizer.kgm"}) {
+    const std::string a = slurp(dir / "a" / file), b = slurp(dir / "b" / file);
+    EXPECT_FALSE(a.empty()) << file;
+    EXPECT_TRUE(a == b) << file << " differs between two runs";
+  }
+}
+
+TEST(Training, MissingDataIsAUserError) {
+  TempDir dir("kg_train_missing");
+  const auto r = run_kg("train --data " + quote(dir / "none") + " --out " + quote(dir.path()), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("en_ewt-ud-train.conllu"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace kg::nlp

@@ -1,0 +1,71 @@
+// Sentence splitting of news prose with the shipped model. The sentences
+// were written for this test.
+#include "ingest/nlp/splitter.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/nlp/pipeline_test_support.h"
+
+namespace kg::nlp {
+namespace {
+
+std::vector<std::string> sentences_of(std::string_view text) {
+  const Document doc = shipped_pipeline().segment(text);
+  std::vector<std::string> out;
+  for (const Sentence& s : doc.sentences) out.emplace_back(s.text);
+  return out;
+}
+
+struct SplitCase {
+  const char* what;
+  std::string text;
+  std::vector<std::string> expected;
+};
+
+TEST(SentenceSplitter, SplitsNewsProse) {
+  const std::vector<SplitCase> cases = {
+      {"two plain sentences", "The talks lasted two hours. Neither side gave ground.",
+       {"The talks lasted two hours.", "Neither side gave ground."}},
+      {"quote ending in a comma stays with its speaker",
+       "\"We will not back down again,\" Mr Sullivan said. The call ended at noon.",
+       {"\"We will not back down again,\" Mr Sullivan said.", "The call ended at noon."}},
+      {"quote ending a sentence",
+       "He told reporters: \"The deal is off.\" Officials later denied it.",
+       {"He told reporters: \"The deal is off.\"", "Officials later denied it."}},
+      {"title abbreviations", "Mr. Biden spoke with Dr. Jones on Monday. They agreed to meet again.",
+       {"Mr. Biden spoke with Dr. Jones on Monday.", "They agreed to meet again."}},
+      {"U.S. inside a sentence", "Senior U.S. officials briefed the press on Tuesday. Russia did not respond.",
+       {"Senior U.S. officials briefed the press on Tuesday.", "Russia did not respond."}},
+      {"question and exclamation", "Will the sanctions work? Nobody knows! The markets fell anyway.",
+       {"Will the sanctions work?", "Nobody knows!", "The markets fell anyway."}},
+      {"headline and paragraphs", "Biden warns Putin over Ukraine\n\nThe US president spoke for two hours.\n\nThe Kremlin said little.",
+       {"Biden warns Putin over Ukraine", "The US president spoke for two hours.", "The Kremlin said little."}},
+      {"numbered list", "Three questions remain.\n\n1. Ukraine's fate\n\n2. The future of sanctions",
+       {"Three questions remain.", "1. Ukraine's fate", "2. The future of sanctions"}},
+      {"decimal number and month abbreviation", "Prices rose 4.5 percent on Dec. 3 after the vote. Analysts were surprised.",
+       {"Prices rose 4.5 percent on Dec. 3 after the vote.", "Analysts were surprised."}},
+  };
+  for (const SplitCase& c : cases) EXPECT_EQ(sentences_of(c.text), c.expected) << c.what;
+}
+
+TEST(SentenceSplitter, MarksParagraphStarts) {
+  const Document doc = shipped_pipeline().segment("First paragraph here. Still the first.\n\nSecond one.");
+  ASSERT_EQ(doc.sentences.size(), 3u);
+  EXPECT_TRUE(doc.sentences[0].new_paragraph);
+  EXPECT_TRUE(doc.sentences[0].new_document);
+  EXPECT_FALSE(doc.sentences[1].new_paragraph);
+  EXPECT_TRUE(doc.sentences[2].new_paragraph);
+  EXPECT_FALSE(doc.sentences[2].new_document);
+}
+
+TEST(SentenceSplitter, NeverSplitsInsideAMultiwordToken) {
+  const Document doc = shipped_pipeline().segment("They won't. We can't.");
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  for (const Sentence& s : doc.sentences) {
+    ASSERT_EQ(s.multiword.size(), 1u);
+    EXPECT_LE(s.multiword[0].last, s.size() - 1);
+  }
+}
+
+}  // namespace
+}  // namespace kg::nlp

@@ -1,0 +1,99 @@
+// Tagger and lemmatizer regression on a small fixed set of sentences
+// written for this test, plus the lemmatizer's lookup order on data built
+// here.
+#include "ingest/nlp/lemmatizer.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/nlp/pipeline_test_support.h"
+
+namespace kg::nlp {
+namespace {
+
+struct Expected {
+  std::string_view form;
+  UPos upos;
+  std::string_view xpos;
+  std::string_view lemma;
+};
+
+void expect_words(std::string_view text, const std::vector<Expected>& expected) {
+  const Document doc = shipped_pipeline().annotate(text);
+  for (const Expected& e : expected) {
+    const Word* found = nullptr;
+    for (const Word& w : doc.words) {
+      if (w.form == e.form) {
+        found = &w;
+        break;
+      }
+    }
+    ASSERT_NE(found, nullptr) << e.form << " in: " << text;
+    EXPECT_EQ(upos_name(found->upos), upos_name(e.upos)) << e.form << " in: " << text;
+    EXPECT_EQ(found->xpos, e.xpos) << e.form << " in: " << text;
+    EXPECT_EQ(found->lemma, e.lemma) << e.form << " in: " << text;
+  }
+}
+
+TEST(Tagger, TagsAndLemmatizesNewsSentences) {
+  expect_words("The leaders spoke on Tuesday and told reporters that the deal guarantees peace.",
+               {{"leaders", UPos::NOUN, "NNS", "leader"},
+                {"spoke", UPos::VERB, "VBD", "speak"},
+                {"Tuesday", UPos::PROPN, "NNP", "Tuesday"},
+                {"told", UPos::VERB, "VBD", "tell"},
+                {"reporters", UPos::NOUN, "NNS", "reporter"},
+                {"guarantees", UPos::VERB, "VBZ", "guarantee"},
+                {"the", UPos::DET, "DT", "the"},
+                {".", UPos::PUNCT, ".", "."}});
+  expect_words("Russia has been massing troops near the border, officials said.",
+               {{"Russia", UPos::PROPN, "NNP", "Russia"},
+                {"has", UPos::AUX, "VBZ", "have"},
+                {"been", UPos::AUX, "VBN", "be"},
+                {"massing", UPos::VERB, "VBG", "mass"},
+                {"troops", UPos::NOUN, "NNS", "troop"},
+                {"officials", UPos::NOUN, "NNS", "official"},
+                {"said", UPos::VERB, "VBD", "say"}});
+  expect_words("She didn't think the sanctions were better than talks.",
+               {{"did", UPos::AUX, "VBD", "do"},
+                {"n't", UPos::PART, "RB", "not"},
+                {"were", UPos::AUX, "VBD", "be"},
+                {"better", UPos::ADJ, "JJR", "good"},
+                {"She", UPos::PRON, "PRP", "she"}});
+}
+
+TEST(Tagger, SetsMorphologicalFeatures) {
+  const Document doc = shipped_pipeline().annotate(std::string_view("The ministers were told to wait."));
+  auto feats_of = [&](std::string_view form) {
+    for (const Word& w : doc.words) {
+      if (w.form == form) return std::string(w.feats);
+    }
+    return std::string("<missing>");
+  };
+  EXPECT_NE(feats_of("ministers").find("Number=Plur"), std::string::npos);
+  EXPECT_NE(feats_of("told").find("VerbForm=Part"), std::string::npos);
+  EXPECT_NE(feats_of("were").find("Tense=Past"), std::string::npos);
+  EXPECT_NE(feats_of("wait").find("VerbForm=Inf"), std::string::npos);
+}
+
+TEST(Lemmatizer, LooksUpThenWordnetThenSuffixRules) {
+  LemmatizerData data;
+  data.strings = {"speak", "", "y", "goose"};
+  data.wordnet.emplace(std::string("spoke\x1fv"), 0);
+  data.rules.emplace(std::string("NNS\x1fs"), (1u << 24) | 1);    // -s -> ""
+  data.rules.emplace(std::string("NNS\x1fies"), (3u << 24) | 2);  // -ies -> -y
+  data.exact.emplace(std::string("geese\x1fNNS"), 3);
+  const Lemmatizer lemmatizer(std::move(data));
+  char buf[64];
+  auto lemma = [&](std::string_view form, UPos upos, std::string_view xpos) {
+    return std::string(lemmatizer.lemma(form, upos, xpos, buf, sizeof(buf)));
+  };
+  EXPECT_EQ(lemma("spoke", UPos::VERB, "VBD"), "speak");
+  EXPECT_EQ(lemma("geese", UPos::NOUN, "NNS"), "goose");
+  EXPECT_EQ(lemma("Leaders", UPos::NOUN, "NNS"), "leader");
+  EXPECT_EQ(lemma("countries", UPos::NOUN, "NNS"), "country");
+  EXPECT_EQ(lemma("Kremlin", UPos::PROPN, "NNP"), "Kremlin");
+  EXPECT_EQ(lemma("The", UPos::DET, "DT"), "the");
+  EXPECT_EQ(lemma("spoke", UPos::NOUN, "NN"), "spoke");  // WordNet's verb list does not apply to nouns
+}
+
+}  // namespace
+}  // namespace kg::nlp
