@@ -28,7 +28,7 @@ constexpr nlp::ParserFeatureSet kFeatureSet = nlp::ParserFeatureSet::kCompact;
 constexpr float kPruneBelow = 1.0f;
 // Whether the training sentences carry the tags of the tagger `kg train`
 // wrote just before (else their gold tags).
-constexpr bool kTrainOnPredictedTags = false;
+constexpr bool kTrainOnPredictedTags = true;
 
 // SplitMix64: a tiny generator whose sequence is fixed by the seed on every
 // platform (unlike the std distributions).
