@@ -25,8 +25,10 @@ constexpr std::array kCommands = {
     CommandInfo{"components", ":components", "connected components, largest first",
                 "Components ignore edge direction; each row shows its size and largest members."},
     CommandInfo{"stats", ":stats", "counts of documents, sentences, entities, relations and facts", ""},
-    CommandInfo{"export", ":export FORMAT [FILE]", "write the graph as dot, svg, png, graphml, json, csv or nt",
+    CommandInfo{"export", ":export FORMAT [FILE] [focus NAME [depth N]]",
+                "write the graph as dot, svg, png, graphml, json, csv or nt",
                 "Without FILE, text formats go to the screen. svg and png need graphviz's `dot`.\n"
+                "focus NAME keeps only the entities within N hops (default 1) of NAME.\n"
                 "csv writes FILE.nodes.csv and FILE.edges.csv (neo4j-admin import headers)."},
     CommandInfo{"help", ":help [COMMAND]", "this list, or the details of one command", ""},
     CommandInfo{"quit", ":quit", "leave the shell (also :exit, :q, Ctrl-D)", ""},

@@ -196,10 +196,22 @@ Result<Command> parse_export(ColonParser& p) {
                                               format.text));
   }
   p.skip();
-  if (!p.at_end()) {
+  if (!p.at_end() && !is_keyword(p.peek(), "focus")) {
     if (!is_name_part(p.peek())) return p.expected("a file name");
     cmd.file = p.peek().text;
     p.skip();
+  }
+  if (is_keyword(p.peek(), "focus")) {
+    p.skip();
+    auto name = p.greedy_name("an entity name after 'focus'", "depth");
+    if (!name) return name.status();
+    cmd.focus = std::move(*name);
+    if (is_keyword(p.peek(), "depth")) {
+      p.skip();
+      auto depth = p.number("depth", kMaxDepth);
+      if (!depth) return depth.status();
+      cmd.depth = *depth;
+    }
   }
   if (Status s = p.finish(); !s) return s;
   return Command{std::move(cmd)};

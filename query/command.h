@@ -3,6 +3,7 @@
 // error; the executor never sees text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -29,8 +30,14 @@ struct TopCommand {
 };
 struct ComponentsCommand {};
 struct StatsCommand {};
-// `file` empty means standard output (text formats only).
-struct ExportCommand { std::string format; std::string file; };
+// `file` empty means standard output (text formats only); with `focus`,
+// only the neighbourhood of that entity within `depth` hops.
+struct ExportCommand {
+  std::string format;
+  std::string file;
+  std::optional<NameArg> focus;
+  int depth = 1;
+};
 struct HelpCommand { std::string topic; };  // topic empty: the overview
 struct QuitCommand {};
 

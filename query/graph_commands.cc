@@ -7,6 +7,7 @@
 
 #include "graph/algo/algo.h"
 #include "graph/export/export.h"
+#include "query/entity_resolver.h"
 #include "query/executor.h"
 
 namespace kg::query {
@@ -106,6 +107,12 @@ Result<QueryResult> run_export(ExecContext& ctx, const ExportCommand& cmd) {
   if (!format) return Status::invalid_input(fmt::format("unknown export format '{}'", cmd.format));
   graph::ExportScope scope;
   scope.with_evidence = *format == graph::ExportFormat::kJson;
+  if (cmd.focus) {
+    auto focus = resolve_entity(ctx.store, *cmd.focus);
+    if (!focus) return focus.status();
+    scope.focus = focus->entity.id;
+    scope.depth = static_cast<uint32_t>(cmd.depth);
+  }
   auto snapshot = graph::collect_snapshot(ctx.store, scope);
   if (!snapshot) return snapshot.status();
   std::ostringstream text;

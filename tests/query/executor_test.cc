@@ -212,6 +212,8 @@ TEST_F(ExecutorTest, ExportToTheScreenAndHelpAndQuit) {
   const QueryResult file = run(session, ":export json " + dir_.file("g.json"));
   EXPECT_EQ(file.message, "wrote " + dir_.file("g.json") + " (7 entities, 6 edges)");
   EXPECT_TRUE(std::filesystem::exists(dir_.file("g.json")));
+  const QueryResult focused = run(session, ":export json " + dir_.file("f.json") + " focus Nuland");
+  EXPECT_EQ(focused.message, "wrote " + dir_.file("f.json") + " (3 entities, 2 edges)");
   EXPECT_NE(run(session, ":help").message.find(":neighbors NAME [depth N]"), std::string::npos);
   EXPECT_TRUE(run(session, ":quit").quit);
 }

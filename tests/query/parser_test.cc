@@ -74,6 +74,15 @@ TEST(ParserTest, TopExportHelpQuitAndFriends) {
   EXPECT_EQ(x.file, "out/graph.json");
   auto y = parse_as<ExportCommand>(":export dot");
   EXPECT_EQ(y.file, "");
+  auto z = parse_as<ExportCommand>(":export svg out.svg focus Joe Biden depth 2");
+  EXPECT_EQ(z.file, "out.svg");
+  ASSERT_TRUE(z.focus.has_value());
+  EXPECT_EQ(z.focus->text, "Joe Biden");
+  EXPECT_EQ(z.depth, 2);
+  auto w = parse_as<ExportCommand>(":export dot focus Putin");
+  EXPECT_EQ(w.file, "");
+  EXPECT_EQ(w.focus->text, "Putin");
+  EXPECT_EQ(w.depth, 1);
   EXPECT_EQ(parse_as<HelpCommand>(":help :path").topic, "path");
   EXPECT_EQ(parse_as<HelpCommand>(":help").topic, "");
   parse_as<QuitCommand>(":q");
@@ -100,6 +109,8 @@ TEST(ParserTest, ArgumentErrors) {
   EXPECT_EQ(error_of(":top 3 by size"),
             "1:11: expected 'pagerank' or 'degree' after 'by', found 'size' (usage: :top [N] [by pagerank|degree])");
   EXPECT_EQ(error_of(":export pdf"), "1:9: unknown export format 'pdf'; use one of dot, svg, png, graphml, json, csv, nt");
+  EXPECT_EQ(error_of(":export dot focus"),
+            "1:18: expected an entity name after 'focus', found end of line (usage: :export FORMAT [FILE] [focus NAME [depth N]])");
   EXPECT_EQ(error_of(":stats now"), "1:8: unexpected 'now' (usage: :stats)");
 }
 
@@ -129,7 +140,7 @@ TEST(ParserTest, NonColonLinesAreCypherWhichIsNotSupportedYet) {
 TEST(ParserTest, HelpListsEveryCommandAndSaysCypherIsNotSupported) {
   const std::string help = help_text("");
   for (const char* usage : {":entity NAME", ":neighbors NAME [depth N]", ":path A B", ":sources A REL B", ":top [N]",
-                            ":components", ":stats", ":export FORMAT [FILE]", ":help", ":quit"}) {
+                            ":components", ":stats", ":export FORMAT [FILE] [focus NAME [depth N]]", ":help", ":quit"}) {
     EXPECT_NE(help.find(usage), std::string::npos) << usage;
   }
   EXPECT_NE(help.find("Cypher"), std::string::npos);
