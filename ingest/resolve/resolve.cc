@@ -358,6 +358,25 @@ class Resolver {
 
 }  // namespace
 
+store::EntityType store_type(nlp::EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return store::EntityType::kPerson;
+    case EntityType::kOrg: return store::EntityType::kOrg;
+    case EntityType::kLoc: return store::EntityType::kLoc;
+    case EntityType::kMisc: return store::EntityType::kMisc;
+  }
+  return store::EntityType::kMisc;
+}
+
+store::EntityRecord entity_record(const Cluster& cluster) {
+  store::EntityRecord r;
+  r.name = cluster.name;
+  r.type = store_type(cluster.type);
+  r.aliases = cluster.aliases;
+  r.mentions = static_cast<uint32_t>(cluster.mentions.size());
+  return r;
+}
+
 int32_t DocumentEntities::cluster_at(uint32_t sentence, uint32_t word) const {
   if (sentence >= word_cluster.size() || word >= word_cluster[sentence].size()) return -1;
   return word_cluster[sentence][word];

@@ -47,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/store/store.h"
 #include "ingest/nlp/document.h"
 #include "ingest/nlp/ner_labels.h"
 
@@ -106,6 +107,17 @@ struct DocumentEntities {
   // Word -> cluster, per sentence: word_cluster[s][w]. Filled by resolve_*.
   std::vector<std::vector<int32_t>> word_cluster;
 };
+
+// The relation of TitleFacts in the store ("Joe Biden" · have title · "US President").
+inline constexpr std::string_view kHaveTitleRelation = "have title";
+
+// The store's type for a recognizer type (PERSON, ORG, LOC, MISC alike).
+store::EntityType store_type(nlp::EntityType type);
+
+// A cluster as the store's record of one document entity: canonical name,
+// type, aliases with counts, and its number of mentions (names, pronouns and
+// descriptions alike).
+store::EntityRecord entity_record(const Cluster& cluster);
 
 // Resolves sentences [first_sentence, last_sentence) of `doc` as one text.
 DocumentEntities resolve_sentences(const nlp::Document& doc, uint32_t first_sentence, uint32_t last_sentence);

@@ -47,6 +47,11 @@ TEST(Coreference, SurnameAndHonorificJoinTheFullName) {
   EXPECT_EQ(alias_count(blair, "Blair"), 1u);
   EXPECT_EQ(blair.gender, Gender::kMale);
   EXPECT_EQ(blair.name_mentions, 3u);
+  const store::EntityRecord record = entity_record(blair);
+  EXPECT_EQ(record.name, "Tony Blair");
+  EXPECT_EQ(record.type, store::EntityType::kPerson);
+  EXPECT_EQ(record.mentions, 3u);
+  EXPECT_EQ(record.aliases.size(), 3u);
   EXPECT_TRUE(e.titles.empty()) << "an honorific alone is not a title";
 }
 
