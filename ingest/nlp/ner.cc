@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "ingest/nlp/model_io.h"
+#include "ingest/nlp/ner_titles.h"
 #include "ingest/nlp/text_chars.h"
 #include "ingest/nlp/word_shape.h"
 
@@ -214,6 +215,26 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
     (*labels)[i] = steps[i][h].label;
     h = steps[i][h].back;
   }
+  split_off_titles(words, labels);
+}
+
+void EntityRecognizer::split_off_titles(std::span<const Word> words, std::vector<int>* labels) {
+  // Titles are not part of names (ner_titles.h): a span that starts with
+  // one ("Mr Putin", "National Security Adviser Jake Sullivan") keeps only
+  // the name after it, and a name after a title is a person's.
+  std::vector<EntitySpan> spans = spans_from_labels(*labels);
+  std::vector<GazetteerMark> marks;
+  bool changed = false;
+  for (EntitySpan& e : spans) {
+    if (e.end - e.begin < 2) continue;
+    if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
+    const uint32_t name = name_begin_after_title(words, marks, e.begin, e.end);
+    if (name == e.begin) continue;
+    e.begin = name;
+    e.type = EntityType::kPerson;
+    changed = true;
+  }
+  if (changed) labels_from_spans(words.size(), spans, labels);
 }
 
 void EntityRecognizer::annotate(Document* doc) const {

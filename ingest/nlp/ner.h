@@ -63,6 +63,9 @@ class EntityRecognizer : public AnnotationStage {
   // The label of each word (ner_labels.h), a well-formed BILOU sequence.
   void predict(std::span<const Word> words, std::vector<int>* labels) const;
 
+  // Cuts a leading title off each predicted span, leaving a PERSON name.
+  static void split_off_titles(std::span<const Word> words, std::vector<int>* labels);
+
   // Training uses the same extraction as prediction.
   void sentence_keys(std::span<const Word> words, SentenceKeys* keys) const;
   static void features(const SentenceKeys& keys, size_t i, int prev1, int prev2, std::vector<uint64_t>* out);
