@@ -223,7 +223,8 @@ TEST_F(CliTest, ExtractJsonlRoundTripsThroughIngestTriples) {
   for (std::string line; std::getline(in, line); ++lines) {
     const nlohmann::json t = nlohmann::json::parse(line);
     EXPECT_TRUE(t["subject"].is_string() && t["relation"].is_string() && t["object"].is_string()) << line;
-    EXPECT_EQ(t["extractor"], "baseline");
+    // The parser-based extractor once its models ship, the baseline before.
+    EXPECT_TRUE(t["extractor"] == "baseline" || t["extractor"] == "parser") << line;
   }
   ASSERT_GT(lines, 10u);
   const std::string db = (root_ / "triples.db").string();
@@ -247,7 +248,9 @@ TEST_F(CliTest, ExtractTsvHasThreeFieldsAndLoadsAsTriples) {
     EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 2) << line;
   }
   ASSERT_GT(lines, 5u);
-  EXPECT_NE(x.out.find("Martin Keller\tspoke with\tLucia Andrade\n"), std::string::npos) << x.out;
+  // Either extractor finds the call; the relation's wording is theirs.
+  EXPECT_NE(x.out.find("Martin Keller\t"), std::string::npos) << x.out;
+  EXPECT_NE(x.out.find("\tLucia Andrade\n"), std::string::npos) << x.out;
   const std::string tsv = write("call.tsv", x.out);
   const std::string db = (root_ / "tsv.db").string();
   const Outcome r = kg(db, {"ingest", "--quiet", "--triples", tsv});
@@ -259,7 +262,23 @@ TEST_F(CliTest, CarbFormatHasSentenceConfidenceRelationArguments) {
   const std::string input = "Lena Ortiz phoned Paul Weiss on Monday.\nNothing here.\n";
   const Outcome x = kg("", {"extract", "--format", "carb"}, &input);
   ASSERT_EQ(x.exit_code, 0) << x.err;
-  EXPECT_EQ(x.out, "Lena Ortiz phoned Paul Weiss on Monday.\t0.50\tphoned\tLena Ortiz\tPaul Weiss\n");
+  // sentence, confidence, relation, arg1, arg2: every line about the one
+  // sentence that has a fact.
+  std::istringstream in(x.out);
+  size_t lines = 0;
+  for (std::string line; std::getline(in, line); ++lines) {
+    std::vector<std::string> fields;
+    std::istringstream cols(line);
+    for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
+    ASSERT_GE(fields.size(), 5u) << line;
+    EXPECT_EQ(fields[0], "Lena Ortiz phoned Paul Weiss on Monday.");
+    const double confidence = std::stod(fields[1]);
+    EXPECT_GT(confidence, 0.0);
+    EXPECT_LE(confidence, 1.0);
+    EXPECT_NE(fields[2], "");
+  }
+  EXPECT_GE(lines, 1u);
+  EXPECT_NE(x.out.find("\tLena Ortiz\t"), std::string::npos) << x.out;
 }
 
 // --- bad input ---------------------------------------------------------------
