@@ -1,0 +1,153 @@
+// The recognizer's figures (issue 6) with the shipped models: news sentences
+// written for the project with their expected entities, the reference
+// article's entities, and the accuracy floors on held-out data measured
+// end to end with `kg nlp` and `kg eval ner`. Tests that need ../shared/data
+// skip when it is absent.
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "ingest/nlp/ner.h"
+#include "ingest/nlp/ner_labels.h"
+#include "ingest/nlp/ner_titles.h"
+#include "tests/nlp/cli_run.h"
+#include "tests/nlp/pipeline_test_support.h"
+
+namespace kg::nlp {
+namespace {
+
+using testing::run_kg;
+using testing::TempDir;
+
+const std::string kShared = KG_SHARED_DATA;
+
+bool ner_model_shipped() {
+  return std::filesystem::exists(std::string(KG_SOURCE_DIR) + "/ingest/models/" + std::string(kNerModelFile));
+}
+
+// The words [begin, end) joined by spaces.
+std::string join_words(std::span<const Word> words, uint32_t begin, uint32_t end) {
+  std::string out;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (i > begin) out.push_back(' ');
+    out.append(words[i].form);
+  }
+  return out;
+}
+
+// "Joe Biden/PERSON" for every entity the shipped pipeline finds in `text`.
+std::set<std::string> entities_of(std::string_view text) {
+  const Document doc = shipped_pipeline().annotate(text);
+  std::set<std::string> found;
+  for (const Sentence& s : doc.sentences) {
+    const auto words = doc.words_of(s);
+    for (const EntitySpan& e : entity_spans(words)) {
+      found.insert(join_words(words, e.begin, e.end) + "/" + std::string(entity_type_name(e.type)));
+    }
+  }
+  return found;
+}
+
+struct NewsCase {
+  std::string text;
+  std::vector<std::string> expected;  // "name/TYPE"
+};
+
+TEST(NerRegression, NewsSentences) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const std::vector<NewsCase> cases = {
+      {"German Chancellor Olaf Scholz flew to Paris on Monday to meet President Emmanuel Macron.",
+       {"Olaf Scholz/PERSON", "Paris/LOC", "Emmanuel Macron/PERSON"}},
+      {"The European Union and Nato said on Friday that Russia had moved more troops towards Ukraine.",
+       {"European Union/ORG", "Nato/ORG", "Russia/LOC", "Ukraine/LOC"}},
+      {"Shares in Microsoft rose after the company said its cloud business had grown in Japan.",
+       {"Microsoft/ORG", "Japan/LOC"}},
+      {"Mr Johnson told the House of Commons that Britain would send aid to Kenya.",
+       {"Johnson/PERSON", "House of Commons/ORG", "Britain/LOC", "Kenya/LOC"}},
+      {"Senator Elizabeth Warren criticised the Federal Reserve in Washington.",
+       {"Elizabeth Warren/PERSON", "Federal Reserve/ORG", "Washington/LOC"}},
+      {"The United Nations Security Council met in New York after China and India objected.",
+       {"United Nations Security Council/ORG", "New York/LOC", "China/LOC", "India/LOC"}},
+  };
+  for (const NewsCase& c : cases) {
+    const std::set<std::string> found = entities_of(c.text);
+    for (const std::string& e : c.expected) EXPECT_TRUE(found.contains(e)) << e << " not found in: " << c.text;
+  }
+}
+
+TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const Document doc = shipped_pipeline().annotate("US President Joe Biden spoke with Mr Putin.");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const auto words = doc.words_of(doc.sentences[0]);
+  const std::vector<EntitySpan> entities = entity_spans(words);
+  const std::vector<TitleSpan> titles = find_titles(words, entities);
+  std::set<std::string> found;
+  for (const TitleSpan& t : titles) {
+    const EntitySpan& e = entities[t.entity];
+    found.insert(join_words(words, t.begin, t.end) + " -> " + join_words(words, e.begin, e.end));
+  }
+  EXPECT_TRUE(found.contains("US President -> Joe Biden"));
+  EXPECT_TRUE(found.contains("Mr -> Putin"));
+}
+
+TEST(NerReferenceArticle, EveryListedEntityIsFoundWithItsType) {
+  const std::string path = kShared + "/articles/biden-putin-call.txt";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no ../shared/data: " << path << " is absent";
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::set<std::string> found = entities_of(text.str());
+  const std::vector<std::string> expected = {
+      "Joe Biden/PERSON",      "Vladimir Putin/PERSON", "Jake Sullivan/PERSON",
+      "Victoria Nuland/PERSON", "Kremlin/ORG",          "White House/ORG",
+      "Nato/ORG",              "State Department/ORG",  "Treasury Department/ORG",
+      "National Security Council/ORG", "Senate Foreign Relations Committee/ORG", "Congress/ORG",
+      "Ukraine/LOC",           "Russia/LOC",            "Germany/LOC",
+      "France/LOC",            "Italy/LOC",             "Britain/LOC",
+      "Europe/LOC",            "Washington/LOC",        "Brussels/LOC",
+  };
+  for (const std::string& e : expected) EXPECT_TRUE(found.contains(e)) << e;
+}
+
+std::string quote(const std::string& p) { return "'" + p + "'"; }
+
+// `kg nlp --input conllu` over `gold_words` (gold tokens, predicted tags and
+// entities), scored by `kg eval ner --json` against `gold_entities`.
+nlohmann::json ner_scores(const std::string& gold_words, const std::string& gold_entities, const TempDir& dir) {
+  auto r = run_kg("nlp --input conllu " + quote(gold_words), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string system = (dir / "system.conllu").string();
+  std::ofstream(system, std::ios::binary) << r.out;
+  r = run_kg("eval ner --json --gold " + quote(gold_entities) + " --system " + quote(system), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+TEST(NerFloors, UnerEwtTest) {
+  const std::string uner = kShared + "/uner/en_ewt-ud-test.iob2";
+  const std::string ewt = kShared + "/ud/en_ewt-ud-test.conllu";
+  if (!std::filesystem::exists(uner)) GTEST_SKIP() << "no ../shared/data: " << uner << " is absent";
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  TempDir dir("kg_ner_uner");
+  const nlohmann::json s = ner_scores(ewt, uner, dir);
+  EXPECT_EQ(s["unmatched_gold_sentences"].get<int>(), 0);
+  EXPECT_GE(s["PERSON+ORG+LOC"]["f1"].get<double>(), 72.0);
+  EXPECT_GE(s["PERSON"]["f1"].get<double>(), 85.0);
+}
+
+TEST(NerFloors, GumTestNamedMentions) {
+  const std::string gum = kShared + "/ud/en_gum-cc-by-test.conllu";
+  if (!std::filesystem::exists(gum)) GTEST_SKIP() << "no ../shared/data: " << gum << " is absent";
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  TempDir dir("kg_ner_gum");
+  const nlohmann::json s = ner_scores(gum, gum, dir);
+  EXPECT_GE(s["overall"]["f1"].get<double>(), 70.0);
+}
+
+}  // namespace
+}  // namespace kg::nlp

@@ -1,0 +1,207 @@
+// BILOU labels, spans, titles, gazetteer, corpus readers and the span
+// scorer of the entity recognizer, on sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include "ingest/nlp/ner_corpus.h"
+#include "ingest/nlp/ner_gazetteer.h"
+#include "ingest/nlp/ner_labels.h"
+#include "ingest/nlp/ner_titles.h"
+#include "tools/train/ner_eval.h"
+
+namespace kg::nlp {
+namespace {
+
+// Words of an IOB2 text with every tag O, for tests that need only forms.
+NerCorpus words_of(const std::string& sentence) {
+  std::string content;
+  size_t start = 0;
+  int id = 1;
+  while (start < sentence.size()) {
+    size_t space = sentence.find(' ', start);
+    if (space == std::string::npos) space = sentence.size();
+    content += std::to_string(id++) + "\t" + sentence.substr(start, space - start) + "\tO\n";
+    start = space + 1;
+  }
+  auto corpus = read_iob2(content, "test.iob2");
+  EXPECT_TRUE(corpus.is_ok()) << corpus.status().message();
+  return std::move(corpus).value();
+}
+
+TEST(NerLabels, SpansRoundTripThroughLabels) {
+  const std::vector<EntitySpan> spans = {{0, 2, EntityType::kPerson}, {3, 4, EntityType::kLoc},
+                                         {5, 8, EntityType::kOrg}};
+  std::vector<int> labels;
+  labels_from_spans(9, spans, &labels);
+  EXPECT_EQ(bilou_label_name(labels[0]), "B-PERSON");
+  EXPECT_EQ(bilou_label_name(labels[1]), "L-PERSON");
+  EXPECT_EQ(bilou_label_name(labels[2]), "");
+  EXPECT_EQ(bilou_label_name(labels[3]), "U-LOC");
+  EXPECT_EQ(bilou_label_name(labels[6]), "I-ORG");
+  EXPECT_EQ(spans_from_labels(labels), spans);
+}
+
+TEST(NerLabels, TransitionsFollowBilou) {
+  const int b_per = bilou_label(EntityType::kPerson, BilouPosition::kBegin);
+  const int l_per = bilou_label(EntityType::kPerson, BilouPosition::kLast);
+  const int l_org = bilou_label(EntityType::kOrg, BilouPosition::kLast);
+  const int u_loc = bilou_label(EntityType::kLoc, BilouPosition::kUnit);
+  EXPECT_TRUE(bilou_transition_allowed(0, b_per));
+  EXPECT_TRUE(bilou_transition_allowed(b_per, l_per));
+  EXPECT_FALSE(bilou_transition_allowed(b_per, l_org));
+  EXPECT_FALSE(bilou_transition_allowed(b_per, 0));
+  EXPECT_FALSE(bilou_transition_allowed(0, l_per));
+  EXPECT_TRUE(bilou_transition_allowed(l_per, u_loc));
+}
+
+TEST(NerLabels, WordTagsReadAsBilouOrBio) {
+  NerCorpus c = words_of("Angela Merkel visited Paris");
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  words[0].ner = "B-PER";
+  words[1].ner = "I-PER";
+  words[3].ner = "U-LOC";
+  const std::vector<EntitySpan> expected = {{0, 2, EntityType::kPerson}, {3, 4, EntityType::kLoc}};
+  EXPECT_EQ(entity_spans(words), expected);
+  set_entity_tags(&c.doc, c.doc.sentences[0], expected);
+  EXPECT_EQ(words[1].ner, "L-PERSON");
+  EXPECT_EQ(words[2].ner, "");
+}
+
+TEST(NerGazetteer, MarksLongestPhrases) {
+  NerCorpus c = words_of("the mayor of New York met Mr Smith");
+  std::vector<GazetteerMark> marks;
+  Gazetteer::builtin().mark(c.doc.words_of(c.doc.sentences[0]), &marks);
+  EXPECT_TRUE(marks[3].phrase_classes & kGazCity);
+  EXPECT_EQ(marks[3].phrase_position, 1);
+  EXPECT_EQ(marks[4].phrase_position, 3);
+  EXPECT_TRUE(marks[6].word_classes & kGazHonorific);
+  EXPECT_EQ(marks[5].word_classes, 0);
+}
+
+struct TitleCase {
+  std::string sentence;
+  uint32_t person_begin, person_end;
+  uint32_t title_begin;  // == person_begin when no title is expected
+};
+
+TEST(NerTitles, FoundBeforePersonNames) {
+  const std::vector<TitleCase> cases = {
+      {"US President Joe Biden spoke", 2, 4, 0},
+      {"Mr Putin was firm", 1, 2, 0},
+      {"he met Secretary of State Antony Blinken", 5, 7, 2},
+      {"the former Prime Minister Theresa May said", 4, 6, 1},
+      {"National Security Adviser Jake Sullivan said", 3, 5, 0},
+      {"Ms Victoria Nuland testified", 1, 3, 0},
+      {"reporters asked Jake Sullivan", 2, 4, 2},
+  };
+  for (const TitleCase& tc : cases) {
+    NerCorpus c = words_of(tc.sentence);
+    const std::vector<EntitySpan> people = {{tc.person_begin, tc.person_end, EntityType::kPerson}};
+    const auto titles = find_titles(c.doc.words_of(c.doc.sentences[0]), people);
+    if (tc.title_begin == tc.person_begin) {
+      EXPECT_TRUE(titles.empty()) << tc.sentence;
+      continue;
+    }
+    ASSERT_EQ(titles.size(), 1u) << tc.sentence;
+    EXPECT_EQ(titles[0], (TitleSpan{tc.title_begin, tc.person_begin, 0})) << tc.sentence;
+  }
+}
+
+TEST(NerTitles, StrippedFromTheStartOfANameSpan) {
+  NerCorpus c = words_of("President Joe Biden");
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  std::vector<GazetteerMark> marks;
+  Gazetteer::builtin().mark(words, &marks);
+  EXPECT_EQ(name_begin_after_title(words, marks, 0, 3), 1u);
+  NerCorpus plain = words_of("Joe Biden");
+  auto plain_words = plain.doc.words_of(plain.doc.sentences[0]);
+  Gazetteer::builtin().mark(plain_words, &marks);
+  EXPECT_EQ(name_begin_after_title(plain_words, marks, 0, 2), 0u);
+}
+
+// A GUM-style sentence written for this test: "Senator Mary Smith visited
+// the Bank of Ohio in Dayton on Monday ."
+constexpr std::string_view kGumSentence =
+    "# sent_id = t-1\n"
+    "# text = Senator Mary Smith visited the Bank of Ohio in Dayton on Monday.\n"
+    "1\tSenator\tSenator\tPROPN\tNNP\t_\t3\tcompound\t_\tEntity=(1-person-new-sssss-cf1-3-coref-Mary_Smith\n"
+    "2\tMary\tMary\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+    "3\tSmith\tSmith\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=1)\n"
+    "4\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\tEntity=(2-organization-new-sssss-cf2-2-sgl\n"
+    "6\tBank\tBank\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"
+    "7\tof\tof\tADP\tIN\t_\t8\tcase\t_\t_\n"
+    "8\tOhio\tOhio\tPROPN\tNNP\t_\t6\tnmod\t_\tEntity=(3-place-new-sssss-cf3-1-sgl-Ohio)2)\n"
+    "9\tin\tin\tADP\tIN\t_\t10\tcase\t_\t_\n"
+    "10\tDayton\tDayton\tPROPN\tNNP\t_\t4\tobl\t_\tEntity=(4-place-new-sssss-cf4-1-sgl-Dayton,_Ohio)\n"
+    "11\ton\ton\tADP\tIN\t_\t12\tcase\t_\t_\n"
+    "12\tMonday\tMonday\tPROPN\tNNP\t_\t4\tobl\t_\tEntity=(5-time-new-sssss-cf5-1-sgl)|SpaceAfter=No\n"
+    "13\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\tEntity=(6-abstract-new-sssss-cf6-1-sgl)\n"
+    "\n";
+
+TEST(NerCorpus, GumNamedMentionsBecomeFlatSpans) {
+  auto corpus = read_gum_entities(kGumSentence, "gum.conllu");
+  ASSERT_TRUE(corpus.is_ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->entities.size(), 1u);
+  // The title is cut off, the nested place inside the bank is dropped,
+  // the time and the non-proper mention are not named entities.
+  const std::vector<EntitySpan> expected = {
+      {1, 3, EntityType::kPerson}, {5, 8, EntityType::kOrg}, {9, 10, EntityType::kLoc}};
+  EXPECT_EQ(corpus->entities[0], expected);
+}
+
+TEST(NerCorpus, MalformedEntityIsAnErrorNamingTheSentence) {
+  std::string bad(kGumSentence);
+  bad.replace(bad.find("Entity=1)"), 9, "Entity=9)");
+  auto corpus = read_gum_entities(bad, "gum.conllu");
+  ASSERT_FALSE(corpus.is_ok());
+  EXPECT_NE(corpus.status().message().find("gum.conllu: sentence t-1, word 3"), std::string::npos)
+      << corpus.status().message();
+}
+
+TEST(NerCorpus, Iob2SpansAndErrors) {
+  auto corpus = read_iob2("# text = a\n1\tLily\tB-PER\n2\tAllen\tI-PER\n3\tsang\tO\n\n1\tin\tO\n2\tOslo\tB-LOC\n",
+                          "t.iob2");
+  ASSERT_TRUE(corpus.is_ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->entities.size(), 2u);
+  EXPECT_EQ(corpus->entities[0], (std::vector<EntitySpan>{{0, 2, EntityType::kPerson}}));
+  EXPECT_EQ(corpus->entities[1], (std::vector<EntitySpan>{{1, 2, EntityType::kLoc}}));
+  EXPECT_EQ(corpus->doc.sentences[1].text, "in Oslo");
+
+  auto bad = read_iob2("1\tLily\tB-PER\n2\tAllen\tX-PER\n", "t.iob2");
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().message(), "t.iob2:2: unknown IOB2 tag 'X-PER' (expected O, B-TYPE or I-TYPE)");
+}
+
+TEST(NerCorpus, SystemConlluTagsAreRead) {
+  const std::string system =
+      "# text = Lily Allen sang\n"
+      "1\tLily\t_\t_\t_\t_\t_\t_\t_\tNER=B-PERSON\n"
+      "2\tAllen\t_\t_\t_\t_\t_\t_\t_\tNER=L-PERSON\n"
+      "3\tsang\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  auto corpus = read_ner_conllu(system, "s.conllu");
+  ASSERT_TRUE(corpus.is_ok()) << corpus.status().message();
+  EXPECT_EQ(corpus->entities[0], (std::vector<EntitySpan>{{0, 2, EntityType::kPerson}}));
+}
+
+TEST(NerEval, SentencesAlignByWordsNotOrder) {
+  auto gold = read_iob2("1\tLily\tB-PER\n2\tAllen\tI-PER\n\n1\tin\tO\n2\tOslo\tB-LOC\n\n1\tat\tO\n2\tIBM\tB-ORG\n",
+                        "g.iob2");
+  // The system has the sentences in another order, finds Oslo as an ORG,
+  // misses IBM and has a sentence the gold lacks.
+  auto system = read_iob2("1\tin\tO\n2\tOslo\tB-ORG\n\n1\tLily\tB-PER\n2\tAllen\tI-PER\n\n1\tat\tO\n2\tIBM\tO\n\n"
+                          "1\textra\tB-PER\n",
+                          "s.iob2");
+  ASSERT_TRUE(gold.is_ok() && system.is_ok());
+  const train::NerScores s = train::score_entities(*gold, *system);
+  EXPECT_EQ(s.overall.gold, 3u);
+  EXPECT_EQ(s.overall.system, 3u);
+  EXPECT_EQ(s.overall.correct, 1u);
+  EXPECT_EQ(s.by_type[static_cast<size_t>(EntityType::kPerson)].correct, 1u);
+  EXPECT_EQ(s.by_type[static_cast<size_t>(EntityType::kPerson)].system, 2u);
+  EXPECT_EQ(s.unmatched_system, 1u);
+  EXPECT_EQ(s.unmatched_gold, 0u);
+  EXPECT_NEAR(s.overall.f1(), 100.0 / 3, 1e-9);
+}
+
+}  // namespace
+}  // namespace kg::nlp
