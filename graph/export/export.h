@@ -123,6 +123,9 @@ Status render_with_graphviz(const std::string& dot_text, ExportFormat format, co
 
 // Where `dot` is on PATH, or nullopt.
 std::optional<std::string> find_graphviz_dot();
+// The one-line message for a missing `dot`: how to install it, and that
+// --format dot still works.
+std::string_view graphviz_install_advice();
 
 // Writes `graph` as `format` to `out_file`, or to `stdout_sink` when
 // out_file is empty (text formats only). `written` receives the files made.

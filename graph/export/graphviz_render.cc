@@ -28,6 +28,8 @@ constexpr const char* kInstallAdvice =
 
 }  // namespace
 
+std::string_view graphviz_install_advice() { return kInstallAdvice; }
+
 std::optional<std::string> find_graphviz_dot() {
   const char* path = std::getenv("PATH");
   if (!path) return std::nullopt;

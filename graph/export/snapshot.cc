@@ -185,4 +185,6 @@ Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& s
   return collect_whole(store, scope);
 }
 
+#undef KG_EXPORT_TRY
+
 }  // namespace kg::graph

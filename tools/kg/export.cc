@@ -34,9 +34,7 @@ Subcommand add_export_command(CLI::App& kg, const GlobalOptions& global) {
     }
     // Check for graphviz before reading the store: the advice is the answer.
     if ((*format == graph::ExportFormat::kSvg || *format == graph::ExportFormat::kPng) && !graph::find_graphviz_dot()) {
-      return report(Status::invalid_input(
-          "graphviz's `dot` is not installed, so kg cannot render SVG or PNG; install it (Debian/Ubuntu: sudo "
-          "apt-get install graphviz; macOS: brew install graphviz) or export DOT with --format dot"));
+      return report(Status::invalid_input(std::string(graph::graphviz_install_advice())));
     }
     store::OpenOptions open;
     open.mode = store::OpenOptions::Mode::kReadOnly;
