@@ -7,7 +7,10 @@
 #include <optional>
 #include <thread>
 
+#include "ingest/article_facts.h"
 #include "ingest/extract/baseline.h"
+#include "ingest/extract/extract.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::ingest {
 namespace {
@@ -79,6 +82,12 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
                                        const PipelineOptions& options) {
   Result<uint64_t> before = entity_count(store);
   if (!before.is_ok()) return before.status();
+  // Loaded once per run and shared read-only by the workers. No parser model
+  // means the models were never trained: the baseline runs. A model that is
+  // there but unreadable is an error, not a silent fallback.
+  const Result<extract::TextExtractor> models =
+      extract::TextExtractor::load(options.model_dir.empty() ? nlp::Pipeline::default_model_dir() : options.model_dir);
+  if (!models.is_ok() && models.status().code() != Status::Code::kNotFound) return models.status();
 
   // Workers fill slots; the writer (this thread) takes them in input order.
   // At most `window` records wait in memory, so a large batch does not hold
@@ -101,7 +110,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
         if (stop || next_to_build >= docs.size()) return;
         i = next_to_build++;
       }
-      store::DocumentRecord record = build_record(docs[i]);
+      store::DocumentRecord record = models.is_ok() ? build_parsed_record(*models, docs[i]) : build_record(docs[i]);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(record);
@@ -111,6 +120,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
   };
 
   IngestSummary summary;
+  summary.extractor = models.is_ok() ? "parser" : "baseline";
   Status failure;
   {
     std::vector<std::jthread> workers;

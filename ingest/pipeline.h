@@ -1,7 +1,10 @@
 // The kg_ingest library: from source documents to committed store documents.
 //
-//   source::Document -> sentences + entities + facts (baseline extractor for
-//   now) -> store::DocumentRecord -> Store::put_document
+//   source::Document -> sentences + entities + facts -> store::DocumentRecord
+//   -> Store::put_document
+//
+// Facts come from the trained stages (nlp -> extract -> resolve) when the
+// model directory has a parser model, else from the baseline extractor.
 //
 // The extraction stages are pure, so they run on worker threads; the calling
 // thread is the single writer and commits documents in input order, one
@@ -29,10 +32,12 @@ struct IngestSummary {
   uint64_t sentences = 0;   // in the added or replaced documents
   uint64_t facts = 0;       // evidence rows of the added or replaced documents
   uint64_t new_entities = 0;  // entities the store did not have before
+  std::string extractor;      // "parser" (trained models) or "baseline" (no parser model)
 };
 
 struct PipelineOptions {
   unsigned threads = 0;  // extraction workers; 0 = one per core
+  std::string model_dir;  // "" = nlp::Pipeline::default_model_dir()
   // Called by the writer after each document: (done, total).
   std::function<void(size_t, size_t)> progress;
 };

@@ -49,10 +49,10 @@ std::string plural(uint64_t n, std::string_view one, std::string_view many) {
 }
 
 void print_summary(const ingest::IngestSummary& s, std::string_view unit) {
-  fmt::print("ingested {} ({} already in the store{}): {}, {}, {}\n", plural(s.articles, unit, fmt::format("{}s", unit)),
+  fmt::print("ingested {} ({} already in the store{}): {}, {}, {}{}\n", plural(s.articles, unit, fmt::format("{}s", unit)),
              s.unchanged, s.replaced ? fmt::format(", {} replaced", s.replaced) : "",
              plural(s.sentences, "sentence", "sentences"), plural(s.new_entities, "new entity", "new entities"),
-             plural(s.facts, "fact", "facts"));
+             plural(s.facts, "fact", "facts"), s.extractor.empty() ? "" : fmt::format(" ({} extractor)", s.extractor));
 }
 
 Result<std::unique_ptr<store::Store>> open_for_writing(const std::string& db) {

@@ -1,0 +1,24 @@
+// Private to kg_ingest: one article through the trained stages.
+//
+//   text -> nlp (tokenize, tag, lemmatize, parse, NER) -> extract
+//   (propositions, graph triples) -> resolve (coreference clusters, titles)
+//   -> store::DocumentRecord
+//
+// Entity k of the record is resolve cluster k, so a fact whose argument is
+// "Mr Putin", "he" or "the Russian leader" lands on the cluster's entity
+// (Vladimir Putin). Arguments that are no entity become CONCEPT entities named
+// by their noun-phrase node ("legal guarantees"), one per distinct name.
+// Pronoun arguments the resolver left unresolved give no fact: a node "he"
+// would join every article's "he" in the store.
+#pragma once
+
+#include "graph/store/store.h"
+#include "ingest/extract/extract.h"
+#include "ingest/source/source.h"
+
+namespace kg::ingest {
+
+// Pure; safe on any thread with one shared const `models`.
+store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, const source::Document& doc);
+
+}  // namespace kg::ingest
