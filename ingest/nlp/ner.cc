@@ -221,13 +221,22 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
 void EntityRecognizer::split_off_titles(std::span<const Word> words, std::vector<int>* labels) {
   // Titles are not part of names (ner_titles.h): a span that starts with
   // one ("Mr Putin", "National Security Adviser Jake Sullivan") keeps only
-  // the name after it, and a name after a title is a person's.
+  // the name after it, and a name after a title is a person's. A span that
+  // is exactly a seat of government ("White House", "Kremlin") is the
+  // institution, an ORG, as news uses it.
   std::vector<EntitySpan> spans = spans_from_labels(*labels);
   std::vector<GazetteerMark> marks;
   bool changed = false;
   for (EntitySpan& e : spans) {
-    if (e.end - e.begin < 2) continue;
     if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
+    const GazetteerMark& first = marks[e.begin];
+    const bool whole_phrase = e.end - e.begin == 1 ? first.phrase_position == 0
+                                                   : first.phrase_position == 1 && marks[e.end - 1].phrase_position == 3;
+    if ((first.phrase_classes & kGazInstitution) && whole_phrase && e.type != EntityType::kOrg) {
+      e.type = EntityType::kOrg;
+      changed = true;
+    }
+    if (e.end - e.begin < 2) continue;
     const uint32_t name = name_begin_after_title(words, marks, e.begin, e.end);
     if (name == e.begin) continue;
     e.begin = name;

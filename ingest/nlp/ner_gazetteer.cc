@@ -149,6 +149,12 @@ constexpr std::string_view kOrgWords[] = {
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
 };
 
+// Buildings and streets that stand for the government seated there.
+constexpr std::string_view kInstitutions[] = {
+    "White House", "Kremlin", "Pentagon", "Downing Street", "Elysee", "Elysee Palace", "Whitehall",
+    "Capitol Hill", "Foggy Bottom", "Quai d'Orsay", "Zhongnanhai", "Blue House",
+};
+
 // Common given names (English-language news), a strong cue for PERSON.
 constexpr std::string_view kFirstNames[] = {
     "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Joe", "Thomas",
@@ -208,6 +214,7 @@ Gazetteer::Gazetteer() {
   for (auto p : kTitleModifiers) add(p, kGazTitleModifier);
   for (auto p : kOrgWords) add(p, kGazOrgWord);
   for (auto p : kFirstNames) add(p, kGazFirstName);
+  for (auto p : kInstitutions) add(p, kGazInstitution);
 }
 
 void Gazetteer::add(std::string_view phrase, uint16_t classes) {

@@ -29,6 +29,7 @@ enum GazetteerClass : uint16_t {
   kGazOrgWord = 1 << 6,    // words that end organization names: Committee, Inc
   kGazFirstName = 1 << 7,  // common given names
   kGazTitleModifier = 1 << 8,  // words that may precede a title: former, deputy, acting
+  kGazInstitution = 1 << 9,    // places that name a government in news: White House, Kremlin
 };
 
 // What the gazetteer says about one word of a sentence.
