@@ -20,7 +20,8 @@ namespace {
 // means the store was damaged, not that the directory is someone else's.
 bool looks_like_rocksdb_file(const std::string& name) {
   return name.starts_with("MANIFEST-") || name.starts_with("OPTIONS-") || name.ends_with(".sst") ||
-         name.ends_with(".log") || name == "IDENTITY" || name == "LOCK";
+         name.ends_with(".log") || name == "IDENTITY" || name == "LOCK" || name == "LOG" || name.starts_with("LOG.old") ||
+         name.ends_with(".dbtmp");
 }
 
 std::shared_ptr<rocksdb::Cache> shared_block_cache() {
