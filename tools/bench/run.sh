@@ -5,6 +5,7 @@ set -e
 BUILD=${1:-build/release}
 BENCH="$BUILD/tools/bench"
 
+"$BENCH/nlp_bench" --runs 5
 "$BENCH/parser_bench" --runs 3
 
 # Store and graph figures of issue 5 on the 1M-triple gen-kg file, generated
