@@ -2,7 +2,9 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 
 #include "ingest/resolve/resolve.h"
 
@@ -83,13 +85,16 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   for (const nlp::Sentence& s : annotated.sentences) record.sentences.emplace_back(sentence_text(annotated, s));
 
   EntityTable table(ents, &record.entities);
+  // One fact per (subject, relation, object, sentence): conjunct splitting
+  // can state the same triple twice over one sentence ("A and B met").
+  std::set<std::tuple<uint32_t, std::string, uint32_t, uint32_t>> seen;
   for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
     const std::optional<extract::GraphTriple> t = extract::graph_triple(p);
     if (!t) continue;
     const std::optional<uint32_t> s = entity_of(*t->subject, p.sentence, ents, table);
     const std::optional<uint32_t> o = entity_of(*t->object, p.sentence, ents, table);
     // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
-    if (!s || !o || *s == *o) continue;
+    if (!s || !o || *s == *o || !seen.emplace(*s, t->relation, *o, p.sentence).second) continue;
     store::FactRecord f;
     f.subject = *s;
     f.object = *o;

@@ -70,8 +70,9 @@ class CliTest : public ::testing::Test {
     const fs::path out = root_ / ("out" + std::to_string(++counter));
     const fs::path err = root_ / ("err" + std::to_string(counter));
     std::string cmd = quote(KG_BINARY);
-    if (!db.empty()) cmd += " --db " + quote(db);
-    for (const std::string& a : args) cmd += " " + quote(a);
+    // Appended piecewise: `" " + quote(a)` trips GCC 12's -Wrestrict false positive at -O3.
+    if (!db.empty()) cmd.append(" --db ").append(quote(db));
+    for (const std::string& a : args) cmd.append(" ").append(quote(a));
     if (input) {
       const fs::path in = root_ / ("in" + std::to_string(counter));
       std::ofstream(in, std::ios::binary) << *input;
@@ -153,7 +154,9 @@ TEST_F(CliTest, EntityFindsAPersonBySurname) {
   const Outcome r = kg(examples_db_, {"entity", "Keller"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out.starts_with("Martin Keller (PERSON, ")) << r.out;
-  EXPECT_NE(r.out.find("spoke with"), std::string::npos) << r.out;
+  // The baseline keeps the surface verb ("spoke with"); the parser-based
+  // extractor its lemma phrase ("speak with").
+  EXPECT_TRUE(r.out.find("spoke with") != std::string::npos || r.out.find("speak with") != std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Lucia Andrade"), std::string::npos) << r.out;
 
   const Outcome j = kg(examples_db_, {"entity", "martin keller", "--json"});
@@ -165,7 +168,7 @@ TEST_F(CliTest, EntityFindsAPersonBySurname) {
   bool title = false, call = false;
   for (const auto& edge : e["out"]) {
     title |= edge["relation"] == "have title" && edge["object"] == "German Chancellor";
-    call |= edge["relation"] == "spoke with" && edge["object"] == "Lucia Andrade";
+    call |= (edge["relation"] == "spoke with" || edge["relation"] == "speak with") && edge["object"] == "Lucia Andrade";
   }
   EXPECT_TRUE(title) << j.out;
   EXPECT_TRUE(call) << j.out;

@@ -1,0 +1,222 @@
+// kg ingest with the trained models (nlp -> extract -> resolve), end to end:
+// one entity per person whatever the article calls them ("Mr Putin", "he",
+// "the Russian leader"), facts stored against that entity, titles as
+// "have title" facts. Read back through `kg export --format json`.
+//
+// Skips when the shipped models are absent (kg then runs the baseline); the
+// reference-article test also skips without ../shared.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kModelDir = std::string(KG_SOURCE_DIR) + "/ingest/models";
+
+// A store built by one `kg ingest` of `input`, read back as the JSON export.
+class IngestedGraph {
+ public:
+  IngestedGraph(const std::string& name, const std::string& input) {
+    root_ = fs::temp_directory_path() / ("kg_parsed_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    const std::string db = (root_ / "db").string();
+    // KG_MODELS pins the shipped models whatever the caller's environment says.
+    ingest_out_ = run("KG_MODELS='" + kModelDir + "' '" KG_BINARY "' --db '" + db + "' ingest --quiet '" + input + "'");
+    graph_ = nlohmann::json::parse(run("'" KG_BINARY "' --db '" + db + "' export --format json"));
+  }
+  ~IngestedGraph() { fs::remove_all(root_); }
+
+  const std::string& ingest_output() const { return ingest_out_; }
+
+  // Nodes with this exact name (any type).
+  std::vector<nlohmann::json> nodes_named(const std::string& name) const {
+    std::vector<nlohmann::json> out;
+    for (const nlohmann::json& n : graph_["nodes"]) {
+      if (n["name"] == name) out.push_back(n);
+    }
+    return out;
+  }
+
+  // The one PERSON node named `name`, or null when there is not exactly one.
+  nlohmann::json person(const std::string& name) const {
+    nlohmann::json found;
+    int count = 0;
+    for (const nlohmann::json& n : nodes_named(name)) {
+      if (n["type"] == "PERSON") {
+        found = n;
+        ++count;
+      }
+    }
+    return count == 1 ? found : nlohmann::json();
+  }
+
+  // Edges subject · relation · object by node names; "" matches any relation.
+  std::vector<nlohmann::json> edges(const std::string& subject, const std::string& relation,
+                                    const std::string& object) const {
+    std::vector<nlohmann::json> out;
+    for (const nlohmann::json& e : graph_["edges"]) {
+      if (name_of(e["source"]) == subject && name_of(e["target"]) == object &&
+          (relation.empty() || e["relation"] == relation)) {
+        out.push_back(e);
+      }
+    }
+    return out;
+  }
+  bool has_edge(const std::string& s, const std::string& r, const std::string& o) const { return !edges(s, r, o).empty(); }
+
+  // Evidence sentences of every edge touching the node named `name`.
+  std::vector<std::string> evidence_of(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const nlohmann::json& e : graph_["edges"]) {
+      if (name_of(e["source"]) != name && name_of(e["target"]) != name) continue;
+      for (const nlohmann::json& x : e["evidence"]) out.push_back(x["text"].get<std::string>());
+    }
+    return out;
+  }
+
+  std::string dump() const { return graph_.dump(1); }
+
+ private:
+  std::string name_of(const nlohmann::json& id) const {
+    for (const nlohmann::json& n : graph_["nodes"]) {
+      if (n["id"] == id) return n["name"].get<std::string>();
+    }
+    return "";
+  }
+
+  // Runs a shell command; its stdout, with a failed exit recorded as a test failure.
+  std::string run(const std::string& cmd) {
+    const fs::path out = root_ / "out";
+    const fs::path err = root_ / "err";
+    const int status = std::system((cmd + " > '" + out.string() + "' 2> '" + err.string() + "'").c_str());
+    std::ifstream o(out), e(err);
+    std::stringstream so, se;
+    so << o.rdbuf();
+    se << e.rdbuf();
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << "\n" << se.str();
+    return so.str();
+  }
+
+  fs::path root_;
+  std::string ingest_out_;
+  nlohmann::json graph_;
+};
+
+bool models_present() { return fs::exists(kModelDir + "/parser.kgm") && fs::exists(kModelDir + "/ner.kgm"); }
+
+bool has_alias(const nlohmann::json& node, const std::string& alias) {
+  for (const nlohmann::json& a : node["aliases"]) {
+    if (a == alias) return true;
+  }
+  return false;
+}
+
+bool any_contains(const std::vector<std::string>& texts, const std::string& needle) {
+  for (const std::string& t : texts) {
+    if (t.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Our own article: two leaders under full names, honorific short forms, a
+// pronoun and a description, and titles written before the names.
+constexpr const char* kSummitArticle =
+    "Leaders meet in Geneva\n"
+    "\n"
+    "Canadian Prime Minister Helen Marsh and Brazilian President Rafael Duarte met in Geneva on Monday.\n"
+    "\n"
+    "Ms Marsh praised the trade agreement. Mr Duarte signed the agreement after the talks.\n"
+    "\n"
+    "He later told reporters that Brazil would open its ports to Canadian ships.\n"
+    "\n"
+    "Marsh thanked the Brazilian president for his support.\n";
+
+TEST(ParsedIngest, OwnArticleGivesOneEntityPerPersonWithFactsAndTitles) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const fs::path dir = fs::temp_directory_path() / ("kg_parsed_input_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "summit.txt").string();
+  std::ofstream(path) << kSummitArticle;
+  const IngestedGraph g("summit", path);
+  fs::remove_all(dir);
+
+  EXPECT_NE(g.ingest_output().find("(parser extractor)"), std::string::npos) << g.ingest_output();
+
+  const nlohmann::json marsh = g.person("Helen Marsh");
+  const nlohmann::json duarte = g.person("Rafael Duarte");
+  ASSERT_FALSE(marsh.is_null()) << g.dump();
+  ASSERT_FALSE(duarte.is_null()) << g.dump();
+  EXPECT_TRUE(has_alias(marsh, "Marsh") || has_alias(marsh, "Ms Marsh")) << marsh.dump();
+  EXPECT_TRUE(has_alias(duarte, "Duarte") || has_alias(duarte, "Mr Duarte")) << duarte.dump();
+  for (const char* short_form : {"Marsh", "Ms Marsh", "Duarte", "Mr Duarte", "He", "he", "Brazilian president"}) {
+    EXPECT_TRUE(g.nodes_named(short_form).empty()) << "a node named '" << short_form << "'";
+  }
+
+  EXPECT_TRUE(g.has_edge("Helen Marsh", "meet with", "Rafael Duarte") || g.has_edge("Helen Marsh", "meet", "Rafael Duarte") ||
+              g.has_edge("Rafael Duarte", "meet with", "Helen Marsh"))
+      << g.dump();
+  EXPECT_TRUE(g.has_edge("Helen Marsh", "praise", "trade agreement")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Rafael Duarte", "sign", "agreement")) << g.dump();
+  // "He later told reporters": the pronoun's fact is Rafael Duarte's.
+  EXPECT_TRUE(g.has_edge("Rafael Duarte", "tell", "reporters")) << g.dump();
+  // "the Brazilian president" is Rafael Duarte too.
+  EXPECT_TRUE(g.has_edge("Helen Marsh", "thank", "Rafael Duarte")) << g.dump();
+
+  EXPECT_TRUE(g.has_edge("Helen Marsh", "have title", "Canadian Prime Minister") ||
+              g.has_edge("Helen Marsh", "have title", "Prime Minister"))
+      << g.dump();
+  EXPECT_TRUE(g.has_edge("Rafael Duarte", "have title", "Brazilian President") ||
+              g.has_edge("Rafael Duarte", "have title", "President"))
+      << g.dump();
+}
+
+TEST(ParsedIngest, ReferenceArticleGivesTheIssueFactsAndEntities) {
+  const std::string article = std::string(KG_SHARED_DATA) + "/articles/biden-putin-call.txt";
+  if (!fs::exists(article)) GTEST_SKIP() << article << " is absent (../shared/data not mounted)";
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g("reference", article);
+
+  EXPECT_NE(g.ingest_output().find("(parser extractor)"), std::string::npos) << g.ingest_output();
+
+  // Exactly one PERSON node each, carrying the short forms as aliases.
+  const nlohmann::json biden = g.person("Joe Biden");
+  const nlohmann::json putin = g.person("Vladimir Putin");
+  const nlohmann::json sullivan = g.person("Jake Sullivan");
+  const nlohmann::json nuland = g.person("Victoria Nuland");
+  ASSERT_FALSE(biden.is_null()) << g.dump();
+  ASSERT_FALSE(putin.is_null()) << g.dump();
+  ASSERT_FALSE(sullivan.is_null()) << g.dump();
+  ASSERT_FALSE(nuland.is_null()) << g.dump();
+  EXPECT_TRUE(has_alias(biden, "Mr Biden") || has_alias(biden, "Biden")) << biden.dump();
+  EXPECT_TRUE(has_alias(putin, "Mr Putin") || has_alias(putin, "Putin")) << putin.dump();
+  EXPECT_TRUE(has_alias(sullivan, "Mr Sullivan") || has_alias(sullivan, "Sullivan")) << sullivan.dump();
+  for (const char* short_form : {"Mr Biden", "Biden", "Mr Putin", "Putin", "the Russian leader", "Russian leader",
+                                 "Mr Sullivan", "Sullivan", "he", "He"}) {
+    EXPECT_TRUE(g.nodes_named(short_form).empty()) << "a node named '" << short_form << "'";
+  }
+
+  EXPECT_TRUE(g.has_edge("Joe Biden", "speak with", "Vladimir Putin")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Victoria Nuland", "testify to", "Senate Foreign Relations Committee")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Vladimir Putin", "demand", "legal guarantees")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Joe Biden", "have title", "US President")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Jake Sullivan", "have title", "National Security Adviser")) << g.dump();
+
+  // Facts stated about "Mr Putin" and "the Russian leader" attach to him.
+  const std::vector<std::string> putin_evidence = g.evidence_of("Vladimir Putin");
+  EXPECT_TRUE(any_contains(putin_evidence, "Mr Putin blamed the tensions")) << g.dump();
+  EXPECT_TRUE(any_contains(putin_evidence, "the Russian leader")) << g.dump();
+}
+
+}  // namespace
