@@ -70,10 +70,7 @@ void set_span(const nlp::Document& doc, uint32_t sentence, uint32_t begin, uint3
 
 }  // namespace
 
-store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, const source::Document& doc) {
-  const nlp::Document annotated = models.annotate(doc.text);
-  const resolve::DocumentEntities ents = resolve::resolve_document(annotated);
-
+store::DocumentRecord record_for(const source::Document& doc) {
   store::DocumentRecord record;
   record.id = doc.id;
   record.title = doc.title;
@@ -81,6 +78,14 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   record.date = doc.date;
   record.source = doc.source;
   record.content_hash = doc.content_hash;
+  return record;
+}
+
+store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, const source::Document& doc) {
+  const nlp::Document annotated = models.annotate(doc.text);
+  const resolve::DocumentEntities ents = resolve::resolve_document(annotated);
+
+  store::DocumentRecord record = record_for(doc);
   record.sentences.reserve(annotated.sentences.size());
   for (const nlp::Sentence& s : annotated.sentences) record.sentences.emplace_back(sentence_text(annotated, s));
 

@@ -19,6 +19,10 @@
 namespace kg::ingest {
 
 // Pure; safe on any thread with one shared const `models`.
+// A record carrying `doc`'s identity and metadata, with no sentences,
+// entities or facts yet: the start of every extractor's record.
+store::DocumentRecord record_for(const source::Document& doc);
+
 store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, const source::Document& doc);
 
 }  // namespace kg::ingest

@@ -44,13 +44,7 @@ Result<uint64_t> entity_count(store::Store& store) {
 
 store::DocumentRecord build_record(const source::Document& doc) {
   extract::BaselineExtraction x = extract::extract_baseline(doc.text);
-  store::DocumentRecord record;
-  record.id = doc.id;
-  record.title = doc.title;
-  record.url = doc.url;
-  record.date = doc.date;
-  record.source = doc.source;
-  record.content_hash = doc.content_hash;
+  store::DocumentRecord record = record_for(doc);
   record.sentences = std::move(x.sentences);
   record.entities.reserve(x.entities.size());
   for (extract::BaselineEntity& e : x.entities) {
