@@ -1,6 +1,9 @@
 #include "tools/train/train.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "ingest/nlp/conllu.h"
 #include "tools/train/ner_train.h"
@@ -29,17 +32,29 @@ Result<nlp::Document> read_treebank(const TrainOptions& options, std::string_vie
   return nlp::read_conllu(content, path);
 }
 
+const std::vector<std::string>& training_stages() {
+  static const std::vector<std::string> stages = {"tokenizer", "tagger",     "lemmatizer",
+                                                  "parser",    "ner",        "derivations"};
+  return stages;
+}
+
 Status train_all(const TrainOptions& options) {
-  if (Status st = train_tokenizer(options); !st) return st;
-  if (Status st = train_tagger(options); !st) return st;
-  if (Status st = train_lemmatizer(options); !st) return st;
-  // ---- later stages: the parser and recognizer trainers go here, in ----
-  // ---- pipeline order, one line each.                                ----
-  // [parser]
-  if (Status st = train_parser(options); !st) return st;
-  // [ner]
-  if (Status st = train_ner(options); !st) return st;
-  if (Status st = train_derivations(options.wordnet_dir, options.out_dir, options.log); !st) return st;
+  for (const std::string& name : options.only) {
+    if (std::find(training_stages().begin(), training_stages().end(), name) == training_stages().end())
+      return Status::invalid_input(
+          fmt::format("unknown training stage '{}' (stages: {})", name, fmt::join(training_stages(), ", ")));
+  }
+  auto wanted = [&](std::string_view name) {
+    return options.only.empty() || std::find(options.only.begin(), options.only.end(), name) != options.only.end();
+  };
+  // Pipeline order: each stage may read the models written before it.
+  if (wanted("tokenizer")) if (Status st = train_tokenizer(options); !st) return st;
+  if (wanted("tagger")) if (Status st = train_tagger(options); !st) return st;
+  if (wanted("lemmatizer")) if (Status st = train_lemmatizer(options); !st) return st;
+  if (wanted("parser")) if (Status st = train_parser(options); !st) return st;
+  if (wanted("ner")) if (Status st = train_ner(options); !st) return st;
+  if (wanted("derivations"))
+    if (Status st = train_derivations(options.wordnet_dir, options.out_dir, options.log); !st) return st;
   return Status::ok();
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "ingest/nlp/document.h"
@@ -23,7 +24,14 @@ struct TrainOptions {
   // Upper bound on sentences read per training file; 0 = all. Tests use it
   // to train quickly on a slice.
   size_t max_sentences = 0;
+  // Stages to rebuild ("tagger", "parser", ...); empty = all. Later stages
+  // read the models of earlier ones from out_dir, so a partial run retrains
+  // on top of the models already there.
+  std::vector<std::string> only;
 };
+
+// The stages of train_all, in pipeline order.
+const std::vector<std::string>& training_stages();
 
 // Reads one CoNLL-U file of the data directory ("ud/en_ewt-ud-train.conllu"),
 // keeping at most `max_sentences` sentences when non-zero.
