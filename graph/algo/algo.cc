@@ -155,6 +155,13 @@ std::vector<double> pagerank(const View& view, int iterations) {
   if (rank.empty()) return rank;
   auto rank_map = boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g));
   boost::graph::page_rank(g, rank_map, boost::graph::n_iterations(iterations), 0.85);
+  // Boost's formulation adds (1 - d) per vertex (not (1 - d) / n) and lets
+  // the rank of vertices without out-edges leak away, so its values sum to
+  // neither 1 nor n. Scaling keeps the order and makes them shares of 1.
+  const double total = std::accumulate(rank.begin(), rank.end(), 0.0);
+  if (total > 0) {
+    for (double& r : rank) r /= total;
+  }
   return rank;
 }
 

@@ -55,7 +55,7 @@ std::optional<std::vector<PathStep>> shortest_path(const View& view, Vertex from
                                                    Direction dir = Direction::kBoth, uint32_t max_hops = 16);
 
 // PageRank (boost::graph::page_rank) with damping 0.85 and a fixed number of
-// iterations; ranks sum to about 1. Indexed by vertex.
+// iterations, scaled so the ranks sum to 1. Indexed by vertex.
 std::vector<double> pagerank(const View& view, int iterations = 20);
 
 // Weakly connected components (edges taken as undirected), through

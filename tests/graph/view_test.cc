@@ -131,6 +131,7 @@ TEST_F(ViewTest, ComponentsPageRankBetweenness) {
   EXPECT_GT(rank[v("B")], rank[v("E")]);
   EXPECT_NEAR(rank[v("E")], rank[v("X")], 1e-12);
   EXPECT_EQ(top_vertices(rank, 1).at(0), v("D"));
+  EXPECT_NEAR(std::accumulate(rank.begin(), rank.end(), 0.0), 1.0, 1e-9);
 
   const std::vector<double> between = betweenness(g);
   EXPECT_GT(between[v("B")], between[v("D")]);  // B lies on every path through the chain
