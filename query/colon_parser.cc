@@ -105,6 +105,16 @@ class ColonParser {
 // :components answer that better.
 constexpr int kMaxDepth = 10;
 
+// "depth N", when next; leaves *depth alone when the keyword is absent.
+Status parse_optional_depth(ColonParser& p, int* depth) {
+  if (!is_keyword(p.peek(), "depth")) return Status::ok();
+  p.skip();
+  auto n = p.number("depth", kMaxDepth);
+  if (!n) return n.status();
+  *depth = *n;
+  return Status::ok();
+}
+
 Result<Command> parse_entity(ColonParser& p) {
   auto name = p.greedy_name("an entity name", "");
   if (!name) return name.status();
@@ -117,12 +127,7 @@ Result<Command> parse_neighbors(ColonParser& p) {
   auto name = p.greedy_name("an entity name", "depth");
   if (!name) return name.status();
   cmd.name = std::move(*name);
-  if (is_keyword(p.peek(), "depth")) {
-    p.skip();
-    auto depth = p.number("depth", kMaxDepth);
-    if (!depth) return depth.status();
-    cmd.depth = *depth;
-  }
+  if (Status s = parse_optional_depth(p, &cmd.depth); !s) return s;
   if (Status s = p.finish(); !s) return s;
   return Command{std::move(cmd)};
 }
@@ -206,12 +211,7 @@ Result<Command> parse_export(ColonParser& p) {
     auto name = p.greedy_name("an entity name after 'focus'", "depth");
     if (!name) return name.status();
     cmd.focus = std::move(*name);
-    if (is_keyword(p.peek(), "depth")) {
-      p.skip();
-      auto depth = p.number("depth", kMaxDepth);
-      if (!depth) return depth.status();
-      cmd.depth = *depth;
-    }
+    if (Status s = parse_optional_depth(p, &cmd.depth); !s) return s;
   }
   if (Status s = p.finish(); !s) return s;
   return Command{std::move(cmd)};

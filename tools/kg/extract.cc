@@ -32,6 +32,43 @@ std::string tsv_field(std::string_view s) {
   return out;
 }
 
+// One fact of `kg extract --format jsonl`, the same fields for both
+// extractors, so that `kg ingest --triples` reads either.
+struct JsonlFact {
+  size_t sentence;
+  std::string_view sentence_text;
+  std::string_view subject, subject_type, relation, object, object_type;
+  uint32_t span_begin, span_end;
+  float confidence;
+  bool negated, modal;
+  std::string_view attribution;
+  std::string_view extractor;
+};
+
+void print_jsonl_fact(const source::Document& doc, const JsonlFact& f) {
+  const nlohmann::json line = {
+      {"doc", doc.id},
+      {"title", doc.title},
+      {"date", doc.date},
+      {"url", doc.url},
+      {"content_hash", doc.content_hash},
+      {"sentence", f.sentence},
+      {"sentence_text", f.sentence_text},
+      {"subject", f.subject},
+      {"subject_type", f.subject_type},
+      {"relation", f.relation},
+      {"object", f.object},
+      {"object_type", f.object_type},
+      {"span", {f.span_begin, f.span_end}},
+      {"confidence", std::round(f.confidence * 1000.0) / 1000.0},  // 0.7, not 0.699999988
+      {"negated", f.negated},
+      {"modal", f.modal},
+      {"attribution", f.attribution},
+      {"extractor", f.extractor},
+  };
+  fmt::print("{}\n", line.dump());
+}
+
 // The parser-based extractor's facts (ingest/extract/extract.h), same fields.
 void print_parsed_document(const source::Document& doc, const std::string& format,
                            const extract::TextExtractor& parsed) {
@@ -46,27 +83,9 @@ void print_parsed_document(const source::Document& doc, const std::string& forma
     const std::string_view text =
         words.empty() ? std::string_view()
                       : std::string_view(annotated.text()).substr(words.front().begin, words.back().end - words.front().begin);
-    nlohmann::json line = {
-        {"doc", doc.id},
-        {"title", doc.title},
-        {"date", doc.date},
-        {"url", doc.url},
-        {"content_hash", doc.content_hash},
-        {"sentence", f.sentence},
-        {"sentence_text", text},
-        {"subject", f.subject},
-        {"subject_type", f.subject_type},
-        {"relation", f.relation},
-        {"object", f.object},
-        {"object_type", f.object_type},
-        {"span", {f.span_begin, f.span_end}},
-        {"confidence", f.confidence},
-        {"negated", f.negated},
-        {"modal", f.modal},
-        {"attribution", f.attribution},
-        {"extractor", "parser"},
-    };
-    fmt::print("{}\n", line.dump());
+    print_jsonl_fact(doc, JsonlFact{f.sentence, text, f.subject, f.subject_type, f.relation, f.object, f.object_type,
+                                    f.span_begin, f.span_end, f.confidence, f.negated, f.modal, f.attribution,
+                                    "parser"});
   }
 }
 
@@ -81,26 +100,9 @@ void print_document(const source::Document& doc, const std::string& format) {
       fmt::print("{}\t{:.2f}\t{}\t{}\t{}\n", tsv_field(x.sentences[f.sentence]), f.confidence,
                  tsv_field(f.relation), tsv_field(s.name), tsv_field(o.name));
     } else {
-      nlohmann::json line = {
-          {"doc", doc.id},
-          {"title", doc.title},
-          {"date", doc.date},
-          {"url", doc.url},
-          {"content_hash", doc.content_hash},
-          {"sentence", f.sentence},
-          {"sentence_text", x.sentences[f.sentence]},
-          {"subject", s.name},
-          {"subject_type", s.type},
-          {"relation", f.relation},
-          {"object", o.name},
-          {"object_type", o.type},
-          {"span", {f.span_begin, f.span_end}},
-          {"confidence", std::round(f.confidence * 1000.0) / 1000.0},  // 0.7, not 0.699999988
-          {"negated", f.negated},
-          {"modal", f.modal},
-          {"extractor", "baseline"},
-      };
-      fmt::print("{}\n", line.dump());
+      print_jsonl_fact(doc, JsonlFact{f.sentence, x.sentences[f.sentence], s.name, s.type, f.relation, o.name,
+                                      o.type, f.span_begin, f.span_end, f.confidence, f.negated, f.modal, "",
+                                      "baseline"});
     }
   }
 }
