@@ -33,8 +33,10 @@ Result<nlp::Document> read_treebank(const TrainOptions& options, std::string_vie
 }
 
 const std::vector<std::string>& training_stages() {
-  static const std::vector<std::string> stages = {"tokenizer", "tagger",     "lemmatizer",
-                                                  "parser",    "ner",        "derivations"};
+  // clusters right after the tokenizer: it reads the tokenizer model, and
+  // the statistical stages after it may use the clusters as features.
+  static const std::vector<std::string> stages = {"tokenizer", "clusters", "tagger",     "lemmatizer",
+                                                  "parser",    "ner",      "derivations"};
   return stages;
 }
 
@@ -49,6 +51,7 @@ Status train_all(const TrainOptions& options) {
   };
   // Pipeline order: each stage may read the models written before it.
   if (wanted("tokenizer")) if (Status st = train_tokenizer(options); !st) return st;
+  if (wanted("clusters")) if (Status st = train_clusters(options); !st) return st;
   if (wanted("tagger")) if (Status st = train_tagger(options); !st) return st;
   if (wanted("lemmatizer")) if (Status st = train_lemmatizer(options); !st) return st;
   if (wanted("parser")) if (Status st = train_parser(options); !st) return st;

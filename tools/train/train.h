@@ -38,6 +38,10 @@ const std::vector<std::string>& training_stages();
 Result<nlp::Document> read_treebank(const TrainOptions& options, std::string_view relative_path);
 
 Status train_tokenizer(const TrainOptions& options);   // tokenizer lexicon + sentence splitter
+// Brown word clusters (tools/train/clusters_train.h) from unlabeled text:
+// BBC news and the raw text of the training treebanks; reads the tokenizer
+// model in out_dir.
+Status train_clusters(const TrainOptions& options);
 Status train_tagger(const TrainOptions& options);
 Status train_lemmatizer(const TrainOptions& options);
 
