@@ -9,6 +9,7 @@
 
 #include "ingest/nlp/model_io.h"
 #include "tools/train/clusters_train.h"
+#include "tools/train/train.h"
 
 namespace kg {
 namespace {
@@ -205,6 +206,28 @@ TEST(BrownClusters, MinCountAndDigitsAndDeterminism) {
     EXPECT_EQ(first.words()[i], second.words()[i]);
     EXPECT_EQ(first.paths()[i], second.paths()[i]);
   }
+}
+
+TEST(TrainClusters, MissingInputsAreNamed) {
+  const std::filesystem::path dir = temp_path("train");
+  std::filesystem::create_directories(dir);
+  train::TrainOptions options;
+  options.data_dir = (dir / "data").string();
+  options.out_dir = dir.string();
+  // No tokenizer model in the output directory.
+  Status st = train::train_clusters(options);
+  ASSERT_FALSE(st.is_ok());
+  EXPECT_NE(st.message().find((dir / "tokenizer.kgm").string()), std::string::npos) << st.message();
+  // A tokenizer model, but no news articles.
+  const std::string tokenizer = std::string(KG_SOURCE_DIR) + "/ingest/models/tokenizer.kgm";
+  if (std::filesystem::exists(tokenizer)) {
+    std::filesystem::copy_file(tokenizer, dir / "tokenizer.kgm");
+    st = train::train_clusters(options);
+    ASSERT_FALSE(st.is_ok());
+    EXPECT_EQ(st.message(), options.data_dir + "/news/bbc: no news articles (*/*.txt) to cluster");
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "clusters.kgm"));
+  std::filesystem::remove_all(dir);
 }
 
 // The shipped model (kg train --only clusters) on news-like words.
