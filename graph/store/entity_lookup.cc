@@ -36,15 +36,15 @@ Result<std::optional<EntityId>> find_stored_entity(const Store::Impl& impl, std:
   if (type) {
     // Unambiguous matches only; the result does not depend on alias counts,
     // which depend on the order documents arrived in.
-    std::optional<EntityId> only, only_canonical;
-    size_t of_type = 0, canonical = 0;
+    // Only an entity of that type whose canonical name is this name: a
+    // short form ("Blair") an earlier article listed as an alias of a full
+    // name is not enough, or the entities would depend on which article came
+    // first (a "Blair" article before any "Tony Blair" one has nothing to join).
+    std::optional<EntityId> only_canonical;
+    size_t canonical = 0;
     for (const Candidate& c : candidates) {
-      if (c.type != *type) continue;
-      ++of_type;
-      only = c.id;
-      if (c.canonical) ++canonical, only_canonical = c.id;
+      if (c.type == *type && c.canonical) ++canonical, only_canonical = c.id;
     }
-    if (of_type == 1) return only;
     if (canonical == 1) return only_canonical;
     return std::optional<EntityId>();
   }

@@ -3,11 +3,15 @@
 // resolver (issue 8) replaces exactly this:
 //
 //   candidates = entities whose alias index holds the normalised name;
-//   with a type:    the only candidate of that type; when several have it,
-//                   the only one whose canonical name is this name, else
-//                   none: a bare surname that fits several stored people
-//                   ("Brown": Gordon Brown, Nick Brown) is not guessed, it
-//                   stays an entity of its own (issue 8);
+//   with a type:    the candidate of that type whose canonical name is this
+//                   name, else none. A document entity is named by its
+//                   longest name (the resolver joined its short forms), so
+//                   an article that only says "Blair" gives an entity
+//                   "Blair" whether or not a "Tony Blair" article (with
+//                   "Blair" among its aliases) came before: the entities do
+//                   not depend on ingest order, and a bare surname that fits
+//                   several stored people ("Brown": Gordon Brown, Nick
+//                   Brown) is never guessed (issue 8);
 //   without a type (TSV triples, which carry none): the only candidate, else
 //                   the MISC candidate with the most uses, else none.
 #pragma once

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "ingest/nlp/ner_titles.h"
+
 namespace kg::extract {
 
 namespace {
@@ -36,6 +38,12 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view x) {
 
 constexpr std::array<std::string_view, 9> kHonorifics = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"};
 
+// Subordinators that open adverbial clauses only: a clause they mark says
+// why or when, it is never what a verb reports or takes ("opposes, because
+// it could ..." parsed as a ccomp of "opposes").
+constexpr std::array<std::string_view, 12> kAdverbialMarks = {"because", "although", "though", "since",  "unless", "while",
+                                                              "whereas", "before",   "after",  "until", "once",   "so"};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -46,6 +54,87 @@ bool ClauseRules::is_xcomp_link(uint32_t i) const {
   if (t_.rel(i) != "xcomp" || t_.head(i) < 0) return false;
   const nlp::UPos u = t_.word(i).upos;
   return u == nlp::UPos::VERB && is_clause_head(static_cast<uint32_t>(t_.head(i)));
+}
+
+bool ClauseRules::is_adverbial_ccomp(uint32_t c) const {
+  if (t_.rel(c) != "ccomp") return false;
+  for (uint32_t m : t_.children(c)) {
+    if (t_.rel(m) == "mark" && m < c && listed(kAdverbialMarks, t_.lemma(m))) return true;
+  }
+  return false;
+}
+
+int32_t ClauseRules::stranded_subject(uint32_t v) const {
+  // Only a finite verb whose clause cannot take its subject from elsewhere.
+  const std::string_view x = t_.word(v).xpos;
+  if (t_.word(v).upos != nlp::UPos::VERB || !(x == "VBD" || x == "VBZ" || x == "VBP")) return -1;
+  if (!one_of(t_.rel(v), {"root", "parataxis", "ccomp", "advcl", "dep"})) return -1;
+  for (uint32_t c : t_.children(v)) {
+    if (one_of(t_.base_rel(c), {"nsubj", "csubj", "expl"}) || t_.rel(c) == "mark") return -1;
+    if (c < v && one_of(t_.base_rel(c), {"aux", "cop"})) return -1;  // "has the pipeline been ..." and questions
+  }
+  // The word just before the verb, adverbs aside, ends the subject's phrase;
+  // or a comma closing an apposition to it ("Mr Austin, the defence
+  // secretary, told").
+  int32_t w = static_cast<int32_t>(v) - 1;
+  while (w >= 0 && t_.word(static_cast<uint32_t>(w)).upos == nlp::UPos::ADV) --w;
+  const bool after_comma = w >= 1 && t_.word(static_cast<uint32_t>(w)).form == ",";
+  if (after_comma) --w;
+  if (w < 0 || t_.excluded(static_cast<uint32_t>(w))) return -1;
+  const uint32_t n = static_cast<uint32_t>(w);
+  const nlp::UPos u = t_.word(n).upos;
+  if (!(u == nlp::UPos::NOUN || u == nlp::UPos::PROPN || (u == nlp::UPos::PRON && !t_.is_relative_pronoun(n)))) return -1;
+  if (t_.head(n) < 0) return -1;
+  // The phrase's head: up through the words that build one name or noun,
+  // and past the apposition a comma closes.
+  const auto phrase_head = [&](uint32_t x) {
+    for (int guard = 0; guard < 6 && t_.head(x) >= 0 && one_of(t_.base_rel(x), {"flat", "compound", "fixed"}); ++guard) {
+      x = static_cast<uint32_t>(t_.head(x));
+    }
+    return x;
+  };
+  uint32_t h = phrase_head(n);
+  if (after_comma) {
+    if (t_.rel(h) != "appos" || t_.head(h) < 0) return -1;
+    h = phrase_head(static_cast<uint32_t>(t_.head(h)));
+  }
+  // A noun already serving as some clause's subject, or an argument of the
+  // verb itself, is no stray one. Deeper in the verb's subtree it may be:
+  // "During testimony to the committee, Mr Austin told" with "Austin"
+  // conjoined to "committee".
+  if (t_.base_rel(h) == "nsubj" || t_.head(h) < 0 || t_.head(h) == static_cast<int32_t>(v)) return -1;
+  return one_of(t_.base_rel(h), {"nmod", "appos", "obl", "obj", "conj", "dep", "list", "vocative"}) ? static_cast<int32_t>(h) : -1;
+}
+
+int32_t ClauseRules::misparsed_title_head(uint32_t a) const {
+  const nlp::UPos u = t_.word(a).upos;
+  if ((u != nlp::UPos::PROPN && u != nlp::UPos::ADJ) || t_.word(a).ner.size() > 2) return -1;
+  for (uint32_t c : t_.children(a)) {
+    if (t_.rel(c) != "appos" || c < a || t_.word(c).ner.size() < 3) continue;
+    // A true apposition is set off by a comma (or a bracket or dash).
+    uint32_t first = c;
+    for (uint32_t d : t_.children(c)) first = std::min(first, d);
+    bool set_off = false;
+    for (uint32_t k = a + 1; k < first; ++k) set_off = set_off || t_.word(k).upos == nlp::UPos::PUNCT;
+    if (!set_off && t_.word(first).upos != nlp::UPos::PUNCT) return static_cast<int32_t>(c);
+  }
+  return -1;
+}
+
+int32_t ClauseRules::titled_name(uint32_t w) const {
+  const nlp::Word& word = t_.word(w);
+  if (word.ner.size() > 2 || word.form.empty() || !std::isupper(static_cast<unsigned char>(word.form[0]))) return -1;
+  // Titles are short and unbroken: capitalised words up to the name.
+  for (uint32_t k = w + 1; k < t_.size() && k <= w + 5; ++k) {
+    const nlp::Word& next = t_.word(k);
+    if (next.form.empty() || !std::isupper(static_cast<unsigned char>(next.form[0]))) return -1;
+    const std::string_view tag = next.ner;
+    if (tag.size() < 3) continue;
+    if ((tag[0] != 'B' && tag[0] != 'U') || tag.substr(2) != "PERSON") return -1;
+    if (marks_.empty()) nlp::Gazetteer::builtin().mark(t_.words(), &marks_);
+    return nlp::title_begin(t_.words(), marks_, k) <= w ? static_cast<int32_t>(k) : -1;
+  }
+  return -1;
 }
 
 bool ClauseRules::is_clause_head(uint32_t i) const {
@@ -133,7 +222,7 @@ std::string ClauseRules::attribution_of(uint32_t top) const {
   uint32_t x = top;
   for (int depth = 0; depth < 8 && t_.head(x) >= 0; ++depth) {
     const uint32_t h = static_cast<uint32_t>(t_.head(x));
-    if (t_.rel(x) == "ccomp" || (t_.rel(x) == "parataxis" && t_.child(h, "obj") < 0 &&
+    if ((t_.rel(x) == "ccomp" && !is_adverbial_ccomp(x)) || (t_.rel(x) == "parataxis" && t_.child(h, "obj") < 0 &&
                                   one_of(t_.lemma(h), {"say", "tell", "add"}))) {
       bool inh = false;
       const int32_t s = subject_of(h, 0, &inh);
@@ -206,6 +295,11 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
     return t_.text(ws);
   };
   if (std::string m = mention(h, type); !m.empty()) return m;
+  // A title word before a name stands for the person ("Russia" of "Russia
+  // President Vladimir Putin" parsed as a conjunct of its own).
+  if (const int32_t name = titled_name(h); name >= 0) {
+    if (std::string m = mention(static_cast<uint32_t>(name), type); !m.empty()) return m;
+  }
   // A product or event name modifying a common noun ("the Nord Stream 2 pipeline") is what the noun names.
   for (uint32_t c : t_.children(h)) {
     if (one_of(t_.base_rel(c), {"compound", "flat"}) && c < h) {
@@ -324,6 +418,11 @@ std::vector<Argument> ClauseRules::expand(uint32_t a, ArgumentRole role, std::ve
     }
   }
   std::vector<Argument> out;
+  // For the graph, the name is what a misparsed title phrase stands for
+  // (CaRB keeps the whole phrase, which the full subtree still gives).
+  if (options_.split_conjuncts) {
+    if (const int32_t name = misparsed_title_head(a); name >= 0) a = static_cast<uint32_t>(name);
+  }
   std::vector<uint32_t> heads{a};
   if (options_.split_conjuncts) {
     for (uint32_t c : t_.children(a)) {
@@ -397,6 +496,11 @@ void ClauseRules::clause(uint32_t top) {
       gap_object = static_cast<int32_t>(apposition_target(n));
     }
   }
+  // A finite verb the parser left without a subject, right after a noun
+  // phrase it hung elsewhere ("after concluding his meeting with Mr Putin,
+  // Mr Biden spoke ..." with "Mr Biden" under "Putin"): that phrase.
+  bool stranded = false;
+  if (subj < 0) stranded = (subj = stranded_subject(top)) >= 0;
   if (subj < 0) return;
   const std::string_view top_rel = t_.rel(top);
 
@@ -502,6 +606,8 @@ void ClauseRules::clause(uint32_t top) {
   }
   // The relative pronoun's clause is cut from the antecedent.
   std::vector<Argument> subjects = expand(static_cast<uint32_t>(subj), ArgumentRole::kSubject, subj_cut);
+  // A stranded subject hangs inside another phrase; no argument repeats it.
+  if (stranded) ante_cut.push_back(static_cast<uint32_t>(subj));
   // A second nominal subject of the same predicate is a coordination the
   // parser did not see ("A and B President C spoke" with two nsubj).
   for (uint32_t c : t_.children(top)) {
@@ -539,6 +645,21 @@ void ClauseRules::clause(uint32_t top) {
       } else if (b == "obl") {
         const ArgumentRole role = (r == "obl:tmod" || r == "obl:npmod") ? ArgumentRole::kTime : ArgumentRole::kOblique;
         vs = expand(c, role, ante_cut);
+        // For the graph: a bare noun of means ("by phone", "via satellite")
+        // takes no modifier of its own, so a prepositional phrase
+        // hung on it belongs to the verb ("spoke by phone with the leaders").
+        // Means only: an event noun ("during testimony to X") has arguments of its own.
+        const bool manner = one_of(preposition_of(c), {"by", "via"});
+        if (options_.split_conjuncts && manner && t_.word(c).upos == nlp::UPos::NOUN && !is_plural_noun(c)) {
+          bool bare = true;
+          for (uint32_t m : t_.children(c)) bare = bare && !one_of(t_.base_rel(m), {"det", "nmod:poss", "amod", "nummod", "compound"});
+          for (uint32_t m : t_.children(c)) {
+            if (!bare || t_.base_rel(m) != "nmod" || m < c || t_.rel(m) == "nmod:poss") continue;
+            const std::string prep = preposition_of(m);
+            if (prep.empty() || prep == "of") continue;
+            for (Argument& v : expand(m, ArgumentRole::kOblique, ante_cut)) vs.push_back(std::move(v));
+          }
+        }
         for (Argument& v : vs) {
           if (v.role == ArgumentRole::kOblique) {
             if (v.entity_type == "LOC" && one_of(v.preposition, {"in", "at", "near"})) v.role = ArgumentRole::kPlace;
@@ -551,7 +672,7 @@ void ClauseRules::clause(uint32_t top) {
             }
           }
         }
-      } else if (b == "ccomp" || (b == "xcomp" && t_.word(c).upos != nlp::UPos::VERB)) {
+      } else if ((b == "ccomp" && !is_adverbial_ccomp(c)) || (b == "xcomp" && t_.word(c).upos != nlp::UPos::VERB)) {
         auto prune = [&](uint32_t parent, uint32_t d) {
           return (parent == c && t_.rel(d) == "mark") || t_.rel(d) == "parataxis";
         };
@@ -762,7 +883,8 @@ void ClauseRules::appositions_and_noun_relations(uint32_t n) {
   for (uint32_t c : t_.children(n)) {
     if (t_.excluded(c)) continue;
     const std::string_view r = t_.rel(c);
-    if (r == "appos" && t_.is_nominal(c) && t_.is_nominal(n) && !t_.is_pronoun(n)) {
+    if (r == "appos" && t_.is_nominal(c) && t_.is_nominal(n) && !t_.is_pronoun(n) &&
+        misparsed_title_head(n) != static_cast<int32_t>(c)) {
       Proposition p;
       p.sentence = sentence_;
       p.construction = Construction::kApposition;
@@ -848,7 +970,8 @@ void ClauseRules::nominalization(uint32_t n) {
   if ((agent < 0 || t_.is_pronoun(static_cast<uint32_t>(agent))) && t_.head(n) >= 0 && may_borrow) {
     const uint32_t governor = static_cast<uint32_t>(t_.head(n));
     bool inh = false;
-    const int32_t s = subject_of(governor, 0, &inh);
+    int32_t s = subject_of(governor, 0, &inh);
+    if (s < 0) s = stranded_subject(governor);
     if (s >= 0) agent = s;
   }
   if (agent < 0) return;

@@ -8,6 +8,7 @@
 
 #include "ingest/extract/extract.h"
 #include "ingest/extract/sentence_tree.h"
+#include "ingest/nlp/ner_gazetteer.h"
 
 namespace kg::extract {
 
@@ -31,6 +32,21 @@ class ClauseRules {
 
   bool is_clause_head(uint32_t i) const;
   bool is_xcomp_link(uint32_t i) const;
+  // A ccomp opened by a subordinator of reason or time: an adverbial clause
+  // the parser mislabelled, so no object of its governor.
+  bool is_adverbial_ccomp(uint32_t c) const;
+  // The subject of a finite verb the parser left without one: the noun
+  // phrase ending right before it, when the parser hung that phrase on some
+  // other word as a modifier (see clause()); -1 when there is none.
+  int32_t stranded_subject(uint32_t v) const;
+  // "Turkish President Recep Erdogan" parsed with "Turkish" as the head and
+  // the name as its apposition (no comma between): the name's word, else -1.
+  int32_t misparsed_title_head(uint32_t a) const;
+  // The first word of the person's name whose title, written before it,
+  // holds word `w` ("Russia" in "Russia President Vladimir Putin", however
+  // the parser attached it); -1 when `w` is in no such title.
+  int32_t titled_name(uint32_t w) const;
+  bool is_plural_noun(uint32_t i) const { return t_.word(i).xpos == "NNS" || t_.has_feature(i, "Number=Plur"); }
   int32_t subject_of(uint32_t p, int depth, bool* inherited) const;
   uint32_t antecedent(uint32_t relative) const;
   // What an appositive noun renames: its head, or the noun phrase just before
@@ -57,6 +73,7 @@ class ClauseRules {
   const ExtractOptions& options_;
   const Derivations* derivations_;
   std::vector<Proposition> out_;
+  mutable std::vector<nlp::GazetteerMark> marks_;  // gazetteer marks of the words, filled on first use
 };
 
 }  // namespace kg::extract

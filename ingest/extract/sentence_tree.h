@@ -19,6 +19,7 @@ class SentenceTree {
   SentenceTree(std::span<const nlp::Word> words, uint32_t first_word);
 
   uint32_t size() const { return static_cast<uint32_t>(words_.size()); }
+  std::span<const nlp::Word> words() const { return words_; }
   const nlp::Word& word(uint32_t i) const { return words_[i]; }
   std::span<const uint32_t> children(uint32_t i) const { return tree_.children(i); }
   int32_t head(uint32_t i) const { return words_[i].head; }
