@@ -294,15 +294,25 @@ Result<NerCorpus> read_iob2(std::string_view content, std::string_view source_na
     size_t line;
   };
   std::vector<std::vector<Token>> sentences(1);
+  std::vector<bool> new_document(1, false);
   for_each_line(content, [&](size_t number, std::string_view line) {
     if (line.empty()) {
-      if (!sentences.back().empty()) sentences.emplace_back();
+      if (!sentences.back().empty()) {
+        sentences.emplace_back();
+        new_document.push_back(false);
+      }
       return;
     }
-    if (line[0] == '#') return;
+    if (line[0] == '#') {
+      if (line.starts_with("# newdoc")) new_document.back() = true;
+      return;
+    }
     sentences.back().push_back(Token{field(line, 1), field(line, 2), number});
   });
-  if (sentences.back().empty()) sentences.pop_back();
+  if (sentences.back().empty()) {
+    sentences.pop_back();
+    new_document.pop_back();
+  }
 
   NerCorpus corpus;
   std::string& text = corpus.doc.mutable_text();
@@ -318,8 +328,10 @@ Result<NerCorpus> read_iob2(std::string_view content, std::string_view source_na
     text.back() = '\n';
   }
   uint32_t offset = 0;
-  for (const auto& s : sentences) {
+  for (size_t n = 0; n < sentences.size(); ++n) {
+    const auto& s = sentences[n];
     Sentence sentence;
+    sentence.new_document = new_document[n];
     sentence.word_begin = static_cast<uint32_t>(corpus.doc.words.size());
     std::vector<int> labels;
     for (const Token& t : s) {

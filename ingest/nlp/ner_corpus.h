@@ -35,6 +35,7 @@ Result<NerCorpus> read_gum_entities(std::string_view content, std::string_view s
 // UNER IOB2: "# comment" lines, blank lines between sentences, and lines
 // "ID<TAB>FORM<TAB>TAG[<TAB>...]" with TAG O, B-X or I-X. Words carry forms
 // only (no tags); entity types PER, ORG, LOC, OTH map to PERSON, ORG, LOC, MISC.
+// A "# newdoc" comment marks the next sentence as a document start.
 Result<NerCorpus> read_iob2(std::string_view content, std::string_view source_name);
 
 // CoNLL-U with NER=<BILOU tag> in MISC (what `kg nlp` writes); words carry
