@@ -209,7 +209,17 @@ void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMentio
   for (uint32_t i = 0; i < n;) {
     if (next_span < spans.size() && spans[next_span].begin == i) {
       const nlp::EntitySpan e = spans[next_span++];
-      if (add_name(words, marks, s, e, floor, true, out)) floor = e.end;
+      // A person's name holds no conjunction or comma: a recognizer span
+      // across one ("Joe Biden and Russia President Vladimir Putin") is two
+      // names. Organisations may ("Procter and Gamble"), so only PERSON.
+      uint32_t part = e.begin;
+      for (uint32_t k = e.begin; k <= e.end; ++k) {
+        const bool cut = k < e.end && e.type == nlp::EntityType::kPerson &&
+                         (words[k].upos == UPos::CCONJ || words[k].form == "," || words[k].form == "&");
+        if (k < e.end && !cut) continue;
+        if (k > part && add_name(words, marks, s, nlp::EntitySpan{part, k, e.type}, floor, true, out)) floor = k;
+        part = k + 1;
+      }
       i = e.end;
       continue;
     }
