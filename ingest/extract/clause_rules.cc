@@ -287,6 +287,12 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
            t_.word(e + 1).ner.size() > 2 && (t_.word(e + 1).ner[0] == 'I' || t_.word(e + 1).ner[0] == 'L')) {
       ++e;
     }
+    // Untagged proper nouns the parser made part of the name ("Lucia" tagged,
+    // "Andrade" flat under it) finish it.
+    while (e + 1 < t_.size() && t_.word(e + 1).ner.size() < 3 && t_.word(e + 1).upos == nlp::UPos::PROPN &&
+           t_.rel(e + 1) == "flat" && t_.head(e + 1) >= static_cast<int32_t>(b) && t_.head(e + 1) <= static_cast<int32_t>(e)) {
+      ++e;
+    }
     *out_type = std::string(tag.substr(2));
     std::vector<uint32_t> ws;
     for (uint32_t k = b; k <= e; ++k) {

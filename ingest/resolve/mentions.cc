@@ -117,6 +117,10 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   m.text = join_forms(words, name_begin, end);
   f.role = role_of(words[m.head]);
   f.governor = words[m.head].head;
+  for (uint32_t i = name_begin; i < end; ++i) {
+    constexpr uint16_t kNonPerson = kPlaceClasses | nlp::kGazOrgWord | nlp::kGazInstitution | nlp::kGazDemonym;
+    f.known_non_person = f.known_non_person || ((marks[i].word_classes | marks[i].phrase_classes) & kNonPerson) != 0;
+  }
   if (span.type != nlp::EntityType::kPerson) title_begin = name_begin;  // titles belong to people
   f.title_begin = title_begin;
   for (uint32_t i = title_begin; i < name_begin; ++i) {
@@ -202,6 +206,16 @@ void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMentio
 
   // Recognized spans, then proper-noun runs the recognizer left out.
   std::vector<nlp::EntitySpan> spans = nlp::entity_spans(words);
+  // Untagged proper nouns the parser made part of a name ("Lucia" tagged,
+  // "Andrade" flat under it) finish it.
+  for (size_t k = 0; k < spans.size(); ++k) {
+    nlp::EntitySpan& e = spans[k];
+    const uint32_t limit = k + 1 < spans.size() ? spans[k + 1].begin : n;
+    while (e.end < limit && words[e.end].upos == UPos::PROPN && words[e.end].deprel == "flat" &&
+           words[e.end].head >= static_cast<int32_t>(e.begin) && words[e.end].head < static_cast<int32_t>(e.end)) {
+      ++e.end;
+    }
+  }
   std::vector<bool> covered(n, false);
   for (const nlp::EntitySpan& e : spans) std::fill(covered.begin() + e.begin, covered.begin() + e.end, true);
   uint32_t floor = 0;  // a title never reaches back into an earlier name

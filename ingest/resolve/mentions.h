@@ -24,6 +24,9 @@ struct FoundMention {
   std::string title;        // without honorifics: "US President"; "" when none
   std::string nationality;  // demonym from the title: "American"
   Gender gender = Gender::kUnknown;  // from the honorific
+  // Names: the gazetteer knows some word of it as a place, an institution
+  // or an organization word, so a recognizer type other than PERSON stands.
+  bool known_non_person = false;
   // Descriptions: the demonym among the modifiers, the role noun's lemma,
   // and the possessive determiner (-1 when the description starts with "the").
   std::string role_lemma;

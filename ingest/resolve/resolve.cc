@@ -52,10 +52,21 @@ class Resolver {
       if (found_[i].mention.kind == MentionKind::kName) key_[i] = name_key(found_[i]);
     }
     for (size_t i = 0; i < found_.size(); ++i) {
-      if (found_[i].mention.kind == MentionKind::kName && !is_short_person(i)) place_full_name(i);
+      if (found_[i].mention.kind == MentionKind::kName && !is_short_person(i) && !may_be_surname(i)) place_full_name(i);
     }
     for (size_t i = 0; i < found_.size(); ++i) {
-      if (found_[i].mention.kind == MentionKind::kName && is_short_person(i)) place_short_name(i);
+      if (found_[i].mention.kind != MentionKind::kName) continue;
+      if (is_short_person(i)) {
+        place_short_name(i);
+      } else if (may_be_surname(i)) {
+        // "Keller" tagged ORG in an article about Martin Keller is him; with
+        // no such person it is what the recognizer said.
+        if (const int32_t c = person_with_short_name(i); c >= 0) {
+          join(i, c);
+        } else {
+          place_full_name(i);
+        }
+      }
     }
     for (size_t i = 0; i < found_.size(); ++i) {
       const FoundMention& f = found_[i];
@@ -83,6 +94,15 @@ class Resolver {
     const Mention& m = found_[i].mention;
     if (m.type != EntityType::kPerson && m.type != EntityType::kMisc) return false;
     return key_[i].find(' ') == std::string::npos && !key_[i].empty();
+  }
+
+  // A one-word ORG or LOC name the gazetteer does not know as one: it may
+  // be the surname of a person the article names in full.
+  bool may_be_surname(size_t i) const {
+    const FoundMention& f = found_[i];
+    if (f.mention.type != EntityType::kOrg && f.mention.type != EntityType::kLoc) return false;
+    if (f.known_non_person || key_[i].empty() || key_[i].find(' ') != std::string::npos) return false;
+    return country_canonical(f.mention.text).empty() && demonym_of(f.mention.text).empty();
   }
 
   void join(size_t i, int32_t c) {
@@ -147,6 +167,21 @@ class Resolver {
 
   // "Blair", "Mr Blair": the full name it shortens, else a cluster of its own.
   void place_short_name(size_t i) {
+    if (const int32_t best = person_with_short_name(i); best >= 0) return join(i, best);
+    const FoundMention& f = found_[i];
+    for (size_t c = 0; c < drafts_.size(); ++c) {
+      if (!types_agree(drafts_[c].type, f.mention.type)) continue;
+      for (uint32_t j : drafts_[c].mentions) {
+        if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
+      }
+    }
+    new_cluster(i);
+  }
+
+  // The person (a cluster with a name of two or more words) whose surname,
+  // else first name, the one-word name `i` is; the nearest full-name mention
+  // before it wins, with none before the nearest after. -1 for none.
+  int32_t person_with_short_name(size_t i) const {
     const FoundMention& f = found_[i];
     const std::string& word = key_[i];
     int32_t best = -1;
@@ -170,14 +205,7 @@ class Resolver {
         if (better) best = static_cast<int32_t>(c), best_before = before, best_distance = distance;
       }
     }
-    if (best >= 0) return join(i, best);
-    for (size_t c = 0; c < drafts_.size(); ++c) {
-      if (!types_agree(drafts_[c].type, f.mention.type)) continue;
-      for (uint32_t j : drafts_[c].mentions) {
-        if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
-      }
-    }
-    new_cluster(i);
+    return best;
   }
 
   void note_name_facts(size_t i) {
