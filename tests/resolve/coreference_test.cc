@@ -227,6 +227,31 @@ TEST(Coreference, TitlesAndHonorificsOverruleDoubtfulRecognizerTypes) {
   EXPECT_NE(state->type, nlp::EntityType::kPerson);
 }
 
+TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
+  const nlp::Document doc = annotated({
+      // One PERSON span across "and": two people, the second with its title.
+      "Mayor/PROPN/_/compound/2 Anna/PROPN/B-PERSON/nsubj/9 Lind/PROPN/I-PERSON/flat/2 and/CCONJ/I-PERSON/cc/5 "
+      "Danish/PROPN/I-PERSON/conj/2 Minister/PROPN/I-PERSON/compound/7 Erik/PROPN/I-PERSON/flat/2 "
+      "Holm/PROPN/L-PERSON/flat/7 met/VERB/_/root/0",
+      // A surname left out of its span, attached flat by the parser.
+      "Lucia/PROPN/U-PERSON/nsubj/3 Andrade/PROPN/_/flat/1 called/VERB/_/root/0 Holm/PROPN/U-PERSON/obj/3",
+      // A known person's surname tagged ORG is that person.
+      "Andrade/PROPN/_/nsubj/2 thanked/VERB/_/root/0 Lind/PROPN/U-ORG/obj/2",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* lind = find_cluster(e, "Anna Lind");
+  const Cluster* holm = find_cluster(e, "Erik Holm");
+  const Cluster* andrade = find_cluster(e, "Lucia Andrade");
+  ASSERT_NE(lind, nullptr);
+  ASSERT_NE(holm, nullptr);
+  ASSERT_NE(andrade, nullptr);
+  EXPECT_EQ(holm->titles, std::vector<std::string>{"Danish Minister"});
+  EXPECT_EQ(name_at(e, 1, 3), "Erik Holm");
+  EXPECT_EQ(name_at(e, 2, 2), "Anna Lind");
+  EXPECT_EQ(lind->type, nlp::EntityType::kPerson);
+  EXPECT_EQ(find_cluster(e, "Lind"), nullptr);
+}
+
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
   const nlp::Document doc = annotated({
       "Jake/PROPN/B-PERSON/nsubj/3 Sullivan/PROPN/L-PERSON/flat/1 said/VERB/_/root/0 he/PRON/_/nsubj/5 "
