@@ -169,10 +169,15 @@ class Resolver {
   void place_short_name(size_t i) {
     if (const int32_t best = person_with_short_name(i); best >= 0) return join(i, best);
     const FoundMention& f = found_[i];
-    for (size_t c = 0; c < drafts_.size(); ++c) {
-      if (!types_agree(drafts_[c].type, f.mention.type)) continue;
-      for (uint32_t j : drafts_[c].mentions) {
-        if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
+    // The same word under another type ("Nato" once tagged PERSON, elsewhere
+    // ORG) is that entity, unless an honorific or title says it is a person.
+    const bool doubtful_type = f.mention.honorific.empty() && f.title.empty();
+    for (int pass = 0; pass < (doubtful_type ? 2 : 1); ++pass) {
+      for (size_t c = 0; c < drafts_.size(); ++c) {
+        if (pass == 0 && !types_agree(drafts_[c].type, f.mention.type)) continue;
+        for (uint32_t j : drafts_[c].mentions) {
+          if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
+        }
       }
     }
     new_cluster(i);

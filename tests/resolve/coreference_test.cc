@@ -237,6 +237,9 @@ TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
       "Lucia/PROPN/U-PERSON/nsubj/3 Andrade/PROPN/_/flat/1 called/VERB/_/root/0 Holm/PROPN/U-PERSON/obj/3",
       // A known person's surname tagged ORG is that person.
       "Andrade/PROPN/_/nsubj/2 thanked/VERB/_/root/0 Lind/PROPN/U-ORG/obj/2",
+      // An organization once tagged PERSON is still the organization.
+      "Nato/PROPN/U-ORG/nsubj/2 met/VERB/_/root/0",
+      "Holm/PROPN/U-PERSON/nsubj/2 praised/VERB/_/root/0 Nato/PROPN/U-PERSON/obj/2",
   });
   const DocumentEntities e = resolve_document(doc);
   const Cluster* lind = find_cluster(e, "Anna Lind");
@@ -250,6 +253,13 @@ TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
   EXPECT_EQ(name_at(e, 2, 2), "Anna Lind");
   EXPECT_EQ(lind->type, nlp::EntityType::kPerson);
   EXPECT_EQ(find_cluster(e, "Lind"), nullptr);
+  const Cluster* nato = find_cluster(e, "Nato");
+  ASSERT_NE(nato, nullptr);
+  EXPECT_EQ(nato->type, nlp::EntityType::kOrg);
+  EXPECT_EQ(name_at(e, 4, 2), "Nato");
+  size_t natos = 0;
+  for (const Cluster& c : e.clusters) natos += c.name == "Nato";
+  EXPECT_EQ(natos, 1u);
 }
 
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
