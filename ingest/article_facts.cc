@@ -11,16 +11,30 @@
 namespace kg::ingest {
 namespace {
 
-// The record's entities: resolve clusters first (entity k == cluster k),
-// then the other nodes facts name, each distinct (name, type) once.
+// The record's entities: resolve clusters first, in cluster order, leaving
+// out those named only in boilerplate (a photo credit's "REUTERS"); then the
+// other nodes facts name, each distinct (name, type) once.
 class EntityTable {
  public:
-  EntityTable(const resolve::DocumentEntities& ents, std::vector<store::EntityRecord>* out) : out_(out) {
+  EntityTable(const resolve::DocumentEntities& ents, const std::vector<bool>& boilerplate,
+              std::vector<store::EntityRecord>* out)
+      : out_(out), entity_of_cluster_(ents.clusters.size(), -1) {
     out_->reserve(ents.clusters.size());
-    for (const resolve::Cluster& c : ents.clusters) out_->push_back(resolve::entity_record(c));
+    for (size_t k = 0; k < ents.clusters.size(); ++k) {
+      const resolve::Cluster& c = ents.clusters[k];
+      bool in_text = false;
+      for (uint32_t m : c.mentions) in_text = in_text || !boilerplate[ents.mentions[m].sentence];
+      if (!in_text) continue;
+      entity_of_cluster_[k] = static_cast<int32_t>(out_->size());
+      out_->push_back(resolve::entity_record(c));
+    }
   }
 
-  uint32_t cluster(int32_t c) const { return static_cast<uint32_t>(c); }
+  // The entity of a cluster, absent for one named only in boilerplate.
+  std::optional<uint32_t> cluster(int32_t c) const {
+    const int32_t e = entity_of_cluster_[static_cast<size_t>(c)];
+    return e < 0 ? std::nullopt : std::optional<uint32_t>(static_cast<uint32_t>(e));
+  }
 
   // A node no cluster covers: a CONCEPT, or a recognised name with its NER type.
   uint32_t node(const std::string& name, store::EntityType type) {
@@ -37,6 +51,7 @@ class EntityTable {
 
  private:
   std::vector<store::EntityRecord>* out_;
+  std::vector<int32_t> entity_of_cluster_;  // record index of each cluster, -1 when left out
   std::map<std::pair<std::string, store::EntityType>, uint32_t> index_;
 };
 
@@ -89,7 +104,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   record.sentences.reserve(annotated.sentences.size());
   for (const nlp::Sentence& s : annotated.sentences) record.sentences.emplace_back(sentence_text(annotated, s));
 
-  EntityTable table(ents, &record.entities);
+  // Nothing is drawn from boilerplate: no fact (the extractor skips those
+  // sentences), no title, no entity named only there.
+  const std::vector<bool> boilerplate = extract::boilerplate_sentences(annotated);
+  EntityTable table(ents, boilerplate, &record.entities);
   // One fact per (subject, relation, object, sentence): conjunct splitting
   // can state the same triple twice over one sentence ("A and B met").
   std::set<std::tuple<uint32_t, std::string, uint32_t, uint32_t>> seen;
@@ -113,8 +131,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     record.facts.push_back(std::move(f));
   }
   for (const resolve::TitleFact& tf : ents.titles) {
+    const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
+    if (boilerplate[tf.sentence] || !person) continue;
     store::FactRecord f;
-    f.subject = table.cluster(static_cast<int32_t>(tf.cluster));
+    f.subject = *person;
     f.object = table.node(tf.title, store::EntityType::kConcept);
     f.relation = std::string(resolve::kHaveTitleRelation);
     f.sentence = tf.sentence;

@@ -4,12 +4,13 @@
 //   (propositions, graph triples) -> resolve (coreference clusters, titles)
 //   -> store::DocumentRecord
 //
-// Entity k of the record is resolve cluster k, so a fact whose argument is
-// "Mr Putin", "he" or "the Russian leader" lands on the cluster's entity
+// Each resolve cluster is one entity of the record, so a fact whose argument
+// is "Mr Putin", "he" or "the Russian leader" lands on the cluster's entity
 // (Vladimir Putin). Arguments that are no entity become CONCEPT entities named
 // by their noun-phrase node ("legal guarantees"), one per distinct name.
 // Pronoun arguments the resolver left unresolved give no fact: a node "he"
-// would join every article's "he" in the store.
+// would join every article's "he" in the store. Boilerplate (photo credits,
+// calls to subscribe) gives no fact, no title and no entity of its own.
 #pragma once
 
 #include "graph/store/store.h"
