@@ -351,6 +351,9 @@ TEST(ParsedIngest, ReferenceArticleGivesTheIssueFactsAndEntities) {
               g.has_edge("Jake Sullivan", "have title", "US National Security Adviser"))
       << g.dump();
 
+  // Photo credits are boilerplate: no node of theirs.
+  for (const char* credit : {"REUTERS", "AFP"}) EXPECT_TRUE(g.nodes_named(credit).empty()) << credit;
+
   // Facts stated about "Mr Putin" and "the Russian leader" attach to him.
   const std::vector<std::string> putin_evidence = g.evidence_of("Vladimir Putin");
   EXPECT_TRUE(any_contains(putin_evidence, "Mr Putin blamed the tensions")) << g.dump();
