@@ -9,8 +9,8 @@
 namespace kg::nlp {
 
 DependencyParser::DependencyParser(std::vector<std::string> labels, AveragedPerceptron model,
-                                   ParserFeatureSet features)
-    : labels_(std::move(labels)), model_(std::move(model)), features_(features) {
+                                   ParserFeatureSet features, WordClusters clusters)
+    : labels_(std::move(labels)), model_(std::move(model)), features_(features), clusters_(std::move(clusters)) {
   const auto root = std::find(labels_.begin(), labels_.end(), "root");
   root_label_ = root == labels_.end() ? 0 : static_cast<int>(root - labels_.begin());
 }
@@ -25,11 +25,11 @@ void DependencyParser::parse(std::span<const Word> words, std::vector<int>* head
   labels->assign(n, 0);
   if (n == 0) return;
   state.reset(n);
-  atoms.assign(words);
+  atoms.assign(words, clusters());
   scores.resize(transition_class_count(n_labels));
   uint64_t features[kMaxParserFeatures];
   while (!state.terminal()) {
-    const int count = extract_parser_features(state, atoms, features_, features);
+    const int count = extract_parser_features(state, atoms, features_, clusters() != nullptr, features);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.add_scores(std::span<const uint64_t>(features, count), scores);
     const int cls = best_legal_transition(state, scores, n_labels, root_label_);
@@ -61,14 +61,18 @@ void DependencyParser::annotate(Document* doc) const {
 void DependencyParser::save(ModelWriter& out) const {
   out.put_strings(labels_);
   out.put<uint8_t>(static_cast<uint8_t>(features_));
+  out.put<uint8_t>(clusters() ? 1 : 0);
+  if (clusters()) clusters_.save(out);
   model_.save(out);
 }
 
-bool DependencyParser::load(ModelReader& in) {
+bool DependencyParser::load(ModelReader& in, uint32_t version) {
   std::vector<std::string> labels;
   AveragedPerceptron model;
-  uint8_t features = 0;
-  if (!in.get_strings(&labels) || labels.empty() || !in.get(&features) || features > 1 || !model.load(in)) {
+  WordClusters clusters;
+  uint8_t features = 0, has_clusters = 0;
+  if (!in.get_strings(&labels) || labels.empty() || !in.get(&features) || features > 1 || (version >= 2 && !in.get(&has_clusters)) ||
+      has_clusters > 1 || (has_clusters == 1 && (!clusters.load(in) || clusters.size() == 0)) || !model.load(in)) {
     return false;
   }
   if (model.n_classes() != transition_class_count(static_cast<int>(labels.size()))) return false;
@@ -78,14 +82,23 @@ bool DependencyParser::load(ModelReader& in) {
   labels_ = std::move(labels);
   model_ = std::move(model);
   features_ = static_cast<ParserFeatureSet>(features);
+  clusters_ = std::move(clusters);
   return true;
 }
 
 Result<DependencyParser> DependencyParser::load_file(const std::string& path) {
-  Result<ModelReader> reader = ModelReader::open(path, kParserModelKind, kParserModelVersion);
-  if (!reader) return reader.status();
+  uint32_t version = kParserModelVersion;
+  Result<ModelReader> reader = ModelReader::open(path, kParserModelKind, version);
+  if (!reader) {
+    // Version 1 files (no clusters) still load; other errors are the
+    // current version's.
+    version = 1;
+    Result<ModelReader> v1 = ModelReader::open(path, kParserModelKind, version);
+    if (!v1) return reader.status();
+    reader = std::move(v1);
+  }
   DependencyParser parser;
-  if (!parser.load(*reader)) return Status::corruption(fmt::format("{}: malformed parser model", path));
+  if (!parser.load(*reader, version)) return Status::corruption(fmt::format("{}: malformed parser model", path));
   if (Status st = reader->finish(); !st) return st;
   return parser;
 }

@@ -23,15 +23,18 @@ namespace kg::nlp {
 
 inline constexpr std::string_view kParserModelFile = "parser.kgm";
 inline constexpr std::string_view kParserModelKind = "parser";
-inline constexpr uint32_t kParserModelVersion = 1;
+// Version 2: the model may carry word clusters (after the feature set).
+inline constexpr uint32_t kParserModelVersion = 2;
 
 class DependencyParser final : public AnnotationStage {
  public:
   DependencyParser() = default;
   // `labels` are the arc labels in class order; the model has
   // transition_class_count(labels.size()) classes.
-  // `labels` must contain "root"; `model` was trained with `features`.
-  DependencyParser(std::vector<std::string> labels, AveragedPerceptron model, ParserFeatureSet features);
+  // `labels` must contain "root"; `model` was trained with `features` and,
+  // when `clusters` is not empty, with the cluster templates over them.
+  DependencyParser(std::vector<std::string> labels, AveragedPerceptron model, ParserFeatureSet features,
+                   WordClusters clusters = {});
 
   // Parses every sentence of the document.
   void annotate(Document* doc) const override;
@@ -43,9 +46,12 @@ class DependencyParser final : public AnnotationStage {
   const std::vector<std::string>& labels() const { return labels_; }
   const AveragedPerceptron& model() const { return model_; }
   ParserFeatureSet feature_set() const { return features_; }
+  // The clusters the model's cluster templates read; null without them.
+  const WordClusters* clusters() const { return clusters_.size() > 0 ? &clusters_ : nullptr; }
 
   void save(ModelWriter& out) const;
-  bool load(ModelReader& in);
+  // `version` is that of the file (1: without the clusters field).
+  bool load(ModelReader& in, uint32_t version = kParserModelVersion);
 
   // Loads `path` (a parser model file), with errors that name it.
   static Result<DependencyParser> load_file(const std::string& path);
@@ -55,6 +61,8 @@ class DependencyParser final : public AnnotationStage {
   int root_label_ = 0;  // index of "root" in labels_
   AveragedPerceptron model_;
   ParserFeatureSet features_ = ParserFeatureSet::kFull;
+  // Saved with the model: its weights are tied to these exact paths.
+  WordClusters clusters_;
 };
 
 }  // namespace kg::nlp

@@ -15,6 +15,11 @@ constexpr uint64_t kAbsentWord = 0xA5A5A5A5A5A5A5A5ull;
 constexpr uint64_t kAbsentTag = 0x5A5A5A5A5A5A5A5Aull;
 constexpr uint64_t kRootWord = 0xC3C3C3C3C3C3C3C3ull;
 constexpr uint64_t kRootTag = 0x3C3C3C3C3C3C3C3Cull;
+// Cluster values are ClusterPath keys, whose low byte is the path length
+// (1..56); these have other low bytes, so they meet no real path.
+constexpr uint64_t kUnknownCluster = 0xF0;
+constexpr uint64_t kAbsentCluster = 0xF1;
+constexpr uint64_t kRootCluster = 0xF2;
 
 uint64_t fnv(std::string_view s) {
   uint64_t h = 0xCBF29CE484222325ull;
@@ -72,20 +77,26 @@ class Templates {
 
 }  // namespace
 
-void SentenceAtoms::assign(std::span<const Word> words) {
+void SentenceAtoms::assign(std::span<const Word> words, const WordClusters* clusters) {
   const size_t n = words.size();
   word_.resize(n + 1);
   tag_.resize(n + 1);
+  cluster_.resize(3 * (n + 1));
   for (size_t i = 0; i < n; ++i) {
     word_[i] = word_value(words[i].form);
     tag_[i] = words[i].xpos.empty() ? fnv(upos_name(words[i].upos)) : fnv(words[i].xpos);
+    const ClusterPath path = clusters ? clusters->path(words[i].form) : ClusterPath::none();
+    for (int k = 0; k < 3; ++k) {
+      cluster_[3 * i + k] = path.known() ? path.prefix(kClusterPrefixes[k]).key() : kUnknownCluster;
+    }
   }
   word_[n] = kRootWord;
   tag_[n] = kRootTag;
+  for (int k = 0; k < 3; ++k) cluster_[3 * n + k] = kRootCluster;
 }
 
 int extract_parser_features(const ArcHybridState& st, const SentenceAtoms& atoms, ParserFeatureSet set,
-                            uint64_t* out) {
+                            bool clusters, uint64_t* out) {
   constexpr int kNone = ArcHybridState::kNone;
   auto at = [&](int i) {
     Position p;
@@ -165,6 +176,19 @@ int extract_parser_features(const ArcHybridState& st, const SentenceAtoms& atoms
   t.extra(s0.w, sl(is0)); t.core(s0.p, sl(is0)); t.extra(s0.w, sr(is0)); t.core(s0.p, sr(is0));
   t.extra(s1.w, sl(is1)); t.extra(s1.p, sl(is1)); t.extra(s1.w, sr(is1)); t.core(s1.p, sr(is1));
   t.extra(b0.w, sl(ib0)); t.core(b0.p, sl(ib0));
+  // Clusters: the last templates, so the ones above keep their ids.
+  if (clusters) {
+    auto c = [&](int i, int k) { return i == kNone ? kAbsentCluster : atoms.cluster(i, k); };
+    const int ib1 = st.buffer(1);
+    for (int k = 0; k < 3; ++k) {
+      t.core(c(is0, k)); t.core(c(ib0, k)); t.core(c(is1, k));
+    }
+    t.core(c(ib1, 0)); t.core(c(ib1, 2));
+    t.core(c(is0, 0), c(ib0, 0)); t.core(c(is0, 1), c(ib0, 1)); t.core(c(is0, 2), b0.p); t.core(s0.p, c(ib0, 2));
+    t.core(c(is1, 0), c(is0, 0)); t.core(c(is1, 1), c(is0, 1)); t.core(c(is1, 2), s0.p); t.core(s1.p, c(is0, 2));
+    t.core(c(is0, 0), c(ib0, 0), d_s0b0); t.core(c(is1, 0), c(is0, 0), d_s1s0);
+    t.core(c(is0, 1), b0.p, b1.p); t.core(s1.p, c(is0, 1), b0.p); t.core(s0.p, c(ib0, 1), b1.p);
+  }
   return t.count();
 }
 

@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -111,6 +114,119 @@ TEST(ParserTraining, CompactFeatureSetRoundTrips) {
   const auto loaded = DependencyParser::load_file((dir / "c.kgm").string());
   ASSERT_TRUE(loaded) << loaded.status().message();
   EXPECT_EQ(loaded->feature_set(), ParserFeatureSet::kCompact);
+  fs::remove_all(dir);
+}
+
+// Clusters of the toy words, made up for this test: names under 00,
+// determiners under 01, verbs under 1.
+WordClusters toy_clusters() {
+  std::vector<std::string> words = {"Anna", "Mary", "Tom", "the", "a", "visited", "approved", "call"};
+  std::vector<ClusterPath> paths = {{0b000, 3}, {0b001, 3}, {0b001, 3}, {0b010, 3},
+                                    {0b011, 3}, {0b10, 2},  {0b11, 2},  {0b11, 2}};
+  return WordClusters(std::move(words), std::move(paths));
+}
+
+TEST(ParserTraining, ClusterFeaturesRoundTripWithTheirClusters) {
+  const fs::path dir = temp_dir("clusters");
+  Result<Document> toy = read_conllu(kToyTreebank, "toy");
+  ASSERT_TRUE(toy);
+  train::ParserTrainingOptions o = toy_options(*toy, (dir / "a.kgm").string());
+  o.clusters = toy_clusters();
+  ASSERT_TRUE(train::train_parser(o));
+  o.output = (dir / "b.kgm").string();
+  ASSERT_TRUE(train::train_parser(o));
+  EXPECT_EQ(read_file(dir / "a.kgm"), read_file(dir / "b.kgm")) << "same data and seed must give the same bytes";
+
+  const auto loaded = DependencyParser::load_file((dir / "a.kgm").string());
+  ASSERT_TRUE(loaded) << loaded.status().message();
+  ASSERT_NE(loaded->clusters(), nullptr);
+  EXPECT_EQ(loaded->clusters()->size(), 8u);
+  EXPECT_EQ(loaded->clusters()->path("Mary"), (ClusterPath{0b001, 3}));
+  Result<Document> parsed = read_conllu(kToyTreebank, "toy");
+  ASSERT_TRUE(parsed);
+  for (Word& w : parsed->words) w.head = -7;
+  loaded->annotate(&*parsed);
+  for (size_t i = 0; i < toy->words.size(); ++i) {
+    EXPECT_EQ(parsed->words[i].head, toy->words[i].head) << toy->words[i].form;
+    EXPECT_EQ(parsed->words[i].deprel, toy->words[i].deprel) << toy->words[i].form;
+  }
+
+  // Without clusters the model saves none.
+  o.clusters = WordClusters();
+  o.output = (dir / "c.kgm").string();
+  ASSERT_TRUE(train::train_parser(o));
+  const auto plain = DependencyParser::load_file(o.output);
+  ASSERT_TRUE(plain) << plain.status().message();
+  EXPECT_EQ(plain->clusters(), nullptr);
+  fs::remove_all(dir);
+}
+
+TEST(ParserTraining, JackknifedTagsKeepEverySentenceAndTree) {
+  const std::string data = KG_SHARED_DATA;
+  if (!fs::exists(data + "/ud/en_ewt-ud-train.conllu")) GTEST_SKIP() << "no " << data << "/ud (../shared/data is absent)";
+  train::TrainOptions o;
+  o.data_dir = data;
+  // Only read: the fold taggers' trainer may use models trained before it
+  // (clusters).
+  o.out_dir = Pipeline::default_model_dir();
+  o.max_sentences = 60;
+  const auto docs = train::read_parser_training_data(o, 3);
+  ASSERT_TRUE(docs) << docs.status().message();
+  ASSERT_EQ(docs->size(), 3u);
+
+  // The gold sentences, by id, of the first 60 of each training file.
+  std::map<std::string, std::vector<std::tuple<std::string, int, std::string, std::string>>> gold;
+  for (const char* file : {"ud/en_ewt-ud-train.conllu", "ud/en_gum-cc-by-train.conllu"}) {
+    const auto doc = train::read_treebank(o, file);
+    ASSERT_TRUE(doc) << doc.status().message();
+    for (const Sentence& s : doc->sentences) {
+      auto& words = gold[std::string(s.sent_id)];
+      for (const Word& w : doc->words_of(s)) words.emplace_back(w.form, w.head, w.deprel, w.xpos);
+    }
+  }
+  ASSERT_EQ(gold.size(), 120u);
+  std::set<std::string> seen;
+  size_t words = 0, retagged = 0;
+  for (const Document& doc : *docs) {
+    for (const Sentence& s : doc.sentences) {
+      ASSERT_TRUE(seen.insert(std::string(s.sent_id)).second) << s.sent_id << " twice";
+      const auto it = gold.find(std::string(s.sent_id));
+      ASSERT_NE(it, gold.end()) << s.sent_id;
+      const auto sentence = doc.words_of(s);
+      ASSERT_EQ(sentence.size(), it->second.size()) << s.sent_id;
+      for (size_t i = 0; i < sentence.size(); ++i) {
+        const auto& [form, head, deprel, xpos] = it->second[i];
+        EXPECT_EQ(sentence[i].form, form);
+        EXPECT_EQ(sentence[i].head, head);
+        EXPECT_EQ(sentence[i].deprel, deprel);
+        EXPECT_FALSE(sentence[i].xpos.empty());
+        retagged += sentence[i].xpos != xpos;
+        ++words;
+      }
+    }
+  }
+  EXPECT_EQ(seen.size(), 120u);
+  // Taggers trained on 80 sentences and tagging the 40 others make errors;
+  // gold tags copied through would make none.
+  EXPECT_GT(retagged, words / 50) << retagged << " of " << words << " tags differ from gold";
+}
+
+TEST(ParserModel, LoadsVersionOneFilesWithoutClusters) {
+  const fs::path dir = temp_dir("v1");
+  Result<Document> toy = read_conllu(kToyTreebank, "toy");
+  ASSERT_TRUE(toy);
+  const auto trained = train::train_parser(toy_options(*toy, ""));
+  ASSERT_TRUE(trained);
+  // Version 1 layout: labels, feature set, weights (no clusters field).
+  ModelWriter w(kParserModelKind, 1);
+  w.put_strings(trained->labels());
+  w.put<uint8_t>(static_cast<uint8_t>(trained->feature_set()));
+  trained->model().save(w);
+  ASSERT_TRUE(w.save((dir / "v1.kgm").string()));
+  const auto loaded = DependencyParser::load_file((dir / "v1.kgm").string());
+  ASSERT_TRUE(loaded) << loaded.status().message();
+  EXPECT_EQ(loaded->clusters(), nullptr);
+  EXPECT_EQ(loaded->labels(), trained->labels());
   fs::remove_all(dir);
 }
 

@@ -30,6 +30,8 @@ struct ParserTrainingOptions {
   double explore_probability = 0.9;
   float prune_below = 0.01f;  // |averaged weight| below this is dropped
   nlp::ParserFeatureSet feature_set = nlp::ParserFeatureSet::kFull;
+  // Word clusters for the cluster templates; none when empty.
+  nlp::WordClusters clusters;
   // When set, called after each epoch with the model averaged so far (a
   // copy; training goes on), e.g. to follow accuracy on dev data.
   std::function<void(int epoch, const nlp::DependencyParser&)> after_epoch;
@@ -40,6 +42,13 @@ struct ParserTrainingOptions {
 // Trains a parser on the options' treebanks; writes it to options.output
 // when that is set.
 Result<nlp::DependencyParser> train_parser(const ParserTrainingOptions& options);
+
+// The training treebanks of `kg train` (EWT train and GUM train from
+// options.data_dir) with predicted tags: with jackknife_folds >= 2, each
+// fold's sentences are tagged by a tagger trained (by train_tagger, in a
+// scratch directory) on the other folds; otherwise by the tagger in
+// options.out_dir, trained on all of them.
+Result<std::vector<nlp::Document>> read_parser_training_data(const TrainOptions& options, int jackknife_folds);
 
 // The parser trainer of `kg train`: EWT train plus GUM train from
 // options.data_dir, written to options.out_dir/parser.kgm.
