@@ -14,11 +14,17 @@ enum Template : uint32_t {
   kPrev1Word, kNext1Word, kPrev2Word, kNext2Word, kPrev1Tag, kPrev2Tags, kPrev1TagWord,
   kNext1Suffix3, kPrev1Suffix3, kFirstShape, kWordNextWord, kPrevWordWord, kNext1Shape, kPrev1TagNext1Word,
   kPrefix2, kPrefix3, kUsual, kNext1Usual, kNext2Usual, kNext1UsualWord, kPrev1TagUsual, kPrev1TagSuffix3,
-  kPrev1WordTag, kNext1Next2Usual,
+  kPrev1WordTag, kNext1Next2Usual, kSuffix5, kTagSet, kNext1TagSet, kPrev1TagTagSet, kTagSetNext1TagSet,
+  kPrev1TagNext1TagSet, kPrev2TagWord, kShapeTagSet, kHeadlineShape, kShapeNext1Shape, kPrev1TagShape,
+  kHeadlineWord, kCluster4, kCluster6, kCluster10, kCluster20, kNext1Cluster6, kPrev1Cluster6, kPrev1TagCluster6,
+  kNext1Cluster4Cluster6,
 };
 
 constexpr uint64_t kNoWord = 0x5A5A5A5A5A5A5A5Aull;
 constexpr int kNoTag = -1;
+constexpr uint64_t kNoCluster[4] = {0, 0, 0, 0};
+// Lexicon keys are lowercased forms of at most this many bytes.
+constexpr size_t kMaxKeyBytes = 64;
 
 uint64_t fnv(std::string_view s) {
   uint64_t h = 0xCBF29CE484222325ull;
@@ -29,8 +35,16 @@ uint64_t fnv(std::string_view s) {
 }  // namespace
 
 void Tagger::word_keys(std::span<const Word> words, std::vector<WordKeys>* keys) const {
-  char buf[64];
+  char buf[kMaxKeyBytes];
   keys->resize(words.size());
+  size_t letters = 0, capitalized = 0;
+  for (const Word& w : words) {
+    if (w.form.empty() || !is_ascii_alpha(w.form[0])) continue;
+    ++letters;
+    capitalized += is_ascii_upper(w.form[0]);
+  }
+  // Title case: capitalized words are less often names than in running text.
+  const uint64_t headline = letters >= 2 && capitalized * 4 >= letters * 3 ? 1 : 0;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string_view f = words[i].form;
     WordKeys& k = (*keys)[i];
@@ -38,25 +52,38 @@ void Tagger::word_keys(std::span<const Word> words, std::vector<WordKeys>* keys)
     k.exact = fnv(f);
     k.shape = fnv(word_shape(f).view());
     for (size_t n = 1; n <= 3; ++n) k.prefix[n - 1] = f.size() >= n ? hash_lowercase(f.substr(0, n)) : kNoWord + n;
-    k.usual = 0;
-    if (const std::string_view lower = lowercase_into(f, buf, sizeof(buf)); !lower.empty()) {
-      if (auto it = lexicon_.usual_class.find(lower); it != lexicon_.usual_class.end()) k.usual = it->second + 1;
-    }
-    for (size_t n = 1; n <= 4; ++n) {
+    for (size_t n = 1; n <= 5; ++n) {
       k.suffix[n - 1] = f.size() >= n ? hash_lowercase(f.substr(f.size() - n)) : kNoWord + n;
+    }
+    k.headline = headline;
+    k.usual = 0;
+    k.tag_set = 0;
+    k.entry = nullptr;
+    k.cluster = kNoCluster;
+    if (const std::string_view lower = lowercase_into(f, buf, sizeof(buf)); !lower.empty()) {
+      if (auto it = lexicon_.words.find(lower); it != lexicon_.words.end()) {
+        k.entry = &it->second;
+        k.usual = static_cast<uint64_t>(it->second.usual + 1);
+        k.tag_set = it->second.tag_set;
+        k.cluster = it->second.cluster;
+      }
     }
   }
 }
 
 void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int prev2, std::vector<uint64_t>* out) {
   const WordKeys& w = keys[i];
-  const uint64_t p1 = i >= 1 ? keys[i - 1].lower : kNoWord;
-  const uint64_t p2 = i >= 2 ? keys[i - 2].lower : kNoWord;
-  const uint64_t n1 = i + 1 < keys.size() ? keys[i + 1].lower : kNoWord + 1;
-  const uint64_t n2 = i + 2 < keys.size() ? keys[i + 2].lower : kNoWord + 1;
-  const uint64_t n1s3 = i + 1 < keys.size() ? keys[i + 1].suffix[2] : kNoWord + 1;
-  const uint64_t p1s3 = i >= 1 ? keys[i - 1].suffix[2] : kNoWord;
-  const uint64_t n1shape = i + 1 < keys.size() ? keys[i + 1].shape : kNoWord + 1;
+  const bool has_p1 = i >= 1, has_p2 = i >= 2, has_n1 = i + 1 < keys.size(), has_n2 = i + 2 < keys.size();
+  const uint64_t p1 = has_p1 ? keys[i - 1].lower : kNoWord;
+  const uint64_t p2 = has_p2 ? keys[i - 2].lower : kNoWord;
+  const uint64_t n1 = has_n1 ? keys[i + 1].lower : kNoWord + 1;
+  const uint64_t n2 = has_n2 ? keys[i + 2].lower : kNoWord + 1;
+  const uint64_t n1s3 = has_n1 ? keys[i + 1].suffix[2] : kNoWord + 1;
+  const uint64_t p1s3 = has_p1 ? keys[i - 1].suffix[2] : kNoWord;
+  const uint64_t n1shape = has_n1 ? keys[i + 1].shape : kNoWord + 1;
+  const uint64_t n1u = has_n1 ? keys[i + 1].usual : kNoWord;
+  const uint64_t n2u = has_n2 ? keys[i + 2].usual : kNoWord;
+  const uint64_t n1set = has_n1 ? keys[i + 1].tag_set : kNoWord;
   const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
   out->push_back(FeatureKey(kBias).key());
   out->push_back(FeatureKey(kWord).add(w.lower).key());
@@ -69,6 +96,7 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
   out->push_back(FeatureKey(kSuffix2).add(w.suffix[1]).key());
   out->push_back(FeatureKey(kSuffix3).add(w.suffix[2]).key());
   out->push_back(FeatureKey(kSuffix4).add(w.suffix[3]).key());
+  out->push_back(FeatureKey(kSuffix5).add(w.suffix[4]).key());
   out->push_back(FeatureKey(kPrev1Word).add(p1).key());
   out->push_back(FeatureKey(kNext1Word).add(n1).key());
   out->push_back(FeatureKey(kPrev2Word).add(p2).key());
@@ -76,6 +104,7 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
   out->push_back(FeatureKey(kPrev1Tag).add(t1).key());
   out->push_back(FeatureKey(kPrev2Tags).add(t1).add(t2).key());
   out->push_back(FeatureKey(kPrev1TagWord).add(t1).add(w.lower).key());
+  out->push_back(FeatureKey(kPrev2TagWord).add(t2).add(w.lower).key());
   out->push_back(FeatureKey(kNext1Suffix3).add(n1s3).key());
   out->push_back(FeatureKey(kPrev1Suffix3).add(p1s3).key());
   out->push_back(FeatureKey(kFirstShape).add(i == 0 ? 1 : 0).add(w.shape).key());
@@ -83,8 +112,6 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
   out->push_back(FeatureKey(kPrevWordWord).add(p1).add(w.lower).key());
   out->push_back(FeatureKey(kNext1Shape).add(n1shape).key());
   out->push_back(FeatureKey(kPrev1TagNext1Word).add(t1).add(n1).key());
-  const uint64_t n1u = i + 1 < keys.size() ? keys[i + 1].usual : kNoWord;
-  const uint64_t n2u = i + 2 < keys.size() ? keys[i + 2].usual : kNoWord;
   out->push_back(FeatureKey(kUsual).add(w.usual).key());
   out->push_back(FeatureKey(kNext1Usual).add(n1u).key());
   out->push_back(FeatureKey(kNext2Usual).add(n2u).key());
@@ -93,24 +120,40 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
   out->push_back(FeatureKey(kPrev1TagSuffix3).add(t1).add(w.suffix[2]).key());
   out->push_back(FeatureKey(kPrev1WordTag).add(p1).add(t1).key());
   out->push_back(FeatureKey(kNext1Next2Usual).add(n1u).add(n2u).add(w.usual).key());
+  out->push_back(FeatureKey(kTagSet).add(w.tag_set).key());
+  out->push_back(FeatureKey(kNext1TagSet).add(n1set).key());
+  out->push_back(FeatureKey(kPrev1TagTagSet).add(t1).add(w.tag_set).key());
+  out->push_back(FeatureKey(kTagSetNext1TagSet).add(w.tag_set).add(n1set).key());
+  out->push_back(FeatureKey(kPrev1TagNext1TagSet).add(t1).add(n1set).add(w.tag_set).key());
+  out->push_back(FeatureKey(kShapeTagSet).add(w.shape).add(w.tag_set).key());
+  out->push_back(FeatureKey(kHeadlineShape).add(w.headline).add(w.shape).add(i == 0 ? 1 : 0).key());
+  out->push_back(FeatureKey(kShapeNext1Shape).add(w.shape).add(n1shape).key());
+  out->push_back(FeatureKey(kPrev1TagShape).add(t1).add(w.shape).key());
+  out->push_back(FeatureKey(kHeadlineWord).add(w.headline).add(w.lower).key());
+  const uint64_t n1c4 = has_n1 ? keys[i + 1].cluster[0] : kNoWord;
+  const uint64_t n1c6 = has_n1 ? keys[i + 1].cluster[1] : kNoWord;
+  const uint64_t p1c6 = has_p1 ? keys[i - 1].cluster[1] : kNoWord;
+  out->push_back(FeatureKey(kCluster4).add(w.cluster[0]).key());
+  out->push_back(FeatureKey(kCluster6).add(w.cluster[1]).key());
+  out->push_back(FeatureKey(kCluster10).add(w.cluster[2]).key());
+  out->push_back(FeatureKey(kCluster20).add(w.cluster[3]).key());
+  out->push_back(FeatureKey(kNext1Cluster6).add(n1c6).key());
+  out->push_back(FeatureKey(kPrev1Cluster6).add(p1c6).key());
+  out->push_back(FeatureKey(kPrev1TagCluster6).add(t1).add(w.cluster[1]).key());
+  out->push_back(FeatureKey(kNext1Cluster4Cluster6).add(n1c4).add(w.cluster[1]).key());
 }
 
-void Tagger::predict(std::span<const Word> words, std::vector<int>* classes) const {
-  thread_local std::vector<WordKeys> keys;
+void Tagger::predict(std::span<const Word> words, std::vector<int>* classes, std::vector<WordKeys>* keys) const {
   thread_local std::vector<uint64_t> feats;
   classes->assign(words.size(), 0);
-  word_keys(words, &keys);
+  word_keys(words, keys);
   int prev1 = kNoTag, prev2 = kNoTag;
-  char buf[64];
   for (size_t i = 0; i < words.size(); ++i) {
-    int cls = -1;
-    const std::string_view lower = lowercase_into(words[i].form, buf, sizeof(buf));
-    if (!lower.empty()) {
-      if (auto it = lexicon_.unambiguous.find(lower); it != lexicon_.unambiguous.end()) cls = static_cast<int>(it->second);
-    }
+    const TaggerWord* entry = (*keys)[i].entry;
+    int cls = entry ? entry->only : -1;
     if (cls < 0) {
       feats.clear();
-      features(keys, i, prev1, prev2, &feats);
+      features(*keys, i, prev1, prev2, &feats);
       cls = model_.predict(feats);
     }
     (*classes)[i] = cls;
@@ -119,14 +162,15 @@ void Tagger::predict(std::span<const Word> words, std::vector<int>* classes) con
   }
 }
 
-uint32_t Tagger::feats_of(int cls, std::string_view form) const {
-  char buf[64];
-  const std::string_view lower = lowercase_into(form, buf, sizeof(buf));
-  if (!lower.empty()) {
-    if (auto it = lexicon_.word_feats.find(lower); it != lexicon_.word_feats.end()) {
-      for (uint32_t packed : it->second) {
-        if (static_cast<int>(packed >> 16) == cls) return packed & 0xFFFF;
-      }
+void Tagger::predict(std::span<const Word> words, std::vector<int>* classes) const {
+  thread_local std::vector<WordKeys> keys;
+  predict(words, classes, &keys);
+}
+
+uint32_t Tagger::feats_of(int cls, const TaggerWord* entry) const {
+  if (entry) {
+    for (uint32_t packed : entry->feats) {
+      if (static_cast<int>(packed >> 16) == cls) return packed & 0xFFFF;
     }
   }
   return lexicon_.class_feats[cls];
@@ -134,19 +178,20 @@ uint32_t Tagger::feats_of(int cls, std::string_view form) const {
 
 void Tagger::tag(Document* doc) const {
   thread_local std::vector<int> classes;
+  thread_local std::vector<WordKeys> keys;
   // Tag strings are interned once per document and class.
   std::vector<std::string_view> xpos(lexicon_.classes.size());
   std::vector<std::string_view> feats(lexicon_.feats_strings.size());
   for (const Sentence& s : doc->sentences) {
     std::span<Word> words = doc->words_of(s);
-    predict(words, &classes);
+    predict(words, &classes, &keys);
     for (size_t i = 0; i < words.size(); ++i) {
       const int c = classes[i];
       Word& w = words[i];
       w.upos = lexicon_.classes[c].upos;
       if (xpos[c].empty()) xpos[c] = doc->intern(lexicon_.classes[c].xpos);
       w.xpos = xpos[c];
-      const uint32_t f = feats_of(c, w.form);
+      const uint32_t f = feats_of(c, keys[i].entry);
       if (f != 0 && feats[f].empty()) feats[f] = doc->intern(lexicon_.feats_strings[f]);
       w.feats = feats[f];
     }
@@ -161,27 +206,18 @@ void Tagger::save(ModelWriter& out) const {
   }
   out.put_strings(lexicon_.feats_strings);
   out.put_array<uint32_t>(lexicon_.class_feats);
-  // Maps are written in key order so the file bytes do not depend on hashing.
-  std::vector<std::pair<std::string, uint32_t>> unamb(lexicon_.unambiguous.begin(), lexicon_.unambiguous.end());
-  std::sort(unamb.begin(), unamb.end());
-  out.put<uint64_t>(unamb.size());
-  for (const auto& [word, cls] : unamb) {
+  // Words are written in key order so the file bytes do not depend on hashing.
+  std::vector<std::pair<std::string_view, const TaggerWord*>> words;
+  for (const auto& [word, entry] : lexicon_.words) words.emplace_back(word, &entry);
+  std::sort(words.begin(), words.end());
+  out.put<uint64_t>(words.size());
+  for (const auto& [word, entry] : words) {
     out.put_string(word);
-    out.put<uint32_t>(cls);
-  }
-  std::vector<std::pair<std::string, std::vector<uint32_t>>> wf(lexicon_.word_feats.begin(), lexicon_.word_feats.end());
-  std::sort(wf.begin(), wf.end());
-  out.put<uint64_t>(wf.size());
-  for (const auto& [word, packed] : wf) {
-    out.put_string(word);
-    out.put_array<uint32_t>(packed);
-  }
-  std::vector<std::pair<std::string, uint32_t>> usual(lexicon_.usual_class.begin(), lexicon_.usual_class.end());
-  std::sort(usual.begin(), usual.end());
-  out.put<uint64_t>(usual.size());
-  for (const auto& [word, cls] : usual) {
-    out.put_string(word);
-    out.put<uint32_t>(cls);
+    out.put<int32_t>(entry->only);
+    out.put<int32_t>(entry->usual);
+    out.put<uint64_t>(entry->tag_set);
+    for (uint64_t c : entry->cluster) out.put<uint64_t>(c);
+    out.put_array<uint32_t>(entry->feats);
   }
   model_.save(out);
 }
@@ -204,28 +240,21 @@ bool Tagger::load(ModelReader& in) {
   }
   uint64_t m = 0;
   if (!in.get(&m)) return false;
+  lex.words.reserve(m);
+  const int32_t n_classes = static_cast<int32_t>(n);
   for (uint64_t i = 0; i < m; ++i) {
     std::string word;
-    uint32_t cls = 0;
-    if (!in.get_string(&word) || !in.get(&cls) || cls >= n) return false;
-    lex.unambiguous.emplace(std::move(word), cls);
-  }
-  if (!in.get(&m)) return false;
-  for (uint64_t i = 0; i < m; ++i) {
-    std::string word;
-    std::vector<uint32_t> packed;
-    if (!in.get_string(&word) || !in.get_array(&packed)) return false;
-    for (uint32_t p : packed) {
+    TaggerWord entry;
+    if (!in.get_string(&word) || word.size() > kMaxKeyBytes || !in.get(&entry.only) || !in.get(&entry.usual) ||
+        !in.get(&entry.tag_set) || !in.get(&entry.cluster[0]) || !in.get(&entry.cluster[1]) ||
+        !in.get(&entry.cluster[2]) || !in.get(&entry.cluster[3]) || !in.get_array(&entry.feats)) {
+      return false;
+    }
+    if (entry.only < -1 || entry.only >= n_classes || entry.usual < -1 || entry.usual >= n_classes) return false;
+    for (uint32_t p : entry.feats) {
       if ((p >> 16) >= n || (p & 0xFFFF) >= lex.feats_strings.size()) return false;
     }
-    lex.word_feats.emplace(std::move(word), std::move(packed));
-  }
-  if (!in.get(&m)) return false;
-  for (uint64_t i = 0; i < m; ++i) {
-    std::string word;
-    uint32_t cls = 0;
-    if (!in.get_string(&word) || !in.get(&cls) || cls >= n) return false;
-    lex.usual_class.emplace(std::move(word), cls);
+    lex.words.emplace(std::move(word), std::move(entry));
   }
   if (!model_.load(in) || model_.n_classes() != static_cast<int>(n)) return false;
   lexicon_ = std::move(lex);

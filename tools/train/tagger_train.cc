@@ -9,6 +9,7 @@
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/text_chars.h"
+#include "ingest/nlp/word_clusters.h"
 #include "tools/train/train.h"
 
 namespace kg::train {
@@ -17,10 +18,10 @@ namespace {
 
 constexpr const char* kTrainFiles[] = {"ud/en_ewt-ud-train.conllu", "ud/en_gum-cc-by-train.conllu"};
 // How often each file's sentences are seen per epoch (seeing EWT twice was
-// tried: no gain on EWT dev).
+// tried: no gain on EWT dev; EWT alone is worse on EWT dev than with GUM).
 constexpr int kFileRepeats[] = {1, 1};
 constexpr const char* kDevFile = "ud/en_ewt-ud-dev.conllu";
-constexpr int kEpochs = 8;
+constexpr int kEpochs = 12;
 constexpr uint32_t kSeed = 20211207;
 // A word goes into the unambiguous lookup when seen this often, with one
 // class at least this share of the time.
@@ -29,6 +30,16 @@ constexpr double kUnambiguousMinShare = 0.995;
 // Words seen fewer times get no usual-class feature: rare words at tagging
 // time are mostly unseen, and the model should learn to do without it.
 constexpr int kUsualMinCount = 3;
+// A word's ambiguity class holds the classes it had at least this share of
+// the time (so one annotation slip does not make a new class).
+constexpr double kTagSetMinShare = 0.01;
+constexpr uint32_t kTagSetSeed = 0x7A65E7;
+// Cluster path prefix lengths of TaggerWord::cluster.
+constexpr int kClusterPrefixes[] = {4, 6, 10, 20};
+// Folds for jackknifing the lexicon features (see train_tagger).
+constexpr size_t kFolds = 10;
+// Longer words get no lexicon entry (the tagger's lookup key limit).
+constexpr size_t kMaxWordBytes = 64;
 
 std::string lowercase(std::string_view s) {
   std::string out(s);
@@ -44,6 +55,33 @@ K most_frequent(const std::map<K, int>& counts) {
     if (c > n) best = k, n = c;
   }
   return best;
+}
+
+// What a word's class counts say, less the counts `minus` (when given).
+struct ClassStats {
+  int total = 0, best = 0, best_class = -1;
+  uint64_t tag_set = 0;
+};
+
+ClassStats class_stats(const std::map<int, int>& counts, const std::map<int, int>* minus) {
+  ClassStats stats;
+  std::vector<std::pair<int, int>> kept;  // ascending class ids (map order)
+  for (const auto& [c, n] : counts) {
+    int m = n;
+    if (minus) {
+      if (const auto it = minus->find(c); it != minus->end()) m -= it->second;
+    }
+    if (m <= 0) continue;
+    kept.emplace_back(c, m);
+    stats.total += m;
+    if (m > stats.best) stats.best = m, stats.best_class = c;
+  }
+  nlp::FeatureKey set(kTagSetSeed);
+  for (const auto& [c, n] : kept) {
+    if (n >= kTagSetMinShare * stats.total) set.add(static_cast<uint64_t>(c));
+  }
+  stats.tag_set = set.key();
+  return stats;
 }
 
 struct TrainingSentence {
@@ -75,6 +113,7 @@ Status train_tagger(const TrainOptions& options) {
 
   // Counts for the lookup and FEATS tables.
   std::map<std::string, std::map<int, int>> word_classes;
+  std::vector<std::map<std::string, std::map<int, int>>> fold_word_classes(kFolds);
   std::map<int, std::map<std::string, int>> class_feats;
   std::map<std::pair<std::string, int>, std::map<std::string, int>> word_class_feats;
   std::vector<TrainingSentence> sentences;
@@ -89,6 +128,7 @@ Status train_tagger(const TrainOptions& options) {
         ts.classes.push_back(c);
         const std::string lower = lowercase(w.form);
         ++word_classes[lower][c];
+        ++fold_word_classes[sentences.size() % kFolds][lower][c];
         ++class_feats[c][std::string(w.feats)];
         ++word_class_feats[{lower, c}][std::string(w.feats)];
       }
@@ -107,49 +147,72 @@ Status train_tagger(const TrainOptions& options) {
   for (const auto& [c, counts] : class_feats) lexicon.class_feats[c] = feats_id(most_frequent(counts));
   for (const auto& [key, counts] : word_class_feats) {
     const uint32_t f = feats_id(most_frequent(counts));
-    if (f != lexicon.class_feats[key.second] && key.first.size() <= 64) {
-      lexicon.word_feats[key.first].push_back(static_cast<uint32_t>(key.second) << 16 | f);
+    if (f != lexicon.class_feats[key.second] && key.first.size() <= kMaxWordBytes) {
+      lexicon.words[key.first].feats.push_back(static_cast<uint32_t>(key.second) << 16 | f);
     }
   }
+  // Brown clusters, from the clusters model trained before the tagger. A
+  // word's entry takes the cluster of its lowercased form.
+  const std::string clusters_path = fmt::format("{}/{}", options.out_dir, nlp::kClustersModelFile);
+  Result<nlp::WordClusters> clusters = nlp::WordClusters::load_file(clusters_path);
+  if (!clusters) return clusters.status();
+  for (size_t w = 0; w < clusters->size(); ++w) {
+    const std::string lower = lowercase(clusters->words()[w]);
+    if (lower.size() > kMaxWordBytes) continue;
+    const nlp::ClusterPath path = clusters->path(lower);
+    if (!path.known()) continue;
+    nlp::TaggerWord& entry = lexicon.words[lower];
+    for (size_t k = 0; k < std::size(kClusterPrefixes); ++k) entry.cluster[k] = path.prefix(kClusterPrefixes[k]).key();
+  }
+  size_t unambiguous = 0;
   for (const auto& [word, counts] : word_classes) {
-    int total = 0, best = 0, best_class = 0;
-    for (const auto& [c, n] : counts) {
-      total += n;
-      if (n > best) best = n, best_class = c;
-    }
-    if (total >= kUnambiguousMinCount && best >= kUnambiguousMinShare * total && word.size() <= 64) {
-      lexicon.unambiguous.emplace(word, best_class);
+    if (word.size() > kMaxWordBytes) continue;
+    const ClassStats stats = class_stats(counts, nullptr);
+    if (stats.total < kUsualMinCount) continue;
+    nlp::TaggerWord& entry = lexicon.words[word];
+    entry.usual = stats.best_class;
+    entry.tag_set = stats.tag_set;
+    if (stats.total >= kUnambiguousMinCount && stats.best >= kUnambiguousMinShare * stats.total) {
+      entry.only = stats.best_class;
+      ++unambiguous;
     }
   }
-  for (const auto& [word, counts] : word_classes) {
-    int total = 0, best = 0, best_class = 0;
-    for (const auto& [c, n] : counts) {
-      total += n;
-      if (n > best) best = n, best_class = c;
+  // Jackknifing: the sentences of fold f see the usual class and class set
+  // of their words as counted without fold f, as a tagged text's words were
+  // counted without that text. Counted with them, the two features are
+  // always right in training and the model trusts them too much.
+  std::vector<nlp::Tagger> fold_keyers;
+  for (size_t f = 0; f < kFolds; ++f) {
+    nlp::TaggerLexicon fold = lexicon;
+    for (auto& [word, entry] : fold.words) {
+      const auto it = word_classes.find(word);
+      if (it == word_classes.end()) continue;  // a word the clusters know, training never saw
+      const auto held = fold_word_classes[f].find(word);
+      const ClassStats stats = class_stats(it->second, held == fold_word_classes[f].end() ? nullptr : &held->second);
+      entry.usual = stats.total >= kUsualMinCount ? stats.best_class : -1;
+      entry.tag_set = stats.total >= kUsualMinCount ? stats.tag_set : 0;
     }
-    if (total >= kUsualMinCount && word.size() <= 64) lexicon.usual_class.emplace(word, best_class);
+    fold_keyers.emplace_back(std::move(fold), nlp::AveragedPerceptron(1));
   }
   options.log(fmt::format("tagger: {} classes, {} unambiguous words, {} training sentences", lexicon.classes.size(),
-                          lexicon.unambiguous.size(), sentences.size()));
+                          unambiguous, sentences.size()));
 
   nlp::AveragedPerceptron model(static_cast<int>(lexicon.classes.size()));
   std::mt19937 rng(kSeed);
   std::vector<nlp::Tagger::WordKeys> keys;
   std::vector<uint64_t> feats;
-  const nlp::Tagger keyer(lexicon, nlp::AveragedPerceptron(1));
   for (int epoch = 0; epoch < kEpochs; ++epoch) {
     // Fisher-Yates with the raw generator: the same order on every platform.
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     size_t errors = 0, total = 0;
     for (size_t idx : order) {
       const TrainingSentence& ts = sentences[idx];
-      keyer.word_keys(ts.words, &keys);
+      fold_keyers[idx % kFolds].word_keys(ts.words, &keys);
       int prev1 = -1, prev2 = -1;
       for (size_t i = 0; i < ts.words.size(); ++i) {
         int guess;
-        const auto it = lexicon.unambiguous.find(lowercase(ts.words[i].form));
-        if (it != lexicon.unambiguous.end()) {
-          guess = static_cast<int>(it->second);
+        if (keys[i].entry && keys[i].entry->only >= 0) {
+          guess = keys[i].entry->only;
         } else {
           feats.clear();
           nlp::Tagger::features(keys, i, prev1, prev2, &feats);
