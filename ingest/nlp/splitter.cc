@@ -9,7 +9,7 @@ namespace {
 
 enum Template : uint32_t {
   kBias = 1, kWord, kShape, kNextWord, kNextShape, kPrevWord, kWordNextShape, kPrevWordWord,
-  kLineBreak, kLength, kNextNextShape, kWordLength, kShapeNextShape,
+  kLineBreak, kLength, kNextNextShape, kWordLength, kShapeNextShape, kWordSpacing, kNextSpacing,
 };
 
 std::string_view form(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
@@ -51,6 +51,15 @@ void SentenceSplitter::features(std::string_view text, std::span<const Token> to
   out->push_back(FeatureKey(kNextNextShape).add(ns.view()).add(n2s.view()).key());
   out->push_back(FeatureKey(kWordLength).add(wh).add(length_bucket(since_start)).key());
   out->push_back(FeatureKey(kShapeNextShape).add(ws.view()).add(ns.view()).add(line ? 1 : 0).key());
+  // Spacing tells an opening quote or bracket (space before, none after:
+  // it starts the next sentence) from a closing one (the reverse).
+  auto spacing = [&](size_t j) -> uint64_t {
+    if (j >= tokens.size()) return 4;
+    const bool before = j == 0 || tokens[j - 1].has(Token::kSpaceAfter);
+    return (before ? 2 : 0) | (tokens[j].has(Token::kSpaceAfter) ? 1 : 0);
+  };
+  out->push_back(FeatureKey(kWordSpacing).add(wh).add(spacing(i)).key());
+  out->push_back(FeatureKey(kNextSpacing).add(nh).add(spacing(i + 1)).key());
 }
 
 void SentenceSplitter::split(std::string_view text, std::span<const Token> tokens, std::vector<uint32_t>* ends) const {
