@@ -172,6 +172,16 @@ TEST(NerCorpus, Iob2SpansAndErrors) {
   EXPECT_EQ(bad.status().message(), "t.iob2:2: unknown IOB2 tag 'X-PER' (expected O, B-TYPE or I-TYPE)");
 }
 
+TEST(NerCorpus, Iob2NewdocMarksDocumentStarts) {
+  auto corpus = read_iob2(
+      "# newdoc id = a\n# sent_id = a-1\n1\tHi\tO\n\n1\tBye\tO\n\n# newdoc id = b\n1\tOslo\tB-LOC\n", "t.iob2");
+  ASSERT_TRUE(corpus.is_ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->doc.sentences.size(), 3u);
+  EXPECT_TRUE(corpus->doc.sentences[0].new_document);
+  EXPECT_FALSE(corpus->doc.sentences[1].new_document);
+  EXPECT_TRUE(corpus->doc.sentences[2].new_document);
+}
+
 TEST(NerCorpus, SystemConlluTagsAreRead) {
   const std::string system =
       "# text = Lily Allen sang\n"
