@@ -1,6 +1,7 @@
 #include "ingest/nlp/lemmatizer.h"
 
 #include <algorithm>
+#include <span>
 
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/text_chars.h"
@@ -60,12 +61,68 @@ char wordnet_pos(std::string_view xpos) {
   return 0;
 }
 
+std::string_view Lemmatizer::apply_rules(std::string_view lower, std::string_view xpos, std::string_view base,
+                                         char* buf, size_t cap) const {
+  char key_buf[kKeyCapacity];
+  for (size_t n = std::min(kMaxRuleSuffix, lower.size() - 1); n >= 1 && lower.size() > 1; --n) {
+    const auto it = data_.rules.find(make_key(xpos, lower.substr(lower.size() - n), key_buf));
+    if (it == data_.rules.end()) continue;
+    const size_t strip = it->second >> 24;
+    const std::string_view append = data_.strings[it->second & 0xFFFFFF];
+    if (strip >= base.size() || base.size() - strip + append.size() > cap) return {};
+    if (strip == 0 && append.empty()) return {};
+    std::copy(base.begin(), base.end() - strip, buf);
+    std::copy(append.begin(), append.end(), buf + base.size() - strip);
+    return std::string_view(buf, base.size() - strip + append.size());
+  }
+  return {};
+}
+
+bool Lemmatizer::is_wordnet_verb(std::string_view word) const {
+  char key_buf[kKeyCapacity];
+  return data_.wordnet.contains(make_key(word, "V", key_buf));
+}
+
+std::string_view Lemmatizer::wordnet_verb_of(std::string_view lower, std::string_view xpos, char* buf,
+                                             size_t cap) const {
+  // WordNet's detachment rules for verbs (Morphy), by inflection; the
+  // doubled-consonant case (stopped -> stop) is tried last.
+  struct Detachment {
+    std::string_view suffix, replacement;
+  };
+  static constexpr Detachment kThirdPerson[] = {{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}};
+  static constexpr Detachment kPast[] = {{"ed", "e"}, {"ed", ""}, {"ied", "y"}};
+  static constexpr Detachment kGerund[] = {{"ing", "e"}, {"ing", ""}, {"ying", "ie"}};
+  std::span<const Detachment> rules;
+  if (xpos == "VBZ") rules = kThirdPerson;
+  else if (xpos == "VBD" || xpos == "VBN") rules = kPast;
+  else if (xpos == "VBG") rules = kGerund;
+  else return {};
+  for (const Detachment& d : rules) {
+    if (!lower.ends_with(d.suffix) || lower.size() <= d.suffix.size() + 1) continue;
+    const size_t stem = lower.size() - d.suffix.size();
+    if (stem + d.replacement.size() > cap) continue;
+    std::copy(lower.begin(), lower.begin() + stem, buf);
+    std::copy(d.replacement.begin(), d.replacement.end(), buf + stem);
+    const std::string_view candidate(buf, stem + d.replacement.size());
+    if (is_wordnet_verb(candidate)) return candidate;
+    // stopped -> stopp -> stop
+    if (d.replacement.empty() && stem >= 3 && lower[stem - 1] == lower[stem - 2] &&
+        is_wordnet_verb(candidate.substr(0, stem - 1))) {
+      return candidate.substr(0, stem - 1);
+    }
+  }
+  return {};
+}
+
 std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::string_view xpos, char* buf,
                                       size_t cap) const {
   char lower_buf[kKeyCapacity];
   char key_buf[kKeyCapacity];
   const std::string_view lower = lowercase_into(form, lower_buf, sizeof(lower_buf));
   if (lower.empty()) return form;
+  // Addresses (e-mail, web) are their own lemma, case and all.
+  if (xpos == "ADD") return form;
   // Numbers, dates and codes are their own lemma ("01-Feb-02", "4.25"),
   // except that EWT drops thousands separators (1,400 -> 1400).
   if (std::any_of(form.begin(), form.end(), is_ascii_digit)) {
@@ -82,19 +139,17 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
   }
   const bool proper = upos == UPos::PROPN;
   const std::string_view base = proper ? form : lower;
-  for (size_t n = std::min(kMaxRuleSuffix, lower.size() - 1); n >= 1 && lower.size() > 1; --n) {
-    const auto it = data_.rules.find(make_key(xpos, lower.substr(lower.size() - n), key_buf));
-    if (it == data_.rules.end()) continue;
-    const size_t strip = it->second >> 24;
-    const std::string_view append = data_.strings[it->second & 0xFFFFFF];
-    if (strip >= base.size() || base.size() - strip + append.size() > cap) break;
-    if (strip == 0 && append.empty()) break;
-    std::copy(base.begin(), base.end() - strip, buf);
-    std::copy(append.begin(), append.end(), buf + base.size() - strip);
-    return std::string_view(buf, base.size() - strip + append.size());
+  if (xpos.starts_with("VB") && xpos != "VB" && xpos != "VBP" && !proper) {
+    std::string_view ruled = apply_rules(lower, xpos, lower, buf, cap);
+    if (!ruled.empty() && is_wordnet_verb(ruled)) return ruled;
+    if (const std::string_view v = wordnet_verb_of(lower, xpos, buf, cap); !v.empty()) return v;
+    ruled = apply_rules(lower, xpos, lower, buf, cap);  // the attempts above overwrote buf
+    if (!ruled.empty()) return ruled;
   }
-  // A proper noun written in lowercase ("chicago") gets its capital back.
-  if (proper && lower == form && is_ascii_lower(form[0]) && form.size() <= cap) {
+  if (const std::string_view ruled = apply_rules(lower, xpos, base, buf, cap); !ruled.empty()) return ruled;
+  // A proper noun written in lowercase ("chicago") gets its capital back;
+  // not a code or handle ("ipod2", "paulhastings.com").
+  if (proper && lower == form && std::all_of(form.begin(), form.end(), is_ascii_lower) && form.size() <= cap) {
     std::copy(form.begin(), form.end(), buf);
     buf[0] = static_cast<char>(buf[0] - 32);
     return std::string_view(buf, form.size());

@@ -4,7 +4,10 @@
 // says for that exact form and tag; for the lowercased form and tag; the
 // WordNet exception list for the tag's part of speech (spoke -> speak); the
 // most frequent suffix rewrite learned from the treebank for the longest
-// matching suffix under that tag (-ies -> -y for NNS); else the form itself,
+// matching suffix under that tag (-ies -> -y for NNS), except that a verb
+// whose rule result is no WordNet verb takes the first of WordNet's own
+// detachments (-ed, -ed -> -e, doubled consonant, ...) that is one
+// (provoked -> provoke, not provok); else the form itself,
 // lowercased unless it is a proper noun. Lookup entries are stored only
 // where they differ from what the later steps would give, which keeps the
 // model small.
@@ -25,8 +28,10 @@ class ModelReader;
 
 struct LemmatizerData {
   // Keys are "<form>\x1f<XPOS>" (exact and lowercased form), "<lowercase
-  // form>\x1f<n|v|a|r>" for WordNet, "<XPOS>\x1f<lowercase suffix>" for
-  // rules. Values index `strings`; a rule value is (strip << 24 | append).
+  // form>\x1f<n|v|a|r>" for WordNet exceptions and "<verb>\x1fV" for the
+  // base forms of WordNet's verb index (the value is the verb itself),
+  // "<XPOS>\x1f<lowercase suffix>" for rules. Values index `strings`; a
+  // rule value is (strip << 24 | append).
   StringMap<uint32_t> exact;
   StringMap<uint32_t> lower;
   StringMap<uint32_t> wordnet;
@@ -63,6 +68,15 @@ class Lemmatizer {
   bool load(ModelReader& in);
 
  private:
+  // The rewrite of the longest suffix of `lower` with a rule under `xpos`,
+  // applied to `base`, written into buf; empty when no rule applies.
+  std::string_view apply_rules(std::string_view lower, std::string_view xpos, std::string_view base, char* buf,
+                               size_t cap) const;
+  bool is_wordnet_verb(std::string_view word) const;
+  // The first WordNet detachment of inflected verb `lower` that gives a
+  // WordNet verb, written into buf; empty when none does.
+  std::string_view wordnet_verb_of(std::string_view lower, std::string_view xpos, char* buf, size_t cap) const;
+
   LemmatizerData data_;
 };
 

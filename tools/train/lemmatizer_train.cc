@@ -66,6 +66,18 @@ Status read_wordnet(const TrainOptions& options, StringTable* strings, nlp::Lemm
       data->wordnet.emplace(inflected + kSep + pos, strings->id(base));  // the first base wins
     }
   }
+  // Base forms of WordNet's verbs, for checking what the rules make of an
+  // unseen verb.
+  const std::string index_path = fmt::format("{}/index.verb", options.wordnet_dir);
+  std::ifstream index(index_path);
+  if (!index) return Status::not_found(fmt::format("{}: cannot open WordNet verb index (package wordnet-base)", index_path));
+  std::string line;
+  while (std::getline(index, line)) {
+    if (line.empty() || line[0] == ' ') continue;  // the license header lines start with spaces
+    const std::string verb = line.substr(0, line.find(' '));
+    if (verb.find('_') != std::string::npos) continue;
+    data->wordnet.emplace(verb + kSep + "V", strings->id(verb));
+  }
   return Status::ok();
 }
 
