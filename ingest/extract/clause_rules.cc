@@ -68,7 +68,10 @@ int32_t ClauseRules::stranded_subject(uint32_t v) const {
   // Only a finite verb whose clause cannot take its subject from elsewhere.
   const std::string_view x = t_.word(v).xpos;
   if (t_.word(v).upos != nlp::UPos::VERB || !(x == "VBD" || x == "VBZ" || x == "VBP")) return -1;
-  if (!one_of(t_.rel(v), {"root", "parataxis", "ccomp", "advcl", "dep"})) return -1;
+  // A conjunct without a conjunction ("after concluding ..., Biden spoke"
+  // as conj of "concluding") is no coordination; a real one inherits.
+  const bool bare_conj = t_.rel(v) == "conj" && t_.child(v, "cc") < 0;
+  if (!bare_conj && !one_of(t_.rel(v), {"root", "parataxis", "ccomp", "advcl", "dep"})) return -1;
   for (uint32_t c : t_.children(v)) {
     if (one_of(t_.base_rel(c), {"nsubj", "csubj", "expl"}) || t_.rel(c) == "mark") return -1;
     if (c < v && one_of(t_.base_rel(c), {"aux", "cop"})) return -1;  // "has the pipeline been ..." and questions
@@ -119,6 +122,14 @@ int32_t ClauseRules::misparsed_title_head(uint32_t a) const {
     if (!set_off && t_.word(first).upos != nlp::UPos::PUNCT) return static_cast<int32_t>(c);
   }
   return -1;
+}
+
+bool ClauseRules::looks_like_name(uint32_t i) const {
+  const nlp::Word& w = t_.word(i);
+  if (w.upos == nlp::UPos::PROPN || w.ner.size() > 2) return true;
+  // A capitalised noun inside the sentence ("on the West" tagged NOUN).
+  return w.upos == nlp::UPos::NOUN && i > 0 && !t_.excluded(i - 1) && !w.form.empty() &&
+         std::isupper(static_cast<unsigned char>(w.form[0])) && t_.word(i - 1).upos != nlp::UPos::PUNCT;
 }
 
 int32_t ClauseRules::titled_name(uint32_t w) const {
@@ -404,8 +415,8 @@ Argument ClauseRules::make(uint32_t h, ArgumentRole role, const std::vector<uint
   a.text = t_.text(words);
   a.preposition = preposition_of(h);
   a.is_pronoun = t_.is_pronoun(h);
-  a.is_name = t_.word(h).upos == nlp::UPos::PROPN || !a.entity_type.empty();
   a.node = concept_of(h, &a.entity_type, nmod_swap_to);
+  a.is_name = looks_like_name(h) || !a.entity_type.empty();
   if (!words.empty()) a.span = {words.front(), words.back() + 1};
   return a;
 }
@@ -641,7 +652,7 @@ void ClauseRules::clause(uint32_t top) {
         // often parsed with "on the West" under "tensions".
         if (options_.split_conjuncts) {
           for (uint32_t m : t_.children(c)) {
-            if (t_.rel(m) == "nmod" && m > c && t_.word(m).upos == nlp::UPos::PROPN) {
+            if (t_.rel(m) == "nmod" && m > c && looks_like_name(m)) {
               const std::string prep = preposition_of(m);
               if (prep.empty() || prep == "of") continue;
               for (Argument& v : expand(m, ArgumentRole::kOblique, ante_cut)) vs.push_back(std::move(v));

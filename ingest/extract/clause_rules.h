@@ -46,6 +46,9 @@ class ClauseRules {
   // holds word `w` ("Russia" in "Russia President Vladimir Putin", however
   // the parser attached it); -1 when `w` is in no such title.
   int32_t titled_name(uint32_t w) const;
+  // A proper noun, a recognised name, or a noun capitalised inside the
+  // sentence (a tagger's "West" as NOUN).
+  bool looks_like_name(uint32_t i) const;
   bool is_plural_noun(uint32_t i) const { return t_.word(i).xpos == "NNS" || t_.has_feature(i, "Number=Plur"); }
   int32_t subject_of(uint32_t p, int depth, bool* inherited) const;
   uint32_t antecedent(uint32_t relative) const;
