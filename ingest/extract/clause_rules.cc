@@ -298,6 +298,21 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
            t_.word(e + 1).ner.size() > 2 && (t_.word(e + 1).ner[0] == 'I' || t_.word(e + 1).ner[0] == 'L')) {
       ++e;
     }
+    // A person's span that runs on into a phrase the parser keeps apart
+    // ("Lucia Andrade on Monday" tagged as one) ends before it.
+    if (tag.substr(2) == "PERSON") {
+      for (uint32_t k = b + 1; k <= e; ++k) {
+        if (t_.word(k).form.empty() || !std::islower(static_cast<unsigned char>(t_.word(k).form[0]))) continue;
+        bool attached = false;
+        for (uint32_t j = k; j <= e; ++j) {
+          attached = attached || (t_.head(j) >= static_cast<int32_t>(b) && t_.head(j) < static_cast<int32_t>(k));
+        }
+        if (!attached) {
+          e = k - 1;
+          break;
+        }
+      }
+    }
     // Untagged proper nouns the parser made part of the name ("Lucia" tagged,
     // "Andrade" flat under it) finish it.
     while (e + 1 < t_.size() && t_.word(e + 1).ner.size() < 3 && t_.word(e + 1).upos == nlp::UPos::PROPN &&

@@ -210,6 +210,21 @@ void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMentio
   // "Andrade" flat under it) finish it.
   for (size_t k = 0; k < spans.size(); ++k) {
     nlp::EntitySpan& e = spans[k];
+    // A person's span that runs on into a phrase the parser keeps apart
+    // ("Lucia Andrade on Monday" tagged as one) ends before it.
+    for (uint32_t c = e.begin + 1; e.type == nlp::EntityType::kPerson && c < e.end; ++c) {
+      if (!nlp::is_ascii_lower(words[c].form[0])) continue;
+      bool attached = false;
+      for (uint32_t j = c; j < e.end; ++j) {
+        attached = attached || (words[j].head >= static_cast<int32_t>(e.begin) && words[j].head < static_cast<int32_t>(c));
+      }
+      if (!attached) {
+        // The recognizer misjudged the span, so its type is doubtful too:
+        // the gazetteer types the rest ("State Department official").
+        e.end = c;
+        e.type = nlp::EntityType::kMisc;
+      }
+    }
     const uint32_t limit = k + 1 < spans.size() ? spans[k + 1].begin : n;
     while (e.end < limit && words[e.end].upos == UPos::PROPN && words[e.end].deprel == "flat" &&
            words[e.end].head >= static_cast<int32_t>(e.begin) && words[e.end].head < static_cast<int32_t>(e.end)) {
