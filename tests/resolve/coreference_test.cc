@@ -240,6 +240,9 @@ TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
       // An organization once tagged PERSON is still the organization.
       "Nato/PROPN/U-ORG/nsubj/2 met/VERB/_/root/0",
       "Holm/PROPN/U-PERSON/nsubj/2 praised/VERB/_/root/0 Nato/PROPN/U-PERSON/obj/2",
+      // A person span running on into an oblique the parser keeps apart.
+      "Erik/PROPN/B-PERSON/nsubj/5 Holm/PROPN/I-PERSON/flat/1 on/ADP/I-PERSON/case/4 Friday/PROPN/L-PERSON/obl/5 "
+      "spoke/VERB/_/root/0",
   });
   const DocumentEntities e = resolve_document(doc);
   const Cluster* lind = find_cluster(e, "Anna Lind");
@@ -260,6 +263,8 @@ TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
   size_t natos = 0;
   for (const Cluster& c : e.clusters) natos += c.name == "Nato";
   EXPECT_EQ(natos, 1u);
+  EXPECT_EQ(name_at(e, 5, 0), "Erik Holm");
+  EXPECT_EQ(find_cluster(e, "Erik Holm on Friday"), nullptr);
 }
 
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
