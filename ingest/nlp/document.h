@@ -12,8 +12,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "ingest/nlp/string_table.h"
 
 namespace kg::nlp {
 
@@ -86,6 +87,9 @@ class Document {
   // Copies `s` into storage owned by this document and returns a stable view
   // of the copy; equal strings share one copy.
   std::string_view intern(std::string_view s) {
+    // Looking up first avoids building a std::string for what is already
+    // there, which is most calls (tags, frequent lemmas).
+    if (const auto it = pool_.find(s); it != pool_.end()) return *it;
     return *pool_.emplace(s).first;
   }
 
@@ -93,7 +97,7 @@ class Document {
   // Behind a pointer so that views into it survive moving the Document
   // (a moved std::string may move its characters when they are short).
   std::unique_ptr<std::string> text_;
-  std::unordered_set<std::string> pool_;  // node-based: views stay valid on rehash
+  StringSet pool_;  // node-based: views stay valid on rehash
 };
 
 // Children of every word of one sentence, in word order, without a heap

@@ -94,5 +94,34 @@ TEST(Lemmatizer, LooksUpThenWordnetThenSuffixRules) {
   EXPECT_EQ(lemma("spoke", UPos::NOUN, "NN"), "spoke");  // WordNet's verb list does not apply to nouns
 }
 
+TEST(Lemmatizer, UnseenVerbsAreCheckedAgainstWordnetVerbs) {
+  LemmatizerData data;
+  data.strings = {"", "provoke", "smell", "stop", "carry", "glow"};
+  data.rules.emplace(std::string("VBD\x1f" "ed"), (2u << 24) | 0);  // -ed -> "" (wrong for provoked)
+  data.rules.emplace(std::string("VBN\x1f" "ed"), (2u << 24) | 0);
+  data.rules.emplace(std::string("VBG\x1fing"), (3u << 24) | 0);
+  for (uint32_t i = 1; i < data.strings.size(); ++i) data.wordnet.emplace(data.strings[i] + "\x1fV", i);
+  const Lemmatizer lemmatizer(std::move(data));
+  char buf[64];
+  auto lemma = [&](std::string_view form, std::string_view xpos) {
+    return std::string(lemmatizer.lemma(form, UPos::VERB, xpos, buf, sizeof(buf)));
+  };
+  EXPECT_EQ(lemma("provoked", "VBN"), "provoke");
+  EXPECT_EQ(lemma("Provoking", "VBG"), "provoke");
+  EXPECT_EQ(lemma("smelled", "VBD"), "smell");
+  EXPECT_EQ(lemma("stopped", "VBD"), "stop");
+  EXPECT_EQ(lemma("carries", "VBZ"), "carry");
+  EXPECT_EQ(lemma("glowed", "VBD"), "glow");      // the rule's result is a verb: kept
+  EXPECT_EQ(lemma("frobbed", "VBD"), "frobb");    // no WordNet verb: the rule's result stays
+}
+
+TEST(Lemmatizer, AddressesKeepTheirForm) {
+  const Lemmatizer lemmatizer{LemmatizerData{}};
+  char buf[64];
+  EXPECT_EQ(lemmatizer.lemma("news.example.org", UPos::PROPN, "ADD", buf, sizeof(buf)), "news.example.org");
+  EXPECT_EQ(lemmatizer.lemma("ipod2", UPos::PROPN, "NNP", buf, sizeof(buf)), "ipod2");
+  EXPECT_EQ(lemmatizer.lemma("chicago", UPos::PROPN, "NNP", buf, sizeof(buf)), "Chicago");
+}
+
 }  // namespace
 }  // namespace kg::nlp

@@ -49,12 +49,14 @@ TEST(UdFloors, EwtTestWithGoldTokenization) {
   const nlohmann::json s = evaluate(kEwtTest, system, dir);
   EXPECT_DOUBLE_EQ(s["Words"]["f1"].get<double>(), 100.0);
   EXPECT_GE(s["UPOS"]["f1"].get<double>(), 95.5);
-  // Regression floor: the shipped models' measured figure, rounded down.
-  // Issue 3's target is 95.0; it is not reached yet (the issue stays open).
+  // Regression floor: the shipped models' measured figure (94.95), rounded
+  // down. Issue 3's target is 95.0; it is not reached yet (the issue stays
+  // open).
   EXPECT_GE(s["XPOS"]["f1"].get<double>(), 94.9);
-  // Regression floor: the shipped models' measured figure, rounded down.
-  // Issue 3's target is 97.5; it is not reached yet (the issue stays open).
-  EXPECT_GE(s["Lemmas"]["f1"].get<double>(), 97.0);
+  // Regression floor: the shipped models' measured figure (97.36), rounded
+  // down. Issue 3's target is 97.5; it is not reached yet (the issue stays
+  // open): most remaining errors follow tagging errors (NN/NNP).
+  EXPECT_GE(s["Lemmas"]["f1"].get<double>(), 97.3);
 }
 
 TEST(UdFloors, EwtTestFromRawText) {
@@ -81,9 +83,7 @@ TEST(UdFloors, GumNewsSentencesFromRawText) {
   const auto gold = dir / "gum_news.conllu";
   std::ofstream(gold, std::ios::binary) << news;
   const nlohmann::json s = evaluate_from_raw_text(gold.string(), dir);
-  // Regression floor: the shipped models' measured figure, rounded down.
-  // Issue 3's target is 90; it is not reached yet (the issue stays open).
-  EXPECT_GE(s["Sentences"]["f1"].get<double>(), 83.0);
+  EXPECT_GE(s["Sentences"]["f1"].get<double>(), 90.0);
 }
 
 }  // namespace
