@@ -341,7 +341,7 @@ int name_head(const Document& doc, int i) {
                                        << w.form << ", got " << actual_head << " -" << w.deprel << "-> " << w.form;
 }
 
-// Disabled until issue 4: the shipped parser misreads 3 of these arcs (Putin as a second nsubj, not conj of Biden; a ccomp read as acl:relcl; a wrong root); re-enable when it passes.
+// Disabled until issue 4: the shipped parser misreads 2 of these arcs (Putin as a second nsubj, not conj of Biden; "firm" read as the root); re-enable when it passes.
 TEST_F(ShippedParser, DISABLED_NewsRegressionSet) {
   {
     const Document doc = parse(
