@@ -109,6 +109,47 @@ int32_t ClauseRules::stranded_subject(uint32_t v) const {
   return one_of(t_.base_rel(h), {"nmod", "appos", "obl", "obj", "conj", "dep", "list", "vocative"}) ? static_cast<int32_t>(h) : -1;
 }
 
+int32_t ClauseRules::preposition_before_subject(uint32_t s) const {
+  if (t_.base_rel(s) != "nsubj" || t_.head(s) < 0) return -1;
+  const uint32_t h = static_cast<uint32_t>(t_.head(s));
+  // "With prices rising, ..." is a real small clause: its head is non-finite.
+  const std::string_view x = t_.word(h).xpos;
+  if (t_.word(h).upos == nlp::UPos::VERB && (x == "VBG" || x == "VBN")) return -1;
+  uint32_t first = s;
+  for (uint32_t w : t_.phrase(s, {}, [](uint32_t, uint32_t) { return false; })) first = std::min(first, w);
+  if (first == 0 || t_.excluded(first - 1)) return -1;
+  const uint32_t m = first - 1;
+  if (t_.word(m).upos != nlp::UPos::ADP || t_.head(m) != static_cast<int32_t>(h) || !one_of(t_.rel(m), {"mark", "case"})) {
+    return -1;
+  }
+  // Subordinators do take subjects ("after Putin spoke", "for him to go").
+  const std::string& l = t_.lemma(m);
+  if (listed(kAdverbialMarks, l) || one_of(l, {"that", "if", "whether", "as", "than", "like", "for"})) return -1;
+  return static_cast<int32_t>(m);
+}
+
+int32_t ClauseRules::nominal_clause_subject(uint32_t c) const {
+  if (!one_of(t_.base_rel(c), {"ccomp", "xcomp", "advcl"}) || !t_.is_nominal(c) || t_.child(c, "cop") >= 0) return -1;
+  // The noun keeps its own preposition: two prepositional phrases in a row.
+  if (preposition_of(c).empty()) return -1;
+  int32_t found = -1;
+  for (uint32_t s : t_.children(c)) {
+    if (!one_of(t_.base_rel(s), {"nsubj", "csubj"}) || t_.excluded(s)) continue;
+    if (preposition_before_subject(s) < 0) return -1;
+    if (found < 0) found = static_cast<int32_t>(s);
+  }
+  return found;
+}
+
+bool ClauseRules::is_bare_means(uint32_t c) const {
+  if (t_.base_rel(c) != "obl" || t_.word(c).upos != nlp::UPos::NOUN || is_plural_noun(c)) return false;
+  if (!one_of(preposition_of(c), {"by", "via"})) return false;
+  for (uint32_t m : t_.children(c)) {
+    if (one_of(t_.base_rel(m), {"det", "nmod:poss", "amod", "nummod", "compound"}) || t_.rel(m) == "nmod:poss") return false;
+  }
+  return true;
+}
+
 int32_t ClauseRules::misparsed_title_head(uint32_t a) const {
   const nlp::UPos u = t_.word(a).upos;
   if ((u != nlp::UPos::PROPN && u != nlp::UPos::ADJ) || t_.word(a).ner.size() > 2) return -1;
@@ -163,9 +204,17 @@ bool ClauseRules::is_clause_head(uint32_t i) const {
 }
 
 int32_t ClauseRules::subject_of(uint32_t p, int depth, bool* inherited) const {
+  bool prepositional = false;
   for (uint32_t c : t_.children(p)) {
-    if (one_of(t_.base_rel(c), {"nsubj", "csubj"}) && !t_.excluded(c)) return static_cast<int32_t>(c);
+    if (!one_of(t_.base_rel(c), {"nsubj", "csubj"}) || t_.excluded(c)) continue;
+    if (preposition_before_subject(c) >= 0) {
+      prepositional = true;
+      continue;
+    }
+    return static_cast<int32_t>(c);
   }
+  // Only a preposition's object in the subject slot: the clause has no subject of its own.
+  if (prepositional) return -1;
   if (depth > 8 || t_.head(p) < 0) return -1;
   const uint32_t h = static_cast<uint32_t>(t_.head(p));
   const std::string_view rel = t_.rel(p);
@@ -644,7 +693,7 @@ void ClauseRules::clause(uint32_t top) {
   // parser did not see ("A and B President C spoke" with two nsubj).
   for (uint32_t c : t_.children(top)) {
     if (static_cast<int32_t>(c) != subj && gap_object < 0 && t_.rel(c) == "nsubj" && !t_.excluded(c) && t_.is_nominal(c) &&
-        !t_.is_relative_pronoun(c)) {
+        !t_.is_relative_pronoun(c) && preposition_before_subject(c) < 0) {
       for (Argument& extra : expand(c, ArgumentRole::kSubject, subj_cut)) subjects.push_back(std::move(extra));
     }
   }
@@ -681,12 +730,9 @@ void ClauseRules::clause(uint32_t top) {
         // takes no modifier of its own, so a prepositional phrase
         // hung on it belongs to the verb ("spoke by phone with the leaders").
         // Means only: an event noun ("during testimony to X") has arguments of its own.
-        const bool manner = one_of(preposition_of(c), {"by", "via"});
-        if (options_.split_conjuncts && manner && t_.word(c).upos == nlp::UPos::NOUN && !is_plural_noun(c)) {
-          bool bare = true;
-          for (uint32_t m : t_.children(c)) bare = bare && !one_of(t_.base_rel(m), {"det", "nmod:poss", "amod", "nummod", "compound"});
+        if (options_.split_conjuncts && is_bare_means(c)) {
           for (uint32_t m : t_.children(c)) {
-            if (!bare || t_.base_rel(m) != "nmod" || m < c || t_.rel(m) == "nmod:poss") continue;
+            if (t_.base_rel(m) != "nmod" || m < c || t_.rel(m) == "nmod:poss") continue;
             const std::string prep = preposition_of(m);
             if (prep.empty() || prep == "of") continue;
             for (Argument& v : expand(m, ArgumentRole::kOblique, ante_cut)) vs.push_back(std::move(v));
@@ -704,6 +750,23 @@ void ClauseRules::clause(uint32_t top) {
             }
           }
         }
+      } else if (const int32_t pseudo = nominal_clause_subject(c); pseudo >= 0) {
+        // "spoke with Andrade about the agreement" read as a nominal clause
+        // "Andrade (is) about the agreement" marked by "with": two obliques
+        // of the verb, the preposition's object and the noun with its own.
+        const uint32_t s = static_cast<uint32_t>(pseudo);
+        const uint32_t m = static_cast<uint32_t>(preposition_before_subject(s));
+        std::string prep = t_.lower_form(m);
+        for (uint32_t f : t_.children(m)) {
+          if (t_.rel(f) == "fixed") prep += ' ' + t_.lower_form(f);
+        }
+        for (Argument& v : expand(s, ArgumentRole::kOblique, ante_cut)) {
+          v.preposition = prep;
+          vs.push_back(std::move(v));
+        }
+        std::vector<uint32_t> cut = ante_cut;
+        cut.push_back(s);
+        for (Argument& v : expand(c, ArgumentRole::kOblique, cut)) vs.push_back(std::move(v));
       } else if ((b == "ccomp" && !is_adverbial_ccomp(c)) || (b == "xcomp" && t_.word(c).upos != nlp::UPos::VERB)) {
         auto prune = [&](uint32_t parent, uint32_t d) {
           return (parent == c && t_.rel(d) == "mark") || t_.rel(d) == "parataxis";
@@ -979,6 +1042,8 @@ void ClauseRules::appositions_and_noun_relations(uint32_t n) {
 
 void ClauseRules::nominalization(uint32_t n) {
   if (derivations_ == nullptr || t_.word(n).upos != nlp::UPos::NOUN) return;
+  // "by phone with X": the phrase is the verb's (see clause()), not the noun's.
+  if (options_.split_conjuncts && is_bare_means(n)) return;
   const std::string_view verb = derivations_->verb_of(t_.lemma(n));
   if (verb.empty()) return;
   // The object: a prepositional modifier of the noun.

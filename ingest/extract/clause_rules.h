@@ -39,6 +39,19 @@ class ClauseRules {
   // phrase ending right before it, when the parser hung that phrase on some
   // other word as a modifier (see clause()); -1 when there is none.
   int32_t stranded_subject(uint32_t v) const;
+  // A subject right after a preposition of its own governor ("spoke with
+  // Mr Putin" read as mark + nsubj): the parser made a prepositional phrase
+  // a clause, and the "subject" is the preposition's object. The
+  // preposition's word, else -1.
+  int32_t preposition_before_subject(uint32_t s) const;
+  // A bare noun of means ("by phone", "via satellite"): a prepositional
+  // phrase hung on it belongs to the verb, and it names no event.
+  bool is_bare_means(uint32_t c) const;
+  // A noun complement of a verb whose only subject follows a preposition
+  // ("spoke with Andrade about the deal" as a ccomp "Andrade about the
+  // deal" marked by "with", the noun keeping its own preposition): that
+  // subject, else -1.
+  int32_t nominal_clause_subject(uint32_t c) const;
   // "Turkish President Recep Erdogan" parsed with "Turkish" as the head and
   // the name as its apposition (no comma between): the name's word, else -1.
   int32_t misparsed_title_head(uint32_t a) const;
