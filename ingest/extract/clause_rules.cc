@@ -583,6 +583,14 @@ void ClauseRules::clause(uint32_t top) {
   bool stranded = false;
   if (subj < 0) stranded = (subj = stranded_subject(top)) >= 0;
   if (subj < 0) return;
+  // For the graph, a relative pronoun names something only through its
+  // antecedent; one the parser left without ("whose support" read as a main
+  // clause) names nothing.
+  if (options_.split_conjuncts && t_.is_relative_pronoun(static_cast<uint32_t>(subj)) &&
+      antecedent(static_cast<uint32_t>(subj)) == static_cast<uint32_t>(subj) &&
+      !(t_.rel(top) == "acl" || t_.rel(top) == "acl:relcl")) {
+    return;
+  }
   const std::string_view top_rel = t_.rel(top);
 
   Proposition p;
