@@ -75,7 +75,7 @@ class ModelReader {
     uint64_t n = 0;
     if (!get(&n) || n > (data_.size() - pos_) / sizeof(T)) return fail();
     items->resize(n);
-    std::memcpy(items->data(), data_.data() + pos_, n * sizeof(T));
+    if (n > 0) std::memcpy(items->data(), data_.data() + pos_, n * sizeof(T));  // data() may be null when empty
     pos_ += n * sizeof(T);
     return true;
   }
