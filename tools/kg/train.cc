@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "ingest/nlp/nlp.h"
 #include "tools/kg/commands.h"
@@ -17,7 +18,8 @@ Subcommand add_train_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   c.app->add_option("--out", options->out_dir, "where to write the model files (default: $KG_MODELS or the shipped models)");
   c.app->add_option("--max-sentences", options->max_sentences, "read at most this many sentences per treebank file (0 = all)");
   c.app->add_option("--wordnet", options->wordnet_dir, "WordNet dictionary directory (*.exc lists)");
-  c.app->add_option("--only", options->only, "rebuild only these stages (tokenizer, clusters, tagger, lemmatizer, parser, ner, derivations)")
+  c.app->add_option("--only", options->only, 
+                    fmt::format("rebuild only these stages ({})", fmt::join(train::training_stages(), ", ")))
       ->delimiter(',');
   c.run = [options] {
     options->log = [](std::string_view line) { fmt::print(stderr, "{}\n", line); };

@@ -32,32 +32,51 @@ Result<nlp::Document> read_treebank(const TrainOptions& options, std::string_vie
   return nlp::read_conllu(content, path);
 }
 
+namespace {
+
+struct Stage {
+  std::string_view name;
+  Status (*train)(const TrainOptions&);
+};
+
+// Pipeline order: each stage may read the models written before it
+// (clusters right after the tokenizer: it reads the tokenizer model, and the
+// statistical stages after it may use the clusters as features).
+constexpr Stage kStages[] = {
+    {"tokenizer", train_tokenizer},
+    {"clusters", train_clusters},
+    {"tagger", train_tagger},
+    {"lemmatizer", train_lemmatizer},
+    {"parser", train_parser},
+    {"ner", train_ner},
+    {"derivations",
+     [](const TrainOptions& o) { return train_derivations(o.wordnet_dir, o.out_dir, o.log); }},
+};
+
+}  // namespace
+
 const std::vector<std::string>& training_stages() {
-  // clusters right after the tokenizer: it reads the tokenizer model, and
-  // the statistical stages after it may use the clusters as features.
-  static const std::vector<std::string> stages = {"tokenizer", "clusters", "tagger",     "lemmatizer",
-                                                  "parser",    "ner",      "derivations"};
-  return stages;
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const Stage& stage : kStages) out.emplace_back(stage.name);
+    return out;
+  }();
+  return names;
 }
 
 Status train_all(const TrainOptions& options) {
+  const std::vector<std::string>& names = training_stages();
   for (const std::string& name : options.only) {
-    if (std::find(training_stages().begin(), training_stages().end(), name) == training_stages().end())
+    if (std::find(names.begin(), names.end(), name) == names.end())
       return Status::invalid_input(
-          fmt::format("unknown training stage '{}' (stages: {})", name, fmt::join(training_stages(), ", ")));
+          fmt::format("unknown training stage '{}' (stages: {})", name, fmt::join(names, ", ")));
   }
-  auto wanted = [&](std::string_view name) {
-    return options.only.empty() || std::find(options.only.begin(), options.only.end(), name) != options.only.end();
-  };
-  // Pipeline order: each stage may read the models written before it.
-  if (wanted("tokenizer")) if (Status st = train_tokenizer(options); !st) return st;
-  if (wanted("clusters")) if (Status st = train_clusters(options); !st) return st;
-  if (wanted("tagger")) if (Status st = train_tagger(options); !st) return st;
-  if (wanted("lemmatizer")) if (Status st = train_lemmatizer(options); !st) return st;
-  if (wanted("parser")) if (Status st = train_parser(options); !st) return st;
-  if (wanted("ner")) if (Status st = train_ner(options); !st) return st;
-  if (wanted("derivations"))
-    if (Status st = train_derivations(options.wordnet_dir, options.out_dir, options.log); !st) return st;
+  for (const Stage& stage : kStages) {
+    const bool wanted =
+        options.only.empty() || std::find(options.only.begin(), options.only.end(), stage.name) != options.only.end();
+    if (!wanted) continue;
+    if (Status st = stage.train(options); !st) return st;
+  }
   return Status::ok();
 }
 
