@@ -448,6 +448,7 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   if (Status s = impl.convert(impl.db->IngestExternalFiles(args), fmt::format("loading {}", path)); !s) return s;
   impl.next_ids = next;
   impl.totals = totals;
+  impl.folds.reset();
   result.lines = pf.triples.size();
   result.new_entities = created.size();
   result.new_edges = new_edges;

@@ -370,6 +370,7 @@ Status DocumentChange::commit(std::string_view doing) {
   if (Status s = impl_.convert(impl_.db->Write(wo, &batch_), doing); !s) return s;
   impl_.next_ids = next_;
   impl_.totals = totals_;
+  impl_.folds.reset();
   return Status::ok();
 }
 

@@ -372,6 +372,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
 Status Store::refresh() {
   if (!impl_->secondary) return Status::ok();
   if (Status s = impl_->convert(impl_->db->TryCatchUpWithPrimary(), "catching up with the writer"); !s) return s;
+  impl_->folds.reset();
   return impl_->load_meta();
 }
 

@@ -1,8 +1,17 @@
 // Reading the store: documents, entities, aliases, relations, edges, evidence.
+//
+// Every read here presents the graph with bare-surname folds applied
+// (surname_folds.h): a folded entity never appears by its own id; its
+// mentions, aliases, edges and evidence read as those of its target. With no
+// folds each read is the plain scan it always was.
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
+#include <set>
+#include <unordered_set>
 
 #include "graph/store/store_impl.h"
+#include "graph/store/surname_folds.h"
 
 namespace kg::store {
 
@@ -61,15 +70,53 @@ Result<std::optional<std::string>> Store::sentence_text(DocNo number, uint32_t s
   return std::optional<std::string>(std::move(v.text));
 }
 
-Result<std::optional<Entity>> Store::entity(EntityId id) {
+namespace {
+
+Result<std::optional<Entity>> raw_entity(const Store::Impl& impl, EntityId id) {
   std::string value;
   const std::string key = keys::id_key(id);
-  Result<bool> found = impl_->get(keys::kEntities, key, &value);
+  Result<bool> found = impl.get(keys::kEntities, key, &value);
   if (!found) return found.status();
   if (!*found) return std::optional<Entity>();
   records::EntityValue v;
-  if (!records::decode(value, &v)) return impl_->bad_record(keys::kEntities, key);
+  if (!records::decode(value, &v)) return impl.bad_record(keys::kEntities, key);
   return std::optional<Entity>(to_entity(id, std::move(v)));
+}
+
+// The normalised alias names each of `ids` holds, through doc_entities (the
+// alias index is keyed by name first): one scan for all of them.
+Status alias_names_of(const Store::Impl& impl, const std::unordered_set<EntityId>& ids,
+                      std::map<EntityId, std::set<std::string>>* names) {
+  Status bad;
+  Status s = impl.scan(keys::kDocEntities, "", [&](std::string_view k, std::string_view v) {
+    keys::PairKey key;
+    if (!keys::PairKey::decode(k, &key)) {
+      bad = impl.bad_record(keys::kDocEntities, k);
+      return false;
+    }
+    if (!ids.count(key.second)) return true;
+    records::MentionsValue m;
+    if (!records::decode(v, &m)) {
+      bad = impl.bad_record(keys::kDocEntities, k);
+      return false;
+    }
+    for (const records::AliasCount& a : m.aliases) (*names)[key.second].insert(a.normalized);
+    return true;
+  });
+  return s ? bad : s;
+}
+
+}  // namespace
+
+Result<std::optional<Entity>> Store::entity(EntityId id) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const EntityId canonical = (*folds)->canonical(id);
+  Result<std::optional<Entity>> e = raw_entity(*impl_, canonical);
+  if (!e || !*e) return e;
+  const auto extra = (*folds)->folded_mentions.find(canonical);
+  if (extra != (*folds)->folded_mentions.end()) (*e)->mentions += extra->second;
+  return e;
 }
 
 Result<std::vector<Entity>> Store::find_entities(std::string_view name) {
@@ -81,6 +128,11 @@ Result<std::vector<Entity>> Store::find_entities(std::string_view name) {
     return true;
   });
   if (!s) return s;
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  for (EntityId& id : ids) id = (*folds)->canonical(id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<Entity> out;
   for (EntityId id : ids) {
     Result<std::optional<Entity>> e = entity(id);
@@ -99,8 +151,39 @@ Result<std::vector<Entity>> Store::find_entities(std::string_view name) {
 Result<std::vector<Alias>> Store::aliases_of(EntityId id) {
   // Aliases are keyed by name first; an entity's own aliases are found
   // through the documents that mention it (doc_entities), which are few.
+  // A folded entity's aliases join its target's: counts add up, and the
+  // target's first surface form of a name is kept.
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const EntityId canonical = (*folds)->canonical(id);
+  const std::vector<EntityId> members = (*folds)->members(canonical);
+  std::map<EntityId, std::set<std::string>> names;
+  if (Status s = alias_names_of(*impl_, {members.begin(), members.end()}, &names); !s) return s;
+  std::map<std::string, Alias> merged;  // by normalised name: the output's order before sorting by count
+  std::string value;
+  for (EntityId member : members) {
+    for (const std::string& n : names[member]) {
+      const std::string key = keys::AliasKey{n, member}.encode();
+      Result<bool> found = impl_->get(keys::kAliases, key, &value);
+      if (!found) return found.status();
+      if (!*found) continue;
+      records::AliasValue a;
+      if (!records::decode(value, &a)) return impl_->bad_record(keys::kAliases, key);
+      auto [it, inserted] = merged.try_emplace(n, Alias{n, std::move(a.surface), canonical, 0});
+      it->second.count += a.count;
+    }
+  }
   std::vector<Alias> out;
-  std::vector<std::string> names;
+  for (auto& [n, a] : merged) out.push_back(std::move(a));
+  std::stable_sort(out.begin(), out.end(), [](const Alias& a, const Alias& b) { return a.count > b.count; });
+  return out;
+}
+
+Result<std::vector<std::pair<DocNo, uint32_t>>> Store::documents_of(EntityId id) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const std::vector<EntityId> members = (*folds)->members((*folds)->canonical(id));
+  std::map<DocNo, uint32_t> mentions;
   Status bad;
   Status s = impl_->scan(keys::kDocEntities, "", [&](std::string_view k, std::string_view v) {
     keys::PairKey key;
@@ -108,34 +191,24 @@ Result<std::vector<Alias>> Store::aliases_of(EntityId id) {
       bad = impl_->bad_record(keys::kDocEntities, k);
       return false;
     }
-    if (key.second != id) return true;
+    if (std::find(members.begin(), members.end(), key.second) == members.end()) return true;
     records::MentionsValue m;
     if (!records::decode(v, &m)) {
       bad = impl_->bad_record(keys::kDocEntities, k);
       return false;
     }
-    for (const records::AliasCount& a : m.aliases) names.push_back(a.normalized);
+    mentions[key.first] += m.mentions;
     return true;
   });
   if (!s) return s;
   if (!bad) return bad;
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  std::string value;
-  for (const std::string& n : names) {
-    const std::string key = keys::AliasKey{n, id}.encode();
-    Result<bool> found = impl_->get(keys::kAliases, key, &value);
-    if (!found) return found.status();
-    if (!*found) continue;
-    records::AliasValue a;
-    if (!records::decode(value, &a)) return impl_->bad_record(keys::kAliases, key);
-    out.push_back(Alias{n, std::move(a.surface), id, a.count});
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Alias& a, const Alias& b) { return a.count > b.count; });
-  return out;
+  return std::vector<std::pair<DocNo, uint32_t>>(mentions.begin(), mentions.end());
 }
 
 Status Store::for_each_entity(const std::function<void(const Entity&)>& fn) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const SurnameFolds& f = **folds;
   Status bad;
   Status s = impl_->scan(keys::kEntities, "", [&](std::string_view k, std::string_view v) {
     records::EntityValue e;
@@ -143,13 +216,35 @@ Status Store::for_each_entity(const std::function<void(const Entity&)>& fn) {
       bad = impl_->bad_record(keys::kEntities, k);
       return false;
     }
-    fn(to_entity(keys::get_u32(k.data()), std::move(e)));
+    const EntityId id = keys::get_u32(k.data());
+    if (f.folded(id)) return true;
+    const auto extra = f.folded_mentions.find(id);
+    if (extra != f.folded_mentions.end()) e.mentions += extra->second;
+    fn(to_entity(id, std::move(e)));
     return true;
   });
   return s ? bad : s;
 }
 
 Status Store::for_each_alias(const std::function<void(const Alias&)>& fn) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const SurnameFolds& f = **folds;
+  // The rows of one name are adjacent (key: name, entity); with folds they
+  // are gathered per name and merged per entity they read as.
+  std::vector<Alias> same_name;
+  const auto flush = [&] {
+    if (same_name.empty()) return;
+    std::map<EntityId, Alias> merged;
+    for (Alias& a : same_name) {
+      const EntityId target = f.canonical(a.entity);
+      auto [it, inserted] = merged.try_emplace(target, Alias{a.normalized, a.surface, target, 0});
+      if (a.entity == target) it->second.surface = a.surface;  // the target's own surface form wins
+      it->second.count += a.count;
+    }
+    for (const auto& [target, a] : merged) fn(a);
+    same_name.clear();
+  };
   Status bad;
   Status s = impl_->scan(keys::kAliases, "", [&](std::string_view k, std::string_view v) {
     keys::AliasKey key;
@@ -158,9 +253,16 @@ Status Store::for_each_alias(const std::function<void(const Alias&)>& fn) {
       bad = impl_->bad_record(keys::kAliases, k);
       return false;
     }
-    fn(Alias{std::move(key.normalized), std::move(a.surface), key.entity, a.count});
+    Alias alias{std::move(key.normalized), std::move(a.surface), key.entity, a.count};
+    if (f.empty()) {
+      fn(alias);
+      return true;
+    }
+    if (!same_name.empty() && same_name.front().normalized != alias.normalized) flush();
+    same_name.push_back(std::move(alias));
     return true;
   });
+  if (s && bad) flush();
   return s ? bad : s;
 }
 
@@ -220,21 +322,123 @@ Result<std::vector<Edge>> scan_edges(const Store::Impl& impl, size_t family, Ent
 
 }  // namespace
 
-Result<std::vector<Edge>> Store::out_edges(EntityId id) { return scan_edges(*impl_, keys::kEdgesOut, id); }
-Result<std::vector<Edge>> Store::in_edges(EntityId id) { return scan_edges(*impl_, keys::kEdgesIn, id); }
+namespace {
+
+// Adds one stored edge to a consolidated one: evidence rows add up, the best
+// confidence wins.
+void add_edge(Edge& into, const Edge& raw) {
+  into.confidence = into.count == 0 ? raw.confidence : std::max(into.confidence, raw.confidence);
+  into.count += raw.count;
+}
+
+Result<std::vector<Evidence>> raw_evidence(const Store::Impl& impl, EntityId subject, RelationId relation,
+                                           EntityId object) {
+  std::vector<Evidence> out;
+  Status bad;
+  Status s = impl.scan(keys::kEvidence, keys::EdgeKey{subject, relation, object}.encode_out(),
+                       [&](std::string_view k, std::string_view v) {
+                         keys::EvidenceKey key;
+                         records::EvidenceValue value;
+                         if (!keys::EvidenceKey::decode(k, &key) || !records::decode(v, &value)) {
+                           bad = impl.bad_record(keys::kEvidence, k);
+                           return false;
+                         }
+                         out.push_back(Evidence{subject, relation, object, key.doc, key.sentence, value.span_begin,
+                                                value.span_end, value.confidence, value.negated, value.modal,
+                                                std::move(value.attribution)});
+                         return true;
+                       });
+  if (!s) return s;
+  if (!bad) return bad;
+  return out;
+}
+
+// The consolidated edges at one end (`outgoing`: leaving `id`), sorted by
+// (relation, other end).
+Result<std::vector<Edge>> folded_edges(const Store::Impl& impl, EntityId id, bool outgoing) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl.surname_folds();
+  if (!folds) return folds.status();
+  const SurnameFolds& f = **folds;
+  const size_t family = outgoing ? keys::kEdgesOut : keys::kEdgesIn;
+  const EntityId canonical = f.canonical(id);
+  if (f.empty()) return scan_edges(impl, family, canonical);
+  std::map<std::pair<RelationId, EntityId>, Edge> merged;
+  for (EntityId member : f.members(canonical)) {
+    Result<std::vector<Edge>> raw = scan_edges(impl, family, member);
+    if (!raw) return raw.status();
+    for (const Edge& e : *raw) {
+      Edge shown{outgoing ? canonical : f.canonical(e.subject), e.relation, outgoing ? f.canonical(e.object) : canonical,
+                 0, 0.0f};
+      Edge& into = merged.try_emplace({e.relation, outgoing ? shown.object : shown.subject}, shown).first->second;
+      add_edge(into, e);
+    }
+  }
+  std::vector<Edge> out;
+  out.reserve(merged.size());
+  for (const auto& [key, e] : merged) out.push_back(e);
+  return out;
+}
+
+// The stored edges with a folded end, under the ends they read as; with
+// `raw_rows`, how many stored edges they are.
+Result<std::map<keys::EdgeKey, Edge>> edges_of_folded(const Store::Impl& impl, const SurnameFolds& f,
+                                                      uint64_t* raw_rows) {
+  std::map<keys::EdgeKey, Edge> out;
+  uint64_t rows = 0;
+  for (const auto& [bare, target] : f.target_of) {
+    for (const size_t family : {keys::kEdgesOut, keys::kEdgesIn}) {
+      Result<std::vector<Edge>> raw = scan_edges(impl, family, bare);
+      if (!raw) return raw.status();
+      for (const Edge& e : *raw) {
+        // An edge between two folded entities is met from both; count it from its subject.
+        if (family == keys::kEdgesIn && f.folded(e.subject)) continue;
+        ++rows;
+        const keys::EdgeKey key{f.canonical(e.subject), e.relation, f.canonical(e.object)};
+        Edge& into = out.try_emplace(key, Edge{key.subject, key.relation, key.object, 0, 0.0f}).first->second;
+        add_edge(into, e);
+      }
+    }
+  }
+  if (raw_rows) *raw_rows = rows;
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Edge>> Store::out_edges(EntityId id) { return folded_edges(*impl_, id, true); }
+Result<std::vector<Edge>> Store::in_edges(EntityId id) { return folded_edges(*impl_, id, false); }
 
 Result<std::optional<Edge>> Store::edge(EntityId subject, RelationId relation, EntityId object) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const SurnameFolds& f = **folds;
+  const EntityId s = f.canonical(subject), o = f.canonical(object);
+  Edge sum{s, relation, o, 0, 0.0f};
   std::string value;
-  const std::string key = keys::EdgeKey{subject, relation, object}.encode_out();
-  Result<bool> found = impl_->get(keys::kEdgesOut, key, &value);
-  if (!found) return found.status();
-  if (!*found) return std::optional<Edge>();
-  records::EdgeValue v;
-  if (!records::decode(value, &v)) return impl_->bad_record(keys::kEdgesOut, key);
-  return std::optional<Edge>(Edge{subject, relation, object, v.count, v.confidence});
+  for (EntityId ms : f.members(s)) {
+    for (EntityId mo : f.members(o)) {
+      const std::string key = keys::EdgeKey{ms, relation, mo}.encode_out();
+      Result<bool> found = impl_->get(keys::kEdgesOut, key, &value);
+      if (!found) return found.status();
+      if (!*found) continue;
+      records::EdgeValue v;
+      if (!records::decode(value, &v)) return impl_->bad_record(keys::kEdgesOut, key);
+      add_edge(sum, Edge{ms, relation, mo, v.count, v.confidence});
+    }
+  }
+  if (sum.count == 0) return std::optional<Edge>();
+  return std::optional<Edge>(sum);
 }
 
 Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const SurnameFolds& f = **folds;
+  // The few edges with a folded end are gathered first, under the ends they
+  // read as, and merged into the one sorted scan of the others.
+  Result<std::map<keys::EdgeKey, Edge>> folded = edges_of_folded(*impl_, f, nullptr);
+  if (!folded) return folded.status();
+  auto next = folded->begin();
   Status bad;
   Status s = impl_->scan(keys::kEdgesOut, "", [&](std::string_view k, std::string_view v) {
     keys::EdgeKey key;
@@ -243,36 +447,90 @@ Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
       bad = impl_->bad_record(keys::kEdgesOut, k);
       return false;
     }
-    fn(Edge{key.subject, key.relation, key.object, value.count, value.confidence});
+    if (f.folded(key.subject) || f.folded(key.object)) return true;
+    for (; next != folded->end() && next->first < key; ++next) fn(next->second);
+    Edge e{key.subject, key.relation, key.object, value.count, value.confidence};
+    if (next != folded->end() && next->first == key) {
+      add_edge(e, next->second);
+      ++next;
+    }
+    fn(e);
     return true;
   });
-  return s ? bad : s;
+  if (!s) return s;
+  if (!bad) return bad;
+  for (; next != folded->end(); ++next) fn(next->second);
+  return Status::ok();
 }
 
 Result<std::vector<Evidence>> Store::evidence(EntityId subject, RelationId relation, EntityId object) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const SurnameFolds& f = **folds;
+  const EntityId s = f.canonical(subject), o = f.canonical(object);
   std::vector<Evidence> out;
-  Status bad;
-  Status s = impl_->scan(keys::kEvidence, keys::EdgeKey{subject, relation, object}.encode_out(),
-                         [&](std::string_view k, std::string_view v) {
-                           keys::EvidenceKey key;
-                           records::EvidenceValue value;
-                           if (!keys::EvidenceKey::decode(k, &key) || !records::decode(v, &value)) {
-                             bad = impl_->bad_record(keys::kEvidence, k);
-                             return false;
-                           }
-                           out.push_back(Evidence{subject, relation, object, key.doc, key.sentence, value.span_begin,
-                                                  value.span_end, value.confidence, value.negated, value.modal,
-                                                  std::move(value.attribution)});
-                           return true;
-                         });
-  if (!s) return s;
-  if (!bad) return bad;
+  for (EntityId ms : f.members(s)) {
+    for (EntityId mo : f.members(o)) {
+      Result<std::vector<Evidence>> raw = raw_evidence(*impl_, ms, relation, mo);
+      if (!raw) return raw.status();
+      for (Evidence& ev : *raw) {
+        ev.subject = s;
+        ev.object = o;
+        out.push_back(std::move(ev));
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Evidence& a, const Evidence& b) {
+    return std::pair(a.doc, a.sentence) < std::pair(b.doc, b.sentence);
+  });
   return out;
 }
 
 Result<Stats> Store::stats() {
   if (Status s = refresh(); !s) return s;
-  return impl_->totals;
+  Stats stats = impl_->totals;
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const SurnameFolds& f = **folds;
+  if (f.empty()) return stats;
+  // The totals count stored rows; a folded entity, and the edges and alias
+  // rows that merge with its target's, are not seen by readers.
+  stats.entities -= f.target_of.size();
+  stats.entities_by_type[static_cast<size_t>(EntityType::kPerson)] -= f.target_of.size();
+  uint64_t folded_rows = 0;
+  Result<std::map<keys::EdgeKey, Edge>> folded = edges_of_folded(*impl_, f, &folded_rows);
+  if (!folded) return folded.status();
+  uint64_t shown = folded->size();
+  std::string value;
+  for (const auto& [key, e] : *folded) {
+    Result<bool> found = impl_->get(keys::kEdgesOut, key.encode_out(), &value);  // merges with a stored edge
+    if (!found) return found.status();
+    shown -= *found;
+  }
+  stats.edges -= folded_rows - shown;
+  std::unordered_set<EntityId> bares;
+  for (const auto& [bare, target] : f.target_of) bares.insert(bare);
+  std::map<EntityId, std::set<std::string>> names;
+  if (Status s = alias_names_of(*impl_, bares, &names); !s) return s;
+  std::set<std::pair<std::string, EntityId>> merged;
+  uint64_t alias_rows = 0;
+  for (const auto& [bare, set] : names) {
+    for (const std::string& n : set) {
+      Result<bool> found = impl_->get(keys::kAliases, keys::AliasKey{n, bare}.encode(), &value);
+      if (!found) return found.status();
+      if (!*found) continue;
+      ++alias_rows;
+      merged.emplace(n, f.canonical(bare));
+    }
+  }
+  uint64_t new_rows = merged.size();
+  for (const auto& [n, target] : merged) {
+    Result<bool> found = impl_->get(keys::kAliases, keys::AliasKey{n, target}.encode(), &value);
+    if (!found) return found.status();
+    new_rows -= *found;
+  }
+  stats.aliases -= alias_rows - new_rows;
+  return stats;
 }
 
 }  // namespace kg::store

@@ -12,6 +12,18 @@
 // confidence the best of theirs. An *entity* exists exactly while some
 // document mentions it; its aliases (normalised surface forms) go with it.
 //
+// Bare surnames. A document's entity joins a stored one only on identical
+// canonical name and type, so an article that names only "Mr Blair" stores a
+// PERSON "Blair" beside "Tony Blair". Every read below presents such a bare
+// surname *folded* into the one full-name person it can mean (the only
+// gender-compatible stored PERSON whose name ends in that surname; see
+// surname_folds.h): it has no id of its own in what readers see, and its
+// mentions, aliases, edges and evidence read as its target's. Folds are a
+// function of the stored entities and aliases alone (never of ingest order)
+// and are not stored: adding or removing a document makes them appear or
+// disappear. `kg check` verifies the stored rows, which folding leaves as
+// they are.
+//
 // Concurrency. One writer per store directory, many readers. A read-write
 // open takes an exclusive lock (file KG_LOCK holding the writer's pid); a
 // second writer gets Status::locked("store is locked by another kg process
@@ -190,6 +202,13 @@ struct OpenOptions {
 // "Zelenskyy" stays, "Élysée" -> "elysee").
 std::string normalize_name(std::string_view name);
 
+// Honorifics written before a person's name ("Mr", "Mrs.", "Dr"; case and a
+// final '.' ignored) and the gender each states; nullopt for any other word.
+enum class HonorificGender : uint8_t { kUnknown, kMale, kFemale };
+std::optional<HonorificGender> honorific_gender(std::string_view word);
+// The honorifics that state a gender, lowercase ("mr", "mrs", ...).
+std::vector<std::string_view> gendered_honorifics();
+
 class Store {
  public:
   static Result<std::unique_ptr<Store>> open(const std::string& dir, const OpenOptions& options);
@@ -237,10 +256,14 @@ class Store {
   // The text of sentence `sentence` of document `number`; nullopt when not stored (triples documents).
   Result<std::optional<std::string>> sentence_text(DocNo number, uint32_t sentence);
 
+  // A folded bare surname's id gives the entity it is folded into.
   Result<std::optional<Entity>> entity(EntityId id);
   // Entities whose alias index holds normalize_name(name), most mentioned first.
   Result<std::vector<Entity>> find_entities(std::string_view name);
   Result<std::vector<Alias>> aliases_of(EntityId id);  // most frequent first
+  // The documents that mention the entity (its folded bare surnames
+  // included), ascending, with the mentions each contributed.
+  Result<std::vector<std::pair<DocNo, uint32_t>>> documents_of(EntityId id);
   Status for_each_entity(const std::function<void(const Entity&)>& fn);  // ascending id
   Status for_each_alias(const std::function<void(const Alias&)>& fn);
 
@@ -259,7 +282,9 @@ class Store {
   // The evidence of one edge, sorted by (document, sentence).
   Result<std::vector<Evidence>> evidence(EntityId subject, RelationId relation, EntityId object);
 
-  // Counts kept up to date by every write (O(1)).
+  // Counts kept up to date by every write (O(1)), less what bare-surname
+  // folds merge (a few point reads per fold, and one scan of doc_entities
+  // when there are folds).
   Result<Stats> stats();
 
   // Verifies every invariant of the schema by full scans: edges_out and

@@ -18,6 +18,8 @@
 
 namespace kg::store {
 
+struct SurnameFolds;
+
 struct Store::Impl {
   std::string dir;
   OpenOptions::Mode mode = OpenOptions::Mode::kReadOnly;
@@ -32,6 +34,12 @@ struct Store::Impl {
   // stores the updated values, so they never run ahead of what is committed.
   records::NextIds next_ids;
   Stats totals;
+
+  // Bare-surname folds (surname_folds.h): computed by the first read that
+  // needs them, dropped by every write and refresh (they are a function of
+  // the stored entities, so they are never stale after a reset).
+  mutable std::shared_ptr<const SurnameFolds> folds;
+  Result<std::shared_ptr<const SurnameFolds>> surname_folds() const;
 
   ~Impl();
 

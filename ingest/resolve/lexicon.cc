@@ -121,15 +121,12 @@ bool is_possessive_determiner(std::string_view form) {
 }
 
 Gender honorific_gender(std::string_view honorific) {
-  std::string h = ascii_lowercase(honorific);
-  if (!h.empty() && h.back() == '.') h.pop_back();
-  if (h == "mr" || h == "sir" || h == "lord" || h == "monsieur" || h == "herr" || h == "father" ||
-      h == "brother" || h == "king" || h == "prince") {
-    return Gender::kMale;
-  }
-  if (h == "mrs" || h == "ms" || h == "miss" || h == "dame" || h == "lady" || h == "madam" || h == "madame" ||
-      h == "frau" || h == "sister" || h == "queen" || h == "princess") {
-    return Gender::kFemale;
+  // The store keeps the one list: it reads the same honorifics when it folds
+  // bare surnames across articles.
+  switch (store::honorific_gender(honorific).value_or(store::HonorificGender::kUnknown)) {
+    case store::HonorificGender::kMale: return Gender::kMale;
+    case store::HonorificGender::kFemale: return Gender::kFemale;
+    case store::HonorificGender::kUnknown: break;
   }
   return Gender::kUnknown;
 }

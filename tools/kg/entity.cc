@@ -1,4 +1,4 @@
-// kg entity NAME [--json]: one entity with its names and relations, read by
+// kg entity NAME [--json]: one entity with its names, relations and articles, read by
 // prefix scans of the alias and edge indexes (the graph view is not built).
 #include <algorithm>
 #include <fmt/format.h>
@@ -78,6 +78,15 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
   Result<std::vector<ShownEdge>> in_shown = show_edges(st, *in_edges, false);
   if (!in_shown.is_ok()) return report(in_shown.status());
   const size_t degree = out_edges->size() + in_edges->size();
+  // The articles that mention it, in the order they were first stored.
+  Result<std::vector<std::pair<store::DocNo, uint32_t>>> mentioned_in = st.documents_of(e.id);
+  if (!mentioned_in.is_ok()) return report(mentioned_in.status());
+  std::vector<std::pair<store::DocumentInfo, uint32_t>> articles;
+  for (const auto& [number, mentions] : *mentioned_in) {
+    Result<std::optional<store::DocumentInfo>> info = st.document(number);
+    if (!info.is_ok()) return report(info.status());
+    if (*info) articles.emplace_back(std::move(**info), mentions);
+  }
 
   if (json) {
     nlohmann::json out = {{"id", e.id},
@@ -88,6 +97,7 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
                           {"aliases", nlohmann::json::array()},
                           {"out", nlohmann::json::array()},
                           {"in", nlohmann::json::array()},
+                          {"articles", nlohmann::json::array()},
                           {"others_with_this_name", nlohmann::json::array()}};
     for (const store::Alias& a : *aliases) out["aliases"].push_back({{"name", a.surface}, {"count", a.count}});
     for (const ShownEdge& s : *out_shown) {
@@ -97,6 +107,9 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
     for (const ShownEdge& s : *in_shown) {
       out["in"].push_back({{"relation", s.relation}, {"subject", s.other}, {"count", s.count},
                            {"confidence", s.confidence}});
+    }
+    for (const auto& [info, mentions] : articles) {
+      out["articles"].push_back({{"id", info.id}, {"title", info.title}, {"mentions", mentions}});
     }
     for (size_t i = 1; i < found->size(); ++i) {
       out["others_with_this_name"].push_back(
@@ -112,6 +125,14 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
   for (const store::Alias& a : *aliases) names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", a.surface, a.count);
   fmt::print("aliases: {}\n", names.empty() ? "-" : names);
   fmt::print("degree:  {} ({} out, {} in)\n", degree, out_edges->size(), in_edges->size());
+  // A few articles by name; the count says how many there are in all.
+  constexpr size_t kArticlesShown = 5;
+  std::string listed;
+  for (size_t i = 0; i < articles.size() && i < kArticlesShown; ++i) {
+    listed += fmt::format("{}{}", listed.empty() ? "" : ", ", articles[i].first.id);
+  }
+  if (articles.size() > kArticlesShown) listed += fmt::format(", ... {}", articles.back().first.id);
+  fmt::print("articles: {}{}{}\n", articles.size(), listed.empty() ? "" : ": ", listed);
   size_t width = 0;  // one column for the relations of both directions
   for (const auto* edges : {&*out_shown, &*in_shown}) {
     for (const ShownEdge& s : *edges) width = std::max(width, s.relation.size());
