@@ -51,7 +51,29 @@ bool get_map(ModelReader& in, StringMap<uint32_t>* map) {
   return true;
 }
 
+// EWT keeps the case of what is tagged NNP/NNPS whatever its UPOS
+// ("United" is ADJ/NNP and its own lemma), so the tag decides as well.
+bool is_proper(UPos upos, std::string_view xpos) {
+  return upos == UPos::PROPN || xpos == "NNP" || xpos == "NNPS";
+}
+
+// An unseen proper noun written in capitals: EWT spells the lemma of a
+// name in title case ("TEHRAN" -> "Tehran") but keeps acronyms, which are
+// short ("NATO", "FBI"); in the training data most all-capital NNP types
+// of five or more letters are names.
+constexpr size_t kMinCapitalizedName = 5;
+// An unseen lowercase proper noun this short is a code or a particle
+// ("dp", "al"), kept as written; longer ones are names and get a capital.
+constexpr size_t kMaxLowercaseCode = 2;
+
 }  // namespace
+
+bool is_contracted_has(std::string_view form, std::string_view next_form) {
+  if (form != "'s" && form != "\xE2\x80\x99s") return false;
+  char buf[16];
+  const std::string_view next = lowercase_into(next_form, buf, sizeof(buf));
+  return next == "been" || next == "got" || next == "gotten" || next == "had";
+}
 
 char wordnet_pos(std::string_view xpos) {
   if (xpos.starts_with("VB")) return 'v';
@@ -137,8 +159,17 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
     const std::string_view hit = find(data_.wordnet, make_key(lower, std::string_view(&pos, 1), key_buf), data_.strings);
     if (!hit.empty()) return hit;
   }
-  const bool proper = upos == UPos::PROPN;
+  const bool proper = is_proper(upos, xpos);
   const std::string_view base = proper ? form : lower;
+  if (xpos == "NNP" && std::all_of(form.begin(), form.end(), is_ascii_alpha)) {
+    if (form.size() >= kMinCapitalizedName && std::all_of(form.begin(), form.end(), is_ascii_upper) &&
+        form.size() <= cap) {
+      buf[0] = form[0];
+      std::copy(lower.begin() + 1, lower.end(), buf + 1);
+      return std::string_view(buf, form.size());
+    }
+    if (form.size() <= kMaxLowercaseCode && lower == form) return form;
+  }
   if (xpos.starts_with("VB") && xpos != "VB" && xpos != "VBP" && !proper) {
     std::string_view ruled = apply_rules(lower, xpos, lower, buf, cap);
     if (!ruled.empty() && is_wordnet_verb(ruled)) return ruled;
@@ -169,7 +200,7 @@ std::string_view Lemmatizer::lemma(std::string_view form, UPos upos, std::string
   const std::string_view lower = lowercase_into(form, lower_buf, sizeof(lower_buf));
   // A proper noun keeps its case, so the lowercased lookup (meant for
   // capitalized common words: "The" -> "the") does not apply to it.
-  if (!lower.empty() && lower != form && upos != UPos::PROPN) {
+  if (!lower.empty() && lower != form && !is_proper(upos, xpos)) {
     hit = find(data_.lower, make_key(lower, xpos, key_buf), data_.strings);
     if (!hit.empty()) return hit;
   }
@@ -178,8 +209,12 @@ std::string_view Lemmatizer::lemma(std::string_view form, UPos upos, std::string
 
 void Lemmatizer::lemmatize(Document* doc) const {
   char buf[kKeyCapacity];
-  for (Word& w : doc->words) {
-    const std::string_view l = lemma(w.form, w.upos, w.xpos, buf, sizeof(buf));
+  for (size_t i = 0; i < doc->words.size(); ++i) {
+    Word& w = doc->words[i];
+    std::string_view l = lemma(w.form, w.upos, w.xpos, buf, sizeof(buf));
+    if (l == "be" && w.xpos == "VBZ" && i + 1 < doc->words.size() && is_contracted_has(w.form, doc->words[i + 1].form)) {
+      l = "have";
+    }
     w.lemma = l == w.form ? w.form : doc->intern(l);
   }
 }

@@ -8,7 +8,11 @@
 // whose rule result is no WordNet verb takes the first of WordNet's own
 // detachments (-ed, -ed -> -e, doubled consonant, ...) that is one
 // (provoked -> provoke, not provok); else the form itself,
-// lowercased unless it is a proper noun. Lookup entries are stored only
+// lowercased unless it is a proper noun (UPOS PROPN or tagged NNP/NNPS; an
+// unseen all-capital name of five or more letters is title-cased, an
+// unseen lowercase one of two letters or less is a code kept as written). A
+// contracted "'s" whose lemma is "be" becomes "have" before "been", "got",
+// "gotten" or "had". Lookup entries are stored only
 // where they differ from what the later steps would give, which keeps the
 // model small.
 #pragma once
@@ -45,6 +49,11 @@ inline constexpr size_t kMaxRuleSuffix = 6;
 // The WordNet part of speech ('n', 'v', 'a', 'r') whose exception list
 // applies to a Penn tag, or 0 for none.
 char wordnet_pos(std::string_view xpos);
+
+// Whether a contracted "'s" tagged VBZ stands for "has" rather than "is":
+// it is followed by a participle that goes with "have" ("'s been", "'s
+// got"), where "is" would read as a passive of it.
+bool is_contracted_has(std::string_view form, std::string_view next_form);
 
 class Lemmatizer {
  public:

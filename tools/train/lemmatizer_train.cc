@@ -94,7 +94,9 @@ Status train_lemmatizer(const TrainOptions& options) {
       if (w.lemma.empty() || w.xpos.empty()) continue;
       const std::pair<std::string, std::string> key(std::string(w.form), std::string(w.xpos));
       lemmas[key][std::string(w.lemma)] += kFileWeights[f];
-      proper[key] += w.upos == nlp::UPos::PROPN ? 1 : -1;
+      // As at run time, a word tagged NNP/NNPS counts as proper whatever its UPOS.
+      const bool is_proper = w.upos == nlp::UPos::PROPN || w.xpos == "NNP" || w.xpos == "NNPS";
+      proper[key] += is_proper ? 1 : -1;
     }
   }
   auto best_lemma = [](const std::map<std::string, int>& counts) {
@@ -147,6 +149,8 @@ Status train_lemmatizer(const TrainOptions& options) {
     }
   }
   for (const auto& [key, counts] : lower_lemmas) {
+    // The lowercased lookup never applies to proper nouns.
+    if (key.second == "NNP" || key.second == "NNPS") continue;
     const std::string lemma = best_lemma(counts);
     if (fallback_only.fallback(key.first, nlp::UPos::NOUN, key.second, buf, sizeof(buf)) != lemma) {
       data.lower.emplace(key.first + kSep + key.second, strings.id(lemma));
