@@ -7,6 +7,9 @@
 //
 // Vertices are dense indexes 0..n-1 in ascending entity id order; edges keep
 // the relation id, support count and best confidence of the stored edge.
+// The view is built from the store's reads, so a bare surname the store
+// folds into a person (store.h) is no vertex of its own: its edges are that
+// person's.
 // Algorithms on it live in graph/algo/algo.h.
 #pragma once
 

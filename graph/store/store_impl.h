@@ -37,7 +37,8 @@ struct Store::Impl {
 
   // Bare-surname folds (surname_folds.h): computed by the first read that
   // needs them, dropped by every write and refresh (they are a function of
-  // the stored entities, so they are never stale after a reset).
+  // the stored entities, so they are never stale after a reset). Like the
+  // rest of a Store, not for use from several threads at once.
   mutable std::shared_ptr<const SurnameFolds> folds;
   Result<std::shared_ptr<const SurnameFolds>> surname_folds() const;
 
