@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <unordered_set>
 
 namespace kg::store {
 
@@ -51,6 +52,34 @@ std::vector<std::string_view> tokens(std::string_view normalized) {
   return out;
 }
 
+// Whether the written canonical name (honorifics dropped) reads as a
+// person's name: every word capitalised, but for the particles of surnames
+// ("Ludwig van Beethoven"). Recognizer spans that ran into other words
+// ("v Chelsea", "carmaker Nissan", "Davies ( Gloucester") are no one to fold into.
+bool looks_like_a_name(std::string_view name) {
+  static constexpr std::string_view kParticles[] = {"al", "bin", "da", "das", "de", "del", "der", "di",
+                                                    "dos", "du", "la", "le", "van", "von"};
+  bool first = true, any = false;
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view word = name.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (first && honorific_gender(word)) continue;
+    const bool last = end == name.size();
+    const auto c = static_cast<unsigned char>(word[0]);
+    const bool capital = (c >= 'A' && c <= 'Z') || c >= 0x80;
+    const bool particle =
+        !first && !last && std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
+    if (!capital && !particle) return false;
+    first = false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 std::vector<EntityId> SurnameFolds::members(EntityId id) const {
@@ -62,6 +91,7 @@ std::vector<EntityId> SurnameFolds::members(EntityId id) const {
 
 Result<SurnameFolds> compute_surname_folds(const Store::Impl& impl) {
   std::unordered_map<EntityId, Person> people;
+  std::unordered_set<std::string> other_names;  // canonical names of organisations, places, other names
   Status bad;
   Status s = impl.scan(keys::kEntities, "", [&](std::string_view k, std::string_view v) {
     records::EntityValue e;
@@ -69,7 +99,10 @@ Result<SurnameFolds> compute_surname_folds(const Store::Impl& impl) {
       bad = impl.bad_record(keys::kEntities, k);
       return false;
     }
-    if (e.type != EntityType::kPerson) return true;
+    if (e.type == EntityType::kOrg || e.type == EntityType::kLoc || e.type == EntityType::kMisc) {
+      other_names.insert(normalize_name(e.name));
+    }
+    if (e.type != EntityType::kPerson || !looks_like_a_name(e.name)) return true;
     Person p;
     const std::string normalized = normalize_name(e.name);
     std::vector<std::string_view> words = tokens(normalized);
@@ -117,6 +150,9 @@ Result<SurnameFolds> compute_surname_folds(const Store::Impl& impl) {
     auto& [bares, fulls] = group;
     if (bares.empty() || fulls.empty()) continue;
     std::sort(bares.begin(), bares.end());
+    // A surname that is also stored as an organisation's or a place's name
+    // ("Chelsea", "Labour") may be either: not unambiguous.
+    if (other_names.count(std::string(surname))) continue;
     for (EntityId bare : bares) {
       const Sex sex = unanimous(people.at(bare));
       if (sex == Sex::kMixed) continue;

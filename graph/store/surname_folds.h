@@ -8,7 +8,11 @@
 //   a PERSON entity whose canonical name, leading honorifics dropped, is one
 //   token (the *bare* entity) folds into the PERSON entity whose canonical
 //   name has two or more tokens, the last one that same token, when exactly
-//   one such person is gender-compatible with it.
+//   one such person is gender-compatible with it; and neither name holds a
+//   lowercase word (a recognizer span that ran on: "v Chelsea"), and the
+//   surname is not also the name of a stored organisation, place or other
+//   name ("Chelsea", "Labour": the person reading may be the recognizer's
+//   mistake).
 //
 // Gender comes from the honorific aliases the store keeps ("Mr Blair",
 // "Mrs Blair"), weighted by their uses: a full name is male or female by

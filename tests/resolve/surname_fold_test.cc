@@ -314,5 +314,24 @@ TEST(SurnameFolds, OnlyPeopleFold) {
   EXPECT_EQ(found->size(), 2u) << "the place and the person named England";
 }
 
+TEST(SurnameFolds, RecognizerMistakesAreNoOneToFoldInto) {
+  TempDir tmp;
+  auto w = open_writer(tmp.sub("kg.db"));
+  // A span that ran into a lowercase word is not a full name.
+  ASSERT_TRUE(w->put_document(article("match", {person("v Rovers", {{"v Rovers", 1}})}, {})).is_ok());
+  ASSERT_TRUE(w->put_document(article("rovers", {person("Rovers", {{"Rovers", 2}})}, {})).is_ok());
+  EXPECT_TRUE(only_person(*w, "Rovers").has_value());
+  // A surname that is also an organisation's name may be either.
+  ASSERT_TRUE(w->put_document(article("party", {named("Greens", EntityType::kOrg, {{"Greens", 1}})}, {})).is_ok());
+  ASSERT_TRUE(w->put_document(article("old", {person("Old Greens", {{"Old Greens", 1}})}, {})).is_ok());
+  ASSERT_TRUE(w->put_document(article("bare", {person("Greens", {{"Greens", 1}})}, {})).is_ok());
+  EXPECT_TRUE(only_person(*w, "Greens").has_value());
+  // Surname particles are no obstacle.
+  ASSERT_TRUE(w->put_document(article("ludwig", {person("Ludwig van Hoven", {{"Ludwig van Hoven", 1}})}, {})).is_ok());
+  ASSERT_TRUE(w->put_document(article("hoven", {person("Hoven", {{"Mr Hoven", 1}})}, {})).is_ok());
+  EXPECT_FALSE(only_person(*w, "Hoven").has_value());
+  EXPECT_EQ(only_person(*w, "Ludwig van Hoven")->mentions, 2u);
+}
+
 }  // namespace
 }  // namespace kg::store
