@@ -53,10 +53,10 @@ TEST(UdFloors, EwtTestWithGoldTokenization) {
   // down. Issue 3's target is 95.0; it is not reached yet (the issue stays
   // open).
   EXPECT_GE(s["XPOS"]["f1"].get<double>(), 94.9);
-  // Regression floor: the shipped models' measured figure (97.36), rounded
+  // Regression floor: the shipped models' measured figure (97.45), rounded
   // down. Issue 3's target is 97.5; it is not reached yet (the issue stays
-  // open): most remaining errors follow tagging errors (NN/NNP).
-  EXPECT_GE(s["Lemmas"]["f1"].get<double>(), 97.3);
+  // open): most remaining errors follow tagging errors (NN/NNP, JJ/VBN).
+  EXPECT_GE(s["Lemmas"]["f1"].get<double>(), 97.4);
 }
 
 TEST(UdFloors, EwtTestFromRawText) {
