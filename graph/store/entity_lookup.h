@@ -11,7 +11,9 @@
 //                   "Blair" among its aliases) came before: the entities do
 //                   not depend on ingest order, and a bare surname that fits
 //                   several stored people ("Brown": Gordon Brown, Nick
-//                   Brown) is never guessed (issue 8);
+//                   Brown) is never guessed (issue 8). Readers see such a
+//                   bare surname folded into the one person it can mean
+//                   (surname_folds.h), which leaves these rows as they are;
 //   without a type (TSV triples, which carry none): the only candidate, else
 //                   the MISC candidate with the most uses, else none.
 #pragma once
