@@ -51,12 +51,6 @@ bool get_map(ModelReader& in, StringMap<uint32_t>* map) {
   return true;
 }
 
-// EWT keeps the case of what is tagged NNP/NNPS whatever its UPOS
-// ("United" is ADJ/NNP and its own lemma), so the tag decides as well.
-bool is_proper(UPos upos, std::string_view xpos) {
-  return upos == UPos::PROPN || xpos == "NNP" || xpos == "NNPS";
-}
-
 // An unseen proper noun written in capitals: EWT spells the lemma of a
 // name in title case ("TEHRAN" -> "Tehran") but keeps acronyms, which are
 // short ("NATO", "FBI"); in the training data most all-capital NNP types
@@ -67,6 +61,10 @@ constexpr size_t kMinCapitalizedName = 5;
 constexpr size_t kMaxLowercaseCode = 2;
 
 }  // namespace
+
+bool is_proper(UPos upos, std::string_view xpos) {
+  return upos == UPos::PROPN || xpos == "NNP" || xpos == "NNPS";
+}
 
 bool is_contracted_has(std::string_view form, std::string_view next_form) {
   if (form != "'s" && form != "\xE2\x80\x99s") return false;
@@ -171,11 +169,11 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
     if (form.size() <= kMaxLowercaseCode && lower == form) return form;
   }
   if (xpos.starts_with("VB") && xpos != "VB" && xpos != "VBP" && !proper) {
-    std::string_view ruled = apply_rules(lower, xpos, lower, buf, cap);
+    const std::string_view ruled = apply_rules(lower, xpos, lower, buf, cap);
     if (!ruled.empty() && is_wordnet_verb(ruled)) return ruled;
     if (const std::string_view v = wordnet_verb_of(lower, xpos, buf, cap); !v.empty()) return v;
-    ruled = apply_rules(lower, xpos, lower, buf, cap);  // the attempts above overwrote buf
-    if (!ruled.empty()) return ruled;
+    // Else the rule's result after all, rewritten below (the attempts above
+    // overwrote buf; `base` is `lower` here).
   }
   if (const std::string_view ruled = apply_rules(lower, xpos, base, buf, cap); !ruled.empty()) return ruled;
   // A proper noun written in lowercase ("chicago") gets its capital back;

@@ -50,6 +50,11 @@ inline constexpr size_t kMaxRuleSuffix = 6;
 // applies to a Penn tag, or 0 for none.
 char wordnet_pos(std::string_view xpos);
 
+// Whether a word keeps its case as its own lemma: a proper noun, or
+// anything tagged NNP/NNPS, since EWT does so whatever the UPOS ("United"
+// is ADJ/NNP and its own lemma). Training and lemmatizing share the test.
+bool is_proper(UPos upos, std::string_view xpos);
+
 // Whether a contracted "'s" tagged VBZ stands for "has" rather than "is":
 // it is followed by a participle that goes with "have" ("'s been", "'s
 // got"), where "is" would read as a passive of it.

@@ -94,9 +94,7 @@ Status train_lemmatizer(const TrainOptions& options) {
       if (w.lemma.empty() || w.xpos.empty()) continue;
       const std::pair<std::string, std::string> key(std::string(w.form), std::string(w.xpos));
       lemmas[key][std::string(w.lemma)] += kFileWeights[f];
-      // As at run time, a word tagged NNP/NNPS counts as proper whatever its UPOS.
-      const bool is_proper = w.upos == nlp::UPos::PROPN || w.xpos == "NNP" || w.xpos == "NNPS";
-      proper[key] += is_proper ? 1 : -1;
+      proper[key] += nlp::is_proper(w.upos, w.xpos) ? 1 : -1;
     }
   }
   auto best_lemma = [](const std::map<std::string, int>& counts) {
