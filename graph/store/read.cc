@@ -83,10 +83,11 @@ Result<std::optional<Entity>> raw_entity(const Store::Impl& impl, EntityId id) {
   return std::optional<Entity>(to_entity(id, std::move(v)));
 }
 
-// The normalised alias names each of `ids` holds, through doc_entities (the
-// alias index is keyed by name first): one scan for all of them.
-Status alias_names_of(const Store::Impl& impl, const std::unordered_set<EntityId>& ids,
-                      std::map<EntityId, std::set<std::string>>* names) {
+// Calls fn(document, entity, mentions) for each doc_entities row of an
+// entity in `ids`. The family is keyed by document first, so this is one
+// full scan, whatever the number of ids.
+template <typename Fn>
+Status for_each_mention_row(const Store::Impl& impl, const std::unordered_set<EntityId>& ids, Fn fn) {
   Status bad;
   Status s = impl.scan(keys::kDocEntities, "", [&](std::string_view k, std::string_view v) {
     keys::PairKey key;
@@ -100,10 +101,19 @@ Status alias_names_of(const Store::Impl& impl, const std::unordered_set<EntityId
       bad = impl.bad_record(keys::kDocEntities, k);
       return false;
     }
-    for (const records::AliasCount& a : m.aliases) (*names)[key.second].insert(a.normalized);
+    fn(key.first, key.second, m);
     return true;
   });
   return s ? bad : s;
+}
+
+// The normalised alias names each of `ids` holds, through doc_entities (the
+// alias index is keyed by name first).
+Status alias_names_of(const Store::Impl& impl, const std::unordered_set<EntityId>& ids,
+                      std::map<EntityId, std::set<std::string>>* names) {
+  return for_each_mention_row(impl, ids, [&](DocNo, EntityId entity, const records::MentionsValue& m) {
+    for (const records::AliasCount& a : m.aliases) (*names)[entity].insert(a.normalized);
+  });
 }
 
 }  // namespace
@@ -184,24 +194,11 @@ Result<std::vector<std::pair<DocNo, uint32_t>>> Store::documents_of(EntityId id)
   if (!folds) return folds.status();
   const std::vector<EntityId> members = (*folds)->members((*folds)->canonical(id));
   std::map<DocNo, uint32_t> mentions;
-  Status bad;
-  Status s = impl_->scan(keys::kDocEntities, "", [&](std::string_view k, std::string_view v) {
-    keys::PairKey key;
-    if (!keys::PairKey::decode(k, &key)) {
-      bad = impl_->bad_record(keys::kDocEntities, k);
-      return false;
-    }
-    if (std::find(members.begin(), members.end(), key.second) == members.end()) return true;
-    records::MentionsValue m;
-    if (!records::decode(v, &m)) {
-      bad = impl_->bad_record(keys::kDocEntities, k);
-      return false;
-    }
-    mentions[key.first] += m.mentions;
-    return true;
-  });
+  Status s = for_each_mention_row(*impl_, {members.begin(), members.end()},
+                                  [&](DocNo doc, EntityId, const records::MentionsValue& m) {
+                                    mentions[doc] += m.mentions;
+                                  });
   if (!s) return s;
-  if (!bad) return bad;
   return std::vector<std::pair<DocNo, uint32_t>>(mentions.begin(), mentions.end());
 }
 

@@ -39,7 +39,7 @@ bool compatible(Sex bare, Sex full) {
   return bare == Sex::kUnknown || full == Sex::kUnknown || bare == full;
 }
 
-// Tokens of a normalised name (single spaces between them).
+// Words of a name, split at spaces (a normalised name has single spaces).
 std::vector<std::string_view> tokens(std::string_view normalized) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -52,6 +52,11 @@ std::vector<std::string_view> tokens(std::string_view normalized) {
   return out;
 }
 
+// The first word of a name after its leading honorifics ("Mr", "Sir Dr").
+std::vector<std::string_view>::const_iterator after_honorifics(const std::vector<std::string_view>& words) {
+  return std::find_if(words.begin(), words.end(), [](std::string_view w) { return !honorific_gender(w); });
+}
+
 // Whether the written canonical name (honorifics dropped) reads as a
 // person's name: every word capitalised, but for the particles of surnames
 // ("Ludwig van Beethoven"). Recognizer spans that ran into other words
@@ -59,25 +64,16 @@ std::vector<std::string_view> tokens(std::string_view normalized) {
 bool looks_like_a_name(std::string_view name) {
   static constexpr std::string_view kParticles[] = {"al", "bin", "da", "das", "de", "del", "der", "di",
                                                     "dos", "du", "la", "le", "van", "von"};
-  bool first = true, any = false;
-  size_t start = 0;
-  while (start <= name.size()) {
-    size_t end = name.find(' ', start);
-    if (end == std::string_view::npos) end = name.size();
-    const std::string_view word = name.substr(start, end - start);
-    start = end + 1;
-    if (word.empty()) continue;
-    if (first && honorific_gender(word)) continue;
-    const bool last = end == name.size();
-    const auto c = static_cast<unsigned char>(word[0]);
+  const std::vector<std::string_view> all = tokens(name);
+  const std::vector<std::string_view> words(after_honorifics(all), all.end());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const auto c = static_cast<unsigned char>(words[i][0]);
     const bool capital = (c >= 'A' && c <= 'Z') || c >= 0x80;
-    const bool particle =
-        !first && !last && std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
+    const bool particle = i > 0 && i + 1 < words.size() &&
+                          std::find(std::begin(kParticles), std::end(kParticles), words[i]) != std::end(kParticles);
     if (!capital && !particle) return false;
-    first = false;
-    any = true;
   }
-  return any;
+  return !words.empty();
 }
 
 }  // namespace
@@ -105,8 +101,8 @@ Result<SurnameFolds> compute_surname_folds(const Store::Impl& impl) {
     if (e.type != EntityType::kPerson || !looks_like_a_name(e.name)) return true;
     Person p;
     const std::string normalized = normalize_name(e.name);
-    std::vector<std::string_view> words = tokens(normalized);
-    const auto name_start = std::find_if(words.begin(), words.end(), [](std::string_view w) { return !honorific_gender(w); });
+    const std::vector<std::string_view> words = tokens(normalized);
+    const auto name_start = after_honorifics(words);
     if (name_start == words.end()) return true;  // nothing but honorifics
     for (auto w = words.begin(); w != name_start; ++w) {
       const HonorificGender g = *honorific_gender(*w);
