@@ -18,7 +18,7 @@ Subcommand add_train_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   c.app->add_option("--out", options->out_dir, "where to write the model files (default: $KG_MODELS or the shipped models)");
   c.app->add_option("--max-sentences", options->max_sentences, "read at most this many sentences per treebank file (0 = all)");
   c.app->add_option("--wordnet", options->wordnet_dir, "WordNet dictionary directory (*.exc lists)");
-  c.app->add_option("--only", options->only, 
+  c.app->add_option("--only", options->only,
                     fmt::format("rebuild only these stages ({})", fmt::join(train::training_stages(), ", ")))
       ->delimiter(',');
   c.run = [options] {
