@@ -44,6 +44,45 @@ enum Template : uint32_t {
   kGazWordNext, kXposShape, kCommonFirst, kHistory, kHistoryShape,
 };
 
+// Function words and lowercase verbs: never the last word of a name (a
+// capitalized "United" tagged VERB may end one: "Manchester United").
+bool ends_no_name(const Word& w) {
+  switch (w.upos) {
+    case UPos::PRON: case UPos::CCONJ: case UPos::ADP: case UPos::DET: case UPos::SCONJ:
+      return true;
+    case UPos::AUX: case UPos::VERB:
+      return !w.form.empty() && !is_ascii_upper(w.form[0]);
+    default:
+      return false;
+  }
+}
+
+// Lowercase particles of Arabic, Dutch, German and Romance names ("bin
+// Laden", "al - Sadr", "van Gogh"): they belong to the name after them.
+bool is_name_particle(std::string_view form) {
+  for (std::string_view p : {"bin", "ibn", "bint", "al", "el", "ad", "as", "ash", "az", "an", "ar", "abu", "van", "von",
+                             "de", "da", "del", "della", "di", "du", "der", "ter", "ten", "le", "la"}) {
+    if (form == p) return true;
+  }
+  return false;
+}
+
+// Extends a PERSON span starting at `begin` back over a name particle
+// ("bin", or "al -" written with a split hyphen) and the given name before
+// it ("Muqtada al - Sadr"); `floor` is the end of the previous span.
+uint32_t person_begin_with_particles(std::span<const Word> words, uint32_t begin, uint32_t floor) {
+  uint32_t b = begin;
+  if (b >= floor + 2 && words[b - 1].form == "-" && is_name_particle(words[b - 2].form)) {
+    b -= 2;
+  } else if (b >= floor + 1 && is_name_particle(words[b - 1].form)) {
+    b -= 1;
+  } else {
+    return begin;
+  }
+  if (b >= floor + 1 && words[b - 1].upos == UPos::PROPN && is_ascii_upper(words[b - 1].form[0])) --b;
+  return b;
+}
+
 }  // namespace
 
 void EntityRecognizer::sentence_keys(std::span<const Word> words, SentenceKeys* keys) const {
@@ -258,10 +297,13 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
     while (e.begin < e.end && words[e.begin].upos == UPos::PUNCT) ++e.begin, changed = true;
     while (e.end > e.begin && words[e.end - 1].upos == UPos::PUNCT) --e.end, changed = true;
     if (e.begin == e.end) continue;
-    // A capitalized name does not end in a common lowercase word ("State
-    // Department official"); wholly lowercase names ("max", "jen") stay.
-    while (e.end - e.begin >= 2 && is_ascii_upper(words[e.begin].form[0]) &&
-           is_ascii_lower(words[e.end - 1].form[0]) && words[e.end - 1].upos != UPos::PROPN) {
+    // A name does not end in a function word ("Peder and I", "jill allen
+    // finishes her"), nor a capitalized name in a common lowercase word
+    // ("State Department official"); wholly lowercase names ("max") stay.
+    while (e.end - e.begin >= 2 &&
+           (ends_no_name(words[e.end - 1]) ||
+            (is_ascii_upper(words[e.begin].form[0]) && is_ascii_lower(words[e.end - 1].form[0]) &&
+             words[e.end - 1].upos != UPos::PROPN))) {
       --e.end;
       changed = true;
     }
@@ -313,6 +355,16 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
     e.begin = name;
     e.type = EntityType::kPerson;
     changed = true;
+  }
+  uint32_t floor = 0;
+  for (EntitySpan& e : spans) {
+    if (e.begin == e.end) continue;
+    if (e.type == EntityType::kPerson) {
+      const uint32_t b = person_begin_with_particles(words, e.begin, floor);
+      changed = changed || b != e.begin;
+      e.begin = b;
+    }
+    floor = e.end;
   }
   if (!changed) return;
   std::erase_if(spans, [](const EntitySpan& e) { return e.begin == e.end; });

@@ -74,10 +74,12 @@ class EntityRecognizer : public AnnotationStage {
 
   // Rules over the predicted spans: punctuation at a span's edges is cut
   // off ("National Security Council \""), so is a common lowercase word at
-  // the end of a capitalized name ("State Department official"), a span
+  // the end of a capitalized name ("State Department official") and a
+  // function word at the end of any name ("Peder and I"), a span
   // ending in an organization word ("... Council", "... Inc") is an ORG
-  // unless it starts with a given name, and a leading greeting or title is
-  // cut off, leaving a PERSON name.
+  // unless it starts with a given name, a leading greeting or title is
+  // cut off, leaving a PERSON name, and a PERSON name takes in the name
+  // particle before it ("bin Laden", "Muqtada al - Sadr").
   static void tidy_spans(std::span<const Word> words, std::vector<int>* labels);
 
   // Training uses the same extraction as prediction. sentence_keys leaves

@@ -81,6 +81,38 @@ constexpr std::string_view kCities[] = {
     "Brisbane", "Perth", "Auckland", "Wellington", "Toronto", "Montreal", "Vancouver", "Ottawa",
     "Mexico City", "Havana", "Caracas", "Bogota", "Lima", "Santiago", "Buenos Aires", "Sao Paulo",
     "Rio de Janeiro", "Brasilia", "Quito", "Montevideo",
+    // More cities often in the news and in travel writing.
+    "Oakland", "Sacramento", "San Jose", "Palo Alto", "Berkeley", "Santa Monica", "Long Beach", "Anaheim",
+    "Honolulu", "Anchorage", "Salt Lake City", "Albuquerque", "Tucson", "El Paso", "Fort Worth", "Oklahoma City",
+    "Kansas City", "Omaha", "Milwaukee", "Indianapolis", "Columbus", "Cincinnati", "Louisville", "Memphis",
+    "Raleigh", "Richmond", "Norfolk", "Tampa", "Orlando", "Jacksonville", "Savannah", "Charleston",
+    "Buffalo", "Rochester", "Albany", "Hartford", "Providence", "Newark", "Jersey City", "Princeton", "Harlem",
+    "Queens", "Bronx", "Staten Island", "Scranton", "Allentown", "Toledo", "Akron", "Dayton",
+    "Minneapolis", "St. Paul", "Des Moines", "Boise", "Spokane", "Tacoma", "Reno", "Fresno", "Bakersfield",
+    "Galveston", "Corpus Christi", "Baton Rouge", "Shreveport", "Birmingham", "Montgomery", "Little Rock",
+    "Calgary", "Edmonton", "Winnipeg", "Halifax", "Quebec City", "Bristol", "Newcastle",
+    "Sheffield", "Nottingham", "Leicester", "Southampton", "Brighton", "York", "Aberdeen", "Dundee",
+    "Swansea", "Cork", "Galway", "Limerick", "Rotterdam", "Utrecht", "Antwerp", "Ghent", "Bruges", "Cologne",
+    "Stuttgart", "Dusseldorf", "Dresden", "Leipzig", "Bonn", "Salzburg", "Innsbruck", "Basel", "Lausanne",
+    "Turin", "Venice", "Bologna", "Genoa", "Palermo", "Seville", "Valencia", "Bilbao", "Granada",
+    "Malaga", "Porto", "Toulouse", "Bordeaux", "Strasbourg", "Lille", "Krakow", "Gdansk", "Wroclaw",
+    "Odessa", "Odesa", "Kharkiv", "Lviv", "Donetsk", "Mariupol", "Sevastopol", "Novosibirsk", "Vladivostok",
+    "Yekaterinburg", "Kazan", "Sochi", "Belgrade", "Zagreb", "Sarajevo", "Ljubljana", "Skopje", "Tirana",
+    "Chisinau", "Thessaloniki", "Nicosia", "Valletta", "Reykjavik", "Jeddah", "Mecca", "Medina", "Basra",
+    "Mosul", "Fallujah", "Tikrit", "Aleppo", "Homs", "Haifa", "Ramallah", "Hebron", "Bethlehem", "Nazareth",
+    "Alexandria", "Luxor", "Benghazi", "Marrakesh", "Marrakech", "Fez", "Tangier", "Dakar", "Accra", "Kampala",
+    "Kigali", "Dar es Salaam", "Zanzibar", "Lusaka", "Luanda", "Maputo", "Durban", "Port Elizabeth",
+    "Kandahar", "Herat", "Peshawar", "Rawalpindi", "Quetta", "Dhaka", "Kathmandu", "Colombo", "Bangalore",
+    "Bengaluru", "Chennai", "Madras", "Hyderabad", "Ahmedabad", "Pune", "Jaipur", "Agra", "Varanasi", "Goa",
+    "Kerala", "Noida", "Gurgaon", "Chandigarh", "Lucknow", "Kanpur", "Patna", "Guangzhou", "Shenzhen", "Wuhan",
+    "Chengdu", "Chongqing", "Tianjin", "Nanjing", "Hangzhou", "Xian", "Macau", "Macao", "Kyoto", "Yokohama",
+    "Nagoya", "Kobe", "Hiroshima", "Nagasaki", "Sapporo", "Okinawa", "Busan", "Incheon", "Ulaanbaatar",
+    "Phnom Penh", "Vientiane", "Yangon", "Rangoon", "Bali", "Denpasar", "Surabaya", "Cebu", "Davao",
+    "Adelaide", "Hobart", "Gold Coast", "Christchurch", "Queenstown", "Invercargill", "Dunedin",
+    "Tijuana", "Guadalajara", "Monterrey", "Cancun", "Acapulco", "Panama City", "San Juan", "Kingston",
+    "Port-au-Prince", "Santo Domingo", "Managua", "Tegucigalpa", "San Salvador", "Guatemala City", "Medellin",
+    "Cali", "Cartagena", "Guayaquil", "La Paz", "Asuncion", "Cordoba", "Rosario", "Valparaiso", "Recife",
+    "Fortaleza", "Manaus",
 };
 
 // Continents, large regions, US states, provinces, seas and rivers.
@@ -125,7 +157,10 @@ constexpr std::string_view kTitles[] = {
     "Superintendent", "Sheriff", "Councilman", "Councilwoman", "Councillor", "Councilor", "Alderman",
     "Assemblyman", "Assemblywoman", "Pastor", "Priest", "Deacon", "Chaplain", "Cleric", "Mullah", "Sheik",
     "Shaikh", "Gen", "Lt", "Col", "Capt", "Sgt", "Cpl.", "Pvt.", "Cmdr.", "Det.", "Supt.", "Pres.", "Gov",
-    "Rep", "Amb.",
+    "Rep", "Amb.", "Minister of Defense", "Minister of Defence", "Minister of Foreign Affairs",
+    "Minister of State", "Minister of the Interior", "Minister of Finance", "Secretary of Defense",
+    "Secretary of the Treasury", "Secretary of Homeland Security", "Aunt", "Auntie", "Uncle", "Grandma",
+    "Grandpa", "Granny", "Cousin",
 };
 
 constexpr std::string_view kHonorifics[] = {
@@ -162,6 +197,19 @@ constexpr std::string_view kOrgWords[] = {
     "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
     "Forces", "Church", "Hospital", "Museum", "Orchestra", "Team", "United", "City", "FC", "Rovers",
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
+};
+
+// Last words of place names: streets, landforms, waters, buildings and
+// areas ("Hayes Street", "Blue Ridge Mountains").
+constexpr std::string_view kPlaceWords[] = {
+    "Street", "St", "Avenue", "Ave", "Ave.", "Road", "Rd", "Rd.", "Boulevard", "Blvd", "Blvd.", "Lane", "Drive",
+    "Highway", "Hwy", "Freeway", "Parkway", "Square", "Plaza", "Place", "Circle", "Bridge", "Tunnel", "River",
+    "Lake", "Lakes", "Sea", "Ocean", "Bay", "Gulf", "Strait", "Channel", "Creek", "Falls", "Island", "Islands",
+    "Isle", "Peninsula", "Coast", "Beach", "Cape", "Mountain", "Mountains", "Mount", "Mt", "Mt.", "Hill", "Hills",
+    "Valley", "Canyon", "Desert", "Forest", "Park", "Gardens", "Garden", "Reserve", "County", "Province",
+    "District", "Region", "Territory", "Borough", "Township", "Village", "Heights", "Airport", "Station",
+    "Harbor", "Harbour", "Port", "Castle", "Palace", "Cathedral", "Abbey", "Temple", "Mosque", "Tower",
+    "Stadium", "Arena", "Mall", "Center", "Centre", "Hotel", "Restaurant", "Cafe", "Grill", "Bar", "Pub",
 };
 
 // Buildings and streets that stand for the government seated there.
@@ -305,6 +353,7 @@ Gazetteer::Gazetteer() {
   for (auto p : kFirstNames) add(p, kGazFirstName);
   for (auto p : kInstitutions) add(p, kGazInstitution);
   for (auto p : kGreetings) add(p, kGazGreeting);
+  for (auto p : kPlaceWords) add(p, kGazPlaceWord);
 }
 
 void Gazetteer::add(std::string_view phrase, uint16_t classes) {

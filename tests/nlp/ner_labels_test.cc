@@ -172,6 +172,17 @@ TEST(NerTitles, EdgePunctuationIsCutAndOrganizationWordsMakeAnOrg) {
   // A person's name that ends like an organization keeps its type.
   EXPECT_EQ(after_title_split("Emily Post wrote", {{0, 2, EntityType::kPerson}}),
             (std::vector<EntitySpan>{{0, 2, EntityType::kPerson}}));
+  // Function words end no name; name particles belong to the name.
+  NerCorpus e = words_of("Peder and I met Osama bin Laden");
+  auto ewords = e.doc.words_of(e.doc.sentences[0]);
+  ewords[1].upos = UPos::CCONJ;
+  ewords[2].upos = UPos::PRON;
+  ewords[4].upos = UPos::PROPN;
+  labels_from_spans(ewords.size(), std::vector<EntitySpan>{{0, 3, EntityType::kPerson}, {6, 7, EntityType::kPerson}},
+                    &labels);
+  EntityRecognizer::tidy_spans(ewords, &labels);
+  EXPECT_EQ(spans_from_labels(labels),
+            (std::vector<EntitySpan>{{0, 1, EntityType::kPerson}, {4, 7, EntityType::kPerson}}));
   // Without an organization word at its end a MISC span stays MISC.
   EXPECT_EQ(after_title_split("the Cold War ended", {{1, 3, EntityType::kMisc}}),
             (std::vector<EntitySpan>{{1, 3, EntityType::kMisc}}));

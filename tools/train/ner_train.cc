@@ -155,7 +155,8 @@ void train_model(const TrainOptions& options, const TrainingSet& set, int epochs
 // so that choices are made on data the test figures never see. The model
 // written in this mode is for experiments only, and only in this mode do
 // KG_NER_EPOCHS and KG_NER_UNER_REPEATS override the constants above
-// (and KG_NER_HISTORY=0 trains without the prediction history features).
+// (KG_NER_HISTORY=0 trains without the prediction history features,
+// KG_NER_BEAM scores with a wider beam).
 bool holdout_mode() {
   const char* v = std::getenv("KG_NER_HOLDOUT");
   return v != nullptr && std::string_view(v) == "1";
@@ -304,6 +305,7 @@ Status train_ner(const TrainOptions& options) {
   set.use_history = !tuning || tuning_knob("KG_NER_HISTORY", 1) != 0;
   train_model(options, set, epochs, kSeed, &recognizer.model());
   if (tuning) {
+    recognizer.set_beam_width(static_cast<size_t>(tuning_knob("KG_NER_BEAM", 1)));
     log_scores(options, "UNER dev (every 5th sentence)",
                score_held_out(recognizer, *uner, held_out_uner, options.out_dir + "/uner_dev_"));
     log_scores(options, "GUM dev",
