@@ -4,6 +4,7 @@
 #include <span>
 
 #include "ingest/nlp/model_io.h"
+#include "ingest/nlp/ner_gazetteer.h"
 #include "ingest/nlp/text_chars.h"
 
 namespace kg::nlp {
@@ -59,6 +60,33 @@ constexpr size_t kMinCapitalizedName = 5;
 // An unseen lowercase proper noun this short is a code or a particle
 // ("dp", "al"), kept as written; longer ones are names and get a capital.
 constexpr size_t kMaxLowercaseCode = 2;
+
+// Whether an adjective names a nation, people or faith ("German",
+// "Scottish", "Jewish"), which EWT spells with a capital as a lemma even
+// where the text does not ("german"). The gazetteer's demonyms also hold
+// party words, which as adjectives are common ones ("a liberal view").
+bool is_nationality_adjective(std::string_view form) {
+  if ((Gazetteer::builtin().word_classes(form) & kGazDemonym) == 0) return false;
+  char buf[16];
+  const std::string_view lower = lowercase_into(form, buf, sizeof(buf));
+  for (std::string_view party : {"western", "republican", "democratic", "democrat", "conservative", "liberal",
+                                 "labour", "tory"}) {
+    if (lower == party) return false;
+  }
+  return true;
+}
+
+// A number written with a decimal comma ("7,5", "3,40"): the digits after
+// its only comma are not a group of three, so it is no thousands separator.
+bool has_decimal_comma(std::string_view form) {
+  const size_t comma = form.find(',');
+  if (comma == std::string_view::npos || comma == 0 || form.find(',', comma + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view after = form.substr(comma + 1);
+  return !after.empty() && after.size() != 3 && std::all_of(form.begin(), form.begin() + comma, is_ascii_digit) &&
+         std::all_of(after.begin(), after.end(), is_ascii_digit);
+}
 
 }  // namespace
 
@@ -147,15 +175,22 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
   // except that EWT drops thousands separators (1,400 -> 1400).
   if (std::any_of(form.begin(), form.end(), is_ascii_digit)) {
     if (xpos != "CD" || form.find(',') == std::string_view::npos || form.size() > cap) return form;
+    const bool decimal = has_decimal_comma(form);
     size_t n = 0;
     for (char c : form) {
       if (c != ',') buf[n++] = c;
+      else if (decimal) buf[n++] = '.';
     }
     return std::string_view(buf, n);
   }
   if (const char pos = wordnet_pos(xpos); pos != 0) {
     const std::string_view hit = find(data_.wordnet, make_key(lower, std::string_view(&pos, 1), key_buf), data_.strings);
     if (!hit.empty()) return hit;
+  }
+  if (xpos == "JJ" && lower.size() <= cap && is_nationality_adjective(lower)) {
+    std::copy(lower.begin(), lower.end(), buf);
+    buf[0] = static_cast<char>(buf[0] - 32);
+    return std::string_view(buf, lower.size());
   }
   const bool proper = is_proper(upos, xpos);
   const std::string_view base = proper ? form : lower;

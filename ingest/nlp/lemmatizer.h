@@ -10,7 +10,10 @@
 // (provoked -> provoke, not provok); else the form itself,
 // lowercased unless it is a proper noun (UPOS PROPN or tagged NNP/NNPS; an
 // unseen all-capital name of five or more letters is title-cased, an
-// unseen lowercase one of two letters or less is a code kept as written). A
+// unseen lowercase one of two letters or less is a code kept as written). An
+// adjective naming a nation, people or faith is capitalized ("german" ->
+// "German"); a number loses its thousands separators, and a decimal comma
+// becomes a point ("7,5" -> "7.5"). A
 // contracted "'s" whose lemma is "be" becomes "have" before "been", "got",
 // "gotten" or "had". Lookup entries are stored only
 // where they differ from what the later steps would give, which keeps the

@@ -1,7 +1,7 @@
 // The lemmatizer's rules for words the treebank lookup does not cover,
 // which keep it right when the tagger errs in a way the tag alone cannot
-// show: proper-noun case by tag, capitalized names, short codes, and the
-// contracted "has". Each table gives the expected lemma with an empty model,
+// show: proper-noun case by tag, capitalized names, short codes, nationality
+// adjectives, decimal commas and the contracted "has". Each table gives the expected lemma with an empty model,
 // so only the rules speak.
 #include <gtest/gtest.h>
 
@@ -53,6 +53,31 @@ TEST(LemmatizerRules, ShortLowercaseProperNounsAreCodesKeptAsWritten) {
       {"zt", UPos::ADJ, "NNP", "zt"},
       {"lyon", UPos::PROPN, "NNP", "Lyon"},
       {"oslo", UPos::PROPN, "NNP", "Oslo"},
+  });
+}
+
+TEST(LemmatizerRules, NationalityAdjectivesAreCapitalizedButPartyWordsAreNot) {
+  expect_lemmas({
+      {"german", UPos::ADJ, "JJ", "German"},
+      {"scottish", UPos::ADJ, "JJ", "Scottish"},
+      {"Argentinian", UPos::ADJ, "JJ", "Argentinian"},
+      {"jewish", UPos::ADJ, "JJ", "Jewish"},
+      {"liberal", UPos::ADJ, "JJ", "liberal"},
+      {"Conservative", UPos::ADJ, "JJ", "conservative"},
+      {"western", UPos::ADJ, "JJ", "western"},
+      {"german", UPos::NOUN, "NN", "german"},  // only adjectives: nouns go by the treebank
+      {"green", UPos::ADJ, "JJ", "green"},
+  });
+}
+
+TEST(LemmatizerRules, ADecimalCommaBecomesAPointAndThousandsSeparatorsGo) {
+  expect_lemmas({
+      {"7,5", UPos::NUM, "CD", "7.5"},
+      {"3,40", UPos::NUM, "CD", "3.40"},
+      {"1,400", UPos::NUM, "CD", "1400"},
+      {"12,500,000", UPos::NUM, "CD", "12500000"},
+      {"3,4,5", UPos::NUM, "CD", "345"},  // two commas: no decimal number
+      {"7,5", UPos::NOUN, "NN", "7,5"},   // only numbers are rewritten
   });
 }
 
