@@ -111,8 +111,11 @@ char wordnet_pos(std::string_view xpos) {
 
 std::string_view Lemmatizer::apply_rules(std::string_view lower, std::string_view xpos, std::string_view base,
                                          char* buf, size_t cap) const {
+  const auto lengths = rule_lengths_.find(xpos);
+  if (lengths == rule_lengths_.end()) return {};
   char key_buf[kKeyCapacity];
   for (size_t n = std::min(kMaxRuleSuffix, lower.size() - 1); n >= 1 && lower.size() > 1; --n) {
+    if ((lengths->second & (1u << n)) == 0) continue;
     const auto it = data_.rules.find(make_key(xpos, lower.substr(lower.size() - n), key_buf));
     if (it == data_.rules.end()) continue;
     const size_t strip = it->second >> 24;
@@ -124,6 +127,17 @@ std::string_view Lemmatizer::apply_rules(std::string_view lower, std::string_vie
     return std::string_view(buf, base.size() - strip + append.size());
   }
   return {};
+}
+
+void Lemmatizer::index_rules() {
+  rule_lengths_.clear();
+  for (const auto& [key, value] : data_.rules) {
+    const size_t sep = key.find(kSeparator);
+    if (sep == std::string::npos) continue;
+    const size_t n = key.size() - sep - 1;
+    if (n > kMaxRuleSuffix) continue;  // never looked up
+    rule_lengths_[key.substr(0, sep)] |= static_cast<uint8_t>(1u << n);
+  }
 }
 
 bool Lemmatizer::is_wordnet_verb(std::string_view word) const {
@@ -275,6 +289,7 @@ bool Lemmatizer::load(ModelReader& in) {
     if ((v & 0xFFFFFF) >= d.strings.size()) return false;
   }
   data_ = std::move(d);
+  index_rules();
   return true;
 }
 

@@ -66,7 +66,7 @@ bool is_contracted_has(std::string_view form, std::string_view next_form);
 class Lemmatizer {
  public:
   Lemmatizer() = default;
-  explicit Lemmatizer(LemmatizerData data) : data_(std::move(data)) {}
+  explicit Lemmatizer(LemmatizerData data) : data_(std::move(data)) { index_rules(); }
 
   // The lemma of `form`. The result points into the model, into `form`, or
   // into `buf` (capacity `cap`, used for rewritten forms).
@@ -78,8 +78,6 @@ class Lemmatizer {
 
   // Sets the lemma of every word (needs upos and xpos).
   void lemmatize(Document* doc) const;
-
-  LemmatizerData& data() { return data_; }
 
   void save(ModelWriter& out) const;
   bool load(ModelReader& in);
@@ -94,7 +92,14 @@ class Lemmatizer {
   // WordNet verb, written into buf; empty when none does.
   std::string_view wordnet_verb_of(std::string_view lower, std::string_view xpos, char* buf, size_t cap) const;
 
+  // Fills rule_lengths_ from data_.rules.
+  void index_rules();
+
   LemmatizerData data_;
+  // For each XPOS with rules, bit n is set when some rule under it has an
+  // n-letter suffix: apply_rules looks up only those suffixes, and most
+  // closed-class tags have no rules at all. Derived from data_ on load.
+  StringMap<uint8_t> rule_lengths_;
 };
 
 }  // namespace kg::nlp
