@@ -61,6 +61,14 @@ constexpr size_t kMinCapitalizedName = 5;
 // ("dp", "al"), kept as written; longer ones are names and get a capital.
 constexpr size_t kMaxLowercaseCode = 2;
 
+// `lower` (lowercase ASCII letters first) with a capital first letter,
+// written into buf, which holds at least lower.size() bytes.
+std::string_view title_case_into(std::string_view lower, char* buf) {
+  std::copy(lower.begin(), lower.end(), buf);
+  buf[0] = ascii_upper(buf[0]);
+  return std::string_view(buf, lower.size());
+}
+
 // Whether an adjective names a nation, people or faith ("German",
 // "Scottish", "Jewish"), which EWT spells with a capital as a lemma even
 // where the text does not ("german"). The gazetteer's demonyms also hold
@@ -202,18 +210,14 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
     if (!hit.empty()) return hit;
   }
   if (xpos == "JJ" && lower.size() <= cap && is_nationality_adjective(lower)) {
-    std::copy(lower.begin(), lower.end(), buf);
-    buf[0] = static_cast<char>(buf[0] - 32);
-    return std::string_view(buf, lower.size());
+    return title_case_into(lower, buf);
   }
   const bool proper = is_proper(upos, xpos);
   const std::string_view base = proper ? form : lower;
   if (xpos == "NNP" && std::all_of(form.begin(), form.end(), is_ascii_alpha)) {
     if (form.size() >= kMinCapitalizedName && std::all_of(form.begin(), form.end(), is_ascii_upper) &&
         form.size() <= cap) {
-      buf[0] = form[0];
-      std::copy(lower.begin() + 1, lower.end(), buf + 1);
-      return std::string_view(buf, form.size());
+      return title_case_into(lower, buf);
     }
     if (form.size() <= kMaxLowercaseCode && lower == form) return form;
   }
@@ -228,9 +232,7 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
   // A proper noun written in lowercase ("chicago") gets its capital back;
   // not a code or handle ("ipod2", "paulhastings.com").
   if (proper && lower == form && std::all_of(form.begin(), form.end(), is_ascii_lower) && form.size() <= cap) {
-    std::copy(form.begin(), form.end(), buf);
-    buf[0] = static_cast<char>(buf[0] - 32);
-    return std::string_view(buf, form.size());
+    return title_case_into(form, buf);
   }
   if (proper || lower == form) return form;
   if (lower.size() > cap) return form;
