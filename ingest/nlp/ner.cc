@@ -41,8 +41,47 @@ enum Template : uint32_t {
   kShapePrev1, kShapeNext1, kShapeTrigram, kUpos, kUposPrev1, kUposNext1, kXpos, kUposTrigram, kLabel1,
   kLabel12, kLabel1Lower, kLabel1Shape, kBigramPrev, kBigramNext, kGazWord, kGazPhrase, kGazPhrasePrev,
   kGazPhraseNext, kGazWordPrev, kFirstShape, kHeadlineShape, kCommonShape, kLabel1Upos, kUposShape,
-  kGazWordNext, kXposShape, kCommonFirst,
+  kGazWordNext, kXposShape, kCommonFirst, kHistory, kHistoryShape,
 };
+
+// Function words and lowercase verbs: never the last word of a name (a
+// capitalized "United" tagged VERB may end one: "Manchester United").
+bool ends_no_name(const Word& w) {
+  switch (w.upos) {
+    case UPos::PRON: case UPos::CCONJ: case UPos::ADP: case UPos::DET: case UPos::SCONJ:
+      return true;
+    case UPos::AUX: case UPos::VERB:
+      return !w.form.empty() && !is_ascii_upper(w.form[0]);
+    default:
+      return false;
+  }
+}
+
+// Lowercase particles of Arabic, Dutch, German and Romance names ("bin
+// Laden", "al - Sadr", "van Gogh"): they belong to the name after them.
+bool is_name_particle(std::string_view form) {
+  for (std::string_view p : {"bin", "ibn", "bint", "al", "el", "ad", "as", "ash", "az", "an", "ar", "abu", "van", "von",
+                             "de", "da", "del", "della", "di", "du", "der", "ter", "ten", "le", "la"}) {
+    if (form == p) return true;
+  }
+  return false;
+}
+
+// Extends a PERSON span starting at `begin` back over a name particle
+// ("bin", or "al -" written with a split hyphen) and the given name before
+// it ("Muqtada al - Sadr"); `floor` is the end of the previous span.
+uint32_t person_begin_with_particles(std::span<const Word> words, uint32_t begin, uint32_t floor) {
+  uint32_t b = begin;
+  if (b >= floor + 2 && words[b - 1].form == "-" && is_name_particle(words[b - 2].form)) {
+    b -= 2;
+  } else if (b >= floor + 1 && is_name_particle(words[b - 1].form)) {
+    b -= 1;
+  } else {
+    return begin;
+  }
+  if (b >= floor + 1 && words[b - 1].upos == UPos::PROPN && is_ascii_upper(words[b - 1].form[0])) --b;
+  return b;
+}
 
 }  // namespace
 
@@ -80,6 +119,21 @@ void EntityRecognizer::sentence_keys(std::span<const Word> words, SentenceKeys* 
     }
   }
   keys->headline = alphabetic >= 4 && capitalized * 10 >= alphabetic * 7;
+}
+
+void EntityRecognizer::set_history(std::span<const Word> words, const PredictionHistory& history,
+                                   SentenceKeys* keys) {
+  for (size_t i = 0; i < words.size() && i < keys->words.size(); ++i) {
+    uint8_t* out = keys->words[i].history;
+    std::fill(out, out + 1 + kEntityTypeCount, uint8_t{0});
+    const PredictionHistory::Counts* counts = history.find(words[i].form);
+    if (counts == nullptr) continue;
+    uint32_t total = 0;
+    for (uint16_t n : *counts) total += n;
+    for (size_t c = 0; c < counts->size(); ++c) {
+      if ((*counts)[c] != 0) out[c] = static_cast<uint8_t>(1 + (3u * (*counts)[c]) / total);
+    }
+  }
 }
 
 void EntityRecognizer::features(const SentenceKeys& keys, size_t i, int prev1, int prev2,
@@ -138,6 +192,11 @@ void EntityRecognizer::features(const SentenceKeys& keys, size_t i, int prev1, i
   if (keys.headline) out->push_back(f(kHeadlineShape).add(c.shape).add(c.flags).key());
   out->push_back(f(kCommonShape).add(c.flags).add(p1.flags).add(n1.flags).key());
   out->push_back(f(kCommonFirst).add(c.flags).add(p1.upos).key());
+  for (uint64_t h = 0; h < 1 + kEntityTypeCount; ++h) {
+    if (c.history[h] == 0) continue;
+    out->push_back(f(kHistory).add(h).add(c.history[h]).key());
+    out->push_back(f(kHistoryShape).add(h).add(c.history[h]).add(c.flags).add(i == 0).key());
+  }
 }
 
 void EntityRecognizer::allowed_labels(int prev, size_t i, size_t n, bool allowed[kBilouLabelCount]) {
@@ -147,11 +206,13 @@ void EntityRecognizer::allowed_labels(int prev, size_t i, size_t n, bool allowed
   }
 }
 
-void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* labels) const {
+void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* labels,
+                               const PredictionHistory* history) const {
   labels->assign(words.size(), 0);
   if (words.empty()) return;
   SentenceKeys keys;
   sentence_keys(words, &keys);
+  if (history != nullptr) set_history(words, *history, &keys);
   const size_t n = words.size();
   // A small beam over well-formed label sequences: the features of word i
   // depend on the two labels before it, so each hypothesis keeps its own
@@ -215,12 +276,14 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
     (*labels)[i] = steps[i][h].label;
     h = steps[i][h].back;
   }
-  split_off_titles(words, labels);
+  tidy_spans(words, labels);
 }
 
-void EntityRecognizer::split_off_titles(std::span<const Word> words, std::vector<int>* labels) {
-  // Titles are not part of names (ner_titles.h): a span that starts with
-  // one ("Mr Putin", "National Security Adviser Jake Sullivan") keeps only
+void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>* labels) {
+  // Greetings and titles are not part of names (ner_titles.h): a span
+  // that starts with a greeting ("Hello Louise", "Dear Mr. Lavorato") is
+  // the name of the person addressed after it; a span that starts with a
+  // title ("Mr Putin", "National Security Adviser Jake Sullivan") keeps only
   // the name after it, and a name after a title is a person's. A span that
   // is exactly a seat of government ("White House", "Kremlin") is the
   // institution, an ORG, as news uses it.
@@ -229,6 +292,29 @@ void EntityRecognizer::split_off_titles(std::span<const Word> words, std::vector
   bool changed = false;
   for (EntitySpan& e : spans) {
     if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
+    // Names neither start nor end with punctuation; the model sometimes
+    // takes in a closing quote or bracket.
+    while (e.begin < e.end && words[e.begin].upos == UPos::PUNCT) ++e.begin, changed = true;
+    while (e.end > e.begin && words[e.end - 1].upos == UPos::PUNCT) --e.end, changed = true;
+    if (e.begin == e.end) continue;
+    // A name does not end in a function word ("Peder and I", "jill allen
+    // finishes her"), nor a capitalized name in a common lowercase word
+    // ("State Department official"); wholly lowercase names ("max") stay.
+    while (e.end - e.begin >= 2 &&
+           (ends_no_name(words[e.end - 1]) ||
+            (is_ascii_upper(words[e.begin].form[0]) && is_ascii_lower(words[e.end - 1].form[0]) &&
+             words[e.end - 1].upos != UPos::PROPN))) {
+      --e.end;
+      changed = true;
+    }
+    // A name ending in an organization word is an organization's, unless
+    // it starts with a given name ("Emily Post").
+    if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.end - e.begin >= 2 &&
+        (marks[e.end - 1].word_classes & kGazOrgWord) != 0 && is_ascii_upper(words[e.end - 1].form[0]) &&
+        (marks[e.begin].word_classes & (kGazFirstName | kGazHonorific | kGazTitle | kGazGreeting)) == 0) {
+      e.type = EntityType::kOrg;
+      changed = true;
+    }
     const GazetteerMark& first = marks[e.begin];
     const bool whole_phrase = e.end - e.begin == 1 ? first.phrase_position == 0
                                                    : first.phrase_position == 1 && marks[e.end - 1].phrase_position == 3;
@@ -237,20 +323,62 @@ void EntityRecognizer::split_off_titles(std::span<const Word> words, std::vector
       changed = true;
     }
     if (e.end - e.begin < 2) continue;
-    const uint32_t name = name_begin_after_title(words, marks, e.begin, e.end);
+    if ((marks[e.begin].word_classes & kGazGreeting) != 0) {
+      ++e.begin;
+      e.type = EntityType::kPerson;
+      changed = true;
+      // "Dear Sir": a greeting and a title name nobody.
+      if (e.end - e.begin == 1 && (marks[e.begin].word_classes & (kGazTitle | kGazHonorific)) != 0) {
+        e.end = e.begin;
+      }
+      if (e.end - e.begin < 2) continue;
+    }
+    uint32_t name = name_begin_after_title(words, marks, e.begin, e.end);
+    if (name == e.begin && e.type == EntityType::kPerson) {
+      // A capitalized title inside a person's span ("Baptist Pastor Stephen
+      // Jones", "NASA Administrator Mike Griffin"): the name follows it.
+      for (uint32_t k = e.end - 1; k > e.begin + 1; --k) {
+        if ((marks[k - 1].word_classes & (kGazTitle | kGazHonorific)) != 0 && is_ascii_upper(words[k - 1].form[0])) {
+          name = k;
+          break;
+        }
+      }
+    }
     if (name == e.begin) continue;
+    // An ORG or LOC span may start with a title word that is part of its
+    // name ("General Motors", "Prince Edward Island"); it is a person's
+    // name only when a given name or an honorific says so.
+    const bool person = e.type == EntityType::kPerson || e.type == EntityType::kMisc ||
+                        (marks[name].word_classes & kGazFirstName) != 0 ||
+                        (marks[name - 1].word_classes & kGazHonorific) != 0;
+    if (!person) continue;
     e.begin = name;
     e.type = EntityType::kPerson;
     changed = true;
   }
-  if (changed) labels_from_spans(words.size(), spans, labels);
+  uint32_t floor = 0;
+  for (EntitySpan& e : spans) {
+    if (e.begin == e.end) continue;
+    if (e.type == EntityType::kPerson) {
+      const uint32_t b = person_begin_with_particles(words, e.begin, floor);
+      changed = changed || b != e.begin;
+      e.begin = b;
+    }
+    floor = e.end;
+  }
+  if (!changed) return;
+  std::erase_if(spans, [](const EntitySpan& e) { return e.begin == e.end; });
+  labels_from_spans(words.size(), spans, labels);
 }
 
 void EntityRecognizer::annotate(Document* doc) const {
   std::vector<int> labels;
+  PredictionHistory history;
   for (const Sentence& s : doc->sentences) {
+    if (s.new_document) history.clear();
     std::span<Word> words = doc->words_of(s);
-    predict(words, &labels);
+    predict(words, &labels, &history);
+    history.record(words, labels);
     for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
   }
 }

@@ -7,8 +7,9 @@
 // previous labels, gazetteer membership (ner_gazetteer.h), the position in
 // the sentence, whether the sentence is a capitalized headline, and whether
 // the word's lowercase form is a common word (which tells a capital at the
-// start of a sentence from a name). Titles are not part of PERSON spans;
-// ner_titles.h finds them.
+// start of a sentence from a name), and the labels the same form received
+// earlier in the document (ner_history.h). Titles and greetings are not
+// part of PERSON spans; ner_titles.h finds titles.
 //
 // A loaded recognizer is immutable; annotate() is thread-safe.
 #pragma once
@@ -21,6 +22,7 @@
 
 #include "base/status.h"
 #include "ingest/nlp/ner_gazetteer.h"
+#include "ingest/nlp/ner_history.h"
 #include "ingest/nlp/ner_labels.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/perceptron.h"
@@ -30,7 +32,7 @@ namespace kg::nlp {
 
 inline constexpr std::string_view kNerModelFile = "ner.kgm";
 inline constexpr std::string_view kNerModelKind = "ner";
-inline constexpr uint32_t kNerModelVersion = 1;
+inline constexpr uint32_t kNerModelVersion = 2;  // 2: prediction history features
 
 class EntityRecognizer : public AnnotationStage {
  public:
@@ -41,6 +43,10 @@ class EntityRecognizer : public AnnotationStage {
     uint16_t gaz_word = 0, gaz_phrase = 0;
     uint8_t gaz_position = 0;
     uint8_t flags = 0;  // kCapitalized | kCommonLowercase
+    // Per history class (outside, then each entity type): 0 when the form
+    // was never given it earlier in the document, else 1 + its share in 4
+    // steps (set_history).
+    uint8_t history[1 + kEntityTypeCount] = {};
   };
   struct SentenceKeys {
     std::vector<WordKeys> words;
@@ -57,17 +63,29 @@ class EntityRecognizer : public AnnotationStage {
   static Result<EntityRecognizer> load(const std::string& path);
   Status save(const std::string& path) const;
 
-  // Sets Word::ner of every word of every sentence.
+  // Sets Word::ner of every word of every sentence; sentences are read in
+  // order, each document (Sentence::new_document) with its own history.
   void annotate(Document* doc) const override;
 
   // The label of each word (ner_labels.h), a well-formed BILOU sequence.
-  void predict(std::span<const Word> words, std::vector<int>* labels) const;
+  // `history`: the labels of the document's earlier sentences, or nullptr.
+  void predict(std::span<const Word> words, std::vector<int>* labels,
+               const PredictionHistory* history = nullptr) const;
 
-  // Cuts a leading title off each predicted span, leaving a PERSON name.
-  static void split_off_titles(std::span<const Word> words, std::vector<int>* labels);
+  // Rules over the predicted spans: punctuation at a span's edges is cut
+  // off ("National Security Council \""), so is a common lowercase word at
+  // the end of a capitalized name ("State Department official") and a
+  // function word at the end of any name ("Peder and I"), a span
+  // ending in an organization word ("... Council", "... Inc") is an ORG
+  // unless it starts with a given name, a leading greeting or title is
+  // cut off, leaving a PERSON name, and a PERSON name takes in the name
+  // particle before it ("bin Laden", "Muqtada al - Sadr").
+  static void tidy_spans(std::span<const Word> words, std::vector<int>* labels);
 
-  // Training uses the same extraction as prediction.
+  // Training uses the same extraction as prediction. sentence_keys leaves
+  // the history fields empty; set_history fills them.
   void sentence_keys(std::span<const Word> words, SentenceKeys* keys) const;
+  static void set_history(std::span<const Word> words, const PredictionHistory& history, SentenceKeys* keys);
   static void features(const SentenceKeys& keys, size_t i, int prev1, int prev2, std::vector<uint64_t>* out);
   // Labels allowed after `prev` at word i of an n-word sentence.
   static void allowed_labels(int prev, size_t i, size_t n, bool allowed[kBilouLabelCount]);

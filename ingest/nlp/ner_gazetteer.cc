@@ -81,6 +81,38 @@ constexpr std::string_view kCities[] = {
     "Brisbane", "Perth", "Auckland", "Wellington", "Toronto", "Montreal", "Vancouver", "Ottawa",
     "Mexico City", "Havana", "Caracas", "Bogota", "Lima", "Santiago", "Buenos Aires", "Sao Paulo",
     "Rio de Janeiro", "Brasilia", "Quito", "Montevideo",
+    // More cities often in the news and in travel writing.
+    "Oakland", "Sacramento", "San Jose", "Palo Alto", "Berkeley", "Santa Monica", "Long Beach", "Anaheim",
+    "Honolulu", "Anchorage", "Salt Lake City", "Albuquerque", "Tucson", "El Paso", "Fort Worth", "Oklahoma City",
+    "Kansas City", "Omaha", "Milwaukee", "Indianapolis", "Columbus", "Cincinnati", "Louisville", "Memphis",
+    "Raleigh", "Richmond", "Norfolk", "Tampa", "Orlando", "Jacksonville", "Savannah", "Charleston",
+    "Buffalo", "Rochester", "Albany", "Hartford", "Providence", "Newark", "Jersey City", "Princeton", "Harlem",
+    "Queens", "Bronx", "Staten Island", "Scranton", "Allentown", "Toledo", "Akron", "Dayton",
+    "Minneapolis", "St. Paul", "Des Moines", "Boise", "Spokane", "Tacoma", "Reno", "Fresno", "Bakersfield",
+    "Galveston", "Corpus Christi", "Baton Rouge", "Shreveport", "Birmingham", "Montgomery", "Little Rock",
+    "Calgary", "Edmonton", "Winnipeg", "Halifax", "Quebec City", "Bristol", "Newcastle",
+    "Sheffield", "Nottingham", "Leicester", "Southampton", "Brighton", "York", "Aberdeen", "Dundee",
+    "Swansea", "Cork", "Galway", "Limerick", "Rotterdam", "Utrecht", "Antwerp", "Ghent", "Bruges", "Cologne",
+    "Stuttgart", "Dusseldorf", "Dresden", "Leipzig", "Bonn", "Salzburg", "Innsbruck", "Basel", "Lausanne",
+    "Turin", "Venice", "Bologna", "Genoa", "Palermo", "Seville", "Valencia", "Bilbao", "Granada",
+    "Malaga", "Porto", "Toulouse", "Bordeaux", "Strasbourg", "Lille", "Krakow", "Gdansk", "Wroclaw",
+    "Odessa", "Odesa", "Kharkiv", "Lviv", "Donetsk", "Mariupol", "Sevastopol", "Novosibirsk", "Vladivostok",
+    "Yekaterinburg", "Kazan", "Sochi", "Belgrade", "Zagreb", "Sarajevo", "Ljubljana", "Skopje", "Tirana",
+    "Chisinau", "Thessaloniki", "Nicosia", "Valletta", "Reykjavik", "Jeddah", "Mecca", "Medina", "Basra",
+    "Mosul", "Fallujah", "Tikrit", "Aleppo", "Homs", "Haifa", "Ramallah", "Hebron", "Bethlehem", "Nazareth",
+    "Alexandria", "Luxor", "Benghazi", "Marrakesh", "Marrakech", "Fez", "Tangier", "Dakar", "Accra", "Kampala",
+    "Kigali", "Dar es Salaam", "Zanzibar", "Lusaka", "Luanda", "Maputo", "Durban", "Port Elizabeth",
+    "Kandahar", "Herat", "Peshawar", "Rawalpindi", "Quetta", "Dhaka", "Kathmandu", "Colombo", "Bangalore",
+    "Bengaluru", "Chennai", "Madras", "Hyderabad", "Ahmedabad", "Pune", "Jaipur", "Agra", "Varanasi", "Goa",
+    "Kerala", "Noida", "Gurgaon", "Chandigarh", "Lucknow", "Kanpur", "Patna", "Guangzhou", "Shenzhen", "Wuhan",
+    "Chengdu", "Chongqing", "Tianjin", "Nanjing", "Hangzhou", "Xian", "Macau", "Macao", "Kyoto", "Yokohama",
+    "Nagoya", "Kobe", "Hiroshima", "Nagasaki", "Sapporo", "Okinawa", "Busan", "Incheon", "Ulaanbaatar",
+    "Phnom Penh", "Vientiane", "Yangon", "Rangoon", "Bali", "Denpasar", "Surabaya", "Cebu", "Davao",
+    "Adelaide", "Hobart", "Gold Coast", "Christchurch", "Queenstown", "Invercargill", "Dunedin",
+    "Tijuana", "Guadalajara", "Monterrey", "Cancun", "Acapulco", "Panama City", "San Juan", "Kingston",
+    "Port-au-Prince", "Santo Domingo", "Managua", "Tegucigalpa", "San Salvador", "Guatemala City", "Medellin",
+    "Cali", "Cartagena", "Guayaquil", "La Paz", "Asuncion", "Cordoba", "Rosario", "Valparaiso", "Recife",
+    "Fortaleza", "Manaus",
 };
 
 // Continents, large regions, US states, provinces, seas and rivers.
@@ -119,11 +151,29 @@ constexpr std::string_view kTitles[] = {
     "Admiral", "Adm.", "Commander", "Marshal", "Field Marshal", "Professor", "Prof.", "Coach", "Head Coach",
     "Manager", "Leader", "Opposition Leader", "Majority Leader", "Minority Leader", "Chief of Staff",
     "Deputy", "Official", "Lawmaker", "Diplomat", "Sultan", "Crown Prince", "Saint", "St.",
+    "Administrator", "Chief", "Chief Operating Officer", "Chief Financial Officer", "Chief Executive Officer",
+    "CFO", "COO", "CTO", "Founder", "Co-founder", "Executive Director", "Managing Director", "Vice Chairman",
+    "Editor", "Officer", "Detective", "Inspector", "Constable", "Agent", "Special Agent", "Trooper",
+    "Superintendent", "Sheriff", "Councilman", "Councilwoman", "Councillor", "Councilor", "Alderman",
+    "Assemblyman", "Assemblywoman", "Pastor", "Priest", "Deacon", "Chaplain", "Cleric", "Mullah", "Sheik",
+    "Shaikh", "Gen", "Lt", "Col", "Capt", "Sgt", "Cpl.", "Pvt.", "Cmdr.", "Det.", "Supt.", "Pres.", "Gov",
+    "Rep", "Amb.", "Minister of Defense", "Minister of Defence", "Minister of Foreign Affairs",
+    "Minister of State", "Minister of the Interior", "Minister of Finance", "Secretary of Defense",
+    "Secretary of the Treasury", "Secretary of Homeland Security", "Aunt", "Auntie", "Uncle", "Grandma",
+    "Grandpa", "Granny", "Cousin",
 };
 
 constexpr std::string_view kHonorifics[] = {
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
     "Rev.", "Reverend", "Doctor", "Father", "Sister", "Brother", "Madam", "Madame", "Monsieur", "Herr", "Frau",
+    "Drs", "Drs.", "Messrs", "Messrs.", "Mme", "Mme.", "Mlle", "Rev", "Fr.", "Sr.", "Señor", "Senor", "Sra.",
+};
+
+// Words that open a letter or a greeting before a name ("Dear Mr. Lavorato",
+// "Hello Louise", "Thanks Rich"); they are never part of the name.
+constexpr std::string_view kGreetings[] = {
+    "Dear", "Hello", "Hi", "Hey", "Hiya", "Howdy", "Thanks", "Thank", "Greetings", "Congratulations",
+    "Congrats", "Welcome", "Bye", "Goodbye", "Cheers", "Regards", "Sincerely", "Attn", "Attn.", "Yo",
 };
 
 // Words that precede a title within a title phrase ("former Deputy Foreign Minister").
@@ -147,6 +197,19 @@ constexpr std::string_view kOrgWords[] = {
     "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
     "Forces", "Church", "Hospital", "Museum", "Orchestra", "Team", "United", "City", "FC", "Rovers",
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
+};
+
+// Last words of place names: streets, landforms, waters, buildings and
+// areas ("Hayes Street", "Blue Ridge Mountains").
+constexpr std::string_view kPlaceWords[] = {
+    "Street", "St", "Avenue", "Ave", "Ave.", "Road", "Rd", "Rd.", "Boulevard", "Blvd", "Blvd.", "Lane", "Drive",
+    "Highway", "Hwy", "Freeway", "Parkway", "Square", "Plaza", "Place", "Circle", "Bridge", "Tunnel", "River",
+    "Lake", "Lakes", "Sea", "Ocean", "Bay", "Gulf", "Strait", "Channel", "Creek", "Falls", "Island", "Islands",
+    "Isle", "Peninsula", "Coast", "Beach", "Cape", "Mountain", "Mountains", "Mount", "Mt", "Mt.", "Hill", "Hills",
+    "Valley", "Canyon", "Desert", "Forest", "Park", "Gardens", "Garden", "Reserve", "County", "Province",
+    "District", "Region", "Territory", "Borough", "Township", "Village", "Heights", "Airport", "Station",
+    "Harbor", "Harbour", "Port", "Castle", "Palace", "Cathedral", "Abbey", "Temple", "Mosque", "Tower",
+    "Stadium", "Arena", "Mall", "Center", "Centre", "Hotel", "Restaurant", "Cafe", "Grill", "Bar", "Pub",
 };
 
 // Buildings and streets that stand for the government seated there.
@@ -189,6 +252,80 @@ constexpr std::string_view kFirstNames[] = {
     "Klaus", "Giuseppe", "Carlos", "Luis", "Miguel", "Pedro", "Ana", "Sophie", "Chloe", "Lucy", "Ellie",
     "Molly", "Holly", "Jess", "Becky", "Kathy", "Cathy", "Wendy", "Tracy", "Stacy", "Jill", "Gail", "Kay",
     "Lynn", "Meg", "Beth", "Amelia", "Ava", "Mia", "Zoe", "Rosa", "Eva", "Vera", "Irene", "Louise",
+    // International and less frequent given names. Names that also start
+    // company or place names (Morgan, Ford, Lincoln) and common words
+    // (Hope, Grant, Will) are left out: the resolver reads a first name as
+    // a sign of a person.
+    "Aaliyah", "Abdul", "Abdullah", "Abe", "Abraham", "Ada", "Adele", "Adrian", "Adriana", "Adrienne", "Agnes",
+    "Ahmad", "Aidan", "Aisha", "Akira", "Alana", "Alberto", "Alec", "Alejandro", "Alessandro", "Alexandra",
+    "Alexandre", "Alexei", "Alfonso", "Alfred", "Alfredo", "Alicia", "Alina", "Alison", "Allison", "Alvin",
+    "Amir", "Amit", "Anand", "Anastasia", "Andre", "Andreas", "Andrei", "Andres", "Andrey", "Andy", "Angelica",
+    "Angelina", "Angelo", "Anita", "Annabel", "Annette", "Annie", "Antoine", "Antonio", "Anton", "Anya",
+    "Archie", "Ariana", "Ariel", "Arjun", "Arnold", "Arturo", "Ashton", "Audrey", "Augustine", "Aurora", "Axel",
+    "Ayesha", "Barry", "Bart", "Beatrice", "Belinda", "Bella", "Benedict", "Benny", "Bernard", "Bernie", "Bert",
+    "Bethany", "Betsy", "Bianca", "Bonnie", "Brad", "Bradley", "Brady", "Brendan", "Brent", "Brett", "Bridget",
+    "Bruno", "Bryce", "Bryony", "Byron", "Caitlin", "Caleb", "Calvin", "Camila", "Camille", "Candice", "Carla",
+    "Carlo", "Carmen", "Caroline", "Carolina", "Carrie", "Cassandra", "Cassie", "Cecilia", "Cedric", "Celeste",
+    "Celia", "Chad", "Charlie", "Chelsea", "Cheng", "Cindy", "Claire", "Clara", "Clarence", "Claude", "Claudia",
+    "Clifford", "Clive", "Cody", "Connor", "Conor", "Corey", "Cory", "Courtney", "Cyril", "Dale", "Damian",
+    "Damien", "Daniela", "Danny", "Daphne", "Darius", "Darnell", "Darryl", "Daryl", "Davide", "Debbie",
+    "Deirdre", "Delia", "Derek", "Desmond", "Devin", "Diego", "Dimitri", "Dina", "Dmitri", "Dolores", "Dominic",
+    "Dominique", "Donovan", "Dora", "Doreen", "Duncan", "Dustin", "Dwight", "Edgar", "Edith", "Edmund",
+    "Eduardo", "Edwin", "Eileen", "Elaine", "Eleanor", "Elena", "Elias", "Elisa", "Elise", "Eliza", "Ella",
+    "Ellen", "Elliot", "Elliott", "Eloise", "Elsa", "Elvis", "Emil", "Emilia", "Emilio", "Enrique", "Erica",
+    "Erik", "Erin", "Ernest", "Ernesto", "Ernie", "Esther", "Ethel", "Ezra", "Fabio", "Faisal", "Farah",
+    "Fatima", "Federico", "Felicia", "Felix", "Fernando", "Fiona", "Florence", "Floyd", "Francesca",
+    "Francesco", "Francis", "Francisco", "Franco", "Frankie", "Franz", "Freddie", "Frederick", "Fritz",
+    "Gabriela", "Gabrielle", "Garrett", "Gavin", "Gemma", "Geoff", "Geoffrey", "Gerard", "Gerhard", "Gilbert",
+    "Gina", "Giorgio", "Giovanni", "Gisele", "Giulia", "Gladys", "Glen", "Glenda", "Greta", "Gretchen",
+    "Guillermo", "Gunther", "Gus", "Gustavo", "Gwen", "Hailey", "Hamid", "Harriet", "Harry", "Harvey", "Heidi",
+    "Helena", "Helmut", "Herbert", "Hilda", "Hiroshi", "Hugo", "Humphrey", "Hussein", "Ibrahim", "Ignacio",
+    "Ilya", "Imran", "Ingrid", "Ira", "Irina", "Isaac", "Isabel", "Isabelle", "Isaiah", "Ismail", "Jackie",
+    "Jaime", "Jamal", "Jamie", "Jana", "Janine", "Jared", "Jasmine", "Javier", "Jeanette", "Jeanne", "Jenna",
+    "Jennie", "Jeremiah", "Jerome", "Jessie", "Jimmy", "Joanna", "Joanne", "Joaquin", "Jodie", "Joey", "Johan",
+    "Johann", "Johanna", "Jolene", "Jorge", "Josef", "Josephine", "Josh", "Juanita", "Jules", "Julian",
+    "Juliana", "Julien", "Juliet", "Julio", "Justine", "Karim", "Karin", "Karl", "Karla", "Katelyn",
+    "Katharine", "Katie", "Katrina", "Katya", "Kelvin", "Kendra", "Kenji", "Khalid", "Kirsten", "Kristen",
+    "Kristin", "Kristina", "Krishna", "Kurt", "Lana", "Lara", "Larissa", "Laurel", "Laurence", "Laurie", "Leah",
+    "Leila", "Lena", "Leon", "Leonard", "Leonardo", "Leroy", "Leslie", "Lester", "Liam", "Lila", "Lily", "Lina",
+    "Lindsay", "Lindsey", "Lionel", "Lois", "Lola", "Lorenzo", "Loretta", "Lorraine", "Luca", "Lucas", "Lucia",
+    "Luciano", "Lucille", "Luigi", "Luisa", "Lukas", "Lydia", "Lyle", "Mabel", "Mackenzie", "Madeleine",
+    "Madeline", "Maggie", "Mahmoud", "Malcolm", "Mandy", "Manuel", "Marc", "Marcel", "Marcia", "Marco",
+    "Marcos", "Marcus", "Margo", "Mariana", "Marianne", "Marina", "Mario", "Marisa", "Marjorie", "Marla",
+    "Marlene", "Marsha", "Marta", "Martina", "Marty", "Marvin", "Mateo", "Mathieu", "Matthias", "Maureen",
+    "Maurice", "Mauricio", "Maxine", "Maya", "Mehmet", "Melanie", "Melinda", "Melvin", "Meredith", "Merle",
+    "Mickey", "Millie", "Mindy", "Miranda", "Miriam", "Misha", "Mitch", "Mitchell", "Mohamed", "Mohammad",
+    "Monica", "Monique", "Moses", "Mustafa", "Myra", "Nadia", "Nadine", "Naomi", "Natasha", "Nathalie",
+    "Nathaniel", "Nicola", "Nicolas", "Nikhil", "Nikita", "Niko", "Nikolai", "Nina", "Noel", "Nora", "Norma",
+    "Olaf", "Oleg", "Oliver", "Olivier", "Oscar", "Pablo", "Paige", "Pam", "Paolo", "Pascal", "Patrice",
+    "Patty", "Paula", "Pauline", "Pavel", "Peggy", "Penelope", "Percy", "Perry", "Petra", "Phoebe", "Phyllis",
+    "Piotr", "Polly", "Priscilla", "Priya", "Quentin", "Rachael", "Rafael", "Rahul", "Raj", "Rajesh", "Ramon",
+    "Ramona", "Randall", "Raul", "Reggie", "Regina", "Reginald", "Rene", "Renee", "Rhonda", "Ricardo", "Richie",
+    "Rita", "Roberta", "Roberto", "Robin", "Rocco", "Rodney", "Rodrigo", "Roland", "Roman", "Ronnie",
+    "Rosalind", "Rosemary", "Roxanne", "Rudolf", "Rudy", "Rupert", "Sabrina", "Sadie", "Sally", "Salvador",
+    "Samir", "Sammy", "Sanjay", "Santiago", "Sasha", "Saul", "Scarlett", "Sebastian", "Selena", "Serena",
+    "Sergio", "Shane", "Shannon", "Shaun", "Shawn", "Sheila", "Shelley", "Sherry", "Sidney", "Silvia", "Simone",
+    "Sonia", "Sonya", "Stacey", "Stefan", "Stefanie", "Stella", "Stephan", "Steph", "Stewart", "Susanna",
+    "Susie", "Suzanne", "Sven", "Sylvia", "Tamara", "Tammy", "Tania", "Tanya", "Tara", "Teddy", "Terence",
+    "Terrence", "Tess", "Thelma", "Theodore", "Tiffany", "Timmy", "Toby", "Todd", "Tommy", "Toni", "Tracey",
+    "Travis", "Trevor", "Tyrone", "Ulrich", "Umar", "Valentina", "Valerie", "Vanessa", "Veronica", "Vicky",
+    "Victor", "Viktor", "Vijay", "Vikram", "Viola", "Vivian", "Wanda", "Wendell", "Werner", "Wilbur", "Wilfred",
+    "Willa", "Winifred", "Winston", "Wolfgang", "Xavier", "Yasmin", "Yolanda", "Yusuf", "Yvette", "Yvonne",
+    "Zach", "Zane", "Zara", "Akhil", "Alok", "Amitabh", "Anil", "Arun", "Ashok", "Deepak", "Ganesh", "Gopal",
+    "Harish", "Kiran", "Lakshmi", "Manoj", "Mohan", "Mukesh", "Naveen", "Neha", "Nitin", "Pooja", "Pradeep",
+    "Prakash", "Rakesh", "Ramesh", "Ravi", "Rohit", "Sachin", "Sanjeev", "Santosh", "Shiva", "Sunil", "Suresh",
+    "Vinod", "Vivek", "Anjali", "Deepa", "Divya", "Kavita", "Meena", "Nisha", "Rekha", "Sunita", "Swati",
+    "Yuki", "Hiro", "Takashi", "Kenta", "Haruki", "Yoshi", "Satoshi", "Naoko", "Keiko", "Sakura", "Seung",
+    "Hyun", "Joon", "Kwame", "Kofi", "Chinedu", "Chidi", "Ngozi", "Olu", "Tunde", "Thabo", "Jomo", "Uhuru",
+    "Amina", "Abdi", "Yasser", "Khaled", "Tariq", "Rashid", "Salim", "Samira", "Layla", "Zainab", "Youssef",
+    "Ahmet", "Emre", "Fatih", "Jacques", "Jean-Pierre", "Jean-Claude", "Jean-Luc", "Marie-Claire", "Yves",
+    "Michel", "Philippe", "Thierry", "Sylvie", "Dieter", "Jurgen", "Jörg", "Uwe", "Heinz", "Horst", "Sabine",
+    "Ute", "Salvatore", "Matteo", "Alessandra", "Chiara", "Elisabetta", "Paola", "Vladislav", "Mikhail",
+    "Nikolay", "Aleksandr", "Alexey", "Yevgeny", "Tatiana", "Svetlana", "Ekaterina", "Natalya", "Ludmila",
+    "Olena", "Oksana", "Volodymyr", "Petro", "Yulia", "Wojciech", "Krzysztof", "Tomasz", "Agnieszka",
+    "Katarzyna", "Lars", "Nils", "Anders", "Bjorn", "Magnus", "Astrid", "Sigrid", "Jens", "Henrik", "Mette",
+    "Alejandra", "Sofia", "Valeria",
+    "Catriona", "Siobhan", "Niamh", "Aoife", "Ciara", "Sinead", "Eoin", "Seamus", "Padraig", "Declan", "Ronan", "Fergus", "Hamish", "Alasdair", "Iain", "Ewan", "Morag", "Mairead", "Kirsty", "Shona", "Ailsa",
 };
 
 std::string lowercase(std::string_view s) {
@@ -215,6 +352,8 @@ Gazetteer::Gazetteer() {
   for (auto p : kOrgWords) add(p, kGazOrgWord);
   for (auto p : kFirstNames) add(p, kGazFirstName);
   for (auto p : kInstitutions) add(p, kGazInstitution);
+  for (auto p : kGreetings) add(p, kGazGreeting);
+  for (auto p : kPlaceWords) add(p, kGazPlaceWord);
 }
 
 void Gazetteer::add(std::string_view phrase, uint16_t classes) {

@@ -2,8 +2,10 @@
 // scorer of the entity recognizer, on sentences written for these tests.
 #include <gtest/gtest.h>
 
+#include "ingest/nlp/ner.h"
 #include "ingest/nlp/ner_corpus.h"
 #include "ingest/nlp/ner_gazetteer.h"
+#include "ingest/nlp/ner_history.h"
 #include "ingest/nlp/ner_labels.h"
 #include "ingest/nlp/ner_titles.h"
 #include "tools/train/ner_eval.h"
@@ -116,6 +118,107 @@ TEST(NerTitles, StrippedFromTheStartOfANameSpan) {
   auto plain_words = plain.doc.words_of(plain.doc.sentences[0]);
   Gazetteer::builtin().mark(plain_words, &marks);
   EXPECT_EQ(name_begin_after_title(plain_words, marks, 0, 2), 0u);
+}
+
+// The spans left after EntityRecognizer::tidy_spans of `predicted`
+// over the words of `sentence`.
+std::vector<EntitySpan> after_title_split(const std::string& sentence, const std::vector<EntitySpan>& predicted) {
+  NerCorpus c = words_of(sentence);
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  std::vector<int> labels;
+  labels_from_spans(words.size(), predicted, &labels);
+  EntityRecognizer::tidy_spans(words, &labels);
+  return spans_from_labels(labels);
+}
+
+TEST(NerTitles, GreetingsAndJobTitlesAreCutFromPredictedSpans) {
+  // A greeting opens the name of the person addressed, whatever type was guessed.
+  EXPECT_EQ(after_title_split("Dear Mr. Lavorato ,", {{0, 3, EntityType::kMisc}}),
+            (std::vector<EntitySpan>{{2, 3, EntityType::kPerson}}));
+  EXPECT_EQ(after_title_split("Hello Louise", {{0, 2, EntityType::kLoc}}),
+            (std::vector<EntitySpan>{{1, 2, EntityType::kPerson}}));
+  EXPECT_EQ(after_title_split("Thanks Rich Smith !", {{0, 3, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{1, 3, EntityType::kPerson}}));
+  // A greeting and a title alone name nobody.
+  EXPECT_TRUE(after_title_split("Dear Sir ,", {{0, 2, EntityType::kPerson}}).empty());
+  // Office words before a name.
+  EXPECT_EQ(after_title_split("Baptist Pastor Stephen Jones spoke", {{0, 4, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{2, 4, EntityType::kPerson}}));
+  EXPECT_EQ(after_title_split("Agency Administrator Mike Griffin said", {{1, 4, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{2, 4, EntityType::kPerson}}));
+  // A company named with a title word keeps its name.
+  EXPECT_EQ(after_title_split("General Motors said", {{0, 2, EntityType::kOrg}}),
+            (std::vector<EntitySpan>{{0, 2, EntityType::kOrg}}));
+  // A span without greeting or title is left alone.
+  EXPECT_EQ(after_title_split("Louise Smith called", {{0, 2, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{0, 2, EntityType::kPerson}}));
+}
+
+TEST(NerTitles, EdgePunctuationIsCutAndOrganizationWordsMakeAnOrg) {
+  NerCorpus c = words_of("the National Security Council \" said");
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  words[4].upos = UPos::PUNCT;
+  std::vector<int> labels;
+  labels_from_spans(words.size(), std::vector<EntitySpan>{{1, 5, EntityType::kMisc}}, &labels);
+  EntityRecognizer::tidy_spans(words, &labels);
+  EXPECT_EQ(spans_from_labels(labels), (std::vector<EntitySpan>{{1, 4, EntityType::kOrg}}));
+  // A lowercase common word is no name's end; the organization word then decides.
+  NerCorpus d = words_of("a top State Department official said");
+  auto dwords = d.doc.words_of(d.doc.sentences[0]);
+  dwords[4].upos = UPos::NOUN;
+  labels_from_spans(dwords.size(), std::vector<EntitySpan>{{2, 5, EntityType::kPerson}}, &labels);
+  EntityRecognizer::tidy_spans(dwords, &labels);
+  EXPECT_EQ(spans_from_labels(labels), (std::vector<EntitySpan>{{2, 4, EntityType::kOrg}}));
+  // A person's name that ends like an organization keeps its type.
+  EXPECT_EQ(after_title_split("Emily Post wrote", {{0, 2, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{0, 2, EntityType::kPerson}}));
+  // Function words end no name; name particles belong to the name.
+  NerCorpus e = words_of("Peder and I met Osama bin Laden");
+  auto ewords = e.doc.words_of(e.doc.sentences[0]);
+  ewords[1].upos = UPos::CCONJ;
+  ewords[2].upos = UPos::PRON;
+  ewords[4].upos = UPos::PROPN;
+  labels_from_spans(ewords.size(), std::vector<EntitySpan>{{0, 3, EntityType::kPerson}, {6, 7, EntityType::kPerson}},
+                    &labels);
+  EntityRecognizer::tidy_spans(ewords, &labels);
+  EXPECT_EQ(spans_from_labels(labels),
+            (std::vector<EntitySpan>{{0, 1, EntityType::kPerson}, {4, 7, EntityType::kPerson}}));
+  // Without an organization word at its end a MISC span stays MISC.
+  EXPECT_EQ(after_title_split("the Cold War ended", {{1, 3, EntityType::kMisc}}),
+            (std::vector<EntitySpan>{{1, 3, EntityType::kMisc}}));
+}
+
+TEST(NerGazetteer, GivenNamesFromSeveralLanguages) {
+  for (std::string_view name : {"Catriona", "Natasha", "Winston", "Stacey", "Priya", "Mikhail", "Yusuf", "Ingrid"}) {
+    EXPECT_NE(Gazetteer::builtin().word_classes(name) & kGazFirstName, 0) << name;
+  }
+  // Names that also start company names are not listed.
+  EXPECT_EQ(Gazetteer::builtin().word_classes("Morgan") & kGazFirstName, 0);
+  EXPECT_NE(Gazetteer::builtin().word_classes("dear") & kGazGreeting, 0);
+}
+
+TEST(NerHistory, CountsTheLabelsOfEachFormInTheDocument) {
+  NerCorpus c = words_of("Catriona Smith met Paris Hilton in Paris");
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  std::vector<int> labels;
+  labels_from_spans(words.size(),
+                    std::vector<EntitySpan>{{0, 2, EntityType::kPerson}, {3, 5, EntityType::kPerson},
+                                            {6, 7, EntityType::kLoc}},
+                    &labels);
+  PredictionHistory history;
+  history.record(words, labels);
+  const PredictionHistory::Counts* paris = history.find("Paris");
+  ASSERT_NE(paris, nullptr);
+  EXPECT_EQ((*paris)[0], 0);
+  EXPECT_EQ((*paris)[1 + static_cast<size_t>(EntityType::kPerson)], 1);
+  EXPECT_EQ((*paris)[1 + static_cast<size_t>(EntityType::kLoc)], 1);
+  // Lowercase words outside entities are not recorded; capitalized ones are.
+  EXPECT_EQ(history.find("met"), nullptr);
+  labels.assign(words.size(), 0);
+  history.record(words, labels);
+  EXPECT_EQ((*history.find("Catriona"))[0], 1);
+  history.clear();
+  EXPECT_EQ(history.find("Catriona"), nullptr);
 }
 
 // A GUM-style sentence written for this test: "Senator Mary Smith visited

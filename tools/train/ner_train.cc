@@ -85,42 +85,63 @@ struct Instance {
 
 struct TrainingSet {
   std::vector<Instance> items;                          // distinct sentences
-  std::vector<size_t> order;                            // items, repeated by weight
+  std::vector<std::vector<size_t>> documents;           // items of each document, in text order
+  std::vector<size_t> order;                            // documents, repeated by weight
   std::vector<nlp::EntityRecognizer::SentenceKeys> keys;
   std::vector<std::vector<int>> gold;
   std::vector<bool> misc_unannotated;  // per item: the corpus does not mark MISC names
+  bool use_history = true;             // false only in experiments (KG_NER_HISTORY=0)
 };
 
+std::span<const nlp::Word> words_of(const Instance& item) {
+  return item.corpus->doc.words_of(item.corpus->doc.sentences[item.sentence]);
+}
+
 // Trains the fresh `model` for `epochs` over set.order, then averages and
-// freezes it.
+// freezes it. Documents come in shuffled order, their sentences in text
+// order, so that each sentence sees the prediction history of the guesses
+// made on the sentences before it, as at run time.
 void train_model(const TrainOptions& options, const TrainingSet& set, int epochs, uint64_t seed,
                  nlp::AveragedPerceptron* model) {
   std::mt19937_64 rng(seed);
   std::vector<size_t> order = set.order;
   std::vector<uint64_t> feats;
   bool allowed[nlp::kBilouLabelCount];
+  nlp::PredictionHistory history;
+  nlp::EntityRecognizer::SentenceKeys keys;
+  std::vector<int> guesses;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     // Fisher-Yates with the engine's raw output: std::shuffle's use of the
     // engine is implementation-defined, this is the same everywhere.
     for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng() % k]);
     size_t words = 0, errors = 0;
-    for (size_t k : order) {
-      const auto& labels = set.gold[k];
-      int prev1 = 0, prev2 = 0;
-      for (size_t i = 0; i < labels.size(); ++i) {
-        nlp::EntityRecognizer::features(set.keys[k], i, prev1, prev2, &feats);
-        nlp::EntityRecognizer::allowed_labels(prev1, i, labels.size(), allowed);
-        int guess = model->predict(feats, std::span<const bool>(allowed, nlp::kBilouLabelCount));
-        // UNER marks no MISC-like names (its dev set has no OTH spans): there
-        // an outside word guessed MISC is no error, only unannotated.
-        const bool unannotated_misc = set.misc_unannotated[k] && labels[i] == 0 && guess != 0 &&
-                                      nlp::label_type(guess) == nlp::EntityType::kMisc;
-        model->update(feats, unannotated_misc ? guess : labels[i], guess);
-        ++words;
-        if (guess != labels[i] && !unannotated_misc) ++errors;
-        // Later words see the guess, as at run time.
-        prev2 = prev1;
-        prev1 = guess;
+    for (size_t d : order) {
+      history.clear();
+      for (size_t k : set.documents[d]) {
+        const auto& labels = set.gold[k];
+        const std::span<const nlp::Word> sentence = words_of(set.items[k]);
+        keys = set.keys[k];
+        if (set.use_history) nlp::EntityRecognizer::set_history(sentence, history, &keys);
+        guesses.assign(labels.size(), 0);
+        int prev1 = 0, prev2 = 0;
+        for (size_t i = 0; i < labels.size(); ++i) {
+          nlp::EntityRecognizer::features(keys, i, prev1, prev2, &feats);
+          nlp::EntityRecognizer::allowed_labels(prev1, i, labels.size(), allowed);
+          int guess = model->predict(feats, std::span<const bool>(allowed, nlp::kBilouLabelCount));
+          // UNER marks no MISC-like names (its dev set has no OTH spans): there
+          // an outside word guessed MISC is no error, only unannotated.
+          const bool unannotated_misc = set.misc_unannotated[k] && labels[i] == 0 && guess != 0 &&
+                                        nlp::label_type(guess) == nlp::EntityType::kMisc;
+          model->update(feats, unannotated_misc ? guess : labels[i], guess);
+          ++words;
+          if (guess != labels[i] && !unannotated_misc) ++errors;
+          // Later words see the guess, as at run time.
+          guesses[i] = guess;
+          prev2 = prev1;
+          prev1 = guess;
+        }
+        nlp::EntityRecognizer::tidy_spans(sentence, &guesses);
+        history.record(sentence, guesses);
       }
     }
     options.log(fmt::format("ner: epoch {} word error rate {:.2f}%", epoch,
@@ -133,12 +154,22 @@ void train_model(const TrainOptions& options, const TrainingSet& set, int epochs
 // sentence and all of GUM dev are held out of training and scored after it,
 // so that choices are made on data the test figures never see. The model
 // written in this mode is for experiments only, and only in this mode do
-// KG_NER_EPOCHS and KG_NER_UNER_REPEATS override the constants above.
+// KG_NER_EPOCHS and KG_NER_UNER_REPEATS override the constants above
+// (KG_NER_HISTORY=0 trains without the prediction history features,
+// KG_NER_BEAM scores with a wider beam).
 bool holdout_mode() {
   const char* v = std::getenv("KG_NER_HOLDOUT");
   return v != nullptr && std::string_view(v) == "1";
 }
-bool held_out_uner(size_t sentence) { return sentence % 5 == 0; }
+// KG_NER_FOLD (0-4, default 0) picks which fifth is held out, so that a
+// choice can be checked on more than one fifth.
+bool held_out_uner(size_t sentence) {
+  static const size_t fold = [] {
+    const char* v = std::getenv("KG_NER_FOLD");
+    return v == nullptr ? size_t{0} : static_cast<size_t>(std::atoi(v)) % 5;
+  }();
+  return sentence % 5 == fold;
+}
 
 // Integer knob for experiments: the environment's value of `name`, or `fallback`.
 int tuning_knob(const char* name, int fallback) {
@@ -152,11 +183,14 @@ int tuning_knob(const char* name, int fallback) {
 NerScores score_held_out(const nlp::EntityRecognizer& recognizer, const nlp::NerCorpus& corpus,
                          const std::function<bool(size_t)>& keep, const std::string& dump_prefix) {
   nlp::NerCorpus gold, system;
+  bool new_document = false;  // a document starts at a skipped sentence or this one
   for (size_t s = 0; s < corpus.doc.sentences.size(); ++s) {
+    new_document = new_document || corpus.doc.sentences[s].new_document;
     if (!keep(s)) continue;
     std::span<const nlp::Word> words = corpus.doc.words_of(corpus.doc.sentences[s]);
     nlp::Sentence sentence;
-    sentence.new_document = corpus.doc.sentences[s].new_document;
+    sentence.new_document = new_document;
+    new_document = false;
     sentence.word_begin = static_cast<uint32_t>(gold.doc.words.size());
     for (const nlp::Word& w : words) gold.doc.words.push_back(w);
     sentence.word_end = static_cast<uint32_t>(gold.doc.words.size());
@@ -236,16 +270,24 @@ Status train_ner(const TrainOptions& options) {
   const int uner_repeats = tuning ? tuning_knob("KG_NER_UNER_REPEATS", kUnerRepeats) : kUnerRepeats;
   const int epochs = tuning ? tuning_knob("KG_NER_EPOCHS", kEpochs) : kEpochs;
 
-  // One item per distinct training sentence; set.order repeats the UNER ones.
+  // One item per distinct training sentence, grouped into documents;
+  // set.order repeats the UNER documents.
   TrainingSet set;
   for (const nlp::NerCorpus* c : {&*gum, &*gum_dev, &*uner}) {
     if (tuning && c == &*gum_dev) continue;
     size_t limit = c->doc.sentences.size();
     if (options.max_sentences > 0 && limit > options.max_sentences) limit = options.max_sentences;
+    bool new_document = true;
     for (size_t s = 0; s < limit; ++s) {
+      new_document = new_document || c->doc.sentences[s].new_document;
       if (tuning && c == &*uner && held_out_uner(s)) continue;
+      if (new_document) {
+        set.documents.emplace_back();
+        for (int r = 0; r < (c == &*uner ? uner_repeats : 1); ++r) set.order.push_back(set.documents.size() - 1);
+        new_document = false;
+      }
       set.items.push_back(Instance{c, s});
-      for (int r = 0; r < (c == &*uner ? uner_repeats : 1); ++r) set.order.push_back(set.items.size() - 1);
+      set.documents.back().push_back(set.items.size() - 1);
     }
   }
   // Precomputed keys and gold labels; the sentence keys do not depend on the model.
@@ -260,8 +302,10 @@ Status train_ner(const TrainOptions& options) {
     set.misc_unannotated[k] = set.items[k].corpus == &*uner;
   }
 
+  set.use_history = !tuning || tuning_knob("KG_NER_HISTORY", 1) != 0;
   train_model(options, set, epochs, kSeed, &recognizer.model());
   if (tuning) {
+    recognizer.set_beam_width(static_cast<size_t>(tuning_knob("KG_NER_BEAM", 1)));
     log_scores(options, "UNER dev (every 5th sentence)",
                score_held_out(recognizer, *uner, held_out_uner, options.out_dir + "/uner_dev_"));
     log_scores(options, "GUM dev",
