@@ -71,7 +71,7 @@ bool DependencyParser::load(ModelReader& in, uint32_t version) {
   AveragedPerceptron model;
   WordClusters clusters;
   uint8_t features = 0, has_clusters = 0;
-  if (!in.get_strings(&labels) || labels.empty() || !in.get(&features) || features > 1 || (version >= 2 && !in.get(&has_clusters)) ||
+  if (!in.get_strings(&labels) || labels.empty() || !in.get(&features) || features > kLastParserFeatureSet || (version >= 2 && !in.get(&has_clusters)) ||
       has_clusters > 1 || (has_clusters == 1 && (!clusters.load(in) || clusters.size() == 0)) || !model.load(in)) {
     return false;
   }
