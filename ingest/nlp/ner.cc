@@ -290,13 +290,13 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
   std::vector<EntitySpan> spans = spans_from_labels(*labels);
   std::vector<GazetteerMark> marks;
   bool changed = false;
-  for (EntitySpan& e : spans) {
+  auto tidy = [&](EntitySpan& e) {
     if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
     // Names neither start nor end with punctuation; the model sometimes
     // takes in a closing quote or bracket.
     while (e.begin < e.end && words[e.begin].upos == UPos::PUNCT) ++e.begin, changed = true;
     while (e.end > e.begin && words[e.end - 1].upos == UPos::PUNCT) --e.end, changed = true;
-    if (e.begin == e.end) continue;
+    if (e.begin == e.end) return;
     // A name does not end in a function word ("Peder and I", "jill allen
     // finishes her"), nor a capitalized name in a common lowercase word
     // ("State Department official"); wholly lowercase names ("max") stay.
@@ -322,7 +322,7 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
       e.type = EntityType::kOrg;
       changed = true;
     }
-    if (e.end - e.begin < 2) continue;
+    if (e.end - e.begin < 2) return;
     if ((marks[e.begin].word_classes & kGazGreeting) != 0) {
       ++e.begin;
       e.type = EntityType::kPerson;
@@ -331,7 +331,7 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
       if (e.end - e.begin == 1 && (marks[e.begin].word_classes & (kGazTitle | kGazHonorific)) != 0) {
         e.end = e.begin;
       }
-      if (e.end - e.begin < 2) continue;
+      if (e.end - e.begin < 2) return;
     }
     uint32_t name = name_begin_after_title(words, marks, e.begin, e.end);
     if (name == e.begin && e.type == EntityType::kPerson) {
@@ -344,18 +344,49 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
         }
       }
     }
-    if (name == e.begin) continue;
+    if (name == e.begin) return;
     // An ORG or LOC span may start with a title word that is part of its
     // name ("General Motors", "Prince Edward Island"); it is a person's
     // name only when a given name or an honorific says so.
     const bool person = e.type == EntityType::kPerson || e.type == EntityType::kMisc ||
                         (marks[name].word_classes & kGazFirstName) != 0 ||
                         (marks[name - 1].word_classes & kGazHonorific) != 0;
-    if (!person) continue;
+    if (!person) return;
     e.begin = name;
     e.type = EntityType::kPerson;
     changed = true;
-  }
+  };
+  // Two people joined by a conjunction are two names ("Joe Biden and
+  // Russia President Vladimir Putin"), each tidied on its own; only
+  // organizations and places keep one inside ("Procter and Gamble"). Spans
+  // are split before tidying, and again after it for those it made a person's.
+  // A part that is one function word ("Peder and I") is no name.
+  auto split_people = [&](bool tidy_parts) {
+    std::vector<EntitySpan> split;
+    auto add = [&](EntitySpan part) {
+      if (part.end - part.begin > 1 || !ends_no_name(words[part.begin])) split.push_back(part);
+    };
+    for (const EntitySpan& e : spans) {
+      uint32_t start = e.begin;
+      for (uint32_t k = e.begin + 1; e.type == EntityType::kPerson && k + 1 < e.end; ++k) {
+        if (words[k].upos != UPos::CCONJ) continue;
+        add(EntitySpan{start, k, e.type});
+        start = k + 1;
+        changed = true;
+      }
+      if (start == e.begin) {
+        split.push_back(e);
+        continue;
+      }
+      add(EntitySpan{start, e.end, e.type});
+      if (!tidy_parts) continue;
+      for (size_t i = split.size(); i-- > 0 && split[i].begin >= e.begin;) tidy(split[i]);
+    }
+    spans = std::move(split);
+  };
+  split_people(false);
+  for (EntitySpan& e : spans) tidy(e);
+  split_people(true);
   uint32_t floor = 0;
   for (EntitySpan& e : spans) {
     if (e.begin == e.end) continue;

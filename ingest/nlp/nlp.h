@@ -31,7 +31,7 @@ inline constexpr std::string_view kLemmatizerModelFile = "lemmatizer.kgm";
 inline constexpr std::string_view kTokenizerModelKind = "tokenizer";
 inline constexpr uint32_t kTokenizerModelVersion = 1;
 inline constexpr std::string_view kTaggerModelKind = "tagger";
-inline constexpr uint32_t kTaggerModelVersion = 2;
+inline constexpr uint32_t kTaggerModelVersion = 3;  // 3: 50 feature templates (v2 files had 53)
 inline constexpr std::string_view kLemmatizerModelKind = "lemmatizer";
 inline constexpr uint32_t kLemmatizerModelVersion = 1;
 

@@ -10,7 +10,11 @@ namespace kg::nlp {
 
 DependencyParser::DependencyParser(std::vector<std::string> labels, AveragedPerceptron model,
                                    ParserFeatureSet features, WordClusters clusters)
-    : labels_(std::move(labels)), model_(std::move(model)), features_(features), clusters_(std::move(clusters)) {
+    : labels_(std::move(labels)),
+      model_(std::move(model)),
+      features_(features),
+      clusters_(std::move(clusters)),
+      repair_(labels_) {
   const auto root = std::find(labels_.begin(), labels_.end(), "root");
   root_label_ = root == labels_.end() ? 0 : static_cast<int>(root - labels_.begin());
 }
@@ -40,6 +44,7 @@ void DependencyParser::parse(std::span<const Word> words, std::vector<int>* head
     (*heads)[i] = h == n ? -1 : h;
     (*labels)[i] = state.label(i);
   }
+  repair_.repair(words, heads, labels);
 }
 
 void DependencyParser::annotate(Document* doc) const {
@@ -71,7 +76,7 @@ bool DependencyParser::load(ModelReader& in, uint32_t version) {
   AveragedPerceptron model;
   WordClusters clusters;
   uint8_t features = 0, has_clusters = 0;
-  if (!in.get_strings(&labels) || labels.empty() || !in.get(&features) || features > 1 || (version >= 2 && !in.get(&has_clusters)) ||
+  if (!in.get_strings(&labels) || labels.empty() || !in.get(&features) || features > kLastParserFeatureSet || (version >= 2 && !in.get(&has_clusters)) ||
       has_clusters > 1 || (has_clusters == 1 && (!clusters.load(in) || clusters.size() == 0)) || !model.load(in)) {
     return false;
   }
@@ -80,6 +85,7 @@ bool DependencyParser::load(ModelReader& in, uint32_t version) {
   if (root == labels.end()) return false;
   root_label_ = static_cast<int>(root - labels.begin());
   labels_ = std::move(labels);
+  repair_ = TreeRepair(labels_);
   model_ = std::move(model);
   features_ = static_cast<ParserFeatureSet>(features);
   clusters_ = std::move(clusters);

@@ -5,8 +5,8 @@
 // Word::head and Word::deprel (UD v2 labels with subtypes, interned in the
 // document). Every parsed sentence is a well-formed tree: exactly one word
 // has head -1, every other head is a word of the same sentence, and there
-// are no cycles; this follows from the transition system, not from a repair
-// pass.
+// are no cycles; this follows from the transition system, and the repairs
+// of tree_repair.h, applied after it, keep it so.
 #pragma once
 
 #include <span>
@@ -18,6 +18,7 @@
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/parser_features.h"
 #include "ingest/nlp/perceptron.h"
+#include "ingest/nlp/tree_repair.h"
 
 namespace kg::nlp {
 
@@ -63,6 +64,7 @@ class DependencyParser final : public AnnotationStage {
   ParserFeatureSet features_ = ParserFeatureSet::kFull;
   // Saved with the model: its weights are tied to these exact paths.
   WordClusters clusters_;
+  TreeRepair repair_;  // built from labels_
 };
 
 }  // namespace kg::nlp

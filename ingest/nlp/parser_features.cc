@@ -15,6 +15,8 @@ constexpr uint64_t kAbsentWord = 0xA5A5A5A5A5A5A5A5ull;
 constexpr uint64_t kAbsentTag = 0x5A5A5A5A5A5A5A5Aull;
 constexpr uint64_t kRootWord = 0xC3C3C3C3C3C3C3C3ull;
 constexpr uint64_t kRootTag = 0x3C3C3C3C3C3C3C3Cull;
+// Coarse tags are this plus the UPos value.
+constexpr uint64_t kCoarseTagBase = 0x7E00;
 // Cluster values are ClusterPath keys, whose low byte is the path length
 // (1..56); these have other low bytes, so they meet no real path.
 constexpr uint64_t kUnknownCluster = 0xF0;
@@ -81,10 +83,12 @@ void SentenceAtoms::assign(std::span<const Word> words, const WordClusters* clus
   const size_t n = words.size();
   word_.resize(n + 1);
   tag_.resize(n + 1);
+  coarse_.resize(n + 1);
   cluster_.resize(3 * (n + 1));
   for (size_t i = 0; i < n; ++i) {
     word_[i] = word_value(words[i].form);
     tag_[i] = words[i].xpos.empty() ? fnv(upos_name(words[i].upos)) : fnv(words[i].xpos);
+    coarse_[i] = kCoarseTagBase + static_cast<uint64_t>(words[i].upos);
     const ClusterPath path = clusters ? clusters->path(words[i].form) : ClusterPath::none();
     for (int k = 0; k < 3; ++k) {
       cluster_[3 * i + k] = path.known() ? path.prefix(kClusterPrefixes[k]).key() : kUnknownCluster;
@@ -92,6 +96,7 @@ void SentenceAtoms::assign(std::span<const Word> words, const WordClusters* clus
   }
   word_[n] = kRootWord;
   tag_[n] = kRootTag;
+  coarse_[n] = kRootTag;
   for (int k = 0; k < 3; ++k) cluster_[3 * n + k] = kRootCluster;
 }
 
@@ -188,6 +193,19 @@ int extract_parser_features(const ArcHybridState& st, const SentenceAtoms& atoms
     t.core(c(is1, 0), c(is0, 0)); t.core(c(is1, 1), c(is0, 1)); t.core(c(is1, 2), s0.p); t.core(s1.p, c(is0, 2));
     t.core(c(is0, 0), c(ib0, 0), d_s0b0); t.core(c(is1, 0), c(is0, 0), d_s1s0);
     t.core(c(is0, 1), b0.p, b1.p); t.core(s1.p, c(is0, 1), b0.p); t.core(s0.p, c(ib0, 1), b1.p);
+  }
+  // Coarse tags: after the cluster templates, so the ones above keep their ids.
+  if (set == ParserFeatureSet::kCompactCoarse) {
+    auto u = [&](int i) { return i == kNone ? kAbsentTag : atoms.coarse_tag(i); };
+    const uint64_t us0 = u(is0), us1 = u(is1), ub0 = u(ib0), ub1 = u(st.buffer(1));
+    t.core(us0); t.core(us1); t.core(ub0); t.core(ub1);
+    t.core(s0.w, us0); t.core(b0.w, ub0);
+    t.core(us0, ub0); t.core(us1, us0); t.core(ub0, ub1); t.core(us1, ub0);
+    t.core(s0.w, ub0); t.core(us0, b0.w); t.core(s1.w, us0); t.core(us1, s0.w);
+    t.core(us0, ub0, ub1); t.core(us1, us0, ub0);
+    t.core(us0, ub0, d_s0b0); t.core(us1, us0, d_s1s0);
+    t.core(us0, s0l.l, s0r.l); t.core(ub0, b0l.l);
+    t.core(us0, sl(is0)); t.core(us0, sr(is0)); t.core(us1, sr(is1));
   }
   return t.count();
 }

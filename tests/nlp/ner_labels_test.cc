@@ -188,6 +188,25 @@ TEST(NerTitles, EdgePunctuationIsCutAndOrganizationWordsMakeAnOrg) {
             (std::vector<EntitySpan>{{1, 3, EntityType::kMisc}}));
 }
 
+TEST(NerTitles, TwoPeopleJoinedByAConjunctionAreTwoNames) {
+  // "Joe Biden and Russia President Vladimir Putin": two people, the second
+  // with his title cut; an organization keeps its inner "and".
+  NerCorpus c = words_of("Joe Biden and Russia President Vladimir Putin spoke");
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  words[2].upos = UPos::CCONJ;
+  std::vector<int> labels;
+  labels_from_spans(words.size(), std::vector<EntitySpan>{{0, 7, EntityType::kPerson}}, &labels);
+  EntityRecognizer::tidy_spans(words, &labels);
+  EXPECT_EQ(spans_from_labels(labels),
+            (std::vector<EntitySpan>{{0, 2, EntityType::kPerson}, {5, 7, EntityType::kPerson}}));
+  NerCorpus o = words_of("Procter and Gamble said");
+  auto owords = o.doc.words_of(o.doc.sentences[0]);
+  owords[1].upos = UPos::CCONJ;
+  labels_from_spans(owords.size(), std::vector<EntitySpan>{{0, 3, EntityType::kOrg}}, &labels);
+  EntityRecognizer::tidy_spans(owords, &labels);
+  EXPECT_EQ(spans_from_labels(labels), (std::vector<EntitySpan>{{0, 3, EntityType::kOrg}}));
+}
+
 TEST(NerGazetteer, GivenNamesFromSeveralLanguages) {
   for (std::string_view name : {"Catriona", "Natasha", "Winston", "Stacey", "Priya", "Mikhail", "Yusuf", "Ingrid"}) {
     EXPECT_NE(Gazetteer::builtin().word_classes(name) & kGazFirstName, 0) << name;

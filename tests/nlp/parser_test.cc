@@ -117,6 +117,40 @@ TEST(ParserTraining, CompactFeatureSetRoundTrips) {
   fs::remove_all(dir);
 }
 
+TEST(ParserTraining, CoarseTagFeatureSetRoundTripsAndUnknownSetsAreRefused) {
+  const fs::path dir = temp_dir("coarse");
+  Result<Document> toy = read_conllu(kToyTreebank, "toy");
+  ASSERT_TRUE(toy);
+  train::ParserTrainingOptions o = toy_options(*toy, (dir / "c.kgm").string());
+  o.feature_set = ParserFeatureSet::kCompactCoarse;
+  const auto trained = train::train_parser(o);
+  ASSERT_TRUE(trained) << trained.status().message();
+  const auto loaded = DependencyParser::load_file(o.output);
+  ASSERT_TRUE(loaded) << loaded.status().message();
+  EXPECT_EQ(loaded->feature_set(), ParserFeatureSet::kCompactCoarse);
+  Result<Document> parsed = read_conllu(kToyTreebank, "toy");
+  ASSERT_TRUE(parsed);
+  for (Word& w : parsed->words) w.head = -7;
+  loaded->annotate(&*parsed);
+  for (size_t i = 0; i < toy->words.size(); ++i) {
+    EXPECT_EQ(parsed->words[i].head, toy->words[i].head) << toy->words[i].form;
+    EXPECT_EQ(parsed->words[i].deprel, toy->words[i].deprel) << toy->words[i].form;
+  }
+
+  // The same weights under a feature-set number this build does not know.
+  const std::string unknown = (dir / "unknown.kgm").string();
+  ModelWriter w(kParserModelKind, kParserModelVersion);
+  w.put_strings(trained->labels());
+  w.put<uint8_t>(kLastParserFeatureSet + 1);
+  w.put<uint8_t>(0);  // no clusters
+  trained->model().save(w);
+  ASSERT_TRUE(w.save(unknown));
+  const auto refused = DependencyParser::load_file(unknown);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.status().message().find(unknown), std::string::npos) << refused.status().message();
+  fs::remove_all(dir);
+}
+
 // Clusters of the toy words, made up for this test: names under 00,
 // determiners under 01, verbs under 1.
 WordClusters toy_clusters() {

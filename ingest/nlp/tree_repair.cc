@@ -1,0 +1,210 @@
+#include "ingest/nlp/tree_repair.h"
+
+#include <algorithm>
+
+namespace kg::nlp {
+
+namespace {
+
+int label_id(const std::vector<std::string>& labels, std::string_view name) {
+  const auto it = std::find(labels.begin(), labels.end(), name);
+  return it == labels.end() ? -1 : static_cast<int>(it - labels.begin());
+}
+
+bool is_nominal(const Word& w) { return w.upos == UPos::PROPN || w.upos == UPos::NOUN; }
+
+// Leftmost and rightmost word of the subtree of `node`.
+std::pair<int, int> subtree_edges(const std::vector<int>& heads, int node) {
+  int lo = node, hi = node;
+  const int n = static_cast<int>(heads.size());
+  for (int i = 0; i < n; ++i) {
+    // Walk up from i; heads form a tree, so the walk ends at the root.
+    for (int a = i; a >= 0; a = heads[a]) {
+      if (a == node) {
+        lo = std::min(lo, i);
+        hi = std::max(hi, i);
+        break;
+      }
+    }
+  }
+  return {lo, hi};
+}
+
+// One root, and every word reaches it (so no cycles).
+bool is_tree(const std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size());
+  int roots = 0;
+  for (int i = 0; i < n; ++i) {
+    if (heads[i] < 0) ++roots;
+    int steps = 0;
+    for (int a = i; a >= 0; a = heads[a]) {
+      if (++steps > n) return false;
+    }
+  }
+  return roots == 1;
+}
+
+}  // namespace
+
+TreeRepair::TreeRepair(const std::vector<std::string>& labels)
+    : nsubj_(label_id(labels, "nsubj")),
+      nsubj_pass_(label_id(labels, "nsubj:pass")),
+      conj_(label_id(labels, "conj")),
+      cc_(label_id(labels, "cc")),
+      compound_(label_id(labels, "compound")),
+      desc_(label_id(labels, "nmod:desc")),
+      advcl_(label_id(labels, "advcl")),
+      mark_(label_id(labels, "mark")),
+      obj_(label_id(labels, "obj")),
+      relcl_(label_id(labels, "acl:relcl")),
+      parataxis_(label_id(labels, "parataxis")),
+      appos_(label_id(labels, "appos")),
+      det_(label_id(labels, "det")) {
+  if (desc_ < 0) desc_ = compound_;
+}
+
+void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const {
+  const int n = static_cast<int>(words.size());
+  if (nsubj_ >= 0 && conj_ >= 0 && compound_ >= 0) {
+    for (int p = 0; p < n; ++p) {
+      int first = -1;
+      for (int i = 0; i < n; ++i) {
+        if ((*heads)[i] != p || ((*labels)[i] != nsubj_ && (*labels)[i] != nsubj_pass_)) continue;
+        if (first < 0) {
+          first = i;
+          continue;
+        }
+        merge_second_subject(words, first, i, heads, labels);
+        break;
+      }
+    }
+  }
+  if (advcl_ >= 0 && mark_ >= 0 && obj_ >= 0 && relcl_ >= 0) relative_clause_on_noun(words, heads, labels);
+  if (conj_ >= 0 && cc_ >= 0 && compound_ >= 0) {
+    const std::vector<int> before_heads = *heads, before_labels = *labels;
+    coordination_inside_name(words, heads, labels);
+    if (!is_tree(*heads)) *heads = before_heads, *labels = before_labels;
+  }
+  if (parataxis_ >= 0 && appos_ >= 0 && det_ >= 0) {
+    const std::vector<int> before_heads = *heads, before_labels = *labels;
+    apposition_after_comma(words, heads, labels);
+    if (!is_tree(*heads)) *heads = before_heads, *labels = before_labels;
+  }
+}
+
+void TreeRepair::apposition_after_comma(std::span<const Word> words, std::vector<int>* heads,
+                                        std::vector<int>* labels) const {
+  // "..., a project that ...": a noun phrase with an article, no subject of
+  // its own, right after a comma that closes a noun phrase, is that
+  // phrase's apposition, not a sentence beside the main clause.
+  const int n = static_cast<int>(words.size());
+  for (int x = 0; x < n; ++x) {
+    if ((*labels)[x] != parataxis_ || !is_nominal(words[x])) continue;
+    bool article = false, subject = false;
+    for (int k = 0; k < n; ++k) {
+      if ((*heads)[k] != x) continue;
+      article = article || ((*labels)[k] == det_ && k < x);
+      subject = subject || (*labels)[k] == nsubj_ || (*labels)[k] == nsubj_pass_;
+    }
+    const int comma = subtree_edges(*heads, x).first;
+    if (!article || subject || comma < 1 || words[comma].form != ",") continue;
+    // The noun phrase that ends right before the comma: the highest nominal
+    // whose subtree ends there.
+    int m = comma - 1;
+    if (!is_nominal(words[m])) continue;
+    while ((*heads)[m] >= 0 && is_nominal(words[(*heads)[m]]) && subtree_edges(*heads, (*heads)[m]).second == comma - 1) {
+      m = (*heads)[m];
+    }
+    (*heads)[x] = m;
+    (*labels)[x] = appos_;
+  }
+}
+
+void TreeRepair::coordination_inside_name(std::span<const Word> words, std::vector<int>* heads,
+                                          std::vector<int>* labels) const {
+  // A name modifier d of a later name h with "and" between them is the
+  // first conjunct: d takes h's place, h becomes its conjunct, and the
+  // words between "and" and h that hung on d's side join h's name.
+  const int n = static_cast<int>(words.size());
+  for (int d = 0; d < n; ++d) {
+    const int h = (*heads)[d];
+    if (h <= d || ((*labels)[d] != desc_ && (*labels)[d] != compound_)) continue;
+    if (words[d].upos != UPos::PROPN || words[h].upos != UPos::PROPN) continue;
+    int cc = -1;
+    for (int k = d + 1; k < h; ++k) {
+      if (words[k].upos == UPos::CCONJ) cc = k;
+    }
+    if (cc < 0) continue;
+    // The "and" must hang on d's side (inside d's subtree span).
+    if (subtree_edges(*heads, d).second < cc) continue;
+    (*heads)[d] = (*heads)[h];
+    (*labels)[d] = (*labels)[h];
+    (*heads)[h] = d;
+    (*labels)[h] = conj_;
+    (*heads)[cc] = h;
+    (*labels)[cc] = cc_;
+    for (int j = cc + 1; j < h; ++j) {
+      int a = (*heads)[j];
+      while (a >= 0 && a != d && a != h) a = (*heads)[a];
+      if (a != d) continue;  // already on h's side
+      (*heads)[j] = h;
+      (*labels)[j] = compound_;
+    }
+    return;
+  }
+}
+
+void TreeRepair::merge_second_subject(std::span<const Word> words, int first, int second, std::vector<int>* heads,
+                                      std::vector<int>* labels) const {
+  if (!is_nominal(words[first]) || !is_nominal(words[second])) return;
+  const int second_lo = subtree_edges(*heads, second).first;
+  const int n = static_cast<int>(words.size());
+  // "Joe Biden and Russia | President Vladimir Putin spoke": the first
+  // subject's last conjunct is the start of the second subject's name.
+  int last_conj = -1;
+  for (int c = first + 1; c < n; ++c) {
+    if ((*heads)[c] == first && (*labels)[c] == conj_) last_conj = c;
+  }
+  if (last_conj >= 0) {
+    if (!is_nominal(words[last_conj]) || subtree_edges(*heads, last_conj).second + 1 != second_lo) return;
+    (*heads)[second] = first;
+    (*labels)[second] = conj_;
+    (*heads)[last_conj] = second;
+    (*labels)[last_conj] = compound_;
+    for (int k = 0; k < n; ++k) {
+      if ((*heads)[k] == last_conj && cc_ >= 0 && (*labels)[k] == cc_) (*heads)[k] = second;
+    }
+    return;
+  }
+  // "German Chancellor | Martin Keller spoke": the first subject is a title
+  // right before the name.
+  if (subtree_edges(*heads, first).second + 1 == second_lo) {
+    (*heads)[first] = second;
+    (*labels)[first] = desc_;
+  }
+}
+
+void TreeRepair::relative_clause_on_noun(std::span<const Word> words, std::vector<int>* heads,
+                                         std::vector<int>* labels) const {
+  // "a project that the government supports": "that" is the object of a
+  // relative clause, not the marker of an adverbial one, when the clause's
+  // verb has a subject after "that" and no object of its own.
+  const int n = static_cast<int>(words.size());
+  for (int v = 0; v < n; ++v) {
+    const int head = (*heads)[v];
+    if (head < 0 || (*labels)[v] != advcl_ || !is_nominal(words[head]) || words[v].upos != UPos::VERB) continue;
+    int that = -1, subject = -1;
+    bool object = false;
+    for (int k = 0; k < n; ++k) {
+      if ((*heads)[k] != v) continue;
+      if ((*labels)[k] == mark_ && k < v && (words[k].form == "that" || words[k].form == "which")) that = k;
+      if ((*labels)[k] == nsubj_ && k < v) subject = k;
+      if ((*labels)[k] == obj_) object = true;
+    }
+    if (that < 0 || subject < that || object || head > that) continue;
+    (*labels)[v] = relcl_;
+    (*labels)[that] = obj_;
+  }
+}
+
+}  // namespace kg::nlp

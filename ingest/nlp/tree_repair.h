@@ -1,0 +1,45 @@
+// Repairs of parser output that break a rule of UD trees in a way greedy
+// parsing of news names tends to: two subjects of one predicate ("US
+// President Joe Biden and Russia President Vladimir Putin spoke", where the
+// parser takes "Russia" as the conjunct and "Vladimir" as a second subject),
+// an apposition read as a sentence of its own ("the Baltic Pipe, a project
+// ...", with "project" parataxis of the main verb), a coordination read as
+// one long name ("Prime Minister Helen Marsh and
+// Brazilian President Rafael Duarte met", with "Helen" a modifier of
+// "Rafael"), and a clause hung on a noun as an adverbial clause ("a project
+// that the government supports"), which UD reserves for predicates.
+//
+// A repair that would leave the sentence without exactly one root or with a
+// cycle is undone, so a well-formed tree stays well-formed.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ingest/nlp/document.h"
+
+namespace kg::nlp {
+
+class TreeRepair {
+ public:
+  TreeRepair() = default;
+  // Label ids are positions in `labels` (the parser's label list); a repair
+  // whose labels are missing is off.
+  explicit TreeRepair(const std::vector<std::string>& labels);
+
+  // Repairs heads (-1 = root) and label ids of one parsed sentence in place.
+  void repair(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+
+ private:
+  void merge_second_subject(std::span<const Word> words, int first, int second, std::vector<int>* heads,
+                            std::vector<int>* labels) const;
+  void relative_clause_on_noun(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void coordination_inside_name(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void apposition_after_comma(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+
+  int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
+  int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1;
+};
+
+}  // namespace kg::nlp

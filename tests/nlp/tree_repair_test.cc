@@ -1,0 +1,122 @@
+// The parser's tree repairs on hand-built parses of the misreadings they
+// exist for, and on correct parses they must leave alone. Each case gives
+// the parse as (form, UPOS, head, label) with 1-based heads as in CoNLL-U
+// (0 = root) and the heads and labels expected after the repair.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/nlp/tree_repair.h"
+
+namespace kg::nlp {
+namespace {
+
+const std::vector<std::string> kLabels = {"root",  "nsubj", "nsubj:pass", "conj",      "cc",        "compound",
+                                          "nmod:desc", "advcl", "mark", "obj",   "acl:relcl", "parataxis",
+                                          "appos", "det",   "flat", "amod", "obl",  "case", "punct", "advmod"};
+
+struct Row {
+  const char* form;
+  UPos upos;
+  int head;  // 1-based, 0 = root
+  const char* label;
+};
+
+int label_of(const std::string& name) {
+  for (size_t i = 0; i < kLabels.size(); ++i) {
+    if (kLabels[i] == name) return static_cast<int>(i);
+  }
+  ADD_FAILURE() << "unknown label " << name;
+  return 0;
+}
+
+// Repairs `parse` and returns it as "head:label" per word (1-based heads).
+std::vector<std::string> repaired(const std::vector<Row>& parse) {
+  std::vector<Word> words(parse.size());
+  std::vector<int> heads, labels;
+  for (size_t i = 0; i < parse.size(); ++i) {
+    words[i].form = parse[i].form;
+    words[i].upos = parse[i].upos;
+    heads.push_back(parse[i].head - 1);
+    labels.push_back(label_of(parse[i].label));
+  }
+  TreeRepair(kLabels).repair(words, &heads, &labels);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < parse.size(); ++i) out.push_back(std::to_string(heads[i] + 1) + ":" + kLabels[labels[i]]);
+  return out;
+}
+
+std::vector<std::string> unchanged(const std::vector<Row>& parse) {
+  std::vector<std::string> out;
+  for (const Row& r : parse) out.push_back(std::to_string(r.head) + ":" + r.label);
+  return out;
+}
+
+constexpr UPos P = UPos::PROPN, N = UPos::NOUN, V = UPos::VERB, C = UPos::CCONJ, A = UPos::ADJ, D = UPos::DET,
+               S = UPos::SCONJ, T = UPos::PUNCT, R = UPos::ADP;
+
+TEST(TreeRepair, ATitleReadAsASecondSubjectModifiesTheName) {
+  // German Chancellor Martin Keller spoke
+  const std::vector<Row> parse = {{"German", A, 2, "amod"},  {"Chancellor", P, 5, "nsubj"}, {"Martin", P, 5, "nsubj"},
+                                  {"Keller", P, 3, "flat"}, {"spoke", V, 0, "root"}};
+  EXPECT_EQ(repaired(parse),
+            (std::vector<std::string>{"2:amod", "3:nmod:desc", "5:nsubj", "3:flat", "0:root"}));
+}
+
+TEST(TreeRepair, AConjunctThatStartsTheSecondSubjectsNameMakesOneCoordination) {
+  // Joe Biden and Russia President Vladimir Putin spoke
+  const std::vector<Row> parse = {{"Joe", P, 8, "nsubj"},       {"Biden", P, 1, "flat"},
+                                  {"and", C, 4, "cc"},          {"Russia", P, 1, "conj"},
+                                  {"President", P, 6, "nmod:desc"}, {"Vladimir", P, 8, "nsubj"},
+                                  {"Putin", P, 6, "flat"},      {"spoke", V, 0, "root"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"8:nsubj", "1:flat", "6:cc", "6:compound", "6:nmod:desc",
+                                                        "1:conj", "6:flat", "0:root"}));
+}
+
+TEST(TreeRepair, ANameModifierBeforeAnAndIsTheFirstConjunct) {
+  // Helen Marsh and Brazilian President Rafael Duarte met
+  const std::vector<Row> parse = {{"Helen", P, 6, "nmod:desc"}, {"Marsh", P, 1, "flat"},
+                                  {"and", C, 4, "cc"},          {"Brazilian", P, 2, "conj"},
+                                  {"President", P, 6, "nmod:desc"}, {"Rafael", P, 8, "nsubj"},
+                                  {"Duarte", P, 6, "flat"},     {"met", V, 0, "root"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"8:nsubj", "1:flat", "6:cc", "6:compound", "6:nmod:desc",
+                                                        "1:conj", "6:flat", "0:root"}));
+}
+
+TEST(TreeRepair, AClauseOnANounWithThatAndASubjectIsARelativeClause) {
+  // a project that the government supports
+  const std::vector<Row> parse = {{"a", D, 2, "det"},           {"project", N, 0, "root"}, {"that", S, 6, "mark"},
+                                  {"the", D, 5, "det"},         {"government", N, 6, "nsubj"},
+                                  {"supports", V, 2, "advcl"}};
+  EXPECT_EQ(repaired(parse),
+            (std::vector<std::string>{"2:det", "0:root", "6:obj", "5:det", "6:nsubj", "2:acl:relcl"}));
+}
+
+TEST(TreeRepair, ANounPhraseAfterACommaIsAnAppositionNotAParataxis) {
+  // built the Pipe , a project
+  const std::vector<Row> parse = {{"built", V, 0, "root"}, {"the", D, 3, "det"}, {"Pipe", P, 1, "obj"},
+                                  {",", T, 6, "punct"},    {"a", D, 6, "det"},   {"project", N, 1, "parataxis"}};
+  EXPECT_EQ(repaired(parse),
+            (std::vector<std::string>{"0:root", "3:det", "1:obj", "6:punct", "6:det", "3:appos"}));
+}
+
+TEST(TreeRepair, CorrectParsesAreLeftAlone) {
+  // Joe Biden and Vladimir Putin spoke with Mr Sullivan
+  const std::vector<Row> coordination = {{"Joe", P, 6, "nsubj"},     {"Biden", P, 1, "flat"}, {"and", C, 4, "cc"},
+                                         {"Vladimir", P, 1, "conj"}, {"Putin", P, 4, "flat"}, {"spoke", V, 0, "root"},
+                                         {"with", R, 8, "case"},     {"Sullivan", P, 6, "obl"}};
+  EXPECT_EQ(repaired(coordination), unchanged(coordination));
+  // the claim that he left: a complement clause (no subject-less verb with
+  // "that" as object) stays; here the verb already has its object.
+  const std::vector<Row> complement = {{"the", D, 2, "det"},     {"claim", N, 0, "root"},  {"that", S, 5, "mark"},
+                                       {"Keller", P, 5, "nsubj"}, {"signed", V, 2, "advcl"}, {"it", UPos::PRON, 5, "obj"}};
+  EXPECT_EQ(repaired(complement), unchanged(complement));
+  // "Talks went well, officials said": a clause after a comma, not a noun phrase.
+  const std::vector<Row> clause = {{"Talks", N, 2, "nsubj"}, {"went", V, 0, "root"},     {"well", UPos::ADV, 2, "advmod"},
+                                   {",", T, 5, "punct"},     {"officials", N, 6, "nsubj"}, {"said", V, 2, "parataxis"}};
+  EXPECT_EQ(repaired(clause), unchanged(clause));
+}
+
+}  // namespace
+}  // namespace kg::nlp
