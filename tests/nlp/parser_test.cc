@@ -77,6 +77,22 @@ train::ParserTrainingOptions toy_options(const Document& toy, const std::string&
   return o;
 }
 
+// `parser` parses the toy treebank's sentences exactly as `toy` (their
+// gold trees) has them.
+void expect_parses_toy_treebank(const DependencyParser& parser, const Document& toy) {
+  Result<Document> parsed = read_conllu(kToyTreebank, "toy");
+  ASSERT_TRUE(parsed);
+  for (Word& w : parsed->words) {
+    w.head = -7;
+    w.deprel = "";
+  }
+  parser.annotate(&*parsed);
+  for (size_t i = 0; i < toy.words.size(); ++i) {
+    EXPECT_EQ(parsed->words[i].head, toy.words[i].head) << toy.words[i].form;
+    EXPECT_EQ(parsed->words[i].deprel, toy.words[i].deprel) << toy.words[i].form;
+  }
+}
+
 TEST(ParserTraining, LearnsToyTreebankAndIsDeterministic) {
   const fs::path dir = temp_dir("toy");
   Result<Document> toy = read_conllu(kToyTreebank, "toy");
@@ -90,17 +106,7 @@ TEST(ParserTraining, LearnsToyTreebankAndIsDeterministic) {
   // The loaded model parses its own training sentences exactly.
   const auto loaded = DependencyParser::load_file((dir / "a.kgm").string());
   ASSERT_TRUE(loaded) << loaded.status().message();
-  Result<Document> parsed = read_conllu(kToyTreebank, "toy");
-  ASSERT_TRUE(parsed);
-  for (Word& w : parsed->words) {
-    w.head = -7;
-    w.deprel = "";
-  }
-  loaded->annotate(&*parsed);
-  for (size_t i = 0; i < toy->words.size(); ++i) {
-    EXPECT_EQ(parsed->words[i].head, toy->words[i].head) << toy->words[i].form;
-    EXPECT_EQ(parsed->words[i].deprel, toy->words[i].deprel) << toy->words[i].form;
-  }
+  expect_parses_toy_treebank(*loaded, *toy);
   fs::remove_all(dir);
 }
 
@@ -128,14 +134,7 @@ TEST(ParserTraining, CoarseTagFeatureSetRoundTripsAndUnknownSetsAreRefused) {
   const auto loaded = DependencyParser::load_file(o.output);
   ASSERT_TRUE(loaded) << loaded.status().message();
   EXPECT_EQ(loaded->feature_set(), ParserFeatureSet::kCompactCoarse);
-  Result<Document> parsed = read_conllu(kToyTreebank, "toy");
-  ASSERT_TRUE(parsed);
-  for (Word& w : parsed->words) w.head = -7;
-  loaded->annotate(&*parsed);
-  for (size_t i = 0; i < toy->words.size(); ++i) {
-    EXPECT_EQ(parsed->words[i].head, toy->words[i].head) << toy->words[i].form;
-    EXPECT_EQ(parsed->words[i].deprel, toy->words[i].deprel) << toy->words[i].form;
-  }
+  expect_parses_toy_treebank(*loaded, *toy);
 
   // The same weights under a feature-set number this build does not know.
   const std::string unknown = (dir / "unknown.kgm").string();
@@ -176,14 +175,7 @@ TEST(ParserTraining, ClusterFeaturesRoundTripWithTheirClusters) {
   ASSERT_NE(loaded->clusters(), nullptr);
   EXPECT_EQ(loaded->clusters()->size(), 8u);
   EXPECT_EQ(loaded->clusters()->path("Mary"), (ClusterPath{0b001, 3}));
-  Result<Document> parsed = read_conllu(kToyTreebank, "toy");
-  ASSERT_TRUE(parsed);
-  for (Word& w : parsed->words) w.head = -7;
-  loaded->annotate(&*parsed);
-  for (size_t i = 0; i < toy->words.size(); ++i) {
-    EXPECT_EQ(parsed->words[i].head, toy->words[i].head) << toy->words[i].form;
-    EXPECT_EQ(parsed->words[i].deprel, toy->words[i].deprel) << toy->words[i].form;
-  }
+  expect_parses_toy_treebank(*loaded, *toy);
 
   // Without clusters the model saves none.
   o.clusters = WordClusters();
