@@ -73,10 +73,9 @@ std::string_view title_case_into(std::string_view lower, char* buf) {
 // "Scottish", "Jewish"), which EWT spells with a capital as a lemma even
 // where the text does not ("german"). The gazetteer's demonyms also hold
 // party words, which as adjectives are common ones ("a liberal view").
-bool is_nationality_adjective(std::string_view form) {
-  if ((Gazetteer::builtin().word_classes(form) & kGazDemonym) == 0) return false;
-  char buf[16];
-  const std::string_view lower = lowercase_into(form, buf, sizeof(buf));
+// `lower` is the word in lowercase.
+bool is_nationality_adjective(std::string_view lower) {
+  if ((Gazetteer::builtin().word_classes(lower) & kGazDemonym) == 0) return false;
   for (std::string_view party : {"western", "republican", "democratic", "democrat", "conservative", "liberal",
                                  "labour", "tory"}) {
     if (lower == party) return false;

@@ -66,29 +66,39 @@ TreeRepair::TreeRepair(const std::vector<std::string>& labels)
 void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const {
   const int n = static_cast<int>(words.size());
   if (nsubj_ >= 0 && conj_ >= 0 && compound_ >= 0) {
-    for (int p = 0; p < n; ++p) {
-      int first = -1;
-      for (int i = 0; i < n; ++i) {
-        if ((*heads)[i] != p || ((*labels)[i] != nsubj_ && (*labels)[i] != nsubj_pass_)) continue;
-        if (first < 0) {
-          first = i;
-          continue;
-        }
-        merge_second_subject(words, first, i, heads, labels);
-        break;
-      }
+    // The first two subjects of each predicate, in one pass. A merge only
+    // takes subject arcs away from its own predicate, so the pairs of the
+    // others stay as found.
+    thread_local std::vector<std::pair<int, int>> subjects;  // per head: (first, second), -1 = none
+    subjects.assign(n, {-1, -1});
+    for (int i = 0; i < n; ++i) {
+      const int p = (*heads)[i];
+      if (p < 0 || ((*labels)[i] != nsubj_ && (*labels)[i] != nsubj_pass_)) continue;
+      auto& [first, second] = subjects[p];
+      if (first < 0) first = i;
+      else if (second < 0) second = i;
+    }
+    for (const auto& [first, second] : subjects) {
+      if (second >= 0) merge_second_subject(words, first, second, heads, labels);
     }
   }
   if (advcl_ >= 0 && mark_ >= 0 && obj_ >= 0 && relcl_ >= 0) relative_clause_on_noun(words, heads, labels);
+  // These two may move a word under its own subtree in odd parses; such a
+  // change is undone. The saved copies reuse their storage across sentences.
+  auto keep_if_tree = [&](auto fix) {
+    thread_local std::vector<int> saved_heads, saved_labels;
+    saved_heads.assign(heads->begin(), heads->end());
+    saved_labels.assign(labels->begin(), labels->end());
+    fix();
+    if (is_tree(*heads)) return;
+    heads->assign(saved_heads.begin(), saved_heads.end());
+    labels->assign(saved_labels.begin(), saved_labels.end());
+  };
   if (conj_ >= 0 && cc_ >= 0 && compound_ >= 0) {
-    const std::vector<int> before_heads = *heads, before_labels = *labels;
-    coordination_inside_name(words, heads, labels);
-    if (!is_tree(*heads)) *heads = before_heads, *labels = before_labels;
+    keep_if_tree([&] { coordination_inside_name(words, heads, labels); });
   }
   if (parataxis_ >= 0 && appos_ >= 0 && det_ >= 0) {
-    const std::vector<int> before_heads = *heads, before_labels = *labels;
-    apposition_after_comma(words, heads, labels);
-    if (!is_tree(*heads)) *heads = before_heads, *labels = before_labels;
+    keep_if_tree([&] { apposition_after_comma(words, heads, labels); });
   }
 }
 
