@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 #include <fstream>
-#include <sstream>
+#include <algorithm>
 
 namespace kg::nlp {
 
@@ -48,9 +48,14 @@ Result<ModelReader> ModelReader::open(const std::string& path, std::string_view 
   if (!in) {
     return Status::not_found(fmt::format("{}: model file not found (run 'kg train' or set KG_MODELS)", path));
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string all = std::move(ss).str();
+  // One read into a buffer of the file's size: models are tens of MB, and a
+  // stream copy would double the work.
+  in.seekg(0, std::ios::end);
+  std::string all(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0, std::ios::beg);
+  if (!in.read(all.data(), static_cast<std::streamsize>(all.size()))) {
+    return Status::io_error(fmt::format("{}: cannot read model file", path));
+  }
   auto corrupt = [&](std::string_view why) {
     return Status::corruption(fmt::format("{}: not a usable {} model: {} (rebuild it with 'kg train')", path, kind, why));
   };

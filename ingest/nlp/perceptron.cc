@@ -20,14 +20,19 @@ void AveragedPerceptron::add_scores(std::span<const uint64_t> features, std::spa
       for (size_t i = start; i < end; ++i) {
         const Slot* slot = find(features[i]);
         if (!slot) continue;
-        __builtin_prefetch(classes_.data() + slot->begin);
-        __builtin_prefetch(weights_.data() + slot->begin);
+        __builtin_prefetch(slot->length == kDenseRow ? static_cast<const void*>(dense_.data() + size_t{slot->begin} * n_classes_)
+                                                      : static_cast<const void*>(row_.data() + slot->begin));
         found[n_found++] = slot;
       }
+      const size_t n = scores.size();
       for (size_t j = 0; j < n_found; ++j) {
-        const uint16_t* cls = classes_.data() + found[j]->begin;
-        const float* w = weights_.data() + found[j]->begin;
-        for (uint32_t i = 0; i < found[j]->length; ++i) scores[cls[i]] += w[i];
+        if (found[j]->length == kDenseRow) {
+          const float* w = dense_.data() + size_t{found[j]->begin} * n;
+          for (size_t c = 0; c < n; ++c) scores[c] += w[c];
+          continue;
+        }
+        const ClassWeight* row = row_.data() + found[j]->begin;
+        for (uint32_t i = 0; i < found[j]->length; ++i) scores[row[i].cls] += row[i].weight;
       }
     }
     return;
@@ -91,8 +96,8 @@ void AveragedPerceptron::finish_training(float prune_below) {
 
   std::vector<uint64_t> kept_keys;
   std::vector<uint32_t> lengths;
-  classes_.clear();
-  weights_.clear();
+  std::vector<uint16_t> classes;
+  std::vector<float> weights;
   const double instances = clock_ == 0 ? 1.0 : static_cast<double>(clock_);
   for (uint64_t k : keys) {
     auto row = training_[k];
@@ -102,8 +107,8 @@ void AveragedPerceptron::finish_training(float prune_below) {
       const double total = tw.total + static_cast<double>(tw.weight) * static_cast<double>(clock_ - tw.stamp);
       const float avg = static_cast<float>(total / instances);
       if (std::fabs(avg) < prune_below) continue;
-      classes_.push_back(static_cast<uint16_t>(tw.cls));
-      weights_.push_back(avg);
+      classes.push_back(static_cast<uint16_t>(tw.cls));
+      weights.push_back(avg);
       ++kept;
     }
     if (kept > 0) {
@@ -112,19 +117,44 @@ void AveragedPerceptron::finish_training(float prune_below) {
     }
   }
   training_.clear();
-  build_table(std::move(kept_keys), std::move(lengths));
+  build_table(kept_keys, lengths, classes, weights);
 }
 
-void AveragedPerceptron::build_table(std::vector<uint64_t> keys, std::vector<uint32_t> lengths) {
+void AveragedPerceptron::build_table(std::span<const uint64_t> keys, std::span<const uint32_t> lengths,
+                                     std::span<const uint16_t> classes, std::span<const float> weights) {
   size_t capacity = 16;
   while (capacity < keys.size() * 2) capacity *= 2;
   table_.assign(capacity, Slot{0, 0, 0});
-  uint32_t begin = 0;
+  const auto is_dense = [&](uint32_t length) { return size_t{length} * 2 >= static_cast<size_t>(n_classes_); };
+  size_t dense_rows = 0, sparse_weights = 0;
+  for (uint32_t length : lengths) {
+    if (is_dense(length)) ++dense_rows;
+    else sparse_weights += length;
+  }
+  row_.clear();
+  row_.reserve(sparse_weights);
+  dense_.assign(dense_rows * n_classes_, 0.0f);
+  uint32_t next_dense = 0;
+  // Home slots are scattered over a table far larger than the cache;
+  // prefetching a few keys ahead overlaps their misses.
+  constexpr size_t kAhead = 16;
+  size_t from = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
+    if (i + kAhead < keys.size()) __builtin_prefetch(&table_[keys[i + kAhead] & (capacity - 1)], 1);
+    Slot slot{keys[i], 0, lengths[i]};
+    if (is_dense(lengths[i])) {
+      slot.begin = next_dense++;
+      slot.length = kDenseRow;
+      float* row = dense_.data() + size_t{slot.begin} * n_classes_;
+      for (size_t j = from; j < from + lengths[i]; ++j) row[classes[j]] = weights[j];
+    } else {
+      slot.begin = static_cast<uint32_t>(row_.size());
+      for (size_t j = from; j < from + lengths[i]; ++j) row_.push_back({classes[j], weights[j]});
+    }
+    from += lengths[i];
     size_t pos = keys[i] & (capacity - 1);
     while (table_[pos].key != 0) pos = (pos + 1) & (capacity - 1);
-    table_[pos] = Slot{keys[i], begin, lengths[i]};
-    begin += lengths[i];
+    table_[pos] = slot;
   }
   frozen_ = true;
 }
@@ -141,7 +171,11 @@ const AveragedPerceptron::Slot* AveragedPerceptron::find(uint64_t key) const {
 }
 
 size_t AveragedPerceptron::weight_count() const {
-  if (frozen_) return weights_.size();
+  if (frozen_) {
+    size_t n = row_.size();
+    for (float w : dense_) n += w != 0.0f;
+    return n;
+  }
   size_t n = 0;
   for (const auto& [k, row] : training_) n += row.size();
   return n;
@@ -158,11 +192,25 @@ void AveragedPerceptron::save(ModelWriter& out) const {
   std::vector<uint32_t> lengths;
   std::vector<uint16_t> classes;
   std::vector<float> weights;
+  // A dense row's kept weights are its nonzero ones: training drops every
+  // weight below its pruning threshold, and a zero weight scores nothing.
   for (const Slot* s : slots) {
     keys.push_back(s->key);
-    lengths.push_back(s->length);
-    classes.insert(classes.end(), classes_.begin() + s->begin, classes_.begin() + s->begin + s->length);
-    weights.insert(weights.end(), weights_.begin() + s->begin, weights_.begin() + s->begin + s->length);
+    const size_t before = classes.size();
+    if (s->length == kDenseRow) {
+      const float* row = dense_.data() + size_t{s->begin} * n_classes_;
+      for (int c = 0; c < n_classes_; ++c) {
+        if (row[c] == 0.0f) continue;
+        classes.push_back(static_cast<uint16_t>(c));
+        weights.push_back(row[c]);
+      }
+    } else {
+      for (uint32_t i = s->begin; i < s->begin + s->length; ++i) {
+        classes.push_back(static_cast<uint16_t>(row_[i].cls));
+        weights.push_back(row_[i].weight);
+      }
+    }
+    lengths.push_back(static_cast<uint32_t>(classes.size() - before));
   }
   out.put<int32_t>(n_classes_);
   out.put_array<uint64_t>(keys);
@@ -175,20 +223,22 @@ bool AveragedPerceptron::load(ModelReader& in) {
   int32_t n_classes = 0;
   std::vector<uint64_t> keys;
   std::vector<uint32_t> lengths;
-  if (!in.get(&n_classes) || !in.get_array(&keys) || !in.get_array(&lengths) || !in.get_array(&classes_) ||
-      !in.get_array(&weights_)) {
+  std::vector<uint16_t> classes;
+  std::vector<float> weights;
+  if (!in.get(&n_classes) || !in.get_array(&keys) || !in.get_array(&lengths) || !in.get_array(&classes) ||
+      !in.get_array(&weights)) {
     return false;
   }
-  if (keys.size() != lengths.size() || classes_.size() != weights_.size() || n_classes <= 0) return false;
+  if (keys.size() != lengths.size() || classes.size() != weights.size() || n_classes <= 0) return false;
   uint64_t total = 0;
   for (uint32_t len : lengths) total += len;
-  if (total != classes_.size()) return false;
-  for (uint16_t c : classes_) {
+  if (total != classes.size()) return false;
+  for (uint16_t c : classes) {
     if (c >= n_classes) return false;
   }
   n_classes_ = n_classes;
   training_.clear();
-  build_table(std::move(keys), std::move(lengths));
+  build_table(keys, lengths, classes, weights);
   return true;
 }
 

@@ -65,6 +65,56 @@ TEST(AveragedPerceptron, SaveLoadRoundTripGivesSameScores) {
   std::remove(path.c_str());
 }
 
+// A frozen model keeps rows with many classes dense and the others sparse;
+// either way a feature must score exactly the (class, weight) pairs it was
+// saved with. Twelve classes, where a feature's row length depends on how
+// many classes it co-occurs with, give rows of both kinds.
+TEST(AveragedPerceptron, DenseAndSparseRowsScoreTheirSavedWeights) {
+  constexpr int kClasses = 12;
+  AveragedPerceptron p(kClasses);
+  const auto features_of = [](int cls, int round) {
+    return std::vector<uint64_t>{FeatureKey(1).add(static_cast<uint64_t>(cls)).key(),
+                                 FeatureKey(2).add(static_cast<uint64_t>(cls / 6)).key(),
+                                 FeatureKey(3).add(static_cast<uint64_t>(round % 4)).key(),
+                                 FeatureKey(4).key()};
+  };
+  for (int round = 0; round < 40; ++round) {
+    for (int cls = 0; cls < kClasses; ++cls) {
+      const auto f = features_of(cls, round);
+      p.update(f, cls, p.predict(f));
+    }
+  }
+  p.finish_training();
+  const std::string path = (std::filesystem::temp_directory_path() / "kg_perceptron_rows.model").string();
+  ModelWriter w("toy", 1);
+  p.save(w);
+  ASSERT_TRUE(w.save(path).is_ok());
+  auto r = ModelReader::open(path, "toy", 1);
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  int32_t n_classes = 0;
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> lengths;
+  std::vector<uint16_t> classes;
+  std::vector<float> weights;
+  ASSERT_TRUE(r->get(&n_classes) && r->get_array(&keys) && r->get_array(&lengths) && r->get_array(&classes) &&
+              r->get_array(&weights));
+  std::remove(path.c_str());
+  ASSERT_EQ(n_classes, kClasses);
+  bool saw_dense = false, saw_sparse = false;
+  size_t at = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    saw_dense |= lengths[k] * 2 >= kClasses;
+    saw_sparse |= lengths[k] * 2 < kClasses;
+    float expected[kClasses] = {}, got[kClasses] = {};
+    for (uint32_t i = 0; i < lengths[k]; ++i, ++at) expected[classes[at]] = weights[at];
+    p.add_scores(std::span<const uint64_t>(&keys[k], 1), got);
+    for (int c = 0; c < kClasses; ++c) EXPECT_EQ(got[c], expected[c]) << "feature " << k << ", class " << c;
+  }
+  EXPECT_TRUE(saw_dense);
+  EXPECT_TRUE(saw_sparse);
+  EXPECT_EQ(p.weight_count(), weights.size());
+}
+
 TEST(ModelReader, RefusesWrongKindVersionAndDamage) {
   const std::string path = (std::filesystem::temp_directory_path() / "kg_model_io_test.model").string();
   ModelWriter w("toy", 2);
