@@ -125,7 +125,7 @@ void AveragedPerceptron::build_table(std::span<const uint64_t> keys, std::span<c
   size_t capacity = 16;
   while (capacity < keys.size() * 2) capacity *= 2;
   table_.assign(capacity, Slot{0, 0, 0});
-  const auto is_dense = [&](uint32_t length) { return size_t{length} * 2 >= static_cast<size_t>(n_classes_); };
+  const auto is_dense = [&](uint32_t length) { return size_t{length} * 4 >= static_cast<size_t>(n_classes_); };
   size_t dense_rows = 0, sparse_weights = 0;
   for (uint32_t length : lengths) {
     if (is_dense(length)) ++dense_rows;

@@ -12,12 +12,14 @@
 // into a flat open-addressing table for fast scoring. A frozen model cannot
 // be trained further.
 //
-// In the frozen form a row that holds at least half of the classes is
+// In the frozen form a row that holds at least a quarter of the classes is
 // stored dense (a weight for every class, zero where none was kept): it
-// takes no more memory than its sparse form, and adding it to the scores is
-// a straight vector loop instead of a scatter. The tagger's rows are mostly
-// of this kind (43 of 108 classes on average, weighted by use). Adding a
-// zero changes no score, so both forms score exactly alike.
+// takes at most twice the memory of its sparse form, and adding it to the
+// scores is a straight vector loop instead of a scatter. The rows the
+// tagger uses most are of this kind (on the BBC corpus a row it looks up
+// holds 43 of its 108 classes on average); a quarter measured faster than
+// a half, at no cost in peak memory (nlp_bench). Adding a zero changes no
+// score, so both forms score exactly alike.
 #pragma once
 
 #include <cstdint>

@@ -103,8 +103,8 @@ TEST(AveragedPerceptron, DenseAndSparseRowsScoreTheirSavedWeights) {
   bool saw_dense = false, saw_sparse = false;
   size_t at = 0;
   for (size_t k = 0; k < keys.size(); ++k) {
-    saw_dense |= lengths[k] * 2 >= kClasses;
-    saw_sparse |= lengths[k] * 2 < kClasses;
+    saw_dense |= lengths[k] * 4 >= kClasses;
+    saw_sparse |= lengths[k] * 4 < kClasses;
     float expected[kClasses] = {}, got[kClasses] = {};
     for (uint32_t i = 0; i < lengths[k]; ++i, ++at) expected[classes[at]] = weights[at];
     p.add_scores(std::span<const uint64_t>(&keys[k], 1), got);
