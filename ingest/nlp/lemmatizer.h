@@ -92,7 +92,8 @@ class Lemmatizer {
   // WordNet verb, written into buf; empty when none does.
   std::string_view wordnet_verb_of(std::string_view lower, std::string_view xpos, char* buf, size_t cap) const;
 
-  // Fills rule_lengths_ from data_.rules.
+  // Fills rule_lengths_ from data_.rules, and takes a new memo_owner_ since
+  // the data changed.
   void index_rules();
 
   LemmatizerData data_;
@@ -100,6 +101,9 @@ class Lemmatizer {
   // n-letter suffix: apply_rules looks up only those suffixes, and most
   // closed-class tags have no rules at all. Derived from data_ on load.
   StringMap<uint8_t> rule_lengths_;
+  // Names this lemmatizer's data in the per-thread memo of recent lemmas
+  // that lemmatize() keeps (see lemmatizer.cc); 0 before any data.
+  uint64_t memo_owner_ = 0;
 };
 
 }  // namespace kg::nlp

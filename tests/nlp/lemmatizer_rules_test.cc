@@ -117,5 +117,34 @@ TEST(LemmatizerRules, LemmatizeTurnsBeIntoHaveBeforeBeen) {
   EXPECT_EQ(doc.words[4].lemma, "be");
 }
 
+// lemmatize() remembers recent lemmas per thread; what one lemmatizer
+// remembered must never answer for another with different data, and a
+// repeated word must get the same lemma as its first occurrence.
+TEST(LemmatizerRules, RememberedLemmasBelongToTheLemmatizerThatMadeThem) {
+  const auto lemmatizer_saying = [](std::string lemma) {
+    LemmatizerData data;
+    data.strings = {std::move(lemma)};
+    data.exact.emplace(std::string("Talks\x1fNNS"), 0);
+    return Lemmatizer(std::move(data));
+  };
+  const Lemmatizer first = lemmatizer_saying("talk"), second = lemmatizer_saying("negotiation");
+  const auto lemmas_by = [](const Lemmatizer& lemmatizer) {
+    Document doc;
+    for (int i = 0; i < 2; ++i) {
+      Word word;
+      word.form = doc.intern("Talks");
+      word.upos = UPos::NOUN;
+      word.xpos = doc.intern("NNS");
+      doc.words.push_back(word);
+    }
+    lemmatizer.lemmatize(&doc);
+    return std::vector<std::string>{std::string(doc.words[0].lemma), std::string(doc.words[1].lemma)};
+  };
+  const std::vector<std::string> talk = {"talk", "talk"}, negotiation = {"negotiation", "negotiation"};
+  EXPECT_EQ(lemmas_by(first), talk);
+  EXPECT_EQ(lemmas_by(second), negotiation);
+  EXPECT_EQ(lemmas_by(first), talk);
+}
+
 }  // namespace
 }  // namespace kg::nlp
