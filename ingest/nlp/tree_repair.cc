@@ -59,7 +59,9 @@ TreeRepair::TreeRepair(const std::vector<std::string>& labels)
       relcl_(label_id(labels, "acl:relcl")),
       parataxis_(label_id(labels, "parataxis")),
       appos_(label_id(labels, "appos")),
-      det_(label_id(labels, "det")) {
+      det_(label_id(labels, "det")),
+      root_(label_id(labels, "root")),
+      punct_(label_id(labels, "punct")) {
   if (desc_ < 0) desc_ = compound_;
 }
 
@@ -100,6 +102,9 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (parataxis_ >= 0 && appos_ >= 0 && det_ >= 0) {
     keep_if_tree([&] { apposition_after_comma(words, heads, labels); });
   }
+  if (relcl_ >= 0 && conj_ >= 0 && nsubj_ >= 0 && root_ >= 0 && punct_ >= 0) {
+    keep_if_tree([&] { predicate_after_relative_clause(words, heads, labels); });
+  }
 }
 
 void TreeRepair::apposition_after_comma(std::span<const Word> words, std::vector<int>* heads,
@@ -127,6 +132,49 @@ void TreeRepair::apposition_after_comma(std::span<const Word> words, std::vector
     }
     (*heads)[x] = m;
     (*labels)[x] = appos_;
+  }
+}
+
+void TreeRepair::predicate_after_relative_clause(std::span<const Word> words, std::vector<int>* heads,
+                                                 std::vector<int>* labels) const {
+  // "The firm, which makes phones, reported record sales": when the root is
+  // a bare noun (no subject, no copula) whose relative clause has exactly one
+  // conjunct, a finite verb right after a comma with no subject or
+  // conjunction of its own, that verb is the sentence's predicate and the
+  // noun its subject.
+  const int n = static_cast<int>(words.size());
+  const int root = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  if (root >= n || !is_nominal(words[root])) return;
+  int clause = -1;
+  for (int k = 0; k < n; ++k) {
+    if ((*heads)[k] != root) continue;
+    if ((*labels)[k] == nsubj_ || (*labels)[k] == nsubj_pass_ || words[k].upos == UPos::AUX) return;
+    if ((*labels)[k] == relcl_ && k > root) clause = k;
+  }
+  if (clause < 0) return;
+  int verb = -1, conjuncts = 0;
+  for (int k = clause + 1; k < n; ++k) {
+    if ((*heads)[k] != clause || (*labels)[k] != conj_) continue;
+    ++conjuncts;
+    verb = k;
+  }
+  if (conjuncts != 1 || words[verb].upos != UPos::VERB || words[verb - 1].form != "," ||
+      words[verb].feats.find("VerbForm=Fin") == std::string_view::npos) {
+    return;
+  }
+  for (int k = 0; k < n; ++k) {
+    if ((*heads)[k] == verb && ((*labels)[k] == nsubj_ || (*labels)[k] == nsubj_pass_ || (*labels)[k] == cc_)) return;
+  }
+  (*heads)[verb] = -1;
+  (*labels)[verb] = root_;
+  (*heads)[root] = verb;
+  (*labels)[root] = nsubj_;
+  // The comma closes the relative clause; what followed the verb but hung
+  // on the noun (the full stop) now belongs to the verb.
+  (*heads)[verb - 1] = clause;
+  (*labels)[verb - 1] = punct_;
+  for (int k = verb + 1; k < n; ++k) {
+    if ((*heads)[k] == root) (*heads)[k] = verb;
   }
 }
 

@@ -7,7 +7,10 @@
 // one long name ("Prime Minister Helen Marsh and
 // Brazilian President Rafael Duarte met", with "Helen" a modifier of
 // "Rafael"), and a clause hung on a noun as an adverbial clause ("a project
-// that the government supports"), which UD reserves for predicates.
+// that the government supports"), which UD reserves for predicates; and a
+// sentence whose subject has a relative clause read as a noun phrase alone
+// ("The firm, which makes phones, reported ...", with "reported" a conjunct
+// of "makes" and "firm" the root).
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -37,9 +40,12 @@ class TreeRepair {
   void relative_clause_on_noun(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void coordination_inside_name(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void apposition_after_comma(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void predicate_after_relative_clause(std::span<const Word> words, std::vector<int>* heads,
+                                       std::vector<int>* labels) const;
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
-  int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1;
+  int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1, root_ = -1;
+  int punct_ = -1;
 };
 
 }  // namespace kg::nlp

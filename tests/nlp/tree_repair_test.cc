@@ -21,6 +21,7 @@ struct Row {
   UPos upos;
   int head;  // 1-based, 0 = root
   const char* label;
+  const char* feats = "";
 };
 
 int label_of(const std::string& name) {
@@ -38,6 +39,7 @@ std::vector<std::string> repaired(const std::vector<Row>& parse) {
   for (size_t i = 0; i < parse.size(); ++i) {
     words[i].form = parse[i].form;
     words[i].upos = parse[i].upos;
+    words[i].feats = parse[i].feats;
     heads.push_back(parse[i].head - 1);
     labels.push_back(label_of(parse[i].label));
   }
@@ -101,6 +103,19 @@ TEST(TreeRepair, ANounPhraseAfterACommaIsAnAppositionNotAParataxis) {
             (std::vector<std::string>{"0:root", "3:det", "1:obj", "6:punct", "6:det", "3:appos"}));
 }
 
+constexpr const char* kFinite = "Tense=Past|VerbForm=Fin";
+
+TEST(TreeRepair, AFiniteVerbAfterARelativeClauseIsThePredicateOfItsNoun) {
+  // The firm , which makes phones , reported sales .
+  const std::vector<Row> parse = {
+      {"The", D, 2, "det"},       {"firm", N, 0, "root"},  {",", T, 5, "punct"},
+      {"which", UPos::PRON, 5, "nsubj"}, {"makes", V, 2, "acl:relcl", kFinite}, {"phones", N, 5, "obj"},
+      {",", T, 8, "punct"},       {"reported", V, 5, "conj", kFinite}, {"sales", N, 8, "obj"},
+      {".", T, 2, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"2:det", "8:nsubj", "5:punct", "5:nsubj", "2:acl:relcl",
+                                                       "5:obj", "5:punct", "0:root", "8:obj", "8:punct"}));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // Joe Biden and Vladimir Putin spoke with Mr Sullivan
   const std::vector<Row> coordination = {{"Joe", P, 6, "nsubj"},     {"Biden", P, 1, "flat"}, {"and", C, 4, "cc"},
@@ -116,6 +131,14 @@ TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   const std::vector<Row> clause = {{"Talks", N, 2, "nsubj"}, {"went", V, 0, "root"},     {"well", UPos::ADV, 2, "advmod"},
                                    {",", T, 5, "punct"},     {"officials", N, 6, "nsubj"}, {"said", V, 2, "parataxis"}};
   EXPECT_EQ(repaired(clause), unchanged(clause));
+  // "the firm, which makes phones, sells tablets and builds cars": a list of
+  // verbs inside the relative clause (two conjuncts) is not the predicate.
+  const std::vector<Row> list = {
+      {"the", D, 2, "det"},   {"firm", N, 0, "root"},   {",", T, 5, "punct"},
+      {"which", UPos::PRON, 5, "nsubj"}, {"makes", V, 2, "acl:relcl", kFinite}, {"phones", N, 5, "obj"},
+      {",", T, 8, "punct"},   {"sells", V, 5, "conj", kFinite}, {"tablets", N, 8, "obj"},
+      {"and", C, 11, "cc"},   {"builds", V, 5, "conj", kFinite}, {"cars", N, 11, "obj"}};
+  EXPECT_EQ(repaired(list), unchanged(list));
 }
 
 }  // namespace
