@@ -315,6 +315,12 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
       e.type = EntityType::kOrg;
       changed = true;
     }
+    // Nor does a name start with a lowercase conjunction ("and Nato", typed
+    // above by its last word).
+    while (e.end - e.begin >= 2 && words[e.begin].upos == UPos::CCONJ && is_ascii_lower(words[e.begin].form[0])) {
+      ++e.begin;
+      changed = true;
+    }
     const GazetteerMark& first = marks[e.begin];
     const bool whole_phrase = e.end - e.begin == 1 ? first.phrase_position == 0
                                                    : first.phrase_position == 1 && marks[e.end - 1].phrase_position == 3;
@@ -397,7 +403,33 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
     }
     floor = e.end;
   }
+  // A country the gazetteer knows, written as a proper noun and left
+  // outside every span ("after China and India objected"), is a place.
+  if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
+  std::vector<bool> covered(words.size(), false);
+  for (const EntitySpan& e : spans) {
+    for (uint32_t k = e.begin; k < e.end; ++k) covered[k] = true;
+  }
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (covered[i] || (marks[i].phrase_classes & kGazCountry) == 0 || words[i].upos != UPos::PROPN ||
+        !is_ascii_upper(words[i].form[0])) {
+      continue;
+    }
+    uint32_t end = i + 1;
+    if (marks[i].phrase_position == 1) {
+      while (end < words.size() && marks[end].phrase_position == 2) ++end;
+      if (end >= words.size() || marks[end].phrase_position != 3) continue;
+      ++end;
+    } else if (marks[i].phrase_position != 0) {
+      continue;
+    }
+    if (std::any_of(covered.begin() + i, covered.begin() + end, [](bool c) { return c; })) continue;
+    spans.push_back(EntitySpan{i, end, EntityType::kLoc});
+    changed = true;
+    i = end - 1;
+  }
   if (!changed) return;
+  std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
   std::erase_if(spans, [](const EntitySpan& e) { return e.begin == e.end; });
   labels_from_spans(words.size(), spans, labels);
 }

@@ -56,8 +56,24 @@ struct NewsCase {
   std::vector<std::string> expected;  // "name/TYPE"
 };
 
-// Disabled until issue 6: the shipped recognizer still misses European Union/ORG, Nato/ORG, Britain/LOC,
-// Federal Reserve/ORG, India/LOC here; re-enable when it passes.
+// Disabled until issue 6: the shipped recognizer still misses European Union/ORG and Federal Reserve/ORG
+// (typed LOC) here; re-enable when it passes.
+// Spans tidied after decoding: a country the model left out is a place,
+// and a name does not start with "and" (the model read "and Nato").
+TEST(NerRegression, CountriesLeftOutAreFoundAndConjunctionsStripped) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const std::set<std::string> talks =
+      entities_of("The European Union and Nato said on Friday that Russia had moved more troops towards Ukraine.");
+  EXPECT_TRUE(talks.contains("Nato/ORG"));
+  EXPECT_FALSE(talks.contains("and Nato/ORG"));
+  const std::set<std::string> council =
+      entities_of("The United Nations Security Council met in New York after China and India objected.");
+  EXPECT_TRUE(council.contains("China/LOC"));
+  EXPECT_TRUE(council.contains("India/LOC"));
+  EXPECT_TRUE(entities_of("Mr Johnson told the House of Commons that Britain would send aid to Kenya.")
+                  .contains("Britain/LOC"));
+}
+
 TEST(NerRegression, DISABLED_NewsSentences) {
   if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
   const std::vector<NewsCase> cases = {
