@@ -1,10 +1,10 @@
 #include "ingest/nlp/lemmatizer.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <span>
 
+#include "ingest/nlp/memo_owner.h"
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/ner_gazetteer.h"
 #include "ingest/nlp/text_chars.h"
@@ -34,8 +34,8 @@ std::string_view find(const StringMap<uint32_t>& map, std::string_view key, cons
 // The lemmas of recently seen (form, UPOS, XPOS) triples, one table per
 // thread. News repeats its words, so most words are found here and skip the
 // four to six hash lookups lemma() makes. An entry is used only when form,
-// UPOS and XPOS all match and it was filled by the same lemmatizer (`owner`,
-// a number no other Lemmatizer load has), so the answer is exactly lemma()'s.
+// UPOS and XPOS all match and it was filled by the same lemmatizer data
+// (`owner`, see memo_owner.h), so the answer is exactly lemma()'s.
 class LemmaMemo {
  public:
   static constexpr size_t kMaxBytes = 22;  // longer forms and lemmas are not kept
@@ -83,8 +83,6 @@ class LemmaMemo {
   }
   Entry entries_[kSlots];
 };
-
-std::atomic<uint64_t> next_memo_owner{1};
 
 void put_map(ModelWriter& out, const StringMap<uint32_t>& map) {
   std::vector<std::pair<std::string, uint32_t>> items(map.begin(), map.end());
@@ -194,7 +192,7 @@ std::string_view Lemmatizer::apply_rules(std::string_view lower, std::string_vie
 }
 
 void Lemmatizer::index_rules() {
-  memo_owner_ = next_memo_owner.fetch_add(1);
+  memo_owner_ = new_memo_owner();
   rule_lengths_.clear();
   for (const auto& [key, value] : data_.rules) {
     const size_t sep = key.find(kSeparator);

@@ -57,10 +57,14 @@ int AveragedPerceptron::predict(std::span<const uint64_t> features, std::span<co
   }
   std::fill(scores, scores + n_classes_, 0.0f);
   add_scores(features, std::span<float>(scores, n_classes_));
+  return best_class(std::span<const float>(scores, n_classes_), allowed);
+}
+
+int AveragedPerceptron::best_class(std::span<const float> scores, std::span<const bool> allowed) {
   int best = -1;
-  for (int c = 0; c < n_classes_; ++c) {
+  for (size_t c = 0; c < scores.size(); ++c) {
     if (!allowed.empty() && !allowed[c]) continue;
-    if (best < 0 || scores[c] > scores[best]) best = c;
+    if (best < 0 || scores[c] > scores[best]) best = static_cast<int>(c);
   }
   return best < 0 ? 0 : best;
 }

@@ -75,6 +75,8 @@ class AveragedPerceptron {
   // The highest-scoring class, among those with allowed[c] true when
   // `allowed` is not empty. Ties go to the lowest class id.
   int predict(std::span<const uint64_t> features, std::span<const bool> allowed = {}) const;
+  // The same choice over scores already summed (0 when none is allowed).
+  static int best_class(std::span<const float> scores, std::span<const bool> allowed = {});
 
   // One training step: when guess != truth, move the features' weights
   // toward truth and away from guess. Counts one training instance either

@@ -1,7 +1,10 @@
 #include "ingest/nlp/tagger.h"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 
+#include "ingest/nlp/memo_owner.h"
 #include "ingest/nlp/text_chars.h"
 #include "ingest/nlp/word_shape.h"
 
@@ -38,7 +41,64 @@ uint64_t fnv(std::string_view s) {
   return h;
 }
 
+// The first features() emits for a word depend on its form alone: bias,
+// word, exact form, shape, prefixes and suffixes.
+constexpr size_t kOwnFeatures = 12;
+
+// The scores of the own features of recent word forms, one table per
+// thread. Scores are summed feature by feature from zero, so going on from
+// a remembered sum of the first kOwnFeatures gives the very floats scoring
+// them all at once would, and the same tags. Entries count only for the
+// tagger weights that filled them (`owner`, see memo_owner.h).
+class OwnScoreMemo {
+ public:
+  static constexpr size_t kMaxClasses = 128;  // taggers with more classes skip the memo
+  static constexpr size_t kMaxBytes = 23;     // longer forms are not kept
+
+  // Copies the remembered scores of `form` into `scores` and returns true,
+  // or returns false.
+  bool find(uint64_t owner, std::string_view form, std::span<float> scores) const {
+    const Entry& e = entries_[slot(form)];
+    if (e.owner != owner || e.form_len != form.size() || std::memcmp(e.form, form.data(), form.size()) != 0) {
+      return false;
+    }
+    std::copy(e.scores, e.scores + scores.size(), scores.begin());
+    return true;
+  }
+
+  void remember(uint64_t owner, std::string_view form, std::span<const float> scores) {
+    if (form.size() > kMaxBytes) return;
+    Entry& e = entries_[slot(form)];
+    e.owner = owner;
+    e.form_len = static_cast<uint8_t>(form.size());
+    std::memcpy(e.form, form.data(), form.size());
+    std::copy(scores.begin(), scores.end(), e.scores);
+  }
+
+ private:
+  static constexpr size_t kSlots = 1024;  // about 550 KB
+  struct Entry {
+    uint64_t owner = 0;  // 0: empty
+    uint8_t form_len = 0;
+    char form[kMaxBytes];
+    float scores[kMaxClasses];
+  };
+  static size_t slot(std::string_view form) {
+    const uint64_t h = fnv(form);
+    return (h ^ (h >> 32)) & (kSlots - 1);
+  }
+  Entry entries_[kSlots];
+};
+
 }  // namespace
+
+Tagger::Tagger(TaggerLexicon lexicon, AveragedPerceptron model)
+    : lexicon_(std::move(lexicon)), model_(std::move(model)), memo_owner_(new_memo_owner()) {}
+
+AveragedPerceptron& Tagger::model() {
+  memo_owner_ = new_memo_owner();
+  return model_;
+}
 
 void Tagger::word_keys(std::span<const Word> words, std::vector<WordKeys>* keys) const {
   char buf[kMaxKeyBytes];
@@ -91,6 +151,8 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
   const uint64_t n2u = has_n2 ? keys[i + 2].usual : kNoWord;
   const uint64_t n1set = has_n1 ? keys[i + 1].tag_set : kNoWord;
   const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
+  // The first kOwnFeatures depend on the word's form alone (OwnScoreMemo
+  // relies on it).
   out->push_back(FeatureKey(kBias).key());
   out->push_back(FeatureKey(kWord).add(w.lower).key());
   out->push_back(FeatureKey(kExact).add(w.exact).key());
@@ -148,6 +210,12 @@ void Tagger::features(std::span<const WordKeys> keys, size_t i, int prev1, int p
 
 void Tagger::predict(std::span<const Word> words, std::vector<int>* classes, std::vector<WordKeys>* keys) const {
   thread_local std::vector<uint64_t> feats;
+  thread_local std::vector<float> scores;
+  thread_local auto memo = std::make_unique<OwnScoreMemo>();
+  // Only frozen weights stay put while tagging; training predicts with
+  // weights that change after every sentence.
+  const bool use_memo = model_.frozen() && static_cast<size_t>(model_.n_classes()) <= OwnScoreMemo::kMaxClasses;
+  scores.resize(model_.n_classes());
   classes->assign(words.size(), 0);
   word_keys(words, keys);
   int prev1 = kNoTag, prev2 = kNoTag;
@@ -157,7 +225,18 @@ void Tagger::predict(std::span<const Word> words, std::vector<int>* classes, std
     if (cls < 0) {
       feats.clear();
       features(*keys, i, prev1, prev2, &feats);
-      cls = model_.predict(feats);
+      if (use_memo) {
+        const std::span<const uint64_t> all(feats);
+        if (!memo->find(memo_owner_, words[i].form, scores)) {
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          model_.add_scores(all.first(kOwnFeatures), scores);
+          memo->remember(memo_owner_, words[i].form, scores);
+        }
+        model_.add_scores(all.subspan(kOwnFeatures), scores);
+        cls = AveragedPerceptron::best_class(scores);
+      } else {
+        cls = model_.predict(feats);
+      }
     }
     (*classes)[i] = cls;
     prev2 = prev1;
@@ -259,6 +338,7 @@ bool Tagger::load(ModelReader& in) {
     }
     lex.words.emplace(std::move(word), std::move(entry));
   }
+  memo_owner_ = new_memo_owner();
   if (!model_.load(in) || model_.n_classes() != static_cast<int>(n)) return false;
   lexicon_ = std::move(lex);
   return true;

@@ -68,8 +68,7 @@ class Tagger {
   };
 
   Tagger() = default;
-  Tagger(TaggerLexicon lexicon, AveragedPerceptron model)
-      : lexicon_(std::move(lexicon)), model_(std::move(model)) {}
+  Tagger(TaggerLexicon lexicon, AveragedPerceptron model);
 
   // Tags the words of every sentence: upos, xpos, feats.
   void tag(Document* doc) const;
@@ -89,7 +88,9 @@ class Tagger {
 
   TaggerLexicon& lexicon() { return lexicon_; }
   const TaggerLexicon& lexicon() const { return lexicon_; }
-  AveragedPerceptron& model() { return model_; }
+  // Mutable access may change the weights, so it retires what the memo of
+  // partial scores holds for this tagger.
+  AveragedPerceptron& model();
 
   void save(ModelWriter& out) const;
   bool load(ModelReader& in);
@@ -97,6 +98,9 @@ class Tagger {
  private:
   TaggerLexicon lexicon_;
   AveragedPerceptron model_;
+  // Names this tagger's weights in the per-thread memo of the scores of
+  // each word's own features (see tagger.cc and memo_owner.h).
+  uint64_t memo_owner_ = 0;
 };
 
 }  // namespace kg::nlp

@@ -2,6 +2,7 @@
 // written for this test, plus the lemmatizer's lookup order on data built
 // here.
 #include "ingest/nlp/lemmatizer.h"
+#include "ingest/nlp/tagger.h"
 
 #include <gtest/gtest.h>
 
@@ -71,6 +72,45 @@ TEST(Tagger, SetsMorphologicalFeatures) {
   EXPECT_NE(feats_of("told").find("VerbForm=Part"), std::string::npos);
   EXPECT_NE(feats_of("were").find("Tense=Past"), std::string::npos);
   EXPECT_NE(feats_of("wait").find("VerbForm=Inf"), std::string::npos);
+}
+
+// A two-class tagger whose weights make every word `cls`. Only the first
+// two features of each word (bias and word, which depend on its form alone)
+// get weights, so a partial score remembered for the wrong tagger would
+// decide the tag.
+Tagger tagger_that_says(int cls, std::span<const Word> words) {
+  TaggerLexicon lexicon;
+  lexicon.classes = {TagClass{UPos::NOUN, "NN"}, TagClass{UPos::VERB, "VB"}};
+  lexicon.feats_strings = {""};
+  lexicon.class_feats = {0, 0};
+  Tagger keyer(lexicon, AveragedPerceptron(2));
+  std::vector<Tagger::WordKeys> keys;
+  keyer.word_keys(words, &keys);
+  AveragedPerceptron model(2);
+  std::vector<uint64_t> feats;
+  for (size_t i = 0; i < words.size(); ++i) {
+    feats.clear();
+    Tagger::features(keys, i, -1, -1, &feats);
+    model.update(std::span<const uint64_t>(feats).first(2), cls, 1 - cls);
+  }
+  model.finish_training();
+  return Tagger(std::move(lexicon), std::move(model));
+}
+
+// The tagger remembers the scores of recent word forms per thread; what one
+// tagger remembered must never answer for another with other weights.
+TEST(Tagger, RememberedScoresBelongToTheTaggerThatMadeThem) {
+  std::vector<Word> words(2);
+  words[0].form = "Talks";
+  words[1].form = "resume";
+  const Tagger nouns = tagger_that_says(0, words), verbs = tagger_that_says(1, words);
+  std::vector<int> classes;
+  nouns.predict(words, &classes);
+  EXPECT_EQ(classes, (std::vector<int>{0, 0}));
+  verbs.predict(words, &classes);
+  EXPECT_EQ(classes, (std::vector<int>{1, 1}));
+  nouns.predict(words, &classes);
+  EXPECT_EQ(classes, (std::vector<int>{0, 0}));
 }
 
 TEST(Lemmatizer, LooksUpThenWordnetThenSuffixRules) {
