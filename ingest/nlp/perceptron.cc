@@ -20,15 +20,15 @@ void AveragedPerceptron::add_scores(std::span<const uint64_t> features, std::spa
       for (size_t i = start; i < end; ++i) {
         const Slot* slot = find(features[i]);
         if (!slot) continue;
-        __builtin_prefetch(slot->length == kDenseRow ? static_cast<const void*>(dense_.data() + size_t{slot->begin} * n_classes_)
-                                                      : static_cast<const void*>(row_.data() + slot->begin));
+        if (slot->length == kDenseRow) __builtin_prefetch(dense_row(slot->begin));
+        else __builtin_prefetch(&row_[slot->begin]);
         found[n_found++] = slot;
       }
-      const size_t n = scores.size();
+      const int n = n_classes_;
       for (size_t j = 0; j < n_found; ++j) {
         if (found[j]->length == kDenseRow) {
-          const float* w = dense_.data() + size_t{found[j]->begin} * n;
-          for (size_t c = 0; c < n; ++c) scores[c] += w[c];
+          const float* w = dense_row(found[j]->begin);
+          for (int c = 0; c < n; ++c) scores[c] += w[c];
           continue;
         }
         const ClassWeight* row = row_.data() + found[j]->begin;
@@ -149,7 +149,7 @@ void AveragedPerceptron::build_table(std::span<const uint64_t> keys, std::span<c
     if (is_dense(lengths[i])) {
       slot.begin = next_dense++;
       slot.length = kDenseRow;
-      float* row = dense_.data() + size_t{slot.begin} * n_classes_;
+      float* row = &dense_[size_t{slot.begin} * n_classes_];
       for (size_t j = from; j < from + lengths[i]; ++j) row[classes[j]] = weights[j];
     } else {
       slot.begin = static_cast<uint32_t>(row_.size());
@@ -202,7 +202,7 @@ void AveragedPerceptron::save(ModelWriter& out) const {
     keys.push_back(s->key);
     const size_t before = classes.size();
     if (s->length == kDenseRow) {
-      const float* row = dense_.data() + size_t{s->begin} * n_classes_;
+      const float* row = dense_row(s->begin);
       for (int c = 0; c < n_classes_; ++c) {
         if (row[c] == 0.0f) continue;
         classes.push_back(static_cast<uint16_t>(c));

@@ -113,6 +113,8 @@ class AveragedPerceptron {
   };
 
   const Slot* find(uint64_t key) const;
+  // Dense row r: n_classes_ weights.
+  const float* dense_row(uint32_t r) const { return dense_.data() + size_t{r} * static_cast<size_t>(n_classes_); }
   // Freezes: `keys` in ascending order, `lengths` their row lengths, the
   // rows' classes and weights one after another in `classes` and `weights`.
   void build_table(std::span<const uint64_t> keys, std::span<const uint32_t> lengths,
