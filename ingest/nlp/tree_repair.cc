@@ -75,7 +75,7 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
     subjects.assign(n, {-1, -1});
     for (int i = 0; i < n; ++i) {
       const int p = (*heads)[i];
-      if (p < 0 || ((*labels)[i] != nsubj_ && (*labels)[i] != nsubj_pass_)) continue;
+      if (p < 0 || !is_subject((*labels)[i])) continue;
       auto& [first, second] = subjects[p];
       if (first < 0) first = i;
       else if (second < 0) second = i;
@@ -85,7 +85,7 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
     }
   }
   if (advcl_ >= 0 && mark_ >= 0 && obj_ >= 0 && relcl_ >= 0) relative_clause_on_noun(words, heads, labels);
-  // These two may move a word under its own subtree in odd parses; such a
+  // These may move a word under its own subtree in odd parses; such a
   // change is undone. The saved copies reuse their storage across sentences.
   auto keep_if_tree = [&](auto fix) {
     thread_local std::vector<int> saved_heads, saved_labels;
@@ -119,7 +119,7 @@ void TreeRepair::apposition_after_comma(std::span<const Word> words, std::vector
     for (int k = 0; k < n; ++k) {
       if ((*heads)[k] != x) continue;
       article = article || ((*labels)[k] == det_ && k < x);
-      subject = subject || (*labels)[k] == nsubj_ || (*labels)[k] == nsubj_pass_;
+      subject = subject || is_subject((*labels)[k]);
     }
     const int comma = subtree_edges(*heads, x).first;
     if (!article || subject || comma < 1 || words[comma].form != ",") continue;
@@ -148,7 +148,7 @@ void TreeRepair::predicate_after_relative_clause(std::span<const Word> words, st
   int clause = -1;
   for (int k = 0; k < n; ++k) {
     if ((*heads)[k] != root) continue;
-    if ((*labels)[k] == nsubj_ || (*labels)[k] == nsubj_pass_ || words[k].upos == UPos::AUX) return;
+    if (is_subject((*labels)[k]) || words[k].upos == UPos::AUX) return;
     if ((*labels)[k] == relcl_ && k > root) clause = k;
   }
   if (clause < 0) return;
@@ -163,7 +163,7 @@ void TreeRepair::predicate_after_relative_clause(std::span<const Word> words, st
     return;
   }
   for (int k = 0; k < n; ++k) {
-    if ((*heads)[k] == verb && ((*labels)[k] == nsubj_ || (*labels)[k] == nsubj_pass_ || (*labels)[k] == cc_)) return;
+    if ((*heads)[k] == verb && (is_subject((*labels)[k]) || (*labels)[k] == cc_)) return;
   }
   (*heads)[verb] = -1;
   (*labels)[verb] = root_;

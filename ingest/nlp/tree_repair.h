@@ -42,6 +42,7 @@ class TreeRepair {
   void apposition_after_comma(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void predicate_after_relative_clause(std::span<const Word> words, std::vector<int>* heads,
                                        std::vector<int>* labels) const;
+  bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
   int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1, root_ = -1;
