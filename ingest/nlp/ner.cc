@@ -87,7 +87,7 @@ uint32_t person_begin_with_particles(std::span<const Word> words, uint32_t begin
 
 void EntityRecognizer::sentence_keys(std::span<const Word> words, SentenceKeys* keys) const {
   keys->words.resize(words.size());
-  std::vector<GazetteerMark> marks;
+  std::vector<GazetteerMark>& marks = keys->marks;
   Gazetteer::builtin().mark(words, &marks);
   size_t alphabetic = 0, capitalized = 0;
   char buf[128];
@@ -276,10 +276,18 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
     (*labels)[i] = steps[i][h].label;
     h = steps[i][h].back;
   }
-  tidy_spans(words, labels);
+  tidy_spans(words, keys.marks, labels);
+  trim_and_add_places(words, keys.marks, labels);
 }
 
 void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>* labels) {
+  std::vector<GazetteerMark> marks;
+  Gazetteer::builtin().mark(words, &marks);
+  tidy_spans(words, marks, labels);
+}
+
+void EntityRecognizer::tidy_spans(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                  std::vector<int>* labels) {
   // Greetings and titles are not part of names (ner_titles.h): a span
   // that starts with a greeting ("Hello Louise", "Dear Mr. Lavorato") is
   // the name of the person addressed after it; a span that starts with a
@@ -288,10 +296,8 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
   // is exactly a seat of government ("White House", "Kremlin") is the
   // institution, an ORG, as news uses it.
   std::vector<EntitySpan> spans = spans_from_labels(*labels);
-  std::vector<GazetteerMark> marks;
   bool changed = false;
   auto tidy = [&](EntitySpan& e) {
-    if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
     // Names neither start nor end with punctuation; the model sometimes
     // takes in a closing quote or bracket.
     while (e.begin < e.end && words[e.begin].upos == UPos::PUNCT) ++e.begin, changed = true;
@@ -313,12 +319,6 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
         (marks[e.end - 1].word_classes & kGazOrgWord) != 0 && is_ascii_upper(words[e.end - 1].form[0]) &&
         (marks[e.begin].word_classes & (kGazFirstName | kGazHonorific | kGazTitle | kGazGreeting)) == 0) {
       e.type = EntityType::kOrg;
-      changed = true;
-    }
-    // Nor does a name start with a lowercase conjunction ("and Nato", typed
-    // above by its last word).
-    while (e.end - e.begin >= 2 && words[e.begin].upos == UPos::CCONJ && is_ascii_lower(words[e.begin].form[0])) {
-      ++e.begin;
       changed = true;
     }
     const GazetteerMark& first = marks[e.begin];
@@ -403,13 +403,27 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
     }
     floor = e.end;
   }
-  // A country the gazetteer knows, written as a proper noun and left
-  // outside every span ("after China and India objected"), is a place.
-  if (marks.empty()) Gazetteer::builtin().mark(words, &marks);
+  if (!changed) return;
+  std::erase_if(spans, [](const EntitySpan& e) { return e.begin == e.end; });
+  labels_from_spans(words.size(), spans, labels);
+}
+
+void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                           std::vector<int>* labels) {
+  std::vector<EntitySpan> spans = spans_from_labels(*labels);
+  bool changed = false;
+  // A name does not start with a lowercase conjunction ("and Nato", which
+  // tidy_spans typed ORG by its last word).
   std::vector<bool> covered(words.size(), false);
-  for (const EntitySpan& e : spans) {
+  for (EntitySpan& e : spans) {
+    while (e.end - e.begin >= 2 && words[e.begin].upos == UPos::CCONJ && is_ascii_lower(words[e.begin].form[0])) {
+      ++e.begin;
+      changed = true;
+    }
     for (uint32_t k = e.begin; k < e.end; ++k) covered[k] = true;
   }
+  // A country the gazetteer knows, written as a proper noun and left
+  // outside every span ("after China and India objected"), is a place.
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (covered[i] || (marks[i].phrase_classes & kGazCountry) == 0 || words[i].upos != UPos::PROPN ||
         !is_ascii_upper(words[i].form[0])) {
@@ -430,7 +444,6 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>*
   }
   if (!changed) return;
   std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
-  std::erase_if(spans, [](const EntitySpan& e) { return e.begin == e.end; });
   labels_from_spans(words.size(), spans, labels);
 }
 

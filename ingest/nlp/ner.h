@@ -50,6 +50,7 @@ class EntityRecognizer : public AnnotationStage {
   };
   struct SentenceKeys {
     std::vector<WordKeys> words;
+    std::vector<GazetteerMark> marks;  // per word; tidy_spans reads them too
     bool headline = false;  // most words capitalized: capitals say little
   };
   static constexpr uint8_t kCapitalized = 1;
@@ -79,8 +80,18 @@ class EntityRecognizer : public AnnotationStage {
   // ending in an organization word ("... Council", "... Inc") is an ORG
   // unless it starts with a given name, a leading greeting or title is
   // cut off, leaving a PERSON name, and a PERSON name takes in the name
-  // particle before it ("bin Laden", "Muqtada al - Sadr").
+  // particle before it ("bin Laden", "Muqtada al - Sadr"). `marks` are the
+  // words' gazetteer marks (SentenceKeys::marks); the second form finds them.
+  static void tidy_spans(std::span<const Word> words, std::span<const GazetteerMark> marks, std::vector<int>* labels);
   static void tidy_spans(std::span<const Word> words, std::vector<int>* labels);
+  // Run after tidy_spans at prediction time only: a span loses a leading
+  // lowercase conjunction, and a gazetteer country outside every span
+  // becomes a LOC span. Training does not run these, because its history
+  // features record tidy_spans' output and the shipped model was trained
+  // before they existed: so `kg train` still reproduces it. Move them into
+  // tidy_spans when the recognizer is next retrained and re-scored.
+  static void trim_and_add_places(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                  std::vector<int>* labels);
 
   // Training uses the same extraction as prediction. sentence_keys leaves
   // the history fields empty; set_history fills them.

@@ -140,7 +140,7 @@ void train_model(const TrainOptions& options, const TrainingSet& set, int epochs
           prev2 = prev1;
           prev1 = guess;
         }
-        nlp::EntityRecognizer::tidy_spans(sentence, &guesses);
+        nlp::EntityRecognizer::tidy_spans(sentence, keys.marks, &guesses);
         history.record(sentence, guesses);
       }
     }
