@@ -76,9 +76,7 @@ class LemmaMemo {
     char lemma[kMaxBytes];
   };
   static size_t slot(std::string_view form, UPos upos, std::string_view xpos) {
-    uint64_t h = 0xCBF29CE484222325ull ^ static_cast<uint64_t>(upos);
-    for (unsigned char c : form) h = (h ^ c) * 0x100000001B3ull;
-    for (unsigned char c : xpos) h = (h ^ c) * 0x100000001B3ull;
+    const uint64_t h = hash_bytes(form) ^ (hash_bytes(xpos) * 31) ^ static_cast<uint64_t>(upos);
     return (h ^ (h >> 29)) & (kSlots - 1);
   }
   Entry entries_[kSlots];

@@ -13,12 +13,6 @@ namespace kg::nlp {
 
 namespace {
 
-uint64_t hash_bytes(std::string_view s) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
-  return h;
-}
-
 // Keys of the padding words before the start and after the end.
 const EntityRecognizer::WordKeys& padding(bool before) {
   static const EntityRecognizer::WordKeys kBefore = [] {

@@ -23,12 +23,6 @@ constexpr uint64_t kUnknownCluster = 0xF0;
 constexpr uint64_t kAbsentCluster = 0xF1;
 constexpr uint64_t kRootCluster = 0xF2;
 
-uint64_t fnv(std::string_view s) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
-  return h;
-}
-
 // Digits are folded to '0' so that numbers share statistics ("1984" and
 // "2021" look alike to the parser, as they should).
 uint64_t word_value(std::string_view form) {
@@ -87,7 +81,7 @@ void SentenceAtoms::assign(std::span<const Word> words, const WordClusters* clus
   cluster_.resize(3 * (n + 1));
   for (size_t i = 0; i < n; ++i) {
     word_[i] = word_value(words[i].form);
-    tag_[i] = words[i].xpos.empty() ? fnv(upos_name(words[i].upos)) : fnv(words[i].xpos);
+    tag_[i] = words[i].xpos.empty() ? hash_bytes(upos_name(words[i].upos)) : hash_bytes(words[i].xpos);
     coarse_[i] = kCoarseTagBase + static_cast<uint64_t>(words[i].upos);
     const ClusterPath path = clusters ? clusters->path(words[i].form) : ClusterPath::none();
     for (int k = 0; k < 3; ++k) {

@@ -35,12 +35,6 @@ constexpr uint64_t kNoCluster[4] = {0, 0, 0, 0};
 // Lexicon keys are lowercased forms of at most this many bytes.
 constexpr size_t kMaxKeyBytes = 64;
 
-uint64_t fnv(std::string_view s) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
-  return h;
-}
-
 // The first features() emits for a word depend on its form alone: bias,
 // word, exact form, shape, prefixes and suffixes.
 constexpr size_t kOwnFeatures = 12;
@@ -84,7 +78,7 @@ class OwnScoreMemo {
     float scores[kMaxClasses];
   };
   static size_t slot(std::string_view form) {
-    const uint64_t h = fnv(form);
+    const uint64_t h = hash_bytes(form);
     return (h ^ (h >> 32)) & (kSlots - 1);
   }
   Entry entries_[kSlots];
@@ -115,8 +109,8 @@ void Tagger::word_keys(std::span<const Word> words, std::vector<WordKeys>* keys)
     const std::string_view f = words[i].form;
     WordKeys& k = (*keys)[i];
     k.lower = hash_lowercase(f);
-    k.exact = fnv(f);
-    k.shape = fnv(word_shape(f).view());
+    k.exact = hash_bytes(f);
+    k.shape = hash_bytes(word_shape(f).view());
     for (size_t n = 1; n <= 3; ++n) k.prefix[n - 1] = f.size() >= n ? hash_lowercase(f.substr(0, n)) : kNoWord + n;
     for (size_t n = 1; n <= 5; ++n) {
       k.suffix[n - 1] = f.size() >= n ? hash_lowercase(f.substr(f.size() - n)) : kNoWord + n;

@@ -39,6 +39,14 @@ inline size_t previous_char_start(std::string_view text, size_t pos) {
   return p;
 }
 
+// FNV-1a of the bytes: the feature value of a string, the same on every
+// run and platform (std::hash promises neither).
+inline uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+  return h;
+}
+
 // FNV-1a of the ASCII-lowercased bytes: a feature value for a word that
 // ignores case without building the lowercase string.
 inline uint64_t hash_lowercase(std::string_view s) {
