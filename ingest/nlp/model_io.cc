@@ -1,9 +1,9 @@
 #include "ingest/nlp/model_io.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 #include <fstream>
-#include <algorithm>
 
 namespace kg::nlp {
 
