@@ -335,5 +335,24 @@ TEST(NerEval, SentencesAlignByWordsNotOrder) {
   EXPECT_NEAR(s.overall.f1(), 100.0 / 3, 1e-9);
 }
 
+TEST(NerEval, ErrorsListEachMatchedSentencesMissedAndSpuriousSpans) {
+  auto gold = read_iob2("1\tLily\tB-PER\n2\tAllen\tI-PER\n\n1\tin\tO\n2\tOslo\tB-LOC\n\n1\tat\tO\n2\tIBM\tB-ORG\n",
+                        "g.iob2");
+  auto system = read_iob2("1\tin\tO\n2\tOslo\tB-ORG\n\n1\tLily\tB-PER\n2\tAllen\tI-PER\n\n1\tat\tO\n2\tIBM\tO\n",
+                          "s.iob2");
+  ASSERT_TRUE(gold.is_ok() && system.is_ok());
+  std::vector<train::SentenceErrors> errors;
+  train::score_entities(*gold, *system, &errors);
+  // The Lily Allen sentence is right and not listed; the others are, in
+  // system order, pointing at their gold sentences.
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].gold_sentence, 1u);
+  EXPECT_EQ(errors[0].missed, (std::vector<EntitySpan>{{1, 2, EntityType::kLoc}}));
+  EXPECT_EQ(errors[0].spurious, (std::vector<EntitySpan>{{1, 2, EntityType::kOrg}}));
+  EXPECT_EQ(errors[1].gold_sentence, 2u);
+  EXPECT_EQ(errors[1].missed, (std::vector<EntitySpan>{{1, 2, EntityType::kOrg}}));
+  EXPECT_TRUE(errors[1].spurious.empty());
+}
+
 }  // namespace
 }  // namespace kg::nlp

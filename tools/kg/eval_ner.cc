@@ -21,6 +21,7 @@ struct EvalNerOptions {
   std::string system;
   std::string gold_format = "auto";
   bool json = false;
+  bool errors = false;
 };
 
 // CoNLL-U word lines have ten columns; IOB2 lines three to five.
@@ -49,6 +50,27 @@ nlohmann::json counts_json(const train::SpanCounts& c) {
           {"gold", c.gold},             {"system", c.system},   {"correct", c.correct}};
 }
 
+// "Joe Biden/PERSON": the words of a span and its type.
+std::string span_text(const nlp::Document& doc, const nlp::Sentence& s, const nlp::EntitySpan& span) {
+  std::string out;
+  for (const nlp::Word& w : doc.words_of(s).subspan(span.begin, span.end - span.begin)) {
+    if (!out.empty()) out += ' ';
+    out += w.form;
+  }
+  return fmt::format("{}/{}", out, nlp::entity_type_name(span.type));
+}
+
+// One block per sentence with a difference: the sentence, then "- " for
+// each missed gold span and "+ " for each spurious system span.
+void print_errors(const nlp::Document& gold, std::span<const train::SentenceErrors> errors) {
+  for (const train::SentenceErrors& e : errors) {
+    const nlp::Sentence& s = gold.sentences[e.gold_sentence];
+    fmt::print("# {}\n", s.text);
+    for (const nlp::EntitySpan& span : e.missed) fmt::print("- {}\n", span_text(gold, s, span));
+    for (const nlp::EntitySpan& span : e.spurious) fmt::print("+ {}\n", span_text(gold, s, span));
+  }
+}
+
 int run_eval_ner(const EvalNerOptions& options) {
   Result<nlp::NerCorpus> gold = read_gold(options);
   if (!gold) return report(gold.status());
@@ -56,7 +78,9 @@ int run_eval_ner(const EvalNerOptions& options) {
   if (!content) return report(content.status());
   Result<nlp::NerCorpus> system = nlp::read_ner_conllu(*content, options.system);
   if (!system) return report(system.status());
-  const train::NerScores s = train::score_entities(*gold, *system);
+  std::vector<train::SentenceErrors> errors;
+  const train::NerScores s = train::score_entities(*gold, *system, options.errors ? &errors : nullptr);
+  if (options.errors) print_errors(gold->doc, errors);
   if (options.json) {
     nlohmann::json j = nlohmann::json::object();
     for (int t = 0; t < nlp::kEntityTypeCount; ++t) {
@@ -101,6 +125,9 @@ Subcommand add_eval_ner_command(CLI::App& eval) {
   c.app->add_option("--gold-format", options->gold_format, "auto (default), iob2 or gum")
       ->check(CLI::IsMember({"auto", "iob2", "gum"}));
   c.app->add_flag("--json", options->json, "print the scores as JSON");
+  c.app->add_flag("--errors", options->errors,
+                  "before the scores, list each sentence whose spans differ: '- ' gold spans missed, '+ ' spans "
+                  "the system found that gold lacks");
   c.run = [options] { return run_eval_ner(*options); };
   return c;
 }

@@ -1,5 +1,6 @@
 #include "tools/train/ner_eval.h"
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -31,9 +32,19 @@ void count(std::span<const nlp::EntitySpan> gold, std::span<const nlp::EntitySpa
   }
 }
 
+// The spans of `a` that `b` lacks.
+std::vector<nlp::EntitySpan> only_in(std::span<const nlp::EntitySpan> a, std::span<const nlp::EntitySpan> b) {
+  std::vector<nlp::EntitySpan> out;
+  for (const nlp::EntitySpan& x : a) {
+    if (std::find(b.begin(), b.end(), x) == b.end()) out.push_back(x);
+  }
+  return out;
+}
+
 }  // namespace
 
-NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& system) {
+NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& system,
+                         std::vector<SentenceErrors>* errors) {
   NerScores scores;
   scores.sentences = gold.doc.sentences.size();
   // Equal word sequences (repeated short sentences) pair up in file order.
@@ -53,6 +64,10 @@ NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& syste
     it->second.pop_front();
     gold_used[g] = true;
     count(gold.entities[g], system.entities[s], &scores);
+    if (errors) {
+      SentenceErrors e{g, only_in(gold.entities[g], system.entities[s]), only_in(system.entities[s], gold.entities[g])};
+      if (!e.missed.empty() || !e.spurious.empty()) errors->push_back(std::move(e));
+    }
   }
   for (size_t g = 0; g < gold_used.size(); ++g) {
     if (gold_used[g]) continue;

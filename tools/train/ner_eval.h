@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <vector>
 
 #include "ingest/nlp/ner_corpus.h"
 #include "ingest/nlp/ner_labels.h"
@@ -38,9 +39,20 @@ struct NerScores {
   size_t unmatched_system = 0;   // system sentences with no gold sentence of the same words
 };
 
+// A sentence where the system's spans differ from gold: the spans each side
+// has that the other lacks (exact words and type).
+struct SentenceErrors {
+  size_t gold_sentence = 0;     // index into the gold corpus
+  std::vector<nlp::EntitySpan> missed;    // gold only
+  std::vector<nlp::EntitySpan> spurious;  // system only
+};
+
 // Scores `system` against `gold`. A gold sentence without a system match
 // counts its entities as missed; an unmatched system sentence counts its
 // entities as wrong.
-NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& system);
+// When `errors` is given, every matched sentence with a difference is
+// appended to it, in system order.
+NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& system,
+                         std::vector<SentenceErrors>* errors = nullptr);
 
 }  // namespace kg::train
