@@ -77,6 +77,24 @@ uint32_t person_begin_with_particles(std::span<const Word> words, uint32_t begin
   return b;
 }
 
+// The gazetteer phrase of class `cls` (and no country) that holds all of
+// words [begin, end), as [first, last) word bounds; {0, 0} when there is
+// none. Phrases never overlap (Gazetteer::mark), so it is unique.
+std::pair<uint32_t, uint32_t> listed_phrase(std::span<const GazetteerMark> marks, uint32_t begin, uint32_t end,
+                                            uint16_t cls) {
+  const uint16_t classes = marks[begin].phrase_classes;
+  if ((classes & cls) == 0 || (classes & kGazCountry) != 0) return {0, 0};
+  uint32_t b = begin;
+  while (marks[b].phrase_position >= 2) --b;  // back to the phrase's first word
+  uint32_t e = b + 1;
+  if (marks[b].phrase_position == 1) {
+    while (e < marks.size() && marks[e].phrase_position == 2) ++e;
+    if (e >= marks.size() || marks[e].phrase_position != 3) return {0, 0};
+    ++e;
+  }
+  return end <= e ? std::pair{b, e} : std::pair<uint32_t, uint32_t>{0, 0};
+}
+
 }  // namespace
 
 void EntityRecognizer::sentence_keys(std::span<const Word> words, SentenceKeys* keys) const {
@@ -409,20 +427,29 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
   // A name does not start with a lowercase conjunction ("and Nato", which
   // tidy_spans typed ORG by its last word).
   std::vector<bool> covered(words.size(), false);
-  for (EntitySpan& e : spans) {
+  for (size_t n = 0; n < spans.size(); ++n) {
+    EntitySpan& e = spans[n];
     while (e.end - e.begin >= 2 && words[e.begin].upos == UPos::CCONJ && is_ascii_lower(words[e.begin].form[0])) {
       ++e.begin;
       changed = true;
     }
+    // A span within a well-known organization's name is that organization
+    // ("Union" of "European Union" read as a place).
+    const uint32_t floor = n == 0 ? 0 : spans[n - 1].end;
+    const uint32_t ceiling = n + 1 == spans.size() ? static_cast<uint32_t>(words.size()) : spans[n + 1].begin;
+    if (const auto [b, end] = listed_phrase(marks, e.begin, e.end, kGazOrganization); b < end && b >= floor &&
+        end <= ceiling && (e.type != EntityType::kOrg || e.begin != b || e.end != end)) {
+      e = EntitySpan{b, end, EntityType::kOrg};
+      changed = true;
+    }
     for (uint32_t k = e.begin; k < e.end; ++k) covered[k] = true;
   }
-  // A country the gazetteer knows, written as a proper noun and left
-  // outside every span ("after China and India objected"), is a place.
+  // A country or a well-known organization the gazetteer knows, written
+  // capitalized, ending in a proper noun and left outside every span ("after China
+  // and India objected", "Reuters reported"), is a place or an organization.
   for (uint32_t i = 0; i < words.size(); ++i) {
-    if (covered[i] || (marks[i].phrase_classes & kGazCountry) == 0 || words[i].upos != UPos::PROPN ||
-        !is_ascii_upper(words[i].form[0])) {
-      continue;
-    }
+    const uint16_t listed = marks[i].phrase_classes & (kGazCountry | kGazOrganization);
+    if (covered[i] || listed == 0 || !is_ascii_upper(words[i].form[0])) continue;
     uint32_t end = i + 1;
     if (marks[i].phrase_position == 1) {
       while (end < words.size() && marks[end].phrase_position == 2) ++end;
@@ -431,8 +458,13 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
     } else if (marks[i].phrase_position != 0) {
       continue;
     }
-    if (std::any_of(covered.begin() + i, covered.begin() + end, [](bool c) { return c; })) continue;
-    spans.push_back(EntitySpan{i, end, EntityType::kLoc});
+    // The name's last word is a proper noun ("European Union": the tagger
+    // reads "European" as an adjective).
+    if (words[end - 1].upos != UPos::PROPN ||
+        std::any_of(covered.begin() + i, covered.begin() + end, [](bool c) { return c; })) {
+      continue;
+    }
+    spans.push_back(EntitySpan{i, end, (listed & kGazCountry) != 0 ? EntityType::kLoc : EntityType::kOrg});
     changed = true;
     i = end - 1;
   }

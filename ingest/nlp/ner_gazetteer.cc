@@ -199,6 +199,128 @@ constexpr std::string_view kOrgWords[] = {
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
 };
 
+// Well-known organizations that news and web text name without an
+// organization word: companies and brands, media, international bodies,
+// agencies, parties, armed groups, sports bodies and universities. Names
+// that are everyday words (Target, Gap, Total, Orange) or places (Liverpool,
+// Princeton) are left out; a few
+// that news uses mostly as names stay (Apple, Shell, Amazon), and the
+// recognizer weighs the mark with the word's case and context. Split
+// hyphens and clitics are listed the way the treebanks tokenize them.
+constexpr std::string_view kOrganizations[] = {
+    // Technology and telecoms
+    "Google", "Alphabet", "Microsoft", "Apple", "Amazon", "Facebook", "Twitter", "Instagram",
+    "WhatsApp", "YouTube", "LinkedIn", "Netflix", "Spotify", "Uber", "Lyft", "Airbnb", "eBay", "PayPal",
+    "Yahoo", "AOL", "IBM", "Intel", "AMD", "Nvidia", "Qualcomm", "Cisco", "Oracle", "SAP", "Dell", "HP",
+    "Hewlett-Packard", "Hewlett - Packard", "Lenovo", "Acer", "Asus", "Samsung", "Sony", "Panasonic", "Toshiba",
+    "Hitachi", "Fujitsu", "LG", "Philips", "Siemens", "Nokia", "Ericsson", "Motorola", "BlackBerry",
+    "Huawei", "ZTE", "Xiaomi", "Alibaba", "Tencent", "Baidu", "Canon", "Nikon", "Olympus", "Kodak", "Xerox",
+    "Epson", "JVC", "Bose", "Logitech", "Adobe", "Salesforce", "VMware", "Symantec", "McAfee",
+    "Mozilla", "Wikipedia", "Skype", "Tesla", "SpaceX", "Verizon", "AT&T", "AT & T",
+    "T-Mobile", "T - Mobile", "TMobile", "Comcast", "Vodafone", "BT", "O2", "Telefonica",
+    "Deutsche Telekom", "Cingular", "Nextel", "Vonage", "Dish Network", "DirecTV", "Time Warner",
+    "Travelocity", "Expedia", "Priceline", "Orbitz", "Craigslist", "Yelp", "MySpace", "Napster", "iTunes",
+    "Xbox", "PlayStation", "Nintendo", "Sega", "Atari", "Electronic Arts", "Activision", "Ubisoft",
+    // Retail, food and consumer brands
+    "Walmart", "Wal-Mart", "Wal - Mart", "Costco", "Kmart", "Sears", "Macy 's", "Macys", "Kohl 's",
+    "JCPenney", "J.C. Penney", "Nordstrom", "Best Buy", "Home Depot", "Lowe 's", "IKEA", "Walgreens", "CVS",
+    "Rite Aid", "Safeway", "Kroger", "Publix", "Whole Foods", "Trader Joe 's", "Aldi", "Lidl", "Tesco",
+    "Sainsbury 's", "Asda", "Morrisons", "Waitrose", "Marks & Spencer", "Marks and Spencer", "Debenhams",
+    "Harrods", "Selfridges", "Argos", "Woolworths", "Primark", "Zara", "H&M", "H & M",
+    "Nike", "Adidas", "Reebok", "Puma", "Levi 's", "Gucci", "Prada", "Chanel", "Louis Vuitton", "Rolex",
+    "McDonald 's", "McDonalds", "Burger King", "Wendy 's", "KFC", "Taco Bell", "Pizza Hut", "Domino 's",
+    "Papa John 's", "Starbucks", "Dunkin", "Dunkin' Donuts", "Dunkin Donuts", "Chipotle",
+    "White Castle", "Five Guys", "In-N-Out", "In - N - Out", "In n Out", "Smashburger", "Arby 's",
+    "Chick-fil-A", "Popeyes", "Denny 's", "IHOP", "Applebee 's", "Olive Garden", "Red Lobster",
+    "Panera", "Krispy Kreme", "Coca-Cola", "Coca - Cola", "Pepsi", "PepsiCo", "Nestle",
+    "Nestlé", "Unilever", "Procter & Gamble", "Procter and Gamble", "Kraft", "Heinz", "Kellogg 's",
+    "Cadbury", "Hershey", "Danone", "Heineken", "Budweiser", "Anheuser-Busch", "Guinness",
+    "Johnson & Johnson", "Pfizer", "Merck", "Novartis", "Roche", "GlaxoSmithKline", "GSK", "AstraZeneca",
+    "Sanofi", "Bayer", "Moderna", "Eli Lilly", "Abbott", "Amgen", "Monsanto", "DuPont", "Dow Chemical",
+    "3M", "General Electric", "GE", "Honeywell", "Boeing", "Airbus", "Lockheed Martin", "Raytheon",
+    "Northrop Grumman", "BAE Systems", "Rolls-Royce", "Rolls - Royce", "Caterpillar", "Halliburton",
+    // Vehicles and transport
+    "Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Mitsubishi", "Suzuki", "Hyundai", "Kia", "Volkswagen",
+    "VW", "Audi", "BMW", "Mercedes", "Mercedes-Benz", "Mercedes - Benz", "Daimler", "Porsche", "Volvo",
+    "Saab", "Fiat", "Chrysler", "Ferrari", "Lamborghini", "Renault", "Peugeot", "Citroen", "Jaguar",
+    "Land Rover", "General Motors", "GM", "Chevrolet", "Chevy", "Cadillac", "Buick", "Pontiac",
+    "Jeep", "Harley-Davidson", "Greyhound", "Amtrak", "FedEx", "UPS", "DHL", "USPS", "Royal Mail",
+    "American Airlines", "United Airlines", "Delta Air Lines", "JetBlue",
+    "US Airways", "Northwest Airlines", "British Airways", "Lufthansa", "Air France", "KLM", "Ryanair",
+    "easyJet", "EasyJet", "Emirates", "Qantas", "Aeroflot", "Carnival", "Royal Caribbean",
+    "Norwegian Cruise Line", "Princess Cruises", "Hertz", "Avis",
+    // Finance and energy
+    "Goldman Sachs", "JPMorgan", "JP Morgan", "J.P. Morgan", "JPMorgan Chase", "Morgan Stanley",
+    "Citigroup", "Citibank", "Bank of America", "Wells Fargo", "Merrill Lynch", "Lehman Brothers",
+    "Bear Stearns", "Barclays", "HSBC", "RBS", "NatWest", "Santander", "Deutsche Bank",
+    "Credit Suisse", "UBS", "BNP Paribas", "Societe Generale", "ING", "Nomura", "BlackRock",
+    "Berkshire Hathaway", "AIG", "Allstate", "Geico", "Prudential", "MetLife", "Aviva",
+    "Visa", "MasterCard", "Mastercard", "American Express", "AmEx", "Capital One", "Charles Schwab",
+    "Fannie Mae", "Freddie Mac", "Nasdaq", "NYSE", "Dow Jones", "Moody 's", "Standard & Poor 's",
+    "Enron", "WorldCom", "Arthur Andersen", "KPMG", "Deloitte", "PwC", "PricewaterhouseCoopers",
+    "Ernst & Young", "McKinsey", "Accenture", "ExxonMobil", "Exxon", "Mobil", "Chevron", "Texaco",
+    "ConocoPhillips", "BP", "Shell", "Royal Dutch Shell", "Gazprom", "Rosneft", "Lukoil",
+    "Yukos", "Aramco", "Saudi Aramco", "Petrobras", "PDVSA", "Eni", "Statoil", "Equinor", "Pemex",
+    "Dynegy", "El Paso", "Duke Energy", "PG&E", "Pepco", "EDF", "E.ON", "RWE", "Centrica",
+    // Media
+    "BBC", "CNN", "Fox News", "MSNBC", "NBC", "CBS", "ABC", "PBS", "NPR", "ESPN", "HBO", "MTV",
+    "CNBC", "Bloomberg", "Reuters", "Associated Press", "AFP", "Agence France-Presse", "Al Jazeera",
+    "Al - Jazeera", "Al-Jazeera", "Sky News", "ITV", "Channel 4", "RT", "Xinhua", "Tass", "Interfax",
+    "New York Times", "Washington Post", "Wall Street Journal", "Los Angeles Times", "USA Today",
+    "Detroit News", "Boston Globe", "Chicago Tribune", "Financial Times", "The Guardian",
+    "The Times", "Daily Telegraph", "The Independent", "Daily Mail", "The Sun",
+    "The Economist", "Time magazine", "Newsweek", "Forbes", "Politico", "Axios",
+    "Der Spiegel", "Le Monde", "Huffington Post", "BuzzFeed", "ZDNet", "ZD Net", "CNET", "Wired",
+    "Rolling Stone", "Vogue", "National Geographic", "Disney", "Walt Disney", "Warner Bros",
+    "Warner Brothers", "Paramount", "Sony Pictures", "20th Century Fox", "DreamWorks",
+    "Pixar", "Lionsgate", "Miramax", "Viacom", "News Corp", "News Corporation", "EMI", "Island Records",
+    // International bodies
+    "United Nations", "UN", "U.N.", "Nato", "NATO", "European Union", "EU", "European Commission",
+    "European Parliament", "European Central Bank", "ECB", "Council of Europe", "OSCE", "World Bank",
+    "International Monetary Fund", "IMF", "World Trade Organization", "World Trade Organisation", "WTO",
+    "World Health Organization", "World Health Organisation", "WHO", "UNESCO", "UNICEF", "UNHCR",
+    "Security Council", "OPEC", "OECD", "G7", "G8", "G20", "ASEAN", "African Union", "Arab League",
+    "Red Cross", "Red Crescent", "Amnesty International", "Human Rights Watch", "Greenpeace", "Oxfam",
+    "Doctors Without Borders", "Medecins Sans Frontieres", "Interpol", "Europol", "IAEA", "ICC",
+    "International Criminal Court", "International Olympic Committee", "IOC", "FIFA", "UEFA",
+    // Government agencies and legislatures
+    "FBI", "CIA", "NSA", "DHS", "FEMA", "FDA", "EPA", "IRS", "SEC", "FTC", "FCC", "FAA", "NTSB", "TSA",
+    "DEA", "ATF", "NASA", "NOAA", "CDC", "NIH", "USDA", "Pentagon", "Kremlin", "Congress", "Senate",
+    "House of Representatives", "Supreme Court", "Federal Reserve", "Treasury", "State Department",
+    "Justice Department", "Department of Justice", "Homeland Security", "Department of Defense",
+    "Department of Energy", "Department of State", "Bank of England", "Bank of Japan", "Parliament",
+    "House of Commons", "House of Lords", "Home Office", "Foreign Office", "Ministry of Defence", "MoD",
+    "NHS", "MI5", "MI6", "Scotland Yard", "Met Police", "Metropolitan Police", "Bundestag", "Bundesbank",
+    "Duma", "State Duma", "FSB", "KGB", "GRU", "Knesset", "Mossad", "Shin Bet", "Politburo",
+    "Social Security Administration", "Census Bureau", "Army Corps of Engineers", "Marine Corps",
+    "US Army", "U.S. Army", "Royal Navy", "RAF", "Royal Air Force", "Coast Guard", "National Guard",
+    // Parties and armed groups
+    "Democratic Party", "Republican Party", "GOP", "Labour", "Labour Party", "Conservative Party",
+    "Tories", "Liberal Democrats", "Lib Dems", "SNP", "Sinn Fein", "UKIP", "Green Party", "Tea Party",
+    "Likud", "Kadima", "Fatah", "PLO", "Hamas", "Hezbollah", "Hizbollah", "Taliban", "al-Qaeda",
+    "al - Qaeda", "al Qaeda", "al-Qaida", "al - Qaida", "al Qaida", "Al Qaeda", "Al - Qaeda", "Al-Qaeda",
+    "Qaeda", "ISIS", "ISIL", "Islamic State", "Boko Haram", "al-Shabab", "al - Shabab", "Al Shabaab",
+    "Muslim Brotherhood", "Ba'ath Party", "Baath Party", "Mahdi Army", "IRA", "ETA", "FARC", "Kurdistan Workers ' Party",
+    "PKK", "Peshmerga", "Northern Alliance", "Mujahideen", "Wagner Group", "ANC", "Zanu-PF", "Zanu - PF",
+    // Sport
+    "NFL", "NBA", "MLB", "NHL", "MLS", "NCAA", "PGA", "ATP", "WTA", "Premier League", "Football League",
+    "Manchester United", "Man United", "Man Utd", "Manchester City", "Man City", "Arsenal",
+    "Tottenham", "Newcastle United", "Aston Villa", "West Ham", "Leeds United",
+    "Real Madrid", "Bayern Munich", "Juventus", "AC Milan", "Inter Milan",
+    "PSG", "Paris Saint-Germain", "New York Yankees", "Yankees", "Red Sox", "Boston Red Sox",
+    "Dodgers", "Lakers", "Celtics", "Knicks", "Steelers", "Packers",
+    "Redskins", "49ers", "Longhorns", "Aggies",
+    // Universities and research bodies
+    "Harvard", "Harvard University", "Yale", "MIT", "Caltech", "Columbia University",
+    "Cornell", "UC Berkeley", "UCLA", "USC", "NYU", "Johns Hopkins",
+    "Oxford University", "University of Oxford", "Cambridge University", "University of Cambridge", "LSE",
+    "Imperial College", "UT", "UT Austin", "University of Texas", "Texas A&M", "Texas A & M", "A&M", "LSU",
+    "Penn State", "Ohio State", "Brookings Institution", "RAND", "Rand Corporation",
+    "Heritage Foundation", "Cato Institute", "Worldwatch", "Worldwatch Institute", "Smithsonian",
+    "Gates Foundation", "Ford Foundation", "Rockefeller Foundation", "Salvation Army", "YMCA", "Boy Scouts",
+    "Girl Scouts", "AARP", "NAACP", "ACLU", "NRA", "AFL-CIO", "Teamsters", "Sierra Club", "WWF",
+};
+
 // Last words of place names: streets, landforms, waters, buildings and
 // areas ("Hayes Street", "Blue Ridge Mountains").
 constexpr std::string_view kPlaceWords[] = {
@@ -354,6 +476,7 @@ Gazetteer::Gazetteer() {
   for (auto p : kInstitutions) add(p, kGazInstitution);
   for (auto p : kGreetings) add(p, kGazGreeting);
   for (auto p : kPlaceWords) add(p, kGazPlaceWord);
+  for (auto p : kOrganizations) add(p, kGazOrganization);
 }
 
 void Gazetteer::add(std::string_view phrase, uint16_t classes) {

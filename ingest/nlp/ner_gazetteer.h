@@ -1,6 +1,7 @@
 // Word lists the recognizer uses as features and to find titles: countries,
 // demonyms, capitals and large cities, regions, titles and honorifics, words
-// that end organization and place names, common first names, and greetings. The lists are facts
+// that end organization and place names, well-known organizations, common
+// first names, and greetings. The lists are facts
 // compiled for the project (ner_gazetteer.cc), not copied files.
 //
 // Phrases are matched case-insensitively over word forms, longest match
@@ -32,6 +33,7 @@ enum GazetteerClass : uint16_t {
   kGazInstitution = 1 << 9,    // places that name a government in news: White House, Kremlin
   kGazGreeting = 1 << 10,      // Dear, Hello, Thanks: may precede a name, never part of it
   kGazPlaceWord = 1 << 11,     // words that end place names: Street, River, Airport
+  kGazOrganization = 1 << 12,  // well-known organizations: Google, Reuters, Taliban
 };
 
 // What the gazetteer says about one word of a sentence.

@@ -207,6 +207,42 @@ TEST(NerTitles, TwoPeopleJoinedByAConjunctionAreTwoNames) {
   EXPECT_EQ(spans_from_labels(labels), (std::vector<EntitySpan>{{0, 3, EntityType::kOrg}}));
 }
 
+// The spans after EntityRecognizer::trim_and_add_places of `predicted`
+// over `sentence`, whose words are tagged PROPN where `proper` says so.
+std::vector<EntitySpan> after_places_and_orgs(const std::string& sentence, const std::vector<bool>& proper,
+                                              const std::vector<EntitySpan>& predicted) {
+  NerCorpus c = words_of(sentence);
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  for (size_t i = 0; i < words.size() && i < proper.size(); ++i) words[i].upos = proper[i] ? UPos::PROPN : UPos::NOUN;
+  std::vector<GazetteerMark> marks;
+  Gazetteer::builtin().mark(words, &marks);
+  std::vector<int> labels;
+  labels_from_spans(words.size(), predicted, &labels);
+  EntityRecognizer::trim_and_add_places(words, marks, &labels);
+  return spans_from_labels(labels);
+}
+
+TEST(NerGazetteer, WellKnownOrganizationsLeftOutOrCutShortAreOrganizations) {
+  // Left outside every span: found, whole, as an ORG.
+  EXPECT_EQ(after_places_and_orgs("Shares in Reuters rose", {false, false, true, false}, {}),
+            (std::vector<EntitySpan>{{2, 3, EntityType::kOrg}}));
+  EXPECT_EQ(after_places_and_orgs("the European Union said", {false, false, true, false}, {}),
+            (std::vector<EntitySpan>{{1, 3, EntityType::kOrg}}));
+  // A span inside the name grows to the whole name and becomes an ORG.
+  EXPECT_EQ(after_places_and_orgs("the European Union said", {false, false, true, false}, {{2, 3, EntityType::kLoc}}),
+            (std::vector<EntitySpan>{{1, 3, EntityType::kOrg}}));
+  // A name that only starts like a listed one is left alone, and so is a
+  // lowercase word or one whose last word is no proper noun.
+  EXPECT_EQ(after_places_and_orgs("Chelsea Clinton spoke", {true, true, false}, {{0, 2, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{0, 2, EntityType::kPerson}}));
+  EXPECT_TRUE(after_places_and_orgs("shares in reuters rose", {false, false, true, false}, {}).empty());
+  EXPECT_TRUE(after_places_and_orgs("Shares in Reuters rose", {false, false, false, false}, {}).empty());
+  // A name would not swallow a neighbouring span: both are left as they are.
+  EXPECT_EQ(after_places_and_orgs("the European Union said", {false, true, true, false},
+                                  {{1, 2, EntityType::kMisc}, {2, 3, EntityType::kLoc}}),
+            (std::vector<EntitySpan>{{1, 2, EntityType::kMisc}, {2, 3, EntityType::kLoc}}));
+}
+
 TEST(NerGazetteer, GivenNamesFromSeveralLanguages) {
   for (std::string_view name : {"Catriona", "Natasha", "Winston", "Stacey", "Priya", "Mikhail", "Yusuf", "Ingrid"}) {
     EXPECT_NE(Gazetteer::builtin().word_classes(name) & kGazFirstName, 0) << name;
