@@ -442,6 +442,20 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
       e = EntitySpan{b, end, EntityType::kOrg};
       changed = true;
     }
+    // A name of several words ending in a number names a product, a model
+    // or an event ("Nord Stream 2", "Boeing 747"), not an organization.
+    if (e.type == EntityType::kOrg && e.end - e.begin >= 2 && words[e.end - 1].upos == UPos::NUM) {
+      e.type = EntityType::kMisc;
+      changed = true;
+    }
+    // A person's name does not end in a given name when a capitalized
+    // proper noun outside every span follows it ("Vladimir | Putin").
+    if (e.type == EntityType::kPerson && e.end < ceiling && (marks[e.end - 1].word_classes & kGazFirstName) != 0 &&
+        words[e.end].upos == UPos::PROPN && is_ascii_upper(words[e.end].form[0]) &&
+        (marks[e.end].word_classes & kGazFirstName) == 0) {
+      ++e.end;
+      changed = true;
+    }
     for (uint32_t k = e.begin; k < e.end; ++k) covered[k] = true;
   }
   // A country or a well-known organization the gazetteer knows, written

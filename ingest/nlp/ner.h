@@ -86,8 +86,11 @@ class EntityRecognizer : public AnnotationStage {
   static void tidy_spans(std::span<const Word> words, std::vector<int>* labels);
   // Run after tidy_spans at prediction time only: a span loses a leading
   // lowercase conjunction, a span inside a well-known organization's name
-  // grows to the whole name as an ORG, and a gazetteer country or
-  // organization outside every span becomes a LOC or ORG span. Training does not run these, because its history
+  // grows to the whole name as an ORG, an ORG of several words ending in a
+  // number is a MISC ("Nord Stream 2"), a person's name ending in a given
+  // name takes the proper noun after it ("Vladimir | Putin"), and a
+  // gazetteer country or organization outside every span becomes a LOC or
+  // ORG span. Training does not run these, because its history
   // features record tidy_spans' output and the shipped model was trained
   // before they existed: so `kg train` still reproduces it. Move them into
   // tidy_spans when the recognizer is next retrained and re-scored.

@@ -102,14 +102,12 @@ void AveragedPerceptron::finish_training(float prune_below) {
   std::vector<uint32_t> lengths;
   std::vector<uint16_t> classes;
   std::vector<float> weights;
-  const double instances = clock_ == 0 ? 1.0 : static_cast<double>(clock_);
   for (uint64_t k : keys) {
     auto row = training_[k];
     std::sort(row.begin(), row.end(), [](const TrainingWeight& a, const TrainingWeight& b) { return a.cls < b.cls; });
     uint32_t kept = 0;
     for (const TrainingWeight& tw : row) {
-      const double total = tw.total + static_cast<double>(tw.weight) * static_cast<double>(clock_ - tw.stamp);
-      const float avg = static_cast<float>(total / instances);
+      const float avg = averaged(tw);
       if (std::fabs(avg) < prune_below) continue;
       classes.push_back(static_cast<uint16_t>(tw.cls));
       weights.push_back(avg);
@@ -122,6 +120,50 @@ void AveragedPerceptron::finish_training(float prune_below) {
   }
   training_.clear();
   build_table(kept_keys, lengths, classes, weights);
+}
+
+float AveragedPerceptron::averaged(const TrainingWeight& tw) const {
+  const double instances = clock_ == 0 ? 1.0 : static_cast<double>(clock_);
+  const double total = tw.total + static_cast<double>(tw.weight) * static_cast<double>(clock_ - tw.stamp);
+  return static_cast<float>(total / instances);
+}
+
+AveragedPerceptron AveragedPerceptron::mean_of(std::span<const AveragedPerceptron> models, float prune_below) {
+  AveragedPerceptron mean(models.empty() ? 0 : models[0].n_classes_);
+  // Sums per feature, a dense row of classes each.
+  std::unordered_map<uint64_t, std::vector<double>> sums;
+  for (const AveragedPerceptron& m : models) {
+    for (const auto& [k, row] : m.training_) {
+      std::vector<double>& sum = sums[k];
+      sum.resize(static_cast<size_t>(mean.n_classes_), 0.0);
+      for (const TrainingWeight& tw : row) sum[tw.cls] += m.averaged(tw);
+    }
+  }
+  std::vector<uint64_t> keys;
+  keys.reserve(sums.size());
+  for (const auto& [k, sum] : sums) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());  // saved bytes independent of hash order
+  std::vector<uint64_t> kept_keys;
+  std::vector<uint32_t> lengths;
+  std::vector<uint16_t> classes;
+  std::vector<float> weights;
+  for (uint64_t k : keys) {
+    const std::vector<double>& sum = sums[k];
+    uint32_t kept = 0;
+    for (size_t c = 0; c < sum.size(); ++c) {
+      const float w = static_cast<float>(sum[c] / static_cast<double>(models.size()));
+      if (w == 0.0f || std::fabs(w) < prune_below) continue;
+      classes.push_back(static_cast<uint16_t>(c));
+      weights.push_back(w);
+      ++kept;
+    }
+    if (kept > 0) {
+      kept_keys.push_back(k);
+      lengths.push_back(kept);
+    }
+  }
+  mean.build_table(kept_keys, lengths, classes, weights);
+  return mean;
 }
 
 void AveragedPerceptron::build_table(std::span<const uint64_t> keys, std::span<const uint32_t> lengths,

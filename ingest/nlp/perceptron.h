@@ -85,6 +85,11 @@ class AveragedPerceptron {
 
   // Averages the weights, drops those with |w| < prune_below, and freezes.
   void finish_training(float prune_below = 1e-3f);
+  // The frozen mean of the averaged weights of `models`, which are still
+  // training and have the same classes (runs that differ only in the order
+  // they saw the data: an ensemble that costs one model at prediction
+  // time). Weights whose mean is below prune_below in magnitude are dropped.
+  static AveragedPerceptron mean_of(std::span<const AveragedPerceptron> models, float prune_below = 1e-3f);
 
   // Number of stored (feature, class) weights; a measure of model size.
   size_t weight_count() const;
@@ -112,6 +117,8 @@ class AveragedPerceptron {
     float weight;
   };
 
+  // The averaged value of a training weight at the current clock.
+  float averaged(const TrainingWeight& tw) const;
   const Slot* find(uint64_t key) const;
   // Dense row r: n_classes_ weights.
   const float* dense_row(uint32_t r) const { return dense_.data() + size_t{r} * static_cast<size_t>(n_classes_); }

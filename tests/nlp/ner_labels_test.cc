@@ -243,6 +243,33 @@ TEST(NerGazetteer, WellKnownOrganizationsLeftOutOrCutShortAreOrganizations) {
             (std::vector<EntitySpan>{{1, 2, EntityType::kMisc}, {2, 3, EntityType::kLoc}}));
 }
 
+TEST(NerGazetteer, NumberedNamesAreMiscAndGivenNamesTakeTheSurnameAfterThem) {
+  NerCorpus c = words_of("building the Nord Stream 2 pipeline");
+  auto words = c.doc.words_of(c.doc.sentences[0]);
+  for (Word& w : words) w.upos = UPos::NOUN;
+  words[2].upos = words[3].upos = UPos::PROPN;
+  words[4].upos = UPos::NUM;
+  std::vector<GazetteerMark> marks;
+  Gazetteer::builtin().mark(words, &marks);
+  std::vector<int> labels;
+  labels_from_spans(words.size(), std::vector<EntitySpan>{{2, 5, EntityType::kOrg}}, &labels);
+  EntityRecognizer::trim_and_add_places(words, marks, &labels);
+  EXPECT_EQ(spans_from_labels(labels), (std::vector<EntitySpan>{{2, 5, EntityType::kMisc}}));
+
+  // "Vladimir" ends a person's span, "Putin" is left out: the name goes on.
+  EXPECT_EQ(after_places_and_orgs("President Vladimir Putin spoke", {true, true, true, false},
+                                  {{1, 2, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{1, 3, EntityType::kPerson}}));
+  // Not over a span of its own, nor from a surname, nor onto a lowercase word.
+  EXPECT_EQ(after_places_and_orgs("Vladimir Putin spoke", {true, true, false},
+                                  {{0, 1, EntityType::kPerson}, {1, 2, EntityType::kLoc}}),
+            (std::vector<EntitySpan>{{0, 1, EntityType::kPerson}, {1, 2, EntityType::kLoc}}));
+  EXPECT_EQ(after_places_and_orgs("Putin Vladimir spoke", {true, true, false}, {{0, 1, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{0, 1, EntityType::kPerson}}));
+  EXPECT_EQ(after_places_and_orgs("told Vladimir yesterday", {false, true, true}, {{1, 2, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{1, 2, EntityType::kPerson}}));
+}
+
 TEST(NerGazetteer, GivenNamesFromSeveralLanguages) {
   for (std::string_view name : {"Catriona", "Natasha", "Winston", "Stacey", "Priya", "Mikhail", "Yusuf", "Ingrid"}) {
     EXPECT_NE(Gazetteer::builtin().word_classes(name) & kGazFirstName, 0) << name;

@@ -65,6 +65,36 @@ TEST(AveragedPerceptron, SaveLoadRoundTripGivesSameScores) {
   std::remove(path.c_str());
 }
 
+// Two runs that saw the toy data in different orders: their mean scores
+// every feature with the mean of what each run, frozen alone, scores it.
+TEST(AveragedPerceptron, MeanOfRunsScoresTheMeanOfTheirWeights) {
+  std::vector<AveragedPerceptron> runs(2, AveragedPerceptron(3));
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    for (int k = 0; k < 3; ++k) {
+      const int forward = k, backward = 2 - k;
+      runs[0].update(features_for(forward), forward, runs[0].predict(features_for(forward)));
+      runs[1].update(features_for(backward), backward, runs[1].predict(features_for(backward)));
+    }
+  }
+  const AveragedPerceptron mean = AveragedPerceptron::mean_of(runs, 0.0f);
+  ASSERT_TRUE(mean.frozen());
+  std::vector<AveragedPerceptron> alone = runs;
+  for (AveragedPerceptron& a : alone) a.finish_training(0.0f);
+  bool runs_differ = false;
+  for (int cls = 0; cls < 3; ++cls) {
+    float m[3] = {0, 0, 0}, a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
+    mean.add_scores(features_for(cls), m);
+    alone[0].add_scores(features_for(cls), a);
+    alone[1].add_scores(features_for(cls), b);
+    for (int c = 0; c < 3; ++c) {
+      EXPECT_NEAR(m[c], (a[c] + b[c]) / 2, 1e-6f) << "class " << cls << ", score " << c;
+      runs_differ = runs_differ || a[c] != b[c];
+    }
+    EXPECT_EQ(mean.predict(features_for(cls)), cls);
+  }
+  EXPECT_TRUE(runs_differ);  // else the test would not tell a mean from either run
+}
+
 // A frozen model keeps rows with many classes dense and the others sparse;
 // either way a feature must score exactly the (class, weight) pairs it was
 // saved with. Twelve classes, where a feature's row length depends on how
