@@ -130,13 +130,17 @@ float AveragedPerceptron::averaged(const TrainingWeight& tw) const {
 
 AveragedPerceptron AveragedPerceptron::mean_of(std::span<const AveragedPerceptron> models, float prune_below) {
   AveragedPerceptron mean(models.empty() ? 0 : models[0].n_classes_);
-  // Sums per feature, a dense row of classes each.
-  std::unordered_map<uint64_t, std::vector<double>> sums;
+  // Per feature, the sum over the models of each class's averaged weight,
+  // in the order classes were first met (rows are short for most features).
+  std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, double>>> sums;
   for (const AveragedPerceptron& m : models) {
     for (const auto& [k, row] : m.training_) {
-      std::vector<double>& sum = sums[k];
-      sum.resize(static_cast<size_t>(mean.n_classes_), 0.0);
-      for (const TrainingWeight& tw : row) sum[tw.cls] += m.averaged(tw);
+      std::vector<std::pair<uint32_t, double>>& sum = sums[k];
+      for (const TrainingWeight& tw : row) {
+        auto it = std::find_if(sum.begin(), sum.end(), [&](const auto& cw) { return cw.first == tw.cls; });
+        if (it == sum.end()) it = sum.insert(sum.end(), {tw.cls, 0.0});
+        it->second += m.averaged(tw);
+      }
     }
   }
   std::vector<uint64_t> keys;
@@ -148,12 +152,13 @@ AveragedPerceptron AveragedPerceptron::mean_of(std::span<const AveragedPerceptro
   std::vector<uint16_t> classes;
   std::vector<float> weights;
   for (uint64_t k : keys) {
-    const std::vector<double>& sum = sums[k];
+    std::vector<std::pair<uint32_t, double>>& sum = sums[k];
+    std::sort(sum.begin(), sum.end());
     uint32_t kept = 0;
-    for (size_t c = 0; c < sum.size(); ++c) {
-      const float w = static_cast<float>(sum[c] / static_cast<double>(models.size()));
+    for (const auto& [cls, total] : sum) {
+      const float w = static_cast<float>(total / static_cast<double>(models.size()));
       if (w == 0.0f || std::fabs(w) < prune_below) continue;
-      classes.push_back(static_cast<uint16_t>(c));
+      classes.push_back(static_cast<uint16_t>(cls));
       weights.push_back(w);
       ++kept;
     }
