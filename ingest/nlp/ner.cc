@@ -118,9 +118,6 @@ void EntityRecognizer::sentence_keys(std::span<const Word> words, SentenceKeys* 
       const size_t len = std::min(n, base.size());
       k.suffix[n - 1] = hash_bytes(base.substr(base.size() - len));
     }
-    k.gaz_word = marks[i].word_classes;
-    k.gaz_phrase = marks[i].phrase_classes;
-    k.gaz_position = marks[i].phrase_position;
     k.flags = 0;
     const bool cap = !form.empty() && is_ascii_upper(form[0]);
     if (cap) k.flags |= kCapitalized;
@@ -192,14 +189,20 @@ void EntityRecognizer::features(const SentenceKeys& keys, size_t i, int prev1, i
   out->push_back(f(kBigramNext).add(c.lower).add(n1.lower).key());
   out->push_back(f(kUposShape).add(c.upos).add(c.shape).key());
   out->push_back(f(kXposShape).add(c.xpos).add(c.shape).key());
-  if (c.gaz_word) out->push_back(f(kGazWord).add(c.gaz_word).add(c.flags & kCapitalized).key());
-  if (c.gaz_phrase) {
-    out->push_back(f(kGazPhrase).add(c.gaz_phrase).add(c.gaz_position).add(c.flags & kCapitalized).key());
+  // Gazetteer marks; the padding words are on no list.
+  auto mark = [&](long j) {
+    return j < 0 || j >= static_cast<long>(n) ? GazetteerMark{} : keys.marks[static_cast<size_t>(j)];
+  };
+  const GazetteerMark cm = mark(li), pm = mark(li - 1), nm = mark(li + 1);
+  if (cm.word_classes) out->push_back(f(kGazWord).add(cm.word_classes).add(c.flags & kCapitalized).key());
+  if (cm.phrase_classes) {
+    out->push_back(
+        f(kGazPhrase).add(cm.phrase_classes).add(cm.phrase_position).add(c.flags & kCapitalized).key());
   }
-  if (p1.gaz_phrase) out->push_back(f(kGazPhrasePrev).add(p1.gaz_phrase).add(c.flags & kCapitalized).key());
-  if (n1.gaz_phrase) out->push_back(f(kGazPhraseNext).add(n1.gaz_phrase).add(c.flags & kCapitalized).key());
-  if (p1.gaz_word) out->push_back(f(kGazWordPrev).add(p1.gaz_word).add(c.shape).key());
-  if (n1.gaz_word) out->push_back(f(kGazWordNext).add(n1.gaz_word).add(c.shape).key());
+  if (pm.phrase_classes) out->push_back(f(kGazPhrasePrev).add(pm.phrase_classes).add(c.flags & kCapitalized).key());
+  if (nm.phrase_classes) out->push_back(f(kGazPhraseNext).add(nm.phrase_classes).add(c.flags & kCapitalized).key());
+  if (pm.word_classes) out->push_back(f(kGazWordPrev).add(pm.word_classes).add(c.shape).key());
+  if (nm.word_classes) out->push_back(f(kGazWordNext).add(nm.word_classes).add(c.shape).key());
   out->push_back(f(kFirstShape).add(i == 0).add(c.shape).add(c.flags).key());
   if (keys.headline) out->push_back(f(kHeadlineShape).add(c.shape).add(c.flags).key());
   out->push_back(f(kCommonShape).add(c.flags).add(p1.flags).add(n1.flags).key());

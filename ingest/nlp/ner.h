@@ -40,8 +40,6 @@ class EntityRecognizer : public AnnotationStage {
   struct WordKeys {
     uint64_t lower = 0, exact = 0, shape = 0, upos = 0, xpos = 0;
     uint64_t prefix[3] = {}, suffix[4] = {};
-    uint16_t gaz_word = 0, gaz_phrase = 0;
-    uint8_t gaz_position = 0;
     uint8_t flags = 0;  // kCapitalized | kCommonLowercase
     // Per history class (outside, then each entity type): 0 when the form
     // was never given it earlier in the document, else 1 + its share in 4
@@ -50,7 +48,7 @@ class EntityRecognizer : public AnnotationStage {
   };
   struct SentenceKeys {
     std::vector<WordKeys> words;
-    std::vector<GazetteerMark> marks;  // per word; tidy_spans reads them too
+    std::vector<GazetteerMark> marks;  // per word; the gazetteer features and tidy_spans read them
     bool headline = false;  // most words capitalized: capitals say little
   };
   static constexpr uint8_t kCapitalized = 1;
