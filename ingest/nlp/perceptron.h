@@ -30,6 +30,7 @@
 
 #include "base/status.h"
 #include "ingest/nlp/model_io.h"
+#include "ingest/nlp/text_chars.h"
 
 namespace kg::nlp {
 
@@ -40,8 +41,7 @@ class FeatureKey {
  public:
   explicit FeatureKey(uint32_t template_id) : h_(mix(0x9E3779B97F4A7C15ull ^ template_id)) {}
   FeatureKey& add(std::string_view s) {
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+    const uint64_t h = hash_bytes(s);
     h_ = mix(h_ ^ (h + 0x632BE59BD9B4E019ull + (h_ << 6)));
     return *this;
   }
