@@ -77,6 +77,16 @@ uint32_t person_begin_with_particles(std::span<const Word> words, uint32_t begin
   return b;
 }
 
+// The end of the gazetteer phrase whose first word is `first` (a one-word
+// phrase or a phrase's first word), or 0 when the marks there start none.
+uint32_t phrase_end(std::span<const GazetteerMark> marks, uint32_t first) {
+  if (marks[first].phrase_position == 0) return first + 1;
+  if (marks[first].phrase_position != 1) return 0;
+  uint32_t e = first + 1;
+  while (e < marks.size() && marks[e].phrase_position == 2) ++e;
+  return e < marks.size() && marks[e].phrase_position == 3 ? e + 1 : 0;
+}
+
 // The gazetteer phrase of class `cls` (and no country) that holds all of
 // words [begin, end), as [first, last) word bounds; {0, 0} when there is
 // none. Phrases never overlap (Gazetteer::mark), so it is unique.
@@ -86,13 +96,8 @@ std::pair<uint32_t, uint32_t> listed_phrase(std::span<const GazetteerMark> marks
   if ((classes & cls) == 0 || (classes & kGazCountry) != 0) return {0, 0};
   uint32_t b = begin;
   while (marks[b].phrase_position >= 2) --b;  // back to the phrase's first word
-  uint32_t e = b + 1;
-  if (marks[b].phrase_position == 1) {
-    while (e < marks.size() && marks[e].phrase_position == 2) ++e;
-    if (e >= marks.size() || marks[e].phrase_position != 3) return {0, 0};
-    ++e;
-  }
-  return end <= e ? std::pair{b, e} : std::pair<uint32_t, uint32_t>{0, 0};
+  const uint32_t e = phrase_end(marks, b);
+  return e != 0 && end <= e ? std::pair{b, e} : std::pair<uint32_t, uint32_t>{0, 0};
 }
 
 }  // namespace
@@ -467,14 +472,8 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
   for (uint32_t i = 0; i < words.size(); ++i) {
     const uint16_t listed = marks[i].phrase_classes & (kGazCountry | kGazOrganization);
     if (covered[i] || listed == 0 || !is_ascii_upper(words[i].form[0])) continue;
-    uint32_t end = i + 1;
-    if (marks[i].phrase_position == 1) {
-      while (end < words.size() && marks[end].phrase_position == 2) ++end;
-      if (end >= words.size() || marks[end].phrase_position != 3) continue;
-      ++end;
-    } else if (marks[i].phrase_position != 0) {
-      continue;
-    }
+    const uint32_t end = phrase_end(marks, i);
+    if (end == 0) continue;
     // The name's last word is a proper noun ("European Union": the tagger
     // reads "European" as an adjective).
     if (words[end - 1].upos != UPos::PROPN ||
