@@ -90,36 +90,44 @@ void AveragedPerceptron::update(std::span<const uint64_t> features, int truth, i
   }
 }
 
-void AveragedPerceptron::finish_training(float prune_below) {
-  // Sorted keys make the frozen layout, and so the saved bytes, independent
-  // of hash-map iteration order.
-  std::vector<uint64_t> keys;
-  keys.reserve(training_.size());
-  for (const auto& [k, row] : training_) keys.push_back(k);
+// Freezes the rows of `keys` (any order): weights_of(key, emit) calls
+// emit(class, weight) for the key's row in ascending class order; weights
+// below prune_below in magnitude are dropped, and so are rows left empty.
+// Keys are sorted first, so the frozen layout, and the saved bytes, do not
+// depend on hash-map iteration order.
+template <typename WeightsOf>
+void AveragedPerceptron::freeze(std::vector<uint64_t> keys, float prune_below, WeightsOf weights_of) {
   std::sort(keys.begin(), keys.end());
-
   std::vector<uint64_t> kept_keys;
   std::vector<uint32_t> lengths;
   std::vector<uint16_t> classes;
   std::vector<float> weights;
   for (uint64_t k : keys) {
-    auto row = training_[k];
-    std::sort(row.begin(), row.end(), [](const TrainingWeight& a, const TrainingWeight& b) { return a.cls < b.cls; });
     uint32_t kept = 0;
-    for (const TrainingWeight& tw : row) {
-      const float avg = averaged(tw);
-      if (std::fabs(avg) < prune_below) continue;
-      classes.push_back(static_cast<uint16_t>(tw.cls));
-      weights.push_back(avg);
+    weights_of(k, [&](uint32_t cls, float w) {
+      if (std::fabs(w) < prune_below) return;
+      classes.push_back(static_cast<uint16_t>(cls));
+      weights.push_back(w);
       ++kept;
-    }
+    });
     if (kept > 0) {
       kept_keys.push_back(k);
       lengths.push_back(kept);
     }
   }
-  training_.clear();
   build_table(kept_keys, lengths, classes, weights);
+}
+
+void AveragedPerceptron::finish_training(float prune_below) {
+  std::vector<uint64_t> keys;
+  keys.reserve(training_.size());
+  for (const auto& [k, row] : training_) keys.push_back(k);
+  freeze(std::move(keys), prune_below, [&](uint64_t k, auto emit) {
+    auto row = training_[k];
+    std::sort(row.begin(), row.end(), [](const TrainingWeight& a, const TrainingWeight& b) { return a.cls < b.cls; });
+    for (const TrainingWeight& tw : row) emit(tw.cls, averaged(tw));
+  });
+  training_.clear();
 }
 
 float AveragedPerceptron::averaged(const TrainingWeight& tw) const {
@@ -146,28 +154,14 @@ AveragedPerceptron AveragedPerceptron::mean_of(std::span<const AveragedPerceptro
   std::vector<uint64_t> keys;
   keys.reserve(sums.size());
   for (const auto& [k, sum] : sums) keys.push_back(k);
-  std::sort(keys.begin(), keys.end());  // saved bytes independent of hash order
-  std::vector<uint64_t> kept_keys;
-  std::vector<uint32_t> lengths;
-  std::vector<uint16_t> classes;
-  std::vector<float> weights;
-  for (uint64_t k : keys) {
+  mean.freeze(std::move(keys), prune_below, [&](uint64_t k, auto emit) {
     std::vector<std::pair<uint32_t, double>>& sum = sums[k];
     std::sort(sum.begin(), sum.end());
-    uint32_t kept = 0;
     for (const auto& [cls, total] : sum) {
       const float w = static_cast<float>(total / static_cast<double>(models.size()));
-      if (w == 0.0f || std::fabs(w) < prune_below) continue;
-      classes.push_back(static_cast<uint16_t>(cls));
-      weights.push_back(w);
-      ++kept;
+      if (w != 0.0f) emit(cls, w);  // classes whose runs cancel out are not stored
     }
-    if (kept > 0) {
-      kept_keys.push_back(k);
-      lengths.push_back(kept);
-    }
-  }
-  mean.build_table(kept_keys, lengths, classes, weights);
+  });
   return mean;
 }
 

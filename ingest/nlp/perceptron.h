@@ -119,6 +119,9 @@ class AveragedPerceptron {
 
   // The averaged value of a training weight at the current clock.
   float averaged(const TrainingWeight& tw) const;
+  // Builds the frozen table from rows given per key (perceptron.cc).
+  template <typename WeightsOf>
+  void freeze(std::vector<uint64_t> keys, float prune_below, WeightsOf weights_of);
   const Slot* find(uint64_t key) const;
   // Dense row r: n_classes_ weights.
   const float* dense_row(uint32_t r) const { return dense_.data() + size_t{r} * static_cast<size_t>(n_classes_); }
