@@ -417,5 +417,23 @@ TEST(NerEval, ErrorsListEachMatchedSentencesMissedAndSpuriousSpans) {
   EXPECT_TRUE(errors[1].spurious.empty());
 }
 
+TEST(NerEval, ErrorsListSentencesOnlyOneSideHas) {
+  auto gold = read_iob2("1\tLily\tB-PER\n2\tAllen\tI-PER\n\n1\tin\tO\n2\tOslo\tB-LOC\n", "g.iob2");
+  auto system = read_iob2("1\tLily\tB-PER\n2\tAllen\tI-PER\n\n1\tin\tO\n2\tOs\tB-LOC\n3\tlo\tO\n", "s.iob2");
+  ASSERT_TRUE(gold.is_ok() && system.is_ok());
+  std::vector<train::SentenceErrors> errors;
+  const train::NerScores scores = train::score_entities(*gold, *system, &errors);
+  EXPECT_EQ(scores.unmatched_gold, 1u);
+  EXPECT_EQ(scores.unmatched_system, 1u);
+  // The system's "in Os lo" first (system order), then gold's "in Oslo".
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].gold_sentence, train::SentenceErrors::kNone);
+  EXPECT_EQ(errors[0].system_sentence, 1u);
+  EXPECT_EQ(errors[0].spurious, (std::vector<EntitySpan>{{1, 2, EntityType::kLoc}}));
+  EXPECT_EQ(errors[1].gold_sentence, 1u);
+  EXPECT_EQ(errors[1].system_sentence, train::SentenceErrors::kNone);
+  EXPECT_EQ(errors[1].missed, (std::vector<EntitySpan>{{1, 2, EntityType::kLoc}}));
+}
+
 }  // namespace
 }  // namespace kg::nlp

@@ -133,6 +133,36 @@ TEST(NlpCli, AnnotatesRawTextIntoConllu) {
   EXPECT_TRUE(back->sentences[1].new_paragraph);
 }
 
+TEST(NerEvalCli, ScoresAgainstGoldWithNerTags) {
+  TempDir dir("ner_eval_kg");
+  // Gold and system in the format `kg nlp` writes; the system misses Oslo.
+  const std::string gold =
+      "# text = Lily Allen left Oslo\n"
+      "1\tLily\t_\tPROPN\tNNP\t_\t3\tnsubj\t_\tNER=B-PERSON\n"
+      "2\tAllen\t_\tPROPN\tNNP\t_\t1\tflat\t_\tNER=L-PERSON\n"
+      "3\tleft\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tOslo\t_\tPROPN\tNNP\t_\t3\tobj\t_\tNER=U-LOC\n"
+      "\n";
+  std::string system = gold;
+  system.replace(system.find("NER=U-LOC"), 9, "_");
+  std::ofstream(dir / "gold.conllu") << gold;
+  std::ofstream(dir / "system.conllu") << system;
+  for (const char* format : {"", " --gold-format kg"}) {
+    const auto r = run_kg(std::string("eval ner --json") + format + " --gold " + quote(dir / "gold.conllu") +
+                              " --system " + quote(dir / "system.conllu"),
+                          dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"gold\": 2"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"correct\": 1"), std::string::npos) << r.out;
+  }
+  // Read as GUM, the same file has no Entity= annotation: no gold names.
+  const auto gum = run_kg("eval ner --json --gold-format gum --gold " + quote(dir / "gold.conllu") +
+                              " --system " + quote(dir / "system.conllu"),
+                          dir);
+  ASSERT_EQ(gum.exit_code, 0) << gum.err;
+  EXPECT_EQ(gum.out.find("\"gold\": 2"), std::string::npos) << gum.out;
+}
+
 TEST(Training, SameDataSameBytes) {
   const std::string data = KG_SHARED_DATA;
   if (!std::filesystem::exists(data + "/ud/en_ewt-ud-train.conllu")) GTEST_SKIP() << "no ../shared/data at " << data;

@@ -1,6 +1,8 @@
 // `kg eval ner`: exact-span precision, recall and F1 of the entities in a
 // system CoNLL-U file (NER=... in MISC, as `kg nlp` writes) against gold
-// data: a UNER IOB2 file or a GUM CoNLL-U file with Entity= annotation.
+// data: a UNER IOB2 file, a GUM CoNLL-U file with Entity= annotation, or a
+// CoNLL-U file with NER= tags of its own (the held-out gold that `kg train`
+// writes while tuning, or another run's output).
 // Sentences are matched by their words, not their order.
 #include <algorithm>
 #include <fmt/format.h>
@@ -38,11 +40,22 @@ bool looks_like_conllu(std::string_view content) {
   return true;
 }
 
+// "auto": IOB2 unless the file is CoNLL-U; CoNLL-U is GUM unless it
+// carries NER= tags and no Entity= annotation.
+std::string_view gold_format(const EvalNerOptions& options, std::string_view content) {
+  if (options.gold_format != "auto") return options.gold_format;
+  if (!looks_like_conllu(content)) return "iob2";
+  const bool ner_tags = content.find("NER=") != std::string_view::npos;
+  return ner_tags && content.find("Entity=") == std::string_view::npos ? "kg" : "gum";
+}
+
 Result<nlp::NerCorpus> read_gold(const EvalNerOptions& options) {
   Result<std::string> content = train::read_whole_file(options.gold);
   if (!content) return content.status();
-  const bool conllu = options.gold_format == "gum" || (options.gold_format == "auto" && looks_like_conllu(*content));
-  return conllu ? nlp::read_gum_entities(*content, options.gold) : nlp::read_iob2(*content, options.gold);
+  const std::string_view format = gold_format(options, *content);
+  if (format == "gum") return nlp::read_gum_entities(*content, options.gold);
+  if (format == "kg") return nlp::read_ner_conllu(*content, options.gold);
+  return nlp::read_iob2(*content, options.gold);
 }
 
 nlohmann::json counts_json(const train::SpanCounts& c) {
@@ -61,13 +74,21 @@ std::string span_text(const nlp::Document& doc, const nlp::Sentence& s, const nl
 }
 
 // One block per sentence with a difference: the sentence, then "- " for
-// each missed gold span and "+ " for each spurious system span.
-void print_errors(const nlp::Document& gold, std::span<const train::SentenceErrors> errors) {
+// each missed gold span and "+ " for each spurious system span. A sentence
+// only one side has says so after its text.
+void print_errors(const nlp::Document& gold, const nlp::Document& system,
+                  std::span<const train::SentenceErrors> errors) {
+  constexpr size_t kNone = train::SentenceErrors::kNone;
   for (const train::SentenceErrors& e : errors) {
-    const nlp::Sentence& s = gold.sentences[e.gold_sentence];
-    fmt::print("# {}\n", s.text);
-    for (const nlp::EntitySpan& span : e.missed) fmt::print("- {}\n", span_text(gold, s, span));
-    for (const nlp::EntitySpan& span : e.spurious) fmt::print("+ {}\n", span_text(gold, s, span));
+    // Matched sentences have the same words on both sides.
+    const nlp::Document& doc = e.gold_sentence != kNone ? gold : system;
+    const nlp::Sentence& s = doc.sentences[e.gold_sentence != kNone ? e.gold_sentence : e.system_sentence];
+    const std::string_view only = e.system_sentence == kNone ? "  (gold only: no system sentence has these words)"
+                                  : e.gold_sentence == kNone ? "  (system only: no gold sentence has these words)"
+                                                             : "";
+    fmt::print("# {}{}\n", s.text, only);
+    for (const nlp::EntitySpan& span : e.missed) fmt::print("- {}\n", span_text(doc, s, span));
+    for (const nlp::EntitySpan& span : e.spurious) fmt::print("+ {}\n", span_text(doc, s, span));
   }
 }
 
@@ -80,7 +101,7 @@ int run_eval_ner(const EvalNerOptions& options) {
   if (!system) return report(system.status());
   std::vector<train::SentenceErrors> errors;
   const train::NerScores s = train::score_entities(*gold, *system, options.errors ? &errors : nullptr);
-  if (options.errors) print_errors(gold->doc, errors);
+  if (options.errors) print_errors(gold->doc, system->doc, errors);
   if (options.json) {
     nlohmann::json j = nlohmann::json::object();
     for (int t = 0; t < nlp::kEntityTypeCount; ++t) {
@@ -119,11 +140,13 @@ Subcommand add_eval_ner_command(CLI::App& eval) {
   Subcommand c;
   c.app = eval.add_subcommand("ner", "exact-span entity precision, recall and F1 per type and overall");
   auto options = std::make_shared<EvalNerOptions>();
-  c.app->add_option("--gold", options->gold, "gold file: UNER .iob2 or GUM CoNLL-U with Entity= annotation")
+  c.app->add_option("--gold", options->gold,
+                    "gold file: UNER .iob2, GUM CoNLL-U with Entity= annotation, or CoNLL-U with NER= tags")
       ->required();
   c.app->add_option("--system", options->system, "system CoNLL-U file with NER= tags (kg nlp output)")->required();
-  c.app->add_option("--gold-format", options->gold_format, "auto (default), iob2 or gum")
-      ->check(CLI::IsMember({"auto", "iob2", "gum"}));
+  c.app->add_option("--gold-format", options->gold_format,
+                    "auto (default), iob2, gum, or kg (CoNLL-U with NER= tags, as kg nlp writes)")
+      ->check(CLI::IsMember({"auto", "iob2", "gum", "kg"}));
   c.app->add_flag("--json", options->json, "print the scores as JSON");
   c.app->add_flag("--errors", options->errors,
                   "before the scores, list each sentence whose spans differ: '- ' gold spans missed, '+ ' spans "

@@ -58,6 +58,9 @@ NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& syste
     if (it == gold_by_key.end() || it->second.empty()) {
       ++scores.unmatched_system;
       count({}, system.entities[s], &scores);
+      if (errors && !system.entities[s].empty()) {
+        errors->push_back(SentenceErrors{SentenceErrors::kNone, s, {}, system.entities[s]});
+      }
       continue;
     }
     const size_t g = it->second.front();
@@ -65,7 +68,8 @@ NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& syste
     gold_used[g] = true;
     count(gold.entities[g], system.entities[s], &scores);
     if (errors) {
-      SentenceErrors e{g, only_in(gold.entities[g], system.entities[s]), only_in(system.entities[s], gold.entities[g])};
+      SentenceErrors e{g, s, only_in(gold.entities[g], system.entities[s]),
+                       only_in(system.entities[s], gold.entities[g])};
       if (!e.missed.empty() || !e.spurious.empty()) errors->push_back(std::move(e));
     }
   }
@@ -73,6 +77,9 @@ NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& syste
     if (gold_used[g]) continue;
     ++scores.unmatched_gold;
     count(gold.entities[g], {}, &scores);
+    if (errors && !gold.entities[g].empty()) {
+      errors->push_back(SentenceErrors{g, SentenceErrors::kNone, gold.entities[g], {}});
+    }
   }
   for (int t = 0; t < nlp::kEntityTypeCount; ++t) {
     scores.overall.add(scores.by_type[t]);

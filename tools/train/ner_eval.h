@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <cstddef>
 #include <vector>
 
@@ -40,9 +41,12 @@ struct NerScores {
 };
 
 // A sentence where the system's spans differ from gold: the spans each side
-// has that the other lacks (exact words and type).
+// has that the other lacks (exact words and type). A sentence only one
+// side has is listed with all of its spans, and has no index on the other.
 struct SentenceErrors {
-  size_t gold_sentence = 0;     // index into the gold corpus
+  static constexpr size_t kNone = SIZE_MAX;
+  size_t gold_sentence = kNone;    // index into the gold corpus
+  size_t system_sentence = kNone;  // index into the system corpus
   std::vector<nlp::EntitySpan> missed;    // gold only
   std::vector<nlp::EntitySpan> spurious;  // system only
 };
@@ -50,8 +54,9 @@ struct SentenceErrors {
 // Scores `system` against `gold`. A gold sentence without a system match
 // counts its entities as missed; an unmatched system sentence counts its
 // entities as wrong.
-// When `errors` is given, every matched sentence with a difference is
-// appended to it, in system order.
+// When `errors` is given, every sentence with a difference is appended to
+// it: matched and system-only ones in system order, then gold-only ones in
+// gold order.
 NerScores score_entities(const nlp::NerCorpus& gold, const nlp::NerCorpus& system,
                          std::vector<SentenceErrors>* errors = nullptr);
 
