@@ -38,17 +38,17 @@ enum Template : uint32_t {
   kGazWordNext, kXposShape, kCommonFirst, kHistory, kHistoryShape,
 };
 
+// Words that only join or point: a name particle tagged as one of these
+// is the preposition or conjunction it looks like ("as", "de").
+bool is_function_word(UPos upos) {
+  return upos == UPos::ADP || upos == UPos::SCONJ || upos == UPos::CCONJ || upos == UPos::DET || upos == UPos::PRON;
+}
+
 // Function words and lowercase verbs: never the last word of a name (a
 // capitalized "United" tagged VERB may end one: "Manchester United").
 bool ends_no_name(const Word& w) {
-  switch (w.upos) {
-    case UPos::PRON: case UPos::CCONJ: case UPos::ADP: case UPos::DET: case UPos::SCONJ:
-      return true;
-    case UPos::AUX: case UPos::VERB:
-      return !w.form.empty() && !is_ascii_upper(w.form[0]);
-    default:
-      return false;
-  }
+  if (is_function_word(w.upos)) return true;
+  return (w.upos == UPos::AUX || w.upos == UPos::VERB) && !w.form.empty() && !is_ascii_upper(w.form[0]);
 }
 
 // Lowercase particles of Arabic, Dutch, German and Romance names ("bin
@@ -298,6 +298,85 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   }
   tidy_spans(words, keys.marks, labels);
   trim_and_add_places(words, keys.marks, labels);
+  join_firm_names(words, labels);
+  drop_non_names(words, keys, labels);
+}
+
+namespace {
+
+// Legal forms of companies, written after the name and a comma.
+bool is_company_suffix(std::string_view form) {
+  for (std::string_view f : {"Inc", "Inc.", "LLC", "L.L.C.", "LLP", "Ltd", "Ltd.", "PLC", "plc", "Corp", "Corp.",
+                             "Co.", "LP", "L.P.", "PC", "P.C.", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH"}) {
+    if (form == f) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<int>* labels) {
+  std::vector<EntitySpan> spans = spans_from_labels(*labels);
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  bool changed = false;
+  // The span covering word k, or spans.size().
+  auto span_at = [&](uint32_t k) {
+    for (size_t s = 0; s < spans.size(); ++s) {
+      if (spans[s].begin <= k && k < spans[s].end) return s;
+    }
+    return spans.size();
+  };
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    if (words[i].form != "&" || !is_ascii_upper(words[i - 1].form[0]) || !is_ascii_upper(words[i + 1].form[0])) {
+      continue;
+    }
+    const size_t left = span_at(i - 1), right = span_at(i + 1);
+    if (left == spans.size() && right == spans.size()) continue;
+    EntitySpan joined{left < spans.size() ? spans[left].begin : i - 1,
+                      right < spans.size() ? spans[right].end : i + 2, EntityType::kOrg};
+    std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < joined.end && joined.begin < e.end; });
+    spans.push_back(joined);
+    std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+    changed = true;
+  }
+  for (size_t s = 0; s < spans.size(); ++s) {
+    EntitySpan& e = spans[s];
+    if (e.end + 1 >= n || words[e.end].form != "," || !is_company_suffix(words[e.end + 1].form)) continue;
+    // The suffix may have been read as a name of its own ("LLP" a MISC).
+    if (s + 1 < spans.size() && spans[s + 1].begin <= e.end + 1) {
+      if (spans[s + 1].begin != e.end + 1 || spans[s + 1].end != e.end + 2) continue;
+      spans.erase(spans.begin() + static_cast<long>(s) + 1);
+    }
+    e.end += 2;
+    // "Inc ." with the abbreviation's full stop split off.
+    if (e.end < n && words[e.end].form == "." && words[e.end - 1].form.back() != '.' &&
+        (s + 1 == spans.size() || spans[s + 1].begin > e.end)) {
+      ++e.end;
+    }
+    e.type = EntityType::kOrg;
+    changed = true;
+  }
+  if (changed) labels_from_spans(words.size(), spans, labels);
+}
+
+void EntityRecognizer::drop_non_names(std::span<const Word> words, const SentenceKeys& keys,
+                                      std::vector<int>* labels) {
+  std::vector<EntitySpan> spans = spans_from_labels(*labels);
+  const size_t before = spans.size();
+  auto shouted = [&](uint32_t k) {
+    const std::string_view form = words[k].form;
+    return form.size() >= 4 && std::all_of(form.begin(), form.end(), is_ascii_upper) &&
+           (keys.words[k].flags & kCommonLowercase) != 0 && keys.marks[k].word_classes == 0 &&
+           keys.marks[k].phrase_classes == 0;
+  };
+  std::erase_if(spans, [&](const EntitySpan& e) {
+    if (e.end - e.begin == 1 && is_calendar_word(words[e.begin].form, /*given_names=*/false)) return true;
+    for (uint32_t k = e.begin; k < e.end; ++k) {
+      if (!shouted(k)) return false;
+    }
+    return true;
+  });
+  if (spans.size() != before) labels_from_spans(words.size(), spans, labels);
 }
 
 void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>* labels) {
@@ -360,16 +439,7 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::span<const G
       if (e.end - e.begin < 2) return;
     }
     uint32_t name = name_begin_after_title(words, marks, e.begin, e.end);
-    if (name == e.begin && e.type == EntityType::kPerson) {
-      // A capitalized title inside a person's span ("Baptist Pastor Stephen
-      // Jones", "NASA Administrator Mike Griffin"): the name follows it.
-      for (uint32_t k = e.end - 1; k > e.begin + 1; --k) {
-        if ((marks[k - 1].word_classes & (kGazTitle | kGazHonorific)) != 0 && is_ascii_upper(words[k - 1].form[0])) {
-          name = k;
-          break;
-        }
-      }
-    }
+    if (name == e.begin && e.type == EntityType::kPerson) name = name_begin_after_inner_title(words, marks, e.begin, e.end);
     if (name == e.begin) return;
     // An ORG or LOC span may start with a title word that is part of its
     // name ("General Motors", "Prince Edward Island"); it is a person's
@@ -432,14 +502,32 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
                                            std::vector<int>* labels) {
   std::vector<EntitySpan> spans = spans_from_labels(*labels);
   bool changed = false;
-  // A name does not start with a lowercase conjunction ("and Nato", which
-  // tidy_spans typed ORG by its last word).
   std::vector<bool> covered(words.size(), false);
   for (size_t n = 0; n < spans.size(); ++n) {
     EntitySpan& e = spans[n];
-    while (e.end - e.begin >= 2 && words[e.begin].upos == UPos::CCONJ && is_ascii_lower(words[e.begin].form[0])) {
+    // A capitalized name does not start with a lowercase word ("and Nato",
+    // "czar Richard Clarke", "named the man as Tariq Ahmed Dar"), except a
+    // name particle that is no function word here ("bin Laden").
+    auto capitalized_after = [&](uint32_t k) {
+      return std::any_of(words.begin() + k + 1, words.begin() + e.end,
+                         [](const Word& w) { return is_ascii_upper(w.form[0]); });
+    };
+    while (e.end - e.begin >= 2 && is_ascii_lower(words[e.begin].form[0]) &&
+           (!is_name_particle(words[e.begin].form) || is_function_word(words[e.begin].upos)) &&
+           capitalized_after(e.begin)) {
       ++e.begin;
       changed = true;
+    }
+    // A capitalized person's name stops before a lowercase word that is no
+    // name particle ("Sheridan Titman from UT", "Darrell Duffie USA phone").
+    if (e.type == EntityType::kPerson && is_ascii_upper(words[e.begin].form[0])) {
+      for (uint32_t k = e.begin + 1; k < e.end; ++k) {
+        if (is_ascii_lower(words[k].form[0]) && !is_name_particle(words[k].form)) {
+          e.end = k;
+          changed = true;
+          break;
+        }
+      }
     }
     // A span within a well-known organization's name is that organization
     // ("Union" of "European Union" read as a place).

@@ -93,6 +93,15 @@ class EntityRecognizer : public AnnotationStage {
   // worse (UNER test P/O/L 69.49 against 70.13, GUM 57.47 against 58.13).
   static void trim_and_add_places(std::span<const Word> words, std::span<const GazetteerMark> marks,
                                   std::vector<int>* labels);
+  // Run after trim_and_add_places at prediction time: capitalized words
+  // joined by "&" are one organization's name ("Holland & Hart"), and a
+  // company's legal form after a comma belongs to its name ("First Union
+  // Securities, Inc.").
+  static void join_firm_names(std::span<const Word> words, std::vector<int>* labels);
+  // Run last at prediction time: a weekday or month alone ("saturday") and
+  // a span made only of common words written in capitals ("PERFORMANCE" in
+  // a table), none of them on a word list, name nothing.
+  static void drop_non_names(std::span<const Word> words, const SentenceKeys& keys, std::vector<int>* labels);
 
   // Training uses the same extraction as prediction. sentence_keys leaves
   // the history fields empty; set_history fills them.

@@ -179,6 +179,7 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
       span.type = is_group_name(words, s, e) ? EntityType::kMisc : EntityType::kPerson;
       if (span.type == EntityType::kPerson) {
         span.begin = name_begin_after_title(words, marks, s, e);
+        if (span.begin == s) span.begin = name_begin_after_inner_title(words, marks, s, e);
         // A title standing alone ("Madam Speaker", "the President") names
         // an office, not a person.
         if (span.begin == s && title_begin(words, marks, e) <= s) continue;
@@ -189,6 +190,22 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
       span.type = EntityType::kLoc;
     }
     candidates.push_back(span);
+  }
+  // A mention holding two or more named mentions of its own is a
+  // coordination or list of them ("Khartoum and Juba", "Sudan and South
+  // Sudan"): a group, not a name. Its parts are the names.
+  std::vector<bool> group(candidates.size(), false);
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    int parts = 0;
+    for (size_t o = 0; o < candidates.size(); ++o) {
+      const bool inside = candidates[c].begin <= candidates[o].begin && candidates[o].end <= candidates[c].end;
+      const bool same = candidates[c].begin == candidates[o].begin && candidates[c].end == candidates[o].end;
+      parts += inside && !same ? 1 : 0;
+    }
+    group[c] = parts >= 2;
+  }
+  for (size_t c = candidates.size(); c-- > 0;) {
+    if (group[c]) candidates.erase(candidates.begin() + static_cast<long>(c));
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const EntitySpan& a, const EntitySpan& b) {
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;

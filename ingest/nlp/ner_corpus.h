@@ -26,10 +26,13 @@ struct NerCorpus {
 // and a capitalized head. Its span is the run of name words around the head
 // (proper nouns, capitalized words and numbers, joined by "of", "the",
 // "and", "&", "for", "on", "de" inside the mention); a person's leading title
-// is cut off (ner_titles.h). Types: person -> PERSON (MISC when the name is a
+// is cut off, and so is an office inside it ("NASA Administrator Charles
+// Bolden": ner_titles.h). Types: person -> PERSON (MISC when the name is a
 // nationality or group: "Russians", "Republicans"), organization -> ORG,
-// place -> LOC, time -> none, anything else -> MISC. Where spans overlap
-// the longer one wins. Words carry the file's gold tags.
+// place -> LOC, time -> none, anything else -> MISC. A mention that holds
+// two or more named mentions is a coordination or list of names
+// ("Khartoum and Juba"), not a name: its parts stand. Where other spans
+// overlap the longer one wins. Words carry the file's gold tags.
 Result<NerCorpus> read_gum_entities(std::string_view content, std::string_view source_name);
 
 // UNER IOB2: "# comment" lines, blank lines between sentences, and lines

@@ -195,7 +195,7 @@ constexpr std::string_view kOrgWords[] = {
     "Service", "Services", "Institute", "Institution", "University", "College", "School", "Academy",
     "Association", "Federation", "Foundation", "Fund", "Society", "Union", "League", "Club", "Party",
     "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
-    "Forces", "Church", "Hospital", "Museum", "Orchestra", "Team", "United", "City", "FC", "Rovers",
+    "Forces", "Church", "Orchestra", "Team", "United", "City", "FC", "Rovers",
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
 };
 
@@ -332,6 +332,7 @@ constexpr std::string_view kPlaceWords[] = {
     "District", "Region", "Territory", "Borough", "Township", "Village", "Heights", "Airport", "Station",
     "Harbor", "Harbour", "Port", "Castle", "Palace", "Cathedral", "Abbey", "Temple", "Mosque", "Tower",
     "Stadium", "Arena", "Mall", "Center", "Centre", "Hotel", "Restaurant", "Cafe", "Grill", "Bar", "Pub",
+    "Museum", "Hospital",
 };
 
 // Buildings and streets that stand for the government seated there.
@@ -538,6 +539,20 @@ void Gazetteer::mark(std::span<const Word> words, std::vector<GazetteerMark>* ma
     }
     i += matched;
   }
+}
+
+bool is_calendar_word(std::string_view form, bool given_names) {
+  char buf[16];
+  std::string_view lower = lowercase_into(form, buf, sizeof(buf));
+  if (lower.empty()) return false;  // longer than any calendar word
+  if (lower.back() == '.') lower.remove_suffix(1);
+  for (std::string_view w : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "january", "february", "march", "july", "september", "october", "november",
+                             "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                             "nov", "dec"}) {
+    if (lower == w) return true;
+  }
+  return given_names && (lower == "april" || lower == "may" || lower == "june" || lower == "august");
 }
 
 }  // namespace kg::nlp

@@ -49,6 +49,14 @@ uint32_t name_begin_after_title(std::span<const Word> words, std::span<const Gaz
   return begin;
 }
 
+uint32_t name_begin_after_inner_title(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                      uint32_t begin, uint32_t end) {
+  for (uint32_t k = end - 1; k > begin + 1; --k) {
+    if ((marks[k - 1].word_classes & kTitleWord) != 0 && is_ascii_upper(words[k - 1].form[0])) return k;
+  }
+  return begin;
+}
+
 std::vector<TitleSpan> find_titles(std::span<const Word> words, std::span<const EntitySpan> entities) {
   std::vector<TitleSpan> titles;
   std::vector<GazetteerMark> marks;

@@ -77,12 +77,6 @@ constexpr std::string_view kTitleRoles[] = {
     "adviser", "advisor", "director", "commissioner", "general", "pope", "speaker", "coach", "manager",
 };
 
-constexpr std::string_view kCalendar[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-};
-
 bool equals_lowercase(std::string_view lower, std::string_view form) {
   if (lower.size() != form.size()) return false;
   for (size_t i = 0; i < form.size(); ++i) {
@@ -152,16 +146,6 @@ std::string_view demonym_of(std::string_view name) {
 std::string_view country_canonical(std::string_view name) {
   const CountryEntry* c = find_country(name);
   return c ? c->canonical : std::string_view();
-}
-
-bool is_calendar_word(std::string_view form) {
-  if (form.size() > 9) return false;
-  std::string lower = ascii_lowercase(form);
-  if (!lower.empty() && lower.back() == '.') lower.pop_back();
-  for (std::string_view c : kCalendar) {
-    if (c == lower) return true;
-  }
-  return false;
 }
 
 }  // namespace kg::resolve

@@ -51,9 +51,6 @@ std::string_view demonym_of(std::string_view name);
 // "America", "United States" -> "United States"); "" when it has one.
 std::string_view country_canonical(std::string_view name);
 
-// Weekdays and months: proper nouns that are never entities of interest.
-bool is_calendar_word(std::string_view form);
-
 // Lowercase ASCII copy (names here are short; the copy is cheap).
 std::string ascii_lowercase(std::string_view s);
 

@@ -270,6 +270,98 @@ TEST(NerGazetteer, NumberedNamesAreMiscAndGivenNamesTakeTheSurnameAfterThem) {
             (std::vector<EntitySpan>{{1, 2, EntityType::kPerson}}));
 }
 
+// The words of `sentence` with their UPOS given one per word in `tags`.
+NerCorpus tagged_words(const std::string& sentence, const std::vector<UPos>& tags) {
+  NerCorpus c = words_of(sentence);
+  for (size_t i = 0; i < c.doc.words.size() && i < tags.size(); ++i) c.doc.words[i].upos = tags[i];
+  return c;
+}
+
+TEST(NerSpans, LowercaseWordsNeitherStartNorInterruptCapitalizedNames) {
+  using enum UPos;
+  auto after = [](const NerCorpus& c, std::vector<EntitySpan> predicted) {
+    auto words = c.doc.words_of(c.doc.sentences[0]);
+    std::vector<GazetteerMark> marks;
+    Gazetteer::builtin().mark(words, &marks);
+    std::vector<int> labels;
+    labels_from_spans(words.size(), predicted, &labels);
+    EntityRecognizer::trim_and_add_places(words, marks, &labels);
+    return spans_from_labels(labels);
+  };
+  // A leading preposition, conjunction or common noun is cut off...
+  const NerCorpus named = tagged_words("named the man as Tariq Ahmed Dar", {VERB, DET, NOUN, ADP, PROPN, PROPN, PROPN});
+  EXPECT_EQ(after(named, {{3, 7, EntityType::kPerson}}), (std::vector<EntitySpan>{{4, 7, EntityType::kPerson}}));
+  const NerCorpus czar = tagged_words("czar Richard Clarke spoke", {NOUN, PROPN, PROPN, VERB});
+  EXPECT_EQ(after(czar, {{0, 3, EntityType::kMisc}}), (std::vector<EntitySpan>{{1, 3, EntityType::kMisc}}));
+  // ... but not a name particle, nor from a name written all in lowercase.
+  const NerCorpus laden = tagged_words("Osama bin Laden", {PROPN, PROPN, PROPN});
+  EXPECT_EQ(after(laden, {{1, 3, EntityType::kPerson}}), (std::vector<EntitySpan>{{1, 3, EntityType::kPerson}}));
+  const NerCorpus deli = tagged_words("mazzoni deli", {PROPN, NOUN});
+  EXPECT_EQ(after(deli, {{0, 2, EntityType::kLoc}}), (std::vector<EntitySpan>{{0, 2, EntityType::kLoc}}));
+  // A person's name stops at a lowercase word inside it.
+  const NerCorpus from = tagged_words("Prof. Sheridan Titman from Zorbia", {PROPN, PROPN, PROPN, ADP, PROPN});
+  EXPECT_EQ(after(from, {{1, 5, EntityType::kPerson}}), (std::vector<EntitySpan>{{1, 3, EntityType::kPerson}}));
+  // Other names may hold one ("Bank of America").
+  const NerCorpus bank = tagged_words("Bank of America", {PROPN, ADP, PROPN});
+  EXPECT_EQ(after(bank, {{0, 3, EntityType::kOrg}}), (std::vector<EntitySpan>{{0, 3, EntityType::kOrg}}));
+}
+
+TEST(NerSpans, FirmNamesJoinAtAmpersandsAndTakeTheirLegalForm) {
+  auto after = [](const std::string& sentence, std::vector<EntitySpan> predicted) {
+    NerCorpus c = words_of(sentence);
+    auto words = c.doc.words_of(c.doc.sentences[0]);
+    std::vector<int> labels;
+    labels_from_spans(words.size(), predicted, &labels);
+    EntityRecognizer::join_firm_names(words, &labels);
+    return spans_from_labels(labels);
+  };
+  // Both sides of "&" join, whatever they were read as, with the legal form
+  // after the comma (read as a name of its own or not).
+  EXPECT_EQ(after("Holland & Hart , LLP said",
+                  {{0, 1, EntityType::kLoc}, {2, 3, EntityType::kPerson}, {4, 5, EntityType::kMisc}}),
+            (std::vector<EntitySpan>{{0, 5, EntityType::kOrg}}));
+  EXPECT_EQ(after("at Procter & Gamble", {{1, 2, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{1, 4, EntityType::kOrg}}));
+  // "Inc ." with the full stop split off keeps it.
+  EXPECT_EQ(after("First Union Securities , Inc .", {{0, 3, EntityType::kMisc}}),
+            (std::vector<EntitySpan>{{0, 6, EntityType::kOrg}}));
+  // Lowercase words around "&", a comma before anything else, and a name
+  // with no span nearby are left alone.
+  EXPECT_EQ(after("salt & pepper", {}), (std::vector<EntitySpan>{}));
+  EXPECT_EQ(after("Smith , Jones", {{0, 1, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{0, 1, EntityType::kPerson}}));
+  EXPECT_EQ(after("Smith & Co", {}), (std::vector<EntitySpan>{}));
+}
+
+TEST(NerSpans, CalendarWordsAndCommonWordsInCapitalsNameNothing) {
+  StringSet common;
+  common.insert("performance");
+  common.insert("us");
+  const EntityRecognizer recognizer(std::move(common), AveragedPerceptron(kBilouLabelCount));
+  auto after = [&](const std::string& sentence, std::vector<EntitySpan> predicted) {
+    NerCorpus c = words_of(sentence);
+    auto words = c.doc.words_of(c.doc.sentences[0]);
+    EntityRecognizer::SentenceKeys keys;
+    recognizer.sentence_keys(words, &keys);
+    std::vector<int> labels;
+    labels_from_spans(words.size(), predicted, &labels);
+    EntityRecognizer::drop_non_names(words, keys, &labels);
+    return spans_from_labels(labels);
+  };
+  EXPECT_EQ(after("EY4096.1 PERFORMANCE 01-Feb-02", {{1, 2, EntityType::kLoc}}), (std::vector<EntitySpan>{}));
+  EXPECT_EQ(after("see you saturday", {{2, 3, EntityType::kLoc}}), (std::vector<EntitySpan>{}));
+  // A month that is also a given name stays, and so does a longer name.
+  EXPECT_EQ(after("April said", {{0, 1, EntityType::kPerson}}), (std::vector<EntitySpan>{{0, 1, EntityType::kPerson}}));
+  EXPECT_EQ(after("Black Friday", {{0, 2, EntityType::kMisc}}), (std::vector<EntitySpan>{{0, 2, EntityType::kMisc}}));
+  // Not a word the training text writes in lowercase, not a short one, not
+  // one written as a name, not one on a word list.
+  EXPECT_EQ(after("SOUTER joined", {{0, 1, EntityType::kPerson}}),
+            (std::vector<EntitySpan>{{0, 1, EntityType::kPerson}}));
+  EXPECT_EQ(after("the US said", {{1, 2, EntityType::kLoc}}), (std::vector<EntitySpan>{{1, 2, EntityType::kLoc}}));
+  EXPECT_EQ(after("Performance Inc", {{0, 2, EntityType::kOrg}}),
+            (std::vector<EntitySpan>{{0, 2, EntityType::kOrg}}));
+}
+
 TEST(NerGazetteer, GivenNamesFromSeveralLanguages) {
   for (std::string_view name : {"Catriona", "Natasha", "Winston", "Stacey", "Priya", "Mikhail", "Yusuf", "Ingrid"}) {
     EXPECT_NE(Gazetteer::builtin().word_classes(name) & kGazFirstName, 0) << name;
@@ -331,6 +423,36 @@ TEST(NerCorpus, GumNamedMentionsBecomeFlatSpans) {
   // the time and the non-proper mention are not named entities.
   const std::vector<EntitySpan> expected = {
       {1, 3, EntityType::kPerson}, {5, 8, EntityType::kOrg}, {9, 10, EntityType::kLoc}};
+  EXPECT_EQ(corpus->entities[0], expected);
+}
+
+TEST(NerCorpus, GumCoordinationsAreTheirPartsAndInnerTitlesAreCut) {
+  // "NASA Administrator Charles Bolden met officials in Khartoum and Juba ."
+  constexpr std::string_view kSentence =
+      "# sent_id = t-2\n"
+      "1\tNASA\tNASA\tPROPN\tNNP\t_\t4\tcompound\t_\t"
+      "Entity=(1-person-new-sssss-cf1-4-sgl(2-organization-new-sssss-cf2-1-sgl-NASA)\n"
+      "2\tAdministrator\tadministrator\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+      "3\tCharles\tCharles\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+      "4\tBolden\tBolden\tPROPN\tNNP\t_\t5\tnsubj\t_\tEntity=1)\n"
+      "5\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "6\tofficials\tofficial\tNOUN\tNNS\t_\t5\tobj\t_\t_\n"
+      "7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "8\tKhartoum\tKhartoum\tPROPN\tNNP\t_\t5\tobl\t_\t"
+      "Entity=(3-place-new-sssss-cf3-1-sgl(4-place-new-sssss-cf4-1-sgl-Khartoum)\n"
+      "9\tand\tand\tCCONJ\tCC\t_\t10\tcc\t_\t_\n"
+      "10\tJuba\tJuba\tPROPN\tNNP\t_\t8\tconj\t_\tEntity=(5-place-new-sssss-cf5-1-sgl-Juba)3)\n"
+      "11\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n"
+      "\n";
+  auto corpus = read_gum_entities(kSentence, "gum.conllu");
+  ASSERT_TRUE(corpus.is_ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->entities.size(), 1u);
+  // The person's name without the office before it, the agency on its own,
+  // and two places, not one "Khartoum and Juba".
+  const std::vector<EntitySpan> expected = {{0, 1, EntityType::kOrg},
+                                            {2, 4, EntityType::kPerson},
+                                            {7, 8, EntityType::kLoc},
+                                            {9, 10, EntityType::kLoc}};
   EXPECT_EQ(corpus->entities[0], expected);
 }
 
