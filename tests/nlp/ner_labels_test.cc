@@ -120,15 +120,22 @@ TEST(NerTitles, StrippedFromTheStartOfANameSpan) {
   EXPECT_EQ(name_begin_after_title(plain_words, marks, 0, 2), 0u);
 }
 
-// The spans left after EntityRecognizer::tidy_spans of `predicted`
-// over the words of `sentence`.
-std::vector<EntitySpan> after_title_split(const std::string& sentence, const std::vector<EntitySpan>& predicted) {
+// The spans left after `rule(words, &labels)`, one of the recognizer's
+// span rules, of `predicted` over the words of `sentence`.
+template <typename Rule>
+std::vector<EntitySpan> after_rule(const std::string& sentence, const std::vector<EntitySpan>& predicted, Rule rule) {
   NerCorpus c = words_of(sentence);
   auto words = c.doc.words_of(c.doc.sentences[0]);
   std::vector<int> labels;
   labels_from_spans(words.size(), predicted, &labels);
-  EntityRecognizer::tidy_spans(words, &labels);
+  rule(words, &labels);
   return spans_from_labels(labels);
+}
+
+// The spans left after EntityRecognizer::tidy_spans.
+std::vector<EntitySpan> after_title_split(const std::string& sentence, const std::vector<EntitySpan>& predicted) {
+  return after_rule(sentence, predicted,
+                    [](std::span<const Word> words, std::vector<int>* labels) { EntityRecognizer::tidy_spans(words, labels); });
 }
 
 TEST(NerTitles, GreetingsAndJobTitlesAreCutFromPredictedSpans) {
@@ -208,18 +215,26 @@ TEST(NerTitles, TwoPeopleJoinedByAConjunctionAreTwoNames) {
 }
 
 // The spans after EntityRecognizer::trim_and_add_places of `predicted`
-// over `sentence`, whose words are tagged PROPN where `proper` says so.
-std::vector<EntitySpan> after_places_and_orgs(const std::string& sentence, const std::vector<bool>& proper,
-                                              const std::vector<EntitySpan>& predicted) {
-  NerCorpus c = words_of(sentence);
+// over the first sentence of `c`.
+std::vector<EntitySpan> after_trim(const NerCorpus& c, const std::vector<EntitySpan>& predicted) {
   auto words = c.doc.words_of(c.doc.sentences[0]);
-  for (size_t i = 0; i < words.size() && i < proper.size(); ++i) words[i].upos = proper[i] ? UPos::PROPN : UPos::NOUN;
   std::vector<GazetteerMark> marks;
   Gazetteer::builtin().mark(words, &marks);
   std::vector<int> labels;
   labels_from_spans(words.size(), predicted, &labels);
   EntityRecognizer::trim_and_add_places(words, marks, &labels);
   return spans_from_labels(labels);
+}
+
+// The same over `sentence`, whose words are tagged PROPN where `proper`
+// says so (NOUN elsewhere).
+std::vector<EntitySpan> after_places_and_orgs(const std::string& sentence, const std::vector<bool>& proper,
+                                              const std::vector<EntitySpan>& predicted) {
+  NerCorpus c = words_of(sentence);
+  for (size_t i = 0; i < c.doc.words.size() && i < proper.size(); ++i) {
+    c.doc.words[i].upos = proper[i] ? UPos::PROPN : UPos::NOUN;
+  }
+  return after_trim(c, predicted);
 }
 
 TEST(NerGazetteer, WellKnownOrganizationsLeftOutOrCutShortAreOrganizations) {
@@ -279,15 +294,7 @@ NerCorpus tagged_words(const std::string& sentence, const std::vector<UPos>& tag
 
 TEST(NerSpans, LowercaseWordsNeitherStartNorInterruptCapitalizedNames) {
   using enum UPos;
-  auto after = [](const NerCorpus& c, std::vector<EntitySpan> predicted) {
-    auto words = c.doc.words_of(c.doc.sentences[0]);
-    std::vector<GazetteerMark> marks;
-    Gazetteer::builtin().mark(words, &marks);
-    std::vector<int> labels;
-    labels_from_spans(words.size(), predicted, &labels);
-    EntityRecognizer::trim_and_add_places(words, marks, &labels);
-    return spans_from_labels(labels);
-  };
+  const auto after = after_trim;
   // A leading preposition, conjunction or common noun is cut off...
   const NerCorpus named = tagged_words("named the man as Tariq Ahmed Dar", {VERB, DET, NOUN, ADP, PROPN, PROPN, PROPN});
   EXPECT_EQ(after(named, {{3, 7, EntityType::kPerson}}), (std::vector<EntitySpan>{{4, 7, EntityType::kPerson}}));
@@ -307,13 +314,8 @@ TEST(NerSpans, LowercaseWordsNeitherStartNorInterruptCapitalizedNames) {
 }
 
 TEST(NerSpans, FirmNamesJoinAtAmpersandsAndTakeTheirLegalForm) {
-  auto after = [](const std::string& sentence, std::vector<EntitySpan> predicted) {
-    NerCorpus c = words_of(sentence);
-    auto words = c.doc.words_of(c.doc.sentences[0]);
-    std::vector<int> labels;
-    labels_from_spans(words.size(), predicted, &labels);
-    EntityRecognizer::join_firm_names(words, &labels);
-    return spans_from_labels(labels);
+  auto after = [](const std::string& sentence, const std::vector<EntitySpan>& predicted) {
+    return after_rule(sentence, predicted, EntityRecognizer::join_firm_names);
   };
   // Both sides of "&" join, whatever they were read as, with the legal form
   // after the comma (read as a name of its own or not).
