@@ -82,8 +82,10 @@ class EntityRecognizer : public AnnotationStage {
   // words' gazetteer marks (SentenceKeys::marks); the second form finds them.
   static void tidy_spans(std::span<const Word> words, std::span<const GazetteerMark> marks, std::vector<int>* labels);
   static void tidy_spans(std::span<const Word> words, std::vector<int>* labels);
-  // Run after tidy_spans at prediction time only: a span loses a leading
-  // lowercase conjunction, a span inside a well-known organization's name
+  // Run after tidy_spans at prediction time only: a capitalized span loses
+  // its leading lowercase words but name particles ("and Nato", "czar
+  // Richard Clarke"), a capitalized person's name stops before a lowercase
+  // word inside it, a span inside a well-known organization's name
   // grows to the whole name as an ORG, an ORG of several words ending in a
   // number is a MISC ("Nord Stream 2"), a person's name ending in a given
   // name takes the proper noun after it ("Vladimir | Putin"), and a
