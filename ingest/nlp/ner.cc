@@ -297,9 +297,11 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
     h = steps[i][h].back;
   }
   tidy_spans(words, keys.marks, labels);
-  trim_and_add_places(words, keys.marks, labels);
-  join_firm_names(words, labels);
-  drop_non_names(words, keys, labels);
+  std::vector<EntitySpan> spans = spans_from_labels(*labels);
+  trim_and_add_places(words, keys.marks, &spans);
+  join_firm_names(words, &spans);
+  drop_non_names(words, keys, &spans);
+  labels_from_spans(words.size(), spans, labels);
 }
 
 namespace {
@@ -315,10 +317,9 @@ bool is_company_suffix(std::string_view form) {
 
 }  // namespace
 
-void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<int>* labels) {
-  std::vector<EntitySpan> spans = spans_from_labels(*labels);
+void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<EntitySpan>* spans_in_order) {
+  std::vector<EntitySpan>& spans = *spans_in_order;
   const uint32_t n = static_cast<uint32_t>(words.size());
-  bool changed = false;
   // The span covering word k, or spans.size().
   auto span_at = [&](uint32_t k) {
     for (size_t s = 0; s < spans.size(); ++s) {
@@ -337,7 +338,6 @@ void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<
     std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < joined.end && joined.begin < e.end; });
     spans.push_back(joined);
     std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
-    changed = true;
   }
   for (size_t s = 0; s < spans.size(); ++s) {
     EntitySpan& e = spans[s];
@@ -354,29 +354,24 @@ void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<
       ++e.end;
     }
     e.type = EntityType::kOrg;
-    changed = true;
   }
-  if (changed) labels_from_spans(words.size(), spans, labels);
 }
 
 void EntityRecognizer::drop_non_names(std::span<const Word> words, const SentenceKeys& keys,
-                                      std::vector<int>* labels) {
-  std::vector<EntitySpan> spans = spans_from_labels(*labels);
-  const size_t before = spans.size();
+                                      std::vector<EntitySpan>* spans) {
   auto shouted = [&](uint32_t k) {
     const std::string_view form = words[k].form;
     return form.size() >= 4 && std::all_of(form.begin(), form.end(), is_ascii_upper) &&
            (keys.words[k].flags & kCommonLowercase) != 0 && keys.marks[k].word_classes == 0 &&
            keys.marks[k].phrase_classes == 0;
   };
-  std::erase_if(spans, [&](const EntitySpan& e) {
+  std::erase_if(*spans, [&](const EntitySpan& e) {
     if (e.end - e.begin == 1 && is_calendar_word(words[e.begin].form, /*given_names=*/false)) return true;
     for (uint32_t k = e.begin; k < e.end; ++k) {
       if (!shouted(k)) return false;
     }
     return true;
   });
-  if (spans.size() != before) labels_from_spans(words.size(), spans, labels);
 }
 
 void EntityRecognizer::tidy_spans(std::span<const Word> words, std::vector<int>* labels) {
@@ -499,9 +494,8 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::span<const G
 }
 
 void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::span<const GazetteerMark> marks,
-                                           std::vector<int>* labels) {
-  std::vector<EntitySpan> spans = spans_from_labels(*labels);
-  bool changed = false;
+                                           std::vector<EntitySpan>* spans_in_order) {
+  std::vector<EntitySpan>& spans = *spans_in_order;
   std::vector<bool> covered(words.size(), false);
   for (size_t n = 0; n < spans.size(); ++n) {
     EntitySpan& e = spans[n];
@@ -516,7 +510,6 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
            (!is_name_particle(words[e.begin].form) || is_function_word(words[e.begin].upos)) &&
            capitalized_after(e.begin)) {
       ++e.begin;
-      changed = true;
     }
     // A capitalized person's name stops before a lowercase word that is no
     // name particle ("Sheridan Titman from UT", "Darrell Duffie USA phone").
@@ -524,7 +517,6 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
       for (uint32_t k = e.begin + 1; k < e.end; ++k) {
         if (is_ascii_lower(words[k].form[0]) && !is_name_particle(words[k].form)) {
           e.end = k;
-          changed = true;
           break;
         }
       }
@@ -533,16 +525,14 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
     // ("Union" of "European Union" read as a place).
     const uint32_t floor = n == 0 ? 0 : spans[n - 1].end;
     const uint32_t ceiling = n + 1 == spans.size() ? static_cast<uint32_t>(words.size()) : spans[n + 1].begin;
-    if (const auto [b, end] = listed_phrase(marks, e.begin, e.end, kGazOrganization); b < end && b >= floor &&
-        end <= ceiling && (e.type != EntityType::kOrg || e.begin != b || e.end != end)) {
+    if (const auto [b, end] = listed_phrase(marks, e.begin, e.end, kGazOrganization);
+        b < end && b >= floor && end <= ceiling) {
       e = EntitySpan{b, end, EntityType::kOrg};
-      changed = true;
     }
     // A name of several words ending in a number names a product, a model
     // or an event ("Nord Stream 2", "Boeing 747"), not an organization.
     if (e.type == EntityType::kOrg && e.end - e.begin >= 2 && words[e.end - 1].upos == UPos::NUM) {
       e.type = EntityType::kMisc;
-      changed = true;
     }
     // A person's name does not end in a given name when a capitalized
     // proper noun outside every span follows it ("Vladimir | Putin").
@@ -550,7 +540,6 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
         words[e.end].upos == UPos::PROPN && is_ascii_upper(words[e.end].form[0]) &&
         (marks[e.end].word_classes & kGazFirstName) == 0) {
       ++e.end;
-      changed = true;
     }
     for (uint32_t k = e.begin; k < e.end; ++k) covered[k] = true;
   }
@@ -569,12 +558,9 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
       continue;
     }
     spans.push_back(EntitySpan{i, end, (listed & kGazCountry) != 0 ? EntityType::kLoc : EntityType::kOrg});
-    changed = true;
     i = end - 1;
   }
-  if (!changed) return;
   std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
-  labels_from_spans(words.size(), spans, labels);
 }
 
 void EntityRecognizer::annotate(Document* doc) const {

@@ -120,22 +120,15 @@ TEST(NerTitles, StrippedFromTheStartOfANameSpan) {
   EXPECT_EQ(name_begin_after_title(plain_words, marks, 0, 2), 0u);
 }
 
-// The spans left after `rule(words, &labels)`, one of the recognizer's
-// span rules, of `predicted` over the words of `sentence`.
-template <typename Rule>
-std::vector<EntitySpan> after_rule(const std::string& sentence, const std::vector<EntitySpan>& predicted, Rule rule) {
+// The spans left after EntityRecognizer::tidy_spans of `predicted` over
+// the words of `sentence`.
+std::vector<EntitySpan> after_title_split(const std::string& sentence, const std::vector<EntitySpan>& predicted) {
   NerCorpus c = words_of(sentence);
   auto words = c.doc.words_of(c.doc.sentences[0]);
   std::vector<int> labels;
   labels_from_spans(words.size(), predicted, &labels);
-  rule(words, &labels);
+  EntityRecognizer::tidy_spans(words, &labels);
   return spans_from_labels(labels);
-}
-
-// The spans left after EntityRecognizer::tidy_spans.
-std::vector<EntitySpan> after_title_split(const std::string& sentence, const std::vector<EntitySpan>& predicted) {
-  return after_rule(sentence, predicted,
-                    [](std::span<const Word> words, std::vector<int>* labels) { EntityRecognizer::tidy_spans(words, labels); });
 }
 
 TEST(NerTitles, GreetingsAndJobTitlesAreCutFromPredictedSpans) {
@@ -216,14 +209,12 @@ TEST(NerTitles, TwoPeopleJoinedByAConjunctionAreTwoNames) {
 
 // The spans after EntityRecognizer::trim_and_add_places of `predicted`
 // over the first sentence of `c`.
-std::vector<EntitySpan> after_trim(const NerCorpus& c, const std::vector<EntitySpan>& predicted) {
+std::vector<EntitySpan> after_trim(const NerCorpus& c, std::vector<EntitySpan> predicted) {
   auto words = c.doc.words_of(c.doc.sentences[0]);
   std::vector<GazetteerMark> marks;
   Gazetteer::builtin().mark(words, &marks);
-  std::vector<int> labels;
-  labels_from_spans(words.size(), predicted, &labels);
-  EntityRecognizer::trim_and_add_places(words, marks, &labels);
-  return spans_from_labels(labels);
+  EntityRecognizer::trim_and_add_places(words, marks, &predicted);
+  return predicted;
 }
 
 // The same over `sentence`, whose words are tagged PROPN where `proper`
@@ -264,12 +255,7 @@ TEST(NerGazetteer, NumberedNamesAreMiscAndGivenNamesTakeTheSurnameAfterThem) {
   for (Word& w : words) w.upos = UPos::NOUN;
   words[2].upos = words[3].upos = UPos::PROPN;
   words[4].upos = UPos::NUM;
-  std::vector<GazetteerMark> marks;
-  Gazetteer::builtin().mark(words, &marks);
-  std::vector<int> labels;
-  labels_from_spans(words.size(), std::vector<EntitySpan>{{2, 5, EntityType::kOrg}}, &labels);
-  EntityRecognizer::trim_and_add_places(words, marks, &labels);
-  EXPECT_EQ(spans_from_labels(labels), (std::vector<EntitySpan>{{2, 5, EntityType::kMisc}}));
+  EXPECT_EQ(after_trim(c, {{2, 5, EntityType::kOrg}}), (std::vector<EntitySpan>{{2, 5, EntityType::kMisc}}));
 
   // "Vladimir" ends a person's span, "Putin" is left out: the name goes on.
   EXPECT_EQ(after_places_and_orgs("President Vladimir Putin spoke", {true, true, true, false},
@@ -314,8 +300,10 @@ TEST(NerSpans, LowercaseWordsNeitherStartNorInterruptCapitalizedNames) {
 }
 
 TEST(NerSpans, FirmNamesJoinAtAmpersandsAndTakeTheirLegalForm) {
-  auto after = [](const std::string& sentence, const std::vector<EntitySpan>& predicted) {
-    return after_rule(sentence, predicted, EntityRecognizer::join_firm_names);
+  auto after = [](const std::string& sentence, std::vector<EntitySpan> predicted) {
+    NerCorpus c = words_of(sentence);
+    EntityRecognizer::join_firm_names(c.doc.words_of(c.doc.sentences[0]), &predicted);
+    return predicted;
   };
   // Both sides of "&" join, whatever they were read as, with the legal form
   // after the comma (read as a name of its own or not).
@@ -345,10 +333,8 @@ TEST(NerSpans, CalendarWordsAndCommonWordsInCapitalsNameNothing) {
     auto words = c.doc.words_of(c.doc.sentences[0]);
     EntityRecognizer::SentenceKeys keys;
     recognizer.sentence_keys(words, &keys);
-    std::vector<int> labels;
-    labels_from_spans(words.size(), predicted, &labels);
-    EntityRecognizer::drop_non_names(words, keys, &labels);
-    return spans_from_labels(labels);
+    EntityRecognizer::drop_non_names(words, keys, &predicted);
+    return predicted;
   };
   EXPECT_EQ(after("EY4096.1 PERFORMANCE 01-Feb-02", {{1, 2, EntityType::kLoc}}), (std::vector<EntitySpan>{}));
   EXPECT_EQ(after("see you saturday", {{2, 3, EntityType::kLoc}}), (std::vector<EntitySpan>{}));
