@@ -153,18 +153,28 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
   std::vector<EntitySpan> candidates;
   for (const Mention& m : mentions) {
     if (m.etype == "time") continue;
-    // The first proper-noun head: later heads may belong to an apposition
-    // inside the mention ("Joshua Abraham Norton (...), known as Emperor Norton").
+    // A word of a mention nested inside this one belongs to that mention:
+    // "U.S." and "Trump" do not make "U.S. President Donald Trump's
+    // policies" (an abstract mention whose minspan lists them) a name.
+    auto nested = [&](uint32_t w) {
+      return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
+        const bool inside = m.begin <= o.begin && o.end <= m.end && (o.begin != m.begin || o.end != m.end);
+        return inside && o.begin <= w && w < o.end;
+      });
+    };
+    // The first proper-noun head of its own: later heads may belong to an
+    // apposition inside the mention ("Joshua Abraham Norton (...), known as
+    // Emperor Norton").
     int head = -1;
     for (uint32_t h : m.heads) {
-      if (h >= m.begin && h < m.end && words[h].upos == UPos::PROPN) {
+      if (h >= m.begin && h < m.end && words[h].upos == UPos::PROPN && !nested(h)) {
         head = static_cast<int>(h);
         break;
       }
     }
     if (head < 0 && m.has_identity) {
       for (uint32_t h : m.heads) {
-        if (h >= m.begin && h < m.end && is_name_word(words[h]) && words[h].upos != UPos::NUM) {
+        if (h >= m.begin && h < m.end && is_name_word(words[h]) && words[h].upos != UPos::NUM && !nested(h)) {
           head = static_cast<int>(h);
           break;
         }
@@ -191,18 +201,28 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
     }
     candidates.push_back(span);
   }
-  // A mention holding two or more named mentions of its own is a
-  // coordination or list of them ("Khartoum and Juba", "Sudan and South
-  // Sudan"): a group, not a name. Its parts are the names.
+  // A mention holding two or more named mentions of its own, with a
+  // conjunction or comma outside them, is a coordination or list of them
+  // ("Khartoum and Juba", "Sudan and South Sudan"): a group, not a name.
+  // Its parts are the names. Without one it is a name built of names
+  // ("United Nations Industrial Development Organization"), and stays.
   std::vector<bool> group(candidates.size(), false);
   for (size_t c = 0; c < candidates.size(); ++c) {
     int parts = 0;
+    std::vector<bool> in_part(candidates[c].end - candidates[c].begin, false);
     for (size_t o = 0; o < candidates.size(); ++o) {
       const bool inside = candidates[c].begin <= candidates[o].begin && candidates[o].end <= candidates[c].end;
       const bool same = candidates[c].begin == candidates[o].begin && candidates[c].end == candidates[o].end;
-      parts += inside && !same ? 1 : 0;
+      if (!inside || same) continue;
+      ++parts;
+      for (uint32_t w = candidates[o].begin; w < candidates[o].end; ++w) in_part[w - candidates[c].begin] = true;
     }
-    group[c] = parts >= 2;
+    bool joined = false;
+    for (uint32_t w = candidates[c].begin; w < candidates[c].end; ++w) {
+      const Word& word = words[w];
+      joined |= !in_part[w - candidates[c].begin] && (word.upos == UPos::CCONJ || word.form == ",");
+    }
+    group[c] = parts >= 2 && joined;
   }
   for (size_t c = candidates.size(); c-- > 0;) {
     if (group[c]) candidates.erase(candidates.begin() + static_cast<long>(c));

@@ -23,15 +23,19 @@ struct NerCorpus {
 
 // Named mentions of GUM: a mention is named when one of its head words
 // (the minspan field) is a proper noun, or it carries a Wikipedia identity
-// and a capitalized head. Its span is the run of name words around the head
+// and a capitalized head; a head word inside a mention nested in it belongs
+// to that mention ("U.S." and "Trump" do not name "U.S. President Donald
+// Trump's policies"). Its span is the run of name words around the head
 // (proper nouns, capitalized words and numbers, joined by "of", "the",
 // "and", "&", "for", "on", "de" inside the mention); a person's leading title
 // is cut off, and so is an office inside it ("NASA Administrator Charles
 // Bolden": ner_titles.h). Types: person -> PERSON (MISC when the name is a
 // nationality or group: "Russians", "Republicans"), organization -> ORG,
 // place -> LOC, time -> none, anything else -> MISC. A mention that holds
-// two or more named mentions is a coordination or list of names
-// ("Khartoum and Juba"), not a name: its parts stand. Where other spans
+// two or more named mentions and a conjunction or comma outside them is a
+// coordination or list of names ("Khartoum and Juba"), not a name: its
+// parts stand. Without one it is a name made of names ("United Nations
+// Industrial Development Organization") and stays whole. Where other spans
 // overlap the longer one wins. Words carry the file's gold tags.
 Result<NerCorpus> read_gum_entities(std::string_view content, std::string_view source_name);
 

@@ -444,6 +444,38 @@ TEST(NerCorpus, GumCoordinationsAreTheirPartsAndInnerTitlesAreCut) {
   EXPECT_EQ(corpus->entities[0], expected);
 }
 
+TEST(NerCorpus, GumNamesBuiltOfNamesStayWholeAndNestedWordsNameNoOuterMention) {
+  // "U.S. President Donald Trump 's policies worried the United Nations
+  // Industrial Development Organization ."
+  constexpr std::string_view kSentence =
+      "# sent_id = t-3\n"
+      "1\tU.S.\tU.S.\tPROPN\tNNP\t_\t3\tcompound\t_\tEntity=(1-abstract-new-nnnnn-cf1-1,2,4,6-sgl"
+      "(2-person-new-sssss-cf2-1,2,3,4-coref-Donald_Trump(3-place-new-sssss-cf3-1-sgl-United_States)\n"
+      "2\tPresident\tPresident\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tDonald\tDonald\tPROPN\tNNP\t_\t6\tnmod:poss\t_\t_\n"
+      "4\tTrump\tTrump\tPROPN\tNNP\t_\t3\tflat\t_\t_\n"
+      "5\t's\t's\tPART\tPOS\t_\t3\tcase\t_\tEntity=2)\n"
+      "6\tpolicies\tpolicy\tNOUN\tNNS\t_\t7\tnsubj\t_\tEntity=1)\n"
+      "7\tworried\tworry\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "8\tthe\tthe\tDET\tDT\t_\t13\tdet\t_\tEntity=(4-organization-new-sssss-cf4-6-sgl-UNIDO\n"
+      "9\tUnited\tUnited\tPROPN\tNNP\t_\t13\tcompound\t_\tEntity=(5-organization-new-sssss-cf5-1,2-sgl-United_Nations\n"
+      "10\tNations\tNations\tPROPN\tNNPS\t_\t9\tflat\t_\tEntity=5)\n"
+      "11\tIndustrial\tIndustrial\tPROPN\tNNP\t_\t12\tcompound\t_\tEntity=(6-abstract-new-sssss-cf6-1,2-sgl\n"
+      "12\tDevelopment\tDevelopment\tPROPN\tNNP\t_\t13\tcompound\t_\tEntity=6)\n"
+      "13\tOrganization\tOrganization\tPROPN\tNNP\t_\t7\tobj\t_\tEntity=4)\n"
+      "14\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n"
+      "\n";
+  auto corpus = read_gum_entities(kSentence, "gum.conllu");
+  ASSERT_TRUE(corpus.is_ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->entities.size(), 1u);
+  // The policies are no name though their minspan lists "U.S." and "Trump"
+  // (words of the nested place and person); the organization holds two
+  // names but no conjunction, so it is one name, not a list.
+  const std::vector<EntitySpan> expected = {
+      {0, 1, EntityType::kLoc}, {2, 4, EntityType::kPerson}, {8, 13, EntityType::kOrg}};
+  EXPECT_EQ(corpus->entities[0], expected);
+}
+
 TEST(NerCorpus, MalformedEntityIsAnErrorNamingTheSentence) {
   std::string bad(kGumSentence);
   bad.replace(bad.find("Entity=1)"), 9, "Entity=9)");
