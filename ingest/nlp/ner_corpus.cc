@@ -1,6 +1,7 @@
 #include "ingest/nlp/ner_corpus.h"
 
 #include <algorithm>
+#include <functional>
 #include <charconv>
 #include <fmt/format.h>
 #include <string>
@@ -146,6 +147,36 @@ bool is_group_name(std::span<const Word> words, uint32_t begin, uint32_t end) {
   return true;
 }
 
+// The named-entity span around `head`, a head word of mention `m`, in
+// *span; false when the name is a title standing alone ("Madam Speaker",
+// "the President": an office, not a person).
+// `nested_end(w)` is the end of the mention nested in `m` that holds word w,
+// 0 when none does.
+bool name_around(std::span<const Word> words, std::span<const GazetteerMark> marks, const Mention& m,
+                 uint32_t head, const std::function<uint32_t(uint32_t)>& nested_end, EntitySpan* span) {
+  const bool person = m.etype == "person";
+  uint32_t s = head, e = head + 1;
+  grow_name(words, m.begin, m.end, person, &s, &e);
+  *span = EntitySpan{s, e, EntityType::kMisc};
+  if (person) {
+    span->type = is_group_name(words, s, e) ? EntityType::kMisc : EntityType::kPerson;
+    if (span->type == EntityType::kPerson) {
+      span->begin = name_begin_after_title(words, marks, s, e);
+      if (span->begin == s) span->begin = name_begin_after_inner_title(words, marks, s, e);
+      // A mention of its own before the name, such as a title's complement,
+      // is no part of it ("Minister of Education Stefania Giannini",
+      // "Washington State University Simon Ličen").
+      while (nested_end(span->begin) > span->begin && nested_end(span->begin) < e) span->begin = nested_end(span->begin);
+      if (title_begin(words, marks, e) <= span->begin) return false;
+    }
+  } else if (m.etype == "organization") {
+    span->type = EntityType::kOrg;
+  } else if (m.etype == "place") {
+    span->type = EntityType::kLoc;
+  }
+  return true;
+}
+
 // The flat named-entity spans of one sentence's mentions.
 std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vector<Mention>& mentions) {
   std::vector<GazetteerMark> marks;
@@ -156,50 +187,49 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
     // A word of a mention nested inside this one belongs to that mention:
     // "U.S." and "Trump" do not make "U.S. President Donald Trump's
     // policies" (an abstract mention whose minspan lists them) a name.
-    auto nested = [&](uint32_t w) {
-      return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
+    auto nested_end = [&](uint32_t w) {
+      uint32_t end = 0;
+      for (const Mention& o : mentions) {
         const bool inside = m.begin <= o.begin && o.end <= m.end && (o.begin != m.begin || o.end != m.end);
-        return inside && o.begin <= w && w < o.end;
-      });
-    };
-    // The first proper-noun head of its own: later heads may belong to an
-    // apposition inside the mention ("Joshua Abraham Norton (...), known as
-    // Emperor Norton").
-    int head = -1;
-    for (uint32_t h : m.heads) {
-      if (h >= m.begin && h < m.end && words[h].upos == UPos::PROPN && !nested(h)) {
-        head = static_cast<int>(h);
-        break;
+        if (inside && o.begin <= w && w < o.end) end = std::max(end, o.end);
       }
+      return end;
+    };
+    auto nested = [&](uint32_t w) { return nested_end(w) != 0; };
+    // Head words that may carry the name, best first: the proper nouns of
+    // the minspan, then (for a mention with a Wikipedia identity) its other
+    // words that may be part of a name. The first that gives a name wins;
+    // one that gives a title alone passes to the next ("Minister of
+    // Education Stefania Giannini"), and a later proper noun may belong to
+    // an apposition inside the mention ("Joshua Abraham Norton (...), known
+    // as Emperor Norton").
+    std::vector<uint32_t> heads;
+    for (uint32_t h : m.heads) {
+      if (h >= m.begin && h < m.end && words[h].upos == UPos::PROPN && !nested(h)) heads.push_back(h);
     }
-    if (head < 0 && m.has_identity) {
+    if (heads.empty() && m.has_identity) {
       for (uint32_t h : m.heads) {
         if (h >= m.begin && h < m.end && is_name_word(words[h]) && words[h].upos != UPos::NUM && !nested(h)) {
-          head = static_cast<int>(h);
+          heads.push_back(h);
           break;
         }
       }
     }
-    if (head < 0) continue;
-    const bool person = m.etype == "person";
-    uint32_t s = static_cast<uint32_t>(head), e = s + 1;
-    grow_name(words, m.begin, m.end, person, &s, &e);
-    EntitySpan span{s, e, EntityType::kMisc};
-    if (person) {
-      span.type = is_group_name(words, s, e) ? EntityType::kMisc : EntityType::kPerson;
-      if (span.type == EntityType::kPerson) {
-        span.begin = name_begin_after_title(words, marks, s, e);
-        if (span.begin == s) span.begin = name_begin_after_inner_title(words, marks, s, e);
-        // A title standing alone ("Madam Speaker", "the President") names
-        // an office, not a person.
-        if (span.begin == s && title_begin(words, marks, e) <= s) continue;
+    uint32_t tried_end = 0;  // heads before this lie in a title already tried
+    for (uint32_t h : heads) {
+      if (h < tried_end) continue;
+      EntitySpan span;
+      const bool named = name_around(words, marks, m, h, nested_end, &span);
+      // After a title, a name right after "of" or "the" is the title's
+      // complement ("Doctor of the Church"), not the person's name.
+      const bool complement = tried_end > 0 && span.begin > 0 &&
+                              (words[span.begin - 1].form == "of" || words[span.begin - 1].form == "the");
+      if (named && !complement) {
+        candidates.push_back(span);
+        break;
       }
-    } else if (m.etype == "organization") {
-      span.type = EntityType::kOrg;
-    } else if (m.etype == "place") {
-      span.type = EntityType::kLoc;
+      tried_end = span.end;
     }
-    candidates.push_back(span);
   }
   // A mention holding two or more named mentions of its own, with a
   // conjunction or comma outside them, is a coordination or list of them

@@ -476,6 +476,29 @@ TEST(NerCorpus, GumNamesBuiltOfNamesStayWholeAndNestedWordsNameNoOuterMention) {
   EXPECT_EQ(corpus->entities[0], expected);
 }
 
+TEST(NerCorpus, GumTitlesAloneNameNobodyAndTheirComplementsAreNoPartOfTheName) {
+  // "Minister of Education Stefania Giannini thanked Madam Speaker ."
+  constexpr std::string_view kSentence =
+      "# sent_id = t-4\n"
+      "1\tMinister\tMinister\tPROPN\tNNP\t_\t6\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1,3,4,5-sgl-Stefania_Giannini\n"
+      "2\tof\tof\tADP\tIN\t_\t3\tcase\t_\t_\n"
+      "3\tEducation\tEducation\tPROPN\tNNP\t_\t1\tnmod\t_\tEntity=(2-abstract-new-sssss-cf2-1-sgl)\n"
+      "4\tStefania\tStefania\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+      "5\tGiannini\tGiannini\tPROPN\tNNP\t_\t4\tflat\t_\tEntity=1)\n"
+      "6\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "7\tMadam\tMadam\tPROPN\tNNP\t_\t8\tcompound\t_\tEntity=(3-person-new-sssss-cf3-1,2-sgl\n"
+      "8\tSpeaker\tSpeaker\tPROPN\tNNP\t_\t6\tobj\t_\tEntity=3)\n"
+      "9\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n"
+      "\n";
+  auto corpus = read_gum_entities(kSentence, "gum.conllu");
+  ASSERT_TRUE(corpus.is_ok()) << corpus.status().message();
+  ASSERT_EQ(corpus->entities.size(), 1u);
+  // The first head gives the title alone; the name is further on, after the
+  // title's complement. "Madam Speaker" is an office.
+  const std::vector<EntitySpan> expected = {{2, 3, EntityType::kMisc}, {3, 5, EntityType::kPerson}};
+  EXPECT_EQ(corpus->entities[0], expected);
+}
+
 TEST(NerCorpus, MalformedEntityIsAnErrorNamingTheSentence) {
   std::string bad(kGumSentence);
   bad.replace(bad.find("Entity=1)"), 9, "Entity=9)");
