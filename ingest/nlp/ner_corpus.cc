@@ -1,8 +1,8 @@
 #include "ingest/nlp/ner_corpus.h"
 
 #include <algorithm>
-#include <functional>
 #include <charconv>
+#include <functional>
 #include <fmt/format.h>
 #include <string>
 
@@ -149,9 +149,8 @@ bool is_group_name(std::span<const Word> words, uint32_t begin, uint32_t end) {
 
 // The named-entity span around `head`, a head word of mention `m`, in
 // *span; false when the name is a title standing alone ("Madam Speaker",
-// "the President": an office, not a person).
-// `nested_end(w)` is the end of the mention nested in `m` that holds word w,
-// 0 when none does.
+// "the President": an office, not a person). `nested_end(w)` is the end of
+// the mention nested in `m` that holds word w, 0 when none does.
 bool name_around(std::span<const Word> words, std::span<const GazetteerMark> marks, const Mention& m,
                  uint32_t head, const std::function<uint32_t(uint32_t)>& nested_end, EntitySpan* span) {
   const bool person = m.etype == "person";
@@ -166,7 +165,9 @@ bool name_around(std::span<const Word> words, std::span<const GazetteerMark> mar
       // A mention of its own before the name, such as a title's complement,
       // is no part of it ("Minister of Education Stefania Giannini",
       // "Washington State University Simon Ličen").
-      while (nested_end(span->begin) > span->begin && nested_end(span->begin) < e) span->begin = nested_end(span->begin);
+      for (uint32_t next = nested_end(span->begin); next > span->begin && next < e; next = nested_end(next)) {
+        span->begin = next;
+      }
       if (title_begin(words, marks, e) <= span->begin) return false;
     }
   } else if (m.etype == "organization") {

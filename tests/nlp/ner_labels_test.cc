@@ -480,7 +480,8 @@ TEST(NerCorpus, GumTitlesAloneNameNobodyAndTheirComplementsAreNoPartOfTheName) {
   // "Minister of Education Stefania Giannini thanked Madam Speaker ."
   constexpr std::string_view kSentence =
       "# sent_id = t-4\n"
-      "1\tMinister\tMinister\tPROPN\tNNP\t_\t6\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1,3,4,5-sgl-Stefania_Giannini\n"
+      "1\tMinister\tMinister\tPROPN\tNNP\t_\t6\tnsubj\t_\t"
+      "Entity=(1-person-new-sssss-cf1-1,3,4,5-sgl-Stefania_Giannini\n"
       "2\tof\tof\tADP\tIN\t_\t3\tcase\t_\t_\n"
       "3\tEducation\tEducation\tPROPN\tNNP\t_\t1\tnmod\t_\tEntity=(2-abstract-new-sssss-cf2-1-sgl)\n"
       "4\tStefania\tStefania\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
