@@ -433,8 +433,8 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::span<const G
       }
       if (e.end - e.begin < 2) return;
     }
-    uint32_t name = name_begin_after_title(words, marks, e.begin, e.end);
-    if (name == e.begin && e.type == EntityType::kPerson) name = name_begin_after_inner_title(words, marks, e.begin, e.end);
+    const uint32_t name = e.type == EntityType::kPerson ? person_name_begin(words, marks, e.begin, e.end)
+                                                        : name_begin_after_title(words, marks, e.begin, e.end);
     if (name == e.begin) return;
     // An ORG or LOC span may start with a title word that is part of its
     // name ("General Motors", "Prince Edward Island"); it is a person's

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <functional>
 #include <fmt/format.h>
 #include <string>
 
@@ -147,12 +146,19 @@ bool is_group_name(std::span<const Word> words, uint32_t begin, uint32_t end) {
   return true;
 }
 
+// Whether word range `inner` lies within `outer` and is not the same range
+// (for mentions and spans alike: both have begin and end).
+template <typename Inner, typename Outer>
+bool strictly_inside(const Inner& inner, const Outer& outer) {
+  return outer.begin <= inner.begin && inner.end <= outer.end && (inner.begin != outer.begin || inner.end != outer.end);
+}
+
 // The named-entity span around `head`, a head word of mention `m`, in
 // *span; false when the name is a title standing alone ("Madam Speaker",
-// "the President": an office, not a person). `nested_end(w)` is the end of
+// "the President": an office, not a person). `nested_end[w]` is the end of
 // the mention nested in `m` that holds word w, 0 when none does.
 bool name_around(std::span<const Word> words, std::span<const GazetteerMark> marks, const Mention& m,
-                 uint32_t head, const std::function<uint32_t(uint32_t)>& nested_end, EntitySpan* span) {
+                 uint32_t head, std::span<const uint32_t> nested_end, EntitySpan* span) {
   const bool person = m.etype == "person";
   uint32_t s = head, e = head + 1;
   grow_name(words, m.begin, m.end, person, &s, &e);
@@ -160,12 +166,11 @@ bool name_around(std::span<const Word> words, std::span<const GazetteerMark> mar
   if (person) {
     span->type = is_group_name(words, s, e) ? EntityType::kMisc : EntityType::kPerson;
     if (span->type == EntityType::kPerson) {
-      span->begin = name_begin_after_title(words, marks, s, e);
-      if (span->begin == s) span->begin = name_begin_after_inner_title(words, marks, s, e);
+      span->begin = person_name_begin(words, marks, s, e);
       // A mention of its own before the name, such as a title's complement,
       // is no part of it ("Minister of Education Stefania Giannini",
       // "Washington State University Simon Ličen").
-      for (uint32_t next = nested_end(span->begin); next > span->begin && next < e; next = nested_end(next)) {
+      for (uint32_t next = nested_end[span->begin]; next > span->begin && next < e; next = nested_end[next]) {
         span->begin = next;
       }
       if (title_begin(words, marks, e) <= span->begin) return false;
@@ -188,15 +193,12 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
     // A word of a mention nested inside this one belongs to that mention:
     // "U.S." and "Trump" do not make "U.S. President Donald Trump's
     // policies" (an abstract mention whose minspan lists them) a name.
-    auto nested_end = [&](uint32_t w) {
-      uint32_t end = 0;
-      for (const Mention& o : mentions) {
-        const bool inside = m.begin <= o.begin && o.end <= m.end && (o.begin != m.begin || o.end != m.end);
-        if (inside && o.begin <= w && w < o.end) end = std::max(end, o.end);
-      }
-      return end;
-    };
-    auto nested = [&](uint32_t w) { return nested_end(w) != 0; };
+    std::vector<uint32_t> nested_end(words.size(), 0);
+    for (const Mention& o : mentions) {
+      if (!strictly_inside(o, m)) continue;
+      for (uint32_t w = o.begin; w < o.end; ++w) nested_end[w] = std::max(nested_end[w], o.end);
+    }
+    auto nested = [&](uint32_t w) { return nested_end[w] != 0; };
     // Head words that may carry the name, best first: the proper nouns of
     // the minspan, then (for a mention with a Wikipedia identity) its other
     // words that may be part of a name. The first that gives a name wins;
@@ -242,9 +244,7 @@ std::vector<EntitySpan> named_spans(std::span<const Word> words, const std::vect
     int parts = 0;
     std::vector<bool> in_part(candidates[c].end - candidates[c].begin, false);
     for (size_t o = 0; o < candidates.size(); ++o) {
-      const bool inside = candidates[c].begin <= candidates[o].begin && candidates[o].end <= candidates[c].end;
-      const bool same = candidates[c].begin == candidates[o].begin && candidates[c].end == candidates[o].end;
-      if (!inside || same) continue;
+      if (!strictly_inside(candidates[o], candidates[c])) continue;
       ++parts;
       for (uint32_t w = candidates[o].begin; w < candidates[o].end; ++w) in_part[w - candidates[c].begin] = true;
     }

@@ -49,8 +49,11 @@ uint32_t name_begin_after_title(std::span<const Word> words, std::span<const Gaz
   return begin;
 }
 
-uint32_t name_begin_after_inner_title(std::span<const Word> words, std::span<const GazetteerMark> marks,
-                                      uint32_t begin, uint32_t end) {
+uint32_t person_name_begin(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t begin,
+                           uint32_t end) {
+  if (const uint32_t after_title = name_begin_after_title(words, marks, begin, end); after_title != begin) {
+    return after_title;
+  }
   for (uint32_t k = end - 1; k > begin + 1; --k) {
     if ((marks[k - 1].word_classes & kTitleWord) != 0 && is_ascii_upper(words[k - 1].form[0])) return k;
   }

@@ -35,12 +35,13 @@ uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark>
 uint32_t name_begin_after_title(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t begin,
                                 uint32_t end);
 
-// Where the name starts inside a person's span [begin, end) that holds a
-// capitalized title word after its first word ("Baptist Pastor Stephen
-// Jones", "NASA Administrator Charles Bolden"): just after the last such
-// word before the span's last word; `begin` when there is none.
-uint32_t name_begin_after_inner_title(std::span<const Word> words, std::span<const GazetteerMark> marks,
-                                      uint32_t begin, uint32_t end);
+// Where the name starts inside a person's span [begin, end): after a
+// leading title as name_begin_after_title finds it, or else just after the
+// last capitalized title word inside the span before its last word
+// ("Baptist Pastor Stephen Jones", "NASA Administrator Charles Bolden");
+// `begin` when there is neither.
+uint32_t person_name_begin(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t begin,
+                           uint32_t end);
 
 // The title before each PERSON span of a sentence that has one.
 std::vector<TitleSpan> find_titles(std::span<const Word> words, std::span<const EntitySpan> entities);
