@@ -120,6 +120,10 @@ Document Pipeline::segment(std::string_view text, AnnotateStats* stats) const {
 void Pipeline::annotate(Document* doc) const {
   tagger_->tag(doc);
   lemmatizer_->lemmatize(doc);
+  annotate_tagged(doc);
+}
+
+void Pipeline::annotate_tagged(Document* doc) const {
   for (const auto& stage : later_stages_) stage->annotate(doc);
 }
 

@@ -60,6 +60,10 @@ class Pipeline {
   // Every stage after segmentation, on a document that already has its
   // words and sentences (from segment() or from CoNLL-U with gold tokens).
   void annotate(Document* doc) const;
+  // The stages after lemmatization only (parser, recognizer), on a document
+  // whose words already carry their tags, features and lemmas (CoNLL-U from
+  // another tagger, or gold ones when measuring what tagging errors cost).
+  void annotate_tagged(Document* doc) const;
   // segment() then annotate().
   Document annotate(std::string_view text, AnnotateStats* stats = nullptr) const;
 

@@ -133,6 +133,44 @@ TEST(NlpCli, AnnotatesRawTextIntoConllu) {
   EXPECT_TRUE(back->sentences[1].new_paragraph);
 }
 
+TEST(NlpCli, KeepTagsKeepsTheInputTagsAndParsesOverThem) {
+  TempDir dir("kg_nlp_cli_keep_tags");
+  const auto in = dir / "tagged.conllu";
+  // "left" tagged as an adjective with an odd lemma: a tagger would not say
+  // so, and --keep-tags must not overrule it. Heads and labels are cleared.
+  std::ofstream(in) << "# text = They left.\n"
+                       "1\tThey\tthey\tPRON\tPRP\tCase=Nom\t0\tdep\t_\t_\n"
+                       "2\tleft\tleft-lemma\tADJ\tJJ\tDegree=Pos\t0\tdep\t_\tSpaceAfter=No\n"
+                       "3\t.\t.\tPUNCT\t.\t_\t0\tdep\t_\t_\n\n";
+  auto kept = run_kg("nlp --input conllu --keep-tags " + quote(in), dir);
+  ASSERT_EQ(kept.exit_code, 0) << kept.err;
+  auto doc = read_conllu(kept.out, "kept");
+  ASSERT_TRUE(doc.is_ok()) << doc.status().message();
+  ASSERT_EQ(doc->words.size(), 3u);
+  EXPECT_EQ(doc->words[1].upos, UPos::ADJ);
+  EXPECT_EQ(doc->words[1].xpos, "JJ");
+  EXPECT_EQ(doc->words[1].lemma, "left-lemma");
+  EXPECT_EQ(doc->words[1].feats, "Degree=Pos");
+  int roots = 0;
+  for (const Word& w : doc->words) {
+    roots += w.head == -1 ? 1 : 0;
+    EXPECT_NE(w.deprel, "dep") << w.form << ": the input's label was kept";
+  }
+  EXPECT_EQ(roots, 1);
+
+  auto retagged = run_kg("nlp --input conllu " + quote(in), dir);
+  ASSERT_EQ(retagged.exit_code, 0) << retagged.err;
+  auto fresh = read_conllu(retagged.out, "retagged");
+  ASSERT_TRUE(fresh.is_ok()) << fresh.status().message();
+  EXPECT_EQ(fresh->words[1].upos, UPos::VERB);
+  EXPECT_EQ(fresh->words[1].lemma, "leave");
+
+  auto r = run_kg("nlp --keep-tags " + quote(in), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--keep-tags needs --input conllu"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one-line error expected: " << r.err;
+}
+
 TEST(NerEvalCli, ScoresAgainstGoldWithNerTags) {
   TempDir dir("ner_eval_kg");
   // Gold and system in the format `kg nlp` writes; the system misses Oslo.

@@ -14,6 +14,7 @@ namespace {
 
 struct NlpOptions {
   std::string input = "text";
+  bool keep_tags = false;  // with conllu input: keep UPOS, XPOS, FEATS and lemmas
   std::vector<std::string> files;
 };
 
@@ -23,6 +24,9 @@ Result<std::string> read_input(const std::string& file) {
 }
 
 int run_nlp(const NlpOptions& options) {
+  if (options.keep_tags && options.input != "conllu") {
+    return report(Status::invalid_input("kg nlp: --keep-tags needs --input conllu (raw text has no tags to keep)"));
+  }
   Result<nlp::Pipeline> pipeline = nlp::Pipeline::load(nlp::Pipeline::default_model_dir());
   if (!pipeline) return report(pipeline.status());
   std::vector<std::string> files = options.files;
@@ -35,14 +39,21 @@ int run_nlp(const NlpOptions& options) {
       // Gold tokens and sentences are kept; every later stage runs.
       Result<nlp::Document> doc = nlp::read_conllu(*content, name);
       if (!doc) return report(doc.status());
-      // Only the tokens and sentences are kept: every annotation the
-      // pipeline produces is predicted afresh, none is copied from the input.
+      // Every annotation the pipeline produces is predicted afresh, none is
+      // copied from the input; --keep-tags keeps the tags, features and
+      // lemmas, which the pipeline then does not produce.
       for (nlp::Word& w : doc->words) {
-        w.lemma = w.xpos = w.feats = w.deprel = w.ner = {};
-        w.upos = nlp::UPos::X;
+        w.deprel = w.ner = {};
         w.head = -1;
+        if (options.keep_tags) continue;
+        w.lemma = w.xpos = w.feats = {};
+        w.upos = nlp::UPos::X;
       }
-      pipeline->annotate(&*doc);
+      if (options.keep_tags) {
+        pipeline->annotate_tagged(&*doc);
+      } else {
+        pipeline->annotate(&*doc);
+      }
       fmt::print("{}", nlp::write_conllu(*doc));
     } else {
       nlp::AnnotateStats stats;
@@ -65,6 +76,10 @@ Subcommand add_nlp_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   auto options = std::make_shared<NlpOptions>();
   c.app->add_option("--input", options->input, "input format: text (raw text) or conllu (keeps gold tokens)")
       ->check(CLI::IsMember({"text", "conllu"}));
+  c.app
+      ->add_flag("--keep-tags", options->keep_tags,
+                 "with --input conllu: keep the input's UPOS, XPOS, FEATS and lemmas, predict only heads, "
+                 "labels and entities");
   c.app->add_option("files", options->files, "input files (default: standard input; - for standard input)");
   c.run = [options] { return run_nlp(*options); };
   return c;
