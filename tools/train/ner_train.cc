@@ -161,7 +161,8 @@ void train_model(const TrainOptions& options, const TrainingSet& set, int epochs
 // written in this mode is for experiments only, and only in this mode do
 // KG_NER_EPOCHS, KG_NER_UNER_REPEATS and KG_NER_RUNS override the constants above
 // (KG_NER_HISTORY=0 trains without the prediction history features,
-// KG_NER_BEAM scores with a wider beam).
+// KG_NER_BEAM scores with a wider beam, KG_NER_UNER_PERCENT=P keeps about P%
+// of the UNER training sentences, for a learning curve).
 bool holdout_mode() {
   const char* v = std::getenv("KG_NER_HOLDOUT");
   return v != nullptr && std::string_view(v) == "1";
@@ -181,6 +182,11 @@ int tuning_knob(const char* name, int fallback) {
   const char* v = std::getenv(name);
   return v == nullptr ? fallback : std::atoi(v);
 }
+
+// Whether UNER training sentence `sentence` is among the `percent` per cent
+// kept for a learning curve. Multiplying by a prime spreads the kept ones
+// over every genre of the file, which comes sorted by genre.
+bool in_uner_share(size_t sentence, int percent) { return static_cast<int>((sentence * 7919) % 100) < percent; }
 
 // Scores the recognizer on the sentences of `corpus` that `keep` selects,
 // and writes gold and system CoNLL-U (NER= in MISC) to `dump_prefix`
@@ -274,6 +280,7 @@ Status train_ner(const TrainOptions& options) {
   const bool tuning = holdout_mode();
   const int uner_repeats = tuning ? tuning_knob("KG_NER_UNER_REPEATS", kUnerRepeats) : kUnerRepeats;
   const int epochs = tuning ? tuning_knob("KG_NER_EPOCHS", kEpochs) : kEpochs;
+  const int uner_percent = tuning ? tuning_knob("KG_NER_UNER_PERCENT", 100) : 100;
 
   // One item per distinct training sentence, grouped into documents;
   // set.order repeats the UNER documents.
@@ -285,7 +292,7 @@ Status train_ner(const TrainOptions& options) {
     bool new_document = true;
     for (size_t s = 0; s < limit; ++s) {
       new_document = new_document || c->doc.sentences[s].new_document;
-      if (tuning && c == &*uner && held_out_uner(s)) continue;
+      if (c == &*uner && ((tuning && held_out_uner(s)) || !in_uner_share(s, uner_percent))) continue;
       if (new_document) {
         set.documents.emplace_back();
         for (int r = 0; r < (c == &*uner ? uner_repeats : 1); ++r) set.order.push_back(set.documents.size() - 1);
