@@ -36,12 +36,12 @@ int run_nlp(const NlpOptions& options) {
     if (!content) return report(content.status());
     const std::string name = file == "-" ? "<stdin>" : file;
     if (options.input == "conllu") {
-      // Gold tokens and sentences are kept; every later stage runs.
+      // Gold tokens and sentences are kept. Every annotation the pipeline
+      // produces is predicted afresh, none is copied from the input; with
+      // --keep-tags the input's tags, features and lemmas stay and only the
+      // stages after them run.
       Result<nlp::Document> doc = nlp::read_conllu(*content, name);
       if (!doc) return report(doc.status());
-      // Every annotation the pipeline produces is predicted afresh, none is
-      // copied from the input; --keep-tags keeps the tags, features and
-      // lemmas, which the pipeline then does not produce.
       for (nlp::Word& w : doc->words) {
         w.deprel = w.ner = {};
         w.head = -1;
