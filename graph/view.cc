@@ -9,10 +9,25 @@ namespace {
 constexpr Vertex kNoVertex = std::numeric_limits<Vertex>::max();
 }
 
-Result<View> View::build(store::Store& store) {
+bool is_qualified_relation(std::string_view phrase) {
+  const std::string_view first = phrase.substr(0, phrase.find(' '));
+  if (first == phrase) return false;
+  for (std::string_view q : {"not", "if", "almost", "can", "could", "may", "might", "must", "shall", "should",
+                             "would", "ought"}) {
+    if (first == q) return true;
+  }
+  return false;
+}
+
+Result<View> View::build(store::Store& store, ViewScope scope) {
   View view;
   std::vector<VertexProps> vertices;
+  const bool entity_graph = scope == ViewScope::kEntityGraph;
+  std::vector<bool> stored;  // by entity id: exists in the store (with or without a vertex)
   Status s = store.for_each_entity([&](const store::Entity& e) {
+    if (e.id >= stored.size()) stored.resize(e.id + 1 + e.id / 4, false);
+    stored[e.id] = true;
+    if (entity_graph && !schema::is_named(e.type)) return;
     if (e.id >= view.vertex_of_entity_.size()) view.vertex_of_entity_.resize(e.id + 1 + e.id / 4, kNoVertex);
     view.vertex_of_entity_[e.id] = static_cast<Vertex>(vertices.size());
     vertices.push_back(VertexProps{e.id, e.name, e.type});
@@ -28,13 +43,17 @@ Result<View> View::build(store::Store& store) {
   Status dangling;
   s = store.for_each_edge([&](const store::Edge& e) {
     const std::optional<Vertex> from = view.vertex_of(e.subject), to = view.vertex_of(e.object);
-    if (!from || !to) {
+    const auto exists = [&](store::EntityId id) { return id < stored.size() && stored[id]; };
+    if (!exists(e.subject) || !exists(e.object)) {
       if (dangling) {
         dangling = Status::corruption(
             "the store is damaged: an edge names an entity that does not exist; run 'kg check'");
       }
       return;
     }
+    // The entity graph leaves out statements (their concept end has no
+    // vertex) and qualified relations.
+    if (!from || !to || (entity_graph && is_qualified_relation(view.relation_name(e.relation)))) return;
     ends.emplace_back(*from, *to);
     props.push_back(EdgeProps{e.relation, e.count, e.confidence});
   });
@@ -65,6 +84,13 @@ std::vector<Vertex> View::find(std::string_view name) const {
   const auto degree = [&](Vertex v) { return boost::out_degree(v, graph_) + boost::in_degree(v, graph_); };
   std::stable_sort(out.begin(), out.end(), [&](Vertex a, Vertex b) { return degree(a) > degree(b); });
   return out;
+}
+
+std::string_view View::canonical_name(const CsrEdge& e) const {
+  const std::optional<schema::Canonical> c =
+      schema::canonical_relation(relation_name(graph_[e].relation), graph_[boost::source(e, graph_)].type,
+                                 graph_[boost::target(e, graph_)].type);
+  return c ? c->kind->name : std::string_view();
 }
 
 const std::string& View::relation_name(store::RelationId id) const {

@@ -10,6 +10,12 @@
 // The view is built from the store's reads, so a bare surname the store
 // folds into a person (store.h) is no vertex of its own: its edges are that
 // person's.
+// By default the view is the *entity graph*: named entities (every type but
+// CONCEPT) and the plain relations between them. Statements (an entity and a
+// common-noun phrase) and qualified relations (negated, modal, conditional,
+// hedged: stored with a qualifier first, "not meet", "could attack") stay in
+// the store for entity pages and evidence, but no neighbourhood, path,
+// ranking or component runs through them. ViewScope::kAll keeps everything.
 // Algorithms on it live in graph/algo/algo.h.
 #pragma once
 
@@ -22,6 +28,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "graph/schema/schema.h"
 #include "graph/store/store.h"
 
 namespace kg::graph {
@@ -43,10 +50,16 @@ using CsrGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, Verte
 using Vertex = uint32_t;
 using CsrEdge = boost::graph_traits<CsrGraph>::edge_descriptor;
 
+enum class ViewScope : uint8_t { kEntityGraph, kAll };
+
+// True for a stored relation phrase that carries a qualifier ("not be",
+// "could attack", "if meet", "almost take"): no plain fact of the graph.
+bool is_qualified_relation(std::string_view phrase);
+
 class View {
  public:
   // Scans the store; kCorruption/kIOError from the store pass through.
-  static Result<View> build(store::Store& store);
+  static Result<View> build(store::Store& store, ViewScope scope = ViewScope::kEntityGraph);
 
   const CsrGraph& graph() const { return graph_; }
   size_t vertex_count() const { return boost::num_vertices(graph_); }
@@ -62,6 +75,8 @@ class View {
 
   // "" for an unknown id.
   const std::string& relation_name(store::RelationId id) const;
+  // The canonical relation of an edge (graph/schema), or "" for an open one.
+  std::string_view canonical_name(const CsrEdge& e) const;
   std::optional<store::RelationId> find_relation(std::string_view phrase) const;
 
  private:

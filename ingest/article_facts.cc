@@ -6,10 +6,15 @@
 #include <string>
 #include <tuple>
 
+#include "graph/schema/schema.h"
+#include "ingest/fact_gate.h"
+#include "ingest/role_facts.h"
 #include "ingest/resolve/resolve.h"
 
 namespace kg::ingest {
 namespace {
+
+using extract::WordSpan;
 
 // The record's entities: resolve clusters first, in cluster order, leaving
 // out those named only in boilerplate (a photo credit's "REUTERS"); then the
@@ -55,17 +60,58 @@ class EntityTable {
   std::map<std::pair<std::string, store::EntityType>, uint32_t> index_;
 };
 
-// The entity an argument stands for, or nullopt when it names nothing the
-// graph can keep (an unresolved pronoun, an empty node).
-std::optional<uint32_t> entity_of(const extract::Argument& a, uint32_t sentence, const resolve::DocumentEntities& ents,
-                                  EntityTable& table) {
+// The entity an argument stands for: a cluster's record, or a node the
+// table adds only once a fact about it is kept (so a dropped fact leaves no
+// entity behind).
+struct ArgumentEntity {
+  std::optional<uint32_t> record;  // set for a cluster
+  std::string name;                // else the node's name and type
+  store::EntityType type = store::EntityType::kConcept;
+};
+
+// nullopt when the argument names nothing the graph can keep (an unresolved
+// pronoun, an empty node, a cluster named only in boilerplate).
+std::optional<ArgumentEntity> entity_of(const extract::Argument& a, uint32_t sentence,
+                                        const resolve::DocumentEntities& ents, const EntityTable& table,
+                                        const std::vector<store::EntityRecord>& entities) {
   const int32_t c = ents.cluster_of_head(sentence, a.head);
-  if (c >= 0) return table.cluster(c);
+  if (c >= 0) {
+    const std::optional<uint32_t> r = table.cluster(c);
+    if (!r) return std::nullopt;
+    return ArgumentEntity{r, entities[*r].name, entities[*r].type};
+  }
   if (a.is_pronoun || a.node.empty()) return std::nullopt;
   const store::EntityType type =
       a.entity_type.empty() ? store::EntityType::kConcept
                             : store::parse_entity_type(a.entity_type).value_or(store::EntityType::kMisc);
-  return table.node(a.node, type);
+  return ArgumentEntity{std::nullopt, a.node, type};
+}
+
+// The triple with the direct object `t` folded into its relation put back
+// as the object ("visit school in" · Leeds -> visit · school); nullopt when
+// nothing was folded.
+std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, const extract::GraphTriple& t) {
+  for (const extract::Argument& a : p.arguments) {
+    if (a.role != extract::ArgumentRole::kObject || a.is_clause || a.node.empty()) continue;
+    if (&a == t.object) return std::nullopt;
+    return extract::GraphTriple{t.subject, &a, p.relation};
+  }
+  return std::nullopt;
+}
+
+// Whether `t`'s subject is a pronoun resolved to the subject of the verb
+// whose clausal complement `p` is ("Time Warner said that it owns ...").
+bool speaker_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& ents, const extract::Proposition& p,
+                     const extract::GraphTriple& t) {
+  const auto words = doc.words_of(doc.sentences[p.sentence]);
+  if (!t.subject->is_pronoun || p.predicate >= words.size() || words[p.predicate].deprel != "ccomp") return false;
+  const int32_t governor = words[p.predicate].head;
+  const int32_t cluster = ents.cluster_at(p.sentence, t.subject->head);
+  if (governor < 0 || cluster < 0) return false;
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head == governor && words[i].deprel == "nsubj") return ents.cluster_at(p.sentence, i) == cluster;
+  }
+  return false;
 }
 
 // Bytes of sentence `s` in the annotated text, and of words [begin, end) within it.
@@ -111,35 +157,89 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // One fact per (subject, relation, object, sentence): conjunct splitting
   // can state the same triple twice over one sentence ("A and B met").
   std::set<std::tuple<uint32_t, std::string, uint32_t, uint32_t>> seen;
+  auto add_fact = [&](uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
+                      const extract::Proposition* p) {
+    if (subject == object || !seen.emplace(subject, relation, object, sentence).second) return;
+    store::FactRecord f;
+    f.subject = subject;
+    f.object = object;
+    f.relation = std::move(relation);
+    f.sentence = sentence;
+    set_span(annotated, sentence, span.begin, span.end, &f);
+    if (p != nullptr) {
+      f.confidence = p->confidence;
+      f.negated = p->negated;
+      f.modal = p->modal;
+      f.attribution = p->attribution;
+    }
+    record.facts.push_back(std::move(f));
+  };
+  // The organisation or place a role is held in: the cluster at its word
+  // (a title's words belong to the person's cluster, so not that one), else
+  // the cluster one of whose names it is ("US" of "the United States"), else
+  // its recognized name as a node of its own.
+  auto holder = [&](uint32_t sentence, uint32_t word, uint32_t person) -> std::optional<uint32_t> {
+    const int32_t c = ents.cluster_at(sentence, word);
+    if (c >= 0 && table.cluster(c) != person) return table.cluster(c);
+    const std::optional<SpanName> name = name_at(annotated.words_of(annotated.sentences[sentence]), word);
+    if (!name) return std::nullopt;
+    for (size_t k = 0; k < ents.clusters.size(); ++k) {
+      for (const auto& [alias, count] : ents.clusters[k].aliases) {
+        if (alias == name->text && table.cluster(static_cast<int32_t>(k)) != person) {
+          return table.cluster(static_cast<int32_t>(k));
+        }
+      }
+    }
+    return table.node(name->text, store::parse_entity_type(name->type).value_or(store::EntityType::kMisc));
+  };
   for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
     const std::optional<extract::GraphTriple> t = extract::graph_triple(p);
     if (!t) continue;
-    const std::optional<uint32_t> s = entity_of(*t->subject, p.sentence, ents, table);
-    const std::optional<uint32_t> o = entity_of(*t->object, p.sentence, ents, table);
+    std::optional<ArgumentEntity> s = entity_of(*t->subject, p.sentence, ents, table, record.entities);
+    std::optional<ArgumentEntity> o = entity_of(*t->object, p.sentence, ents, table, record.entities);
+    if (!s || !o) continue;
     // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
-    if (!s || !o || *s == *o || !seen.emplace(*s, t->relation, *o, p.sentence).second) continue;
-    store::FactRecord f;
-    f.subject = *s;
-    f.object = *o;
-    f.relation = t->relation;
-    f.sentence = p.sentence;
-    set_span(annotated, p.sentence, p.span.begin, p.span.end, &f);
-    f.confidence = p.confidence;
-    f.negated = p.negated;
-    f.modal = p.modal;
-    f.attribution = p.attribution;
-    record.facts.push_back(std::move(f));
+    if (s->record && s->record == o->record) continue;
+    // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
+    if (t->relation == "be" && s->record && s->type == store::EntityType::kPerson && !p.negated &&
+        o->type == store::EntityType::kConcept) {
+      const auto words = annotated.words_of(annotated.sentences[p.sentence]);
+      if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
+        if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
+          add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+        }
+      }
+    }
+    std::optional<std::string> relation = gate_fact(annotated, p, *t, s->type, o->type, speaker_pronoun(annotated, ents, p, *t));
+    if (!relation) {
+      // A relation the gate refuses with a folded object ("visit school in
+      // Leeds") may still state the plain statement ("visit · school").
+      const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
+      if (!plain) continue;
+      o = entity_of(*plain->object, p.sentence, ents, table, record.entities);
+      if (!o || (s->record && s->record == o->record)) continue;
+      relation = gate_fact(annotated, p, *plain, s->type, o->type, speaker_pronoun(annotated, ents, p, *plain));
+      if (!relation) continue;
+    }
+    // A symmetric relation ("A met B") is stored once, in name order.
+    const std::optional<schema::Canonical> canonical = schema::canonical_relation(*relation, s->type, o->type);
+    if (canonical && canonical->kind->symmetric && o->name < s->name) std::swap(s, o);
+    const uint32_t subject = s->record ? *s->record : table.node(s->name, s->type);
+    const uint32_t object = o->record ? *o->record : table.node(o->name, o->type);
+    add_fact(subject, std::move(*relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
   }
   for (const resolve::TitleFact& tf : ents.titles) {
     const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
     if (boilerplate[tf.sentence] || !person) continue;
-    store::FactRecord f;
-    f.subject = *person;
-    f.object = table.node(tf.title, store::EntityType::kConcept);
-    f.relation = std::string(resolve::kHaveTitleRelation);
-    f.sentence = tf.sentence;
-    set_span(annotated, tf.sentence, tf.begin, tf.end, &f);
-    record.facts.push_back(std::move(f));
+    add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(tf.title, store::EntityType::kConcept),
+             tf.sentence, {tf.begin, tf.end}, nullptr);
+    // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
+    const auto words = annotated.words_of(annotated.sentences[tf.sentence]);
+    if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end)) {
+      if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
+        add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+      }
+    }
   }
   return record;
 }

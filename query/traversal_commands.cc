@@ -1,6 +1,5 @@
-// :neighbors and :path. :neighbors reads the store by prefix scans unless
-// the session already has (or prefers) the CSR view; :path always runs on
-// the view (bidirectional BFS over the whole graph).
+// :neighbors and :path, both on the session's CSR view of the entity graph
+// (named entities and the plain relations between them; graph/view.h).
 #include <algorithm>
 #include <fmt/format.h>
 #include <cstdint>
@@ -8,6 +7,7 @@
 
 #include "graph/algo/algo.h"
 #include "graph/export/export.h"
+#include "graph/schema/schema.h"
 #include "query/entity_resolver.h"
 #include "query/executor.h"
 
@@ -23,24 +23,6 @@ struct NeighborRow {
   std::string relation;  // of the edge between via and it
   bool from_via = true;  // the edge points via -> it
 };
-
-Result<std::vector<NeighborRow>> neighbors_by_store(ExecContext& ctx, const store::Entity& start, uint32_t depth) {
-  auto reached = graph::store_neighbourhood(ctx.store, start.id, depth);
-  if (!reached) return reached.status();
-  StoreNames names(ctx.store);
-  std::vector<NeighborRow> rows;
-  rows.reserve(reached->size());
-  for (const graph::StoreReached& r : *reached) {
-    auto e = names.entity(r.entity);
-    if (!e) return e.status();
-    auto parent = names.entity(r.parent);
-    if (!parent) return parent.status();
-    auto rel = names.relation(r.relation);
-    if (!rel) return rel.status();
-    rows.push_back({e->name, e->type, r.depth, parent->name, *rel, r.forward});
-  }
-  return rows;
-}
 
 Result<std::vector<NeighborRow>> neighbors_by_view(const graph::View& view, graph::Vertex start, uint32_t depth) {
   const std::vector<graph::Reached> reached = graph::k_hop(view, start, depth);
@@ -92,8 +74,13 @@ Result<std::vector<NeighborRow>> neighbors_by_view(const graph::View& view, grap
 
 Result<graph::Vertex> vertex_in_view(const graph::View& view, const store::Entity& e) {
   auto v = view.vertex_of(e.id);
-  if (!v) return Status::corruption(fmt::format("entity {} ({}) is in the store but not in the graph view", e.id, e.name));
-  return *v;
+  if (v) return *v;
+  if (!schema::is_named(e.type)) {
+    return Status::invalid_input(fmt::format(
+        "\"{}\" is a concept (a common-noun phrase), not a node of the entity graph; :entity \"{}\" shows its facts",
+        e.name, e.name));
+  }
+  return Status::corruption(fmt::format("entity {} ({}) is in the store but not in the graph view", e.id, e.name));
 }
 
 }  // namespace
@@ -104,16 +91,13 @@ Result<QueryResult> run_neighbors(ExecContext& ctx, const NeighborsCommand& cmd)
   const store::Entity& start = resolved->entity;
   const uint32_t depth = static_cast<uint32_t>(cmd.depth);
 
-  Result<std::vector<NeighborRow>> rows = std::vector<NeighborRow>{};
-  if (ctx.mode == SessionMode::kInteractive || ctx.has_view) {
-    auto view = ctx.view();
-    if (!view) return view.status();
-    auto v = vertex_in_view(**view, start);
-    if (!v) return v.status();
-    rows = neighbors_by_view(**view, *v, depth);
-  } else {
-    rows = neighbors_by_store(ctx, start, depth);
-  }
+  // Neighbourhoods run on the entity graph (graph/view.h), never through a
+  // common-noun phrase.
+  auto view = ctx.view();
+  if (!view) return view.status();
+  auto v = vertex_in_view(**view, start);
+  if (!v) return v.status();
+  Result<std::vector<NeighborRow>> rows = neighbors_by_view(**view, *v, depth);
   if (!rows) return rows.status();
   std::sort(rows->begin(), rows->end(), [](const NeighborRow& a, const NeighborRow& b) {
     if (a.depth != b.depth) return a.depth < b.depth;

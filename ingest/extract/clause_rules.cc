@@ -595,6 +595,7 @@ void ClauseRules::clause(uint32_t top) {
 
   Proposition p;
   p.sentence = sentence_;
+  p.predicate = top;
 
   // Relation words: auxiliaries, negation, copula, the chain, particles, infinitive markers.
   std::vector<uint32_t> rel_words;
@@ -990,6 +991,7 @@ void ClauseRules::appositions_and_noun_relations(uint32_t n) {
         misparsed_title_head(n) != static_cast<int32_t>(c)) {
       Proposition p;
       p.sentence = sentence_;
+      p.predicate = n;
       p.construction = Construction::kApposition;
       p.relation = "be";
       p.relation_text = "is";
@@ -1004,6 +1006,7 @@ void ClauseRules::appositions_and_noun_relations(uint32_t n) {
     if (r == "nmod:poss" && !t_.is_pronoun(c) && t_.word(n).upos == nlp::UPos::NOUN) {
       Proposition p;
       p.sentence = sentence_;
+      p.predicate = n;
       p.construction = Construction::kPossessive;
       p.relation = "have";
       p.relation_text = "has";
@@ -1024,6 +1027,7 @@ void ClauseRules::appositions_and_noun_relations(uint32_t n) {
       // A demonym or place adjective: "Russian companies" -> companies be Russian.
       Proposition p;
       p.sentence = sentence_;
+      p.predicate = n;
       p.construction = Construction::kNounModifier;
       p.relation = "be";
       p.relation_text = "are";
@@ -1083,6 +1087,7 @@ void ClauseRules::nominalization(uint32_t n) {
   std::string prep = preposition_of(static_cast<uint32_t>(target));
   Proposition p;
   p.sentence = sentence_;
+  p.predicate = n;
   p.construction = Construction::kNominalization;
   p.relation = prep == "of" ? std::string(verb) : std::string(verb) + " " + prep;
   p.relation_text = p.relation;

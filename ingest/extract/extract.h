@@ -79,6 +79,7 @@ enum class Construction : uint8_t {
 
 struct Proposition {
   uint32_t sentence = 0;  // index into Document::sentences
+  uint32_t predicate = 0; // word (sentence index) heading the predicate: the verb, or the noun of a noun-centred relation
   Construction construction = Construction::kVerb;
   Argument subject;
   std::string relation;       // normalised lemma phrase of the predicate ("speak", "seek to drive", "be")

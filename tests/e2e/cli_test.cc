@@ -172,6 +172,10 @@ TEST_F(CliTest, EntityFindsAPersonBySurname) {
     title |= edge["relation"] == "have title" && edge["object"] == "German Chancellor";
     call |= (edge["relation"] == "spoke with" || edge["relation"] == "speak with") && edge["object"] == "Lucia Andrade";
   }
+  // "speak with" is symmetric, stored once in name order: Andrade -> Keller.
+  for (const auto& edge : e["in"]) {
+    call |= edge["relation"] == "speak with" && edge["subject"] == "Lucia Andrade";
+  }
   EXPECT_TRUE(title) << j.out;
   EXPECT_TRUE(call) << j.out;
 }

@@ -138,5 +138,52 @@ TEST_F(ViewTest, ComponentsPageRankBetweenness) {
   EXPECT_EQ(between[v("E")], 0.0);
 }
 
+// The entity graph: named entities and their plain relations; statements
+// (a concept end) and qualified relations stay out unless ViewScope::kAll.
+TEST(EntityGraphView, LeavesOutConceptsAndQualifiedRelations) {
+  std::string tmpl = (fs::temp_directory_path() / "kg-entity-view-XXXXXX").string();
+  const std::string dir = mkdtemp(tmpl.data());
+  {
+    store::OpenOptions o;
+    o.mode = store::OpenOptions::Mode::kReadWrite;
+    auto st = store::Store::open(dir + "/kg.db", o);
+    ASSERT_TRUE(st.is_ok()) << st.status().message();
+    store::DocumentRecord doc;
+    doc.id = "doc-1";
+    doc.content_hash = "hash-1";
+    doc.sentences = {"Ann Lee met Bo Ray.", "Ann Lee did not meet Acme.", "Ann Lee is the mayor."};
+    doc.entities = {{"Ann Lee", store::EntityType::kPerson, {}, 1},
+                    {"Bo Ray", store::EntityType::kPerson, {}, 1},
+                    {"Acme", store::EntityType::kOrg, {}, 1},
+                    {"mayor", store::EntityType::kConcept, {}, 1}};
+    doc.facts = {{0, 1, "meet", 0, 0, 0, 0.9f, false, false, ""},
+                 {0, 2, "not meet", 1, 0, 0, 0.9f, true, false, ""},
+                 {0, 3, "be", 2, 0, 0, 0.8f, false, false, ""}};
+    ASSERT_TRUE((*st)->put_document(doc).is_ok());
+    Result<View> entity_graph = View::build(**st);
+    ASSERT_TRUE(entity_graph.is_ok()) << entity_graph.status().message();
+    EXPECT_EQ(entity_graph->vertex_count(), 3u);  // Ann Lee, Bo Ray, Acme; not "mayor"
+    ASSERT_EQ(entity_graph->edge_count(), 1u);    // only the plain "meet"
+    const auto [e, end] = boost::edges(entity_graph->graph());
+    EXPECT_EQ(entity_graph->relation_name(entity_graph->edge(*e).relation), "meet");
+    EXPECT_EQ(entity_graph->canonical_name(*e), "meets");
+    EXPECT_TRUE(entity_graph->find("mayor").empty());
+    Result<View> all = View::build(**st, ViewScope::kAll);
+    ASSERT_TRUE(all.is_ok()) << all.status().message();
+    EXPECT_EQ(all->vertex_count(), 4u);
+    EXPECT_EQ(all->edge_count(), 3u);
+  }
+  fs::remove_all(dir);
+}
+
+TEST(EntityGraphView, QualifiedRelationsAreTheOnesWithAQualifierFirst) {
+  for (const char* q : {"not meet", "could attack", "if attack", "almost take", "would like to play in"}) {
+    EXPECT_TRUE(is_qualified_relation(q)) << q;
+  }
+  for (const char* plain : {"meet", "not", "notify", "take on", "canvass", "iffy word"}) {
+    EXPECT_FALSE(is_qualified_relation(plain)) << plain;
+  }
+}
+
 }  // namespace
 }  // namespace kg::graph

@@ -60,11 +60,11 @@ const std::vector<std::string> kBidenDepth1 = {
     "1 Vladimir Putin PERSON <-[speak with]- Joe Biden",
 };
 
-TEST_F(ExecutorTest, NeighborsOneShotReadsTheStoreWithoutBuildingTheView) {
+TEST_F(ExecutorTest, NeighborsOneShotRunsOnTheEntityGraphView) {
   Session session(*store_, SessionMode::kOneShot);
   const QueryResult r = run(session, ":neighbors biden");
   EXPECT_EQ(neighbor_rows(r), kBidenDepth1);
-  EXPECT_FALSE(session.has_view());
+  EXPECT_TRUE(session.has_view());
   ASSERT_EQ(r.tables.size(), 1u);
   EXPECT_EQ(r.tables[0].key, "neighbors");
   EXPECT_EQ(r.tables[0].title, "Neighbours of Joe Biden within 1 hop: 3");

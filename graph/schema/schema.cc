@@ -1,0 +1,186 @@
+#include "graph/schema/schema.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+
+namespace kg::schema {
+namespace {
+
+constexpr TypeSet kActor = kPerson | kOrg | kLoc;  // who acts in news: people, organisations, countries
+constexpr TypeSet kParty = kPerson | kOrg;
+constexpr TypeSet kWork = kMisc | kOrg;            // films, shows, albums, products, awards (NER often says ORG)
+
+// The schema, after the TAC-KBP slot relations and the ACE/ERE event types,
+// kept to what BBC-style news states between two names.
+constexpr std::array<RelationKind, 22> kKinds = {{
+    {"meets", "met, held talks or spoke with", kActor, kActor, true, "meet, meet with, hold talk with, speak with"},
+    {"tells", "told, addressed or wrote to", kParty, kActor, false, "tell, speak to, write to, brief"},
+    {"visits", "went to or visited", kParty, kLoc | kOrg, false, "visit, travel to, arrive in, tour"},
+    {"leads", "leads, heads, runs or coaches", kPerson, kOrg | kLoc, false, "lead, chair, run, coach, be headed by"},
+    {"works_for", "works for or at", kPerson, kOrg, false, "work for, work at, be employed by"},
+    {"member_of", "joined, plays for or belongs to", kPerson, kOrg | kLoc, false, "join, play for, sign for, rejoin"},
+    {"leaves", "left, quit or resigned from", kPerson, kOrg, false, "leave, quit, resign from"},
+    {"located_in", "is based or situated in", kOrg | kLoc | kMisc, kLoc, false, "be based in, be located in"},
+    {"from", "was born in or comes from", kPerson, kLoc, false, "be born in, come from, grow up in"},
+    {"married_to", "married or is married to", kPerson, kPerson, true, "marry, be married to, divorce"},
+    {"acquires", "bought, bid for or took over", kParty, kOrg | kMisc, false, "buy, acquire, take over, bid for"},
+    {"sells", "sold", kParty, kOrg | kMisc, false, "sell, sell off"},
+    {"owns", "owns or controls", kParty, kOrg | kMisc, false, "own, control"},
+    {"merges_with", "merged or combined with", kOrg, kOrg, true, "merge with, combine with"},
+    {"partners_with", "signed a deal, allied or worked with", kActor, kActor, true,
+     "sign deal with, partner with, team up with, work with"},
+    {"legal_action", "sued, charged, fined, investigated or arrested", kActor, kActor, false,
+     "sue, charge, fine, prosecute, investigate, arrest"},
+    {"supports", "supported, backed, praised or defended", kActor, kNamed, false, "support, back, praise, defend"},
+    {"criticises", "criticised, accused, blamed or attacked", kActor, kNamed, false,
+     "criticise, accuse, blame, condemn, attack"},
+    {"appoints", "appointed, elected, named or signed", kActor, kPerson, false, "appoint, elect, name, hire, sign"},
+    {"beats", "beat or defeated (sport, elections, business)", kActor, kActor, false,
+     "beat, defeat, win over, knock out, be beaten by"},
+    {"plays_against", "played or faced (sport)", kOrg | kLoc, kOrg | kLoc, true, "play, face, draw with, take on"},
+    {"appears_in", "stars in, directs, wrote or presents a work", kPerson | kOrg, kWork, false,
+     "star in, appear in, direct, write, present"},
+}};
+
+struct PhraseRule {
+  std::string_view phrase;
+  std::string_view kind;
+  bool reversed = false;
+};
+
+// Lemma phrases as the extractor writes them (passives are "be" + participle).
+constexpr PhraseRule kRules[] = {
+    {"meet", "meets"}, {"meet with", "meets"}, {"hold talk with", "meets"}, {"have talk with", "meets"},
+    {"talk with", "meets"}, {"speak with", "meets"}, {"hold meeting with", "meets"}, {"meet up with", "meets"},
+    {"tell", "tells"}, {"speak to", "tells"}, {"write to", "tells"}, {"say to", "tells"}, {"brief", "tells"},
+    {"address", "tells"}, {"inform", "tells"}, {"talk to", "tells"},
+    {"visit", "visits"}, {"travel to", "visits"}, {"fly to", "visits"}, {"arrive in", "visits"}, {"tour", "visits"},
+    {"lead", "leads"}, {"chair", "leads"}, {"run", "leads"}, {"captain", "leads"},
+    {"coach", "leads"}, {"manage", "leads"}, {"be led by", "leads", true}, {"be headed by", "leads", true},
+    {"be run by", "leads", true}, {"be managed by", "leads", true}, {"be coached by", "leads", true},
+    {"work for", "works_for"}, {"work at", "works_for"}, {"be employed by", "works_for"},
+    {"join", "member_of"}, {"rejoin", "member_of"}, {"play for", "member_of"}, {"sign for", "member_of"},
+    {"move to", "member_of"}, {"be member of", "member_of"}, {"represent", "member_of"},
+    {"leave", "leaves"}, {"quit", "leaves"}, {"resign from", "leaves"}, {"depart", "leaves"},
+    {"be based in", "located_in"}, {"be located in", "located_in"}, {"be headquartered in", "located_in"},
+    {"be born in", "from"}, {"come from", "from"}, {"grow up in", "from"},
+    {"marry", "married_to"}, {"be married to", "married_to"}, {"wed", "married_to"}, {"divorce", "married_to"},
+    {"buy", "acquires"}, {"acquire", "acquires"}, {"take over", "acquires"}, {"purchase", "acquires"},
+    {"bid for", "acquires"}, {"buy stake in", "acquires"}, {"take stake in", "acquires"},
+    {"be bought by", "acquires", true}, {"be acquired by", "acquires", true}, {"be taken over by", "acquires", true},
+    {"sell", "sells"}, {"sell off", "sells"}, {"sell stake in", "sells"}, {"sell % of", "sells"},
+    {"buy % of", "acquires"}, {"own % of", "owns"}, {"own stake in", "owns"}, {"hold stake in", "owns"},
+    {"hold % of", "owns"},
+    {"own", "owns"}, {"control", "owns"}, {"be owned by", "owns", true}, {"be controlled by", "owns", true},
+    {"merge with", "merges_with"}, {"combine with", "merges_with"},
+    {"sign deal with", "partners_with"}, {"agree deal with", "partners_with"}, {"strike deal with", "partners_with"},
+    {"partner with", "partners_with"}, {"team up with", "partners_with"}, {"work with", "partners_with"},
+    {"ally with", "partners_with"}, {"collaborate with", "partners_with"}, {"cooperate with", "partners_with"},
+    {"sign contract with", "partners_with"},
+    {"sue", "legal_action"}, {"charge", "legal_action"}, {"fine", "legal_action"}, {"prosecute", "legal_action"},
+    {"investigate", "legal_action"}, {"arrest", "legal_action"}, {"take to court", "legal_action"},
+    {"convict", "legal_action"}, {"jail", "legal_action"}, {"indict", "legal_action"}, {"ban", "legal_action"},
+    {"be sued by", "legal_action", true}, {"be charged by", "legal_action", true},
+    {"be fined by", "legal_action", true}, {"be investigated by", "legal_action", true},
+    {"be banned by", "legal_action", true}, {"be arrested by", "legal_action", true},
+    {"support", "supports"}, {"back", "supports"}, {"endorse", "supports"}, {"praise", "supports"},
+    {"defend", "supports"}, {"welcome", "supports"}, {"hail", "supports"}, {"vote for", "supports"},
+    {"side with", "supports"}, {"thank", "supports"}, {"congratulate", "supports"},
+    {"be backed by", "supports", true}, {"be supported by", "supports", true}, {"be praised by", "supports", true},
+    {"criticise", "criticises"}, {"criticize", "criticises"}, {"accuse", "criticises"}, {"blame", "criticises"},
+    {"condemn", "criticises"}, {"attack", "criticises"}, {"slam", "criticises"}, {"denounce", "criticises"},
+    {"oppose", "criticises"}, {"challenge", "criticises"}, {"rebuke", "criticises"}, {"warn", "criticises"},
+    {"be criticised by", "criticises", true}, {"be accused by", "criticises", true},
+    {"be attacked by", "criticises", true}, {"be blamed by", "criticises", true},
+    {"appoint", "appoints"}, {"elect", "appoints"}, {"name", "appoints"}, {"nominate", "appoints"},
+    {"select", "appoints"}, {"hire", "appoints"}, {"recruit", "appoints"}, {"sign", "appoints"},
+    {"pick", "appoints"}, {"choose", "appoints"}, {"re-elect", "appoints"},
+    {"be appointed by", "appoints", true}, {"be elected by", "appoints", true}, {"be named by", "appoints", true},
+    {"be signed by", "appoints", true}, {"be chosen by", "appoints", true},
+    {"beat", "beats"}, {"defeat", "beats"}, {"overcome", "beats"}, {"thrash", "beats"}, {"knock out", "beats"},
+    {"win over", "beats"}, {"win against", "beats"}, {"edge", "beats"}, {"oust", "beats"}, {"eliminate", "beats"},
+    {"outclass", "beats"}, {"lose to", "beats", true}, {"be beaten by", "beats", true},
+    {"be defeated by", "beats", true}, {"be knocked out by", "beats", true},
+    {"play", "plays_against"}, {"face", "plays_against"}, {"draw with", "plays_against"},
+    {"take on", "plays_against"}, {"play against", "plays_against"}, {"host", "plays_against"},
+    {"match against", "plays_against"},
+    {"star in", "appears_in"}, {"appear in", "appears_in"}, {"perform in", "appears_in"}, {"direct", "appears_in"},
+    {"write", "appears_in"}, {"present", "appears_in"}, {"front", "appears_in"}, {"produce", "appears_in"},
+    {"feature in", "appears_in"}, {"co-star in", "appears_in"},
+};
+
+// Positions that head what they are held in; every other role is membership.
+constexpr std::string_view kLeaderRoles[] = {
+    "leader", "chairman", "chairwoman", "chair", "president", "head", "boss", "manager", "coach", "captain",
+    "chief", "executive", "director", "general", "founder", "owner", "governor", "mayor", "premier", "editor"};
+constexpr std::string_view kMemberRoles[] = {
+    "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "member", "mp", "mep", "striker",
+    "midfielder", "defender", "goalkeeper", "keeper", "forward", "player", "analyst", "economist",
+    "correspondent", "official", "ambassador", "commissioner", "chancellor", "senator", "candidate", "adviser",
+    "advisor", "singer", "presenter", "drummer", "guitarist", "frontman", "winger", "fly-half", "scrum-half",
+    "flanker", "prop", "hooker", "vice-chairman", "vice-president", "deputy", "partner", "lawyer", "strategist"};
+
+template <size_t N>
+bool listed(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+struct Index {
+  std::unordered_map<std::string_view, const RelationKind*> kinds;
+  std::unordered_map<std::string_view, std::pair<const RelationKind*, bool>> phrases;
+  Index() {
+    for (const RelationKind& k : kKinds) kinds.emplace(k.name, &k);
+    for (const PhraseRule& r : kRules) phrases.emplace(r.phrase, std::pair{kinds.at(r.kind), r.reversed});
+  }
+};
+
+const Index& index() {
+  static const Index idx;
+  return idx;
+}
+
+}  // namespace
+
+std::span<const RelationKind> relation_kinds() { return kKinds; }
+
+const RelationKind* find_relation_kind(std::string_view name) {
+  const auto it = index().kinds.find(name);
+  return it == index().kinds.end() ? nullptr : it->second;
+}
+
+bool is_role_noun(std::string_view lemma) { return listed(kLeaderRoles, lemma) || listed(kMemberRoles, lemma); }
+
+namespace {
+
+bool one_of_preps(std::string_view prep) { return prep == "of" || prep == "at" || prep == "for" || prep == "with"; }
+
+// "<role words> of|at|for|with": the kind its last role word gives, or nullptr.
+const RelationKind* role_kind(std::string_view phrase) {
+  const size_t space = phrase.rfind(' ');
+  if (space == std::string_view::npos || !one_of_preps(phrase.substr(space + 1))) return nullptr;
+  const std::string_view words = phrase.substr(0, space);
+  const std::string_view last = words.substr(words.rfind(' ') + 1);
+  if (listed(kLeaderRoles, last)) return find_relation_kind("leads");
+  if (listed(kMemberRoles, last)) return find_relation_kind("member_of");
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<Canonical> canonical_relation(std::string_view phrase, store::EntityType subject,
+                                            store::EntityType object) {
+  const auto it = index().phrases.find(phrase);
+  const RelationKind* by_role = it == index().phrases.end() ? role_kind(phrase) : nullptr;
+  if (it == index().phrases.end() && by_role == nullptr) return std::nullopt;
+  const auto [kind, reversed] = by_role != nullptr ? std::pair{by_role, false} : it->second;
+  const store::EntityType first = reversed ? object : subject;
+  const store::EntityType second = reversed ? subject : object;
+  if ((kind->subject_types & type_bit(first)) == 0 || (kind->object_types & type_bit(second)) == 0) {
+    return std::nullopt;
+  }
+  return Canonical{kind, reversed};
+}
+
+}  // namespace kg::schema

@@ -1,0 +1,374 @@
+#include "ingest/fact_gate.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <span>
+#include <string_view>
+
+#include "graph/schema/schema.h"
+
+namespace kg::ingest {
+namespace {
+
+using Words = std::span<const nlp::Word>;
+
+bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+
+// The first child of `head` whose relation's universal part is `rel` and
+// whose lowered lemma is one of `lemmas`, as that lemma; "" when none.
+std::string child_lemma(Words words, uint32_t head, std::string_view rel,
+                        std::initializer_list<std::string_view> lemmas) {
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head != static_cast<int32_t>(head) || base_rel(words[i].deprel) != rel) continue;
+    const std::string l = lower(words[i].lemma.empty() ? words[i].form : words[i].lemma);
+    if (one_of(l, lemmas)) return l;
+  }
+  return "";
+}
+
+bool has_child(Words words, uint32_t head, uint32_t child) {
+  return child < words.size() && words[child].head == static_cast<int32_t>(head);
+}
+
+// Qualifiers of the clause headed by `predicate`, in display order.
+struct Qualifiers {
+  bool question = false;   // inside "whether ..." : no event is stated
+  std::string text;        // "not", "could", "if", "almost", joined by spaces
+};
+
+Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
+  Qualifiers q;
+  auto add = [&](std::string_view word) {
+    if (word.empty() || q.text.find(word) != std::string::npos) return;
+    if (!q.text.empty()) q.text += ' ';
+    q.text += word;
+  };
+  if (p.predicate >= words.size()) return q;
+  // Everything the predicate sits in, up to the root: a mark on any of it
+  // ("if", "whether") qualifies the predicate, also through a noun ("deter
+  // the Russian leader from invading Ukraine"). Over-qualifying is the safe
+  // mistake: a qualified fact is still shown, as such.
+  for (int32_t c = static_cast<int32_t>(p.predicate), steps = 0; c >= 0 && steps < 12; ++steps) {
+    const auto u = static_cast<uint32_t>(c);
+    const std::string mark = child_lemma(words, u, "mark", {"if", "unless", "whether"});
+    if (mark == "whether") q.question = true;
+    if (mark == "if" || mark == "unless") add("if");
+    // The consequent of a condition ("If Dawson is not fit, Robinson will ...").
+    for (uint32_t i = 0; i < words.size(); ++i) {
+      if (words[i].head == c && base_rel(words[i].deprel) == "advcl" &&
+          !child_lemma(words, i, "mark", {"if", "unless"}).empty()) {
+        add("if");
+      }
+    }
+    c = words[u].head;
+  }
+  if (!child_lemma(words, p.predicate, "advmod", {"almost", "nearly"}).empty()) add("almost");
+  if (p.modal) {
+    const std::string modal = child_lemma(words, p.predicate, "aux",
+                                          {"can", "could", "may", "might", "must", "shall", "should", "would", "ought"});
+    add(modal.empty() ? std::string_view("may") : std::string_view(modal));
+  }
+  if (p.negated) add("not");
+  return q;
+}
+
+bool capitalised(std::string_view word) { return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])); }
+
+// Lower-case words that may sit inside a name ("Bank of England", "Louis van Gaal").
+bool name_connector(std::string_view word) {
+  return one_of(word, {"of", "and", "the", "for", "on", "in", "upon", "&", "van", "von", "de", "di", "da", "dal",
+                       "del", "della", "der", "den", "du", "le", "la", "bin", "al", "ter", "ten", "dos", "das"});
+}
+
+// A name cut short or run on by the recognizer. The run of name words
+// around the argument's head (recognized words of its type, else proper
+// nouns) must stand alone in the sentence: no capitalised word glued on
+// after it ("Leonardo" of "Leonardo diCaprio", "Sport" of "BBC Sport"), or
+// before it for a name that is no person's (whose titles and nationalities
+// the resolver splits off); no hyphenated part ("Garcia-Lopez",
+// "Canada-based"); no recognized name compounded onto it ("BBC" of "BBC
+// News"); and no lower-case word inside but connectors ("Australian Open
+// since 2001").
+bool truncated_name(Words words, const extract::Argument& a, store::EntityType type) {
+  if (a.head >= words.size()) return true;
+  const std::string_view tag = words[a.head].ner;
+  auto in_name = [&](uint32_t i) {
+    return tag.empty() ? words[i].upos == nlp::UPos::PROPN : words[i].ner.size() > 2 && words[i].ner.substr(2) == tag.substr(2);
+  };
+  auto ends_entity = [&](uint32_t i) { return words[i].ner.starts_with("L") || words[i].ner.starts_with("U"); };
+  uint32_t begin = a.head, end = a.head + 1;
+  while (begin > 0 && in_name(begin - 1) && !ends_entity(begin - 1)) --begin;
+  while (end < words.size() && in_name(end) && !ends_entity(end - 1)) ++end;
+  for (uint32_t i = begin; i < end; ++i) {
+    const std::string_view w = words[i].form;
+    if (!w.empty() && !capitalised(w) && !std::isdigit(static_cast<unsigned char>(w[0])) && !name_connector(w)) {
+      return true;
+    }
+  }
+  const bool glued_after = end < words.size() && words[end - 1].end == words[end].begin;
+  const bool glued_before = begin > 0 && words[begin - 1].end == words[begin].begin;
+  if ((glued_after && words[end].form == "-") || (glued_before && words[begin - 1].form == "-")) return true;
+  if (end < words.size()) {
+    const std::string_view next = words[end].form;
+    if (capitalised(next) || (words[end].upos == nlp::UPos::PROPN && !next.empty() && std::islower(static_cast<unsigned char>(next[0])))) {
+      return true;
+    }
+    if (name_connector(next) && next != "and" && next != "&" && next != "of" && next != "the" && next != "in" &&
+        next != "on" && next != "for" && end + 1 < words.size() && capitalised(words[end + 1].form)) {
+      return true;  // "van Gaal"
+    }
+  }
+  if (begin > 0 && type != store::EntityType::kPerson && words[begin - 1].upos != nlp::UPos::PUNCT &&
+      (begin - 1 > 0 ? capitalised(words[begin - 1].form) : words[begin - 1].upos == nlp::UPos::PROPN)) {
+    return true;
+  }
+  // A person's name takes titles, nationalities and employers before it
+  // ("US President Joe Biden", "Arsenal manager Arsene Wenger"), which the
+  // resolver splits off; any other name with a name compounded onto it is
+  // part of a longer one.
+  for (uint32_t i = 0; type != store::EntityType::kPerson && i < begin; ++i) {
+    const int32_t h = words[i].head;
+    if (h >= static_cast<int32_t>(begin) && h < static_cast<int32_t>(end) && base_rel(words[i].deprel) == "compound" &&
+        words[i].upos == nlp::UPos::PROPN && words[i].ner.size() > 2 && words[i].ner.substr(2) != "PERSON") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A name worth a node: letters, more than one character, no undecoded
+// character reference, not the plural of an acronym ("MPs", "CDs"). A
+// relation (`strict`) also needs the name written in the sentence: the
+// argument's head word is itself a name, not a pronoun, a description ("the
+// Scot", "the American") or a possessor's noun ("India's top-selling daily").
+bool usable_name(Words words, const extract::Argument& a, store::EntityType type, bool strict,
+                 bool trusted_pronoun = false) {
+  const std::string& n = a.node;
+  if (n.size() < 2 || a.head >= words.size() || n.find("&#") != std::string::npos) return false;
+  if (!std::any_of(n.begin(), n.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  const bool one_word = n.find(' ') == std::string::npos;
+  if (one_word && n.size() >= 3 && n.back() == 's' &&
+      std::all_of(n.begin(), n.end() - 1, [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  if (!strict || (a.is_pronoun && trusted_pronoun)) return true;
+  if (a.is_pronoun || (words[a.head].upos != nlp::UPos::PROPN && words[a.head].ner.empty())) return false;
+  const bool article = !child_lemma(words, a.head, "det", {"the", "a", "an"}).empty();
+  const bool all_caps = std::none_of(n.begin(), n.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  const bool place_or_misc = type == store::EntityType::kLoc || type == store::EntityType::kMisc;
+  return !(one_word && article && place_or_misc && !all_caps && n.back() != 's');
+}
+
+// "the Brazilian president", "the Russian leader": a definite role noun the
+// resolver joined to a person (it requires the person's titles and
+// nationality to fit), as good as the name for a relation.
+bool described_person(Words words, const extract::Argument& a, store::EntityType type) {
+  return type == store::EntityType::kPerson && !a.is_name && !a.is_pronoun && a.head < words.size() &&
+         words[a.head].upos == nlp::UPos::NOUN && schema::is_role_noun(a.head_lemma) &&
+         !child_lemma(words, a.head, "det", {"the"}).empty();
+}
+
+// Lists, tables and team sheets: parenthesised names ("Shinobu Asagoe
+// (Japan)", "J Robinson (Sale Sharks)") or long comma chains with no verb
+// heading the clause. No relation is read off them.
+bool list_sentence(Words words, uint32_t predicate) {
+  uint32_t parens = 0, separators = 0;
+  for (const nlp::Word& w : words) {
+    if (w.form == "(") ++parens;
+    if (w.form == "," || w.form == ";") ++separators;
+  }
+  const bool verb_head = predicate < words.size() && words[predicate].upos == nlp::UPos::VERB;
+  return parens >= 3 || (separators >= 6 && !verb_head);
+}
+
+// A conjunct of "A or B" (the "or" hangs on B; A has B as a conj child).
+bool one_of_alternatives(Words words, uint32_t head) {
+  if (head >= words.size()) return false;
+  if (!child_lemma(words, head, "cc", {"or", "nor"}).empty()) return true;
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(head) && base_rel(words[i].deprel) == "conj" &&
+        !child_lemma(words, i, "cc", {"or", "nor"}).empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Common nouns and pronoun-like words that say nothing as a statement's object.
+bool empty_concept(Words words, const extract::Argument& a, std::string_view relation) {
+  static constexpr std::array<std::string_view, 29> kPronounLike = {
+      "the", "a", "an", "some", "others", "other", "one", "ones", "all", "that", "what", "this", "these", "those", "it", "any",
+      "many", "most", "both", "each", "none", "anything", "something", "everything", "nothing", "much", "more",
+      "few", "several"};
+  // Light verbs whose object noun carries the meaning only with a complement.
+  static constexpr std::array<std::string_view, 24> kGenericNouns = {
+      "plan", "part", "decision", "way", "time", "chance", "thing", "lot", "place", "step", "look", "bit",
+      "sense", "idea", "problem", "effect", "impact", "role", "hope", "view", "need", "right", "opportunity",
+      "deal"};
+  const std::string node = lower(a.node);
+  if (std::find(kPronounLike.begin(), kPronounLike.end(), node) != kPronounLike.end()) return true;
+  if (!std::any_of(node.begin(), node.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+    return true;
+  }
+  const bool light = one_of(relation, {"be", "have", "take", "make", "give", "get", "do"});
+  if (light && a.head < words.size() && words[a.head].upos == nlp::UPos::ADJ) return true;
+  return light && node.find(' ') == std::string::npos &&
+         std::find(kGenericNouns.begin(), kGenericNouns.end(), a.head_lemma) != kGenericNouns.end();
+}
+
+// Whether a relation between two named entities is stated well enough to
+// join the entity graph (see the file comment of fact_gate.h).
+bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
+                    store::EntityType subject_type, store::EntityType object_type, bool speaker_subject) {
+  using extract::Construction;
+  // "be"/"have" between two names come from lists, tables and coordinations;
+  // a named object of bare "say" is the subject of the reported clause.
+  if (one_of(t.relation, {"be", "have", "say", "follow by", "be followed by"})) return false;
+  if (p.construction == Construction::kApposition || p.construction == Construction::kPossessive ||
+      p.construction == Construction::kNounModifier) {
+    return false;
+  }
+  const bool subject_described = described_person(words, *t.subject, subject_type);
+  const bool object_described = described_person(words, *t.object, object_type);
+  if (!(t.subject->is_name || subject_described || (t.subject->is_pronoun && speaker_subject)) ||
+      !(t.object->is_name || object_described) || t.object->is_pronoun) {
+    return false;
+  }
+  if (!(subject_described || usable_name(words, *t.subject, subject_type, true, speaker_subject)) ||
+      !(object_described || usable_name(words, *t.object, object_type, true))) {
+    return false;
+  }
+  if ((!subject_described && truncated_name(words, *t.subject, subject_type)) ||
+      (!object_described && truncated_name(words, *t.object, object_type))) {
+    return false;
+  }
+  if (list_sentence(words, p.predicate)) return false;
+  // A verbal construction whose predicate is no verb is a noun phrase the
+  // parser read as a clause ("United Nations' Economic Commission for Latin
+  // America", "Oscar hopefuls The Aviator ...").
+  if (p.construction != Construction::kNominalization && p.predicate < words.size() &&
+      (words[p.predicate].upos != nlp::UPos::VERB ||
+       one_of(base_rel(words[p.predicate].deprel), {"amod", "compound", "flat", "fixed", "det", "case"}))) {
+    return false;  // also a participle modifying a noun ("managing director")
+  }
+  // A "verb" with a noun's dependents is a noun the tagger misread ("British
+  // Olympic relay gold medallists").
+  for (uint32_t i = 0; p.construction != Construction::kNominalization && i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(p.predicate) &&
+        one_of(words[i].deprel, {"amod", "compound", "det", "nmod:poss"})) {
+      return false;
+    }
+  }
+  // An oblique that belongs to a noun, not the verb: few verbs take "of"
+  // ("continue of"), and "say" takes no place or role ("say for").
+  const std::string_view last = std::string_view(t.relation).substr(t.relation.rfind(' ') + 1);
+  const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
+  if (t.relation.find(' ') != std::string::npos) {
+    if (last == "of" && !one_of(verb, {"accuse", "consist", "think", "hear", "die", "approve", "convict", "warn",
+                                       "inform", "rob", "deprive", "clear", "remind", "speak", "strip", "dispose"})) {
+      return false;
+    }
+    if (verb == "say" && t.relation != "say to") return false;
+    // Prepositions that attribute, concede or give examples state no relation.
+    for (std::string_view p : {" according to", " such as", " despite", " including", " like", " unlike"}) {
+      if (t.relation.ends_with(p)) return false;
+    }
+  }
+  // One of alternatives ("will play Patience or Schuettler") is no fact.
+  if (one_of_alternatives(words, t.object->head) || one_of_alternatives(words, t.subject->head)) return false;
+  // A common-noun object folded into the relation so that an oblique name can
+  // be the object ("acclaim player in FA Cup", "miss game with Italy") is
+  // right about a third of the time: the noun's phrase is a statement, not a
+  // relation between the two names.
+  // A share or stake is the exception ("own 8% of Google").
+  for (const extract::Argument& a : p.arguments) {
+    if (&a != t.object && a.role == extract::ArgumentRole::kObject && !a.is_clause && !a.node.empty() &&
+        !one_of(a.head_lemma, {"%", "percent", "stake", "share", "majority", "control"})) {
+      return false;
+    }
+  }
+  // Chains through a passive or a relative word ("force to be divert",
+  // "lose to be slip which") join two clauses with different subjects.
+  if (t.relation.find(" to be ") != std::string::npos || t.relation.find(" which") != std::string::npos ||
+      std::count(t.relation.begin(), t.relation.end(), ' ') >= 4) {
+    return false;
+  }
+  // A relative clause whose antecedent is one item of a list ("X, Y and Z -
+  // a list which leaves ...") has no single subject.
+  if (p.construction == Construction::kRelativeClause && t.subject->head < words.size() &&
+      base_rel(words[t.subject->head].deprel) == "conj") {
+    return false;
+  }
+  // A subject borrowed by an adverbial clause ("..., before taking the Cup")
+  // or by a noun with no agent of its own ("Referring to the detentions in
+  // Cuba, Tutu told ...") is a guess, not a statement.
+  if (p.predicate < words.size()) {
+    if (p.construction == Construction::kInheritedSubject && base_rel(words[p.predicate].deprel) == "advcl") {
+      return false;
+    }
+    // A nominalization's agent is its own ("Seifert's negotiations with the
+    // LSE") or the explicit subject of the verb it modifies ("During testimony
+    // to the committee, Nuland told ..."), never one borrowed twice.
+    const uint32_t agent = t.subject->head;
+    const int32_t governor = words[p.predicate].head;
+    if (p.construction == Construction::kNominalization && !has_child(words, p.predicate, agent) &&
+        !(governor >= 0 && has_child(words, static_cast<uint32_t>(governor), agent) &&
+          base_rel(words[agent].deprel) == "nsubj")) {
+      return false;
+    }
+    // Only an event noun made from its verb reads as the act ("performance",
+    // "negotiation", "testimony"): a noun that is the verb's own form names a
+    // thing as often ("Rover's plant", "first single"), and a verb made from
+    // the noun ("system" -> "systemise") is no nominalization at all.
+    if (p.construction == Construction::kNominalization) {
+      const std::string noun = lower(words[p.predicate].lemma);
+      const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
+      if (noun.size() <= verb.size() || verb.size() < 4 || noun.compare(0, 4, verb.substr(0, 4)) != 0) return false;
+    }
+    // In a chain "V1 to V2", an object before V2 is V1's ("had Ireland
+    // pinned", "having Quinlan ... vying"): the phrase joins two clauses.
+    for (uint32_t i = p.predicate + 1; i < words.size(); ++i) {
+      if (words[i].head == static_cast<int32_t>(p.predicate) && words[i].deprel == "xcomp" &&
+          t.object->head > p.predicate && t.object->head < i) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
+                                     const extract::GraphTriple& t, store::EntityType subject_type,
+                                     store::EntityType object_type, bool speaker_subject) {
+  const Words words = doc.words_of(doc.sentences.at(p.sentence));
+  const bool subject_named = schema::is_named(subject_type), object_named = schema::is_named(object_type);
+  if (!subject_named && !object_named) return std::nullopt;
+  const Qualifiers q = qualifiers_of(words, p);
+  if (q.question) return std::nullopt;
+  if (subject_named && object_named) {
+    if (!relation_holds(words, p, t, subject_type, object_type, speaker_subject)) return std::nullopt;
+  } else {
+    const extract::Argument& concept_side = subject_named ? *t.object : *t.subject;
+    const extract::Argument& named_side = subject_named ? *t.subject : *t.object;
+    if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
+    if (!usable_name(words, named_side, subject_named ? subject_type : object_type, false)) return std::nullopt;
+  }
+  return q.text.empty() ? t.relation : q.text + " " + t.relation;
+}
+
+}  // namespace kg::ingest

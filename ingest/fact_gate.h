@@ -1,0 +1,43 @@
+// Private to kg_ingest: which extracted propositions become graph facts, and
+// under what relation phrase.
+//
+// Two kinds of fact reach the store (see graph/schema/schema.h):
+//   relations  join two named entities; they make the entity graph that
+//              neighbourhoods, paths, rankings and diagrams run on, so they
+//              are held to a precision-first standard: both arguments named
+//              in the sentence itself (no pronoun or description standing in),
+//              no identity read off lists, tables or coordinations, no
+//              "be"/"have" between two names, no subject borrowed by an
+//              adverbial clause or a bare nominalization, no truncated name;
+//   statements attach a common-noun phrase or value to one named entity
+//              ("Gordon Brown · plan to axe · 104,000 jobs"); empty ones
+//              (pronoun-like concepts, adjectives after "be", light verbs
+//              with generic objects) are dropped.
+// A proposition with no named argument at all is no fact of the graph.
+//
+// Qualifiers are never dropped silently: a negated, modal, conditional or
+// hedged proposition keeps its qualifier at the front of the stored phrase
+// ("not be", "could attack", "if attack", "almost take"), so every reader
+// shows it as such and it never groups with the plain fact; a question
+// ("asked whether ...") states no event and gives no fact.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "graph/store/store.h"
+#include "ingest/extract/extract.h"
+
+namespace kg::ingest {
+
+// The stored relation phrase for `t` of `p` (qualifiers first), or nullopt
+// when the proposition gives no graph fact. `subject_type`/`object_type` are
+// the types of the entities the arguments were resolved to.
+// `speaker_subject`: the subject is a pronoun the resolver joined to the
+// subject of the clause that reports this one ("Time Warner said that it
+// owns ..."), the one pronoun reading trusted for a relation.
+std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
+                                     const extract::GraphTriple& t, store::EntityType subject_type,
+                                     store::EntityType object_type, bool speaker_subject);
+
+}  // namespace kg::ingest

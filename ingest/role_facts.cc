@@ -1,0 +1,93 @@
+#include "ingest/role_facts.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "graph/schema/schema.h"
+
+namespace kg::ingest {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? w.ner.substr(2) : std::string_view(); }
+
+// Organisations, places and other names hold roles; people do not.
+bool holder_type(std::string_view type) { return type == "ORG" || type == "LOC" || type == "MISC"; }
+
+}  // namespace
+
+std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
+  if (w >= words.size() || words[w].ner.size() < 3) return std::nullopt;
+  uint32_t begin = w, end = w + 1;
+  while (begin > 0 && !words[begin].ner.starts_with("B") && !words[begin].ner.starts_with("U") &&
+         words[begin - 1].ner.size() > 2) {
+    --begin;
+  }
+  while (end < words.size() && !words[end - 1].ner.starts_with("L") && !words[end - 1].ner.starts_with("U") &&
+         words[end].ner.size() > 2) {
+    ++end;
+  }
+  SpanName name;
+  name.type = std::string(ner_type(words[w]));
+  for (uint32_t i = begin; i < end; ++i) {
+    if (i > begin && words[i - 1].end != words[i].begin) name.text += ' ';
+    name.text += words[i].form;
+  }
+  return name;
+}
+
+std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
+  // The last name inside the title, then role words only up to the title's end.
+  int32_t holder = -1;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (holder_type(ner_type(words[i]))) holder = static_cast<int32_t>(i);
+  }
+  if (holder < 0 || static_cast<uint32_t>(holder) + 1 >= end) return std::nullopt;
+  std::string role;
+  for (uint32_t i = static_cast<uint32_t>(holder) + 1; i < end; ++i) {
+    if (words[i].ner.size() > 2 || words[i].upos == nlp::UPos::PUNCT) return std::nullopt;
+    if (!role.empty()) role += ' ';
+    role += lower(words[i].form);
+  }
+  const std::string last = lower(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
+  if (!schema::is_role_noun(last)) return std::nullopt;
+  return RoleMention{role + " of", static_cast<uint32_t>(holder)};
+}
+
+std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun) {
+  if (noun >= words.size()) return std::nullopt;
+  const std::string lemma = lower(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
+  if (!schema::is_role_noun(lemma)) return std::nullopt;
+  for (uint32_t c = noun + 1; c < words.size(); ++c) {
+    if (words[c].head != static_cast<int32_t>(noun) || words[c].deprel != "nmod") continue;
+    if (!holder_type(ner_type(words[c]))) continue;
+    std::string prep;
+    for (uint32_t k = noun + 1; k < c; ++k) {
+      if (words[k].head == static_cast<int32_t>(c) && words[k].deprel == "case") prep = lower(words[k].form);
+    }
+    if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
+    // The role's own words: compounds and adjectives before it ("director general", "chief executive").
+    std::string role;
+    for (uint32_t k = 0; k < noun; ++k) {
+      if (words[k].head == static_cast<int32_t>(noun) && (words[k].deprel == "compound" || words[k].deprel == "amod") &&
+          words[k].ner.size() < 3) {
+        role += lower(words[k].form) + ' ';
+      }
+    }
+    role += lower(words[noun].form);
+    for (uint32_t k = noun + 1; k < c; ++k) {
+      if (words[k].head == static_cast<int32_t>(noun) && words[k].deprel == "amod") role += ' ' + lower(words[k].form);
+    }
+    return RoleMention{role + " " + prep, c};
+  }
+  return std::nullopt;
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,43 @@
+// Private to kg_ingest: the roles people hold at organisations and places.
+//
+// News names a person's role in three ways, none of them a clause:
+//   a title before the name    "Arsenal manager Arsene Wenger", "US President Joe Biden"
+//   an apposition              "David Frost, director general of the British Chambers of Commerce"
+//   a predicate nominal        "Richard Parsons is chairman of Time Warner"
+// Each gives the relation person · "<role> of" · organisation ("manager of",
+// "president of", "director general of"), which graph/schema maps onto
+// leads / member_of. Only a role noun from a closed list counts, and only a
+// name written in the same phrase.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "ingest/nlp/document.h"
+
+namespace kg::ingest {
+
+struct RoleMention {
+  std::string relation;      // "manager of"
+  uint32_t entity_word = 0;  // head word of the organisation or place (sentence index)
+};
+
+// The role a title written before a name states, from its words [begin, end)
+// of the sentence: a name inside it and the role words after that name.
+std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end);
+
+// The role a role noun states through its "of"/"at"/"for" modifier naming an
+// organisation or place ("chairman of Time Warner").
+std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun);
+
+// The recognized name around word `w` (its BILOU span) and its NER type
+// ("ORG"); nullopt when `w` is outside every span.
+struct SpanName {
+  std::string text;
+  std::string type;
+};
+std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w);
+
+}  // namespace kg::ingest
