@@ -12,7 +12,7 @@ constexpr Vertex kNoVertex = std::numeric_limits<Vertex>::max();
 bool is_qualified_relation(std::string_view phrase) {
   const std::string_view first = phrase.substr(0, phrase.find(' '));
   if (first == phrase) return false;
-  for (std::string_view q : {"not", "if", "almost", "can", "could", "may", "might", "must", "shall", "should",
+  for (std::string_view q : {"not", "if", "almost", "reportedly", "can", "could", "may", "might", "must", "shall", "should",
                              "would", "ought"}) {
     if (first == q) return true;
   }

@@ -63,6 +63,13 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     const auto u = static_cast<uint32_t>(c);
     const std::string mark = child_lemma(words, u, "mark", {"if", "unless", "whether"});
     if (mark == "whether") q.question = true;
+    // Inside what someone denies ("denied reports that Brown is preparing to
+    // oust Milburn") nothing is stated; inside a report or claim, it is reported.
+    const std::string lemma = lower(words[u].lemma);
+    if (u != p.predicate && one_of(lemma, {"deny", "dismiss", "reject", "refute", "rubbish"})) q.question = true;
+    if (u != p.predicate && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion"})) {
+      add("reportedly");
+    }
     if (mark == "if" || mark == "unless") add("if");
     // The consequent of a condition ("If Dawson is not fit, Robinson will ...").
     for (uint32_t i = 0; i < words.size(); ++i) {
@@ -176,9 +183,31 @@ bool usable_name(Words words, const extract::Argument& a, store::EntityType type
 // resolver joined to a person (it requires the person's titles and
 // nationality to fit), as good as the name for a relation.
 bool described_person(Words words, const extract::Argument& a, store::EntityType type) {
-  return type == store::EntityType::kPerson && !a.is_name && !a.is_pronoun && a.head < words.size() &&
-         words[a.head].upos == nlp::UPos::NOUN && schema::is_role_noun(a.head_lemma) &&
-         !child_lemma(words, a.head, "det", {"the"}).empty();
+  if (type != store::EntityType::kPerson || a.is_name || a.is_pronoun || a.head >= words.size() ||
+      words[a.head].upos != nlp::UPos::NOUN || !schema::is_role_noun(a.head_lemma) ||
+      child_lemma(words, a.head, "det", {"the"}).empty()) {
+    return false;
+  }
+  // Only with a nationality ("the Brazilian president"): a bare office ("the
+  // prime minister") is too often someone else's.
+  for (uint32_t i = 0; i < a.head; ++i) {
+    if (words[i].head == static_cast<int32_t>(a.head) && words[i].deprel == "amod" && capitalised(words[i].form)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The clause role an argument fills: the relation to the predicate of the
+// first word above its head that is not a conjunct or part of a name.
+std::string_view attachment(Words words, uint32_t head, uint32_t predicate) {
+  uint32_t w = head;
+  for (int steps = 0; steps < 8 && w < words.size(); ++steps) {
+    if (words[w].head == static_cast<int32_t>(predicate)) return words[w].deprel;
+    if (!one_of(base_rel(words[w].deprel), {"conj", "flat", "appos"}) || words[w].head < 0) return "";
+    w = static_cast<uint32_t>(words[w].head);
+  }
+  return "";
 }
 
 // Lists, tables and team sheets: parenthesised names ("Shinobu Asagoe
@@ -236,7 +265,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   using extract::Construction;
   // "be"/"have" between two names come from lists, tables and coordinations;
   // a named object of bare "say" is the subject of the reported clause.
-  if (one_of(t.relation, {"be", "have", "say", "follow by", "be followed by"})) return false;
+  // "head" between two names is a football header ("headed Celtic into the lead").
+  if (one_of(t.relation, {"be", "have", "say", "follow by", "be followed by", "head"})) return false;
   if (p.construction == Construction::kApposition || p.construction == Construction::kPossessive ||
       p.construction == Construction::kNounModifier) {
     return false;
@@ -256,6 +286,12 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     return false;
   }
   if (list_sentence(words, p.predicate)) return false;
+  // A verb's own subject must be its subject in the tree ("Stops in
+  // Shrewsbury ... and west London are planned" has no subject London).
+  if ((p.construction == Construction::kVerb || p.construction == Construction::kPassive) && !t.subject->is_pronoun &&
+      !one_of(attachment(words, t.subject->head, p.predicate), {"nsubj", "nsubj:pass", "csubj", "obl:agent"})) {
+    return false;
+  }
   // A verbal construction whose predicate is no verb is a noun phrase the
   // parser read as a clause ("United Nations' Economic Commission for Latin
   // America", "Oscar hopefuls The Aviator ...").
@@ -324,8 +360,10 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // to the committee, Nuland told ..."), never one borrowed twice.
     const uint32_t agent = t.subject->head;
     const int32_t governor = words[p.predicate].head;
+    const bool event_time = !child_lemma(words, p.predicate, "case",
+                                         {"during", "after", "before", "following", "since", "until", "at"}).empty();
     if (p.construction == Construction::kNominalization && !has_child(words, p.predicate, agent) &&
-        !(governor >= 0 && has_child(words, static_cast<uint32_t>(governor), agent) &&
+        !(event_time && governor >= 0 && has_child(words, static_cast<uint32_t>(governor), agent) &&
           base_rel(words[agent].deprel) == "nsubj")) {
       return false;
     }

@@ -17,9 +17,10 @@
 //
 // Qualifiers are never dropped silently: a negated, modal, conditional or
 // hedged proposition keeps its qualifier at the front of the stored phrase
-// ("not be", "could attack", "if attack", "almost take"), so every reader
-// shows it as such and it never groups with the plain fact; a question
-// ("asked whether ...") states no event and gives no fact.
+// ("not be", "could attack", "if attack", "almost take", "reportedly
+// oust"), so every reader shows it as such and it never groups with the
+// plain fact; a question ("asked whether ...") or a denial ("denied reports
+// that ...") states no event and gives no fact.
 #pragma once
 
 #include <optional>

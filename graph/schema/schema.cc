@@ -101,7 +101,7 @@ constexpr PhraseRule kRules[] = {
     {"be signed by", "appoints", true}, {"be chosen by", "appoints", true},
     {"beat", "beats"}, {"defeat", "beats"}, {"overcome", "beats"}, {"thrash", "beats"}, {"knock out", "beats"},
     {"win over", "beats"}, {"win against", "beats"}, {"edge", "beats"}, {"oust", "beats"}, {"eliminate", "beats"},
-    {"outclass", "beats"}, {"lose to", "beats", true}, {"be beaten by", "beats", true},
+    {"outclass", "beats"}, {"lose to", "beats", true}, {"be beaten by", "beats", true}, {"beat by", "beats", true},
     {"be defeated by", "beats", true}, {"be knocked out by", "beats", true},
     {"play", "plays_against"}, {"face", "plays_against"}, {"draw with", "plays_against"},
     {"take on", "plays_against"}, {"play against", "plays_against"}, {"host", "plays_against"},
