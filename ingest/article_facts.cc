@@ -210,7 +210,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         }
       }
     }
-    std::optional<std::string> relation = gate_fact(annotated, p, *t, s->type, o->type, speaker_pronoun(annotated, ents, p, *t));
+    std::optional<std::string> relation =
+        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, speaker_pronoun(annotated, ents, p, *t)});
     if (!relation) {
       // A relation the gate refuses with a folded object ("visit school in
       // Leeds") may still state the plain statement ("visit · school").
@@ -218,7 +219,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (!plain) continue;
       o = entity_of(*plain->object, p.sentence, ents, table, record.entities);
       if (!o || (s->record && s->record == o->record)) continue;
-      relation = gate_fact(annotated, p, *plain, s->type, o->type, speaker_pronoun(annotated, ents, p, *plain));
+      relation = gate_fact(annotated, p, *plain, {s->type, o->type, s->name, o->name, speaker_pronoun(annotated, ents, p, *plain)});
       if (!relation) continue;
     }
     // A symmetric relation ("A met B") is stored once, in name order.

@@ -70,6 +70,12 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     if (u != p.predicate && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion"})) {
       add("reportedly");
     }
+    // Hopes, beliefs and predictions are no facts ("Stone hoped Alexander
+    // might be better appreciated in Europe").
+    if (u != p.predicate && one_of(lemma, {"hope", "wish", "fear", "doubt", "want", "predict", "expect", "believe",
+                                           "think", "suppose", "imagine", "speculate", "wonder", "dream"})) {
+      q.question = true;
+    }
     if (mark == "if" || mark == "unless") add("if");
     // The consequent of a condition ("If Dawson is not fit, Robinson will ...").
     for (uint32_t i = 0; i < words.size(); ++i) {
@@ -81,6 +87,12 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     c = words[u].head;
   }
   if (!child_lemma(words, p.predicate, "advmod", {"almost", "nearly"}).empty()) add("almost");
+  // "ready and willing to invest in": the adjective the verb depends on is
+  // the fact's qualifier.
+  if (words[p.predicate].deprel == "xcomp" && words[p.predicate].head >= 0 &&
+      words[static_cast<uint32_t>(words[p.predicate].head)].upos == nlp::UPos::ADJ) {
+    add(lower(words[static_cast<uint32_t>(words[p.predicate].head)].lemma));
+  }
   if (p.modal) {
     const std::string modal = child_lemma(words, p.predicate, "aux",
                                           {"can", "could", "may", "might", "must", "shall", "should", "would", "ought"});
@@ -258,6 +270,47 @@ bool empty_concept(Words words, const extract::Argument& a, std::string_view rel
          std::find(kGenericNouns.begin(), kGenericNouns.end(), a.head_lemma) != kGenericNouns.end();
 }
 
+// A name that the article also writes as part of a longer one ("Institute"
+// of "Institute for Fiscal Studies", "Cup" of "European Cup", "British
+// Chambers" of "British Chambers of Commerce"): the recognizer cut it short
+// somewhere, so the node may not be the entity meant. A person's name may
+// follow a title, so only what comes after it counts for a PERSON.
+bool fragment_of_longer_name(std::string_view text, std::string_view name, store::EntityType type) {
+  if (name.empty()) return false;
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at > 0 && word_char(text[at - 1])) || (end < text.size() && word_char(text[end]))) continue;
+    // After: "-Sloss", " of Commerce", " for Fiscal Studies". (A capitalised
+    // word after a name is mostly the name used as a modifier: "BBC News",
+    // "Labour MPs".)
+    std::string_view after = text.substr(end);
+    if (after.starts_with("-") && after.size() > 1 && std::isalpha(static_cast<unsigned char>(after[1]))) return true;
+    if (after.starts_with(" ")) {
+      after.remove_prefix(1);
+      for (std::string_view joint : {"of ", "for ", "de "}) {
+        if (after.starts_with(joint) && after.size() > joint.size() && capitalised(after.substr(joint.size()))) {
+          return true;
+        }
+      }
+    }
+    if (type == store::EntityType::kPerson || at < 2 || text[at - 1] != ' ') continue;
+    // Before: "European Cup", "Small Island", "Screen Actors Guild Awards";
+    // a capitalised word that opens a sentence or is a function word is no part.
+    size_t word = at - 1;
+    while (word > 0 && !std::isspace(static_cast<unsigned char>(text[word - 1]))) --word;
+    const std::string_view prev = text.substr(word, at - 1 - word);
+    size_t k = word;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    const bool sentence_start = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});
+    if (!prev.empty() && capitalised(prev) && std::isalpha(static_cast<unsigned char>(prev.back())) && !sentence_start &&
+        !one_of(prev, {"The", "A", "An", "In", "At", "On", "For", "But", "And", "Mr", "Mrs", "Ms", "Dr", "Sir"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
@@ -265,8 +318,40 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   using extract::Construction;
   // "be"/"have" between two names come from lists, tables and coordinations;
   // a named object of bare "say" is the subject of the reported clause.
-  // "head" between two names is a football header ("headed Celtic into the lead").
-  if (one_of(t.relation, {"be", "have", "say", "follow by", "be followed by", "head"})) return false;
+  // "head" between two names is a football header ("headed Celtic into the
+  // lead"); light verbs need the complement the phrase leaves out ("put
+  // Liverpool ahead", "volleyed Liverpool ahead", "let in a goal").
+  if (one_of(t.relation, {"be", "have", "say", "follow by", "be followed by", "head", "put", "let", "get", "keep",
+                          "set", "make", "take", "send", "give", "bring", "volley", "fire", "hand", "turn", "see",
+                          "prompt", "let against", "leave"})) {
+    return false;
+  }
+  // Two prepositions in a row ("be arrested by at") or an object that is the
+  // subject of an infinitive ("called for Deutsche Boerse to hold ...").
+  {
+    const size_t last_space = t.relation.rfind(' ');
+    const size_t prev_space = last_space == std::string::npos ? std::string::npos : t.relation.rfind(' ', last_space - 1);
+    const std::string_view last = std::string_view(t.relation).substr(last_space + 1);
+    const std::string_view prev = last_space == std::string::npos ? std::string_view()
+                                  : std::string_view(t.relation).substr(prev_space + 1, last_space - prev_space - 1);
+    auto preposition = [](std::string_view w) {
+      return one_of(w, {"by", "at", "in", "on", "of", "for", "to", "with", "from", "into", "against", "over"});
+    };
+    if (!prev.empty() && preposition(last) && preposition(prev)) return false;
+  }
+  // "pledged to never attack Michael Howard" read as "pledge to" · Howard:
+  // a chain cut before its verb.
+  if (t.relation.ends_with(" to")) {
+    for (uint32_t i = 0; i < words.size(); ++i) {
+      if (words[i].head == static_cast<int32_t>(p.predicate) && words[i].deprel == "xcomp") return false;
+    }
+  }
+  for (uint32_t i = 0; t.object->head < words.size() && i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(t.object->head) && one_of(base_rel(words[i].deprel), {"acl", "xcomp"}) &&
+        !child_lemma(words, i, "mark", {"to"}).empty()) {
+      return false;
+    }
+  }
   if (p.construction == Construction::kApposition || p.construction == Construction::kPossessive ||
       p.construction == Construction::kNounModifier) {
     return false;
@@ -391,20 +476,31 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
 }  // namespace
 
 std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
-                                     const extract::GraphTriple& t, store::EntityType subject_type,
-                                     store::EntityType object_type, bool speaker_subject) {
+                                     const extract::GraphTriple& t, const GateEntities& e) {
   const Words words = doc.words_of(doc.sentences.at(p.sentence));
-  const bool subject_named = schema::is_named(subject_type), object_named = schema::is_named(object_type);
+  const bool subject_named = schema::is_named(e.subject_type), object_named = schema::is_named(e.object_type);
   if (!subject_named && !object_named) return std::nullopt;
-  const Qualifiers q = qualifiers_of(words, p);
+  Qualifiers q = qualifiers_of(words, p);
   if (q.question) return std::nullopt;
   if (subject_named && object_named) {
-    if (!relation_holds(words, p, t, subject_type, object_type, speaker_subject)) return std::nullopt;
+    if (!relation_holds(words, p, t, e.subject_type, e.object_type, e.speaker_subject)) return std::nullopt;
+    if (fragment_of_longer_name(doc.text(), e.subject_name, e.subject_type) ||
+        fragment_of_longer_name(doc.text(), e.object_name, e.object_type)) {
+      return std::nullopt;
+    }
   } else {
     const extract::Argument& concept_side = subject_named ? *t.object : *t.subject;
     const extract::Argument& named_side = subject_named ? *t.subject : *t.object;
     if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
-    if (!usable_name(words, named_side, subject_named ? subject_type : object_type, false)) return std::nullopt;
+    if (!usable_name(words, named_side, subject_named ? e.subject_type : e.object_type, false)) return std::nullopt;
+    // A statement stands on its entity as firmly as a relation does: a
+    // pronoun only as the reported speaker, and a concept subject only when
+    // it is a noun phrase ("four", "try", "whole minute" are fragments).
+    if (named_side.is_pronoun && !(subject_named && e.speaker_subject)) return std::nullopt;
+    if (!subject_named && (concept_side.head >= words.size() || words[concept_side.head].upos != nlp::UPos::NOUN ||
+                           concept_side.node.find(' ') == std::string::npos)) {
+      return std::nullopt;
+    }
   }
   return q.text.empty() ? t.relation : q.text + " " + t.relation;
 }

@@ -31,14 +31,19 @@
 
 namespace kg::ingest {
 
+// What the resolver made of a candidate fact's two arguments.
+struct GateEntities {
+  store::EntityType subject_type = store::EntityType::kConcept, object_type = store::EntityType::kConcept;
+  std::string_view subject_name, object_name;  // the entities' canonical names
+  // The subject is a pronoun the resolver joined to the subject of the clause
+  // that reports this one ("Time Warner said that it owns ..."): the one
+  // pronoun reading trusted for a fact.
+  bool speaker_subject = false;
+};
+
 // The stored relation phrase for `t` of `p` (qualifiers first), or nullopt
-// when the proposition gives no graph fact. `subject_type`/`object_type` are
-// the types of the entities the arguments were resolved to.
-// `speaker_subject`: the subject is a pronoun the resolver joined to the
-// subject of the clause that reports this one ("Time Warner said that it
-// owns ..."), the one pronoun reading trusted for a relation.
+// when the proposition gives no graph fact.
 std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
-                                     const extract::GraphTriple& t, store::EntityType subject_type,
-                                     store::EntityType object_type, bool speaker_subject);
+                                     const extract::GraphTriple& t, const GateEntities& entities);
 
 }  // namespace kg::ingest

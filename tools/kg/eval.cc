@@ -10,9 +10,10 @@ namespace kg::cli {
 Subcommand add_eval_ud_command(CLI::App& eval);
 Subcommand add_eval_ner_command(CLI::App& eval);
 Subcommand add_eval_coref_command(CLI::App& eval);
+Subcommand add_eval_facts_command(CLI::App& eval, const GlobalOptions& global);
 // ---- other tasks declare their add_eval_<task>_command here ----
 
-Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& /*global*/) {
+Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& global) {
   Subcommand c;
   c.app = kg.add_subcommand("eval", "score system output against gold data");
   c.app->require_subcommand(1);
@@ -20,6 +21,7 @@ Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   tasks->push_back(add_eval_ud_command(*c.app));
   tasks->push_back(add_eval_ner_command(*c.app));
   tasks->push_back(add_eval_coref_command(*c.app));
+  tasks->push_back(add_eval_facts_command(*c.app, global));
   // ---- and register it here, one line each ----
   c.run = [tasks] {
     for (const Subcommand& t : *tasks) {
