@@ -1,12 +1,12 @@
 // DOT through boost::write_graphviz. The snapshot becomes a small
 // adjacency_list whose vertex and edge bundles index back into it; the
 // property writers print the attributes.
-#include <boost/algorithm/string/replace.hpp>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <boost/property_map/function_property_map.hpp>
 #include <fmt/format.h>
 
+#include "graph/export/escape.h"
 #include "graph/export/export.h"
 #include "graph/export/snapshot_graph.h"
 
@@ -31,13 +31,6 @@ TypeStyle style_of(store::EntityType type) {
   return {"ellipse", "#ffffff"};
 }
 
-// boost::escape_dot_string quotes and escapes '"' but leaves backslashes,
-// which DOT would read as escapes; double them first.
-std::string dot_string(const std::string& text) {
-  std::string s = boost::algorithm::replace_all_copy(text, "\\", "\\\\");
-  return boost::escape_dot_string(s);
-}
-
 }  // namespace
 
 void write_dot(const GraphSnapshot& snapshot, std::ostream& out) {
@@ -45,13 +38,13 @@ void write_dot(const GraphSnapshot& snapshot, std::ostream& out) {
   auto vertex_writer = [&](std::ostream& os, SnapshotGraph::vertex_descriptor v) {
     const ExportNode& n = snapshot.nodes[g[v].node];
     const TypeStyle st = style_of(n.type);
-    os << fmt::format("[label={}, shape={}, style=filled, fillcolor={}, tooltip={}]", dot_string(n.name), st.shape,
-                      dot_string(st.fill),
-                      dot_string(fmt::format("{} ({}, {} mentions)", n.name, store::entity_type_name(n.type), n.mentions)));
+    os << fmt::format("[label={}, shape={}, style=filled, fillcolor={}, tooltip={}]", dot_quoted(n.name), st.shape,
+                      dot_quoted(st.fill),
+                      dot_quoted(fmt::format("{} ({}, {} mentions)", n.name, store::entity_type_name(n.type), n.mentions)));
   };
   auto edge_writer = [&](std::ostream& os, SnapshotGraph::edge_descriptor e) {
     const ExportEdge& x = snapshot.edges[g[e].edge];
-    os << fmt::format("[label={}]", dot_string(fmt::format("{} ({})", x.relation, x.count)));
+    os << fmt::format("[label={}]", dot_quoted(fmt::format("{} ({})", x.relation, x.count)));
   };
   auto graph_writer = [](std::ostream& os) {
     os << "rankdir=LR;\nnode [fontname=\"Helvetica\", fontsize=11];\nedge [fontname=\"Helvetica\", fontsize=9];\n";

@@ -74,7 +74,8 @@ struct ExportEdge {
   std::string relation;
   uint32_t count = 0;
   float confidence = 0.0f;
-  std::vector<ExportEvidence> evidence;
+  std::vector<ExportEvidence> evidence;  // every piece, or the first max_evidence_per_edge
+  size_t evidence_total = 0;             // how many the store holds (evidence.size() unless capped)
 };
 
 // Nodes in ascending id; edges sorted by (source, relation, target), each
@@ -87,8 +88,8 @@ struct GraphSnapshot {
 struct ExportScope {
   std::optional<store::EntityId> focus;  // none: the whole graph
   uint32_t depth = 1;                    // hops around the focus
-  bool with_evidence = true;             // only JSON shows evidence; others skip reading it
-  size_t max_evidence_per_edge = 20;     // keeps a hub's JSON bounded
+  bool with_evidence = true;             // read evidence (JSON lists it; others skip reading it)
+  size_t max_evidence_per_edge = 0;      // 0: every piece; else the first N by (doc, sentence)
 };
 
 Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& scope);
@@ -96,25 +97,39 @@ Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& s
 // --- writers ------------------------------------------------------------------
 
 // DOT through boost::write_graphviz: node shape and colour by entity type,
-// "relation (count)" edge labels.
+// "relation (count)" edge labels; every ID and string quoted, so names that
+// are DOT keywords (edge, node, graph, digraph, subgraph, strict) are safe.
 void write_dot(const GraphSnapshot& graph, std::ostream& out);
 // GraphML through boost::write_graphml (keys: name, type, mentions, aliases;
-// relation, count, confidence).
+// relation, count, confidence). Text passes through xml_text first, so no
+// name can make the XML ill-formed.
 void write_graphml(const GraphSnapshot& graph, std::ostream& out);
 // {"nodes":[{"id","name","type","aliases","mentions"}],
 //  "edges":[{"source","target","relation","count","confidence","evidence":[{"doc","sentence","text"}]}]}
+// Confidence rounded to 3 decimals. When evidence was capped, the edge also
+// has "evidence_total" (how many the store holds).
 void write_json(const GraphSnapshot& graph, std::ostream& out);
-// N-Triples: entities <kg:entity/ID>, relations <kg:relation/NAME>, types
-// <kg:type/PERSON>; names as rdfs:label, aliases as skos:altLabel.
-void write_ntriples(const GraphSnapshot& graph, std::ostream& out);
+// The base of N-Triples IRIs when --base is not given. example.org is
+// reserved for examples (RFC 2606), so these IRIs never name a real page.
+inline constexpr std::string_view kDefaultBaseIri = "http://example.org/kg/";
 
-// The two files neo4j-admin database import reads: nodes (header
-// "id:ID,name,:LABEL,aliases:string[],mentions:long") and relationships
-// (":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double").
-// `target` is a directory (existing, or ending in '/': created) that gets
-// nodes.csv and edges.csv, or else a prefix that gets PREFIX.nodes.csv and
-// PREFIX.edges.csv. `written` receives the two paths.
-Status write_csv(const GraphSnapshot& graph, const std::string& target, std::vector<std::string>* written);
+// N-Triples under `base` (an absolute IRI, used verbatim: end it with '/'
+// or '#'):
+// entities <BASE entity/ID>, types <BASE type/PERSON>, relations
+// <BASE relation/SEGMENT> with the phrase percent-encoded; names as
+// rdfs:label, aliases as skos:altLabel, relation phrases as rdfs:label.
+void write_ntriples(const GraphSnapshot& graph, std::string_view base, std::ostream& out);
+// OK when `iri` can be that base: a scheme, ':', and none of the characters
+// N-Triples forbids inside <...> (controls, space, <>"{}|^`\); else
+// kInvalidInput saying so.
+Status check_base_iri(std::string_view iri);
+
+// The two files neo4j-admin database import reads, DIR/nodes.csv (header
+// "id:ID,name,:LABEL,type,aliases:string[],mentions:long") and DIR/edges.csv
+// (":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double"). DIR is
+// created when missing; kInvalidInput when it exists and is not a folder.
+// `written` receives the two paths.
+Status write_csv(const GraphSnapshot& graph, const std::string& dir, std::vector<std::string>* written);
 
 // Runs graphviz's `dot` to turn DOT text into `format` (kSvg or kPng) in
 // `out_file`. kInvalidInput with install advice when `dot` is not on PATH;
@@ -127,8 +142,17 @@ std::optional<std::string> find_graphviz_dot();
 // --format dot still works.
 std::string_view graphviz_install_advice();
 
+// How the writers present the snapshot (what is in it is ExportScope's).
+struct WriteOptions {
+  std::string base_iri = std::string(kDefaultBaseIri);  // N-Triples
+};
+
 // Writes `graph` as `format` to `out_file`, or to `stdout_sink` when
 // out_file is empty (text formats only). `written` receives the files made.
+// kInvalidInput for a base IRI that is not absolute.
+Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::string& out_file,
+                    const WriteOptions& options, std::ostream& stdout_sink, std::vector<std::string>* written);
+// The same with default WriteOptions.
 Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::string& out_file,
                     std::ostream& stdout_sink, std::vector<std::string>* written);
 

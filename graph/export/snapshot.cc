@@ -69,8 +69,9 @@ Status add_edge(store::Store& store, NameCache& names, const store::Edge& e, con
   out.confidence = e.confidence;
   if (scope.with_evidence) {
     KG_EXPORT_TRY(evidence, store.evidence(e.subject, e.relation, e.object));
+    out.evidence_total = evidence->size();
     for (const store::Evidence& ev : *evidence) {
-      if (out.evidence.size() >= scope.max_evidence_per_edge) break;
+      if (scope.max_evidence_per_edge != 0 && out.evidence.size() >= scope.max_evidence_per_edge) break;
       ExportEvidence x;
       KG_EXPORT_TRY(doc, names.document(ev.doc));
       x.doc = std::move(*doc);

@@ -139,6 +139,21 @@ TEST_F(CliTest, ExportSvgWithAndWithoutGraphviz) {
   EXPECT_NE(slurp(dir_.file("g.svg")).find("<svg"), std::string::npos);
 }
 
+TEST_F(CliTest, ExportBadArgumentsAreOneLineUserErrors) {
+  const KgRun base = kg("export --format nt --base 'not an iri'");
+  EXPECT_EQ(base.exit_code, 1);
+  EXPECT_EQ(base.err, "kg: error: --base 'not an iri' is not an absolute IRI; give one such as http://example.org/kg/\n");
+  EXPECT_TRUE(base.out.empty());
+  std::ofstream(dir_.file("taken")) << "keep";
+  const KgRun csv = kg("export --format csv -o " + sh_quote(dir_.file("taken")));
+  EXPECT_EQ(csv.exit_code, 1);
+  EXPECT_NE(csv.err.find("exists and is not a folder"), std::string::npos) << csv.err;
+  EXPECT_EQ(slurp(dir_.file("taken")), "keep");
+  const KgRun png = kg("export --format png");
+  EXPECT_EQ(png.exit_code, 1);
+  EXPECT_NE(png.err.find("png is binary: give a file with -o"), std::string::npos) << png.err;
+}
+
 TEST_F(CliTest, MissingStoreIsAUserError) {
   db_name_ = "nowhere.db";
   const KgRun r = kg("query ':stats'");

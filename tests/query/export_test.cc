@@ -177,17 +177,20 @@ const std::regex kTripleLine(
 
 TEST_F(ExportTest, NTriplesLinesAreWellFormed) {
   std::ostringstream out;
-  write_ntriples(snapshot(), out);
+  write_ntriples(snapshot(), kDefaultBaseIri, out);
   const auto lines = lines_of(out.str());
   // 7 types + 7 labels + aliases (Biden, US President Joe Biden, Putin,
   // Nuland) + 6 edges + 6 relation labels.
   EXPECT_EQ(lines.size(), 7u + 7u + 4u + 6u + 6u);
   for (const auto& line : lines) EXPECT_TRUE(std::regex_match(line, kTripleLine)) << line;
-  EXPECT_NE(out.str().find("<kg:relation/speak_with> <http://www.w3.org/2000/01/rdf-schema#label> \"speak with\" ."),
+  EXPECT_NE(out.str().find("<http://example.org/kg/relation/speak%20with> <http://www.w3.org/2000/01/rdf-schema#label> "
+                           "\"speak with\" ."),
             std::string::npos);
 
   std::ostringstream awkward;
-  write_ntriples(awkward_snapshot(), awkward);
+  write_ntriples(awkward_snapshot(), "urn:x-test:", awkward);
+  EXPECT_NE(awkward.str().find("<urn:x-test:entity/1> <http://www.w3.org/2004/02/skos/core#altLabel> \"tab\\there\" ."),
+            std::string::npos) << awkward.str();
   for (const auto& line : lines_of(awkward.str())) EXPECT_TRUE(std::regex_match(line, kTripleLine)) << line;
   EXPECT_NE(awkward.str().find(R"("Said \"the\" \\ Boss")"), std::string::npos);
   EXPECT_NE(awkward.str().find(R"("line\nbreak")"), std::string::npos);
@@ -195,22 +198,41 @@ TEST_F(ExportTest, NTriplesLinesAreWellFormed) {
 
 TEST_F(ExportTest, CsvForNeo4jAdminImport) {
   std::vector<std::string> written;
-  ASSERT_TRUE(write_csv(snapshot(), dir_.file("csv") + "/", &written).is_ok());
-  ASSERT_EQ(written.size(), 2u);
-  const auto nodes = lines_of(slurp(dir_.file("csv/nodes.csv")));
-  const auto edges = lines_of(slurp(dir_.file("csv/edges.csv")));
+  ASSERT_TRUE(write_csv(snapshot(), dir_.file("neo4j"), &written).is_ok());  // created: no trailing slash needed
+  EXPECT_EQ(written, (std::vector<std::string>{dir_.file("neo4j/nodes.csv"), dir_.file("neo4j/edges.csv")}));
+  const auto nodes = lines_of(slurp(dir_.file("neo4j/nodes.csv")));
+  const auto edges = lines_of(slurp(dir_.file("neo4j/edges.csv")));
   ASSERT_EQ(nodes.size(), 8u);
   ASSERT_EQ(edges.size(), 7u);
   EXPECT_EQ(nodes[0], "id:ID,name,:LABEL,type,aliases:string[],mentions:long");
   EXPECT_EQ(edges[0], ":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double");
   bool speak = false;
-  for (const auto& e : edges) speak |= e.find(",SPEAK_WITH,\"speak with\",2,") != std::string::npos;
+  for (const auto& e : edges) speak |= e.find(",SPEAK_WITH,\"speak with\",2,0.900") != std::string::npos;
   EXPECT_TRUE(speak);
+  // No aliases: an empty field, not "" (which Neo4j reads as [""]).
+  bool acme = false;
+  for (const auto& n : nodes) acme |= n.ends_with(",\"Acme Corp\",Entity;Organization,ORG,,1");
+  EXPECT_TRUE(acme);
+}
 
-  written.clear();
-  ASSERT_TRUE(write_csv(awkward_snapshot(), dir_.file("pre"), &written).is_ok());
-  EXPECT_EQ(written, (std::vector<std::string>{dir_.file("pre.nodes.csv"), dir_.file("pre.edges.csv")}));
-  EXPECT_NE(slurp(dir_.file("pre.nodes.csv")).find(R"("Said ""the"" \ Boss")"), std::string::npos);
+TEST_F(ExportTest, CsvCellsCannotBreakRowsOrRunAsFormulas) {
+  GraphSnapshot g = awkward_snapshot();
+  g.nodes.push_back({3, "=HYPERLINK(\"x\")", store::EntityType::kMisc, {"@alias"}, 1});
+  g.edges.push_back({1, 3, "9.4bn by", 1, 0.5f, {}});
+  g.edges.push_back({2, 3, "-- --", 1, 0.5f, {}});
+  ASSERT_TRUE(write_csv(g, dir_.file("awkward"), nullptr).is_ok());
+  const std::string nodes = slurp(dir_.file("awkward/nodes.csv"));
+  EXPECT_NE(nodes.find(R"("Said ""the"" \ Boss")"), std::string::npos) << nodes;
+  EXPECT_NE(nodes.find(R"x(3,"'=HYPERLINK(""x"")",Entity;Misc,MISC,"'@alias",1)x"), std::string::npos) << nodes;
+  const std::string edges = slurp(dir_.file("awkward/edges.csv"));
+  EXPECT_NE(edges.find(R"(1,3,R_9_4BN_BY,"9.4bn by",1,0.500)"), std::string::npos) << edges;
+  EXPECT_NE(edges.find(R"(2,3,RELATED_TO,"'-- --",1,0.500)"), std::string::npos) << edges;
+
+  // A file where the folder should be: a user error, nothing written.
+  std::ofstream(dir_.file("plain")) << "keep";
+  const Status s = write_csv(g, dir_.file("plain"), nullptr);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(slurp(dir_.file("plain")), "keep");
 }
 
 TEST_F(ExportTest, FormatNamesAndDestinations) {
@@ -220,9 +242,39 @@ TEST_F(ExportTest, FormatNamesAndDestinations) {
   std::ostringstream sink;
   const Status csv = write_export(snapshot(), ExportFormat::kCsv, "", sink, nullptr);
   EXPECT_EQ(csv.code(), Status::Code::kInvalidInput);
-  const Status svg = write_export(snapshot(), ExportFormat::kSvg, "", sink, nullptr);
-  EXPECT_EQ(svg.code(), Status::Code::kInvalidInput);
+  const Status png = write_export(snapshot(), ExportFormat::kPng, "", sink, nullptr);
+  EXPECT_EQ(png.code(), Status::Code::kInvalidInput);
+  WriteOptions relative;
+  relative.base_iri = "kg/";
+  const Status nt = write_export(snapshot(), ExportFormat::kNTriples, "", relative, sink, nullptr);
+  EXPECT_EQ(nt.code(), Status::Code::kInvalidInput);
   EXPECT_TRUE(sink.str().empty());
+  if (!find_graphviz_dot()) GTEST_SKIP() << "graphviz's dot is not installed; SVG on standard output not checked";
+  ASSERT_TRUE(write_export(snapshot(), ExportFormat::kSvg, "", sink, nullptr).is_ok());
+  EXPECT_NE(sink.str().find("<svg"), std::string::npos);
+}
+
+TEST_F(ExportTest, JsonRoundsConfidenceAndCapsEvidenceOnlyWhenAsked) {
+  auto speak_with = [](const nlohmann::json& doc) {
+    for (const auto& e : doc["edges"]) {
+      if (e["relation"] == "speak with") return e;
+    }
+    return nlohmann::json();
+  };
+  std::ostringstream all;
+  write_json(snapshot(), all);
+  const auto every = speak_with(nlohmann::json::parse(all.str()));
+  EXPECT_EQ(every["evidence"].size(), 2u);
+  EXPECT_FALSE(every.contains("evidence_total"));
+  EXPECT_NE(all.str().find("\"confidence\":0.9,"), std::string::npos) << all.str();  // not 0.8999999761581421
+
+  ExportScope capped;
+  capped.max_evidence_per_edge = 1;
+  std::ostringstream one;
+  write_json(snapshot(capped), one);
+  const auto first = speak_with(nlohmann::json::parse(one.str()));
+  EXPECT_EQ(first["evidence"].size(), 1u);
+  EXPECT_EQ(first["evidence_total"], 2);
 }
 
 }  // namespace
