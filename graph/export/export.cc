@@ -39,13 +39,21 @@ std::string_view export_format_name(ExportFormat format) {
   return "?";
 }
 
+std::optional<Layout> parse_layout(std::string_view name) {
+  if (name == "auto") return Layout::kAuto;
+  if (name == "dot") return Layout::kDot;
+  if (name == "neato") return Layout::kNeato;
+  if (name == "sfdp") return Layout::kSfdp;
+  return std::nullopt;
+}
+
 bool is_text_format(ExportFormat format) { return format != ExportFormat::kPng && format != ExportFormat::kCsv; }
 
 namespace {
 
 void write_text(const GraphSnapshot& graph, ExportFormat format, const WriteOptions& options, std::ostream& out) {
   switch (format) {
-    case ExportFormat::kDot: write_dot(graph, out); break;
+    case ExportFormat::kDot: write_dot(graph, out, options); break;
     case ExportFormat::kGraphml: write_graphml(graph, out); break;
     case ExportFormat::kJson: write_json(graph, out); break;
     case ExportFormat::kNTriples: write_ntriples(graph, options.base_iri, out); break;
@@ -87,7 +95,7 @@ Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::
   }
   if (format == ExportFormat::kSvg || format == ExportFormat::kPng) {
     std::ostringstream dot;
-    write_dot(graph, dot);
+    write_dot(graph, dot, options);
     if (to_stdout) {
       if (format == ExportFormat::kPng) {
         return Status::invalid_input("png is binary: give a file with -o (e.g. -o graph.png)");
