@@ -111,9 +111,10 @@ std::string legend(const GraphSnapshot& snapshot, bool quiet_single_edges) {
   for (const ExportNode& n : snapshot.nodes) present[static_cast<size_t>(n.type)] = true;
   std::string title = fmt::format("{} entities, {} relations", snapshot.nodes.size(), snapshot.edges.size());
   if (!snapshot.focus.empty()) {
-    std::vector<std::string> names;
-    for (const ExportNode& n : snapshot.nodes) {
-      if (std::find(snapshot.focus.begin(), snapshot.focus.end(), n.id) != snapshot.focus.end()) names.push_back(n.name);
+    std::vector<std::string> names;  // in the order given
+    const auto index = node_index(snapshot);
+    for (store::EntityId id : snapshot.focus) {
+      if (auto it = index.find(id); it != index.end()) names.push_back(snapshot.nodes[it->second].name);
     }
     title += fmt::format(" around {}", fmt::join(names, ", "));
   }

@@ -1,5 +1,6 @@
 #include "graph/export/escape.h"
 
+#include <boost/property_tree/detail/xml_parser_utils.hpp>
 #include <cctype>
 #include <fmt/format.h>
 
@@ -50,17 +51,7 @@ std::string xml_text(std::string_view text) {
 }
 
 std::string xml_escaped(std::string_view text) {
-  std::string out;
-  for (char c : xml_text(text)) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+  return boost::property_tree::xml_parser::encode_char_entities(xml_text(text));
 }
 
 std::string csv_cell(std::string_view text) {

@@ -25,7 +25,7 @@ std::string dot_quoted(std::string_view text);
 std::string xml_text(std::string_view text);
 
 // Text escaped for an HTML-like graphviz label or XML content written by
-// hand: xml_text, then <, >, &, " as entities.
+// hand: xml_text, then Boost.PropertyTree's entity encoding (<, >, &, ", ').
 std::string xml_escaped(std::string_view text);
 
 // One RFC 4180 field, always quoted, inner quotes doubled. A cell starting

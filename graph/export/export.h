@@ -158,7 +158,7 @@ struct WriteOptions {
 // (edge, node, graph, digraph, subgraph, strict) are safe.
 void write_dot(const GraphSnapshot& graph, std::ostream& out, const WriteOptions& options = {});
 // GraphML through boost::write_graphml (keys: name, type, mentions, aliases;
-// relation, count, confidence). Text passes through xml_text first, so no
+// relation, count, confidence, first_sentence). Text passes through xml_text first, so no
 // name can make the XML ill-formed.
 void write_graphml(const GraphSnapshot& graph, std::ostream& out);
 // {"nodes":[{"id","name","type","aliases","mentions"}],

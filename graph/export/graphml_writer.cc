@@ -30,6 +30,12 @@ void write_graphml(const GraphSnapshot& snapshot, std::ostream& out) {
   dp.property("relation", boost::make_function_property_map<E>([&](E e) { return xml_text(edge(e).relation); }));
   dp.property("count", boost::make_function_property_map<E>([&](E e) { return static_cast<long>(edge(e).count); }));
   dp.property("confidence", boost::make_function_property_map<E>([&](E e) { return static_cast<double>(edge(e).confidence); }));
+  // The first sentence stating the edge ("" when evidence was not read);
+  // `count` is how many sentences state it.
+  dp.property("first_sentence", boost::make_function_property_map<E>([&](E e) {
+                const ExportEdge& x = edge(e);
+                return x.evidence.empty() ? std::string() : xml_text(x.evidence.front().text);
+              }));
   boost::write_graphml(out, g, dp, /*ordered_vertices=*/true);
 }
 

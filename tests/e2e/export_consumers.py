@@ -93,6 +93,8 @@ def check_graphml(path, expected_nodes, expected_edges):
     names = {data["name"] for _, data in g.nodes(data=True)}
     for name, _ in NAMES:
         check(xml_form(name) in names, f"graphml: {name!r} missing (have {sorted(names)})")
+    for _, _, data in g.edges(data=True):
+        check(data["first_sentence"].endswith("."), f"graphml: first_sentence {data!r}")
     relations = {data["relation"] for _, _, data in g.edges(data=True)}
     check({xml_form(r) for r in RELATIONS} <= relations, f"graphml: relations {sorted(relations)}")
 
@@ -141,7 +143,8 @@ def svg_texts(path):
 
 
 def check_dot(kg, db, tmp):
-    for extra in ([], ["--all"], ["--layout", "sfdp"]):
+    # The focus names go into the legend's HTML-like title: escaped there too.
+    for extra in ([], ["--all"], ["--layout", "sfdp"], ["--focus", "A<B & C>D", "--focus", 'Say "Hi" \\ Co']):
         dot_file = os.path.join(tmp, "g.dot")
         r = run([kg, "--db", db, "export", "--format", "dot", "-o", dot_file] + extra)
         check(r.returncode == 0, f"kg export dot {extra}: {r.stderr}")
@@ -149,6 +152,9 @@ def check_dot(kg, db, tmp):
         r = run(["dot", "-Tsvg", dot_file, "-o", svg])
         check(r.returncode == 0, f"dot rejected the DOT {extra}: {r.stderr.decode(errors='replace')}")
         texts = "\n".join(svg_texts(svg))
+        if "--focus" in extra:
+            check("around A<B & C>D, Say \"Hi\" \\ Co" in texts, f"dot: focus title not drawn: {texts[:300]!r}")
+            continue
         # Long names are drawn on two lines: look for each word.
         for name, _ in NAMES:
             for word in name.replace("\r", " ").replace("\u0007", " ").split():
