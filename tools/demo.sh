@@ -2,8 +2,8 @@
 # make demo: ingest examples/ into a fresh store and show what kg found.
 #   tools/demo.sh KG_BINARY DEMO_DIR
 # Prints the counts, the most connected entities and a few facts with their
-# source sentences; writes the diagram as DOT (and SVG when graphviz is
-# installed) and prints the paths.
+# source sentences; writes the diagram as DOT (and SVG and PNG when graphviz
+# is installed) and prints the paths.
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then
@@ -66,14 +66,16 @@ else
   echo "(python3 not found: see $json for every fact with its evidence)"
 fi
 
-section "diagram"
+section "diagram (the entity graph: named entities and the relations between them)"
 dot_file="$dir/graph.dot"
 run export --format dot -o "$dot_file"
 echo "DOT:  $dot_file"
 if command -v dot >/dev/null 2>&1; then
-  svg_file="$dir/graph.svg"
-  run export --format svg -o "$svg_file"
-  echo "SVG:  $svg_file"
+  run export --format svg -o "$dir/graph.svg"
+  run export --format png -o "$dir/graph.png"
+  run export --format png --focus "Lucia Andrade" --depth 2 -o "$dir/andrade.png"
+  echo "SVG:  $dir/graph.svg (hover an arrow for its source sentence)"
+  echo "PNG:  $dir/graph.png, and $dir/andrade.png (--focus \"Lucia Andrade\" --depth 2)"
 else
   echo "SVG:  skipped: graphviz is not installed (sudo apt-get install graphviz, then: dot -Tsvg $dot_file -o $dir/graph.svg)"
 fi

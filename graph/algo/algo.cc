@@ -51,19 +51,21 @@ uint32_t degree(const View& view, Vertex v, Direction dir) {
 
 namespace {
 
-// Breadth-first search to max_depth; calls visit(vertex, depth) once per
-// reached vertex other than the start.
-template <typename Visit>
-void bounded_bfs(const View& view, Vertex from, uint32_t max_depth, Direction dir, Visit&& visit) {
+// Breadth-first search to max_depth from every vertex of `from` at once,
+// following only the edges `follow` accepts; calls visit(vertex, depth) once
+// per reached vertex that is not a start.
+template <typename Follow, typename Visit>
+void bounded_bfs(const View& view, const std::vector<Vertex>& from, uint32_t max_depth, Direction dir, Follow&& follow,
+                 Visit&& visit) {
   const CsrGraph& g = view.graph();
   std::vector<bool> seen(view.vertex_count(), false);
-  seen[from] = true;
-  std::vector<Vertex> frontier{from}, next;
+  for (Vertex v : from) seen[v] = true;
+  std::vector<Vertex> frontier = from, next;
   for (uint32_t depth = 1; depth <= max_depth && !frontier.empty(); ++depth) {
     next.clear();
     for (Vertex v : frontier) {
-      for_each_adjacent(g, v, dir, [&](Vertex w, const CsrEdge&, bool) {
-        if (seen[w]) return;
+      for_each_adjacent(g, v, dir, [&](Vertex w, const CsrEdge& e, bool) {
+        if (seen[w] || !follow(e)) return;
         seen[w] = true;
         visit(w, depth);
         next.push_back(w);
@@ -73,17 +75,26 @@ void bounded_bfs(const View& view, Vertex from, uint32_t max_depth, Direction di
   }
 }
 
+constexpr auto kEveryEdge = [](const CsrEdge&) { return true; };
+
 }  // namespace
 
 std::vector<Reached> k_hop(const View& view, Vertex from, uint32_t max_depth, Direction dir) {
   std::vector<Reached> out;
-  bounded_bfs(view, from, max_depth, dir, [&](Vertex v, uint32_t depth) { out.push_back({v, depth}); });
+  bounded_bfs(view, {from}, max_depth, dir, kEveryEdge, [&](Vertex v, uint32_t depth) { out.push_back({v, depth}); });
+  return out;
+}
+
+std::vector<Reached> k_hop(const View& view, const std::vector<Vertex>& from, uint32_t max_depth, Direction dir,
+                           const std::function<bool(const CsrEdge&)>& follow) {
+  std::vector<Reached> out;
+  bounded_bfs(view, from, max_depth, dir, follow, [&](Vertex v, uint32_t depth) { out.push_back({v, depth}); });
   return out;
 }
 
 uint64_t k_hop_count(const View& view, Vertex from, uint32_t max_depth, Direction dir) {
   uint64_t n = 0;
-  bounded_bfs(view, from, max_depth, dir, [&](Vertex, uint32_t) { ++n; });
+  bounded_bfs(view, {from}, max_depth, dir, kEveryEdge, [&](Vertex, uint32_t) { ++n; });
   return n;
 }
 

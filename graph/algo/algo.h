@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -36,6 +37,11 @@ struct Reached {
 // Distinct vertices within `max_depth` hops of `from` (the start excluded),
 // in breadth-first order.
 std::vector<Reached> k_hop(const View& view, Vertex from, uint32_t max_depth, Direction dir = Direction::kBoth);
+// Distinct vertices within `max_depth` hops of any vertex of `from` (the
+// starts excluded), breadth-first, walking only the edges `follow` accepts:
+// one pass for a neighbourhood of several entities under a filter.
+std::vector<Reached> k_hop(const View& view, const std::vector<Vertex>& from, uint32_t max_depth, Direction dir,
+                           const std::function<bool(const CsrEdge&)>& follow);
 // Their number, without materialising them.
 uint64_t k_hop_count(const View& view, Vertex from, uint32_t max_depth, Direction dir = Direction::kBoth);
 

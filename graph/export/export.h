@@ -74,47 +74,115 @@ struct ExportEdge {
   std::string relation;
   uint32_t count = 0;
   float confidence = 0.0f;
-  std::vector<ExportEvidence> evidence;
+  std::vector<ExportEvidence> evidence;  // every piece, or the first max_evidence_per_edge
+  size_t evidence_total = 0;             // how many the store holds (evidence.size() unless capped)
 };
 
-// Nodes in ascending id; edges sorted by (source, relation, target), each
+// What a --max-nodes cap left out of a snapshot, for the message that says so.
+struct LeftOut {
+  size_t nodes = 0, edges = 0;
+  std::vector<std::string> most_connected;  // the first few names left out, highest weighted degree first
+};
+
+// Nodes in ascending id; edges sorted by (source, relation id, target), each
 // between two exported nodes.
 struct GraphSnapshot {
   std::vector<ExportNode> nodes;
   std::vector<ExportEdge> edges;
+  std::vector<store::EntityId> focus;  // the focus entities, as given
+  LeftOut left_out;
 };
 
+// Which entities and edges an export holds. The defaults are everything:
+// the data formats' default. diagram_scope() gives the diagrams' default.
 struct ExportScope {
-  std::optional<store::EntityId> focus;  // none: the whole graph
-  uint32_t depth = 1;                    // hops around the focus
-  bool with_evidence = true;             // only JSON shows evidence; others skip reading it
-  size_t max_evidence_per_edge = 20;     // keeps a hub's JSON bounded
+  std::optional<store::EntityId> focus;   // none (and more_focus empty): the whole graph
+  std::vector<store::EntityId> more_focus;  // further focus entities (--focus given again)
+  uint32_t depth = 1;                     // hops around the focus
+  bool with_evidence = true;              // read evidence (JSON lists it; others skip reading it)
+  size_t max_evidence_per_edge = 0;       // 0: every piece; else the first N by (doc, sentence)
+
+  std::vector<store::EntityType> types;   // entities of these types only (focus entities always); empty: all
+  std::vector<std::string> relations;     // edges with these relation phrases only; empty: all
+  uint32_t min_count = 1;                 // edges with at least this much support (evidence sentences)
+  bool drop_isolated = false;             // leave out entities with no exported edge (never a focus)
+  // At most this many entities (0: no cap). Kept: the focus entities, then
+  // by weighted degree, the sum of the support counts of an entity's edges
+  // in the filtered neighbourhood. With a focus the diagram grows outward
+  // from it, each step adding the best-connected entity adjacent to those
+  // kept, so it stays one connected piece; without, the heaviest entities
+  // are kept. Ties: lower entity id.
+  size_t max_nodes = 0;
 };
 
+inline constexpr size_t kDiagramMaxNodes = 60;
+
+// The diagrams' default: the entity graph (named entities, see
+// is_named_entity in graph/view.h, and the edges between them), no isolated
+// entities, at most kDiagramMaxNodes, no evidence beyond each edge's first
+// sentence (its tooltip).
+ExportScope diagram_scope();
+
+// Reads the whole store into a Boost.Graph view (graph/view.h), selects the
+// entities in one pass over it (a multi-source breadth-first search for a
+// focus), then reads names, aliases and evidence of what was selected.
+// kNotFound for a focus that is no entity; kInvalidInput for a relation in
+// `relations` the store does not hold.
 Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& scope);
 
 // --- writers ------------------------------------------------------------------
 
-// DOT through boost::write_graphviz: node shape and colour by entity type,
-// "relation (count)" edge labels.
-void write_dot(const GraphSnapshot& graph, std::ostream& out);
+// The base of N-Triples IRIs when --base is not given. example.org is
+// reserved for examples (RFC 2606), so these IRIs never name a real page.
+inline constexpr std::string_view kDefaultBaseIri = "http://example.org/kg/";
+
+// How graphviz lays out a diagram. kAuto: dot (layered, left to right) when
+// the diagram has at most 80 entities and no connected piece of more than
+// 15; else neato (spring model) up to 150 entities, sfdp (multiscale, for
+// large networks) beyond; neato and sfdp with overlap removal.
+enum class Layout { kAuto, kDot, kNeato, kSfdp };
+std::optional<Layout> parse_layout(std::string_view name);
+
+// How the writers present the snapshot (what is in it is ExportScope's).
+struct WriteOptions {
+  std::string base_iri = std::string(kDefaultBaseIri);  // N-Triples
+  Layout layout = Layout::kAuto;                        // DOT, SVG, PNG
+};
+
+// A diagram in DOT through boost::write_graphviz: node shape and colour by
+// entity type, a legend of the types drawn, focus entities outlined, the
+// edges between two entities in one direction merged into one arrow
+// labelled "relation (count)" per relation (the three best supported, then
+// "+N more"), thicker with more support, its tooltip the first evidence
+// sentence. Every ID and string quoted, so names that are DOT keywords
+// (edge, node, graph, digraph, subgraph, strict) are safe.
+void write_dot(const GraphSnapshot& graph, std::ostream& out, const WriteOptions& options = {});
 // GraphML through boost::write_graphml (keys: name, type, mentions, aliases;
-// relation, count, confidence).
+// relation, count, confidence, first_sentence). Text passes through xml_text first, so no
+// name can make the XML ill-formed.
 void write_graphml(const GraphSnapshot& graph, std::ostream& out);
 // {"nodes":[{"id","name","type","aliases","mentions"}],
 //  "edges":[{"source","target","relation","count","confidence","evidence":[{"doc","sentence","text"}]}]}
+// Confidence rounded to 3 decimals. When evidence was capped, the edge also
+// has "evidence_total" (how many the store holds).
 void write_json(const GraphSnapshot& graph, std::ostream& out);
-// N-Triples: entities <kg:entity/ID>, relations <kg:relation/NAME>, types
-// <kg:type/PERSON>; names as rdfs:label, aliases as skos:altLabel.
-void write_ntriples(const GraphSnapshot& graph, std::ostream& out);
+// N-Triples under `base` (an absolute IRI, used verbatim: end it with '/'
+// or '#'):
+// entities <BASE entity/ID>, types <BASE type/PERSON>, relations
+// <BASE relation/SEGMENT> with the phrase percent-encoded; names as
+// rdfs:label, aliases as skos:altLabel, relation phrases as rdfs:label.
+void write_ntriples(const GraphSnapshot& graph, std::string_view base, std::ostream& out);
+// OK when `iri` can be that base: a scheme, ':', and none of the characters
+// N-Triples forbids inside <...> (controls, space, <>"{}|^`\); else
+// kInvalidInput saying so.
+Status check_base_iri(std::string_view iri);
 
-// The two files neo4j-admin database import reads: nodes (header
-// "id:ID,name,:LABEL,aliases:string[],mentions:long") and relationships
-// (":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double").
-// `target` is a directory (existing, or ending in '/': created) that gets
-// nodes.csv and edges.csv, or else a prefix that gets PREFIX.nodes.csv and
-// PREFIX.edges.csv. `written` receives the two paths.
-Status write_csv(const GraphSnapshot& graph, const std::string& target, std::vector<std::string>* written);
+// The two files neo4j-admin database import reads, DIR/nodes.csv (header
+// "id:ID,name,:LABEL,type,aliases:string[],mentions:long") and DIR/edges.csv
+// (":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double"). DIR is
+// created when missing; kInvalidInput when it exists and is not a folder.
+// `written` receives the two paths.
+Status write_csv(const GraphSnapshot& graph, const std::string& dir, std::vector<std::string>* written);
 
 // Runs graphviz's `dot` to turn DOT text into `format` (kSvg or kPng) in
 // `out_file`. kInvalidInput with install advice when `dot` is not on PATH;
@@ -127,8 +195,13 @@ std::optional<std::string> find_graphviz_dot();
 // --format dot still works.
 std::string_view graphviz_install_advice();
 
+
 // Writes `graph` as `format` to `out_file`, or to `stdout_sink` when
 // out_file is empty (text formats only). `written` receives the files made.
+// kInvalidInput for a base IRI that is not absolute.
+Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::string& out_file,
+                    const WriteOptions& options, std::ostream& stdout_sink, std::vector<std::string>* written);
+// The same with default WriteOptions.
 Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::string& out_file,
                     std::ostream& stdout_sink, std::vector<std::string>* written);
 

@@ -1,36 +1,57 @@
-// The JSON export: the machine-readable contract of DESIGN.md.
+// The JSON export: the machine-readable contract of DESIGN.md. Written one
+// node or edge per line as it goes, so the whole document is never held in
+// memory twice (snapshot and JSON tree).
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "graph/export/export.h"
 
 namespace kg::graph {
+namespace {
+
+// Stored text is valid UTF-8 (ingest checks it); replacing rather than
+// throwing keeps an export of a damaged store readable.
+std::string dump(const nlohmann::ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// A float confidence printed as is reads 0.8999999761581421; three decimals
+// is all the extraction's confidences mean.
+double rounded(float confidence) { return std::round(static_cast<double>(confidence) * 1000.0) / 1000.0; }
+
+nlohmann::ordered_json edge_json(const ExportEdge& e) {
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
+  for (const ExportEvidence& x : e.evidence) {
+    evidence.push_back({{"doc", x.doc}, {"sentence", x.sentence}, {"text", x.text}});
+  }
+  nlohmann::ordered_json edge = {{"source", e.source},       {"target", e.target},
+                                 {"relation", e.relation},   {"count", e.count},
+                                 {"confidence", rounded(e.confidence)}, {"evidence", std::move(evidence)}};
+  if (e.evidence_total > e.evidence.size()) edge["evidence_total"] = e.evidence_total;
+  return edge;
+}
+
+}  // namespace
 
 void write_json(const GraphSnapshot& snapshot, std::ostream& out) {
-  nlohmann::ordered_json doc;
-  auto& nodes = doc["nodes"] = nlohmann::ordered_json::array();
+  out << "{\n  \"nodes\": [";
+  const char* separator = "\n    ";
   for (const ExportNode& n : snapshot.nodes) {
-    nodes.push_back({{"id", n.id},
-                     {"name", n.name},
-                     {"type", std::string(store::entity_type_name(n.type))},
-                     {"aliases", n.aliases},
-                     {"mentions", n.mentions}});
+    const nlohmann::ordered_json node = {{"id", n.id},
+                                         {"name", n.name},
+                                         {"type", std::string(store::entity_type_name(n.type))},
+                                         {"aliases", n.aliases},
+                                         {"mentions", n.mentions}};
+    out << separator << dump(node);
+    separator = ",\n    ";
   }
-  auto& edges = doc["edges"] = nlohmann::ordered_json::array();
+  out << "\n  ],\n  \"edges\": [";
+  separator = "\n    ";
   for (const ExportEdge& e : snapshot.edges) {
-    nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
-    for (const ExportEvidence& x : e.evidence) {
-      evidence.push_back({{"doc", x.doc}, {"sentence", x.sentence}, {"text", x.text}});
-    }
-    edges.push_back({{"source", e.source},
-                     {"target", e.target},
-                     {"relation", e.relation},
-                     {"count", e.count},
-                     {"confidence", e.confidence},
-                     {"evidence", std::move(evidence)}});
+    out << separator << dump(edge_json(e));
+    separator = ",\n    ";
   }
-  // Stored text is valid UTF-8 (ingest checks it); replacing rather than
-  // throwing keeps an export of a damaged store readable.
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << "\n  ]\n}\n";
 }
 
 }  // namespace kg::graph

@@ -1,11 +1,12 @@
-// Reading what an export shows out of the store: the whole graph in a few
-// sequential scans, or a focus neighbourhood by prefix scans.
+// Reading what an export shows: selected on the view (selection.h), then
+// names, aliases and evidence read from the store for what was selected.
 #include <algorithm>
 #include <fmt/format.h>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "graph/export/export.h"
+#include "graph/export/selection.h"
 
 namespace kg::graph {
 namespace {
@@ -19,18 +20,10 @@ using store::RelationId;
   auto var = (expr);                         \
   if (!var) return var.status()
 
-// Caches the names of relations and documents, which repeat across edges.
+// Caches the ids of documents, which repeat across evidence.
 class NameCache {
  public:
   explicit NameCache(store::Store& store) : store_(store) {}
-
-  Result<std::string> relation(RelationId id) {
-    if (auto it = relations_.find(id); it != relations_.end()) return it->second;
-    KG_EXPORT_TRY(name, store_.relation_name(id));
-    if (!name->has_value()) return Status::corruption(fmt::format("edge names relation {} that does not exist", id));
-    relations_.emplace(id, **name);
-    return **name;
-  }
 
   Result<std::string> document(store::DocNo number) {
     if (auto it = documents_.find(number); it != documents_.end()) return it->second;
@@ -42,7 +35,6 @@ class NameCache {
 
  private:
   store::Store& store_;
-  std::unordered_map<RelationId, std::string> relations_;
   std::unordered_map<store::DocNo, std::string> documents_;
 };
 
@@ -52,96 +44,105 @@ std::vector<std::string> alias_surfaces(std::vector<store::Alias> aliases, const
                    [](const store::Alias& a, const store::Alias& b) { return a.count > b.count; });
   std::vector<std::string> out;
   for (const store::Alias& a : aliases) {
-    if (a.surface == canonical || std::find(out.begin(), out.end(), a.surface) != out.end()) continue;
+    if (a.surface.empty() || a.surface == canonical || std::find(out.begin(), out.end(), a.surface) != out.end()) {
+      continue;
+    }
     out.push_back(a.surface);
   }
   return out;
 }
 
-Status add_edge(store::Store& store, NameCache& names, const store::Edge& e, const ExportScope& scope,
-                GraphSnapshot& graph) {
-  ExportEdge out;
-  out.source = e.subject;
-  out.target = e.object;
-  KG_EXPORT_TRY(relation, names.relation(e.relation));
-  out.relation = std::move(*relation);
-  out.count = e.count;
-  out.confidence = e.confidence;
-  if (scope.with_evidence) {
-    KG_EXPORT_TRY(evidence, store.evidence(e.subject, e.relation, e.object));
-    for (const store::Evidence& ev : *evidence) {
-      if (out.evidence.size() >= scope.max_evidence_per_edge) break;
-      ExportEvidence x;
-      KG_EXPORT_TRY(doc, names.document(ev.doc));
-      x.doc = std::move(*doc);
-      x.sentence = ev.sentence + 1;
-      KG_EXPORT_TRY(text, store.sentence_text(ev.doc, ev.sentence));
-      if (text->has_value()) x.text = std::move(**text);
-      out.evidence.push_back(std::move(x));
-    }
-  }
-  graph.edges.push_back(std::move(out));
-  return Status::ok();
-}
+// Above this many entities, mentions and aliases come from two sequential
+// scans of the store rather than a lookup per entity.
+constexpr size_t kScanAbove = 2000;
 
-Result<GraphSnapshot> collect_whole(store::Store& store, const ExportScope& scope) {
-  GraphSnapshot graph;
+// Name and type from the view; mentions and aliases from the store.
+Status add_nodes(store::Store& store, const View& view, const Selection& selection, GraphSnapshot& graph) {
   std::unordered_map<EntityId, size_t> index;
+  for (Vertex v : selection.vertices) {
+    const VertexProps& p = view.vertex(v);
+    index.emplace(p.entity, graph.nodes.size());
+    graph.nodes.push_back(ExportNode{p.entity, p.name, p.type, {}, 0});
+  }
+  if (graph.nodes.size() <= kScanAbove) {
+    for (ExportNode& node : graph.nodes) {
+      KG_EXPORT_TRY(entity, store.entity(node.id));
+      if (entity->has_value()) node.mentions = (*entity)->mentions;
+      KG_EXPORT_TRY(aliases, store.aliases_of(node.id));
+      node.aliases = alias_surfaces(std::move(*aliases), node.name);
+    }
+    return Status::ok();
+  }
   Status s = store.for_each_entity([&](const store::Entity& e) {
-    index.emplace(e.id, graph.nodes.size());
-    graph.nodes.push_back(ExportNode{e.id, e.name, e.type, {}, e.mentions});
+    if (auto it = index.find(e.id); it != index.end()) graph.nodes[it->second].mentions = e.mentions;
   });
   if (!s) return s;
   std::unordered_map<EntityId, std::vector<store::Alias>> aliases;
-  s = store.for_each_alias([&](const store::Alias& a) { aliases[a.entity].push_back(a); });
+  s = store.for_each_alias([&](const store::Alias& a) {
+    if (index.count(a.entity)) aliases[a.entity].push_back(a);
+  });
   if (!s) return s;
-  for (ExportNode& node : graph.nodes) {
-    if (auto it = aliases.find(node.id); it != aliases.end()) node.aliases = alias_surfaces(std::move(it->second), node.name);
+  for (auto& [id, list] : aliases) {
+    ExportNode& node = graph.nodes[index.at(id)];
+    node.aliases = alias_surfaces(std::move(list), node.name);
   }
-  std::vector<store::Edge> edges;
-  s = store.for_each_edge([&](const store::Edge& e) { edges.push_back(e); });
-  if (!s) return s;
-  NameCache names(store);
-  for (const store::Edge& e : edges) {
-    if (!index.count(e.subject) || !index.count(e.object)) {
-      return Status::corruption(fmt::format("edge {} -> {} names an entity that does not exist (run kg check)",
-                                            e.subject, e.object));
-    }
-    if (Status st = add_edge(store, names, e, scope, graph); !st) return st;
-  }
-  return graph;
+  return Status::ok();
 }
 
-Result<GraphSnapshot> collect_focus(store::Store& store, const ExportScope& scope) {
-  const EntityId start = *scope.focus;
-  KG_EXPORT_TRY(reached, store_neighbourhood(store, start, scope.depth));
-  std::vector<EntityId> ids = {start};
-  for (const StoreReached& r : *reached) ids.push_back(r.entity);
-  std::sort(ids.begin(), ids.end());
-  const std::unordered_set<EntityId> members(ids.begin(), ids.end());
-
-  GraphSnapshot graph;
-  NameCache names(store);
-  for (EntityId id : ids) {
-    KG_EXPORT_TRY(entity, store.entity(id));
-    if (!entity->has_value()) return Status::not_found(fmt::format("no entity with id {}", id));
-    KG_EXPORT_TRY(aliases, store.aliases_of(id));
-    const store::Entity& e = **entity;
-    graph.nodes.push_back(ExportNode{e.id, e.name, e.type, alias_surfaces(std::move(*aliases), e.name), e.mentions});
+Status add_evidence(store::Store& store, NameCache& names, RelationId relation, const ExportScope& scope,
+                    ExportEdge& out) {
+  KG_EXPORT_TRY(evidence, store.evidence(out.source, relation, out.target));
+  out.evidence_total = evidence->size();
+  for (const store::Evidence& ev : *evidence) {
+    if (scope.max_evidence_per_edge != 0 && out.evidence.size() >= scope.max_evidence_per_edge) break;
+    ExportEvidence x;
+    KG_EXPORT_TRY(doc, names.document(ev.doc));
+    x.doc = std::move(*doc);
+    x.sentence = ev.sentence + 1;
+    KG_EXPORT_TRY(text, store.sentence_text(ev.doc, ev.sentence));
+    if (text->has_value()) x.text = std::move(**text);
+    out.evidence.push_back(std::move(x));
   }
-  // out_edges come sorted by (relation, object); the snapshot promises
-  // (source, relation, target), which the per-source loop in id order keeps.
-  for (EntityId id : ids) {
-    KG_EXPORT_TRY(out, store.out_edges(id));
-    for (const store::Edge& e : *out) {
-      if (!members.count(e.object)) continue;
-      if (Status st = add_edge(store, names, e, scope, graph); !st) return st;
-    }
-  }
-  return graph;
+  return Status::ok();
 }
 
 }  // namespace
+
+ExportScope diagram_scope() {
+  ExportScope scope;
+  for (size_t t = 0; t < store::kEntityTypeCount; ++t) {
+    const auto type = static_cast<store::EntityType>(t);
+    if (is_named_entity(type)) scope.types.push_back(type);
+  }
+  scope.drop_isolated = true;
+  scope.max_nodes = kDiagramMaxNodes;
+  scope.max_evidence_per_edge = 1;
+  return scope;
+}
+
+Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& scope) {
+  KG_EXPORT_TRY(view, View::build(store));
+  KG_EXPORT_TRY(selection, select_for_export(*view, scope));
+  GraphSnapshot graph;
+  for (Vertex f : selection->focus) graph.focus.push_back(view->vertex(f).entity);
+  graph.left_out = std::move(selection->left_out);
+  if (Status s = add_nodes(store, *view, *selection, graph); !s) return s;
+  NameCache names(store);
+  const CsrGraph& g = view->graph();
+  for (const CsrEdge& e : selection->edges) {
+    ExportEdge out;
+    out.source = view->vertex(static_cast<Vertex>(boost::source(e, g))).entity;
+    out.target = view->vertex(static_cast<Vertex>(boost::target(e, g))).entity;
+    out.relation = view->relation_name(g[e].relation);
+    out.count = g[e].count;
+    out.confidence = g[e].confidence;
+    if (scope.with_evidence) {
+      if (Status s = add_evidence(store, names, g[e].relation, scope, out); !s) return s;
+    }
+    graph.edges.push_back(std::move(out));
+  }
+  return graph;
+}
 
 bool better_parent(const StoreReached& a, const StoreReached& b) {
   if (a.count != b.count) return a.count > b.count;
@@ -178,11 +179,6 @@ Result<std::vector<StoreReached>> store_neighbourhood(store::Store& store, Entit
     }
   }
   return result;
-}
-
-Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& scope) {
-  if (scope.focus) return collect_focus(store, scope);
-  return collect_whole(store, scope);
 }
 
 #undef KG_EXPORT_TRY

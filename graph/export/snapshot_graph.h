@@ -5,6 +5,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
+#include <unordered_map>
 
 #include "graph/export/export.h"
 
@@ -24,5 +25,8 @@ using SnapshotGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bid
 
 // Vertex i is snapshot.nodes[i]; edges in snapshot order.
 SnapshotGraph make_snapshot_graph(const GraphSnapshot& snapshot);
+
+// The index in snapshot.nodes of each entity id.
+std::unordered_map<store::EntityId, size_t> node_index(const GraphSnapshot& snapshot);
 
 }  // namespace kg::graph

@@ -139,6 +139,38 @@ TEST_F(CliTest, ExportSvgWithAndWithoutGraphviz) {
   EXPECT_NE(slurp(dir_.file("g.svg")).find("<svg"), std::string::npos);
 }
 
+TEST_F(CliTest, ExportBadArgumentsAreOneLineUserErrors) {
+  const KgRun base = kg("export --format nt --base 'not an iri'");
+  EXPECT_EQ(base.exit_code, 1);
+  EXPECT_EQ(base.err, "kg: error: --base 'not an iri' is not an absolute IRI; give one such as http://example.org/kg/\n");
+  EXPECT_TRUE(base.out.empty());
+  std::ofstream(dir_.file("taken")) << "keep";
+  const KgRun csv = kg("export --format csv -o " + sh_quote(dir_.file("taken")));
+  EXPECT_EQ(csv.exit_code, 1);
+  EXPECT_NE(csv.err.find("exists and is not a folder"), std::string::npos) << csv.err;
+  EXPECT_EQ(slurp(dir_.file("taken")), "keep");
+  const KgRun png = kg("export --format png");
+  EXPECT_EQ(png.exit_code, 1);
+  EXPECT_NE(png.err.find("png is binary: give a file with -o"), std::string::npos) << png.err;
+  const KgRun relation = kg("export --format dot --relations 'teleport to'");
+  EXPECT_EQ(relation.exit_code, 1);
+  EXPECT_EQ(relation.err, "kg: error: no relation \"teleport to\" in the store (see kg stats)\n");
+  const KgRun type = kg("export --format dot --types PERSON,PLANET");
+  EXPECT_EQ(type.exit_code, 1);
+  EXPECT_NE(type.err.find("--types: unknown type 'PLANET'"), std::string::npos) << type.err;
+}
+
+TEST_F(CliTest, ExportDiagramSaysWhatMaxNodesLeftOut) {
+  const KgRun capped = kg("export --format dot --max-nodes 2 --focus Biden");
+  ASSERT_EQ(capped.exit_code, 0) << capped.err;
+  EXPECT_NE(capped.err.find("kg: kept 2 entities by --max-nodes 2"), std::string::npos) << capped.err;
+  EXPECT_NE(capped.err.find("left out 2 entities"), std::string::npos) << capped.err;  // of Biden's 3 neighbours
+  const KgRun all = kg("export --format dot --all");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_TRUE(all.err.empty()) << all.err;
+  EXPECT_NE(all.out.find("Acme Corp"), std::string::npos);
+}
+
 TEST_F(CliTest, MissingStoreIsAUserError) {
   db_name_ = "nowhere.db";
   const KgRun r = kg("query ':stats'");

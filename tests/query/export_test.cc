@@ -128,7 +128,7 @@ TEST_F(ExportTest, DotIsAcceptedByGraphviz) {
     write_dot(snapshot(), out);
   }
   const std::string text = slurp(dot_file);
-  EXPECT_NE(text.find("label=\"speak with (2)\""), std::string::npos);
+  EXPECT_NE(text.find("label=\"speak with (2)\\nwarn (1)\""), std::string::npos);  // merged
   EXPECT_NE(text.find("shape=box"), std::string::npos);      // the ORG
   EXPECT_NE(text.find("shape=ellipse"), std::string::npos);  // the people
   if (!find_graphviz_dot()) GTEST_SKIP() << "graphviz's dot is not installed; the DOT was not rendered";
@@ -177,17 +177,20 @@ const std::regex kTripleLine(
 
 TEST_F(ExportTest, NTriplesLinesAreWellFormed) {
   std::ostringstream out;
-  write_ntriples(snapshot(), out);
+  write_ntriples(snapshot(), kDefaultBaseIri, out);
   const auto lines = lines_of(out.str());
   // 7 types + 7 labels + aliases (Biden, US President Joe Biden, Putin,
   // Nuland) + 6 edges + 6 relation labels.
   EXPECT_EQ(lines.size(), 7u + 7u + 4u + 6u + 6u);
   for (const auto& line : lines) EXPECT_TRUE(std::regex_match(line, kTripleLine)) << line;
-  EXPECT_NE(out.str().find("<kg:relation/speak_with> <http://www.w3.org/2000/01/rdf-schema#label> \"speak with\" ."),
+  EXPECT_NE(out.str().find("<http://example.org/kg/relation/speak%20with> <http://www.w3.org/2000/01/rdf-schema#label> "
+                           "\"speak with\" ."),
             std::string::npos);
 
   std::ostringstream awkward;
-  write_ntriples(awkward_snapshot(), awkward);
+  write_ntriples(awkward_snapshot(), "urn:x-test:", awkward);
+  EXPECT_NE(awkward.str().find("<urn:x-test:entity/1> <http://www.w3.org/2004/02/skos/core#altLabel> \"tab\\there\" ."),
+            std::string::npos) << awkward.str();
   for (const auto& line : lines_of(awkward.str())) EXPECT_TRUE(std::regex_match(line, kTripleLine)) << line;
   EXPECT_NE(awkward.str().find(R"("Said \"the\" \\ Boss")"), std::string::npos);
   EXPECT_NE(awkward.str().find(R"("line\nbreak")"), std::string::npos);
@@ -195,22 +198,41 @@ TEST_F(ExportTest, NTriplesLinesAreWellFormed) {
 
 TEST_F(ExportTest, CsvForNeo4jAdminImport) {
   std::vector<std::string> written;
-  ASSERT_TRUE(write_csv(snapshot(), dir_.file("csv") + "/", &written).is_ok());
-  ASSERT_EQ(written.size(), 2u);
-  const auto nodes = lines_of(slurp(dir_.file("csv/nodes.csv")));
-  const auto edges = lines_of(slurp(dir_.file("csv/edges.csv")));
+  ASSERT_TRUE(write_csv(snapshot(), dir_.file("neo4j"), &written).is_ok());  // created: no trailing slash needed
+  EXPECT_EQ(written, (std::vector<std::string>{dir_.file("neo4j/nodes.csv"), dir_.file("neo4j/edges.csv")}));
+  const auto nodes = lines_of(slurp(dir_.file("neo4j/nodes.csv")));
+  const auto edges = lines_of(slurp(dir_.file("neo4j/edges.csv")));
   ASSERT_EQ(nodes.size(), 8u);
   ASSERT_EQ(edges.size(), 7u);
   EXPECT_EQ(nodes[0], "id:ID,name,:LABEL,type,aliases:string[],mentions:long");
   EXPECT_EQ(edges[0], ":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double");
   bool speak = false;
-  for (const auto& e : edges) speak |= e.find(",SPEAK_WITH,\"speak with\",2,") != std::string::npos;
+  for (const auto& e : edges) speak |= e.find(",SPEAK_WITH,\"speak with\",2,0.900") != std::string::npos;
   EXPECT_TRUE(speak);
+  // No aliases: an empty field, not "" (which Neo4j reads as [""]).
+  bool acme = false;
+  for (const auto& n : nodes) acme |= n.ends_with(",\"Acme Corp\",Entity;Organization,ORG,,1");
+  EXPECT_TRUE(acme);
+}
 
-  written.clear();
-  ASSERT_TRUE(write_csv(awkward_snapshot(), dir_.file("pre"), &written).is_ok());
-  EXPECT_EQ(written, (std::vector<std::string>{dir_.file("pre.nodes.csv"), dir_.file("pre.edges.csv")}));
-  EXPECT_NE(slurp(dir_.file("pre.nodes.csv")).find(R"("Said ""the"" \ Boss")"), std::string::npos);
+TEST_F(ExportTest, CsvCellsCannotBreakRowsOrRunAsFormulas) {
+  GraphSnapshot g = awkward_snapshot();
+  g.nodes.push_back({3, "=HYPERLINK(\"x\")", store::EntityType::kMisc, {"@alias"}, 1});
+  g.edges.push_back({1, 3, "9.4bn by", 1, 0.5f, {}});
+  g.edges.push_back({2, 3, "-- --", 1, 0.5f, {}});
+  ASSERT_TRUE(write_csv(g, dir_.file("awkward"), nullptr).is_ok());
+  const std::string nodes = slurp(dir_.file("awkward/nodes.csv"));
+  EXPECT_NE(nodes.find(R"("Said ""the"" \ Boss")"), std::string::npos) << nodes;
+  EXPECT_NE(nodes.find(R"x(3,"'=HYPERLINK(""x"")",Entity;Misc,MISC,"'@alias",1)x"), std::string::npos) << nodes;
+  const std::string edges = slurp(dir_.file("awkward/edges.csv"));
+  EXPECT_NE(edges.find(R"(1,3,R_9_4BN_BY,"9.4bn by",1,0.500)"), std::string::npos) << edges;
+  EXPECT_NE(edges.find(R"(2,3,RELATED_TO,"'-- --",1,0.500)"), std::string::npos) << edges;
+
+  // A file where the folder should be: a user error, nothing written.
+  std::ofstream(dir_.file("plain")) << "keep";
+  const Status s = write_csv(g, dir_.file("plain"), nullptr);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(slurp(dir_.file("plain")), "keep");
 }
 
 TEST_F(ExportTest, FormatNamesAndDestinations) {
@@ -220,9 +242,190 @@ TEST_F(ExportTest, FormatNamesAndDestinations) {
   std::ostringstream sink;
   const Status csv = write_export(snapshot(), ExportFormat::kCsv, "", sink, nullptr);
   EXPECT_EQ(csv.code(), Status::Code::kInvalidInput);
-  const Status svg = write_export(snapshot(), ExportFormat::kSvg, "", sink, nullptr);
-  EXPECT_EQ(svg.code(), Status::Code::kInvalidInput);
+  const Status png = write_export(snapshot(), ExportFormat::kPng, "", sink, nullptr);
+  EXPECT_EQ(png.code(), Status::Code::kInvalidInput);
+  WriteOptions relative;
+  relative.base_iri = "kg/";
+  const Status nt = write_export(snapshot(), ExportFormat::kNTriples, "", relative, sink, nullptr);
+  EXPECT_EQ(nt.code(), Status::Code::kInvalidInput);
   EXPECT_TRUE(sink.str().empty());
+  if (!find_graphviz_dot()) GTEST_SKIP() << "graphviz's dot is not installed; SVG on standard output not checked";
+  ASSERT_TRUE(write_export(snapshot(), ExportFormat::kSvg, "", sink, nullptr).is_ok());
+  EXPECT_NE(sink.str().find("<svg"), std::string::npos);
+}
+
+TEST_F(ExportTest, JsonRoundsConfidenceAndCapsEvidenceOnlyWhenAsked) {
+  auto speak_with = [](const nlohmann::json& doc) {
+    for (const auto& e : doc["edges"]) {
+      if (e["relation"] == "speak with") return e;
+    }
+    return nlohmann::json();
+  };
+  std::ostringstream all;
+  write_json(snapshot(), all);
+  const auto every = speak_with(nlohmann::json::parse(all.str()));
+  EXPECT_EQ(every["evidence"].size(), 2u);
+  EXPECT_FALSE(every.contains("evidence_total"));
+  EXPECT_NE(all.str().find("\"confidence\":0.9,"), std::string::npos) << all.str();  // not 0.8999999761581421
+
+  ExportScope capped;
+  capped.max_evidence_per_edge = 1;
+  std::ostringstream one;
+  write_json(snapshot(capped), one);
+  const auto first = speak_with(nlohmann::json::parse(one.str()));
+  EXPECT_EQ(first["evidence"].size(), 1u);
+  EXPECT_EQ(first["evidence_total"], 2);
+}
+
+TEST_F(ExportTest, DiagramMergesParallelEdgesAndShowsALegend) {
+  std::ostringstream out;
+  ExportScope scope = diagram_scope();
+  scope.focus = id_of("Joe Biden");
+  write_dot(snapshot(scope), out);
+  const std::string dot = out.str();
+  // Biden -> Putin: "speak with" twice and "warn" once, one arrow.
+  EXPECT_NE(dot.find(R"x(label="speak with (2)\nwarn (1)")x"), std::string::npos) << dot;
+  size_t arrows = 0;
+  for (size_t at = dot.find("->"); at != std::string::npos; at = dot.find("->", at + 2)) ++arrows;
+  EXPECT_EQ(arrows, 3u);  // Biden->Putin, Biden->Ukraine, Nuland->Biden
+  EXPECT_NE(dot.find("person (ellipse)"), std::string::npos);
+  EXPECT_EQ(dot.find("organisation (box)"), std::string::npos) << "no organisation is drawn, so none in the legend";
+  EXPECT_NE(dot.find("around Joe Biden"), std::string::npos);
+  EXPECT_NE(dot.find("penwidth=3"), std::string::npos) << "the focus is outlined";
+  EXPECT_NE(dot.find("layout=dot"), std::string::npos) << "four entities: layered layout";
+  WriteOptions sfdp;
+  sfdp.layout = Layout::kSfdp;
+  std::ostringstream forced;
+  write_dot(snapshot(scope), forced, sfdp);
+  EXPECT_NE(forced.str().find("layout=sfdp"), std::string::npos);
+  EXPECT_EQ(parse_layout("neato"), Layout::kNeato);
+  EXPECT_FALSE(parse_layout("circo").has_value());
+}
+
+// A hub and its neighbours, a concept, an isolated organisation and a second
+// piece, with support counts chosen so every selection rule gives a
+// different answer:
+//   Ann Hub -praise x3-> Bea Stone, -meet x2-> Cal Rivers, -meet-> Dan Moss,
+//   -meet-> Eve Lake, -keep x4-> records (CONCEPT); Bea Stone -praise-> Cal Rivers;
+//   Fay Hill -meet-> Gus Dale -visit-> Far Place; Lonely Org (no edge).
+// Weighted degrees on the entity graph: Ann 7, Bea 4, Cal 3, Gus 2, others 1.
+class DiagramTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    using kg::testing::fact;
+    using kg::testing::person;
+    using kg::testing::typed;
+    {
+      store::OpenOptions options;
+      options.mode = store::OpenOptions::Mode::kReadWrite;
+      auto opened = store::Store::open(dir_.file("kg.db"), options);
+      ASSERT_TRUE(opened.is_ok()) << opened.status().message();
+      store::DocumentRecord doc;
+      doc.id = "hub.txt";
+      doc.content_hash = "hash-hub";
+      doc.sentences = {"One.", "Two.", "Three.", "Four."};
+      doc.entities = {person("Ann Hub"),  person("Bea Stone"), person("Cal Rivers"),
+                      person("Dan Moss"), person("Eve Lake"),  typed("records", store::EntityType::kConcept),
+                      person("Fay Hill"), person("Gus Dale"),  typed("Far Place", store::EntityType::kLoc),
+                      typed("Lonely Org", store::EntityType::kOrg)};
+      for (uint32_t s = 0; s < 3; ++s) doc.facts.push_back(fact(0, "praise", 1, s, 0.9f));
+      for (uint32_t s = 0; s < 2; ++s) doc.facts.push_back(fact(0, "meet", 2, s, 0.9f));
+      for (uint32_t s = 0; s < 4; ++s) doc.facts.push_back(fact(0, "keep", 5, s, 0.9f));
+      doc.facts.push_back(fact(0, "meet", 3, 0, 0.9f));
+      doc.facts.push_back(fact(0, "meet", 4, 0, 0.9f));
+      doc.facts.push_back(fact(1, "praise", 2, 1, 0.9f));
+      doc.facts.push_back(fact(6, "meet", 7, 2, 0.9f));
+      doc.facts.push_back(fact(7, "visit", 8, 3, 0.9f));
+      ASSERT_TRUE((*opened)->put_document(doc).is_ok());
+    }
+    store_ = kg::testing::open_read_only(dir_.file("kg.db"));
+    ASSERT_NE(store_, nullptr);
+  }
+
+  store::EntityId id_of(const std::string& name) {
+    auto e = query::find_entity(*store_, name);
+    EXPECT_TRUE(e.is_ok()) << e.status().message();
+    return e.is_ok() ? e->id : 0;
+  }
+
+  GraphSnapshot snapshot(const ExportScope& scope) {
+    auto s = collect_snapshot(*store_, scope);
+    EXPECT_TRUE(s.is_ok()) << s.status().message();
+    return s.is_ok() ? *s : GraphSnapshot{};
+  }
+
+  static std::vector<std::string> names(const GraphSnapshot& g) {
+    std::vector<std::string> out;
+    for (const ExportNode& n : g.nodes) out.push_back(n.name);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  kg::testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(DiagramTest, DefaultDiagramIsTheEntityGraphWithoutIsolatedEntities) {
+  EXPECT_EQ(names(snapshot(ExportScope{})).size(), 10u) << "data formats keep everything";
+  const GraphSnapshot g = snapshot(diagram_scope());
+  EXPECT_EQ(names(g), (std::vector<std::string>{"Ann Hub", "Bea Stone", "Cal Rivers", "Dan Moss", "Eve Lake",
+                                                "Far Place", "Fay Hill", "Gus Dale"}));
+  EXPECT_EQ(g.edges.size(), 7u);
+  EXPECT_EQ(g.left_out.nodes, 0u);
+}
+
+TEST_F(DiagramTest, MaxNodesKeepsTheHeaviestAndSaysWhatWasLeftOut) {
+  ExportScope scope = diagram_scope();
+  scope.max_nodes = 3;
+  const GraphSnapshot g = snapshot(scope);
+  EXPECT_EQ(names(g), (std::vector<std::string>{"Ann Hub", "Bea Stone", "Cal Rivers"}));
+  EXPECT_EQ(g.edges.size(), 3u);
+  EXPECT_EQ(g.left_out.nodes, 5u);
+  EXPECT_EQ(g.left_out.edges, 4u);
+  ASSERT_FALSE(g.left_out.most_connected.empty());
+  EXPECT_EQ(g.left_out.most_connected.front(), "Gus Dale");
+}
+
+TEST_F(DiagramTest, MaxNodesWithAFocusGrowsFromIt) {
+  ExportScope scope = diagram_scope();
+  scope.focus = id_of("Dan Moss");
+  scope.depth = 2;
+  scope.max_nodes = 3;
+  const GraphSnapshot g = snapshot(scope);
+  // Dan (the focus), Ann (his only neighbour), then Bea, heavier than Cal;
+  // "the three heaviest plus the focus" would have taken Cal too.
+  EXPECT_EQ(names(g), (std::vector<std::string>{"Ann Hub", "Bea Stone", "Dan Moss"}));
+  EXPECT_EQ(g.focus, (std::vector<store::EntityId>{id_of("Dan Moss")}));
+  EXPECT_EQ(g.left_out.nodes, 2u);  // Cal, Eve
+}
+
+TEST_F(DiagramTest, FiltersByRelationSupportTypeAndSeveralFoci) {
+  ExportScope praise = diagram_scope();
+  praise.relations = {"praise"};
+  EXPECT_EQ(names(snapshot(praise)), (std::vector<std::string>{"Ann Hub", "Bea Stone", "Cal Rivers"}));
+
+  ExportScope strong;
+  strong.min_count = 2;
+  const GraphSnapshot s = snapshot(strong);
+  EXPECT_EQ(s.edges.size(), 3u);  // praise x3, meet x2, keep x4
+  for (const ExportEdge& e : s.edges) EXPECT_GE(e.count, 2u);
+
+  ExportScope places;
+  places.types = {store::EntityType::kLoc};
+  places.focus = id_of("Gus Dale");
+  EXPECT_EQ(names(snapshot(places)), (std::vector<std::string>{"Far Place", "Gus Dale"}));
+
+  ExportScope two;
+  two.focus = id_of("Dan Moss");
+  two.more_focus = {id_of("Fay Hill")};
+  EXPECT_EQ(names(snapshot(two)), (std::vector<std::string>{"Ann Hub", "Dan Moss", "Fay Hill", "Gus Dale"}));
+
+  ExportScope unknown;
+  unknown.relations = {"teleport to"};
+  auto bad = collect_snapshot(*store_, unknown);
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(bad.status().message().find("no relation \"teleport to\""), std::string::npos);
 }
 
 }  // namespace
