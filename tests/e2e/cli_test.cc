@@ -344,4 +344,41 @@ TEST_F(CliTest, MalformedTriplesJsonlIsRefusedWithTheLine) {
   expect_refused({"ingest", "--triples", path}, path + ":2: missing field \"object\"");
 }
 
+// --- hostile input: a clean exit (0 or 1), never a signal ---------------------
+
+std::string repeat(const std::string& piece, size_t times) {
+  std::string out;
+  for (size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+TEST_F(CliTest, DeeplyNestedHtmlIsReadByIngestExtractAndStdin) {
+  const std::string page = "<p>Anna Schmidt met Peter Lang in Bonn.</p>" + repeat("<h1>", 20000) + "x";
+  const std::string path = write("nested-headings.html", page);
+  const std::string db = (root_ / "nested-html.db").string();
+  const Outcome ingest = kg(db, {"ingest", "--quiet", path});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_TRUE(ingest.out.starts_with("ingested 1 article")) << ingest.out;
+  const Outcome from_stdin = kg(db, {"ingest", "--quiet", "-"}, &page);
+  EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
+  const Outcome extract = kg("", {"extract", "--format", "jsonl", path});
+  ASSERT_EQ(extract.exit_code, 0) << extract.err;
+  EXPECT_NE(extract.out.find("Peter Lang"), std::string::npos);
+}
+
+TEST_F(CliTest, HundredThousandTitleTagsAreACleanRefusal) {
+  const std::string page = repeat("<title>", 100000);
+  const std::string path = write("titles.html", page);
+  expect_refused({"ingest", path}, path + ": no article text");
+  expect_refused({"ingest", "-"}, "-: no article text", &page);
+  const Outcome extract = kg("", {"extract", "--format", "jsonl", path});
+  EXPECT_EQ(extract.exit_code, 1) << extract.err;
+  EXPECT_EQ(count_lines(extract.err), 1u) << extract.err;
+}
+
+TEST_F(CliTest, HtmlNestedTooDeepIsRefusedWithTheDepth) {
+  const std::string path = write("divs.html", repeat("<div>", 200000) + "Anna Schmidt met Peter Lang.");
+  expect_refused({"ingest", path}, path + ": HTML nested 200000 elements deep");
+}
+
 }  // namespace
