@@ -381,4 +381,40 @@ TEST_F(CliTest, HtmlNestedTooDeepIsRefusedWithTheDepth) {
   expect_refused({"ingest", path}, path + ": HTML nested 200000 elements deep");
 }
 
+// --- JSON of the wrong type: a user error naming the line, never exit 2 ------
+
+std::string triple_line(const std::string& extra) {
+  return "{\"doc\": \"d\", \"subject\": \"Anna Schmidt\", \"relation\": \"meet\", \"object\": \"Peter Lang\"" +
+         extra + "}\n";
+}
+
+TEST_F(CliTest, TriplesFieldsOfTheWrongTypeAreRefusedWithTheLine) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {", \"subject_type\": 5", ":2: field \"subject_type\" must be a string"},
+      {", \"confidence\": \"high\"", ":2: field \"confidence\" must be a number from 0 to 1"},
+      {", \"negated\": \"yes\"", ":2: field \"negated\" must be true or false"},
+      {", \"sentence\": 4294967297", ":2: field \"sentence\" must be an integer from 0 to 4294967295"},
+      {", \"confidence\": 1e999999", ":2: malformed JSON: "},
+  };
+  int n = 0;
+  for (const auto& [extra, message] : cases) {
+    const std::string path = write("typed-" + std::to_string(++n) + ".jsonl", triple_line("") + triple_line(extra));
+    expect_refused({"ingest", "--triples", path}, path + message);
+  }
+}
+
+TEST_F(CliTest, JsonlNumberOutOfRangeIsRefusedWithTheLine) {
+  const std::string path = write("huge-number.jsonl", "{\"text\": \"Anna met Peter.\", \"n\": 1e999999}\n");
+  expect_refused({"ingest", path}, path + ":1: malformed JSON: ");
+}
+
+TEST_F(CliTest, JsonlIdBeyondInt64IsKeptAsWritten) {
+  const std::string path =
+      write("big-id.jsonl", "{\"text\": \"Anna Schmidt met Peter Lang.\", \"id\": 18446744073709551615}\n");
+  const Outcome x = kg("", {"extract", "--format", "jsonl", path});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_NE(x.out.find("\"18446744073709551615\""), std::string::npos) << x.out;
+  EXPECT_EQ(x.out.find("\"-1\""), std::string::npos) << x.out;
+}
+
 }  // namespace
