@@ -105,18 +105,41 @@ TEST(StoreDamage, SecondWriterProcessGetsTheHoldersPid) {
   EXPECT_TRUE(open_writer(db) != nullptr);
 }
 
+// A writer of `db` (in a process a test started) that has committed `docs`;
+// null when anything failed.
+std::unique_ptr<Store> writer_that_put(const char* db, const std::vector<DocumentRecord>& docs) {
+  OpenOptions o;
+  o.mode = OpenOptions::Mode::kReadWrite;
+  Result<std::unique_ptr<Store>> st = Store::open(db, o);
+  if (!st) return nullptr;
+  for (const DocumentRecord& d : docs) {
+    if (!(*st)->put_document(d).is_ok()) return nullptr;
+  }
+  return std::move(*st);
+}
+
 // The writer half of the test above: runs only when that test starts it.
 TEST(StoreLockHolder, Run) {
   const char* db = std::getenv("KG_LOCK_HOLDER");
   if (!db) GTEST_SKIP() << "the lock-holding process of the lock test; runs only when that test starts it";
-  OpenOptions o;
-  o.mode = OpenOptions::Mode::kReadWrite;
-  Result<std::unique_ptr<Store>> st = Store::open(db, o);
-  if (!st || !(*st)->put_document(call_article()).is_ok()) std::_Exit(3);
+  std::unique_ptr<Store> st = writer_that_put(db, {call_article()});
+  if (!st) std::_Exit(3);
   write_file(std::string(db) + ".ready", "");
   if (!wait_for_file(std::string(db) + ".release")) std::_Exit(4);
-  st->reset();
+  st.reset();
   std::_Exit(0);
+}
+
+// Readers and writers alike refuse `db` as damaged, saying `what`.
+void expect_every_open_finds_damage(const std::string& db, const std::string& what) {
+  for (auto mode : {OpenOptions::Mode::kReadOnly, OpenOptions::Mode::kReadWrite}) {
+    OpenOptions o;
+    o.mode = mode;
+    Result<std::unique_ptr<Store>> st = Store::open(db, o);
+    ASSERT_FALSE(st.is_ok());
+    EXPECT_EQ(st.status().code(), Status::Code::kCorruption);
+    EXPECT_TRUE(contains(st.status().message(), what)) << st.status().message();
+  }
 }
 
 TEST(StoreDamage, MissingCurrentFileIsReportedAsDamage) {
@@ -124,14 +147,7 @@ TEST(StoreDamage, MissingCurrentFileIsReportedAsDamage) {
   const std::string db = tmp.sub("kg.db");
   { ASSERT_TRUE(open_writer(db)->put_document(call_article()).is_ok()); }
   fs::remove(fs::path(db) / "CURRENT");
-  for (auto mode : {OpenOptions::Mode::kReadOnly, OpenOptions::Mode::kReadWrite}) {
-    OpenOptions o;
-    o.mode = mode;
-    Result<std::unique_ptr<Store>> st = Store::open(db, o);
-    ASSERT_FALSE(st.is_ok());
-    EXPECT_EQ(st.status().code(), Status::Code::kCorruption);
-    EXPECT_TRUE(contains(st.status().message(), "CURRENT file is missing")) << st.status().message();
-  }
+  expect_every_open_finds_damage(db, "CURRENT file is missing");
 }
 
 TEST(StoreDamage, GarbledCurrentOrTruncatedManifestGivesAClearError) {
@@ -306,12 +322,8 @@ TEST(StoreWal, CleanCloseLeavesNothingToReplay) {
 TEST(StoreKilledWriter, Run) {
   const char* db = std::getenv("KG_KILLED_WRITER");
   if (!db) GTEST_SKIP() << "the killed writer of the log tests; runs only when those tests start it";
-  OpenOptions o;
-  o.mode = OpenOptions::Mode::kReadWrite;
-  Result<std::unique_ptr<Store>> st = Store::open(db, o);
-  if (!st || !(*st)->put_document(call_article()).is_ok() || !(*st)->put_document(hearing_article()).is_ok()) {
-    std::_Exit(3);
-  }
+  const std::unique_ptr<Store> st = writer_that_put(db, {call_article(), hearing_article()});
+  if (!st) std::_Exit(3);
   std::raise(SIGKILL);
 }
 
@@ -329,15 +341,7 @@ std::string store_of_killed_writer(const TempDir& tmp) {
 // Every way of opening the store, and the kg binary, report the damage in
 // one line; nothing is replayed half-way.
 void expect_log_damage_reported(const std::string& db) {
-  for (auto mode : {OpenOptions::Mode::kReadOnly, OpenOptions::Mode::kReadWrite}) {
-    OpenOptions o;
-    o.mode = mode;
-    Result<std::unique_ptr<Store>> st = Store::open(db, o);
-    ASSERT_FALSE(st.is_ok());
-    EXPECT_EQ(st.status().code(), Status::Code::kCorruption);
-    EXPECT_TRUE(contains(st.status().message(), db + ": the store is damaged: its write-ahead log"))
-        << st.status().message();
-  }
+  expect_every_open_finds_damage(db, db + ": the store is damaged: its write-ahead log");
   const std::string err = db + ".err";
   const std::string cmd = fmt::format("'{}' --db '{}' stats > /dev/null 2> '{}'", KG_BINARY, db, err);
   const int status = std::system(cmd.c_str());
