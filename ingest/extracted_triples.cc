@@ -1,9 +1,11 @@
 // Reading back `kg extract --format jsonl`: the merge half of extraction run
 // as a map step elsewhere.
+#include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 #include <unordered_map>
 
 #include "base/utf8.h"
@@ -31,6 +33,26 @@ Result<std::string> string_field(const nlohmann::json& line, const char* key, bo
   std::string value = it->get<std::string>();
   if (required && value.empty()) return Status::invalid_input(fmt::format("{}: field \"{}\" is empty", where, key));
   return value;
+}
+
+// An optional field: a boolean, a string, or (for a float) a number from 0
+// to 1; `fallback` when absent or null. Any other JSON type is refused.
+template <typename T>
+Result<T> typed_field(const nlohmann::json& line, const char* key, T fallback, std::string_view where) {
+  const auto it = line.find(key);
+  if (it == line.end() || it->is_null()) return fallback;
+  if constexpr (std::is_same_v<T, bool>) {
+    if (!it->is_boolean()) {
+      return Status::invalid_input(fmt::format("{}: field \"{}\" must be true or false", where, key));
+    }
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (!it->is_string()) return Status::invalid_input(fmt::format("{}: field \"{}\" must be a string", where, key));
+  } else {
+    if (!it->is_number() || it->get<double>() < 0 || it->get<double>() > 1) {
+      return Status::invalid_input(fmt::format("{}: field \"{}\" must be a number from 0 to 1", where, key));
+    }
+  }
+  return it->get<T>();
 }
 
 uint32_t entity_of(Assembly& a, const std::string& name, const std::string& type) {
@@ -68,7 +90,7 @@ Result<std::vector<store::DocumentRecord>> read_extracted_triples(const std::str
     nlohmann::json line;
     try {
       line = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // syntax, or a number out of range (1e999999)
       return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, source::json_error_detail(e.what())));
     }
     if (!line.is_object()) return Status::invalid_input(fmt::format("{}: expected a JSON object", where));
@@ -83,8 +105,9 @@ Result<std::vector<store::DocumentRecord>> read_extracted_triples(const std::str
     const auto& [doc_id, subject, relation, object, sentence_text, hash] = fields;
     uint32_t sentence_no = 0;
     if (const auto it = line.find("sentence"); it != line.end()) {
-      if (!it->is_number_unsigned()) {
-        return Status::invalid_input(fmt::format("{}: field \"sentence\" must be a non-negative integer", where));
+      if (!it->is_number_unsigned() || it->get<uint64_t>() > UINT32_MAX) {
+        return Status::invalid_input(
+            fmt::format("{}: field \"sentence\" must be an integer from 0 to {}", where, UINT32_MAX));
       }
       sentence_no = it->get<uint32_t>();
     }
@@ -110,14 +133,23 @@ Result<std::vector<store::DocumentRecord>> read_extracted_triples(const std::str
         a.sentence_index.emplace(sentence_no, static_cast<uint32_t>(a.record.sentences.size()));
     if (new_sentence) a.record.sentences.push_back(sentence_text.empty() ? subject + " " + relation + " " + object
                                                                          : sentence_text);
+    Result<std::string> subject_type = typed_field(line, "subject_type", std::string("MISC"), where);
+    Result<std::string> object_type = typed_field(line, "object_type", std::string("MISC"), where);
+    Result<float> confidence = typed_field(line, "confidence", 1.0f, where);
+    Result<bool> negated = typed_field(line, "negated", false, where);
+    Result<bool> modal = typed_field(line, "modal", false, where);
+    for (const Status* st : {&subject_type.status(), &object_type.status(), &confidence.status(), &negated.status(),
+                             &modal.status()}) {
+      if (!st->is_ok()) return *st;
+    }
     store::FactRecord fact;
-    fact.subject = entity_of(a, subject, line.value("subject_type", std::string("MISC")));
-    fact.object = entity_of(a, object, line.value("object_type", std::string("MISC")));
+    fact.subject = entity_of(a, subject, *subject_type);
+    fact.object = entity_of(a, object, *object_type);
     fact.relation = relation;
     fact.sentence = s->second;
-    fact.confidence = line.value("confidence", 1.0f);
-    fact.negated = line.value("negated", false);
-    fact.modal = line.value("modal", false);
+    fact.confidence = *confidence;
+    fact.negated = *negated;
+    fact.modal = *modal;
     if (const auto span = line.find("span"); span != line.end() && span->is_array() && span->size() == 2 &&
                                              (*span)[0].is_number_unsigned() && (*span)[1].is_number_unsigned()) {
       fact.span_begin = (*span)[0].get<uint32_t>();

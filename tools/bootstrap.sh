@@ -9,6 +9,7 @@ packages=(
   librocksdb-dev libboost-graph-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libedit-dev nlohmann-json3-dev
+  libgumbo-dev libcmark-dev
   graphviz wordnet-base python3
   raptor2-utils python3-networkx
 )

@@ -445,7 +445,7 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   }
   if (Status s = impl.convert(rs, fmt::format("writing table files for {}", path)); !s) return s;
   if (progress) progress({"ingesting", data.size(), data.size(), pf.lines});
-  if (Status s = impl.convert(impl.db->IngestExternalFiles(args), fmt::format("loading {}", path)); !s) return s;
+  if (Status s = impl.written(impl.db->IngestExternalFiles(args), fmt::format("loading {}", path)); !s) return s;
   impl.next_ids = next;
   impl.totals = totals;
   impl.folds.reset();

@@ -367,7 +367,7 @@ Status DocumentChange::commit(std::string_view doing) {
   // written before Write returns); a power cut may lose the last documents,
   // but recovery stops at a batch boundary, so never half of one.
   rocksdb::WriteOptions wo;
-  if (Status s = impl_.convert(impl_.db->Write(wo, &batch_), doing); !s) return s;
+  if (Status s = impl_.written(impl_.db->Write(wo, &batch_), doing); !s) return s;
   impl_.next_ids = next_;
   impl_.totals = totals_;
   impl_.folds.reset();

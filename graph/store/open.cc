@@ -73,6 +73,11 @@ rocksdb::DBOptions db_options(const OpenOptions& options) {
   o.max_background_jobs = 2;
   o.paranoid_checks = true;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  // Damage to the write-ahead log is reported, never skipped: RocksDB's
+  // default (point-in-time recovery) stops replaying at the first bad record
+  // and drops every document after it without a word. A writer flushes when
+  // it closes (Impl::~Impl), so a log holds only what a killed writer left.
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kAbsoluteConsistency;
   if (options.env) o.env = options.env;
   return o;
 }
@@ -160,6 +165,22 @@ Result<bool> has_all_families(const std::string& dir, const rocksdb::DBOptions& 
   return ours == keys::kFamilyCount;
 }
 
+// Whether a store that RocksDB refused as corrupt opens when its write-ahead
+// log may be cut at the first bad record: then the damage is in the log.
+// Read-only, so the damaged log stays for whoever repairs the store.
+bool only_the_log_is_damaged(const std::string& dir, rocksdb::DBOptions options) {
+  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  options.info_log_level = rocksdb::InfoLogLevel::ERROR_LEVEL;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  const rocksdb::Status s = rocksdb::DB::OpenForReadOnly(options, dir, descriptors(), &handles, &raw);
+  for (auto* h : handles) {
+    if (raw) raw->DestroyColumnFamilyHandle(h);
+  }
+  delete raw;
+  return s.ok();
+}
+
 }  // namespace
 
 std::string hex(std::string_view bytes) {
@@ -170,6 +191,20 @@ std::string hex(std::string_view bytes) {
 
 Store::Impl::~Impl() {
   if (db) {
+    // Everything goes into table files before the writer lets go, so no
+    // reader replays a long log and a damaged log can cost nothing that was
+    // committed before a clean close. A failure leaves the log in place,
+    // which the next open replays (or reports as damaged).
+    if (writable() && !secondary && !write_failed) {
+      db->FlushWAL(/*sync=*/true).PermitUncheckedError();
+      std::vector<rocksdb::ColumnFamilyHandle*> families;
+      for (auto* h : cf) {
+        if (h) families.push_back(h);
+      }
+      rocksdb::FlushOptions flush;
+      flush.wait = true;
+      db->Flush(flush, families).PermitUncheckedError();
+    }
     for (auto* h : cf) {
       if (h) db->DestroyColumnFamilyHandle(h);
     }
@@ -302,6 +337,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
       if (!mkdtemp(tmpl.data())) return Status::io_error(fmt::format("cannot create a temporary directory: {}", tmpl));
       impl->secondary_dir = tmpl;
       impl->secondary = true;
+      // The writer may be half-way through appending a record to the log
+      // this instance follows: a torn tail is the normal state here.
+      dbo.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
       rs = rocksdb::DB::OpenAsSecondary(dbo, dir, impl->secondary_dir, descriptors(), &handles, &raw);
       if (rs.ok()) rs = raw->TryCatchUpWithPrimary();
     } else {
@@ -316,6 +354,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     if (rs.IsInvalidArgument() && rs.ToString().find("olumn famil") != std::string::npos) {
       return Status::invalid_input(
           fmt::format("{} is not a kg schema v{} store ({})", dir, kSchemaVersion, rs.ToString()));
+    }
+    if (rs.IsCorruption() && !impl->secondary && only_the_log_is_damaged(dir, dbo)) {
+      return Status::corruption(fmt::format(
+          "{}: the store is damaged: its write-ahead log (the last writes of a kg process that did not close) does "
+          "not replay ({}); nothing was changed; restore the store from a backup or re-ingest into a new store",
+          dir, rs.ToString()));
     }
     return impl->convert(rs, "opening");
   }
@@ -341,7 +385,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     batch.Put(impl->cf[keys::kMeta], std::string(keys::kTotalsKey), records::encode(impl->totals));
     rocksdb::WriteOptions wo;
     wo.sync = true;
-    if (Status s = impl->convert(impl->db->Write(wo, &batch), "creating the store"); !s) return s;
+    if (Status s = impl->written(impl->db->Write(wo, &batch), "creating the store"); !s) return s;
   }
 
   found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);

@@ -51,6 +51,17 @@ struct Store::Impl {
   // RocksDB status -> kg status, with the store directory and what was being done.
   Status convert(const rocksdb::Status& s, std::string_view doing) const;
 
+  // convert() for the status of a write. A failed write leaves RocksDB's log
+  // writer in an error state in which flushing or syncing it trips an
+  // assertion of Debian's librocksdb (writable_file_writer.h
+  // sync_without_flush_called_); the writer then closes without flushing,
+  // and the next open replays the log.
+  Status written(const rocksdb::Status& s, std::string_view doing) {
+    if (!s.ok()) write_failed = true;
+    return convert(s, doing);
+  }
+  bool write_failed = false;
+
   // Point read: true and *value when the key exists.
   Result<bool> get(size_t family, std::string_view key, std::string* value) const;
 

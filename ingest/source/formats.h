@@ -21,14 +21,12 @@ struct Article {
 
 Article convert_plain_text(std::string_view bytes);
 Article convert_markdown(std::string_view bytes);
-Article convert_html(std::string_view bytes);
+// HTML pages whose elements nest deeper than `max_depth` are refused.
+Result<Article> convert_html(std::string_view bytes, size_t max_depth);
 
-// Decodes one HTML character reference body ("amp", "#39", "#x2014") to
-// UTF-8; "" when it is not one kg knows.
-std::string decode_html_entity(std::string_view name);
-
-// Appends code point `cp` to `out` as UTF-8 (replacement char when invalid).
-void append_utf8(std::string& out, char32_t cp);
+// An upper bound on the depth of the element tree an HTML5 parser builds
+// for `bytes`, found in one linear pass without building it.
+size_t html_nesting_bound(std::string_view bytes);
 
 // Collapses blank-line runs to one blank line, trims spaces at line ends and
 // the whole text: the body shape every converter returns.

@@ -47,7 +47,7 @@ Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_vie
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // syntax, or a number out of range (1e999999)
       return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, json_error_detail(e.what())));
     }
     if (!object.is_object()) {
@@ -70,7 +70,7 @@ Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_vie
     for (const auto& [key, field] : {std::pair{"id", &doc.id}, std::pair{"title", &doc.title},
                                      std::pair{"date", &doc.date}, std::pair{"url", &doc.url}}) {
       if (std::string_view(key) == "id" && object["id"].is_number_integer()) {
-        doc.id = std::to_string(object["id"].get<int64_t>());
+        doc.id = object["id"].dump();  // the digits as written: 18446744073709551615 stays itself
         continue;
       }
       if (Status s = optional_string(object, key, field, where); !s.is_ok()) return s;

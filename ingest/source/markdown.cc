@@ -1,7 +1,12 @@
-// Markdown to plain text: the basics news copy uses (front matter, headings,
-// emphasis, links, images, lists, quotes, code fences), not full CommonMark.
+// Markdown to plain text. cmark (libcmark, the CommonMark reference
+// implementation) parses the text after kg has read the YAML-style front
+// matter, which is not CommonMark.
+#include <cmark.h>
+
+#include <algorithm>
 #include <cctype>
 #include <string>
+#include <utility>
 
 #include "ingest/source/formats.h"
 
@@ -22,63 +27,92 @@ std::string unquote(std::string_view value) {
   return std::string(value);
 }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+// Walks the CommonMark tree with cmark's iterator (no recursion, whatever
+// the nesting) and writes the prose: paragraphs and headings become
+// paragraphs, inline markup leaves its text (a link its words, an image its
+// alt text), code blocks, raw HTML and rules leave nothing.
+class MarkdownWalker {
+ public:
+  explicit MarkdownWalker(Article& article) : article_(article) {}
 
-// Inline markup of one line: [text](url) and ![alt](src) keep their text,
-// emphasis and code markers go; '_' inside a word (snake_case) stays.
-std::string strip_inline(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') continue;
-    if (c == '[') {
-      const size_t close = line.find("](", i);
-      const size_t paren = close == std::string_view::npos ? close : line.find(')', close);
-      if (paren != std::string_view::npos) {
-        out += strip_inline(line.substr(i + 1, close - i - 1));
-        i = paren;
-        continue;
+  std::string walk(cmark_node* document) {
+    cmark_iter* iter = cmark_iter_new(document);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (event == CMARK_EVENT_ENTER) {
+        enter(node);
+      } else {
+        leave(node);
       }
     }
-    if (c == '*' || c == '`' || c == '~') continue;
-    if (c == '_') {
-      const bool inside_word = i > 0 && i + 1 < line.size() && is_word_char(line[i - 1]) && is_word_char(line[i + 1]);
-      if (!inside_word) continue;
+    cmark_iter_free(iter);
+    return std::move(body_);
+  }
+
+ private:
+  std::string& out() { return in_heading_ ? heading_ : body_; }
+
+  // Leaf nodes (text, code, breaks, code blocks) only ever enter.
+  void enter(cmark_node* node) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE: out() += cmark_node_get_literal(node); break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK: out() += in_heading_ ? ' ' : '\n'; break;
+      case CMARK_NODE_PARAGRAPH: separate_from_previous(node); break;
+      case CMARK_NODE_HEADING:
+        in_heading_ = true;
+        heading_.clear();
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_THEMATIC_BREAK: body_ += "\n\n"; break;
+      default: break;  // containers and emphasis only wrap text; raw HTML is markup
     }
-    out += c;
   }
-  return out;
-}
 
-// The line without a leading list marker ("- ", "* ", "+ ", "12. ") or
-// blockquote markers ("> ").
-std::string_view strip_block_marker(std::string_view line) {
-  while (line.starts_with(">")) line = trim(line.substr(1));
-  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') {
-    return trim(line.substr(2));
+  void leave(cmark_node* node) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_PARAGRAPH:
+        body_ += '\n';
+        last_end_line_ = cmark_node_get_end_line(node);
+        break;
+      case CMARK_NODE_HEADING: {
+        in_heading_ = false;
+        const std::string text(trim(heading_));
+        const bool first = !seen_heading_;
+        seen_heading_ = true;
+        if (article_.title.empty()) {
+          article_.title = text;
+        } else if (first && text == article_.title && trim(body_).empty()) {
+          // The front matter's title repeated as the first heading.
+        } else {
+          body_ += "\n" + text + "\n\n";  // a heading is a paragraph of its own
+        }
+        break;
+      }
+      default: break;
+    }
   }
-  size_t digits = 0;
-  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
-  if (digits > 0 && digits + 1 < line.size() && line[digits] == '.' && line[digits + 1] == ' ') {
-    return trim(line.substr(digits + 2));
-  }
-  return line;
-}
 
-bool is_rule(std::string_view line) {
-  if (line.size() < 3) return false;
-  for (char c : line) {
-    if (c != line[0] && c != ' ') return false;
+  // Paragraphs (list items, quotes) written on consecutive lines stay lines
+  // of one paragraph, as the writer laid them out; a blank line between
+  // them is a paragraph break.
+  void separate_from_previous(cmark_node* paragraph) {
+    if (last_end_line_ > 0 && cmark_node_get_start_line(paragraph) > last_end_line_ + 1) body_ += '\n';
   }
-  return line[0] == '-' || line[0] == '*' || line[0] == '_' || line[0] == '=';
-}
+
+  Article& article_;
+  std::string body_;
+  std::string heading_;
+  bool in_heading_ = false;
+  bool seen_heading_ = false;
+  int last_end_line_ = 0;  // source line where the last paragraph ended (0: none yet)
+};
 
 }  // namespace
 
 Article convert_markdown(std::string_view bytes) {
   Article article;
-  std::string body;
   size_t pos = 0;
   const auto next_line = [&](std::string_view* line) {
     if (pos > bytes.size() || (pos == bytes.size() && !bytes.empty() && bytes.back() == '\n')) return false;
@@ -116,35 +150,10 @@ Article convert_markdown(std::string_view bytes) {
     }
   }
 
-  bool in_fence = false;
-  while (next_line(&line)) {
-    const std::string_view trimmed = trim(line);
-    if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
-      in_fence = !in_fence;
-      body += '\n';
-      continue;
-    }
-    if (in_fence) continue;  // code is not prose
-    if (is_rule(trimmed)) {
-      body += '\n';
-      continue;
-    }
-    if (trimmed.starts_with("#")) {
-      std::string_view heading = trimmed;
-      while (heading.starts_with("#")) heading.remove_prefix(1);
-      const std::string text = strip_inline(trim(heading));
-      if (article.title.empty()) {
-        article.title = text;
-      } else if (text == article.title && tidy_paragraphs(body).empty()) {
-        // The front matter's title repeated as the first heading.
-      } else {
-        body += "\n" + text + "\n\n";  // a heading is a paragraph of its own
-      }
-      continue;
-    }
-    body += strip_inline(strip_block_marker(trimmed));
-    body += '\n';
-  }
+  const std::string_view prose = bytes.substr(std::min(pos, bytes.size()));
+  cmark_node* document = cmark_parse_document(prose.data(), prose.size(), CMARK_OPT_DEFAULT);
+  const std::string body = MarkdownWalker(article).walk(document);
+  cmark_node_free(document);
   article.text = tidy_paragraphs(body);
   return article;
 }

@@ -130,7 +130,12 @@ Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_vie
   Article article;
   switch (format) {
     case Format::kMarkdown: article = convert_markdown(bytes); break;
-    case Format::kHtml: article = convert_html(bytes); break;
+    case Format::kHtml: {
+      Result<Article> html = convert_html(bytes, options.max_html_depth);
+      if (!html.is_ok()) return Status::invalid_input(fmt::format("{}: {}", name, html.status().message()));
+      article = std::move(*html);
+      break;
+    }
     default: article = convert_plain_text(bytes); break;
   }
   if (article.text.empty()) {

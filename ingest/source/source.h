@@ -2,8 +2,9 @@
 // into plain-text articles, or into one clear error saying what and where.
 //
 // Formats: .txt (first line is the title when a blank line follows it),
-// .md (front matter, headings and inline markup stripped), .html/.htm (tags,
-// scripts and styles dropped, common entities decoded) and .jsonl (one
+// .md (front matter read here, the rest parsed by cmark as CommonMark;
+// headings and inline markup stripped), .html/.htm (parsed by Gumbo as
+// HTML5; scripts, styles and page furniture dropped) and .jsonl (one
 // article per line: {"text": ..., "id", "title", "date", "url" optional}).
 // Every article is checked before anything is returned: readable, not empty,
 // not binary, valid UTF-8, under the size cap. So a caller that reads all of
@@ -37,6 +38,9 @@ struct ReadOptions {
   // a worker for minutes. A JSONL file may be larger; each line may not.
   size_t max_article_bytes = size_t{64} << 20;
   size_t max_jsonl_file_bytes = size_t{4} << 30;
+  // HTML nested deeper is refused: parsing costs the square of the depth.
+  // News pages nest a few dozen elements; browsers stop nesting at 512.
+  size_t max_html_depth = 1024;
 };
 
 // Reads every article under `path`: a file, a directory (recursively, the

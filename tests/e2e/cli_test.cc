@@ -348,4 +348,77 @@ TEST_F(CliTest, MalformedTriplesJsonlIsRefusedWithTheLine) {
   expect_refused({"ingest", "--triples", path}, path + ":2: missing field \"object\"");
 }
 
+// --- hostile input: a clean exit (0 or 1), never a signal ---------------------
+
+std::string repeat(const std::string& piece, size_t times) {
+  std::string out;
+  for (size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+TEST_F(CliTest, DeeplyNestedHtmlIsReadByIngestExtractAndStdin) {
+  const std::string page = "<p>Anna Schmidt met Peter Lang in Bonn.</p>" + repeat("<h1>", 20000) + "x";
+  const std::string path = write("nested-headings.html", page);
+  const std::string db = (root_ / "nested-html.db").string();
+  const Outcome ingest = kg(db, {"ingest", "--quiet", path});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_TRUE(ingest.out.starts_with("ingested 1 article")) << ingest.out;
+  const Outcome from_stdin = kg(db, {"ingest", "--quiet", "-"}, &page);
+  EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
+  const Outcome extract = kg("", {"extract", "--format", "jsonl", path});
+  ASSERT_EQ(extract.exit_code, 0) << extract.err;
+  EXPECT_NE(extract.out.find("Peter Lang"), std::string::npos);
+}
+
+TEST_F(CliTest, HundredThousandTitleTagsAreACleanRefusal) {
+  const std::string page = repeat("<title>", 100000);
+  const std::string path = write("titles.html", page);
+  expect_refused({"ingest", path}, path + ": no article text");
+  expect_refused({"ingest", "-"}, "-: no article text", &page);
+  const Outcome extract = kg("", {"extract", "--format", "jsonl", path});
+  EXPECT_EQ(extract.exit_code, 1) << extract.err;
+  EXPECT_EQ(count_lines(extract.err), 1u) << extract.err;
+}
+
+TEST_F(CliTest, HtmlNestedTooDeepIsRefusedWithTheDepth) {
+  const std::string path = write("divs.html", repeat("<div>", 200000) + "Anna Schmidt met Peter Lang.");
+  expect_refused({"ingest", path}, path + ": HTML nested 200000 elements deep");
+}
+
+// --- JSON of the wrong type: a user error naming the line, never exit 2 ------
+
+std::string triple_line(const std::string& extra) {
+  return "{\"doc\": \"d\", \"subject\": \"Anna Schmidt\", \"relation\": \"meet\", \"object\": \"Peter Lang\"" +
+         extra + "}\n";
+}
+
+TEST_F(CliTest, TriplesFieldsOfTheWrongTypeAreRefusedWithTheLine) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {", \"subject_type\": 5", ":2: field \"subject_type\" must be a string"},
+      {", \"confidence\": \"high\"", ":2: field \"confidence\" must be a number from 0 to 1"},
+      {", \"negated\": \"yes\"", ":2: field \"negated\" must be true or false"},
+      {", \"sentence\": 4294967297", ":2: field \"sentence\" must be an integer from 0 to 4294967295"},
+      {", \"confidence\": 1e999999", ":2: malformed JSON: "},
+  };
+  int n = 0;
+  for (const auto& [extra, message] : cases) {
+    const std::string path = write("typed-" + std::to_string(++n) + ".jsonl", triple_line("") + triple_line(extra));
+    expect_refused({"ingest", "--triples", path}, path + message);
+  }
+}
+
+TEST_F(CliTest, JsonlNumberOutOfRangeIsRefusedWithTheLine) {
+  const std::string path = write("huge-number.jsonl", "{\"text\": \"Anna met Peter.\", \"n\": 1e999999}\n");
+  expect_refused({"ingest", path}, path + ":1: malformed JSON: ");
+}
+
+TEST_F(CliTest, JsonlIdBeyondInt64IsKeptAsWritten) {
+  const std::string path =
+      write("big-id.jsonl", "{\"text\": \"Anna Schmidt met Peter Lang.\", \"id\": 18446744073709551615}\n");
+  const Outcome x = kg("", {"extract", "--format", "jsonl", path});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_NE(x.out.find("\"18446744073709551615\""), std::string::npos) << x.out;
+  EXPECT_EQ(x.out.find("\"-1\""), std::string::npos) << x.out;
+}
+
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "ingest/source/formats.h"
 #include "ingest/source/source.h"
 
 namespace kg::source {
@@ -128,6 +129,108 @@ TEST_F(SourceTest, ContentHashIgnoresLineWrappingButNotWords) {
   EXPECT_EQ(content_hash("The minister  spoke.\nThen left."), content_hash("The minister spoke. Then left.\n"));
   EXPECT_NE(content_hash("The minister spoke."), content_hash("The minister spoke!"));
   EXPECT_EQ(normalize_whitespace("  a \n\t b  "), "a b");
+}
+
+// --- hostile markup: the parsers' depth and cost are not the input's to set --
+
+std::string repeat(std::string_view piece, size_t times) {
+  std::string out;
+  out.reserve(piece.size() * times);
+  for (size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+TEST_F(SourceTest, HtmlWithTwentyThousandUnclosedHeadingsKeepsItsText) {
+  const std::string path =
+      write("deep.html", "<p>Anna Schmidt met Peter Lang in Bonn.</p>" + repeat("<h1>", 20000) + "x");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().text, "Anna Schmidt met Peter Lang in Bonn.\n\nx");
+}
+
+TEST_F(SourceTest, HtmlWithAHundredThousandTitleTagsIsReadAsText) {
+  // <title> holds raw text up to </title>, so the rest of the page is its title.
+  const std::string path = write("titles.html", repeat("<title>", 100000));
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": no article text (only a title or markup)");
+}
+
+TEST_F(SourceTest, HtmlNestedAHundredThousandDeepKeepsItsText) {
+  // Deeper than kg reads by default: the walk and the freeing of the tree
+  // must not recurse either way.
+  ReadOptions deep;
+  deep.max_html_depth = 1000000;
+  const std::string path = write("nested.html", repeat("<span>", 100000) + "Anna Schmidt met Peter Lang.");
+  Result<std::vector<Document>> docs = read_path(path, deep);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().text, "Anna Schmidt met Peter Lang.");
+}
+
+TEST_F(SourceTest, HtmlFramesetAfterADeepBodyIsAPageWithoutText) {
+  const std::string path = write("frames.html", repeat("<span>", 100000) + "<FrameSet><frame src=a.html>");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": no article text (only a title or markup)");
+}
+
+TEST_F(SourceTest, HtmlPageHeaderIsFurnitureButAnArticleHeaderIsNot) {
+  const std::string path = write("header.html",
+                                 "<header>Site name | Log in</header><article><header><p>By Anna Schmidt</p></header>"
+                                 "<p>Caf&#233; owners met &#x201C;twice&#x201D;.</p><table><tr><td>a</td><td>b</td>"
+                                 "</tr></table></article>");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().text, "By Anna Schmidt\n\nCaf\u00e9 owners met \u201Ctwice\u201D.\n\na\n\nb");
+}
+
+TEST_F(SourceTest, HtmlNestedTooDeepIsRefusedWithTheDepth) {
+  const std::string path = write("divs.html", repeat("<div>", 200000) + "Anna Schmidt met Peter Lang.");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(),
+            path + ": HTML nested 200000 elements deep (kg reads pages up to 1024 deep)");
+  EXPECT_TRUE(docs.status().is_user_error());
+}
+
+TEST(HtmlNestingBound, CountsOnlyWhatCanNest) {
+  EXPECT_EQ(html_nesting_bound("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"), 1u);
+  EXPECT_EQ(html_nesting_bound(repeat("<p>", 10000) + repeat("<li>", 10000) + repeat("<h2>", 10000)), 0u);
+  // <div/> is not self-closing in HTML, and stray end tags close nothing.
+  EXPECT_EQ(html_nesting_bound(repeat("<div/>", 300) + repeat("</span>", 300)), 300u);
+  // In SVG "/>" closes; an HTML tag inside it leaves SVG.
+  EXPECT_EQ(html_nesting_bound("<svg>" + repeat("<path d='M0'/>", 1000) + "</svg>"), 1u);
+  EXPECT_EQ(html_nesting_bound("<svg><div>" + repeat("<b/>", 100)), 102u);
+  // Script and comment text is not markup.
+  EXPECT_EQ(html_nesting_bound("<script>" + repeat("<div></i>", 1000) + "</SCRIPT><!--" + repeat("<b>", 50) + "-->"),
+            0u);
+  EXPECT_EQ(html_nesting_bound(repeat("<DIV class=\"a\">", 50) + repeat("</div>", 50) + "<div>"), 50u);
+}
+
+TEST_F(SourceTest, MarkdownOfFourHundredKilobytesOfHeadingsIsRead) {
+  const std::string path = write("headings.md", repeat("# Heading\n", 40000));
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().title, "Heading");
+  // Every later heading is a paragraph of its own.
+  EXPECT_EQ(docs->front().text, repeat("Heading\n\n", 39998) + "Heading");
+}
+
+TEST_F(SourceTest, MarkdownQuotesAndListsNestedDeeplyKeepTheirText) {
+  const std::string path =
+      write("nested.md", repeat(">", 50000) + " Anna met Peter.\n\n" + repeat("- ", 20000) + "Bonn\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().text, "Anna met Peter.\n\nBonn");
+}
+
+TEST_F(SourceTest, MarkdownSetextHeadingAndEntitiesAreCommonMark) {
+  const std::string path =
+      write("setext.md", "Floods in the north\n===\n\nRivers rose &amp; fell, *twice*.\n\n<div>raw</div>\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().title, "Floods in the north");
+  EXPECT_EQ(docs->front().text, "Rivers rose & fell, twice.");
 }
 
 // --- bad input: one line saying what and where ----------------------------

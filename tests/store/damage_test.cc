@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -104,18 +105,41 @@ TEST(StoreDamage, SecondWriterProcessGetsTheHoldersPid) {
   EXPECT_TRUE(open_writer(db) != nullptr);
 }
 
+// A writer of `db` (in a process a test started) that has committed `docs`;
+// null when anything failed.
+std::unique_ptr<Store> writer_that_put(const char* db, const std::vector<DocumentRecord>& docs) {
+  OpenOptions o;
+  o.mode = OpenOptions::Mode::kReadWrite;
+  Result<std::unique_ptr<Store>> st = Store::open(db, o);
+  if (!st) return nullptr;
+  for (const DocumentRecord& d : docs) {
+    if (!(*st)->put_document(d).is_ok()) return nullptr;
+  }
+  return std::move(*st);
+}
+
 // The writer half of the test above: runs only when that test starts it.
 TEST(StoreLockHolder, Run) {
   const char* db = std::getenv("KG_LOCK_HOLDER");
   if (!db) GTEST_SKIP() << "the lock-holding process of the lock test; runs only when that test starts it";
-  OpenOptions o;
-  o.mode = OpenOptions::Mode::kReadWrite;
-  Result<std::unique_ptr<Store>> st = Store::open(db, o);
-  if (!st || !(*st)->put_document(call_article()).is_ok()) std::_Exit(3);
+  std::unique_ptr<Store> st = writer_that_put(db, {call_article()});
+  if (!st) std::_Exit(3);
   write_file(std::string(db) + ".ready", "");
   if (!wait_for_file(std::string(db) + ".release")) std::_Exit(4);
-  st->reset();
+  st.reset();
   std::_Exit(0);
+}
+
+// Readers and writers alike refuse `db` as damaged, saying `what`.
+void expect_every_open_finds_damage(const std::string& db, const std::string& what) {
+  for (auto mode : {OpenOptions::Mode::kReadOnly, OpenOptions::Mode::kReadWrite}) {
+    OpenOptions o;
+    o.mode = mode;
+    Result<std::unique_ptr<Store>> st = Store::open(db, o);
+    ASSERT_FALSE(st.is_ok());
+    EXPECT_EQ(st.status().code(), Status::Code::kCorruption);
+    EXPECT_TRUE(contains(st.status().message(), what)) << st.status().message();
+  }
 }
 
 TEST(StoreDamage, MissingCurrentFileIsReportedAsDamage) {
@@ -123,14 +147,7 @@ TEST(StoreDamage, MissingCurrentFileIsReportedAsDamage) {
   const std::string db = tmp.sub("kg.db");
   { ASSERT_TRUE(open_writer(db)->put_document(call_article()).is_ok()); }
   fs::remove(fs::path(db) / "CURRENT");
-  for (auto mode : {OpenOptions::Mode::kReadOnly, OpenOptions::Mode::kReadWrite}) {
-    OpenOptions o;
-    o.mode = mode;
-    Result<std::unique_ptr<Store>> st = Store::open(db, o);
-    ASSERT_FALSE(st.is_ok());
-    EXPECT_EQ(st.status().code(), Status::Code::kCorruption);
-    EXPECT_TRUE(contains(st.status().message(), "CURRENT file is missing")) << st.status().message();
-  }
+  expect_every_open_finds_damage(db, "CURRENT file is missing");
 }
 
 TEST(StoreDamage, GarbledCurrentOrTruncatedManifestGivesAClearError) {
@@ -263,6 +280,112 @@ TEST(StoreDamage, FullDiskLosesTheWholeDocumentAndSaysSo) {
   EXPECT_FALSE(*r->find_document("news/hearing.txt"));
   EXPECT_EQ(r->stats()->documents, 1u);
   expect_check_ok(*r);
+}
+
+// --- the write-ahead log: flushed on close, damage reported ----------------
+
+// The store's write-ahead log files (RocksDB's *.log).
+std::vector<fs::path> wal_files(const std::string& db) {
+  std::vector<fs::path> logs;
+  for (const auto& e : fs::directory_iterator(db)) {
+    if (e.path().extension() == ".log") logs.push_back(e.path());
+  }
+  return logs;
+}
+
+uintmax_t wal_bytes(const std::string& db) {
+  uintmax_t total = 0;
+  for (const fs::path& p : wal_files(db)) total += fs::file_size(p);
+  return total;
+}
+
+TEST(StoreWal, CleanCloseLeavesNothingToReplay) {
+  TempDir tmp;
+  const std::string db = tmp.sub("kg.db");
+  {
+    auto w = open_writer(db);
+    ASSERT_TRUE(w->put_document(call_article()).is_ok());
+    ASSERT_TRUE(w->put_document(hearing_article()).is_ok());
+    EXPECT_GT(wal_bytes(db), 0u);  // while open, the documents are in the log
+  }
+  EXPECT_EQ(wal_bytes(db), 0u);
+  // Even with the log gone, nothing is lost.
+  for (const fs::path& p : wal_files(db)) fs::remove(p);
+  auto r = open_reader(db);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->stats()->documents, 2u);
+  expect_check_ok(*r);
+}
+
+// A writer that commits two documents and is killed before it closes, so
+// they live only in the write-ahead log: runs only when a test starts it.
+TEST(StoreKilledWriter, Run) {
+  const char* db = std::getenv("KG_KILLED_WRITER");
+  if (!db) GTEST_SKIP() << "the killed writer of the log tests; runs only when those tests start it";
+  const std::unique_ptr<Store> st = writer_that_put(db, {call_article(), hearing_article()});
+  if (!st) std::_Exit(3);
+  std::raise(SIGKILL);
+}
+
+// A store whose writer was killed after committing two documents.
+std::string store_of_killed_writer(const TempDir& tmp) {
+  const std::string db = tmp.sub("kg.db");
+  const pid_t child = spawn_self("StoreKilledWriter.Run", {{"KG_KILLED_WRITER", db}});
+  int status = 0;
+  waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "status " << status;
+  EXPECT_GT(wal_bytes(db), 0u);
+  return db;
+}
+
+// Every way of opening the store, and the kg binary, report the damage in
+// one line; nothing is replayed half-way.
+void expect_log_damage_reported(const std::string& db) {
+  expect_every_open_finds_damage(db, db + ": the store is damaged: its write-ahead log");
+  const std::string err = db + ".err";
+  const std::string cmd = fmt::format("'{}' --db '{}' stats > /dev/null 2> '{}'", KG_BINARY, db, err);
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  std::ifstream in(err);
+  std::string first, second;
+  std::getline(in, first);
+  EXPECT_TRUE(contains(first, "write-ahead log")) << first;
+  EXPECT_FALSE(std::getline(in, second)) << second;
+  // The damaged log is still there for whoever repairs the store.
+  EXPECT_GT(wal_bytes(db), 0u);
+}
+
+TEST(StoreWal, KilledWriterLosesNothing) {
+  TempDir tmp;
+  const std::string db = store_of_killed_writer(tmp);
+  auto r = open_reader(db);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->stats()->documents, 2u);
+  expect_check_ok(*r);
+}
+
+TEST(StoreWal, FlippedBytesInTheLogAreReported) {
+  TempDir tmp;
+  const std::string db = store_of_killed_writer(tmp);
+  for (const fs::path& log : wal_files(db)) {
+    const uintmax_t size = fs::file_size(log);
+    if (size < 64) continue;
+    std::fstream f(log, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2));
+    f.write("\xff\x00\xff\x00\xff\x00\xff\x00\xff\x00\xff\x00\xff\x00\xff\x00", 16);
+  }
+  expect_log_damage_reported(db);
+}
+
+TEST(StoreWal, TruncatedLogIsReported) {
+  TempDir tmp;
+  const std::string db = store_of_killed_writer(tmp);
+  for (const fs::path& log : wal_files(db)) {
+    const uintmax_t size = fs::file_size(log);
+    if (size > 0) fs::resize_file(log, size - 10);
+  }
+  expect_log_damage_reported(db);
 }
 
 }  // namespace
