@@ -99,19 +99,27 @@ std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, cons
   return std::nullopt;
 }
 
-// Whether `t`'s subject is a pronoun resolved to the subject of the verb
-// whose clausal complement `p` is ("Time Warner said that it owns ...").
-bool speaker_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& ents, const extract::Proposition& p,
+// Whether `t`'s subject is a pronoun whose reading the gate may trust: it
+// was resolved to the subject of the verb whose clausal complement `p` is
+// ("Time Warner said that it owns ..."), or it continues the subject of the
+// sentence before ("Mr Duarte signed the agreement. He later told ...").
+bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& ents, const extract::Proposition& p,
                      const extract::GraphTriple& t) {
   const auto words = doc.words_of(doc.sentences[p.sentence]);
-  if (!t.subject->is_pronoun || p.predicate >= words.size() || words[p.predicate].deprel != "ccomp") return false;
-  const int32_t governor = words[p.predicate].head;
   const int32_t cluster = ents.cluster_at(p.sentence, t.subject->head);
-  if (governor < 0 || cluster < 0) return false;
-  for (uint32_t i = 0; i < words.size(); ++i) {
-    if (words[i].head == governor && words[i].deprel == "nsubj") return ents.cluster_at(p.sentence, i) == cluster;
-  }
-  return false;
+  if (!t.subject->is_pronoun || cluster < 0 || p.predicate >= words.size()) return false;
+  auto subject_in = [&](uint32_t sentence, int32_t governor) {
+    const auto ws = doc.words_of(doc.sentences[sentence]);
+    for (uint32_t i = 0; i < ws.size(); ++i) {
+      const bool governed = governor < 0 ? ws[i].head >= 0 && ws[ws[i].head].deprel == "root" : ws[i].head == governor;
+      if (governed && ws[i].deprel.starts_with("nsubj") && ents.cluster_at(sentence, i) == cluster) return true;
+    }
+    return false;
+  };
+  if (words[p.predicate].deprel == "ccomp" && words[p.predicate].head >= 0) return subject_in(p.sentence, words[p.predicate].head);
+  const bool clause_subject = words[t.subject->head].head == static_cast<int32_t>(p.predicate) &&
+                              words[t.subject->head].deprel.starts_with("nsubj");
+  return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
 }
 
 // Bytes of sentence `s` in the annotated text, and of words [begin, end) within it.
@@ -211,7 +219,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
     std::optional<std::string> relation =
-        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, speaker_pronoun(annotated, ents, p, *t)});
+        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *t)});
     if (!relation) {
       // A relation the gate refuses with a folded object ("visit school in
       // Leeds") may still state the plain statement ("visit · school").
@@ -219,7 +227,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (!plain) continue;
       o = entity_of(*plain->object, p.sentence, ents, table, record.entities);
       if (!o || (s->record && s->record == o->record)) continue;
-      relation = gate_fact(annotated, p, *plain, {s->type, o->type, s->name, o->name, speaker_pronoun(annotated, ents, p, *plain)});
+      relation = gate_fact(annotated, p, *plain, {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain)});
       if (!relation) continue;
     }
     // A symmetric relation ("A met B") is stored once, in name order.

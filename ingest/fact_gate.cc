@@ -195,11 +195,18 @@ bool usable_name(Words words, const extract::Argument& a, store::EntityType type
 // resolver joined to a person (it requires the person's titles and
 // nationality to fit), as good as the name for a relation.
 bool described_person(Words words, const extract::Argument& a, store::EntityType type) {
-  if (type != store::EntityType::kPerson || a.is_name || a.is_pronoun || a.head >= words.size() ||
-      words[a.head].upos != nlp::UPos::NOUN || !schema::is_role_noun(a.head_lemma) ||
-      child_lemma(words, a.head, "det", {"the"}).empty()) {
+  if (type != store::EntityType::kPerson || a.is_pronoun || a.head >= words.size() ||
+      words[a.head].upos != nlp::UPos::NOUN || !schema::is_role_noun(a.head_lemma)) {
     return false;
   }
+  // "the farming minister Nick Brown": the office with the name in apposition.
+  for (uint32_t i = a.head + 1; i < words.size() && i <= a.head + 2; ++i) {
+    if (words[i].head == static_cast<int32_t>(a.head) && one_of(base_rel(words[i].deprel), {"appos", "flat"}) &&
+        words[i].ner.ends_with("PERSON")) {
+      return true;
+    }
+  }
+  if (a.is_name || child_lemma(words, a.head, "det", {"the"}).empty()) return false;
   // Only with a nationality ("the Brazilian president"): a bare office ("the
   // prime minister") is too often someone else's.
   for (uint32_t i = 0; i < a.head; ++i) {

@@ -35,9 +35,9 @@ namespace kg::ingest {
 struct GateEntities {
   store::EntityType subject_type = store::EntityType::kConcept, object_type = store::EntityType::kConcept;
   std::string_view subject_name, object_name;  // the entities' canonical names
-  // The subject is a pronoun the resolver joined to the subject of the clause
-  // that reports this one ("Time Warner said that it owns ..."): the one
-  // pronoun reading trusted for a fact.
+  // The subject is a pronoun whose reading is trusted: the resolver joined it
+  // to the subject of the clause that reports this one ("Time Warner said
+  // that it owns ...") or to the subject of the sentence before.
   bool speaker_subject = false;
 };
 

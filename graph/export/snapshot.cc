@@ -121,7 +121,11 @@ ExportScope diagram_scope() {
 }
 
 Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& scope) {
-  KG_EXPORT_TRY(view, View::build(store));
+  // Named types only (diagrams, --types PERSON,...) means the entity graph,
+  // whose plain relations are the only ones drawn; otherwise everything,
+  // statements and qualified relations included.
+  const bool named_only = !scope.types.empty() && std::all_of(scope.types.begin(), scope.types.end(), is_named_entity);
+  KG_EXPORT_TRY(view, View::build(store, named_only ? ViewScope::kEntityGraph : ViewScope::kAll));
   KG_EXPORT_TRY(selection, select_for_export(*view, scope));
   GraphSnapshot graph;
   for (Vertex f : selection->focus) graph.focus.push_back(view->vertex(f).entity);
