@@ -168,6 +168,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   auto add_fact = [&](uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
                       const extract::Proposition* p) {
     if (subject == object || !seen.emplace(subject, relation, object, sentence).second) return;
+    // A relation (both ends named) only between names the graph can keep.
+    const store::EntityRecord& s = record.entities[subject];
+    const store::EntityRecord& o = record.entities[object];
+    if (schema::is_named(s.type) && schema::is_named(o.type) &&
+        (!name_fits_graph(annotated.text(), s.name, s.type) || !name_fits_graph(annotated.text(), o.name, o.type))) {
+      return;
+    }
     store::FactRecord f;
     f.subject = subject;
     f.object = object;

@@ -318,6 +318,28 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
   return false;
 }
 
+}  // namespace
+
+bool name_fits_graph(std::string_view text, std::string_view name, store::EntityType type) {
+  if (fragment_of_longer_name(text, name, type)) return false;
+  // A name run on into the sentence ("Park on Wednesday", "Office of
+  // Management and Budget under President Clinton").
+  size_t begin = 0;
+  while (begin < name.size()) {
+    size_t end = name.find(' ', begin);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view word = name.substr(begin, end - begin);
+    if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) && !name_connector(word)) return false;
+    if (begin > 0 && one_of(word, {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})) {
+      return false;
+    }
+    begin = end + 1;
+  }
+  return true;
+}
+
+namespace {
+
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
@@ -491,8 +513,8 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   if (q.question) return std::nullopt;
   if (subject_named && object_named) {
     if (!relation_holds(words, p, t, e.subject_type, e.object_type, e.speaker_subject)) return std::nullopt;
-    if (fragment_of_longer_name(doc.text(), e.subject_name, e.subject_type) ||
-        fragment_of_longer_name(doc.text(), e.object_name, e.object_type)) {
+    if (!name_fits_graph(doc.text(), e.subject_name, e.subject_type) ||
+        !name_fits_graph(doc.text(), e.object_name, e.object_type)) {
       return std::nullopt;
     }
   } else {

@@ -46,4 +46,9 @@ struct GateEntities {
 std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
                                      const extract::GraphTriple& t, const GateEntities& entities);
 
+// Whether an entity's canonical name can stand in a relation: not a fragment
+// of a longer name the article writes ("Cup" of "European Cup"), not run on
+// into the sentence ("Park on Wednesday"). `text` is the article's.
+bool name_fits_graph(std::string_view text, std::string_view name, store::EntityType type);
+
 }  // namespace kg::ingest
