@@ -277,6 +277,18 @@ bool empty_concept(Words words, const extract::Argument& a, std::string_view rel
          std::find(kGenericNouns.begin(), kGenericNouns.end(), a.head_lemma) != kGenericNouns.end();
 }
 
+// A word that may stand before a person's name without being part of it:
+// an honorific or an office ("Mr", "Sir", "Prime Minister", "Chancellor").
+bool title_word(std::string_view word) {
+  if (one_of(word, {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness", "Prince", "Princess",
+                    "King", "Queen", "Prof", "Professor", "Rev", "Reverend", "Saint", "St", "Pope", "Archbishop",
+                    "Bishop", "Cardinal", "Judge", "Justice", "General", "Colonel", "Major", "Captain", "Sergeant",
+                    "Senator", "Governor", "Mayor", "Chancellor", "Commissioner", "Sheikh", "Emir", "Sultan"})) {
+    return true;
+  }
+  return schema::is_role_noun(lower(word));
+}
+
 // A name that the article also writes as part of a longer one ("Institute"
 // of "Institute for Fiscal Studies", "Cup" of "European Cup", "British
 // Chambers" of "British Chambers of Commerce"): the recognizer cut it short
@@ -301,7 +313,7 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
         }
       }
     }
-    if (type == store::EntityType::kPerson || at < 2 || text[at - 1] != ' ') continue;
+    if (at < 2 || text[at - 1] != ' ') continue;
     // Before: "European Cup", "Small Island", "Screen Actors Guild Awards";
     // a capitalised word that opens a sentence or is a function word is no part.
     size_t word = at - 1;
@@ -311,7 +323,8 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
     while (k > 0 && text[k - 1] == ' ') --k;
     const bool sentence_start = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});
     if (!prev.empty() && capitalised(prev) && std::isalpha(static_cast<unsigned char>(prev.back())) && !sentence_start &&
-        !one_of(prev, {"The", "A", "An", "In", "At", "On", "For", "But", "And", "Mr", "Mrs", "Ms", "Dr", "Sir"})) {
+        !one_of(prev, {"The", "A", "An", "In", "At", "On", "For", "But", "And"}) &&
+        !(type == store::EntityType::kPerson && title_word(prev))) {
       return true;
     }
   }
