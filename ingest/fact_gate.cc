@@ -533,6 +533,12 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   } else {
     const extract::Argument& concept_side = subject_named ? *t.object : *t.subject;
     const extract::Argument& named_side = subject_named ? *t.subject : *t.object;
+    // "Time Warner's quarter profits" -> "have quarter profits", "Russian
+    // companies" -> "be Russian": true, and nothing a reader needs.
+    if (p.construction == extract::Construction::kPossessive ||
+        p.construction == extract::Construction::kNounModifier) {
+      return std::nullopt;
+    }
     if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
     if (!usable_name(words, named_side, subject_named ? e.subject_type : e.object_type, false)) return std::nullopt;
     // A statement stands on its entity as firmly as a relation does: a

@@ -1,0 +1,85 @@
+// kg eval facts: recall of a store against hand-written gold facts, on a
+// gold file written here (the matching rules) and on the BBC dev set of
+// tests/data (the recall floor; skipped without ../shared).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "tests/nlp/cli_run.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kg::nlp::testing::run_kg;
+using kg::nlp::testing::RunResult;
+using kg::nlp::testing::TempDir;
+
+std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
+
+bool models_present() {
+  const std::string dir = std::string(KG_SOURCE_DIR) + "/ingest/models";
+  return fs::exists(dir + "/parser.kgm") && fs::exists(dir + "/ner.kgm");
+}
+
+TEST(EvalFacts, CountsAFactOnlyWhenBothNamesAndTheRelationMatch) {
+  if (!models_present()) GTEST_SKIP() << "no trained models";
+  TempDir dir("kg_eval_facts");
+  const fs::path article = fs::path(KG_SOURCE_DIR) / "examples" / "keller-andrade-call.md";
+  const std::string db = "--db " + quote(dir / "kg.db");
+  ASSERT_EQ(run_kg(db + " ingest " + quote(article), dir).exit_code, 0);
+  std::ofstream(dir / "gold.tsv") << "file\tsubject\trelation\tobject\tsymmetric\n"
+                                     // stored once as Andrade -> Keller; "speak with" is symmetric
+                                     "keller-andrade-call.md\tMartin Keller\tspeak with\tLucia Andrade\tno\n"
+                                     // the right names, a relation nobody stated
+                                     "keller-andrade-call.md\tMartin Keller\tsue\tLucia Andrade\tno\n"
+                                     // an entity the article never names
+                                     "keller-andrade-call.md\tMartin Keller\tspeak with\tNobody Else\tno\n";
+  const RunResult r = run_kg(db + " eval facts --json --gold " + quote(dir / "gold.tsv"), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["gold"], 3);
+  EXPECT_EQ(j["recalled"], 1) << r.out;
+  EXPECT_EQ(j["files"]["keller-andrade-call.md"]["recalled"], 1) << r.out;
+}
+
+TEST(EvalFacts, AMalformedGoldLineIsAOneLineErrorWithTheLine) {
+  TempDir dir("kg_eval_facts_bad");
+  std::ofstream(dir / "gold.tsv") << "file\tsubject\trelation\tobject\tsymmetric\nonly\tthree\tfields\n";
+  const RunResult r = run_kg("--db " + quote(dir / "kg.db") + " eval facts --gold " + quote(dir / "gold.tsv"), dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("gold.tsv:2: expected 5 tab-separated fields"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+// The floor is what the current extractor measures on the dev set (held out:
+// no rule was written from these articles' gold facts); issue 19 asks for 0.70.
+constexpr double kDevRecallFloor = 0.03;
+
+TEST(EvalFacts, BbcDevSetRecallFloor) {
+  const fs::path bbc = fs::path(KG_SHARED_DATA) / "news" / "bbc";
+  if (!fs::exists(bbc)) GTEST_SKIP() << bbc << " is absent (../shared/data not mounted)";
+  if (!models_present()) GTEST_SKIP() << "no trained models";
+  TempDir dir("kg_eval_facts_bbc");
+  const fs::path gold = fs::path(KG_SOURCE_DIR) / "tests" / "data" / "bbc_dev_facts.tsv";
+  std::set<std::string> files;
+  std::ifstream in(gold);
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) files.insert(line.substr(0, line.find('\t')));
+  ASSERT_EQ(files.size(), 12u);
+  std::string args = "--db " + quote(dir / "kg.db") + " ingest";
+  for (const std::string& f : files) args += " " + quote(bbc / f);
+  const RunResult ingest = run_kg(args, dir);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  const RunResult r = run_kg("--db " + quote(dir / "kg.db") + " eval facts --json --gold " + quote(gold), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["gold"], 100);
+  EXPECT_GE(j["recall"].get<double>(), kDevRecallFloor) << r.out;
+}
+
+}  // namespace
