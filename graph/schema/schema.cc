@@ -14,7 +14,7 @@ constexpr TypeSet kWork = kMisc | kOrg;            // films, shows, albums, prod
 
 // The schema, after the TAC-KBP slot relations and the ACE/ERE event types,
 // kept to what BBC-style news states between two names.
-constexpr std::array<RelationKind, 22> kKinds = {{
+constexpr std::array<RelationKind, 24> kKinds = {{
     {"meets", "met, held talks or spoke with", kActor, kActor, true, "meet, meet with, hold talk with, speak with"},
     {"tells", "told, addressed or wrote to", kParty, kActor, false, "tell, speak to, write to, brief"},
     {"visits", "went to or visited", kParty, kLoc | kOrg, false, "visit, travel to, arrive in, tour"},
@@ -39,9 +39,12 @@ constexpr std::array<RelationKind, 22> kKinds = {{
     {"appoints", "appointed, elected, named or signed", kActor, kPerson, false, "appoint, elect, name, hire, sign"},
     {"beats", "beat or defeated (sport, elections, business)", kActor, kActor, false,
      "beat, defeat, win over, knock out, be beaten by"},
-    {"plays_against", "played or faced (sport)", kOrg | kLoc, kOrg | kLoc, true, "play, face, draw with, take on"},
+    {"plays_against", "played or faced (sport)", kActor, kActor, true, "play, face, draw with, take on"},
     {"appears_in", "stars in, directs, wrote or presents a work", kPerson | kOrg, kWork, false,
      "star in, appear in, direct, write, present"},
+    {"wins", "won an award, prize, title or contest", kActor, kMisc | kOrg, false, "win, receive, collect, scoop"},
+    {"nominated_for", "was nominated or shortlisted for an award", kActor, kMisc | kOrg, false,
+     "be nominated for, be shortlisted for"},
 }};
 
 struct PhraseRule {
@@ -109,6 +112,8 @@ constexpr PhraseRule kRules[] = {
     {"star in", "appears_in"}, {"appear in", "appears_in"}, {"perform in", "appears_in"}, {"direct", "appears_in"},
     {"write", "appears_in"}, {"present", "appears_in"}, {"front", "appears_in"}, {"produce", "appears_in"},
     {"feature in", "appears_in"}, {"co-star in", "appears_in"},
+    {"win", "wins"}, {"receive", "wins"}, {"collect", "wins"}, {"scoop", "wins"}, {"be awarded", "wins"},
+    {"pick up", "wins"}, {"be nominated for", "nominated_for"}, {"be shortlisted for", "nominated_for"},
 };
 
 // Positions that head what they are held in; every other role is membership.
