@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "graph/schema/schema.h"
+#include "graph/view.h"
 #include "query/entity_resolver.h"
 #include "query/executor.h"
 
@@ -62,7 +64,10 @@ Result<QueryResult> run_entity(ExecContext& ctx, const EntityCommand& cmd) {
   for (const store::Edge& x : *in) rows.push_back({x, false});
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.edge.count > b.edge.count; });
   StoreNames names(ctx.store);
-  Table relations{"relations", "Relations, best supported first", {"subject", "relation", "object", "count", "confidence"}, {}};
+  Table relations{"relations",
+                  "Relations, best supported first",
+                  {"subject", "relation", "canonical", "object", "count", "confidence", "kind"},
+                  {}};
   for (size_t i = 0; i < rows.size() && i < kEntityRelationRows; ++i) {
     const store::Edge& x = rows[i].edge;
     auto subject = names.entity(x.subject);
@@ -71,8 +76,17 @@ Result<QueryResult> run_entity(ExecContext& ctx, const EntityCommand& cmd) {
     if (!object) return object.status();
     auto relation = names.relation(x.relation);
     if (!relation) return relation.status();
-    relations.rows.push_back({subject->name, *relation, object->name, static_cast<int64_t>(x.count),
-                              static_cast<double>(x.confidence)});
+    // docs/relations.md: a relation joins two names (plain or qualified); a
+    // statement has a common-noun phrase at one end.
+    std::string canonical, kind = "statement";
+    if (schema::is_named(subject->type) && schema::is_named(object->type)) {
+      kind = graph::is_qualified_relation(*relation) ? "qualified" : "relation";
+      if (const auto c = schema::canonical_relation(*relation, subject->type, object->type); c && kind == "relation") {
+        canonical = c->reversed ? fmt::format("{} (reversed)", c->kind->name) : std::string(c->kind->name);
+      }
+    }
+    relations.rows.push_back({subject->name, *relation, canonical, object->name, static_cast<int64_t>(x.count),
+                              static_cast<double>(x.confidence), kind});
   }
   result.tables.push_back(std::move(relations));
   if (rows.size() > kEntityRelationRows) {

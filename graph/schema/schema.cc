@@ -94,7 +94,7 @@ constexpr PhraseRule kRules[] = {
     {"be backed by", "supports", true}, {"be supported by", "supports", true}, {"be praised by", "supports", true},
     {"criticise", "criticises"}, {"criticize", "criticises"}, {"accuse", "criticises"}, {"blame", "criticises"},
     {"condemn", "criticises"}, {"attack", "criticises"}, {"slam", "criticises"}, {"denounce", "criticises"},
-    {"oppose", "criticises"}, {"challenge", "criticises"}, {"rebuke", "criticises"}, {"warn", "criticises"},
+    {"oppose", "criticises"}, {"challenge", "criticises"}, {"rebuke", "criticises"}, {"warn", "tells"},
     {"be criticised by", "criticises", true}, {"be accused by", "criticises", true},
     {"be attacked by", "criticises", true}, {"be blamed by", "criticises", true},
     {"appoint", "appoints"}, {"elect", "appoints"}, {"name", "appoints"}, {"nominate", "appoints"},
@@ -167,7 +167,9 @@ const RelationKind* role_kind(std::string_view phrase) {
   if (space == std::string_view::npos || !one_of_preps(phrase.substr(space + 1))) return nullptr;
   const std::string_view words = phrase.substr(0, space);
   const std::string_view last = words.substr(words.rfind(' ') + 1);
-  if (listed(kLeaderRoles, last)) return find_relation_kind("leads");
+  if (listed(kLeaderRoles, last) || words.ends_with("prime minister") || words.ends_with("first minister")) {
+    return find_relation_kind("leads");
+  }
   if (listed(kMemberRoles, last)) return find_relation_kind("member_of");
   return nullptr;
 }

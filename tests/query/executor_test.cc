@@ -95,8 +95,11 @@ TEST_F(ExecutorTest, EntityShowsNamesAliasesAndRelations) {
   const auto& rel = r.tables[1].rows;
   ASSERT_EQ(rel.size(), 4u);
   // Best supported first: speak with has two sentences.
-  EXPECT_EQ(text(rel[0][0]) + " " + text(rel[0][1]) + " " + text(rel[0][2]), "Joe Biden speak with Vladimir Putin");
-  EXPECT_EQ(integer(rel[0][3]), 2);
+  EXPECT_EQ(text(rel[0][0]) + " " + text(rel[0][1]) + " " + text(rel[0][3]), "Joe Biden speak with Vladimir Putin");
+  // Two people speaking: the schema's symmetric "meets", a relation between names.
+  EXPECT_EQ(text(rel[0][2]), "meets");
+  EXPECT_EQ(text(rel[0][6]), "relation");
+  EXPECT_EQ(integer(rel[0][4]), 2);
   EXPECT_FALSE(session.has_view());
 }
 

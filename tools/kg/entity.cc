@@ -1,33 +1,69 @@
 // kg entity NAME [--json]: one entity with its names, relations and articles, read by
 // prefix scans of the alias and edge indexes (the graph view is not built).
+// Its facts are shown in three groups (docs/relations.md): relations with
+// other named entities, with their canonical name where the schema has one;
+// qualified relations (negated, modal, conditional, reported); statements
+// (a common-noun phrase or value).
 #include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "graph/schema/schema.h"
 #include "graph/store/store.h"
+#include "graph/view.h"
 #include "tools/kg/commands.h"
 
 namespace kg::cli {
 namespace {
 
+enum class FactKind { kRelation, kQualified, kStatement };
+
+std::string_view fact_kind_name(FactKind k) {
+  switch (k) {
+    case FactKind::kRelation: return "relation";
+    case FactKind::kQualified: return "qualified";
+    case FactKind::kStatement: return "statement";
+  }
+  return "relation";
+}
+
 // One edge as shown: the relation phrase and the entity at the other end.
 struct ShownEdge {
   std::string relation;
+  std::string canonical;  // schema name ("meets"), "" for an open relation or a statement
+  bool reversed = false;  // the canonical relation reads object-first ("be beaten by" -> beats)
+  FactKind kind = FactKind::kRelation;
   std::string other;
   uint32_t count = 0;
   float confidence = 0;
 };
 
-Result<std::vector<ShownEdge>> show_edges(store::Store& st, const std::vector<store::Edge>& edges, bool outgoing) {
+Result<std::vector<ShownEdge>> show_edges(store::Store& st, const store::Entity& self,
+                                          const std::vector<store::Edge>& edges, bool outgoing) {
   std::vector<ShownEdge> shown;
   for (const store::Edge& e : edges) {
     Result<std::optional<std::string>> rel = st.relation_name(e.relation);
     if (!rel.is_ok()) return rel.status();
     Result<std::optional<store::Entity>> other = st.entity(outgoing ? e.object : e.subject);
     if (!other.is_ok()) return other.status();
-    shown.push_back({rel->value_or("?"), *other ? (*other)->name : "?", e.count, e.confidence});
+    ShownEdge x;
+    x.relation = rel->value_or("?");
+    x.other = *other ? (*other)->name : "?";
+    x.count = e.count;
+    x.confidence = e.confidence;
+    const store::EntityType other_type = *other ? (*other)->type : store::EntityType::kConcept;
+    if (!schema::is_named(self.type) || !schema::is_named(other_type)) {
+      x.kind = FactKind::kStatement;
+    } else if (graph::is_qualified_relation(x.relation)) {
+      x.kind = FactKind::kQualified;
+    } else if (const auto c = schema::canonical_relation(x.relation, outgoing ? self.type : other_type,
+                                                         outgoing ? other_type : self.type)) {
+      x.canonical = std::string(c->kind->name);
+      x.reversed = c->reversed;
+    }
+    shown.push_back(std::move(x));
   }
   // Strongest first, then alphabetical, so the output is stable.
   std::sort(shown.begin(), shown.end(), [](const ShownEdge& a, const ShownEdge& b) {
@@ -73,9 +109,9 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
   if (!out_edges.is_ok()) return report(out_edges.status());
   Result<std::vector<store::Edge>> in_edges = st.in_edges(e.id);
   if (!in_edges.is_ok()) return report(in_edges.status());
-  Result<std::vector<ShownEdge>> out_shown = show_edges(st, *out_edges, true);
+  Result<std::vector<ShownEdge>> out_shown = show_edges(st, e, *out_edges, true);
   if (!out_shown.is_ok()) return report(out_shown.status());
-  Result<std::vector<ShownEdge>> in_shown = show_edges(st, *in_edges, false);
+  Result<std::vector<ShownEdge>> in_shown = show_edges(st, e, *in_edges, false);
   if (!in_shown.is_ok()) return report(in_shown.status());
   const size_t degree = out_edges->size() + in_edges->size();
   // The articles that mention it, in the order they were first stored.
@@ -100,14 +136,15 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
                           {"articles", nlohmann::json::array()},
                           {"others_with_this_name", nlohmann::json::array()}};
     for (const store::Alias& a : *aliases) out["aliases"].push_back({{"name", a.surface}, {"count", a.count}});
-    for (const ShownEdge& s : *out_shown) {
-      out["out"].push_back({{"relation", s.relation}, {"object", s.other}, {"count", s.count},
-                            {"confidence", s.confidence}});
-    }
-    for (const ShownEdge& s : *in_shown) {
-      out["in"].push_back({{"relation", s.relation}, {"subject", s.other}, {"count", s.count},
-                           {"confidence", s.confidence}});
-    }
+    auto edge_json = [](const ShownEdge& s, const char* other_key) {
+      nlohmann::json j = {{"relation", s.relation}, {other_key, s.other}, {"count", s.count},
+                          {"confidence", s.confidence}, {"kind", fact_kind_name(s.kind)}};
+      j["canonical"] = s.canonical.empty() ? nlohmann::json() : nlohmann::json(s.canonical);
+      if (s.reversed) j["canonical_reversed"] = true;
+      return j;
+    };
+    for (const ShownEdge& s : *out_shown) out["out"].push_back(edge_json(s, "object"));
+    for (const ShownEdge& s : *in_shown) out["in"].push_back(edge_json(s, "subject"));
     for (const auto& [info, mentions] : articles) {
       out["articles"].push_back({{"id", info.id}, {"title", info.title}, {"mentions", mentions}});
     }
@@ -133,12 +170,28 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
   }
   if (articles.size() > kArticlesShown) listed += fmt::format(", ... {}", articles.back().first.id);
   fmt::print("articles: {}{}{}\n", articles.size(), listed.empty() ? "" : ": ", listed);
-  size_t width = 0;  // one column for the relations of both directions
+  // Each group lists outgoing facts, then incoming ones; one column width for all.
+  size_t width = 0;
+  auto label = [](const ShownEdge& s) {
+    if (s.canonical.empty()) return s.relation;
+    return fmt::format("{} [{}{}]", s.relation, s.canonical, s.reversed ? ", reversed" : "");
+  };
   for (const auto* edges : {&*out_shown, &*in_shown}) {
-    for (const ShownEdge& s : *edges) width = std::max(width, s.relation.size());
+    for (const ShownEdge& s : *edges) width = std::max(width, label(s).size());
   }
-  for (const ShownEdge& s : *out_shown) fmt::print("  -> {:<{}}  {}  ({})\n", s.relation, width, s.other, s.count);
-  for (const ShownEdge& s : *in_shown) fmt::print("  <- {:<{}}  {}  ({})\n", s.relation, width, s.other, s.count);
+  for (const FactKind kind : {FactKind::kRelation, FactKind::kQualified, FactKind::kStatement}) {
+    std::string lines;
+    for (const auto& [edges, arrow] : {std::pair{&*out_shown, "->"}, std::pair{&*in_shown, "<-"}}) {
+      for (const ShownEdge& s : *edges) {
+        if (s.kind == kind) lines += fmt::format("  {} {:<{}}  {}  ({})\n", arrow, label(s), width, s.other, s.count);
+      }
+    }
+    if (lines.empty()) continue;
+    const char* heading = kind == FactKind::kRelation    ? "relations"
+                          : kind == FactKind::kQualified ? "qualified (negated, modal, conditional, reported)"
+                                                         : "statements";
+    fmt::print("{}:\n{}", heading, lines);
+  }
   if (found->size() > 1) {
     std::string others;
     for (size_t i = 1; i < found->size(); ++i) {
