@@ -112,6 +112,19 @@ Result<QueryResult> run_sources(ExecContext& ctx, const SourcesCommand& cmd) {
     auto found = ctx.store.edge(s.id, **relation, o.id);
     if (!found) return found.status();
     edge = *found;
+  } else if (const schema::RelationKind* kind = schema::find_relation_kind(cmd.relation)) {
+    // A canonical name ("meets"): the best supported stored phrase that means
+    // it between the two, in the direction it reads.
+    StoreNames names(ctx.store);
+    auto out = ctx.store.out_edges(s.id);
+    if (!out) return out.status();
+    for (const store::Edge& x : *out) {
+      if (x.object != o.id) continue;
+      auto phrase = names.relation(x.relation);
+      if (!phrase) return phrase.status();
+      const auto c = schema::canonical_relation(*phrase, s.type, o.type);
+      if (c && c->kind == kind && !c->reversed && (!edge || x.count > edge->count)) edge = x;
+    }
   }
   if (!edge) {
     // Say what does link the two, in either direction, so the user can

@@ -129,6 +129,16 @@ TEST_F(ExecutorTest, SourcesListsEvidenceWithDocuments) {
   EXPECT_FALSE(session.has_view());
 }
 
+TEST_F(ExecutorTest, SourcesTakeTheCanonicalRelationName) {
+  Session session(*store_, SessionMode::kOneShot);
+  // "speak with" between two people is the schema's "meets" (graph/schema).
+  const QueryResult r = run(session, ":sources Biden meets Putin");
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].rows.size(), 2u);
+  // A canonical name that nothing between them means is the usual miss.
+  EXPECT_FALSE(fail(session, ":sources Biden acquires Putin").is_ok());
+}
+
 TEST_F(ExecutorTest, SourcesOfAMissingFactSaysWhatLinksThePair) {
   Session session(*store_, SessionMode::kOneShot);
   const Status s = fail(session, ":sources Biden meet Putin");
