@@ -287,7 +287,7 @@ Status read_record_lines(const std::string& path,
     Json line;
     try {
       line = Json::parse(text);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // syntax, or a number out of range (1e999999)
       return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, source::json_error_detail(e.what())));
     }
     store::DocumentRecord record;
