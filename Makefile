@@ -1,12 +1,13 @@
 # The two commands of the quick start are `make demo` and `make test`; each
 # bootstraps the Debian packages and builds first, so each works alone on a
-# fresh machine.
+# fresh machine. `make check` is the fast tier: every test but those labelled
+# `slow` in tests/CMakeLists.txt (training determinism, crash loops).
 JOBS ?= $(shell nproc)
 BUILD := build/release
 KG := $(BUILD)/tools/kg/kg
 DEMO_DB := demo/kg.db
 
-.PHONY: all bootstrap build demo test test-asan bench stress clean
+.PHONY: all bootstrap build demo test check test-asan bench stress clean
 
 all: build
 
@@ -24,6 +25,9 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+check: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow --timeout 900
 
 test-asan: bootstrap
 	@cmake --preset asan >/dev/null

@@ -7,18 +7,8 @@
 #include <optional>
 #include <thread>
 
-#include "ingest/article_facts.h"
-#include "ingest/extract/baseline.h"
-#include "ingest/extract/extract.h"
-#include "ingest/nlp/nlp.h"
-
 namespace kg::ingest {
 namespace {
-
-store::EntityType entity_type_of(const std::string& baseline_type) {
-  if (baseline_type == "TITLE") return store::EntityType::kConcept;  // a role noun phrase
-  return store::parse_entity_type(baseline_type).value_or(store::EntityType::kMisc);
-}
 
 Status write_record(store::Store& store, const store::DocumentRecord& record, IngestSummary& summary) {
   Result<store::PutResult> put = store.put_document(record);
@@ -42,46 +32,13 @@ Result<uint64_t> entity_count(store::Store& store) {
 
 }  // namespace
 
-store::DocumentRecord build_record(const source::Document& doc) {
-  extract::BaselineExtraction x = extract::extract_baseline(doc.text);
-  store::DocumentRecord record = record_for(doc);
-  record.sentences = std::move(x.sentences);
-  record.entities.reserve(x.entities.size());
-  for (extract::BaselineEntity& e : x.entities) {
-    store::EntityRecord r;
-    r.name = std::move(e.name);
-    r.type = entity_type_of(e.type);
-    r.aliases = std::move(e.aliases);
-    r.mentions = e.mentions;
-    record.entities.push_back(std::move(r));
-  }
-  record.facts.reserve(x.facts.size());
-  for (extract::BaselineFact& f : x.facts) {
-    store::FactRecord r;
-    r.subject = f.subject;
-    r.object = f.object;
-    r.relation = std::move(f.relation);
-    r.sentence = f.sentence;
-    r.span_begin = f.span_begin;
-    r.span_end = f.span_end;
-    r.confidence = f.confidence;
-    r.negated = f.negated;
-    r.modal = f.modal;
-    record.facts.push_back(std::move(r));
-  }
-  return record;
-}
-
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
                                        const PipelineOptions& options) {
   Result<uint64_t> before = entity_count(store);
   if (!before.is_ok()) return before.status();
-  // Loaded once per run and shared read-only by the workers. No parser model
-  // means the models were never trained: the baseline runs. A model that is
-  // there but unreadable is an error, not a silent fallback.
-  const Result<extract::TextExtractor> models =
-      extract::TextExtractor::load(options.model_dir.empty() ? nlp::Pipeline::default_model_dir() : options.model_dir);
-  if (!models.is_ok() && models.status().code() != Status::Code::kNotFound) return models.status();
+  // Loaded once per run and shared read-only by the workers.
+  const Result<RecordBuilder> builder = RecordBuilder::load(options.model_dir);
+  if (!builder.is_ok()) return builder.status();
 
   // Workers fill slots; the writer (this thread) takes them in input order.
   // At most `window` records wait in memory, so a large batch does not hold
@@ -104,7 +61,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
         if (stop || next_to_build >= docs.size()) return;
         i = next_to_build++;
       }
-      store::DocumentRecord record = models.is_ok() ? build_parsed_record(*models, docs[i]) : build_record(docs[i]);
+      store::DocumentRecord record = builder->build(docs[i]);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(record);
@@ -114,7 +71,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
   };
 
   IngestSummary summary;
-  summary.extractor = models.is_ok() ? "parser" : "baseline";
+  summary.extractor = builder->extractor();
   Status failure;
   {
     std::vector<std::jthread> workers;
@@ -148,15 +105,21 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
   return summary;
 }
 
-Result<IngestSummary> ingest_records(store::Store& store, const std::vector<store::DocumentRecord>& records,
-                                     const PipelineOptions& options) {
+Result<IngestSummary> ingest_record_lines(store::Store& store, const std::string& path, size_t records,
+                                          const PipelineOptions& options) {
   Result<uint64_t> before = entity_count(store);
   if (!before.is_ok()) return before.status();
   IngestSummary summary;
-  for (size_t i = 0; i < records.size(); ++i) {
-    if (Status s = write_record(store, records[i], summary); !s.is_ok()) return s;
-    if (options.progress) options.progress(i + 1, records.size());
-  }
+  bool first = true;
+  Status read = read_record_lines(path, [&](store::DocumentRecord&& record, std::string_view extractor) {
+    if (first) summary.extractor = extractor;
+    if (summary.extractor != extractor) summary.extractor.clear();  // a mixed merge names no one extractor
+    first = false;
+    if (Status s = write_record(store, record, summary); !s.is_ok()) return s;
+    if (options.progress) options.progress(summary.articles, records);
+    return Status::ok();
+  });
+  if (!read.is_ok()) return read;
   Result<uint64_t> after = entity_count(store);
   if (!after.is_ok()) return after.status();
   summary.new_entities = *after - std::min(*after, *before);

@@ -1,10 +1,14 @@
 // The kg_ingest library: from source documents to committed store documents.
 //
-//   source::Document -> sentences + entities + facts -> store::DocumentRecord
-//   -> Store::put_document
+//   source::Document -> RecordBuilder -> store::DocumentRecord -> Store::put_document
+//                                     \-> record line (kg extract --format jsonl)
+//                                          -> record line reader (kg ingest --triples) -/
 //
-// Facts come from the trained stages (nlp -> extract -> resolve) when the
-// model directory has a parser model, else from the baseline extractor.
+// One builder makes every article's record: the trained stages (nlp ->
+// extract -> resolve) when the model directory has a parser model, else the
+// baseline extractor. A record written as a line and read back is the record
+// that was built, field for field, so extracting on many machines and merging
+// gives the store one `kg ingest` of the same articles gives.
 //
 // The extraction stages are pure, so they run on worker threads; the calling
 // thread is the single writer and commits documents in input order, one
@@ -15,12 +19,18 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
 #include "graph/store/store.h"
 #include "ingest/source/source.h"
+
+namespace kg::extract {
+class TextExtractor;
+}
 
 namespace kg::ingest {
 
@@ -46,18 +56,70 @@ struct PipelineOptions {
 // baseline extractor sees them. Pure; safe on any thread.
 store::DocumentRecord build_record(const source::Document& doc);
 
+// Builds the record of an article the way every command does. Immutable once
+// loaded; build() is pure and safe to call from many threads at once.
+class RecordBuilder {
+ public:
+  // `model_dir` "" means nlp::Pipeline::default_model_dir(). A directory
+  // without a parser model gives the baseline; a model that is there but
+  // unreadable is an error, not a silent fallback.
+  static Result<RecordBuilder> load(const std::string& model_dir = "");
+
+  store::DocumentRecord build(const source::Document& doc) const;
+  std::string_view extractor() const;  // "parser" (trained models) or "baseline"
+
+ private:
+  RecordBuilder() = default;
+  std::shared_ptr<const extract::TextExtractor> parsed_;  // null: the baseline
+};
+
 // Extracts and commits `docs` (see the file comment). Stops at the first
 // store error; the documents committed before it stay committed.
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
                                        const PipelineOptions& options = {});
 
-// Reads the JSONL that `kg extract --format jsonl` writes (one triple per
-// line with its document and sentence) back into one record per document, so
-// extraction can run elsewhere and be merged here. Errors: "FILE:LINE: ...".
-Result<std::vector<store::DocumentRecord>> read_extracted_triples(const std::string& path);
+// ---------------------------------------------------------------------------
+// Record lines: the JSONL of `kg extract --format jsonl`, read back by
+// `kg ingest --triples`. One line is one whole document record, so lines from
+// any number of extract runs can be concatenated, shuffled or split at line
+// boundaries and still merge to the same store. Version 1, keys in this order:
+//
+//   {"kg_record": 1, "extractor": "parser"|"baseline",
+//    "id", "title", "date", "url", "source", "content_hash": strings,
+//    "sentences": [text, ...],
+//    "entities": [{"name", "type": "PERSON"|"ORG"|"LOC"|"MISC"|"CONCEPT",
+//                  "mentions": n, "aliases": [[surface, count], ...]}, ...],
+//    "facts": [{"subject": entity index, "relation", "object": entity index,
+//               "sentence": sentence index, "span": [begin, end] (bytes in the sentence),
+//               "confidence": 0..1, "negated", "modal": booleans,
+//               "attribution": "" when the article states it}, ...]}
+//
+// Every field is required; no other key is allowed. Counts and indexes are
+// integers from 0 to 2^32-1; indexes point into this line's lists. A reader
+// refuses any other "kg_record" version.
+inline constexpr int kRecordFormatVersion = 1;
 
-// Commits records (from read_extracted_triples) in order.
-Result<IngestSummary> ingest_records(store::Store& store, const std::vector<store::DocumentRecord>& records,
-                                     const PipelineOptions& options = {});
+// `record` as one line, '\n' included. Confidences are written in their
+// shortest form that reads back as the same float ("0.75").
+Result<std::string> record_line(const store::DocumentRecord& record, std::string_view extractor);
+
+// Reads the record lines of `path` in order and hands each record and its
+// extractor to `consume`; blank lines are skipped. Stops at the first
+// malformed line, with "PATH:LINE: what is wrong" (invalid input), or at the
+// first error `consume` returns. Memory holds one line at a time.
+Status read_record_lines(const std::string& path,
+                         const std::function<Status(store::DocumentRecord&&, std::string_view extractor)>& consume);
+
+// Checks every line of a record-line file without keeping the records; the
+// number of records it holds. Run before the store is opened, so that a bad
+// file leaves the store as it was.
+Result<size_t> check_record_lines(const std::string& path);
+
+// Commits the records of a record-line file in order through the same writer
+// as ingest_documents; `records` is what check_record_lines counted (the
+// total of options.progress). The summary names the extractor when every
+// line names the same one.
+Result<IngestSummary> ingest_record_lines(store::Store& store, const std::string& path, size_t records,
+                                          const PipelineOptions& options = {});
 
 }  // namespace kg::ingest

@@ -55,11 +55,12 @@ Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_vie
     }
     const auto text = object.find("text");
     if (text == object.end() || !text->is_string()) {
-      const bool looks_like_triples = object.contains("subject") && object.contains("relation");
+      // A line of `kg extract --format jsonl` is a document record, not an article.
+      const bool is_record = object.contains("kg_record");
       return Status::invalid_input(fmt::format("{}: missing string field \"text\"{}", where,
-                                               looks_like_triples ? " (triples from kg extract go through "
-                                                                    "'kg ingest --triples FILE')"
-                                                                  : ""));
+                                               is_record ? " (records from kg extract go through "
+                                                           "'kg ingest --triples FILE')"
+                                                         : ""));
     }
     Document doc;
     doc.source = std::string(name);

@@ -3,8 +3,8 @@
 
 usage: export_consumers.py KG_BINARY
 
-Writes an article (as `kg extract --format jsonl` triples, so the entity names
-are exactly the ones chosen here) whose names are every DOT keyword and every
+Writes an article (as a `kg extract --format jsonl` record, so the entity
+names are exactly the ones chosen here) whose names are every DOT keyword and every
 character a format must escape, ingests it into a fresh store, exports each
 format and hands each file to its real consumer: graphviz's dot for DOT,
 Python's XML parser and networkx for GraphML, rapper (raptor2) for N-Triples,
@@ -52,15 +52,21 @@ def run(cmd, **kw):
 
 
 def write_article(path):
-    """One document; each name is the subject of one triple with a special relation."""
+    """One document record (kg_record 1); each name is the subject of one fact with a special relation."""
+    entities = [{"name": name, "type": kind, "mentions": 2, "aliases": [[name, 2]]} for name, kind in NAMES]
+    sentences, facts = [], []
+    for i, (name, _) in enumerate(NAMES):
+        other = NAMES[(i + 1) % len(NAMES)][0]
+        relation = RELATIONS[i % len(RELATIONS)]
+        sentences.append(f"{name} {relation} {other}.")
+        facts.append({"subject": i, "relation": relation, "object": (i + 1) % len(NAMES), "sentence": i,
+                      "span": [0, len(sentences[-1].encode("utf-8"))], "confidence": 0.9,
+                      "negated": False, "modal": False, "attribution": ""})
+    record = {"kg_record": 1, "extractor": "parser", "id": "special<&>.txt", "title": "", "date": "", "url": "",
+              "source": "special.jsonl", "content_hash": "special-names-article", "sentences": sentences,
+              "entities": entities, "facts": facts}
     with open(path, "w", encoding="utf-8") as out:
-        for i, (name, kind) in enumerate(NAMES):
-            other, other_kind = NAMES[(i + 1) % len(NAMES)]
-            relation = RELATIONS[i % len(RELATIONS)]
-            line = {"doc": "special<&>.txt", "sentence": i, "sentence_text": f"{name} {relation} {other}.",
-                    "subject": name, "subject_type": kind, "relation": relation,
-                    "object": other, "object_type": other_kind, "confidence": 0.9}
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def xml_form(text):

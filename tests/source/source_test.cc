@@ -282,12 +282,12 @@ TEST_F(SourceTest, MalformedJsonlNamesTheLine) {
   EXPECT_TRUE(docs.status().message().starts_with(path + ":2: malformed JSON: column ")) << docs.status().message();
 }
 
-TEST_F(SourceTest, JsonlWithoutTextNamesTheLineAndPointsAtTriples) {
-  const std::string path = write("t.jsonl", "{\"subject\": \"A\", \"relation\": \"meet\", \"object\": \"B\"}\n");
+TEST_F(SourceTest, JsonlWithoutTextNamesTheLineAndPointsAtRecords) {
+  const std::string path = write("t.jsonl", "{\"kg_record\": 1, \"id\": \"a.txt\", \"facts\": []}\n");
   Result<std::vector<Document>> docs = read_path(path);
   ASSERT_FALSE(docs.is_ok());
   EXPECT_EQ(docs.status().message(), path +
-                                         ":1: missing string field \"text\" (triples from kg extract go through "
+                                         ":1: missing string field \"text\" (records from kg extract go through "
                                          "'kg ingest --triples FILE')");
 }
 

@@ -1,16 +1,15 @@
-// kg extract: text in, triples out, no store. The map step of a distributed
-// run (see README "Beyond one machine"): its JSONL is what
-// `kg ingest --triples` reads back.
-#include <cmath>
+// kg extract: text in, records or triples out, no store. The map step of a
+// distributed run (see README "Beyond one machine"): its JSONL holds the
+// records `kg ingest` would commit, and `kg ingest --triples` commits them.
 #include <cstdio>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "ingest/extract/baseline.h"
 #include "ingest/extract/extract.h"
 #include "ingest/nlp/nlp.h"
+#include "ingest/pipeline.h"
 #include "ingest/source/source.h"
 #include "tools/kg/commands.h"
 
@@ -32,79 +31,20 @@ std::string tsv_field(std::string_view s) {
   return out;
 }
 
-// One fact of `kg extract --format jsonl`, the same fields for both
-// extractors, so that `kg ingest --triples` reads either.
-struct JsonlFact {
-  size_t sentence;
-  std::string_view sentence_text;
-  std::string_view subject, subject_type, relation, object, object_type;
-  uint32_t span_begin, span_end;
-  float confidence;
-  bool negated, modal;
-  std::string_view attribution;
-  std::string_view extractor;
-};
-
-void print_jsonl_fact(const source::Document& doc, const JsonlFact& f) {
-  const nlohmann::json line = {
-      {"doc", doc.id},
-      {"title", doc.title},
-      {"date", doc.date},
-      {"url", doc.url},
-      {"content_hash", doc.content_hash},
-      {"sentence", f.sentence},
-      {"sentence_text", f.sentence_text},
-      {"subject", f.subject},
-      {"subject_type", f.subject_type},
-      {"relation", f.relation},
-      {"object", f.object},
-      {"object_type", f.object_type},
-      {"span", {f.span_begin, f.span_end}},
-      {"confidence", std::round(f.confidence * 1000.0) / 1000.0},  // 0.7, not 0.699999988
-      {"negated", f.negated},
-      {"modal", f.modal},
-      {"attribution", f.attribution},
-      {"extractor", f.extractor},
-  };
-  fmt::print("{}\n", line.dump());
-}
-
-// The parser-based extractor's facts (ingest/extract/extract.h), same fields.
-void print_parsed_document(const source::Document& doc, const std::string& format,
-                           const extract::TextExtractor& parsed) {
-  const nlp::Document annotated = parsed.annotate(doc.text);
-  for (const extract::Fact& f : parsed.facts(annotated)) {
-    if (format == "tsv") {
-      fmt::print("{}\t{}\t{}\n", tsv_field(f.subject), tsv_field(f.relation), tsv_field(f.object));
-      continue;
-    }
-    const nlp::Sentence& s = annotated.sentences[f.sentence];
-    const auto words = annotated.words_of(s);
-    const std::string_view text =
-        words.empty() ? std::string_view()
-                      : std::string_view(annotated.text()).substr(words.front().begin, words.back().end - words.front().begin);
-    print_jsonl_fact(doc, JsonlFact{f.sentence, text, f.subject, f.subject_type, f.relation, f.object, f.object_type,
-                                    f.span_begin, f.span_end, f.confidence, f.negated, f.modal, f.attribution,
-                                    "parser"});
+// One document the way `kg ingest` would store it: the record as one line
+// (jsonl), or its facts as subject, relation, object names (tsv).
+Status print_record(const store::DocumentRecord& record, const std::string& format, std::string_view extractor) {
+  if (format == "jsonl") {
+    Result<std::string> line = ingest::record_line(record, extractor);
+    if (!line.is_ok()) return line.status();
+    std::fwrite(line->data(), 1, line->size(), stdout);
+    return Status::ok();
   }
-}
-
-void print_document(const source::Document& doc, const std::string& format) {
-  const extract::BaselineExtraction x = extract::extract_baseline(doc.text);
-  for (const extract::BaselineFact& f : x.facts) {
-    const extract::BaselineEntity& s = x.entities[f.subject];
-    const extract::BaselineEntity& o = x.entities[f.object];
-    if (format == "tsv") {
-      fmt::print("{}\t{}\t{}\n", tsv_field(s.name), tsv_field(f.relation), tsv_field(o.name));
-    } else if (format == "carb") {
-      fmt::print("{}\t{:.2f}\t{}\t{}\t{}\n", tsv_field(x.sentences[f.sentence]), f.confidence,
-                 tsv_field(f.relation), tsv_field(s.name), tsv_field(o.name));
-    } else {
-      print_jsonl_fact(doc, JsonlFact{f.sentence, x.sentences[f.sentence], s.name, s.type, f.relation, o.name,
-                                      o.type, f.span_begin, f.span_end, f.confidence, f.negated, f.modal, "",
-                                      "baseline"});
-    }
+  for (const store::FactRecord& f : record.facts) {
+    fmt::print("{}\t{}\t{}\n", tsv_field(record.entities[f.subject].name), tsv_field(f.relation),
+               tsv_field(record.entities[f.object].name));
   }
+  return Status::ok();
 }
 
 // CaRB scores one sentence per line; each line is extracted on its own so
@@ -147,11 +87,12 @@ Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   auto options = std::make_shared<ExtractOptions>();
   Subcommand c;
   c.app = kg.add_subcommand("extract",
-                            "extract triples from text without a store (baseline extractor: capitalised names and "
-                            "the words between them)");
-  c.app->add_option("--format", options->format, "tsv (subject, relation, object), jsonl (one triple per line "
-                                                  "with its sentence; read back by 'kg ingest --triples'), or "
-                                                  "carb (CaRB's tab format: one input line is one sentence)")
+                            "extract from text without a store what 'kg ingest' would store (the trained models, "
+                            "or the baseline extractor when there is no parser model)");
+  c.app->add_option("--format", options->format, "tsv (subject, relation, object of each fact), jsonl (one "
+                                                  "document record per line, kg_record format 1; committed by "
+                                                  "'kg ingest --triples'), or carb (CaRB's tab format: one input "
+                                                  "line is one sentence)")
       ->check(CLI::IsMember({"tsv", "jsonl", "carb"}));
   c.app->add_option("FILE", options->inputs, "files or directories to read; '-' or nothing for standard input");
   c.run = [options] {
@@ -166,12 +107,11 @@ Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& /*global*/) {
       if (!docs.is_ok()) return report(docs.status());
       for (source::Document& d : *docs) all.push_back(std::move(d));
     }
-    const Result<extract::TextExtractor> parsed = extract::TextExtractor::load(nlp::Pipeline::default_model_dir());
+    const Result<ingest::RecordBuilder> builder = ingest::RecordBuilder::load();
+    if (!builder.is_ok()) return report(builder.status());
     for (const source::Document& doc : all) {
-      if (parsed) {
-        print_parsed_document(doc, options->format, *parsed);
-      } else {
-        print_document(doc, options->format);
+      if (Status s = print_record(builder->build(doc), options->format, builder->extractor()); !s.is_ok()) {
+        return report(s);
       }
     }
     std::fflush(stdout);

@@ -75,16 +75,18 @@ bool is_jsonl(const std::string& path) {
 int run_triples(const std::string& db, const IngestOptions& options) {
   ProgressLine progress(!options.quiet);
   if (is_jsonl(options.triples)) {
-    Result<std::vector<store::DocumentRecord>> records = ingest::read_extracted_triples(options.triples);
+    // Every line is checked before the store is opened; the file is then
+    // read again to commit, one record in memory at a time.
+    Result<size_t> records = ingest::check_record_lines(options.triples);
     if (!records.is_ok()) return report(records.status());
     Result<std::unique_ptr<store::Store>> st = open_for_writing(db);
     if (!st.is_ok()) return report(st.status());
     ingest::PipelineOptions pipeline;
     pipeline.progress = [&](size_t done, size_t total) { progress.update("ingest", done, total); };
-    Result<ingest::IngestSummary> summary = ingest::ingest_records(**st, *records, pipeline);
+    Result<ingest::IngestSummary> summary = ingest::ingest_record_lines(**st, options.triples, *records, pipeline);
     progress.finish();
     if (!summary.is_ok()) return report(summary.status());
-    print_summary(*summary, "document");
+    print_summary(*summary, "article");
     return 0;
   }
   if (std::FILE* f = std::fopen(options.triples.c_str(), "rb")) {
@@ -139,8 +141,9 @@ Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global) {
   c.app->add_option("PATH", options->paths,
                     "articles: .txt .md .html .jsonl files, directories (read recursively), or - for stdin");
   c.app->add_option("--triples", options->triples,
-                    "load pre-extracted triples instead: TSV (subject<TAB>relation<TAB>object) or the JSONL of "
-                    "'kg extract --format jsonl'");
+                    "load pre-extracted facts instead: the document records of 'kg extract --format jsonl' "
+                    "(committed exactly as 'kg ingest' of the same articles would), or TSV triples "
+                    "(subject<TAB>relation<TAB>object)");
   c.app->add_option("--threads", options->threads, "extraction threads (default: one per core)");
   c.app->add_flag("-q,--quiet", options->quiet, "no progress line");
   c.run = [&global, options] {
