@@ -48,6 +48,15 @@ bool is_unsupported_clause(std::string_view word) {
   return kLater.count(upper(word)) > 0;
 }
 
+// Words that end an expression rather than name a variable, so that
+// "WHERE a.name = RETURN" reports the missing value at RETURN.
+bool is_reserved(std::string_view word) {
+  static const std::set<std::string> kReserved = {"MATCH", "WHERE", "RETURN", "ORDER", "BY",   "SKIP",
+                                                  "LIMIT", "AND",   "OR",     "XOR",   "IN",   "AS",
+                                                  "DISTINCT", "CONTAINS", "STARTS", "ENDS", "IS", "ASC", "DESC"};
+  return kReserved.count(upper(word)) > 0 || is_write_clause(word) || is_unsupported_clause(word);
+}
+
 class Parser {
  public:
   Parser(std::string_view text, std::vector<Token> tokens) : text_(text), tokens_(std::move(tokens)) {}
@@ -518,6 +527,7 @@ Result<ExprPtr> Parser::atom() {
         ++pos_;
         return make(first, Literal{});
       }
+      if (is_reserved(word)) return expected("an expression");
       const Token& name = take();
       if (at_symbol("(")) return call(name);
       if (accept_symbol(".")) {

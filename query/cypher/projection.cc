@@ -72,6 +72,11 @@ Status check_aggregates(const Query& q, bool& aggregating) {
                                                     item.expr->text));
     }
   }
+  for (const SortItem& s : q.order_by) {
+    if (column_of(q, *s.expr) < 0 && contains_aggregate(*s.expr)) {
+      return error_at(s.expr->where, fmt::format("ORDER BY {}: an aggregate must also be a RETURN item", s.expr->text));
+    }
+  }
   if (aggregating || q.distinct) {
     for (const SortItem& s : q.order_by) {
       if (column_of(q, *s.expr) < 0) {
