@@ -22,6 +22,7 @@
 #include "base/status.h"
 #include "graph/store/store.h"
 #include "graph/view.h"
+#include "query/lexer.h"
 #include "query/result.h"
 
 namespace kg::query::cypher {
@@ -30,10 +31,8 @@ namespace kg::query::cypher {
 // hub enumerates more paths than any answer can use.
 inline constexpr int kMaxHops = 6;
 
-struct Where {  // 1-based, as in every "LINE:COLUMN: ..." error
-  int line = 1;
-  int column = 1;
-};
+// 1-based line and column, as in every "LINE:COLUMN: ..." error.
+using Where = Position;
 
 struct Expr;
 using ExprPtr = std::shared_ptr<const Expr>;

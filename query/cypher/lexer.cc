@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include "base/utf8.h"
 #include "query/cypher/tokens.h"
 
 namespace kg::query::cypher {
@@ -12,36 +11,8 @@ bool is_ident_start(char c) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ident_byte(char c) { return is_ident_start(c) || is_digit(c); }
 
-// Walks the statement byte by byte, keeping line and code-point column.
-class Cursor {
- public:
-  Cursor(std::string_view text, int line) : text_(text), line_(line) {}
-  bool done() const { return pos_ >= text_.size(); }
-  char peek(size_t ahead = 0) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
-  Where where() const { return {line_, column_}; }
-  size_t offset() const { return pos_; }
-  void advance() {
-    if (text_[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-      column_ = 1;
-      return;
-    }
-    const size_t n = utf8::sequence_length(text_, pos_);
-    pos_ += n == 0 ? 1 : n;
-    ++column_;
-  }
-  std::string_view slice(size_t from) const { return text_.substr(from, pos_ - from); }
-
- private:
-  std::string_view text_;
-  int line_;
-  int column_ = 1;
-  size_t pos_ = 0;
-};
-
 // The quoted string at the cursor (on its opening quote), unescaped.
-Result<std::string> read_string(Cursor& cur) {
+Result<std::string> read_string(TextCursor& cur) {
   const Where start = cur.where();
   const char quote = cur.peek();
   cur.advance();
@@ -76,13 +47,9 @@ constexpr std::string_view kOneCharSymbols = "()[]{},:.|*=<>+-/%;";
 
 }  // namespace
 
-Status error_at(Where where, std::string_view message) {
-  return Status::invalid_input(fmt::format("{}:{}: {}", where.line, where.column, message));
-}
-
 Result<std::vector<Token>> tokenize(std::string_view text, int first_line) {
   std::vector<Token> tokens;
-  Cursor cur(text, first_line);
+  TextCursor cur(text, first_line);
   while (true) {
     while (!cur.done() && (cur.peek() == ' ' || cur.peek() == '\t' || cur.peek() == '\r' || cur.peek() == '\n')) {
       cur.advance();

@@ -28,7 +28,4 @@ struct Token {
 // Every token of `text`, ending with kEnd; `first_line` numbers the first line.
 Result<std::vector<Token>> tokenize(std::string_view text, int first_line);
 
-// "1:12: message", the house format of query errors.
-Status error_at(Where where, std::string_view message);
-
 }  // namespace kg::query::cypher
