@@ -115,11 +115,14 @@ bool needs_all_entities(const Query& query);
 struct RunOptions {
   // Matches kept in memory before the query stops with a one-line error.
   size_t max_rows = 100000;
+  // Candidate bindings tried before the query stops: bounds a pattern whose
+  // rows a WHERE rejects (a cartesian product that keeps nothing) in time.
+  uint64_t max_bindings = 10'000'000;  // about 2 s on the project machine
 };
 
 // Runs a parsed query on `view` (built from `store`, which supplies aliases
 // and mention counts). Unknown labels and properties are kInvalidInput naming
-// them; too many rows is kInvalidInput "query stopped after N rows; ...".
+// them; too many rows or bindings is kInvalidInput "query stopped after ...".
 Result<QueryResult> run(const Query& query, store::Store& store, const graph::View& view,
                         const RunOptions& options = {});
 

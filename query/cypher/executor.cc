@@ -39,8 +39,8 @@ struct TypeFilter {
 
 class Matcher {
  public:
-  Matcher(const Plan& plan, const Evaluator& eval, size_t max_rows, std::optional<size_t> enough)
-      : plan_(plan), eval_(eval), view_(eval.view()), max_rows_(max_rows), enough_(enough) {}
+  Matcher(const Plan& plan, const Evaluator& eval, const RunOptions& options, std::optional<size_t> enough)
+      : plan_(plan), eval_(eval), view_(eval.view()), options_(options), enough_(enough) {}
 
   Status prepare(store::Store& store);
   Status run(std::vector<Row>& out);
@@ -61,8 +61,9 @@ class Matcher {
   const Plan& plan_;
   const Evaluator& eval_;
   const graph::View& view_;
-  size_t max_rows_;
+  const RunOptions& options_;
   std::optional<size_t> enough_;
+  uint64_t bindings_ = 0;
   std::map<const NodePattern*, std::set<store::EntityId>> named_;  // entities a {name: ...} fits
   std::map<const NodePattern*, std::vector<graph::Vertex>> starts_;  // the same, as view vertices
   std::map<const RelPattern*, TypeFilter> types_;
@@ -120,10 +121,10 @@ Status Matcher::run(std::vector<Row>& out) {
 // False stops the whole walk (enough rows, or too many).
 bool Matcher::step(size_t i, Row& row) {
   if (i == plan_.steps.size()) {
-    if (out_->size() >= max_rows_) {
+    if (out_->size() >= options_.max_rows) {
       stopped_ = Status::invalid_input(fmt::format("query stopped after {} rows; add LIMIT, a WHERE or a name to the "
                                                    "pattern to narrow it",
-                                                   max_rows_));
+                                                   options_.max_rows));
       return false;
     }
     out_->push_back(row);
@@ -150,6 +151,12 @@ bool Matcher::scan(size_t i, Row& row) {
 // Binds step i's node to v when it fits, then goes on to the next step.
 bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
   const Step& s = plan_.steps[i];
+  if (++bindings_ > options_.max_bindings) {
+    stopped_ = Status::invalid_input(fmt::format("query stopped after trying {} bindings; name an entity or add a "
+                                                 "label to the pattern to narrow it",
+                                                 options_.max_bindings));
+    return false;
+  }
   Value& slot = row[s.node_slot];
   const bool was_bound = !slot.is_null();
   if (was_bound) {
@@ -274,7 +281,7 @@ Result<QueryResult> run(const Query& query, store::Store& store, const graph::Vi
   if (query.limit && *query.limit == 0) {
     // LIMIT 0 asks for the columns only.
   } else {
-    Matcher matcher(*plan, eval, options.max_rows, enough_rows(query));
+    Matcher matcher(*plan, eval, options, enough_rows(query));
     if (Status s = matcher.prepare(store); !s) return s;
     if (Status s = matcher.run(rows); !s) return s;
   }

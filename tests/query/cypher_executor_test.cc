@@ -180,6 +180,15 @@ TEST_F(CypherExecutorTest, RowLimitStopsRunawayQueries) {
   auto two = cypher::run(*limited, *store_, *view, options);
   ASSERT_TRUE(two.is_ok()) << two.status().message();
   EXPECT_EQ(two->tables[0].rows.size(), 2u);
+  // A product whose rows the WHERE rejects keeps no row but still stops:
+  // 7 + 49 + 343 bindings are tried, over the cap of 100.
+  options.max_bindings = 100;
+  auto rejected = cypher::parse("MATCH (a), (b), (c) WHERE a.name + b.name = c.name RETURN a");
+  ASSERT_TRUE(rejected.is_ok());
+  auto slow = cypher::run(*rejected, *store_, *view, options);
+  ASSERT_FALSE(slow.is_ok());
+  EXPECT_EQ(slow.status().message(),
+            "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
 }
 
 }  // namespace
