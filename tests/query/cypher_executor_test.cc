@@ -132,6 +132,43 @@ TEST_F(CypherExecutorTest, ReturnAggregatesDistinctOrderSkipLimit) {
             (Rows{{"Joe Biden", "0.9"}, {"Victoria Nuland", "0.95"}, {"Acme Corp", "1"}}));
 }
 
+TEST_F(CypherExecutorTest, NodePropertiesAndFunctions) {
+  EXPECT_EQ(rows("MATCH (n:LOC) RETURN n.name, n.type, n.mentions, n.id >= 0, toUpper(n.name), size(n.name)"),
+            (Rows{{"Ukraine", "LOC", "1", "true", "UKRAINE", "7"}}));
+  EXPECT_EQ(rows("MATCH (n {type: 'ORG'})-[r {relation: 'hire'}]->(m) RETURN n.name, m.name"),
+            (Rows{{"Acme Corp", "Jane Roe"}}));
+}
+
+// A pattern naming CONCEPT runs on the whole store; others on the entity graph.
+TEST_F(CypherExecutorTest, ConceptLabelUsesTheWholeGraph) {
+  const std::string dir = dir_.file("concept.db");
+  {
+    store::OpenOptions options;
+    options.mode = store::OpenOptions::Mode::kReadWrite;
+    auto opened = store::Store::open(dir, options);
+    ASSERT_TRUE(opened.is_ok()) << opened.status().message();
+    store::DocumentRecord doc;
+    doc.id = "sanctions.txt";
+    doc.content_hash = "hash-sanctions";
+    doc.sentences = {"Joe Biden announced sanctions."};
+    doc.entities = {kg::testing::person("Joe Biden"), kg::testing::typed("sanctions", store::EntityType::kConcept)};
+    doc.facts = {kg::testing::fact(0, "announce", 1, 0, 0.9f)};
+    ASSERT_TRUE((*opened)->put_document(doc).is_ok());
+  }
+  auto store = kg::testing::open_read_only(dir);
+  ASSERT_NE(store, nullptr);
+  Session session(*store, SessionMode::kOneShot);
+  auto run = [&](std::string_view text) {
+    auto command = parse_command(text);
+    EXPECT_TRUE(command.is_ok()) << command.status().message();
+    auto result = session.execute(*command);
+    EXPECT_TRUE(result.is_ok()) << result.status().message();
+    return result.is_ok() ? result->tables.at(0).rows.size() : size_t{999};
+  };
+  EXPECT_EQ(run("MATCH (a:PERSON)-[r:announce]->(c:CONCEPT) RETURN a.name, c.name"), 1u);
+  EXPECT_EQ(run("MATCH (a:PERSON)-[r:announce]->(c) RETURN a.name, c.name"), 0u);
+}
+
 TEST_F(CypherExecutorTest, VariableLength) {
   EXPECT_EQ(rows("MATCH (a {name: 'Victoria Nuland'})-[*1..2]->(b) RETURN b.name ORDER BY b.name"),
             (Rows{{"Joe Biden"},
