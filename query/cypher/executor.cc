@@ -40,7 +40,8 @@ struct TypeFilter {
 class Matcher {
  public:
   Matcher(const Plan& plan, const Evaluator& eval, const RunOptions& options, std::optional<size_t> enough)
-      : plan_(plan), eval_(eval), view_(eval.view()), options_(options), enough_(enough) {}
+      : plan_(plan), eval_(eval), view_(eval.view()), options_(options), enough_(enough),
+        no_row_(plan.slots.size()) {}
 
   Status prepare(store::Store& store);
   Status run(std::vector<Row>& out);
@@ -64,6 +65,7 @@ class Matcher {
   const RunOptions& options_;
   std::optional<size_t> enough_;
   uint64_t bindings_ = 0;
+  const Row no_row_;  // every slot null: where property-map values are evaluated
   std::map<const NodePattern*, std::set<store::EntityId>> named_;  // entities a {name: ...} fits
   std::map<const NodePattern*, std::vector<graph::Vertex>> starts_;  // the same, as view vertices
   std::map<const RelPattern*, TypeFilter> types_;
@@ -75,11 +77,10 @@ class Matcher {
 // Resolves {name: ...} through the same alias lookup as the colon commands
 // (every entity the name fits), and relationship types to stored ids.
 Status Matcher::prepare(store::Store& store) {
-  const Row empty(plan_.slots.size());
   for (const Step& s : plan_.steps) {
     for (const auto& [key, expr] : s.node->properties) {
       if (key != "name") continue;
-      const Value v = eval_.eval(*expr, empty);
+      const Value v = eval_.eval(*expr, no_row_);
       std::set<store::EntityId>& ids = named_[s.node];
       if (!std::holds_alternative<std::string>(v.data)) continue;  // a name that is no string fits nothing
       auto found = resolve_entity(store, NameArg{std::get<std::string>(v.data), expr->where.line, expr->where.column});
@@ -109,9 +110,8 @@ Status Matcher::prepare(store::Store& store) {
 
 Status Matcher::run(std::vector<Row>& out) {
   out_ = &out;
-  const Row empty(plan_.slots.size());
   for (const Expr* f : plan_.constant_filters) {
-    if (!is_true(eval_.eval(*f, empty))) return Status::ok();
+    if (!is_true(eval_.eval(*f, no_row_))) return Status::ok();
   }
   Row row(plan_.slots.size());
   step(0, row);
@@ -237,10 +237,9 @@ bool Matcher::node_fits(const NodePattern& n, graph::Vertex v) const {
   const graph::VertexProps& p = view_.vertex(v);
   if (n.label && store::parse_entity_type(*n.label) != p.type) return false;
   if (auto it = named_.find(&n); it != named_.end() && !it->second.count(p.entity)) return false;
-  const Row empty(plan_.slots.size());
   for (const auto& [key, expr] : n.properties) {
     if (key == "name") continue;
-    if (compare_values(eval_.property(Value{NodeRef{v}}, key), eval_.eval(*expr, empty)) != 0) return false;
+    if (compare_values(eval_.property(Value{NodeRef{v}}, key), eval_.eval(*expr, no_row_)) != 0) return false;
   }
   return true;
 }
@@ -253,9 +252,8 @@ bool Matcher::rel_fits(const RelPattern& r, const graph::CsrEdge& e) const {
       if (canonical.empty() || !f.canonical.count(canonical)) return false;
     }
   }
-  const Row empty(plan_.slots.size());
   for (const auto& [key, expr] : r.properties) {
-    if (compare_values(eval_.property(Value{RelRef{e}}, key), eval_.eval(*expr, empty)) != 0) return false;
+    if (compare_values(eval_.property(Value{RelRef{e}}, key), eval_.eval(*expr, no_row_)) != 0) return false;
   }
   return true;
 }
