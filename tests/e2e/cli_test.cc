@@ -206,7 +206,7 @@ TEST_F(CliTest, DotExportIsAcceptedByGraphviz) {
 }
 
 TEST_F(CliTest, JsonExportParsesAndHoldsTheExamples) {
-  const Outcome r = kg(examples_db_, {"export", "--format", "json"});
+  const Outcome r = kg(examples_db_, {"export", "--format", "json", "--all"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json g = nlohmann::json::parse(r.out);
   ASSERT_TRUE(g["nodes"].is_array());
@@ -265,7 +265,7 @@ class ScopedEnv {
 // What makes two stores the same graph for a reader: the JSON export and the stats.
 std::string graph_and_stats(const std::string& db) {
   std::string both;
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"export", "--format", "json"},
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"export", "--format", "json", "--all"},
                                                std::vector<std::string>{"stats"}}) {
     std::string cmd = quote(KG_BINARY) + " --db " + quote(db);
     for (const std::string& a : args) cmd.append(" ").append(quote(a));

@@ -1,7 +1,7 @@
 // kg ingest with the trained models (nlp -> extract -> resolve), end to end:
 // one entity per person whatever the article calls them ("Mr Putin", "he",
 // "the Russian leader"), facts stored against that entity, titles as
-// "have title" facts. Read back through `kg export --format json`.
+// "have title" facts. Read back through `kg export --format json --all` (statements included).
 //
 // Skips when the shipped models are absent (kg then runs the baseline); the
 // reference-article test also skips without ../shared.
@@ -40,7 +40,7 @@ class IngestedGraph {
     for (const std::string& input : inputs) {
       ingest_out_ += run("KG_MODELS='" + kModelDir + "' '" KG_BINARY "' --db '" + db + "' ingest --quiet '" + input + "'");
     }
-    graph_ = nlohmann::json::parse(run("'" KG_BINARY "' --db '" + db + "' export --format json"));
+    graph_ = nlohmann::json::parse(run("'" KG_BINARY "' --db '" + db + "' export --format json --all"));
   }
   ~IngestedGraph() { fs::remove_all(root_); }
 

@@ -74,7 +74,7 @@ class KgStore {
   }
   void remove(const Article& a) { run("'" KG_BINARY "' --db '" + db() + "' remove '" + path_of(a) + "'"); }
   std::string kg(const std::string& args) { return run("'" KG_BINARY "' --db '" + db() + "' " + args); }
-  nlohmann::json graph() { return nlohmann::json::parse(kg("export --format json")); }
+  nlohmann::json graph() { return nlohmann::json::parse(kg("export --format json --all")); }
 
   // PERSON, ORG, LOC and MISC nodes as "name (TYPE) mentions [aliases]", sorted.
   std::vector<std::string> named_entities() {

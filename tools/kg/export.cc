@@ -36,8 +36,12 @@ bool is_diagram(graph::ExportFormat f) {
 
 // The scope the options ask for, before the focus names are looked up.
 Result<graph::ExportScope> scope_of(const Options& o, graph::ExportFormat format) {
+  // Every format shows the entity graph unless --all (docs/relations.md):
+  // diagrams also drop isolated entities and cap the node count; data
+  // formats keep every named entity.
   graph::ExportScope scope;
   if (is_diagram(format) && !o.all) scope = graph::diagram_scope();
+  if (!is_diagram(format) && !o.all) scope.types = graph::diagram_scope().types;
   if (format == graph::ExportFormat::kJson) scope.max_evidence_per_edge = o.max_evidence;
   // GraphML and diagrams show each edge's first sentence only.
   if (format == graph::ExportFormat::kGraphml || is_diagram(format)) scope.max_evidence_per_edge = 1;
@@ -89,7 +93,9 @@ Subcommand add_export_command(CLI::App& kg, const GlobalOptions& global) {
                                 "0: no cap)", graph::kDiagramMaxNodes));
   c.app->add_option("--layout", options->layout, "diagrams: auto, dot, neato or sfdp (auto: by size)")
       ->check(CLI::IsMember({"auto", "dot", "neato", "sfdp"}));
-  c.app->add_flag("--all", options->all, "diagrams: draw every entity, concepts and isolated ones too, with no cap");
+  c.app->add_flag("--all", options->all,
+                  "everything: statements (CONCEPT ends) and qualified relations too; diagrams also keep isolated entities, "
+                  "with no cap");
   c.app->add_option("--base", options->base,
                     fmt::format("nt: the IRI every exported IRI starts with (default {})", graph::kDefaultBaseIri));
   c.app->add_option("--max-evidence", options->max_evidence,
