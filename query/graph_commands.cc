@@ -105,8 +105,17 @@ Result<QueryResult> run_stats(ExecContext& ctx, const StatsCommand&) {
 Result<QueryResult> run_export(ExecContext& ctx, const ExportCommand& cmd) {
   const auto format = graph::parse_export_format(cmd.format);
   if (!format) return Status::invalid_input(fmt::format("unknown export format '{}'", cmd.format));
-  graph::ExportScope scope;
-  scope.with_evidence = *format == graph::ExportFormat::kJson;
+  // The same defaults as kg export: the entity graph, and for diagrams its
+  // readable form (no isolated entities, a node cap, one sentence per arrow).
+  const bool diagram = *format == graph::ExportFormat::kDot || *format == graph::ExportFormat::kSvg ||
+                       *format == graph::ExportFormat::kPng;
+  graph::ExportScope scope = graph::diagram_scope();
+  if (!diagram) {
+    const std::vector<store::EntityType> named = scope.types;
+    scope = graph::ExportScope{};
+    scope.types = named;
+    scope.with_evidence = *format == graph::ExportFormat::kJson;
+  }
   if (cmd.focus) {
     auto focus = resolve_entity(ctx.store, *cmd.focus);
     if (!focus) return focus.status();
