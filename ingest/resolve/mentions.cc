@@ -4,6 +4,7 @@
 
 #include "ingest/nlp/ner_gazetteer.h"
 #include "ingest/nlp/ner_labels.h"
+#include "graph/schema/schema.h"
 #include "ingest/nlp/ner_titles.h"
 #include "ingest/nlp/text_chars.h"
 #include "ingest/resolve/lexicon.h"
@@ -91,10 +92,13 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   while (begin < end && (words[begin].upos == UPos::DET || nlp::is_ascii_lower(words[begin].form[0]))) ++begin;
   if (begin == end) return false;
   uint32_t name_begin = nlp::name_begin_after_title(words, marks, begin, end);
-  // "Singer Pete Doherty", "Swede Joachim Johansson": what the person is,
-  // taken into the name; it joins the title (a name keeps two words).
+  // "Singer Pete Doherty", "Swede Joachim Johansson", "Committee Chairman
+  // Henrik Dahl": what the person is, taken into the name, up to its last
+  // occupation or office word; it joins the title (a name keeps two words).
   const uint32_t described_from = name_begin;
-  while (end - name_begin >= 3 && person_descriptor(words[name_begin].form)) ++name_begin;
+  for (uint32_t i = name_begin; i + 2 < end; ++i) {
+    if (person_descriptor(words[i].form) || schema::is_role_noun(ascii_lowercase(words[i].form))) name_begin = i + 1;
+  }
   bool all_title = true;
   for (uint32_t i = name_begin; i < end; ++i) all_title = all_title && is_title_or_honorific(marks[i]);
   if (all_title) return false;  // "President" alone is a description, not a name
