@@ -67,13 +67,29 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // oust Milburn") nothing is stated; inside a report or claim, it is reported.
     const std::string lemma = lower(words[u].lemma);
     if (u != p.predicate && one_of(lemma, {"deny", "dismiss", "reject", "refute", "rubbish"})) q.question = true;
-    if (u != p.predicate && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion"})) {
+    // Inside a report, a claim, an accusation or what "is understood" the
+    // fact is reported, not stated ("accused Titan of paying", "It is
+    // understood that Blackburn accepted ...").
+    if (u != p.predicate && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion",
+                                           "accuse", "allege", "suspect", "understand", "believe", "rumor"})) {
       add("reportedly");
+    }
+    if (!child_lemma(words, u, "advmod", {"allegedly", "reportedly", "apparently", "supposedly", "reputedly"}).empty()) {
+      add("reportedly");
+    }
+    // A negated or attempted governing verb qualifies what it governs
+    // ("has chosen not to help Spain try and defend the Davis Cup").
+    if (u != p.predicate) {
+      if (!child_lemma(words, u, "advmod", {"not", "n't", "never"}).empty()) add("not");
+      if (one_of(lemma, {"try", "attempt", "seek", "aim", "plan", "intend"}) &&
+          p.relation.find(lemma) == std::string::npos) {
+        add(lemma == "try" || lemma == "attempt" ? std::string_view("try") : std::string_view("plan"));
+      }
     }
     // Hopes, beliefs and predictions are no facts ("Stone hoped Alexander
     // might be better appreciated in Europe").
-    if (u != p.predicate && one_of(lemma, {"hope", "wish", "fear", "doubt", "want", "predict", "expect", "believe",
-                                           "think", "suppose", "imagine", "speculate", "wonder", "dream"})) {
+    if (u != p.predicate && one_of(lemma, {"hope", "wish", "fear", "doubt", "want", "predict", "expect", "think",
+                                           "suppose", "imagine", "speculate", "wonder", "dream"})) {
       q.question = true;
     }
     if (mark == "if" || mark == "unless") add("if");
@@ -307,6 +323,13 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
     if (after.starts_with("-") && after.size() > 1 && std::isalpha(static_cast<unsigned char>(after[1]))) return true;
     if (after.starts_with(" ")) {
       after.remove_prefix(1);
+      // A one-word person or other name before a capitalised word is its
+      // first part ("Maury" of "Maury Harris", "Kanye" of "Kanye West").
+      const bool one_word = name.find(' ') == std::string_view::npos;
+      if (one_word && (type == store::EntityType::kPerson || type == store::EntityType::kMisc) &&
+          capitalised(after) && !after.starts_with("I ")) {
+        return true;
+      }
       for (std::string_view joint : {"of ", "for ", "de "}) {
         if (after.starts_with(joint) && after.size() > joint.size() && capitalised(after.substr(joint.size()))) {
           return true;
