@@ -165,16 +165,20 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // One fact per (subject, relation, object, sentence): conjunct splitting
   // can state the same triple twice over one sentence ("A and B met").
   std::set<std::tuple<uint32_t, std::string, uint32_t, uint32_t>> seen;
+  std::map<std::pair<std::string, store::EntityType>, bool> name_fits;
   auto add_fact = [&](uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
                       const extract::Proposition* p) {
     if (subject == object || !seen.emplace(subject, relation, object, sentence).second) return;
-    // A relation (both ends named) only between names the graph can keep.
+    // A relation (both ends named) only between names the graph can keep;
+    // each name is looked up in the article once (the search scans the text).
     const store::EntityRecord& s = record.entities[subject];
     const store::EntityRecord& o = record.entities[object];
-    if (schema::is_named(s.type) && schema::is_named(o.type) &&
-        (!name_fits_graph(annotated.text(), s.name, s.type) || !name_fits_graph(annotated.text(), o.name, o.type))) {
-      return;
-    }
+    auto fits = [&](const store::EntityRecord& e) {
+      const auto [it, added] = name_fits.try_emplace({e.name, e.type}, false);
+      if (added) it->second = name_fits_graph(annotated.text(), e.name, e.type);
+      return it->second;
+    };
+    if (schema::is_named(s.type) && schema::is_named(o.type) && (!fits(s) || !fits(o))) return;
     store::FactRecord f;
     f.subject = subject;
     f.object = object;

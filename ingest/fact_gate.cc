@@ -554,11 +554,9 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   Qualifiers q = qualifiers_of(words, p);
   if (q.question) return std::nullopt;
   if (subject_named && object_named) {
+    // (Whether both names can stand in a relation, name_fits_graph, is
+    // asked once per name by the record builder, for every relation.)
     if (!relation_holds(words, p, t, e.subject_type, e.object_type, e.speaker_subject)) return std::nullopt;
-    if (!name_fits_graph(doc.text(), e.subject_name, e.subject_type) ||
-        !name_fits_graph(doc.text(), e.object_name, e.object_type)) {
-      return std::nullopt;
-    }
   } else {
     const extract::Argument& concept_side = subject_named ? *t.object : *t.subject;
     const extract::Argument& named_side = subject_named ? *t.subject : *t.object;
