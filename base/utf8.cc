@@ -66,6 +66,8 @@ std::string repair(std::string_view text, size_t* replaced) {
 }
 
 bool looks_binary(std::string_view text) {
+  // A NUL anywhere: text past a first block would otherwise be stored with it.
+  if (text.find('\0') != std::string_view::npos) return true;
   const std::string_view head = text.substr(0, 8192);
   size_t control = 0;
   for (unsigned char c : head) {
@@ -73,6 +75,14 @@ bool looks_binary(std::string_view text) {
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
   }
   return control * 20 > head.size();  // more than 5% control bytes
+}
+
+std::optional<size_t> first_control_character(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return i;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kg::utf8
