@@ -77,6 +77,26 @@ bool looks_binary(std::string_view text) {
   return control * 20 > head.size();  // more than 5% control bytes
 }
 
+std::string printable(std::string_view text) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t len = sequence_length(text, pos);
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    const bool c0_or_del = len == 1 && ((lead < 0x20 && lead != '\t' && lead != '\n') || lead == 0x7f);
+    const bool c1 = len == 2 && lead == 0xC2 && static_cast<unsigned char>(text[pos + 1]) < 0xA0;
+    if (len == 0 || c0_or_del || c1) {
+      out += kReplacement;
+      pos += len == 0 ? 1 : len;
+    } else {
+      out.append(text.substr(pos, len));
+      pos += len;
+    }
+  }
+  return out;
+}
+
 std::optional<size_t> first_control_character(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);

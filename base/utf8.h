@@ -39,4 +39,10 @@ inline std::string_view without_bom(std::string_view text) {
 // bytes have no place in article text and, printed back, drive terminals.
 std::optional<size_t> first_control_character(std::string_view text);
 
+// Copy of `text` safe to show on a terminal: every control character but tab
+// and line feed (C0, DEL, and the C1 controls U+0080-U+009F, which some
+// terminals obey too) becomes U+FFFD, so stored text cannot move the cursor,
+// recolour or retitle the terminal. Ill-formed bytes become U+FFFD as well.
+std::string printable(std::string_view text);
+
 }  // namespace kg::utf8
