@@ -44,40 +44,41 @@ size_t occurrences(const std::string& text, const std::string& word) {
   return n;
 }
 
+// The story sentence every input below ends with, and its fact in kg extract's tsv.
+constexpr const char* kStory = "Anna Schmidt met Peter Lang in Bonn.\n";
+constexpr const char* kStoryFact = "Anna Schmidt\tmeet\tPeter Lang";
+
+// kg extract (tsv) of `text` saved as `name`: it must finish and find the story's fact.
+kg::nlp::testing::RunResult extract_with_story(const std::string& name, const std::string& text) {
+  TempDir dir("kg_hostile_" + name);
+  auto r = run_kg("extract " + shell_quoted(write(dir, name, text + kStory)), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(kStoryFact), std::string::npos) << r.out.substr(0, 2000);
+  return r;
+}
+
 TEST(HostileInput, RunOnSentenceIsLeftUnparsedAndCounted) {
-  TempDir dir("kg_hostile_runon");
   // One "sentence" of 40,000 words nesting 10,000 clauses (190 KB).
   std::string text;
   for (int i = 0; i < 10000; ++i) text += "Mr Smith said that ";
-  text += "\n\nAnna Schmidt met Peter Lang in Bonn.\n";
-  const auto r = run_kg("extract " + shell_quoted(write(dir, "runon.txt", text)), dir);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Anna Schmidt\tmeet\tPeter Lang"), std::string::npos) << r.out;
+  const auto r = extract_with_story("runon.txt", text + "\n\n");
   EXPECT_NE(r.err.find("1 sentence(s) over 400 words left unparsed"), std::string::npos) << r.err;
 }
 
 TEST(HostileInput, ListOfThousandsOfNamesIsCut) {
-  TempDir dir("kg_hostile_list");
   const std::vector<std::string> names = people();
   // 3,000 comma-separated names before one reciprocal verb (63 KB).
   std::string text;
   for (int i = 0; i < 3000; ++i) text += names[i % names.size()] + ", ";
-  text += "and Anna Schmidt met.\n\nAnna Schmidt met Peter Lang in Bonn.\n";
-  const auto r = run_kg("extract " + shell_quoted(write(dir, "list.txt", text)), dir);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Anna Schmidt\tmeet\tPeter Lang"), std::string::npos) << r.out;
+  const auto r = extract_with_story("list.txt", text + "and Anna Schmidt met.\n\n");
   EXPECT_NE(r.err.find("left unparsed"), std::string::npos) << r.err;
 }
 
 TEST(HostileInput, MegabyteOfShortLines) {
-  TempDir dir("kg_hostile_lines");
-  // 100,000 short one-sentence lines in one paragraph (1.4 MB), then a story sentence.
+  // 100,000 short one-sentence lines in one paragraph (1.4 MB), then the story sentence.
   std::string text;
   for (int i = 0; i < 100000; ++i) text += "Line " + std::to_string(i) + " here.\n";
-  text += "Anna Schmidt met Peter Lang in Bonn.\n";
-  const auto r = run_kg("extract " + shell_quoted(write(dir, "lines.txt", text)), dir);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Anna Schmidt\tmeet\tPeter Lang"), std::string::npos) << r.out;
+  extract_with_story("lines.txt", text);
 }
 
 TEST(HostileInput, ThousandsOfOneSentenceParagraphsResolveEveryName) {
