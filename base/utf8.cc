@@ -66,6 +66,8 @@ std::string repair(std::string_view text, size_t* replaced) {
 }
 
 bool looks_binary(std::string_view text) {
+  // A NUL anywhere: text past a first block would otherwise be stored with it.
+  if (text.find('\0') != std::string_view::npos) return true;
   const std::string_view head = text.substr(0, 8192);
   size_t control = 0;
   for (unsigned char c : head) {
@@ -73,6 +75,34 @@ bool looks_binary(std::string_view text) {
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
   }
   return control * 20 > head.size();  // more than 5% control bytes
+}
+
+std::string printable(std::string_view text) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t len = sequence_length(text, pos);
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    const bool c0_or_del = len == 1 && ((lead < 0x20 && lead != '\t' && lead != '\n') || lead == 0x7f);
+    const bool c1 = len == 2 && lead == 0xC2 && static_cast<unsigned char>(text[pos + 1]) < 0xA0;
+    if (len == 0 || c0_or_del || c1) {
+      out += kReplacement;
+      pos += len == 0 ? 1 : len;
+    } else {
+      out.append(text.substr(pos, len));
+      pos += len;
+    }
+  }
+  return out;
+}
+
+std::optional<size_t> first_control_character(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return i;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kg::utf8

@@ -21,8 +21,28 @@ std::string repair(std::string_view text, size_t* replaced = nullptr);
 // when the bytes there are ill-formed or truncated.
 size_t sequence_length(std::string_view text, size_t pos);
 
-// True when the text looks like binary data rather than text: it holds NUL
-// bytes or many control characters in its first few kilobytes.
+// True when the text looks like binary data rather than text: it holds a
+// NUL byte anywhere, or many control characters in its first few kilobytes.
 bool looks_binary(std::string_view text);
+
+// The byte order mark some editors write at the start of UTF-8 files.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// `text` without a leading byte order mark: it is no part of the content
+// (it would become part of the first name or word).
+inline std::string_view without_bom(std::string_view text) {
+  return text.starts_with(kByteOrderMark) ? text.substr(kByteOrderMark.size()) : text;
+}
+
+// Byte offset of the first control character other than tab, line feed and
+// carriage return (C0 controls, NUL included, and DEL), or nullopt. Such
+// bytes have no place in article text and, printed back, drive terminals.
+std::optional<size_t> first_control_character(std::string_view text);
+
+// Copy of `text` safe to show on a terminal: every control character but tab
+// and line feed (C0, DEL, and the C1 controls U+0080-U+009F, which some
+// terminals obey too) becomes U+FFFD, so stored text cannot move the cursor,
+// recolour or retitle the terminal. Ill-formed bytes become U+FFFD as well.
+std::string printable(std::string_view text);
 
 }  // namespace kg::utf8

@@ -7,6 +7,9 @@
 #include <optional>
 #include <thread>
 
+#include "ingest/extract/extract.h"
+#include "ingest/nlp/nlp.h"
+
 namespace kg::ingest {
 namespace {
 
@@ -36,6 +39,8 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
                                        const PipelineOptions& options) {
   Result<uint64_t> before = entity_count(store);
   if (!before.is_ok()) return before.status();
+  const uint64_t over_budget_before = nlp::sentences_over_budget();
+  const uint64_t dropped_before = extract::propositions_over_budget();
   // Loaded once per run and shared read-only by the workers.
   const Result<RecordBuilder> builder = RecordBuilder::load(options.model_dir);
   if (!builder.is_ok()) return builder.status();
@@ -98,6 +103,8 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
     }
   }  // workers join here
   if (!failure.is_ok()) return failure;
+  summary.sentences_over_budget = nlp::sentences_over_budget() - over_budget_before;
+  summary.propositions_over_budget = extract::propositions_over_budget() - dropped_before;
 
   Result<uint64_t> after = entity_count(store);
   if (!after.is_ok()) return after.status();

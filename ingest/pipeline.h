@@ -43,6 +43,12 @@ struct IngestSummary {
   uint64_t facts = 0;       // evidence rows of the added or replaced documents
   uint64_t new_entities = 0;  // entities the store did not have before
   std::string extractor;      // "parser" (trained models) or "baseline" (no parser model)
+  // Sentences left unparsed, so without facts, for being longer than the
+  // parser's per-sentence budget (nlp::kMaxParsedWords).
+  uint64_t sentences_over_budget = 0;
+  // Candidate facts dropped past the per-sentence budget
+  // (extract::kMaxSentencePropositions).
+  uint64_t propositions_over_budget = 0;
 };
 
 struct PipelineOptions {

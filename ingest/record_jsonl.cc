@@ -279,6 +279,7 @@ Status read_record_lines(const std::string& path,
   size_t line_no = 0;
   while (std::getline(in, text)) {
     ++line_no;
+    if (line_no == 1 && text.starts_with(utf8::kByteOrderMark)) text.erase(0, utf8::kByteOrderMark.size());
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = fmt::format("{}:{}", path, line_no);
     if (const auto bad = utf8::first_invalid_byte(text)) {

@@ -239,9 +239,14 @@ Result<Command> parse_no_arguments(ColonParser& p, Command cmd) {
 std::string closest_command(std::string_view typed) {
   std::string best;
   size_t best_distance = std::numeric_limits<size_t>::max();
+  const std::string typed_lower = lower(typed);
   for (const CommandInfo& c : colon_commands()) {
+    const bool is_prefix = c.name.substr(0, typed.size()) == typed_lower;
+    // Only distances up to 2 are suggested, and the distance is at least the
+    // difference in length: a long typed word fills no table.
+    const size_t length_gap = typed.size() > c.name.size() ? typed.size() - c.name.size() : c.name.size() - typed.size();
+    if (!is_prefix && length_gap > 2) continue;
     const size_t d = edit_distance(typed, c.name);
-    const bool is_prefix = c.name.substr(0, typed.size()) == lower(typed);
     if (is_prefix || d < best_distance) {
       best_distance = is_prefix ? 0 : d;
       best = c.name;

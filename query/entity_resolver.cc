@@ -24,8 +24,13 @@ std::optional<double> closeness(const std::string& typed, const std::string& can
   const std::string padded = " " + candidate + " ";
   if (padded.find(" " + typed + " ") != std::string::npos) return 0.5;
   if (candidate.find(typed) != std::string::npos || typed.find(candidate) != std::string::npos) return 1.0;
-  const size_t d = edit_distance(typed, candidate);
   const size_t allowed = std::max<size_t>(2, typed.size() / 3);
+  // The distance is at least the difference in length: past the allowance,
+  // no table is filled. This keeps an unknown 128 KB name (13.7 s against
+  // 205 entities) as cheap as the scan of the names.
+  const size_t longer = std::max(typed.size(), candidate.size()), shorter = std::min(typed.size(), candidate.size());
+  if (longer - shorter > allowed) return std::nullopt;
+  const size_t d = edit_distance(typed, candidate);
   if (d <= allowed) return static_cast<double>(d);
   return std::nullopt;
 }

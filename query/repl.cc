@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "base/utf8.h"
 #include "query/completion.h"
 #include "query/query.h"
 
@@ -131,6 +132,7 @@ int run_repl(Session& session, const ReplOptions& options) {
   } else {
     source = std::make_unique<PipeSource>();
   }
+  const bool to_terminal = ::isatty(STDOUT_FILENO) != 0;
   bool any_failed = false;
   int line_number = 0;
   while (auto line = source->next()) {
@@ -144,10 +146,11 @@ int run_repl(Session& session, const ReplOptions& options) {
     if (!result) {
       any_failed = true;
       std::fflush(stdout);
-      fmt::print(stderr, "error: {}\n", result.status().message());
+      fmt::print(stderr, "error: {}\n", utf8::printable(result.status().message()));
       continue;
     }
-    const std::string text = format_result(*result, options.format);
+    std::string text = format_result(*result, options.format);
+    if (to_terminal) text = utf8::printable(text);  // stored text may hold escape bytes
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
     if (result->quit) break;

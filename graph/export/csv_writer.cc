@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fstream>
 
+#include "graph/export/atomic_file.h"
 #include "graph/export/escape.h"
 #include "graph/export/export.h"
 
@@ -37,12 +38,6 @@ std::string alias_cell(const std::vector<std::string>& aliases) {
   return joined.empty() ? std::string() : csv_cell(joined);
 }
 
-Status finish(std::ofstream& file, const std::string& path) {
-  file.close();
-  if (!file) return Status::io_error(fmt::format("{}: write failed (disk full?)", path));
-  return Status::ok();
-}
-
 }  // namespace
 
 Status write_csv(const GraphSnapshot& graph, const std::string& dir, std::vector<std::string>* written) {
@@ -56,23 +51,22 @@ Status write_csv(const GraphSnapshot& graph, const std::string& dir, std::vector
   const std::string nodes_path = (fs::path(dir) / "nodes.csv").string();
   const std::string edges_path = (fs::path(dir) / "edges.csv").string();
 
-  std::ofstream nodes(nodes_path, std::ios::binary | std::ios::trunc);
-  if (!nodes) return Status::io_error(fmt::format("{}: cannot write: {}", nodes_path, std::strerror(errno)));
-  nodes << "id:ID,name,:LABEL,type,aliases:string[],mentions:long\n";
-  for (const ExportNode& n : graph.nodes) {
-    nodes << fmt::format("{},{},{},{},{},{}\n", n.id, csv_cell(n.name), label_of(n.type),
-                         store::entity_type_name(n.type), alias_cell(n.aliases), n.mentions);
-  }
-  if (Status s = finish(nodes, nodes_path); !s) return s;
-
-  std::ofstream edges(edges_path, std::ios::binary | std::ios::trunc);
-  if (!edges) return Status::io_error(fmt::format("{}: cannot write: {}", edges_path, std::strerror(errno)));
-  edges << ":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double\n";
-  for (const ExportEdge& e : graph.edges) {
-    edges << fmt::format("{},{},{},{},{},{:.3f}\n", e.source, e.target, neo4j_token(e.relation), csv_cell(e.relation),
-                         e.count, e.confidence);
-  }
-  if (Status s = finish(edges, edges_path); !s) return s;
+  Status s = write_file_atomically(nodes_path, [&](std::ostream& nodes) {
+    nodes << "id:ID,name,:LABEL,type,aliases:string[],mentions:long\n";
+    for (const ExportNode& n : graph.nodes) {
+      nodes << fmt::format("{},{},{},{},{},{}\n", n.id, csv_cell(n.name), label_of(n.type),
+                           store::entity_type_name(n.type), alias_cell(n.aliases), n.mentions);
+    }
+  });
+  if (!s) return s;
+  s = write_file_atomically(edges_path, [&](std::ostream& edges) {
+    edges << ":START_ID,:END_ID,:TYPE,relation,count:long,confidence:double\n";
+    for (const ExportEdge& e : graph.edges) {
+      edges << fmt::format("{},{},{},{},{},{:.3f}\n", e.source, e.target, neo4j_token(e.relation),
+                           csv_cell(e.relation), e.count, e.confidence);
+    }
+  });
+  if (!s) return s;
   if (written) {
     written->push_back(nodes_path);
     written->push_back(edges_path);

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "graph/export/atomic_file.h"
 #include "graph/export/export.h"
 
 namespace kg::graph {
@@ -102,7 +103,9 @@ Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::
       }
       return render_svg_to(dot.str(), stdout_sink);
     }
-    if (Status s = render_with_graphviz(dot.str(), format, out_file); !s) return s;
+    PendingFile pending(out_file);  // dot writes the temporary file; it replaces out_file only when complete
+    if (Status s = render_with_graphviz(dot.str(), format, pending.temporary_path()); !s) return s;
+    if (Status s = pending.commit(); !s) return s;
     if (written) written->push_back(out_file);
     return Status::ok();
   }
@@ -111,11 +114,10 @@ Status write_export(const GraphSnapshot& graph, ExportFormat format, const std::
     stdout_sink.flush();
     return Status::ok();
   }
-  std::ofstream out(out_file, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::io_error(fmt::format("{}: cannot write: {}", out_file, std::strerror(errno)));
-  write_text(graph, format, options, out);
-  out.close();
-  if (!out) return Status::io_error(fmt::format("{}: write failed (disk full?)", out_file));
+  if (Status s = write_file_atomically(out_file, [&](std::ostream& out) { write_text(graph, format, options, out); });
+      !s) {
+    return s;
+  }
   if (written) written->push_back(out_file);
   return Status::ok();
 }

@@ -64,10 +64,28 @@ struct ParsedFile {
   uint32_t lines = 0;
 };
 
-Result<ParsedFile> parse(const std::string& path, std::string_view data, const BulkLoadProgressFn& progress) {
+// 1-based line of byte `offset` of `data`.
+size_t line_of(std::string_view data, size_t offset) {
+  return 1 + std::count(data.begin(), data.begin() + static_cast<ptrdiff_t>(offset), '\n');
+}
+
+// A subject or object whose name normalises to nothing ("!!!", "???",
+// spaces) would merge with every other such name into one entity.
+Status check_name(std::string_view name, const char* role, const std::string& path, uint32_t line) {
+  if (!normalize_name(name).empty()) return Status::ok();
+  return Status::invalid_input(
+      fmt::format("{}:{}: the {} \"{}\" has no letters or digits, so it names no entity", path, line, role, name));
+}
+
+Result<ParsedFile> parse(const std::string& path, std::string_view file_data, const BulkLoadProgressFn& progress) {
+  // A byte order mark is no part of the first subject. Offsets below are
+  // within `data`; line numbers are the same either way.
+  const std::string_view data = utf8::without_bom(file_data);
   if (auto bad = utf8::first_invalid_byte(data)) {
-    const size_t line = 1 + std::count(data.begin(), data.begin() + static_cast<ptrdiff_t>(*bad), '\n');
-    return Status::invalid_input(fmt::format("{}:{}: invalid UTF-8", path, line));
+    return Status::invalid_input(fmt::format("{}:{}: invalid UTF-8", path, line_of(data, *bad)));
+  }
+  if (const size_t nul = data.find('\0'); nul != std::string_view::npos) {
+    return Status::invalid_input(fmt::format("{}:{}: NUL byte (binary data, not TSV text)", path, line_of(data, nul)));
   }
   ParsedFile out;
   std::unordered_map<std::string_view, uint32_t> name_index, relation_index;
@@ -103,12 +121,18 @@ Result<ParsedFile> parse(const std::string& path, std::string_view data, const B
       return Status::invalid_input(
           fmt::format("{}:{}: empty {}", path, line, s.empty() ? "subject" : r.empty() ? "relation" : "object"));
     }
+    if (Status bad = check_name(s, "subject", path, line); !bad.is_ok()) return bad;
+    if (Status bad = check_name(o, "object", path, line); !bad.is_ok()) return bad;
     out.triples.push_back({intern(name_index, out.names, s), intern(relation_index, out.relations, r),
                            intern(name_index, out.names, o), line - 1});
     if (progress && pos >= next_report) {
       progress({"reading", pos, data.size(), line});
       next_report = pos + (4 << 20);
     }
+  }
+  if (out.triples.empty()) {
+    return Status::invalid_input(
+        fmt::format("{}: no triples (the file is empty or holds only blank and comment lines)", path));
   }
   out.lines = line;
   return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <initializer_list>
 
@@ -10,6 +11,8 @@
 namespace kg::extract {
 
 namespace {
+
+std::atomic<uint64_t> dropped_propositions{0};
 
 bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), x) != list.end();
@@ -908,8 +911,12 @@ void ClauseRules::clause(uint32_t top) {
   for (const Argument& a : args) nominal_object = nominal_object || (a.role == ArgumentRole::kObject && !a.is_clause);
   if (options_.split_conjuncts && subjects.size() > 1 && !nominal_object && !pred.copular &&
       listed(kReciprocal, t_.lemma(top)) && t_.lemma(subj_head) != "who") {
-    for (size_t i = 0; i < subjects.size(); ++i) {
-      for (size_t j = i + 1; j < subjects.size(); ++j) {
+    // One proposition per pair, within the sentence's budget: the pairs
+    // past it are counted, not built.
+    const size_t n = subjects.size();
+    size_t pairs_left = room_for(n * (n - 1) / 2);
+    for (size_t i = 0; i < n && pairs_left > 0; ++i) {
+      for (size_t j = i + 1; j < n && pairs_left > 0; ++j, --pairs_left) {
         Proposition r = p;
         r.construction = Construction::kReciprocal;
         r.relation = lemma_phrase + " with";
@@ -947,6 +954,15 @@ void ClauseRules::clause(uint32_t top) {
   emit(std::move(p), std::move(slots));
 }
 
+uint64_t propositions_over_budget() { return dropped_propositions.load(std::memory_order_relaxed); }
+
+size_t ClauseRules::room_for(size_t wanted) const {
+  const size_t room = kMaxSentencePropositions - std::min(out_.size(), kMaxSentencePropositions);
+  if (wanted <= room) return wanted;
+  dropped_propositions.fetch_add(wanted - room, std::memory_order_relaxed);
+  return room;
+}
+
 void ClauseRules::emit(Proposition base, std::vector<std::vector<Argument>> slots) {
   // Cartesian product over the variants of each slot, capped so a long
   // enumeration does not explode; past the cap only first variants are used.
@@ -957,6 +973,7 @@ void ClauseRules::emit(Proposition base, std::vector<std::vector<Argument>> slot
     if (total * s.size() > 32) s.resize(1);
     total *= s.size();
   }
+  total = room_for(total);
   for (size_t n = 0; n < total; ++n) {
     Proposition p = base;
     p.subject = slots[0][idx[0]];

@@ -83,6 +83,10 @@ class ClauseRules {
   std::string preposition_of(uint32_t h) const;
 
   void emit(Proposition base, std::vector<std::vector<Argument>> subject_and_args);
+  // How many of `wanted` more propositions the sentence's budget
+  // (kMaxSentencePropositions) still has room for; the rest are counted as
+  // dropped.
+  size_t room_for(size_t wanted) const;
 
   const SentenceTree& t_;
   uint32_t sentence_;

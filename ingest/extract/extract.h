@@ -122,6 +122,18 @@ class Derivations {
   std::unordered_map<std::string, std::string> verb_of_;
 };
 
+// The per-sentence budget of candidate propositions. Conjoined subjects of
+// a reciprocal verb pair up ("A, B and C met": A-B, A-C, B-C), so a list of
+// n names gives n(n-1)/2 propositions: 3,000 comma-separated names were 4.5
+// million (killed at 300 s). Past the budget a sentence's further
+// propositions are dropped and counted; a news sentence makes a handful.
+inline constexpr size_t kMaxSentencePropositions = 256;
+
+// Propositions dropped for the budget, over the process's life (every
+// extractor counts into one total; the summaries of kg extract and kg ingest
+// report it).
+uint64_t propositions_over_budget();
+
 struct ExtractOptions {
   // Split coordinated arguments into one proposition per conjunct (the graph
   // wants this; CaRB's gold mostly keeps coordinations whole).

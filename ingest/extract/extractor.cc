@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "ingest/extract/clause_rules.h"
 #include "ingest/extract/extract.h"
@@ -27,6 +30,25 @@ uint32_t first_content_word(const nlp::Document& doc, const nlp::Sentence& s) {
   return k < s.size() ? k : 0;
 }
 
+// What makes two propositions of one sentence the same fact: relation,
+// subject and each argument's text and preposition. Every field is length
+// prefixed, so no text can imitate a field boundary.
+std::string identity_key(const Proposition& p) {
+  std::string key;
+  const auto add = [&key](std::string_view field) {
+    key += std::to_string(field.size());
+    key += ':';
+    key += field;
+  };
+  add(p.relation);
+  add(p.subject.text);
+  for (const Argument& a : p.arguments) {
+    add(a.text);
+    add(a.preposition);
+  }
+  return key;
+}
+
 }  // namespace
 
 std::vector<Proposition> Extractor::extract(const nlp::Document& doc, uint32_t sentence) const {
@@ -41,23 +63,20 @@ std::vector<Proposition> Extractor::extract(const nlp::Document& doc, uint32_t s
   const SentenceTree tree(words, first_content_word(doc, s));
   ClauseRules rules(tree, sentence, options_, derivations_);
   std::vector<Proposition> props = rules.run();
-  // The same fact found twice (an apposition also read as a copula) is kept once, the surer one.
+  // The same fact found twice (an apposition also read as a copula) is kept
+  // once, the surer one, in the order first found. A hash of the identity
+  // keeps this linear: a sentence listing thousands of names yields thousands
+  // of propositions, and comparing each with every earlier one was quadratic.
   std::vector<Proposition> out;
+  std::unordered_map<std::string, size_t> index_of;
+  index_of.reserve(props.size());
   for (Proposition& p : props) {
-    bool dup = false;
-    for (Proposition& q : out) {
-      if (q.relation == p.relation && q.subject.text == p.subject.text && q.arguments.size() == p.arguments.size()) {
-        bool same = true;
-        for (size_t k = 0; k < p.arguments.size() && same; ++k) same = q.arguments[k].text == p.arguments[k].text &&
-                                                                       q.arguments[k].preposition == p.arguments[k].preposition;
-        if (same) {
-          q.confidence = std::max(q.confidence, p.confidence);
-          dup = true;
-          break;
-        }
-      }
+    const auto [it, inserted] = index_of.try_emplace(identity_key(p), out.size());
+    if (inserted) {
+      out.push_back(std::move(p));
+    } else {
+      out[it->second].confidence = std::max(out[it->second].confidence, p.confidence);
     }
-    if (!dup) out.push_back(std::move(p));
   }
   return out;
 }
@@ -133,7 +152,7 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
 
 std::string format_carb(std::string_view sentence_text, const std::vector<Proposition>& props) {
   std::string out;
-  std::vector<std::string> seen;
+  std::unordered_set<std::string> seen;  // a set: linear in the propositions
   for (const Proposition& p : props) {
     // CaRB credits a tuple only when it fills every slot its gold tuple fills,
     // and gold tuples nearly always have two arguments.
@@ -161,8 +180,7 @@ std::string format_carb(std::string_view sentence_text, const std::vector<Propos
       line += "\t" + arg;
       key += "\t" + arg;
     }
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    seen.push_back(key);
+    if (!seen.insert(key).second) continue;
     out += line;
     out += '\n';
   }

@@ -43,6 +43,19 @@ class AnnotationStage {
   virtual void annotate(Document* doc) const = 0;
 };
 
+// The dependency parser's per-sentence budget: a "sentence" of more words than
+// this is left unparsed. Parsing is linear in the words, but the tree repairs
+// and the extraction over the tree are quadratic in them on deeply nested
+// clauses ("Mr Smith said that " x 10,000 is one sentence of 40,000 words:
+// 24 s and 1 GB). The longest sentence of the BBC corpus has under 100
+// words, so no real sentence comes near the budget.
+inline constexpr size_t kMaxParsedWords = 400;
+
+// Sentences the parser left unparsed for their length, over the process's
+// life (every parser of the process counts into one total; the summaries of
+// kg extract and kg ingest report it).
+uint64_t sentences_over_budget();
+
 struct AnnotateStats {
   size_t repaired_sequences = 0;  // ill-formed UTF-8 sequences replaced by U+FFFD
 };

@@ -1,6 +1,7 @@
 #include "ingest/nlp/parser.h"
 
 #include <algorithm>
+#include <atomic>
 #include <fmt/format.h>
 
 #include "ingest/nlp/parser_features.h"
@@ -47,12 +48,25 @@ void DependencyParser::parse(std::span<const Word> words, std::vector<int>* head
   repair_.repair(words, heads, labels);
 }
 
+namespace {
+std::atomic<uint64_t> over_budget_sentences{0};
+}  // namespace
+
+uint64_t sentences_over_budget() { return over_budget_sentences.load(std::memory_order_relaxed); }
+
 void DependencyParser::annotate(Document* doc) const {
   thread_local std::vector<int> heads, label_ids;
   // Label strings are interned once per document and label.
   std::vector<std::string_view> interned(labels_.size());
   for (const Sentence& s : doc->sentences) {
     std::span<Word> words = doc->words_of(s);
+    if (words.size() > kMaxParsedWords) {
+      // Over budget: the words keep head -1 and an empty deprel, which every
+      // later stage reads as "not parsed" (no propositions), and the skip is
+      // counted so that a summary can say what was left out.
+      over_budget_sentences.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
     parse(words, &heads, &label_ids);
     for (size_t i = 0; i < words.size(); ++i) {
       const int l = label_ids[i];

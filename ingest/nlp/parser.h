@@ -37,7 +37,7 @@ class DependencyParser final : public AnnotationStage {
   DependencyParser(std::vector<std::string> labels, AveragedPerceptron model, ParserFeatureSet features,
                    WordClusters clusters = {});
 
-  // Parses every sentence of the document.
+  // Parses every sentence of the document up to kMaxParsedWords words long.
   void annotate(Document* doc) const override;
 
   // Heads (index in the sentence, -1 for the root) and label ids of one

@@ -1,8 +1,13 @@
 #include "ingest/resolve/resolve.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <map>
+#include <optional>
+#include <set>
 #include <span>
+#include <unordered_map>
 
 #include "graph/store/store.h"
 #include "ingest/resolve/lexicon.h"
@@ -15,6 +20,14 @@ namespace {
 using nlp::EntityType;
 
 constexpr uint32_t kPronounWindow = 3;  // sentences back a pronoun may reach
+// The antecedent budgets. A pronoun weighs at most this many earlier
+// mentions (a normal window of three sentences holds a few dozen; one
+// unparsed run-on "sentence" can hold thousands). A description ("the
+// minister") looks back at most this many sentences for its person. Without
+// them resolution was quadratic in the mentions of a long input (4 MB of
+// one-sentence paragraphs: minutes); news articles stay far inside both.
+constexpr size_t kPronounCandidates = 256;
+constexpr uint32_t kDescriptionWindow = 200;
 
 std::vector<std::string> split_words(const std::string& s) {
   std::vector<std::string> out;
@@ -30,6 +43,15 @@ std::vector<std::string> split_words(const std::string& s) {
 
 bool types_agree(EntityType a, EntityType b) { return a == b || a == EntityType::kMisc || b == EntityType::kMisc; }
 
+// Initials of a name's words, the function words left out ("bank of england" -> "BE").
+std::string initials_of(const std::vector<std::string>& tokens) {
+  std::string initials;
+  for (const std::string& t : tokens) {
+    if (t != "of" && t != "the" && t != "and" && t != "for") initials += static_cast<char>(t[0] - 'a' + 'A');
+  }
+  return initials;
+}
+
 // Working state of one cluster while the article is read.
 struct Draft {
   std::vector<std::string> tokens;  // normalised words of its longest name
@@ -37,8 +59,15 @@ struct Draft {
   Gender gender = Gender::kUnknown;
   std::string nationality;
   std::vector<std::string> titles;
-  std::vector<uint32_t> mentions;  // indexes into Resolver::found_
+  std::vector<uint32_t> mentions;  // indexes into Resolver::found_, in the order they joined
+  std::set<uint32_t> ordered;      // the same, ascending: the nearest one to a mention is a lookup
+  // The same again by the pass of Resolver::run that joined them; each list
+  // is ascending, as every pass reads the mentions in order.
+  std::array<std::vector<uint32_t>, 3> joined_in_pass;
 };
+
+// The passes of Resolver::run that join mentions to clusters.
+enum Pass : size_t { kFullNames = 0, kShortNames = 1, kReferences = 2 };
 
 class Resolver {
  public:
@@ -51,9 +80,11 @@ class Resolver {
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].mention.kind == MentionKind::kName) key_[i] = name_key(found_[i]);
     }
+    pass_ = kFullNames;
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].mention.kind == MentionKind::kName && !is_short_person(i) && !may_be_surname(i)) place_full_name(i);
     }
+    pass_ = kShortNames;
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].mention.kind != MentionKind::kName) continue;
       if (is_short_person(i)) {
@@ -74,6 +105,7 @@ class Resolver {
         note_name_facts(i);
       }
     }
+    pass_ = kReferences;
     for (size_t i = 0; i < found_.size(); ++i) {
       const MentionKind kind = found_[i].mention.kind;
       if (kind == MentionKind::kDescription) resolve_description(i);
@@ -109,11 +141,28 @@ class Resolver {
     cluster_of_[i] = c;
     Draft& d = drafts_[c];
     d.mentions.push_back(static_cast<uint32_t>(i));
+    d.ordered.insert(static_cast<uint32_t>(i));
+    d.joined_in_pass[pass_].push_back(static_cast<uint32_t>(i));
+    clusters_by_key_[key_[i]].insert(c);
     const FoundMention& f = found_[i];
     if (d.type == EntityType::kMisc && f.mention.kind == MentionKind::kName) d.type = f.mention.type;
     if (d.gender == Gender::kUnknown) d.gender = f.gender;
     std::vector<std::string> tokens = split_words(key_[i]);
-    if (f.mention.kind == MentionKind::kName && tokens.size() > d.tokens.size()) d.tokens = std::move(tokens);
+    if (f.mention.kind == MentionKind::kName && tokens.size() > d.tokens.size()) {
+      d.tokens = std::move(tokens);
+      // Indexed under the new name; entries under an older, shorter one stay
+      // and are checked against d.tokens when read.
+      clusters_by_last_word_[d.tokens.back()].insert(c);
+      clusters_by_first_word_[d.tokens.front()].insert(c);
+      clusters_by_initials_[initials_of(d.tokens)].insert(c);
+    }
+  }
+
+  // Clusters, ascending, with a mention whose normalised name is `key`.
+  const std::set<int32_t>& clusters_with_key(const std::string& key) const {
+    static const std::set<int32_t> kNone;
+    const auto it = clusters_by_key_.find(key);
+    return it == clusters_by_key_.end() ? kNone : it->second;
   }
 
   int32_t new_cluster(size_t i) {
@@ -126,11 +175,8 @@ class Resolver {
   // Names of two or more words, and names of organizations and places.
   void place_full_name(size_t i) {
     const FoundMention& f = found_[i];
-    for (size_t c = 0; c < drafts_.size(); ++c) {
-      if (!types_agree(drafts_[c].type, f.mention.type)) continue;
-      for (uint32_t j : drafts_[c].mentions) {
-        if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
-      }
+    for (const int32_t c : clusters_with_key(key_[i])) {
+      if (types_agree(drafts_[c].type, f.mention.type)) return join(i, c);
     }
     if (const int32_t c = acronym_target(i); c >= 0) return join(i, c);
     new_cluster(i);
@@ -152,17 +198,13 @@ class Resolver {
     if (form.size() < 2 || !std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
       return -1;
     }
-    int32_t found = -1;
-    for (size_t c = 0; c < drafts_.size(); ++c) {
-      const Draft& d = drafts_[c];
-      if (d.type == EntityType::kPerson || d.tokens.size() < 2) continue;
-      std::string initials;
-      for (const std::string& t : d.tokens) {
-        if (t != "of" && t != "the" && t != "and" && t != "for") initials += static_cast<char>(t[0] - 'a' + 'A');
-      }
-      if (initials == form) found = static_cast<int32_t>(c);  // the latest such organization
+    const auto indexed = clusters_by_initials_.find(std::string(form));
+    if (indexed == clusters_by_initials_.end()) return -1;
+    for (auto c = indexed->second.rbegin(); c != indexed->second.rend(); ++c) {  // the latest such organization
+      const Draft& d = drafts_[*c];
+      if (d.type != EntityType::kPerson && d.tokens.size() >= 2 && initials_of(d.tokens) == form) return *c;
     }
-    return found;
+    return -1;
   }
 
   // "Blair", "Mr Blair": the full name it shortens, else a cluster of its own.
@@ -173,11 +215,8 @@ class Resolver {
     // ORG) is that entity, unless an honorific or title says it is a person.
     const bool doubtful_type = f.mention.honorific.empty() && f.title.empty();
     for (int pass = 0; pass < (doubtful_type ? 2 : 1); ++pass) {
-      for (size_t c = 0; c < drafts_.size(); ++c) {
-        if (pass == 0 && !types_agree(drafts_[c].type, f.mention.type)) continue;
-        for (uint32_t j : drafts_[c].mentions) {
-          if (key_[j] == key_[i]) return join(i, static_cast<int32_t>(c));
-        }
+      for (const int32_t c : clusters_with_key(key_[i])) {
+        if (pass == 1 || types_agree(drafts_[c].type, f.mention.type)) return join(i, c);
       }
     }
     new_cluster(i);
@@ -193,19 +232,19 @@ class Resolver {
     bool best_before = false;
     size_t best_distance = 0;
     for (int pass = 0; pass < 2 && best < 0; ++pass) {  // surname first, then first name
-      for (size_t c = 0; c < drafts_.size(); ++c) {
+      const auto& index = pass == 0 ? clusters_by_last_word_ : clusters_by_first_word_;
+      const auto indexed = index.find(word);
+      if (indexed == index.end()) continue;
+      for (const int32_t c : indexed->second) {
         const Draft& d = drafts_[c];
         if (d.type != EntityType::kPerson || d.tokens.size() < 2) continue;
         if ((pass == 0 ? d.tokens.back() : d.tokens.front()) != word) continue;
         if (f.gender != Gender::kUnknown && d.gender != Gender::kUnknown && f.gender != d.gender) continue;
         // The nearest full-name mention before this one wins; with none
         // before, the nearest after (a headline before the article body).
-        bool before = false;
-        size_t distance = SIZE_MAX;
-        for (uint32_t j : d.mentions) {
-          if (j < i && (!before || i - j < distance)) before = true, distance = i - j;
-          if (j > i && !before && j - i < distance) distance = j - i;
-        }
+        const auto after = d.ordered.upper_bound(static_cast<uint32_t>(i));
+        const bool before = after != d.ordered.begin() && *std::prev(after) < i;
+        const size_t distance = before ? i - *std::prev(after) : after != d.ordered.end() ? *after - i : SIZE_MAX;
         const bool better = best < 0 || (before && !best_before) || (before == best_before && distance < best_distance);
         if (better) best = static_cast<int32_t>(c), best_before = before, best_distance = distance;
       }
@@ -248,23 +287,39 @@ class Resolver {
     const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
     const RoleNoun role = role_noun(f.role_lemma);
     if (role == RoleNoun::kGeneric && f.nationality.empty() && f.possessor_word < 0) return;  // "the leader": too vague
+    // The fitting person whose mention joined last before this one wins
+    // (the last in join order, see last_joined_before), among the clusters
+    // mentioned within kDescriptionWindow sentences before it.
     int32_t best = -1;
-    size_t best_last = 0;
-    for (size_t c = 0; c < drafts_.size(); ++c) {
+    uint32_t best_last = 0;
+    std::set<int32_t> seen;
+    for (size_t j = i; j-- > 0 && found_[j].mention.sentence + kDescriptionWindow >= f.mention.sentence;) {
+      const int32_t c = cluster_of_[j];
+      if (c < 0 || c == possessor || !seen.insert(c).second) continue;
       const Draft& d = drafts_[c];
-      if (d.type != EntityType::kPerson || static_cast<int32_t>(c) == possessor) continue;
+      if (d.type != EntityType::kPerson) continue;
       if (!f.nationality.empty() && d.nationality != f.nationality) continue;
       if (role == RoleNoun::kTitle && !has_title_word(d, f.role_lemma)) continue;
       if (role == RoleNoun::kGeneric && d.titles.empty() && d.nationality.empty()) continue;
-      size_t last = 0;
-      bool seen = false;
-      for (uint32_t j : d.mentions) {
-        if (j < i) last = j, seen = true;
-      }
-      if (!seen) continue;
-      if (best < 0 || last > best_last) best = static_cast<int32_t>(c), best_last = last;
+      const std::optional<uint32_t> last = last_joined_before(d, i);
+      if (last && (best < 0 || *last > best_last)) best = c, best_last = *last;
     }
     if (best >= 0) join(i, best);
+  }
+
+  // Of the mentions of `d` before `i`, the one joined last: a reference
+  // resolved earlier in the last pass, else the last short name, else the
+  // last full name (by position within a pass, as each pass is in order).
+  // This is the rule descriptions have always been resolved by; "the last
+  // mention before" would pick differently when a pronoun of one cluster
+  // falls between the names of another.
+  static std::optional<uint32_t> last_joined_before(const Draft& d, size_t i) {
+    for (size_t pass = d.joined_in_pass.size(); pass-- > 0;) {
+      const std::vector<uint32_t>& joined = d.joined_in_pass[pass];
+      const auto after = std::lower_bound(joined.begin(), joined.end(), static_cast<uint32_t>(i));
+      if (after != joined.begin()) return *std::prev(after);
+    }
+    return std::nullopt;
   }
 
   bool compatible(const FoundMention& pronoun, const Draft& d) const {
@@ -284,7 +339,7 @@ class Resolver {
     const uint32_t window_start = s >= first_ + kPronounWindow ? s - kPronounWindow : first_;
     std::map<int32_t, double> salience;
     std::vector<int32_t> excluded;
-    for (size_t j = i; j-- > 0;) {
+    for (size_t j = i; j-- > 0 && i - j <= kPronounCandidates;) {
       const FoundMention& a = found_[j];
       if (a.mention.sentence < window_start) break;
       const int32_t c = cluster_of_[j];
@@ -386,6 +441,15 @@ class Resolver {
   std::vector<std::string> key_;      // normalised name of each name mention
   std::vector<int32_t> cluster_of_;   // draft index of each mention, -1 unresolved
   std::vector<Draft> drafts_;
+  Pass pass_ = kFullNames;  // the pass of run() under way
+  // Indexes of drafts_, so that placing a name costs no scan of every
+  // cluster: by the key of any of its mentions, and by the last word, first
+  // word and initials of its longest name (these three may hold stale
+  // entries, which readers check).
+  std::unordered_map<std::string, std::set<int32_t>> clusters_by_key_;
+  std::unordered_map<std::string, std::set<int32_t>> clusters_by_last_word_;
+  std::unordered_map<std::string, std::set<int32_t>> clusters_by_first_word_;
+  std::unordered_map<std::string, std::set<int32_t>> clusters_by_initials_;
   std::vector<TitleFact> titles_;
 };
 

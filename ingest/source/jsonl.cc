@@ -17,6 +17,18 @@ Status optional_string(const nlohmann::json& object, const char* key, std::strin
   return Status::ok();
 }
 
+// A control character in a field is refused, in every field alike (JSON
+// escapes such as \u001b decode to them, unlike in the other formats, where
+// looks_binary catches them): printed back, they would drive the terminal.
+Status refuse_control_characters(std::string_view field, std::string_view key, std::string_view where) {
+  if (const auto at = utf8::first_control_character(field)) {
+    return Status::invalid_input(fmt::format("{}: field \"{}\" holds control character U+{:04X} at byte {} (only tab, "
+                                             "newline and carriage return are allowed)",
+                                             where, key, static_cast<unsigned char>(field[*at]), *at));
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 std::string json_error_detail(std::string_view message) {
@@ -75,7 +87,9 @@ Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_vie
         continue;
       }
       if (Status s = optional_string(object, key, field, where); !s.is_ok()) return s;
+      if (Status s = refuse_control_characters(*field, key, where); !s.is_ok()) return s;
     }
+    if (Status s = refuse_control_characters(doc.text, "text", where); !s.is_ok()) return s;
     doc.text = tidy_paragraphs(decode_character_references(doc.text));
     if (doc.text.empty()) return Status::invalid_input(fmt::format("{}: \"text\" is empty", where));
     if (doc.id.empty()) doc.id = where;

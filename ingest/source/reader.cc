@@ -110,6 +110,7 @@ Format format_for_path(std::string_view path) {
 
 Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_view bytes, Format format,
                                           const ReadOptions& options) {
+  bytes = utf8::without_bom(bytes);
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
     return Status::invalid_input(fmt::format("{}: empty {}, nothing to ingest", name, name == "-" ? "input" : "file"));
   }
@@ -158,7 +159,7 @@ Result<std::vector<Document>> read_path(const std::string& path, const ReadOptio
   if (path == "-") {
     Result<std::string> bytes = read_stdin(std::max(options.max_article_bytes, options.max_jsonl_file_bytes));
     if (!bytes.is_ok()) return bytes.status();
-    return parse_bytes("-", *bytes, sniff_format(*bytes), options);
+    return parse_bytes("-", *bytes, sniff_format(utf8::without_bom(*bytes)), options);
   }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);

@@ -47,6 +47,32 @@ TEST(Utf8, RecognisesBinaryData) {
   EXPECT_TRUE(utf8::looks_binary(std::string(100, '\x01')));
   EXPECT_FALSE(utf8::looks_binary("Headline\n\nBody text\twith a tab.\r\n"));
   EXPECT_FALSE(utf8::looks_binary(""));
+  // A NUL far past the first kilobytes still makes the text binary.
+  EXPECT_TRUE(utf8::looks_binary(std::string(100000, 'a') + std::string(1, '\0') + "b"));
+}
+
+TEST(Utf8, ByteOrderMarkIsDropped) {
+  EXPECT_EQ(utf8::without_bom("\xEF\xBB\xBF" "Anna"), "Anna");
+  EXPECT_EQ(utf8::without_bom("Anna\xEF\xBB\xBF"), "Anna\xEF\xBB\xBF");  // only a leading one
+  EXPECT_EQ(utf8::without_bom("\xEF\xBB"), "\xEF\xBB");
+}
+
+TEST(Utf8, FindsControlCharacters) {
+  EXPECT_EQ(utf8::first_control_character("tab\tnewline\ncr\r"), std::nullopt);
+  EXPECT_EQ(utf8::first_control_character("ab\x1b[31m"), 2u);
+  EXPECT_EQ(utf8::first_control_character(std::string("a\0b", 3)), 1u);
+  EXPECT_EQ(utf8::first_control_character("del\x7f"), 3u);
+  EXPECT_EQ(utf8::first_control_character("caf\xC3\xA9"), std::nullopt);
+}
+
+TEST(Utf8, PrintableReplacesEveryTerminalControl) {
+  const std::string kReplacement = "\xEF\xBF\xBD";
+  EXPECT_EQ(utf8::printable("a\x1b]0;title\x07" "b"), "a" + kReplacement + "]0;title" + kReplacement + "b");
+  EXPECT_EQ(utf8::printable("carriage\rreturn\x7f"), "carriage" + kReplacement + "return" + kReplacement);
+  // U+009B is a one-character CSI on some terminals; U+00A0 and accents stay.
+  EXPECT_EQ(utf8::printable("x\xC2\x9B" "y\xC2\xA0" "caf\xC3\xA9"), "x" + kReplacement + "y\xC2\xA0" "caf\xC3\xA9");
+  EXPECT_EQ(utf8::printable("bad\xFF" "byte"), "bad" + kReplacement + "byte");
+  EXPECT_EQ(utf8::printable("tabs\tand\nlines stay"), "tabs\tand\nlines stay");
 }
 
 TEST(Status, CarriesCodeMessageAndExitClass) {

@@ -26,6 +26,11 @@ struct Subcommand {
 // already prefixed) on stderr and returns the exit code for the status.
 int report(const Status& status);
 
+// Writes `text` to standard output; on a terminal with every control
+// character but tab and newline replaced (utf8::printable), since the text
+// may quote stored names and sentences holding escape bytes.
+void write_stdout(std::string_view text);
+
 Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_remove_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_check_command(CLI::App& kg, const GlobalOptions& global);

@@ -6,6 +6,7 @@
 // (a common-noun phrase or value).
 #include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -157,11 +158,14 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
     return 0;
   }
 
-  fmt::print("{} ({}, {} mentions)\n", e.name, store::entity_type_name(e.type), e.mentions);
+  // One text, written at once: on a terminal, stored names lose their control characters.
+  std::string text;
+  const auto out = std::back_inserter(text);
+  fmt::format_to(out, "{} ({}, {} mentions)\n", e.name, store::entity_type_name(e.type), e.mentions);
   std::string names;
   for (const store::Alias& a : *aliases) names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", a.surface, a.count);
-  fmt::print("aliases: {}\n", names.empty() ? "-" : names);
-  fmt::print("degree:  {} ({} out, {} in)\n", degree, out_edges->size(), in_edges->size());
+  fmt::format_to(out, "aliases: {}\n", names.empty() ? "-" : names);
+  fmt::format_to(out, "degree:  {} ({} out, {} in)\n", degree, out_edges->size(), in_edges->size());
   // A few articles by name; the count says how many there are in all.
   constexpr size_t kArticlesShown = 5;
   std::string listed;
@@ -169,7 +173,7 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
     listed += fmt::format("{}{}", listed.empty() ? "" : ", ", articles[i].first.id);
   }
   if (articles.size() > kArticlesShown) listed += fmt::format(", ... {}", articles.back().first.id);
-  fmt::print("articles: {}{}{}\n", articles.size(), listed.empty() ? "" : ": ", listed);
+  fmt::format_to(out, "articles: {}{}{}\n", articles.size(), listed.empty() ? "" : ": ", listed);
   // Each group lists outgoing facts, then incoming ones; one column width for all.
   size_t width = 0;
   auto label = [](const ShownEdge& s) {
@@ -190,7 +194,7 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
     const char* heading = kind == FactKind::kRelation    ? "relations"
                           : kind == FactKind::kQualified ? "qualified (negated, modal, conditional, reported)"
                                                          : "statements";
-    fmt::print("{}:\n{}", heading, lines);
+    fmt::format_to(out, "{}:\n{}", heading, lines);
   }
   if (found->size() > 1) {
     std::string others;
@@ -198,8 +202,9 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
       others += fmt::format("{}{} ({})", others.empty() ? "" : ", ", (*found)[i].name,
                             store::entity_type_name((*found)[i].type));
     }
-    fmt::print("also named \"{}\": {}\n", name, others);
+    fmt::format_to(out, "also named \"{}\": {}\n", name, others);
   }
+  write_stdout(text);
   return 0;
 }
 

@@ -115,6 +115,15 @@ Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& /*global*/) {
       }
     }
     std::fflush(stdout);
+    // What the per-sentence budgets left out, so that no loss is silent.
+    if (const uint64_t skipped = nlp::sentences_over_budget(); skipped > 0) {
+      fmt::print(stderr, "kg extract: {} sentence(s) over {} words left unparsed, no facts taken from them\n", skipped,
+                 nlp::kMaxParsedWords);
+    }
+    if (const uint64_t dropped = extract::propositions_over_budget(); dropped > 0) {
+      fmt::print(stderr, "kg extract: {} candidate fact(s) dropped past {} in one sentence\n", dropped,
+                 extract::kMaxSentencePropositions);
+    }
     return 0;
   };
   return c;

@@ -1,18 +1,29 @@
 // kg: build a knowledge graph from news articles and query it.
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <fmt/format.h>
 #include <vector>
 
+#include "base/utf8.h"
 #include "tools/kg/commands.h"
 
 namespace kg::cli {
 
 int report(const Status& status) {
   if (status.is_ok()) return 0;
-  fmt::print(stderr, "kg: error: {}\n", status.message());
+  // Messages quote stored and typed text: printed safe for a terminal.
+  fmt::print(stderr, "kg: error: {}\n", utf8::printable(status.message()));
   return status.is_user_error() ? 1 : 2;
+}
+
+void write_stdout(std::string_view text) {
+  static const bool to_terminal = ::isatty(STDOUT_FILENO) != 0;
+  const std::string safe = to_terminal ? utf8::printable(text) : std::string();
+  const std::string_view out = to_terminal ? std::string_view(safe) : text;
+  std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
 }  // namespace kg::cli

@@ -61,8 +61,8 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
     for (const query::Command& command : commands) {
       auto result = session.execute(command);
       if (!result) return report(result.status());
-      const std::string text = query::format_result(*result, options->format);
-      std::fwrite(text.data(), 1, text.size(), stdout);
+      // Stored text (a sentence in :sources, a name) may hold escape bytes.
+      write_stdout(query::format_result(*result, options->format));
       if (result->quit) break;
     }
     return 0;
