@@ -66,7 +66,8 @@ Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_vie
     doc.source = std::string(name);
     doc.text = text->get<std::string>();
     if (const auto bad = utf8::first_invalid_byte(doc.text)) {
-      return Status::invalid_input(fmt::format("{}: invalid UTF-8 at byte {} of \"text\"", where, *bad));
+      return Status::invalid_input(
+          fmt::format("{}: invalid UTF-8 at byte {} of \"text\" (counting from 1)", where, *bad + 1));
     }
     for (const auto& [key, field] : {std::pair{"id", &doc.id}, std::pair{"title", &doc.title},
                                      std::pair{"date", &doc.date}, std::pair{"url", &doc.url}}) {
