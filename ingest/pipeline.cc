@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 namespace kg::ingest {
 namespace {
@@ -30,12 +31,40 @@ Result<uint64_t> entity_count(store::Store& store) {
   return stats->entities;
 }
 
+// The indexes of the documents that need extracting, in input order; the
+// others are counted in `summary` (see ingest_documents).
+Result<std::vector<size_t>> documents_to_build(store::Store& store, const std::vector<source::Document>& docs,
+                                               IngestSummary& summary) {
+  std::vector<size_t> todo;
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const source::Document& doc = docs[i];
+    if (!seen.insert(doc.content_hash).second) {
+      ++summary.articles;
+      ++summary.duplicates;
+      continue;
+    }
+    Result<std::optional<store::DocumentInfo>> stored = store.find_document(doc.id);
+    if (!stored.is_ok()) return stored.status();
+    if (*stored && (*stored)->content_hash == doc.content_hash) {
+      ++summary.articles;
+      ++summary.unchanged;
+      continue;
+    }
+    todo.push_back(i);
+  }
+  return todo;
+}
+
 }  // namespace
 
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
                                        const PipelineOptions& options) {
   Result<uint64_t> before = entity_count(store);
   if (!before.is_ok()) return before.status();
+  IngestSummary summary;
+  const Result<std::vector<size_t>> todo = documents_to_build(store, docs, summary);
+  if (!todo.is_ok()) return todo.status();
   // Loaded once per run and shared read-only by the workers.
   const Result<RecordBuilder> builder = RecordBuilder::load(options.model_dir);
   if (!builder.is_ok()) return builder.status();
@@ -45,7 +74,8 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
   // every record at once.
   const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
   const size_t window = size_t{threads} * 4;
-  std::vector<std::optional<store::DocumentRecord>> slots(docs.size());
+  const size_t total = todo->size();
+  std::vector<std::optional<store::DocumentRecord>> slots(total);
   std::mutex mu;
   std::condition_variable ready, room;
   size_t next_to_build = 0;
@@ -57,11 +87,11 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
       size_t i;
       {
         std::unique_lock lock(mu);
-        room.wait(lock, [&] { return stop || next_to_build >= docs.size() || next_to_build < written + window; });
-        if (stop || next_to_build >= docs.size()) return;
+        room.wait(lock, [&] { return stop || next_to_build >= total || next_to_build < written + window; });
+        if (stop || next_to_build >= total) return;
         i = next_to_build++;
       }
-      store::DocumentRecord record = builder->build(docs[i]);
+      store::DocumentRecord record = builder->build(docs[(*todo)[i]]);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(record);
@@ -70,15 +100,12 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
     }
   };
 
-  IngestSummary summary;
   summary.extractor = builder->extractor();
   Status failure;
   {
     std::vector<std::jthread> workers;
-    for (unsigned t = 0; t < std::min<size_t>(threads, std::max<size_t>(docs.size(), 1)); ++t) {
-      workers.emplace_back(work);
-    }
-    for (size_t i = 0; i < docs.size(); ++i) {
+    for (unsigned t = 0; t < std::min<size_t>(threads, total); ++t) workers.emplace_back(work);
+    for (size_t i = 0; i < total; ++i) {
       store::DocumentRecord record;
       {
         std::unique_lock lock(mu);
@@ -94,7 +121,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
       }
       room.notify_all();
       if (!failure.is_ok()) break;
-      if (options.progress) options.progress(i + 1, docs.size());
+      if (options.progress) options.progress(i + 1, total);
     }
   }  // workers join here
   if (!failure.is_ok()) return failure;

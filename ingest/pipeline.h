@@ -38,6 +38,7 @@ namespace kg::ingest {
 struct IngestSummary {
   uint64_t articles = 0;    // documents handed to the store
   uint64_t unchanged = 0;   // of them, already stored with the same content
+  uint64_t duplicates = 0;  // of them, the same content as an earlier article of this batch
   uint64_t replaced = 0;    // of them, stored before with different content
   uint64_t sentences = 0;   // in the added or replaced documents
   uint64_t facts = 0;       // evidence rows of the added or replaced documents
@@ -74,7 +75,11 @@ class RecordBuilder {
 };
 
 // Extracts and commits `docs` (see the file comment). Stops at the first
-// store error; the documents committed before it stay committed.
+// store error; the documents committed before it stay committed. Articles
+// the store already holds under their id with the same content hash, and
+// copies of an earlier article of `docs` (same hash), are counted and
+// skipped before any extraction, so re-ingesting a corpus costs a lookup per
+// article; options.progress counts only the articles that are extracted.
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
                                        const PipelineOptions& options = {});
 
