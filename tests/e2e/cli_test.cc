@@ -531,6 +531,38 @@ TEST_F(CliTest, DuplicatesInsideABatchAreCountedAsSuch) {
   EXPECT_EQ(stats_of(db)["documents"], 1);
 }
 
+// The same story under another title with one figure changed is stored
+// once, by `kg ingest` of the articles and of their records alike;
+// --keep-duplicates stores both.
+TEST_F(CliTest, NearDuplicatesAreStoredOnceUnlessKept) {
+  std::string body;
+  for (int i = 0; i < 30; ++i) {
+    body += "Minister Lena Ortiz" + std::to_string(i) + " met delegate Paul Weiss" + std::to_string(i) +
+            " in Berlin on day " + std::to_string(100 + i) + ". ";
+  }
+  std::string edited = body;
+  edited.replace(edited.find("day 117"), 7, "day 999");
+  const std::string a = write("near/a.txt", "Ortiz meets Weiss\n\n" + body + "\n");
+  const std::string b = write("near/b.txt", "Weiss and Ortiz talk in Berlin\n\n" + edited + "\n");
+  const Outcome direct = kg((root_ / "near.db").string(), {"ingest", "--quiet", a, b});
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  EXPECT_TRUE(direct.out.starts_with("ingested 2 articles (0 already in the store, 1 near-duplicate left out): "))
+      << direct.out;
+  EXPECT_EQ(stats_of((root_ / "near.db").string())["documents"], 1);
+
+  const Outcome x = kg("", {"extract", "--format", "jsonl", a, b});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  const Outcome records = kg((root_ / "near-records.db").string(),
+                             {"ingest", "--quiet", "--triples", write("near.jsonl", x.out)});
+  ASSERT_EQ(records.exit_code, 0) << records.err;
+  EXPECT_EQ(records.out, direct.out);
+
+  const Outcome kept = kg((root_ / "near-kept.db").string(), {"ingest", "--quiet", "--keep-duplicates", a, b});
+  ASSERT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_TRUE(kept.out.starts_with("ingested 2 articles (0 already in the store): ")) << kept.out;
+  EXPECT_EQ(stats_of((root_ / "near-kept.db").string())["documents"], 2);
+}
+
 // --progress=plain writes for logs (stderr is a file here), -q writes nothing.
 TEST_F(CliTest, ProgressPlainReportsThroughputAndQuietNothing) {
   const std::string path = write("progress.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");

@@ -30,6 +30,7 @@ struct IngestOptions {
   unsigned threads = 0;
   bool quiet = false;
   bool skip_bad = false;
+  bool keep_duplicates = false;
   std::string encoding = "utf8";
   std::string progress = "auto";
 };
@@ -45,9 +46,13 @@ std::string plural(uint64_t n, std::string_view one, std::string_view many) {
 }
 
 void print_summary(const ingest::IngestSummary& s, std::string_view unit) {
+  std::string copies;
+  if (s.duplicates) copies += fmt::format(", {} inside this batch", plural(s.duplicates, "duplicate", "duplicates"));
+  if (s.near_duplicates) {
+    copies += fmt::format(", {} left out", plural(s.near_duplicates, "near-duplicate", "near-duplicates"));
+  }
   fmt::print("ingested {} ({} already in the store{}{}): {}, {}, {}{}\n",
-             plural(s.articles, unit, fmt::format("{}s", unit)), s.unchanged,
-             s.duplicates ? fmt::format(", {} inside this batch", plural(s.duplicates, "duplicate", "duplicates")) : "",
+             plural(s.articles, unit, fmt::format("{}s", unit)), s.unchanged, copies,
              s.replaced ? fmt::format(", {} replaced", s.replaced) : "",
              plural(s.sentences, "sentence", "sentences"), plural(s.new_entities, "new entity", "new entities"),
              plural(s.facts, "fact", "facts"), s.extractor.empty() ? "" : fmt::format(" ({} extractor)", s.extractor));
@@ -80,6 +85,7 @@ int run_triples(const std::string& db, const IngestOptions& options) {
     if (!st.is_ok()) return report(st.status());
     Progress progress(progress_style(options), "records", "record");
     ingest::PipelineOptions pipeline;
+    pipeline.keep_near_duplicates = options.keep_duplicates;
     pipeline.progress = [&](size_t done, size_t total) { progress.update(done, total); };
     Result<ingest::IngestSummary> summary = ingest::ingest_record_lines(**st, options.triples, *records, pipeline);
     progress.finish(summary.is_ok() ? summary->articles : 0);
@@ -186,6 +192,7 @@ int run_articles(const std::string& db, const IngestOptions& options) {
   Progress progress(progress_style(options), "articles", "article");
   ingest::PipelineOptions pipeline;
   pipeline.threads = options.threads;
+  pipeline.keep_near_duplicates = options.keep_duplicates;
   size_t extracted = 0;
   pipeline.progress = [&](size_t done, size_t total) {
     progress.update(done, total);
@@ -225,6 +232,9 @@ Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global) {
   c.app->add_flag("--skip-bad", options->skip_bad,
                   "ingest the good inputs of a batch with bad ones, list the bad ones on stderr and exit with "
                   "status 3 (default: refuse the whole batch, exit 1)");
+  c.app->add_flag("--keep-duplicates", options->keep_duplicates,
+                  "store near-duplicates too (by default an article whose text nearly equals an earlier one of the "
+                  "batch, such as the same story under another title, is not stored)");
   c.app->add_option("--encoding", options->encoding,
                     "how to read text that is not valid UTF-8: utf8 (refuse it; the default), latin1, cp1252, or "
                     "auto (charset detected by libuchardet); valid UTF-8 is always read as it is");
