@@ -563,6 +563,23 @@ TEST_F(CliTest, NearDuplicatesAreStoredOnceUnlessKept) {
   EXPECT_EQ(stats_of((root_ / "near-kept.db").string())["documents"], 2);
 }
 
+// On a terminal (a pseudo-terminal from util-linux's `script`) the progress
+// line is redrawn in place and the throughput line replaces it.
+TEST_F(CliTest, ProgressOnATerminalIsOneRedrawnLine) {
+  if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "util-linux 'script' is not installed";
+  const std::string path = write("tty.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
+  const std::string db = (root_ / "tty.db").string();
+  const fs::path out = root_ / "tty.out";
+  const std::string inner = quote(KG_BINARY) + " --db " + quote(db) + " ingest " + quote(path);
+  const std::string cmd = "script -qec " + quote(inner) + " /dev/null < /dev/null > " + quote(out.string());
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string screen = slurp(out);
+  EXPECT_TRUE(screen.starts_with("\r\033[Kkg: 1/1 articles  ")) << screen;
+  EXPECT_NE(screen.find("/s  elapsed "), std::string::npos) << screen;
+  EXPECT_NE(screen.find("\r\033[Kkg: 1 article in "), std::string::npos) << screen;
+  EXPECT_NE(screen.find("ingested 1 article (0 already in the store)"), std::string::npos) << screen;
+}
+
 // --progress=plain writes for logs (stderr is a file here), -q writes nothing.
 TEST_F(CliTest, ProgressPlainReportsThroughputAndQuietNothing) {
   const std::string path = write("progress.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
