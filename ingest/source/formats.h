@@ -32,7 +32,9 @@ size_t html_nesting_bound(std::string_view bytes);
 // the whole text: the body shape every converter returns.
 std::string tidy_paragraphs(std::string_view text);
 
-// JSONL: one article per non-blank line. Errors say "NAME:LINE: ...".
-Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options);
+// JSONL: one article per non-blank line. Errors say "NAME:LINE: ...". With
+// `bad_lines`, a bad line is appended there and the others are read.
+Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options,
+                                          std::vector<Status>* bad_lines = nullptr);
 
 }  // namespace kg::source

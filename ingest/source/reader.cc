@@ -135,7 +135,7 @@ Format format_for_path(std::string_view path) {
 }
 
 Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_view bytes, Format format,
-                                          const ReadOptions& options) {
+                                          const ReadOptions& options, std::vector<Status>* bad_lines) {
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
     return Status::invalid_input(fmt::format("{}: empty {}, nothing to ingest", name, name == "-" ? "input" : "file"));
   }
@@ -151,7 +151,7 @@ Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_vie
   Result<std::string> decoded = decode_to_utf8(name, bytes, options.encoding);
   if (!decoded.is_ok()) return decoded.status();
   bytes = *decoded;
-  if (format == Format::kJsonl) return parse_jsonl(name, bytes, options);
+  if (format == Format::kJsonl) return parse_jsonl(name, bytes, options, bad_lines);
 
   Article article;
   switch (format) {
@@ -203,17 +203,18 @@ Result<InputList> list_inputs(const std::string& path) {
   return list;
 }
 
-Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options) {
+Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options,
+                                         std::vector<Status>* bad_lines) {
   if (input == "-") {
     Result<std::string> bytes = read_stdin(std::max(options.max_article_bytes, options.max_jsonl_file_bytes));
     if (!bytes.is_ok()) return bytes.status();
-    return parse_bytes("-", *bytes, sniff_format(*bytes), options);
+    return parse_bytes("-", *bytes, sniff_format(*bytes), options, bad_lines);
   }
   const Format format = format_for_path(input);
   const size_t limit = format == Format::kJsonl ? options.max_jsonl_file_bytes : options.max_article_bytes;
   Result<std::string> bytes = read_file(input, input, limit);
   if (!bytes.is_ok()) return bytes.status();
-  return parse_bytes(input, *bytes, format, options);
+  return parse_bytes(input, *bytes, format, options, bad_lines);
 }
 
 Result<std::vector<Document>> read_path(const std::string& path, const ReadOptions& options) {

@@ -84,17 +84,21 @@ struct InputList {
 // over without a word. A directory without any article is invalid input.
 Result<InputList> list_inputs(const std::string& path);
 
-// Reads the articles of one input that list_inputs named.
-Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options = {});
+// Reads the articles of one input that list_inputs named. A bad input is an
+// error; but with `bad_lines`, the bad lines of a JSONL input (each one
+// article) are appended there and its good lines returned.
+Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options = {},
+                                         std::vector<Status>* bad_lines = nullptr);
 
 // Reads every article under `path` (list_inputs, then read_input of each),
 // stopping at the first bad input. Standard input's format is sniffed from
 // its first bytes.
 Result<std::vector<Document>> read_path(const std::string& path, const ReadOptions& options = {});
 
-// Parses the bytes of one input whose name (for messages and ids) is `name`.
+// Parses the bytes of one input whose name (for messages and ids) is `name`;
+// `bad_lines` as for read_input.
 Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_view bytes, Format format,
-                                          const ReadOptions& options = {});
+                                          const ReadOptions& options = {}, std::vector<Status>* bad_lines = nullptr);
 
 // The format for a file name, by extension (any case); kText for unknown extensions.
 Format format_for_path(std::string_view path);

@@ -468,6 +468,23 @@ TEST_F(CliTest, SkipBadIngestsTheGoodInputsAndExitsThree) {
   expect_refused({"ingest", "--skip-bad", empty}, empty + ": empty file");
 }
 
+// Each JSONL line is an article: --skip-bad skips the bad line, not the file.
+TEST_F(CliTest, SkipBadSkipsOneJsonlLineNotTheFile) {
+  const std::string path = write("skip/feed.jsonl",
+                                 "{\"text\": \"Lena Ortiz phoned Paul Weiss.\"}\n{\"text\": }\n"
+                                 "{\"text\": \"Paul Weiss flew to Berlin on Monday.\"}\n");
+  expect_refused({"ingest", path}, path + ":2: malformed JSON: ");
+  expect_refused({"ingest", path}, "; batch refused, nothing ingested: 1 of 3 inputs is bad (--skip-bad ingests the "
+                                   "other 2)");
+  const std::string db = (root_ / "skip-jsonl.db").string();
+  const Outcome r = kg(db, {"ingest", "--quiet", "--skip-bad", path});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 2 articles (0 already in the store): ")) << r.out;
+  EXPECT_TRUE(r.err.starts_with("kg: skipped: " + path + ":2: malformed JSON: ")) << r.err;
+  EXPECT_TRUE(r.err.ends_with("\nkg: skipped 1 of 3 inputs (exit status 3)\n")) << r.err;
+  EXPECT_EQ(stats_of(db)["documents"], 2);
+}
+
 // A directory walk takes the article extensions in any case, leaves out
 // licence-like files and other extensions, and says so on stdout.
 TEST_F(CliTest, DirectoryWalkReportsWhatItSkipped) {

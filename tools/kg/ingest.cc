@@ -124,7 +124,7 @@ struct Batch {
   std::vector<source::Document> docs;
   std::vector<source::SkippedFile> not_articles;  // by name, in a directory walk
   std::vector<Status> bad;                        // refused, in input order
-  size_t inputs = 0;                              // inputs read (good and bad)
+  size_t inputs = 0;  // inputs read, good and bad (files, and each line of a JSONL file)
 };
 
 // Reads every input named by `paths`, keeping going after a bad one so that
@@ -140,12 +140,15 @@ Batch read_batch(const std::vector<std::string>& paths, const source::ReadOption
     }
     std::move(list->skipped.begin(), list->skipped.end(), std::back_inserter(batch.not_articles));
     for (const std::string& input : list->inputs) {
-      ++batch.inputs;
-      Result<std::vector<source::Document>> docs = source::read_input(input, read);
+      const size_t bad_before = batch.bad.size();
+      Result<std::vector<source::Document>> docs = source::read_input(input, read, &batch.bad);
       if (!docs.is_ok()) {
+        ++batch.inputs;
         batch.bad.push_back(docs.status());
         continue;
       }
+      // A JSONL line is an input of its own: one bad line does not cost the file.
+      batch.inputs += docs->size() + (batch.bad.size() - bad_before);
       std::move(docs->begin(), docs->end(), std::back_inserter(batch.docs));
     }
   }
