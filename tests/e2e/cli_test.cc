@@ -464,6 +464,8 @@ TEST_F(CliTest, SkipBadIngestsTheGoodInputsAndExitsThree) {
                        ": invalid UTF-8 at byte 4 (counting from 1); for legacy text give --encoding latin1, cp1252 "
                        "or auto\n" + "kg: skipped 2 of 3 inputs (exit status 3)\n");
   EXPECT_EQ(stats_of(db)["documents"], 1);
+  const Outcome help = kg("", {"ingest", "--help"});
+  EXPECT_NE(help.out.find("3 --skip-bad skipped some inputs and ingested the others"), std::string::npos) << help.out;
   // Nothing good: nothing to go on with, the batch is refused as before.
   expect_refused({"ingest", "--skip-bad", empty}, empty + ": empty file");
 }

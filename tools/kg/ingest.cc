@@ -223,6 +223,9 @@ Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global) {
                     "articles: .txt .md .markdown .html .htm .jsonl files (extension in any case), directories "
                     "(read recursively: those files, but not README*, LICENSE*, COPYING*, NOTICE*; the others "
                     "are listed as skipped), or - for stdin");
+  c.app->footer(
+      "Exit status: 0 all ingested; 1 refused (bad input or arguments; nothing ingested); 2 internal error; "
+      "3 --skip-bad skipped some inputs and ingested the others.");
   c.app->add_option("--triples", options->triples,
                     "load pre-extracted facts instead: the document records of 'kg extract --format jsonl' "
                     "(committed exactly as 'kg ingest' of the same articles would), or TSV triples "
