@@ -518,6 +518,10 @@ TEST_F(CliTest, Latin1FileIsReadWithEncodingLatin1OrAuto) {
     EXPECT_TRUE(r.out.starts_with("ingested 1 article (0 already in the store): ")) << r.out;
     EXPECT_EQ(stats_of(db)["documents"], 1);
   }
+  // The map step of the scale-out recipe reads it alike.
+  const Outcome x = kg("", {"extract", "--format", "jsonl", "--encoding", "latin1", path});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_NE(x.out.find("\"title\":\"Hausse des pr\u00e9l\u00e8vements\""), std::string::npos) << x.out;
 }
 
 // The BBC corpus's one latin-1 article (a pound sign as 0xa3).
