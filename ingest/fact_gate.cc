@@ -456,12 +456,18 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // be the object ("acclaim player in FA Cup", "miss game with Italy") is
   // right about a third of the time: the noun's phrase is a statement, not a
   // relation between the two names.
-  // A share or stake is the exception ("own 8% of Google").
+  // Relational nouns are the exception: a deal, talks or a stake carry the
+  // relation to the oblique ("sign accord with Samuel Mwangi", "hold talks
+  // with", "own 8% of Google").
   for (const extract::Argument& a : p.arguments) {
-    if (&a != t.object && a.role == extract::ArgumentRole::kObject && !a.is_clause && !a.node.empty() &&
-        !one_of(a.head_lemma, {"%", "percent", "stake", "share", "majority", "control"})) {
-      return false;
-    }
+    if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.is_clause || a.node.empty()) continue;
+    const bool relational = one_of(a.head_lemma, {"stake", "majority", "deal", "accord", "agreement", "contract",
+                                                  "pact", "treaty", "talk", "talks", "partnership", "alliance",
+                                                  "bid", "offer", "meeting", "lawsuit", "case", "charge"});
+    // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
+    const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
+                             one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});
+    if (!relational && !owned_share) return false;
   }
   // Chains through a passive or a relative word ("force to be divert",
   // "lose to be slip which") join two clauses with different subjects.

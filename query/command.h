@@ -3,9 +3,12 @@
 // error; the executor never sees text.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
+
+#include "query/cypher/cypher.h"
 
 namespace kg::query {
 
@@ -40,8 +43,10 @@ struct ExportCommand {
 };
 struct HelpCommand { std::string topic; };  // topic empty: the overview
 struct QuitCommand {};
+// A parsed Cypher statement (shared: commands are copied, the AST is not).
+struct CypherCommand { std::shared_ptr<const cypher::Query> query; };
 
 using Command = std::variant<EntityCommand, NeighborsCommand, PathCommand, SourcesCommand, TopCommand,
-                             ComponentsCommand, StatsCommand, ExportCommand, HelpCommand, QuitCommand>;
+                             ComponentsCommand, StatsCommand, ExportCommand, HelpCommand, QuitCommand, CypherCommand>;
 
 }  // namespace kg::query

@@ -20,6 +20,9 @@ struct ExecContext {
   store::Store& store;
   SessionMode mode;
   std::function<Result<const graph::View*>()> view;
+  // The view with concepts and qualified relations too (ViewScope::kAll),
+  // built on first call; only Cypher patterns that name CONCEPT use it.
+  std::function<Result<const graph::View*>()> view_all;
   bool has_view = false;  // the view exists already (no build cost to use it)
 };
 
@@ -48,5 +51,6 @@ Result<QueryResult> run_top(ExecContext& ctx, const TopCommand& cmd);
 Result<QueryResult> run_components(ExecContext& ctx, const ComponentsCommand& cmd);
 Result<QueryResult> run_stats(ExecContext& ctx, const StatsCommand& cmd);
 Result<QueryResult> run_export(ExecContext& ctx, const ExportCommand& cmd);
+Result<QueryResult> run_cypher(ExecContext& ctx, const CypherCommand& cmd);
 
 }  // namespace kg::query

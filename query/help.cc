@@ -17,7 +17,12 @@ std::string help_text(std::string_view topic) {
   size_t width = 0;
   for (const CommandInfo& c : colon_commands()) width = std::max(width, c.usage.size());
   for (const CommandInfo& c : colon_commands()) out += fmt::format("  {:<{}}  {}\n", c.usage, width, c.summary);
-  out += "\nCypher (MATCH ... RETURN ...) is not supported yet; it is planned beside these commands.\n";
+  out +=
+      "\nCypher (read-only openCypher subset), e.g.\n"
+      "  MATCH (a:PERSON {name: 'Joe Biden'})-[r:meets|warn]->(b) RETURN a.name, type(r), b.name\n"
+      "  MATCH (a)-[*1..2]-(b:ORG) WHERE a.name STARTS WITH 'Vic' RETURN DISTINCT b.name ORDER BY b.name LIMIT 10\n"
+      "Labels: PERSON ORG LOC MISC CONCEPT. Node properties: name type mentions id; relationship properties:\n"
+      "relation canonical count confidence. Functions: type id toLower toUpper size count min max sum avg collect.\n";
   return out;
 }
 

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "base/utf8.h"
 
 namespace kg::query {
 namespace {
@@ -30,30 +29,6 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-// Walks the line byte by byte while keeping the code-point column.
-class Cursor {
- public:
-  Cursor(std::string_view text, int line) : text_(text), line_(line) {}
-  bool done() const { return pos_ >= text_.size(); }
-  char peek() const { return text_[pos_]; }
-  Position where() const { return {line_, column_}; }
-  // Advances over one whole UTF-8 sequence (one column); ill-formed bytes
-  // count one column each so positions stay monotonic.
-  void advance() {
-    const size_t n = utf8::sequence_length(text_, pos_);
-    pos_ += n == 0 ? 1 : n;
-    ++column_;
-  }
-  size_t offset() const { return pos_; }
-  std::string_view slice(size_t from) const { return text_.substr(from, pos_ - from); }
-
- private:
-  std::string_view text_;
-  int line_;
-  size_t pos_ = 0;
-  int column_ = 1;
-};
-
 }  // namespace
 
 Status error_at(Position where, std::string_view message) {
@@ -71,7 +46,7 @@ std::string describe(const Token& token) {
 
 Result<std::vector<Token>> tokenize_line(std::string_view text, int line) {
   std::vector<Token> tokens;
-  Cursor cur(text, line);
+  TextCursor cur(text, line);
   while (true) {
     while (!cur.done() && is_space(cur.peek())) cur.advance();
     if (cur.done()) break;

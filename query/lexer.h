@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/utf8.h"
 
 namespace kg::query {
 
@@ -30,6 +31,37 @@ struct Token {
   Kind kind = Kind::kEnd;
   std::string text;
   Position where;
+};
+
+// Walks query text byte by byte, keeping the line and code-point column of
+// the next character; a '\n' starts the next line.
+class TextCursor {
+ public:
+  TextCursor(std::string_view text, int line) : text_(text), line_(line) {}
+  bool done() const { return pos_ >= text_.size(); }
+  char peek(size_t ahead = 0) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
+  Position where() const { return {line_, column_}; }
+  size_t offset() const { return pos_; }
+  // Advances over one whole UTF-8 sequence (one column); ill-formed bytes
+  // count one column each so positions stay monotonic.
+  void advance() {
+    if (text_[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+      column_ = 1;
+      return;
+    }
+    const size_t n = utf8::sequence_length(text_, pos_);
+    pos_ += n == 0 ? 1 : n;
+    ++column_;
+  }
+  std::string_view slice(size_t from) const { return text_.substr(from, pos_ - from); }
+
+ private:
+  std::string_view text_;
+  int line_;
+  int column_ = 1;
+  size_t pos_ = 0;
 };
 
 // Tokens of one line of text (no '\n' inside), always ending with kEnd.

@@ -13,10 +13,9 @@ Result<Command> parse_command(std::string_view text, int line) {
     return error_at({line, 1}, "empty query: type a colon command such as :help");
   }
   if (text[first] == ':') return parse_colon_command(text, line);
-  // Column of the first non-blank character (blanks are single bytes).
-  return error_at({line, static_cast<int>(first) + 1},
-                  "Cypher queries are not supported yet; use a colon command such as "
-                  ":neighbors \"Joe Biden\" depth 2 (type :help for the list)");
+  auto query = cypher::parse(text, line);
+  if (!query) return query.status();
+  return Command(CypherCommand{std::make_shared<const cypher::Query>(std::move(*query))});
 }
 
 }  // namespace kg::query

@@ -23,8 +23,8 @@
 namespace kg::query {
 
 // One line of query text -> Command. `line` numbers the positions of errors
-// ("LINE:COLUMN: ..."). Lines not starting with ':' are refused with a note
-// that Cypher is not supported yet.
+// ("LINE:COLUMN: ..."). Text starting with ':' is a colon command; anything
+// else is one Cypher statement (query/cypher/cypher.h), which may span lines.
 Result<Command> parse_command(std::string_view text, int line = 1);
 
 // The entity a name means (canonical name or alias, case-insensitive; the
@@ -61,10 +61,12 @@ class Session {
 
  private:
   Result<const graph::View*> view();
+  Result<const graph::View*> view_all();
 
   store::Store& store_;
   SessionMode mode_;
   std::unique_ptr<graph::View> view_;
+  std::unique_ptr<graph::View> view_all_;  // ViewScope::kAll, for Cypher on concepts
   std::optional<std::vector<std::string>> entity_names_;
 };
 

@@ -40,6 +40,15 @@ Result<const graph::View*> Session::view() {
   return static_cast<const graph::View*>(view_.get());
 }
 
+Result<const graph::View*> Session::view_all() {
+  if (!view_all_) {
+    auto built = graph::View::build(store_, graph::ViewScope::kAll);
+    if (!built) return built.status();
+    view_all_ = std::make_unique<graph::View>(std::move(*built));
+  }
+  return static_cast<const graph::View*>(view_all_.get());
+}
+
 const std::vector<std::string>& Session::entity_names() {
   if (!entity_names_) {
     std::vector<std::string> names;
@@ -56,7 +65,7 @@ const std::vector<std::string>& Session::entity_names() {
 }
 
 Result<QueryResult> Session::execute(const Command& command) {
-  ExecContext ctx{store_, mode_, [this] { return view(); }, view_ != nullptr};
+  ExecContext ctx{store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr};
   return std::visit(
       [&](const auto& cmd) -> Result<QueryResult> {
         using T = std::decay_t<decltype(cmd)>;
@@ -68,6 +77,7 @@ Result<QueryResult> Session::execute(const Command& command) {
         else if constexpr (std::is_same_v<T, ComponentsCommand>) return run_components(ctx, cmd);
         else if constexpr (std::is_same_v<T, StatsCommand>) return run_stats(ctx, cmd);
         else if constexpr (std::is_same_v<T, ExportCommand>) return run_export(ctx, cmd);
+        else if constexpr (std::is_same_v<T, CypherCommand>) return run_cypher(ctx, cmd);
         else if constexpr (std::is_same_v<T, HelpCommand>) {
           QueryResult r;
           r.message = help_text(cmd.topic);

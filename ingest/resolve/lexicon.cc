@@ -143,6 +143,26 @@ std::string_view demonym_of(std::string_view name) {
   return {};
 }
 
+bool person_descriptor(std::string_view word) {
+  static constexpr std::string_view kDescriptors[] = {
+      // occupations
+      "singer", "novelist", "author", "writer", "poet", "playwright", "composer", "actor", "actress", "comedian",
+      "presenter", "broadcaster", "journalist", "rapper", "guitarist", "drummer", "bassist", "artist", "designer",
+      "photographer", "director", "producer", "sprinter", "athlete", "hurdler", "runner", "boxer", "golfer",
+      "cyclist", "swimmer", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "economist",
+      "analyst", "banker", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "investor",
+      "lawyer", "scientist", "veteran", "legend", "star", "champion", "youngster", "newcomer", "rookie",
+      // group and nationality nouns
+      "compatriot", "compatriots", "countryman", "countrymen", "teammate", "team-mate", "swede", "dane", "scot",
+      "briton", "britons", "frenchman", "dutchman", "welshman", "englishman", "irishman", "irishmen", "spaniard",
+      "argentine", "finn", "pole", "turk"};
+  const std::string lower = ascii_lowercase(word);
+  for (std::string_view d : kDescriptors) {
+    if (d == lower) return true;
+  }
+  return false;
+}
+
 std::string_view country_canonical(std::string_view name) {
   const CountryEntry* c = find_country(name);
   return c ? c->canonical : std::string_view();

@@ -51,6 +51,12 @@ std::string_view demonym_of(std::string_view name);
 // "America", "United States" -> "United States"); "" when it has one.
 std::string_view country_canonical(std::string_view name);
 
+// A capitalised word that says what a person is, not who: an occupation or
+// a nationality noun ("Singer", "Sprinter", "Swede", "Irishmen",
+// "Compatriots"). The recognizer takes it into the name at a sentence start
+// ("Singer Pete Doherty"); the resolver moves it to the title.
+bool person_descriptor(std::string_view word);
+
 // Lowercase ASCII copy (names here are short; the copy is cheap).
 std::string ascii_lowercase(std::string_view s);
 

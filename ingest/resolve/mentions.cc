@@ -90,11 +90,19 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   }
   while (begin < end && (words[begin].upos == UPos::DET || nlp::is_ascii_lower(words[begin].form[0]))) ++begin;
   if (begin == end) return false;
-  const uint32_t name_begin = nlp::name_begin_after_title(words, marks, begin, end);
+  uint32_t name_begin = nlp::name_begin_after_title(words, marks, begin, end);
+  // "Singer Pete Doherty", "Swede Joachim Johansson": what the person is,
+  // taken into the name; it joins the title (a name keeps two words).
+  const uint32_t described_from = name_begin;
+  while (end - name_begin >= 3 && person_descriptor(words[name_begin].form)) ++name_begin;
   bool all_title = true;
   for (uint32_t i = name_begin; i < end; ++i) all_title = all_title && is_title_or_honorific(marks[i]);
   if (all_title) return false;  // "President" alone is a description, not a name
   uint32_t title_begin = std::max(nlp::title_begin(words, marks, name_begin), std::min(floor, name_begin));
+  if (described_from < name_begin) {
+    title_begin = std::min(title_begin, described_from);
+    span.type = nlp::EntityType::kPerson;
+  }
   // The recognizer's MISC (and words it missed) are typed by the gazetteer;
   // an honorific or a person's title before a name makes it a person
   // whatever the recognizer said ("Mr Putin" tagged ORG).

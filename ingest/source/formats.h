@@ -32,6 +32,12 @@ size_t html_nesting_bound(std::string_view bytes);
 // the whole text: the body shape every converter returns.
 std::string tidy_paragraphs(std::string_view text);
 
+// `text` with HTML character references decoded: numeric ones ("&#233;",
+// "&#xE9;", ";" optional) and &amp; &lt; &gt; &quot; &apos; &nbsp;. A
+// reference that names no character is left as written. Plain text and
+// JSONL articles scraped from the web carry them.
+std::string decode_character_references(std::string_view text);
+
 // JSONL: one article per non-blank line. Errors say "NAME:LINE: ...". With
 // `bad_lines`, a bad line is appended there and the others are read.
 Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options,

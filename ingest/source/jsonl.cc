@@ -71,7 +71,7 @@ Result<Document> parse_jsonl_line(std::string_view name, std::string_view line, 
     }
     if (Status s = optional_string(object, key, field, where); !s.is_ok()) return s;
   }
-  doc.text = tidy_paragraphs(doc.text);
+  doc.text = tidy_paragraphs(decode_character_references(doc.text));
   if (doc.text.empty()) return Status::invalid_input(fmt::format("{}: \"text\" is empty", where));
   if (doc.id.empty()) doc.id = where;
   doc.content_hash = content_hash(doc.text);

@@ -49,7 +49,7 @@ std::string tidy_paragraphs(std::string_view text) {
 
 Article convert_plain_text(std::string_view bytes) {
   Article article;
-  const std::string tidy = tidy_paragraphs(bytes);
+  const std::string tidy = tidy_paragraphs(decode_character_references(bytes));
   // The first line is a headline when it stands alone as a paragraph, is
   // short, and does not end like a sentence; otherwise it is body text.
   const size_t end = tidy.find("\n\n");

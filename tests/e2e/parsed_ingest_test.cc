@@ -290,6 +290,25 @@ IngestRun ingest_with_models(const fs::path& dir, const std::string& model_dir) 
   return r;
 }
 
+// What a person is, written before the name at a sentence start, is the
+// title, not part of the name: "Singer Pete Doherty" is Pete Doherty.
+TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const fs::path dir = fs::temp_directory_path() / ("kg_parsed_descriptor_input_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "descriptors.txt").string();
+  std::ofstream(path) << "Band news\n\nSinger Pete Doherty left the band on Monday.\n\n"
+                         "Swede Joachim Johansson won the final in Memphis.\n";
+  const IngestedGraph g("descriptors", path);
+  fs::remove_all(dir);
+  EXPECT_FALSE(g.person("Pete Doherty").is_null()) << g.dump();
+  EXPECT_FALSE(g.person("Joachim Johansson").is_null()) << g.dump();
+  for (const char* run_on : {"Singer Pete Doherty", "Swede Joachim Johansson"}) {
+    EXPECT_TRUE(g.nodes_named(run_on).empty()) << run_on << "\n" << g.dump();
+  }
+  EXPECT_TRUE(g.has_edge("Pete Doherty", "have title", "Singer")) << g.dump();
+}
+
 TEST(ParsedIngest, WithoutAParserModelTheBaselineRuns) {
   const fs::path dir = fs::temp_directory_path() / ("kg_parsed_nomodels_" + std::to_string(::getpid()));
   fs::remove_all(dir);

@@ -2,6 +2,7 @@
 // binary (KG_BINARY) on the hand-built sample store.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -84,9 +85,6 @@ TEST_F(CliTest, QueryErrorsExitOneWithPosition) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_EQ(bad.err, "kg: error: 1:24: expected a number after 'depth', found 'x' (usage: :neighbors NAME [depth N])\n");
   EXPECT_EQ(bad.out, "");
-  const KgRun cypher = kg("query 'MATCH (n) RETURN n'");
-  EXPECT_EQ(cypher.exit_code, 1);
-  EXPECT_NE(cypher.err.find("Cypher queries are not supported yet"), std::string::npos) << cypher.err;
   const KgRun unknown = kg("query ':entity Nobody Atall'");
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("no entity named \"Nobody Atall\""), std::string::npos) << unknown.err;
@@ -177,6 +175,45 @@ TEST_F(CliTest, MissingStoreIsAUserError) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("kg: error: no store at"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(db())) << "a reader must not create a store";
+}
+
+TEST_F(CliTest, CypherQueryPrintsRowsInEachFormat) {
+  const std::string q = "MATCH (a {name: 'Nuland'})-[r]->(b)\nRETURN b.name, type(r) AS relation\nORDER BY b.name";
+  const KgRun tsv = kg("query " + sh_quote(q) + " --format tsv");
+  ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
+  EXPECT_EQ(tsv.out, "b.name\trelation\nJoe Biden\tmention\nSenate Foreign Relations Committee\ttestify to\n");
+  EXPECT_EQ(tsv.err, "");
+  const KgRun json = kg("query " + sh_quote("MATCH (a:ORG)-[r:appoints]->(b) RETURN a.name, r.count") + " --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto parsed = nlohmann::json::parse(json.out);
+  ASSERT_EQ(parsed["rows"].size(), 1u) << json.out;
+  EXPECT_EQ(parsed["rows"][0]["a.name"], "Acme Corp");
+  EXPECT_EQ(parsed["rows"][0]["r.count"], 1);
+}
+
+TEST_F(CliTest, CypherErrorsAreOneLineAndExitOne) {
+  const KgRun malformed = kg("query " + sh_quote("MATCH (a)-[r]->(b RETURN a"));
+  EXPECT_EQ(malformed.exit_code, 1);
+  EXPECT_EQ(malformed.err, "kg: error: 1:19: expected ')' to close the node pattern, found 'RETURN'\n");
+  EXPECT_EQ(malformed.out, "");
+  const KgRun second_line = kg("query " + sh_quote("MATCH (a)\nRETURN a.age"));
+  EXPECT_EQ(second_line.exit_code, 1);
+  EXPECT_EQ(second_line.err, "kg: error: 2:8: unknown property 'age' of node a; nodes have name, type, mentions, id\n");
+  const KgRun create = kg("query " + sh_quote("CREATE (n:PERSON {name: 'X'})"));
+  EXPECT_EQ(create.exit_code, 1);
+  EXPECT_EQ(create.err.rfind("kg: error: 1:1: kg query is read-only; CREATE would change the store", 0), 0u)
+      << create.err;
+  EXPECT_EQ(std::count(create.err.begin(), create.err.end(), '\n'), 1);
+  // The store is unchanged: the entity was not created.
+  const KgRun after = kg("query " + sh_quote("MATCH (n) WHERE n.name = 'X' RETURN count(*) AS n") + " --format tsv");
+  EXPECT_EQ(after.out, "n\n0\n");
+}
+
+TEST_F(CliTest, ReplRunsCypherLines) {
+  const KgRun r = kg("repl --format tsv", "MATCH (a:ORG) RETURN a.name ORDER BY a.name;\nMATCH (a:PLANET) RETURN a\n");
+  EXPECT_EQ(r.exit_code, 1);  // piped input with a failed statement
+  EXPECT_EQ(r.out, "a.name\nAcme Corp\nSenate Foreign Relations Committee\n");
+  EXPECT_NE(r.err.find("2:10: unknown label 'PLANET'"), std::string::npos) << r.err;
 }
 
 }  // namespace

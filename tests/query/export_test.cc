@@ -171,17 +171,23 @@ TEST_F(ExportTest, GraphmlIsWellFormedXml) {
 }
 
 // IRIREF, then a predicate IRI, then an IRI or a quoted literal with only
-// the escapes N-Triples defines, then " .".
+// the escapes N-Triples defines (optionally typed: ^^<IRI>), then " .".
 const std::regex kTripleLine(
-    R"re(^<[^<>"{}|^`\\ ]+> <[^<>"{}|^`\\ ]+> (<[^<>"{}|^`\\ ]+>|"([^"\\\n\r]|\\[tbnrf"'\\]|\\u[0-9A-F]{4})*") \.$)re");
+    R"re(^<[^<>"{}|^`\\ ]+> <[^<>"{}|^`\\ ]+> (<[^<>"{}|^`\\ ]+>|"([^"\\\n\r]|\\[tbnrf"'\\]|\\u[0-9A-F]{4})*"(\^\^<[^<>"{}|^`\\ ]+>)?) \.$)re");
 
 TEST_F(ExportTest, NTriplesLinesAreWellFormed) {
   std::ostringstream out;
   write_ntriples(snapshot(), kDefaultBaseIri, out);
   const auto lines = lines_of(out.str());
   // 7 types + 7 labels + aliases (Biden, US President Joe Biden, Putin,
-  // Nuland) + 6 edges + 6 relation labels.
-  EXPECT_EQ(lines.size(), 7u + 7u + 4u + 6u + 6u);
+  // Nuland) + 6 edges + 6 relation labels, then the provenance: 6 reified
+  // statements of 6 lines (type, subject, predicate, object, count,
+  // confidence) and 7 evidence sentences of 4 lines (link, document,
+  // sentence number, text).
+  EXPECT_EQ(lines.size(), 7u + 7u + 4u + 6u + 6u + 6u * 6u + 7u * 4u);
+  EXPECT_NE(out.str().find("<http://example.org/kg/vocab/count> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer> ."),
+            std::string::npos);  // speak with, stated twice
+  EXPECT_NE(out.str().find("<http://example.org/kg/vocab/text> \"Acme Corp hired Jane Roe.\" ."), std::string::npos);
   for (const auto& line : lines) EXPECT_TRUE(std::regex_match(line, kTripleLine)) << line;
   EXPECT_NE(out.str().find("<http://example.org/kg/relation/speak%20with> <http://www.w3.org/2000/01/rdf-schema#label> "
                            "\"speak with\" ."),

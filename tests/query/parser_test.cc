@@ -130,20 +130,21 @@ TEST(ParserTest, UnknownCommandsSuggestTheClosest) {
   EXPECT_EQ(error_of(":"), "1:2: expected a command name after ':', found end of line (type :help for the list)");
 }
 
-TEST(ParserTest, NonColonLinesAreCypherWhichIsNotSupportedYet) {
-  const std::string e = error_of("MATCH (n) RETURN n");
-  EXPECT_EQ(e.substr(0, 47), "1:1: Cypher queries are not supported yet; use ");
-  EXPECT_EQ(error_of("   MATCH (n)").substr(0, 4), "1:4:");
+TEST(ParserTest, NonColonLinesAreCypher) {
+  auto c = parse_as<CypherCommand>("MATCH (n) RETURN n");
+  ASSERT_NE(c.query, nullptr);
+  EXPECT_EQ(c.query->patterns.size(), 1u);
+  EXPECT_EQ(error_of("   MATCH (n)"), "1:13: expected WHERE or RETURN, found end of query");
   EXPECT_EQ(error_of("   ").substr(0, 16), "1:1: empty query");
 }
 
-TEST(ParserTest, HelpListsEveryCommandAndSaysCypherIsNotSupported) {
+TEST(ParserTest, HelpListsEveryCommandAndCypher) {
   const std::string help = help_text("");
   for (const char* usage : {":entity NAME", ":neighbors NAME [depth N]", ":path A B", ":sources A REL B", ":top [N]",
                             ":components", ":stats", ":export FORMAT [FILE] [focus NAME [depth N]]", ":help", ":quit"}) {
     EXPECT_NE(help.find(usage), std::string::npos) << usage;
   }
-  EXPECT_NE(help.find("Cypher"), std::string::npos);
+  EXPECT_NE(help.find("MATCH (a:PERSON {name: 'Joe Biden'})"), std::string::npos);
   EXPECT_NE(help_text("path").find(":path A B"), std::string::npos);
 }
 

@@ -57,6 +57,20 @@ TEST_F(SourceTest, PlainTextWithoutHeadlineKeepsEverything) {
   EXPECT_EQ(docs->front().text, "The ministers met on Monday.\n\nThey talked.");
 }
 
+TEST_F(SourceTest, CharacterReferencesInPlainTextAndJsonlAreDecoded) {
+  // Scraped news keeps HTML references; "&#233" without ";" is read as browsers do.
+  const std::string txt = write("refs.txt", "Pascal Pap&#233 and Caf&#xE9;s &amp; bars.\n\nA &#0; and &#xD800; stay.\n");
+  Result<std::vector<Document>> docs = read_path(txt);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().text, "Pascal Pap\u00e9 and Caf\u00e9s & bars.\n\nA &#0; and &#xD800; stay.");
+  const std::string jsonl = write("refs.jsonl", "{\"text\": \"Jos&#233; Mourinho &lt;Chelsea&gt;\"}\n");
+  docs = read_path(jsonl);
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  EXPECT_EQ(docs->front().text, "Jos\u00e9 Mourinho <Chelsea>");
+  EXPECT_EQ(decode_character_references("&#128512; &#x1F600;"), "\U0001F600 \U0001F600");
+  EXPECT_EQ(decode_character_references("AT&T & Co &amp"), "AT&T & Co &amp");
+}
+
 TEST_F(SourceTest, MarkdownFrontMatterHeadingsAndInlineMarkup) {
   const std::string path = write("c.md",
                                  "---\ntitle: \"Budget vote\"\ndate: 2026-01-02\nurl: https://example.org/x\n---\n"

@@ -1,6 +1,7 @@
-// kg query 'COMMAND' [--format table|json|tsv]: one-shot queries. Each line
-// of the argument is one command; neighbourhood commands read the store by
-// prefix scans, whole-graph ones build the view once.
+// kg query 'COMMAND' [--format table|json|tsv]: one-shot queries. A Cypher
+// statement is the whole argument (it may span lines); otherwise each line
+// is one colon command. Neighbourhood commands read the store by prefix
+// scans, whole-graph ones and Cypher build the view once.
 #include <cstdio>
 #include <fmt/format.h>
 #include <map>
@@ -18,8 +19,9 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
   };
   auto options = std::make_shared<Options>();
   Subcommand c;
-  c.app = kg.add_subcommand("query", "run a query (colon commands; Cypher is planned) against the store");
-  c.app->add_option("query", options->text, "the query, e.g. ':neighbors \"Joe Biden\" depth 2' (one command per line)")
+  c.app = kg.add_subcommand("query", "run a read-only query (openCypher MATCH ... RETURN, or colon commands) against the store");
+  c.app->add_option("query", options->text, "the query, e.g. 'MATCH (a:PERSON)-[r]->(b) RETURN a.name, type(r), b.name LIMIT 5' or "
+                    "':neighbors \"Joe Biden\" depth 2' (one colon command per line)")
       ->required();
   const std::map<std::string, query::OutputFormat> formats = {
       {"table", query::OutputFormat::kTable}, {"json", query::OutputFormat::kJson}, {"tsv", query::OutputFormat::kTsv}};
@@ -30,9 +32,16 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
     // Parse everything first: a typo on line 3 should not leave lines 1-2
     // half done.
     std::vector<query::Command> commands;
+    const size_t first = options->text.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && options->text[first] != ':') {
+      auto command = query::parse_command(options->text, 1);
+      if (!command) return report(command.status());
+      commands.push_back(std::move(*command));
+    }
+    const bool one_statement = !commands.empty();
     int line_number = 0;
     size_t from = 0;
-    while (from <= options->text.size()) {
+    while (!one_statement && from <= options->text.size()) {
       size_t end = options->text.find('\n', from);
       if (end == std::string::npos) end = options->text.size();
       const std::string_view line = std::string_view(options->text).substr(from, end - from);

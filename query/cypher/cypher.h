@@ -1,0 +1,129 @@
+// query/cypher: a read-only openCypher subset over the graph view.
+//
+// Text -> tokens (lexer.cc) -> a Query AST (parser.cc) -> a plan that fixes
+// where each pattern starts and when each WHERE conjunct is checked
+// (planner.cc) -> rows (executor.cc) -> a QueryResult table (projection.cc).
+//
+// Supported: one MATCH of comma-separated pattern chains (node labels are
+// entity types, `{name: ...}` matches any alias, relationship types match
+// the stored phrase or the canonical relation, bounded variable length),
+// WHERE, RETURN [DISTINCT] with AS, count(), implicit grouping, ORDER BY,
+// SKIP, LIMIT. Write clauses are refused: kg query is read-only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/status.h"
+#include "graph/store/store.h"
+#include "graph/view.h"
+#include "query/lexer.h"
+#include "query/result.h"
+
+namespace kg::query::cypher {
+
+// The longest variable-length relationship accepted: beyond it a pattern on a
+// hub enumerates more paths than any answer can use.
+inline constexpr int kMaxHops = 6;
+
+// 1-based line and column, as in every "LINE:COLUMN: ..." error.
+using Where = Position;
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+struct Literal {
+  std::variant<std::monostate, bool, int64_t, double, std::string> value;
+};
+struct Variable { std::string name; };
+struct Property { std::string variable; std::string key; };
+struct ListExpr { std::vector<ExprPtr> items; };
+enum class Op {
+  kOr, kXor, kAnd, kNot, kEq, kNe, kLt, kLe, kGt, kGe,
+  kContains, kStartsWith, kEndsWith, kIn, kAdd, kSub, kMul, kDiv, kMod, kNeg, kIsNull, kIsNotNull
+};
+struct Unary { Op op; ExprPtr operand; };
+struct Binary { Op op; ExprPtr left, right; };
+// count(*) has `star`; function names are kept lower-case.
+struct Call { std::string function; std::vector<ExprPtr> args; bool star = false; bool distinct = false; };
+
+struct Expr {
+  std::variant<Literal, Variable, Property, ListExpr, Unary, Binary, Call> node;
+  Where where;
+  std::string text;  // the source text, the default column name of a RETURN item
+};
+
+enum class Direction { kRight, kLeft, kBoth };  // -[]->, <-[]-, -[]-
+
+struct NodePattern {
+  std::string variable;  // "" when anonymous
+  std::optional<std::string> label;
+  Where label_where;
+  std::vector<std::pair<std::string, ExprPtr>> properties;  // {name: 'X', ...}
+  Where where;
+};
+
+struct RelPattern {
+  std::string variable;
+  std::vector<std::string> types;  // as typed; empty matches any
+  Direction direction = Direction::kRight;
+  bool variable_length = false;
+  int min_hops = 1, max_hops = 1;
+  std::vector<std::pair<std::string, ExprPtr>> properties;
+  Where where;
+};
+
+// (n0)-[r0]-(n1)-[r1]-(n2)...: rels.size() == nodes.size() - 1.
+struct PatternChain {
+  std::vector<NodePattern> nodes;
+  std::vector<RelPattern> rels;
+};
+
+struct ReturnItem {
+  ExprPtr expr;
+  std::string name;  // the alias, or the expression's text
+};
+
+struct SortItem {
+  ExprPtr expr;
+  bool descending = false;
+};
+
+struct Query {
+  std::vector<PatternChain> patterns;
+  ExprPtr where;  // null when absent
+  bool distinct = false;
+  std::vector<ReturnItem> returns;
+  std::vector<SortItem> order_by;
+  std::optional<int64_t> skip, limit;
+};
+
+// Parses one statement (it may span lines; a trailing ';' is allowed).
+// Errors are kInvalidInput "LINE:COLUMN: ..." saying what was expected;
+// `first_line` numbers the first line of `text`.
+Result<Query> parse(std::string_view text, int first_line = 1);
+
+// True when a pattern names the CONCEPT label: such a query needs the view
+// with every entity and relation (graph::ViewScope::kAll).
+bool needs_all_entities(const Query& query);
+
+struct RunOptions {
+  // Matches kept in memory before the query stops with a one-line error.
+  size_t max_rows = 100000;
+  // Candidate bindings tried before the query stops: bounds a pattern whose
+  // rows a WHERE rejects (a cartesian product that keeps nothing) in time.
+  uint64_t max_bindings = 10'000'000;  // about 2 s on the project machine
+};
+
+// Runs a parsed query on `view` (built from `store`, which supplies aliases
+// and mention counts). Unknown labels and properties are kInvalidInput naming
+// them; too many rows or bindings is kInvalidInput "query stopped after ...".
+Result<QueryResult> run(const Query& query, store::Store& store, const graph::View& view,
+                        const RunOptions& options = {});
+
+}  // namespace kg::query::cypher

@@ -1,0 +1,263 @@
+// Expression values with openCypher's null rules: a comparison or
+// arithmetic with null is null, AND/OR/XOR use three-valued logic, and a
+// type mismatch (a name compared with a number) is null, never an error.
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "query/cypher/engine.h"
+
+namespace kg::query::cypher {
+namespace {
+
+std::optional<double> number(const Value& v) {
+  if (const auto* i = std::get_if<int64_t>(&v.data)) return static_cast<double>(*i);
+  if (const auto* d = std::get_if<double>(&v.data)) return *d;
+  return std::nullopt;
+}
+
+// Ranks kinds for the total order; int and real share a rank.
+int kind_rank(const Value& v) {
+  switch (v.data.index()) {
+    case 0: return 9;  // null sorts last
+    case 3: return 2;  // double with int64
+    default: return static_cast<int>(v.data.index());
+  }
+}
+
+std::optional<bool> truth(const Value& v) {
+  if (const auto* b = std::get_if<bool>(&v.data)) return *b;
+  return std::nullopt;
+}
+
+Value boolean(std::optional<bool> b) { return b ? Value{*b} : Value{}; }
+
+std::string case_mapped(std::string s, bool to_upper) {
+  for (char& c : s) {
+    if (to_upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (!to_upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+Value arithmetic(Op op, const Value& a, const Value& b) {
+  const auto* ia = std::get_if<int64_t>(&a.data);
+  const auto* ib = std::get_if<int64_t>(&b.data);
+  if (op == Op::kAdd && std::holds_alternative<std::string>(a.data) && std::holds_alternative<std::string>(b.data)) {
+    return Value{std::get<std::string>(a.data) + std::get<std::string>(b.data)};
+  }
+  if (ia && ib) {
+    switch (op) {
+      case Op::kAdd: return Value{*ia + *ib};
+      case Op::kSub: return Value{*ia - *ib};
+      case Op::kMul: return Value{*ia * *ib};
+      case Op::kDiv: return *ib == 0 ? Value{} : Value{*ia / *ib};
+      default: return *ib == 0 ? Value{} : Value{*ia % *ib};
+    }
+  }
+  const auto x = number(a), y = number(b);
+  if (!x || !y) return Value{};
+  switch (op) {
+    case Op::kAdd: return Value{*x + *y};
+    case Op::kSub: return Value{*x - *y};
+    case Op::kMul: return Value{*x * *y};
+    case Op::kDiv: return Value{*x / *y};
+    default: return Value{std::fmod(*x, *y)};
+  }
+}
+
+}  // namespace
+
+int compare_values(const Value& a, const Value& b) {
+  const int ra = kind_rank(a), rb = kind_rank(b);
+  if (ra != rb) return ra < rb ? -1 : 1;
+  if (auto x = number(a)) {
+    const double y = *number(b);
+    return *x < y ? -1 : *x > y ? 1 : 0;
+  }
+  return std::visit(
+      [&](const auto& x) -> int {
+        using T = std::decay_t<decltype(x)>;
+        const T& y = std::get<T>(b.data);
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          return 0;
+        } else if constexpr (std::is_same_v<T, RelRef>) {
+          const auto kx = std::pair(x.edge.src, x.edge.idx), ky = std::pair(y.edge.src, y.edge.idx);
+          return kx < ky ? -1 : kx > ky ? 1 : 0;
+        } else if constexpr (std::is_same_v<T, std::vector<Value>>) {
+          for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+            if (int c = compare_values(x[i], y[i]); c != 0) return c;
+          }
+          return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
+        } else {
+          return x < y ? -1 : y < x ? 1 : 0;
+        }
+      },
+      a.data);
+}
+
+bool ValueLess::operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (int c = compare_values(a[i], b[i]); c != 0) return c < 0;
+  }
+  return a.size() < b.size();
+}
+
+Value Evaluator::property(const Value& target, const std::string& key) const {
+  if (const auto* n = std::get_if<NodeRef>(&target.data)) {
+    const graph::VertexProps& p = view_.vertex(n->vertex);
+    if (key == "name") return Value{p.name};
+    if (key == "type") return Value{std::string(store::entity_type_name(p.type))};
+    if (key == "id") return Value{static_cast<int64_t>(p.entity)};
+    if (key == "mentions") {
+      auto e = names_.entity(p.entity);
+      return e ? Value{static_cast<int64_t>(e->mentions)} : Value{};
+    }
+  } else if (const auto* r = std::get_if<RelRef>(&target.data)) {
+    const graph::EdgeProps& p = view_.edge(r->edge);
+    if (key == "relation") return Value{view_.relation_name(p.relation)};
+    if (key == "canonical") {
+      const std::string_view c = view_.canonical_name(r->edge);
+      return c.empty() ? Value{} : Value{std::string(c)};
+    }
+    if (key == "count") return Value{static_cast<int64_t>(p.count)};
+    // Stored as float: rounded so 0.9 reads 0.9, not 0.899999976.
+    if (key == "confidence") return Value{std::round(static_cast<double>(p.confidence) * 1e4) / 1e4};
+  }
+  return Value{};
+}
+
+Value Evaluator::eval(const Expr& expr, const std::vector<Value>& row) const {
+  return std::visit(
+      [&](const auto& n) -> Value {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, Literal>) {
+          return std::visit([](const auto& v) { return Value{v}; }, n.value);
+        } else if constexpr (std::is_same_v<T, Variable>) {
+          auto it = plan_.slot_of.find(n.name);
+          return it != plan_.slot_of.end() && static_cast<size_t>(it->second) < row.size() ? row[it->second]
+                                                                                           : Value{};
+        } else if constexpr (std::is_same_v<T, Property>) {
+          auto it = plan_.slot_of.find(n.variable);
+          if (it == plan_.slot_of.end() || static_cast<size_t>(it->second) >= row.size()) return Value{};
+          return property(row[it->second], n.key);
+        } else if constexpr (std::is_same_v<T, ListExpr>) {
+          std::vector<Value> items;
+          for (const ExprPtr& i : n.items) items.push_back(eval(*i, row));
+          return Value{std::move(items)};
+        } else if constexpr (std::is_same_v<T, Unary>) {
+          const Value v = eval(*n.operand, row);
+          if (n.op == Op::kIsNull) return Value{v.is_null()};
+          if (n.op == Op::kIsNotNull) return Value{!v.is_null()};
+          if (n.op == Op::kNeg) return arithmetic(Op::kSub, Value{int64_t{0}}, v);
+          const auto t = truth(v);
+          return boolean(t ? std::optional<bool>(!*t) : std::nullopt);
+        } else if constexpr (std::is_same_v<T, Binary>) {
+          return binary(n, row);
+        } else {
+          return call(n, row);
+        }
+      },
+      expr.node);
+}
+
+Value Evaluator::binary(const Binary& b, const std::vector<Value>& row) const {
+  const Value l = eval(*b.left, row);
+  if (b.op == Op::kAnd || b.op == Op::kOr || b.op == Op::kXor) {
+    const auto x = truth(l);
+    if (b.op == Op::kAnd && x == false) return Value{false};
+    if (b.op == Op::kOr && x == true) return Value{true};
+    const auto y = truth(eval(*b.right, row));
+    if (b.op == Op::kAnd) return y == false ? Value{false} : boolean(x && y ? std::optional<bool>(true) : std::nullopt);
+    if (b.op == Op::kOr) return y == true ? Value{true} : boolean(x && y ? std::optional<bool>(false) : std::nullopt);
+    return x && y ? Value{*x != *y} : Value{};
+  }
+  const Value r = eval(*b.right, row);
+  if (l.is_null() || r.is_null()) return Value{};
+  switch (b.op) {
+    case Op::kEq: case Op::kNe: case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: {
+      // Values of different kinds are unequal and unordered.
+      if (kind_rank(l) != kind_rank(r)) return b.op == Op::kEq ? Value{false} : b.op == Op::kNe ? Value{true} : Value{};
+      const int c = compare_values(l, r);
+      switch (b.op) {
+        case Op::kEq: return Value{c == 0};
+        case Op::kNe: return Value{c != 0};
+        case Op::kLt: return Value{c < 0};
+        case Op::kLe: return Value{c <= 0};
+        case Op::kGt: return Value{c > 0};
+        default: return Value{c >= 0};
+      }
+    }
+    case Op::kContains: case Op::kStartsWith: case Op::kEndsWith: {
+      const auto* s = std::get_if<std::string>(&l.data);
+      const auto* t = std::get_if<std::string>(&r.data);
+      if (!s || !t) return Value{};
+      if (b.op == Op::kContains) return Value{s->find(*t) != std::string::npos};
+      if (b.op == Op::kStartsWith) return Value{s->starts_with(*t)};
+      return Value{s->ends_with(*t)};
+    }
+    case Op::kIn: {
+      const auto* list = std::get_if<std::vector<Value>>(&r.data);
+      if (!list) return Value{};
+      bool saw_null = false;
+      for (const Value& item : *list) {
+        if (item.is_null()) saw_null = true;
+        else if (kind_rank(item) == kind_rank(l) && compare_values(item, l) == 0) return Value{true};
+      }
+      return saw_null ? Value{} : Value{false};
+    }
+    default: return arithmetic(b.op, l, r);
+  }
+}
+
+Value Evaluator::call(const Call& c, const std::vector<Value>& row) const {
+  const Value arg = c.args.empty() ? Value{} : eval(*c.args[0], row);
+  if (c.function == "type") {
+    const auto* r = std::get_if<RelRef>(&arg.data);
+    return r ? Value{view_.relation_name(view_.edge(r->edge).relation)} : Value{};
+  }
+  if (c.function == "id") return property(arg, "id");
+  if (c.function == "tolower" || c.function == "toupper") {
+    const auto* s = std::get_if<std::string>(&arg.data);
+    return s ? Value{case_mapped(*s, c.function == "toupper")} : Value{};
+  }
+  if (c.function == "size") {
+    if (const auto* s = std::get_if<std::string>(&arg.data)) return Value{static_cast<int64_t>(s->size())};
+    if (const auto* l = std::get_if<std::vector<Value>>(&arg.data)) return Value{static_cast<int64_t>(l->size())};
+  }
+  return Value{};  // aggregates are computed by the projection
+}
+
+Cell to_cell(const Value& v, const graph::View& view) {
+  return std::visit(
+      [&](const auto& x) -> Cell {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return std::monostate{};
+        else if constexpr (std::is_same_v<T, bool>) return std::string(x ? "true" : "false");
+        else if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, double> || std::is_same_v<T, std::string>) {
+          return x;
+        } else if constexpr (std::is_same_v<T, NodeRef>) {
+          const graph::VertexProps& p = view.vertex(x.vertex);
+          return fmt::format("(:{} {{name: \"{}\"}})", store::entity_type_name(p.type), p.name);
+        } else if constexpr (std::is_same_v<T, RelRef>) {
+          return fmt::format("[:{}]", view.relation_name(view.edge(x.edge).relation));
+        } else {
+          std::vector<std::string> parts;
+          for (const Value& item : x) {
+            const Cell c = to_cell(item, view);
+            parts.push_back(std::visit(
+                [](const auto& y) -> std::string {
+                  using U = std::decay_t<decltype(y)>;
+                  if constexpr (std::is_same_v<U, std::monostate>) return "null";
+                  else if constexpr (std::is_same_v<U, std::string>) return y;
+                  else return fmt::format("{}", y);
+                },
+                c));
+          }
+          return fmt::format("[{}]", fmt::join(parts, ", "));
+        }
+      },
+      v.data);
+}
+
+}  // namespace kg::query::cypher

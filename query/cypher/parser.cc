@@ -1,0 +1,590 @@
+// Recursive descent over the tokens of one statement. Each parse_* function
+// starts at the token its construct begins with and leaves `pos_` just past
+// it; errors name what was expected and what was found, at its position.
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+#include <set>
+
+#include "query/cypher/tokens.h"
+
+namespace kg::query::cypher {
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string describe(const Token& t) {
+  switch (t.kind) {
+    case Token::Kind::kEnd: return "end of query";
+    case Token::Kind::kString: return fmt::format("'{}'", t.text);
+    default: return fmt::format("'{}'", t.text);
+  }
+}
+
+// Clauses that would change the store; named in the read-only refusal.
+bool is_write_clause(std::string_view word) {
+  static const std::set<std::string> kWrites = {"CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP",
+                                                "LOAD"};
+  return kWrites.count(upper(word)) > 0;
+}
+
+// Reading clauses of openCypher this subset does not have yet.
+bool is_unsupported_clause(std::string_view word) {
+  static const std::set<std::string> kLater = {"OPTIONAL", "WITH", "UNWIND", "CALL", "UNION", "FOREACH"};
+  return kLater.count(upper(word)) > 0;
+}
+
+// Words that end an expression rather than name a variable, so that
+// "WHERE a.name = RETURN" reports the missing value at RETURN.
+bool is_reserved(std::string_view word) {
+  static const std::set<std::string> kReserved = {"MATCH", "WHERE", "RETURN", "ORDER", "BY",   "SKIP",
+                                                  "LIMIT", "AND",   "OR",     "XOR",   "IN",   "AS",
+                                                  "DISTINCT", "CONTAINS", "STARTS", "ENDS", "IS", "ASC", "DESC"};
+  return kReserved.count(upper(word)) > 0 || is_write_clause(word) || is_unsupported_clause(word);
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::vector<Token> tokens) : text_(text), tokens_(std::move(tokens)) {}
+  Result<Query> statement();
+
+ private:
+  const Token& peek(size_t ahead = 0) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
+  const Token& take() { return tokens_[std::min(pos_++, tokens_.size() - 1)]; }
+  bool at_symbol(std::string_view s, size_t ahead = 0) const {
+    return peek(ahead).kind == Token::Kind::kSymbol && peek(ahead).text == s;
+  }
+  bool at_keyword(std::string_view k, size_t ahead = 0) const {
+    return peek(ahead).kind == Token::Kind::kIdent && upper(peek(ahead).text) == k;
+  }
+  bool accept_symbol(std::string_view s) {
+    if (!at_symbol(s)) return false;
+    ++pos_;
+    return true;
+  }
+  bool accept_keyword(std::string_view k) {
+    if (!at_keyword(k)) return false;
+    ++pos_;
+    return true;
+  }
+  Status expected(std::string_view what) const {
+    return error_at(peek().where, fmt::format("expected {}, found {}", what, describe(peek())));
+  }
+  Status expect_symbol(std::string_view s, std::string_view context) {
+    if (accept_symbol(s)) return Status::ok();
+    return expected(fmt::format("'{}' {}", s, context));
+  }
+  Result<std::string> identifier(std::string_view what) {
+    if (peek().kind != Token::Kind::kIdent) return expected(what);
+    return take().text;
+  }
+  Status refuse_clause() const;
+
+  Status match_clause(Query& q);
+  Result<PatternChain> pattern();
+  Result<NodePattern> node();
+  Result<RelPattern> relationship();
+  Status relationship_detail(RelPattern& r);
+  Status hop_range(RelPattern& r);
+  Result<std::vector<std::pair<std::string, ExprPtr>>> property_map();
+  Status return_clause(Query& q);
+  Status order_skip_limit(Query& q);
+  Result<int64_t> count_argument(std::string_view clause);
+
+  // Expressions, loosest binding first.
+  Result<ExprPtr> expression() { return or_expr(); }
+  Result<ExprPtr> or_expr();
+  Result<ExprPtr> xor_expr();
+  Result<ExprPtr> and_expr();
+  Result<ExprPtr> not_expr();
+  Result<ExprPtr> comparison();
+  Result<ExprPtr> additive();
+  Result<ExprPtr> multiplicative();
+  Result<ExprPtr> unary();
+  Result<ExprPtr> atom();
+  Result<ExprPtr> call(const Token& name);
+  ExprPtr make(size_t first_token, decltype(Expr::node) node) const;
+  Result<ExprPtr> binary_chain(Op op, std::string_view keyword, Result<ExprPtr> (Parser::*next)());
+
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+};
+
+ExprPtr Parser::make(size_t first_token, decltype(Expr::node) node) const {
+  auto e = std::make_shared<Expr>();
+  e->node = std::move(node);
+  const Token& first = tokens_[first_token];
+  e->where = first.where;
+  const size_t end = pos_ > 0 ? tokens_[pos_ - 1].end : first.end;
+  e->text = std::string(text_.substr(first.begin, end > first.begin ? end - first.begin : 0));
+  return e;
+}
+
+Status Parser::refuse_clause() const {
+  const Token& t = peek();
+  if (t.kind == Token::Kind::kIdent && is_write_clause(t.text)) {
+    return error_at(t.where, fmt::format("kg query is read-only; {} would change the store (kg ingest and kg remove "
+                                         "change it)",
+                                         upper(t.text)));
+  }
+  if (t.kind == Token::Kind::kIdent && is_unsupported_clause(t.text)) {
+    return error_at(t.where, fmt::format("{} is not supported yet; this subset has MATCH ... WHERE ... RETURN",
+                                         upper(t.text)));
+  }
+  return Status::ok();
+}
+
+Result<Query> Parser::statement() {
+  Query q;
+  if (Status s = refuse_clause(); !s) return s;
+  if (at_keyword("MATCH")) {
+    if (Status s = match_clause(q); !s) return s;
+  }
+  if (Status s = refuse_clause(); !s) return s;
+  if (at_keyword("MATCH")) {
+    return error_at(peek().where, "only one MATCH clause is supported; separate its patterns with commas");
+  }
+  if (!at_keyword("RETURN")) return expected(q.patterns.empty() ? "MATCH or RETURN" : "WHERE or RETURN");
+  if (Status s = return_clause(q); !s) return s;
+  if (Status s = order_skip_limit(q); !s) return s;
+  accept_symbol(";");
+  if (Status s = refuse_clause(); !s) return s;
+  if (peek().kind != Token::Kind::kEnd) return expected("end of query");
+  return q;
+}
+
+Status Parser::match_clause(Query& q) {
+  ++pos_;  // MATCH
+  do {
+    auto chain = pattern();
+    if (!chain) return chain.status();
+    q.patterns.push_back(std::move(*chain));
+  } while (accept_symbol(","));
+  if (accept_keyword("WHERE")) {
+    auto w = expression();
+    if (!w) return w.status();
+    q.where = *w;
+  }
+  return Status::ok();
+}
+
+Result<PatternChain> Parser::pattern() {
+  PatternChain chain;
+  auto first = node();
+  if (!first) return first.status();
+  chain.nodes.push_back(std::move(*first));
+  while (at_symbol("-") || at_symbol("<-") || at_symbol("->")) {
+    auto rel = relationship();
+    if (!rel) return rel.status();
+    chain.rels.push_back(std::move(*rel));
+    auto next = node();
+    if (!next) return next.status();
+    chain.nodes.push_back(std::move(*next));
+  }
+  return chain;
+}
+
+Result<NodePattern> Parser::node() {
+  NodePattern n;
+  n.where = peek().where;
+  if (Status s = expect_symbol("(", "to open a node pattern"); !s) return s;
+  if (peek().kind == Token::Kind::kIdent) n.variable = take().text;
+  if (accept_symbol(":")) {
+    n.label_where = peek().where;
+    auto label = identifier("a label (PERSON, ORG, LOC, MISC or CONCEPT) after ':'");
+    if (!label) return label.status();
+    n.label = *label;
+  }
+  if (at_symbol("{")) {
+    auto props = property_map();
+    if (!props) return props.status();
+    n.properties = std::move(*props);
+  }
+  if (Status s = expect_symbol(")", "to close the node pattern"); !s) return s;
+  return n;
+}
+
+// -[...]->, <-[...]-, -[...]-, and the short forms -->, <--, --.
+Result<RelPattern> Parser::relationship() {
+  RelPattern r;
+  r.where = peek().where;
+  bool left = false, right = false;
+  if (accept_symbol("<-")) {
+    left = true;
+  } else if (accept_symbol("->")) {  // "(a)->(b)" is missing its dash
+    return error_at(r.where, "expected '-' before '->' (write -[...]-> or -->)");
+  } else {
+    ++pos_;  // '-'
+  }
+  if (at_symbol("[")) {
+    ++pos_;
+    if (Status s = relationship_detail(r); !s) return s;
+    if (Status s = expect_symbol("]", "to close the relationship pattern"); !s) return s;
+  }
+  if (accept_symbol("->")) {
+    right = true;
+  } else if (!accept_symbol("-")) {
+    return expected("'-' or '->' to end the relationship pattern");
+  }
+  if (left && right) r.direction = Direction::kBoth;
+  else if (left) r.direction = Direction::kLeft;
+  else if (right) r.direction = Direction::kRight;
+  else r.direction = Direction::kBoth;
+  return r;
+}
+
+Status Parser::relationship_detail(RelPattern& r) {
+  if (peek().kind == Token::Kind::kIdent) r.variable = take().text;
+  if (accept_symbol(":")) {
+    do {
+      accept_symbol(":");  // [:a|:b] is allowed too
+      auto type = identifier("a relationship type after ':' (e.g. meet or speak_with)");
+      if (!type) return type.status();
+      r.types.push_back(*type);
+    } while (accept_symbol("|"));
+  }
+  if (at_symbol("*")) {
+    if (Status s = hop_range(r); !s) return s;
+  }
+  if (at_symbol("{")) {
+    auto props = property_map();
+    if (!props) return props.status();
+    r.properties = std::move(*props);
+  }
+  return Status::ok();
+}
+
+// *, *N, *N.., *..M, *N..M: the upper bound is required and capped, so a
+// pattern cannot walk the whole graph from a hub.
+Status Parser::hop_range(RelPattern& r) {
+  const Where star = take().where;
+  r.variable_length = true;
+  std::optional<int64_t> low, high;
+  auto number = [&]() -> std::optional<int64_t> {
+    if (peek().kind != Token::Kind::kInt) return std::nullopt;
+    int64_t v = 0;
+    const std::string& t = take().text;
+    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc()) v = INT64_MAX;
+    return v;
+  };
+  low = number();
+  if (accept_symbol("..")) {
+    high = number();
+  } else {
+    high = low;
+  }
+  if (!high) {
+    return error_at(star, fmt::format("variable-length relationship needs an upper bound of at most {} hops, "
+                                      "e.g. -[*1..3]-",
+                                      kMaxHops));
+  }
+  if (*high > kMaxHops) {
+    return error_at(star, fmt::format("variable-length relationship of up to {} hops is over the limit of {}; "
+                                      "use -[*1..{}]- or less",
+                                      *high, kMaxHops, kMaxHops));
+  }
+  r.min_hops = static_cast<int>(low.value_or(1));
+  r.max_hops = static_cast<int>(*high);
+  if (r.min_hops > r.max_hops) {
+    return error_at(star, fmt::format("variable-length relationship from {} to {} hops: the lower bound is above "
+                                      "the upper",
+                                      r.min_hops, r.max_hops));
+  }
+  return Status::ok();
+}
+
+Result<std::vector<std::pair<std::string, ExprPtr>>> Parser::property_map() {
+  std::vector<std::pair<std::string, ExprPtr>> props;
+  ++pos_;  // '{'
+  if (accept_symbol("}")) return props;
+  do {
+    auto key = identifier("a property name such as name");
+    if (!key) return key.status();
+    if (Status s = expect_symbol(":", "after the property name"); !s) return s;
+    auto value = expression();
+    if (!value) return value.status();
+    props.emplace_back(*key, *value);
+  } while (accept_symbol(","));
+  if (Status s = expect_symbol("}", "to close the property map"); !s) return s;
+  return props;
+}
+
+Status Parser::return_clause(Query& q) {
+  ++pos_;  // RETURN
+  q.distinct = accept_keyword("DISTINCT");
+  if (at_symbol("*")) {
+    const Where star = take().where;
+    std::vector<std::string> seen;
+    for (const PatternChain& chain : q.patterns) {
+      auto add = [&](const std::string& v) {
+        if (!v.empty() && std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
+      };
+      for (size_t i = 0; i < chain.nodes.size(); ++i) {
+        add(chain.nodes[i].variable);
+        if (i < chain.rels.size()) add(chain.rels[i].variable);
+      }
+    }
+    if (seen.empty()) return error_at(star, "RETURN * needs a named variable in the pattern, e.g. (a)");
+    for (const std::string& v : seen) {
+      auto e = std::make_shared<Expr>();
+      e->node = Variable{v};
+      e->where = star;
+      e->text = v;
+      q.returns.push_back({e, v});
+    }
+    return Status::ok();
+  }
+  do {
+    auto e = expression();
+    if (!e) return e.status();
+    ReturnItem item{*e, (*e)->text};
+    if (accept_keyword("AS")) {
+      auto alias = identifier("a column name after AS");
+      if (!alias) return alias.status();
+      item.name = *alias;
+    }
+    q.returns.push_back(std::move(item));
+  } while (accept_symbol(","));
+  return Status::ok();
+}
+
+Result<int64_t> Parser::count_argument(std::string_view clause) {
+  if (peek().kind != Token::Kind::kInt) return expected(fmt::format("a whole number after {}", clause));
+  const std::string& t = take().text;
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc()) return error_at(tokens_[pos_ - 1].where, fmt::format("{} {} is too large", clause, t));
+  return v;
+}
+
+Status Parser::order_skip_limit(Query& q) {
+  if (accept_keyword("ORDER")) {
+    if (!accept_keyword("BY")) return expected("BY after ORDER");
+    do {
+      auto e = expression();
+      if (!e) return e.status();
+      SortItem item{*e, false};
+      if (accept_keyword("DESC") || accept_keyword("DESCENDING")) item.descending = true;
+      else if (!accept_keyword("ASC")) accept_keyword("ASCENDING");
+      q.order_by.push_back(std::move(item));
+    } while (accept_symbol(","));
+  }
+  if (accept_keyword("SKIP")) {
+    auto n = count_argument("SKIP");
+    if (!n) return n.status();
+    q.skip = *n;
+  }
+  if (accept_keyword("LIMIT")) {
+    auto n = count_argument("LIMIT");
+    if (!n) return n.status();
+    q.limit = *n;
+  }
+  return Status::ok();
+}
+
+Result<ExprPtr> Parser::binary_chain(Op op, std::string_view keyword, Result<ExprPtr> (Parser::*next)()) {
+  const size_t first = pos_;
+  auto left = (this->*next)();
+  if (!left) return left;
+  while (accept_keyword(keyword)) {
+    auto right = (this->*next)();
+    if (!right) return right;
+    *left = make(first, Binary{op, *left, *right});
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::or_expr() { return binary_chain(Op::kOr, "OR", &Parser::xor_expr); }
+Result<ExprPtr> Parser::xor_expr() { return binary_chain(Op::kXor, "XOR", &Parser::and_expr); }
+Result<ExprPtr> Parser::and_expr() { return binary_chain(Op::kAnd, "AND", &Parser::not_expr); }
+
+Result<ExprPtr> Parser::not_expr() {
+  const size_t first = pos_;
+  if (accept_keyword("NOT")) {
+    auto operand = not_expr();
+    if (!operand) return operand;
+    return make(first, Unary{Op::kNot, *operand});
+  }
+  return comparison();
+}
+
+Result<ExprPtr> Parser::comparison() {
+  const size_t first = pos_;
+  auto left = additive();
+  if (!left) return left;
+  while (true) {
+    std::optional<Op> op;
+    static const std::pair<std::string_view, Op> kSymbols[] = {{"=", Op::kEq}, {"<>", Op::kNe}, {"<", Op::kLt},
+                                                               {"<=", Op::kLe}, {">", Op::kGt}, {">=", Op::kGe}};
+    for (const auto& [sym, o] : kSymbols) {
+      if (accept_symbol(sym)) {
+        op = o;
+        break;
+      }
+    }
+    if (!op) {
+      if (at_symbol("=~")) return error_at(peek().where, "=~ (regular expressions) is not supported yet");
+      if (accept_keyword("CONTAINS")) op = Op::kContains;
+      else if (accept_keyword("IN")) op = Op::kIn;
+      else if (at_keyword("STARTS") || at_keyword("ENDS")) {
+        op = upper(take().text) == "STARTS" ? Op::kStartsWith : Op::kEndsWith;
+        if (!accept_keyword("WITH")) return expected("WITH after STARTS or ENDS");
+      } else if (accept_keyword("IS")) {
+        const bool negated = accept_keyword("NOT");
+        if (!accept_keyword("NULL")) return expected(negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS");
+        *left = make(first, Unary{negated ? Op::kIsNotNull : Op::kIsNull, *left});
+        continue;
+      }
+    }
+    if (!op) return left;
+    auto right = additive();
+    if (!right) return right;
+    *left = make(first, Binary{*op, *left, *right});
+  }
+}
+
+Result<ExprPtr> Parser::additive() {
+  const size_t first = pos_;
+  auto left = multiplicative();
+  if (!left) return left;
+  while (at_symbol("+") || at_symbol("-")) {
+    const Op op = take().text == "+" ? Op::kAdd : Op::kSub;
+    auto right = multiplicative();
+    if (!right) return right;
+    *left = make(first, Binary{op, *left, *right});
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::multiplicative() {
+  const size_t first = pos_;
+  auto left = unary();
+  if (!left) return left;
+  while (at_symbol("*") || at_symbol("/") || at_symbol("%")) {
+    const std::string sym = take().text;
+    const Op op = sym == "*" ? Op::kMul : sym == "/" ? Op::kDiv : Op::kMod;
+    auto right = unary();
+    if (!right) return right;
+    *left = make(first, Binary{op, *left, *right});
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::unary() {
+  const size_t first = pos_;
+  if (accept_symbol("-")) {
+    auto operand = unary();
+    if (!operand) return operand;
+    return make(first, Unary{Op::kNeg, *operand});
+  }
+  return atom();
+}
+
+Result<ExprPtr> Parser::atom() {
+  const size_t first = pos_;
+  const Token& t = peek();
+  switch (t.kind) {
+    case Token::Kind::kInt: {
+      int64_t v = 0;
+      auto [p, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
+      if (ec != std::errc()) return error_at(t.where, fmt::format("number {} is too large", t.text));
+      ++pos_;
+      return make(first, Literal{v});
+    }
+    case Token::Kind::kFloat: {
+      ++pos_;
+      return make(first, Literal{std::stod(t.text)});
+    }
+    case Token::Kind::kString: {
+      ++pos_;
+      return make(first, Literal{t.text});
+    }
+    case Token::Kind::kEnd: return expected("an expression");
+    case Token::Kind::kSymbol: break;
+    case Token::Kind::kIdent: {
+      const std::string word = upper(t.text);
+      if (word == "TRUE" || word == "FALSE") {
+        ++pos_;
+        return make(first, Literal{word == "TRUE"});
+      }
+      if (word == "NULL") {
+        ++pos_;
+        return make(first, Literal{});
+      }
+      if (is_reserved(word)) return expected("an expression");
+      const Token& name = take();
+      if (at_symbol("(")) return call(name);
+      if (accept_symbol(".")) {
+        auto key = identifier(fmt::format("a property name after '{}.'", name.text));
+        if (!key) return key.status();
+        return make(first, Property{name.text, *key});
+      }
+      return make(first, Variable{name.text});
+    }
+  }
+  if (accept_symbol("(")) {
+    auto inner = expression();
+    if (!inner) return inner;
+    if (Status s = expect_symbol(")", "to close the parenthesis"); !s) return s;
+    return inner;
+  }
+  if (accept_symbol("[")) {
+    ListExpr list;
+    if (!at_symbol("]")) {
+      do {
+        auto item = expression();
+        if (!item) return item;
+        list.items.push_back(*item);
+      } while (accept_symbol(","));
+    }
+    if (Status s = expect_symbol("]", "to close the list"); !s) return s;
+    return make(first, std::move(list));
+  }
+  return expected("an expression");
+}
+
+Result<ExprPtr> Parser::call(const Token& name) {
+  const size_t first = pos_ - 1;
+  ++pos_;  // '('
+  Call c;
+  c.function = lower(name.text);
+  if (accept_symbol("*")) {
+    c.star = true;
+  } else if (!at_symbol(")")) {
+    c.distinct = accept_keyword("DISTINCT");
+    do {
+      auto arg = expression();
+      if (!arg) return arg;
+      c.args.push_back(*arg);
+    } while (accept_symbol(","));
+  }
+  if (Status s = expect_symbol(")", fmt::format("to close {}(", name.text)); !s) return s;
+  return make(first, std::move(c));
+}
+
+}  // namespace
+
+Result<Query> parse(std::string_view text, int first_line) {
+  auto tokens = tokenize(text, first_line);
+  if (!tokens) return tokens.status();
+  Parser parser(text, std::move(*tokens));
+  return parser.statement();
+}
+
+}  // namespace kg::query::cypher

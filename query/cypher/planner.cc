@@ -1,0 +1,338 @@
+// Names are checked and the match is ordered before any row is read: each
+// chain starts at its most selective node (already bound, then named, then
+// labelled) and walks outwards, and each WHERE conjunct runs as soon as its
+// variables are bound, so a selective filter prunes early.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "query/cypher/engine.h"
+
+namespace kg::query::cypher {
+namespace {
+
+constexpr std::string_view kNodeProperties[] = {"name", "type", "mentions", "id"};
+constexpr std::string_view kRelProperties[] = {"relation", "canonical", "count", "confidence"};
+constexpr std::string_view kFunctions[] = {"type", "id", "tolower", "toupper", "size", "count",
+                                           "min",  "max", "sum",    "avg",     "collect"};
+
+template <size_t N>
+bool listed(const std::string_view (&names)[N], std::string_view key) {
+  return std::find(std::begin(names), std::end(names), key) != std::end(names);
+}
+
+// Names every variable an expression reads, and checks properties and
+// functions against the slots they apply to.
+class NameCheck {
+ public:
+  NameCheck(const Plan& plan, const std::set<std::string>& aliases, bool aggregates_allowed)
+      : plan_(plan), aliases_(aliases), aggregates_allowed_(aggregates_allowed) {}
+
+  Status check(const Expr& e, std::set<int>* used) {
+    return std::visit([&](const auto& n) { return visit(n, e, used); }, e.node);
+  }
+
+ private:
+  Status visit(const Literal&, const Expr&, std::set<int>*) { return Status::ok(); }
+  Status visit(const Variable& v, const Expr& e, std::set<int>* used) {
+    auto it = plan_.slot_of.find(v.name);
+    if (it != plan_.slot_of.end()) {
+      if (used) used->insert(it->second);
+      return Status::ok();
+    }
+    if (aliases_.count(v.name)) return Status::ok();
+    return error_at(e.where, fmt::format("unknown variable '{}'; name it in the MATCH pattern, e.g. ({})", v.name,
+                                         v.name));
+  }
+  Status visit(const Property& p, const Expr& e, std::set<int>* used) {
+    auto it = plan_.slot_of.find(p.variable);
+    if (it == plan_.slot_of.end()) {
+      return error_at(e.where, fmt::format("unknown variable '{}' in {}.{}", p.variable, p.variable, p.key));
+    }
+    if (used) used->insert(it->second);
+    const SlotKind kind = plan_.slots[it->second].kind;
+    if (kind == SlotKind::kNode && !listed(kNodeProperties, p.key)) {
+      return error_at(e.where, fmt::format("unknown property '{}' of node {}; nodes have name, type, mentions, id",
+                                           p.key, p.variable));
+    }
+    if (kind == SlotKind::kRel && !listed(kRelProperties, p.key)) {
+      return error_at(e.where,
+                      fmt::format("unknown property '{}' of relationship {}; relationships have relation, "
+                                  "canonical, count, confidence",
+                                  p.key, p.variable));
+    }
+    if (kind == SlotKind::kRelList) {
+      return error_at(e.where, fmt::format("{} is a variable-length relationship (a list); it has no property '{}'",
+                                           p.variable, p.key));
+    }
+    return Status::ok();
+  }
+  Status visit(const ListExpr& l, const Expr&, std::set<int>* used) {
+    for (const ExprPtr& item : l.items) {
+      if (Status s = check(*item, used); !s) return s;
+    }
+    return Status::ok();
+  }
+  Status visit(const Unary& u, const Expr&, std::set<int>* used) { return check(*u.operand, used); }
+  Status visit(const Binary& b, const Expr&, std::set<int>* used) {
+    if (Status s = check(*b.left, used); !s) return s;
+    return check(*b.right, used);
+  }
+  Status visit(const Call& c, const Expr& e, std::set<int>* used) {
+    if (!listed(kFunctions, c.function)) {
+      return error_at(e.where, fmt::format("unknown function '{}'; functions are type, id, toLower, toUpper, size, "
+                                           "count, min, max, sum, avg, collect",
+                                           c.function));
+    }
+    const bool aggregate = is_aggregate(c.function);
+    if (aggregate && !aggregates_allowed_) {
+      return error_at(e.where, fmt::format("{}() is an aggregate; it belongs in RETURN or ORDER BY", c.function));
+    }
+    if (c.star && c.function != "count") return error_at(e.where, fmt::format("{}(*) is not allowed", c.function));
+    if (!c.star && c.args.size() != 1) {
+      return error_at(e.where, fmt::format("{}() takes one argument, got {}", c.function, c.args.size()));
+    }
+    if (aggregate) {
+      // Aggregates do not nest: count(count(*)) has no meaning.
+      if (!c.star && contains_aggregate(*c.args[0])) {
+        return error_at(e.where, fmt::format("an aggregate inside {}() is not allowed", c.function));
+      }
+    }
+    for (const ExprPtr& a : c.args) {
+      if (Status s = check(*a, used); !s) return s;
+    }
+    return Status::ok();
+  }
+
+  const Plan& plan_;
+  const std::set<std::string>& aliases_;
+  bool aggregates_allowed_;
+};
+
+// The slot of a pattern element, sharing the slot of a repeated name.
+Result<int> slot_for(Plan& plan, const std::string& name, SlotKind kind, Where where) {
+  if (!name.empty()) {
+    auto it = plan.slot_of.find(name);
+    if (it != plan.slot_of.end()) {
+      if (plan.slots[it->second].kind != kind || kind != SlotKind::kNode) {
+        return error_at(where, fmt::format("variable '{}' is used twice; a relationship variable names one "
+                                           "relationship and cannot also be a node",
+                                           name));
+      }
+      return it->second;
+    }
+  }
+  plan.slots.push_back({name, kind});
+  const int slot = static_cast<int>(plan.slots.size()) - 1;
+  if (!name.empty()) plan.slot_of.emplace(name, slot);
+  return slot;
+}
+
+Status check_node(const NodePattern& n) {
+  if (n.label && !store::parse_entity_type(*n.label)) {
+    return error_at(n.label_where, fmt::format("unknown label '{}'; labels are PERSON, ORG, LOC, MISC, CONCEPT",
+                                               *n.label));
+  }
+  for (const auto& [key, value] : n.properties) {
+    if (!listed(kNodeProperties, key)) {
+      return error_at(value->where, fmt::format("unknown property '{}' in a node pattern; nodes have name, type, "
+                                                "mentions, id",
+                                                key));
+    }
+  }
+  return Status::ok();
+}
+
+Status check_rel(const RelPattern& r) {
+  for (const auto& [key, value] : r.properties) {
+    if (r.variable_length) {
+      return error_at(value->where, "a variable-length relationship takes no property map; use WHERE");
+    }
+    if (!listed(kRelProperties, key)) {
+      return error_at(value->where, fmt::format("unknown property '{}' in a relationship pattern; relationships "
+                                                "have relation, canonical, count, confidence",
+                                                key));
+    }
+  }
+  return Status::ok();
+}
+
+// Where a chain starts: a node bound by an earlier chain, else one given by
+// name, else one with a label, else the first.
+size_t anchor_of(const PatternChain& chain, const Plan& plan, const std::set<int>& bound) {
+  auto score = [&](const NodePattern& n) {
+    if (!n.variable.empty() && bound.count(plan.slot_of.at(n.variable))) return 3;
+    for (const auto& [key, value] : n.properties) {
+      if (key == "name" || key == "id") return 2;
+    }
+    return n.label ? 1 : 0;
+  };
+  size_t best = 0;
+  for (size_t i = 1; i < chain.nodes.size(); ++i) {
+    if (score(chain.nodes[i]) > score(chain.nodes[best])) best = i;
+  }
+  return best;
+}
+
+Direction reversed(Direction d) {
+  return d == Direction::kRight ? Direction::kLeft : d == Direction::kLeft ? Direction::kRight : d;
+}
+
+// Steps for every chain, named-anchor chains first.
+Status order_steps(const Query& query, Plan& plan, std::vector<std::vector<int>>& node_slots,
+                   std::vector<std::vector<int>>& rel_slots) {
+  std::vector<size_t> order(query.patterns.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto named = [&](size_t c) {
+    for (const NodePattern& n : query.patterns[c].nodes) {
+      for (const auto& [key, value] : n.properties) {
+        if (key == "name" || key == "id") return true;
+      }
+    }
+    return false;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return named(a) && !named(b); });
+  std::set<int> bound;
+  for (size_t c : order) {
+    const PatternChain& chain = query.patterns[c];
+    const size_t anchor = anchor_of(chain, plan, bound);
+    Step scan;
+    scan.node = &chain.nodes[anchor];
+    scan.node_slot = node_slots[c][anchor];
+    plan.steps.push_back(std::move(scan));
+    bound.insert(node_slots[c][anchor]);
+    for (size_t i = anchor; i + 1 < chain.nodes.size(); ++i) {
+      Step s;
+      s.node = &chain.nodes[i + 1];
+      s.node_slot = node_slots[c][i + 1];
+      s.rel = &chain.rels[i];
+      s.rel_slot = rel_slots[c][i];
+      s.from_slot = node_slots[c][i];
+      s.direction = chain.rels[i].direction;
+      plan.steps.push_back(std::move(s));
+    }
+    for (size_t i = anchor; i > 0; --i) {
+      Step s;
+      s.node = &chain.nodes[i - 1];
+      s.node_slot = node_slots[c][i - 1];
+      s.rel = &chain.rels[i - 1];
+      s.rel_slot = rel_slots[c][i - 1];
+      s.from_slot = node_slots[c][i];
+      s.direction = reversed(chain.rels[i - 1].direction);
+      plan.steps.push_back(std::move(s));
+    }
+    for (size_t i = 0; i < chain.nodes.size(); ++i) bound.insert(node_slots[c][i]);
+  }
+  return Status::ok();
+}
+
+void split_conjuncts(const ExprPtr& e, std::vector<const Expr*>& out) {
+  if (const auto* b = std::get_if<Binary>(&e->node); b && b->op == Op::kAnd) {
+    split_conjuncts(b->left, out);
+    split_conjuncts(b->right, out);
+    return;
+  }
+  out.push_back(e.get());
+}
+
+// Attaches each WHERE conjunct to the first step after which its slots are bound.
+Status place_filters(const Query& query, Plan& plan) {
+  if (!query.where) return Status::ok();
+  std::vector<const Expr*> conjuncts;
+  split_conjuncts(query.where, conjuncts);
+  const std::set<std::string> no_aliases;
+  for (const Expr* c : conjuncts) {
+    std::set<int> used;
+    NameCheck check(plan, no_aliases, false);
+    if (Status s = check.check(*c, &used); !s) return s;
+    if (used.empty()) {
+      plan.constant_filters.push_back(c);
+      continue;
+    }
+    std::set<int> bound;
+    for (Step& step : plan.steps) {
+      bound.insert(step.node_slot);
+      if (step.rel_slot >= 0) bound.insert(step.rel_slot);
+      if (std::includes(bound.begin(), bound.end(), used.begin(), used.end())) {
+        step.filters.push_back(c);
+        break;
+      }
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+bool is_aggregate(const std::string& function) {
+  return function == "count" || function == "min" || function == "max" || function == "sum" ||
+         function == "avg" || function == "collect";
+}
+
+bool contains_aggregate(const Expr& expr) {
+  return std::visit(
+      [](const auto& n) -> bool {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, Call>) {
+          if (is_aggregate(n.function)) return true;
+          for (const ExprPtr& a : n.args) {
+            if (contains_aggregate(*a)) return true;
+          }
+          return false;
+        } else if constexpr (std::is_same_v<T, Unary>) {
+          return contains_aggregate(*n.operand);
+        } else if constexpr (std::is_same_v<T, Binary>) {
+          return contains_aggregate(*n.left) || contains_aggregate(*n.right);
+        } else if constexpr (std::is_same_v<T, ListExpr>) {
+          return std::any_of(n.items.begin(), n.items.end(), [](const ExprPtr& i) { return contains_aggregate(*i); });
+        } else {
+          return false;
+        }
+      },
+      expr.node);
+}
+
+bool needs_all_entities(const Query& query) {
+  for (const PatternChain& chain : query.patterns) {
+    for (const NodePattern& n : chain.nodes) {
+      if (n.label && store::parse_entity_type(*n.label) == store::EntityType::kConcept) return true;
+    }
+  }
+  return false;
+}
+
+Result<Plan> plan_query(const Query& query) {
+  Plan plan;
+  std::vector<std::vector<int>> node_slots(query.patterns.size()), rel_slots(query.patterns.size());
+  for (size_t c = 0; c < query.patterns.size(); ++c) {
+    const PatternChain& chain = query.patterns[c];
+    for (size_t i = 0; i < chain.nodes.size(); ++i) {
+      if (Status s = check_node(chain.nodes[i]); !s) return s;
+      auto slot = slot_for(plan, chain.nodes[i].variable, SlotKind::kNode, chain.nodes[i].where);
+      if (!slot) return slot.status();
+      node_slots[c].push_back(*slot);
+      if (i < chain.rels.size()) {
+        const RelPattern& r = chain.rels[i];
+        if (Status s = check_rel(r); !s) return s;
+        auto rslot = slot_for(plan, r.variable, r.variable_length ? SlotKind::kRelList : SlotKind::kRel, r.where);
+        if (!rslot) return rslot.status();
+        rel_slots[c].push_back(*rslot);
+      }
+    }
+  }
+  if (Status s = order_steps(query, plan, node_slots, rel_slots); !s) return s;
+  if (Status s = place_filters(query, plan); !s) return s;
+
+  std::set<std::string> aliases;
+  for (const ReturnItem& item : query.returns) {
+    NameCheck check(plan, aliases, true);
+    if (Status s = check.check(*item.expr, nullptr); !s) return s;
+  }
+  for (const ReturnItem& item : query.returns) aliases.insert(item.name);
+  for (const SortItem& item : query.order_by) {
+    NameCheck check(plan, aliases, true);
+    if (Status s = check.check(*item.expr, nullptr); !s) return s;
+  }
+  return plan;
+}
+
+}  // namespace kg::query::cypher

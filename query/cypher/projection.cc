@@ -1,0 +1,187 @@
+// RETURN: rows of slot values become the result table. With an aggregate
+// among the items, the other items are the grouping key (openCypher's
+// implicit grouping); ORDER BY then sees only the returned columns.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "query/cypher/engine.h"
+
+namespace kg::query::cypher {
+namespace {
+
+using Row = std::vector<Value>;
+
+// One aggregate of one group.
+struct Accumulator {
+  int64_t count = 0;
+  Value best;  // min or max so far
+  int64_t int_sum = 0;
+  double real_sum = 0;
+  bool all_ints = true;
+  std::vector<Value> items;
+  std::set<Row, ValueLess> seen;  // for DISTINCT
+
+  void add(const Call& c, const Value& v) {
+    if (c.star) {
+      ++count;
+      return;
+    }
+    if (v.is_null()) return;
+    if (c.distinct && !seen.insert(Row{v}).second) return;
+    ++count;
+    if (c.function == "min" && (best.is_null() || compare_values(v, best) < 0)) best = v;
+    if (c.function == "max" && (best.is_null() || compare_values(v, best) > 0)) best = v;
+    if (const auto* i = std::get_if<int64_t>(&v.data)) {
+      int_sum += *i;
+      real_sum += static_cast<double>(*i);
+    } else if (const auto* d = std::get_if<double>(&v.data)) {
+      all_ints = false;
+      real_sum += *d;
+    }
+    if (c.function == "collect") items.push_back(v);
+  }
+
+  Value result(const Call& c) const {
+    if (c.function == "count") return Value{count};
+    if (c.function == "min" || c.function == "max") return best;
+    if (c.function == "sum") return all_ints ? Value{int_sum} : Value{real_sum};
+    if (c.function == "avg") return count == 0 ? Value{} : Value{real_sum / static_cast<double>(count)};
+    return Value{items};
+  }
+};
+
+// Which returned column an ORDER BY expression names (its alias or the
+// same text), or -1.
+int column_of(const Query& q, const Expr& e) {
+  for (size_t i = 0; i < q.returns.size(); ++i) {
+    const auto* v = std::get_if<Variable>(&e.node);
+    if ((v && v->name == q.returns[i].name) || e.text == q.returns[i].expr->text) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Status check_aggregates(const Query& q, bool& aggregating) {
+  aggregating = false;
+  for (const ReturnItem& item : q.returns) {
+    if (!contains_aggregate(*item.expr)) continue;
+    aggregating = true;
+    const auto* c = std::get_if<Call>(&item.expr->node);
+    if (!c || !is_aggregate(c->function)) {
+      return error_at(item.expr->where, fmt::format("an aggregate must be a whole RETURN item, e.g. count(*) AS n "
+                                                    "(found {})",
+                                                    item.expr->text));
+    }
+  }
+  for (const SortItem& s : q.order_by) {
+    if (column_of(q, *s.expr) < 0 && contains_aggregate(*s.expr)) {
+      return error_at(s.expr->where, fmt::format("ORDER BY {}: an aggregate must also be a RETURN item", s.expr->text));
+    }
+  }
+  if (aggregating || q.distinct) {
+    for (const SortItem& s : q.order_by) {
+      if (column_of(q, *s.expr) < 0) {
+        return error_at(s.expr->where, fmt::format("ORDER BY {} after {}: order by a returned column or its alias",
+                                                   s.expr->text, aggregating ? "an aggregate" : "DISTINCT"));
+      }
+    }
+  }
+  return Status::ok();
+}
+
+// The result rows of an aggregating RETURN: one per distinct key.
+std::vector<Row> group(const Query& q, const Evaluator& eval, const std::vector<Row>& rows) {
+  std::vector<size_t> keys, aggregates;
+  for (size_t i = 0; i < q.returns.size(); ++i) {
+    (contains_aggregate(*q.returns[i].expr) ? aggregates : keys).push_back(i);
+  }
+  std::map<Row, size_t, ValueLess> group_of;
+  std::vector<Row> key_values;
+  std::vector<std::vector<Accumulator>> accumulators;
+  for (const Row& row : rows) {
+    Row key;
+    for (size_t k : keys) key.push_back(eval.eval(*q.returns[k].expr, row));
+    auto [it, added] = group_of.emplace(key, key_values.size());
+    if (added) {
+      key_values.push_back(key);
+      accumulators.emplace_back(aggregates.size());
+    }
+    for (size_t a = 0; a < aggregates.size(); ++a) {
+      const Call& c = std::get<Call>(q.returns[aggregates[a]].expr->node);
+      accumulators[it->second][a].add(c, c.star ? Value{} : eval.eval(*c.args[0], row));
+    }
+  }
+  // Without grouping keys an aggregate over no rows is still one row (count 0).
+  if (keys.empty() && key_values.empty()) {
+    key_values.emplace_back();
+    accumulators.emplace_back(aggregates.size());
+  }
+  std::vector<Row> out;
+  for (size_t g = 0; g < key_values.size(); ++g) {
+    Row r(q.returns.size());
+    for (size_t k = 0; k < keys.size(); ++k) r[keys[k]] = key_values[g][k];
+    for (size_t a = 0; a < aggregates.size(); ++a) {
+      r[aggregates[a]] = accumulators[g][a].result(std::get<Call>(q.returns[aggregates[a]].expr->node));
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<QueryResult> project(const Query& q, const Plan&, const Evaluator& eval, const std::vector<Row>& rows) {
+  bool aggregating = false;
+  if (Status s = check_aggregates(q, aggregating); !s) return s;
+  // Each output row: the returned columns, then the ORDER BY keys.
+  std::vector<Row> out;
+  if (aggregating) {
+    out = group(q, eval, rows);
+  } else {
+    for (const Row& row : rows) {
+      Row r;
+      for (const ReturnItem& item : q.returns) r.push_back(eval.eval(*item.expr, row));
+      out.push_back(std::move(r));
+    }
+  }
+  if (q.distinct) {
+    std::set<Row, ValueLess> seen;
+    std::erase_if(out, [&](const Row& r) { return !seen.insert(r).second; });
+  }
+  if (!q.order_by.empty()) {
+    std::vector<std::pair<Row, size_t>> keyed;
+    for (size_t i = 0; i < out.size(); ++i) {
+      Row key;
+      for (const SortItem& s : q.order_by) {
+        const int col = column_of(q, *s.expr);
+        key.push_back(col >= 0 ? out[i][col] : eval.eval(*s.expr, rows[i]));
+      }
+      keyed.emplace_back(std::move(key), i);
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+      for (size_t k = 0; k < q.order_by.size(); ++k) {
+        const int c = compare_values(a.first[k], b.first[k]);
+        if (c != 0) return q.order_by[k].descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    std::vector<Row> sorted;
+    for (const auto& [key, i] : keyed) sorted.push_back(std::move(out[i]));
+    out = std::move(sorted);
+  }
+  const size_t skip = std::min(out.size(), static_cast<size_t>(q.skip.value_or(0)));
+  const size_t end = q.limit ? std::min(out.size(), skip + static_cast<size_t>(*q.limit)) : out.size();
+
+  Table table;
+  table.key = "rows";
+  for (const ReturnItem& item : q.returns) table.columns.push_back(item.name);
+  for (size_t i = skip; i < end; ++i) {
+    std::vector<Cell> cells;
+    for (const Value& v : out[i]) cells.push_back(to_cell(v, eval.view()));
+    table.rows.push_back(std::move(cells));
+  }
+  QueryResult result;
+  result.tables.push_back(std::move(table));
+  return result;
+}
+
+}  // namespace kg::query::cypher

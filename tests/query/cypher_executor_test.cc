@@ -1,0 +1,232 @@
+// Cypher statements run on the hand-built store of sample_store.h; every
+// expected row is read off that file's description (and, for canonical
+// relation names, off docs/relations.md: "speak with" is `meets`, "hire"
+// between an organisation and a person is `appoints`, "warn" has none).
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "query/cypher/cypher.h"
+#include "query/query.h"
+#include "tests/query/sample_store.h"
+
+namespace kg::query {
+namespace {
+
+using kg::testing::TempDir;
+using Rows = std::vector<std::vector<std::string>>;
+
+// A cell as text, so one expected table covers text and numbers.
+std::string show(const Cell& c) {
+  if (const auto* s = std::get_if<std::string>(&c)) return *s;
+  if (const auto* i = std::get_if<int64_t>(&c)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&c)) return fmt::format("{:.4g}", *d);
+  return "null";
+}
+
+class CypherExecutorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    kg::testing::build_sample_store(dir_.file("kg.db"));
+    store_ = kg::testing::open_read_only(dir_.file("kg.db"));
+    ASSERT_NE(store_, nullptr);
+    session_ = std::make_unique<Session>(*store_, SessionMode::kOneShot);
+  }
+
+  Rows rows(std::string_view text) {
+    auto command = parse_command(text);
+    EXPECT_TRUE(command.is_ok()) << text << ": " << command.status().message();
+    if (!command.is_ok()) return {};
+    auto result = session_->execute(*command);
+    EXPECT_TRUE(result.is_ok()) << text << ": " << result.status().message();
+    if (!result.is_ok() || result->tables.size() != 1) return {};
+    Rows out;
+    for (const auto& row : result->tables[0].rows) {
+      std::vector<std::string> cells;
+      for (const Cell& c : row) cells.push_back(show(c));
+      out.push_back(std::move(cells));
+    }
+    return out;
+  }
+
+  std::string error_of(std::string_view text) {
+    auto command = parse_command(text);
+    if (!command.is_ok()) return command.status().message();
+    auto result = session_->execute(*command);
+    EXPECT_FALSE(result.is_ok()) << "expected an error for: " << text;
+    return result.is_ok() ? "" : result.status().message();
+  }
+
+  TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Session> session_;
+};
+
+TEST_F(CypherExecutorTest, NameMatchesAliasesAndTypesMatchCanonicalOrSurface) {
+  // 'Biden' is an alias of Joe Biden; meets is the canonical relation of
+  // "speak with"; warn_about is the surface phrase "warn about".
+  EXPECT_EQ(rows("MATCH (a:PERSON {name: 'Biden'})-[r:meets|warn_about]->(b) RETURN a.name, type(r), b.name "
+                 "ORDER BY type(r)"),
+            (Rows{{"Joe Biden", "speak with", "Vladimir Putin"}, {"Joe Biden", "warn about", "Ukraine"}}));
+  EXPECT_EQ(rows("MATCH (a:ORG)-[r:appoints]->(b) RETURN a.name, r.relation, r.canonical, b.name"),
+            (Rows{{"Acme Corp", "hire", "appoints", "Jane Roe"}}));
+  // A label that does not fit the named entity, or a name nobody has: no rows.
+  EXPECT_EQ(rows("MATCH (a:ORG {name: 'Biden'}) RETURN a.name"), Rows{});
+  EXPECT_EQ(rows("MATCH (a {name: 'Nobody At All'}) RETURN a.name"), Rows{});
+}
+
+TEST_F(CypherExecutorTest, Directions) {
+  EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})<-[r]-(b) RETURN b.name, type(r)"),
+            (Rows{{"Victoria Nuland", "mention"}}));
+  EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[r]-(b) RETURN b.name, type(r) ORDER BY b.name, type(r)"),
+            (Rows{{"Ukraine", "warn about"},
+                  {"Victoria Nuland", "mention"},
+                  {"Vladimir Putin", "speak with"},
+                  {"Vladimir Putin", "warn"}}));
+  EXPECT_EQ(rows("MATCH (a)-[:hire]->(b {name: 'Jane Roe'}) RETURN a.name"), (Rows{{"Acme Corp"}}));
+  EXPECT_EQ(rows("MATCH (a)<-[:hire]-(b {name: 'Jane Roe'}) RETURN a.name"), Rows{});
+}
+
+TEST_F(CypherExecutorTest, ChainsAndSeveralPatterns) {
+  EXPECT_EQ(rows("MATCH (n)-[:mention]->(b)-[:warn_about]->(u) RETURN n.name, b.name, u.name"),
+            (Rows{{"Victoria Nuland", "Joe Biden", "Ukraine"}}));
+  EXPECT_EQ(rows("MATCH (a)-[:hire]->(b), (c:LOC) RETURN a.name, b.name, c.name"),
+            (Rows{{"Acme Corp", "Jane Roe", "Ukraine"}}));
+  // Shared variable across patterns: who mentions someone who warned Putin.
+  EXPECT_EQ(rows("MATCH (n)-[:mention]->(b), (b)-[:warn]->(p) RETURN n.name, p.name"),
+            (Rows{{"Victoria Nuland", "Vladimir Putin"}}));
+  // Relationship uniqueness: r1 and r2 are never the same edge.
+  EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[r1]->(b)<-[r2]-(a) RETURN type(r1), type(r2) ORDER BY type(r1)"),
+            (Rows{{"speak with", "warn"}, {"warn", "speak with"}}));
+}
+
+TEST_F(CypherExecutorTest, WhereOperators) {
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) WHERE r.confidence >= 0.9 AND NOT b.type = 'LOC' "
+                 "RETURN a.name, b.name, r.confidence ORDER BY r.confidence DESC"),
+            (Rows{{"Acme Corp", "Jane Roe", "1"},
+                  {"Victoria Nuland", "Senate Foreign Relations Committee", "0.95"},
+                  {"Joe Biden", "Vladimir Putin", "0.9"}}));
+  EXPECT_EQ(rows("MATCH (n) WHERE n.name CONTAINS 'Corp' OR n.name STARTS WITH 'Vic' OR n.name ENDS WITH 'Roe' "
+                 "RETURN n.name ORDER BY n.name"),
+            (Rows{{"Acme Corp"}, {"Jane Roe"}, {"Victoria Nuland"}}));
+  EXPECT_EQ(rows("MATCH (n) WHERE n.type IN ['LOC', 'ORG'] RETURN n.name ORDER BY n.name"),
+            (Rows{{"Acme Corp"}, {"Senate Foreign Relations Committee"}, {"Ukraine"}}));
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) WHERE r.count > 1 RETURN type(r), r.count"), (Rows{{"speak with", "2"}}));
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) WHERE r.relation <> 'warn' AND a.name = 'Joe Biden' AND r.confidence < 0.9 "
+                 "RETURN type(r)"),
+            (Rows{{"warn about"}}));
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) WHERE r.confidence <= 0.5 RETURN type(r)"), (Rows{{"mention"}}));
+}
+
+TEST_F(CypherExecutorTest, ReturnAggregatesDistinctOrderSkipLimit) {
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) RETURN a.name AS subject, count(*) AS facts ORDER BY facts DESC, subject"),
+            (Rows{{"Joe Biden", "3"}, {"Victoria Nuland", "2"}, {"Acme Corp", "1"}}));
+  EXPECT_EQ(rows("MATCH (a)-[]->(b) RETURN DISTINCT a.name ORDER BY a.name"),
+            (Rows{{"Acme Corp"}, {"Joe Biden"}, {"Victoria Nuland"}}));
+  EXPECT_EQ(rows("MATCH (n) RETURN n.name ORDER BY n.name SKIP 1 LIMIT 2"), (Rows{{"Jane Roe"}, {"Joe Biden"}}));
+  EXPECT_EQ(rows("MATCH (a {name: 'Biden'})-[]->(b) RETURN count(DISTINCT b) AS n, count(b) AS m"),
+            (Rows{{"2", "3"}}));
+  // No match, no grouping key: still one row.
+  EXPECT_EQ(rows("MATCH (a:MISC) RETURN count(*)"), (Rows{{"0"}}));
+  EXPECT_EQ(rows("MATCH (n:PERSON) RETURN n.name ORDER BY n.name DESC LIMIT 1"), (Rows{{"Vladimir Putin"}}));
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) RETURN a.name, max(r.confidence) AS best ORDER BY best"),
+            (Rows{{"Joe Biden", "0.9"}, {"Victoria Nuland", "0.95"}, {"Acme Corp", "1"}}));
+}
+
+TEST_F(CypherExecutorTest, NodePropertiesAndFunctions) {
+  EXPECT_EQ(rows("MATCH (n:LOC) RETURN n.name, n.type, n.mentions, n.id >= 0, toUpper(n.name), size(n.name)"),
+            (Rows{{"Ukraine", "LOC", "1", "true", "UKRAINE", "7"}}));
+  EXPECT_EQ(rows("MATCH (n {type: 'ORG'})-[r {relation: 'hire'}]->(m) RETURN n.name, m.name"),
+            (Rows{{"Acme Corp", "Jane Roe"}}));
+}
+
+// A pattern naming CONCEPT runs on the whole store; others on the entity graph.
+TEST_F(CypherExecutorTest, ConceptLabelUsesTheWholeGraph) {
+  const std::string dir = dir_.file("concept.db");
+  {
+    store::OpenOptions options;
+    options.mode = store::OpenOptions::Mode::kReadWrite;
+    auto opened = store::Store::open(dir, options);
+    ASSERT_TRUE(opened.is_ok()) << opened.status().message();
+    store::DocumentRecord doc;
+    doc.id = "sanctions.txt";
+    doc.content_hash = "hash-sanctions";
+    doc.sentences = {"Joe Biden announced sanctions."};
+    doc.entities = {kg::testing::person("Joe Biden"), kg::testing::typed("sanctions", store::EntityType::kConcept)};
+    doc.facts = {kg::testing::fact(0, "announce", 1, 0, 0.9f)};
+    ASSERT_TRUE((*opened)->put_document(doc).is_ok());
+  }
+  auto store = kg::testing::open_read_only(dir);
+  ASSERT_NE(store, nullptr);
+  Session session(*store, SessionMode::kOneShot);
+  auto run = [&](std::string_view text) {
+    auto command = parse_command(text);
+    EXPECT_TRUE(command.is_ok()) << command.status().message();
+    auto result = session.execute(*command);
+    EXPECT_TRUE(result.is_ok()) << result.status().message();
+    return result.is_ok() ? result->tables.at(0).rows.size() : size_t{999};
+  };
+  EXPECT_EQ(run("MATCH (a:PERSON)-[r:announce]->(c:CONCEPT) RETURN a.name, c.name"), 1u);
+  EXPECT_EQ(run("MATCH (a:PERSON)-[r:announce]->(c) RETURN a.name, c.name"), 0u);
+}
+
+TEST_F(CypherExecutorTest, VariableLength) {
+  EXPECT_EQ(rows("MATCH (a {name: 'Victoria Nuland'})-[*1..2]->(b) RETURN b.name ORDER BY b.name"),
+            (Rows{{"Joe Biden"},
+                  {"Senate Foreign Relations Committee"},
+                  {"Ukraine"},
+                  {"Vladimir Putin"},
+                  {"Vladimir Putin"}}));
+  EXPECT_EQ(rows("MATCH (a {name: 'Nuland'})-[r*2]->(b) RETURN DISTINCT b.name, size(r) ORDER BY b.name"),
+            (Rows{{"Ukraine", "2"}, {"Vladimir Putin", "2"}}));
+  EXPECT_EQ(rows("MATCH (a {name: 'Jane Roe'})-[*2..3]-(b) RETURN b.name"), Rows{});
+  EXPECT_EQ(rows("MATCH (a {name: 'Jane Roe'})-[*0..1]-(b) RETURN b.name ORDER BY b.name"),
+            (Rows{{"Acme Corp"}, {"Jane Roe"}}));
+}
+
+TEST_F(CypherExecutorTest, UnknownNamesAreNamed) {
+  EXPECT_EQ(error_of("MATCH (a:PLANET) RETURN a"), "1:10: unknown label 'PLANET'; labels are PERSON, ORG, LOC, MISC, CONCEPT");
+  EXPECT_EQ(error_of("MATCH (a)-[r]->(b) WHERE r.weight > 1 RETURN a"),
+            "1:26: unknown property 'weight' of relationship r; relationships have relation, canonical, count, "
+            "confidence");
+  EXPECT_EQ(error_of("MATCH (a) RETURN b.name"), "1:18: unknown variable 'b' in b.name");
+  EXPECT_EQ(error_of("MATCH (a) RETURN a.name, count(*) ORDER BY a.type"),
+            "1:44: ORDER BY a.type after an aggregate: order by a returned column or its alias");
+  EXPECT_EQ(error_of("MATCH (a) RETURN a.name ORDER BY count(*)"),
+            "1:34: ORDER BY count(*): an aggregate must also be a RETURN item");
+  EXPECT_EQ(error_of("MATCH (a) WHERE count(*) > 1 RETURN a"),
+            "1:17: count() is an aggregate; it belongs in RETURN or ORDER BY");
+  EXPECT_EQ(error_of("MATCH (a) RETURN frobnicate(a)"),
+            "1:18: unknown function 'frobnicate'; functions are type, id, toLower, toUpper, size, count, min, max, "
+            "sum, avg, collect");
+}
+
+// The row cap of cypher::run stops a runaway query with one line; LIMIT
+// without ORDER BY stops the match early and stays under it.
+TEST_F(CypherExecutorTest, RowLimitStopsRunawayQueries) {
+  auto view = graph::View::build(*store_);
+  ASSERT_TRUE(view.is_ok()) << view.status().message();
+  cypher::RunOptions options;
+  options.max_rows = 3;
+  auto everything = cypher::parse("MATCH (a), (b) RETURN a.name, b.name");  // 7 x 7 rows
+  ASSERT_TRUE(everything.is_ok());
+  auto stopped = cypher::run(*everything, *store_, *view, options);
+  ASSERT_FALSE(stopped.is_ok());
+  EXPECT_EQ(stopped.status().message(), "query stopped after 3 rows; add LIMIT, a WHERE or a name to the pattern to narrow it");
+  auto limited = cypher::parse("MATCH (a), (b) RETURN a.name, b.name LIMIT 2");
+  ASSERT_TRUE(limited.is_ok());
+  auto two = cypher::run(*limited, *store_, *view, options);
+  ASSERT_TRUE(two.is_ok()) << two.status().message();
+  EXPECT_EQ(two->tables[0].rows.size(), 2u);
+  // A product whose rows the WHERE rejects keeps no row but still stops:
+  // 7 + 49 + 343 bindings are tried, over the cap of 100.
+  options.max_bindings = 100;
+  auto rejected = cypher::parse("MATCH (a), (b), (c) WHERE a.name + b.name = c.name RETURN a");
+  ASSERT_TRUE(rejected.is_ok());
+  auto slow = cypher::run(*rejected, *store_, *view, options);
+  ASSERT_FALSE(slow.is_ok());
+  EXPECT_EQ(slow.status().message(),
+            "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
+}
+
+}  // namespace
+}  // namespace kg::query
