@@ -6,6 +6,9 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
+
+#include "ingest/near_duplicates.h"
 
 #include "ingest/extract/extract.h"
 #include "ingest/nlp/nlp.h"
@@ -33,6 +36,49 @@ Result<uint64_t> entity_count(store::Store& store) {
   return stats->entities;
 }
 
+// Decides, before any extraction, which articles of one run go to the
+// store: not a copy of an earlier article of the run (same content hash),
+// not stored already under its id with the same hash, and (unless kept) not
+// a near-copy of an earlier article of the run. Each article turned away is
+// counted in the summary; stored articles are indexed as near-copy
+// originals too, so a near-copy is turned away on every run alike.
+class CopyFilter {
+ public:
+  CopyFilter(store::Store& store, bool keep_near_duplicates)
+      : store_(store), keep_near_duplicates_(keep_near_duplicates) {}
+
+  Result<bool> admit(const std::string& id, const std::string& hash, std::string_view text,
+                     IngestSummary& summary) {
+    const size_t number = seen_.size();
+    if (!seen_.insert(hash).second) {
+      ++summary.articles;
+      ++summary.duplicates;
+      return false;
+    }
+    Result<std::optional<store::DocumentInfo>> stored = store_.find_document(id);
+    if (!stored.is_ok()) return stored.status();
+    const bool unchanged = *stored && (*stored)->content_hash == hash;
+    const bool near_copy = !keep_near_duplicates_ && near_.find_or_add(text, number).has_value();
+    if (!unchanged && !near_copy) return true;
+    ++summary.articles;
+    ++(unchanged ? summary.unchanged : summary.near_duplicates);
+    return false;
+  }
+
+ private:
+  store::Store& store_;
+  const bool keep_near_duplicates_;
+  std::unordered_set<std::string> seen_;
+  NearDuplicateIndex near_;
+};
+
+// The words of a record's sentences: what the near-copy test reads.
+std::string record_text(const store::DocumentRecord& record) {
+  std::string text;
+  for (const std::string& sentence : record.sentences) text.append(sentence).append(" ");
+  return text;
+}
+
 }  // namespace
 
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
@@ -41,6 +87,14 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
   if (!before.is_ok()) return before.status();
   const uint64_t over_budget_before = nlp::sentences_over_budget();
   const uint64_t dropped_before = extract::propositions_over_budget();
+  IngestSummary summary;
+  std::vector<size_t> todo;  // the indexes of the documents to extract, in input order
+  CopyFilter filter(store, options.keep_near_duplicates);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Result<bool> admitted = filter.admit(docs[i].id, docs[i].content_hash, docs[i].text, summary);
+    if (!admitted.is_ok()) return admitted.status();
+    if (*admitted) todo.push_back(i);
+  }
   // Loaded once per run and shared read-only by the workers.
   const Result<RecordBuilder> builder = RecordBuilder::load(options.model_dir);
   if (!builder.is_ok()) return builder.status();
@@ -50,7 +104,8 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
   // every record at once.
   const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
   const size_t window = size_t{threads} * 4;
-  std::vector<std::optional<store::DocumentRecord>> slots(docs.size());
+  const size_t total = todo.size();
+  std::vector<std::optional<store::DocumentRecord>> slots(total);
   std::mutex mu;
   std::condition_variable ready, room;
   size_t next_to_build = 0;
@@ -62,11 +117,11 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
       size_t i;
       {
         std::unique_lock lock(mu);
-        room.wait(lock, [&] { return stop || next_to_build >= docs.size() || next_to_build < written + window; });
-        if (stop || next_to_build >= docs.size()) return;
+        room.wait(lock, [&] { return stop || next_to_build >= total || next_to_build < written + window; });
+        if (stop || next_to_build >= total) return;
         i = next_to_build++;
       }
-      store::DocumentRecord record = builder->build(docs[i]);
+      store::DocumentRecord record = builder->build(docs[todo[i]]);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(record);
@@ -75,15 +130,12 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
     }
   };
 
-  IngestSummary summary;
   summary.extractor = builder->extractor();
   Status failure;
   {
     std::vector<std::jthread> workers;
-    for (unsigned t = 0; t < std::min<size_t>(threads, std::max<size_t>(docs.size(), 1)); ++t) {
-      workers.emplace_back(work);
-    }
-    for (size_t i = 0; i < docs.size(); ++i) {
+    for (unsigned t = 0; t < std::min<size_t>(threads, total); ++t) workers.emplace_back(work);
+    for (size_t i = 0; i < total; ++i) {
       store::DocumentRecord record;
       {
         std::unique_lock lock(mu);
@@ -99,7 +151,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
       }
       room.notify_all();
       if (!failure.is_ok()) break;
-      if (options.progress) options.progress(i + 1, docs.size());
+      if (options.progress) options.progress(i + 1, total);
     }
   }  // workers join here
   if (!failure.is_ok()) return failure;
@@ -117,11 +169,15 @@ Result<IngestSummary> ingest_record_lines(store::Store& store, const std::string
   Result<uint64_t> before = entity_count(store);
   if (!before.is_ok()) return before.status();
   IngestSummary summary;
+  CopyFilter filter(store, options.keep_near_duplicates);
   bool first = true;
   Status read = read_record_lines(path, [&](store::DocumentRecord&& record, std::string_view extractor) {
     if (first) summary.extractor = extractor;
     if (summary.extractor != extractor) summary.extractor.clear();  // a mixed merge names no one extractor
     first = false;
+    Result<bool> admitted = filter.admit(record.id, record.content_hash, record_text(record), summary);
+    if (!admitted.is_ok()) return admitted.status();
+    if (!*admitted) return Status::ok();
     if (Status s = write_record(store, record, summary); !s.is_ok()) return s;
     if (options.progress) options.progress(summary.articles, records);
     return Status::ok();

@@ -38,6 +38,8 @@ namespace kg::ingest {
 struct IngestSummary {
   uint64_t articles = 0;    // documents handed to the store
   uint64_t unchanged = 0;   // of them, already stored with the same content
+  uint64_t duplicates = 0;  // of them, the same content as an earlier article of this batch
+  uint64_t near_duplicates = 0;  // of them, nearly the same text as an earlier article of this batch
   uint64_t replaced = 0;    // of them, stored before with different content
   uint64_t sentences = 0;   // in the added or replaced documents
   uint64_t facts = 0;       // evidence rows of the added or replaced documents
@@ -54,6 +56,10 @@ struct IngestSummary {
 struct PipelineOptions {
   unsigned threads = 0;  // extraction workers; 0 = one per core
   std::string model_dir;  // "" = nlp::Pipeline::default_model_dir()
+  // false: an article whose text nearly equals an earlier one of the batch
+  // (MinHash resemblance of word 5-shingles >= 0.9: a new title, a figure
+  // corrected) is not stored, so that its facts are not counted twice.
+  bool keep_near_duplicates = false;
   // Called by the writer after each document: (done, total).
   std::function<void(size_t, size_t)> progress;
 };
@@ -80,7 +86,12 @@ class RecordBuilder {
 };
 
 // Extracts and commits `docs` (see the file comment). Stops at the first
-// store error; the documents committed before it stay committed.
+// store error; the documents committed before it stay committed. Articles
+// the store already holds under their id with the same content hash, and
+// copies of an earlier article of `docs` (same hash) or, unless
+// options.keep_near_duplicates, near-copies, are counted and skipped before
+// any extraction, so re-ingesting a corpus costs a lookup per
+// article; options.progress counts only the articles that are extracted.
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
                                        const PipelineOptions& options = {});
 

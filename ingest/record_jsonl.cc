@@ -283,7 +283,8 @@ Status read_record_lines(const std::string& path,
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = fmt::format("{}:{}", path, line_no);
     if (const auto bad = utf8::first_invalid_byte(text)) {
-      return Status::invalid_input(fmt::format("{}: invalid UTF-8 at byte {} of the line", where, *bad));
+      return Status::invalid_input(
+          fmt::format("{}: invalid UTF-8 at byte {} of the line (counting from 1)", where, *bad + 1));
     }
     Json line;
     try {

@@ -10,6 +10,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libedit-dev nlohmann-json3-dev
   libgumbo-dev libcmark-dev
+  libuchardet-dev
   graphviz wordnet-base python3
   raptor2-utils python3-networkx
 )

@@ -38,7 +38,9 @@ std::string tidy_paragraphs(std::string_view text);
 // JSONL articles scraped from the web carry them.
 std::string decode_character_references(std::string_view text);
 
-// JSONL: one article per non-blank line. Errors say "NAME:LINE: ...".
-Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options);
+// JSONL: one article per non-blank line. Errors say "NAME:LINE: ...". With
+// `bad_lines`, a bad line is appended there and the others are read.
+Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options,
+                                          std::vector<Status>* bad_lines = nullptr);
 
 }  // namespace kg::source

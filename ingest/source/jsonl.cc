@@ -17,14 +17,14 @@ Status optional_string(const nlohmann::json& object, const char* key, std::strin
   return Status::ok();
 }
 
-// A control character in a field is refused, in every field alike (JSON
-// escapes such as \u001b decode to them, unlike in the other formats, where
-// looks_binary catches them): printed back, they would drive the terminal.
+// A control character other than tab, newline and carriage return in a text
+// field of an article: refused, naming the field (it would reach the store,
+// the exports and the terminal as is).
 Status refuse_control_characters(std::string_view field, std::string_view key, std::string_view where) {
   if (const auto at = utf8::first_control_character(field)) {
-    return Status::invalid_input(fmt::format("{}: field \"{}\" holds control character U+{:04X} at byte {} (only tab, "
-                                             "newline and carriage return are allowed)",
-                                             where, key, static_cast<unsigned char>(field[*at]), *at));
+    return Status::invalid_input(fmt::format("{}: field \"{}\" holds control character U+{:04X} at byte {} (counting "
+                                             "from 1; only tab, newline and carriage return are allowed)",
+                                             where, key, static_cast<unsigned char>(field[*at]), *at + 1));
   }
   return Status::ok();
 }
@@ -40,10 +40,66 @@ std::string json_error_detail(std::string_view message) {
   return std::string(message);
 }
 
-Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options) {
+namespace {
+
+// The article on line `line_no` of `name`, or why it is not one.
+Result<Document> parse_jsonl_line(std::string_view name, std::string_view line, size_t line_no,
+                                  const ReadOptions& options) {
+  const std::string where = fmt::format("{}:{}", name, line_no);
+  if (line.size() > options.max_article_bytes) {
+    return Status::invalid_input(fmt::format("{}: line of {} bytes is over the limit of {} bytes per article", where,
+                                             line.size(), options.max_article_bytes));
+  }
+  nlohmann::json object;
+  try {
+    object = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::exception& e) {  // syntax, or a number out of range (1e999999)
+    return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, json_error_detail(e.what())));
+  }
+  if (!object.is_object()) {
+    return Status::invalid_input(fmt::format("{}: expected a JSON object with a \"text\" field", where));
+  }
+  const auto text = object.find("text");
+  if (text == object.end() || !text->is_string()) {
+    // A line of `kg extract --format jsonl` is a document record, not an article.
+    const bool is_record = object.contains("kg_record");
+    return Status::invalid_input(fmt::format("{}: missing string field \"text\"{}", where,
+                                             is_record ? " (records from kg extract go through "
+                                                         "'kg ingest --triples FILE')"
+                                                       : ""));
+  }
+  Document doc;
+  doc.source = std::string(name);
+  doc.text = text->get<std::string>();
+  if (const auto bad = utf8::first_invalid_byte(doc.text)) {
+    return Status::invalid_input(
+        fmt::format("{}: invalid UTF-8 at byte {} of \"text\" (counting from 1)", where, *bad + 1));
+  }
+  for (const auto& [key, field] : {std::pair{"id", &doc.id}, std::pair{"title", &doc.title},
+                                   std::pair{"date", &doc.date}, std::pair{"url", &doc.url}}) {
+    if (std::string_view(key) == "id" && object["id"].is_number_integer()) {
+      doc.id = object["id"].dump();  // the digits as written: 18446744073709551615 stays itself
+      continue;
+    }
+    if (Status s = optional_string(object, key, field, where); !s.is_ok()) return s;
+    if (Status s = refuse_control_characters(*field, key, where); !s.is_ok()) return s;
+  }
+  if (Status s = refuse_control_characters(doc.text, "text", where); !s.is_ok()) return s;
+  doc.text = tidy_paragraphs(decode_character_references(doc.text));
+  if (doc.text.empty()) return Status::invalid_input(fmt::format("{}: \"text\" is empty", where));
+  if (doc.id.empty()) doc.id = where;
+  doc.content_hash = content_hash(doc.text);
+  return doc;
+}
+
+}  // namespace
+
+Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options,
+                                          std::vector<Status>* bad_lines) {
   std::vector<Document> documents;
   size_t line_no = 0;
   size_t pos = 0;
+  size_t bad = 0;
   while (pos < bytes.size()) {
     ++line_no;
     size_t end = bytes.find('\n', pos);
@@ -51,52 +107,18 @@ Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_vie
     const std::string_view line = bytes.substr(pos, end - pos);
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = fmt::format("{}:{}", name, line_no);
-    if (line.size() > options.max_article_bytes) {
-      return Status::invalid_input(fmt::format("{}: line of {} bytes is over the limit of {} bytes per article", where,
-                                               line.size(), options.max_article_bytes));
+    Result<Document> doc = parse_jsonl_line(name, line, line_no, options);
+    if (doc.is_ok()) {
+      documents.push_back(std::move(*doc));
+      continue;
     }
-    nlohmann::json object;
-    try {
-      object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {  // syntax, or a number out of range (1e999999)
-      return Status::invalid_input(fmt::format("{}: malformed JSON: {}", where, json_error_detail(e.what())));
-    }
-    if (!object.is_object()) {
-      return Status::invalid_input(fmt::format("{}: expected a JSON object with a \"text\" field", where));
-    }
-    const auto text = object.find("text");
-    if (text == object.end() || !text->is_string()) {
-      // A line of `kg extract --format jsonl` is a document record, not an article.
-      const bool is_record = object.contains("kg_record");
-      return Status::invalid_input(fmt::format("{}: missing string field \"text\"{}", where,
-                                               is_record ? " (records from kg extract go through "
-                                                           "'kg ingest --triples FILE')"
-                                                         : ""));
-    }
-    Document doc;
-    doc.source = std::string(name);
-    doc.text = text->get<std::string>();
-    if (const auto bad = utf8::first_invalid_byte(doc.text)) {
-      return Status::invalid_input(fmt::format("{}: invalid UTF-8 at byte {} of \"text\"", where, *bad));
-    }
-    for (const auto& [key, field] : {std::pair{"id", &doc.id}, std::pair{"title", &doc.title},
-                                     std::pair{"date", &doc.date}, std::pair{"url", &doc.url}}) {
-      if (std::string_view(key) == "id" && object["id"].is_number_integer()) {
-        doc.id = object["id"].dump();  // the digits as written: 18446744073709551615 stays itself
-        continue;
-      }
-      if (Status s = optional_string(object, key, field, where); !s.is_ok()) return s;
-      if (Status s = refuse_control_characters(*field, key, where); !s.is_ok()) return s;
-    }
-    if (Status s = refuse_control_characters(doc.text, "text", where); !s.is_ok()) return s;
-    doc.text = tidy_paragraphs(decode_character_references(doc.text));
-    if (doc.text.empty()) return Status::invalid_input(fmt::format("{}: \"text\" is empty", where));
-    if (doc.id.empty()) doc.id = where;
-    doc.content_hash = content_hash(doc.text);
-    documents.push_back(std::move(doc));
+    if (!bad_lines) return doc.status();
+    bad_lines->push_back(doc.status());
+    ++bad;
   }
-  if (documents.empty()) return Status::invalid_input(fmt::format("{}: no articles (every line is blank)", name));
+  if (documents.empty() && bad == 0) {
+    return Status::invalid_input(fmt::format("{}: no articles (every line is blank)", name));
+  }
   return documents;
 }
 

@@ -24,9 +24,26 @@ std::string lower_extension(const fs::path& path) {
   return ext;
 }
 
-bool has_known_extension(const fs::path& path) {
+bool is_article_extension(const fs::path& path) {
   const std::string ext = lower_extension(path);
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".jsonl";
+  return std::find(std::begin(kArticleExtensions), std::end(kArticleExtensions), ext) != std::end(kArticleExtensions);
+}
+
+std::string article_extension_list() {
+  std::string list;
+  for (std::string_view ext : kArticleExtensions) list.append(list.empty() ? "" : " ").append(ext);
+  return list;
+}
+
+// README.TXT, LICENSE.md, COPYING, NOTICE.html: the files a dataset or a
+// repository ships beside its articles, which are about the articles.
+bool is_licence_like(const fs::path& path) {
+  std::string name = path.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+  for (std::string_view prefix : {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE"}) {
+    if (name.starts_with(prefix)) return true;
+  }
+  return false;
 }
 
 std::string mib(size_t bytes) { return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20)); }
@@ -75,10 +92,10 @@ Format sniff_format(std::string_view bytes) {
   return Format::kText;
 }
 
-// Every file under `dir` that kg can read, sorted so that runs are
+// The article files under `dir` (see list_inputs), sorted so that runs are
 // reproducible. Symlinked directories are not followed (no cycles).
-Result<std::vector<fs::path>> list_directory(const std::string& name, const fs::path& dir) {
-  std::vector<fs::path> files;
+Result<InputList> list_directory(const std::string& name, const fs::path& dir) {
+  InputList list;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) return Status::io_error(fmt::format("{}: cannot list directory: {}", name, ec.message()));
@@ -89,13 +106,22 @@ Result<std::vector<fs::path>> list_directory(const std::string& name, const fs::
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && has_known_extension(p)) files.push_back(p);
+    if (!it->is_regular_file()) continue;
+    if (!is_article_extension(p)) {
+      list.skipped.push_back({p.string(), "not an article extension"});
+    } else if (is_licence_like(p)) {
+      list.skipped.push_back({p.string(), "not an article"});
+    } else {
+      list.inputs.push_back(p.string());
+    }
   }
-  std::sort(files.begin(), files.end());
-  if (files.empty()) {
-    return Status::invalid_input(fmt::format("{}: no .txt, .md, .html or .jsonl files in this directory", name));
+  std::sort(list.inputs.begin(), list.inputs.end());
+  std::sort(list.skipped.begin(), list.skipped.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  if (list.inputs.empty()) {
+    return Status::invalid_input(
+        fmt::format("{}: no articles in this directory (article extensions: {})", name, article_extension_list()));
   }
-  return files;
+  return list;
 }
 
 }  // namespace
@@ -109,7 +135,7 @@ Format format_for_path(std::string_view path) {
 }
 
 Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_view bytes, Format format,
-                                          const ReadOptions& options) {
+                                          const ReadOptions& options, std::vector<Status>* bad_lines) {
   bytes = utf8::without_bom(bytes);
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
     return Status::invalid_input(fmt::format("{}: empty {}, nothing to ingest", name, name == "-" ? "input" : "file"));
@@ -123,10 +149,10 @@ Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_vie
     return Status::invalid_input(
         fmt::format("{}: binary data, not text (kg reads UTF-8 .txt, .md, .html and .jsonl)", name));
   }
-  if (const auto bad = utf8::first_invalid_byte(bytes)) {
-    return Status::invalid_input(fmt::format("{}: invalid UTF-8 at byte {}", name, *bad));
-  }
-  if (format == Format::kJsonl) return parse_jsonl(name, bytes, options);
+  Result<std::string> decoded = decode_to_utf8(name, bytes, options.encoding);
+  if (!decoded.is_ok()) return decoded.status();
+  bytes = *decoded;
+  if (format == Format::kJsonl) return parse_jsonl(name, bytes, options, bad_lines);
 
   Article article;
   switch (format) {
@@ -155,36 +181,53 @@ Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_vie
   return out;
 }
 
-Result<std::vector<Document>> read_path(const std::string& path, const ReadOptions& options) {
+Result<InputList> list_inputs(const std::string& path) {
+  InputList list;
   if (path == "-") {
-    Result<std::string> bytes = read_stdin(std::max(options.max_article_bytes, options.max_jsonl_file_bytes));
-    if (!bytes.is_ok()) return bytes.status();
-    return parse_bytes("-", *bytes, sniff_format(utf8::without_bom(*bytes)), options);
+    list.inputs.push_back(path);
+    return list;
   }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
     return Status::not_found(fmt::format("{}: no such file or directory", path));
   }
-  if (fs::is_directory(status)) {
-    Result<std::vector<fs::path>> files = list_directory(path, path);
-    if (!files.is_ok()) return files.status();
-    std::vector<Document> all;
-    for (const fs::path& file : *files) {
-      Result<std::vector<Document>> docs = read_path(file.string(), options);
-      if (!docs.is_ok()) return docs.status();
-      std::move(docs->begin(), docs->end(), std::back_inserter(all));
-    }
-    return all;
-  }
+  if (fs::is_directory(status)) return list_directory(path, path);
   if (!fs::is_regular_file(status)) {
     return Status::invalid_input(fmt::format("{}: not a regular file or directory", path));
   }
-  const Format format = format_for_path(path);
+  if (!is_article_extension(path)) {
+    return Status::invalid_input(
+        fmt::format("{}: not an article extension (kg reads {})", path, article_extension_list()));
+  }
+  list.inputs.push_back(path);
+  return list;
+}
+
+Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options,
+                                         std::vector<Status>* bad_lines) {
+  if (input == "-") {
+    Result<std::string> bytes = read_stdin(std::max(options.max_article_bytes, options.max_jsonl_file_bytes));
+    if (!bytes.is_ok()) return bytes.status();
+    return parse_bytes("-", *bytes, sniff_format(utf8::without_bom(*bytes)), options, bad_lines);
+  }
+  const Format format = format_for_path(input);
   const size_t limit = format == Format::kJsonl ? options.max_jsonl_file_bytes : options.max_article_bytes;
-  Result<std::string> bytes = read_file(path, path, limit);
+  Result<std::string> bytes = read_file(input, input, limit);
   if (!bytes.is_ok()) return bytes.status();
-  return parse_bytes(path, *bytes, format, options);
+  return parse_bytes(input, *bytes, format, options, bad_lines);
+}
+
+Result<std::vector<Document>> read_path(const std::string& path, const ReadOptions& options) {
+  Result<InputList> list = list_inputs(path);
+  if (!list.is_ok()) return list.status();
+  std::vector<Document> all;
+  for (const std::string& input : list->inputs) {
+    Result<std::vector<Document>> docs = read_input(input, options);
+    if (!docs.is_ok()) return docs.status();
+    std::move(docs->begin(), docs->end(), std::back_inserter(all));
+  }
+  return all;
 }
 
 }  // namespace kg::source

@@ -7,7 +7,8 @@
 // HTML5; scripts, styles and page furniture dropped) and .jsonl (one
 // article per line: {"text": ..., "id", "title", "date", "url" optional}).
 // Every article is checked before anything is returned: readable, not empty,
-// not binary, valid UTF-8, under the size cap. So a caller that reads all of
+// not binary, valid UTF-8 (or converted to it, see Encoding), under the size
+// cap. So a caller that reads all of
 // its inputs first can refuse a bad batch before touching the store.
 #pragma once
 
@@ -33,6 +34,20 @@ struct Document {
 
 enum class Format { kText, kMarkdown, kHtml, kJsonl };
 
+// How input bytes become UTF-8. Text that is already valid UTF-8 is read as
+// it is under every choice; the others say how to read the rest: kUtf8
+// refuses it, kLatin1 and kCp1252 convert it (iconv), kAuto lets libuchardet
+// name the charset and converts from that.
+enum class Encoding { kUtf8, kLatin1, kCp1252, kAuto };
+
+// "utf8", "latin1", "cp1252" or "auto" (and "utf-8", "iso-8859-1",
+// "windows-1252"); any other name is invalid input.
+Result<Encoding> parse_encoding(std::string_view name);
+
+// `bytes` of the input called `name` as UTF-8 (see Encoding). Errors give
+// the byte counting from 1 and, for kUtf8, say which flag reads legacy text.
+Result<std::string> decode_to_utf8(std::string_view name, std::string_view bytes, Encoding encoding);
+
 struct ReadOptions {
   // Larger articles are refused: they are almost never news and would hold
   // a worker for minutes. A JSONL file may be larger; each line may not.
@@ -41,18 +56,51 @@ struct ReadOptions {
   // HTML nested deeper is refused: parsing costs the square of the depth.
   // News pages nest a few dozen elements; browsers stop nesting at 512.
   size_t max_html_depth = 1024;
+  Encoding encoding = Encoding::kUtf8;
 };
 
-// Reads every article under `path`: a file, a directory (recursively, the
-// files with a known extension in sorted order, hidden entries skipped) or
-// "-" for standard input (format sniffed from the first bytes).
+// The extensions of article files, lowercase; matched ignoring case.
+inline constexpr std::string_view kArticleExtensions[] = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"};
+
+// A file a directory walk left out, and why ("not an article extension",
+// "not an article" for README, LICENSE and the like).
+struct SkippedFile {
+  std::string path;
+  std::string reason;
+};
+
+// What a path names: the inputs to read and the files left out.
+struct InputList {
+  std::vector<std::string> inputs;  // files, or "-"
+  std::vector<SkippedFile> skipped;
+};
+
+// The inputs `path` names. "-" is standard input. A file is itself, when
+// its extension is an article extension (else invalid input, one line). A
+// directory is every regular file under it, recursively and in sorted order,
+// whose extension is an article extension and whose name does not start
+// with README, LICENSE, LICENCE, COPYING or NOTICE (any case); those others
+// are listed in `skipped`. Hidden entries (".git", ".DS_Store") are passed
+// over without a word. A directory without any article is invalid input.
+Result<InputList> list_inputs(const std::string& path);
+
+// Reads the articles of one input that list_inputs named. A bad input is an
+// error; but with `bad_lines`, the bad lines of a JSONL input (each one
+// article) are appended there and its good lines returned.
+Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options = {},
+                                         std::vector<Status>* bad_lines = nullptr);
+
+// Reads every article under `path` (list_inputs, then read_input of each),
+// stopping at the first bad input. Standard input's format is sniffed from
+// its first bytes.
 Result<std::vector<Document>> read_path(const std::string& path, const ReadOptions& options = {});
 
-// Parses the bytes of one input whose name (for messages and ids) is `name`.
+// Parses the bytes of one input whose name (for messages and ids) is `name`;
+// `bad_lines` as for read_input.
 Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_view bytes, Format format,
-                                          const ReadOptions& options = {});
+                                          const ReadOptions& options = {}, std::vector<Status>* bad_lines = nullptr);
 
-// The format for a file name, by extension; kText for unknown extensions.
+// The format for a file name, by extension (any case); kText for unknown extensions.
 Format format_for_path(std::string_view path);
 
 // Whitespace-normalised form of `text` (runs of whitespace become one space,

@@ -417,7 +417,19 @@ TEST_F(CliTest, BinaryFileIsRefused) {
 
 TEST_F(CliTest, InvalidUtf8IsRefusedWithTheByte) {
   const std::string path = write("latin1.md", "# Title\n\nS\xe3o Paulo votes.\n");
-  expect_refused({"ingest", path}, path + ": invalid UTF-8 at byte 10");
+  expect_refused({"ingest", path}, path + ": invalid UTF-8 at byte 11 (counting from 1); for legacy text give "
+                                          "--encoding latin1, cp1252 or auto");
+}
+
+TEST_F(CliTest, ExplicitFileWithAnotherExtensionIsRefused) {
+  const std::string path = write("parties.csv", "name,party\nBlair,Labour\n");
+  expect_refused({"ingest", path}, path + ": not an article extension (kg reads .txt .md .markdown .html .htm .jsonl)");
+}
+
+TEST_F(CliTest, UnknownEncodingAndProgressStyleAreRefused) {
+  const std::string good = write("fine.txt", "Lena Ortiz phoned Paul Weiss.\n");
+  expect_refused({"ingest", "--encoding", "ebcdic", good}, "unknown encoding \"ebcdic\"");
+  expect_refused({"ingest", "--progress", "fancy", good}, "unknown progress style \"fancy\": use auto, line, plain or none");
 }
 
 TEST_F(CliTest, MalformedJsonlIsRefusedWithTheLine) {
@@ -434,7 +446,178 @@ TEST_F(CliTest, HugeFileIsRefusedBeforeReading) {
 TEST_F(CliTest, OneBadFileRefusesTheWholeBatch) {
   const std::string good = write("good.txt", "Lena Ortiz phoned Paul Weiss.\n");
   const std::string bad = write("bad.txt", "");
-  expect_refused({"ingest", good, bad}, bad + ": empty file");
+  expect_refused({"ingest", good, bad}, bad + ": empty file, nothing to ingest; batch refused, nothing ingested: "
+                                              "1 of 2 inputs is bad (--skip-bad ingests the other 1)");
+}
+
+// --skip-bad commits the good inputs, lists each bad one on stderr and exits
+// 3: neither success nor a refused batch.
+TEST_F(CliTest, SkipBadIngestsTheGoodInputsAndExitsThree) {
+  const std::string db = (root_ / "skip-bad.db").string();
+  const std::string good = write("skip/good.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
+  const std::string empty = write("skip/empty.txt", "");
+  const std::string latin1 = write("skip/latin1.txt", "Caf\xe9 owners met Paul Weiss.\n");
+  const Outcome r = kg(db, {"ingest", "--quiet", "--skip-bad", good, empty, latin1});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 1 article (0 already in the store): ")) << r.out;
+  EXPECT_EQ(r.err, "kg: skipped: " + empty + ": empty file, nothing to ingest\n" + "kg: skipped: " + latin1 +
+                       ": invalid UTF-8 at byte 4 (counting from 1); for legacy text give --encoding latin1, cp1252 "
+                       "or auto\n" + "kg: skipped 2 of 3 inputs (exit status 3)\n");
+  EXPECT_EQ(stats_of(db)["documents"], 1);
+  const Outcome help = kg("", {"ingest", "--help"});
+  EXPECT_NE(help.out.find("3 --skip-bad skipped some inputs and ingested the others"), std::string::npos) << help.out;
+  // Nothing good: nothing to go on with, the batch is refused as before.
+  expect_refused({"ingest", "--skip-bad", empty}, empty + ": empty file");
+}
+
+// Each JSONL line is an article: --skip-bad skips the bad line, not the file.
+TEST_F(CliTest, SkipBadSkipsOneJsonlLineNotTheFile) {
+  const std::string path = write("skip/feed.jsonl",
+                                 "{\"text\": \"Lena Ortiz phoned Paul Weiss.\"}\n{\"text\": }\n"
+                                 "{\"text\": \"Paul Weiss flew to Berlin on Monday.\"}\n");
+  expect_refused({"ingest", path}, path + ":2: malformed JSON: ");
+  expect_refused({"ingest", path}, "; batch refused, nothing ingested: 1 of 3 inputs is bad (--skip-bad ingests the "
+                                   "other 2)");
+  const std::string db = (root_ / "skip-jsonl.db").string();
+  const Outcome r = kg(db, {"ingest", "--quiet", "--skip-bad", path});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 2 articles (0 already in the store): ")) << r.out;
+  EXPECT_TRUE(r.err.starts_with("kg: skipped: " + path + ":2: malformed JSON: ")) << r.err;
+  EXPECT_TRUE(r.err.ends_with("\nkg: skipped 1 of 3 inputs (exit status 3)\n")) << r.err;
+  EXPECT_EQ(stats_of(db)["documents"], 2);
+}
+
+// A directory walk takes the article extensions in any case, leaves out
+// licence-like files and other extensions, and says so on stdout.
+TEST_F(CliTest, DirectoryWalkReportsWhatItSkipped) {
+  const std::string db = (root_ / "walk.db").string();
+  write("walk/sport/001.TXT", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
+  write("walk/README.TXT", "Derek Greene wrote this dataset's notes.\n");
+  write("walk/figures.csv", "a,b\n");
+  const Outcome r = kg(db, {"ingest", "--quiet", (root_ / "inputs" / "walk").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 1 article (0 already in the store): ")) << r.out;
+  const std::string dir = (root_ / "inputs" / "walk").string();
+  EXPECT_NE(r.out.find("\nskipped 2 files: " + dir + "/README.TXT (not an article), " + dir +
+                       "/figures.csv (not an article extension)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(stats_of(db)["documents"], 1);
+}
+
+TEST_F(CliTest, Latin1FileIsReadWithEncodingLatin1OrAuto) {
+  // Long enough for libuchardet to be sure: accented French words.
+  std::string text = "Hausse des pr\xe9l\xe8vements\n\n";
+  for (int i = 0; i < 8; ++i) text += "Le minist\xe8re a annonc\xe9 une r\xe9" "forme tr\xe8s d\xe9" "battue \xe0 l'\xe9t\xe9. ";
+  const std::string path = write("french-latin1.txt", text);
+  expect_refused({"ingest", path}, ": invalid UTF-8 at byte 14 (counting from 1); for legacy text give --encoding");
+  for (const std::string encoding : {"latin1", "auto"}) {
+    const std::string db = (root_ / ("latin1-" + encoding + ".db")).string();
+    const Outcome r = kg(db, {"ingest", "--quiet", "--encoding", encoding, path});
+    ASSERT_EQ(r.exit_code, 0) << encoding << ": " << r.err;
+    EXPECT_TRUE(r.out.starts_with("ingested 1 article (0 already in the store): ")) << r.out;
+    EXPECT_EQ(stats_of(db)["documents"], 1);
+  }
+  // The map step of the scale-out recipe reads it alike.
+  const Outcome x = kg("", {"extract", "--format", "jsonl", "--encoding", "latin1", path});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_NE(x.out.find("\"title\":\"Hausse des pr\u00e9l\u00e8vements\""), std::string::npos) << x.out;
+}
+
+// The BBC corpus's one latin-1 article (a pound sign as 0xa3).
+TEST_F(CliTest, BbcLatin1ArticleIsReadWithEncodingAuto) {
+  const fs::path article = fs::path(KG_SHARED_DATA) / "news/bbc/sport/199.txt";
+  if (!fs::exists(article)) GTEST_SKIP() << article.string() << " is absent (../shared/data not mounted)";
+  expect_refused({"ingest", article.string()}, "invalid UTF-8 at byte 258 (counting from 1)");
+  const Outcome r = kg((root_ / "bbc-199.db").string(), {"ingest", "--quiet", "--encoding", "auto", article.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 1 article (0 already in the store): ")) << r.out;
+}
+
+// Copies inside one batch are not "already in the store", and are not
+// extracted twice.
+TEST_F(CliTest, DuplicatesInsideABatchAreCountedAsSuch) {
+  const std::string db = (root_ / "dups.db").string();
+  const std::string a = write("dups/a.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
+  const std::string b = write("dups/b.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
+  const std::string c = write("dups/c.md", "Lena Ortiz  phoned Paul Weiss\nin Berlin.\n");  // same words, rewrapped
+  const Outcome r = kg(db, {"ingest", "--quiet", a, b, c});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("ingested 3 articles (0 already in the store, 2 duplicates inside this batch): 1 "
+                                "sentence"))
+      << r.out;
+  const Outcome again = kg(db, {"ingest", "--quiet", a, b, c});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(again.out.starts_with("ingested 3 articles (1 already in the store, 2 duplicates inside this batch): 0 "
+                                    "sentences"))
+      << again.out;
+  EXPECT_EQ(stats_of(db)["documents"], 1);
+}
+
+// The same story under another title with one figure changed is stored
+// once, by `kg ingest` of the articles and of their records alike;
+// --keep-duplicates stores both.
+TEST_F(CliTest, NearDuplicatesAreStoredOnceUnlessKept) {
+  std::string body;
+  for (int i = 0; i < 30; ++i) {
+    body += "Minister Lena Ortiz" + std::to_string(i) + " met delegate Paul Weiss" + std::to_string(i) +
+            " in Berlin on day " + std::to_string(100 + i) + ". ";
+  }
+  std::string edited = body;
+  edited.replace(edited.find("day 117"), 7, "day 999");
+  const std::string a = write("near/a.txt", "Ortiz meets Weiss\n\n" + body + "\n");
+  const std::string b = write("near/b.txt", "Weiss and Ortiz talk in Berlin\n\n" + edited + "\n");
+  const Outcome direct = kg((root_ / "near.db").string(), {"ingest", "--quiet", a, b});
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  EXPECT_TRUE(direct.out.starts_with("ingested 2 articles (0 already in the store, 1 near-duplicate left out): "))
+      << direct.out;
+  EXPECT_EQ(stats_of((root_ / "near.db").string())["documents"], 1);
+
+  const Outcome x = kg("", {"extract", "--format", "jsonl", a, b});
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  const Outcome records = kg((root_ / "near-records.db").string(),
+                             {"ingest", "--quiet", "--triples", write("near.jsonl", x.out)});
+  ASSERT_EQ(records.exit_code, 0) << records.err;
+  EXPECT_EQ(records.out, direct.out);
+
+  const Outcome kept = kg((root_ / "near-kept.db").string(), {"ingest", "--quiet", "--keep-duplicates", a, b});
+  ASSERT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_TRUE(kept.out.starts_with("ingested 2 articles (0 already in the store): ")) << kept.out;
+  EXPECT_EQ(stats_of((root_ / "near-kept.db").string())["documents"], 2);
+}
+
+// On a terminal (a pseudo-terminal from util-linux's `script`) the progress
+// line is redrawn in place and the throughput line replaces it.
+TEST_F(CliTest, ProgressOnATerminalIsOneRedrawnLine) {
+  if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "util-linux 'script' is not installed";
+  const std::string path = write("tty.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
+  const std::string db = (root_ / "tty.db").string();
+  const fs::path out = root_ / "tty.out";
+  const std::string inner = quote(KG_BINARY) + " --db " + quote(db) + " ingest " + quote(path);
+  const std::string cmd = "script -qec " + quote(inner) + " /dev/null < /dev/null > " + quote(out.string());
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string screen = slurp(out);
+  EXPECT_TRUE(screen.starts_with("\r\033[Kkg: 1/1 articles  ")) << screen;
+  EXPECT_NE(screen.find("/s  elapsed "), std::string::npos) << screen;
+  EXPECT_NE(screen.find("\r\033[Kkg: 1 article in "), std::string::npos) << screen;
+  EXPECT_NE(screen.find("ingested 1 article (0 already in the store)"), std::string::npos) << screen;
+}
+
+// --progress=plain writes for logs (stderr is a file here), -q writes nothing.
+TEST_F(CliTest, ProgressPlainReportsThroughputAndQuietNothing) {
+  const std::string path = write("progress.txt", "Lena Ortiz phoned Paul Weiss in Berlin.\n");
+  const Outcome plain = kg((root_ / "progress-plain.db").string(), {"ingest", "--progress=plain", path});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_TRUE(plain.err.starts_with("kg: 1/1 articles  ")) << plain.err;
+  EXPECT_NE(plain.err.find("\nkg: 1 article in "), std::string::npos) << plain.err;
+  EXPECT_NE(plain.err.find(" articles/s\n"), std::string::npos) << plain.err;
+  const Outcome quiet = kg((root_ / "progress-quiet.db").string(), {"ingest", "-q", "--progress=plain", path});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+  // Not a terminal and no --progress: nothing either.
+  const Outcome auto_style = kg((root_ / "progress-auto.db").string(), {"ingest", path});
+  ASSERT_EQ(auto_style.exit_code, 0) << auto_style.err;
+  EXPECT_EQ(auto_style.err, "");
 }
 
 TEST_F(CliTest, EmptyStdinIsRefused) {

@@ -82,7 +82,7 @@ TEST_F(SilentLoss, NulBytesAnywhereAreRefused) {
 TEST_F(SilentLoss, ControlCharactersInJsonlFieldsAreRefused) {
   const std::string good = R"({"text": "Anna Schmidt met Peter Lang in Bonn."})";
   expect_refused("ingest " + file("escape.jsonl", good + "\n" + R"({"text": "Anna \u001b[31mSchmidt met Bob."})" + "\n"),
-                 "escape.jsonl:2: field \"text\" holds control character U+001B at byte 5");
+                 "escape.jsonl:2: field \"text\" holds control character U+001B at byte 6");  // counting from 1
   expect_refused("ingest " + file("bell.jsonl", R"({"text": "Anna met Bob.", "title": "a\u0007b"})" "\n"),
                  "bell.jsonl:1: field \"title\" holds control character U+0007");
   expect_refused("ingest " + file("nul.jsonl", R"({"text": "Anna met Bob.", "id": "x\u0000y"})" "\n"),

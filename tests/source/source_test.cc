@@ -276,7 +276,54 @@ TEST_F(SourceTest, InvalidUtf8SaysTheByte) {
   const std::string path = write("latin1.txt", "Caf\xe9 owners protest.\n");
   Result<std::vector<Document>> docs = read_path(path);
   ASSERT_FALSE(docs.is_ok());
-  EXPECT_EQ(docs.status().message(), path + ": invalid UTF-8 at byte 3");
+  EXPECT_EQ(docs.status().message(),
+            path + ": invalid UTF-8 at byte 4 (counting from 1); for legacy text give --encoding latin1, cp1252 or auto");
+}
+
+TEST_F(SourceTest, LegacyTextIsConvertedByTheEncodingAsked) {
+  // 0xe9 is e-acute in latin-1 and cp1252; 0x93/0x94 are cp1252's curly
+  // quotes (C1 controls in latin-1).
+  const std::string path = write("legacy.txt", "Caf\xe9 owners protest \x93loudly\x94 in Paris.\n");
+  ReadOptions latin1;
+  latin1.encoding = Encoding::kLatin1;
+  Result<std::vector<Document>> as_latin1 = read_path(path, latin1);
+  ASSERT_TRUE(as_latin1.is_ok()) << as_latin1.status().message();
+  EXPECT_EQ(as_latin1->front().text, "Caf\u00e9 owners protest \u0093loudly\u0094 in Paris.");
+  ReadOptions cp1252;
+  cp1252.encoding = Encoding::kCp1252;
+  Result<std::vector<Document>> as_cp1252 = read_path(path, cp1252);
+  ASSERT_TRUE(as_cp1252.is_ok()) << as_cp1252.status().message();
+  EXPECT_EQ(as_cp1252->front().text, "Caf\u00e9 owners protest \u201cloudly\u201d in Paris.");
+}
+
+TEST_F(SourceTest, ValidUtf8IsNeverReencoded) {
+  const std::string path = write("utf8.txt", "S\u00e3o Paulo votes.\n");
+  for (Encoding e : {Encoding::kUtf8, Encoding::kLatin1, Encoding::kCp1252, Encoding::kAuto}) {
+    ReadOptions options;
+    options.encoding = e;
+    Result<std::vector<Document>> docs = read_path(path, options);
+    ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+    EXPECT_EQ(docs->front().text, "S\u00e3o Paulo votes.");
+  }
+}
+
+TEST_F(SourceTest, Cp1252UndefinedByteIsRefusedWithTheByte) {
+  const std::string path = write("undefined.txt", "Fine words \x81 here.\n");  // 0x81 has no cp1252 character
+  ReadOptions cp1252;
+  cp1252.encoding = Encoding::kCp1252;
+  Result<std::vector<Document>> docs = read_path(path, cp1252);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(), path + ": byte 12 (counting from 1) is not CP1252 text");
+}
+
+TEST_F(SourceTest, EncodingNamesAreParsed) {
+  EXPECT_EQ(*parse_encoding("latin1"), Encoding::kLatin1);
+  EXPECT_EQ(*parse_encoding("cp1252"), Encoding::kCp1252);
+  EXPECT_EQ(*parse_encoding("auto"), Encoding::kAuto);
+  EXPECT_EQ(*parse_encoding("utf8"), Encoding::kUtf8);
+  Result<Encoding> bad = parse_encoding("ebcdic");
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().message(), "unknown encoding \"ebcdic\": use utf8, latin1, cp1252 or auto");
 }
 
 TEST_F(SourceTest, OversizedFileIsRefusedBeforeReading) {
@@ -324,7 +371,39 @@ TEST_F(SourceTest, DirectoryWithNothingReadable) {
   const std::string path = (dir_ / "d").string();
   Result<std::vector<Document>> docs = read_path(path);
   ASSERT_FALSE(docs.is_ok());
-  EXPECT_EQ(docs.status().message(), path + ": no .txt, .md, .html or .jsonl files in this directory");
+  EXPECT_EQ(docs.status().message(),
+            path + ": no articles in this directory (article extensions: .txt .md .markdown .html .htm .jsonl)");
+}
+
+TEST_F(SourceTest, DirectoryWalkListsWhatItSkippedAndWhy) {
+  write("w/sport/1.TXT", "Upper-case extension.\n");
+  write("w/sport/2.Md", "# T\n\nMixed-case extension.\n");
+  write("w/README.TXT", "About the dataset.\n");
+  write("w/LICENSE", "Terms.\n");
+  write("w/COPYING.md", "Terms.\n");
+  write("w/NOTICE.html", "<p>Terms.</p>\n");
+  write("w/scan.pdf", "%PDF-1.4\n");
+  write("w/noext", "No extension.\n");
+  write("w/.git/HEAD", "ref\n");
+  const fs::path w = dir_ / "w";
+  Result<InputList> list = list_inputs(w.string());
+  ASSERT_TRUE(list.is_ok()) << list.status().message();
+  EXPECT_EQ(list->inputs, (std::vector<std::string>{(w / "sport/1.TXT").string(), (w / "sport/2.Md").string()}));
+  std::vector<std::string> skipped;
+  for (const SkippedFile& s : list->skipped) skipped.push_back(fs::path(s.path).filename().string() + " " + s.reason);
+  EXPECT_EQ(skipped, (std::vector<std::string>{"COPYING.md not an article", "LICENSE not an article extension",
+                                               "NOTICE.html not an article", "README.TXT not an article",
+                                               "noext not an article extension", "scan.pdf not an article extension"}));
+}
+
+TEST_F(SourceTest, ExplicitFileWithAnotherExtensionIsRefused) {
+  const std::string path = write("table.csv", "name,party\nBlair,Labour\n");
+  Result<std::vector<Document>> docs = read_path(path);
+  ASSERT_FALSE(docs.is_ok());
+  EXPECT_EQ(docs.status().message(),
+            path + ": not an article extension (kg reads .txt .md .markdown .html .htm .jsonl)");
+  // Named explicitly, a README is read: the user chose it.
+  EXPECT_TRUE(read_path(write("README.md", "# R\n\nSome words.\n")).is_ok());
 }
 
 TEST_F(SourceTest, BadFileInsideDirectoryIsNamed) {

@@ -19,6 +19,7 @@ namespace {
 struct ExtractOptions {
   std::string format = "tsv";
   std::vector<std::string> inputs;
+  std::string encoding = "utf8";  // as kg ingest --encoding
 };
 
 // TSV fields may not hold tabs or newlines; names and relations never do,
@@ -49,13 +50,13 @@ Status print_record(const store::DocumentRecord& record, const std::string& form
 
 // CaRB scores one sentence per line; each line is extracted on its own so
 // that the sentence column matches the benchmark's input exactly.
-int run_carb(const std::vector<std::string>& inputs) {
+int run_carb(const std::vector<std::string>& inputs, const source::ReadOptions& read) {
   // The parser-based extractor (ingest/extract/extract.h) once the models are
   // built; the baseline until then.
   const Result<extract::TextExtractor> parsed =
       extract::TextExtractor::load(nlp::Pipeline::default_model_dir(), extract::carb_options());
   for (const std::string& input : inputs) {
-    Result<std::vector<source::Document>> docs = source::read_path(input);
+    Result<std::vector<source::Document>> docs = source::read_path(input, read);
     if (!docs.is_ok()) return report(docs.status());
     for (const source::Document& doc : *docs) {
       const std::string whole = doc.title.empty() ? doc.text : doc.title + "\n\n" + doc.text;
@@ -95,15 +96,24 @@ Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& /*global*/) {
                                                   "line is one sentence)")
       ->check(CLI::IsMember({"tsv", "jsonl", "carb"}));
   c.app->add_option("FILE", options->inputs, "files or directories to read; '-' or nothing for standard input");
+  c.app->add_option("--encoding", options->encoding,
+                    "how to read text that is not valid UTF-8, as for kg ingest: utf8 (refuse it), latin1, cp1252 "
+                    "or auto");
   c.run = [options] {
     std::vector<std::string> inputs = options->inputs;
     if (inputs.empty()) inputs.push_back("-");
-    if (options->format == "carb") return run_carb(inputs);
+    source::ReadOptions read;
+    if (Result<source::Encoding> e = source::parse_encoding(options->encoding); e.is_ok()) {
+      read.encoding = *e;
+    } else {
+      return report(e.status());
+    }
+    if (options->format == "carb") return run_carb(inputs, read);
     // Everything is read and checked first, so a bad input prints nothing
     // but its error.
     std::vector<source::Document> all;
     for (const std::string& input : inputs) {
-      Result<std::vector<source::Document>> docs = source::read_path(input);
+      Result<std::vector<source::Document>> docs = source::read_path(input, read);
       if (!docs.is_ok()) return report(docs.status());
       for (source::Document& d : *docs) all.push_back(std::move(d));
     }

@@ -12,45 +12,48 @@
 #include "ingest/pipeline.h"
 #include "ingest/source/source.h"
 #include "tools/kg/commands.h"
+#include "tools/kg/progress.h"
 
 namespace kg::cli {
 namespace {
+
+// The exit status of a --skip-bad run that skipped inputs: the good ones are
+// in the store, so it is neither success (0) nor a refused batch (1).
+constexpr int kExitSomeSkipped = 3;
+
+// At most this many skipped names are listed on one line; the rest are counted.
+constexpr size_t kSkippedNamesShown = 5;
 
 struct IngestOptions {
   std::vector<std::string> paths;
   std::string triples;
   unsigned threads = 0;
   bool quiet = false;
+  bool skip_bad = false;
+  bool keep_duplicates = false;
+  std::string encoding = "utf8";
+  std::string progress = "auto";
 };
 
-// A progress line redrawn in place, only when stderr is a terminal.
-class ProgressLine {
- public:
-  explicit ProgressLine(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
-  ~ProgressLine() { finish(); }
-  void update(std::string_view what, size_t done, size_t total) {
-    if (!enabled_) return;
-    fmt::print(stderr, "\r{}: {}/{}", what, done, total);
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-  void finish() {
-    if (drawn_) fmt::print(stderr, "\r\033[K");
-    drawn_ = false;
-  }
-
- private:
-  bool enabled_;
-  bool drawn_ = false;
-};
+ProgressStyle progress_style(const IngestOptions& options) {
+  ProgressStyle style = ProgressStyle::kAuto;
+  parse_progress_style(options.progress, &style);  // checked before the command runs
+  return options.quiet ? ProgressStyle::kNone : style;
+}
 
 std::string plural(uint64_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 void print_summary(const ingest::IngestSummary& s, std::string_view unit) {
-  fmt::print("ingested {} ({} already in the store{}): {}, {}, {}{}\n", plural(s.articles, unit, fmt::format("{}s", unit)),
-             s.unchanged, s.replaced ? fmt::format(", {} replaced", s.replaced) : "",
+  std::string copies;
+  if (s.duplicates) copies += fmt::format(", {} inside this batch", plural(s.duplicates, "duplicate", "duplicates"));
+  if (s.near_duplicates) {
+    copies += fmt::format(", {} left out", plural(s.near_duplicates, "near-duplicate", "near-duplicates"));
+  }
+  fmt::print("ingested {} ({} already in the store{}{}): {}, {}, {}{}\n",
+             plural(s.articles, unit, fmt::format("{}s", unit)), s.unchanged, copies,
+             s.replaced ? fmt::format(", {} replaced", s.replaced) : "",
              plural(s.sentences, "sentence", "sentences"), plural(s.new_entities, "new entity", "new entities"),
              plural(s.facts, "fact", "facts"), s.extractor.empty() ? "" : fmt::format(" ({} extractor)", s.extractor));
 }
@@ -73,7 +76,6 @@ bool is_jsonl(const std::string& path) {
 }
 
 int run_triples(const std::string& db, const IngestOptions& options) {
-  ProgressLine progress(!options.quiet);
   if (is_jsonl(options.triples)) {
     // Every line is checked before the store is opened; the file is then
     // read again to commit, one record in memory at a time.
@@ -81,10 +83,12 @@ int run_triples(const std::string& db, const IngestOptions& options) {
     if (!records.is_ok()) return report(records.status());
     Result<std::unique_ptr<store::Store>> st = open_for_writing(db);
     if (!st.is_ok()) return report(st.status());
+    Progress progress(progress_style(options), "records", "record");
     ingest::PipelineOptions pipeline;
-    pipeline.progress = [&](size_t done, size_t total) { progress.update("ingest", done, total); };
+    pipeline.keep_near_duplicates = options.keep_duplicates;
+    pipeline.progress = [&](size_t done, size_t total) { progress.update(done, total); };
     Result<ingest::IngestSummary> summary = ingest::ingest_record_lines(**st, options.triples, *records, pipeline);
-    progress.finish();
+    progress.finish(summary.is_ok() ? summary->articles : 0);
     if (!summary.is_ok()) return report(summary.status());
     print_summary(*summary, "article");
     return 0;
@@ -96,11 +100,14 @@ int run_triples(const std::string& db, const IngestOptions& options) {
   }
   Result<std::unique_ptr<store::Store>> st = open_for_writing(db);
   if (!st.is_ok()) return report(st.status());
+  Progress progress(progress_style(options), "bytes", "byte");
+  uint64_t bytes = 0;
   Result<store::BulkLoadResult> loaded =
       (*st)->load_triples(options.triples, [&](const store::BulkLoadProgress& p) {
-        progress.update(p.phase, p.bytes_done, p.bytes_total);
+        progress.update(p.bytes_done, p.bytes_total);
+        bytes = p.bytes_total;
       });
-  progress.finish();
+  progress.finish(loaded.is_ok() ? bytes : 0);
   if (!loaded.is_ok()) return report(loaded.status());
   if (loaded->outcome == store::PutOutcome::kUnchanged) {
     fmt::print("{}: already in the store, nothing changed\n", options.triples);
@@ -112,24 +119,98 @@ int run_triples(const std::string& db, const IngestOptions& options) {
   return 0;
 }
 
-int run_articles(const std::string& db, const IngestOptions& options) {
+// What the inputs of a batch gave: the articles, and the inputs left out.
+struct Batch {
   std::vector<source::Document> docs;
-  for (const std::string& path : options.paths) {
-    Result<std::vector<source::Document>> read = source::read_path(path);
-    if (!read.is_ok()) return report(read.status());
-    for (source::Document& d : *read) docs.push_back(std::move(d));
+  std::vector<source::SkippedFile> not_articles;  // by name, in a directory walk
+  std::vector<Status> bad;                        // refused, in input order
+  size_t inputs = 0;  // inputs read, good and bad (files, and each line of a JSONL file)
+};
+
+// Reads every input named by `paths`, keeping going after a bad one so that
+// the refusal can say how many there are.
+Batch read_batch(const std::vector<std::string>& paths, const source::ReadOptions& read) {
+  Batch batch;
+  for (const std::string& path : paths) {
+    Result<source::InputList> list = source::list_inputs(path);
+    if (!list.is_ok()) {
+      ++batch.inputs;
+      batch.bad.push_back(list.status());
+      continue;
+    }
+    std::move(list->skipped.begin(), list->skipped.end(), std::back_inserter(batch.not_articles));
+    for (const std::string& input : list->inputs) {
+      const size_t bad_before = batch.bad.size();
+      Result<std::vector<source::Document>> docs = source::read_input(input, read, &batch.bad);
+      if (!docs.is_ok()) {
+        ++batch.inputs;
+        batch.bad.push_back(docs.status());
+        continue;
+      }
+      // A JSONL line is an input of its own: one bad line does not cost the file.
+      batch.inputs += docs->size() + (batch.bad.size() - bad_before);
+      std::move(docs->begin(), docs->end(), std::back_inserter(batch.docs));
+    }
   }
+  return batch;
+}
+
+// "skipped 1 file: bbc/README.TXT (not an article)", at most
+// kSkippedNamesShown names and then a count of the others.
+std::string not_articles_line(const std::vector<source::SkippedFile>& skipped) {
+  std::string line = fmt::format("skipped {}:", plural(skipped.size(), "file", "files"));
+  for (size_t i = 0; i < skipped.size() && i < kSkippedNamesShown; ++i) {
+    line += fmt::format("{} {} ({})", i ? "," : "", skipped[i].path, skipped[i].reason);
+  }
+  if (skipped.size() > kSkippedNamesShown) line += fmt::format(" and {} more", skipped.size() - kSkippedNamesShown);
+  return line;
+}
+
+// The default for a batch with bad inputs: refuse it all, in one line that
+// names the first bad input and says how to go on.
+int refuse_batch(const Batch& batch) {
+  const Status& first = batch.bad.front();
+  const size_t good = batch.inputs - batch.bad.size();
+  std::string hint;
+  if (batch.inputs > 1) {
+    hint = fmt::format("; batch refused, nothing ingested: {} of {} inputs {} bad", batch.bad.size(), batch.inputs,
+                       batch.bad.size() == 1 ? "is" : "are");
+  }
+  if (good > 0) hint += fmt::format(" (--skip-bad ingests the other {})", good);
+  fmt::print(stderr, "kg: error: {}{}\n", first.message(), hint);
+  return first.is_user_error() ? 1 : 2;
+}
+
+int run_articles(const std::string& db, const IngestOptions& options) {
+  source::ReadOptions read;
+  if (Result<source::Encoding> e = source::parse_encoding(options.encoding); e.is_ok()) {
+    read.encoding = *e;
+  } else {
+    return report(e.status());
+  }
+  const Batch batch = read_batch(options.paths, read);
+  if (!batch.bad.empty() && (!options.skip_bad || batch.docs.empty())) return refuse_batch(batch);
   Result<std::unique_ptr<store::Store>> st = open_for_writing(db);
   if (!st.is_ok()) return report(st.status());
-  ProgressLine progress(!options.quiet);
+  Progress progress(progress_style(options), "articles", "article");
   ingest::PipelineOptions pipeline;
   pipeline.threads = options.threads;
-  pipeline.progress = [&](size_t done, size_t total) { progress.update("ingest", done, total); };
-  Result<ingest::IngestSummary> summary = ingest::ingest_documents(**st, docs, pipeline);
-  progress.finish();
+  pipeline.keep_near_duplicates = options.keep_duplicates;
+  size_t extracted = 0;
+  pipeline.progress = [&](size_t done, size_t total) {
+    progress.update(done, total);
+    extracted = done;
+  };
+  Result<ingest::IngestSummary> summary = ingest::ingest_documents(**st, batch.docs, pipeline);
+  progress.finish(extracted);
   if (!summary.is_ok()) return report(summary.status());
   print_summary(*summary, "article");
-  return 0;
+  if (!batch.not_articles.empty()) fmt::print("{}\n", not_articles_line(batch.not_articles));
+  if (batch.bad.empty()) return 0;
+  for (const Status& bad : batch.bad) fmt::print(stderr, "kg: skipped: {}\n", bad.message());
+  fmt::print(stderr, "kg: skipped {} of {} (exit status {})\n", batch.bad.size(),
+             plural(batch.inputs, "input", "inputs"), kExitSomeSkipped);
+  return kExitSomeSkipped;
 }
 
 }  // namespace
@@ -139,14 +220,35 @@ Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global) {
   Subcommand c;
   c.app = kg.add_subcommand("ingest", "add articles (files, directories, - for stdin) to the store");
   c.app->add_option("PATH", options->paths,
-                    "articles: .txt .md .html .jsonl files, directories (read recursively), or - for stdin");
+                    "articles: .txt .md .markdown .html .htm .jsonl files (extension in any case), directories "
+                    "(read recursively: those files, but not README*, LICENSE*, COPYING*, NOTICE*; the others "
+                    "are listed as skipped), or - for stdin");
+  c.app->footer(
+      "Exit status: 0 all ingested; 1 refused (bad input or arguments; nothing ingested); 2 internal error; "
+      "3 --skip-bad skipped some inputs and ingested the others.");
   c.app->add_option("--triples", options->triples,
                     "load pre-extracted facts instead: the document records of 'kg extract --format jsonl' "
                     "(committed exactly as 'kg ingest' of the same articles would), or TSV triples "
                     "(subject<TAB>relation<TAB>object)");
   c.app->add_option("--threads", options->threads, "extraction threads (default: one per core)");
-  c.app->add_flag("-q,--quiet", options->quiet, "no progress line");
+  c.app->add_flag("-q,--quiet", options->quiet, "no progress on stderr (same as --progress=none)");
+  c.app->add_option("--progress", options->progress,
+                    "auto (a line redrawn on a terminal, else none), line, plain (a line every 5 s, for logs) "
+                    "or none; each but none ends with the throughput");
+  c.app->add_flag("--skip-bad", options->skip_bad,
+                  "ingest the good inputs of a batch with bad ones, list the bad ones on stderr and exit with "
+                  "status 3 (default: refuse the whole batch, exit 1)");
+  c.app->add_flag("--keep-duplicates", options->keep_duplicates,
+                  "store near-duplicates too (by default an article whose text nearly equals an earlier one of the "
+                  "batch, such as the same story under another title, is not stored)");
+  c.app->add_option("--encoding", options->encoding,
+                    "how to read text that is not valid UTF-8: utf8 (refuse it; the default), latin1, cp1252, or "
+                    "auto (charset detected by libuchardet); valid UTF-8 is always read as it is");
   c.run = [&global, options] {
+    if (ProgressStyle style; !parse_progress_style(options->progress, &style)) {
+      return report(Status::invalid_input(
+          fmt::format("unknown progress style \"{}\": use auto, line, plain or none", options->progress)));
+    }
     if (!options->triples.empty() && !options->paths.empty()) {
       return report(Status::invalid_input("give either PATH... or --triples FILE, not both"));
     }
