@@ -404,6 +404,21 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     };
     if (!prev.empty() && preposition(last) && preposition(prev)) return false;
   }
+  // A bare base form after a singular name, with no auxiliary, is a noun the
+  // tagger read as a verb ("American Olympic star Justin Gatlin", "Bollywood
+  // sweetheart Aishwarya Rai"): a verb there would end in -s.
+  // (Only for words that are nouns far more often: British English puts a
+  // bare plural verb after a team, "Chelsea face Barcelona".)
+  const std::string predicate_lemma = p.predicate < words.size() ? lower(words[p.predicate].lemma) : "";
+  const bool noun_like = schema::is_role_noun(predicate_lemma) ||
+                         one_of(predicate_lemma, {"star", "hit", "favourite", "sweetheart", "legend", "hopeful", "icon",
+                                                  "rival", "veteran", "great", "communication", "single", "classic"});
+  if (noun_like && one_of(words[p.predicate].xpos, {"VB", "VBP"}) &&
+      t.subject->head < words.size() && words[t.subject->head].xpos == "NNP" && t.subject->head + 1 == p.predicate &&
+      child_lemma(words, p.predicate, "aux", {"do", "will", "would", "can", "could", "may", "might", "must", "shall",
+                                              "should", "to"}).empty()) {
+    return false;
+  }
   // "pledged to never attack Michael Howard" read as "pledge to" · Howard:
   // a chain cut before its verb.
   if (t.relation.ends_with(" to")) {
