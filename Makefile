@@ -7,7 +7,7 @@ BUILD := build/release
 KG := $(BUILD)/tools/kg/kg
 DEMO_DB := demo/kg.db
 
-.PHONY: all bootstrap build demo test check test-asan bench stress clean
+.PHONY: all bootstrap build demo test check test-asan bench fuzz stress clean
 
 all: build
 
@@ -33,6 +33,14 @@ test-asan: bootstrap
 	@cmake --preset asan >/dev/null
 	@cmake --build build/asan -j $(JOBS)
 	@cd build/asan && ctest --output-on-failure -j $(JOBS) -LE slow --timeout 900
+
+# libFuzzer targets of tools/fuzz (clang, ASan, UBSan), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: build
+	@tools/bootstrap.sh fuzz
+	@cmake --preset fuzz >/dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target source_fuzz record_fuzz cypher_fuzz
+	@tools/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(KG)
 
 bench: build
 	@tools/bench/run.sh $(BUILD)

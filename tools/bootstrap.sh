@@ -15,6 +15,11 @@ packages=(
   raptor2-utils python3-networkx
 )
 
+# `make fuzz` also needs clang and its libFuzzer runtime.
+if [[ "${1:-}" == "fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

@@ -106,7 +106,23 @@ class Parser {
   Result<int64_t> count_argument(std::string_view clause);
 
   // Expressions, loosest binding first.
-  Result<ExprPtr> expression() { return or_expr(); }
+  // Expressions nest (parentheses, lists, maps, NOT, unary minus) through
+  // these three; the depth is capped so that no input can recurse the
+  // parser's stack away (issue 21: a fuzzer's "((((((..." did).
+  static constexpr int kMaxNesting = 100;
+  struct NestingGuard {
+    explicit NestingGuard(int& depth) : depth_(depth) { ++depth_; }
+    ~NestingGuard() { --depth_; }
+    int& depth_;
+  };
+  Status too_deep() const {
+    return error_at(peek().where, fmt::format("expression nested deeper than {} levels", kMaxNesting));
+  }
+  Result<ExprPtr> expression() {
+    const NestingGuard guard(depth_);
+    if (depth_ > kMaxNesting) return too_deep();
+    return or_expr();
+  }
   Result<ExprPtr> or_expr();
   Result<ExprPtr> xor_expr();
   Result<ExprPtr> and_expr();
@@ -123,6 +139,7 @@ class Parser {
   std::string_view text_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  int depth_ = 0;  // expressions being parsed, one inside the other
 };
 
 ExprPtr Parser::make(size_t first_token, decltype(Expr::node) node) const {
@@ -417,6 +434,8 @@ Result<ExprPtr> Parser::and_expr() { return binary_chain(Op::kAnd, "AND", &Parse
 Result<ExprPtr> Parser::not_expr() {
   const size_t first = pos_;
   if (accept_keyword("NOT")) {
+    const NestingGuard guard(depth_);
+    if (depth_ > kMaxNesting) return too_deep();
     auto operand = not_expr();
     if (!operand) return operand;
     return make(first, Unary{Op::kNot, *operand});
@@ -489,6 +508,8 @@ Result<ExprPtr> Parser::multiplicative() {
 Result<ExprPtr> Parser::unary() {
   const size_t first = pos_;
   if (accept_symbol("-")) {
+    const NestingGuard guard(depth_);
+    if (depth_ > kMaxNesting) return too_deep();
     auto operand = unary();
     if (!operand) return operand;
     return make(first, Unary{Op::kNeg, *operand});

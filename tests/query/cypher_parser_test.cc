@@ -146,5 +146,19 @@ TEST(CypherParserTest, WriteClausesAreRefused) {
             "1:20: kg query is read-only; DELETE would change the store (kg ingest and kg remove change it)");
 }
 
+// A fuzzer found that "(((((..." recursed the parser's stack away; every
+// way expressions nest now stops at a stated depth with a positioned error.
+TEST(CypherParserTest, DeepNestingIsAnErrorNotAStackOverflow) {
+  const std::string opens(100000, '(');
+  EXPECT_NE(error_of("MATCH (a) WHERE " + opens).find("nested deeper than 100 levels"), std::string::npos);
+  std::string nots;
+  for (int i = 0; i < 100000; ++i) nots += "NOT ";
+  EXPECT_NE(error_of("MATCH (a) WHERE " + nots + "true RETURN a").find("nested deeper"), std::string::npos);
+  EXPECT_NE(error_of("MATCH (a) RETURN " + std::string(100000, '-') + "1").find("nested deeper"), std::string::npos);
+  EXPECT_NE(error_of("MATCH (a) RETURN " + std::string(100000, '[')).find("nested deeper"), std::string::npos);
+  // Fifty levels are fine.
+  parsed("MATCH (a) WHERE " + std::string(50, '(') + "a.name = 'x'" + std::string(50, ')') + " RETURN a");
+}
+
 }  // namespace
 }  // namespace kg::query::cypher
