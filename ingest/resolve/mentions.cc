@@ -99,9 +99,18 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   for (uint32_t i = name_begin; i + 2 < end; ++i) {
     if (person_descriptor(words[i].form) || schema::is_role_noun(ascii_lowercase(words[i].form))) name_begin = i + 1;
   }
-  bool all_title = true;
-  for (uint32_t i = name_begin; i < end; ++i) all_title = all_title && is_title_or_honorific(marks[i]);
-  if (all_title) return false;  // "President" alone is a description, not a name
+  // A demonym is its own demonym ("Brazilian"); a country is not ("Russia").
+  auto is_demonym = [&](uint32_t i) {
+    const std::string_view d = demonym_of(words[i].form);
+    return !d.empty() && ascii_lowercase(d) == ascii_lowercase(words[i].form);
+  };
+  bool all_title = true, any_title = false;
+  for (uint32_t i = name_begin; i < end; ++i) {
+    any_title = any_title || is_title_or_honorific(marks[i]);
+    all_title = all_title && (is_title_or_honorific(marks[i]) || is_demonym(i));
+  }
+  // "President", "Brazilian President" alone: a description, not a name.
+  if (all_title && (any_title || end - name_begin == 1)) return false;
   uint32_t title_begin = std::max(nlp::title_begin(words, marks, name_begin), std::min(floor, name_begin));
   if (described_from < name_begin) {
     title_begin = std::min(title_begin, described_from);
