@@ -33,11 +33,6 @@
 
 namespace kg::graph {
 
-// A named entity (person, organisation, place, other name), as opposed to a
-// concept (a common-noun phrase). The entity graph people see, in diagrams
-// and default views, holds only named entities.
-inline bool is_named_entity(store::EntityType type) { return type != store::EntityType::kConcept; }
-
 struct VertexProps {
   store::EntityId entity = 0;
   std::string name;

@@ -118,7 +118,7 @@ struct ExportScope {
 inline constexpr size_t kDiagramMaxNodes = 60;
 
 // The diagrams' default: the entity graph (named entities, see
-// is_named_entity in graph/view.h, and the edges between them), no isolated
+// schema::is_named in graph/schema/schema.h, and the edges between them), no isolated
 // entities, at most kDiagramMaxNodes, no evidence beyond each edge's first
 // sentence (its tooltip).
 ExportScope diagram_scope();

@@ -112,7 +112,7 @@ ExportScope diagram_scope() {
   ExportScope scope;
   for (size_t t = 0; t < store::kEntityTypeCount; ++t) {
     const auto type = static_cast<store::EntityType>(t);
-    if (is_named_entity(type)) scope.types.push_back(type);
+    if (schema::is_named(type)) scope.types.push_back(type);
   }
   scope.drop_isolated = true;
   scope.max_nodes = kDiagramMaxNodes;
@@ -124,7 +124,7 @@ Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& s
   // Named types only (diagrams, --types PERSON,...) means the entity graph,
   // whose plain relations are the only ones drawn; otherwise everything,
   // statements and qualified relations included.
-  const bool named_only = !scope.types.empty() && std::all_of(scope.types.begin(), scope.types.end(), is_named_entity);
+  const bool named_only = !scope.types.empty() && std::all_of(scope.types.begin(), scope.types.end(), schema::is_named);
   KG_EXPORT_TRY(view, View::build(store, named_only ? ViewScope::kEntityGraph : ViewScope::kAll));
   KG_EXPORT_TRY(selection, select_for_export(*view, scope));
   GraphSnapshot graph;
