@@ -105,4 +105,12 @@ std::optional<size_t> first_control_character(std::string_view text) {
   return std::nullopt;
 }
 
+std::string ascii_lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 }  // namespace kg::utf8

@@ -13,6 +13,10 @@ namespace kg::utf8 {
 // ill-formed), or nullopt when the whole text is valid.
 std::optional<size_t> first_invalid_byte(std::string_view text);
 
+// A copy of `text` with the ASCII letters lowercased; every other byte
+// (UTF-8 sequences included) is kept, so it is safe on any UTF-8 text.
+std::string ascii_lowercase(std::string_view text);
+
 // Copy of `text` with each ill-formed sequence replaced by U+FFFD.
 // `replaced`, when given, receives how many replacements were made.
 std::string repair(std::string_view text, size_t* replaced = nullptr);

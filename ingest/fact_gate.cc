@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "graph/schema/schema.h"
 
 namespace kg::ingest {
@@ -17,12 +18,6 @@ bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), x) != list.end();
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
 // The first child of `head` whose relation's universal part is `rel` and
@@ -31,7 +26,7 @@ std::string child_lemma(Words words, uint32_t head, std::string_view rel,
                         std::initializer_list<std::string_view> lemmas) {
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (words[i].head != static_cast<int32_t>(head) || base_rel(words[i].deprel) != rel) continue;
-    const std::string l = lower(words[i].lemma.empty() ? words[i].form : words[i].lemma);
+    const std::string l = utf8::ascii_lowercase(words[i].lemma.empty() ? words[i].form : words[i].lemma);
     if (one_of(l, lemmas)) return l;
   }
   return "";
@@ -65,7 +60,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     if (mark == "whether") q.question = true;
     // Inside what someone denies ("denied reports that Brown is preparing to
     // oust Milburn") nothing is stated; inside a report or claim, it is reported.
-    const std::string lemma = lower(words[u].lemma);
+    const std::string lemma = utf8::ascii_lowercase(words[u].lemma);
     if (u != p.predicate && one_of(lemma, {"deny", "dismiss", "reject", "refute", "rubbish"})) q.question = true;
     // Inside a report, a claim, an accusation or what "is understood" the
     // fact is reported, not stated ("accused Titan of paying", "It is
@@ -107,7 +102,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   // the fact's qualifier.
   if (words[p.predicate].deprel == "xcomp" && words[p.predicate].head >= 0 &&
       words[static_cast<uint32_t>(words[p.predicate].head)].upos == nlp::UPos::ADJ) {
-    add(lower(words[static_cast<uint32_t>(words[p.predicate].head)].lemma));
+    add(utf8::ascii_lowercase(words[static_cast<uint32_t>(words[p.predicate].head)].lemma));
   }
   if (p.modal) {
     const std::string modal = child_lemma(words, p.predicate, "aux",
@@ -282,7 +277,7 @@ bool empty_concept(Words words, const extract::Argument& a, std::string_view rel
       "plan", "part", "decision", "way", "time", "chance", "thing", "lot", "place", "step", "look", "bit",
       "sense", "idea", "problem", "effect", "impact", "role", "hope", "view", "need", "right", "opportunity",
       "deal"};
-  const std::string node = lower(a.node);
+  const std::string node = utf8::ascii_lowercase(a.node);
   if (std::find(kPronounLike.begin(), kPronounLike.end(), node) != kPronounLike.end()) return true;
   if (!std::any_of(node.begin(), node.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
     return true;
@@ -302,7 +297,7 @@ bool title_word(std::string_view word) {
                     "Senator", "Governor", "Mayor", "Chancellor", "Commissioner", "Sheikh", "Emir", "Sultan"})) {
     return true;
   }
-  return schema::is_role_noun(lower(word));
+  return schema::is_role_noun(utf8::ascii_lowercase(word));
 }
 
 // A name that the article also writes as part of a longer one ("Institute"
@@ -409,7 +404,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // sweetheart Aishwarya Rai"): a verb there would end in -s.
   // (Only for words that are nouns far more often: British English puts a
   // bare plural verb after a team, "Chelsea face Barcelona".)
-  const std::string predicate_lemma = p.predicate < words.size() ? lower(words[p.predicate].lemma) : "";
+  const std::string predicate_lemma = p.predicate < words.size() ? utf8::ascii_lowercase(words[p.predicate].lemma) : "";
   const bool noun_like = schema::is_role_noun(predicate_lemma) ||
                          one_of(predicate_lemma, {"star", "hit", "favourite", "sweetheart", "legend", "hopeful", "icon",
                                                   "rival", "veteran", "great", "communication", "single", "classic"});
@@ -543,7 +538,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // thing as often ("Rover's plant", "first single"), and a verb made from
     // the noun ("system" -> "systemise") is no nominalization at all.
     if (p.construction == Construction::kNominalization) {
-      const std::string noun = lower(words[p.predicate].lemma);
+      const std::string noun = utf8::ascii_lowercase(words[p.predicate].lemma);
       const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
       if (noun.size() <= verb.size() || verb.size() < 4 || noun.compare(0, 4, verb.substr(0, 4)) != 0) return false;
     }

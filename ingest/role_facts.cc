@@ -4,16 +4,11 @@
 #include <cctype>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "graph/schema/schema.h"
 
 namespace kg::ingest {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? w.ner.substr(2) : std::string_view(); }
 
@@ -54,23 +49,23 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
   for (uint32_t i = static_cast<uint32_t>(holder) + 1; i < end; ++i) {
     if (words[i].ner.size() > 2 || words[i].upos == nlp::UPos::PUNCT) return std::nullopt;
     if (!role.empty()) role += ' ';
-    role += lower(words[i].form);
+    role += utf8::ascii_lowercase(words[i].form);
   }
-  const std::string last = lower(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
+  const std::string last = utf8::ascii_lowercase(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
   if (!schema::is_role_noun(last)) return std::nullopt;
   return RoleMention{role + " of", static_cast<uint32_t>(holder)};
 }
 
 std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun) {
   if (noun >= words.size()) return std::nullopt;
-  const std::string lemma = lower(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
+  const std::string lemma = utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
   if (!schema::is_role_noun(lemma)) return std::nullopt;
   for (uint32_t c = noun + 1; c < words.size(); ++c) {
     if (words[c].head != static_cast<int32_t>(noun) || words[c].deprel != "nmod") continue;
     if (!holder_type(ner_type(words[c]))) continue;
     std::string prep;
     for (uint32_t k = noun + 1; k < c; ++k) {
-      if (words[k].head == static_cast<int32_t>(c) && words[k].deprel == "case") prep = lower(words[k].form);
+      if (words[k].head == static_cast<int32_t>(c) && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
     }
     if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
     // The role's own words: compounds and adjectives before it ("director general", "chief executive").
@@ -78,12 +73,12 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
     for (uint32_t k = 0; k < noun; ++k) {
       if (words[k].head == static_cast<int32_t>(noun) && (words[k].deprel == "compound" || words[k].deprel == "amod") &&
           words[k].ner.size() < 3) {
-        role += lower(words[k].form) + ' ';
+        role += utf8::ascii_lowercase(words[k].form) + ' ';
       }
     }
-    role += lower(words[noun].form);
+    role += utf8::ascii_lowercase(words[noun].form);
     for (uint32_t k = noun + 1; k < c; ++k) {
-      if (words[k].head == static_cast<int32_t>(noun) && words[k].deprel == "amod") role += ' ' + lower(words[k].form);
+      if (words[k].head == static_cast<int32_t>(noun) && words[k].deprel == "amod") role += ' ' + utf8::ascii_lowercase(words[k].form);
     }
     return RoleMention{role + " " + prep, c};
   }

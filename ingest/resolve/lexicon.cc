@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "base/utf8.h"
 #include "ingest/nlp/text_chars.h"
 
 namespace kg::resolve {
@@ -95,11 +96,7 @@ const CountryEntry* find_country(std::string_view name) {
 
 }  // namespace
 
-std::string ascii_lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = nlp::ascii_lower(c);
-  return out;
-}
+std::string ascii_lowercase(std::string_view s) { return utf8::ascii_lowercase(s); }
 
 std::optional<PronounInfo> third_person_pronoun(std::string_view form) {
   if (form.size() > 10) return std::nullopt;
