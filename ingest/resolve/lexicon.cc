@@ -1,5 +1,8 @@
 #include "ingest/resolve/lexicon.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <string>
 
 #include "base/utf8.h"
@@ -120,6 +123,13 @@ Gender honorific_gender(std::string_view honorific) {
     case store::HonorificGender::kUnknown: break;
   }
   return Gender::kUnknown;
+}
+
+bool is_organisation_noun(std::string_view lowercase_lemma) {
+  static constexpr std::string_view kNouns[] = {
+      "company", "firm",    "group",       "bank",    "club",   "carrier", "airline", "retailer", "giant",
+      "maker",   "insurer", "broadcaster", "charity", "lender", "chain",   "operator", "conglomerate"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lowercase_lemma) != std::end(kNouns);
 }
 
 RoleNoun role_noun(std::string_view lowercase_lemma) {

@@ -43,6 +43,10 @@ enum class RoleNoun : uint8_t {
 };
 RoleNoun role_noun(std::string_view lowercase_lemma);
 
+// A noun that news uses for an organisation already named ("the company",
+// "the firm", "the group", "the club"): a definite description of one.
+bool is_organisation_noun(std::string_view lowercase_lemma);
+
 // The demonym of a country name or demonym ("US" -> "American", "Russia" ->
 // "Russian", "Russian" -> "Russian"); "" when unknown.
 std::string_view demonym_of(std::string_view name);
