@@ -76,6 +76,10 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // ("has chosen not to help Spain try and defend the Davis Cup").
     if (u != p.predicate) {
       if (!child_lemma(words, u, "advmod", {"not", "n't", "never"}).empty()) add("not");
+      // "have failed to secure any silverware or win the Ashes".
+      if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && p.relation.find(lemma) == std::string::npos) {
+        add("not");
+      }
       if (one_of(lemma, {"try", "attempt", "seek", "aim", "plan", "intend"}) &&
           p.relation.find(lemma) == std::string::npos) {
         add(lemma == "try" || lemma == "attempt" ? std::string_view("try") : std::string_view("plan"));
@@ -88,8 +92,11 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       q.question = true;
     }
     if (mark == "if" || mark == "unless") add("if");
-    // The consequent of a condition ("If Dawson is not fit, Robinson will ...").
-    for (uint32_t i = 0; i < words.size(); ++i) {
+    // The consequent of a condition ("If Dawson is not fit, Robinson will
+    // ..."), but a threat or warning states its condition and still happened
+    // ("threatened Masai with a ban if she ...").
+    const bool conditional_act = one_of(lemma, {"threaten", "warn", "promise", "vow", "pledge", "caution"});
+    for (uint32_t i = 0; !conditional_act && i < words.size(); ++i) {
       if (words[i].head == c && base_rel(words[i].deprel) == "advcl" &&
           !child_lemma(words, i, "mark", {"if", "unless"}).empty()) {
         add("if");

@@ -113,9 +113,10 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
     const uint32_t prep = static_cast<uint32_t>(role_end) + 1;
     uint32_t holder = prep + 1;
     if (holder < n && utf8::ascii_lowercase(words[holder].form) == "the") ++holder;
-    if (holder >= n || !holder_type(ner_type(words[holder])) || role.starts_with("the ") || role.starts_with("a ")) {
-      continue;
+    for (std::string_view article : {"a ", "an ", "the "}) {
+      if (role.starts_with(article)) role.erase(0, article.size());
     }
+    if (holder >= n || !holder_type(ner_type(words[holder]))) continue;
     out.push_back({e, RoleMention{role + " " + std::string(words[prep].form), holder}});
   }
   return out;
