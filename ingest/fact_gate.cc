@@ -105,6 +105,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     c = words[u].head;
   }
   if (!child_lemma(words, p.predicate, "advmod", {"almost", "nearly"}).empty()) add("almost");
+  if (!child_lemma(words, p.predicate, "advmod", {"hardly", "scarcely", "barely"}).empty()) add("not");
   // "ready and willing to invest in": the adjective the verb depends on is
   // the fact's qualifier.
   if (words[p.predicate].deprel == "xcomp" && words[p.predicate].head >= 0 &&
@@ -393,6 +394,11 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
                           "prompt", "let against", "leave"})) {
     return false;
   }
+  // "Alan White's header off the line" read as "head off".
+  if (t.relation.starts_with("head ")) return false;
+  // A passive with a named object and no "by" lost its agent's preposition
+  // ("will be played Sandra Pires").
+  if (t.relation.starts_with("be ") && t.relation.find(' ', 3) == std::string::npos) return false;
   // Two prepositions in a row ("be arrested by at") or an object that is the
   // subject of an infinitive ("called for Deutsche Boerse to hold ...").
   {
@@ -415,8 +421,10 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   const bool noun_like = schema::is_role_noun(predicate_lemma) ||
                          one_of(predicate_lemma, {"star", "hit", "favourite", "sweetheart", "legend", "hopeful", "icon",
                                                   "rival", "veteran", "great", "communication", "single", "classic"});
-  if (noun_like && one_of(words[p.predicate].xpos, {"VB", "VBP"}) &&
-      t.subject->head < words.size() && words[t.subject->head].xpos == "NNP" && t.subject->head + 1 == p.predicate &&
+  // ("Hollywood stars Richard Gere", "communications chief Alastair
+  // Campbell": any tag, when the word runs straight on from the name.)
+  if (noun_like && t.subject->head < words.size() && words[t.subject->head].xpos == "NNP" &&
+      t.subject->head + 1 == p.predicate &&
       child_lemma(words, p.predicate, "aux", {"do", "will", "would", "can", "could", "may", "might", "must", "shall",
                                               "should", "to"}).empty()) {
     return false;
