@@ -40,7 +40,8 @@ bool name_runs_on(std::span<const nlp::Word> words, uint32_t w) {
   // A name modifying the noun after it ("UK magazine Mac Format").
   const std::string_view rel = words[end - 1].deprel;
   if ((rel == "compound" || rel == "amod") && words[end - 1].head > static_cast<int32_t>(end - 1)) return true;
-  return (next == "and" || next == "&" || next == "of") && end + 1 < words.size() && capitalised(words[end + 1].form);
+  return (next == "and" || next == "&" || next == "of" || next == "for") && end + 1 < words.size() &&
+         capitalised(words[end + 1].form);
 }
 
 }  // namespace
@@ -55,6 +56,10 @@ std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
   while (end < words.size() && !words[end - 1].ner.starts_with("L") && !words[end - 1].ner.starts_with("U") &&
          words[end].ner.size() > 2) {
     ++end;
+  }
+  // "Former Labour": a time word the recognizer took into the name.
+  if (end - begin > 1 && (words[begin].form == "Former" || words[begin].form == "Ex" || words[begin].form == "Then")) {
+    ++begin;
   }
   SpanName name;
   name.type = std::string(ner_type(words[w]));
