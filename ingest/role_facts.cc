@@ -69,10 +69,17 @@ std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
 
 std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
   end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
-  // The last name inside the title, then role words only up to the title's end.
+  // The last name inside the title, then role words only up to the title's
+  // end; or the name written just before the title, when the resolver kept
+  // it out ("Federal Reserve chairman Alan Greenspan", "AK chief Isaiah
+  // Kiplagat").
   int32_t holder = -1;
   for (uint32_t i = begin; i < end; ++i) {
     if (holder_type(ner_type(words[i]))) holder = static_cast<int32_t>(i);
+  }
+  if (holder < 0 && begin > 0 && holder_type(ner_type(words[begin - 1])) &&
+      (words[begin - 1].ner.starts_with("L") || words[begin - 1].ner.starts_with("U"))) {
+    holder = static_cast<int32_t>(begin - 1);
   }
   if (holder < 0 || static_cast<uint32_t>(holder) + 1 >= end) return std::nullopt;
   std::string role;
@@ -86,7 +93,10 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
   // "Labour Minister Ghazi al-Gosaibi", "Economy and Labour Minister": a
   // portfolio or a party, never told apart by the words.
   if ((last == "minister" || last == "secretary") && portfolio_word(words[holder].form)) return std::nullopt;
-  return RoleMention{role + " of", static_cast<uint32_t>(holder)};
+  // One speaks and advises *for* an organisation.
+  const bool for_role = last == "spokesman" || last == "spokeswoman" || last == "spokesperson" || last == "adviser" ||
+                        last == "advisor";
+  return RoleMention{role + (for_role ? " for" : " of"), static_cast<uint32_t>(holder)};
 }
 
 std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun) {
