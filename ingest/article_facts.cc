@@ -244,6 +244,17 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     }
     return table.node(name->text, store::parse_entity_type(name->type).value_or(store::EntityType::kMisc));
   };
+  // A party by its usual name: the article's own entity when one of its
+  // names is the party's or its short form ("Tories" for the Conservatives
+  // is not guessed), else a node of that name.
+  auto party_entity = [&](std::string_view party) -> uint32_t {
+    for (size_t k = 0; k < ents.clusters.size(); ++k) {
+      for (const auto& [alias, count] : ents.clusters[k].aliases) {
+        if (alias == party && table.cluster(static_cast<int32_t>(k))) return *table.cluster(static_cast<int32_t>(k));
+      }
+    }
+    return table.node(std::string(party), store::EntityType::kOrg);
+  };
   for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
     const std::optional<extract::GraphTriple> t = extract::graph_triple(p);
     if (!t) continue;
@@ -307,6 +318,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
              tf.sentence, {tf.begin, tf.end}, nullptr);
     // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
     const auto words = annotated.words_of(annotated.sentences[tf.sentence]);
+    // "Conservative Shadow chancellor Oliver Letwin": a member of the party.
+    if (const std::optional<std::string_view> party = party_of_title(words, tf.begin, tf.end)) {
+      add_fact(*person, "member of", party_entity(*party), tf.sentence, {tf.begin, tf.end}, nullptr);
+    }
     if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end)) {
       if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
         add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);

@@ -168,4 +168,42 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
   return out;
 }
 
+std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
+  struct Party {
+    std::string_view first, second, name;  // the adjective's words ("" when one word) and the party
+  };
+  static constexpr Party kParties[] = {
+      {"Conservative", "", "Conservatives"},  {"Tory", "", "Conservatives"},     {"Labour", "", "Labour"},
+      {"Liberal", "Democrat", "Liberal Democrats"}, {"Lib", "Dem", "Liberal Democrats"}, {"SNP", "", "SNP"},
+      {"Plaid", "", "Plaid Cymru"},          {"UKIP", "", "UKIP"},              {"Republican", "", "Republican Party"},
+      {"Democratic", "", "Democratic Party"}};
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
+  // The role noun must be in the title; the adjective within three words before it or at its start.
+  bool role = false;
+  for (uint32_t i = begin; i < end; ++i) {
+    role = role || schema::is_role_noun(utf8::ascii_lowercase(words[i].lemma.empty() ? words[i].form : words[i].lemma));
+  }
+  if (!role) return std::nullopt;
+  const uint32_t from = begin >= 3 ? begin - 3 : 0;
+  for (uint32_t i = from; i < end; ++i) {
+    for (const Party& p : kParties) {
+      if (words[i].form != p.first) continue;
+      if (!p.second.empty() && (i + 1 >= end || words[i + 1].form != p.second)) continue;
+      // Only capitalised words between the adjective and the title ("Conservative Shadow chancellor").
+      bool joined = true;
+      for (uint32_t k = i + 1; k < begin; ++k) {
+        joined = joined && !words[k].form.empty() && std::isupper(static_cast<unsigned char>(words[k].form[0]));
+      }
+      // "Economy and Labour Minister": a portfolio; "former Labour MP": no longer.
+      const uint32_t after = i + (p.second.empty() ? 1 : 2);
+      const bool portfolio = after < words.size() && (words[after].form == "Minister" || words[after].form == "Secretary" ||
+                                                       words[after].form == "minister" || words[after].form == "secretary");
+      const bool former = i > 0 && (words[i - 1].form == "former" || words[i - 1].form == "Former" ||
+                                    words[i - 1].form == "ex" || words[i - 1].form == "Ex");
+      if (joined && !portfolio && !former && !(i > 0 && words[i - 1].form == "and")) return p.name;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace kg::ingest

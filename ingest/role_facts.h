@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/nlp/document.h"
@@ -43,6 +44,12 @@ struct AppositiveRole {
   RoleMention role;
 };
 std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words);
+
+// The political party a title names by its adjective, written at or just
+// before the title's words [begin, end) ("Conservative Shadow chancellor
+// Oliver Letwin", "Liberal Democrat spokeswoman Sandra Gidley", "Labour MP"):
+// the party's usual name ("Conservatives", "Liberal Democrats"), or nullopt.
+std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end);
 
 // The recognized name around word `w` (its BILOU span) and its NER type
 // ("ORG"); nullopt when `w` is outside every span.
