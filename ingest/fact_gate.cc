@@ -533,7 +533,10 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     }
     const bool relational = one_of(a.head_lemma, {"stake", "majority", "deal", "accord", "agreement", "contract",
                                                   "pact", "treaty", "talk", "talks", "partnership", "alliance",
-                                                  "bid", "offer", "meeting", "lawsuit", "case", "charge"});
+                                                  "bid", "offer", "meeting", "lawsuit", "case", "charge",
+                                                  // events done to the oblique: "heaped praise on Italy"
+                                                  "praise", "tribute", "attack", "support", "criticism", "apology",
+                                                  "warning", "threat", "complaint", "visit"});
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
     const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
                              one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});

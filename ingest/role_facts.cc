@@ -194,13 +194,13 @@ std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words,
       for (uint32_t k = i + 1; k < begin; ++k) {
         joined = joined && !words[k].form.empty() && std::isupper(static_cast<unsigned char>(words[k].form[0]));
       }
-      // "Economy and Labour Minister": a portfolio; "former Labour MP": no longer.
+      // "Labour Minister", "Economy and Labour Minister": a portfolio.
       const uint32_t after = i + (p.second.empty() ? 1 : 2);
-      const bool portfolio = after < words.size() && (words[after].form == "Minister" || words[after].form == "Secretary" ||
-                                                       words[after].form == "minister" || words[after].form == "secretary");
-      const bool former = i > 0 && (words[i - 1].form == "former" || words[i - 1].form == "Former" ||
-                                    words[i - 1].form == "ex" || words[i - 1].form == "Ex");
-      if (joined && !portfolio && !former && !(i > 0 && words[i - 1].form == "and")) return p.name;
+      const bool portfolio =
+          (after < words.size() && (words[after].form == "Minister" || words[after].form == "Secretary" ||
+                                    words[after].form == "minister" || words[after].form == "secretary")) ||
+          (i > 1 && words[i - 1].form == "and" && std::isupper(static_cast<unsigned char>(words[i - 2].form[0])));
+      if (joined && !portfolio) return p.name;
     }
   }
   return std::nullopt;
