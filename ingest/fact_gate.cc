@@ -536,7 +536,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
                                                   "bid", "offer", "meeting", "lawsuit", "case", "charge",
                                                   // events done to the oblique: "heaped praise on Italy"
                                                   "praise", "tribute", "attack", "support", "criticism", "apology",
-                                                  "warning", "threat", "complaint", "visit"});
+                                                  "warning", "threat", "complaint", "visit",
+                                                  // what is won at an event: "won a medal at the European Indoors"
+                                                  "medal", "gold", "silver", "bronze", "title", "prize", "trophy"});
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
     const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
                              one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});
