@@ -6,6 +6,7 @@
 #include <string>
 #include <tuple>
 
+#include "base/utf8.h"
 #include "graph/schema/schema.h"
 #include "ingest/fact_gate.h"
 #include "ingest/role_facts.h"
@@ -68,7 +69,22 @@ struct ArgumentEntity {
   std::optional<uint32_t> record;  // set for a cluster
   std::string name;                // else the node's name and type
   store::EntityType type = store::EntityType::kConcept;
+  bool named_here = false;  // found by its words being one of the cluster's names
 };
+
+// The named cluster one of whose names the phrase `node` is, compared
+// without case ("harbour Foods" for Harbour Foods, tagged as common nouns at
+// the start of a sentence), or -1.
+int32_t cluster_named(std::string_view node, const resolve::DocumentEntities& ents) {
+  if (node.find(' ') == std::string_view::npos) return -1;  // one word: too often a common noun too
+  const std::string key = utf8::ascii_lowercase(node);
+  for (size_t k = 0; k < ents.clusters.size(); ++k) {
+    for (const auto& [alias, count] : ents.clusters[k].aliases) {
+      if (utf8::ascii_lowercase(alias) == key) return static_cast<int32_t>(k);
+    }
+  }
+  return -1;
+}
 
 // The cluster of a name set in apposition to the common noun at `head`
 // (within two words after it: "champion Edith Masai", "impresario, Sergei
@@ -94,10 +110,12 @@ std::optional<ArgumentEntity> entity_of(std::span<const nlp::Word> words, const 
   // "threatened short-course champion Edith Masai", "the impresario, Sergei
   // Diaghilev": a common noun with a name in apposition is that name.
   if (c < 0 && !a.is_pronoun) c = appositive_name_cluster(words, sentence, a.head, ents);
+  bool named_here = false;
+  if (c < 0 && !a.is_pronoun && (c = cluster_named(a.node, ents)) >= 0) named_here = true;
   if (c >= 0) {
     const std::optional<uint32_t> r = table.cluster(c);
     if (!r) return std::nullopt;
-    return ArgumentEntity{r, entities[*r].name, entities[*r].type};
+    return ArgumentEntity{r, entities[*r].name, entities[*r].type, named_here};
   }
   if (a.is_pronoun || a.node.empty()) return std::nullopt;
   const store::EntityType type =
@@ -121,8 +139,17 @@ std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, cons
 // "the company", "the firm": a description the resolver reads as an
 // organisation named before.
 bool organisation_description(std::span<const nlp::Word> words, const extract::Argument& a) {
-  return !a.is_name && !a.is_pronoun && a.head < words.size() && words[a.head].upos == nlp::UPos::NOUN &&
-         resolve::is_organisation_noun(a.head_lemma);
+  if (a.is_name || a.is_pronoun || a.head >= words.size() || words[a.head].upos != nlp::UPos::NOUN ||
+      !resolve::is_organisation_noun(a.head_lemma)) {
+    return false;
+  }
+  // "the frozen foods maker Kestrel" names its organisation.
+  for (uint32_t k = a.head + 1; k < words.size() && k <= a.head + 3; ++k) {
+    if (words[k].head == static_cast<int32_t>(a.head) && (words[k].deprel == "appos" || words[k].deprel == "flat")) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Whether `t`'s subject is a pronoun or an organisation description whose
@@ -232,6 +259,11 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // its recognized name as a node of its own.
   auto holder = [&](uint32_t sentence, uint32_t word, uint32_t person) -> std::optional<uint32_t> {
     const int32_t c = ents.cluster_at(sentence, word);
+    // A title read as a name ("Welfare Minister", "EC President") holds nothing.
+    if (c >= 0) {
+      const std::string& name = ents.clusters[static_cast<size_t>(c)].name;
+      if (schema::is_role_noun(utf8::ascii_lowercase(name.substr(name.rfind(' ') + 1)))) return std::nullopt;
+    }
     if (c >= 0 && table.cluster(c) != person) return table.cluster(c);
     const std::optional<SpanName> name = name_at(annotated.words_of(annotated.sentences[sentence]), word);
     if (!name) return std::nullopt;
@@ -279,8 +311,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
     std::optional<std::string> relation =
-        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted});
-    if (getenv("KG_TRACE")) fprintf(stderr, "TRACE %s\t%u\t%s[%d]\t%s\t%s[%d]\t%s\ttrusted=%d\n", doc.id.c_str(), p.sentence, s->name.c_str(), (int)s->type, t->relation.c_str(), o->name.c_str(), (int)o->type, relation ? relation->c_str() : "-", (int)trusted);
+        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
     if (!relation) {
       // A relation the gate refuses with a folded object ("visit school in
       // Leeds") may still state the plain statement ("visit · school").
@@ -288,7 +319,9 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (!plain) continue;
       o = entity_of(words, *plain->object, p.sentence, ents, table, record.entities);
       if (!o || (s->record && s->record == o->record)) continue;
-      relation = gate_fact(annotated, p, *plain, {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain)});
+      relation = gate_fact(annotated, p, *plain,
+                           {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain), s->named_here,
+                            o->named_here});
       if (!relation) continue;
     }
     // A symmetric relation ("A met B") is stored once, in name order.
@@ -322,7 +355,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     if (const std::optional<std::string_view> party = party_of_title(words, tf.begin, tf.end)) {
       add_fact(*person, "member of", party_entity(*party), tf.sentence, {tf.begin, tf.end}, nullptr);
     }
-    if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end)) {
+    // ("Kestrel chairman Tomas Brandt" where only the resolver knows Kestrel.)
+    const int32_t before = tf.begin > 0 ? ents.cluster_at(tf.sentence, tf.begin - 1) : -1;
+    const bool organisation_before = before >= 0 && ents.clusters[static_cast<size_t>(before)].type != nlp::EntityType::kPerson;
+    if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end, organisation_before)) {
       if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
         add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
       }

@@ -391,7 +391,8 @@ namespace {
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
-                    store::EntityType subject_type, store::EntityType object_type, bool speaker_subject) {
+                    store::EntityType subject_type, store::EntityType object_type, bool speaker_subject,
+                    bool subject_named_here, bool object_named_here) {
   using extract::Construction;
   // "be"/"have" between two names come from lists, tables and coordinations;
   // a named object of bare "say" is the subject of the reported clause.
@@ -455,8 +456,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       p.construction == Construction::kNounModifier) {
     return false;
   }
-  const bool subject_described = described_person(words, *t.subject, subject_type);
-  const bool object_described = described_person(words, *t.object, object_type);
+  const bool subject_described = subject_named_here || described_person(words, *t.subject, subject_type);
+  const bool object_described = object_named_here || described_person(words, *t.object, object_type);
   if (!(t.subject->is_name || subject_described || speaker_subject) ||
       !(t.object->is_name || object_described) || t.object->is_pronoun) {
     return false;
@@ -522,7 +523,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // the parse has the receiver as the verb's own indirect object.
     if (t.object->role == extract::ArgumentRole::kObject && t.relation.ends_with(" to") &&
         t.relation.find(" " + a.head_lemma + " to") != std::string::npos && t.object->head < words.size() &&
-        words[t.object->head].deprel == "iobj" && words[t.object->head].head == static_cast<int32_t>(p.predicate) &&
+        one_of(words[t.object->head].deprel, {"iobj", "obj"}) &&
+        words[t.object->head].head == static_cast<int32_t>(p.predicate) && a.head < words.size() &&
+        words[a.head].deprel == "obj" && words[a.head].head == static_cast<int32_t>(p.predicate) &&
         a.head != t.object->head + 1) {  // "told Labour members": a compound the parser split
       continue;
     }
@@ -649,7 +652,8 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   if (subject_named && object_named) {
     // (Whether both names can stand in a relation, name_fits_graph, is
     // asked once per name by the record builder, for every relation.)
-    if (!relation_holds(words, p, t, e.subject_type, e.object_type, e.speaker_subject)) return std::nullopt;
+    if (!relation_holds(words, p, t, e.subject_type, e.object_type, e.speaker_subject, e.subject_named_here,
+                        e.object_named_here)) return std::nullopt;
   } else {
     const extract::Argument& concept_side = subject_named ? *t.object : *t.subject;
     const extract::Argument& named_side = subject_named ? *t.subject : *t.object;

@@ -39,6 +39,10 @@ struct GateEntities {
   // to the subject of the clause that reports this one ("Time Warner said
   // that it owns ...") or to the subject of the sentence before.
   bool speaker_subject = false;
+  // The argument's words are one of its entity's names, though the tagger
+  // did not read them as a name ("Harbour Foods" tagged as common nouns at
+  // the start of a sentence): as good as a name.
+  bool subject_named_here = false, object_named_here = false;
 };
 
 // The stored relation phrase for `t` of `p` (qualifiers first), or nullopt

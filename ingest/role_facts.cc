@@ -67,7 +67,8 @@ std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
   return name;
 }
 
-std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
+std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end,
+                                         bool organisation_before) {
   end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
   // The last name inside the title, then role words only up to the title's
   // end; or the name written just before the title, when the resolver kept
@@ -77,8 +78,9 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
   for (uint32_t i = begin; i < end; ++i) {
     if (holder_type(ner_type(words[i]))) holder = static_cast<int32_t>(i);
   }
-  if (holder < 0 && begin > 0 && holder_type(ner_type(words[begin - 1])) &&
-      (words[begin - 1].ner.starts_with("L") || words[begin - 1].ner.starts_with("U"))) {
+  if (holder < 0 && begin > 0 &&
+      (organisation_before || (holder_type(ner_type(words[begin - 1])) &&
+                               (words[begin - 1].ner.starts_with("L") || words[begin - 1].ner.starts_with("U"))))) {
     holder = static_cast<int32_t>(begin - 1);
   }
   if (holder < 0 || static_cast<uint32_t>(holder) + 1 >= end) return std::nullopt;
@@ -92,7 +94,10 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
   if (!schema::is_role_noun(last)) return std::nullopt;
   // "Labour Minister Ghazi al-Gosaibi", "Economy and Labour Minister": a
   // portfolio or a party, never told apart by the words.
-  if ((last == "minister" || last == "secretary") && portfolio_word(words[holder].form)) return std::nullopt;
+  if ((last == "minister" || last == "secretary") &&
+      (portfolio_word(words[holder].form) || words[holder].ner.size() < 3)) {
+    return std::nullopt;  // "Immigration minister", "Cabinet minister": untagged words before an office are its portfolio
+  }
   // One speaks and advises *for* an organisation.
   const bool for_role = last == "spokesman" || last == "spokeswoman" || last == "spokesperson" || last == "adviser" ||
                         last == "advisor";
@@ -189,10 +194,12 @@ std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words,
     for (const Party& p : kParties) {
       if (words[i].form != p.first) continue;
       if (!p.second.empty() && (i + 1 >= end || words[i + 1].form != p.second)) continue;
-      // Only capitalised words between the adjective and the title ("Conservative Shadow chancellor").
+      // Only the title's own words between the adjective and the title
+      // ("Conservative Shadow chancellor", "Conservative shadow business secretary").
       bool joined = true;
       for (uint32_t k = i + 1; k < begin; ++k) {
-        joined = joined && !words[k].form.empty() && std::isupper(static_cast<unsigned char>(words[k].form[0]));
+        joined = joined && (words[k].upos == nlp::UPos::NOUN || words[k].upos == nlp::UPos::ADJ ||
+                            words[k].upos == nlp::UPos::PROPN);
       }
       // "Labour Minister", "Economy and Labour Minister": a portfolio.
       const uint32_t after = i + (p.second.empty() ? 1 : 2);

@@ -27,8 +27,12 @@ struct RoleMention {
 };
 
 // The role a title written before a name states, from its words [begin, end)
-// of the sentence: a name inside it and the role words after that name.
-std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end);
+// of the sentence: a name inside it and the role words after that name, or
+// the name just before the title ("Federal Reserve chairman"): one the
+// recognizer tagged, or any when the caller knows that the word before
+// `begin` ends an organisation's or a place's name (`organisation_before`).
+std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end,
+                                         bool organisation_before = false);
 
 // The role a role noun states through its "of"/"at"/"for" modifier naming an
 // organisation or place ("chairman of Time Warner").

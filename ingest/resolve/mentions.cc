@@ -187,6 +187,10 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   // "the" ("its group" is another one).
   const bool organisation = is_organisation_noun(lemma) && !is_possessive_determiner(words[i].form);
   if (role_noun(lemma) == RoleNoun::kNone && !organisation) return;
+  // "the frozen foods maker Kestrel": the name in apposition says who.
+  for (uint32_t k = j + 1; organisation && k < n && k <= j + 3; ++k) {
+    if (words[k].head == static_cast<int32_t>(j) && (words[k].deprel == "appos" || words[k].deprel == "flat")) return;
+  }
   if (j + 1 < n) {
     const Word& next = words[j + 1];
     // A compound ("the president's office" is fine, "the leader board" is not),
@@ -208,6 +212,8 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   f.nationality = std::move(nationality);
   f.role_lemma = lemma;
   f.possessor_word = is_possessive_determiner(words[i].form) ? static_cast<int32_t>(i) : -1;
+  // "Harbour Foods bought the company": as for "it", not its own verb's subject.
+  f.object_pronoun = organisation && (head.deprel == "obj" || head.deprel == "iobj");
   out->push_back(std::move(f));
 }
 

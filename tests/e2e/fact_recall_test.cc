@@ -55,9 +55,13 @@ TEST(EvalFacts, AMalformedGoldLineIsAOneLineErrorWithTheLine) {
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 
-// The floor is what the current extractor measures on the dev set (held out:
-// no rule was written from these articles' gold facts); issue 19 asks for 0.70.
-constexpr double kDevRecallFloor = 0.03;
+// The floor is a little under what the current extractor measures on the dev
+// set (0.10); issue 19 asks for 0.70. The dev set is no longer fully held
+// out: some general patterns (roles in apposition, an organisation before a
+// title, "urged X to") were first seen among its misses, and each was then
+// checked on the whole BBC corpus. The held-out set is the even-numbered
+// articles the project is scored on.
+constexpr double kDevRecallFloor = 0.08;
 
 TEST(EvalFacts, BbcDevSetRecallFloor) {
   const fs::path bbc = fs::path(KG_SHARED_DATA) / "news" / "bbc";

@@ -201,6 +201,47 @@ TEST(ParsedIngest, OwnArticleGivesOneEntityPerPersonWithFactsAndTitles) {
       << g.dump();
 }
 
+// Our own business and politics article for the relations between names
+// that news states without a plain verb: roles in apposition and before a
+// name, party membership, an organisation written as common nouns at a
+// sentence start, a share owned, a ditransitive, an object-control verb.
+constexpr const char* kMergerArticle =
+    "Harbour Foods agrees deal with Kestrel\n"
+    "\n"
+    "Food group Harbour Foods has agreed to buy the frozen foods maker Kestrel for \xc2\xa3" "420m.\n"
+    "\n"
+    "Harbour Foods owns 12% of Kestrel. HarbourFoods shares fell 2% on Monday.\n"
+    "\n"
+    "\"This is a good day for both firms,\" said Maria Okonkwo, chief executive of Harbour Foods. Kestrel chairman "
+    "Tomas Brandt urged Harbour Foods to raise its offer. Ms Okonkwo offered Mr Brandt a seat on the board.\n"
+    "\n"
+    "Labour MP Gareth Pryce praised the deal. Conservative shadow business secretary Alan Whitcombe criticised Ms "
+    "Okonkwo.\n";
+
+TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const fs::path dir = fs::temp_directory_path() / ("kg_parsed_input_merger_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "merger.txt").string();
+  std::ofstream(path) << kMergerArticle;
+  const IngestedGraph g("merger", path);
+  fs::remove_all(dir);
+
+  // "HarbourFoods" is the same company, written without its space.
+  ASSERT_EQ(g.nodes_named("HarbourFoods").size(), 0u) << g.dump();
+  EXPECT_TRUE(g.has_edge("Harbour Foods", "agree to buy", "Kestrel")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Harbour Foods", "own stake in", "Kestrel")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Maria Okonkwo", "chief executive of", "Harbour Foods")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tomas Brandt", "chairman of", "Kestrel")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tomas Brandt", "urge", "Harbour Foods")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Maria Okonkwo", "offer seat to", "Tomas Brandt")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Gareth Pryce", "member of", "Labour")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Alan Whitcombe", "member of", "Conservatives")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Alan Whitcombe", "criticise", "Maria Okonkwo")) << g.dump();
+  // The party is no role holder: no "secretary of" anything.
+  EXPECT_TRUE(g.edges("Alan Whitcombe", "secretary of", "Conservatives").empty()) << g.dump();
+}
+
 // Our own short articles for the across-article cases of issue 8: a full
 // name with its short forms, two people sharing a surname, and articles that
 // use only a bare surname.
