@@ -226,9 +226,21 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // can state the same triple twice over one sentence ("A and B met").
   std::set<std::tuple<uint32_t, std::string, uint32_t, uint32_t>> seen;
   std::map<std::pair<std::string, store::EntityType>, bool> name_fits;
+  std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::vector<size_t>> facts_between;  // (subject, object, sentence)
   auto add_fact = [&](uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
                       const extract::Proposition* p) {
     if (subject == object || !seen.emplace(subject, relation, object, sentence).second) return;
+    // Two readings of one role ("deputy labs editor at" and "labs editor at"
+    // PC Pro): the fuller one stays.
+    std::vector<size_t>& same_pair = facts_between[{subject, object, sentence}];
+    for (size_t k : same_pair) {
+      store::FactRecord& f = record.facts[k];
+      if (f.relation.size() > relation.size() && f.relation.ends_with(" " + relation)) return;
+      if (relation.size() > f.relation.size() && relation.ends_with(" " + f.relation)) {
+        f.relation = relation;
+        return;
+      }
+    }
     // A relation (both ends named) only between names the graph can keep;
     // each name is looked up in the article once (the search scans the text).
     const store::EntityRecord& s = record.entities[subject];
@@ -251,6 +263,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       f.modal = p->modal;
       f.attribution = p->attribution;
     }
+    same_pair.push_back(record.facts.size());
     record.facts.push_back(std::move(f));
   };
   // The organisation or place a role is held in: the cluster at its word
