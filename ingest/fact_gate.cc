@@ -54,8 +54,12 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   // ("if", "whether") qualifies the predicate, also through a noun ("deter
   // the Russian leader from invading Ukraine"). Over-qualifying is the safe
   // mistake: a qualified fact is still shown, as such.
+  // `open_chain`: every link from the predicate up to here is an open
+  // complement or a conjunct, so the clause shares this verb's subject.
+  bool open_chain = true;
   for (int32_t c = static_cast<int32_t>(p.predicate), below = -1, steps = 0; c >= 0 && steps < 12; ++steps) {
     const auto u = static_cast<uint32_t>(c);
+    if (below >= 0 && !one_of(words[static_cast<uint32_t>(below)].deprel, {"xcomp", "conj"})) open_chain = false;
     const std::string mark = child_lemma(words, u, "mark", {"if", "unless", "whether"});
     if (mark == "whether") q.question = true;
     // Inside what someone denies ("denied reports that Brown is preparing to
@@ -82,7 +86,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       }
       // (Only through its open complement: "plans to visit", not a "plan"
       // in a quote the parser hung the speech verb on.)
-      if (one_of(lemma, {"try", "attempt", "seek", "aim", "plan", "intend"}) && below >= 0 &&
+      if (one_of(lemma, {"try", "attempt", "seek", "aim", "plan", "intend"}) && below >= 0 && open_chain &&
           words[static_cast<uint32_t>(below)].deprel == "xcomp" && p.relation.find(lemma) == std::string::npos) {
         add(lemma == "try" || lemma == "attempt" ? std::string_view("try") : std::string_view("plan"));
       }
@@ -239,6 +243,16 @@ bool described_person(Words words, const extract::Argument& a, store::EntityType
   // prime minister") is too often someone else's.
   for (uint32_t i = 0; i < a.head; ++i) {
     if (words[i].head == static_cast<int32_t>(a.head) && words[i].deprel == "amod" && capitalised(words[i].form)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether word `head` has a nominal or clausal subject of its own.
+bool has_subject(Words words, uint32_t head) {
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(head) && one_of(base_rel(words[i].deprel), {"nsubj", "csubj", "expl"})) {
       return true;
     }
   }
@@ -404,8 +418,32 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
                           "prompt", "let against", "leave"})) {
     return false;
   }
-  // "Alan White's header off the line" read as "head off".
-  if (t.relation.starts_with("head ")) return false;
+  // "Alan White's header off the line" read as "head off"; a French
+  // preposition inside a name read as a verb ("Television Numerique pour Tous").
+  if (t.relation.starts_with("head ") || one_of(t.relation, {"pour", "de", "des", "la", "le", "del", "du"})) return false;
+  // "wants Roddick ... to play", "denied Mr Yeo said ...": a lone verb whose
+  // named object is the subject of the clause after it says nothing about
+  // the object (verbs that act on their object, "urge", "ask", are read by
+  // chain_object_verb).
+  if (t.relation.find(' ') == std::string::npos && p.predicate < words.size() && t.object->head < words.size()) {
+    for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
+      if (words[i].head != static_cast<int32_t>(p.predicate)) continue;
+      // An infinitive ("to play") or a clause without a subject of its own ("said ...").
+      // (The second only after verbs of saying and knowing, whose named
+      // object is nearly always a misread subject.)
+      const bool subjectless =
+          (base_rel(words[i].deprel) == "xcomp" && !child_lemma(words, i, "mark", {"to"}).empty()) ||
+          (base_rel(words[i].deprel) == "ccomp" && !has_subject(words, i) &&
+           one_of(t.relation, {"deny", "claim", "admit", "insist", "suggest", "believe", "think", "reveal", "confirm",
+                               "argue", "know", "hope", "fear", "expect", "predict", "announce", "add", "reckon"}));
+      if (subjectless &&
+          !one_of(t.relation, {"urge", "ask", "persuade", "force", "invite", "encourage", "order", "press", "pressure",
+                               "advise", "warn", "tell", "convince", "help", "hire", "sign", "appoint", "beg",
+                               "challenge", "name", "make", "elect", "call", "consider", "see"})) {
+        return false;
+      }
+    }
+  }
   // A passive with a named object and no "by" lost its agent's preposition
   // ("will be played Sandra Pires").
   if (t.relation.starts_with("be ") && t.relation.find(' ', 3) == std::string::npos) return false;
