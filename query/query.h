@@ -59,6 +59,12 @@ class Session {
   // True once the CSR view has been built (it is built at most once).
   bool has_view() const { return view_ != nullptr; }
 
+  // Sets $name for the Cypher statements that follow; `value` is read by
+  // cypher::parse_parameter_value (a number, quoted string, list, or else
+  // the text as a string). kInvalidInput when the name is not a name.
+  Status set_parameter(std::string_view name, std::string_view value);
+  const cypher::Parameters& parameters() const { return parameters_; }
+
  private:
   Result<const graph::View*> view();
   Result<const graph::View*> view_all();
@@ -68,6 +74,7 @@ class Session {
   std::unique_ptr<graph::View> view_;
   std::unique_ptr<graph::View> view_all_;  // ViewScope::kAll, for Cypher on concepts
   std::optional<std::vector<std::string>> entity_names_;
+  cypher::Parameters parameters_;
 };
 
 // The interactive shell of `kg repl`. With a terminal on stdin it uses

@@ -196,8 +196,8 @@ TEST_F(CypherExecutorTest, UnknownNamesAreNamed) {
   EXPECT_EQ(error_of("MATCH (a) WHERE count(*) > 1 RETURN a"),
             "1:17: count() is an aggregate; it belongs in RETURN or ORDER BY");
   EXPECT_EQ(error_of("MATCH (a) RETURN frobnicate(a)"),
-            "1:18: unknown function 'frobnicate'; functions are type, id, toLower, toUpper, size, count, min, max, "
-            "sum, avg, collect");
+            "1:18: unknown function 'frobnicate'; functions are type, id, toLower, toUpper, size, length, nodes, "
+            "relationships, range, coalesce, count, min, max, sum, avg, collect");
 }
 
 // The row cap of cypher::run stops a runaway query with one line; LIMIT
