@@ -148,6 +148,10 @@ Result<int> slot_for(Plan& plan, const std::string& name, SlotKind kind, Where w
   if (!name.empty()) {
     auto it = plan.slot_of.find(name);
     if (it != plan.slot_of.end()) {
+      if (plan.slots[it->second].kind == SlotKind::kValue) {
+        return error_at(where, fmt::format("variable '{}' holds a value, not a node; it cannot stand in a pattern",
+                                           name));
+      }
       if (plan.slots[it->second].kind != kind || kind != SlotKind::kNode) {
         return error_at(where, fmt::format("variable '{}' is used twice; a relationship variable names one "
                                            "relationship and cannot also be a node",
@@ -342,6 +346,18 @@ bool needs_all_entities(const Query& query) {
   return false;
 }
 
+// A property map in a pattern is read once, before the match: it takes
+// literals and $parameters, not variables.
+Status check_pattern_value(const Expr& value, const Plan& scope) {
+  Plan none;
+  none.parameters = scope.parameters;
+  if (check_names(value, none, {}, false)) return Status::ok();
+  if (Status s = check_names(value, scope, {}, false); !s) return s;
+  return error_at(value.where, fmt::format("{} reads a variable; a pattern's {{...}} takes literals and "
+                                           "$parameters (compare variables in WHERE)",
+                                           value.text));
+}
+
 Result<Plan> plan_match(const MatchClause& query, const Plan& scope) {
   Plan plan;
   plan.slots = scope.slots;
@@ -354,6 +370,14 @@ Result<Plan> plan_match(const MatchClause& query, const Plan& scope) {
     const PatternChain& chain = query.patterns[c];
     for (size_t i = 0; i < chain.nodes.size(); ++i) {
       if (Status s = check_node(chain.nodes[i]); !s) return s;
+      for (const auto& [key, value] : chain.nodes[i].properties) {
+        if (Status s = check_pattern_value(*value, scope); !s) return s;
+      }
+      if (i < chain.rels.size()) {
+        for (const auto& [key, value] : chain.rels[i].properties) {
+          if (Status s = check_pattern_value(*value, scope); !s) return s;
+        }
+      }
       auto slot = slot_for(plan, chain.nodes[i].variable, SlotKind::kNode, chain.nodes[i].where);
       if (!slot) return slot.status();
       node_slots[c].push_back(*slot);
@@ -373,16 +397,6 @@ Result<Plan> plan_match(const MatchClause& query, const Plan& scope) {
       auto pslot = slot_for(plan, chain.path_variable, SlotKind::kPath, chain.where);
       if (!pslot) return pslot.status();
       plan.paths.push_back({*pslot, node_slots[c][0], rel_slots[c]});
-    }
-  }
-  for (const auto& [name, slot] : plan.slot_of) {
-    if (static_cast<size_t>(slot) < plan.input_width && plan.slots[slot].kind == SlotKind::kValue) {
-      for (const auto& chain : node_slots) {
-        if (std::find(chain.begin(), chain.end(), slot) != chain.end()) {
-          return error_at(query.patterns[0].where,
-                          fmt::format("variable '{}' holds a value, not a node; it cannot stand in a pattern", name));
-        }
-      }
     }
   }
   if (Status s = order_steps(query, plan, node_slots, rel_slots); !s) return s;
