@@ -157,6 +157,9 @@ Result<ExprPtr> parse_parameter_value(std::string_view text);
 // Parameter values by name, without the '$'.
 using Parameters = std::map<std::string, ExprPtr, std::less<>>;
 
+// The properties a node (or, with `relationship`, a relationship) has.
+std::vector<std::string_view> property_names(bool relationship);
+
 // True when a pattern names the CONCEPT label: such a query needs the view
 // with every entity and relation (graph::ViewScope::kAll).
 bool needs_all_entities(const Query& query);

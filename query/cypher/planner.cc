@@ -335,6 +335,11 @@ bool contains_aggregate(const Expr& expr) {
       expr.node);
 }
 
+std::vector<std::string_view> property_names(bool relationship) {
+  if (relationship) return {std::begin(kRelProperties), std::end(kRelProperties)};
+  return {std::begin(kNodeProperties), std::end(kNodeProperties)};
+}
+
 bool needs_all_entities(const Query& query) {
   for (const Clause& clause : query.clauses) {
     for (const PatternChain& chain : clause.match.patterns) {
