@@ -127,12 +127,31 @@ struct Projection {
   ExprPtr where;  // WITH ... WHERE; null when absent
 };
 
+// CALL kg.pagerank() YIELD node, score [WHERE ...]: a procedure's records
+// as new variables. Without YIELD every column is yielded.
+struct CallClause {
+  std::string procedure;  // lower-case, "kg.pagerank"
+  std::vector<ExprPtr> args;
+  std::vector<std::pair<std::string, std::string>> yields;  // column, variable
+  ExprPtr where;
+};
+
+// The procedures over graph/algo: their arguments and the columns they yield.
+struct ProcedureInfo {
+  std::string_view name;
+  std::vector<std::string_view> args;
+  std::vector<std::string_view> columns;
+  std::string_view summary;
+};
+const std::vector<ProcedureInfo>& procedures();
+
 struct Clause {
-  enum class Kind { kMatch, kUnwind, kWith, kReturn };
+  enum class Kind { kMatch, kUnwind, kCall, kWith, kReturn };
   Kind kind = Kind::kMatch;
   Where where;
   MatchClause match;        // kMatch
   UnwindClause unwind;      // kUnwind
+  CallClause call;          // kCall
   Projection projection;    // kWith, kReturn
 };
 

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "graph/algo/algo.h"
 #include "graph/view.h"
 #include "query/cypher/cypher.h"
 #include "query/cypher/tokens.h"
@@ -135,6 +136,18 @@ Cell to_cell(const Value& v, const graph::View& view);
 Result<std::vector<std::vector<Value>>> project(const Projection& projection, const Evaluator& eval,
                                                 const std::vector<std::vector<Value>>& rows);
 Table to_table(const Projection& projection, const std::vector<std::vector<Value>>& rows, const graph::View& view);
+
+// Whole-graph procedure results, computed on first use in a statement.
+struct ProcedureCache {
+  std::optional<std::vector<double>> pagerank;
+  std::optional<graph::Components> components;
+};
+
+// Runs `call` with its evaluated `args`; `emit` takes each record (the
+// procedure's columns in order) and returns false to stop.
+Status call_procedure(const CallClause& call, const std::vector<Value>& args, Where where, const graph::View& view,
+                      store::Store& store, ProcedureCache& cache,
+                      const std::function<bool(std::vector<Value>)>& emit);
 
 // The fewest-hop path from `from` to each vertex within `max_hops` (only to
 // `target` when given), by boost::breadth_first_visit walking edges in

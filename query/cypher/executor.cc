@@ -448,6 +448,7 @@ class Pipeline {
  private:
   Status match(size_t c, std::vector<Row>& rows, std::vector<Operator>* ops, bool execute);
   Status unwind(const Clause& clause, std::vector<Row>& rows, bool execute);
+  Status call(const Clause& clause, std::vector<Row>& rows, bool execute);
   Status projection(const Clause& clause, std::vector<Row>& rows, bool execute);
 
   const Query& query_;
@@ -456,6 +457,7 @@ class Pipeline {
   const RunOptions& options_;
   StoreNames names_;
   Plan scope_;
+  ProcedureCache cache_;
 };
 
 Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute) {
@@ -468,6 +470,7 @@ Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute)
     switch (clause.kind) {
       case Clause::Kind::kMatch: s = match(c, rows, ops, execute); break;
       case Clause::Kind::kUnwind: s = unwind(clause, rows, execute); break;
+      case Clause::Kind::kCall: s = call(clause, rows, execute); break;
       default: s = projection(clause, rows, execute); break;
     }
     if (!s) return s;
@@ -476,6 +479,7 @@ Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute)
     switch (clause.kind) {
       case Clause::Kind::kMatch: op.name = clause.match.optional ? "OptionalMatch" : "Match"; break;
       case Clause::Kind::kUnwind: op.name = "Unwind"; op.detail = clause.unwind.list->text + " AS " + clause.unwind.alias; break;
+      case Clause::Kind::kCall: op.name = "ProcedureCall"; op.detail = clause.call.procedure; break;
       case Clause::Kind::kWith: op.name = "With"; op.detail = projection_detail(clause.projection); break;
       case Clause::Kind::kReturn: op.name = "Return"; op.detail = projection_detail(clause.projection); break;
     }
@@ -534,6 +538,59 @@ Status Pipeline::unwind(const Clause& clause, std::vector<Row>& rows, bool execu
     rows = std::move(out);
   }
   scope_ = std::move(*next);
+  return Status::ok();
+}
+
+Status Pipeline::call(const Clause& clause, std::vector<Row>& rows, bool execute) {
+  const CallClause& call = clause.call;
+  for (const ExprPtr& arg : call.args) {
+    if (Status s = check_names(*arg, scope_, {}, false); !s) return s;
+  }
+  const auto& known = procedures();
+  const ProcedureInfo& info =
+      *std::find_if(known.begin(), known.end(), [&](const ProcedureInfo& p) { return p.name == call.procedure; });
+  Plan next = scope_;
+  std::vector<size_t> columns;  // the procedure column of each yielded variable
+  for (const auto& [column, variable] : call.yields) {
+    if (next.slot_of.count(variable)) {
+      return error_at(clause.where, fmt::format("YIELD {}: variable '{}' is already defined; rename it with AS",
+                                                column, variable));
+    }
+    columns.push_back(static_cast<size_t>(
+        std::find(info.columns.begin(), info.columns.end(), column) - info.columns.begin()));
+    next.slot_of[variable] = static_cast<int>(next.slots.size());
+    next.slots.push_back({variable, column == "node" ? SlotKind::kNode : SlotKind::kValue});
+  }
+  if (call.where) {
+    if (Status s = check_names(*call.where, next, {}, false); !s) return s;
+  }
+  if (execute) {
+    Evaluator eval(scope_, view_, names_);
+    Evaluator after(next, view_, names_);
+    std::vector<Row> out;
+    Status stopped = Status::ok();
+    for (const Row& row : rows) {
+      std::vector<Value> args;
+      for (const ExprPtr& arg : call.args) args.push_back(eval.eval(*arg, row));
+      Status s = call_procedure(call, args, clause.where, view_, store_, cache_, [&](std::vector<Value> record) {
+        Row extended = row;
+        for (size_t c : columns) extended.push_back(record[c]);
+        if (call.where && !is_true(after.eval(*call.where, extended))) return true;
+        if (out.size() >= options_.max_rows) {
+          stopped = Status::invalid_input(fmt::format("query stopped after {} rows at CALL; add a WHERE after YIELD "
+                                                      "or a LIMIT",
+                                                      options_.max_rows));
+          return false;
+        }
+        out.push_back(std::move(extended));
+        return true;
+      });
+      if (!s) return s;
+      if (!stopped) return stopped;
+    }
+    rows = std::move(out);
+  }
+  scope_ = std::move(next);
   return Status::ok();
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <set>
 
 #include "query/cypher/tokens.h"
@@ -44,7 +45,7 @@ bool is_write_clause(std::string_view word) {
 
 // Reading clauses of openCypher this subset does not have yet.
 bool is_unsupported_clause(std::string_view word) {
-  static const std::set<std::string> kLater = {"CALL", "UNION", "FOREACH"};
+  static const std::set<std::string> kLater = {"UNION", "FOREACH"};
   return kLater.count(upper(word)) > 0;
 }
 
@@ -52,7 +53,7 @@ bool is_unsupported_clause(std::string_view word) {
 // "WHERE a.name = RETURN" reports the missing value at RETURN.
 bool is_reserved(std::string_view word) {
   static const std::set<std::string> kReserved = {
-      "MATCH", "OPTIONAL", "WITH", "UNWIND", "WHERE", "RETURN", "ORDER", "BY",  "SKIP", "LIMIT", "AND",
+      "MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "YIELD", "WHERE", "RETURN", "ORDER", "BY",  "SKIP", "LIMIT", "AND",
       "OR",    "XOR",      "IN",   "AS",     "DISTINCT", "CONTAINS", "STARTS", "ENDS", "IS", "ASC", "DESC"};
   return kReserved.count(upper(word)) > 0 || is_write_clause(word) || is_unsupported_clause(word);
 }
@@ -99,6 +100,7 @@ class Parser {
   Status clauses(Query& q);
   Status match_clause(Query& q, bool optional);
   Status unwind_clause(Query& q);
+  Status call_clause(Query& q);
   Status projection_clause(Query& q, Clause::Kind kind);
   Result<PatternChain> pattern();
   Result<PatternChain> chain();
@@ -214,17 +216,34 @@ Status Parser::clauses(Query& q) {
       s = match_clause(q, true);
     } else if (at_keyword("UNWIND")) {
       s = unwind_clause(q);
+    } else if (at_keyword("CALL")) {
+      s = call_clause(q);
     } else if (at_keyword("WITH")) {
       s = projection_clause(q, Clause::Kind::kWith);
     } else if (at_keyword("RETURN")) {
       s = projection_clause(q, Clause::Kind::kReturn);
     } else {
-      return expected(q.clauses.empty() ? "MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN"
-                                        : "WHERE, MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN");
+      return expected(q.clauses.empty() ? "MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN"
+                                        : "WHERE, MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN");
     }
     if (!s) return s;
     q.clauses.back().where = where;
     if (q.clauses.back().kind == Clause::Kind::kReturn) return Status::ok();
+    // A CALL alone (or last) returns what it yields, as in cypher-shell.
+    if (q.clauses.back().kind == Clause::Kind::kCall && (at_symbol(";") || peek().kind == Token::Kind::kEnd)) {
+      Clause ret;
+      ret.kind = Clause::Kind::kReturn;
+      ret.where = where;
+      for (const auto& [column, variable] : q.clauses.back().call.yields) {
+        auto e = std::make_shared<Expr>();
+        e->node = Variable{variable};
+        e->where = where;
+        e->text = variable;
+        ret.projection.items.push_back({e, variable});
+      }
+      q.clauses.push_back(std::move(ret));
+      return Status::ok();
+    }
   }
 }
 
@@ -258,6 +277,71 @@ Status Parser::unwind_clause(Query& q) {
   auto alias = identifier("a variable name after AS");
   if (!alias) return alias.status();
   clause.unwind.alias = *alias;
+  q.clauses.push_back(std::move(clause));
+  return Status::ok();
+}
+
+// CALL name.space(args) [YIELD column [AS variable], ... [WHERE expr]]
+Status Parser::call_clause(Query& q) {
+  ++pos_;  // CALL
+  Clause clause;
+  clause.kind = Clause::Kind::kCall;
+  const Where name_at = peek().where;
+  auto name = identifier("a procedure name such as kg.pagerank");
+  if (!name) return name.status();
+  std::string full = lower(*name);
+  while (accept_symbol(".")) {
+    auto part = identifier("a name after '.'");
+    if (!part) return part.status();
+    full += "." + lower(*part);
+  }
+  const auto& known = procedures();
+  auto info = std::find_if(known.begin(), known.end(), [&](const ProcedureInfo& p) { return p.name == full; });
+  if (info == known.end()) {
+    std::vector<std::string> names;
+    for (const ProcedureInfo& p : known) names.push_back(std::string(p.name));
+    return error_at(name_at, fmt::format("unknown procedure '{}'; procedures are {}", full, fmt::join(names, ", ")));
+  }
+  clause.call.procedure = full;
+  if (Status s = expect_symbol("(", fmt::format("after {}", full)); !s) return s;
+  if (!at_symbol(")")) {
+    do {
+      auto arg = expression();
+      if (!arg) return arg.status();
+      clause.call.args.push_back(*arg);
+    } while (accept_symbol(","));
+  }
+  if (Status s = expect_symbol(")", fmt::format("to close {}(", full)); !s) return s;
+  if (clause.call.args.size() != info->args.size()) {
+    return error_at(name_at, fmt::format("{}() takes {} argument{} ({}), got {}", full, info->args.size(),
+                                         info->args.size() == 1 ? "" : "s", fmt::join(info->args, ", "),
+                                         clause.call.args.size()));
+  }
+  if (accept_keyword("YIELD")) {
+    do {
+      const Where column_at = peek().where;
+      auto column = identifier("a column to YIELD");
+      if (!column) return column.status();
+      if (std::find(info->columns.begin(), info->columns.end(), *column) == info->columns.end()) {
+        return error_at(column_at, fmt::format("{} yields no column '{}'; it yields {}", full, *column,
+                                               fmt::join(info->columns, ", ")));
+      }
+      std::string variable = *column;
+      if (accept_keyword("AS")) {
+        auto alias = identifier("a variable name after AS");
+        if (!alias) return alias.status();
+        variable = *alias;
+      }
+      clause.call.yields.emplace_back(*column, variable);
+    } while (accept_symbol(","));
+    if (accept_keyword("WHERE")) {
+      auto w = expression();
+      if (!w) return w.status();
+      clause.call.where = *w;
+    }
+  } else {
+    for (std::string_view column : info->columns) clause.call.yields.emplace_back(column, column);
+  }
   q.clauses.push_back(std::move(clause));
   return Status::ok();
 }
@@ -472,6 +556,7 @@ std::vector<std::string> variables_in_scope(const Query& q) {
     } else if (clause.kind == Clause::Kind::kUnwind) {
       add(clause.unwind.alias);
     }
+    for (const auto& [column, variable] : clause.call.yields) add(variable);
     for (const PatternChain& chain : clause.match.patterns) {
       add(chain.path_variable);
       for (size_t i = 0; i < chain.nodes.size(); ++i) {

@@ -259,6 +259,11 @@ TEST_F(CliTest, QueryChainsClausesAndShortestPaths) {
                                             "RETURN length(p) AS hops, size(relationships(p)) AS rels") + " --format tsv");
   ASSERT_EQ(hops.exit_code, 0) << hops.err;
   EXPECT_EQ(hops.out, "hops\trels\n2\t2\n");
+  const KgRun degree = kg("query " + sh_quote("CALL kg.degree() YIELD node, degree RETURN node.name, degree "
+                                              "ORDER BY degree DESC, node.name LIMIT 2") + " --format tsv");
+  ASSERT_EQ(degree.exit_code, 0) << degree.err;
+  // Nuland (2 out) and Putin (2 in) tie; the name breaks it.
+  EXPECT_EQ(degree.out, "node.name\tdegree\nJoe Biden\t4\nVictoria Nuland\t2\n");
 }
 
 TEST_F(CliTest, ReplStatementsSpanLinesAndShellCommands) {

@@ -337,5 +337,30 @@ TEST_F(CypherExecutorTest, ExplainAndProfile) {
   EXPECT_EQ(show(plan.rows[3][2]), "1");
 }
 
+// Expected values from the sample store's description: two components
+// (five nodes and two), Joe Biden with 3 out-edges and 1 in-edge.
+TEST_F(CypherExecutorTest, ProcedureCalls) {
+  EXPECT_EQ(rows("CALL kg.components() YIELD node, size WHERE size = 2 RETURN node.name ORDER BY node.name"),
+            (Rows{{"Acme Corp"}, {"Jane Roe"}}));
+  EXPECT_EQ(rows("CALL kg.degree() YIELD node, degree, out_degree WHERE degree > 2 RETURN node.name, degree, out_degree"),
+            (Rows{{"Joe Biden", "4", "3"}}));
+  EXPECT_EQ(rows("MATCH (a {name: 'Nuland'}) CALL kg.khop(a, 1) YIELD node, depth RETURN node.name, depth "
+                 "ORDER BY node.name"),
+            (Rows{{"Joe Biden", "1"}, {"Senate Foreign Relations Committee", "1"}}));
+  EXPECT_EQ(rows("CALL kg.khop('Jane Roe', 2) YIELD node AS n RETURN n.name"), (Rows{{"Acme Corp"}}));
+  // PageRank is scaled to sum to 1 over the 7 nodes.
+  EXPECT_EQ(rows("CALL kg.pagerank() YIELD node, score RETURN count(*), sum(score)"), (Rows{{"7", "1"}}));
+  // A CALL alone returns every column it yields.
+  auto command = parse_command("CALL kg.components()");
+  ASSERT_TRUE(command.is_ok()) << command.status().message();
+  auto result = session_->execute(*command);
+  ASSERT_TRUE(result.is_ok()) << result.status().message();
+  EXPECT_EQ(result->tables.at(0).columns, (std::vector<std::string>{"node", "component", "size"}));
+  EXPECT_EQ(result->tables.at(0).rows.size(), 7u);
+  EXPECT_EQ(error_of("CALL kg.khop('Biden', 9) YIELD node RETURN node"), "1:23: kg.khop() takes a depth from 1 to 6");
+  EXPECT_EQ(error_of("MATCH (node) CALL kg.degree() YIELD node RETURN node"),
+            "1:14: YIELD node: variable 'node' is already defined; rename it with AS");
+}
+
 }  // namespace
 }  // namespace kg::query

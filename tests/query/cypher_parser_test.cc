@@ -136,12 +136,18 @@ TEST(CypherParserTest, ErrorsSayWhereAndWhatWasExpected) {
   EXPECT_EQ(error_of("MATCH (a) RETURN a LIMIT x"), "1:26: expected a whole number after LIMIT, found 'x'");
   EXPECT_EQ(error_of("MATCH (a) RETURN a.name = 'x"), "1:27: unterminated string: add the closing '");
   EXPECT_EQ(error_of("MATCH (a) RETURN a ?"), "1:20: unexpected character '?'");
-  EXPECT_EQ(error_of("CALL db.labels()"), "1:1: CALL is not supported yet; this subset has MATCH ... WHERE ... RETURN");
+  EXPECT_EQ(error_of("CALL db.labels()"),
+            "1:6: unknown procedure 'db.labels'; procedures are kg.pagerank, kg.components, kg.degree, kg.khop");
+  EXPECT_EQ(error_of("CALL kg.khop(1)"), "1:6: kg.khop() takes 2 arguments (start, depth), got 1");
+  EXPECT_EQ(error_of("CALL kg.pagerank() YIELD rank RETURN rank"),
+            "1:26: kg.pagerank yields no column 'rank'; it yields node, score");
+  EXPECT_EQ(error_of("MATCH (a) RETURN a UNION MATCH (b) RETURN b"),
+            "1:20: UNION is not supported yet; this subset has MATCH ... WHERE ... RETURN");
   EXPECT_EQ(error_of("OPTIONAL (a) RETURN a"), "1:10: expected MATCH after OPTIONAL, found '('");
   EXPECT_EQ(error_of("UNWIND [1, 2] x RETURN x"),
             "1:15: expected AS after the UNWIND list, e.g. UNWIND [1, 2] AS x, found 'x'");
   EXPECT_EQ(error_of("MATCH (a)\nWITH a\nLIMIT 3 ORDER BY a RETURN a"),
-            "3:9: expected WHERE, MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN, found 'ORDER'");
+            "3:9: expected WHERE, MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN, found 'ORDER'");
   EXPECT_EQ(error_of("MATCH p = shortestPath((a)-->(b)-->(c)) RETURN p"),
             "1:7: shortestPath takes one relationship between two nodes, e.g. shortestPath((a)-[*..6]-(b))");
   EXPECT_EQ(error_of("MATCH p = shortestPath((a)-[*..20]-(b)) RETURN p"),

@@ -134,7 +134,7 @@ TEST(ParserTest, NonColonLinesAreCypher) {
   auto c = parse_as<CypherCommand>("MATCH (n) RETURN n");
   ASSERT_NE(c.query, nullptr);
   EXPECT_EQ(c.query->clauses.at(0).match.patterns.size(), 1u);
-  EXPECT_EQ(error_of("   MATCH (n)"), "1:13: expected WHERE, MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN, found end of query");
+  EXPECT_EQ(error_of("   MATCH (n)"), "1:13: expected WHERE, MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN, found end of query");
   EXPECT_EQ(error_of("   ").substr(0, 16), "1:1: empty query");
 }
 
