@@ -27,6 +27,12 @@ namespace kg::query {
 // else is one Cypher statement (query/cypher/cypher.h), which may span lines.
 Result<Command> parse_command(std::string_view text, int line = 1);
 
+// `message` ("LINE:COLUMN: ...") followed by the line of `text` it names
+// and a caret under the column, for a reader at a terminal; `message`
+// alone when it names no position inside `text` (whose first line is
+// `first_line`).
+std::string with_caret(std::string_view message, std::string_view text, int first_line = 1);
+
 // The entity a name means (canonical name or alias, case-insensitive; the
 // most mentioned when several fit), for callers outside query such as
 // `kg export --focus`. kNotFound names the closest entities.

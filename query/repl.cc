@@ -263,7 +263,9 @@ int run_repl(Session& session, const ReplOptions& options) {
     if (!result) {
       any_failed = true;
       std::fflush(stdout);
-      fmt::print(stderr, "error: {}\n", utf8::printable(result.status().message()));
+      // At a terminal the line and a caret show where; a script gets one line per error.
+      const std::string message = utf8::printable(result.status().message());
+      fmt::print(stderr, "error: {}\n", interactive && !own ? with_caret(message, text, 1) : message);
       return false;
     }
     std::string out = format_result(*result, state.format);

@@ -148,5 +148,15 @@ TEST(ParserTest, HelpListsEveryCommandAndCypher) {
   EXPECT_NE(help_text("path").find(":path A B"), std::string::npos);
 }
 
+// The caret sits under the column the message names, counted in code
+// points ("Sergeï" is 6 wide); a message without a position stays as it is.
+TEST(ParserTest, CaretUnderTheErrorColumn) {
+  const std::string text = "MATCH (a {name: 'Sergeï'})\nRETURN a.age";
+  EXPECT_EQ(with_caret("2:8: unknown property 'age'", text), "2:8: unknown property 'age'\n  RETURN a.age\n         ^");
+  EXPECT_EQ(with_caret("1:26: x", text), "1:26: x\n  MATCH (a {name: 'Sergeï'})\n                           ^");
+  EXPECT_EQ(with_caret("no position", text), "no position");
+  EXPECT_EQ(with_caret("7:1: past the end", text), "7:1: past the end");
+}
+
 }  // namespace
 }  // namespace kg::query
