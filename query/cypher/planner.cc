@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "query/cypher/engine.h"
+#include "query/edit_distance.h"
 
 namespace kg::query::cypher {
 namespace {
@@ -31,6 +32,21 @@ const FunctionArity* find_function(std::string_view name) {
     if (f.name == name) return &f;
   }
   return nullptr;
+}
+
+// " (did you mean 'name'?)" for a near miss among `names`, else "".
+template <size_t N>
+std::string did_you_mean(const std::string_view (&names)[N], std::string_view typed) {
+  std::string_view best;
+  size_t best_distance = 3;  // at most two edits away
+  for (std::string_view n : names) {
+    const size_t d = edit_distance(typed, n);
+    if (d < best_distance) {
+      best = n;
+      best_distance = d;
+    }
+  }
+  return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
 }
 
 template <size_t N>
@@ -75,14 +91,14 @@ class NameCheck {
     if (used) used->insert(it->second);
     const SlotKind kind = plan_.slots[it->second].kind;
     if (kind == SlotKind::kNode && !listed(kNodeProperties, p.key)) {
-      return error_at(e.where, fmt::format("unknown property '{}' of node {}; nodes have name, type, mentions, id",
-                                           p.key, p.variable));
+      return error_at(e.where, fmt::format("unknown property '{}' of node {}{}; nodes have name, type, mentions, id",
+                                           p.key, p.variable, did_you_mean(kNodeProperties, p.key)));
     }
     if (kind == SlotKind::kRel && !listed(kRelProperties, p.key)) {
       return error_at(e.where,
-                      fmt::format("unknown property '{}' of relationship {}; relationships have relation, "
+                      fmt::format("unknown property '{}' of relationship {}{}; relationships have relation, "
                                   "canonical, count, confidence",
-                                  p.key, p.variable));
+                                  p.key, p.variable, did_you_mean(kRelProperties, p.key)));
     }
     if (kind == SlotKind::kRelList) {
       return error_at(e.where, fmt::format("{} is a variable-length relationship (a list); it has no property '{}'",

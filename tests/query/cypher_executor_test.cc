@@ -189,6 +189,11 @@ TEST_F(CypherExecutorTest, UnknownNamesAreNamed) {
             "1:26: unknown property 'weight' of relationship r; relationships have relation, canonical, count, "
             "confidence");
   EXPECT_EQ(error_of("MATCH (a) RETURN b.name"), "1:18: unknown variable 'b' in b.name");
+  EXPECT_EQ(error_of("MATCH (a) RETURN a.nmae"),
+            "1:18: unknown property 'nmae' of node a (did you mean 'name'?); nodes have name, type, mentions, id");
+  EXPECT_EQ(error_of("MATCH ()-[r]->() RETURN r.cuont"),
+            "1:25: unknown property 'cuont' of relationship r (did you mean 'count'?); relationships have relation, "
+            "canonical, count, confidence");
   EXPECT_EQ(error_of("MATCH (a) RETURN a.name, count(*) ORDER BY a.type"),
             "1:44: ORDER BY a.type after an aggregate: order by a returned column or its alias");
   EXPECT_EQ(error_of("MATCH (a) RETURN a.name ORDER BY count(*)"),
