@@ -101,6 +101,7 @@ class Parser {
   Status match_clause(Query& q, bool optional);
   Status unwind_clause(Query& q);
   Status call_clause(Query& q);
+  Status optional_where(ExprPtr& into);
   Status projection_clause(Query& q, Clause::Kind kind);
   Result<PatternChain> pattern();
   Result<PatternChain> chain();
@@ -257,12 +258,17 @@ Status Parser::match_clause(Query& q, bool optional) {
     if (!chain) return chain.status();
     clause.match.patterns.push_back(std::move(*chain));
   } while (accept_symbol(","));
-  if (accept_keyword("WHERE")) {
-    auto w = expression();
-    if (!w) return w.status();
-    clause.match.where = *w;
-  }
+  if (Status s = optional_where(clause.match.where); !s) return s;
   q.clauses.push_back(std::move(clause));
+  return Status::ok();
+}
+
+// [WHERE expr]: `into` stays null without one.
+Status Parser::optional_where(ExprPtr& into) {
+  if (!accept_keyword("WHERE")) return Status::ok();
+  auto w = expression();
+  if (!w) return w.status();
+  into = *w;
   return Status::ok();
 }
 
@@ -334,11 +340,7 @@ Status Parser::call_clause(Query& q) {
       }
       clause.call.yields.emplace_back(*column, variable);
     } while (accept_symbol(","));
-    if (accept_keyword("WHERE")) {
-      auto w = expression();
-      if (!w) return w.status();
-      clause.call.where = *w;
-    }
+    if (Status s = optional_where(clause.call.where); !s) return s;
   } else {
     for (std::string_view column : info->columns) clause.call.yields.emplace_back(column, column);
   }
@@ -353,10 +355,8 @@ Status Parser::projection_clause(Query& q, Clause::Kind kind) {
   clause.kind = kind;
   if (Status s = projection_items(q, clause.projection); !s) return s;
   if (Status s = order_skip_limit(clause.projection); !s) return s;
-  if (kind == Clause::Kind::kWith && accept_keyword("WHERE")) {
-    auto w = expression();
-    if (!w) return w.status();
-    clause.projection.where = *w;
+  if (kind == Clause::Kind::kWith) {
+    if (Status s = optional_where(clause.projection.where); !s) return s;
   }
   q.clauses.push_back(std::move(clause));
   return Status::ok();
