@@ -283,7 +283,10 @@ int run_repl(Session& session, const ReplOptions& options) {
     if (statement.empty() && blank_or_comment(*line)) continue;
     source->remember(*line);
     if (statement.empty() && trimmed(*line).front() == ':') {
-      if (run(*line, line_number)) break;
+      // A colon command is one line; a ';' after it, as after a statement, is allowed.
+      std::string command(trimmed(*line));
+      if (command.back() == ';') command.pop_back();
+      if (run(command, line_number)) break;
       continue;
     }
     if (statement.empty()) statement_line = line_number;

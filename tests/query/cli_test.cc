@@ -276,7 +276,7 @@ TEST_F(CliTest, ReplStatementsSpanLinesAndShellCommands) {
       ":timer on\n"
       "MATCH (n:LOC) RETURN n.name;\n"
       ":timer off\n"
-      ":schema\n";
+      ":schema;\n";
   const KgRun r = kg("repl", script);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
@@ -290,6 +290,10 @@ TEST_F(CliTest, ReplStatementsSpanLinesAndShellCommands) {
       "relationship,relation\nrelationship,canonical\nrelationship,count\nrelationship,confidence\n";
   ASSERT_GE(r.out.size(), expected_schema.size());
   EXPECT_EQ(r.out.substr(r.out.size() - expected_schema.size()), expected_schema) << r.out;
+  // ':quit;' quits (a ';' after a colon command is allowed): the bad statement after it never runs.
+  const KgRun quit = kg("repl", ":quit;\nMATCH (a:PLANET) RETURN a;\n");
+  EXPECT_EQ(quit.exit_code, 0) << quit.err;
+  EXPECT_EQ(quit.err, "");
   const KgRun bad = kg("repl", ":mode xml\n:timer maybe\n:param\n");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_EQ(bad.err, "error: 1:7: :mode takes table, csv, tsv, json or jsonl, not 'xml'\n"
