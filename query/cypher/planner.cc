@@ -38,7 +38,8 @@ const FunctionArity* find_function(std::string_view name) {
 template <size_t N>
 std::string did_you_mean(const std::string_view (&names)[N], std::string_view typed) {
   std::string_view best;
-  size_t best_distance = 3;  // at most two edits away
+  // At most one edit per three letters typed ('nme', 'cuont'), so 'age' is not taken for 'name'.
+  size_t best_distance = std::max<size_t>(1, typed.size() / 3) + 1;
   for (std::string_view n : names) {
     const size_t d = edit_distance(typed, n);
     if (d < best_distance) {
