@@ -307,19 +307,28 @@ bool Matcher::walk(size_t i, Row& row, graph::Vertex at, int depth, std::vector<
 // fits when the far node is not bound yet), found by breadth-first search.
 bool Matcher::shortest(size_t i, Row& row, graph::Vertex from) {
   const Step& s = plan_.steps[i];
-  std::optional<graph::Vertex> target;
-  if (const auto* bound = std::get_if<NodeRef>(&row[s.node_slot].data)) target = bound->vertex;
   auto follow = [&](const graph::CsrEdge& e) { return rel_fits(*s.rel, e) && !used(e); };
-  return shortest_paths(view_.graph(), from, target, s.direction, s.rel->max_hops, follow,
-                        [&](graph::Vertex to, const std::vector<graph::CsrEdge>& edges) {
-                          if (static_cast<int>(edges.size()) < s.rel->min_hops) return true;
-                          std::vector<Value> rels;
-                          for (const graph::CsrEdge& e : edges) rels.push_back(Value{RelRef{e}});
-                          row[s.rel_slot].data = std::move(rels);
-                          const bool go_on = reach(i, row, to);
-                          row[s.rel_slot] = Value{};
-                          return go_on;
-                        });
+  auto found = [&](graph::Vertex to, const std::vector<graph::CsrEdge>& edges) {
+    if (static_cast<int>(edges.size()) < s.rel->min_hops) return true;
+    std::vector<Value> rels;
+    for (const graph::CsrEdge& e : edges) rels.push_back(Value{RelRef{e}});
+    row[s.rel_slot].data = std::move(rels);
+    const bool go_on = reach(i, row, to);
+    row[s.rel_slot] = Value{};
+    return go_on;
+  };
+  if (const auto* bound = std::get_if<NodeRef>(&row[s.node_slot].data)) {
+    return shortest_paths(view_.graph(), from, bound->vertex, s.direction, s.rel->max_hops, follow, found);
+  }
+  // A far end given by name: one search per entity the name fits, each
+  // stopping at its target (none when the name fits nobody).
+  if (auto named = starts_.find(s.node); named != starts_.end()) {
+    for (graph::Vertex target : named->second) {
+      if (!shortest_paths(view_.graph(), from, target, s.direction, s.rel->max_hops, follow, found)) return false;
+    }
+    return true;
+  }
+  return shortest_paths(view_.graph(), from, std::nullopt, s.direction, s.rel->max_hops, follow, found);
 }
 
 bool Matcher::node_fits(const NodePattern& n, graph::Vertex v) const {
@@ -569,6 +578,7 @@ Status Pipeline::call(const Clause& clause, std::vector<Row>& rows, bool execute
     Evaluator after(next, view_, names_);
     std::vector<Row> out;
     Status stopped = Status::ok();
+    const size_t cap = std::max(options_.max_rows, view_.vertex_count());
     for (const Row& row : rows) {
       std::vector<Value> args;
       for (const ExprPtr& arg : call.args) args.push_back(eval.eval(*arg, row));
@@ -576,10 +586,12 @@ Status Pipeline::call(const Clause& clause, std::vector<Row>& rows, bool execute
         Row extended = row;
         for (size_t c : columns) extended.push_back(record[c]);
         if (call.where && !is_true(after.eval(*call.where, extended))) return true;
-        if (out.size() >= options_.max_rows) {
+        // One record per node is what a whole-graph procedure is for
+        // (PageRank's top 10 reads them all): the cap starts above that.
+        if (out.size() >= cap) {
           stopped = Status::invalid_input(fmt::format("query stopped after {} rows at CALL; add a WHERE after YIELD "
                                                       "or a LIMIT",
-                                                      options_.max_rows));
+                                                      cap));
           return false;
         }
         out.push_back(std::move(extended));
