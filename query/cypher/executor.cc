@@ -487,7 +487,10 @@ Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute)
     Operator op;
     switch (clause.kind) {
       case Clause::Kind::kMatch: op.name = clause.match.optional ? "OptionalMatch" : "Match"; break;
-      case Clause::Kind::kUnwind: op.name = "Unwind"; op.detail = clause.unwind.list->text + " AS " + clause.unwind.alias; break;
+      case Clause::Kind::kUnwind:
+        op.name = "Unwind";
+        op.detail = clause.unwind.list->text + " AS " + clause.unwind.alias;
+        break;
       case Clause::Kind::kCall: op.name = "ProcedureCall"; op.detail = clause.call.procedure; break;
       case Clause::Kind::kWith: op.name = "With"; op.detail = projection_detail(clause.projection); break;
       case Clause::Kind::kReturn: op.name = "Return"; op.detail = projection_detail(clause.projection); break;

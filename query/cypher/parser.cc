@@ -384,7 +384,8 @@ Result<PatternChain> Parser::pattern() {
   result->where = start;
   if (shortest) {
     if (result->rels.size() != 1) {
-      return error_at(start, "shortestPath takes one relationship between two nodes, e.g. shortestPath((a)-[*..6]-(b))");
+      return error_at(start,
+                      "shortestPath takes one relationship between two nodes, e.g. shortestPath((a)-[*..6]-(b))");
     }
     if (Status s = expect_symbol(")", "to close shortestPath("); !s) return s;
   }

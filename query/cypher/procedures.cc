@@ -53,7 +53,8 @@ Status call_procedure(const CallClause& call, const std::vector<Value>& args, Wh
     }
   } else if (call.procedure == "kg.degree") {
     for (graph::Vertex v = 0; v < n; ++v) {
-      const auto in = graph::degree(view, v, graph::Direction::kIn), out = graph::degree(view, v, graph::Direction::kOut);
+      const auto in = graph::degree(view, v, graph::Direction::kIn);
+      const auto out = graph::degree(view, v, graph::Direction::kOut);
       if (!emit({Value{NodeRef{v}}, Value{int64_t{in + out}}, Value{int64_t{in}}, Value{int64_t{out}}})) break;
     }
   } else if (call.procedure == "kg.khop") {

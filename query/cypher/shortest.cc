@@ -142,7 +142,8 @@ bool shortest_paths(const graph::CsrGraph& g, graph::Vertex from, std::optional<
   WalkGraph walk{&g, direction, follow, [&](graph::Vertex v) { return reached[v].depth < max_hops; }};
   // White is 0: the vector starts with every vertex undiscovered.
   std::vector<boost::default_color_type> color(boost::num_vertices(g), boost::white_color);
-  auto color_map = boost::make_iterator_property_map(color.begin(), boost::typed_identity_property_map<graph::Vertex>());
+  auto color_map =
+      boost::make_iterator_property_map(color.begin(), boost::typed_identity_property_map<graph::Vertex>());
   boost::queue<graph::Vertex> queue;
   try {
     boost::breadth_first_visit(walk, from, queue, TreeRecorder(reached, order, target), color_map);
