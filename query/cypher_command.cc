@@ -7,7 +7,9 @@ namespace kg::query {
 Result<QueryResult> run_cypher(ExecContext& ctx, const CypherCommand& cmd) {
   auto view = cypher::needs_all_entities(*cmd.query) ? ctx.view_all() : ctx.view();
   if (!view) return view.status();
-  return cypher::run(*cmd.query, ctx.store, **view);
+  cypher::RunOptions options;
+  options.parameters = ctx.parameters;
+  return cypher::run(*cmd.query, ctx.store, **view, options);
 }
 
 }  // namespace kg::query

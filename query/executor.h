@@ -24,6 +24,7 @@ struct ExecContext {
   // built on first call; only Cypher patterns that name CONCEPT use it.
   std::function<Result<const graph::View*>()> view_all;
   bool has_view = false;  // the view exists already (no build cost to use it)
+  const cypher::Parameters* parameters = nullptr;  // $name values of Cypher statements
 };
 
 // Entities and relation names read from the store once per command.

@@ -18,11 +18,18 @@ std::string help_text(std::string_view topic) {
   for (const CommandInfo& c : colon_commands()) width = std::max(width, c.usage.size());
   for (const CommandInfo& c : colon_commands()) out += fmt::format("  {:<{}}  {}\n", c.usage, width, c.summary);
   out +=
-      "\nCypher (read-only openCypher subset), e.g.\n"
+      "\nCypher (read-only openCypher subset; in the REPL a statement ends with ';'), e.g.\n"
       "  MATCH (a:PERSON {name: 'Joe Biden'})-[r:meets|warn]->(b) RETURN a.name, type(r), b.name\n"
       "  MATCH (a)-[*1..2]-(b:ORG) WHERE a.name STARTS WITH 'Vic' RETURN DISTINCT b.name ORDER BY b.name LIMIT 10\n"
+      "  MATCH (a:PERSON) OPTIONAL MATCH (a)-[r]->() WITH a, count(r) AS n WHERE n > 2 RETURN a.name, n\n"
+      "  MATCH p = shortestPath((a {name: $from})-[*..6]-(b {name: $to})) RETURN p, length(p)\n"
+      "  CALL kg.pagerank() YIELD node, score RETURN node.name, score ORDER BY score DESC LIMIT 10\n"
+      "Clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, CALL ... YIELD, RETURN; EXPLAIN or PROFILE first\n"
+      "shows the plan. Procedures: kg.pagerank() kg.components() kg.degree() kg.khop(start, depth).\n"
       "Labels: PERSON ORG LOC MISC CONCEPT. Node properties: name type mentions id; relationship properties:\n"
-      "relation canonical count confidence. Functions: type id toLower toUpper size count min max sum avg collect.\n";
+      "relation canonical count confidence. Functions: type id toLower toUpper size length nodes relationships\n"
+      "range coalesce count min max sum avg collect. Parameters: $name, set by kg query --param name=VALUE.\n"
+      "\nREPL settings: :param NAME VALUE, :mode table|csv|tsv|json|jsonl, :timer on|off, :schema.\n";
   return out;
 }
 

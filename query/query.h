@@ -27,6 +27,12 @@ namespace kg::query {
 // else is one Cypher statement (query/cypher/cypher.h), which may span lines.
 Result<Command> parse_command(std::string_view text, int line = 1);
 
+// `message` ("LINE:COLUMN: ...") followed by the line of `text` it names
+// and a caret under the column, for a reader at a terminal; `message`
+// alone when it names no position inside `text` (whose first line is
+// `first_line`).
+std::string with_caret(std::string_view message, std::string_view text, int first_line = 1);
+
 // The entity a name means (canonical name or alias, case-insensitive; the
 // most mentioned when several fit), for callers outside query such as
 // `kg export --focus`. kNotFound names the closest entities.
@@ -59,6 +65,12 @@ class Session {
   // True once the CSR view has been built (it is built at most once).
   bool has_view() const { return view_ != nullptr; }
 
+  // Sets $name for the Cypher statements that follow; `value` is read by
+  // cypher::parse_parameter_value (a number, quoted string, list, or else
+  // the text as a string). kInvalidInput when the name is not a name.
+  Status set_parameter(std::string_view name, std::string_view value);
+  const cypher::Parameters& parameters() const { return parameters_; }
+
  private:
   Result<const graph::View*> view();
   Result<const graph::View*> view_all();
@@ -68,6 +80,7 @@ class Session {
   std::unique_ptr<graph::View> view_;
   std::unique_ptr<graph::View> view_all_;  // ViewScope::kAll, for Cypher on concepts
   std::optional<std::vector<std::string>> entity_names_;
+  cypher::Parameters parameters_;
 };
 
 // The interactive shell of `kg repl`. With a terminal on stdin it uses

@@ -4,6 +4,7 @@
 #include <histedit.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
@@ -23,6 +24,8 @@ class LineSource {
   virtual ~LineSource() = default;
   virtual std::optional<std::string> next() = 0;
   virtual void remember(const std::string&) {}
+  // The next prompt continues an unfinished statement.
+  virtual void set_continuation(bool) {}
 };
 
 class PipeSource : public LineSource {
@@ -80,8 +83,14 @@ class TerminalSource : public LineSource {
     if (!history_file_.empty()) history(history_, &ev, H_SAVE, history_file_.c_str());
   }
 
+  void set_continuation(bool on) override { continuation_ = on; }
+
  private:
-  static const char* prompt(EditLine*) { return "kg> "; }
+  static const char* prompt(EditLine* el) {
+    void* data = nullptr;
+    el_get(el, EL_CLIENTDATA, &data);
+    return static_cast<TerminalSource*>(data)->continuation_ ? "...> " : "kg> ";
+  }
 
   static unsigned char complete(EditLine* el, int) {
     void* data = nullptr;
@@ -114,11 +123,111 @@ class TerminalSource : public LineSource {
   std::string history_file_;
   EditLine* el_ = nullptr;
   History* history_ = nullptr;
+  bool continuation_ = false;
 };
 
 bool blank_or_comment(const std::string& line) {
   const size_t first = line.find_first_not_of(" \t\r");
   return first == std::string::npos || line[first] == '#';
+}
+
+std::string_view trimmed(std::string_view s) {
+  const size_t first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// A Cypher statement is complete at a line ending with ';' (outside a
+// string: a quote left open means the statement goes on).
+bool ends_statement(std::string_view text) {
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    }
+  }
+  return !quote && !trimmed(text).empty() && trimmed(text).back() == ';';
+}
+
+// The shell's own settings, changed by :mode, :timer and :param.
+struct ShellState {
+  OutputFormat format = OutputFormat::kTable;
+  bool timer = false;
+};
+
+// :schema: the labels and relation names of the graph with their counts,
+// answered by the Cypher engine itself, and the properties each has.
+Result<QueryResult> schema(Session& session) {
+  QueryResult out;
+  const std::pair<const char*, const char*> kParts[] = {
+      {"MATCH (n) RETURN n.type AS label, count(*) AS nodes ORDER BY label", "Labels"},
+      {"MATCH ()-[r]->() RETURN r.relation AS relation, count(*) AS edges, sum(r.count) AS facts "
+       "ORDER BY edges DESC, relation",
+       "Relations"}};
+  for (const auto& [statement, title] : kParts) {
+    auto command = parse_command(statement);
+    if (!command) return command.status();
+    auto result = session.execute(*command);
+    if (!result) return result.status();
+    Table table = std::move(result->tables.at(0));
+    table.key = title == std::string_view("Labels") ? "labels" : "relations";
+    table.title = title;
+    out.tables.push_back(std::move(table));
+  }
+  Table properties;
+  properties.key = "properties";
+  properties.title = "Properties";
+  properties.columns = {"of", "property"};
+  for (bool rel : {false, true}) {
+    for (std::string_view p : cypher::property_names(rel)) {
+      properties.rows.push_back({std::string(rel ? "relationship" : "node"), std::string(p)});
+    }
+  }
+  out.tables.push_back(std::move(properties));
+  return out;
+}
+
+// The shell's own commands (:mode, :timer, :param, :schema); nullopt when
+// `line` is none of them.
+std::optional<Result<QueryResult>> shell_command(std::string_view line, Session& session, ShellState& state) {
+  line = trimmed(line);
+  if (!line.empty() && line.back() == ';') line = trimmed(line.substr(0, line.size() - 1));
+  const size_t space = line.find_first_of(" \t");
+  const std::string_view word = line.substr(0, space);
+  const std::string_view rest = space == std::string_view::npos ? std::string_view{} : trimmed(line.substr(space));
+  QueryResult done;
+  if (word == ":mode") {
+    auto it = output_formats().find(std::string(rest));
+    if (it == output_formats().end()) {
+      return Result<QueryResult>(Status::invalid_input(
+          fmt::format("1:7: :mode takes table, csv, tsv, json or jsonl, not '{}'", rest)));
+    }
+    state.format = it->second;
+    return done;
+  }
+  if (word == ":timer") {
+    if (rest != "on" && rest != "off") {
+      return Result<QueryResult>(Status::invalid_input(fmt::format("1:8: :timer takes on or off, not '{}'", rest)));
+    }
+    state.timer = rest == "on";
+    return done;
+  }
+  if (word == ":param") {
+    const size_t gap = rest.find_first_of(" \t=");
+    if (rest.empty() || gap == std::string_view::npos) {
+      return Result<QueryResult>(Status::invalid_input("1:8: :param takes a name and a value, e.g. :param who 'Tony Blair'"));
+    }
+    if (Status s = session.set_parameter(rest.substr(0, gap), trimmed(rest.substr(gap + 1))); !s) {
+      return Result<QueryResult>(s);
+    }
+    return done;
+  }
+  if (word == ":schema") return schema(session);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -128,33 +237,71 @@ int run_repl(Session& session, const ReplOptions& options) {
   std::unique_ptr<LineSource> source;
   if (interactive) {
     source = std::make_unique<TerminalSource>(session, options.history_file);
-    fmt::print("kg repl: type :help for the commands, :quit or Ctrl-D to leave.\n");
+    fmt::print("kg repl: type :help for the commands, :quit or Ctrl-D to leave. Cypher statements end with ';'.\n");
   } else {
     source = std::make_unique<PipeSource>();
   }
   const bool to_terminal = ::isatty(STDOUT_FILENO) != 0;
+  ShellState state;
+  state.format = options.format;
   bool any_failed = false;
   int line_number = 0;
-  while (auto line = source->next()) {
-    ++line_number;
-    if (blank_or_comment(*line)) continue;
-    source->remember(*line);
-    // Piped scripts get their own line numbers in errors; at the terminal
-    // each line stands alone.
-    auto command = parse_command(*line, interactive ? 1 : line_number);
-    Result<QueryResult> result = command ? session.execute(*command) : Result<QueryResult>(command.status());
+  std::string statement;  // an unfinished Cypher statement
+  int statement_line = 0;
+  auto run = [&](const std::string& text, int first_line) {
+    const auto started = std::chrono::steady_clock::now();
+    std::optional<Result<QueryResult>> own = shell_command(text, session, state);
+    Result<QueryResult> result = Result<QueryResult>(QueryResult{});
+    if (own) {
+      result = std::move(*own);
+    } else {
+      // Piped scripts get their own line numbers in errors; at the terminal
+      // each statement stands alone.
+      auto command = parse_command(text, interactive ? 1 : first_line);
+      result = command ? session.execute(*command) : Result<QueryResult>(command.status());
+    }
     if (!result) {
       any_failed = true;
       std::fflush(stdout);
-      fmt::print(stderr, "error: {}\n", utf8::printable(result.status().message()));
+      // At a terminal the line and a caret show where; a script gets one line per error.
+      const std::string message = utf8::printable(result.status().message());
+      fmt::print(stderr, "error: {}\n", interactive && !own ? with_caret(message, text, 1) : message);
+      return false;
+    }
+    std::string out = format_result(*result, state.format);
+    if (state.timer && !own) {
+      out += fmt::format("Run Time: {:.3f} ms\n",
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    }
+    if (to_terminal) out = utf8::printable(out);  // stored text may hold escape bytes
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    return result->quit;
+  };
+  while (auto line = source->next()) {
+    ++line_number;
+    if (statement.empty() && blank_or_comment(*line)) continue;
+    source->remember(*line);
+    if (statement.empty() && trimmed(*line).front() == ':') {
+      // A colon command is one line; a ';' after it, as after a statement, is allowed.
+      std::string command(trimmed(*line));
+      if (command.back() == ';') command.pop_back();
+      if (run(command, line_number)) break;
       continue;
     }
-    std::string text = format_result(*result, options.format);
-    if (to_terminal) text = utf8::printable(text);  // stored text may hold escape bytes
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
-    if (result->quit) break;
+    if (statement.empty()) statement_line = line_number;
+    statement += *line + "\n";
+    if (!ends_statement(statement)) {
+      source->set_continuation(true);
+      continue;
+    }
+    source->set_continuation(false);
+    std::string text = std::move(statement);
+    statement.clear();
+    if (run(text, statement_line)) break;
   }
+  // End of input finishes a statement left without its ';'.
+  if (!trimmed(statement).empty()) run(statement, statement_line);
   return (!interactive && any_failed) ? 1 : 0;
 }
 

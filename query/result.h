@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,10 +26,16 @@ struct QueryResult {
   bool quit = false;    // :quit was asked for
 };
 
-enum class OutputFormat { kTable, kJson, kTsv };
+enum class OutputFormat { kTable, kJson, kTsv, kCsv, kJsonl };
+
+// Every format by the name users type (table, csv, tsv, json, jsonl), for
+// --format and the REPL's :mode.
+const std::map<std::string, OutputFormat>& output_formats();
 
 // The whole result in `format`, ending with a newline unless it is empty.
 // JSON: {"<key>": [{column: cell, ...}, ...], ..., "message": "..."}.
+// JSONL: one {column: cell, ...} object per row of every table.
+// CSV: RFC 4180 (a cell with a comma, quote or line break is quoted).
 std::string format_result(const QueryResult& result, OutputFormat format);
 
 }  // namespace kg::query

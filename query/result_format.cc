@@ -95,6 +95,40 @@ std::string tsv_escape(const std::string& s) {
   return out;
 }
 
+std::string csv_escape(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// TSV and CSV: a header line, then one line per row, tables apart by a blank line.
+std::string delimited(const QueryResult& result, char separator, std::string (*escape)(const std::string&)) {
+  std::string out;
+  const std::string sep(1, separator);
+  for (size_t i = 0; i < result.tables.size(); ++i) {
+    const Table& t = result.tables[i];
+    if (i) out += "\n";
+    std::vector<std::string> header;
+    for (const auto& c : t.columns) header.push_back(escape(c));
+    out += fmt::format("{}\n", fmt::join(header, sep));
+    for (const auto& row : t.rows) {
+      std::vector<std::string> cells;
+      for (const auto& cell : row) cells.push_back(escape(cell_text(cell)));
+      out += fmt::format("{}\n", fmt::join(cells, sep));
+    }
+  }
+  // A message alone (help, "wrote FILE") is still worth showing.
+  if (result.tables.empty() && !result.message.empty()) {
+    out += result.message;
+    if (out.back() != '\n') out += "\n";
+  }
+  return out;
+}
+
 nlohmann::json cell_json(const Cell& cell) {
   struct Visitor {
     nlohmann::json operator()(std::monostate) const { return nullptr; }
@@ -106,6 +140,15 @@ nlohmann::json cell_json(const Cell& cell) {
 }
 
 }  // namespace
+
+const std::map<std::string, OutputFormat>& output_formats() {
+  static const std::map<std::string, OutputFormat> kFormats = {{"table", OutputFormat::kTable},
+                                                                {"csv", OutputFormat::kCsv},
+                                                                {"tsv", OutputFormat::kTsv},
+                                                                {"json", OutputFormat::kJson},
+                                                                {"jsonl", OutputFormat::kJsonl}};
+  return kFormats;
+}
 
 std::string format_result(const QueryResult& result, OutputFormat format) {
   std::string out;
@@ -121,25 +164,22 @@ std::string format_result(const QueryResult& result, OutputFormat format) {
         if (out.back() != '\n') out += "\n";
       }
       return out;
-    case OutputFormat::kTsv:
-      for (size_t i = 0; i < result.tables.size(); ++i) {
-        const Table& t = result.tables[i];
-        if (i) out += "\n";
-        std::vector<std::string> header;
-        for (const auto& c : t.columns) header.push_back(tsv_escape(c));
-        out += fmt::format("{}\n", fmt::join(header, "\t"));
+    case OutputFormat::kTsv: return delimited(result, '\t', tsv_escape);
+    case OutputFormat::kCsv: return delimited(result, ',', csv_escape);
+    case OutputFormat::kJsonl: {
+      for (const Table& t : result.tables) {
         for (const auto& row : t.rows) {
-          std::vector<std::string> cells;
-          for (const auto& cell : row) cells.push_back(tsv_escape(cell_text(cell)));
-          out += fmt::format("{}\n", fmt::join(cells, "\t"));
+          nlohmann::json obj = nlohmann::json::object();
+          for (size_t c = 0; c < t.columns.size() && c < row.size(); ++c) obj[t.columns[c]] = cell_json(row[c]);
+          out += obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
         }
       }
-      // A message alone (help, "wrote FILE") is still worth showing.
       if (result.tables.empty() && !result.message.empty()) {
-        out += result.message;
-        if (out.back() != '\n') out += "\n";
+        out += nlohmann::json{{"message", result.message}}.dump(-1, ' ', false,
+                                                               nlohmann::json::error_handler_t::replace) + "\n";
       }
       return out;
+    }
     case OutputFormat::kJson: {
       nlohmann::json doc = nlohmann::json::object();
       for (const Table& t : result.tables) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fmt/format.h>
 #include <type_traits>
 
@@ -49,6 +50,19 @@ Result<const graph::View*> Session::view_all() {
   return static_cast<const graph::View*>(view_all_.get());
 }
 
+Status Session::set_parameter(std::string_view name, std::string_view value) {
+  const bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }) && !(name[0] >= '0' && name[0] <= '9');
+  if (!is_name) {
+    return Status::invalid_input(fmt::format("parameter name '{}' is not a name: use letters, digits and _", name));
+  }
+  auto parsed = cypher::parse_parameter_value(value);
+  if (!parsed) return parsed.status();
+  parameters_[std::string(name)] = *parsed;
+  return Status::ok();
+}
+
 const std::vector<std::string>& Session::entity_names() {
   if (!entity_names_) {
     std::vector<std::string> names;
@@ -65,7 +79,8 @@ const std::vector<std::string>& Session::entity_names() {
 }
 
 Result<QueryResult> Session::execute(const Command& command) {
-  ExecContext ctx{store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr};
+  ExecContext ctx{store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr,
+                  &parameters_};
   return std::visit(
       [&](const auto& cmd) -> Result<QueryResult> {
         using T = std::decay_t<decltype(cmd)>;

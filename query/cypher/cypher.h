@@ -4,14 +4,18 @@
 // where each pattern starts and when each WHERE conjunct is checked
 // (planner.cc) -> rows (executor.cc) -> a QueryResult table (projection.cc).
 //
-// Supported: one MATCH of comma-separated pattern chains (node labels are
-// entity types, `{name: ...}` matches any alias, relationship types match
-// the stored phrase or the canonical relation, bounded variable length),
-// WHERE, RETURN [DISTINCT] with AS, count(), implicit grouping, ORDER BY,
-// SKIP, LIMIT. Write clauses are refused: kg query is read-only.
+// Supported: a chain of clauses, each reading the rows the one before it
+// made: MATCH and OPTIONAL MATCH of comma-separated pattern chains (node
+// labels are entity types, `{name: ...}` matches any alias, relationship
+// types match the stored phrase or the canonical relation, bounded variable
+// length, `p = ...` path variables, shortestPath), each with its WHERE;
+// UNWIND; WITH and RETURN [DISTINCT] with AS, aggregates, implicit grouping,
+// ORDER BY, SKIP, LIMIT (WITH also WHERE); $parameters. Write clauses are
+// refused: kg query is read-only.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +34,9 @@ namespace kg::query::cypher {
 // The longest variable-length relationship accepted: beyond it a pattern on a
 // hub enumerates more paths than any answer can use.
 inline constexpr int kMaxHops = 6;
+// shortestPath is one breadth-first search, linear in the graph whatever
+// the bound, so it may reach further.
+inline constexpr int kMaxShortestHops = 15;
 
 // 1-based line and column, as in every "LINE:COLUMN: ..." error.
 using Where = Position;
@@ -41,6 +48,7 @@ struct Literal {
   std::variant<std::monostate, bool, int64_t, double, std::string> value;
 };
 struct Variable { std::string name; };
+struct Parameter { std::string name; };  // $name
 struct Property { std::string variable; std::string key; };
 struct ListExpr { std::vector<ExprPtr> items; };
 enum class Op {
@@ -53,7 +61,7 @@ struct Binary { Op op; ExprPtr left, right; };
 struct Call { std::string function; std::vector<ExprPtr> args; bool star = false; bool distinct = false; };
 
 struct Expr {
-  std::variant<Literal, Variable, Property, ListExpr, Unary, Binary, Call> node;
+  std::variant<Literal, Variable, Parameter, Property, ListExpr, Unary, Binary, Call> node;
   Where where;
   std::string text;  // the source text, the default column name of a RETURN item
 };
@@ -79,9 +87,14 @@ struct RelPattern {
 };
 
 // (n0)-[r0]-(n1)-[r1]-(n2)...: rels.size() == nodes.size() - 1.
+// `p = (a)-[]-(b)` names the whole path; shortestPath((a)-[*..6]-(b)) is
+// one variable-length relationship whose fewest-hop path is kept.
 struct PatternChain {
   std::vector<NodePattern> nodes;
   std::vector<RelPattern> rels;
+  std::string path_variable;  // "" when unnamed
+  bool shortest = false;
+  Where where;
 };
 
 struct ReturnItem {
@@ -94,19 +107,77 @@ struct SortItem {
   bool descending = false;
 };
 
-struct Query {
+struct MatchClause {
+  bool optional = false;
   std::vector<PatternChain> patterns;
   ExprPtr where;  // null when absent
+};
+
+struct UnwindClause {
+  ExprPtr list;
+  std::string alias;
+};
+
+// WITH or RETURN: the rows the next clause (or the caller) sees.
+struct Projection {
   bool distinct = false;
-  std::vector<ReturnItem> returns;
+  std::vector<ReturnItem> items;
   std::vector<SortItem> order_by;
   std::optional<int64_t> skip, limit;
+  ExprPtr where;  // WITH ... WHERE; null when absent
+};
+
+// CALL kg.pagerank() YIELD node, score [WHERE ...]: a procedure's records
+// as new variables. Without YIELD every column is yielded.
+struct CallClause {
+  std::string procedure;  // lower-case, "kg.pagerank"
+  std::vector<ExprPtr> args;
+  std::vector<std::pair<std::string, std::string>> yields;  // column, variable
+  ExprPtr where;
+};
+
+// The procedures over graph/algo: their arguments and the columns they yield.
+struct ProcedureInfo {
+  std::string_view name;
+  std::vector<std::string_view> args;
+  std::vector<std::string_view> columns;
+  std::string_view summary;
+};
+const std::vector<ProcedureInfo>& procedures();
+
+struct Clause {
+  enum class Kind { kMatch, kUnwind, kCall, kWith, kReturn };
+  Kind kind = Kind::kMatch;
+  Where where;
+  MatchClause match;        // kMatch
+  UnwindClause unwind;      // kUnwind
+  CallClause call;          // kCall
+  Projection projection;    // kWith, kReturn
+};
+
+// A statement: reading clauses, WITH between parts, RETURN last.
+struct Query {
+  enum class Mode { kRun, kExplain, kProfile };
+  Mode mode = Mode::kRun;
+  std::vector<Clause> clauses;
+  const Projection& returns() const { return clauses.back().projection; }
 };
 
 // Parses one statement (it may span lines; a trailing ';' is allowed).
 // Errors are kInvalidInput "LINE:COLUMN: ..." saying what was expected;
 // `first_line` numbers the first line of `text`.
 Result<Query> parse(std::string_view text, int first_line = 1);
+
+// A parameter's value as typed after `--param name=` or `:param name`: a
+// number, true/false/null, a quoted string or a list of these; any other
+// text is taken as a string as it stands ("Tony Blair").
+Result<ExprPtr> parse_parameter_value(std::string_view text);
+
+// Parameter values by name, without the '$'.
+using Parameters = std::map<std::string, ExprPtr, std::less<>>;
+
+// The properties a node (or, with `relationship`, a relationship) has.
+std::vector<std::string_view> property_names(bool relationship);
 
 // True when a pattern names the CONCEPT label: such a query needs the view
 // with every entity and relation (graph::ViewScope::kAll).
@@ -118,6 +189,7 @@ struct RunOptions {
   // Candidate bindings tried before the query stops: bounds a pattern whose
   // rows a WHERE rejects (a cartesian product that keeps nothing) in time.
   uint64_t max_bindings = 10'000'000;  // about 2 s on the project machine
+  const Parameters* parameters = nullptr;  // $name values; null: none given
 };
 
 // Runs a parsed query on `view` (built from `store`, which supplies aliases

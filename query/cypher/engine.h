@@ -1,6 +1,7 @@
 // The planner's output and the executor's values, private to query/cypher.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -8,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "graph/algo/algo.h"
 #include "graph/view.h"
 #include "query/cypher/cypher.h"
 #include "query/cypher/tokens.h"
@@ -25,10 +27,19 @@ struct RelRef {
   bool operator==(const RelRef& o) const { return edge == o.edge; }
 };
 
+// A path: its first node and the edges walked from it (each edge's other
+// end is the next node, whichever way the edge points).
+struct PathRef {
+  graph::Vertex start = 0;
+  std::vector<graph::CsrEdge> edges;
+  bool operator==(const PathRef& o) const { return start == o.start && edges == o.edges; }
+  std::vector<graph::Vertex> nodes(const graph::CsrGraph& g) const;
+};
+
 // A runtime value. Lists hold the relationships of a variable-length match
 // and the items of an IN list.
 struct Value {
-  std::variant<std::monostate, bool, int64_t, double, std::string, NodeRef, RelRef, std::vector<Value>> data;
+  std::variant<std::monostate, bool, int64_t, double, std::string, NodeRef, RelRef, std::vector<Value>, PathRef> data;
   bool is_null() const { return std::holds_alternative<std::monostate>(data); }
 };
 
@@ -39,7 +50,8 @@ struct ValueLess {
   bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const;
 };
 
-enum class SlotKind { kNode, kRel, kRelList };
+// kValue: anything a WITH expression or UNWIND gave; checked when used.
+enum class SlotKind { kNode, kRel, kRelList, kPath, kValue };
 
 // One binding per pattern element: named variables share a slot, anonymous
 // elements get a slot of their own (needed for relationship uniqueness).
@@ -57,19 +69,41 @@ struct Step {
   int rel_slot = -1;
   int from_slot = -1;
   Direction direction = Direction::kRight;  // as walked from from_slot
+  bool shortest = false;                     // shortestPath: one fewest-hop path per end node
   std::vector<const Expr*> filters;          // WHERE conjuncts whose variables are bound after this step
 };
 
+// `p = ...`: filled from the chain's slots once a row is complete.
+struct PathBinding {
+  int slot = -1;
+  int first_node_slot = -1;
+  std::vector<int> rel_slots;  // in chain order
+};
+
+// The variables in scope (slots) and, for a MATCH, how to bind its own.
+// Slots [0, input_width) come bound from the clauses before.
 struct Plan {
   std::vector<Slot> slots;
+  std::map<std::string, int> slot_of;  // named variables
+  size_t input_width = 0;
+  const Parameters* parameters = nullptr;
   std::vector<Step> steps;
-  std::vector<const Expr*> constant_filters;  // conjuncts without variables
-  std::map<std::string, int> slot_of;         // named variables
+  std::vector<const Expr*> constant_filters;  // conjuncts over input slots only
+  std::vector<PathBinding> paths;
+  bool optional = false;
 };
 
 // Checks names (labels, properties, variables, functions) and orders the
-// match: Status names the first unknown one with its position.
-Result<Plan> plan_query(const Query& query);
+// match of one MATCH clause over the variables of `scope`: Status names the
+// first unknown one with its position.
+Result<Plan> plan_match(const MatchClause& match, const Plan& scope);
+// Checks the names an expression reads against `scope` (and `aliases`, the
+// columns of the projection it belongs to).
+Status check_names(const Expr& expr, const Plan& scope, const std::set<std::string>& aliases, bool aggregates_allowed);
+// The scope after WITH: its items, a bare variable keeping its kind.
+Plan scope_after(const Projection& projection, const Plan& scope);
+// The scope after UNWIND ... AS alias.
+Result<Plan> scope_with(const Plan& scope, const std::string& alias, Where where);
 
 // Evaluates `expr` against one row of slot values. Aggregates are not
 // evaluated here (the projection replaces them by their group's value).
@@ -97,8 +131,30 @@ bool contains_aggregate(const Expr& expr);
 // A value as a result cell: nodes print as (:TYPE {name: "..."}).
 Cell to_cell(const Value& v, const graph::View& view);
 
-// Rows of slot values -> the RETURN table (grouping, DISTINCT, ORDER BY, SKIP, LIMIT).
-Result<QueryResult> project(const Query& query, const Plan& plan, const Evaluator& eval,
-                            const std::vector<std::vector<Value>>& rows);
+// Rows of slot values -> the rows of a WITH or RETURN (grouping, DISTINCT,
+// ORDER BY, SKIP, LIMIT), one value per item.
+Result<std::vector<std::vector<Value>>> project(const Projection& projection, const Evaluator& eval,
+                                                const std::vector<std::vector<Value>>& rows);
+Table to_table(const Projection& projection, const std::vector<std::vector<Value>>& rows, const graph::View& view);
+
+// Whole-graph procedure results, computed on first use in a statement.
+struct ProcedureCache {
+  std::optional<std::vector<double>> pagerank;
+  std::optional<graph::Components> components;
+};
+
+// Runs `call` with its evaluated `args`; `emit` takes each record (the
+// procedure's columns in order) and returns false to stop.
+Status call_procedure(const CallClause& call, const std::vector<Value>& args, Where where, const graph::View& view,
+                      store::Store& store, ProcedureCache& cache,
+                      const std::function<bool(std::vector<Value>)>& emit);
+
+// The fewest-hop path from `from` to each vertex within `max_hops` (only to
+// `target` when given), by boost::breadth_first_visit walking edges in
+// `direction` that `follow` accepts. Calls `found(vertex, edges)` in
+// breadth-first order until it returns false; returns that last answer.
+bool shortest_paths(const graph::CsrGraph& g, graph::Vertex from, std::optional<graph::Vertex> target,
+                    Direction direction, int max_hops, const std::function<bool(const graph::CsrEdge&)>& follow,
+                    const std::function<bool(graph::Vertex, const std::vector<graph::CsrEdge>&)>& found);
 
 }  // namespace kg::query::cypher

@@ -84,6 +84,13 @@ int compare_values(const Value& a, const Value& b) {
         } else if constexpr (std::is_same_v<T, RelRef>) {
           const auto kx = std::pair(x.edge.src, x.edge.idx), ky = std::pair(y.edge.src, y.edge.idx);
           return kx < ky ? -1 : kx > ky ? 1 : 0;
+        } else if constexpr (std::is_same_v<T, PathRef>) {
+          if (x.start != y.start) return x.start < y.start ? -1 : 1;
+          for (size_t i = 0; i < x.edges.size() && i < y.edges.size(); ++i) {
+            const auto kx = std::pair(x.edges[i].src, x.edges[i].idx), ky = std::pair(y.edges[i].src, y.edges[i].idx);
+            if (kx != ky) return kx < ky ? -1 : 1;
+          }
+          return x.edges.size() < y.edges.size() ? -1 : x.edges.size() > y.edges.size() ? 1 : 0;
         } else if constexpr (std::is_same_v<T, std::vector<Value>>) {
           for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
             if (int c = compare_values(x[i], y[i]); c != 0) return c;
@@ -133,6 +140,10 @@ Value Evaluator::eval(const Expr& expr, const std::vector<Value>& row) const {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, Literal>) {
           return std::visit([](const auto& v) { return Value{v}; }, n.value);
+        } else if constexpr (std::is_same_v<T, Parameter>) {
+          if (!plan_.parameters) return Value{};
+          auto it = plan_.parameters->find(n.name);
+          return it == plan_.parameters->end() ? Value{} : eval(*it->second, {});
         } else if constexpr (std::is_same_v<T, Variable>) {
           auto it = plan_.slot_of.find(n.name);
           return it != plan_.slot_of.end() && static_cast<size_t>(it->second) < row.size() ? row[it->second]
@@ -210,8 +221,54 @@ Value Evaluator::binary(const Binary& b, const std::vector<Value>& row) const {
   }
 }
 
+std::vector<graph::Vertex> PathRef::nodes(const graph::CsrGraph& g) const {
+  std::vector<graph::Vertex> out{start};
+  for (const graph::CsrEdge& e : edges) {
+    const graph::Vertex at = out.back();
+    out.push_back(boost::source(e, g) == at ? boost::target(e, g) : boost::source(e, g));
+  }
+  return out;
+}
+
+// range(from, to[, step]): the integers from `from` to `to` inclusive.
+static Value range_of(const std::vector<Value>& args) {
+  std::vector<Value> out;
+  const auto* from = std::get_if<int64_t>(&args[0].data);
+  const auto* to = std::get_if<int64_t>(&args[1].data);
+  const int64_t* step = args.size() > 2 ? std::get_if<int64_t>(&args[2].data) : nullptr;
+  const int64_t by = step ? *step : 1;
+  if (!from || !to || by == 0) return Value{};
+  // Bounded like the match: a range is rows, and rows are capped.
+  constexpr int64_t kMaxRange = 1'000'000;
+  for (int64_t i = *from; (by > 0 ? i <= *to : i >= *to) && static_cast<int64_t>(out.size()) < kMaxRange; i += by) {
+    out.push_back(Value{i});
+  }
+  return Value{std::move(out)};
+}
+
 Value Evaluator::call(const Call& c, const std::vector<Value>& row) const {
   const Value arg = c.args.empty() ? Value{} : eval(*c.args[0], row);
+  if (c.function == "range" || c.function == "coalesce") {
+    std::vector<Value> args{arg};
+    for (size_t i = 1; i < c.args.size(); ++i) args.push_back(eval(*c.args[i], row));
+    if (c.function == "range") return range_of(args);
+    for (Value& v : args) {
+      if (!v.is_null()) return v;
+    }
+    return Value{};
+  }
+  if (const auto* path = std::get_if<PathRef>(&arg.data)) {
+    if (c.function == "length") return Value{static_cast<int64_t>(path->edges.size())};
+    std::vector<Value> items;
+    if (c.function == "nodes") {
+      for (graph::Vertex v : path->nodes(view_.graph())) items.push_back(Value{NodeRef{v}});
+    } else if (c.function == "relationships") {
+      for (const graph::CsrEdge& e : path->edges) items.push_back(Value{RelRef{e}});
+    } else {
+      return Value{};
+    }
+    return Value{std::move(items)};
+  }
   if (c.function == "type") {
     const auto* r = std::get_if<RelRef>(&arg.data);
     return r ? Value{view_.relation_name(view_.edge(r->edge).relation)} : Value{};
@@ -228,6 +285,23 @@ Value Evaluator::call(const Call& c, const std::vector<Value>& row) const {
   return Value{};  // aggregates are computed by the projection
 }
 
+static std::string node_text(graph::Vertex v, const graph::View& view) {
+  const graph::VertexProps& p = view.vertex(v);
+  return fmt::format("(:{} {{name: \"{}\"}})", store::entity_type_name(p.type), p.name);
+}
+
+// (:PERSON {name: "A"})-[:speak with]->(:PERSON {name: "B"})<-[:mention]-(...)
+static std::string path_text(const PathRef& path, const graph::View& view) {
+  const std::vector<graph::Vertex> nodes = path.nodes(view.graph());
+  std::string out = node_text(nodes[0], view);
+  for (size_t i = 0; i < path.edges.size(); ++i) {
+    const bool forward = boost::source(path.edges[i], view.graph()) == nodes[i];
+    out += fmt::format("{}[:{}]{}{}", forward ? "-" : "<-", view.relation_name(view.edge(path.edges[i]).relation),
+                       forward ? "->" : "-", node_text(nodes[i + 1], view));
+  }
+  return out;
+}
+
 Cell to_cell(const Value& v, const graph::View& view) {
   return std::visit(
       [&](const auto& x) -> Cell {
@@ -237,10 +311,11 @@ Cell to_cell(const Value& v, const graph::View& view) {
         else if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, double> || std::is_same_v<T, std::string>) {
           return x;
         } else if constexpr (std::is_same_v<T, NodeRef>) {
-          const graph::VertexProps& p = view.vertex(x.vertex);
-          return fmt::format("(:{} {{name: \"{}\"}})", store::entity_type_name(p.type), p.name);
+          return node_text(x.vertex, view);
         } else if constexpr (std::is_same_v<T, RelRef>) {
           return fmt::format("[:{}]", view.relation_name(view.edge(x.edge).relation));
+        } else if constexpr (std::is_same_v<T, PathRef>) {
+          return path_text(x, view);
         } else {
           std::vector<std::string> parts;
           for (const Value& item : x) {

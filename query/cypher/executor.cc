@@ -3,7 +3,10 @@
 // complete when every step is bound and every WHERE conjunct held.
 // Invariant: a relationship is bound at most once per row (openCypher's
 // relationship uniqueness), so cycles cannot repeat an edge.
+#include <chrono>
+#include <cmath>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "query/cypher/engine.h"
 #include "query/entity_resolver.h"
@@ -44,13 +47,19 @@ class Matcher {
         no_row_(plan.slots.size()) {}
 
   Status prepare(store::Store& store);
-  Status run(std::vector<Row>& out);
+  // Extends each input row by every match (OPTIONAL: by nulls when none).
+  Status run(const std::vector<Row>& in, std::vector<Row>& out);
+  // Rows each step passed on, for PROFILE.
+  const std::vector<uint64_t>& step_rows() const { return step_rows_; }
 
  private:
   bool step(size_t i, Row& row);
   bool scan(size_t i, Row& row);
   bool expand(size_t i, Row& row);
   bool walk(size_t i, Row& row, graph::Vertex at, int depth, std::vector<Value>& path);
+  bool shortest(size_t i, Row& row, graph::Vertex from);
+  void bind_paths(Row& row) const;
+  bool emit(const Row& row);
   bool reach(size_t i, Row& row, graph::Vertex v);
   template <typename Fn>
   bool for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn);
@@ -71,6 +80,7 @@ class Matcher {
   std::map<const RelPattern*, TypeFilter> types_;
   std::vector<graph::CsrEdge> used_;
   std::vector<Row>* out_ = nullptr;
+  std::vector<uint64_t> step_rows_;
   Status stopped_ = Status::ok();
 };
 
@@ -108,27 +118,83 @@ Status Matcher::prepare(store::Store& store) {
   return Status::ok();
 }
 
-Status Matcher::run(std::vector<Row>& out) {
+Status Matcher::run(const std::vector<Row>& in, std::vector<Row>& out) {
   out_ = &out;
-  for (const Expr* f : plan_.constant_filters) {
-    if (!is_true(eval_.eval(*f, no_row_))) return Status::ok();
+  step_rows_.assign(plan_.steps.size(), 0);
+  for (const Row& input : in) {
+    Row row = input;
+    row.resize(plan_.slots.size());
+    const size_t before = out.size();
+    bool inputs_fit = true;
+    // A node carried in from an earlier clause that is null (an OPTIONAL
+    // MATCH found nothing) matches nothing.
+    for (const Step& s : plan_.steps) {
+      for (int slot : {s.node_slot, s.from_slot}) {
+        if (slot >= 0 && static_cast<size_t>(slot) < plan_.input_width && row[slot].is_null()) inputs_fit = false;
+      }
+    }
+    for (const Expr* f : plan_.constant_filters) {
+      if (inputs_fit && !is_true(eval_.eval(*f, row))) inputs_fit = false;
+    }
+    if (inputs_fit && !step(0, row)) {
+      if (!stopped_) return stopped_;
+      break;  // enough rows
+    }
+    if (plan_.optional && out.size() == before) {
+      Row nulls = input;
+      nulls.resize(plan_.slots.size());
+      if (!emit(nulls)) return stopped_;
+    }
+    if (enough_ && out.size() >= *enough_) break;
   }
-  Row row(plan_.slots.size());
-  step(0, row);
   return stopped_;
+}
+
+// Keeps one complete row; false stops the walk (enough rows, or too many).
+bool Matcher::emit(const Row& row) {
+  if (out_->size() >= options_.max_rows) {
+    stopped_ = Status::invalid_input(fmt::format("query stopped after {} rows; add LIMIT, a WHERE or a name to the "
+                                                 "pattern to narrow it",
+                                                 options_.max_rows));
+    return false;
+  }
+  out_->push_back(row);
+  return !(enough_ && out_->size() >= *enough_);
+}
+
+void Matcher::bind_paths(Row& row) const {
+  for (const PathBinding& p : plan_.paths) {
+    const graph::CsrGraph& g = view_.graph();
+    PathRef path{std::get<NodeRef>(row[p.first_node_slot].data).vertex, {}};
+    graph::Vertex at = path.start;
+    auto add = [&](const graph::CsrEdge& e) {
+      path.edges.push_back(e);
+      at = boost::source(e, g) == at ? boost::target(e, g) : boost::source(e, g);
+    };
+    for (int r : p.rel_slots) {
+      if (const auto* one = std::get_if<RelRef>(&row[r].data)) {
+        add(one->edge);
+      } else if (const auto* many = std::get_if<std::vector<Value>>(&row[r].data); many && !many->empty()) {
+        // A chain matched from its far end lists its variable-length edges
+        // from that end: take them in walking order from the path's start.
+        const graph::CsrEdge& first = std::get<RelRef>(many->front().data).edge;
+        const bool in_order = boost::source(first, g) == at || boost::target(first, g) == at;
+        for (size_t k = 0; k < many->size(); ++k) {
+          add(std::get<RelRef>((*many)[in_order ? k : many->size() - 1 - k].data).edge);
+        }
+      }
+    }
+    row[p.slot].data = std::move(path);
+  }
 }
 
 // False stops the whole walk (enough rows, or too many).
 bool Matcher::step(size_t i, Row& row) {
   if (i == plan_.steps.size()) {
-    if (out_->size() >= options_.max_rows) {
-      stopped_ = Status::invalid_input(fmt::format("query stopped after {} rows; add LIMIT, a WHERE or a name to the "
-                                                   "pattern to narrow it",
-                                                   options_.max_rows));
-      return false;
-    }
-    out_->push_back(row);
-    return !(enough_ && out_->size() >= *enough_);
+    if (plan_.paths.empty()) return emit(row);
+    Row with_paths = row;
+    bind_paths(with_paths);
+    return emit(with_paths);
   }
   return plan_.steps[i].rel ? expand(i, row) : scan(i, row);
 }
@@ -166,7 +232,10 @@ bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
     slot.data = NodeRef{v};
   }
   bool go_on = true;
-  if (filters_hold(s, row)) go_on = step(i + 1, row);
+  if (filters_hold(s, row)) {
+    ++step_rows_[i];
+    go_on = step(i + 1, row);
+  }
   if (!was_bound) slot = Value{};
   return go_on;
 }
@@ -199,6 +268,7 @@ bool Matcher::for_each_edge(graph::Vertex from, Direction d, const RelPattern& r
 bool Matcher::expand(size_t i, Row& row) {
   const Step& s = plan_.steps[i];
   const graph::Vertex from = std::get<NodeRef>(row[s.from_slot].data).vertex;
+  if (s.shortest) return shortest(i, row, from);
   if (s.rel->variable_length) {
     std::vector<Value> path;
     return walk(i, row, from, 0, path);
@@ -233,6 +303,34 @@ bool Matcher::walk(size_t i, Row& row, graph::Vertex at, int depth, std::vector<
   });
 }
 
+// shortestPath: one fewest-hop path to the far node (to each node that
+// fits when the far node is not bound yet), found by breadth-first search.
+bool Matcher::shortest(size_t i, Row& row, graph::Vertex from) {
+  const Step& s = plan_.steps[i];
+  auto follow = [&](const graph::CsrEdge& e) { return rel_fits(*s.rel, e) && !used(e); };
+  auto found = [&](graph::Vertex to, const std::vector<graph::CsrEdge>& edges) {
+    if (static_cast<int>(edges.size()) < s.rel->min_hops) return true;
+    std::vector<Value> rels;
+    for (const graph::CsrEdge& e : edges) rels.push_back(Value{RelRef{e}});
+    row[s.rel_slot].data = std::move(rels);
+    const bool go_on = reach(i, row, to);
+    row[s.rel_slot] = Value{};
+    return go_on;
+  };
+  if (const auto* bound = std::get_if<NodeRef>(&row[s.node_slot].data)) {
+    return shortest_paths(view_.graph(), from, bound->vertex, s.direction, s.rel->max_hops, follow, found);
+  }
+  // A far end given by name: one search per entity the name fits, each
+  // stopping at its target (none when the name fits nobody).
+  if (auto named = starts_.find(s.node); named != starts_.end()) {
+    for (graph::Vertex target : named->second) {
+      if (!shortest_paths(view_.graph(), from, target, s.direction, s.rel->max_hops, follow, found)) return false;
+    }
+    return true;
+  }
+  return shortest_paths(view_.graph(), from, std::nullopt, s.direction, s.rel->max_hops, follow, found);
+}
+
 bool Matcher::node_fits(const NodePattern& n, graph::Vertex v) const {
   const graph::VertexProps& p = view_.vertex(v);
   if (n.label && store::parse_entity_type(*n.label) != p.type) return false;
@@ -258,32 +356,304 @@ bool Matcher::rel_fits(const RelPattern& r, const graph::CsrEdge& e) const {
   return true;
 }
 
-// Rows beyond which the answer cannot change: SKIP + LIMIT when nothing
-// after the match needs every row (no ORDER BY, DISTINCT or aggregate).
-std::optional<size_t> enough_rows(const Query& q) {
-  if (!q.limit || !q.order_by.empty() || q.distinct) return std::nullopt;
-  for (const ReturnItem& item : q.returns) {
+// Rows beyond which the answer cannot change: SKIP + LIMIT of the RETURN
+// right after the match, when it needs not every row (no ORDER BY,
+// DISTINCT or aggregate).
+std::optional<size_t> enough_rows(const Query& q, size_t clause) {
+  if (clause + 1 != q.clauses.size() - 1) return std::nullopt;
+  const Projection& r = q.returns();
+  if (!r.limit || !r.order_by.empty() || r.distinct) return std::nullopt;
+  for (const ReturnItem& item : r.items) {
     if (contains_aggregate(*item.expr)) return std::nullopt;
   }
-  return static_cast<size_t>(*q.limit + q.skip.value_or(0));
+  return static_cast<size_t>(*r.limit + r.skip.value_or(0));
+}
+
+// One line of EXPLAIN per operator: a clause, or a step of a MATCH.
+struct Operator {
+  std::string name, detail;
+  std::optional<uint64_t> rows;
+  std::optional<double> ms;
+};
+
+std::string node_detail(const NodePattern& n) {
+  std::string out = "(" + n.variable;
+  if (n.label) out += ":" + *n.label;
+  for (const auto& [key, value] : n.properties) out += fmt::format(" {{{}: {}}}", key, value->text);
+  return out + ")";
+}
+
+void describe_steps(const Plan& plan, const std::vector<uint64_t>* rows, std::vector<Operator>& ops) {
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const Step& s = plan.steps[i];
+    Operator op;
+    if (!s.rel) {
+      op.name = static_cast<size_t>(s.node_slot) < plan.input_width ? "Argument"
+                : !s.node->properties.empty() && s.node->properties[0].first == "name" ? "NodeByName"
+                : s.node->label ? "NodeByLabelScan"
+                                : "AllNodesScan";
+      op.detail = node_detail(*s.node);
+    } else {
+      op.name = s.shortest ? "ShortestPath" : s.rel->variable_length ? "VarLengthExpand" : "Expand";
+      const std::string from = plan.slots[s.from_slot].name.empty() ? "()" : "(" + plan.slots[s.from_slot].name + ")";
+      const std::string types = s.rel->types.empty() ? "" : ":" + fmt::format("{}", fmt::join(s.rel->types, "|"));
+      const std::string hops = s.rel->variable_length ? fmt::format("*{}..{}", s.rel->min_hops, s.rel->max_hops) : "";
+      op.detail = fmt::format("{}{}[{}{}{}]{}{}", from, s.direction == Direction::kLeft ? "<-" : "-", s.rel->variable,
+                              types, hops, s.direction == Direction::kRight ? "->" : "-", node_detail(*s.node));
+    }
+    if (!s.filters.empty()) {
+      std::vector<std::string> texts;
+      for (const Expr* f : s.filters) texts.push_back(f->text);
+      op.detail += fmt::format(" WHERE {}", fmt::join(texts, " AND "));
+    }
+    if (rows) op.rows = (*rows)[i];
+    ops.push_back(std::move(op));
+  }
+}
+
+std::string projection_detail(const Projection& p) {
+  std::vector<std::string> items;
+  for (const ReturnItem& item : p.items) items.push_back(item.name);
+  std::string out = fmt::format("{}{}", p.distinct ? "DISTINCT " : "", fmt::join(items, ", "));
+  if (!p.order_by.empty()) out += " ORDER BY";
+  if (p.skip) out += fmt::format(" SKIP {}", *p.skip);
+  if (p.limit) out += fmt::format(" LIMIT {}", *p.limit);
+  if (p.where) out += " WHERE " + p.where->text;
+  return out;
+}
+
+QueryResult plan_table(const std::vector<Operator>& ops, bool profiled) {
+  Table table;
+  table.key = "plan";
+  table.columns = {"operator", "detail"};
+  if (profiled) {
+    table.columns.push_back("rows");
+    table.columns.push_back("ms");
+  }
+  for (const Operator& op : ops) {
+    std::vector<Cell> row{op.name, op.detail};
+    if (profiled) {
+      row.push_back(op.rows ? Cell{static_cast<int64_t>(*op.rows)} : Cell{std::monostate{}});
+      row.push_back(op.ms ? Cell{std::round(*op.ms * 1000) / 1000} : Cell{std::monostate{}});
+    }
+    table.rows.push_back(std::move(row));
+  }
+  QueryResult result;
+  result.tables.push_back(std::move(table));
+  return result;
+}
+
+// Runs the clauses one after the other over a table of rows; with `ops`,
+// records each operator (and, when `timed`, its rows and time).
+class Pipeline {
+ public:
+  Pipeline(const Query& query, store::Store& store, const graph::View& view, const RunOptions& options)
+      : query_(query), store_(store), view_(view), options_(options), names_(store) {
+    scope_.parameters = options.parameters;
+  }
+  Result<std::vector<Row>> run(std::vector<Operator>* ops, bool execute);
+  const Plan& scope() const { return scope_; }
+
+ private:
+  Status match(size_t c, std::vector<Row>& rows, std::vector<Operator>* ops, bool execute);
+  Status unwind(const Clause& clause, std::vector<Row>& rows, bool execute);
+  Status call(const Clause& clause, std::vector<Row>& rows, bool execute);
+  Status projection(const Clause& clause, std::vector<Row>& rows, bool execute);
+
+  const Query& query_;
+  store::Store& store_;
+  const graph::View& view_;
+  const RunOptions& options_;
+  StoreNames names_;
+  Plan scope_;
+  ProcedureCache cache_;
+};
+
+Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute) {
+  std::vector<Row> rows(1);  // one empty row: the first clause reads it once
+  for (size_t c = 0; c < query_.clauses.size(); ++c) {
+    const Clause& clause = query_.clauses[c];
+    const auto started = std::chrono::steady_clock::now();
+    Status s = Status::ok();
+    const size_t first_op = ops ? ops->size() : 0;
+    switch (clause.kind) {
+      case Clause::Kind::kMatch: s = match(c, rows, ops, execute); break;
+      case Clause::Kind::kUnwind: s = unwind(clause, rows, execute); break;
+      case Clause::Kind::kCall: s = call(clause, rows, execute); break;
+      default: s = projection(clause, rows, execute); break;
+    }
+    if (!s) return s;
+    if (!ops) continue;
+    Operator op;
+    switch (clause.kind) {
+      case Clause::Kind::kMatch: op.name = clause.match.optional ? "OptionalMatch" : "Match"; break;
+      case Clause::Kind::kUnwind:
+        op.name = "Unwind";
+        op.detail = clause.unwind.list->text + " AS " + clause.unwind.alias;
+        break;
+      case Clause::Kind::kCall: op.name = "ProcedureCall"; op.detail = clause.call.procedure; break;
+      case Clause::Kind::kWith: op.name = "With"; op.detail = projection_detail(clause.projection); break;
+      case Clause::Kind::kReturn: op.name = "Return"; op.detail = projection_detail(clause.projection); break;
+    }
+    if (clause.kind == Clause::Kind::kMatch && clause.match.where) op.detail = "WHERE " + clause.match.where->text;
+    if (execute) {
+      op.rows = rows.size();
+      op.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    }
+    ops->insert(ops->begin() + static_cast<std::ptrdiff_t>(first_op), std::move(op));
+  }
+  return rows;
+}
+
+Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* ops, bool execute) {
+  auto plan = plan_match(query_.clauses[c].match, scope_);
+  if (!plan) return plan.status();
+  std::vector<uint64_t> step_rows;
+  if (execute) {
+    Evaluator eval(*plan, view_, names_);
+    Matcher matcher(*plan, eval, options_, enough_rows(query_, c));
+    if (Status s = matcher.prepare(store_); !s) return s;
+    std::vector<Row> out;
+    if (Status s = matcher.run(rows, out); !s) return s;
+    rows = std::move(out);
+    step_rows = matcher.step_rows();
+  }
+  if (ops) describe_steps(*plan, execute ? &step_rows : nullptr, *ops);
+  scope_ = std::move(*plan);
+  return Status::ok();
+}
+
+Status Pipeline::unwind(const Clause& clause, std::vector<Row>& rows, bool execute) {
+  if (Status s = check_names(*clause.unwind.list, scope_, {}, false); !s) return s;
+  auto next = scope_with(scope_, clause.unwind.alias, clause.where);
+  if (!next) return next.status();
+  if (execute) {
+    Evaluator eval(scope_, view_, names_);
+    std::vector<Row> out;
+    for (Row& row : rows) {
+      Value v = eval.eval(*clause.unwind.list, row);
+      if (v.is_null()) continue;  // UNWIND null is no rows
+      std::vector<Value> items;
+      if (auto* list = std::get_if<std::vector<Value>>(&v.data)) items = std::move(*list);
+      else items.push_back(std::move(v));
+      for (Value& item : items) {
+        if (out.size() >= options_.max_rows) {
+          return Status::invalid_input(fmt::format("query stopped after {} rows at UNWIND; add LIMIT or a WHERE to "
+                                                   "narrow it",
+                                                   options_.max_rows));
+        }
+        Row extended = row;
+        extended.push_back(std::move(item));
+        out.push_back(std::move(extended));
+      }
+    }
+    rows = std::move(out);
+  }
+  scope_ = std::move(*next);
+  return Status::ok();
+}
+
+Status Pipeline::call(const Clause& clause, std::vector<Row>& rows, bool execute) {
+  const CallClause& call = clause.call;
+  for (const ExprPtr& arg : call.args) {
+    if (Status s = check_names(*arg, scope_, {}, false); !s) return s;
+  }
+  const auto& known = procedures();
+  const ProcedureInfo& info =
+      *std::find_if(known.begin(), known.end(), [&](const ProcedureInfo& p) { return p.name == call.procedure; });
+  Plan next = scope_;
+  std::vector<size_t> columns;  // the procedure column of each yielded variable
+  for (const auto& [column, variable] : call.yields) {
+    if (next.slot_of.count(variable)) {
+      return error_at(clause.where, fmt::format("YIELD {}: variable '{}' is already defined; rename it with AS",
+                                                column, variable));
+    }
+    columns.push_back(static_cast<size_t>(
+        std::find(info.columns.begin(), info.columns.end(), column) - info.columns.begin()));
+    next.slot_of[variable] = static_cast<int>(next.slots.size());
+    next.slots.push_back({variable, column == "node" ? SlotKind::kNode : SlotKind::kValue});
+  }
+  if (call.where) {
+    if (Status s = check_names(*call.where, next, {}, false); !s) return s;
+  }
+  if (execute) {
+    Evaluator eval(scope_, view_, names_);
+    Evaluator after(next, view_, names_);
+    std::vector<Row> out;
+    Status stopped = Status::ok();
+    const size_t cap = std::max(options_.max_rows, view_.vertex_count());
+    for (const Row& row : rows) {
+      std::vector<Value> args;
+      for (const ExprPtr& arg : call.args) args.push_back(eval.eval(*arg, row));
+      Status s = call_procedure(call, args, clause.where, view_, store_, cache_, [&](std::vector<Value> record) {
+        Row extended = row;
+        for (size_t c : columns) extended.push_back(record[c]);
+        if (call.where && !is_true(after.eval(*call.where, extended))) return true;
+        // One record per node is what a whole-graph procedure is for
+        // (PageRank's top 10 reads them all): the cap starts above that.
+        if (out.size() >= cap) {
+          stopped = Status::invalid_input(fmt::format("query stopped after {} rows at CALL; add a WHERE after YIELD "
+                                                      "or a LIMIT",
+                                                      cap));
+          return false;
+        }
+        out.push_back(std::move(extended));
+        return true;
+      });
+      if (!s) return s;
+      if (!stopped) return stopped;
+    }
+    rows = std::move(out);
+  }
+  scope_ = std::move(next);
+  return Status::ok();
+}
+
+Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool execute) {
+  const Projection& p = clause.projection;
+  std::set<std::string> aliases;
+  for (const ReturnItem& item : p.items) {
+    if (Status s = check_names(*item.expr, scope_, aliases, true); !s) return s;
+  }
+  for (const ReturnItem& item : p.items) aliases.insert(item.name);
+  for (const SortItem& item : p.order_by) {
+    if (Status s = check_names(*item.expr, scope_, aliases, true); !s) return s;
+  }
+  Plan next = scope_after(p, scope_);
+  if (p.where) {
+    if (Status s = check_names(*p.where, next, {}, false); !s) return s;
+  }
+  if (execute) {
+    Evaluator eval(scope_, view_, names_);
+    auto projected = project(p, eval, rows);
+    if (!projected) return projected.status();
+    rows = std::move(*projected);
+    if (p.where) {
+      Evaluator after(next, view_, names_);
+      std::erase_if(rows, [&](const Row& r) { return !is_true(after.eval(*p.where, r)); });
+    }
+  }
+  scope_ = std::move(next);
+  return Status::ok();
 }
 
 }  // namespace
 
 Result<QueryResult> run(const Query& query, store::Store& store, const graph::View& view, const RunOptions& options) {
-  auto plan = plan_query(query);
-  if (!plan) return plan.status();
-  StoreNames names(store);
-  Evaluator eval(*plan, view, names);
-  std::vector<Row> rows;
-  if (query.limit && *query.limit == 0) {
-    // LIMIT 0 asks for the columns only.
-  } else {
-    Matcher matcher(*plan, eval, options, enough_rows(query));
-    if (Status s = matcher.prepare(store); !s) return s;
-    if (Status s = matcher.run(rows); !s) return s;
-  }
-  return project(query, *plan, eval, rows);
+  Pipeline pipeline(query, store, view, options);
+  const bool explain = query.mode == Query::Mode::kExplain;
+  const bool profile = query.mode == Query::Mode::kProfile;
+  // Every name is checked before any row is read: a typo in RETURN should
+  // not wait for an expensive MATCH.
+  if (auto checked = Pipeline(query, store, view, options).run(nullptr, false); !checked) return checked.status();
+  std::vector<Operator> ops;
+  auto rows = pipeline.run(explain || profile ? &ops : nullptr, !explain);
+  if (!rows) return rows.status();
+  if (explain) return plan_table(ops, false);
+  QueryResult result;
+  result.tables.push_back(to_table(query.returns(), *rows, view));
+  if (profile) result.tables.push_back(std::move(plan_table(ops, true).tables[0]));
+  return result;
 }
 
 }  // namespace kg::query::cypher

@@ -43,7 +43,7 @@ Result<std::string> read_string(TextCursor& cur) {
 
 // Two-character symbols first, so "<=" is not "<" then "=".
 constexpr std::string_view kTwoCharSymbols[] = {"->", "<-", "<=", ">=", "<>", "..", "=~", "!="};
-constexpr std::string_view kOneCharSymbols = "()[]{},:.|*=<>+-/%;";
+constexpr std::string_view kOneCharSymbols = "()[]{},:.|*=<>+-/%;$";
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <set>
 
 #include "query/cypher/tokens.h"
@@ -44,16 +45,16 @@ bool is_write_clause(std::string_view word) {
 
 // Reading clauses of openCypher this subset does not have yet.
 bool is_unsupported_clause(std::string_view word) {
-  static const std::set<std::string> kLater = {"OPTIONAL", "WITH", "UNWIND", "CALL", "UNION", "FOREACH"};
+  static const std::set<std::string> kLater = {"UNION", "FOREACH"};
   return kLater.count(upper(word)) > 0;
 }
 
 // Words that end an expression rather than name a variable, so that
 // "WHERE a.name = RETURN" reports the missing value at RETURN.
 bool is_reserved(std::string_view word) {
-  static const std::set<std::string> kReserved = {"MATCH", "WHERE", "RETURN", "ORDER", "BY",   "SKIP",
-                                                  "LIMIT", "AND",   "OR",     "XOR",   "IN",   "AS",
-                                                  "DISTINCT", "CONTAINS", "STARTS", "ENDS", "IS", "ASC", "DESC"};
+  static const std::set<std::string> kReserved = {
+      "MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "YIELD", "WHERE", "RETURN", "ORDER", "BY",  "SKIP", "LIMIT", "AND",
+      "OR",    "XOR",      "IN",   "AS",     "DISTINCT", "CONTAINS", "STARTS", "ENDS", "IS", "ASC", "DESC"};
   return kReserved.count(upper(word)) > 0 || is_write_clause(word) || is_unsupported_clause(word);
 }
 
@@ -61,6 +62,8 @@ class Parser {
  public:
   Parser(std::string_view text, std::vector<Token> tokens) : text_(text), tokens_(std::move(tokens)) {}
   Result<Query> statement();
+  // One literal (number, string, boolean, null, list of literals) filling the whole text.
+  Result<ExprPtr> literal_value();
 
  private:
   const Token& peek(size_t ahead = 0) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
@@ -94,15 +97,21 @@ class Parser {
   }
   Status refuse_clause() const;
 
-  Status match_clause(Query& q);
+  Status clauses(Query& q);
+  Status match_clause(Query& q, bool optional);
+  Status unwind_clause(Query& q);
+  Status call_clause(Query& q);
+  Status optional_where(ExprPtr& into);
+  Status projection_clause(Query& q, Clause::Kind kind);
   Result<PatternChain> pattern();
+  Result<PatternChain> chain();
   Result<NodePattern> node();
   Result<RelPattern> relationship();
   Status relationship_detail(RelPattern& r);
-  Status hop_range(RelPattern& r);
+  Status hop_range(RelPattern& r, int limit);
   Result<std::vector<std::pair<std::string, ExprPtr>>> property_map();
-  Status return_clause(Query& q);
-  Status order_skip_limit(Query& q);
+  Status projection_items(const Query& q, Projection& p);
+  Status order_skip_limit(Projection& p);
   Result<int64_t> count_argument(std::string_view clause);
 
   // Expressions, loosest binding first.
@@ -140,6 +149,7 @@ class Parser {
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   int depth_ = 0;  // expressions being parsed, one inside the other
+  bool shortest_ = false;  // inside shortestPath(...): hop bounds up to kMaxShortestHops
 };
 
 ExprPtr Parser::make(size_t first_token, decltype(Expr::node) node) const {
@@ -166,41 +176,223 @@ Status Parser::refuse_clause() const {
   return Status::ok();
 }
 
+bool is_literal(const Expr& e) {
+  if (std::holds_alternative<Literal>(e.node)) return true;
+  if (const auto* neg = std::get_if<Unary>(&e.node); neg && neg->op == Op::kNeg) return is_literal(*neg->operand);
+  if (const auto* list = std::get_if<ListExpr>(&e.node)) {
+    return std::all_of(list->items.begin(), list->items.end(), [](const ExprPtr& i) { return is_literal(*i); });
+  }
+  return false;
+}
+
+Result<ExprPtr> Parser::literal_value() {
+  auto e = expression();
+  if (!e) return e;
+  if (peek().kind != Token::Kind::kEnd || !is_literal(**e)) return expected("a literal");
+  return e;
+}
+
 Result<Query> Parser::statement() {
   Query q;
-  if (Status s = refuse_clause(); !s) return s;
-  if (at_keyword("MATCH")) {
-    if (Status s = match_clause(q); !s) return s;
-  }
-  if (Status s = refuse_clause(); !s) return s;
-  if (at_keyword("MATCH")) {
-    return error_at(peek().where, "only one MATCH clause is supported; separate its patterns with commas");
-  }
-  if (!at_keyword("RETURN")) return expected(q.patterns.empty() ? "MATCH or RETURN" : "WHERE or RETURN");
-  if (Status s = return_clause(q); !s) return s;
-  if (Status s = order_skip_limit(q); !s) return s;
+  if (accept_keyword("EXPLAIN")) q.mode = Query::Mode::kExplain;
+  else if (accept_keyword("PROFILE")) q.mode = Query::Mode::kProfile;
+  if (Status s = clauses(q); !s) return s;
   accept_symbol(";");
   if (Status s = refuse_clause(); !s) return s;
   if (peek().kind != Token::Kind::kEnd) return expected("end of query");
   return q;
 }
 
-Status Parser::match_clause(Query& q) {
+// Reading clauses and WITH in any order, then RETURN.
+Status Parser::clauses(Query& q) {
+  while (true) {
+    if (Status s = refuse_clause(); !s) return s;
+    const Where where = peek().where;
+    Status s = Status::ok();
+    if (at_keyword("MATCH")) {
+      s = match_clause(q, false);
+    } else if (at_keyword("OPTIONAL")) {
+      ++pos_;
+      if (!at_keyword("MATCH")) return expected("MATCH after OPTIONAL");
+      s = match_clause(q, true);
+    } else if (at_keyword("UNWIND")) {
+      s = unwind_clause(q);
+    } else if (at_keyword("CALL")) {
+      s = call_clause(q);
+    } else if (at_keyword("WITH")) {
+      s = projection_clause(q, Clause::Kind::kWith);
+    } else if (at_keyword("RETURN")) {
+      s = projection_clause(q, Clause::Kind::kReturn);
+    } else {
+      return expected(q.clauses.empty() ? "MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN"
+                                        : "WHERE, MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN");
+    }
+    if (!s) return s;
+    q.clauses.back().where = where;
+    if (q.clauses.back().kind == Clause::Kind::kReturn) return Status::ok();
+    // A CALL alone (or last) returns what it yields, as in cypher-shell.
+    if (q.clauses.back().kind == Clause::Kind::kCall && (at_symbol(";") || peek().kind == Token::Kind::kEnd)) {
+      Clause ret;
+      ret.kind = Clause::Kind::kReturn;
+      ret.where = where;
+      for (const auto& [column, variable] : q.clauses.back().call.yields) {
+        auto e = std::make_shared<Expr>();
+        e->node = Variable{variable};
+        e->where = where;
+        e->text = variable;
+        ret.projection.items.push_back({e, variable});
+      }
+      q.clauses.push_back(std::move(ret));
+      return Status::ok();
+    }
+  }
+}
+
+Status Parser::match_clause(Query& q, bool optional) {
   ++pos_;  // MATCH
+  Clause clause;
+  clause.kind = Clause::Kind::kMatch;
+  clause.match.optional = optional;
   do {
     auto chain = pattern();
     if (!chain) return chain.status();
-    q.patterns.push_back(std::move(*chain));
+    clause.match.patterns.push_back(std::move(*chain));
   } while (accept_symbol(","));
-  if (accept_keyword("WHERE")) {
-    auto w = expression();
-    if (!w) return w.status();
-    q.where = *w;
-  }
+  if (Status s = optional_where(clause.match.where); !s) return s;
+  q.clauses.push_back(std::move(clause));
   return Status::ok();
 }
 
+// [WHERE expr]: `into` stays null without one.
+Status Parser::optional_where(ExprPtr& into) {
+  if (!accept_keyword("WHERE")) return Status::ok();
+  auto w = expression();
+  if (!w) return w.status();
+  into = *w;
+  return Status::ok();
+}
+
+Status Parser::unwind_clause(Query& q) {
+  ++pos_;  // UNWIND
+  Clause clause;
+  clause.kind = Clause::Kind::kUnwind;
+  auto list = expression();
+  if (!list) return list.status();
+  clause.unwind.list = *list;
+  if (!accept_keyword("AS")) return expected("AS after the UNWIND list, e.g. UNWIND [1, 2] AS x");
+  auto alias = identifier("a variable name after AS");
+  if (!alias) return alias.status();
+  clause.unwind.alias = *alias;
+  q.clauses.push_back(std::move(clause));
+  return Status::ok();
+}
+
+// CALL name.space(args) [YIELD column [AS variable], ... [WHERE expr]]
+Status Parser::call_clause(Query& q) {
+  ++pos_;  // CALL
+  Clause clause;
+  clause.kind = Clause::Kind::kCall;
+  const Where name_at = peek().where;
+  auto name = identifier("a procedure name such as kg.pagerank");
+  if (!name) return name.status();
+  std::string full = lower(*name);
+  while (accept_symbol(".")) {
+    auto part = identifier("a name after '.'");
+    if (!part) return part.status();
+    full += "." + lower(*part);
+  }
+  const auto& known = procedures();
+  auto info = std::find_if(known.begin(), known.end(), [&](const ProcedureInfo& p) { return p.name == full; });
+  if (info == known.end()) {
+    std::vector<std::string> names;
+    for (const ProcedureInfo& p : known) names.push_back(std::string(p.name));
+    return error_at(name_at, fmt::format("unknown procedure '{}'; procedures are {}", full, fmt::join(names, ", ")));
+  }
+  clause.call.procedure = full;
+  if (Status s = expect_symbol("(", fmt::format("after {}", full)); !s) return s;
+  if (!at_symbol(")")) {
+    do {
+      auto arg = expression();
+      if (!arg) return arg.status();
+      clause.call.args.push_back(*arg);
+    } while (accept_symbol(","));
+  }
+  if (Status s = expect_symbol(")", fmt::format("to close {}(", full)); !s) return s;
+  if (clause.call.args.size() != info->args.size()) {
+    return error_at(name_at, fmt::format("{}() takes {} argument{} ({}), got {}", full, info->args.size(),
+                                         info->args.size() == 1 ? "" : "s", fmt::join(info->args, ", "),
+                                         clause.call.args.size()));
+  }
+  if (accept_keyword("YIELD")) {
+    do {
+      const Where column_at = peek().where;
+      auto column = identifier("a column to YIELD");
+      if (!column) return column.status();
+      if (std::find(info->columns.begin(), info->columns.end(), *column) == info->columns.end()) {
+        return error_at(column_at, fmt::format("{} yields no column '{}'; it yields {}", full, *column,
+                                               fmt::join(info->columns, ", ")));
+      }
+      std::string variable = *column;
+      if (accept_keyword("AS")) {
+        auto alias = identifier("a variable name after AS");
+        if (!alias) return alias.status();
+        variable = *alias;
+      }
+      clause.call.yields.emplace_back(*column, variable);
+    } while (accept_symbol(","));
+    if (Status s = optional_where(clause.call.where); !s) return s;
+  } else {
+    for (std::string_view column : info->columns) clause.call.yields.emplace_back(column, column);
+  }
+  q.clauses.push_back(std::move(clause));
+  return Status::ok();
+}
+
+// WITH items [ORDER BY] [SKIP] [LIMIT] [WHERE], or RETURN items [ORDER BY] [SKIP] [LIMIT].
+Status Parser::projection_clause(Query& q, Clause::Kind kind) {
+  ++pos_;  // WITH or RETURN
+  Clause clause;
+  clause.kind = kind;
+  if (Status s = projection_items(q, clause.projection); !s) return s;
+  if (Status s = order_skip_limit(clause.projection); !s) return s;
+  if (kind == Clause::Kind::kWith) {
+    if (Status s = optional_where(clause.projection.where); !s) return s;
+  }
+  q.clauses.push_back(std::move(clause));
+  return Status::ok();
+}
+
+// `p = (a)-->(b)`, `shortestPath((a)-[*..6]-(b))` or a plain chain.
 Result<PatternChain> Parser::pattern() {
+  const Where start = peek().where;
+  std::string path_variable;
+  if (peek().kind == Token::Kind::kIdent && at_symbol("=", 1)) {
+    path_variable = take().text;
+    ++pos_;  // '='
+  }
+  const bool shortest = at_keyword("SHORTESTPATH");
+  if (shortest) {
+    ++pos_;
+    if (Status s = expect_symbol("(", "after shortestPath"); !s) return s;
+  }
+  shortest_ = shortest;
+  auto result = chain();
+  shortest_ = false;
+  if (!result) return result.status();
+  result->path_variable = std::move(path_variable);
+  result->shortest = shortest;
+  result->where = start;
+  if (shortest) {
+    if (result->rels.size() != 1) {
+      return error_at(start,
+                      "shortestPath takes one relationship between two nodes, e.g. shortestPath((a)-[*..6]-(b))");
+    }
+    if (Status s = expect_symbol(")", "to close shortestPath("); !s) return s;
+  }
+  return result;
+}
+
+Result<PatternChain> Parser::chain() {
   PatternChain chain;
   auto first = node();
   if (!first) return first.status();
@@ -276,7 +468,10 @@ Status Parser::relationship_detail(RelPattern& r) {
     } while (accept_symbol("|"));
   }
   if (at_symbol("*")) {
-    if (Status s = hop_range(r); !s) return s;
+    if (Status s = hop_range(r, shortest_ ? kMaxShortestHops : kMaxHops); !s) return s;
+  } else if (shortest_) {
+    r.variable_length = true;  // shortestPath((a)-[:x]-(b)): any number of hops
+    r.max_hops = kMaxShortestHops;
   }
   if (at_symbol("{")) {
     auto props = property_map();
@@ -287,8 +482,9 @@ Status Parser::relationship_detail(RelPattern& r) {
 }
 
 // *, *N, *N.., *..M, *N..M: the upper bound is required and capped, so a
-// pattern cannot walk the whole graph from a hub.
-Status Parser::hop_range(RelPattern& r) {
+// pattern cannot walk the whole graph from a hub. A shortest path is one
+// breadth-first search whatever the bound: there it defaults to `limit`.
+Status Parser::hop_range(RelPattern& r, int limit) {
   const Where star = take().where;
   r.variable_length = true;
   std::optional<int64_t> low, high;
@@ -306,15 +502,16 @@ Status Parser::hop_range(RelPattern& r) {
   } else {
     high = low;
   }
+  if (!high && shortest_) high = limit;
   if (!high) {
     return error_at(star, fmt::format("variable-length relationship needs an upper bound of at most {} hops, "
                                       "e.g. -[*1..3]-",
-                                      kMaxHops));
+                                      limit));
   }
-  if (*high > kMaxHops) {
+  if (*high > limit) {
     return error_at(star, fmt::format("variable-length relationship of up to {} hops is over the limit of {}; "
                                       "use -[*1..{}]- or less",
-                                      *high, kMaxHops, kMaxHops));
+                                      *high, limit, limit));
   }
   r.min_hops = static_cast<int>(low.value_or(1));
   r.max_hops = static_cast<int>(*high);
@@ -342,28 +539,48 @@ Result<std::vector<std::pair<std::string, ExprPtr>>> Parser::property_map() {
   return props;
 }
 
-Status Parser::return_clause(Query& q) {
-  ++pos_;  // RETURN
-  q.distinct = accept_keyword("DISTINCT");
-  if (at_symbol("*")) {
-    const Where star = take().where;
-    std::vector<std::string> seen;
-    for (const PatternChain& chain : q.patterns) {
-      auto add = [&](const std::string& v) {
-        if (!v.empty() && std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
-      };
+// The variables RETURN * and WITH * mean: those of the clauses since the
+// last WITH (and that WITH's own items), in order of first appearance.
+std::vector<std::string> variables_in_scope(const Query& q) {
+  std::vector<std::string> seen;
+  auto add = [&](const std::string& v) {
+    if (!v.empty() && std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
+  };
+  size_t from = 0;
+  for (size_t c = 0; c < q.clauses.size(); ++c) {
+    if (q.clauses[c].kind == Clause::Kind::kWith) from = c;
+  }
+  for (size_t c = from; c < q.clauses.size(); ++c) {
+    const Clause& clause = q.clauses[c];
+    if (clause.kind == Clause::Kind::kWith) {
+      for (const ReturnItem& item : clause.projection.items) add(item.name);
+    } else if (clause.kind == Clause::Kind::kUnwind) {
+      add(clause.unwind.alias);
+    }
+    for (const auto& [column, variable] : clause.call.yields) add(variable);
+    for (const PatternChain& chain : clause.match.patterns) {
+      add(chain.path_variable);
       for (size_t i = 0; i < chain.nodes.size(); ++i) {
         add(chain.nodes[i].variable);
         if (i < chain.rels.size()) add(chain.rels[i].variable);
       }
     }
-    if (seen.empty()) return error_at(star, "RETURN * needs a named variable in the pattern, e.g. (a)");
+  }
+  return seen;
+}
+
+Status Parser::projection_items(const Query& q, Projection& p) {
+  p.distinct = accept_keyword("DISTINCT");
+  if (at_symbol("*")) {
+    const Where star = take().where;
+    const std::vector<std::string> seen = variables_in_scope(q);
+    if (seen.empty()) return error_at(star, "* needs a named variable in the pattern, e.g. (a)");
     for (const std::string& v : seen) {
       auto e = std::make_shared<Expr>();
       e->node = Variable{v};
       e->where = star;
       e->text = v;
-      q.returns.push_back({e, v});
+      p.items.push_back({e, v});
     }
     return Status::ok();
   }
@@ -376,7 +593,7 @@ Status Parser::return_clause(Query& q) {
       if (!alias) return alias.status();
       item.name = *alias;
     }
-    q.returns.push_back(std::move(item));
+    p.items.push_back(std::move(item));
   } while (accept_symbol(","));
   return Status::ok();
 }
@@ -390,7 +607,7 @@ Result<int64_t> Parser::count_argument(std::string_view clause) {
   return v;
 }
 
-Status Parser::order_skip_limit(Query& q) {
+Status Parser::order_skip_limit(Projection& q) {
   if (accept_keyword("ORDER")) {
     if (!accept_keyword("BY")) return expected("BY after ORDER");
     do {
@@ -559,6 +776,11 @@ Result<ExprPtr> Parser::atom() {
       return make(first, Variable{name.text});
     }
   }
+  if (accept_symbol("$")) {
+    auto name = identifier("a parameter name after '$', e.g. $name");
+    if (!name) return name.status();
+    return make(first, Parameter{*name});
+  }
   if (accept_symbol("(")) {
     auto inner = expression();
     if (!inner) return inner;
@@ -606,6 +828,23 @@ Result<Query> parse(std::string_view text, int first_line) {
   if (!tokens) return tokens.status();
   Parser parser(text, std::move(*tokens));
   return parser.statement();
+}
+
+// A literal through the expression parser ("RETURN <text>" would accept
+// variables too); anything that is not one whole literal is a string.
+Result<ExprPtr> parse_parameter_value(std::string_view text) {
+  auto as_string = [&] {
+    auto e = std::make_shared<Expr>();
+    e->node = Literal{std::string(text)};
+    e->text = std::string(text);
+    return ExprPtr(e);
+  };
+  auto tokens = tokenize(text, 1);
+  if (!tokens) return as_string();
+  Parser parser(text, std::move(*tokens));
+  auto value = parser.literal_value();
+  if (!value) return as_string();
+  return *value;
 }
 
 }  // namespace kg::query::cypher

@@ -52,17 +52,17 @@ struct Accumulator {
 
 // Which returned column an ORDER BY expression names (its alias or the
 // same text), or -1.
-int column_of(const Query& q, const Expr& e) {
-  for (size_t i = 0; i < q.returns.size(); ++i) {
+int column_of(const Projection& q, const Expr& e) {
+  for (size_t i = 0; i < q.items.size(); ++i) {
     const auto* v = std::get_if<Variable>(&e.node);
-    if ((v && v->name == q.returns[i].name) || e.text == q.returns[i].expr->text) return static_cast<int>(i);
+    if ((v && v->name == q.items[i].name) || e.text == q.items[i].expr->text) return static_cast<int>(i);
   }
   return -1;
 }
 
-Status check_aggregates(const Query& q, bool& aggregating) {
+Status check_aggregates(const Projection& q, bool& aggregating) {
   aggregating = false;
-  for (const ReturnItem& item : q.returns) {
+  for (const ReturnItem& item : q.items) {
     if (!contains_aggregate(*item.expr)) continue;
     aggregating = true;
     const auto* c = std::get_if<Call>(&item.expr->node);
@@ -89,24 +89,24 @@ Status check_aggregates(const Query& q, bool& aggregating) {
 }
 
 // The result rows of an aggregating RETURN: one per distinct key.
-std::vector<Row> group(const Query& q, const Evaluator& eval, const std::vector<Row>& rows) {
+std::vector<Row> group(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
   std::vector<size_t> keys, aggregates;
-  for (size_t i = 0; i < q.returns.size(); ++i) {
-    (contains_aggregate(*q.returns[i].expr) ? aggregates : keys).push_back(i);
+  for (size_t i = 0; i < q.items.size(); ++i) {
+    (contains_aggregate(*q.items[i].expr) ? aggregates : keys).push_back(i);
   }
   std::map<Row, size_t, ValueLess> group_of;
   std::vector<Row> key_values;
   std::vector<std::vector<Accumulator>> accumulators;
   for (const Row& row : rows) {
     Row key;
-    for (size_t k : keys) key.push_back(eval.eval(*q.returns[k].expr, row));
+    for (size_t k : keys) key.push_back(eval.eval(*q.items[k].expr, row));
     auto [it, added] = group_of.emplace(key, key_values.size());
     if (added) {
       key_values.push_back(key);
       accumulators.emplace_back(aggregates.size());
     }
     for (size_t a = 0; a < aggregates.size(); ++a) {
-      const Call& c = std::get<Call>(q.returns[aggregates[a]].expr->node);
+      const Call& c = std::get<Call>(q.items[aggregates[a]].expr->node);
       accumulators[it->second][a].add(c, c.star ? Value{} : eval.eval(*c.args[0], row));
     }
   }
@@ -117,10 +117,10 @@ std::vector<Row> group(const Query& q, const Evaluator& eval, const std::vector<
   }
   std::vector<Row> out;
   for (size_t g = 0; g < key_values.size(); ++g) {
-    Row r(q.returns.size());
+    Row r(q.items.size());
     for (size_t k = 0; k < keys.size(); ++k) r[keys[k]] = key_values[g][k];
     for (size_t a = 0; a < aggregates.size(); ++a) {
-      r[aggregates[a]] = accumulators[g][a].result(std::get<Call>(q.returns[aggregates[a]].expr->node));
+      r[aggregates[a]] = accumulators[g][a].result(std::get<Call>(q.items[aggregates[a]].expr->node));
     }
     out.push_back(std::move(r));
   }
@@ -129,7 +129,7 @@ std::vector<Row> group(const Query& q, const Evaluator& eval, const std::vector<
 
 }  // namespace
 
-Result<QueryResult> project(const Query& q, const Plan&, const Evaluator& eval, const std::vector<Row>& rows) {
+Result<std::vector<Row>> project(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
   bool aggregating = false;
   if (Status s = check_aggregates(q, aggregating); !s) return s;
   // Each output row: the returned columns, then the ORDER BY keys.
@@ -139,7 +139,7 @@ Result<QueryResult> project(const Query& q, const Plan&, const Evaluator& eval, 
   } else {
     for (const Row& row : rows) {
       Row r;
-      for (const ReturnItem& item : q.returns) r.push_back(eval.eval(*item.expr, row));
+      for (const ReturnItem& item : q.items) r.push_back(eval.eval(*item.expr, row));
       out.push_back(std::move(r));
     }
   }
@@ -170,18 +170,21 @@ Result<QueryResult> project(const Query& q, const Plan&, const Evaluator& eval, 
   }
   const size_t skip = std::min(out.size(), static_cast<size_t>(q.skip.value_or(0)));
   const size_t end = q.limit ? std::min(out.size(), skip + static_cast<size_t>(*q.limit)) : out.size();
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(end), out.end());
+  out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(skip));
+  return out;
+}
 
+Table to_table(const Projection& q, const std::vector<Row>& rows, const graph::View& view) {
   Table table;
   table.key = "rows";
-  for (const ReturnItem& item : q.returns) table.columns.push_back(item.name);
-  for (size_t i = skip; i < end; ++i) {
+  for (const ReturnItem& item : q.items) table.columns.push_back(item.name);
+  for (const Row& row : rows) {
     std::vector<Cell> cells;
-    for (const Value& v : out[i]) cells.push_back(to_cell(v, eval.view()));
+    for (const Value& v : row) cells.push_back(to_cell(v, view));
     table.rows.push_back(std::move(cells));
   }
-  QueryResult result;
-  result.tables.push_back(std::move(table));
-  return result;
+  return table;
 }
 
 }  // namespace kg::query::cypher

@@ -16,7 +16,7 @@ struct Token {
     kInt,     // 42
     kFloat,   // 0.5
     kString,  // 'x' or "x"; `text` is unescaped
-    kSymbol,  // ( ) [ ] { } , : . | * = <> < <= > >= + - / % -> <- .. =~ ;
+    kSymbol,  // ( ) [ ] { } , : . | * = <> < <= > >= + - / % -> <- .. =~ ; $
     kEnd,
   };
   Kind kind = Kind::kEnd;

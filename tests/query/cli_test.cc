@@ -216,5 +216,90 @@ TEST_F(CliTest, ReplRunsCypherLines) {
   EXPECT_NE(r.err.find("2:10: unknown label 'PLANET'"), std::string::npos) << r.err;
 }
 
+TEST_F(CliTest, QueryTakesParametersAndEveryFormat) {
+  const std::string q = "MATCH (a {name: $who})-[r]->(b) RETURN b.name ORDER BY b.name";
+  const KgRun csv = kg("query " + sh_quote(q) + " --param who=Nuland --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out, "b.name\nJoe Biden\nSenate Foreign Relations Committee\n");
+  // A quoted value and a list; CSV quotes what needs it.
+  const KgRun quoted = kg("query " + sh_quote("UNWIND $names AS x RETURN x, $sep AS s") +
+                          " --param " + sh_quote("names=['a,b', 'say \"hi\"']") + " --param " + sh_quote("sep=' '") +
+                          " --format csv");
+  ASSERT_EQ(quoted.exit_code, 0) << quoted.err;
+  EXPECT_EQ(quoted.out, "x,s\n\"a,b\", \n\"say \"\"hi\"\"\", \n");
+  const KgRun jsonl = kg("query " + sh_quote("MATCH (n:ORG) RETURN n.name, n.mentions ORDER BY n.name") +
+                         " --format jsonl");
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+  std::istringstream lines(jsonl.out);
+  std::vector<std::string> names;
+  for (std::string line; std::getline(lines, line);) names.push_back(nlohmann::json::parse(line)["n.name"]);
+  EXPECT_EQ(names, (std::vector<std::string>{"Acme Corp", "Senate Foreign Relations Committee"}));
+  const KgRun no_value = kg("query " + sh_quote(q) + " --param who");
+  EXPECT_EQ(no_value.exit_code, 1);
+  EXPECT_EQ(no_value.err, "kg: error: --param needs NAME=VALUE, got 'who'\n");
+  const KgRun unset = kg("query " + sh_quote(q));
+  EXPECT_EQ(unset.exit_code, 1);
+  EXPECT_EQ(unset.err, "kg: error: 1:17: parameter $who has no value; give it with --param who=VALUE (kg query) or "
+                       ":param who VALUE (kg repl)\n");
+}
+
+TEST_F(CliTest, QueryChainsClausesAndShortestPaths) {
+  const KgRun with = kg("query " + sh_quote("MATCH (a:PERSON)\nOPTIONAL MATCH (a)-[r]->()\nWITH a, count(r) AS out\n"
+                                            "WHERE out > 0\nUNWIND [1, 2] AS copy\nRETURN a.name, out, copy\n"
+                                            "ORDER BY out DESC, copy") +
+                        " --format tsv");
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_EQ(with.out, "a.name\tout\tcopy\nJoe Biden\t3\t1\nJoe Biden\t3\t2\nVictoria Nuland\t2\t1\n"
+                      "Victoria Nuland\t2\t2\n");
+  const KgRun path = kg("query " + sh_quote("MATCH p = shortestPath((a {name: 'Putin'})-[*..4]-(b {name: 'Nuland'}))\n"
+                                            "RETURN length(p) AS hops, [x IN [1] | x]"));
+  EXPECT_EQ(path.exit_code, 1);  // list comprehensions are not in the subset: a positioned error
+  EXPECT_EQ(path.err, "kg: error: 2:37: expected ']' to close the list, found '|'\n");
+  const KgRun hops = kg("query " + sh_quote("MATCH p = shortestPath((a {name: 'Putin'})-[*..4]-(b {name: 'Nuland'}))\n"
+                                            "RETURN length(p) AS hops, size(relationships(p)) AS rels") + " --format tsv");
+  ASSERT_EQ(hops.exit_code, 0) << hops.err;
+  EXPECT_EQ(hops.out, "hops\trels\n2\t2\n");
+  const KgRun degree = kg("query " + sh_quote("CALL kg.degree() YIELD node, degree RETURN node.name, degree "
+                                              "ORDER BY degree DESC, node.name LIMIT 2") + " --format tsv");
+  ASSERT_EQ(degree.exit_code, 0) << degree.err;
+  // Nuland (2 out) and Putin (2 in) tie; the name breaks it.
+  EXPECT_EQ(degree.out, "node.name\tdegree\nJoe Biden\t4\nVictoria Nuland\t2\n");
+}
+
+TEST_F(CliTest, ReplStatementsSpanLinesAndShellCommands) {
+  const std::string script =
+      ":param who 'Biden'\n"
+      ":mode csv\n"
+      "MATCH (a {name: $who})-[r]->(b)\n"
+      "RETURN b.name, type(r) AS rel\n"
+      "ORDER BY rel;\n"
+      ":timer on\n"
+      "MATCH (n:LOC) RETURN n.name;\n"
+      ":timer off\n"
+      ":schema;\n";
+  const KgRun r = kg("repl", script);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const std::string expected_start =
+      "b.name,rel\nVladimir Putin,speak with\nVladimir Putin,warn\nUkraine,warn about\nn.name\nUkraine\nRun Time: ";
+  EXPECT_EQ(r.out.substr(0, expected_start.size()), expected_start) << r.out;
+  const std::string expected_schema =
+      "label,nodes\nLOC,1\nORG,2\nPERSON,4\n\n"
+      "relation,edges,facts\nhire,1,1\nmention,1,1\nspeak with,1,2\ntestify to,1,1\nwarn,1,1\nwarn about,1,1\n\n"
+      "of,property\nnode,name\nnode,type\nnode,mentions\nnode,id\n"
+      "relationship,relation\nrelationship,canonical\nrelationship,count\nrelationship,confidence\n";
+  ASSERT_GE(r.out.size(), expected_schema.size());
+  EXPECT_EQ(r.out.substr(r.out.size() - expected_schema.size()), expected_schema) << r.out;
+  // ':quit;' quits (a ';' after a colon command is allowed): the bad statement after it never runs.
+  const KgRun quit = kg("repl", ":quit;\nMATCH (a:PLANET) RETURN a;\n");
+  EXPECT_EQ(quit.exit_code, 0) << quit.err;
+  EXPECT_EQ(quit.err, "");
+  const KgRun bad = kg("repl", ":mode xml\n:timer maybe\n:param\n");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err, "error: 1:7: :mode takes table, csv, tsv, json or jsonl, not 'xml'\n"
+                     "error: 1:8: :timer takes on or off, not 'maybe'\n"
+                     "error: 1:8: :param takes a name and a value, e.g. :param who 'Tony Blair'\n");
+}
+
 }  // namespace
 }  // namespace kg

@@ -189,6 +189,11 @@ TEST_F(CypherExecutorTest, UnknownNamesAreNamed) {
             "1:26: unknown property 'weight' of relationship r; relationships have relation, canonical, count, "
             "confidence");
   EXPECT_EQ(error_of("MATCH (a) RETURN b.name"), "1:18: unknown variable 'b' in b.name");
+  EXPECT_EQ(error_of("MATCH (a) RETURN a.nmae"),
+            "1:18: unknown property 'nmae' of node a (did you mean 'name'?); nodes have name, type, mentions, id");
+  EXPECT_EQ(error_of("MATCH ()-[r]->() RETURN r.cuont"),
+            "1:25: unknown property 'cuont' of relationship r (did you mean 'count'?); relationships have relation, "
+            "canonical, count, confidence");
   EXPECT_EQ(error_of("MATCH (a) RETURN a.name, count(*) ORDER BY a.type"),
             "1:44: ORDER BY a.type after an aggregate: order by a returned column or its alias");
   EXPECT_EQ(error_of("MATCH (a) RETURN a.name ORDER BY count(*)"),
@@ -196,8 +201,8 @@ TEST_F(CypherExecutorTest, UnknownNamesAreNamed) {
   EXPECT_EQ(error_of("MATCH (a) WHERE count(*) > 1 RETURN a"),
             "1:17: count() is an aggregate; it belongs in RETURN or ORDER BY");
   EXPECT_EQ(error_of("MATCH (a) RETURN frobnicate(a)"),
-            "1:18: unknown function 'frobnicate'; functions are type, id, toLower, toUpper, size, count, min, max, "
-            "sum, avg, collect");
+            "1:18: unknown function 'frobnicate'; functions are type, id, toLower, toUpper, size, length, nodes, "
+            "relationships, range, coalesce, count, min, max, sum, avg, collect");
 }
 
 // The row cap of cypher::run stops a runaway query with one line; LIMIT
@@ -226,6 +231,140 @@ TEST_F(CypherExecutorTest, RowLimitStopsRunawayQueries) {
   ASSERT_FALSE(slow.is_ok());
   EXPECT_EQ(slow.status().message(),
             "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
+}
+
+TEST_F(CypherExecutorTest, OptionalMatchKeepsRowsWithNulls) {
+  EXPECT_EQ(rows("MATCH (n:PERSON) OPTIONAL MATCH (n)-[:hire]-(o:ORG) RETURN n.name, o.name ORDER BY n.name"),
+            (Rows{{"Jane Roe", "Acme Corp"}, {"Joe Biden", "null"}, {"Victoria Nuland", "null"},
+                  {"Vladimir Putin", "null"}}));
+  EXPECT_EQ(rows("MATCH (n:PERSON) OPTIONAL MATCH (n)-[r]->() RETURN n.name, count(r) AS out ORDER BY out DESC, n.name"),
+            (Rows{{"Joe Biden", "3"}, {"Victoria Nuland", "2"}, {"Jane Roe", "0"}, {"Vladimir Putin", "0"}}));
+  // The OPTIONAL MATCH's WHERE decides whether it matched, not whether the row stays.
+  EXPECT_EQ(rows("MATCH (n {name: 'Biden'}) OPTIONAL MATCH (n)-[r]->(m) WHERE r.count > 5 RETURN n.name, m.name"),
+            (Rows{{"Joe Biden", "null"}}));
+  // A null carried into a later MATCH matches nothing.
+  EXPECT_EQ(rows("MATCH (n {name: 'Jane Roe'}) OPTIONAL MATCH (n)-[:warn]->(x) WITH x MATCH (x)-->(y) RETURN count(*)"),
+            (Rows{{"0"}}));
+}
+
+TEST_F(CypherExecutorTest, WithChainsAggregatesAndFilters) {
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) WITH a, count(r) AS facts WHERE facts > 1 RETURN a.name, facts ORDER BY facts DESC"),
+            (Rows{{"Joe Biden", "3"}, {"Victoria Nuland", "2"}}));
+  EXPECT_EQ(rows("MATCH (a {name: 'Nuland'})-[:mention]->(b) WITH b MATCH (b)-[:warn_about]->(c) RETURN b.name, c.name"),
+            (Rows{{"Joe Biden", "Ukraine"}}));
+  EXPECT_EQ(rows("MATCH (n) WITH n ORDER BY n.name LIMIT 2 RETURN n.name"), (Rows{{"Acme Corp"}, {"Jane Roe"}}));
+  EXPECT_EQ(rows("MATCH (a)-->(b) WITH DISTINCT a RETURN count(*)"), (Rows{{"3"}}));
+  EXPECT_EQ(rows("MATCH (a:PERSON) WITH a.name AS who, a.mentions AS m WHERE who STARTS WITH 'V' RETURN who, m ORDER BY who"),
+            (Rows{{"Victoria Nuland", "2"}, {"Vladimir Putin", "4"}}));  // Putin and his alias, in two articles
+  EXPECT_EQ(error_of("MATCH (a) WITH a.name AS who RETURN a"), "1:37: unknown variable 'a'; name it in the MATCH pattern, e.g. (a)");
+  EXPECT_EQ(error_of("MATCH (a) WITH a.name AS who MATCH (who)-->(b) RETURN b"),
+            "1:36: variable 'who' holds a value, not a node; it cannot stand in a pattern");
+}
+
+TEST_F(CypherExecutorTest, Unwind) {
+  EXPECT_EQ(rows("UNWIND [3, 1, 2] AS x RETURN x * 2 AS y ORDER BY y"), (Rows{{"2"}, {"4"}, {"6"}}));
+  EXPECT_EQ(rows("UNWIND range(1, 4) AS i RETURN sum(i), count(*)"), (Rows{{"10", "4"}}));
+  EXPECT_EQ(rows("MATCH (n:LOC) UNWIND ['a', 'b'] AS k RETURN n.name, k"), (Rows{{"Ukraine", "a"}, {"Ukraine", "b"}}));
+  EXPECT_EQ(rows("UNWIND [] AS x RETURN x"), Rows{});
+  EXPECT_EQ(rows("UNWIND null AS x RETURN count(*)"), (Rows{{"0"}}));
+  EXPECT_EQ(rows("UNWIND ['Joe Biden', 'Jane Roe'] AS who MATCH (n) WHERE n.name = who RETURN n.type ORDER BY n.type"),
+            (Rows{{"PERSON"}, {"PERSON"}}));
+  EXPECT_EQ(error_of("UNWIND [1] AS x MATCH (n {name: x}) RETURN n"),
+            "1:33: x reads a variable; a pattern's {...} takes literals and $parameters (compare variables in WHERE)");
+}
+
+TEST_F(CypherExecutorTest, ShortestPathAndPathVariables) {
+  EXPECT_EQ(rows("MATCH p = shortestPath((a {name: 'Nuland'})-[*..6]-(b {name: 'Ukraine'})) RETURN length(p), p"),
+            (Rows{{"2", "(:PERSON {name: \"Victoria Nuland\"})-[:mention]->(:PERSON {name: \"Joe Biden\"})-[:warn "
+                        "about]->(:LOC {name: \"Ukraine\"})"}}));
+  EXPECT_EQ(rows("MATCH p = shortestPath((a {name: 'Ukraine'})-[*]-(b {name: 'Victoria Nuland'})) RETURN p"),
+            (Rows{{"(:LOC {name: \"Ukraine\"})<-[:warn about]-(:PERSON {name: \"Joe Biden\"})<-[:mention]-(:PERSON "
+                   "{name: \"Victoria Nuland\"})"}}));
+  // Against the edges' direction, across components, or too short: no path.
+  EXPECT_EQ(rows("MATCH p = shortestPath((a {name: 'Ukraine'})-[*]->(b {name: 'Nuland'})) RETURN p"), Rows{});
+  EXPECT_EQ(rows("MATCH p = shortestPath((a {name: 'Acme Corp'})-[*]-(b {name: 'Biden'})) RETURN p"), Rows{});
+  EXPECT_EQ(rows("MATCH p = shortestPath((a {name: 'Nuland'})-[*..1]-(b {name: 'Ukraine'})) RETURN p"), Rows{});
+  // Only the edge types named: Putin through warn, as speak with is left out.
+  EXPECT_EQ(rows("MATCH p = shortestPath((a {name: 'Nuland'})-[:mention|warn*]->(b {name: 'Putin'})) "
+                 "UNWIND relationships(p) AS r RETURN type(r)"),
+            (Rows{{"mention"}, {"warn"}}));
+  // An unbound far end: one shortest path to each node reached.
+  EXPECT_EQ(rows("MATCH p = shortestPath((a {name: 'Nuland'})-[*..2]->(b)) RETURN b.name, length(p) ORDER BY b.name"),
+            (Rows{{"Joe Biden", "1"}, {"Senate Foreign Relations Committee", "1"}, {"Ukraine", "2"},
+                  {"Vladimir Putin", "2"}}));
+  // A path matched from its labelled far end still starts at its first node.
+  EXPECT_EQ(rows("MATCH p = (a)-[*2]->(c:LOC) RETURN p, size(nodes(p))"),
+            (Rows{{"(:PERSON {name: \"Victoria Nuland\"})-[:mention]->(:PERSON {name: \"Joe Biden\"})-[:warn "
+                   "about]->(:LOC {name: \"Ukraine\"})",
+                   "3"}}));
+  EXPECT_EQ(error_of("MATCH p = (a)-->(b) RETURN p.name"),
+            "1:28: p is a path; it has no property 'name' (use length(p), nodes(p) or relationships(p))");
+}
+
+TEST_F(CypherExecutorTest, Parameters) {
+  ASSERT_TRUE(session_->set_parameter("who", "Biden").is_ok());
+  ASSERT_TRUE(session_->set_parameter("types", "['ORG', 'LOC']").is_ok());
+  ASSERT_TRUE(session_->set_parameter("floor", "0.9").is_ok());
+  EXPECT_EQ(rows("MATCH (a {name: $who})-[r]->(b) RETURN count(*)"), (Rows{{"3"}}));
+  EXPECT_EQ(rows("MATCH (n) WHERE n.type IN $types RETURN count(*)"), (Rows{{"3"}}));
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) WHERE r.confidence >= $floor RETURN count(*)"), (Rows{{"3"}}));
+  EXPECT_EQ(error_of("MATCH (n) WHERE n.name = $nope RETURN n"),
+            "1:26: parameter $nope has no value; give it with --param nope=VALUE (kg query) or :param nope VALUE "
+            "(kg repl)");
+  const Status bad = session_->set_parameter("1x", "2");
+  EXPECT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.message(), "parameter name '1x' is not a name: use letters, digits and _");
+}
+
+TEST_F(CypherExecutorTest, ExplainAndProfile) {
+  auto run = [&](std::string_view text) {
+    auto command = parse_command(text);
+    EXPECT_TRUE(command.is_ok()) << command.status().message();
+    auto result = session_->execute(*command);
+    EXPECT_TRUE(result.is_ok()) << result.status().message();
+    return result.is_ok() ? *result : QueryResult{};
+  };
+  const QueryResult explained = run("EXPLAIN MATCH (a {name: 'Biden'})-[r:warn]->(b) RETURN b.name");
+  ASSERT_EQ(explained.tables.size(), 1u);
+  EXPECT_EQ(explained.tables[0].key, "plan");
+  std::vector<std::string> operators;
+  for (const auto& row : explained.tables[0].rows) operators.push_back(show(row[0]) + " " + show(row[1]));
+  EXPECT_EQ(operators, (std::vector<std::string>{"Match ", "NodeByName (a {name: 'Biden'})", "Expand (a)-[r:warn]->(b)",
+                                                 "Return b.name"}));
+  const QueryResult profiled = run("PROFILE MATCH (a {name: 'Biden'})-[r:warn]->(b) RETURN b.name");
+  ASSERT_EQ(profiled.tables.size(), 2u);
+  EXPECT_EQ(profiled.tables[0].rows.size(), 1u);  // the answer, then the plan
+  const Table& plan = profiled.tables[1];
+  ASSERT_EQ(plan.columns, (std::vector<std::string>{"operator", "detail", "rows", "ms"}));
+  ASSERT_EQ(plan.rows.size(), 4u);
+  EXPECT_EQ(show(plan.rows[1][2]), "1");  // one Joe Biden
+  EXPECT_EQ(show(plan.rows[2][2]), "1");  // one warn edge
+  EXPECT_EQ(show(plan.rows[3][2]), "1");
+}
+
+// Expected values from the sample store's description: two components
+// (five nodes and two), Joe Biden with 3 out-edges and 1 in-edge.
+TEST_F(CypherExecutorTest, ProcedureCalls) {
+  EXPECT_EQ(rows("CALL kg.components() YIELD node, size WHERE size = 2 RETURN node.name ORDER BY node.name"),
+            (Rows{{"Acme Corp"}, {"Jane Roe"}}));
+  EXPECT_EQ(rows("CALL kg.degree() YIELD node, degree, out_degree WHERE degree > 2 RETURN node.name, degree, out_degree"),
+            (Rows{{"Joe Biden", "4", "3"}}));
+  EXPECT_EQ(rows("MATCH (a {name: 'Nuland'}) CALL kg.khop(a, 1) YIELD node, depth RETURN node.name, depth "
+                 "ORDER BY node.name"),
+            (Rows{{"Joe Biden", "1"}, {"Senate Foreign Relations Committee", "1"}}));
+  EXPECT_EQ(rows("CALL kg.khop('Jane Roe', 2) YIELD node AS n RETURN n.name"), (Rows{{"Acme Corp"}}));
+  // PageRank is scaled to sum to 1 over the 7 nodes.
+  EXPECT_EQ(rows("CALL kg.pagerank() YIELD node, score RETURN count(*), sum(score)"), (Rows{{"7", "1"}}));
+  // A CALL alone returns every column it yields.
+  auto command = parse_command("CALL kg.components()");
+  ASSERT_TRUE(command.is_ok()) << command.status().message();
+  auto result = session_->execute(*command);
+  ASSERT_TRUE(result.is_ok()) << result.status().message();
+  EXPECT_EQ(result->tables.at(0).columns, (std::vector<std::string>{"node", "component", "size"}));
+  EXPECT_EQ(result->tables.at(0).rows.size(), 7u);
+  EXPECT_EQ(error_of("CALL kg.khop('Biden', 9) YIELD node RETURN node"), "1:23: kg.khop() takes a depth from 1 to 6");
+  EXPECT_EQ(error_of("MATCH (node) CALL kg.degree() YIELD node RETURN node"),
+            "1:14: YIELD node: variable 'node' is already defined; rename it with AS");
 }
 
 }  // namespace

@@ -133,8 +133,8 @@ TEST(ParserTest, UnknownCommandsSuggestTheClosest) {
 TEST(ParserTest, NonColonLinesAreCypher) {
   auto c = parse_as<CypherCommand>("MATCH (n) RETURN n");
   ASSERT_NE(c.query, nullptr);
-  EXPECT_EQ(c.query->patterns.size(), 1u);
-  EXPECT_EQ(error_of("   MATCH (n)"), "1:13: expected WHERE or RETURN, found end of query");
+  EXPECT_EQ(c.query->clauses.at(0).match.patterns.size(), 1u);
+  EXPECT_EQ(error_of("   MATCH (n)"), "1:13: expected WHERE, MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN, found end of query");
   EXPECT_EQ(error_of("   ").substr(0, 16), "1:1: empty query");
 }
 
@@ -146,6 +146,16 @@ TEST(ParserTest, HelpListsEveryCommandAndCypher) {
   }
   EXPECT_NE(help.find("MATCH (a:PERSON {name: 'Joe Biden'})"), std::string::npos);
   EXPECT_NE(help_text("path").find(":path A B"), std::string::npos);
+}
+
+// The caret sits under the column the message names, counted in code
+// points ("Sergeï" is 6 wide); a message without a position stays as it is.
+TEST(ParserTest, CaretUnderTheErrorColumn) {
+  const std::string text = "MATCH (a {name: 'Sergeï'})\nRETURN a.age";
+  EXPECT_EQ(with_caret("2:8: unknown property 'age'", text), "2:8: unknown property 'age'\n  RETURN a.age\n         ^");
+  EXPECT_EQ(with_caret("1:26: x", text), "1:26: x\n  MATCH (a {name: 'Sergeï'})\n                           ^");
+  EXPECT_EQ(with_caret("no position", text), "no position");
+  EXPECT_EQ(with_caret("7:1: past the end", text), "7:1: past the end");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// kg query 'COMMAND' [--format table|json|tsv]: one-shot queries. A Cypher
+// kg query 'COMMAND' [--format table|json|tsv] [--param NAME=VALUE]: one-shot queries. A Cypher
 // statement is the whole argument (it may span lines); otherwise each line
 // is one colon command. Neighbourhood commands read the store by prefix
 // scans, whole-graph ones and Cypher build the view once.
@@ -16,6 +16,7 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
   struct Options {
     std::string text;
     query::OutputFormat format = query::OutputFormat::kTable;
+    std::vector<std::string> params;  // NAME=VALUE
   };
   auto options = std::make_shared<Options>();
   Subcommand c;
@@ -23,10 +24,11 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
   c.app->add_option("query", options->text, "the query, e.g. 'MATCH (a:PERSON)-[r]->(b) RETURN a.name, type(r), b.name LIMIT 5' or "
                     "':neighbors \"Joe Biden\" depth 2' (one colon command per line)")
       ->required();
-  const std::map<std::string, query::OutputFormat> formats = {
-      {"table", query::OutputFormat::kTable}, {"json", query::OutputFormat::kJson}, {"tsv", query::OutputFormat::kTsv}};
-  c.app->add_option("--format", options->format, "output format: table, json or tsv")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  c.app->add_option("--format", options->format, "output format: table, csv, tsv, json or jsonl")
+      ->transform(CLI::CheckedTransformer(query::output_formats(), CLI::ignore_case));
+  c.app->add_option("--param", options->params,
+                    "a Cypher parameter NAME=VALUE, read as $NAME (repeatable; VALUE is a number, 'quoted text', "
+                    "a list [1, 2] or plain text)");
   c.app->footer("Type ':help' as the query for the list of commands.");
   c.run = [options, &global] {
     // Parse everything first: a typo on line 3 should not leave lines 1-2
@@ -58,6 +60,16 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
     auto store = store::Store::open(global.db, open);
     if (!store) return report(store.status());
     query::Session session(**store, query::SessionMode::kOneShot);
+    for (const std::string& param : options->params) {
+      const size_t eq = param.find('=');
+      if (eq == std::string::npos) {
+        return report(Status::invalid_input(fmt::format("--param needs NAME=VALUE, got '{}'", param)));
+      }
+      if (Status s = session.set_parameter(std::string_view(param).substr(0, eq), std::string_view(param).substr(eq + 1));
+          !s) {
+        return report(Status::invalid_input(fmt::format("--param {}: {}", param, s.message())));
+      }
+    }
     for (const query::Command& command : commands) {
       auto result = session.execute(command);
       if (!result) return report(result.status());

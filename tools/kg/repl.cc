@@ -22,10 +22,8 @@ Subcommand add_repl_command(CLI::App& kg, const GlobalOptions& global) {
   auto format = std::make_shared<query::OutputFormat>(query::OutputFormat::kTable);
   Subcommand c;
   c.app = kg.add_subcommand("repl", "interactive query shell (line editing, history, tab completion)");
-  const std::map<std::string, query::OutputFormat> formats = {
-      {"table", query::OutputFormat::kTable}, {"json", query::OutputFormat::kJson}, {"tsv", query::OutputFormat::kTsv}};
-  c.app->add_option("--format", *format, "output format: table, json or tsv")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  c.app->add_option("--format", *format, "output format: table, csv, tsv, json or jsonl")
+      ->transform(CLI::CheckedTransformer(query::output_formats(), CLI::ignore_case));
   c.app->footer("History is kept in $KG_HISTORY or ~/.kg_history. Commands can be piped in: echo ':stats' | kg repl");
   c.run = [format, &global] {
     store::OpenOptions open;
