@@ -1,7 +1,9 @@
+#include "base/dates.h"
 #include "ingest/pipeline.h"
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -16,7 +18,16 @@
 namespace kg::ingest {
 namespace {
 
-Status write_record(store::Store& store, const store::DocumentRecord& record, IngestSummary& summary) {
+// Gives an undated record the batch date, or the day of the run marked as such.
+void date_record(store::DocumentRecord& record, const PipelineOptions& options) {
+  if (!record.date.empty()) return;
+  record.date = options.batch_date.empty() ? dates::today_date() : options.batch_date;
+  record.date_is_ingest_date = options.batch_date.empty();
+}
+
+Status write_record(store::Store& store, store::DocumentRecord& record, const PipelineOptions& options,
+                    IngestSummary& summary) {
+  date_record(record, options);
   Result<store::PutResult> put = store.put_document(record);
   if (!put.is_ok()) return put.status();
   ++summary.articles;
@@ -49,7 +60,7 @@ class CopyFilter {
 
   Result<bool> admit(const std::string& id, const std::string& hash, std::string_view text,
                      IngestSummary& summary) {
-    const size_t number = seen_.size();
+    const size_t number = ids_.size();
     if (!seen_.insert(hash).second) {
       ++summary.articles;
       ++summary.duplicates;
@@ -58,17 +69,34 @@ class CopyFilter {
     Result<std::optional<store::DocumentInfo>> stored = store_.find_document(id);
     if (!stored.is_ok()) return stored.status();
     const bool unchanged = *stored && (*stored)->content_hash == hash;
-    const bool near_copy = !keep_near_duplicates_ && near_.find_or_add(text, number).has_value();
+    ids_.push_back(id);
+    const std::optional<size_t> original = keep_near_duplicates_ ? std::nullopt : near_.find_or_add(text, number);
+    if (original) near_copies_[ids_[*original]].push_back(id);
+    const bool near_copy = original.has_value();
     if (!unchanged && !near_copy) return true;
     ++summary.articles;
     ++(unchanged ? summary.unchanged : summary.near_duplicates);
     return false;
   }
 
+  // Records on each kept article the ids of its near-copies that were left
+  // out; run once the batch is written, when every kept article is stored.
+  // A kept article that is itself stored under another id (the same text
+  // under two ids) has no document of its own to record them on.
+  Status record_near_copies() {
+    for (const auto& [kept, copies] : near_copies_) {
+      Status s = store_.record_near_duplicates(kept, copies);
+      if (!s.is_ok() && s.code() != Status::Code::kNotFound) return s;
+    }
+    return Status::ok();
+  }
+
  private:
   store::Store& store_;
   const bool keep_near_duplicates_;
   std::unordered_set<std::string> seen_;
+  std::vector<std::string> ids_;  // the ids of the articles given numbers, by number
+  std::map<std::string, std::vector<std::string>> near_copies_;  // kept id -> ids left out as its near-copies
   NearDuplicateIndex near_;
 };
 
@@ -143,7 +171,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
         record = std::move(*slots[i]);
         slots[i].reset();
       }
-      failure = write_record(store, record, summary);
+      failure = write_record(store, record, options, summary);
       {
         std::lock_guard lock(mu);
         written = i + 1;
@@ -155,6 +183,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
     }
   }  // workers join here
   if (!failure.is_ok()) return failure;
+  if (Status s = filter.record_near_copies(); !s.is_ok()) return s;
   summary.sentences_over_budget = nlp::sentences_over_budget() - over_budget_before;
   summary.propositions_over_budget = extract::propositions_over_budget() - dropped_before;
 
@@ -178,11 +207,12 @@ Result<IngestSummary> ingest_record_lines(store::Store& store, const std::string
     Result<bool> admitted = filter.admit(record.id, record.content_hash, record_text(record), summary);
     if (!admitted.is_ok()) return admitted.status();
     if (!*admitted) return Status::ok();
-    if (Status s = write_record(store, record, summary); !s.is_ok()) return s;
+    if (Status s = write_record(store, record, options, summary); !s.is_ok()) return s;
     if (options.progress) options.progress(summary.articles, records);
     return Status::ok();
   });
   if (!read.is_ok()) return read;
+  if (Status s = filter.record_near_copies(); !s.is_ok()) return s;
   Result<uint64_t> after = entity_count(store);
   if (!after.is_ok()) return after.status();
   summary.new_entities = *after - std::min(*after, *before);

@@ -60,6 +60,10 @@ struct PipelineOptions {
   // (MinHash resemblance of word 5-shingles >= 0.9: a new title, a figure
   // corrected) is not stored, so that its facts are not counted twice.
   bool keep_near_duplicates = false;
+  // The date of articles that carry none (YYYY-MM-DD, as `kg ingest --date`
+  // gives it). "" = the day of the run, and the document is marked
+  // date_is_ingest_date.
+  std::string batch_date;
   // Called by the writer after each document: (done, total).
   std::function<void(size_t, size_t)> progress;
 };
@@ -85,6 +89,9 @@ class RecordBuilder {
   std::shared_ptr<const extract::TextExtractor> parsed_;  // null: the baseline
 };
 
+// Each near-copy left out is recorded on the article it copies
+// (Store::record_near_duplicates) once the batch is written.
+//
 // Extracts and commits `docs` (see the file comment). Stops at the first
 // store error; the documents committed before it stay committed. Articles
 // the store already holds under their id with the same content hash, and

@@ -85,6 +85,9 @@ Result<Document> parse_jsonl_line(std::string_view name, std::string_view line, 
     if (Status s = refuse_control_characters(*field, key, where); !s.is_ok()) return s;
   }
   if (Status s = refuse_control_characters(doc.text, "text", where); !s.is_ok()) return s;
+  Result<std::string> date = article_date(where, doc.date);
+  if (!date.is_ok()) return date.status();
+  doc.date = std::move(*date);
   doc.text = tidy_paragraphs(decode_character_references(doc.text));
   if (doc.text.empty()) return Status::invalid_input(fmt::format("{}: \"text\" is empty", where));
   if (doc.id.empty()) doc.id = where;

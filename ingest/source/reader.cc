@@ -168,10 +168,12 @@ Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_vie
   if (article.text.empty()) {
     return Status::invalid_input(fmt::format("{}: no article text (only a title or markup)", name));
   }
+  Result<std::string> date = article_date(name, article.date);
+  if (!date.is_ok()) return date.status();
   Document doc;
   doc.source = std::string(name);
   doc.title = std::move(article.title);
-  doc.date = std::move(article.date);
+  doc.date = std::move(*date);
   doc.url = std::move(article.url);
   doc.text = std::move(article.text);
   doc.content_hash = content_hash(doc.text);

@@ -25,7 +25,7 @@ namespace kg::source {
 struct Document {
   std::string id;            // stable name: the path, "PATH:LINE" or the JSONL "id", "stdin:<hash>"
   std::string title;         // "" when the article has none
-  std::string date;          // as written in the source ("" when unknown)
+  std::string date;          // YYYY-MM-DD (normalize_date of what the source wrote); "" when unknown
   std::string url;           // "" when unknown
   std::string source;        // the file it was read from ("-" for stdin)
   std::string text;          // the body, paragraphs separated by blank lines
@@ -111,6 +111,10 @@ std::string normalize_whitespace(std::string_view text);
 // the library's error-id tag and its "line 1" (each input line is parsed on
 // its own) are dropped, the column and the reason kept.
 std::string json_error_detail(std::string_view parser_message);
+
+// dates::normalize_date (base/dates.h) of an article's date field, "" for "", or invalid input
+// "WHERE: unreadable date ..." naming `where` (the file or "FILE:LINE").
+Result<std::string> article_date(std::string_view where, std::string_view text);
 
 // Hex digest that identifies an article's content: the SHA-1 name-based UUID
 // (RFC 4122 v5) of the whitespace-normalised text, 32 hex digits.

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "base/dates.h"
 #include "graph/store/store.h"
 #include "ingest/pipeline.h"
 #include "ingest/source/source.h"
@@ -33,6 +34,7 @@ struct IngestOptions {
   bool keep_duplicates = false;
   std::string encoding = "utf8";
   std::string progress = "auto";
+  std::string date;  // --date, YYYY-MM-DD once checked
 };
 
 ProgressStyle progress_style(const IngestOptions& options) {
@@ -86,6 +88,7 @@ int run_triples(const std::string& db, const IngestOptions& options) {
     Progress progress(progress_style(options), "records", "record");
     ingest::PipelineOptions pipeline;
     pipeline.keep_near_duplicates = options.keep_duplicates;
+    pipeline.batch_date = options.date;
     pipeline.progress = [&](size_t done, size_t total) { progress.update(done, total); };
     Result<ingest::IngestSummary> summary = ingest::ingest_record_lines(**st, options.triples, *records, pipeline);
     progress.finish(summary.is_ok() ? summary->articles : 0);
@@ -196,6 +199,7 @@ int run_articles(const std::string& db, const IngestOptions& options) {
   ingest::PipelineOptions pipeline;
   pipeline.threads = options.threads;
   pipeline.keep_near_duplicates = options.keep_duplicates;
+  pipeline.batch_date = options.date;
   size_t extracted = 0;
   pipeline.progress = [&](size_t done, size_t total) {
     progress.update(done, total);
@@ -244,7 +248,18 @@ Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global) {
   c.app->add_option("--encoding", options->encoding,
                     "how to read text that is not valid UTF-8: utf8 (refuse it; the default), latin1, cp1252, or "
                     "auto (charset detected by libuchardet); valid UTF-8 is always read as it is");
+  c.app->add_option("--date", options->date,
+                    "the date of the articles that carry none (YYYY-MM-DD); without it they take the day of the "
+                    "ingest, marked as such");
   c.run = [&global, options] {
+    if (!options->date.empty()) {
+      const std::optional<std::string> date = dates::normalize_date(options->date);
+      if (!date) {
+        return report(Status::invalid_input(
+            fmt::format("--date {}: not a day of the calendar (write YYYY-MM-DD)", options->date)));
+      }
+      options->date = *date;
+    }
     if (ProgressStyle style; !parse_progress_style(options->progress, &style)) {
       return report(Status::invalid_input(
           fmt::format("unknown progress style \"{}\": use auto, line, plain or none", options->progress)));
