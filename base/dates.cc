@@ -18,16 +18,18 @@
 namespace kg::dates {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
+                                                      "may",     "june",     "july",      "august",
+                                                      "september", "october", "november", "december"};
 
-// The month a word names ("Mar", "March", "mar."), 1..12; 0 for none.
+// The month a word names, in full or by its first three letters ("March",
+// "Mar", "mar.", and "Sept"), 1..12; 0 for none.
 unsigned month_number(std::string_view word) {
-  if (word.size() < 3) return 0;
   std::string lower = utf8::ascii_lowercase(word);
   if (lower.ends_with('.')) lower.pop_back();
+  if (lower == "sept") return 9;
   for (unsigned m = 0; m < kMonths.size(); ++m) {
-    if (lower.starts_with(kMonths[m])) return m + 1;
+    if (lower == kMonths[m] || (lower.size() == 3 && kMonths[m].starts_with(lower))) return m + 1;
   }
   return 0;
 }

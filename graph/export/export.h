@@ -78,7 +78,7 @@ struct ExportEdge {
   size_t evidence_total = 0;             // how many the store holds (evidence.size() unless capped)
   // The earliest and latest date of the documents of all its evidence
   // (YYYY-MM-DD; "" when none is dated or evidence was not read).
-  std::string first_seen, last_seen;
+  std::string first_seen = {}, last_seen = {};
 };
 
 // What a --max-nodes cap left out of a snapshot, for the message that says so.
