@@ -109,28 +109,54 @@ std::string record_text(const store::DocumentRecord& record) {
 
 }  // namespace
 
-Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
-                                       const PipelineOptions& options) {
+// The state of one run of ingest_documents, fed a group of articles at a time.
+struct ArticleIngest::State {
+  State(store::Store& st, const PipelineOptions& opts, RecordBuilder&& b)
+      : store(st), options(opts), builder(std::move(b)), filter(st, opts.keep_near_duplicates) {}
+  store::Store& store;
+  const PipelineOptions options;
+  const RecordBuilder builder;
+  CopyFilter filter;
+  IngestSummary summary;
+  uint64_t entities_before = 0, over_budget_before = 0, dropped_before = 0;
+  size_t total = 0;    // articles in the whole run (the progress total)
+  size_t handled = 0;  // articles given so far, stored or turned away
+};
+
+Result<std::unique_ptr<ArticleIngest>> ArticleIngest::start(store::Store& store, size_t total,
+                                                             const PipelineOptions& options) {
   Result<uint64_t> before = entity_count(store);
   if (!before.is_ok()) return before.status();
-  const uint64_t over_budget_before = nlp::sentences_over_budget();
-  const uint64_t dropped_before = extract::propositions_over_budget();
-  IngestSummary summary;
+  // Loaded once per run and shared read-only by the workers.
+  Result<RecordBuilder> builder = RecordBuilder::load(options.model_dir);
+  if (!builder.is_ok()) return builder.status();
+  auto state = std::make_unique<State>(store, options, std::move(*builder));
+  state->entities_before = *before;
+  state->over_budget_before = nlp::sentences_over_budget();
+  state->dropped_before = extract::propositions_over_budget();
+  state->total = total;
+  state->summary.extractor = state->builder.extractor();
+  return std::unique_ptr<ArticleIngest>(new ArticleIngest(std::move(state)));
+}
+
+ArticleIngest::ArticleIngest(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ArticleIngest::~ArticleIngest() = default;
+
+Status ArticleIngest::add(const std::vector<source::Document>& docs) {
+  State& st = *state_;
   std::vector<size_t> todo;  // the indexes of the documents to extract, in input order
-  CopyFilter filter(store, options.keep_near_duplicates);
   for (size_t i = 0; i < docs.size(); ++i) {
-    Result<bool> admitted = filter.admit(docs[i].id, docs[i].content_hash, docs[i].text, summary);
+    Result<bool> admitted = st.filter.admit(docs[i].id, docs[i].content_hash, docs[i].text, st.summary);
     if (!admitted.is_ok()) return admitted.status();
     if (*admitted) todo.push_back(i);
   }
-  // Loaded once per run and shared read-only by the workers.
-  const Result<RecordBuilder> builder = RecordBuilder::load(options.model_dir);
-  if (!builder.is_ok()) return builder.status();
+  const size_t turned_away = docs.size() - todo.size();
 
   // Workers fill slots; the writer (this thread) takes them in input order.
-  // At most `window` records wait in memory, so a large batch does not hold
+  // At most `window` records wait in memory, so a large group does not hold
   // every record at once.
-  const unsigned threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+  const unsigned threads =
+      std::max(1u, st.options.threads ? st.options.threads : std::thread::hardware_concurrency());
   const size_t window = size_t{threads} * 4;
   const size_t total = todo.size();
   std::vector<std::optional<store::DocumentRecord>> slots(total);
@@ -149,7 +175,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
         if (stop || next_to_build >= total) return;
         i = next_to_build++;
       }
-      store::DocumentRecord record = builder->build(docs[todo[i]]);
+      store::DocumentRecord record = st.builder.build(docs[todo[i]]);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(record);
@@ -158,7 +184,6 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
     }
   };
 
-  summary.extractor = builder->extractor();
   Status failure;
   {
     std::vector<std::jthread> workers;
@@ -171,7 +196,7 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
         record = std::move(*slots[i]);
         slots[i].reset();
       }
-      failure = write_record(store, record, options, summary);
+      failure = write_record(st.store, record, st.options, st.summary);
       {
         std::lock_guard lock(mu);
         written = i + 1;
@@ -179,18 +204,30 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
       }
       room.notify_all();
       if (!failure.is_ok()) break;
-      if (options.progress) options.progress(i + 1, total);
+      if (st.options.progress) st.options.progress(st.handled + turned_away + i + 1, st.total);
     }
   }  // workers join here
-  if (!failure.is_ok()) return failure;
-  if (Status s = filter.record_near_copies(); !s.is_ok()) return s;
-  summary.sentences_over_budget = nlp::sentences_over_budget() - over_budget_before;
-  summary.propositions_over_budget = extract::propositions_over_budget() - dropped_before;
+  st.handled += docs.size();
+  return failure;
+}
 
-  Result<uint64_t> after = entity_count(store);
+Result<IngestSummary> ArticleIngest::finish() {
+  State& st = *state_;
+  if (Status s = st.filter.record_near_copies(); !s.is_ok()) return s;
+  st.summary.sentences_over_budget = nlp::sentences_over_budget() - st.over_budget_before;
+  st.summary.propositions_over_budget = extract::propositions_over_budget() - st.dropped_before;
+  Result<uint64_t> after = entity_count(st.store);
   if (!after.is_ok()) return after.status();
-  summary.new_entities = *after - std::min(*after, *before);
-  return summary;
+  st.summary.new_entities = *after - std::min(*after, st.entities_before);
+  return st.summary;
+}
+
+Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
+                                       const PipelineOptions& options) {
+  Result<std::unique_ptr<ArticleIngest>> run = ArticleIngest::start(store, docs.size(), options);
+  if (!run.is_ok()) return run.status();
+  if (Status s = (*run)->add(docs); !s.is_ok()) return s;
+  return (*run)->finish();
 }
 
 Result<IngestSummary> ingest_record_lines(store::Store& store, const std::string& path, size_t records,

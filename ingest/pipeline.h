@@ -89,16 +89,32 @@ class RecordBuilder {
   std::shared_ptr<const extract::TextExtractor> parsed_;  // null: the baseline
 };
 
-// Each near-copy left out is recorded on the article it copies
-// (Store::record_near_duplicates) once the batch is written.
-//
-// Extracts and commits `docs` (see the file comment). Stops at the first
+// Extracts and commits articles (see the file comment), given a group at a
+// time, so that a batch of any size is read and ingested in bounded memory:
+// start(), add() each group in input order, finish(). Stops at the first
 // store error; the documents committed before it stay committed. Articles
 // the store already holds under their id with the same content hash, and
-// copies of an earlier article of `docs` (same hash) or, unless
+// copies of an earlier article of the run (same hash) or, unless
 // options.keep_near_duplicates, near-copies, are counted and skipped before
-// any extraction, so re-ingesting a corpus costs a lookup per
-// article; options.progress counts only the articles that are extracted.
+// any extraction, so re-ingesting a corpus costs a lookup per article. Each
+// near-copy left out is recorded on the article it copies
+// (Store::record_near_duplicates) by finish(). options.progress counts the
+// articles given so far of `total`.
+class ArticleIngest {
+ public:
+  static Result<std::unique_ptr<ArticleIngest>> start(store::Store& store, size_t total,
+                                                      const PipelineOptions& options = {});
+  ~ArticleIngest();
+  Status add(const std::vector<source::Document>& docs);
+  Result<IngestSummary> finish();
+
+ private:
+  struct State;
+  explicit ArticleIngest(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// One run of ArticleIngest over `docs`.
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
                                        const PipelineOptions& options = {});
 

@@ -98,9 +98,9 @@ Result<Document> parse_jsonl_line(std::string_view name, std::string_view line, 
 }  // namespace
 
 Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options,
-                                          std::vector<Status>* bad_lines) {
+                                          std::vector<Status>* bad_lines, size_t first_line) {
   std::vector<Document> documents;
-  size_t line_no = 0;
+  size_t line_no = first_line - 1;
   size_t pos = 0;
   size_t bad = 0;
   while (pos < bytes.size()) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,9 @@ struct ReadOptions {
   // News pages nest a few dozen elements; browsers stop nesting at 512.
   size_t max_html_depth = 1024;
   Encoding encoding = Encoding::kUtf8;
+  // read_input_groups reads a JSONL file larger than this a block of lines
+  // of about this size at a time.
+  size_t group_bytes = size_t{4} << 20;
 };
 
 // The extensions of article files, lowercase; matched ignoring case.
@@ -89,6 +93,14 @@ Result<InputList> list_inputs(const std::string& path);
 // article) are appended there and its good lines returned.
 Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options = {},
                                          std::vector<Status>* bad_lines = nullptr);
+
+// read_input, handing the articles to `consume` a group at a time, so that
+// memory holds one group: a JSONL file over options.group_bytes is read and
+// checked a block of whole lines at a time (its encoding detected and
+// converted per block), every other input is one group. Stops at the first
+// error of the input or of `consume`; with `bad_lines`, as read_input.
+Status read_input_groups(const std::string& input, const ReadOptions& options, std::vector<Status>* bad_lines,
+                         const std::function<Status(std::vector<Document>&&)>& consume);
 
 // Reads every article under `path` (list_inputs, then read_input of each),
 // stopping at the first bad input. Standard input's format is sniffed from

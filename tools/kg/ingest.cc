@@ -122,17 +122,22 @@ int run_triples(const std::string& db, const IngestOptions& options) {
   return 0;
 }
 
-// What the inputs of a batch gave: the articles, and the inputs left out.
+// What the check of a batch found: the good inputs and how many articles
+// they hold, and the inputs left out. The articles themselves are not kept
+// (but standard input's, which cannot be read twice): the ingest reads the
+// good inputs again a group at a time, so memory stays bounded on any batch.
 struct Batch {
-  std::vector<source::Document> docs;
+  std::vector<std::string> good;               // inputs to ingest, in order
+  std::vector<source::Document> stdin_docs;    // "-", read once
+  size_t articles = 0;                         // in the good inputs
   std::vector<source::SkippedFile> not_articles;  // by name, in a directory walk
   std::vector<Status> bad;                        // refused, in input order
   size_t inputs = 0;  // inputs read, good and bad (files, and each line of a JSONL file)
 };
 
-// Reads every input named by `paths`, keeping going after a bad one so that
+// Checks every input named by `paths`, keeping going after a bad one so that
 // the refusal can say how many there are.
-Batch read_batch(const std::vector<std::string>& paths, const source::ReadOptions& read) {
+Batch check_batch(const std::vector<std::string>& paths, const source::ReadOptions& read) {
   Batch batch;
   for (const std::string& path : paths) {
     Result<source::InputList> list = source::list_inputs(path);
@@ -144,18 +149,40 @@ Batch read_batch(const std::vector<std::string>& paths, const source::ReadOption
     std::move(list->skipped.begin(), list->skipped.end(), std::back_inserter(batch.not_articles));
     for (const std::string& input : list->inputs) {
       const size_t bad_before = batch.bad.size();
-      Result<std::vector<source::Document>> docs = source::read_input(input, read, &batch.bad);
-      if (!docs.is_ok()) {
+      size_t articles = 0;
+      Status status = source::read_input_groups(input, read, &batch.bad, [&](std::vector<source::Document>&& docs) {
+        articles += docs.size();
+        if (input == "-") std::move(docs.begin(), docs.end(), std::back_inserter(batch.stdin_docs));
+        return Status::ok();
+      });
+      if (!status.is_ok()) {
+        batch.bad.resize(bad_before);  // the whole input is bad, not only some of its lines
         ++batch.inputs;
-        batch.bad.push_back(docs.status());
+        batch.bad.push_back(status);
         continue;
       }
       // A JSONL line is an input of its own: one bad line does not cost the file.
-      batch.inputs += docs->size() + (batch.bad.size() - bad_before);
-      std::move(docs->begin(), docs->end(), std::back_inserter(batch.docs));
+      batch.inputs += articles + (batch.bad.size() - bad_before);
+      batch.articles += articles;
+      batch.good.push_back(input);
     }
   }
   return batch;
+}
+
+// Reads the good inputs again, a group at a time, into the run.
+Status ingest_batch(const Batch& batch, const source::ReadOptions& read, ingest::ArticleIngest& run) {
+  for (const std::string& input : batch.good) {
+    if (input == "-") {
+      if (Status s = run.add(batch.stdin_docs); !s.is_ok()) return s;
+      continue;
+    }
+    std::vector<Status> bad_lines;  // found and listed by check_batch already
+    Status s = source::read_input_groups(input, read, &bad_lines,
+                                         [&](std::vector<source::Document>&& docs) { return run.add(docs); });
+    if (!s.is_ok()) return s;
+  }
+  return Status::ok();
 }
 
 // "skipped 1 file: bbc/README.TXT (not an article)", at most
@@ -191,8 +218,8 @@ int run_articles(const std::string& db, const IngestOptions& options) {
   } else {
     return report(e.status());
   }
-  const Batch batch = read_batch(options.paths, read);
-  if (!batch.bad.empty() && (!options.skip_bad || batch.docs.empty())) return refuse_batch(batch);
+  const Batch batch = check_batch(options.paths, read);
+  if (!batch.bad.empty() && (!options.skip_bad || batch.articles == 0)) return refuse_batch(batch);
   Result<std::unique_ptr<store::Store>> st = open_for_writing(db);
   if (!st.is_ok()) return report(st.status());
   Progress progress(progress_style(options), "articles", "article");
@@ -205,7 +232,10 @@ int run_articles(const std::string& db, const IngestOptions& options) {
     progress.update(done, total);
     extracted = done;
   };
-  Result<ingest::IngestSummary> summary = ingest::ingest_documents(**st, batch.docs, pipeline);
+  Result<std::unique_ptr<ingest::ArticleIngest>> run = ingest::ArticleIngest::start(**st, batch.articles, pipeline);
+  if (!run.is_ok()) return report(run.status());
+  Status ingested = ingest_batch(batch, read, **run);
+  Result<ingest::IngestSummary> summary = ingested.is_ok() ? (*run)->finish() : Result<ingest::IngestSummary>(ingested);
   progress.finish(extracted);
   if (!summary.is_ok()) return report(summary.status());
   print_summary(*summary, "article");
