@@ -134,7 +134,8 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
 //               "confidence": 0..1, "negated", "modal": booleans,
 //               "attribution": "" when the article states it}, ...]}
 //
-// Every field is required; no other key is allowed. Counts and indexes are
+// Every field is required; no other key is allowed. "date" is "" or
+// YYYY-MM-DD; an undated record takes its date when it is ingested. Counts and indexes are
 // integers from 0 to 2^32-1; indexes point into this line's lists. A reader
 // refuses any other "kg_record" version.
 inline constexpr int kRecordFormatVersion = 1;
