@@ -107,6 +107,16 @@ Result<std::vector<std::string>> suggestions(store::Store& st, std::string_view 
   return out;
 }
 
+// One fact of the JSON page; `other_key` names the entity at the other end.
+nlohmann::json edge_json(const ShownEdge& s, const char* other_key) {
+  nlohmann::json j = {{"relation", s.relation}, {other_key, s.other}, {"count", s.count},
+                      {"confidence", s.confidence}, {"kind", fact_kind_name(s.kind)},
+                      {"first_seen", s.dates.first_seen()}, {"last_seen", s.dates.last_seen()}};
+  j["canonical"] = s.canonical.empty() ? nlohmann::json() : nlohmann::json(s.canonical);
+  if (s.reversed) j["canonical_reversed"] = true;
+  return j;
+}
+
 // The facts by the day they were first reported, then as the page orders
 // them; facts of undated documents only come last, without a date.
 std::string timeline_text(const std::vector<ShownEdge>& out_shown, const std::vector<ShownEdge>& in_shown) {
@@ -174,14 +184,6 @@ int run_entity(const std::string& db, const std::string& name, const EntityPageO
                           {"articles", nlohmann::json::array()},
                           {"others_with_this_name", nlohmann::json::array()}};
     for (const store::Alias& a : *aliases) out["aliases"].push_back({{"name", a.surface}, {"count", a.count}});
-    auto edge_json = [](const ShownEdge& s, const char* other_key) {
-      nlohmann::json j = {{"relation", s.relation}, {other_key, s.other}, {"count", s.count},
-                          {"confidence", s.confidence}, {"kind", fact_kind_name(s.kind)},
-                          {"first_seen", s.dates.first_seen()}, {"last_seen", s.dates.last_seen()}};
-      j["canonical"] = s.canonical.empty() ? nlohmann::json() : nlohmann::json(s.canonical);
-      if (s.reversed) j["canonical_reversed"] = true;
-      return j;
-    };
     for (const ShownEdge& s : *out_shown) out["out"].push_back(edge_json(s, "object"));
     for (const ShownEdge& s : *in_shown) out["in"].push_back(edge_json(s, "subject"));
     for (const auto& [info, mentions] : articles) {
