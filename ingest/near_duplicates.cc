@@ -77,25 +77,60 @@ double NearDuplicateIndex::resemblance(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / kSignatureSize;
 }
 
+NearDuplicateIndex::Folded NearDuplicateIndex::fold(const Signature& sig) {
+  Folded out;
+  for (size_t i = 0; i < kSignatureSize; ++i) out[i] = static_cast<uint32_t>(sig[i] ^ (sig[i] >> 32));
+  return out;
+}
+
+double NearDuplicateIndex::resemblance(const Folded& a, const Folded& b) {
+  size_t same = 0;
+  for (size_t i = 0; i < kSignatureSize; ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / kSignatureSize;
+}
+
+void NearDuplicateIndex::insert_band_key(uint64_t key, uint32_t entry) {
+  if (2 * (used_ + 1) > table_.size()) grow();
+  const size_t mask = table_.size() - 1;
+  size_t i = key & mask;
+  while (table_[i].entry != 0) i = (i + 1) & mask;
+  table_[i] = {key, entry};
+  ++used_;
+}
+
+void NearDuplicateIndex::grow() {
+  std::vector<BandSlot> old = std::move(table_);
+  table_.assign(std::max<size_t>(1024, old.size() * 2), BandSlot{});
+  used_ = 0;
+  for (const BandSlot& slot : old) {
+    if (slot.entry != 0) insert_band_key(slot.key, slot.entry);
+  }
+}
+
 std::optional<size_t> NearDuplicateIndex::find_or_add(std::string_view text, size_t number) {
   const std::optional<Signature> sig = signature(text);
   if (!sig) return std::nullopt;
+  const Folded folded = fold(*sig);
   std::array<uint64_t, kBands> band_keys;
-  std::optional<size_t> best;  // entries_ index of the earliest match
+  std::optional<size_t> best;  // entry index of the earliest match
+  const size_t mask = table_.empty() ? 0 : table_.size() - 1;
   for (size_t band = 0; band < kBands; ++band) {
-    uint64_t key = kFnvOffset;
+    uint64_t key = mix(kFnvOffset ^ band);  // the band's number in the key: equal rows of two bands differ
     for (size_t row = 0; row < kRowsPerBand; ++row) key = mix(key ^ (*sig)[band * kRowsPerBand + row]);
     band_keys[band] = key;
-    const auto it = buckets_[band].find(key);
-    if (it == buckets_[band].end()) continue;
-    for (const size_t candidate : it->second) {
-      if (best && candidate >= *best) continue;  // entries_ is in insertion order: keep the earliest
-      if (resemblance(*sig, entries_[candidate].signature) >= kThreshold) best = candidate;
+    if (table_.empty()) continue;
+    for (size_t i = key & mask; table_[i].entry != 0; i = (i + 1) & mask) {
+      if (table_[i].key != key) continue;
+      const size_t candidate = table_[i].entry - 1;
+      if (best && candidate >= *best) continue;  // entries are in insertion order: keep the earliest
+      if (resemblance(folded, folded_[candidate]) >= kThreshold) best = candidate;
     }
   }
-  if (best) return entries_[*best].number;
-  for (size_t band = 0; band < kBands; ++band) buckets_[band][band_keys[band]].push_back(entries_.size());
-  entries_.push_back({number, *sig});
+  if (best) return numbers_[*best];
+  const auto entry = static_cast<uint32_t>(numbers_.size() + 1);
+  for (const uint64_t key : band_keys) insert_band_key(key, entry);
+  numbers_.push_back(number);
+  folded_.push_back(folded);
   return std::nullopt;
 }
 

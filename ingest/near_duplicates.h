@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kg::ingest {
@@ -40,13 +39,25 @@ class NearDuplicateIndex {
   static double resemblance(const Signature& a, const Signature& b);
 
  private:
-  struct Entry {
-    size_t number;
-    Signature signature;
+  // What is kept of each text added, in insertion order. The slots are
+  // folded to 32 bits (two slots that differ agree after folding with
+  // probability 2^-32) and the band keys live in one open-addressing table,
+  // so a text costs about 0.7 KB, not the 2 KB of a full signature and
+  // sixteen hash-map nodes: the index grows with every article of a run.
+  using Folded = std::array<uint32_t, kSignatureSize>;
+  struct BandSlot {
+    uint64_t key = 0;
+    uint32_t entry = 0;  // entries index + 1; 0 = empty
   };
-  std::vector<Entry> entries_;
-  // Per band, the hash of its slots -> entries_ indexes.
-  std::array<std::unordered_map<uint64_t, std::vector<size_t>>, kBands> buckets_;
+  static Folded fold(const Signature& sig);
+  static double resemblance(const Folded& a, const Folded& b);
+  void insert_band_key(uint64_t key, uint32_t entry);
+  void grow();
+
+  std::vector<size_t> numbers_;  // per entry
+  std::vector<Folded> folded_;   // per entry
+  std::vector<BandSlot> table_;  // size a power of two, at most half full
+  size_t used_ = 0;
 };
 
 }  // namespace kg::ingest

@@ -60,6 +60,10 @@ struct PipelineOptions {
   // (MinHash resemblance of word 5-shingles >= 0.9: a new title, a figure
   // corrected) is not stored, so that its facts are not counted twice.
   bool keep_near_duplicates = false;
+  // The date of articles that carry none (YYYY-MM-DD, as `kg ingest --date`
+  // gives it). "" = the day of the run, and the document is marked
+  // date_is_ingest_date.
+  std::string batch_date;
   // Called by the writer after each document: (done, total).
   std::function<void(size_t, size_t)> progress;
 };
@@ -85,13 +89,32 @@ class RecordBuilder {
   std::shared_ptr<const extract::TextExtractor> parsed_;  // null: the baseline
 };
 
-// Extracts and commits `docs` (see the file comment). Stops at the first
+// Extracts and commits articles (see the file comment), given a group at a
+// time, so that a batch of any size is read and ingested in bounded memory:
+// start(), add() each group in input order, finish(). Stops at the first
 // store error; the documents committed before it stay committed. Articles
 // the store already holds under their id with the same content hash, and
-// copies of an earlier article of `docs` (same hash) or, unless
+// copies of an earlier article of the run (same hash) or, unless
 // options.keep_near_duplicates, near-copies, are counted and skipped before
-// any extraction, so re-ingesting a corpus costs a lookup per
-// article; options.progress counts only the articles that are extracted.
+// any extraction, so re-ingesting a corpus costs a lookup per article. Each
+// near-copy left out is recorded on the article it copies
+// (Store::record_near_duplicates) by finish(). options.progress counts the
+// articles given so far of `total`.
+class ArticleIngest {
+ public:
+  static Result<std::unique_ptr<ArticleIngest>> start(store::Store& store, size_t total,
+                                                      const PipelineOptions& options = {});
+  ~ArticleIngest();
+  Status add(const std::vector<source::Document>& docs);
+  Result<IngestSummary> finish();
+
+ private:
+  struct State;
+  explicit ArticleIngest(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// One run of ArticleIngest over `docs`.
 Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<source::Document>& docs,
                                        const PipelineOptions& options = {});
 
@@ -111,7 +134,8 @@ Result<IngestSummary> ingest_documents(store::Store& store, const std::vector<so
 //               "confidence": 0..1, "negated", "modal": booleans,
 //               "attribution": "" when the article states it}, ...]}
 //
-// Every field is required; no other key is allowed. Counts and indexes are
+// Every field is required; no other key is allowed. "date" is "" or
+// YYYY-MM-DD; an undated record takes its date when it is ingested. Counts and indexes are
 // integers from 0 to 2^32-1; indexes point into this line's lists. A reader
 // refuses any other "kg_record" version.
 inline constexpr int kRecordFormatVersion = 1;

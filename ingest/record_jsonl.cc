@@ -13,6 +13,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "base/dates.h"
 #include "base/utf8.h"
 #include "ingest/pipeline.h"
 
@@ -221,6 +222,9 @@ Status read_record(const Json& line, const std::string& where, store::DocumentRe
   r->id = f.text("id", true);
   r->title = f.text("title");
   r->date = f.text("date");
+  if (f.status().is_ok() && !r->date.empty() && dates::normalize_date(r->date) != r->date) {
+    f.fail("date", "must be \"\" or a date written YYYY-MM-DD");
+  }
   r->url = f.text("url");
   r->source = f.text("source");
   r->content_hash = f.text("content_hash", true);

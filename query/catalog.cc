@@ -8,8 +8,11 @@ namespace kg::query {
 namespace {
 
 constexpr std::array kCommands = {
-    CommandInfo{"entity", ":entity NAME", "one entity: names, type, mentions, its relations with counts",
+    CommandInfo{"entity", ":entity NAME [from DAY] [to DAY] [timeline]",
+                "one entity: names, type, mentions, its relations with counts and dates",
                 "NAME is matched case-insensitively against canonical names and aliases.\n"
+                "from/to keep the relations reported on some day of the period (YYYY-MM-DD);\n"
+                "timeline orders them by the day first reported.\n"
                 "Quote names with spaces when other arguments follow: :path \"Joe Biden\" Putin."},
     CommandInfo{"neighbors", ":neighbors NAME [depth N]", "entities within N hops (default 1), with the path's first edge",
                 "Lists every entity reachable from NAME in at most N hops, following edges in\n"

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <initializer_list>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/dates.h"
 #include "query/catalog.h"
 #include "query/edit_distance.h"
 #include "query/lexer.h"
@@ -64,22 +67,37 @@ class ColonParser {
   }
 
   // A name that may run over several bare words ("Joe Biden"), stopping at
-  // `stop_keyword` (when non-empty) or the end. A quoted string is a whole name.
-  Result<NameArg> greedy_name(std::string_view what, std::string_view stop_keyword) {
-    if (!is_name_part(peek()) || (!stop_keyword.empty() && is_keyword(peek(), stop_keyword))) return expected(what);
+  // one of `stops` (keywords) or the end. A quoted string is a whole name.
+  Result<NameArg> greedy_name(std::string_view what, std::initializer_list<std::string_view> stops) {
+    const auto is_stop = [&](const Token& t) {
+      return std::any_of(stops.begin(), stops.end(), [&](std::string_view k) { return is_keyword(t, k); });
+    };
+    if (!is_name_part(peek()) || is_stop(peek())) return expected(what);
     NameArg name{peek().text, peek().where.line, peek().where.column};
     if (peek().kind == Token::Kind::kString) {
       skip();
       return name;
     }
     skip();
-    while ((peek().kind == Token::Kind::kWord || peek().kind == Token::Kind::kNumber) &&
-           !(stop_keyword.size() && is_keyword(peek(), stop_keyword))) {
+    while ((peek().kind == Token::Kind::kWord || peek().kind == Token::Kind::kNumber) && !is_stop(peek())) {
       name.text += ' ';
       name.text += peek().text;
       skip();
     }
     return name;
+  }
+
+  // A day after `after` ("from", "to"): YYYY-MM-DD or another form
+  // dates::normalize_date reads; the normalised day.
+  Result<std::string> day(std::string_view after) {
+    if (!is_name_part(peek())) return expected_after("a day (YYYY-MM-DD)", after);
+    const std::optional<std::string> d = dates::normalize_date(peek().text);
+    if (!d) {
+      return error_at(peek().where, fmt::format("'{}' is not a day of the calendar (write YYYY-MM-DD after '{}')",
+                                                peek().text, after));
+    }
+    skip();
+    return *d;
   }
 
   // A positive integer no larger than `max`.
@@ -115,16 +133,33 @@ Status parse_optional_depth(ColonParser& p, int* depth) {
   return Status::ok();
 }
 
+// :entity NAME [from DAY] [to DAY] [timeline]
 Result<Command> parse_entity(ColonParser& p) {
-  auto name = p.greedy_name("an entity name", "");
+  EntityCommand cmd;
+  auto name = p.greedy_name("an entity name", {"from", "to", "timeline"});
   if (!name) return name.status();
+  cmd.name = std::move(*name);
+  for (std::string_view end : {"from", "to"}) {
+    if (!is_keyword(p.peek(), end)) continue;
+    p.skip();
+    auto d = p.day(end);
+    if (!d) return d.status();
+    (end == "from" ? cmd.from : cmd.to) = std::move(*d);
+  }
+  if (is_keyword(p.peek(), "timeline")) {
+    p.skip();
+    cmd.timeline = true;
+  }
   if (Status s = p.finish(); !s) return s;
-  return Command{EntityCommand{std::move(*name)}};
+  if (!cmd.from.empty() && !cmd.to.empty() && cmd.from > cmd.to) {
+    return Status::invalid_input(fmt::format("'from {}' is after 'to {}'", cmd.from, cmd.to));
+  }
+  return Command{std::move(cmd)};
 }
 
 Result<Command> parse_neighbors(ColonParser& p) {
   NeighborsCommand cmd;
-  auto name = p.greedy_name("an entity name", "depth");
+  auto name = p.greedy_name("an entity name", {"depth"});
   if (!name) return name.status();
   cmd.name = std::move(*name);
   if (Status s = parse_optional_depth(p, &cmd.depth); !s) return s;
@@ -208,7 +243,7 @@ Result<Command> parse_export(ColonParser& p) {
   }
   if (is_keyword(p.peek(), "focus")) {
     p.skip();
-    auto name = p.greedy_name("an entity name after 'focus'", "depth");
+    auto name = p.greedy_name("an entity name after 'focus'", {"depth"});
     if (!name) return name.status();
     cmd.focus = std::move(*name);
     if (Status s = parse_optional_depth(p, &cmd.depth); !s) return s;

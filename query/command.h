@@ -20,7 +20,8 @@ struct NameArg {
   int column = 1;
 };
 
-struct EntityCommand { NameArg name; };
+// from/to: YYYY-MM-DD, "" leaves that end of the period open.
+struct EntityCommand { NameArg name; std::string from, to; bool timeline = false; };
 struct NeighborsCommand { NameArg name; int depth = 1; };
 struct PathCommand { NameArg from; NameArg to; };
 // `relation` is the lemma phrase ("speak with"); underscores typed by the

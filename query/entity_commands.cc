@@ -57,16 +57,31 @@ Result<QueryResult> run_entity(ExecContext& ctx, const EntityCommand& cmd) {
 
   struct Row {
     store::Edge edge;
-    bool outgoing;
+    store::FactDates dates;
   };
   std::vector<Row> rows;
-  for (const store::Edge& x : *out) rows.push_back({x, true});
-  for (const store::Edge& x : *in) rows.push_back({x, false});
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.edge.count > b.edge.count; });
+  const bool period = !cmd.from.empty() || !cmd.to.empty();
+  for (const auto* edges : {&*out, &*in}) {
+    for (const store::Edge& x : *edges) {
+      auto dates = ctx.store.fact_dates(x.subject, x.relation, x.object);
+      if (!dates) return dates.status();
+      if (!period || dates->seen_between(cmd.from, cmd.to)) rows.push_back({x, std::move(*dates)});
+    }
+  }
+  // Best supported first, or (timeline) by the day first reported, undated last.
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    return cmd.timeline ? store::FactDates::first_reported_before(a.dates, b.dates) : a.edge.count > b.edge.count;
+  });
   StoreNames names(ctx.store);
+  std::string title = cmd.timeline ? "Relations, by the day first reported" : "Relations, best supported first";
+  if (period) {
+    title += fmt::format(", reported from {} to {}", cmd.from.empty() ? "the start" : cmd.from,
+                         cmd.to.empty() ? "now" : cmd.to);
+  }
   Table relations{"relations",
-                  "Relations, best supported first",
-                  {"subject", "relation", "canonical", "object", "count", "confidence", "kind"},
+                  title,
+                  {"subject", "relation", "canonical", "object", "count", "confidence", "kind", "first_seen",
+                   "last_seen"},
                   {}};
   for (size_t i = 0; i < rows.size() && i < kEntityRelationRows; ++i) {
     const store::Edge& x = rows[i].edge;
@@ -86,7 +101,8 @@ Result<QueryResult> run_entity(ExecContext& ctx, const EntityCommand& cmd) {
       }
     }
     relations.rows.push_back({subject->name, *relation, canonical, object->name, static_cast<int64_t>(x.count),
-                              static_cast<double>(x.confidence), kind});
+                              static_cast<double>(x.confidence), kind, rows[i].dates.first_seen(),
+                              rows[i].dates.last_seen()});
   }
   result.tables.push_back(std::move(relations));
   if (rows.size() > kEntityRelationRows) {

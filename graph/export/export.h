@@ -76,6 +76,9 @@ struct ExportEdge {
   float confidence = 0.0f;
   std::vector<ExportEvidence> evidence;  // every piece, or the first max_evidence_per_edge
   size_t evidence_total = 0;             // how many the store holds (evidence.size() unless capped)
+  // The earliest and latest date of the documents of all its evidence
+  // (YYYY-MM-DD; "" when none is dated or evidence was not read).
+  std::string first_seen = {}, last_seen = {};
 };
 
 // What a --max-nodes cap left out of a snapshot, for the message that says so.
@@ -162,7 +165,9 @@ void write_dot(const GraphSnapshot& graph, std::ostream& out, const WriteOptions
 // name can make the XML ill-formed.
 void write_graphml(const GraphSnapshot& graph, std::ostream& out);
 // {"nodes":[{"id","name","type","aliases","mentions"}],
-//  "edges":[{"source","target","relation","count","confidence","evidence":[{"doc","sentence","text"}]}]}
+//  "edges":[{"source","target","relation","count","confidence","first_seen","last_seen",
+//            "evidence":[{"doc","sentence","text"}]}]}
+// first_seen/last_seen: the dates the fact was first and last reported (null when undated).
 // Confidence rounded to 3 decimals. When evidence was capped, the edge also
 // has "evidence_total" (how many the store holds).
 void write_json(const GraphSnapshot& graph, std::ostream& out);

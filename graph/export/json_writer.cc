@@ -26,7 +26,10 @@ nlohmann::ordered_json edge_json(const ExportEdge& e) {
   }
   nlohmann::ordered_json edge = {{"source", e.source},       {"target", e.target},
                                  {"relation", e.relation},   {"count", e.count},
-                                 {"confidence", rounded(e.confidence)}, {"evidence", std::move(evidence)}};
+                                 {"confidence", rounded(e.confidence)}};
+  edge["first_seen"] = e.first_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.first_seen);
+  edge["last_seen"] = e.last_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.last_seen);
+  edge["evidence"] = std::move(evidence);
   if (e.evidence_total > e.evidence.size()) edge["evidence_total"] = e.evidence_total;
   return edge;
 }

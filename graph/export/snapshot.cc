@@ -20,22 +20,26 @@ using store::RelationId;
   auto var = (expr);                         \
   if (!var) return var.status()
 
-// Caches the ids of documents, which repeat across evidence.
+// Caches the ids and dates of documents, which repeat across evidence.
 class NameCache {
  public:
   explicit NameCache(store::Store& store) : store_(store) {}
 
-  Result<std::string> document(store::DocNo number) {
+  struct Doc {
+    std::string id, date;
+  };
+
+  Result<Doc> document(store::DocNo number) {
     if (auto it = documents_.find(number); it != documents_.end()) return it->second;
     KG_EXPORT_TRY(info, store_.document(number));
     if (!info->has_value()) return Status::corruption(fmt::format("evidence names document {} that does not exist", number));
-    documents_.emplace(number, (*info)->id);
-    return (*info)->id;
+    documents_.emplace(number, Doc{(*info)->id, (*info)->date});
+    return Doc{(*info)->id, (*info)->date};
   }
 
  private:
   store::Store& store_;
-  std::unordered_map<store::DocNo, std::string> documents_;
+  std::unordered_map<store::DocNo, Doc> documents_;
 };
 
 // Surface forms other than the canonical name itself, most frequent first.
@@ -94,10 +98,13 @@ Status add_evidence(store::Store& store, NameCache& names, RelationId relation, 
   KG_EXPORT_TRY(evidence, store.evidence(out.source, relation, out.target));
   out.evidence_total = evidence->size();
   for (const store::Evidence& ev : *evidence) {
-    if (scope.max_evidence_per_edge != 0 && out.evidence.size() >= scope.max_evidence_per_edge) break;
-    ExportEvidence x;
     KG_EXPORT_TRY(doc, names.document(ev.doc));
-    x.doc = std::move(*doc);
+    // Every piece dates the fact, the ones past the cap too (as Store::fact_dates).
+    if (!doc->date.empty() && (out.first_seen.empty() || doc->date < out.first_seen)) out.first_seen = doc->date;
+    if (doc->date > out.last_seen) out.last_seen = doc->date;
+    if (scope.max_evidence_per_edge != 0 && out.evidence.size() >= scope.max_evidence_per_edge) continue;
+    ExportEvidence x;
+    x.doc = std::move(doc->id);
     x.sentence = ev.sentence + 1;
     KG_EXPORT_TRY(text, store.sentence_text(ev.doc, ev.sentence));
     if (text->has_value()) x.text = std::move(**text);

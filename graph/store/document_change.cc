@@ -214,6 +214,7 @@ Status DocumentChange::add(const DocumentRecord& doc, DocNo number, bool new_doc
   info.title = doc.title;
   info.url = doc.url;
   info.date = doc.date;
+  info.date_is_ingest_date = doc.date_is_ingest_date;
   info.source = doc.source;
   info.content_hash = doc.content_hash;
   info.sentence_count = static_cast<uint32_t>(doc.sentences.size());
@@ -420,6 +421,26 @@ Result<PutResult> Store::put_document(const DocumentRecord& doc) {
   if (Status s = change.add(doc, result.number, !*existing, &result.facts); !s) return s;
   if (Status s = change.commit(fmt::format("storing document {}", doc.id)); !s) return s;
   return result;
+}
+
+Status Store::record_near_duplicates(std::string_view doc_id, const std::vector<std::string>& others) {
+  Impl& impl = *impl_;
+  if (Status s = impl.ensure_writable(); !s) return s;
+  Result<std::optional<DocumentInfo>> existing = find_document(doc_id);
+  if (!existing) return existing.status();
+  if (!*existing) return Status::not_found(fmt::format("{}: no document '{}' in the store", impl.dir, doc_id));
+  DocumentInfo info = std::move(**existing);
+  const size_t before = info.near_duplicates.size();
+  for (const std::string& id : others) {
+    if (std::find(info.near_duplicates.begin(), info.near_duplicates.end(), id) == info.near_duplicates.end()) {
+      info.near_duplicates.push_back(id);
+    }
+  }
+  if (info.near_duplicates.size() == before) return Status::ok();
+  rocksdb::WriteOptions wo;
+  const std::string key = keys::id_key(info.number);
+  return impl.written(impl.db->Put(wo, impl.family(keys::kDocs), key, records::encode(info)),
+                      fmt::format("recording near-duplicates of {}", doc_id));
 }
 
 Status Store::remove_document(std::string_view doc_id) {

@@ -483,6 +483,23 @@ Result<std::vector<Evidence>> Store::evidence(EntityId subject, RelationId relat
   return out;
 }
 
+Result<FactDates> Store::fact_dates(EntityId subject, RelationId relation, EntityId object) {
+  Result<std::vector<Evidence>> rows = evidence(subject, relation, object);
+  if (!rows) return rows.status();
+  FactDates out;
+  DocNo last_doc = 0;  // rows are sorted by document: read each document once
+  for (const Evidence& ev : *rows) {
+    if (ev.doc == last_doc) continue;
+    last_doc = ev.doc;
+    Result<std::optional<DocumentInfo>> info = document(ev.doc);
+    if (!info) return info.status();
+    if (*info && !(*info)->date.empty()) out.dates.push_back((*info)->date);
+  }
+  std::sort(out.dates.begin(), out.dates.end());
+  out.dates.erase(std::unique(out.dates.begin(), out.dates.end()), out.dates.end());
+  return out;
+}
+
 Result<Stats> Store::stats() {
   if (Status s = refresh(); !s) return s;
   Stats stats = impl_->totals;

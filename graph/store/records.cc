@@ -123,27 +123,44 @@ bool decode(std::string_view data, Stats* v) {
   return r.done();
 }
 
+// The first byte holds the kind and, in its top bit, date_is_ingest_date;
+// the list of near-duplicate ids follows the counts only when it is not
+// empty. Both were added to schema v1 without changing what older records
+// read as.
+constexpr uint8_t kIngestDateBit = 0x80;
+
 std::string encode(const DocumentInfo& v) {
   std::string out;
-  out.push_back(static_cast<char>(v.kind));
+  out.push_back(static_cast<char>(static_cast<uint8_t>(v.kind) | (v.date_is_ingest_date ? kIngestDateBit : 0)));
   put_varint(out, v.number);
   for (const std::string* s : {&v.id, &v.title, &v.url, &v.date, &v.source, &v.content_hash}) put_bytes(out, *s);
   put_varint(out, v.sentence_count);
   put_varint(out, v.fact_count);
+  if (!v.near_duplicates.empty()) {
+    put_varint(out, v.near_duplicates.size());
+    for (const std::string& id : v.near_duplicates) put_bytes(out, id);
+  }
   return out;
 }
 
 bool decode(std::string_view data, DocumentInfo* v) {
   Reader r(data);
-  const uint8_t kind = r.byte();
+  const uint8_t first = r.byte();
+  const uint8_t kind = first & ~kIngestDateBit;
   if (kind > static_cast<uint8_t>(DocumentKind::kTriples)) return false;
   v->kind = static_cast<DocumentKind>(kind);
+  v->date_is_ingest_date = (first & kIngestDateBit) != 0;
   v->number = static_cast<DocNo>(r.varint());
   for (std::string* s : {&v->id, &v->title, &v->url, &v->date, &v->source, &v->content_hash}) {
     *s = std::string(r.bytes());
   }
   v->sentence_count = static_cast<uint32_t>(r.varint());
   v->fact_count = static_cast<uint32_t>(r.varint());
+  v->near_duplicates.clear();
+  if (r.ok() && !r.at_end()) {
+    const uint64_t n = r.varint();
+    for (uint64_t i = 0; i < n && r.ok(); ++i) v->near_duplicates.emplace_back(r.bytes());
+  }
   return r.done();
 }
 

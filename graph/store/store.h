@@ -90,7 +90,9 @@ struct FactRecord {
 
 struct DocumentRecord {
   std::string id;  // file path or JSONL id/url
-  std::string title, url, date, source;
+  std::string title, url, source;
+  std::string date;  // YYYY-MM-DD, or "" when unknown (then the document reports no fact at any date)
+  bool date_is_ingest_date = false;  // the article carried no date: `date` is the day it was ingested
   std::string content_hash;  // of the normalised text (the caller computes it)
   std::vector<std::string> sentences;
   std::vector<EntityRecord> entities;
@@ -113,6 +115,9 @@ struct DocumentInfo {
   uint32_t sentence_count = 0;
   uint32_t fact_count = 0;  // evidence rows of this document
   DocumentKind kind = DocumentKind::kArticle;
+  bool date_is_ingest_date = false;  // as in DocumentRecord
+  // Ids of near-copies of this article that were not stored (record_near_duplicates).
+  std::vector<std::string> near_duplicates;
 };
 
 struct Entity {
@@ -147,6 +152,27 @@ struct Evidence {
   float confidence = 1.0f;
   bool negated = false, modal = false;
   std::string attribution;
+};
+
+// When a fact was reported: the dates of the documents its evidence comes
+// from. Derived at read time from the evidence rows and their documents, so
+// it can never disagree with them (removing a document moves both ends).
+struct FactDates {
+  std::vector<std::string> dates;  // distinct YYYY-MM-DD, ascending; documents without a date add none
+  std::string first_seen() const { return dates.empty() ? "" : dates.front(); }
+  std::string last_seen() const { return dates.empty() ? "" : dates.back(); }
+  // Reported on some day from `from` to `to` (inclusive; "" leaves that end open).
+  bool seen_between(std::string_view from, std::string_view to) const {
+    for (const std::string& d : dates) {
+      if ((from.empty() || d >= from) && (to.empty() || d <= to)) return true;
+    }
+    return false;
+  }
+  // The timeline order: by the day first reported; facts without a date last.
+  static bool first_reported_before(const FactDates& a, const FactDates& b) {
+    if (a.dates.empty() || b.dates.empty()) return !a.dates.empty() && b.dates.empty();
+    return a.dates.front() < b.dates.front();
+  }
 };
 
 struct Stats {
@@ -228,6 +254,11 @@ class Store {
   // with kInvalidInput and nothing is written.
   Result<PutResult> put_document(const DocumentRecord& doc);
 
+  // Records that the articles `others` were near-copies of the stored
+  // document `doc_id` and left out in its favour (kept in its DocumentInfo,
+  // each id once). kNotFound when no document has this id.
+  Status record_near_duplicates(std::string_view doc_id, const std::vector<std::string>& others);
+
   // Removes the document and exactly its evidence, sentences and mentions;
   // edges without evidence and entities without mentions disappear.
   // kNotFound when no document has this id.
@@ -281,6 +312,9 @@ class Store {
 
   // The evidence of one edge, sorted by (document, sentence).
   Result<std::vector<Evidence>> evidence(EntityId subject, RelationId relation, EntityId object);
+
+  // The dates of the documents that report the fact (see FactDates).
+  Result<FactDates> fact_dates(EntityId subject, RelationId relation, EntityId object);
 
   // Counts kept up to date by every write (O(1)), less what bare-surname
   // folds merge (a few point reads per fold, and one scan of doc_entities

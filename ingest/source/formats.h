@@ -40,7 +40,9 @@ std::string decode_character_references(std::string_view text);
 
 // JSONL: one article per non-blank line. Errors say "NAME:LINE: ...". With
 // `bad_lines`, a bad line is appended there and the others are read.
+// `first_line` is the line number of the first line of `bytes` (a block of
+// a larger file).
 Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options,
-                                          std::vector<Status>* bad_lines = nullptr);
+                                          std::vector<Status>* bad_lines = nullptr, size_t first_line = 1);
 
 }  // namespace kg::source

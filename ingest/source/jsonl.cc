@@ -85,6 +85,9 @@ Result<Document> parse_jsonl_line(std::string_view name, std::string_view line, 
     if (Status s = refuse_control_characters(*field, key, where); !s.is_ok()) return s;
   }
   if (Status s = refuse_control_characters(doc.text, "text", where); !s.is_ok()) return s;
+  Result<std::string> date = article_date(where, doc.date);
+  if (!date.is_ok()) return date.status();
+  doc.date = std::move(*date);
   doc.text = tidy_paragraphs(decode_character_references(doc.text));
   if (doc.text.empty()) return Status::invalid_input(fmt::format("{}: \"text\" is empty", where));
   if (doc.id.empty()) doc.id = where;
@@ -95,9 +98,9 @@ Result<Document> parse_jsonl_line(std::string_view name, std::string_view line, 
 }  // namespace
 
 Result<std::vector<Document>> parse_jsonl(std::string_view name, std::string_view bytes, const ReadOptions& options,
-                                          std::vector<Status>* bad_lines) {
+                                          std::vector<Status>* bad_lines, size_t first_line) {
   std::vector<Document> documents;
-  size_t line_no = 0;
+  size_t line_no = first_line - 1;
   size_t pos = 0;
   size_t bad = 0;
   while (pos < bytes.size()) {

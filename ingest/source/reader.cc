@@ -168,10 +168,12 @@ Result<std::vector<Document>> parse_bytes(std::string_view name, std::string_vie
   if (article.text.empty()) {
     return Status::invalid_input(fmt::format("{}: no article text (only a title or markup)", name));
   }
+  Result<std::string> date = article_date(name, article.date);
+  if (!date.is_ok()) return date.status();
   Document doc;
   doc.source = std::string(name);
   doc.title = std::move(article.title);
-  doc.date = std::move(article.date);
+  doc.date = std::move(*date);
   doc.url = std::move(article.url);
   doc.text = std::move(article.text);
   doc.content_hash = content_hash(doc.text);
@@ -216,6 +218,70 @@ Result<std::vector<Document>> read_input(const std::string& input, const ReadOpt
   Result<std::string> bytes = read_file(input, input, limit);
   if (!bytes.is_ok()) return bytes.status();
   return parse_bytes(input, *bytes, format, options, bad_lines);
+}
+
+namespace {
+
+// The next block of whole lines of `in`: about `size` bytes, then the rest
+// of the line the cut fell in. Empty at the end of the file.
+std::string next_block(std::ifstream& in, size_t size) {
+  std::string block(size, '\0');
+  in.read(block.data(), static_cast<std::streamsize>(size));
+  block.resize(static_cast<size_t>(in.gcount()));
+  if (!block.empty() && block.back() != '\n') {
+    std::string rest;
+    if (std::getline(in, rest)) block.append(rest).append("\n");
+  }
+  return block;
+}
+
+// A JSONL file too large to hold at once, a block of lines at a time; each
+// block passes the checks parse_bytes gives a whole input.
+Status read_jsonl_blocks(const std::string& input, const ReadOptions& options, std::vector<Status>* bad_lines,
+                         const std::function<Status(std::vector<Document>&&)>& consume) {
+  std::ifstream in(input, std::ios::binary);
+  if (!in) return Status::io_error(fmt::format("{}: cannot open: {}", input, std::strerror(errno)));
+  size_t first_line = 1;
+  bool articles = false;
+  const size_t bad_before = bad_lines ? bad_lines->size() : 0;
+  for (std::string block = next_block(in, options.group_bytes); !block.empty();
+       block = next_block(in, options.group_bytes)) {
+    const size_t lines = static_cast<size_t>(std::count(block.begin(), block.end(), '\n'));
+    const std::string_view bytes = first_line == 1 ? utf8::without_bom(block) : std::string_view(block);
+    const std::string where = fmt::format("{} (the block of lines {}-{})", input, first_line, first_line + lines - 1);
+    if (utf8::looks_binary(bytes)) {
+      return Status::invalid_input(fmt::format("{}: binary data, not text (kg reads UTF-8 .txt, .md, .html and .jsonl)", where));
+    }
+    if (bytes.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos) {
+      Result<std::string> decoded = decode_to_utf8(where, bytes, options.encoding);
+      if (!decoded.is_ok()) return decoded.status();
+      Result<std::vector<Document>> docs = parse_jsonl(input, *decoded, options, bad_lines, first_line);
+      if (!docs.is_ok()) return docs.status();
+      articles = articles || !docs->empty();
+      if (Status s = consume(std::move(*docs)); !s.is_ok()) return s;
+    }
+    first_line += lines;
+  }
+  if (in.bad()) return Status::io_error(fmt::format("{}: read error: {}", input, std::strerror(errno)));
+  if (!articles && (!bad_lines || bad_lines->size() == bad_before)) {
+    return Status::invalid_input(fmt::format("{}: no articles (every line is blank)", input));
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Status read_input_groups(const std::string& input, const ReadOptions& options, std::vector<Status>* bad_lines,
+                         const std::function<Status(std::vector<Document>&&)>& consume) {
+  std::error_code ec;
+  const bool jsonl_file = input != "-" && format_for_path(input) == Format::kJsonl;
+  const uintmax_t size = jsonl_file ? fs::file_size(input, ec) : 0;
+  if (!jsonl_file || ec || size <= options.group_bytes || size > options.max_jsonl_file_bytes) {
+    Result<std::vector<Document>> docs = read_input(input, options, bad_lines);  // says what is wrong, if anything
+    if (!docs.is_ok()) return docs.status();
+    return consume(std::move(*docs));
+  }
+  return read_jsonl_blocks(input, options, bad_lines, consume);
 }
 
 Result<std::vector<Document>> read_path(const std::string& path, const ReadOptions& options) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,7 @@ namespace kg::source {
 struct Document {
   std::string id;            // stable name: the path, "PATH:LINE" or the JSONL "id", "stdin:<hash>"
   std::string title;         // "" when the article has none
-  std::string date;          // as written in the source ("" when unknown)
+  std::string date;          // YYYY-MM-DD (normalize_date of what the source wrote); "" when unknown
   std::string url;           // "" when unknown
   std::string source;        // the file it was read from ("-" for stdin)
   std::string text;          // the body, paragraphs separated by blank lines
@@ -57,6 +58,9 @@ struct ReadOptions {
   // News pages nest a few dozen elements; browsers stop nesting at 512.
   size_t max_html_depth = 1024;
   Encoding encoding = Encoding::kUtf8;
+  // read_input_groups reads a JSONL file larger than this a block of lines
+  // of about this size at a time.
+  size_t group_bytes = size_t{4} << 20;
 };
 
 // The extensions of article files, lowercase; matched ignoring case.
@@ -90,6 +94,14 @@ Result<InputList> list_inputs(const std::string& path);
 Result<std::vector<Document>> read_input(const std::string& input, const ReadOptions& options = {},
                                          std::vector<Status>* bad_lines = nullptr);
 
+// read_input, handing the articles to `consume` a group at a time, so that
+// memory holds one group: a JSONL file over options.group_bytes is read and
+// checked a block of whole lines at a time (its encoding detected and
+// converted per block), every other input is one group. Stops at the first
+// error of the input or of `consume`; with `bad_lines`, as read_input.
+Status read_input_groups(const std::string& input, const ReadOptions& options, std::vector<Status>* bad_lines,
+                         const std::function<Status(std::vector<Document>&&)>& consume);
+
 // Reads every article under `path` (list_inputs, then read_input of each),
 // stopping at the first bad input. Standard input's format is sniffed from
 // its first bytes.
@@ -111,6 +123,10 @@ std::string normalize_whitespace(std::string_view text);
 // the library's error-id tag and its "line 1" (each input line is parsed on
 // its own) are dropped, the column and the reason kept.
 std::string json_error_detail(std::string_view parser_message);
+
+// dates::normalize_date (base/dates.h) of an article's date field, "" for "", or invalid input
+// "WHERE: unreadable date ..." naming `where` (the file or "FILE:LINE").
+Result<std::string> article_date(std::string_view where, std::string_view text);
 
 // Hex digest that identifies an article's content: the SHA-1 name-based UUID
 // (RFC 4122 v5) of the whitespace-normalised text, 32 hex digits.

@@ -101,10 +101,30 @@ TEST(ParserTest, DepthErrorsPointAtTheToken) {
             "1:26: unexpected 'extra' (usage: :neighbors NAME [depth N])");
 }
 
+TEST(ParserTest, EntityTakesAPeriodAndATimeline) {
+  auto c = parse_as<EntityCommand>(":entity Joe Biden from 2024-01-01 to \"March 5, 2024\" timeline");
+  EXPECT_EQ(c.name.text, "Joe Biden");
+  EXPECT_EQ(c.from, "2024-01-01");
+  EXPECT_EQ(c.to, "2024-03-05");
+  EXPECT_TRUE(c.timeline);
+  auto d = parse_as<EntityCommand>(":entity Putin to 2024-12-31");
+  EXPECT_EQ(d.name.text, "Putin");
+  EXPECT_EQ(d.from, "");
+  EXPECT_EQ(d.to, "2024-12-31");
+  EXPECT_FALSE(d.timeline);
+  EXPECT_EQ(error_of(":entity Putin from 2024-13-45"),
+            "1:20: '2024-13-45' is not a day of the calendar (write YYYY-MM-DD after 'from')");
+  EXPECT_EQ(error_of(":entity Putin from"),
+            "1:19: expected a day (YYYY-MM-DD) after 'from', found end of line (usage: :entity NAME [from DAY] [to DAY] "
+            "[timeline])");
+  EXPECT_NE(error_of(":entity Putin from 2024-05-01 to 2024-04-01").find("'from 2024-05-01' is after 'to 2024-04-01'"),
+            std::string::npos);
+}
+
 TEST(ParserTest, ArgumentErrors) {
   EXPECT_EQ(error_of(":path Biden"), "1:12: expected the second entity name, found end of line (usage: :path A B)");
   EXPECT_EQ(error_of(":path Joe Biden Putin").substr(0, 44), "1:17: unexpected 'Putin': :path takes two na");
-  EXPECT_EQ(error_of(":entity"), "1:8: expected an entity name, found end of line (usage: :entity NAME)");
+  EXPECT_EQ(error_of(":entity"), "1:8: expected an entity name, found end of line (usage: :entity NAME [from DAY] [to DAY] [timeline])");
   EXPECT_EQ(error_of(":top x", 3), "3:6: unexpected 'x' (usage: :top [N] [by pagerank|degree])");
   EXPECT_EQ(error_of(":top 3 by size"),
             "1:11: expected 'pagerank' or 'degree' after 'by', found 'size' (usage: :top [N] [by pagerank|degree])");

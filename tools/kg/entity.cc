@@ -14,6 +14,7 @@
 #include "graph/schema/schema.h"
 #include "graph/store/store.h"
 #include "graph/view.h"
+#include "base/dates.h"
 #include "tools/kg/commands.h"
 
 namespace kg::cli {
@@ -39,12 +40,26 @@ struct ShownEdge {
   std::string other;
   uint32_t count = 0;
   float confidence = 0;
+  store::FactDates dates;
+  bool outgoing = true;
+};
+
+// Which facts a page shows and how: --from/--to keep the facts reported on
+// some day of the period; --timeline lists them by the day first reported.
+struct EntityPageOptions {
+  bool json = false;
+  bool timeline = false;
+  std::string from, to;  // YYYY-MM-DD once checked; "" leaves that end open
 };
 
 Result<std::vector<ShownEdge>> show_edges(store::Store& st, const store::Entity& self,
-                                          const std::vector<store::Edge>& edges, bool outgoing) {
+                                          const std::vector<store::Edge>& edges, bool outgoing,
+                                          const EntityPageOptions& page) {
   std::vector<ShownEdge> shown;
   for (const store::Edge& e : edges) {
+    Result<store::FactDates> dates = st.fact_dates(e.subject, e.relation, e.object);
+    if (!dates.is_ok()) return dates.status();
+    if ((!page.from.empty() || !page.to.empty()) && !dates->seen_between(page.from, page.to)) continue;
     Result<std::optional<std::string>> rel = st.relation_name(e.relation);
     if (!rel.is_ok()) return rel.status();
     Result<std::optional<store::Entity>> other = st.entity(outgoing ? e.object : e.subject);
@@ -54,6 +69,8 @@ Result<std::vector<ShownEdge>> show_edges(store::Store& st, const store::Entity&
     x.other = *other ? (*other)->name : "?";
     x.count = e.count;
     x.confidence = e.confidence;
+    x.dates = std::move(*dates);
+    x.outgoing = outgoing;
     const store::EntityType other_type = *other ? (*other)->type : store::EntityType::kConcept;
     if (!schema::is_named(self.type) || !schema::is_named(other_type)) {
       x.kind = FactKind::kStatement;
@@ -90,7 +107,37 @@ Result<std::vector<std::string>> suggestions(store::Store& st, std::string_view 
   return out;
 }
 
-int run_entity(const std::string& db, const std::string& name, bool json) {
+// One fact of the JSON page; `other_key` names the entity at the other end.
+nlohmann::json edge_json(const ShownEdge& s, const char* other_key) {
+  nlohmann::json j = {{"relation", s.relation}, {other_key, s.other}, {"count", s.count},
+                      {"confidence", s.confidence}, {"kind", fact_kind_name(s.kind)},
+                      {"first_seen", s.dates.first_seen()}, {"last_seen", s.dates.last_seen()}};
+  j["canonical"] = s.canonical.empty() ? nlohmann::json() : nlohmann::json(s.canonical);
+  if (s.reversed) j["canonical_reversed"] = true;
+  return j;
+}
+
+// The facts by the day they were first reported, then as the page orders
+// them; facts of undated documents only come last, without a date.
+std::string timeline_text(const std::vector<ShownEdge>& out_shown, const std::vector<ShownEdge>& in_shown) {
+  std::vector<const ShownEdge*> facts;
+  for (const auto* edges : {&out_shown, &in_shown}) {
+    for (const ShownEdge& s : *edges) facts.push_back(&s);
+  }
+  std::stable_sort(facts.begin(), facts.end(), [](const ShownEdge* a, const ShownEdge* b) {
+    return store::FactDates::first_reported_before(a->dates, b->dates);
+  });
+  std::string text = "timeline (first reported, last reported):\n";
+  for (const ShownEdge* s : facts) {
+    const std::string first = s->dates.first_seen(), last = s->dates.last_seen();
+    const std::string when = first.empty() ? "undated" : first == last ? first : fmt::format("{}..{}", first, last);
+    text += fmt::format("  {:<22} {} {}  {}  ({})\n", when, s->outgoing ? "->" : "<-", s->relation, s->other, s->count);
+  }
+  return text;
+}
+
+int run_entity(const std::string& db, const std::string& name, const EntityPageOptions& page) {
+  const bool json = page.json;
   Result<std::unique_ptr<store::Store>> opened = store::Store::open(db, {});
   if (!opened.is_ok()) return report(opened.status());
   store::Store& st = **opened;
@@ -110,9 +157,9 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
   if (!out_edges.is_ok()) return report(out_edges.status());
   Result<std::vector<store::Edge>> in_edges = st.in_edges(e.id);
   if (!in_edges.is_ok()) return report(in_edges.status());
-  Result<std::vector<ShownEdge>> out_shown = show_edges(st, e, *out_edges, true);
+  Result<std::vector<ShownEdge>> out_shown = show_edges(st, e, *out_edges, true, page);
   if (!out_shown.is_ok()) return report(out_shown.status());
-  Result<std::vector<ShownEdge>> in_shown = show_edges(st, e, *in_edges, false);
+  Result<std::vector<ShownEdge>> in_shown = show_edges(st, e, *in_edges, false, page);
   if (!in_shown.is_ok()) return report(in_shown.status());
   const size_t degree = out_edges->size() + in_edges->size();
   // The articles that mention it, in the order they were first stored.
@@ -137,13 +184,6 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
                           {"articles", nlohmann::json::array()},
                           {"others_with_this_name", nlohmann::json::array()}};
     for (const store::Alias& a : *aliases) out["aliases"].push_back({{"name", a.surface}, {"count", a.count}});
-    auto edge_json = [](const ShownEdge& s, const char* other_key) {
-      nlohmann::json j = {{"relation", s.relation}, {other_key, s.other}, {"count", s.count},
-                          {"confidence", s.confidence}, {"kind", fact_kind_name(s.kind)}};
-      j["canonical"] = s.canonical.empty() ? nlohmann::json() : nlohmann::json(s.canonical);
-      if (s.reversed) j["canonical_reversed"] = true;
-      return j;
-    };
     for (const ShownEdge& s : *out_shown) out["out"].push_back(edge_json(s, "object"));
     for (const ShownEdge& s : *in_shown) out["in"].push_back(edge_json(s, "subject"));
     for (const auto& [info, mentions] : articles) {
@@ -174,6 +214,11 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
   }
   if (articles.size() > kArticlesShown) listed += fmt::format(", ... {}", articles.back().first.id);
   fmt::format_to(out, "articles: {}{}{}\n", articles.size(), listed.empty() ? "" : ": ", listed);
+  if (!page.from.empty() || !page.to.empty()) {
+    fmt::format_to(out, "facts reported from {} to {}\n", page.from.empty() ? "the start" : page.from,
+                   page.to.empty() ? "now" : page.to);
+  }
+  if (page.timeline) text += timeline_text(*out_shown, *in_shown);
   // Each group lists outgoing facts, then incoming ones; one column width for all.
   size_t width = 0;
   auto label = [](const ShownEdge& s) {
@@ -184,6 +229,7 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
     for (const ShownEdge& s : *edges) width = std::max(width, label(s).size());
   }
   for (const FactKind kind : {FactKind::kRelation, FactKind::kQualified, FactKind::kStatement}) {
+    if (page.timeline) break;
     std::string lines;
     for (const auto& [edges, arrow] : {std::pair{&*out_shown, "->"}, std::pair{&*in_shown, "<-"}}) {
       for (const ShownEdge& s : *edges) {
@@ -212,12 +258,30 @@ int run_entity(const std::string& db, const std::string& name, bool json) {
 
 Subcommand add_entity_command(CLI::App& kg, const GlobalOptions& global) {
   auto name = std::make_shared<std::string>();
-  auto json = std::make_shared<bool>(false);
+  auto page = std::make_shared<EntityPageOptions>();
   Subcommand c;
   c.app = kg.add_subcommand("entity", "show one entity: names, type, relations");
   c.app->add_option("NAME", *name, "a name or alias of the entity (case and punctuation do not matter)")->required();
-  c.app->add_flag("--json", *json, "print a JSON object");
-  c.run = [&global, name, json] { return run_entity(global.db, *name, *json); };
+  c.app->add_flag("--json", page->json, "print a JSON object (each fact with first_seen and last_seen)");
+  c.app->add_option("--from", page->from, "only facts reported on or after this day (YYYY-MM-DD)");
+  c.app->add_option("--to", page->to, "only facts reported on or before this day (YYYY-MM-DD)");
+  c.app->add_flag("--timeline", page->timeline,
+                  "list the facts by the day their articles first reported them, with first and last day");
+  c.run = [&global, name, page] {
+    for (auto [flag, date] : {std::pair{"--from", &page->from}, std::pair{"--to", &page->to}}) {
+      if (date->empty()) continue;
+      const std::optional<std::string> day = dates::normalize_date(*date);
+      if (!day) {
+        return report(
+            Status::invalid_input(fmt::format("{} {}: not a day of the calendar (write YYYY-MM-DD)", flag, *date)));
+      }
+      *date = *day;
+    }
+    if (!page->from.empty() && !page->to.empty() && page->from > page->to) {
+      return report(Status::invalid_input(fmt::format("--from {} is after --to {}", page->from, page->to)));
+    }
+    return run_entity(global.db, *name, *page);
+  };
   return c;
 }
 

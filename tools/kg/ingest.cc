@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "base/dates.h"
 #include "graph/store/store.h"
 #include "ingest/pipeline.h"
 #include "ingest/source/source.h"
@@ -33,6 +34,7 @@ struct IngestOptions {
   bool keep_duplicates = false;
   std::string encoding = "utf8";
   std::string progress = "auto";
+  std::string date;  // --date, YYYY-MM-DD once checked
 };
 
 ProgressStyle progress_style(const IngestOptions& options) {
@@ -86,6 +88,7 @@ int run_triples(const std::string& db, const IngestOptions& options) {
     Progress progress(progress_style(options), "records", "record");
     ingest::PipelineOptions pipeline;
     pipeline.keep_near_duplicates = options.keep_duplicates;
+    pipeline.batch_date = options.date;
     pipeline.progress = [&](size_t done, size_t total) { progress.update(done, total); };
     Result<ingest::IngestSummary> summary = ingest::ingest_record_lines(**st, options.triples, *records, pipeline);
     progress.finish(summary.is_ok() ? summary->articles : 0);
@@ -119,17 +122,22 @@ int run_triples(const std::string& db, const IngestOptions& options) {
   return 0;
 }
 
-// What the inputs of a batch gave: the articles, and the inputs left out.
+// What the check of a batch found: the good inputs and how many articles
+// they hold, and the inputs left out. The articles themselves are not kept
+// (but standard input's, which cannot be read twice): the ingest reads the
+// good inputs again a group at a time, so memory stays bounded on any batch.
 struct Batch {
-  std::vector<source::Document> docs;
+  std::vector<std::string> good;               // inputs to ingest, in order
+  std::vector<source::Document> stdin_docs;    // "-", read once
+  size_t articles = 0;                         // in the good inputs
   std::vector<source::SkippedFile> not_articles;  // by name, in a directory walk
   std::vector<Status> bad;                        // refused, in input order
   size_t inputs = 0;  // inputs read, good and bad (files, and each line of a JSONL file)
 };
 
-// Reads every input named by `paths`, keeping going after a bad one so that
+// Checks every input named by `paths`, keeping going after a bad one so that
 // the refusal can say how many there are.
-Batch read_batch(const std::vector<std::string>& paths, const source::ReadOptions& read) {
+Batch check_batch(const std::vector<std::string>& paths, const source::ReadOptions& read) {
   Batch batch;
   for (const std::string& path : paths) {
     Result<source::InputList> list = source::list_inputs(path);
@@ -141,18 +149,40 @@ Batch read_batch(const std::vector<std::string>& paths, const source::ReadOption
     std::move(list->skipped.begin(), list->skipped.end(), std::back_inserter(batch.not_articles));
     for (const std::string& input : list->inputs) {
       const size_t bad_before = batch.bad.size();
-      Result<std::vector<source::Document>> docs = source::read_input(input, read, &batch.bad);
-      if (!docs.is_ok()) {
+      size_t articles = 0;
+      Status status = source::read_input_groups(input, read, &batch.bad, [&](std::vector<source::Document>&& docs) {
+        articles += docs.size();
+        if (input == "-") std::move(docs.begin(), docs.end(), std::back_inserter(batch.stdin_docs));
+        return Status::ok();
+      });
+      if (!status.is_ok()) {
+        batch.bad.resize(bad_before);  // the whole input is bad, not only some of its lines
         ++batch.inputs;
-        batch.bad.push_back(docs.status());
+        batch.bad.push_back(status);
         continue;
       }
       // A JSONL line is an input of its own: one bad line does not cost the file.
-      batch.inputs += docs->size() + (batch.bad.size() - bad_before);
-      std::move(docs->begin(), docs->end(), std::back_inserter(batch.docs));
+      batch.inputs += articles + (batch.bad.size() - bad_before);
+      batch.articles += articles;
+      batch.good.push_back(input);
     }
   }
   return batch;
+}
+
+// Reads the good inputs again, a group at a time, into the run.
+Status ingest_batch(const Batch& batch, const source::ReadOptions& read, ingest::ArticleIngest& run) {
+  for (const std::string& input : batch.good) {
+    if (input == "-") {
+      if (Status s = run.add(batch.stdin_docs); !s.is_ok()) return s;
+      continue;
+    }
+    std::vector<Status> bad_lines;  // found and listed by check_batch already
+    Status s = source::read_input_groups(input, read, &bad_lines,
+                                         [&](std::vector<source::Document>&& docs) { return run.add(docs); });
+    if (!s.is_ok()) return s;
+  }
+  return Status::ok();
 }
 
 // "skipped 1 file: bbc/README.TXT (not an article)", at most
@@ -188,20 +218,24 @@ int run_articles(const std::string& db, const IngestOptions& options) {
   } else {
     return report(e.status());
   }
-  const Batch batch = read_batch(options.paths, read);
-  if (!batch.bad.empty() && (!options.skip_bad || batch.docs.empty())) return refuse_batch(batch);
+  const Batch batch = check_batch(options.paths, read);
+  if (!batch.bad.empty() && (!options.skip_bad || batch.articles == 0)) return refuse_batch(batch);
   Result<std::unique_ptr<store::Store>> st = open_for_writing(db);
   if (!st.is_ok()) return report(st.status());
   Progress progress(progress_style(options), "articles", "article");
   ingest::PipelineOptions pipeline;
   pipeline.threads = options.threads;
   pipeline.keep_near_duplicates = options.keep_duplicates;
+  pipeline.batch_date = options.date;
   size_t extracted = 0;
   pipeline.progress = [&](size_t done, size_t total) {
     progress.update(done, total);
     extracted = done;
   };
-  Result<ingest::IngestSummary> summary = ingest::ingest_documents(**st, batch.docs, pipeline);
+  Result<std::unique_ptr<ingest::ArticleIngest>> run = ingest::ArticleIngest::start(**st, batch.articles, pipeline);
+  if (!run.is_ok()) return report(run.status());
+  Status ingested = ingest_batch(batch, read, **run);
+  Result<ingest::IngestSummary> summary = ingested.is_ok() ? (*run)->finish() : Result<ingest::IngestSummary>(ingested);
   progress.finish(extracted);
   if (!summary.is_ok()) return report(summary.status());
   print_summary(*summary, "article");
@@ -244,7 +278,18 @@ Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global) {
   c.app->add_option("--encoding", options->encoding,
                     "how to read text that is not valid UTF-8: utf8 (refuse it; the default), latin1, cp1252, or "
                     "auto (charset detected by libuchardet); valid UTF-8 is always read as it is");
+  c.app->add_option("--date", options->date,
+                    "the date of the articles that carry none (YYYY-MM-DD); without it they take the day of the "
+                    "ingest, marked as such");
   c.run = [&global, options] {
+    if (!options->date.empty()) {
+      const std::optional<std::string> date = dates::normalize_date(options->date);
+      if (!date) {
+        return report(Status::invalid_input(
+            fmt::format("--date {}: not a day of the calendar (write YYYY-MM-DD)", options->date)));
+      }
+      options->date = *date;
+    }
     if (ProgressStyle style; !parse_progress_style(options->progress, &style)) {
       return report(Status::invalid_input(
           fmt::format("unknown progress style \"{}\": use auto, line, plain or none", options->progress)));
