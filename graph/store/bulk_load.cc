@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "base/utf8.h"
+#include "base/name_key.h"
 #include "graph/store/entity_lookup.h"
 #include "graph/store/store_impl.h"
 
@@ -72,7 +73,7 @@ size_t line_of(std::string_view data, size_t offset) {
 // A subject or object whose name normalises to nothing ("!!!", "???",
 // spaces) would merge with every other such name into one entity.
 Status check_name(std::string_view name, const char* role, const std::string& path, uint32_t line) {
-  if (!normalize_name(name).empty()) return Status::ok();
+  if (!names::name_key(name).empty()) return Status::ok();
   return Status::invalid_input(
       fmt::format("{}:{}: the {} \"{}\" has no letters or digits, so it names no entity", path, line, role, name));
 }
@@ -225,7 +226,7 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   by_normalized.reserve(pf.names.size());
   std::vector<EntityId> created;
   for (size_t i = 0; i < pf.names.size(); ++i) {
-    normalized[i] = normalize_name(pf.names[i]);
+    normalized[i] = names::name_key(pf.names[i]);
     auto it = by_normalized.find(normalized[i]);
     if (it != by_normalized.end()) {
       entity_of[i] = it->second;

@@ -1,3 +1,4 @@
+#include "base/name_key.h"
 #include "graph/store/document_change.h"
 
 #include <algorithm>
@@ -146,14 +147,14 @@ Status DocumentChange::add(const DocumentRecord& doc, DocNo number, bool new_doc
   std::map<EntityId, records::MentionsValue> mentions;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const EntityRecord& record = doc.entities[i];
-    const std::string normalized = normalize_name(record.name);
+    const std::string normalized = names::name_key(record.name);
     Result<EntityId> id = resolve_entity(record, normalized);
     if (!id) return id.status();
     ids[i] = *id;
     records::MentionsValue& m = mentions[*id];
     m.mentions += std::max<uint32_t>(record.mentions, 1);
     const auto add_alias = [&](const std::string& surface, uint32_t count) {
-      std::string norm = normalize_name(surface);
+      std::string norm = names::name_key(surface);
       for (records::AliasCount& a : m.aliases) {
         if (a.normalized == norm) {
           a.count += count;
@@ -166,7 +167,7 @@ Status DocumentChange::add(const DocumentRecord& doc, DocNo number, bool new_doc
     for (const auto& [surface, count] : record.aliases) {
       if (surface.empty()) continue;
       add_alias(surface, std::max<uint32_t>(count, 1));
-      canonical_listed = canonical_listed || normalize_name(surface) == normalized;
+      canonical_listed = canonical_listed || names::name_key(surface) == normalized;
     }
     // The canonical name is always an alias: the entity is found by it.
     if (!canonical_listed) add_alias(record.name, 1);

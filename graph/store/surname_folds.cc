@@ -1,9 +1,12 @@
+#include "base/name_key.h"
 #include "graph/store/surname_folds.h"
 
 #include <algorithm>
 #include <map>
 #include <string>
 #include <unordered_set>
+
+#include "base/lexicon.h"
 
 namespace kg::store {
 
@@ -54,7 +57,7 @@ std::vector<std::string_view> tokens(std::string_view normalized) {
 
 // The first word of a name after its leading honorifics ("Mr", "Sir Dr").
 std::vector<std::string_view>::const_iterator after_honorifics(const std::vector<std::string_view>& words) {
-  return std::find_if(words.begin(), words.end(), [](std::string_view w) { return !honorific_gender(w); });
+  return std::find_if(words.begin(), words.end(), [](std::string_view w) { return !lexicon::honorific_gender(w); });
 }
 
 // Whether the written canonical name (honorifics dropped) reads as a
@@ -96,18 +99,18 @@ Result<SurnameFolds> compute_surname_folds(const Store::Impl& impl) {
       return false;
     }
     if (e.type == EntityType::kOrg || e.type == EntityType::kLoc || e.type == EntityType::kMisc) {
-      other_names.insert(normalize_name(e.name));
+      other_names.insert(names::name_key(e.name));
     }
     if (e.type != EntityType::kPerson || !looks_like_a_name(e.name)) return true;
     Person p;
-    const std::string normalized = normalize_name(e.name);
+    const std::string normalized = names::name_key(e.name);
     const std::vector<std::string_view> words = tokens(normalized);
     const auto name_start = after_honorifics(words);
     if (name_start == words.end()) return true;  // nothing but honorifics
     for (auto w = words.begin(); w != name_start; ++w) {
-      const HonorificGender g = *honorific_gender(*w);
-      p.male += g == HonorificGender::kMale;
-      p.female += g == HonorificGender::kFemale;
+      const lexicon::Gender g = *lexicon::honorific_gender(*w);
+      p.male += g == lexicon::Gender::kMale;
+      p.female += g == lexicon::Gender::kFemale;
     }
     p.surname = std::string(words.back());
     p.bare = words.end() - name_start == 1;
@@ -120,8 +123,8 @@ Result<SurnameFolds> compute_surname_folds(const Store::Impl& impl) {
 
   // Honorific aliases ("mr blair"): the alias index is keyed by name, so one
   // prefix scan per gendered honorific finds them all.
-  for (std::string_view honorific : gendered_honorifics()) {
-    const bool male = *honorific_gender(honorific) == HonorificGender::kMale;
+  for (std::string_view honorific : lexicon::gendered_honorifics()) {
+    const bool male = *lexicon::honorific_gender(honorific) == lexicon::Gender::kMale;
     const std::string prefix = std::string(honorific) + " ";
     s = impl.scan(keys::kAliases, prefix, [&](std::string_view k, std::string_view v) {
       keys::AliasKey key;
