@@ -95,6 +95,11 @@ constexpr std::string_view kOrgWords[] = {
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
 };
 
+// Common nouns that stand for an organisation already named, lowercase.
+constexpr std::string_view kOrganisationNouns[] = {
+    "company", "firm",    "group",       "bank",    "club",   "carrier", "airline", "retailer", "giant",
+    "maker",   "insurer", "broadcaster", "charity", "lender", "chain",   "operator", "conglomerate"};
+
 // Sovereign states and common short forms of their names, with demonyms
 // and the name a country is filed under when it has several.
 constexpr Country kCountries[] = {
@@ -461,5 +466,10 @@ const std::vector<std::string_view>& organisation_words() {
 }
 
 bool is_organisation_word(std::string_view word) { return listed(kOrgWords, word); }
+
+bool is_organisation_noun(std::string_view lowercase_lemma) {
+  return std::find(std::begin(kOrganisationNouns), std::end(kOrganisationNouns), lowercase_lemma) !=
+         std::end(kOrganisationNouns);
+}
 
 }  // namespace kg::lexicon

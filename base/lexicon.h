@@ -114,4 +114,9 @@ bool is_nationality_word(std::string_view word);
 const std::vector<std::string_view>& organisation_words();
 bool is_organisation_word(std::string_view word);
 
+// A noun that news uses for an organisation already named ("the company",
+// "the firm", "the group", "the club"): a definite description of one.
+// Compared exactly: the resolver passes lowercase lemmas.
+bool is_organisation_noun(std::string_view lowercase_lemma);
+
 }  // namespace kg::lexicon

@@ -9,6 +9,7 @@
 #include "graph/schema/schema.h"
 #include "ingest/fact_gate.h"
 #include "ingest/role_facts.h"
+#include "ingest/resolve/lexicon.h"
 #include "ingest/resolve/resolve.h"
 
 namespace kg::ingest {
@@ -69,12 +70,30 @@ struct ArgumentEntity {
   store::EntityType type = store::EntityType::kConcept;
 };
 
+// The cluster of a name set in apposition to the common noun at `head`
+// (within two words after it: "champion Edith Masai", "impresario, Sergei
+// Diaghilev"), or -1.
+int32_t appositive_name_cluster(std::span<const nlp::Word> words, uint32_t sentence, uint32_t head,
+                                const resolve::DocumentEntities& ents) {
+  if (head >= words.size() || words[head].upos != nlp::UPos::NOUN) return -1;
+  for (uint32_t i = head + 1; i < words.size() && i <= head + 3; ++i) {
+    const std::string_view rel = words[i].deprel.substr(0, words[i].deprel.find(':'));
+    if (words[i].head == static_cast<int32_t>(head) && (rel == "appos" || rel == "flat") && words[i].ner.size() > 2) {
+      return ents.cluster_at(sentence, i);
+    }
+  }
+  return -1;
+}
+
 // nullopt when the argument names nothing the graph can keep (an unresolved
 // pronoun, an empty node, a cluster named only in boilerplate).
-std::optional<ArgumentEntity> entity_of(const extract::Argument& a, uint32_t sentence,
+std::optional<ArgumentEntity> entity_of(std::span<const nlp::Word> words, const extract::Argument& a, uint32_t sentence,
                                         const resolve::DocumentEntities& ents, const EntityTable& table,
                                         const std::vector<store::EntityRecord>& entities) {
-  const int32_t c = ents.cluster_of_head(sentence, a.head);
+  int32_t c = ents.cluster_of_head(sentence, a.head);
+  // "threatened short-course champion Edith Masai", "the impresario, Sergei
+  // Diaghilev": a common noun with a name in apposition is that name.
+  if (c < 0 && !a.is_pronoun) c = appositive_name_cluster(words, sentence, a.head, ents);
   if (c >= 0) {
     const std::optional<uint32_t> r = table.cluster(c);
     if (!r) return std::nullopt;
@@ -99,15 +118,25 @@ std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, cons
   return std::nullopt;
 }
 
-// Whether `t`'s subject is a pronoun whose reading the gate may trust: it
-// was resolved to the subject of the verb whose clausal complement `p` is
-// ("Time Warner said that it owns ..."), or it continues the subject of the
-// sentence before ("Mr Duarte signed the agreement. He later told ...").
+// "the company", "the firm": a description the resolver reads as an
+// organisation named before.
+bool organisation_description(std::span<const nlp::Word> words, const extract::Argument& a) {
+  return !a.is_name && !a.is_pronoun && a.head < words.size() && words[a.head].upos == nlp::UPos::NOUN &&
+         resolve::is_organisation_noun(a.head_lemma);
+}
+
+// Whether `t`'s subject is a pronoun or an organisation description whose
+// reading the gate may trust: it was resolved to the subject of the verb
+// whose clausal complement `p` is ("Time Warner said that it owns ..."), or
+// it continues the subject of the sentence before ("Mr Duarte signed the
+// agreement. He later told ...", also through conjoined verbs: "She became
+// ill ... but joined Diaghilev").
 bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& ents, const extract::Proposition& p,
                      const extract::GraphTriple& t) {
   const auto words = doc.words_of(doc.sentences[p.sentence]);
   const int32_t cluster = ents.cluster_at(p.sentence, t.subject->head);
-  if (!t.subject->is_pronoun || cluster < 0 || p.predicate >= words.size()) return false;
+  const bool reference = t.subject->is_pronoun || organisation_description(words, *t.subject);
+  if (!reference || cluster < 0 || p.predicate >= words.size()) return false;
   auto subject_in = [&](uint32_t sentence, int32_t governor) {
     const auto ws = doc.words_of(doc.sentences[sentence]);
     for (uint32_t i = 0; i < ws.size(); ++i) {
@@ -117,8 +146,12 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
     return false;
   };
   if (words[p.predicate].deprel == "ccomp" && words[p.predicate].head >= 0) return subject_in(p.sentence, words[p.predicate].head);
-  const bool clause_subject = words[t.subject->head].head == static_cast<int32_t>(p.predicate) &&
-                              words[t.subject->head].deprel.starts_with("nsubj");
+  uint32_t verb = p.predicate;  // the first of conjoined verbs shares their subject
+  while (words[verb].deprel == "conj" && words[verb].head >= 0) verb = static_cast<uint32_t>(words[verb].head);
+  // The continued subject is the main clause's ("..., when it snapped up
+  // FleetBoston" follows the sentence's own subject, not the last one's).
+  const bool clause_subject = words[t.subject->head].head == static_cast<int32_t>(verb) &&
+                              words[t.subject->head].deprel.starts_with("nsubj") && words[verb].deprel == "root";
   return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
 }
 
@@ -214,15 +247,20 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
     const std::optional<extract::GraphTriple> t = extract::graph_triple(p);
     if (!t) continue;
-    std::optional<ArgumentEntity> s = entity_of(*t->subject, p.sentence, ents, table, record.entities);
-    std::optional<ArgumentEntity> o = entity_of(*t->object, p.sentence, ents, table, record.entities);
+    const auto words = annotated.words_of(annotated.sentences[p.sentence]);
+    // "the firm" stands for its organisation only where "it" would be trusted.
+    const bool trusted = trusted_pronoun(annotated, ents, p, *t);
+    if ((organisation_description(words, *t->subject) && !trusted) || organisation_description(words, *t->object)) {
+      continue;
+    }
+    std::optional<ArgumentEntity> s = entity_of(words, *t->subject, p.sentence, ents, table, record.entities);
+    std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
     if (!s || !o) continue;
     // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
     if (s->record && s->record == o->record) continue;
     // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
     if (t->relation == "be" && s->record && s->type == store::EntityType::kPerson && !p.negated &&
         o->type == store::EntityType::kConcept) {
-      const auto words = annotated.words_of(annotated.sentences[p.sentence]);
       if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
         if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
           add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
@@ -230,13 +268,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
     std::optional<std::string> relation =
-        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *t)});
+        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted});
     if (!relation) {
       // A relation the gate refuses with a folded object ("visit school in
       // Leeds") may still state the plain statement ("visit · school").
       const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
       if (!plain) continue;
-      o = entity_of(*plain->object, p.sentence, ents, table, record.entities);
+      o = entity_of(words, *plain->object, p.sentence, ents, table, record.entities);
       if (!o || (s->record && s->record == o->record)) continue;
       relation = gate_fact(annotated, p, *plain, {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain)});
       if (!relation) continue;
@@ -247,6 +285,19 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const uint32_t subject = s->record ? *s->record : table.node(s->name, s->type);
     const uint32_t object = o->record ? *o->record : table.node(o->name, o->type);
     add_fact(subject, std::move(*relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
+  }
+  // "Brian McBride, managing director of T-Mobile": read off the words.
+  for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
+    if (boilerplate[sentence]) continue;
+    const auto words = annotated.words_of(annotated.sentences[sentence]);
+    for (const AppositiveRole& a : appositive_roles(words)) {
+      const int32_t c = ents.cluster_at(sentence, a.person_word);
+      const std::optional<uint32_t> person = c >= 0 ? table.cluster(c) : std::nullopt;
+      if (!person || record.entities[*person].type != store::EntityType::kPerson) continue;
+      if (const std::optional<uint32_t> h = holder(sentence, a.role.entity_word, *person)) {
+        add_fact(*person, a.role.relation, *h, sentence, {a.person_word, a.role.entity_word + 1}, nullptr);
+      }
+    }
   }
   for (const resolve::TitleFact& tf : ents.titles) {
     const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));

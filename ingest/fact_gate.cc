@@ -77,6 +77,10 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // ("has chosen not to help Spain try and defend the Davis Cup").
     if (u != p.predicate) {
       if (!child_lemma(words, u, "advmod", {"not", "n't", "never"}).empty()) add("not");
+      // "have failed to secure any silverware or win the Ashes".
+      if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && p.relation.find(lemma) == std::string::npos) {
+        add("not");
+      }
       if (one_of(lemma, {"try", "attempt", "seek", "aim", "plan", "intend"}) &&
           p.relation.find(lemma) == std::string::npos) {
         add(lemma == "try" || lemma == "attempt" ? std::string_view("try") : std::string_view("plan"));
@@ -89,8 +93,11 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       q.question = true;
     }
     if (mark == "if" || mark == "unless") add("if");
-    // The consequent of a condition ("If Dawson is not fit, Robinson will ...").
-    for (uint32_t i = 0; i < words.size(); ++i) {
+    // The consequent of a condition ("If Dawson is not fit, Robinson will
+    // ..."), but a threat or warning states its condition and still happened
+    // ("threatened Masai with a ban if she ...").
+    const bool conditional_act = one_of(lemma, {"threaten", "warn", "promise", "vow", "pledge", "caution"});
+    for (uint32_t i = 0; !conditional_act && i < words.size(); ++i) {
       if (words[i].head == c && base_rel(words[i].deprel) == "advcl" &&
           !child_lemma(words, i, "mark", {"if", "unless"}).empty()) {
         add("if");
@@ -195,7 +202,7 @@ bool usable_name(Words words, const extract::Argument& a, store::EntityType type
       std::all_of(n.begin(), n.end() - 1, [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
     return false;
   }
-  if (!strict || (a.is_pronoun && trusted_pronoun)) return true;
+  if (!strict || (!a.is_name && trusted_pronoun)) return true;
   if (a.is_pronoun || (words[a.head].upos != nlp::UPos::PROPN && words[a.head].ner.empty())) return false;
   const bool article = !child_lemma(words, a.head, "det", {"the", "a", "an"}).empty();
   const bool all_caps = std::none_of(n.begin(), n.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
@@ -207,17 +214,17 @@ bool usable_name(Words words, const extract::Argument& a, store::EntityType type
 // resolver joined to a person (it requires the person's titles and
 // nationality to fit), as good as the name for a relation.
 bool described_person(Words words, const extract::Argument& a, store::EntityType type) {
-  if (type != store::EntityType::kPerson || a.is_pronoun || a.head >= words.size() ||
-      words[a.head].upos != nlp::UPos::NOUN || !schema::is_role_noun(a.head_lemma)) {
-    return false;
-  }
-  // "the farming minister Nick Brown": the office with the name in apposition.
-  for (uint32_t i = a.head + 1; i < words.size() && i <= a.head + 2; ++i) {
+  if (a.is_pronoun || a.head >= words.size() || words[a.head].upos != nlp::UPos::NOUN) return false;
+  // "the farming minister Nick Brown", "short-course champion Edith Masai",
+  // "the music publisher, Bertelsmann": a noun with the name in apposition
+  // (the record builder took the name's entity for the argument).
+  for (uint32_t i = a.head + 1; i < words.size() && i <= a.head + 3; ++i) {
     if (words[i].head == static_cast<int32_t>(a.head) && one_of(base_rel(words[i].deprel), {"appos", "flat"}) &&
-        words[i].ner.ends_with("PERSON")) {
+        words[i].ner.size() > 2) {
       return true;
     }
   }
+  if (type != store::EntityType::kPerson || !schema::is_role_noun(a.head_lemma)) return false;
   if (a.is_name || child_lemma(words, a.head, "det", {"the"}).empty()) return false;
   // Only with a nationality ("the Brazilian president"): a bare office ("the
   // prime minister") is too often someone else's.
@@ -434,7 +441,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   }
   const bool subject_described = described_person(words, *t.subject, subject_type);
   const bool object_described = described_person(words, *t.object, object_type);
-  if (!(t.subject->is_name || subject_described || (t.subject->is_pronoun && speaker_subject)) ||
+  if (!(t.subject->is_name || subject_described || speaker_subject) ||
       !(t.object->is_name || object_described) || t.object->is_pronoun) {
     return false;
   }
@@ -442,7 +449,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       !(object_described || usable_name(words, *t.object, object_type, true))) {
     return false;
   }
-  if ((!subject_described && truncated_name(words, *t.subject, subject_type)) ||
+  if ((t.subject->is_name && !subject_described && truncated_name(words, *t.subject, subject_type)) ||
       (!object_described && truncated_name(words, *t.object, object_type))) {
     return false;
   }
@@ -495,6 +502,11 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // with", "own 8% of Google").
   for (const extract::Argument& a : p.arguments) {
     if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.is_clause || a.node.empty()) continue;
+    // A one-verb relation folds nothing of another verb's ("urge" · Congress, "to take action").
+    if (t.relation.find(' ') == std::string::npos && a.head < words.size() && t.object->head < words.size() &&
+        words[a.head].head != words[t.object->head].head) {
+      continue;
+    }
     const bool relational = one_of(a.head_lemma, {"stake", "majority", "deal", "accord", "agreement", "contract",
                                                   "pact", "treaty", "talk", "talks", "partnership", "alliance",
                                                   "bid", "offer", "meeting", "lawsuit", "case", "charge"});
@@ -547,7 +559,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // pinned", "having Quinlan ... vying"): the phrase joins two clauses.
     for (uint32_t i = p.predicate + 1; i < words.size(); ++i) {
       if (words[i].head == static_cast<int32_t>(p.predicate) && words[i].deprel == "xcomp" &&
-          t.object->head > p.predicate && t.object->head < i) {
+          t.object->head > p.predicate && t.object->head < i && t.relation.find(' ') != std::string::npos) {
         return false;
       }
     }
@@ -557,9 +569,50 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
 
 }  // namespace
 
+// "owns 8% of Google", "sold its 20% share of": a share owned, bought or
+// sold is a stake ("own stake in"); nullopt for any other phrase.
+std::optional<std::string> share_as_stake(std::string_view relation) {
+  const size_t first = relation.find(' ');
+  if (first == std::string_view::npos) return std::nullopt;
+  const std::string_view verb = relation.substr(0, first), rest = relation.substr(first + 1);
+  if (!one_of(verb, {"own", "buy", "sell", "hold", "take", "acquire", "raise", "cut", "increase", "reduce"}) ||
+      !one_of(rest, {"% of", "percent of", "share of", "% stake in", "stake of", "% in"})) {
+    return std::nullopt;
+  }
+  return std::string(verb) + " stake in";
+}
+
+// "urged Congress to take action" read as "urge to take" · Congress: the
+// object belongs to the first verb of the chain, whose lemma is then the
+// whole relation ("urge" · Congress). nullopt when that is not the case.
+std::optional<std::string> chain_object_verb(Words words, const extract::GraphTriple& t) {
+  const size_t to = t.relation.find(" to ");
+  if (to == std::string::npos || t.object->head >= words.size() || !one_of(words[t.object->head].deprel, {"obj", "iobj"})) {
+    return std::nullopt;
+  }
+  const int32_t verb = words[t.object->head].head;
+  if (verb < 0 || words[verb].upos != nlp::UPos::VERB) return std::nullopt;
+  const std::string lemma = utf8::ascii_lowercase(words[verb].lemma);
+  if (t.relation.compare(0, to, lemma) != 0) return std::nullopt;
+  // Only verbs that act on their object ("urge", "persuade"); "wanted
+  // Britain to offer refuge" is about the offer, not about Britain.
+  if (!one_of(lemma, {"urge", "ask", "persuade", "force", "invite", "encourage", "order", "press", "pressure",
+                      "advise", "warn", "tell", "convince", "help", "hire", "sign", "appoint", "beg", "challenge"})) {
+    return std::nullopt;
+  }
+  // The chain's next verb is the first one's open complement after the object.
+  for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
+    if (words[i].head == verb && words[i].deprel == "xcomp") return lemma;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
-                                     const extract::GraphTriple& t, const GateEntities& e) {
+                                     const extract::GraphTriple& triple, const GateEntities& e) {
+  extract::GraphTriple t = triple;
+  if (std::optional<std::string> stake = share_as_stake(t.relation)) t.relation = std::move(*stake);
   const Words words = doc.words_of(doc.sentences.at(p.sentence));
+  if (std::optional<std::string> verb = chain_object_verb(words, t)) t.relation = std::move(*verb);
   const bool subject_named = schema::is_named(e.subject_type), object_named = schema::is_named(e.object_type);
   if (!subject_named && !object_named) return std::nullopt;
   Qualifiers q = qualifiers_of(words, p);

@@ -30,10 +30,7 @@ std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
   }
   SpanName name;
   name.type = std::string(ner_type(words[w]));
-  for (uint32_t i = begin; i < end; ++i) {
-    if (i > begin && words[i - 1].end != words[i].begin) name.text += ' ';
-    name.text += words[i].form;
-  }
+  name.text = nlp::spaced_forms(words, begin, end);
   return name;
 }
 
@@ -83,6 +80,46 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
     return RoleMention{role + " " + prep, c};
   }
   return std::nullopt;
+}
+
+std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
+  std::vector<AppositiveRole> out;
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  for (uint32_t e = 0; e + 3 < n; ++e) {
+    if (ner_type(words[e]) != "PERSON" || !(words[e].ner.starts_with("L") || words[e].ner.starts_with("U")) ||
+        words[e + 1].form != ",") {
+      continue;
+    }
+    // The role words: lower-case, no punctuation, the last a role noun.
+    uint32_t k = e + 2;
+    std::string role;
+    int32_t role_end = -1;
+    for (; k < n && k < e + 6; ++k) {
+      const std::string_view f = words[k].form;
+      if (f.empty() || !std::islower(static_cast<unsigned char>(f[0])) || words[k].upos == nlp::UPos::PUNCT ||
+          words[k].ner.size() > 2) {
+        break;
+      }
+      if (!role.empty()) role += ' ';
+      role += utf8::ascii_lowercase(f);
+      const std::string lemma = utf8::ascii_lowercase(words[k].lemma.empty() ? f : words[k].lemma);
+      if (schema::is_role_noun(lemma) && k + 1 < n &&
+          (words[k + 1].form == "of" || words[k + 1].form == "at" || words[k + 1].form == "for")) {
+        role_end = static_cast<int32_t>(k);
+        break;
+      }
+    }
+    if (role_end < 0) continue;
+    const uint32_t prep = static_cast<uint32_t>(role_end) + 1;
+    uint32_t holder = prep + 1;
+    if (holder < n && utf8::ascii_lowercase(words[holder].form) == "the") ++holder;
+    for (std::string_view article : {"a ", "an ", "the "}) {
+      if (role.starts_with(article)) role.erase(0, article.size());
+    }
+    if (holder >= n || !holder_type(ner_type(words[holder]))) continue;
+    out.push_back({e, RoleMention{role + " " + std::string(words[prep].form), holder}});
+  }
+  return out;
 }
 
 }  // namespace kg::ingest

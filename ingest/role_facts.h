@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "ingest/nlp/document.h"
 
@@ -31,6 +32,17 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
 // The role a role noun states through its "of"/"at"/"for" modifier naming an
 // organisation or place ("chairman of Time Warner").
 std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun);
+
+// A role written in apposition after a person's name, read off the words
+// rather than the tree (parsers often take "managing director" for a verb
+// and its object): NAME "," up to four lower-case role words ending in a
+// role noun, then "of"/"at"/"for", an optional "the", and a recognized
+// organisation or place ("Brian McBride, managing director of T-Mobile").
+struct AppositiveRole {
+  uint32_t person_word = 0;  // last word of the person's name
+  RoleMention role;
+};
+std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words);
 
 // The recognized name around word `w` (its BILOU span) and its NER type
 // ("ORG"); nullopt when `w` is outside every span.

@@ -118,8 +118,10 @@ std::vector<uint32_t> SentenceTree::tidy(std::vector<uint32_t> words) const {
 
 std::string SentenceTree::text(std::span<const uint32_t> words) const {
   std::string out;
-  for (uint32_t w : words) {
-    if (!out.empty()) out += ' ';
+  for (size_t k = 0; k < words.size(); ++k) {
+    const uint32_t w = words[k];
+    const bool touches = k > 0 && words[k - 1] + 1 == w && words_[w - 1].end == words_[w].begin;
+    if (k > 0 && !touches) out += ' ';
     out += words_[w].form;
   }
   return out;

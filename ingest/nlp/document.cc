@@ -13,6 +13,15 @@ constexpr std::array<std::string_view, kUPosCount> kUPosNames = {
 
 std::string_view upos_name(UPos upos) { return kUPosNames[static_cast<size_t>(upos)]; }
 
+std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t end) {
+  std::string out;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (i > begin && words[i - 1].end != words[i].begin) out += ' ';
+    out += words[i].form;
+  }
+  return out;
+}
+
 bool parse_upos(std::string_view name, UPos* out) {
   for (size_t i = 0; i < kUPosNames.size(); ++i) {
     if (kUPosNames[i] == name) {

@@ -42,6 +42,10 @@ struct Word {
   bool space_after = true;  // false where CoNLL-U would write SpaceAfter=No
 };
 
+// The forms of words[begin, end) spaced as in the text: no space between two
+// words that touch ("T-Mobile", "50%", "Poor's"), one space otherwise.
+std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t end);
+
 // A multiword token (CoNLL-U range line "3-4 don't" style): one surface
 // token covering words [first, last] of its sentence.
 struct MultiwordToken {

@@ -40,8 +40,10 @@ Gender honorific_gender(std::string_view honorific);
 // "America", "United States" -> "United States"); "" when it has one.
 std::string_view country_canonical(std::string_view name);
 
-// Role nouns, demonyms and person descriptors come from the one lexicon.
+// Role nouns, organisation nouns, demonyms and person descriptors come from
+// the one lexicon.
 using lexicon::demonym_of;
+using lexicon::is_organisation_noun;
 using lexicon::person_descriptor;
 using lexicon::role_noun;
 using lexicon::RoleNoun;

@@ -31,15 +31,6 @@ bool is_plural(const Word& w) {
   return w.xpos == "NNS" || w.xpos == "NNPS" || w.feats.find("Number=Plur") != std::string_view::npos;
 }
 
-std::string join_forms(std::span<const Word> words, uint32_t begin, uint32_t end) {
-  std::string out;
-  for (uint32_t i = begin; i < end; ++i) {
-    if (!out.empty()) out += ' ';
-    out += words[i].form;
-  }
-  return out;
-}
-
 // The word of [begin, end) whose head lies outside it (the first such), or
 // `fallback` in an unparsed sentence.
 uint32_t span_head(std::span<const Word> words, uint32_t begin, uint32_t end, uint32_t fallback) {
@@ -136,7 +127,7 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   m.kind = MentionKind::kName;
   m.type = span.type;
   m.head = span_head(words, name_begin, end, end - 1);
-  m.text = join_forms(words, name_begin, end);
+  m.text = nlp::spaced_forms(words, name_begin, end);
   f.role = role_of(words[m.head]);
   f.governor = words[m.head].head;
   for (uint32_t i = name_begin; i < end; ++i) {
@@ -178,7 +169,8 @@ void add_pronoun(std::span<const Word> words, uint32_t s, uint32_t i, const Pron
 }
 
 // "the Russian leader", "his Russian counterpart": a determiner at `i`.
-void add_description(std::span<const Word> words, uint32_t s, uint32_t i, std::vector<FoundMention>* out) {
+void add_description(std::span<const Word> words, const std::vector<bool>& covered, uint32_t s, uint32_t i,
+                     std::vector<FoundMention>* out) {
   const uint32_t n = static_cast<uint32_t>(words.size());
   std::string nationality;
   uint32_t j = i + 1;
@@ -186,12 +178,15 @@ void add_description(std::span<const Word> words, uint32_t s, uint32_t i, std::v
     if (nationality.empty()) nationality = std::string(demonym_of(words[j].form));
     ++j;
   }
-  if (j >= n) return;
+  if (j >= n || std::find(covered.begin() + i, covered.begin() + j + 1, true) != covered.begin() + j + 1) return;
   const Word& head = words[j];
   if (head.upos != UPos::NOUN && head.upos != UPos::PROPN) return;
   if (is_plural(head)) return;
   const std::string lemma = ascii_lowercase(head.lemma.empty() ? head.form : head.lemma);
-  if (role_noun(lemma) == RoleNoun::kNone) return;
+  // "the company", "the firm": an organisation already named; only after
+  // "the" ("its group" is another one).
+  const bool organisation = is_organisation_noun(lemma) && !is_possessive_determiner(words[i].form);
+  if (role_noun(lemma) == RoleNoun::kNone && !organisation) return;
   if (j + 1 < n) {
     const Word& next = words[j + 1];
     // A compound ("the president's office" is fine, "the leader board" is not),
@@ -206,8 +201,8 @@ void add_description(std::span<const Word> words, uint32_t s, uint32_t i, std::v
   m.end = j + 1;
   m.head = j;
   m.kind = MentionKind::kDescription;
-  m.type = nlp::EntityType::kPerson;
-  m.text = join_forms(words, i, j + 1);
+  m.type = organisation ? nlp::EntityType::kOrg : nlp::EntityType::kPerson;
+  m.text = nlp::spaced_forms(words, i, j + 1);
   f.role = role_of(head);
   f.governor = head.head;
   f.nationality = std::move(nationality);
@@ -293,7 +288,7 @@ void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMentio
     }
     if (w.upos == UPos::DET || w.upos == UPos::PRON || w.upos == UPos::X) {
       const std::string lower = ascii_lowercase(w.form);
-      if (lower == "the" || is_possessive_determiner(w.form)) add_description(words, s, i, out);
+      if (lower == "the" || is_possessive_determiner(w.form)) add_description(words, covered, s, i, out);
     }
   }
   std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),

@@ -42,6 +42,12 @@ std::vector<std::string> split_words(const std::string& s) {
   return out;
 }
 
+// A normalised name with its spaces taken out.
+std::string closed_up(std::string key) {
+  key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+  return key;
+}
+
 bool types_agree(EntityType a, EntityType b) { return a == b || a == EntityType::kMisc || b == EntityType::kMisc; }
 
 // Initials of a name's words, the function words left out ("bank of england" -> "BE").
@@ -146,6 +152,7 @@ class Resolver {
     d.joined_in_pass[pass_].push_back(static_cast<uint32_t>(i));
     clusters_by_key_[key_[i]].insert(c);
     const FoundMention& f = found_[i];
+    if (f.mention.kind == MentionKind::kName) clusters_by_closed_key_[closed_up(key_[i])].insert(c);
     if (d.type == EntityType::kMisc && f.mention.kind == MentionKind::kName) d.type = f.mention.type;
     if (d.gender == Gender::kUnknown) d.gender = f.gender;
     std::vector<std::string> tokens = split_words(key_[i]);
@@ -179,8 +186,22 @@ class Resolver {
     for (const int32_t c : clusters_with_key(key_[i])) {
       if (types_agree(drafts_[c].type, f.mention.type)) return join(i, c);
     }
+    if (const int32_t c = closed_up_match(i); c >= 0) return join(i, c);
     if (const int32_t c = acronym_target(i); c >= 0) return join(i, c);
     new_cluster(i);
+  }
+
+  // "TimeWarner" and "Time Warner" are one organisation: the first non-person
+  // cluster whose name, spaces taken out, is this one's; -1 for none.
+  int32_t closed_up_match(size_t i) const {
+    const FoundMention& f = found_[i];
+    if (f.mention.type == EntityType::kPerson) return -1;
+    const auto it = clusters_by_closed_key_.find(closed_up(key_[i]));
+    if (it == clusters_by_closed_key_.end()) return -1;
+    for (const int32_t c : it->second) {
+      if (drafts_[c].type != EntityType::kPerson && types_agree(drafts_[c].type, f.mention.type)) return c;
+    }
+    return -1;
   }
 
   // An organization's acronym: in parentheses right after its name, or its initials.
@@ -220,6 +241,7 @@ class Resolver {
         if (pass == 1 || types_agree(drafts_[c].type, f.mention.type)) return join(i, c);
       }
     }
+    if (const int32_t c = closed_up_match(i); c >= 0) return join(i, c);
     new_cluster(i);
   }
 
@@ -285,6 +307,8 @@ class Resolver {
 
   void resolve_description(size_t i) {
     const FoundMention& f = found_[i];
+    // "the company" is resolved as "it" is, by salience.
+    if (f.mention.type == EntityType::kOrg) return resolve_pronoun(i);
     const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
     const RoleNoun role = role_noun(f.role_lemma);
     if (role == RoleNoun::kGeneric && f.nationality.empty() && f.possessor_word < 0) return;  // "the leader": too vague
@@ -323,15 +347,23 @@ class Resolver {
     return std::nullopt;
   }
 
-  bool compatible(const FoundMention& pronoun, const Draft& d) const {
+  // How well a cluster fits a pronoun or an organisation description, as a
+  // weight on its salience: 0 for not at all. "it" means an organisation far
+  // more often than a place in news; the recognizer types many organisations
+  // MISC ("Rank", "TimeWarner").
+  double fit(const FoundMention& pronoun, const Draft& d) const {
+    if (pronoun.mention.kind == MentionKind::kDescription) {
+      return d.type == EntityType::kOrg ? 1.0 : d.type == EntityType::kMisc ? 0.8 : 0.0;
+    }
     const auto p = third_person_pronoun(pronoun.mention.text);
     switch (p->cls) {
-      case PronounClass::kMasculine: return d.type == EntityType::kPerson && d.gender != Gender::kFemale;
-      case PronounClass::kFeminine: return d.type == EntityType::kPerson && d.gender != Gender::kMale;
-      case PronounClass::kNeuter: return d.type == EntityType::kOrg || d.type == EntityType::kLoc;
-      case PronounClass::kPlural: return d.type == EntityType::kOrg;
+      case PronounClass::kMasculine: return d.type == EntityType::kPerson && d.gender != Gender::kFemale ? 1.0 : 0.0;
+      case PronounClass::kFeminine: return d.type == EntityType::kPerson && d.gender != Gender::kMale ? 1.0 : 0.0;
+      case PronounClass::kNeuter:
+        return d.type == EntityType::kOrg ? 1.0 : d.type == EntityType::kMisc ? 0.8 : d.type == EntityType::kLoc ? 0.5 : 0.0;
+      case PronounClass::kPlural: return d.type == EntityType::kOrg ? 1.0 : 0.0;
     }
-    return false;
+    return 0.0;
   }
 
   void resolve_pronoun(size_t i) {
@@ -353,22 +385,28 @@ class Resolver {
         excluded.push_back(c);
         continue;
       }
-      const double role = a.role == Role::kSubject ? 80 : a.role == Role::kObject ? 50 : 0;
+      // The subject of the pronoun's own sentence is its likeliest antecedent
+      // ("the US thanked its allies").
+      const double role = a.role == Role::kSubject ? (a.mention.sentence == s ? 260 : 80) : a.role == Role::kObject ? 50 : 0;
       const double decay = 1.0 / static_cast<double>(1u << (s - a.mention.sentence));
-      salience[c] += (100 + role) * decay;
+      // A name modifying another noun ("US market regulators", "UK film
+      // producer") is no topic of the text.
+      const std::string_view rel = doc_.words_of(doc_.sentences[a.mention.sentence])[a.mention.head].deprel;
+      const double modifier = rel == "compound" || rel == "amod" ? 0.3 : 1.0;
+      salience[c] += (100 + role) * decay * modifier;
     }
     int32_t best = -1;
     double best_score = 0;
     for (const auto& [c, score] : salience) {
       if (std::find(excluded.begin(), excluded.end(), c) != excluded.end()) continue;
-      if (!compatible(p, drafts_[c])) continue;
-      if (score > best_score) best = c, best_score = score;
+      const double weighted = score * fit(p, drafts_[c]);
+      if (weighted > best_score) best = c, best_score = weighted;
     }
     if (best < 0) return;
     Draft& d = drafts_[best];
     const auto info = third_person_pronoun(p.mention.text);
-    if (d.gender == Gender::kUnknown && info->cls == PronounClass::kMasculine) d.gender = Gender::kMale;
-    if (d.gender == Gender::kUnknown && info->cls == PronounClass::kFeminine) d.gender = Gender::kFemale;
+    if (d.gender == Gender::kUnknown && info && info->cls == PronounClass::kMasculine) d.gender = Gender::kMale;
+    if (d.gender == Gender::kUnknown && info && info->cls == PronounClass::kFeminine) d.gender = Gender::kFemale;
     join(i, best);
   }
 
@@ -448,6 +486,7 @@ class Resolver {
   // word and initials of its longest name (these three may hold stale
   // entries, which readers check).
   std::unordered_map<std::string, std::set<int32_t>> clusters_by_key_;
+  std::unordered_map<std::string, std::set<int32_t>> clusters_by_closed_key_;  // the same keys without spaces
   std::unordered_map<std::string, std::set<int32_t>> clusters_by_last_word_;
   std::unordered_map<std::string, std::set<int32_t>> clusters_by_first_word_;
   std::unordered_map<std::string, std::set<int32_t>> clusters_by_initials_;
