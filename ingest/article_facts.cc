@@ -269,6 +269,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     }
     std::optional<std::string> relation =
         gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted});
+    if (getenv("KG_TRACE")) fprintf(stderr, "TRACE %s\t%u\t%s[%d]\t%s\t%s[%d]\t%s\ttrusted=%d\n", doc.id.c_str(), p.sentence, s->name.c_str(), (int)s->type, t->relation.c_str(), o->name.c_str(), (int)o->type, relation ? relation->c_str() : "-", (int)trusted);
     if (!relation) {
       // A relation the gate refuses with a folded object ("visit school in
       // Leeds") may still state the plain statement ("visit · school").

@@ -55,7 +55,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   // ("if", "whether") qualifies the predicate, also through a noun ("deter
   // the Russian leader from invading Ukraine"). Over-qualifying is the safe
   // mistake: a qualified fact is still shown, as such.
-  for (int32_t c = static_cast<int32_t>(p.predicate), steps = 0; c >= 0 && steps < 12; ++steps) {
+  for (int32_t c = static_cast<int32_t>(p.predicate), below = -1, steps = 0; c >= 0 && steps < 12; ++steps) {
     const auto u = static_cast<uint32_t>(c);
     const std::string mark = child_lemma(words, u, "mark", {"if", "unless", "whether"});
     if (mark == "whether") q.question = true;
@@ -81,8 +81,10 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && p.relation.find(lemma) == std::string::npos) {
         add("not");
       }
-      if (one_of(lemma, {"try", "attempt", "seek", "aim", "plan", "intend"}) &&
-          p.relation.find(lemma) == std::string::npos) {
+      // (Only through its open complement: "plans to visit", not a "plan"
+      // in a quote the parser hung the speech verb on.)
+      if (one_of(lemma, {"try", "attempt", "seek", "aim", "plan", "intend"}) && below >= 0 &&
+          words[static_cast<uint32_t>(below)].deprel == "xcomp" && p.relation.find(lemma) == std::string::npos) {
         add(lemma == "try" || lemma == "attempt" ? std::string_view("try") : std::string_view("plan"));
       }
     }
@@ -103,9 +105,11 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
         add("if");
       }
     }
+    below = c;
     c = words[u].head;
   }
   if (!child_lemma(words, p.predicate, "advmod", {"almost", "nearly"}).empty()) add("almost");
+  if (!child_lemma(words, p.predicate, "advmod", {"hardly", "scarcely", "barely"}).empty()) add("not");
   // "ready and willing to invest in": the adjective the verb depends on is
   // the fact's qualifier.
   if (words[p.predicate].deprel == "xcomp" && words[p.predicate].head >= 0 &&
@@ -169,6 +173,12 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
   }
   if (begin > 0 && type != store::EntityType::kPerson && words[begin - 1].upos != nlp::UPos::PUNCT &&
       (begin - 1 > 0 ? capitalised(words[begin - 1].form) : words[begin - 1].upos == nlp::UPos::PROPN)) {
+    return true;
+  }
+  // "Exchange Commission" of "Securities and Exchange Commission": a
+  // capitalised word the recognizer left out before "and".
+  if (begin > 1 && type != store::EntityType::kPerson && one_of(words[begin - 1].form, {"and", "&"}) &&
+      capitalised(words[begin - 2].form) && words[begin - 2].ner.size() < 3) {
     return true;
   }
   // A person's name takes titles, nationalities and employers before it
@@ -394,6 +404,11 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
                           "prompt", "let against", "leave"})) {
     return false;
   }
+  // "Alan White's header off the line" read as "head off".
+  if (t.relation.starts_with("head ")) return false;
+  // A passive with a named object and no "by" lost its agent's preposition
+  // ("will be played Sandra Pires").
+  if (t.relation.starts_with("be ") && t.relation.find(' ', 3) == std::string::npos) return false;
   // Two prepositions in a row ("be arrested by at") or an object that is the
   // subject of an infinitive ("called for Deutsche Boerse to hold ...").
   {
@@ -416,8 +431,10 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   const bool noun_like = schema::is_role_noun(predicate_lemma) ||
                          one_of(predicate_lemma, {"star", "hit", "favourite", "sweetheart", "legend", "hopeful", "icon",
                                                   "rival", "veteran", "great", "communication", "single", "classic"});
-  if (noun_like && one_of(words[p.predicate].xpos, {"VB", "VBP"}) &&
-      t.subject->head < words.size() && words[t.subject->head].xpos == "NNP" && t.subject->head + 1 == p.predicate &&
+  // ("Hollywood stars Richard Gere", "communications chief Alastair
+  // Campbell": any tag, when the word runs straight on from the name.)
+  if (noun_like && t.subject->head < words.size() && words[t.subject->head].xpos == "NNP" &&
+      t.subject->head + 1 == p.predicate &&
       child_lemma(words, p.predicate, "aux", {"do", "will", "would", "can", "could", "may", "might", "must", "shall",
                                               "should", "to"}).empty()) {
     return false;
@@ -502,6 +519,14 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // with", "own 8% of Google").
   for (const extract::Argument& a : p.arguments) {
     if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.is_clause || a.node.empty()) continue;
+    // "offer choice to" · Putin: the thing given to a named receiver, when
+    // the parse has the receiver as the verb's own indirect object.
+    if (t.object->role == extract::ArgumentRole::kObject && t.relation.ends_with(" to") &&
+        t.relation.find(" " + a.head_lemma + " to") != std::string::npos && t.object->head < words.size() &&
+        words[t.object->head].deprel == "iobj" && words[t.object->head].head == static_cast<int32_t>(p.predicate) &&
+        a.head != t.object->head + 1) {  // "told Labour members": a compound the parser split
+      continue;
+    }
     // A one-verb relation folds nothing of another verb's ("urge" · Congress, "to take action").
     if (t.relation.find(' ') == std::string::npos && a.head < words.size() && t.object->head < words.size() &&
         words[a.head].head != words[t.object->head].head) {

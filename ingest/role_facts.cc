@@ -15,6 +15,35 @@ std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? w.ner.
 // Organisations, places and other names hold roles; people do not.
 bool holder_type(std::string_view type) { return type == "ORG" || type == "LOC" || type == "MISC"; }
 
+// Words that name both a ministry's portfolio and a party or a body
+// ("Labour Minister", "Home Secretary", "Health Secretary").
+bool portfolio_word(std::string_view form) {
+  static constexpr std::string_view kWords[] = {"Labour", "Conservative", "Tory", "Home", "Health", "Trade",
+                                                "Defence", "Transport", "Education", "Economy", "Culture"};
+  return std::find(std::begin(kWords), std::end(kWords), form) != std::end(kWords);
+}
+
+// A recognized name that is not the whole holder: it runs on in capitalised
+// words ("New York" of "the New York Public Library", "Texas" of "Texas
+// Instruments", "Public" of "the Public and Commercial Services Union") or
+// owns what follows ("Germany's central bank").
+bool name_runs_on(std::span<const nlp::Word> words, uint32_t w) {
+  uint32_t end = w + 1;
+  while (end < words.size() && words[end].ner.size() > 2 && !words[end - 1].ner.starts_with("L") &&
+         !words[end - 1].ner.starts_with("U")) {
+    ++end;
+  }
+  if (end >= words.size()) return false;
+  const std::string_view next = words[end].form;
+  auto capitalised = [](std::string_view f) { return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])); };
+  if (next == "'s" || next == "'" || capitalised(next)) return true;
+  // A name modifying the noun after it ("UK magazine Mac Format").
+  const std::string_view rel = words[end - 1].deprel;
+  if ((rel == "compound" || rel == "amod") && words[end - 1].head > static_cast<int32_t>(end - 1)) return true;
+  return (next == "and" || next == "&" || next == "of" || next == "for") && end + 1 < words.size() &&
+         capitalised(words[end + 1].form);
+}
+
 }  // namespace
 
 std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
@@ -27,6 +56,10 @@ std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
   while (end < words.size() && !words[end - 1].ner.starts_with("L") && !words[end - 1].ner.starts_with("U") &&
          words[end].ner.size() > 2) {
     ++end;
+  }
+  // "Former Labour": a time word the recognizer took into the name.
+  if (end - begin > 1 && (words[begin].form == "Former" || words[begin].form == "Ex" || words[begin].form == "Then")) {
+    ++begin;
   }
   SpanName name;
   name.type = std::string(ner_type(words[w]));
@@ -50,6 +83,9 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
   }
   const std::string last = utf8::ascii_lowercase(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
   if (!schema::is_role_noun(last)) return std::nullopt;
+  // "Labour Minister Ghazi al-Gosaibi", "Economy and Labour Minister": a
+  // portfolio or a party, never told apart by the words.
+  if ((last == "minister" || last == "secretary") && portfolio_word(words[holder].form)) return std::nullopt;
   return RoleMention{role + " of", static_cast<uint32_t>(holder)};
 }
 
@@ -59,7 +95,7 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
   if (!schema::is_role_noun(lemma)) return std::nullopt;
   for (uint32_t c = noun + 1; c < words.size(); ++c) {
     if (words[c].head != static_cast<int32_t>(noun) || words[c].deprel != "nmod") continue;
-    if (!holder_type(ner_type(words[c]))) continue;
+    if (!holder_type(ner_type(words[c])) || name_runs_on(words, c)) continue;
     std::string prep;
     for (uint32_t k = noun + 1; k < c; ++k) {
       if (words[k].head == static_cast<int32_t>(c) && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
@@ -116,7 +152,7 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
     for (std::string_view article : {"a ", "an ", "the "}) {
       if (role.starts_with(article)) role.erase(0, article.size());
     }
-    if (holder >= n || !holder_type(ner_type(words[holder]))) continue;
+    if (holder >= n || !holder_type(ner_type(words[holder])) || name_runs_on(words, holder)) continue;
     out.push_back({e, RoleMention{role + " " + std::string(words[prep].form), holder}});
   }
   return out;

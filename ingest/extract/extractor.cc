@@ -131,6 +131,24 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
     return std::nullopt;
   }
   if (object != nullptr) {
+    // "offered Mr Putin the choice": the thing given joins the relation and
+    // the receiver is the object ("offer choice to" · Putin).
+    const Argument* given = nullptr;
+    for (const Argument& a : p.arguments) {
+      if (&a != object && a.role == ArgumentRole::kObject && !a.is_clause && !a.node.empty() && !a.is_name &&
+          a.head > object->head) {
+        given = &a;
+        break;
+      }
+    }
+    if (object->is_name && given != nullptr && p.construction != Construction::kCopula) {
+      // A sum is no thing given but the amount ("lent Russia $6bn", "fined CBS $550,000").
+      const bool amount = given->head_lemma.empty() || std::ispunct(static_cast<unsigned char>(given->head_lemma[0])) ||
+                          std::isdigit(static_cast<unsigned char>(given->head_lemma[0]));
+      t.relation = amount ? p.relation : p.relation + " " + given->head_lemma + " to";
+      t.object = object;
+      return t;
+    }
     // "blamed the tensions on the West": the entity is the better node, the
     // object noun joins the relation.
     if (!object->is_name && oblique != nullptr && oblique->is_name &&

@@ -61,7 +61,9 @@ TreeRepair::TreeRepair(const std::vector<std::string>& labels)
       appos_(label_id(labels, "appos")),
       det_(label_id(labels, "det")),
       root_(label_id(labels, "root")),
-      punct_(label_id(labels, "punct")) {
+      punct_(label_id(labels, "punct")),
+      iobj_(label_id(labels, "iobj")),
+      ccomp_(label_id(labels, "ccomp")) {
   if (desc_ < 0) desc_ = compound_;
 }
 
@@ -104,6 +106,9 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   }
   if (relcl_ >= 0 && conj_ >= 0 && nsubj_ >= 0 && root_ >= 0 && punct_ >= 0) {
     keep_if_tree([&] { predicate_after_relative_clause(words, heads, labels); });
+  }
+  if (relcl_ >= 0 && obj_ >= 0 && mark_ >= 0 && ccomp_ >= 0) {
+    keep_if_tree([&] { reported_clause_read_as_relative(words, heads, labels); });
   }
 }
 
@@ -262,6 +267,36 @@ void TreeRepair::relative_clause_on_noun(std::span<const Word> words, std::vecto
     if (that < 0 || subject < that || object || head > that) continue;
     (*labels)[v] = relcl_;
     (*labels)[that] = obj_;
+  }
+}
+
+void TreeRepair::reported_clause_read_as_relative(std::span<const Word> words, std::vector<int>* heads,
+                                                  std::vector<int>* labels) const {
+  // "said after the meeting that Mr Biden had offered Mr Putin the choice":
+  // "that" cannot be the object of a relative clause whose verb has an
+  // object of its own, so the clause is what the speech verb reports.
+  const int n = static_cast<int>(words.size());
+  for (int v = 0; v < n; ++v) {
+    const int noun = (*heads)[v];
+    if (noun < 0 || (*labels)[v] != relcl_ || words[v].upos != UPos::VERB) continue;
+    const int speech = (*heads)[noun];
+    if (speech < 0 || speech > noun || words[speech].upos != UPos::VERB) continue;
+    const std::string_view lemma = words[speech].lemma;
+    if (lemma != "say" && lemma != "tell" && lemma != "announce" && lemma != "add" && lemma != "report" &&
+        lemma != "confirm" && lemma != "warn" && lemma != "insist" && lemma != "claim") {
+      continue;
+    }
+    int that = -1;
+    bool own_object = false;
+    for (int k = 0; k < n; ++k) {
+      if ((*heads)[k] != v) continue;
+      if ((*labels)[k] == obj_ && k < v && words[k].form == "that") that = k;
+      else if ((*labels)[k] == obj_ || (iobj_ >= 0 && (*labels)[k] == iobj_)) own_object = true;
+    }
+    if (that < 0 || !own_object || that != noun + 1) continue;
+    (*heads)[v] = speech;
+    (*labels)[v] = ccomp_;
+    (*labels)[that] = mark_;
   }
 }
 

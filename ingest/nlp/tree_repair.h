@@ -10,7 +10,9 @@
 // that the government supports"), which UD reserves for predicates; and a
 // sentence whose subject has a relative clause read as a noun phrase alone
 // ("The firm, which makes phones, reported ...", with "reported" a conjunct
-// of "makes" and "firm" the root).
+// of "makes" and "firm" the root); and a reported clause read as a relative
+// clause on the noun before "that" ("said after the meeting that Biden had
+// offered Putin the choice").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -42,11 +44,13 @@ class TreeRepair {
   void apposition_after_comma(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void predicate_after_relative_clause(std::span<const Word> words, std::vector<int>* heads,
                                        std::vector<int>* labels) const;
+  void reported_clause_read_as_relative(std::span<const Word> words, std::vector<int>* heads,
+                                        std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
   int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1, root_ = -1;
-  int punct_ = -1;
+  int punct_ = -1, iobj_ = -1, ccomp_ = -1;
 };
 
 }  // namespace kg::nlp
