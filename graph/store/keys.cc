@@ -5,7 +5,8 @@ namespace kg::store::keys {
 std::string_view family_name(size_t family) {
   static constexpr std::array<std::string_view, kFamilyCount> kNames = {
       "default",  "meta",     "docs",      "doc_ids",   "doc_hash", "sentences", "doc_entities",
-      "entities", "aliases",  "relations", "edges_out", "edges_in", "evidence"};
+      "entities", "aliases",  "relations", "edges_out", "edges_in", "evidence",
+      "identity"};
   return family < kNames.size() ? kNames[family] : std::string_view("?");
 }
 
@@ -135,6 +136,44 @@ std::string prefix_successor(std::string_view prefix) {
     s.pop_back();
   }
   return s;
+}
+
+std::string person_prefix(std::string_view surname) {
+  std::string k(1, kPersonTag);
+  k.append(surname);
+  k.push_back('\0');
+  return k;
+}
+
+std::string person_key(std::string_view surname, EntityId id) {
+  std::string k = person_prefix(surname);
+  put_u32(k, id);
+  return k;
+}
+
+std::string other_name_prefix(std::string_view name_key) {
+  std::string k(1, kOtherNameTag);
+  k.append(name_key);
+  k.push_back('\0');
+  return k;
+}
+
+std::string other_name_key(std::string_view name_key, EntityId id) {
+  std::string k = other_name_prefix(name_key);
+  put_u32(k, id);
+  return k;
+}
+
+std::string reads_as_key(EntityId id) {
+  std::string k(1, kReadsAsTag);
+  put_u32(k, id);
+  return k;
+}
+
+bool identity_key_entity(std::string_view key, EntityId* id) {
+  if (key.size() < 5) return false;
+  *id = get_u32(key.data() + key.size() - 4);
+  return true;
 }
 
 }  // namespace kg::store::keys

@@ -19,10 +19,11 @@
 // gender-compatible stored PERSON whose name ends in that surname; see
 // surname_folds.h): it has no id of its own in what readers see, and its
 // mentions, aliases, edges and evidence read as its target's. Folds are a
-// function of the stored entities and aliases alone (never of ingest order)
-// and are not stored: adding or removing a document makes them appear or
-// disappear. `kg check` verifies the stored rows, which folding leaves as
-// they are.
+// function of the stored entities and aliases alone (never of ingest order),
+// kept in a derived family that every write updates in the same batch, so
+// adding or removing a document makes them appear or disappear and a reader
+// loads them without scanning. `kg check` verifies the stored rows, which
+// folding leaves as they are, and that the derived rows match them.
 //
 // Concurrency. One writer per store directory, many readers. A read-write
 // open takes an exclusive lock (file KG_LOCK holding the writer's pid); a
