@@ -138,30 +138,29 @@ std::string prefix_successor(std::string_view prefix) {
   return s;
 }
 
-std::string person_prefix(std::string_view surname) {
-  std::string k(1, kPersonTag);
-  k.append(surname);
+namespace {
+
+// tag | name | 0x00: the rows of one name in the identity family.
+std::string tagged_name_prefix(char tag, std::string_view name) {
+  std::string k(1, tag);
+  k.append(name);
   k.push_back('\0');
   return k;
 }
 
-std::string person_key(std::string_view surname, EntityId id) {
-  std::string k = person_prefix(surname);
+std::string tagged_name_key(char tag, std::string_view name, EntityId id) {
+  std::string k = tagged_name_prefix(tag, name);
   put_u32(k, id);
   return k;
 }
 
-std::string other_name_prefix(std::string_view name_key) {
-  std::string k(1, kOtherNameTag);
-  k.append(name_key);
-  k.push_back('\0');
-  return k;
-}
+}  // namespace
 
+std::string person_prefix(std::string_view surname) { return tagged_name_prefix(kPersonTag, surname); }
+std::string person_key(std::string_view surname, EntityId id) { return tagged_name_key(kPersonTag, surname, id); }
+std::string other_name_prefix(std::string_view name_key) { return tagged_name_prefix(kOtherNameTag, name_key); }
 std::string other_name_key(std::string_view name_key, EntityId id) {
-  std::string k = other_name_prefix(name_key);
-  put_u32(k, id);
-  return k;
+  return tagged_name_key(kOtherNameTag, name_key, id);
 }
 
 std::string reads_as_key(EntityId id) {

@@ -34,6 +34,14 @@ DocumentRecord one_entity(const std::string& id, const std::string& name, Entity
 DocumentRecord tony() { return one_entity("tony", "Tony Blair", EntityType::kPerson, {{"Tony Blair", 1}, {"Mr Blair", 2}}); }
 DocumentRecord bare() { return one_entity("bare", "Blair", EntityType::kPerson, {{"Mr Blair", 1}, {"Blair", 1}}); }
 
+// A store where "Blair" folds into "Tony Blair", closed.
+void write_tony_and_bare(const std::string& db) {
+  auto w = open_writer(db);
+  ASSERT_NE(w, nullptr);
+  ASSERT_TRUE(w->put_document(tony()).is_ok());
+  ASSERT_TRUE(w->put_document(bare()).is_ok());
+}
+
 // The entities a reader sees named `name`.
 std::vector<Entity> named(Store& s, const std::string& name) {
   std::vector<Entity> out;
@@ -90,11 +98,7 @@ class RawIdentity {
 TEST(IdentityRows, ReadersTakeTheFoldsFromTheStoredRows) {
   TempDir tmp;
   const std::string db = tmp.sub("kg.db");
-  {
-    auto w = open_writer(db);
-    ASSERT_TRUE(w->put_document(tony()).is_ok());
-    ASSERT_TRUE(w->put_document(bare()).is_ok());
-  }
+  write_tony_and_bare(db);
   {
     RawIdentity raw(db);
     EXPECT_EQ(raw.keys('p').size(), 2u);  // both people under "blair"
@@ -115,11 +119,7 @@ TEST(IdentityRows, ReadersTakeTheFoldsFromTheStoredRows) {
 TEST(IdentityRows, AStoreWithoutTheFamilyGetsItFromItsNextWriter) {
   TempDir tmp;
   const std::string db = tmp.sub("kg.db");
-  {
-    auto w = open_writer(db);
-    ASSERT_TRUE(w->put_document(tony()).is_ok());
-    ASSERT_TRUE(w->put_document(bare()).is_ok());
-  }
+  write_tony_and_bare(db);
   { RawIdentity(db).drop_family(); }
   OpenOptions read_only;
   Result<std::unique_ptr<Store>> refused = Store::open(db, read_only);
