@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "graph/identity/identity.h"
+
 namespace kg::graph {
 
 namespace {
@@ -64,7 +66,7 @@ Result<View> View::build(store::Store& store, ViewScope scope) {
   view.graph_ = CsrGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), props.begin(),
                          static_cast<uint32_t>(vertices.size()));
   for (Vertex v = 0; v < vertices.size(); ++v) {
-    view.by_normalized_name_[store::normalize_name(vertices[v].name)].push_back(v);
+    view.by_normalized_name_[identity::normalize_name(vertices[v].name)].push_back(v);
     view.graph_[v] = std::move(vertices[v]);
   }
   return view;
@@ -76,7 +78,7 @@ std::optional<Vertex> View::vertex_of(store::EntityId id) const {
 }
 
 std::vector<Vertex> View::find(std::string_view name) const {
-  const auto it = by_normalized_name_.find(store::normalize_name(name));
+  const auto it = by_normalized_name_.find(identity::normalize_name(name));
   if (it == by_normalized_name_.end()) return {};
   std::vector<Vertex> exact, similar;
   for (Vertex v : it->second) (graph_[v].name == name ? exact : similar).push_back(v);

@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "base/lexicon.h"
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 
@@ -392,7 +393,7 @@ bool name_fits_graph(std::string_view text, std::string_view name, store::Entity
     if (end == std::string_view::npos) end = name.size();
     const std::string_view word = name.substr(begin, end - begin);
     if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) && !name_connector(word)) return false;
-    if (begin > 0 && one_of(word, {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})) {
+    if (begin > 0 && lexicon::is_weekday(word)) {
       return false;
     }
     begin = end + 1;

@@ -11,7 +11,7 @@
 
 #include "base/dates.h"
 #include "query/catalog.h"
-#include "query/edit_distance.h"
+#include "graph/identity/identity.h"
 #include "query/lexer.h"
 
 namespace kg::query {
@@ -281,7 +281,7 @@ std::string closest_command(std::string_view typed) {
     // difference in length: a long typed word fills no table.
     const size_t length_gap = typed.size() > c.name.size() ? typed.size() - c.name.size() : c.name.size() - typed.size();
     if (!is_prefix && length_gap > 2) continue;
-    const size_t d = edit_distance(typed, c.name);
+    const size_t d = identity::edit_distance(typed, c.name);
     if (is_prefix || d < best_distance) {
       best_distance = is_prefix ? 0 : d;
       best = c.name;

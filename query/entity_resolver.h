@@ -14,9 +14,9 @@ struct ResolvedEntity {
   std::vector<store::Entity> others;   // other entities the same name fits
 };
 
-// Case- and punctuation-insensitive lookup of canonical names and aliases
-// (the store's alias index, then a scan of canonical names). When nothing
-// matches: kNotFound "LINE:COL: no entity named "X"; closest: A, B, C".
+// identity::find_entities, with the query language's errors: when nothing
+// matches, kNotFound "LINE:COL: no entity named "X"; closest: A, B, C"
+// (identity::closest_entities).
 Result<ResolvedEntity> resolve_entity(store::Store& store, const NameArg& name);
 
 }  // namespace kg::query

@@ -21,8 +21,10 @@
 #include <unordered_map>
 
 #include "base/utf8.h"
+#include "base/name_key.h"
 #include "graph/store/entity_lookup.h"
 #include "graph/store/store_impl.h"
+#include "graph/store/surname_folds.h"
 
 namespace kg::store {
 
@@ -72,7 +74,7 @@ size_t line_of(std::string_view data, size_t offset) {
 // A subject or object whose name normalises to nothing ("!!!", "???",
 // spaces) would merge with every other such name into one entity.
 Status check_name(std::string_view name, const char* role, const std::string& path, uint32_t line) {
-  if (!normalize_name(name).empty()) return Status::ok();
+  if (!names::name_key(name).empty()) return Status::ok();
   return Status::invalid_input(
       fmt::format("{}:{}: the {} \"{}\" has no letters or digits, so it names no entity", path, line, role, name));
 }
@@ -151,6 +153,10 @@ class TableFile {
     ++rows_;
     return writer_->Put(rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size()));
   }
+  rocksdb::Status erase(std::string_view k) {
+    ++rows_;
+    return writer_->Delete(rocksdb::Slice(k.data(), k.size()));
+  }
   rocksdb::Status finish() { return writer_->Finish(); }
   size_t family() const { return family_; }
   const std::string& path() const { return path_; }
@@ -225,7 +231,7 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   by_normalized.reserve(pf.names.size());
   std::vector<EntityId> created;
   for (size_t i = 0; i < pf.names.size(); ++i) {
-    normalized[i] = normalize_name(pf.names[i]);
+    normalized[i] = names::name_key(pf.names[i]);
     auto it = by_normalized.find(normalized[i]);
     if (it != by_normalized.end()) {
       entity_of[i] = it->second;
@@ -324,6 +330,7 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   std::vector<std::pair<EntityId, records::EntityValue>> entity_rows;
   std::vector<std::pair<std::string, std::string>> alias_rows;
   uint64_t new_aliases = 0;
+  FoldIndexChange folds(impl);  // the identity rows these entities and aliases imply
   std::vector<bool> is_created(next.entity, false);
   for (EntityId id : created) is_created[id] = true;
   for (const auto& [id, m] : mentions) {
@@ -338,9 +345,13 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
       if (!found) return found.status();
       if (!*found || !records::decode(value, &entity)) return impl.bad_record(keys::kEntities, keys::id_key(id));
     }
+    std::optional<records::EntityValue> before;
+    if (!is_created[id]) before = entity;
     entity.mentions += m.mentions;
+    folds.entity(id, before, entity);
     entity_rows.emplace_back(id, std::move(entity));
     for (const records::AliasCount& a : m.aliases) {
+      folds.alias(a.normalized, id, a.count);
       std::string key = keys::AliasKey{a.normalized, id}.encode();
       records::AliasValue alias{0, a.surface};
       if (!is_created[id]) {
@@ -356,6 +367,8 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
     }
   }
   std::sort(alias_rows.begin(), alias_rows.end());
+  Result<FoldIndexChange::Rows> identity_rows = folds.rows();
+  if (!identity_rows) return identity_rows.status();
 
   DocumentInfo info;
   info.number = number;
@@ -405,7 +418,8 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
 
   std::vector<std::unique_ptr<TableFile>> files;
   for (size_t family : {keys::kEvidence, keys::kEdgesOut, keys::kEdgesIn, keys::kDocEntities, keys::kEntities,
-                        keys::kAliases, keys::kRelations, keys::kDocs, keys::kDocIds, keys::kDocHash, keys::kMeta}) {
+                        keys::kAliases, keys::kRelations, keys::kDocs, keys::kDocIds, keys::kDocHash, keys::kMeta,
+                        keys::kIdentity}) {
     files.push_back(std::make_unique<TableFile>(tmp, family));
   }
   const auto table_of = [&](size_t family) -> TableFile& {
@@ -445,6 +459,14 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
     const auto second = [](const auto& kv) { return kv.second; };
     rows(keys::kAliases, alias_rows, first, second);
     rows(keys::kRelations, relation_rows, first, second);
+    if (s.ok() && !identity_rows->empty()) {
+      TableFile& f = table_of(keys::kIdentity);
+      s = f.open();
+      for (auto it = identity_rows->begin(); s.ok() && it != identity_rows->end(); ++it) {
+        s = it->second ? f.put(it->first, *it->second) : f.erase(it->first);
+      }
+      if (s.ok()) s = f.finish();
+    }
     using Rows = std::vector<std::pair<std::string, std::string>>;
     rows(keys::kDocs, Rows{{keys::id_key(number), records::encode(info)}}, first, second);
     rows(keys::kDocIds, Rows{{path, keys::id_key(number)}}, first, second);

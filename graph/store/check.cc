@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "graph/store/store_impl.h"
+#include "graph/store/surname_folds.h"
 
 namespace kg::store {
 
@@ -46,6 +47,7 @@ class CheckRun {
   Status check_relations();
   Status check_entities_and_mentions();
   Status check_edges_and_evidence();
+  Status check_identity();
   void check_totals();
 
   Store::Impl& impl_;
@@ -324,6 +326,34 @@ Status CheckRun::check_edges_and_evidence() {
   return Status::ok();
 }
 
+// The identity family is derived: it must equal what the entities and
+// aliases give when recomputed from scratch.
+Status CheckRun::check_identity() {
+  Result<FoldIndexChange::Rows> expected = compute_identity_rows(impl_);
+  if (!expected) return expected.status();
+  auto want = expected->begin();
+  const auto skip_deletions = [&] {
+    while (want != expected->end() && !want->second) ++want;
+  };
+  skip_deletions();
+  Status s = scan(keys::kIdentity, [&](std::string_view k, std::string_view v) {
+    for (; want != expected->end() && want->first < k; ++want, skip_deletions()) {
+      problem("identity: row {} is missing", hex(want->first));
+    }
+    if (want == expected->end() || want->first != k) {
+      problem("identity: row {} follows from no entity or alias", hex(k));
+    } else {
+      if (*want->second != v) problem("identity: row {} differs from its entities and aliases", hex(k));
+      ++want;
+      skip_deletions();
+    }
+    return true;
+  });
+  if (!s) return s;
+  for (; want != expected->end(); ++want, skip_deletions()) problem("identity: row {} is missing", hex(want->first));
+  return Status::ok();
+}
+
 void CheckRun::check_totals() {
   const auto compare = [&](std::string_view what, uint64_t stored, uint64_t counted) {
     if (stored != counted) problem("meta: totals say {} {}, the store holds {}", stored, what, counted);
@@ -348,7 +378,8 @@ Status CheckRun::run() {
   }
   using Step = Status (CheckRun::*)();
   for (Step step : {&CheckRun::read_meta, &CheckRun::check_documents, &CheckRun::check_relations,
-                    &CheckRun::check_entities_and_mentions, &CheckRun::check_edges_and_evidence}) {
+                    &CheckRun::check_entities_and_mentions, &CheckRun::check_edges_and_evidence,
+                    &CheckRun::check_identity}) {
     Status s = (this->*step)();
     if (!s) {
       if (s.code() != Status::Code::kCorruption) return s;

@@ -1,3 +1,4 @@
+#include "base/name_key.h"
 #include "graph/store/document_change.h"
 
 #include <algorithm>
@@ -40,7 +41,8 @@ Status validate_document(const DocumentRecord& doc) {
   return Status::ok();
 }
 
-DocumentChange::DocumentChange(Store::Impl& impl) : impl_(impl), next_(impl.next_ids), totals_(impl.totals) {}
+DocumentChange::DocumentChange(Store::Impl& impl)
+    : impl_(impl), next_(impl.next_ids), totals_(impl.totals), folds_(impl) {}
 
 Status DocumentChange::remove(const DocumentInfo& info, bool keep_id) {
   const std::string doc_prefix = keys::id_key(info.number);
@@ -146,14 +148,14 @@ Status DocumentChange::add(const DocumentRecord& doc, DocNo number, bool new_doc
   std::map<EntityId, records::MentionsValue> mentions;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const EntityRecord& record = doc.entities[i];
-    const std::string normalized = normalize_name(record.name);
+    const std::string normalized = names::name_key(record.name);
     Result<EntityId> id = resolve_entity(record, normalized);
     if (!id) return id.status();
     ids[i] = *id;
     records::MentionsValue& m = mentions[*id];
     m.mentions += std::max<uint32_t>(record.mentions, 1);
     const auto add_alias = [&](const std::string& surface, uint32_t count) {
-      std::string norm = normalize_name(surface);
+      std::string norm = names::name_key(surface);
       for (records::AliasCount& a : m.aliases) {
         if (a.normalized == norm) {
           a.count += count;
@@ -166,7 +168,7 @@ Status DocumentChange::add(const DocumentRecord& doc, DocNo number, bool new_doc
     for (const auto& [surface, count] : record.aliases) {
       if (surface.empty()) continue;
       add_alias(surface, std::max<uint32_t>(count, 1));
-      canonical_listed = canonical_listed || normalize_name(surface) == normalized;
+      canonical_listed = canonical_listed || names::name_key(surface) == normalized;
     }
     // The canonical name is always an alias: the entity is found by it.
     if (!canonical_listed) add_alias(record.name, 1);
@@ -307,6 +309,14 @@ Status DocumentChange::commit_entities() {
           id));
     }
     const size_t type = static_cast<size_t>(entity.type);
+    std::optional<records::EntityValue> before;
+    if (existed) before = entity;
+    std::optional<records::EntityValue> after;
+    if (mentions > 0) {
+      after = entity;
+      after->mentions = static_cast<uint64_t>(mentions);
+    }
+    folds_.entity(id, before, after);
     if (mentions == 0) {
       if (existed) {
         batch_.Delete(impl_.family(keys::kEntities), slice(key));
@@ -330,6 +340,7 @@ Status DocumentChange::commit_aliases() {
   std::string value;
   for (const auto& [name_and_id, delta] : aliases_) {
     if (delta.count == 0) continue;
+    folds_.alias(name_and_id.first, name_and_id.second, delta.count);
     const std::string key = keys::AliasKey{name_and_id.first, name_and_id.second}.encode();
     Result<bool> found = impl_.get(keys::kAliases, key, &value);
     if (!found) return found.status();
@@ -362,6 +373,15 @@ Status DocumentChange::commit(std::string_view doing) {
   if (Status s = commit_edges(); !s) return s;
   if (Status s = commit_entities(); !s) return s;
   if (Status s = commit_aliases(); !s) return s;
+  Result<FoldIndexChange::Rows> identity = folds_.rows();
+  if (!identity) return identity.status();
+  for (const auto& [key, value] : *identity) {
+    if (value) {
+      batch_.Put(impl_.family(keys::kIdentity), slice(key), slice(*value));
+    } else {
+      batch_.Delete(impl_.family(keys::kIdentity), slice(key));
+    }
+  }
   batch_.Put(impl_.family(keys::kMeta), slice(std::string(keys::kNextIdsKey)), slice(records::encode(next_)));
   batch_.Put(impl_.family(keys::kMeta), slice(std::string(keys::kTotalsKey)), slice(records::encode(totals_)));
   // Not synced: a killed process loses nothing the kernel has (the WAL is

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "graph/store/store_impl.h"
+#include "graph/store/surname_folds.h"
 
 namespace kg::store {
 
@@ -74,6 +75,7 @@ class DocumentChange {
   std::map<std::pair<std::string, EntityId>, AliasDelta> aliases_;
   std::map<std::pair<std::string, EntityType>, EntityId> created_entities_;
   std::map<std::string, RelationId> created_relations_;
+  FoldIndexChange folds_;  // the identity rows the entity and alias changes imply
 };
 
 // kInvalidInput naming the document and the first problem, or ok.

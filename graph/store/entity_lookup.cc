@@ -1,3 +1,4 @@
+#include "base/name_key.h"
 #include "graph/store/entity_lookup.h"
 
 #include <vector>
@@ -30,7 +31,7 @@ Result<std::optional<EntityId>> find_stored_entity(const Store::Impl& impl, std:
     records::EntityValue entity;
     if (!*found || !records::decode(value, &entity)) return impl.bad_record(keys::kEntities, keys::id_key(c.id));
     c.type = entity.type;
-    c.canonical = normalize_name(entity.name) == normalized;
+    c.canonical = names::name_key(entity.name) == normalized;
   }
   if (!type && candidates.size() == 1) return std::optional<EntityId>(candidates[0].id);
   if (type) {

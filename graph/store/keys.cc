@@ -5,7 +5,8 @@ namespace kg::store::keys {
 std::string_view family_name(size_t family) {
   static constexpr std::array<std::string_view, kFamilyCount> kNames = {
       "default",  "meta",     "docs",      "doc_ids",   "doc_hash", "sentences", "doc_entities",
-      "entities", "aliases",  "relations", "edges_out", "edges_in", "evidence"};
+      "entities", "aliases",  "relations", "edges_out", "edges_in", "evidence",
+      "identity"};
   return family < kNames.size() ? kNames[family] : std::string_view("?");
 }
 
@@ -135,6 +136,43 @@ std::string prefix_successor(std::string_view prefix) {
     s.pop_back();
   }
   return s;
+}
+
+namespace {
+
+// tag | name | 0x00: the rows of one name in the identity family.
+std::string tagged_name_prefix(char tag, std::string_view name) {
+  std::string k(1, tag);
+  k.append(name);
+  k.push_back('\0');
+  return k;
+}
+
+std::string tagged_name_key(char tag, std::string_view name, EntityId id) {
+  std::string k = tagged_name_prefix(tag, name);
+  put_u32(k, id);
+  return k;
+}
+
+}  // namespace
+
+std::string person_prefix(std::string_view surname) { return tagged_name_prefix(kPersonTag, surname); }
+std::string person_key(std::string_view surname, EntityId id) { return tagged_name_key(kPersonTag, surname, id); }
+std::string other_name_prefix(std::string_view name_key) { return tagged_name_prefix(kOtherNameTag, name_key); }
+std::string other_name_key(std::string_view name_key, EntityId id) {
+  return tagged_name_key(kOtherNameTag, name_key, id);
+}
+
+std::string reads_as_key(EntityId id) {
+  std::string k(1, kReadsAsTag);
+  put_u32(k, id);
+  return k;
+}
+
+bool identity_key_entity(std::string_view key, EntityId* id) {
+  if (key.size() < 5) return false;
+  *id = get_u32(key.data() + key.size() - 4);
+  return true;
 }
 
 }  // namespace kg::store::keys

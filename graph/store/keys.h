@@ -21,6 +21,15 @@
 //   edges_out      subject u32 | relation u32 | object u32     EdgeValue: count, best confidence
 //   edges_in       object u32 | relation u32 | subject u32     EdgeValue (mirror of edges_out)
 //   evidence       s u32 | r u32 | o u32 | doc_no u32 | sentence u32   EvidenceValue
+//   identity       'p' | surname | 0x00 | entity u32           PersonFacts (a PERSON that folding reads)
+//                  'o' | name key | 0x00 | entity u32          "" (an ORG, LOC or MISC entity of that name)
+//                  'r' | entity u32                            ReadsAs: the entity it reads as, and why
+//
+// The identity family is derived: a function of the entities and aliases
+// families (identity_rows.h), written in the same batch as every change to
+// them, so that readers find the surname folds without scanning the store.
+// A store written before the family existed lacks it; the next writer
+// creates it and fills it from the entities and aliases (Store::open).
 //
 // Why sentences carry their facts and doc_entities exists: removing or
 // replacing a document must find exactly its evidence and mentions without
@@ -56,6 +65,7 @@ enum Family : size_t {
   kEdgesOut,
   kEdgesIn,
   kEvidence,
+  kIdentity,
   kFamilyCount
 };
 std::string_view family_name(size_t family);
@@ -113,6 +123,18 @@ std::string relation_id_key(RelationId id);
 std::string relation_phrase_key(std::string_view phrase);
 inline constexpr char kRelationIdTag = 'i';
 inline constexpr char kRelationPhraseTag = 'p';
+
+// identity: the tag byte of each kind of row, and their keys.
+inline constexpr char kPersonTag = 'p';
+inline constexpr char kOtherNameTag = 'o';
+inline constexpr char kReadsAsTag = 'r';
+std::string person_key(std::string_view surname, EntityId id);       // 'p' | surname | 0x00 | id
+std::string person_prefix(std::string_view surname);                 // 'p' | surname | 0x00
+std::string other_name_key(std::string_view name_key, EntityId id);  // 'o' | name key | 0x00 | id
+std::string other_name_prefix(std::string_view name_key);            // 'o' | name key | 0x00
+std::string reads_as_key(EntityId id);                               // 'r' | id
+// The entity id at the end of a 'p', 'o' or 'r' key; false when the key is too short.
+bool identity_key_entity(std::string_view key, EntityId* id);
 
 // The smallest key greater than every key that starts with `prefix`
 // (for iterate_upper_bound); "" when none exists (prefix all 0xff).

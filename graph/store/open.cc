@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "graph/store/store_impl.h"
+#include "graph/store/surname_folds.h"
 
 namespace kg::store {
 
@@ -331,7 +332,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     if (!complete) return complete.status();
     if (!*complete) {
       return Status::invalid_input(fmt::format(
-          "{}: the store was not completely created (interrupted); any kg command that writes (kg ingest) finishes it",
+          "{}: the store was not completely created (interrupted) or was written by an older kg; any kg command "
+          "that writes (kg ingest) finishes it",
           dir));
     }
     rocksdb::DB* raw = nullptr;
@@ -414,6 +416,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
         dir, stored, kSchemaVersion));
   }
   if (Status s = impl->load_meta(); !s) return s;
+  if (writer) {
+    // A store written before the identity family existed: derive its rows now.
+    if (Status s = fill_identity_rows_if_missing(*impl); !s) return s;
+  }
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "base/name_key.h"
 #include "graph/store/store_impl.h"
 #include "graph/store/surname_folds.h"
 
@@ -129,8 +130,7 @@ Result<std::optional<Entity>> Store::entity(EntityId id) {
   return e;
 }
 
-Result<std::vector<Entity>> Store::find_entities(std::string_view name) {
-  const std::string normalized = normalize_name(name);
+Result<std::vector<Entity>> Store::entities_with_alias_key(std::string_view normalized) {
   std::vector<EntityId> ids;
   Status s = impl_->scan(keys::kAliases, keys::AliasKey::prefix(normalized), [&](std::string_view k, std::string_view) {
     keys::AliasKey key;
@@ -149,13 +149,7 @@ Result<std::vector<Entity>> Store::find_entities(std::string_view name) {
     if (!e) return e.status();
     if (*e) out.push_back(std::move(**e));
   }
-  // An exact canonical name first, then the most mentioned.
-  std::stable_sort(out.begin(), out.end(), [&](const Entity& a, const Entity& b) {
-    const bool ea = a.name == name, eb = b.name == name;
-    if (ea != eb) return ea;
-    return a.mentions > b.mentions;
-  });
-  return out;
+  return out;  // ascending id; graph/identity ranks them
 }
 
 Result<std::vector<Alias>> Store::aliases_of(EntityId id) {

@@ -292,4 +292,39 @@ bool decode(std::string_view data, EvidenceValue* v) {
   return r.done();
 }
 
+std::string encode(const PersonFacts& v) {
+  std::string out(1, static_cast<char>(v.bare));
+  put_varint(out, v.male);
+  put_varint(out, v.female);
+  put_varint(out, v.mentions);
+  return out;
+}
+
+bool decode(std::string_view data, PersonFacts* v) {
+  Reader r(data);
+  const uint8_t bare = r.byte();
+  v->bare = bare == 1;
+  v->male = r.varint();
+  v->female = r.varint();
+  v->mentions = r.varint();
+  return r.done() && bare <= 1;
+}
+
+std::string encode(const ReadsAs& v) {
+  std::string out;
+  keys::put_u32(out, v.target);
+  out.push_back(static_cast<char>(v.kind));
+  put_varint(out, v.mentions);
+  return out;
+}
+
+bool decode(std::string_view data, ReadsAs* v) {
+  Reader r(data);
+  v->target = r.fixed32();
+  const uint8_t kind = r.byte();
+  v->kind = static_cast<ReadsAsKind>(kind);
+  v->mentions = r.varint();
+  return r.done() && kind == static_cast<uint8_t>(ReadsAsKind::kSurnameFold) && v->target != 0;
+}
+
 }  // namespace kg::store::records

@@ -112,4 +112,27 @@ struct EvidenceValue {
 std::string encode(const EvidenceValue& v);
 bool decode(std::string_view data, EvidenceValue* v);
 
+// identity 'p': what surname folding reads of one PERSON entity.
+struct PersonFacts {
+  bool bare = false;              // the surname is the whole name (honorifics dropped)
+  uint64_t male = 0, female = 0;  // uses of its aliases that open with a gendered honorific
+  uint64_t mentions = 0;
+  bool operator==(const PersonFacts&) const = default;
+};
+std::string encode(const PersonFacts& v);
+bool decode(std::string_view data, PersonFacts* v);
+
+// identity 'r': the entity a stored entity reads as. Surname folds are the
+// one source today; a decision a person makes (a merge, issue 25) is meant
+// to be another kind of row here, so that readers apply both in one place.
+enum class ReadsAsKind : uint8_t { kSurnameFold = 1 };
+struct ReadsAs {
+  EntityId target = 0;
+  ReadsAsKind kind = ReadsAsKind::kSurnameFold;
+  uint64_t mentions = 0;  // the source entity's mentions, which readers add to the target's
+  bool operator==(const ReadsAs&) const = default;
+};
+std::string encode(const ReadsAs& v);
+bool decode(std::string_view data, ReadsAs* v);
+
 }  // namespace kg::store::records

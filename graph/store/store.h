@@ -19,10 +19,11 @@
 // gender-compatible stored PERSON whose name ends in that surname; see
 // surname_folds.h): it has no id of its own in what readers see, and its
 // mentions, aliases, edges and evidence read as its target's. Folds are a
-// function of the stored entities and aliases alone (never of ingest order)
-// and are not stored: adding or removing a document makes them appear or
-// disappear. `kg check` verifies the stored rows, which folding leaves as
-// they are.
+// function of the stored entities and aliases alone (never of ingest order),
+// kept in a derived family that every write updates in the same batch, so
+// adding or removing a document makes them appear or disappear and a reader
+// loads them without scanning. `kg check` verifies the stored rows, which
+// folding leaves as they are, and that the derived rows match them.
 //
 // Concurrency. One writer per store directory, many readers. A read-write
 // open takes an exclusive lock (file KG_LOCK holding the writer's pid); a
@@ -128,7 +129,7 @@ struct Entity {
 };
 
 struct Alias {
-  std::string normalized;  // the lookup key: normalize_name(surface)
+  std::string normalized;  // the lookup key: identity::normalize_name(surface)
   std::string surface;     // first surface form seen with this key
   EntityId entity = 0;
   uint64_t count = 0;
@@ -223,17 +224,6 @@ struct OpenOptions {
   rocksdb::Env* env = nullptr;    // tests: a failing Env to simulate a full disk
 };
 
-// Name normalisation for the alias index: case folded, diacritics and
-// punctuation removed, runs of spaces collapsed ("Mr. Biden's" -> "mr bidens",
-// "Zelenskyy" stays, "Élysée" -> "elysee").
-std::string normalize_name(std::string_view name);
-
-// Honorifics written before a person's name ("Mr", "Mrs.", "Dr"; case and a
-// final '.' ignored) and the gender each states; nullopt for any other word.
-enum class HonorificGender : uint8_t { kUnknown, kMale, kFemale };
-std::optional<HonorificGender> honorific_gender(std::string_view word);
-// The honorifics that state a gender, lowercase ("mr", "mrs", ...).
-std::vector<std::string_view> gendered_honorifics();
 
 class Store {
  public:
@@ -289,8 +279,10 @@ class Store {
 
   // A folded bare surname's id gives the entity it is folded into.
   Result<std::optional<Entity>> entity(EntityId id);
-  // Entities whose alias index holds normalize_name(name), most mentioned first.
-  Result<std::vector<Entity>> find_entities(std::string_view name);
+  // Entities whose alias index holds `key` (a name key that graph/identity
+  // computes: identity::normalize_name), ascending id, folds applied. Name lookup
+  // for readers is identity::find_entities.
+  Result<std::vector<Entity>> entities_with_alias_key(std::string_view key);
   Result<std::vector<Alias>> aliases_of(EntityId id);  // most frequent first
   // The documents that mention the entity (its folded bare surnames
   // included), ascending, with the mentions each contributed.

@@ -35,10 +35,9 @@ struct Store::Impl {
   records::NextIds next_ids;
   Stats totals;
 
-  // Bare-surname folds (surname_folds.h): computed by the first read that
-  // needs them, dropped by every write and refresh (they are a function of
-  // the stored entities, so they are never stale after a reset). Like the
-  // rest of a Store, not for use from several threads at once.
+  // Bare-surname folds (surname_folds.h): loaded from the identity family by
+  // the first read that needs them, dropped by every write and refresh. Like
+  // the rest of a Store, not for use from several threads at once.
   mutable std::shared_ptr<const SurnameFolds> folds;
   Result<std::shared_ptr<const SurnameFolds>> surname_folds() const;
 

@@ -22,15 +22,24 @@
 // gender unknown, or both the same. So "Brown" with Gordon Brown and Nick
 // Brown stored stays on its own, and "Mrs Blair" does not become Tony Blair.
 //
-// Nothing is written: the folds are a function of the stored entities and
-// aliases only, computed when a reader first needs them and dropped at every
-// write and refresh. They therefore cannot depend on the order the
-// documents arrived in, and removing or re-ingesting a document makes a fold
-// appear or disappear with nothing to repair. Every public read of the Store
-// (entities, aliases, edges, evidence, stats) applies them; the raw rows,
-// the writer's entity lookup and `kg check` do not.
+// The folds are a function of the stored entities and aliases only, and
+// the rule looks at one surname at a time: what decides the folds of
+// "blair" is the PERSON entities whose names end in "blair" and whether
+// "blair" is an organisation's, place's or other name. So they are kept in
+// the identity family (keys.h) and every write recomputes exactly the
+// surnames it touched (FoldIndexChange), in the same batch as the rows it
+// changes: the folds never depend on the order the documents arrived in,
+// removing or re-ingesting a document makes a fold appear or disappear, and
+// a reader loads them with one scan of the 'r' rows, however big the store.
+// Every public read of the Store (entities, aliases, edges, evidence, stats)
+// applies them; the raw rows, the writer's entity lookup and `kg check` do
+// not (`kg check` compares the identity rows with a recomputation).
 #pragma once
 
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -55,7 +64,46 @@ struct SurnameFolds {
   std::vector<EntityId> members(EntityId id) const;
 };
 
-// Scans the entities family and the honorific prefixes of the alias index.
-Result<SurnameFolds> compute_surname_folds(const Store::Impl& impl);
+// Loads the folds from the identity family's 'r' rows.
+Result<SurnameFolds> load_surname_folds(const Store::Impl& impl);
+
+// The identity rows one write changes. The writer tells it every entity row
+// it writes or deletes and every alias count it changes; rows() then gives
+// the identity rows to put (a value) or delete (nullopt), in key order, to
+// be written in the same batch (or table files) as those changes.
+class FoldIndexChange {
+ public:
+  // `from_scratch`: read the identity family as empty (a rebuild, or `kg
+  // check` recomputing what the rows should be).
+  explicit FoldIndexChange(const Store::Impl& impl, bool from_scratch = false);
+
+  // An entity row as it was (nullopt: it did not exist) and as it will be
+  // (nullopt: deleted). The name and type of an entity never change.
+  void entity(EntityId id, const std::optional<records::EntityValue>& before,
+              const std::optional<records::EntityValue>& after);
+  // `delta` more (or fewer) uses of alias `normalized` of entity `id`.
+  void alias(std::string_view normalized, EntityId id, int64_t delta);
+
+  using Rows = std::map<std::string, std::optional<std::string>>;
+  Result<Rows> rows();
+
+ private:
+  Status apply_entities();
+  Status refold(const std::string& surname);
+
+  const Store::Impl& impl_;
+  bool from_scratch_;
+  std::map<EntityId, std::pair<std::optional<records::EntityValue>, std::optional<records::EntityValue>>> entities_;
+  std::map<EntityId, std::pair<int64_t, int64_t>> gender_deltas_;  // entity -> (male, female) alias uses
+  std::set<std::string> touched_;                                  // surnames to recompute
+  Rows rows_;
+};
+
+// Every identity row of the stored entities and aliases, computed from them.
+Result<FoldIndexChange::Rows> compute_identity_rows(const Store::Impl& impl);
+
+// Writes the identity rows when the family is empty but entities exist (a
+// store written before the family existed). Writer only.
+Status fill_identity_rows_if_missing(Store::Impl& impl);
 
 }  // namespace kg::store

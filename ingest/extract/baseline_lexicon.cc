@@ -1,8 +1,11 @@
 // The baseline's word lists: short, English, news-oriented. They are the
 // whole of its "knowledge"; the parser-based extractor replaces them.
+// Honorifics, titles, calendar words, countries, demonyms and organisation
+// words are the shared lexicon's (base/lexicon.h).
 #include <string>
 #include <unordered_set>
 
+#include "base/lexicon.h"
 #include "ingest/extract/baseline_parts.h"
 
 namespace kg::extract::baseline {
@@ -11,6 +14,10 @@ namespace {
 using WordSet = std::unordered_set<std::string_view>;
 
 bool contains(const WordSet& set, std::string_view word) { return set.count(word) != 0; }
+
+// The baseline reads capitalisation as a cue: a shared-lexicon word counts
+// only when written with a capital ("May", not the modal "may").
+bool capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 }  // namespace
 
@@ -24,21 +31,11 @@ bool is_abbreviation(std::string_view w) {
 }
 
 bool is_honorific(std::string_view w) {
-  static const WordSet kWords = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx."};
-  return contains(kWords, w);
+  return capitalised(w) && lexicon::is_honorific(w, lexicon::kCourtesy);
 }
 
 bool is_title_word(std::string_view w) {
-  static const WordSet kWords = {
-      "President", "Chancellor", "Minister", "Premier", "Senator", "Sen.", "Representative", "Rep.",
-      "Congressman", "Congresswoman", "Secretary", "Ambassador", "Envoy", "Commissioner", "Governor", "Gov.",
-      "Mayor", "King", "Queen", "Prince", "Princess", "Emperor", "Pope", "Chairman", "Chairwoman",
-      "Chairperson", "Chair", "Spokesman", "Spokeswoman", "Spokesperson", "Judge", "Justice", "Dr", "Dr.",
-      "Prof", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady", "Admiral", "General", "Gen.", "Colonel",
-      "Col.", "Captain", "Capt.", "Lieutenant", "Sergeant", "Director", "Adviser", "Advisor", "Counsel",
-      "Officer", "CEO", "Sheikh", "Inspector", "Superintendent", "Lawmaker", "Deputy", "Economist",
-      "Negotiator", "Spokesperson", "Attorney", "Prosecutor", "Auditor"};
-  return is_honorific(w) || contains(kWords, w);
+  return capitalised(w) && (lexicon::is_honorific(w, 0xff) || lexicon::is_title(w));
 }
 
 bool is_clause_opener(std::string_view w) {
@@ -58,11 +55,7 @@ bool is_clause_opener(std::string_view w) {
 }
 
 bool is_calendar_word(std::string_view w) {
-  static const WordSet kWords = {"Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",  "Saturday",
-                                 "Sunday",  "January",   "February",  "March",    "April",   "May",
-                                 "June",    "July",      "August",    "September", "October", "November",
-                                 "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."};
-  return contains(kWords, w);
+  return capitalised(w) && lexicon::is_calendar_word(w);
 }
 
 bool is_name_connector(std::string_view w) {
@@ -71,30 +64,11 @@ bool is_name_connector(std::string_view w) {
 }
 
 bool is_demonym(std::string_view w) {
-  static const WordSet kWords = {
-      "American", "British", "German", "French", "Italian", "Spanish", "Portuguese", "Dutch", "Belgian", "Swiss",
-      "Austrian", "Polish", "Czech", "Hungarian", "Romanian", "Greek", "Turkish", "Russian", "Ukrainian",
-      "Swedish", "Norwegian", "Danish", "Finnish", "Icelandic", "Irish", "Scottish", "Welsh", "English",
-      "Canadian", "Mexican", "Brazilian", "Argentine", "Argentinian", "Chilean", "Colombian", "Peruvian",
-      "Venezuelan", "Cuban", "Chinese", "Japanese", "Korean", "Indian", "Pakistani", "Bangladeshi",
-      "Indonesian", "Vietnamese", "Thai", "Filipino", "Malaysian", "Australian", "Israeli", "Iranian", "Iraqi",
-      "Syrian", "Saudi", "Egyptian", "Moroccan", "Algerian", "Tunisian", "Libyan", "Nigerian", "Kenyan",
-      "Ethiopian", "Ghanaian", "Tanzanian", "Ugandan", "Senegalese", "Estonian", "Latvian", "Lithuanian",
-      "European", "African", "Asian", "Western", "Eastern", "Northern", "Southern", "Arab", "Nordic"};
-  return contains(kWords, w);
+  return capitalised(w) && lexicon::is_nationality_word(w);
 }
 
 bool is_org_head(std::string_view w) {
-  static const WordSet kWords = {
-      "Committee", "Commission", "Council", "Ministry", "Department", "Agency", "Bank", "Fund", "Union", "Party",
-      "Parliament", "Senate", "Congress", "Assembly", "Court", "Office", "Bureau", "Authority", "Board",
-      "Institute", "University", "College", "Association", "Federation", "Organization", "Organisation",
-      "Company", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Group", "Holdings", "Airlines",
-      "Motors", "Systems", "Technologies", "Robotics", "Industries", "Shipping", "Partners", "Foundation",
-      "Society", "Service", "Services", "Forces", "Army", "Navy", "Police", "Times", "Post", "News", "Press",
-      "Alliance", "Coalition", "Cabinet", "Government", "Embassy", "Secretariat", "Exchange", "Network",
-      "Energy", "Labs", "Laboratory", "Hospital", "Club", "League", "Reserve", "Tribunal", "Directorate"};
-  return contains(kWords, w);
+  return capitalised(w) && lexicon::is_organisation_word(w);
 }
 
 bool is_org_opener(std::string_view w) {
@@ -106,23 +80,6 @@ bool is_org_opener(std::string_view w) {
 
 bool is_place(std::string_view name) {
   static const WordSet kNames = {
-      // Countries and common short forms.
-      "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria",
-      "Azerbaijan", "Bangladesh", "Belarus", "Belgium", "Bolivia", "Bosnia", "Botswana", "Brazil", "Bulgaria",
-      "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia", "Congo", "Croatia", "Cuba",
-      "Cyprus", "Czechia", "Denmark", "Ecuador", "Egypt", "Estonia", "Ethiopia", "Finland", "France", "Georgia",
-      "Germany", "Ghana", "Greece", "Guatemala", "Haiti", "Honduras", "Hungary", "Iceland", "India",
-      "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan",
-      "Kenya", "Kosovo", "Kuwait", "Latvia", "Lebanon", "Libya", "Lithuania", "Luxembourg", "Madagascar",
-      "Malaysia", "Mali", "Malta", "Mexico", "Moldova", "Mongolia", "Montenegro", "Morocco", "Mozambique",
-      "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand", "Nicaragua", "Niger", "Nigeria",
-      "North Korea", "Norway", "Oman", "Pakistan", "Panama", "Paraguay", "Peru", "Philippines", "Poland",
-      "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Senegal", "Serbia", "Singapore",
-      "Slovakia", "Slovenia", "Somalia", "South Africa", "South Korea", "Spain", "Sri Lanka", "Sudan",
-      "Sweden", "Switzerland", "Syria", "Taiwan", "Tanzania", "Thailand", "Tunisia", "Turkey", "Uganda",
-      "Ukraine", "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Uzbekistan",
-      "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "U.S.", "US", "USA", "UK", "Britain",
-      "England", "Scotland", "Wales",
       // Continents and regions.
       "Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Middle East",
       "Antarctica", "Arctic", "Balkans", "Caribbean", "Pacific", "Atlantic", "Mediterranean", "Baltic",
@@ -137,7 +94,8 @@ bool is_place(std::string_view name) {
       "Sydney", "Melbourne", "Canberra", "Dubai", "Riyadh", "Tehran", "Baghdad", "Jerusalem", "Tel Aviv",
       "Mombasa", "Hanoi", "Beirut", "Antwerp", "Aarhus", "Gothenburg", "Marseille", "Lyon", "Milan", "Naples",
       "Porto", "Krakow", "Gdansk"};
-  return contains(kNames, name);
+  const lexicon::Country* country = lexicon::find_country(name);
+  return (capitalised(name) && country && country->sovereign) || contains(kNames, name);
 }
 
 bool is_negation(std::string_view w) {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "base/lexicon.h"
 #include "ingest/nlp/ner_titles.h"
 
 namespace kg::extract {
@@ -38,8 +39,6 @@ template <size_t N>
 bool listed(const std::array<std::string_view, N>& list, std::string_view x) {
   return std::find(list.begin(), list.end(), x) != list.end();
 }
-
-constexpr std::array<std::string_view, 9> kHonorifics = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"};
 
 // Subordinators that open adverbial clauses only: a clause they mark says
 // why or when, it is never what a verb reports or takes ("opposes, because
@@ -374,7 +373,7 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
     *out_type = std::string(tag.substr(2));
     std::vector<uint32_t> ws;
     for (uint32_t k = b; k <= e; ++k) {
-      if (!listed(kHonorifics, t_.lower_form(k))) ws.push_back(k);
+      if (!lexicon::is_honorific(t_.lower_form(k), lexicon::kClauseHonorific)) ws.push_back(k);
     }
     return t_.text(ws);
   };
@@ -417,7 +416,7 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
   bool leading = true;
   for (uint32_t w : ws) {
     const std::string low = t_.lower_form(w);
-    if (leading && listed(kHonorifics, low)) continue;
+    if (leading && lexicon::is_honorific(low, lexicon::kClauseHonorific)) continue;
     if (t_.word(w).upos == nlp::UPos::PUNCT) continue;
     leading = false;
     if (!out.empty()) out += ' ';
@@ -753,10 +752,13 @@ void ClauseRules::clause(uint32_t top) {
         for (Argument& v : vs) {
           if (v.role == ArgumentRole::kOblique) {
             if (v.entity_type == "LOC" && one_of(v.preposition, {"in", "at", "near"})) v.role = ArgumentRole::kPlace;
-            if (one_of(t_.lemma(v.head), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                          "january", "february", "march", "april", "june", "july", "august",
-                                          "september", "october", "november", "december", "year", "month", "week",
-                                          "day", "today", "yesterday", "tomorrow", "time", "decade", "century"}) ||
+            // Lowercase lemmas only (a proper noun's lemma keeps its capital and
+            // has never counted here); "may" is the modal's lemma before it is a month.
+            const std::string_view lemma = t_.lemma(v.head);
+            const bool lowercase = std::none_of(lemma.begin(), lemma.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+            if ((lowercase && (lexicon::is_weekday(lemma) || (lexicon::is_month(lemma) && lemma != "may"))) ||
+                one_of(lemma, {"year", "month", "week", "day", "today", "yesterday", "tomorrow", "time", "decade",
+                               "century"}) ||
                 (t_.word(v.head).upos == nlp::UPos::NUM && v.text.size() == 4)) {
               v.role = ArgumentRole::kTime;
             }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "base/lexicon.h"
+
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/ner_titles.h"
 #include "ingest/nlp/text_chars.h"
@@ -366,7 +368,7 @@ void EntityRecognizer::drop_non_names(std::span<const Word> words, const Sentenc
            keys.marks[k].phrase_classes == 0;
   };
   std::erase_if(*spans, [&](const EntitySpan& e) {
-    if (e.end - e.begin == 1 && is_calendar_word(words[e.begin].form, /*given_names=*/false)) return true;
+    if (e.end - e.begin == 1 && lexicon::is_calendar_word(words[e.begin].form, /*given_names=*/false)) return true;
     for (uint32_t k = e.begin; k < e.end; ++k) {
       if (!shouted(k)) return false;
     }

@@ -3,61 +3,12 @@
 #include <algorithm>
 #include <string>
 
+#include "base/lexicon.h"
 #include "ingest/nlp/text_chars.h"
 
 namespace kg::nlp {
 
 namespace {
-
-// Sovereign states and common short forms of their names.
-constexpr std::string_view kCountries[] = {
-    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia", "Australia", "Austria",
-    "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin",
-    "Bhutan", "Bolivia", "Bosnia", "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria",
-    "Burkina Faso", "Burma", "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde", "Chad", "Chile", "China",
-    "Colombia", "Comoros", "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Czechia",
-    "Denmark", "Djibouti", "Dominica", "Dominican Republic", "East Timor", "Ecuador", "Egypt", "El Salvador",
-    "England", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon", "Gambia",
-    "Georgia", "Germany", "Ghana", "Great Britain", "Britain", "Greece", "Grenada", "Guatemala", "Guinea",
-    "Guyana", "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland",
-    "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo",
-    "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya", "Liechtenstein",
-    "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Mauritania",
-    "Mauritius", "Mexico", "Micronesia", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco", "Mozambique",
-    "Myanmar", "Namibia", "Nauru", "Nepal", "Netherlands", "Holland", "New Zealand", "Nicaragua", "Niger",
-    "Nigeria", "North Korea", "North Macedonia", "Macedonia", "Northern Ireland", "Norway", "Oman", "Pakistan",
-    "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
-    "Qatar", "Romania", "Russia", "Russian Federation", "Rwanda", "Samoa", "San Marino", "Saudi Arabia",
-    "Scotland", "Senegal", "Serbia", "Seychelles", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
-    "Somalia", "South Africa", "South Korea", "Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname",
-    "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tonga",
-    "Trinidad and Tobago", "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
-    "United Arab Emirates", "UAE", "United Kingdom", "UK", "U.K.", "United States", "United States of America",
-    "US", "U.S.", "USA", "U.S.A.", "America", "Uruguay", "Uzbekistan", "Vanuatu", "Vatican", "Venezuela",
-    "Vietnam", "Wales", "Yemen", "Zambia", "Zimbabwe", "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia",
-};
-
-// Nationalities and group names, singular and plural.
-constexpr std::string_view kDemonyms[] = {
-    "Afghan", "Afghans", "Albanian", "Algerian", "American", "Americans", "Argentine", "Argentinian",
-    "Armenian", "Asian", "Asians", "Australian", "Australians", "Austrian", "Belgian", "Brazilian",
-    "Brazilians", "British", "Brit", "Brits", "Briton", "Britons", "Bulgarian", "Canadian", "Canadians",
-    "Chilean", "Chinese", "Colombian", "Croatian", "Cuban", "Cubans", "Czech", "Danish", "Dutch", "Egyptian",
-    "Egyptians", "English", "Estonian", "Ethiopian", "European", "Europeans", "Filipino", "Finnish", "French",
-    "Georgian", "German", "Germans", "Greek", "Greeks", "Hungarian", "Indian", "Indians", "Indonesian",
-    "Iranian", "Iranians", "Iraqi", "Iraqis", "Irish", "Israeli", "Israelis", "Italian", "Italians",
-    "Japanese", "Jordanian", "Kenyan", "Korean", "Koreans", "Kurdish", "Kurds", "Latvian", "Lebanese",
-    "Libyan", "Lithuanian", "Mexican", "Mexicans", "Moroccan", "Nigerian", "Norwegian", "Pakistani",
-    "Palestinian", "Palestinians", "Peruvian", "Polish", "Pole", "Poles", "Portuguese", "Romanian", "Russian",
-    "Russians", "Saudi", "Saudis", "Scottish", "Scot", "Scots", "Serbian", "Serb", "Serbs", "Slovak",
-    "Somali", "Spanish", "Spaniard", "Spaniards", "Swedish", "Swede", "Swedes", "Swiss", "Syrian", "Syrians",
-    "Taiwanese", "Thai", "Turkish", "Turk", "Turks", "Ukrainian", "Ukrainians", "Venezuelan", "Vietnamese",
-    "Welsh", "Yemeni", "African", "Africans", "Arab", "Arabs", "Arabic", "Latino", "Latinos", "Hispanic",
-    "Western", "Soviet", "Soviets", "Nordic", "Baltic", "Balkan", "Persian", "Hebrew", "Jewish", "Jews",
-    "Muslim", "Muslims", "Christian", "Christians", "Catholic", "Catholics", "Protestant", "Buddhist", "Hindu",
-    "Sikh", "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Conservatives",
-    "Labour", "Tory", "Tories", "Liberal", "Liberals",
-};
 
 // Capitals and other large or often-reported cities.
 constexpr std::string_view kCities[] = {
@@ -133,42 +84,6 @@ constexpr std::string_view kRegions[] = {
     "West", "East", "Silicon Valley", "Wall Street",
 };
 
-// Titles and offices written before a name. Multiword entries are matched
-// as one phrase.
-constexpr std::string_view kTitles[] = {
-    "President", "Vice President", "Vice-President", "President-elect", "Prime Minister", "Premier",
-    "Minister", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
-    "Chancellor", "Secretary", "Secretary of State", "Secretary-General", "Secretary General",
-    "Defense Secretary", "Defence Secretary", "Home Secretary", "Foreign Secretary", "Treasury Secretary",
-    "Press Secretary", "Under Secretary", "Undersecretary", "Assistant Secretary", "Deputy Secretary",
-    "National Security Adviser", "National Security Advisor", "Security Adviser", "Adviser", "Advisor",
-    "Senator", "Sen.", "Sen", "Representative", "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.",
-    "Mayor", "Speaker", "House Speaker", "Attorney General", "Ambassador", "Envoy", "Spokesman",
-    "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO", "Chief Executive", "Director",
-    "Commissioner", "Judge", "Justice", "Chief Justice", "King", "Queen", "Prince", "Princess", "Emperor",
-    "Empress", "Pope", "Archbishop", "Bishop", "Cardinal", "Rabbi", "Imam", "Sheikh", "Ayatollah", "General",
-    "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Sergeant", "Sgt.",
-    "Admiral", "Adm.", "Commander", "Marshal", "Field Marshal", "Professor", "Prof.", "Coach", "Head Coach",
-    "Manager", "Leader", "Opposition Leader", "Majority Leader", "Minority Leader", "Chief of Staff",
-    "Deputy", "Official", "Lawmaker", "Diplomat", "Sultan", "Crown Prince", "Saint", "St.",
-    "Administrator", "Chief", "Chief Operating Officer", "Chief Financial Officer", "Chief Executive Officer",
-    "CFO", "COO", "CTO", "Founder", "Co-founder", "Executive Director", "Managing Director", "Vice Chairman",
-    "Editor", "Officer", "Detective", "Inspector", "Constable", "Agent", "Special Agent", "Trooper",
-    "Superintendent", "Sheriff", "Councilman", "Councilwoman", "Councillor", "Councilor", "Alderman",
-    "Assemblyman", "Assemblywoman", "Pastor", "Priest", "Deacon", "Chaplain", "Cleric", "Mullah", "Sheik",
-    "Shaikh", "Gen", "Lt", "Col", "Capt", "Sgt", "Cpl.", "Pvt.", "Cmdr.", "Det.", "Supt.", "Pres.", "Gov",
-    "Rep", "Amb.", "Minister of Defense", "Minister of Defence", "Minister of Foreign Affairs",
-    "Minister of State", "Minister of the Interior", "Minister of Finance", "Secretary of Defense",
-    "Secretary of the Treasury", "Secretary of Homeland Security", "Aunt", "Auntie", "Uncle", "Grandma",
-    "Grandpa", "Granny", "Cousin",
-};
-
-constexpr std::string_view kHonorifics[] = {
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
-    "Rev.", "Reverend", "Doctor", "Father", "Sister", "Brother", "Madam", "Madame", "Monsieur", "Herr", "Frau",
-    "Drs", "Drs.", "Messrs", "Messrs.", "Mme", "Mme.", "Mlle", "Rev", "Fr.", "Sr.", "Señor", "Senor", "Sra.",
-};
-
 // Words that open a letter or a greeting before a name ("Dear Mr. Lavorato",
 // "Hello Louise", "Thanks Rich"); they are never part of the name.
 constexpr std::string_view kGreetings[] = {
@@ -183,20 +98,6 @@ constexpr std::string_view kTitleModifiers[] = {
     "executive", "general", "first", "lady", "of", "the", "and", "security", "defence", "defense",
     "finance", "interior", "health", "education", "energy", "trade", "labor", "labour", "justice",
     "treasury", "economy", "house", "senate", "white", "republican", "democratic", "democrat",
-};
-
-// Last words of organization names.
-constexpr std::string_view kOrgWords[] = {
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group",
-    "Company", "Holdings", "Bank", "Airlines", "Airways", "Motors", "Industries", "Technologies",
-    "Systems", "Network", "Media", "Records", "Studios", "Pictures", "Press", "Times", "Post", "News",
-    "Journal", "Agency", "Administration", "Authority", "Bureau", "Board", "Commission", "Committee",
-    "Council", "Congress", "Parliament", "Senate", "Assembly", "Department", "Ministry", "Office",
-    "Service", "Services", "Institute", "Institution", "University", "College", "School", "Academy",
-    "Association", "Federation", "Foundation", "Fund", "Society", "Union", "League", "Club", "Party",
-    "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
-    "Forces", "Church", "Orchestra", "Team", "United", "City", "FC", "Rovers",
-    "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
 };
 
 // Well-known organizations that news and web text name without an
@@ -465,14 +366,19 @@ const Gazetteer& Gazetteer::builtin() {
 }
 
 Gazetteer::Gazetteer() {
-  for (auto p : kCountries) add(p, kGazCountry);
-  for (auto p : kDemonyms) add(p, kGazDemonym);
+  for (const lexicon::Country& c : lexicon::countries()) {
+    if (c.sovereign) add(c.name, kGazCountry);
+  }
+  for (auto p : lexicon::nationality_words()) add(p, kGazDemonym);
   for (auto p : kCities) add(p, kGazCity);
   for (auto p : kRegions) add(p, kGazRegion);
-  for (auto p : kTitles) add(p, kGazTitle);
-  for (auto p : kHonorifics) add(p, kGazHonorific);
+  for (auto p : lexicon::titles()) add(p, kGazTitle);
+  for (const lexicon::Honorific& h : lexicon::honorifics()) {
+    if (h.uses & lexicon::kSpelledBare) add(h.word, kGazHonorific);
+    if (h.uses & lexicon::kSpelledDotted) add(std::string(h.word) + ".", kGazHonorific);
+  }
   for (auto p : kTitleModifiers) add(p, kGazTitleModifier);
-  for (auto p : kOrgWords) add(p, kGazOrgWord);
+  for (auto p : lexicon::organisation_words()) add(p, kGazOrgWord);
   for (auto p : kFirstNames) add(p, kGazFirstName);
   for (auto p : kInstitutions) add(p, kGazInstitution);
   for (auto p : kGreetings) add(p, kGazGreeting);
@@ -541,18 +447,5 @@ void Gazetteer::mark(std::span<const Word> words, std::vector<GazetteerMark>* ma
   }
 }
 
-bool is_calendar_word(std::string_view form, bool given_names) {
-  char buf[16];
-  std::string_view lower = lowercase_into(form, buf, sizeof(buf));
-  if (lower.empty()) return false;  // longer than any calendar word
-  if (lower.back() == '.') lower.remove_suffix(1);
-  for (std::string_view w : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                             "january", "february", "march", "july", "september", "october", "november",
-                             "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                             "nov", "dec"}) {
-    if (lower == w) return true;
-  }
-  return given_names && (lower == "april" || lower == "may" || lower == "june" || lower == "august");
-}
 
 }  // namespace kg::nlp

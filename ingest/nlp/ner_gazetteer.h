@@ -64,10 +64,4 @@ class Gazetteer {
   size_t longest_phrase_ = 1;    // in words
 };
 
-// Weekdays and months, full or abbreviated, in any case and with or without
-// a full stop ("Monday", "sept", "Dec."): words of dates, never entities of
-// interest. Four months are also given names ("April", "May", "June",
-// "August"); `given_names` says whether those count.
-bool is_calendar_word(std::string_view form, bool given_names = true);
-
 }  // namespace kg::nlp

@@ -14,7 +14,7 @@ namespace kg::resolve {
 namespace {
 
 using nlp::GazetteerMark;
-using nlp::is_calendar_word;
+using lexicon::is_calendar_word;
 using nlp::UPos;
 using nlp::Word;
 

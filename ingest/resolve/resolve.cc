@@ -9,6 +9,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "graph/identity/identity.h"
 #include "graph/store/store.h"
 #include "ingest/resolve/lexicon.h"
 #include "ingest/resolve/mentions.h"
@@ -123,8 +124,8 @@ class Resolver {
  private:
   std::string name_key(const FoundMention& f) const {
     const std::string_view country = country_canonical(f.mention.text);
-    if (!country.empty() && f.mention.type != EntityType::kPerson) return store::normalize_name(country);
-    return store::normalize_name(f.mention.text);
+    if (!country.empty() && f.mention.type != EntityType::kPerson) return identity::normalize_name(country);
+    return identity::normalize_name(f.mention.text);
   }
 
   // A one-word name that may be the surname or first name of a person.
@@ -287,7 +288,7 @@ class Resolver {
   // Whether a title of `d` has `role` as one of its words ("prime minister" ~ "minister").
   static bool has_title_word(const Draft& d, const std::string& role) {
     for (const std::string& t : d.titles) {
-      for (const std::string& w : split_words(store::normalize_name(t))) {
+      for (const std::string& w : split_words(identity::normalize_name(t))) {
         if (w == role) return true;
       }
     }

@@ -47,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/lexicon.h"
 #include "graph/store/store.h"
 #include "ingest/nlp/document.h"
 #include "ingest/nlp/ner_labels.h"
@@ -55,7 +56,7 @@ namespace kg::resolve {
 
 enum class MentionKind : uint8_t { kName, kPronoun, kDescription };
 
-enum class Gender : uint8_t { kUnknown, kMale, kFemale };
+using Gender = lexicon::Gender;  // kUnknown, kMale, kFemale
 
 struct Mention {
   uint32_t sentence = 0;  // index into Document::sentences

@@ -4,7 +4,9 @@
 # violation as FILE:LINE: INCLUDE and exits 1 when there is any.
 #
 #   base            -> (nothing)
-#   graph           -> base, graph
+#   graph/store     -> base, graph/store    (persistence only: no identity rule above it)
+#   graph/identity  -> base, graph/store, graph/identity
+#   graph (others)  -> base, graph
 #   ingest/source   -> base, ingest/source
 #   ingest/nlp      -> base, ingest/nlp
 #   ingest/extract  -> base, ingest/nlp, ingest/extract
@@ -27,7 +29,9 @@ check() {  # check DIR ALLOWED_PREFIX...
   fi
 }
 check base base
-for d in graph graph/store graph/schema graph/algo graph/export; do check "$d" base graph; done
+check graph/store base graph/store
+check graph/identity base graph/store graph/identity
+for d in graph graph/schema graph/algo graph/export; do check "$d" base graph; done
 check ingest/source base ingest/source
 check ingest/nlp base ingest/nlp
 check ingest/extract base ingest/nlp ingest/extract

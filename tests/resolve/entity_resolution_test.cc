@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "graph/identity/identity.h"
 #include "graph/store/store.h"
 #include "tests/store/store_test_util.h"
 
@@ -64,7 +65,7 @@ TEST(EntityResolution, ShortFormOnlyArticleReadsAsTheFullNameWhicheverComesFirst
     const auto all = entities_of(*w);
     ASSERT_EQ(all.size(), 1u) << "bare first: " << bare_first;
     EXPECT_EQ(all.at("Tony Blair"), 6u);
-    Result<std::vector<Entity>> found = w->find_entities("Blair");
+    Result<std::vector<Entity>> found = identity::find_entities(*w, "Blair");
     ASSERT_TRUE(found.is_ok());
     ASSERT_EQ(found->size(), 1u);
     EXPECT_EQ(found->front().name, "Tony Blair");
@@ -92,7 +93,7 @@ TEST(EntityResolution, TypesMustAgree) {
   auto w = open_writer(tmp.sub("kg.db"));
   ASSERT_TRUE(w->put_document(article("a", {{"Washington", EntityType::kLoc, {{"Washington", 1}}, 1}})).is_ok());
   ASSERT_TRUE(w->put_document(article("b", {person("Washington", {{"Washington", 1}})})).is_ok());
-  Result<std::vector<Entity>> found = w->find_entities("Washington");
+  Result<std::vector<Entity>> found = identity::find_entities(*w, "Washington");
   ASSERT_TRUE(found.is_ok());
   EXPECT_EQ(found->size(), 2u);
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/identity/identity.h"
 #include "graph/store/store.h"
 #include "tests/store/store_test_util.h"
 
@@ -155,7 +156,7 @@ TEST(SurnameFolds, BareSurnameArticlesFoldIntoTheOnlyFullNameInEveryOrder) {
     EXPECT_EQ(out->size(), 4u);  // visit, criticise (twice), defend, open
     Result<std::optional<RelationId>> criticise = s.find_relation("criticise");
     ASSERT_TRUE(criticise.is_ok() && criticise->has_value());
-    Result<std::vector<Entity>> unions = s.find_entities("unions");
+    Result<std::vector<Entity>> unions = identity::find_entities(s, "unions");
     ASSERT_TRUE(unions.is_ok() && unions->size() == 1);
     Result<std::optional<Edge>> both = s.edge(blair->id, **criticise, unions->front().id);
     ASSERT_TRUE(both.is_ok() && both->has_value());
@@ -170,7 +171,7 @@ TEST(SurnameFolds, BareSurnameArticlesFoldIntoTheOnlyFullNameInEveryOrder) {
     EXPECT_EQ(into_unions->front().subject, blair->id);
     // Looking the surname up finds the person.
     for (const char* name : {"Blair", "Mr Blair", "Tony Blair"}) {
-      Result<std::vector<Entity>> found = s.find_entities(name);
+      Result<std::vector<Entity>> found = identity::find_entities(s, name);
       ASSERT_TRUE(found.is_ok());
       ASSERT_EQ(found->size(), 1u) << name;
       EXPECT_EQ(found->front().id, blair->id) << name;
@@ -196,7 +197,7 @@ TEST(SurnameFolds, ABareSurnameThatFitsTwoPeopleStaysApartInEveryOrder) {
     const std::optional<Entity> brown = only_person(s, "Brown");
     ASSERT_TRUE(brown.has_value()) << "fits two people: not guessed";
     EXPECT_EQ(brown->mentions, 2u);
-    Result<std::vector<Entity>> found = s.find_entities("Mr Brown");
+    Result<std::vector<Entity>> found = identity::find_entities(s, "Mr Brown");
     ASSERT_TRUE(found.is_ok());
     EXPECT_EQ(found->size(), 3u);
   }, &listings);
@@ -292,7 +293,7 @@ TEST(SurnameFolds, AReaderSeesTheFoldsOfWhatTheWriterCommitted) {
   auto r = open_reader(tmp.sub("kg.db"));
   ASSERT_NE(r, nullptr);
   EXPECT_FALSE(only_person(*r, "Blair").has_value());
-  Result<std::vector<Entity>> found = r->find_entities("Blair");
+  Result<std::vector<Entity>> found = identity::find_entities(*r, "Blair");
   ASSERT_TRUE(found.is_ok());
   ASSERT_EQ(found->size(), 1u);
   EXPECT_EQ(found->front().name, "Tony Blair");
@@ -309,7 +310,7 @@ TEST(SurnameFolds, OnlyPeopleFold) {
                   .is_ok());
   ASSERT_TRUE(w->put_document(article("loc", {named("England", EntityType::kLoc, {{"England", 1}})}, {})).is_ok());
   ASSERT_TRUE(w->put_document(article("p", {person("England", {{"England", 1}})}, {})).is_ok());
-  Result<std::vector<Entity>> found = w->find_entities("England");
+  Result<std::vector<Entity>> found = identity::find_entities(*w, "England");
   ASSERT_TRUE(found.is_ok());
   EXPECT_EQ(found->size(), 2u) << "the place and the person named England";
 }

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "graph/identity/identity.h"
 #include "tests/store/store_test_util.h"
 
 namespace kg::store {
@@ -89,7 +90,7 @@ TEST(BulkLoad, CountsMatchTheFileAndCheckPasses) {
   expect_check_ok(*w);
 
   // Edge counts are the number of lines naming the edge.
-  const EntityId a = w->find_entities("Person 0001")->front().id;
+  const EntityId a = identity::find_entities(*w, "Person 0001")->front().id;
   uint64_t lines_from_a = 0;
   std::ifstream in(tsv);
   for (std::string line; std::getline(in, line);) lines_from_a += line.starts_with("Person 0001\t");
@@ -148,15 +149,15 @@ TEST(BulkLoad, TriplesMeetEntitiesOfArticles) {
   const std::string tsv = tmp.sub("t.tsv");
   write_file(tsv, "Joe Biden\tmeet\tEmmanuel Macron\nVladimir Putin\tcall\tJoe Biden\n");
   ASSERT_TRUE(w->load_triples(tsv).is_ok());
-  Result<std::vector<Entity>> biden = w->find_entities("Joe Biden");
+  Result<std::vector<Entity>> biden = identity::find_entities(*w, "Joe Biden");
   ASSERT_EQ(biden->size(), 1u);
   EXPECT_EQ(biden->front().type, EntityType::kPerson);  // the only candidate: the article's person
   EXPECT_EQ(biden->front().mentions, 4u);               // 2 in the article, 2 in the file
   EXPECT_EQ(w->stats()->entities, 4u);                  // Biden, Putin, Kremlin, Macron
   expect_check_ok(*w);
   ASSERT_TRUE(w->remove_document(tsv).is_ok());
-  EXPECT_EQ(w->find_entities("Joe Biden")->front().mentions, 2u);
-  EXPECT_TRUE(w->find_entities("Emmanuel Macron")->empty());
+  EXPECT_EQ(identity::find_entities(*w, "Joe Biden")->front().mentions, 2u);
+  EXPECT_TRUE(identity::find_entities(*w, "Emmanuel Macron")->empty());
   expect_check_ok(*w);
 }
 

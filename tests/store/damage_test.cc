@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "graph/identity/identity.h"
 #include "tests/store/store_test_util.h"
 
 namespace kg::store {
@@ -95,7 +96,7 @@ TEST(StoreDamage, SecondWriterProcessGetsTheHoldersPid) {
     Result<Stats> s = (*reader)->stats();
     ASSERT_TRUE(s.is_ok()) << s.status().message();
     EXPECT_EQ(s->documents, 1u);
-    EXPECT_FALSE((*reader)->find_entities("Joe Biden")->empty());
+    EXPECT_FALSE(identity::find_entities(**reader, "Joe Biden")->empty());
   }
   write_file(db + ".release", "");
   int status = 0;

@@ -6,6 +6,7 @@
 #include <random>
 #include <tuple>
 
+#include "graph/identity/identity.h"
 #include "graph/store/keys.h"
 #include "graph/store/records.h"
 
@@ -129,14 +130,14 @@ TEST(Records, RoundTripsAndRejectsDamage) {
 }
 
 TEST(Normalize, FoldsCasePunctuationAndDiacritics) {
-  EXPECT_EQ(normalize_name("Mr. Biden's"), "mr bidens");
-  EXPECT_EQ(normalize_name("  Joe   BIDEN "), "joe biden");
-  EXPECT_EQ(normalize_name("\xC3\x89lys\xC3\xA9\x65"), "elysee");        // Élysée
-  EXPECT_EQ(normalize_name("Zelensk\xC3\xBD"), "zelensky");               // Zelenský
-  EXPECT_EQ(normalize_name("Biden\xE2\x80\x99s"), "bidens");              // curly apostrophe
-  EXPECT_EQ(normalize_name("Jean-Luc"), "jean luc");
-  EXPECT_EQ(normalize_name("U.S."), "us");
-  EXPECT_EQ(normalize_name(std::string("a\0b", 3)), "ab");  // no NUL can reach an alias key
+  EXPECT_EQ(identity::normalize_name("Mr. Biden's"), "mr bidens");
+  EXPECT_EQ(identity::normalize_name("  Joe   BIDEN "), "joe biden");
+  EXPECT_EQ(identity::normalize_name("\xC3\x89lys\xC3\xA9\x65"), "elysee");        // Élysée
+  EXPECT_EQ(identity::normalize_name("Zelensk\xC3\xBD"), "zelensky");               // Zelenský
+  EXPECT_EQ(identity::normalize_name("Biden\xE2\x80\x99s"), "bidens");              // curly apostrophe
+  EXPECT_EQ(identity::normalize_name("Jean-Luc"), "jean luc");
+  EXPECT_EQ(identity::normalize_name("U.S."), "us");
+  EXPECT_EQ(identity::normalize_name(std::string("a\0b", 3)), "ab");  // no NUL can reach an alias key
   EXPECT_EQ(entity_type_name(EntityType::kConcept), "CONCEPT");
   EXPECT_EQ(parse_entity_type("ORG"), EntityType::kOrg);
   EXPECT_FALSE(parse_entity_type("THING"));

@@ -4,6 +4,7 @@
 #include <map>
 #include <random>
 
+#include "graph/identity/identity.h"
 #include "tests/store/store_test_util.h"
 
 namespace kg::store {
@@ -18,7 +19,7 @@ Stats stats_of(Store& s) {
 }
 
 EntityId entity_named(Store& s, std::string_view name) {
-  Result<std::vector<Entity>> found = s.find_entities(name);
+  Result<std::vector<Entity>> found = identity::find_entities(s, name);
   EXPECT_TRUE(found.is_ok()) << found.status().message();
   return found && !found->empty() ? found->front().id : 0;
 }
@@ -127,7 +128,7 @@ TEST(Store, EntitiesMeetAcrossDocumentsOnlyWithTheSameType) {
   d.sentences = {"Tourists visited the Kremlin."};
   d.entities = {{"Kremlin", EntityType::kLoc, {}, 1}};
   ASSERT_TRUE(w->put_document(d).is_ok());
-  Result<std::vector<Entity>> kremlins = w->find_entities("kremlin");
+  Result<std::vector<Entity>> kremlins = identity::find_entities(*w, "kremlin");
   ASSERT_TRUE(kremlins.is_ok());
   EXPECT_EQ(kremlins->size(), 2u);
   expect_check_ok(*w);
@@ -150,7 +151,7 @@ TEST(Store, ChangedContentReplacesTheDocumentsFacts) {
   EXPECT_EQ(s.edges, 1u);
   EXPECT_EQ(s.evidence, 1u);
   EXPECT_EQ(s.entities, 2u);  // the Kremlin went with its only document
-  Result<std::vector<Entity>> kremlin = w->find_entities("Kremlin");
+  Result<std::vector<Entity>> kremlin = identity::find_entities(*w, "Kremlin");
   EXPECT_TRUE(kremlin->empty());
   Result<std::optional<RelationId>> speak = w->find_relation("speak with");
   const EntityId biden = entity_named(*w, "Joe Biden");
@@ -178,9 +179,9 @@ TEST(Store, RemoveTakesOutExactlyTheDocumentsEvidence) {
   ASSERT_TRUE(*edge);
   EXPECT_EQ((*edge)->count, 1u);
   EXPECT_EQ((*w->entity(biden))->mentions, 1u);
-  EXPECT_TRUE(w->find_entities("Mr Biden")->empty());   // that alias came from the removed article only
-  EXPECT_FALSE(w->find_entities("Biden")->empty() && w->find_entities("Joe Biden")->empty());
-  EXPECT_TRUE(w->find_entities("Kremlin")->empty());
+  EXPECT_TRUE(identity::find_entities(*w, "Mr Biden")->empty());   // that alias came from the removed article only
+  EXPECT_FALSE(identity::find_entities(*w, "Biden")->empty() && identity::find_entities(*w, "Joe Biden")->empty());
+  EXPECT_TRUE(identity::find_entities(*w, "Kremlin")->empty());
 
   ASSERT_TRUE(w->remove_document("news/hearing.txt").is_ok());
   expect_check_ok(*w);

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/identity/identity.h"
 #include "graph/store/store.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/resolve/resolve.h"
@@ -36,7 +37,7 @@ double cpu_now() {
 }
 
 void print_person(store::Store& s, const std::string& name) {
-  Result<std::vector<store::Entity>> found = s.find_entities(name);
+  Result<std::vector<store::Entity>> found = identity::find_entities(s, name);
   if (!found) return;
   for (const store::Entity& e : *found) {
     if (e.type != store::EntityType::kPerson) continue;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/identity/identity.h"
 #include "graph/schema/schema.h"
 #include "graph/store/store.h"
 #include "graph/view.h"
@@ -92,21 +93,6 @@ Result<std::vector<ShownEdge>> show_edges(store::Store& st, const store::Entity&
   return shown;
 }
 
-// Up to `limit` stored names that contain the normalised query: a full scan
-// of the alias index, run only when the exact lookup found nothing.
-Result<std::vector<std::string>> suggestions(store::Store& st, std::string_view name, size_t limit) {
-  const std::string key = store::normalize_name(name);
-  std::vector<std::string> out;
-  Status s = st.for_each_alias([&](const store::Alias& a) {
-    if (out.size() < limit && !key.empty() && a.normalized.find(key) != std::string::npos &&
-        std::find(out.begin(), out.end(), a.surface) == out.end()) {
-      out.push_back(a.surface);
-    }
-  });
-  if (!s.is_ok()) return s;
-  return out;
-}
-
 // One fact of the JSON page; `other_key` names the entity at the other end.
 nlohmann::json edge_json(const ShownEdge& s, const char* other_key) {
   nlohmann::json j = {{"relation", s.relation}, {other_key, s.other}, {"count", s.count},
@@ -141,13 +127,15 @@ int run_entity(const std::string& db, const std::string& name, const EntityPageO
   Result<std::unique_ptr<store::Store>> opened = store::Store::open(db, {});
   if (!opened.is_ok()) return report(opened.status());
   store::Store& st = **opened;
-  Result<std::vector<store::Entity>> found = st.find_entities(name);
+  Result<std::vector<store::Entity>> found = identity::find_entities(st, name);
   if (!found.is_ok()) return report(found.status());
   if (found->empty()) {
-    Result<std::vector<std::string>> similar = suggestions(st, name, 5);
+    Result<std::vector<store::Entity>> similar = identity::closest_entities(st, name, 5);
     if (!similar.is_ok()) return report(similar.status());
     std::string hint;
-    for (const std::string& s : *similar) hint += fmt::format("{}\"{}\"", hint.empty() ? "; did you mean " : ", ", s);
+    for (const store::Entity& s : *similar) {
+      hint += fmt::format("{}\"{}\"", hint.empty() ? "; did you mean " : ", ", s.name);
+    }
     return report(Status::not_found(fmt::format("no entity named \"{}\" in {}{}", name, db, hint)));
   }
   const store::Entity& e = found->front();

@@ -1,10 +1,10 @@
-#include "query/edit_distance.h"
+#include "graph/identity/identity.h"
 
 #include <algorithm>
 #include <cctype>
 #include <vector>
 
-namespace kg::query {
+namespace kg::identity {
 namespace {
 
 char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
@@ -31,4 +31,4 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[m];
 }
 
-}  // namespace kg::query
+}  // namespace kg::identity

@@ -1,17 +1,17 @@
-// Name normalisation for the alias index, and entity type names.
+// Name keys: the normalised form under which names are compared and stored.
 //
-// The normalised form is the key under which the store finds an entity again
-// across documents, so it must be stable: changing it changes schema v1.
-#include <array>
+// The key is the store's alias index key, so it must be stable: changing it
+// changes schema v1. graph/identity owns its use (identity::normalize_name);
+// the store computes the same key only to keep its alias rows.
+#include "base/name_key.h"
+
+#include <cstdint>
 
 #include "base/utf8.h"
-#include "graph/store/store.h"
 
-namespace kg::store {
+namespace kg::names {
 
 namespace {
-
-constexpr std::array<std::string_view, kEntityTypeCount> kTypeNames = {"PERSON", "ORG", "LOC", "MISC", "CONCEPT"};
 
 // U+00C0..U+00FF, lower and upper half alike; '#' marks the letters that
 // expand or vanish (handled in latin1_fold), '-' the two math signs.
@@ -46,19 +46,7 @@ void latin1_fold(uint32_t cp, std::string& out) {
 
 }  // namespace
 
-std::string_view entity_type_name(EntityType type) {
-  const auto i = static_cast<size_t>(type);
-  return i < kTypeNames.size() ? kTypeNames[i] : std::string_view("?");
-}
-
-std::optional<EntityType> parse_entity_type(std::string_view name) {
-  for (size_t i = 0; i < kTypeNames.size(); ++i) {
-    if (kTypeNames[i] == name) return static_cast<EntityType>(i);
-  }
-  return std::nullopt;
-}
-
-std::string normalize_name(std::string_view name) {
+std::string name_key(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   bool pending_space = false;
@@ -101,4 +89,4 @@ std::string normalize_name(std::string_view name) {
   return out;
 }
 
-}  // namespace kg::store
+}  // namespace kg::names

@@ -1,0 +1,475 @@
+// The tables of base/lexicon.h. Facts compiled for the project.
+#include "base/lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <string>
+
+namespace kg::lexicon {
+
+namespace {
+
+constexpr uint8_t P = kPersonHonorific, A = kCourtesy, C = kClauseHonorific, B = kSpelledBare, D = kSpelledDotted;
+constexpr Gender kM = Gender::kMale, kF = Gender::kFemale, kU = Gender::kUnknown;
+
+// Order fixed: the recognizer builds its feature map from it.
+constexpr Honorific kHonorifics[] = {
+    {"Mr", kM, P | A | C | B | D},  {"Mrs", kF, P | A | C | B | D}, {"Ms", kF, P | A | C | B | D},
+    {"Miss", kF, P | A | B},        {"Mx", kU, A | B},              {"Dr", kU, P | C | B | D},
+    {"Sir", kM, P | C | B},         {"Dame", kF, P | B},            {"Lord", kM, P | B},
+    {"Lady", kF, P | B},            {"Rev", kU, P | B | D},         {"Reverend", kU, P | B},
+    {"Doctor", kU, B},              {"Father", kM, P | B},          {"Sister", kF, P | B},
+    {"Brother", kM, P | B},         {"Madam", kF, P | B},           {"Madame", kF, P | B},
+    {"Monsieur", kM, P | B},        {"Herr", kM, P | B},            {"Frau", kF, P | B},
+    {"Drs", kU, B | D},             {"Messrs", kU, B | D},          {"Mme", kF, B | D},
+    {"Mlle", kF, B},                {"Fr", kU, D},                  {"Sr", kU, D},
+    {"Se\xC3\xB1or", kM, B},        {"Senor", kM, B},               {"Sra", kF, D},
+    {"King", kM, P},                {"Prince", kM, P},              {"Queen", kF, P},
+    {"Princess", kF, P},            {"Prof", kU, P},                {"Professor", kU, P},
+};
+
+// Titles and offices written before a name. Multiword entries are matched
+// as one phrase.
+constexpr std::string_view kTitles[] = {
+    "President", "Vice President", "Vice-President", "President-elect", "Prime Minister", "Premier",
+    "Minister", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
+    "Chancellor", "Secretary", "Secretary of State", "Secretary-General", "Secretary General",
+    "Defense Secretary", "Defence Secretary", "Home Secretary", "Foreign Secretary", "Treasury Secretary",
+    "Press Secretary", "Under Secretary", "Undersecretary", "Assistant Secretary", "Deputy Secretary",
+    "National Security Adviser", "National Security Advisor", "Security Adviser", "Adviser", "Advisor",
+    "Senator", "Sen.", "Sen", "Representative", "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.",
+    "Mayor", "Speaker", "House Speaker", "Attorney General", "Ambassador", "Envoy", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO", "Chief Executive", "Director",
+    "Commissioner", "Judge", "Justice", "Chief Justice", "King", "Queen", "Prince", "Princess", "Emperor",
+    "Empress", "Pope", "Archbishop", "Bishop", "Cardinal", "Rabbi", "Imam", "Sheikh", "Ayatollah", "General",
+    "Gen.", "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Sergeant", "Sgt.",
+    "Admiral", "Adm.", "Commander", "Marshal", "Field Marshal", "Professor", "Prof.", "Coach", "Head Coach",
+    "Manager", "Leader", "Opposition Leader", "Majority Leader", "Minority Leader", "Chief of Staff",
+    "Deputy", "Official", "Lawmaker", "Diplomat", "Sultan", "Crown Prince", "Saint", "St.",
+    "Administrator", "Chief", "Chief Operating Officer", "Chief Financial Officer", "Chief Executive Officer",
+    "CFO", "COO", "CTO", "Founder", "Co-founder", "Executive Director", "Managing Director", "Vice Chairman",
+    "Editor", "Officer", "Detective", "Inspector", "Constable", "Agent", "Special Agent", "Trooper",
+    "Superintendent", "Sheriff", "Councilman", "Councilwoman", "Councillor", "Councilor", "Alderman",
+    "Assemblyman", "Assemblywoman", "Pastor", "Priest", "Deacon", "Chaplain", "Cleric", "Mullah", "Sheik",
+    "Shaikh", "Gen", "Lt", "Col", "Capt", "Sgt", "Cpl.", "Pvt.", "Cmdr.", "Det.", "Supt.", "Pres.", "Gov",
+    "Rep", "Amb.", "Minister of Defense", "Minister of Defence", "Minister of Foreign Affairs",
+    "Minister of State", "Minister of the Interior", "Minister of Finance", "Secretary of Defense",
+    "Secretary of the Treasury", "Secretary of Homeland Security", "Aunt", "Auntie", "Uncle", "Grandma",
+    "Grandpa", "Granny", "Cousin",
+};
+
+// Nationalities and group names, singular and plural.
+constexpr std::string_view kNationalityWords[] = {
+    "Afghan", "Afghans", "Albanian", "Algerian", "American", "Americans", "Argentine", "Argentinian",
+    "Armenian", "Asian", "Asians", "Australian", "Australians", "Austrian", "Belgian", "Brazilian",
+    "Brazilians", "British", "Brit", "Brits", "Briton", "Britons", "Bulgarian", "Canadian", "Canadians",
+    "Chilean", "Chinese", "Colombian", "Croatian", "Cuban", "Cubans", "Czech", "Danish", "Dutch", "Egyptian",
+    "Egyptians", "English", "Estonian", "Ethiopian", "European", "Europeans", "Filipino", "Finnish", "French",
+    "Georgian", "German", "Germans", "Greek", "Greeks", "Hungarian", "Indian", "Indians", "Indonesian",
+    "Iranian", "Iranians", "Iraqi", "Iraqis", "Irish", "Israeli", "Israelis", "Italian", "Italians",
+    "Japanese", "Jordanian", "Kenyan", "Korean", "Koreans", "Kurdish", "Kurds", "Latvian", "Lebanese",
+    "Libyan", "Lithuanian", "Mexican", "Mexicans", "Moroccan", "Nigerian", "Norwegian", "Pakistani",
+    "Palestinian", "Palestinians", "Peruvian", "Polish", "Pole", "Poles", "Portuguese", "Romanian", "Russian",
+    "Russians", "Saudi", "Saudis", "Scottish", "Scot", "Scots", "Serbian", "Serb", "Serbs", "Slovak",
+    "Somali", "Spanish", "Spaniard", "Spaniards", "Swedish", "Swede", "Swedes", "Swiss", "Syrian", "Syrians",
+    "Taiwanese", "Thai", "Turkish", "Turk", "Turks", "Ukrainian", "Ukrainians", "Venezuelan", "Vietnamese",
+    "Welsh", "Yemeni", "African", "Africans", "Arab", "Arabs", "Arabic", "Latino", "Latinos", "Hispanic",
+    "Western", "Soviet", "Soviets", "Nordic", "Baltic", "Balkan", "Persian", "Hebrew", "Jewish", "Jews",
+    "Muslim", "Muslims", "Christian", "Christians", "Catholic", "Catholics", "Protestant", "Buddhist", "Hindu",
+    "Sikh", "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Conservatives",
+    "Labour", "Tory", "Tories", "Liberal", "Liberals",
+};
+
+// Last words of organization names.
+constexpr std::string_view kOrgWords[] = {
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group",
+    "Company", "Holdings", "Bank", "Airlines", "Airways", "Motors", "Industries", "Technologies",
+    "Systems", "Network", "Media", "Records", "Studios", "Pictures", "Press", "Times", "Post", "News",
+    "Journal", "Agency", "Administration", "Authority", "Bureau", "Board", "Commission", "Committee",
+    "Council", "Congress", "Parliament", "Senate", "Assembly", "Department", "Ministry", "Office",
+    "Service", "Services", "Institute", "Institution", "University", "College", "School", "Academy",
+    "Association", "Federation", "Foundation", "Fund", "Society", "Union", "League", "Club", "Party",
+    "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
+    "Forces", "Church", "Orchestra", "Team", "United", "City", "FC", "Rovers",
+    "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
+};
+
+// Common nouns that stand for an organisation already named, lowercase.
+constexpr std::string_view kOrganisationNouns[] = {
+    "company", "firm",    "group",       "bank",    "club",   "carrier", "airline", "retailer", "giant",
+    "maker",   "insurer", "broadcaster", "charity", "lender", "chain",   "operator", "conglomerate"};
+
+// Sovereign states and common short forms of their names, with demonyms
+// and the name a country is filed under when it has several.
+constexpr Country kCountries[] = {
+    {"Afghanistan", "Afghan", "", true},
+    {"Albania", "", "", true},
+    {"Algeria", "", "", true},
+    {"Andorra", "", "", true},
+    {"Angola", "", "", true},
+    {"Argentina", "", "", true},
+    {"Armenia", "", "", true},
+    {"Australia", "Australian", "", true},
+    {"Austria", "", "", true},
+    {"Azerbaijan", "", "", true},
+    {"Bahamas", "", "", true},
+    {"Bahrain", "", "", true},
+    {"Bangladesh", "", "", true},
+    {"Barbados", "", "", true},
+    {"Belarus", "Belarusian", "", true},
+    {"Belgium", "Belgian", "", true},
+    {"Belize", "", "", true},
+    {"Benin", "", "", true},
+    {"Bhutan", "", "", true},
+    {"Bolivia", "", "", true},
+    {"Bosnia", "", "", true},
+    {"Bosnia and Herzegovina", "", "", true},
+    {"Botswana", "", "", true},
+    {"Brazil", "Brazilian", "", true},
+    {"Brunei", "", "", true},
+    {"Bulgaria", "", "", true},
+    {"Burkina Faso", "", "", true},
+    {"Burma", "", "", true},
+    {"Burundi", "", "", true},
+    {"Cambodia", "", "", true},
+    {"Cameroon", "", "", true},
+    {"Canada", "Canadian", "", true},
+    {"Cape Verde", "", "", true},
+    {"Chad", "", "", true},
+    {"Chile", "", "", true},
+    {"China", "Chinese", "", true},
+    {"Colombia", "", "", true},
+    {"Comoros", "", "", true},
+    {"Congo", "", "", true},
+    {"Costa Rica", "", "", true},
+    {"Croatia", "", "", true},
+    {"Cuba", "", "", true},
+    {"Cyprus", "", "", true},
+    {"Czech Republic", "", "", true},
+    {"Czechia", "", "", true},
+    {"Denmark", "", "", true},
+    {"Djibouti", "", "", true},
+    {"Dominica", "", "", true},
+    {"Dominican Republic", "", "", true},
+    {"East Timor", "", "", true},
+    {"Ecuador", "", "", true},
+    {"Egypt", "Egyptian", "", true},
+    {"El Salvador", "", "", true},
+    {"England", "English", "", true},
+    {"Eritrea", "", "", true},
+    {"Estonia", "", "", true},
+    {"Eswatini", "", "", true},
+    {"Ethiopia", "", "", true},
+    {"Fiji", "", "", true},
+    {"Finland", "", "", true},
+    {"France", "French", "", true},
+    {"Gabon", "", "", true},
+    {"Gambia", "", "", true},
+    {"Georgia", "Georgian", "", true},
+    {"Germany", "German", "", true},
+    {"Ghana", "", "", true},
+    {"Great Britain", "British", "United Kingdom", true},
+    {"Britain", "British", "United Kingdom", true},
+    {"Greece", "Greek", "", true},
+    {"Grenada", "", "", true},
+    {"Guatemala", "", "", true},
+    {"Guinea", "", "", true},
+    {"Guyana", "", "", true},
+    {"Haiti", "", "", true},
+    {"Honduras", "", "", true},
+    {"Hungary", "", "", true},
+    {"Iceland", "", "", true},
+    {"India", "Indian", "", true},
+    {"Indonesia", "", "", true},
+    {"Iran", "Iranian", "", true},
+    {"Iraq", "Iraqi", "", true},
+    {"Ireland", "Irish", "", true},
+    {"Israel", "Israeli", "", true},
+    {"Italy", "Italian", "", true},
+    {"Ivory Coast", "", "", true},
+    {"Jamaica", "", "", true},
+    {"Japan", "Japanese", "", true},
+    {"Jordan", "", "", true},
+    {"Kazakhstan", "", "", true},
+    {"Kenya", "Kenyan", "", true},
+    {"Kiribati", "", "", true},
+    {"Kosovo", "", "", true},
+    {"Kuwait", "", "", true},
+    {"Kyrgyzstan", "", "", true},
+    {"Laos", "", "", true},
+    {"Latvia", "", "", true},
+    {"Lebanon", "", "", true},
+    {"Lesotho", "", "", true},
+    {"Liberia", "", "", true},
+    {"Libya", "", "", true},
+    {"Liechtenstein", "", "", true},
+    {"Lithuania", "", "", true},
+    {"Luxembourg", "", "", true},
+    {"Madagascar", "", "", true},
+    {"Malawi", "", "", true},
+    {"Malaysia", "", "", true},
+    {"Maldives", "", "", true},
+    {"Mali", "", "", true},
+    {"Malta", "", "", true},
+    {"Mauritania", "", "", true},
+    {"Mauritius", "", "", true},
+    {"Mexico", "Mexican", "", true},
+    {"Micronesia", "", "", true},
+    {"Moldova", "", "", true},
+    {"Monaco", "", "", true},
+    {"Mongolia", "", "", true},
+    {"Montenegro", "", "", true},
+    {"Morocco", "", "", true},
+    {"Mozambique", "", "", true},
+    {"Myanmar", "", "", true},
+    {"Namibia", "", "", true},
+    {"Nauru", "", "", true},
+    {"Nepal", "", "", true},
+    {"Netherlands", "Dutch", "", true},
+    {"Holland", "", "", true},
+    {"New Zealand", "", "", true},
+    {"Nicaragua", "", "", true},
+    {"Niger", "", "", true},
+    {"Nigeria", "Nigerian", "", true},
+    {"North Korea", "North Korean", "", true},
+    {"North Macedonia", "", "", true},
+    {"Macedonia", "", "", true},
+    {"Northern Ireland", "", "", true},
+    {"Norway", "Norwegian", "", true},
+    {"Oman", "", "", true},
+    {"Pakistan", "Pakistani", "", true},
+    {"Palau", "", "", true},
+    {"Palestine", "", "", true},
+    {"Panama", "", "", true},
+    {"Papua New Guinea", "", "", true},
+    {"Paraguay", "", "", true},
+    {"Peru", "", "", true},
+    {"Philippines", "", "", true},
+    {"Poland", "Polish", "", true},
+    {"Portugal", "Portuguese", "", true},
+    {"Qatar", "", "", true},
+    {"Romania", "", "", true},
+    {"Russia", "Russian", "", true},
+    {"Russian Federation", "", "", true},
+    {"Rwanda", "", "", true},
+    {"Samoa", "", "", true},
+    {"San Marino", "", "", true},
+    {"Saudi Arabia", "Saudi", "", true},
+    {"Scotland", "Scottish", "", true},
+    {"Senegal", "", "", true},
+    {"Serbia", "", "", true},
+    {"Seychelles", "", "", true},
+    {"Sierra Leone", "", "", true},
+    {"Singapore", "", "", true},
+    {"Slovakia", "", "", true},
+    {"Slovenia", "", "", true},
+    {"Somalia", "", "", true},
+    {"South Africa", "South African", "", true},
+    {"South Korea", "South Korean", "", true},
+    {"Korea", "", "", true},
+    {"South Sudan", "", "", true},
+    {"Spain", "Spanish", "", true},
+    {"Sri Lanka", "", "", true},
+    {"Sudan", "", "", true},
+    {"Suriname", "", "", true},
+    {"Sweden", "Swedish", "", true},
+    {"Switzerland", "", "", true},
+    {"Syria", "Syrian", "", true},
+    {"Taiwan", "Taiwanese", "", true},
+    {"Tajikistan", "", "", true},
+    {"Tanzania", "", "", true},
+    {"Thailand", "", "", true},
+    {"Togo", "", "", true},
+    {"Tonga", "", "", true},
+    {"Trinidad and Tobago", "", "", true},
+    {"Tunisia", "", "", true},
+    {"Turkey", "Turkish", "", true},
+    {"Turkmenistan", "", "", true},
+    {"Tuvalu", "", "", true},
+    {"Uganda", "", "", true},
+    {"Ukraine", "Ukrainian", "", true},
+    {"United Arab Emirates", "", "", true},
+    {"UAE", "", "", true},
+    {"United Kingdom", "British", "United Kingdom", true},
+    {"UK", "British", "United Kingdom", true},
+    {"U.K.", "British", "United Kingdom", true},
+    {"United States", "American", "United States", true},
+    {"United States of America", "", "", true},
+    {"US", "American", "United States", true},
+    {"U.S.", "American", "United States", true},
+    {"USA", "American", "United States", true},
+    {"U.S.A.", "American", "United States", true},
+    {"America", "American", "United States", true},
+    {"Uruguay", "", "", true},
+    {"Uzbekistan", "", "", true},
+    {"Vanuatu", "", "", true},
+    {"Vatican", "", "", true},
+    {"Venezuela", "", "", true},
+    {"Vietnam", "Vietnamese", "", true},
+    {"Wales", "Welsh", "", true},
+    {"Yemen", "", "", true},
+    {"Zambia", "", "", true},
+    {"Zimbabwe", "", "", true},
+    {"Soviet Union", "Soviet", "", true},
+    {"USSR", "", "", true},
+    {"Yugoslavia", "", "", true},
+    {"Czechoslovakia", "", "", true},
+    {"European Union", "European", "", false},
+};
+
+constexpr std::string_view kGenericRoles[] = {"leader", "counterpart", "official", "head", "chief"};
+constexpr std::string_view kTitleRoles[] = {
+    "president", "premier", "minister", "chancellor", "secretary", "chairman", "chairwoman", "senator",
+    "governor", "mayor", "king", "queen", "prince", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "adviser", "advisor", "director", "commissioner", "general", "pope", "speaker", "coach", "manager",
+};
+
+constexpr std::string_view kPersonDescriptors[] = {
+    // occupations
+    "singer", "novelist", "author", "writer", "poet", "playwright", "composer", "actor", "actress", "comedian",
+    "presenter", "broadcaster", "journalist", "rapper", "guitarist", "drummer", "bassist", "artist", "designer",
+    "photographer", "director", "producer", "sprinter", "athlete", "hurdler", "runner", "boxer", "golfer",
+    "cyclist", "swimmer", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "economist",
+    "analyst", "banker", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "investor",
+    "lawyer", "scientist", "veteran", "legend", "star", "champion", "youngster", "newcomer", "rookie",
+    // group and nationality nouns
+    "compatriot", "compatriots", "countryman", "countrymen", "teammate", "team-mate", "swede", "dane", "scot",
+    "briton", "britons", "frenchman", "dutchman", "welshman", "englishman", "irishman", "irishmen", "spaniard",
+    "argentine", "finn", "pole", "turk"};
+
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                        "july",    "august",   "september", "october", "november", "december"};
+// Months that are also given names: a calendar word only when the reader says so.
+constexpr std::string_view kGivenNameMonths[] = {"april", "may", "june", "august"};
+constexpr std::string_view kMonthAbbreviations[] = {"jan", "feb", "mar", "apr", "jun", "jul",
+                                                    "aug", "sep", "sept", "oct", "nov", "dec"};
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `word` equals `entry` with ASCII case ignored.
+bool equals_folded(std::string_view entry, std::string_view word) {
+  if (entry.size() != word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (lower(entry[i]) != lower(word[i])) return false;
+  }
+  return true;
+}
+
+template <typename List>
+bool listed(const List& list, std::string_view word) {
+  return std::any_of(std::begin(list), std::end(list), [&](std::string_view e) { return equals_folded(e, word); });
+}
+
+std::string_view without_final_stop(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  return word;
+}
+
+const Honorific* find_honorific(std::string_view word, uint8_t uses) {
+  word = without_final_stop(word);
+  for (const Honorific& h : kHonorifics) {
+    if ((h.uses & uses) && equals_folded(h.word, word)) return &h;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const std::vector<Honorific>& honorifics() {
+  static const std::vector<Honorific> all(std::begin(kHonorifics), std::end(kHonorifics));
+  return all;
+}
+
+bool is_honorific(std::string_view word, uint8_t uses) { return find_honorific(word, uses) != nullptr; }
+
+std::optional<Gender> honorific_gender(std::string_view word) {
+  const Honorific* h = find_honorific(word, kPersonHonorific);
+  return h ? std::optional<Gender>(h->gender) : std::nullopt;
+}
+
+std::vector<std::string_view> gendered_honorifics() {
+  // Lowercase copies live as long as the program: callers build keys from them.
+  static const std::vector<std::string> lowered = [] {
+    std::vector<std::string> out;
+    for (const Honorific& h : kHonorifics) {
+      if (!(h.uses & kPersonHonorific) || h.gender == Gender::kUnknown) continue;
+      std::string w(h.word);
+      for (char& c : w) c = lower(c);
+      out.push_back(std::move(w));
+    }
+    return out;
+  }();
+  return {lowered.begin(), lowered.end()};
+}
+
+const std::vector<std::string_view>& titles() {
+  static const std::vector<std::string_view> all(std::begin(kTitles), std::end(kTitles));
+  return all;
+}
+
+bool is_title(std::string_view word) { return listed(kTitles, word); }
+
+RoleNoun role_noun(std::string_view lowercase_lemma) {
+  if (std::find(std::begin(kGenericRoles), std::end(kGenericRoles), lowercase_lemma) != std::end(kGenericRoles)) {
+    return RoleNoun::kGeneric;
+  }
+  if (std::find(std::begin(kTitleRoles), std::end(kTitleRoles), lowercase_lemma) != std::end(kTitleRoles)) {
+    return RoleNoun::kTitle;
+  }
+  return RoleNoun::kNone;
+}
+
+bool person_descriptor(std::string_view word) { return listed(kPersonDescriptors, word); }
+
+bool is_weekday(std::string_view word) { return listed(kWeekdays, word); }
+bool is_month(std::string_view word) { return listed(kMonths, word); }
+
+bool is_calendar_word(std::string_view word, bool given_names) {
+  word = without_final_stop(word);
+  if (is_weekday(word) || listed(kMonthAbbreviations, word)) return true;
+  if (!is_month(word)) return false;
+  return given_names || !listed(kGivenNameMonths, word);
+}
+
+const std::vector<Country>& countries() {
+  static const std::vector<Country> all(std::begin(kCountries), std::end(kCountries));
+  return all;
+}
+
+const Country* find_country(std::string_view name) {
+  for (const Country& c : kCountries) {
+    if (equals_folded(c.name, name)) return &c;
+  }
+  return nullptr;
+}
+
+std::string_view demonym_of(std::string_view name) {
+  if (const Country* c = find_country(name)) return c->demonym;
+  for (const Country& c : kCountries) {  // a demonym is its own demonym
+    if (!c.demonym.empty() && equals_folded(c.demonym, name)) return c.demonym;
+  }
+  return {};
+}
+
+const std::vector<std::string_view>& nationality_words() {
+  static const std::vector<std::string_view> all(std::begin(kNationalityWords), std::end(kNationalityWords));
+  return all;
+}
+
+bool is_nationality_word(std::string_view word) { return listed(kNationalityWords, word); }
+
+const std::vector<std::string_view>& organisation_words() {
+  static const std::vector<std::string_view> all(std::begin(kOrgWords), std::end(kOrgWords));
+  return all;
+}
+
+bool is_organisation_word(std::string_view word) { return listed(kOrgWords, word); }
+
+bool is_organisation_noun(std::string_view lowercase_lemma) {
+  return std::find(std::begin(kOrganisationNouns), std::end(kOrganisationNouns), lowercase_lemma) !=
+         std::end(kOrganisationNouns);
+}
+
+}  // namespace kg::lexicon

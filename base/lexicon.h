@@ -1,0 +1,122 @@
+// base/lexicon: the one English word knowledge every layer reads.
+//
+// Honorifics (with the gender each states), titles and role nouns, calendar
+// words, countries with their demonyms, nationality words, organisation
+// words and person descriptors. The recognizer (ingest/nlp), the extractor
+// and its baseline (ingest/extract), the resolver (ingest/resolve) and the
+// identity rules over the store (graph) all read these tables, so a word
+// added here reaches every reader at once.
+//
+// Where readers need different subsets of one kind of word (the recognizer's
+// honorific feature spells "Drs." and "Messrs", surname folding reads only
+// the honorifics that state a person), the subset is a mark on the entry, not
+// a second list. All lookups are case-insensitive over ASCII letters and
+// allocation-free unless said otherwise.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace kg::lexicon {
+
+// ---------------------------------------------------------------------------
+// Honorifics: words written before a person's name.
+
+enum class Gender : uint8_t { kUnknown, kMale, kFemale };
+
+// Subsets of the honorific table (bit marks).
+enum HonorificUse : uint8_t {
+  kPersonHonorific = 1 << 0,  // states a person ("Mr", "Sir", "Queen", "Dr"); its gender is read by folding and resolve
+  kCourtesy = 1 << 1,         // the plain courtesy titles: Mr, Mrs, Ms, Miss, Mx
+  kClauseHonorific = 1 << 2,  // dropped from a name the extractor writes as an argument: Mr, Mrs, Ms, Dr, Sir
+  kSpelledBare = 1 << 3,      // the recognizer's feature list holds the word as written ("Mr")
+  kSpelledDotted = 1 << 4,    // ... and/or with a final full stop ("Mr.")
+};
+
+struct Honorific {
+  std::string_view word;  // as usually written, without a final '.'
+  Gender gender;
+  uint8_t uses;           // HonorificUse marks
+};
+
+// The whole table, in a fixed order.
+const std::vector<Honorific>& honorifics();
+
+// Whether `word` (case and a final '.' ignored) is an honorific with any of
+// the `uses` marks.
+bool is_honorific(std::string_view word, uint8_t uses);
+
+// The gender a person honorific states; nullopt for any word that is not a
+// kPersonHonorific ("Mr" -> male, "Mrs." -> female, "Dr" -> unknown).
+std::optional<Gender> honorific_gender(std::string_view word);
+
+// The person honorifics that state a gender, lowercase ("mr", "mrs", ...).
+std::vector<std::string_view> gendered_honorifics();
+
+// ---------------------------------------------------------------------------
+// Titles and roles.
+
+// Titles and offices written before a name, as the recognizer lists them
+// ("President", "Prime Minister", "Gen."); multiword entries are phrases.
+const std::vector<std::string_view>& titles();
+bool is_title(std::string_view word);  // one of titles(), case-insensitive
+
+// Nouns heading descriptions that can stand for a named person.
+enum class RoleNoun : uint8_t {
+  kNone,
+  kGeneric,  // leader, counterpart, official: fits any person with a title or nationality
+  kTitle,    // president, minister, chancellor ...: must match one of the person's titles
+};
+RoleNoun role_noun(std::string_view lowercase_lemma);
+
+// A capitalised word that says what a person is, not who: an occupation or
+// a nationality noun ("Singer", "Sprinter", "Swede", "Irishmen").
+bool person_descriptor(std::string_view word);
+
+// ---------------------------------------------------------------------------
+// Calendar words.
+
+bool is_weekday(std::string_view word);  // "Monday" .. "Sunday"
+bool is_month(std::string_view word);    // "January" .. "December", in full
+// Weekdays and months, full or abbreviated, with or without a full stop
+// ("Monday", "sept", "Dec."). Four months are also given names ("April",
+// "May", "June", "August"); `given_names` says whether those count.
+bool is_calendar_word(std::string_view word, bool given_names = true);
+
+// ---------------------------------------------------------------------------
+// Countries, demonyms, nationality words.
+
+struct Country {
+  std::string_view name;       // "United States", "US", "Russia"
+  std::string_view demonym;    // "American"; "" when not listed
+  std::string_view canonical;  // the name it is filed under when it has several; "" when it has one
+  bool sovereign;              // a state the recognizer lists as a country (not the European Union)
+};
+const std::vector<Country>& countries();
+const Country* find_country(std::string_view name);  // by name, case-insensitive
+
+// The demonym of a country name or demonym ("US" -> "American", "Russian"
+// -> "Russian"); "" when unknown.
+std::string_view demonym_of(std::string_view name);
+
+// Nationalities and group names, singular and plural, as the recognizer
+// lists them ("American", "Britons", "Muslims", "Labour").
+const std::vector<std::string_view>& nationality_words();
+bool is_nationality_word(std::string_view word);
+
+// ---------------------------------------------------------------------------
+// Organisations.
+
+// Last words of organisation names ("Inc.", "Ministry", "Party", "Nato").
+const std::vector<std::string_view>& organisation_words();
+bool is_organisation_word(std::string_view word);
+
+// A noun that news uses for an organisation already named ("the company",
+// "the firm", "the group", "the club"): a definite description of one.
+// Compared exactly: the resolver passes lowercase lemmas.
+bool is_organisation_noun(std::string_view lowercase_lemma);
+
+}  // namespace kg::lexicon
