@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "query/cypher/engine.h"
-#include "query/edit_distance.h"
+#include "graph/identity/identity.h"
 
 namespace kg::query::cypher {
 namespace {
@@ -41,7 +41,7 @@ std::string did_you_mean(const std::string_view (&names)[N], std::string_view ty
   // At most one edit per three letters typed ('nme', 'cuont'), so 'age' is not taken for 'name'.
   size_t best_distance = std::max<size_t>(1, typed.size() / 3) + 1;
   for (std::string_view n : names) {
-    const size_t d = edit_distance(typed, n);
+    const size_t d = identity::edit_distance(typed, n);
     if (d < best_distance) {
       best = n;
       best_distance = d;
