@@ -460,6 +460,21 @@ const std::vector<std::string_view>& nationality_words() {
 
 bool is_nationality_word(std::string_view word) { return listed(kNationalityWords, word); }
 
+bool ends_organisation_name(std::string_view last_word, bool place, bool person) {
+  static constexpr std::string_view kBusinessWords[] = {
+      "Brothers", "Labs", "Laboratories", "Communications", "Securities", "Capital", "Partners", "Research",
+      "Foods", "Energy", "Entertainment", "Publishing", "Telecom", "Electronics", "Investments", "Insurance",
+      "Consulting", "Pharmaceuticals", "Petroleum", "Resources", "Ventures", "Software", "Airline"};
+  static constexpr std::string_view kAlsoSurnames[] = {"Church", "Bank", "Post", "Press", "Times", "News", "Court",
+                                                       "Guard", "United", "Service", "Fund", "Team", "Army", "Navy"};
+  if (last_word == "City") return false;
+  if (person && std::find(std::begin(kAlsoSurnames), std::end(kAlsoSurnames), last_word) != std::end(kAlsoSurnames)) {
+    return false;
+  }
+  return (!place && is_organisation_word(last_word)) ||
+         std::find(std::begin(kBusinessWords), std::end(kBusinessWords), last_word) != std::end(kBusinessWords);
+}
+
 const std::vector<std::string_view>& organisation_words() {
   static const std::vector<std::string_view> all(std::begin(kOrgWords), std::end(kOrgWords));
   return all;

@@ -114,6 +114,16 @@ bool is_nationality_word(std::string_view word);
 const std::vector<std::string_view>& organisation_words();
 bool is_organisation_word(std::string_view word);
 
+// The last word of a name that makes it an organisation's whatever the
+// recognizer said ("Lindqvist Brothers", "Pyra Labs", "Global Sports
+// Communications"): organisation_words() and business words the
+// recognizer's gazetteer does not hold (its features must stay as trained).
+// "City" is left out: "Mexico City" is a place. With `place` (the recognizer
+// said LOC) only the business words count ("Soviet Union", "Hampton Court");
+// with `person`, not the words that end people's names too ("Charlotte
+// Church", "Rob Da Bank").
+bool ends_organisation_name(std::string_view last_word, bool place = false, bool person = false);
+
 // A noun that news uses for an organisation already named ("the company",
 // "the firm", "the group", "the club"): a definite description of one.
 // Compared exactly: the resolver passes lowercase lemmas.

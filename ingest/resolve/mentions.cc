@@ -126,6 +126,12 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   m.end = end;
   m.kind = MentionKind::kName;
   m.type = span.type;
+  // "Lindqvist Brothers" tagged PERSON, "Global Sports Communications" LOC:
+  // the name's last word says organisation.
+  if (end - name_begin >= 2 && lexicon::ends_organisation_name(words[end - 1].form, span.type == nlp::EntityType::kLoc,
+                                                                  span.type == nlp::EntityType::kPerson)) {
+    m.type = nlp::EntityType::kOrg;
+  }
   m.head = span_head(words, name_begin, end, end - 1);
   m.text = nlp::spaced_forms(words, name_begin, end);
   f.role = role_of(words[m.head]);
