@@ -1,6 +1,8 @@
 // The tables of base/lexicon.h. Facts compiled for the project.
 #include "base/lexicon.h"
 
+#include "base/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -473,6 +475,26 @@ bool ends_organisation_name(std::string_view last_word, bool place, bool person)
   }
   return (!place && is_organisation_word(last_word)) ||
          std::find(std::begin(kBusinessWords), std::end(kBusinessWords), last_word) != std::end(kBusinessWords);
+}
+
+std::string_view party_canonical(std::string_view name) {
+  struct Party {
+    std::string_view name, canonical;
+  };
+  static constexpr Party kParties[] = {
+      {"Conservatives", "Conservatives"},       {"Conservative Party", "Conservatives"},
+      {"Tories", "Conservatives"},              {"Tory Party", "Conservatives"},
+      {"Labour", "Labour"},                     {"Labour Party", "Labour"},
+      {"Liberal Democrats", "Liberal Democrats"}, {"Lib Dems", "Liberal Democrats"},
+      {"Liberal Democrat Party", "Liberal Democrats"}, {"SNP", "SNP"},
+      {"Scottish National Party", "SNP"},       {"Plaid Cymru", "Plaid Cymru"},
+      {"UKIP", "UKIP"},                         {"UK Independence Party", "UKIP"},
+      {"Republican Party", "Republican Party"}, {"Republicans", "Republican Party"},
+      {"Democratic Party", "Democratic Party"}, {"Green Party", "Green Party"}};
+  for (const Party& p : kParties) {
+    if (p.name.size() == name.size() && utf8::ascii_lowercase(p.name) == utf8::ascii_lowercase(name)) return p.canonical;
+  }
+  return {};
 }
 
 const std::vector<std::string_view>& organisation_words() {

@@ -124,6 +124,12 @@ bool is_organisation_word(std::string_view word);
 // Church", "Rob Da Bank").
 bool ends_organisation_name(std::string_view last_word, bool place = false, bool person = false);
 
+// The name a political party is filed under when news calls it several
+// things ("Tories", "Conservative Party" -> "Conservatives"; "Lib Dems" ->
+// "Liberal Democrats"; "Labour Party" -> "Labour"); "" for any other name.
+// Compared without case.
+std::string_view party_canonical(std::string_view name);
+
 // A noun that news uses for an organisation already named ("the company",
 // "the firm", "the group", "the club"): a definite description of one.
 // Compared exactly: the resolver passes lowercase lemmas.

@@ -72,7 +72,12 @@ Result<std::vector<store::Entity>> find_entities(store::Store& store, std::strin
   }
   if (type) std::erase_if(out, [&](const store::Entity& e) { return e.type != *type; });
   // An exact canonical name first, then the most mentioned; ties keep ascending id.
+  // A named entity before a common-noun phrase of the same words ("Tories"
+  // the party, not a CONCEPT node "Tories"), then the exact name, then the
+  // most mentioned.
   std::stable_sort(out.begin(), out.end(), [&](const store::Entity& a, const store::Entity& b) {
+    const bool na = a.type != store::EntityType::kConcept, nb = b.type != store::EntityType::kConcept;
+    if (na != nb) return na;
     const bool ea = a.name == name, eb = b.name == name;
     if (ea != eb) return ea;
     return a.mentions > b.mentions;

@@ -67,4 +67,9 @@ std::string_view country_canonical(std::string_view name) {
   return c ? c->canonical : std::string_view();
 }
 
+std::string_view filed_name(std::string_view name) {
+  const std::string_view country = country_canonical(name);
+  return country.empty() ? lexicon::party_canonical(name) : country;
+}
+
 }  // namespace kg::resolve

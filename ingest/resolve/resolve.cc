@@ -123,8 +123,8 @@ class Resolver {
 
  private:
   std::string name_key(const FoundMention& f) const {
-    const std::string_view country = country_canonical(f.mention.text);
-    if (!country.empty() && f.mention.type != EntityType::kPerson) return identity::normalize_name(country);
+    const std::string_view filed = filed_name(f.mention.text);
+    if (!filed.empty() && f.mention.type != EntityType::kPerson) return identity::normalize_name(filed);
     return identity::normalize_name(f.mention.text);
   }
 
@@ -446,8 +446,8 @@ class Resolver {
         auto it = std::find_if(cl.aliases.begin(), cl.aliases.end(), [&](const auto& a) { return a.first == alias; });
         if (it == cl.aliases.end()) cl.aliases.emplace_back(alias, 1);
         else ++it->second;
-        const std::string_view country = d.type == EntityType::kPerson ? "" : country_canonical(m.text);
-        const std::string name = country.empty() ? m.text : std::string(country);
+        const std::string_view filed = d.type == EntityType::kPerson ? "" : filed_name(m.text);
+        const std::string name = filed.empty() ? m.text : std::string(filed);
         const size_t words = split_words(name).size();
         if (words > best_words) best_words = words, cl.name = name;
       }
