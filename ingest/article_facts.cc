@@ -270,6 +270,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // (a title's words belong to the person's cluster, so not that one), else
   // the cluster one of whose names it is ("US" of "the United States"), else
   // its recognized name as a node of its own.
+  std::set<int32_t> holder_clusters;  // clusters that hold a role for someone
   auto holder = [&](uint32_t sentence, uint32_t word, uint32_t person) -> std::optional<uint32_t> {
     const int32_t c = ents.cluster_at(sentence, word);
     // A title read as a name ("Welfare Minister", "EC President") holds nothing.
@@ -277,7 +278,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       const std::string& name = ents.clusters[static_cast<size_t>(c)].name;
       if (schema::is_role_noun(utf8::ascii_lowercase(name.substr(name.rfind(' ') + 1)))) return std::nullopt;
     }
-    if (c >= 0 && table.cluster(c) != person) return table.cluster(c);
+    if (c >= 0 && table.cluster(c) != person) {
+      if (table.cluster(c)) holder_clusters.insert(c);
+      return table.cluster(c);
+    }
     const std::optional<SpanName> name = name_at(annotated.words_of(annotated.sentences[sentence]), word);
     if (!name) return std::nullopt;
     for (size_t k = 0; k < ents.clusters.size(); ++k) {
@@ -375,6 +379,14 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
         add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
       }
+    }
+  }
+  // "Chelsea manager Jose Mourinho": what holds a role is no person, whatever
+  // the recognizer said, unless a pronoun or honorific gave it a gender.
+  for (const int32_t c : holder_clusters) {
+    store::EntityRecord& e = record.entities[*table.cluster(c)];
+    if (e.type == store::EntityType::kPerson && ents.clusters[static_cast<size_t>(c)].gender == resolve::Gender::kUnknown) {
+      e.type = store::EntityType::kOrg;
     }
   }
   return record;
