@@ -16,12 +16,7 @@ using kg::testing::TempDir;
 using Rows = std::vector<std::vector<std::string>>;
 
 // A cell as text, so one expected table covers text and numbers.
-std::string show(const Cell& c) {
-  if (const auto* s = std::get_if<std::string>(&c)) return *s;
-  if (const auto* i = std::get_if<int64_t>(&c)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&c)) return fmt::format("{:.4g}", *d);
-  return "null";
-}
+std::string show(const Cell& c) { return std::holds_alternative<std::monostate>(c) ? "null" : cell_text(c); }
 
 class CypherExecutorTest : public ::testing::Test {
  protected:

@@ -7,6 +7,8 @@
 // `ordered` compares rows in order (the ORDER BY is total); otherwise rows
 // compare as multisets. `ci` marks the subset ctest runs. `listOrder` keeps
 // list order (otherwise lists, like collect()'s, compare as multisets).
+// `byDesign` says why kg may answer differently on purpose (docs/cypher.md);
+// `gap` names a part of the language kg lacks. Either is reported, not failed.
 "use strict";
 
 const suite = [
@@ -46,8 +48,8 @@ const suite = [
   { q: "MATCH (a)-[r]->(b) RETURN min(r.confidence) AS lo, max(r.confidence) AS hi", ci: true },
   { q: "MATCH (a)-[r]->(b) WHERE r.confidence >= 0.8 RETURN count(*) AS n", ci: true },
   { q: "MATCH (a)-[r]->(b) WHERE r.count > 1 RETURN a.name AS a, r.relation AS rel, b.name AS b, r.count AS c" },
-  { q: "MATCH (a)-[r:{rel1t}]->(b) RETURN a.name AS a, b.name AS b", kuzu: "MATCH (a)-[r]->(b) WHERE r.relation = {rel1} RETURN a.name AS a, b.name AS b", ci: true },
-  { q: "MATCH (a)-[r:{rel1t}]-(b) RETURN count(*) AS n", kuzu: "MATCH (a)-[r]-(b) WHERE r.relation = {rel1} RETURN count(*) AS n" },
+  { q: "MATCH (a)-[r:{rel1t}]->(b) RETURN a.name AS a, b.name AS b", byDesign: "a relationship type matches the canonical relation as well as the stored phrase", kuzu: "MATCH (a)-[r]->(b) WHERE r.relation = {rel1} RETURN a.name AS a, b.name AS b", ci: true },
+  { q: "MATCH (a)-[r:{rel1t}]-(b) RETURN count(*) AS n", byDesign: "a relationship type matches the canonical relation as well as the stored phrase", kuzu: "MATCH (a)-[r]-(b) WHERE r.relation = {rel1} RETURN count(*) AS n" },
   { q: "MATCH (a)-[r]->(b) WHERE type(r) = {rel1} RETURN count(*) AS n", kuzu: "MATCH (a)-[r]->(b) WHERE r.relation = {rel1} RETURN count(*) AS n" },
   { q: "MATCH (a)-[r]->(b) WHERE r.relation IN [{rel1}, {rel2}] RETURN r.relation AS rel, count(*) AS n" },
   { q: "MATCH (a {name: {hub}})-[r]->(b) RETURN b.name AS b, r.relation AS rel", ci: true },
@@ -86,7 +88,7 @@ const suite = [
   { q: "MATCH (a {name: {low}})<-[*1..3]-(b) RETURN count(*) AS n" },
   { q: "MATCH (a {name: {low}})-[rs*1..2]->(b) RETURN size(rs) AS len, count(*) AS n", kuzu: "MATCH (a {name: {low}})-[rs*1..2]->(b) RETURN length(rs) AS len, count(*) AS n" },
   { q: "MATCH (a {name: {low}})-[*1]-(b) RETURN b.name AS b" },
-  { q: "MATCH (a)-[:{rel1t}*1..3]->(b) RETURN count(*) AS n", kuzu: "MATCH (a)-[r* 1..3 (x, y | WHERE x.relation = {rel1})]->(b) RETURN count(*) AS n" },
+  { q: "MATCH (a)-[:{rel1t}*1..3]->(b) RETURN count(*) AS n", byDesign: "a relationship type matches the canonical relation as well as the stored phrase", kuzu: "MATCH (a)-[r* 1..3 (x, y | WHERE x.relation = {rel1})]->(b) RETURN count(*) AS n" },
   { q: "MATCH p = (a {name: {low}})-[*1..2]->(b) RETURN length(p) AS len, count(*) AS n" },
   { q: "MATCH (a {name: {hub}})-[*1..2]->(b) RETURN count(DISTINCT b) AS n", ci: true },
   { q: "MATCH (a)-[*2]->(b) RETURN count(*) AS n" },
@@ -108,8 +110,8 @@ const suite = [
   // --- OPTIONAL MATCH
   { q: "MATCH (a:PERSON) OPTIONAL MATCH (a)-[r]->(b) RETURN a.name AS a, count(r) AS n", ci: true },
   { q: "MATCH (a:PERSON) OPTIONAL MATCH (a)-[r]->(b) RETURN a.name AS a, b.name AS b" },
-  { q: "MATCH (a {name: {low}}) OPTIONAL MATCH (a)-[r:{rel1t}]->(b) RETURN a.name AS a, b.name AS b", kuzu: "MATCH (a {name: {low}}) OPTIONAL MATCH (a)-[r]->(b) WHERE r.relation = {rel1} RETURN a.name AS a, b.name AS b" },
-  { q: "MATCH (a:ORG) OPTIONAL MATCH (a)<-[r]-(b:PERSON) RETURN a.name AS a, size(collect(b.name)) AS people", kuzu: "MATCH (a:ORG) OPTIONAL MATCH (a)<-[r]-(b:PERSON) RETURN a.name AS a, count(b) AS people" },
+  { q: "MATCH (a {name: {low}}) OPTIONAL MATCH (a)-[r:{rel1t}]->(b) RETURN a.name AS a, b.name AS b", byDesign: "a relationship type matches the canonical relation as well as the stored phrase", kuzu: "MATCH (a {name: {low}}) OPTIONAL MATCH (a)-[r]->(b) WHERE r.relation = {rel1} RETURN a.name AS a, b.name AS b" },
+  { q: "MATCH (a:ORG) OPTIONAL MATCH (a)<-[r]-(b:PERSON) WITH a, collect(b.name) AS people RETURN a.name AS a, size(people) AS people", kuzu: "MATCH (a:ORG) OPTIONAL MATCH (a)<-[r]-(b:PERSON) RETURN a.name AS a, count(b) AS people" },
   { q: "MATCH (a:LOC) OPTIONAL MATCH (a)-[r]-(b) WHERE r.confidence > 0.85 RETURN a.name AS a, count(b) AS n" },
   { q: "OPTIONAL MATCH (a {name: 'no such entity anywhere'}) RETURN a.name AS a", ci: true },
   { q: "MATCH (a {name: {low}}) OPTIONAL MATCH (a)-[r]-(b) OPTIONAL MATCH (b)-[s]-(c) WHERE c <> a RETURN count(DISTINCT c) AS n", kuzu: "MATCH (a {name: {low}}) OPTIONAL MATCH (a)-[r]-(b) OPTIONAL MATCH (b)-[s]-(c) WHERE c <> a AND id(s) <> id(r) RETURN count(DISTINCT c) AS n" },
@@ -139,9 +141,9 @@ const suite = [
   { q: "MATCH (a)-[r]->(b) WHERE a.name < b.name RETURN count(*) AS c" },
   { q: "MATCH (a)-[r]->(b) WHERE r.confidence * 10 > 8 RETURN count(*) AS c" },
   { q: "MATCH (a)-[r]->(b) WHERE a.mentions + b.mentions > 5 RETURN count(*) AS c" },
-  { q: "MATCH (a {name: {low}})-[r]-(b) WHERE (b)-[]-(:PERSON) RETURN DISTINCT b.name AS b", kuzu: "MATCH (a {name: {low}})-[r]-(b) WHERE EXISTS { MATCH (b)-[]-(:PERSON) } RETURN DISTINCT b.name AS b" },
-  { q: "MATCH (a:PERSON) WHERE NOT (a)-->() RETURN count(*) AS c", kuzu: "MATCH (a:PERSON) WHERE NOT EXISTS { MATCH (a)-->() } RETURN count(*) AS c" },
-  { q: "MATCH (a:PERSON) WHERE (a)-->(:ORG) RETURN a.name AS a", kuzu: "MATCH (a:PERSON) WHERE EXISTS { MATCH (a)-->(:ORG) } RETURN a.name AS a" },
+  { q: "MATCH (a {name: {low}})-[r]-(b) WHERE (b)-[]-(:PERSON) RETURN DISTINCT b.name AS b", gap: "pattern predicates in WHERE are not implemented", kuzu: "MATCH (a {name: {low}})-[r]-(b) WHERE EXISTS { MATCH (b)-[]-(:PERSON) } RETURN DISTINCT b.name AS b" },
+  { q: "MATCH (a:PERSON) WHERE NOT (a)-->() RETURN count(*) AS c", gap: "pattern predicates in WHERE are not implemented", kuzu: "MATCH (a:PERSON) WHERE NOT EXISTS { MATCH (a)-->() } RETURN count(*) AS c" },
+  { q: "MATCH (a:PERSON) WHERE (a)-->(:ORG) RETURN a.name AS a", gap: "pattern predicates in WHERE are not implemented", kuzu: "MATCH (a:PERSON) WHERE EXISTS { MATCH (a)-->(:ORG) } RETURN a.name AS a" },
   // --- WITH
   { q: "MATCH (a)-[r]-(b) WITH a, count(*) AS d RETURN max(d) AS mx", ci: true },
   { q: "MATCH (a)-[r]-(b) WITH a, count(*) AS d WHERE d > 2 RETURN a.name AS name, d ORDER BY d DESC, name LIMIT 10", ordered: true, ci: true },
@@ -206,7 +208,7 @@ const suite = [
   { q: "MATCH (n) WHERE n.type IN $types RETURN count(*) AS c", params: { types: ["PERSON", "LOC"] } },
   // --- procedures (Kuzu's algo extension for the whole-graph ones)
   { q: "CALL kg.degree() YIELD node, degree RETURN node.name AS name, degree ORDER BY degree DESC, name LIMIT 10",
-    kuzu: "MATCH (n) OPTIONAL MATCH (n)-[r]-() RETURN n.name AS name, count(r) AS degree ORDER BY degree DESC, name LIMIT 10", ordered: true, ci: true },
+    kuzu: "MATCH (n) OPTIONAL MATCH (n)-[r]-() WITH n, count(r) AS degree RETURN n.name AS name, degree ORDER BY degree DESC, name LIMIT 10", ordered: true, ci: true },
   { q: "CALL kg.degree() YIELD node, in_degree, out_degree WHERE in_degree > 0 RETURN count(*) AS c, sum(out_degree) AS o",
     kuzu: "MATCH (n) OPTIONAL MATCH (n)<-[r]-() WITH n, count(r) AS ins WHERE ins > 0 OPTIONAL MATCH (n)-[s]->() WITH n, count(s) AS outs RETURN count(*) AS c, sum(outs) AS o" },
   { q: "CALL kg.components() YIELD node, component, size RETURN max(size) AS biggest",
