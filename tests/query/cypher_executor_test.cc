@@ -112,6 +112,15 @@ TEST_F(CypherExecutorTest, WhereOperators) {
   EXPECT_EQ(rows("MATCH (a)-[r]->(b) WHERE r.confidence <= 0.5 RETURN type(r)"), (Rows{{"mention"}}));
 }
 
+// Found by the Kuzu conformance suite: =~ was refused.
+TEST_F(CypherExecutorTest, RegexMatchesTheWholeText) {
+  EXPECT_EQ(rows("MATCH (n) WHERE n.name =~ 'V.*d' RETURN n.name"), (Rows{{"Victoria Nuland"}}));
+  EXPECT_EQ(rows("MATCH (n) WHERE n.name =~ 'Vic' RETURN n.name"), Rows{});
+  EXPECT_EQ(rows("MATCH (n) WHERE n.name =~ '(?i)jane.*' RETURN n.name"), (Rows{{"Jane Roe"}}));
+  EXPECT_EQ(rows("RETURN 'abc' =~ 'a.c' AS yes, null =~ 'a' AS unknown"), (Rows{{"true", "null"}}));
+  EXPECT_EQ(error_of("MATCH (n) WHERE n.name =~ 'a(' RETURN n"), "1:27: 'a(' is not a regular expression");
+}
+
 TEST_F(CypherExecutorTest, ReturnAggregatesDistinctOrderSkipLimit) {
   EXPECT_EQ(rows("MATCH (a)-[r]->(b) RETURN a.name AS subject, count(*) AS facts ORDER BY facts DESC, subject"),
             (Rows{{"Joe Biden", "3"}, {"Victoria Nuland", "2"}, {"Acme Corp", "1"}}));
