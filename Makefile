@@ -7,7 +7,7 @@ BUILD := build/release
 KG := $(BUILD)/tools/kg/kg
 DEMO_DB := demo/kg.db
 
-.PHONY: all bootstrap build demo test check test-asan bench fuzz stress clean
+.PHONY: all bootstrap build demo test check test-asan bench conformance fuzz stress clean
 
 all: build
 
@@ -44,6 +44,11 @@ fuzz: build
 
 bench: build
 	@tools/bench/run.sh $(BUILD)
+
+# kg's Cypher against Kuzu (npm kuzu 0.11.3) on the examples, 100 BBC
+# articles and the gen-kg 1M graph: tools/conformance/suite.js.
+conformance: build
+	@tools/conformance/run.sh $(BUILD)
 
 stress: build
 	@cd $(BUILD) && KG_STRESS_ROUNDS=100 ctest --output-on-failure -R crash

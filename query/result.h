@@ -10,8 +10,19 @@
 
 namespace kg::query {
 
-// Empty, text, integer or real; JSON output keeps the type.
-using Cell = std::variant<std::monostate, std::string, int64_t, double>;
+// Empty, text, integer, real, boolean or a list of cells; JSON output keeps
+// the type (a Cypher `true` is JSON true, a collect() a JSON array).
+struct Cell;
+using CellList = std::vector<Cell>;
+struct Cell : std::variant<std::monostate, std::string, int64_t, double, bool, CellList> {
+  using Base = std::variant<std::monostate, std::string, int64_t, double, bool, CellList>;
+  using Base::Base;
+  using Base::operator=;
+};
+
+// A cell as tables and CSV print it: reals with 4 significant digits,
+// booleans as true/false, lists as [a, b] (a null item as null).
+std::string cell_text(const Cell& cell);
 
 struct Table {
   std::string key;    // stable identifier, the JSON key: "neighbors"

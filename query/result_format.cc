@@ -8,16 +8,6 @@
 namespace kg::query {
 namespace {
 
-std::string cell_text(const Cell& cell) {
-  struct Visitor {
-    std::string operator()(std::monostate) const { return ""; }
-    std::string operator()(const std::string& s) const { return s; }
-    std::string operator()(int64_t v) const { return fmt::format("{}", v); }
-    std::string operator()(double v) const { return fmt::format("{:.4g}", v); }
-  };
-  return std::visit(Visitor{}, cell);
-}
-
 // Code points, which is what a terminal column counts for the scripts of
 // news names (no wide CJK handling needed for alignment to stay readable).
 size_t display_width(std::string_view s) {
@@ -135,11 +125,35 @@ nlohmann::json cell_json(const Cell& cell) {
     nlohmann::json operator()(const std::string& s) const { return s; }
     nlohmann::json operator()(int64_t v) const { return v; }
     nlohmann::json operator()(double v) const { return v; }
+    nlohmann::json operator()(bool v) const { return v; }
+    nlohmann::json operator()(const CellList& items) const {
+      nlohmann::json out = nlohmann::json::array();
+      for (const Cell& item : items) out.push_back(cell_json(item));
+      return out;
+    }
   };
-  return std::visit(Visitor{}, cell);
+  return std::visit(Visitor{}, static_cast<const Cell::Base&>(cell));
 }
 
 }  // namespace
+
+std::string cell_text(const Cell& cell) {
+  struct Visitor {
+    std::string operator()(std::monostate) const { return ""; }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(int64_t v) const { return fmt::format("{}", v); }
+    std::string operator()(double v) const { return fmt::format("{:.4g}", v); }
+    std::string operator()(bool v) const { return v ? "true" : "false"; }
+    std::string operator()(const CellList& items) const {
+      std::vector<std::string> parts;
+      for (const Cell& item : items) {
+        parts.push_back(std::holds_alternative<std::monostate>(item) ? std::string("null") : cell_text(item));
+      }
+      return fmt::format("[{}]", fmt::join(parts, ", "));
+    }
+  };
+  return std::visit(Visitor{}, static_cast<const Cell::Base&>(cell));
+}
 
 const std::map<std::string, OutputFormat>& output_formats() {
   static const std::map<std::string, OutputFormat> kFormats = {{"table", OutputFormat::kTable},

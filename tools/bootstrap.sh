@@ -20,6 +20,13 @@ if [[ "${1:-}" == "fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
 
+# `make conformance` and `make bench` drive Kuzu (the npm package kuzu) from Node.
+if [[ "${1:-}" == "conformance" ]]; then
+  packages+=(nodejs)
+  # NodeSource's nodejs package carries npm itself; Debian's ships it apart.
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

@@ -53,12 +53,17 @@ struct Property { std::string variable; std::string key; };
 struct ListExpr { std::vector<ExprPtr> items; };
 enum class Op {
   kOr, kXor, kAnd, kNot, kEq, kNe, kLt, kLe, kGt, kGe,
-  kContains, kStartsWith, kEndsWith, kIn, kAdd, kSub, kMul, kDiv, kMod, kNeg, kIsNull, kIsNotNull
+  kContains, kStartsWith, kEndsWith, kRegex, kIn, kAdd, kSub, kMul, kDiv, kMod, kNeg, kIsNull, kIsNotNull
 };
 struct Unary { Op op; ExprPtr operand; };
 struct Binary { Op op; ExprPtr left, right; };
 // count(*) has `star`; function names are kept lower-case.
 struct Call { std::string function; std::vector<ExprPtr> args; bool star = false; bool distinct = false; };
+
+// `text =~ pattern`: the pattern must match the whole text (ECMAScript
+// syntax; a leading (?i) makes it ignore case, as in Java's and Kuzu's).
+// Returns nullopt when `pattern` is not a regular expression.
+std::optional<bool> regex_matches(const std::string& text, const std::string& pattern);
 
 struct Expr {
   std::variant<Literal, Variable, Parameter, Property, ListExpr, Unary, Binary, Call> node;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <regex>
 
 #include "query/cypher/engine.h"
 
@@ -199,11 +200,15 @@ Value Evaluator::binary(const Binary& b, const std::vector<Value>& row) const {
         default: return Value{c >= 0};
       }
     }
-    case Op::kContains: case Op::kStartsWith: case Op::kEndsWith: {
+    case Op::kContains: case Op::kStartsWith: case Op::kEndsWith: case Op::kRegex: {
       const auto* s = std::get_if<std::string>(&l.data);
       const auto* t = std::get_if<std::string>(&r.data);
       if (!s || !t) return Value{};
       if (b.op == Op::kContains) return Value{s->find(*t) != std::string::npos};
+      if (b.op == Op::kRegex) {
+        const std::optional<bool> matched = regex_matches(*s, *t);
+        return matched ? Value{*matched} : Value{};
+      }
       if (b.op == Op::kStartsWith) return Value{s->starts_with(*t)};
       return Value{s->ends_with(*t)};
     }
@@ -307,8 +312,8 @@ Cell to_cell(const Value& v, const graph::View& view) {
       [&](const auto& x) -> Cell {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, std::monostate>) return std::monostate{};
-        else if constexpr (std::is_same_v<T, bool>) return std::string(x ? "true" : "false");
-        else if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, double> || std::is_same_v<T, std::string>) {
+        else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, int64_t> || std::is_same_v<T, double> ||
+                           std::is_same_v<T, std::string>) {
           return x;
         } else if constexpr (std::is_same_v<T, NodeRef>) {
           return node_text(x.vertex, view);
@@ -317,22 +322,32 @@ Cell to_cell(const Value& v, const graph::View& view) {
         } else if constexpr (std::is_same_v<T, PathRef>) {
           return path_text(x, view);
         } else {
-          std::vector<std::string> parts;
-          for (const Value& item : x) {
-            const Cell c = to_cell(item, view);
-            parts.push_back(std::visit(
-                [](const auto& y) -> std::string {
-                  using U = std::decay_t<decltype(y)>;
-                  if constexpr (std::is_same_v<U, std::monostate>) return "null";
-                  else if constexpr (std::is_same_v<U, std::string>) return y;
-                  else return fmt::format("{}", y);
-                },
-                c));
-          }
-          return fmt::format("[{}]", fmt::join(parts, ", "));
+          CellList items;
+          for (const Value& item : x) items.push_back(to_cell(item, view));
+          return items;
         }
       },
       v.data);
+}
+
+std::optional<bool> regex_matches(const std::string& text, const std::string& pattern) {
+  // A scan applies one pattern to every row: compile each pattern once per
+  // thread (the cache is small; statements use a handful of patterns).
+  thread_local std::map<std::string, std::optional<std::regex>> compiled;
+  auto it = compiled.find(pattern);
+  if (it == compiled.end()) {
+    if (compiled.size() >= 64) compiled.clear();
+    std::optional<std::regex> re;
+    const bool icase = pattern.starts_with("(?i)");
+    try {
+      re.emplace(icase ? pattern.substr(4) : pattern,
+                 icase ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript);
+    } catch (const std::regex_error&) {
+    }
+    it = compiled.emplace(pattern, std::move(re)).first;
+  }
+  if (!it->second) return std::nullopt;
+  return std::regex_match(text, *it->second);
 }
 
 }  // namespace kg::query::cypher

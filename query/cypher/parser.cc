@@ -675,8 +675,8 @@ Result<ExprPtr> Parser::comparison() {
       }
     }
     if (!op) {
-      if (at_symbol("=~")) return error_at(peek().where, "=~ (regular expressions) is not supported yet");
-      if (accept_keyword("CONTAINS")) op = Op::kContains;
+      if (accept_symbol("=~")) op = Op::kRegex;
+      else if (accept_keyword("CONTAINS")) op = Op::kContains;
       else if (accept_keyword("IN")) op = Op::kIn;
       else if (at_keyword("STARTS") || at_keyword("ENDS")) {
         op = upper(take().text) == "STARTS" ? Op::kStartsWith : Op::kEndsWith;
@@ -689,8 +689,17 @@ Result<ExprPtr> Parser::comparison() {
       }
     }
     if (!op) return left;
+    const Where right_at = peek().where;
     auto right = additive();
     if (!right) return right;
+    // A literal pattern is checked now, so a typo is an error with its
+    // position rather than a silent null on every row.
+    if (const auto* lit = std::get_if<Literal>(&(*right)->node); *op == Op::kRegex && lit) {
+      const auto* pattern = std::get_if<std::string>(&lit->value);
+      if (pattern && !regex_matches("", *pattern)) {
+        return error_at(right_at, fmt::format("'{}' is not a regular expression", *pattern));
+      }
+    }
     *left = make(first, Binary{*op, *left, *right});
   }
 }

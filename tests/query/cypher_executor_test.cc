@@ -16,12 +16,7 @@ using kg::testing::TempDir;
 using Rows = std::vector<std::vector<std::string>>;
 
 // A cell as text, so one expected table covers text and numbers.
-std::string show(const Cell& c) {
-  if (const auto* s = std::get_if<std::string>(&c)) return *s;
-  if (const auto* i = std::get_if<int64_t>(&c)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&c)) return fmt::format("{:.4g}", *d);
-  return "null";
-}
+std::string show(const Cell& c) { return std::holds_alternative<std::monostate>(c) ? "null" : cell_text(c); }
 
 class CypherExecutorTest : public ::testing::Test {
  protected:
@@ -115,6 +110,15 @@ TEST_F(CypherExecutorTest, WhereOperators) {
                  "RETURN type(r)"),
             (Rows{{"warn about"}}));
   EXPECT_EQ(rows("MATCH (a)-[r]->(b) WHERE r.confidence <= 0.5 RETURN type(r)"), (Rows{{"mention"}}));
+}
+
+// Found by the Kuzu conformance suite: =~ was refused.
+TEST_F(CypherExecutorTest, RegexMatchesTheWholeText) {
+  EXPECT_EQ(rows("MATCH (n) WHERE n.name =~ 'V.*d' RETURN n.name"), (Rows{{"Victoria Nuland"}}));
+  EXPECT_EQ(rows("MATCH (n) WHERE n.name =~ 'Vic' RETURN n.name"), Rows{});
+  EXPECT_EQ(rows("MATCH (n) WHERE n.name =~ '(?i)jane.*' RETURN n.name"), (Rows{{"Jane Roe"}}));
+  EXPECT_EQ(rows("RETURN 'abc' =~ 'a.c' AS yes, null =~ 'a' AS unknown"), (Rows{{"true", "null"}}));
+  EXPECT_EQ(error_of("MATCH (n) WHERE n.name =~ 'a(' RETURN n"), "1:27: 'a(' is not a regular expression");
 }
 
 TEST_F(CypherExecutorTest, ReturnAggregatesDistinctOrderSkipLimit) {

@@ -43,6 +43,17 @@ TEST(FormatTest, JsonKeepsTypes) {
   EXPECT_EQ(doc["message"], "note");
 }
 
+// Found by the Kuzu conformance suite: JSON printed true as "true" and a
+// collect() as the text "[a, b]".
+TEST(FormatTest, JsonKeepsBooleansAndLists) {
+  QueryResult r;
+  r.tables.push_back({"rows", "", {"flag", "names"}, {{Cell{true}, Cell{CellList{Cell{std::string("a")}, Cell{int64_t{2}}, Cell{}}}}}});
+  const auto line = nlohmann::json::parse(format_result(r, OutputFormat::kJsonl));
+  EXPECT_EQ(line["flag"], true);
+  EXPECT_EQ(line["names"], nlohmann::json::parse(R"(["a", 2, null])"));
+  EXPECT_EQ(format_result(r, OutputFormat::kCsv), "flag,names\ntrue,\"[a, 2, null]\"\n");
+}
+
 TEST(FormatTest, EmptyTableSaysNone) {
   QueryResult r;
   r.tables.push_back(Table{"x", "Nothing here", {"a"}, {}});
