@@ -136,13 +136,16 @@ std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, cons
   return std::nullopt;
 }
 
-// "the company", "the firm": a description the resolver reads as an
-// organisation named before.
-bool organisation_description(std::span<const nlp::Word> words, const extract::Argument& a) {
-  if (a.is_name || a.is_pronoun || a.head >= words.size() || words[a.head].upos != nlp::UPos::NOUN ||
-      !resolve::is_organisation_noun(a.head_lemma)) {
-    return false;
+// "the company", "the firm", "the 25-year-old": a description the resolver
+// reads, as it reads a pronoun, as an organisation or person named before.
+bool reference_description(std::span<const nlp::Word> words, const extract::Argument& a) {
+  if (a.is_name || a.is_pronoun || a.head >= words.size()) return false;
+  // "the 25-year-old" (a person, found the same way).
+  if (a.head >= 3 && utf8::ascii_lowercase(words[a.head].form) == "old" &&
+      utf8::ascii_lowercase(words[a.head - 2].form) == "year") {
+    return true;
   }
+  if (words[a.head].upos != nlp::UPos::NOUN || !resolve::is_organisation_noun(a.head_lemma)) return false;
   // "the frozen foods maker Kestrel" names its organisation.
   for (uint32_t k = a.head + 1; k < words.size() && k <= a.head + 3; ++k) {
     if (words[k].head == static_cast<int32_t>(a.head) && (words[k].deprel == "appos" || words[k].deprel == "flat")) {
@@ -162,7 +165,7 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
                      const extract::GraphTriple& t) {
   const auto words = doc.words_of(doc.sentences[p.sentence]);
   const int32_t cluster = ents.cluster_at(p.sentence, t.subject->head);
-  const bool reference = t.subject->is_pronoun || organisation_description(words, *t.subject);
+  const bool reference = t.subject->is_pronoun || reference_description(words, *t.subject);
   if (!reference || cluster < 0 || p.predicate >= words.size()) return false;
   auto subject_in = [&](uint32_t sentence, int32_t governor) {
     const auto ws = doc.words_of(doc.sentences[sentence]);
@@ -310,7 +313,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const auto words = annotated.words_of(annotated.sentences[p.sentence]);
     // "the firm" stands for its organisation only where "it" would be trusted.
     const bool trusted = trusted_pronoun(annotated, ents, p, *t);
-    if ((organisation_description(words, *t->subject) && !trusted) || organisation_description(words, *t->object)) {
+    if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
       continue;
     }
     std::optional<ArgumentEntity> s = entity_of(words, *t->subject, p.sentence, ents, table, record.entities);

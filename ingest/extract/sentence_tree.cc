@@ -87,6 +87,8 @@ bool SentenceTree::is_nominal(uint32_t i) const {
     case nlp::UPos::NUM:
     case nlp::UPos::SYM:
       return true;
+    case nlp::UPos::ADJ:  // nominalised with a determiner: "the 25-year-old", "the injured"
+      return child(i, "det") >= 0;
     default:
       return false;
   }

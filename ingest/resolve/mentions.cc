@@ -179,6 +179,25 @@ void add_pronoun(std::span<const Word> words, uint32_t s, uint32_t i, const Pron
 void add_description(std::span<const Word> words, const std::vector<bool>& covered, uint32_t s, uint32_t i,
                      std::vector<FoundMention>* out) {
   const uint32_t n = static_cast<uint32_t>(words.size());
+  // "the 25-year-old": a person named before, found as "he" or "she" would be.
+  if (ascii_lowercase(words[i].form) == "the" && i + 5 < n && words[i + 1].upos == UPos::NUM &&
+      words[i + 2].form == "-" && ascii_lowercase(words[i + 3].form) == "year" && words[i + 4].form == "-" &&
+      ascii_lowercase(words[i + 5].form) == "old" && !covered[i + 5]) {
+    FoundMention f;
+    f.mention.sentence = s;
+    f.mention.begin = i;
+    f.mention.end = i + 6;
+    f.mention.head = i + 5;
+    f.mention.kind = MentionKind::kDescription;
+    f.mention.type = nlp::EntityType::kPerson;
+    f.mention.text = nlp::spaced_forms(words, i, i + 6);
+    f.role = role_of(words[i + 5]);
+    f.governor = words[i + 5].head;
+    f.role_lemma = "year-old";
+    f.object_pronoun = words[i + 5].deprel == "obj" || words[i + 5].deprel == "iobj";
+    out->push_back(std::move(f));
+    return;
+  }
   std::string nationality;
   uint32_t j = i + 1;
   while (j < n && (words[j].upos == UPos::ADJ || !demonym_of(words[j].form).empty())) {

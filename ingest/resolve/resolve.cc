@@ -307,8 +307,9 @@ class Resolver {
 
   void resolve_description(size_t i) {
     const FoundMention& f = found_[i];
-    // "the company" is resolved as "it" is, by salience.
-    if (f.mention.type == EntityType::kOrg) return resolve_pronoun(i);
+    // "the company" is resolved as "it" is, "the 25-year-old" as "he" or
+    // "she", by salience.
+    if (f.mention.type == EntityType::kOrg || f.role_lemma == "year-old") return resolve_pronoun(i);
     const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
     const RoleNoun role = role_noun(f.role_lemma);
     if (role == RoleNoun::kGeneric && f.nationality.empty() && f.possessor_word < 0) return;  // "the leader": too vague
@@ -352,6 +353,9 @@ class Resolver {
   // more often than a place in news; the recognizer types many organisations
   // MISC ("Rank", "TimeWarner").
   double fit(const FoundMention& pronoun, const Draft& d) const {
+    if (pronoun.mention.kind == MentionKind::kDescription && pronoun.mention.type == EntityType::kPerson) {
+      return d.type == EntityType::kPerson ? 1.0 : 0.0;
+    }
     if (pronoun.mention.kind == MentionKind::kDescription) {
       return d.type == EntityType::kOrg ? 1.0 : d.type == EntityType::kMisc ? 0.8 : 0.0;
     }
