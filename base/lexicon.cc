@@ -334,7 +334,8 @@ constexpr std::string_view kPersonDescriptors[] = {
     "photographer", "director", "producer", "sprinter", "athlete", "hurdler", "runner", "boxer", "golfer",
     "cyclist", "swimmer", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "economist",
     "analyst", "banker", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "investor",
-    "lawyer", "scientist", "veteran", "legend", "star", "champion", "youngster", "newcomer", "rookie",
+    "lawyer", "scientist", "veteran", "legend", "star", "champion", "youngster", "newcomer", "rookie", "teenager",
+    "conductor", "farmer", "pianist", "violinist", "dancer", "ballerina", "chef", "director-general",
     // group and nationality nouns
     "compatriot", "compatriots", "countryman", "countrymen", "teammate", "team-mate", "swede", "dane", "scot",
     "briton", "britons", "frenchman", "dutchman", "welshman", "englishman", "irishman", "irishmen", "spaniard",

@@ -469,10 +469,12 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   const std::string predicate_lemma = p.predicate < words.size() ? utf8::ascii_lowercase(words[p.predicate].lemma) : "";
   const bool noun_like = schema::is_role_noun(predicate_lemma) ||
                          one_of(predicate_lemma, {"star", "hit", "favourite", "sweetheart", "legend", "hopeful", "icon",
-                                                  "rival", "veteran", "great", "communication", "single", "classic"});
+                                                  "rival", "veteran", "great", "communication", "single", "classic",
+                                                  "artist", "photographer", "winner", "champion", "boss"});
   // ("Hollywood stars Richard Gere", "communications chief Alastair
   // Campbell": any tag, when the word runs straight on from the name.)
-  if (noun_like && t.subject->head < words.size() && words[t.subject->head].xpos == "NNP" &&
+  if (noun_like && t.subject->head < words.size() &&
+      (words[t.subject->head].xpos.starts_with("NNP") || words[t.subject->head].upos == nlp::UPos::PROPN) &&
       t.subject->head + 1 == p.predicate &&
       child_lemma(words, p.predicate, "aux", {"do", "will", "would", "can", "could", "may", "might", "must", "shall",
                                               "should", "to"}).empty()) {
