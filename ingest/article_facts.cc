@@ -1,5 +1,6 @@
 #include "ingest/article_facts.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -276,10 +277,19 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   std::set<int32_t> holder_clusters;  // clusters that hold a role for someone
   auto holder = [&](uint32_t sentence, uint32_t word, uint32_t person) -> std::optional<uint32_t> {
     const int32_t c = ents.cluster_at(sentence, word);
-    // A title read as a name ("Welfare Minister", "EC President") holds nothing.
+    // A title read as a name ("Welfare Minister", "EC President") holds
+    // nothing, nor does a bare organisation word ("Club director Terry Brady").
     if (c >= 0) {
       const std::string& name = ents.clusters[static_cast<size_t>(c)].name;
       if (schema::is_role_noun(utf8::ascii_lowercase(name.substr(name.rfind(' ') + 1)))) return std::nullopt;
+      static constexpr std::string_view kGenericOrganisations[] = {
+          "Club", "Council", "Party", "Committee", "Company", "Group", "Bank", "Board", "Office", "Department",
+          "Ministry", "Union", "League", "Team", "Agency", "Court", "Service", "Society", "Association",
+          "Federation", "Institute", "University", "College", "School", "Commission", "Government"};
+      if (std::find(std::begin(kGenericOrganisations), std::end(kGenericOrganisations), name) !=
+          std::end(kGenericOrganisations)) {
+        return std::nullopt;
+      }
     }
     if (c >= 0 && table.cluster(c) != person) {
       if (table.cluster(c)) holder_clusters.insert(c);
