@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/extract/extract.h"
+#include "ingest/extract/extractor.h"
 #include "ingest/extract/sentence_tree.h"
 #include "ingest/nlp/ner_gazetteer.h"
 
