@@ -13,6 +13,7 @@
 // steps read what earlier ones decided) and is the one clause() spells out.
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <string_view>
 
 #include "base/lexicon.h"
@@ -217,6 +218,7 @@ void ClauseRules::relation_words(ClauseBuild& c) const {
 }
 
 bool ClauseRules::subject_arguments(ClauseBuild& c) const {
+  assert(c.subject >= 0 && "choose_subject() succeeded");
   const uint32_t top = c.top;
   const uint32_t subj = static_cast<uint32_t>(c.subject);
   c.antecedent_used = t_.is_relative_pronoun(subj);
@@ -293,7 +295,9 @@ std::vector<Argument> ClauseRules::nominal_clause_arguments(uint32_t c, uint32_t
   // "Andrade (is) about the agreement" marked by "with": two obliques of the
   // verb, the preposition's object and the noun with its own.
   const uint32_t s = pseudo_subject;
-  const uint32_t m = static_cast<uint32_t>(preposition_before_subject(s));
+  const int32_t preposition = preposition_before_subject(s);
+  assert(preposition >= 0 && "nominal_clause_subject() returns only subjects after a preposition");
+  const uint32_t m = static_cast<uint32_t>(preposition);
   std::string prep = t_.lower_form(m);
   for (uint32_t f : t_.children(m)) {
     if (t_.rel(f) == "fixed") prep += ' ' + t_.lower_form(f);
@@ -446,6 +450,7 @@ void ClauseRules::classify(ClauseBuild& c) const {
 }
 
 bool ClauseRules::reciprocal(ClauseBuild& c) {
+  assert(!c.subjects.empty() && "subject_arguments() succeeded");
   // Reciprocal coordination: "A and B spoke" -> A speak with B (graph form only).
   bool nominal_object = false;
   for (const Argument& a : c.args) nominal_object = nominal_object || (a.role == ArgumentRole::kObject && !a.is_clause);

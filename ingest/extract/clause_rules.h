@@ -141,7 +141,7 @@ class ClauseRules {
   std::string concept_of(uint32_t h, std::string* type, int32_t nmod_override) const;
   std::string preposition_of(uint32_t h) const;
 
-  void emit(Proposition base, std::vector<std::vector<Argument>> subject_and_args);
+  void emit(const Proposition& base, std::vector<std::vector<Argument>> subject_and_args);
   // How many of `wanted` more propositions the sentence's budget
   // (kMaxSentencePropositions) still has room for; the rest are counted as
   // dropped.
