@@ -99,7 +99,7 @@ TEST(StoreCrash, SigkillAtRandomKillPointsThenCheckAndReingest_crash) {
   // the kill points it passes.
   const std::string reference = tmp.sub("reference.db");
   const std::string points_log = tmp.sub("kill_points.log");
-  const auto workload = [&](const std::string& db, std::pair<std::string, std::string> kill_env) {
+  const auto workload = [&](const std::string& db, const std::pair<std::string, std::string>& kill_env) {
     return spawn_self("StoreCrashWorkload.Run", {{"KG_CRASH_WORKLOAD", db + "|" + tsv_a + "|" + tsv_b}, kill_env});
   };
   const pid_t ref = workload(reference, {"KG_KILL_POINTS_LOG", points_log});
