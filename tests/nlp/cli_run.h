@@ -2,6 +2,13 @@
 // tests/support under the names these tests have always used.
 #pragma once
 
+// The standard headers its users have always received through it.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "tests/support/support.h"
 
 namespace kg::nlp::testing {
