@@ -22,6 +22,7 @@
 
 #include "base/utf8.h"
 #include "base/name_key.h"
+#include "base/try.h"
 #include "graph/store/entity_lookup.h"
 #include "graph/store/store_impl.h"
 #include "graph/store/surname_folds.h"
@@ -173,7 +174,7 @@ class TableFile {
 
 Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLoadProgressFn& progress) {
   Impl& impl = *impl_;
-  if (Status s = impl.ensure_writable(); !s) return s;
+  KG_TRY(impl.ensure_writable());
   Result<std::string> file = read_file(path);
   if (!file) return file.status();
   const std::string_view data = *file;
@@ -213,7 +214,7 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   // own commit (a crash between the two leaves the file simply not loaded;
   // loading it again completes it).
   if (*existing) {
-    if (Status s = remove_document(path); !s) return s;
+    KG_TRY(remove_document(path));
     result.outcome = PutOutcome::kReplaced;
   }
 
@@ -489,9 +490,10 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
     arg.options.move_files = true;
     args.push_back(std::move(arg));
   }
-  if (Status s = impl.convert(rs, fmt::format("writing table files for {}", path)); !s) return s;
+  KG_TRY(impl.convert(rs, fmt::format("writing table files for {}", path)));
   if (progress) progress({"ingesting", data.size(), data.size(), pf.lines});
-  if (Status s = impl.written(impl.db->IngestExternalFiles(args), fmt::format("loading {}", path)); !s) return s;
+  kill_point("table files written, not yet ingested");
+  KG_TRY(impl.written(impl.db->IngestExternalFiles(args), fmt::format("loading {}", path)));
   impl.next_ids = next;
   impl.totals = totals;
   impl.folds.reset();

@@ -8,6 +8,7 @@
 #include <rocksdb/utilities/options_util.h>
 #include <unistd.h>
 
+#include "base/try.h"
 #include "graph/store/store_impl.h"
 #include "graph/store/surname_folds.h"
 
@@ -201,6 +202,7 @@ Store::Impl::~Impl() {
     // committed before a clean close. A failure leaves the log in place,
     // which the next open replays (or reports as damaged).
     if (writable() && !secondary && !write_failed) {
+      kill_point("closing, log not yet flushed");
       db->FlushWAL(/*sync=*/true).PermitUncheckedError();
       std::vector<rocksdb::ColumnFamilyHandle*> families;
       for (auto* h : cf) {
@@ -297,7 +299,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
   const bool writer = options.mode == OpenOptions::Mode::kReadWrite;
 
   bool fresh = false;
-  if (Status s = check_directory(dir, !writer || !options.create_if_missing, &fresh); !s) return s;
+  KG_TRY(check_directory(dir, !writer || !options.create_if_missing, &fresh));
 
   rocksdb::DBOptions dbo = db_options(options);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -391,7 +393,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     batch.Put(impl->cf[keys::kMeta], std::string(keys::kTotalsKey), records::encode(impl->totals));
     rocksdb::WriteOptions wo;
     wo.sync = true;
-    if (Status s = impl->written(impl->db->Write(wo, &batch), "creating the store"); !s) return s;
+    kill_point("store files created, schema not yet written");
+    KG_TRY(impl->written(impl->db->Write(wo, &batch), "creating the store"));
   }
 
   found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);
@@ -415,17 +418,17 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
         "wrote it, or re-ingest the articles into a new store",
         dir, stored, kSchemaVersion));
   }
-  if (Status s = impl->load_meta(); !s) return s;
+  KG_TRY(impl->load_meta());
   if (writer) {
     // A store written before the identity family existed: derive its rows now.
-    if (Status s = fill_identity_rows_if_missing(*impl); !s) return s;
+    KG_TRY(fill_identity_rows_if_missing(*impl));
   }
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
 Status Store::refresh() {
   if (!impl_->secondary) return Status::ok();
-  if (Status s = impl_->convert(impl_->db->TryCatchUpWithPrimary(), "catching up with the writer"); !s) return s;
+  KG_TRY(impl_->convert(impl_->db->TryCatchUpWithPrimary(), "catching up with the writer"));
   impl_->folds.reset();
   return impl_->load_meta();
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/kill_point.h"
 #include "graph/store/keys.h"
 #include "graph/store/records.h"
 #include "graph/store/store.h"
@@ -57,6 +58,7 @@ struct Store::Impl {
   // and the next open replays the log.
   Status written(const rocksdb::Status& s, std::string_view doing) {
     if (!s.ok()) write_failed = true;
+    else kill_point("committed write");
     return convert(s, doing);
   }
   bool write_failed = false;

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "ingest/extract/extract.h"
+#include "ingest/extract/boilerplate.h"
 
 namespace kg::extract {
 

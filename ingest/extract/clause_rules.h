@@ -2,15 +2,29 @@
 // once. Private to ingest/extract.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "ingest/extract/extract.h"
+#include "ingest/extract/extractor.h"
 #include "ingest/extract/sentence_tree.h"
 #include "ingest/nlp/ner_gazetteer.h"
 
 namespace kg::extract {
+
+// Word-list tests the rules share.
+inline bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
+template <size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view x) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
 
 class ClauseRules {
  public:
@@ -28,6 +42,26 @@ class ClauseRules {
     std::vector<uint32_t> chain;
     bool copular = false;
     bool passive = false;
+  };
+
+  // One clause under assembly (clause.cc): what each step has decided so
+  // far. Invariant once choose_subject() succeeds: subject >= 0.
+  struct ClauseBuild {
+    uint32_t top = 0;           // the clause head: the word that owns the subject
+    std::string_view top_rel;   // its full relation
+    Predicate pred;
+    int32_t subject = -1;       // the subject's head word
+    bool inherited = false;     // subject taken from a governing clause (conj, xcomp, advcl)
+    bool stranded = false;      // subject recovered from a phrase the parser hung elsewhere
+    int32_t gap_object = -1;    // fills the object gap of a misparsed "N that X verbs", else -1
+    bool antecedent_used = false;  // the subject is a relative pronoun read through its antecedent
+    Proposition p;
+    std::vector<uint32_t> rel_words;  // words of the surface relation
+    std::string lemma_phrase;         // the normalised relation
+    std::vector<Argument> subjects;   // one per conjunct
+    std::vector<uint32_t> ante_cut;   // subtrees no argument may enter
+    std::vector<Argument> args;       // non-subject arguments in the order found
+    std::vector<uint32_t> mark_words; // markers of clausal complements, part of the relation text
   };
 
   bool is_clause_head(uint32_t i) const;
@@ -70,7 +104,32 @@ class ClauseRules {
   uint32_t apposition_target(uint32_t n) const;
   std::string attribution_of(uint32_t top) const;
 
+  // Clause assembly (clause.cc), steps in the order clause() runs them.
   void clause(uint32_t top);
+  Predicate predicate_of(uint32_t top) const;
+  // False when the clause has no subject the graph could use.
+  bool choose_subject(ClauseBuild& c) const;
+  void absorb_auxiliaries(ClauseBuild& c, uint32_t x) const;
+  void absorb_inner_adverbs(ClauseBuild& c, uint32_t x) const;
+  void relation_words(ClauseBuild& c) const;
+  // False when the subject phrase comes out empty.
+  bool subject_arguments(ClauseBuild& c) const;
+  void predicate_nominal(ClauseBuild& c) const;
+  // Arguments hung on predicate word `x`, appended to c.args.
+  void arguments_of(ClauseBuild& c, uint32_t x) const;
+  std::vector<Argument> object_arguments(uint32_t c, const std::vector<uint32_t>& cut) const;
+  std::vector<Argument> oblique_arguments(uint32_t c, const std::vector<uint32_t>& cut) const;
+  std::vector<Argument> nominal_clause_arguments(uint32_t c, uint32_t pseudo_subject,
+                                                 const std::vector<uint32_t>& cut) const;
+  std::optional<Argument> clausal_complement(uint32_t c, std::vector<uint32_t>* mark_words) const;
+  // The object a relative clause's gap or a coordinated verb's shared object supplies.
+  void gap_objects(ClauseBuild& c) const;
+  // Construction and confidence of c.p.
+  void classify(ClauseBuild& c) const;
+  // Emits one proposition per subject pair of a reciprocal verb; false when
+  // the clause is not reciprocal.
+  bool reciprocal(ClauseBuild& c);
+  void emit_clause(ClauseBuild& c);
   void appositions_and_noun_relations(uint32_t n);
   void nominalization(uint32_t n);
 
@@ -82,7 +141,7 @@ class ClauseRules {
   std::string concept_of(uint32_t h, std::string* type, int32_t nmod_override) const;
   std::string preposition_of(uint32_t h) const;
 
-  void emit(Proposition base, std::vector<std::vector<Argument>> subject_and_args);
+  void emit(const Proposition& base, std::vector<std::vector<Argument>> subject_and_args);
   // How many of `wanted` more propositions the sentence's budget
   // (kMaxSentencePropositions) still has room for; the rest are counted as
   // dropped.

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <utility>
 
-#include "ingest/extract/extract.h"
+#include "ingest/extract/derivations.h"
 #include "ingest/nlp/model_io.h"
 
 namespace kg::extract {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace kg::extract {
 
@@ -26,10 +27,28 @@ bool is_opening(std::string_view f) { return f == "(" || f == "[" || f == "{" ||
 
 }  // namespace
 
+Dep dep_of_label(std::string_view label) {
+  static constexpr std::pair<std::string_view, Dep> kLabels[] = {
+      {"root", Dep::kRoot},   {"nsubj", Dep::kNsubj},   {"csubj", Dep::kCsubj},         {"expl", Dep::kExpl},
+      {"obj", Dep::kObj},     {"iobj", Dep::kIobj},     {"obl", Dep::kObl},             {"nmod", Dep::kNmod},
+      {"appos", Dep::kAppos}, {"acl", Dep::kAcl},       {"amod", Dep::kAmod},           {"nummod", Dep::kNummod},
+      {"det", Dep::kDet},     {"case", Dep::kCase},     {"mark", Dep::kMark},           {"aux", Dep::kAux},
+      {"cop", Dep::kCop},     {"advmod", Dep::kAdvmod}, {"advcl", Dep::kAdvcl},         {"ccomp", Dep::kCcomp},
+      {"xcomp", Dep::kXcomp}, {"conj", Dep::kConj},     {"cc", Dep::kCc},               {"parataxis", Dep::kParataxis},
+      {"compound", Dep::kCompound}, {"flat", Dep::kFlat}, {"fixed", Dep::kFixed},       {"punct", Dep::kPunct},
+  };
+  for (const auto& [name, dep] : kLabels) {
+    if (name == label) return dep;
+  }
+  return Dep::kOther;
+}
+
 SentenceTree::SentenceTree(std::span<const nlp::Word> words, uint32_t first_word)
     : words_(words), tree_(words), first_word_(first_word) {
   lemmas_.reserve(words.size());
   for (const nlp::Word& w : words) lemmas_.push_back(lowered(w.lemma.empty() ? w.form : w.lemma));
+  deps_.reserve(words.size());
+  for (uint32_t i = 0; i < words.size(); ++i) deps_.push_back(dep_of_label(base_rel(i)));
 }
 
 std::string_view SentenceTree::base_rel(uint32_t i) const {

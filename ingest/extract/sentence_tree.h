@@ -13,6 +13,14 @@
 
 namespace kg::extract {
 
+// The universal part of a UD v2 dependency label ("nsubj" of "nsubj:pass"),
+// for the rules that branch on it; a label no rule names reads as kOther.
+enum class Dep : uint8_t {
+  kOther, kRoot, kNsubj, kCsubj, kExpl, kObj, kIobj, kObl, kNmod, kAppos, kAcl, kAmod, kNummod, kDet, kCase,
+  kMark, kAux, kCop, kAdvmod, kAdvcl, kCcomp, kXcomp, kConj, kCc, kParataxis, kCompound, kFlat, kFixed, kPunct,
+};
+Dep dep_of_label(std::string_view universal_label);
+
 class SentenceTree {
  public:
   // Words before `first_word` (a dateline) are never part of a phrase.
@@ -28,6 +36,8 @@ class SentenceTree {
   // The full relation ("nsubj:pass") and its universal part ("nsubj").
   std::string_view rel(uint32_t i) const { return words_[i].deprel; }
   std::string_view base_rel(uint32_t i) const;
+  // The universal part as an enum: dep(i) == Dep::kObj iff base_rel(i) == "obj".
+  Dep dep(uint32_t i) const { return deps_[i]; }
   // Lower-cased lemma (the form when there is no lemma).
   const std::string& lemma(uint32_t i) const { return lemmas_[i]; }
   std::string lower_form(uint32_t i) const;
@@ -73,6 +83,7 @@ class SentenceTree {
   nlp::DependencyTree tree_;
   uint32_t first_word_;
   std::vector<std::string> lemmas_;
+  std::vector<Dep> deps_;
 };
 
 }  // namespace kg::extract

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -25,25 +27,9 @@ struct Outcome {
   std::string out, err;
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q(1, '\'');
-  for (char c : s) {
-    if (c == '\'') {
-      q.append("'\\''");
-    } else {
-      q.push_back(c);
-    }
-  }
-  q.push_back('\'');
-  return q;
-}
+using kg::testing::slurp;
+// Quoted for /bin/sh.
+std::string quote(const std::string& s) { return kg::testing::shell_quote(s); }
 
 size_t count_lines(const std::string& s) {
   size_t n = 0;

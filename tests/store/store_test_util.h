@@ -12,25 +12,11 @@
 #include <vector>
 
 #include "graph/store/store.h"
+#include "tests/support/support.h"
 
 namespace kg::store::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "kg-store-test-XXXXXX").string();
-    path_ = mkdtemp(tmpl.data()) ? tmpl : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using kg::testing::TempDir;
 
 inline std::unique_ptr<Store> open_writer(const std::string& dir) {
   OpenOptions o;
@@ -92,10 +78,7 @@ inline DocumentRecord hearing_article(const std::string& id = "news/hearing.txt"
   return d;
 }
 
-inline void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
+using kg::testing::write_file;
 
 inline void expect_check_ok(Store& store) {
   Result<CheckReport> r = store.check();
