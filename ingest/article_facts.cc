@@ -274,7 +274,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // (a title's words belong to the person's cluster, so not that one), else
   // the cluster one of whose names it is ("US" of "the United States"), else
   // its recognized name as a node of its own.
-  std::set<int32_t> holder_clusters;  // clusters that hold a role for someone
+  std::set<int32_t> holder_clusters;  // clusters that hold a role for someone, or take a plural verb
   auto holder = [&](uint32_t sentence, uint32_t word, uint32_t person) -> std::optional<uint32_t> {
     const int32_t c = ents.cluster_at(sentence, word);
     // A title read as a name ("Welfare Minister", "EC President") holds
@@ -394,9 +394,34 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
   }
+  // "Chelsea have signed ...", "Everton are": a singular name with a plural
+  // verb is a team or a company (British usage), not a person.
+  for (const resolve::Mention& m : ents.mentions) {
+    if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
+    const auto words = annotated.words_of(annotated.sentences[m.sentence]);
+    const nlp::Word& head = words[m.head];
+    // One word, no conjunct ("Blair and Brown have ..." is plural by itself).
+    if (m.end - m.begin != 1 || !head.deprel.starts_with("nsubj") || head.xpos != "NNP" || head.head < 0) continue;
+    bool coordinated = false;
+    for (uint32_t k = 0; k < words.size(); ++k) {
+      coordinated = coordinated || (words[k].head == static_cast<int32_t>(m.head) && words[k].deprel == "conj");
+    }
+    if (coordinated) continue;
+    const uint32_t verb = static_cast<uint32_t>(head.head);
+    bool plural = words[verb].xpos == "VBP" || words[verb].form == "were";
+    for (uint32_t k = 0; k < words.size() && !plural; ++k) {
+      plural = words[k].head == static_cast<int32_t>(verb) && (words[k].deprel == "aux" || words[k].deprel == "cop") &&
+               (words[k].xpos == "VBP" || words[k].form == "were");
+    }
+    // (A person's full name elsewhere in the article says person: "Thanou" of Katerina Thanou.)
+    if (plural && ents.clusters[static_cast<size_t>(m.cluster)].name.find(' ') == std::string::npos) {
+      holder_clusters.insert(m.cluster);
+    }
+  }
   // "Chelsea manager Jose Mourinho": what holds a role is no person, whatever
   // the recognizer said, unless a pronoun or honorific gave it a gender.
   for (const int32_t c : holder_clusters) {
+    if (!table.cluster(c)) continue;
     store::EntityRecord& e = record.entities[*table.cluster(c)];
     if (e.type == store::EntityType::kPerson && ents.clusters[static_cast<size_t>(c)].gender == resolve::Gender::kUnknown) {
       e.type = store::EntityType::kOrg;
