@@ -135,4 +135,10 @@ struct ReadsAs {
 std::string encode(const ReadsAs& v);
 bool decode(std::string_view data, ReadsAs* v);
 
+// edits: one Edit (its number is the key): kind byte, who, when, note,
+// entity count then (name, type byte) each, name, type byte, relation, doc,
+// sentence, undone byte, undone_by, undone_when.
+std::string encode(const Edit& v);
+bool decode(std::string_view data, Edit* v);
+
 }  // namespace kg::store::records
