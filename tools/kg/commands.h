@@ -50,5 +50,6 @@ Subcommand add_retype_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_retract_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_history_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_undo_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global);
 
 }  // namespace kg::cli

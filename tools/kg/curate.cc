@@ -10,9 +10,11 @@
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
+#include <fstream>
 #include <memory>
 
 #include "base/name_key.h"
+#include "graph/export/export.h"
 #include "graph/identity/identity.h"
 #include "graph/store/store.h"
 #include "tools/kg/commands.h"
@@ -316,6 +318,60 @@ Subcommand add_undo_command(CLI::App& kg, const GlobalOptions& global) {
       if (Status s = (*st)->undo_edit(e->number, who, when); !s) return report(s);
       fmt::print("undid edit {}: {}\n", e->number, describe(*e));
     }
+    return 0;
+  };
+  return c;
+}
+
+}  // namespace kg::cli
+
+namespace kg::cli {
+
+Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global) {
+  auto path = std::make_shared<std::string>();
+  Subcommand c;
+  c.app = kg.add_subcommand("import-edits", "replay the edits of `kg export --format edits` on this store");
+  c.app->add_option("FILE", *path, "one JSON edit a line")->required();
+  c.run = [&global, path] {
+    std::ifstream in(*path);
+    if (!in) return report(Status::invalid_input(fmt::format("cannot read {}", *path)));
+    Result<std::unique_ptr<store::Store>> st = open_for_edit(global);
+    if (!st) return report(st.status());
+    // Every line is read and its entities found before anything is written.
+    std::vector<std::pair<size_t, store::Edit>> edits;
+    std::string line;
+    for (size_t n = 1; std::getline(in, line); ++n) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      Result<store::Edit> e = graph::edit_from_json(line);
+      if (!e) return report(Status::invalid_input(fmt::format("{}:{}: {}", *path, n, e.status().message())));
+      if (e->undone) continue;
+      for (const store::EntityRef& ref : e->entities) {
+        Result<std::optional<store::EntityId>> id = (*st)->resolve(ref);
+        if (!id) return report(id.status());
+        if (!*id) {
+          return report(Status::invalid_input(fmt::format("{}:{}: no entity {} ({}) in this store", *path, n, ref.name,
+                                                          store::entity_type_name(ref.type))));
+        }
+      }
+      edits.emplace_back(n, std::move(*e));
+    }
+    size_t added = 0;
+    for (const auto& [n, e] : edits) {
+      std::vector<store::EntityId> ids;
+      for (const store::EntityRef& ref : e.entities) {
+        Result<std::optional<store::EntityId>> id = (*st)->resolve(ref);
+        if (!id) return report(id.status());
+        ids.push_back(id->value_or(0));
+      }
+      Result<uint32_t> number = (*st)->add_edit(e, ids);
+      if (!number && number.status().code() == Status::Code::kInvalidInput) {
+        fmt::print("{}:{}: skipped: {}\n", *path, n, number.status().message());  // already so in this store
+        continue;
+      }
+      if (!number) return report(number.status());
+      ++added;
+    }
+    fmt::print("imported {} of {} edits\n", added, edits.size());
     return 0;
   };
   return c;

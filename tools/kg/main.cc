@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
       add_nlp_command(app, global),    add_train_command(app, global),  add_eval_command(app, global),
       add_merge_command(app, global),  add_rename_command(app, global), add_retype_command(app, global),
       add_retract_command(app, global), add_history_command(app, global), add_undo_command(app, global),
+      add_import_edits_command(app, global),
   };
 
   try {
