@@ -128,6 +128,24 @@ CLI::App* edit_command(CLI::App& kg, const char* name, const char* help, EditOpt
   return app;
 }
 
+// An edit of `kind` with the note, and the name (--name, NEW) when given.
+store::Edit new_edit(store::EditKind kind, const EditOptions& o) {
+  store::Edit e;
+  e.kind = kind;
+  e.note = o.note;
+  e.name = o.text;
+  return e;
+}
+
+// An edit of one entity with one argument (rename A NEW, retype A TYPE).
+CLI::App* one_entity_command(CLI::App& kg, const char* name, const char* help, const char* what, const char* what_help,
+                             EditOptions& o) {
+  CLI::App* app = edit_command(kg, name, help, o);
+  app->add_option("A", o.entity, "the entity (name or #N)")->required();
+  app->add_option(what, o.text, what_help)->required();
+  return app;
+}
+
 }  // namespace
 
 Subcommand add_merge_command(CLI::App& kg, const GlobalOptions& global) {
@@ -139,11 +157,7 @@ Subcommand add_merge_command(CLI::App& kg, const GlobalOptions& global) {
       ->expected(2);
   c.app->add_option("--name", o->text, "the name the merged entity shows");
   c.run = [&global, o] {
-    store::Edit e;
-    e.kind = store::EditKind::kMerge;
-    e.name = o->text;
-    e.note = o->note;
-    return record(global, e, o->names);
+    return record(global, new_edit(store::EditKind::kMerge, *o), o->names);
   };
   return c;
 }
@@ -151,16 +165,10 @@ Subcommand add_merge_command(CLI::App& kg, const GlobalOptions& global) {
 Subcommand add_rename_command(CLI::App& kg, const GlobalOptions& global) {
   auto o = std::make_shared<EditOptions>();
   Subcommand c;
-  c.app = edit_command(kg, "rename", "give an entity the name readers see", *o);
-  c.app->add_option("A", o->entity, "the entity (name or #N)")->required();
-  c.app->add_option("NEW", o->text, "its new name")->required();
+  c.app = one_entity_command(kg, "rename", "give an entity the name readers see", "NEW", "its new name", *o);
   c.run = [&global, o] {
     if (names::name_key(o->text).empty()) return report(Status::invalid_input("the new name is empty"));
-    store::Edit e;
-    e.kind = store::EditKind::kRename;
-    e.name = o->text;
-    e.note = o->note;
-    return record(global, e, {o->entity});
+    return record(global, new_edit(store::EditKind::kRename, *o), {o->entity});
   };
   return c;
 }
@@ -168,16 +176,13 @@ Subcommand add_rename_command(CLI::App& kg, const GlobalOptions& global) {
 Subcommand add_retype_command(CLI::App& kg, const GlobalOptions& global) {
   auto o = std::make_shared<EditOptions>();
   Subcommand c;
-  c.app = edit_command(kg, "retype", "correct an entity's type", *o);
-  c.app->add_option("A", o->entity, "the entity (name or #N)")->required();
-  c.app->add_option("TYPE", o->text, "PERSON, ORG, LOC, MISC or CONCEPT")->required();
+  c.app = one_entity_command(kg, "retype", "correct an entity's type", "TYPE", "PERSON, ORG, LOC, MISC or CONCEPT", *o);
   c.run = [&global, o] {
     Result<store::EntityType> type = entity_type(o->text);
     if (!type) return report(type.status());
-    store::Edit e;
-    e.kind = store::EditKind::kRetype;
+    store::Edit e = new_edit(store::EditKind::kRetype, *o);
+    e.name.clear();
     e.type = *type;
-    e.note = o->note;
     return record(global, e, {o->entity});
   };
   return c;
