@@ -6,6 +6,7 @@
 // triples the test writes, so no models are needed.
 #include <gtest/gtest.h>
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -289,6 +290,44 @@ TEST_F(Curation, ImportOfABadFileWritesNothing) {
   expect_refused("import-edits bad.jsonl", "bad.jsonl:2: a merge names 2 entities, not 1");
   write("gone.jsonl", "{\"kind\":\"rename\",\"entities\":[{\"name\":\"Paris\",\"type\":\"LOC\"}],\"name\":\"P\"}\n");
   expect_refused("import-edits gone.jsonl", "gone.jsonl:1: no entity Paris (LOC) in this store");
+}
+
+// SIGKILL at any moment of `kg merge` leaves the merge done or not done:
+// the store checks clean and reads as one of the two graphs.
+TEST_F(Curation, KilledEditIsDoneOrNotDone) {
+  ingest("first.tsv");
+  const nlohmann::json unmerged = state();
+  ok("merge 'Tony Blair' Blair");
+  const nlohmann::json merged = state();
+  ok("undo");
+  const nlohmann::json undone = state();
+  ASSERT_EQ(undone, unmerged);
+  const std::string db = file("db");
+  size_t done = 0, not_done = 0;
+  for (int round = 0; round < 12; ++round) {
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      std::freopen("/dev/null", "w", stdout);
+      std::freopen("/dev/null", "w", stderr);
+      ::execl(KG_BINARY, KG_BINARY, "--db", db.c_str(), "merge", "Tony Blair", "Blair", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::usleep(static_cast<useconds_t>(5000 + round * 9000));  // 5 ms .. 104 ms: before, during and after the write
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    EXPECT_EQ(kg("check").code, 0) << "round " << round;
+    const nlohmann::json now = state();
+    if (now == merged) {
+      ++done;
+      ok("undo");
+    } else {
+      EXPECT_EQ(now, unmerged) << "round " << round;
+      ++not_done;
+    }
+  }
+  EXPECT_EQ(done + not_done, 12u);
 }
 
 }  // namespace
