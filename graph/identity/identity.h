@@ -41,6 +41,13 @@ Result<std::vector<store::Entity>> find_entities(store::Store& store, std::strin
 // and aliases; a very long name costs no more than the scan.
 Result<std::vector<store::Entity>> closest_entities(store::Store& store, std::string_view name, size_t limit);
 
+// Person-made edits (store::Edit, issue 25) as readers meet them: the ids
+// the entities an edit names read as now (those not stored left out), and
+// a one-line description ("merge 'Blair' (PERSON) into 'Tony Blair'
+// (PERSON)") for kg history and :history.
+Result<std::vector<store::EntityId>> edit_entities(store::Store& store, const store::Edit& edit);
+std::string describe_edit(const store::Edit& edit);
+
 // Optimal-string-alignment distance (Levenshtein plus adjacent
 // transpositions) over bytes, case-insensitive for ASCII.
 size_t edit_distance(std::string_view a, std::string_view b);

@@ -330,4 +330,18 @@ TEST_F(Curation, KilledEditIsDoneOrNotDone) {
   EXPECT_EQ(done + not_done, 12u);
 }
 
+TEST_F(Curation, HistoryColonCommandListsTheEdits) {
+  ingest("first.tsv");
+  ok("retype Leeds LOC --note 'a city'");
+  ok("merge 'Tony Blair' Blair");
+  const nlohmann::json all = nlohmann::json::parse(ok("query ':history' --format json"));
+  ASSERT_EQ(all["history"].size(), 2u);
+  EXPECT_EQ(all["history"][0]["what"], "retype 'Leeds' (MISC) as LOC");
+  EXPECT_EQ(all["history"][0]["why"], "a city");
+  const nlohmann::json blair = nlohmann::json::parse(ok("query ':history Blair' --format json"));
+  ASSERT_EQ(blair["history"].size(), 1u);
+  EXPECT_EQ(blair["history"][0]["edit"], 2);
+  EXPECT_EQ(kg("query ':history Nobody'").code, 1);
+}
+
 }  // namespace

@@ -77,25 +77,6 @@ Result<store::EntityType> entity_type(std::string text) {
       fmt::format("unknown entity type '{}' (one of PERSON, ORG, LOC, MISC, CONCEPT)", text));
 }
 
-std::string describe(const store::Edit& e) {
-  const auto ref = [&](size_t i) {
-    return i < e.entities.size()
-               ? fmt::format("'{}' ({})", e.entities[i].name, store::entity_type_name(e.entities[i].type))
-               : std::string("?");
-  };
-  switch (e.kind) {
-    case store::EditKind::kMerge:
-      return fmt::format("merge {} into {}{}", ref(1), ref(0), e.name.empty() ? "" : fmt::format(" as '{}'", e.name));
-    case store::EditKind::kRename: return fmt::format("rename {} to '{}'", ref(0), e.name);
-    case store::EditKind::kRetype:
-      return fmt::format("retype {} as {}", ref(0), store::entity_type_name(e.type));
-    case store::EditKind::kRetract:
-      return fmt::format("retract {} '{}' {}{}", ref(0), e.relation, ref(1),
-                         e.doc.empty() ? "" : fmt::format(" in '{}' sentence {}", e.doc, e.sentence + 1));
-  }
-  return "?";
-}
-
 // Records one edit on the entities named by `names`; prints what was done.
 int record(const GlobalOptions& global, store::Edit edit, const std::vector<std::string>& names) {
   Result<std::unique_ptr<store::Store>> st = open_for_edit(global);
@@ -112,7 +93,7 @@ int record(const GlobalOptions& global, store::Edit edit, const std::vector<std:
   if (!number) return report(number.status());
   Result<std::vector<store::Edit>> all = (*st)->edits();
   if (!all) return report(all.status());
-  fmt::print("edit {}: {}\n", *number, describe(all->back()));
+  fmt::print("edit {}: {}\n", *number, identity::describe_edit(all->back()));
   return 0;
 }
 
@@ -215,17 +196,6 @@ Subcommand add_retract_command(CLI::App& kg, const GlobalOptions& global) {
 
 namespace {
 
-// The entities an edit names, as readers see them now (unstored ones left out).
-Result<std::vector<store::EntityId>> touched(store::Store& st, const store::Edit& e) {
-  std::vector<store::EntityId> out;
-  for (const store::EntityRef& ref : e.entities) {
-    Result<std::optional<store::EntityId>> id = st.resolve(ref);
-    if (!id) return id.status();
-    if (*id) out.push_back(**id);
-  }
-  return out;
-}
-
 bool shares(const std::vector<store::EntityId>& a, const std::vector<store::EntityId>& b) {
   return std::any_of(a.begin(), a.end(), [&](store::EntityId id) { return std::find(b.begin(), b.end(), id) != b.end(); });
 }
@@ -234,12 +204,12 @@ bool shares(const std::vector<store::EntityId>& a, const std::vector<store::Enti
 // touch in turn: undoing `edit` alone would leave them standing on it.
 Result<std::vector<const store::Edit*>> dependents(store::Store& st, const std::vector<store::Edit>& all,
                                                    const store::Edit& edit) {
-  Result<std::vector<store::EntityId>> reach = touched(st, edit);
+  Result<std::vector<store::EntityId>> reach = identity::edit_entities(st, edit);
   if (!reach) return reach.status();
   std::vector<const store::Edit*> out;
   for (const store::Edit& later : all) {
     if (later.number <= edit.number || later.undone) continue;
-    Result<std::vector<store::EntityId>> ids = touched(st, later);
+    Result<std::vector<store::EntityId>> ids = identity::edit_entities(st, later);
     if (!ids) return ids.status();
     if (!shares(*reach, *ids)) continue;
     out.push_back(&later);
@@ -271,11 +241,11 @@ Subcommand add_history_command(CLI::App& kg, const GlobalOptions& global) {
     std::string out;
     for (const store::Edit& e : *all) {
       if (only) {
-        Result<std::vector<store::EntityId>> ids = touched(**st, e);
+        Result<std::vector<store::EntityId>> ids = identity::edit_entities(**st, e);
         if (!ids) return report(ids.status());
         if (std::find(ids->begin(), ids->end(), *only) == ids->end()) continue;
       }
-      out += fmt::format("{}\t{}\t{}\t{}", e.number, e.when, e.who, describe(e));
+      out += fmt::format("{}\t{}\t{}\t{}", e.number, e.when, e.who, identity::describe_edit(e));
       if (!e.note.empty()) out += fmt::format("\tbecause: {}", e.note);
       if (e.undone) out += fmt::format("\t[undone by {} at {}]", e.undone_by, e.undone_when);
       out += '\n';
@@ -321,7 +291,7 @@ Subcommand add_undo_command(CLI::App& kg, const GlobalOptions& global) {
     const std::string who = os_user(), when = utc_now();
     for (const store::Edit* e : order) {
       if (Status s = (*st)->undo_edit(e->number, who, when); !s) return report(s);
-      fmt::print("undid edit {}: {}\n", e->number, describe(*e));
+      fmt::print("undid edit {}: {}\n", e->number, identity::describe_edit(*e));
     }
     return 0;
   };
