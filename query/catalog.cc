@@ -28,6 +28,10 @@ constexpr std::array kCommands = {
     CommandInfo{"components", ":components", "connected components, largest first",
                 "Components ignore edge direction; each row shows its size and largest members."},
     CommandInfo{"stats", ":stats", "counts of documents, sentences, entities, relations and facts", ""},
+    CommandInfo{"history", ":history [NAME]", "the corrections people made (kg merge, rename, retype, retract)",
+                "Each edit: number, when, who, what, why, and whether it was undone. With NAME, only the\n"
+                "edits that touch that entity. The edits are made with kg merge/rename/retype/retract and\n"
+                "reverted with kg undo."},
     CommandInfo{"export", ":export FORMAT [FILE] [focus NAME [depth N]]",
                 "write the graph as dot, svg, png, graphml, json, csv or nt",
                 "Without FILE, text formats go to the screen. svg and png need graphviz's `dot`.\n"

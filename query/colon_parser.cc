@@ -265,6 +265,17 @@ Result<Command> parse_help(ColonParser& p) {
   return Command{std::move(cmd)};
 }
 
+Result<Command> parse_history(ColonParser& p) {
+  HistoryCommand cmd;
+  if (!p.at_end()) {
+    auto name = p.greedy_name("an entity name", {});
+    if (!name) return name.status();
+    cmd.name = std::move(*name);
+  }
+  if (Status s = p.finish(); !s) return s;
+  return Command{std::move(cmd)};
+}
+
 Result<Command> parse_no_arguments(ColonParser& p, Command cmd) {
   if (Status s = p.finish(); !s) return s;
   return cmd;
@@ -323,6 +334,7 @@ Result<Command> parse_colon_command(std::string_view text, int line) {
   if (n == "top") return parse_top(p);
   if (n == "components") return parse_no_arguments(p, ComponentsCommand{});
   if (n == "stats") return parse_no_arguments(p, StatsCommand{});
+  if (n == "history") return parse_history(p);
   if (n == "export") return parse_export(p);
   if (n == "help") return parse_help(p);
   if (n == "quit") return parse_no_arguments(p, QuitCommand{});

@@ -34,6 +34,8 @@ struct TopCommand {
 };
 struct ComponentsCommand {};
 struct StatsCommand {};
+// The person-made edits (kg history), those touching `name` when given.
+struct HistoryCommand { std::optional<NameArg> name; };
 // `file` empty means standard output (text formats only); with `focus`,
 // only the neighbourhood of that entity within `depth` hops.
 struct ExportCommand {
@@ -48,6 +50,6 @@ struct QuitCommand {};
 struct CypherCommand { std::shared_ptr<const cypher::Query> query; };
 
 using Command = std::variant<EntityCommand, NeighborsCommand, PathCommand, SourcesCommand, TopCommand,
-                             ComponentsCommand, StatsCommand, ExportCommand, HelpCommand, QuitCommand, CypherCommand>;
+                             ComponentsCommand, StatsCommand, HistoryCommand, ExportCommand, HelpCommand, QuitCommand, CypherCommand>;
 
 }  // namespace kg::query

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "graph/identity/identity.h"
 #include "graph/schema/schema.h"
 #include "graph/view.h"
 #include "query/entity_resolver.h"
@@ -194,6 +195,33 @@ Result<QueryResult> run_sources(ExecContext& ctx, const SourcesCommand& cmd) {
   result.tables.push_back(std::move(table));
   add_note(result, also_matches(*subject));
   add_note(result, also_matches(*object));
+  return result;
+}
+
+Result<QueryResult> run_history(ExecContext& ctx, const HistoryCommand& cmd) {
+  std::optional<store::EntityId> only;
+  std::string title = "Edits";
+  if (cmd.name) {
+    auto resolved = resolve_entity(ctx.store, *cmd.name);
+    if (!resolved) return resolved.status();
+    only = resolved->entity.id;
+    title = fmt::format("Edits touching {}", resolved->entity.name);
+  }
+  auto edits = ctx.store.edits();
+  if (!edits) return edits.status();
+  Table table{"history", title, {"edit", "when", "who", "what", "why", "undone"}, {}};
+  for (const store::Edit& e : *edits) {
+    if (only) {
+      auto ids = identity::edit_entities(ctx.store, e);
+      if (!ids) return ids.status();
+      if (std::find(ids->begin(), ids->end(), *only) == ids->end()) continue;
+    }
+    table.rows.push_back({static_cast<int64_t>(e.number), e.when, e.who, identity::describe_edit(e), e.note,
+                          e.undone ? fmt::format("by {} at {}", e.undone_by, e.undone_when) : std::string()});
+  }
+  QueryResult result;
+  if (table.rows.empty()) result.message = only ? "no edits touch this entity" : "no edits";
+  result.tables.push_back(std::move(table));
   return result;
 }
 

@@ -51,6 +51,7 @@ Result<QueryResult> run_path(ExecContext& ctx, const PathCommand& cmd);
 Result<QueryResult> run_top(ExecContext& ctx, const TopCommand& cmd);
 Result<QueryResult> run_components(ExecContext& ctx, const ComponentsCommand& cmd);
 Result<QueryResult> run_stats(ExecContext& ctx, const StatsCommand& cmd);
+Result<QueryResult> run_history(ExecContext& ctx, const HistoryCommand& cmd);
 Result<QueryResult> run_export(ExecContext& ctx, const ExportCommand& cmd);
 Result<QueryResult> run_cypher(ExecContext& ctx, const CypherCommand& cmd);
 

@@ -91,6 +91,7 @@ Result<QueryResult> Session::execute(const Command& command) {
         else if constexpr (std::is_same_v<T, TopCommand>) return run_top(ctx, cmd);
         else if constexpr (std::is_same_v<T, ComponentsCommand>) return run_components(ctx, cmd);
         else if constexpr (std::is_same_v<T, StatsCommand>) return run_stats(ctx, cmd);
+        else if constexpr (std::is_same_v<T, HistoryCommand>) return run_history(ctx, cmd);
         else if constexpr (std::is_same_v<T, ExportCommand>) return run_export(ctx, cmd);
         else if constexpr (std::is_same_v<T, CypherCommand>) return run_cypher(ctx, cmd);
         else if constexpr (std::is_same_v<T, HelpCommand>) {

@@ -94,7 +94,17 @@ struct GraphSnapshot {
   std::vector<ExportEdge> edges;
   std::vector<store::EntityId> focus;  // the focus entities, as given
   LeftOut left_out;
+  std::vector<store::Edit> edits;  // every person-made edit, undone ones included (JSON "edits")
 };
+
+// One edit as a JSON object on one line (the JSON export's "edits" array
+// and `kg export --format edits`, one per line), and back: a line another
+// store's `kg import-edits` replays. kInvalidInput says what is wrong.
+std::string edit_to_json(const store::Edit& edit);
+Result<store::Edit> edit_from_json(std::string_view line);
+// `kg export --format edits`: one edit_to_json line each, to `out_file`
+// (written whole or not at all) or, when it is empty, to `stdout_sink`.
+Status write_edits(const std::vector<store::Edit>& edits, const std::string& out_file, std::ostream& stdout_sink);
 
 // Which entities and edges an export holds. The defaults are everything:
 // the data formats' default. diagram_scope() gives the diagrams' default.

@@ -54,6 +54,12 @@ void write_json(const GraphSnapshot& snapshot, std::ostream& out) {
     out << separator << dump(edge_json(e));
     separator = ",\n    ";
   }
+  out << "\n  ],\n  \"edits\": [";
+  separator = "\n    ";
+  for (const store::Edit& e : snapshot.edits) {
+    out << separator << edit_to_json(e);
+    separator = ",\n    ";
+  }
   out << "\n  ]\n}\n";
 }
 

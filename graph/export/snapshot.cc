@@ -152,6 +152,9 @@ Result<GraphSnapshot> collect_snapshot(store::Store& store, const ExportScope& s
     }
     graph.edges.push_back(std::move(out));
   }
+  Result<std::vector<store::Edit>> edits = store.edits();
+  if (!edits) return edits.status();
+  graph.edits = std::move(*edits);
   return graph;
 }
 

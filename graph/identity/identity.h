@@ -5,10 +5,12 @@
 // name to stored entities, and the bounded "did you mean" suggestions. The
 // store keeps rows only: its alias index is keyed by normalize_name, and
 // the surname folds it applies on every read are the identity rule of
-// graph/store/surname_folds.h. Person-made edits (merge, split, rename,
-// retype; issue 25) are meant to be applied over the extracted identity
-// here: find_entities and closest_entities are the only ways a name becomes
-// an entity id for queries, `kg entity`, exports and the REPL.
+// graph/store/surname_folds.h. Person-made edits (merge, rename, retype,
+// retract; issue 25) are records of the store's edits family that the
+// store applies over the folds on every read, so the entities found here
+// are already the edited ones (a renamed entity is found by its new name).
+// find_entities and closest_entities are the only ways a name becomes an
+// entity id for queries, `kg entity`, exports and the REPL.
 #pragma once
 
 #include <cstddef>
@@ -40,6 +42,13 @@ Result<std::vector<store::Entity>> find_entities(store::Store& store, std::strin
 // distances), closest first, then most mentioned. One scan of the entities
 // and aliases; a very long name costs no more than the scan.
 Result<std::vector<store::Entity>> closest_entities(store::Store& store, std::string_view name, size_t limit);
+
+// Person-made edits (store::Edit, issue 25) as readers meet them: the ids
+// the entities an edit names read as now (those not stored left out), and
+// a one-line description ("merge 'Blair' (PERSON) into 'Tony Blair'
+// (PERSON)") for kg history and :history.
+Result<std::vector<store::EntityId>> edit_entities(store::Store& store, const store::Edit& edit);
+std::string describe_edit(const store::Edit& edit);
 
 // Optimal-string-alignment distance (Levenshtein plus adjacent
 // transpositions) over bytes, case-insensitive for ASCII.

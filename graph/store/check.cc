@@ -48,6 +48,12 @@ class CheckRun {
   Status check_entities_and_mentions();
   Status check_edges_and_evidence();
   Status check_identity();
+  Status check_edit_records() {
+    std::vector<std::string> found;
+    if (Status s = check_edits(impl_, &found); !s) return s;
+    for (const std::string& p : found) problem("edits: {}", p);
+    return Status::ok();
+  }
   void check_totals();
 
   Store::Impl& impl_;
@@ -379,7 +385,7 @@ Status CheckRun::run() {
   using Step = Status (CheckRun::*)();
   for (Step step : {&CheckRun::read_meta, &CheckRun::check_documents, &CheckRun::check_relations,
                     &CheckRun::check_entities_and_mentions, &CheckRun::check_edges_and_evidence,
-                    &CheckRun::check_identity}) {
+                    &CheckRun::check_identity, &CheckRun::check_edit_records}) {
     Status s = (this->*step)();
     if (!s) {
       if (s.code() != Status::Code::kCorruption) return s;

@@ -6,7 +6,7 @@ std::string_view family_name(size_t family) {
   static constexpr std::array<std::string_view, kFamilyCount> kNames = {
       "default",  "meta",     "docs",      "doc_ids",   "doc_hash", "sentences", "doc_entities",
       "entities", "aliases",  "relations", "edges_out", "edges_in", "evidence",
-      "identity"};
+      "identity", "edits"};
   return family < kNames.size() ? kNames[family] : std::string_view("?");
 }
 

@@ -24,12 +24,18 @@
 //   identity       'p' | surname | 0x00 | entity u32           PersonFacts (a PERSON that folding reads)
 //                  'o' | name key | 0x00 | entity u32          "" (an ORG, LOC or MISC entity of that name)
 //                  'r' | entity u32                            ReadsAs: the entity it reads as, and why
+//   edits          edit number u32                             EditValue: one person-made correction
 //
 // The identity family is derived: a function of the entities and aliases
 // families (identity_rows.h), written in the same batch as every change to
 // them, so that readers find the surname folds without scanning the store.
 // A store written before the family existed lacks it; the next writer
 // creates it and fills it from the entities and aliases (Store::open).
+//
+// The edits family is primary data (issue 25): corrections a person made,
+// never derived and never rewritten by ingest; readers apply them over the
+// rows above (edits.cc). A store written before it existed lacks it; the
+// next writer creates it empty.
 //
 // Why sentences carry their facts and doc_entities exists: removing or
 // replacing a document must find exactly its evidence and mentions without
@@ -66,6 +72,7 @@ enum Family : size_t {
   kEdgesIn,
   kEvidence,
   kIdentity,
+  kEdits,
   kFamilyCount
 };
 std::string_view family_name(size_t family);

@@ -127,7 +127,7 @@ Result<std::optional<Entity>> Store::entity(EntityId id) {
   if (!e || !*e) return e;
   const auto extra = (*folds)->folded_mentions.find(canonical);
   if (extra != (*folds)->folded_mentions.end()) (*e)->mentions += extra->second;
-  return e;
+  return std::optional<Entity>((*folds)->dress(std::move(**e)));
 }
 
 Result<std::vector<Entity>> Store::entities_with_alias_key(std::string_view normalized) {
@@ -141,6 +141,10 @@ Result<std::vector<Entity>> Store::entities_with_alias_key(std::string_view norm
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
   for (EntityId& id : ids) id = (*folds)->canonical(id);
+  // A renamed entity is found by its new name too.
+  if (const auto it = (*folds)->renamed_keys.find(std::string(normalized)); it != (*folds)->renamed_keys.end()) {
+    ids.insert(ids.end(), it->second.begin(), it->second.end());
+  }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<Entity> out;
@@ -211,7 +215,7 @@ Status Store::for_each_entity(const std::function<void(const Entity&)>& fn) {
     if (f.folded(id)) return true;
     const auto extra = f.folded_mentions.find(id);
     if (extra != f.folded_mentions.end()) e.mentions += extra->second;
-    fn(to_entity(id, std::move(e)));
+    fn(f.dress(to_entity(id, std::move(e))));
     return true;
   });
   return s ? bad : s;
@@ -344,6 +348,62 @@ Result<std::vector<Evidence>> raw_evidence(const Store::Impl& impl, EntityId sub
   return out;
 }
 
+// The evidence of a fact as readers see it: gathered from every stored
+// entity that reads as either end, less what edits retract.
+Result<std::vector<Evidence>> shown_evidence(const Store::Impl& impl, const SurnameFolds& f, EntityId subject,
+                                             RelationId relation, EntityId object) {
+  const EntityId s = f.canonical(subject), o = f.canonical(object);
+  std::vector<Evidence> out;
+  const keys::EdgeKey fact{s, relation, o};
+  if (f.retracted.count(fact)) return out;
+  const bool thinned = f.thinned.count(fact) != 0;
+  for (EntityId ms : f.members(s)) {
+    for (EntityId mo : f.members(o)) {
+      Result<std::vector<Evidence>> raw = raw_evidence(impl, ms, relation, mo);
+      if (!raw) return raw.status();
+      for (Evidence& ev : *raw) {
+        if (thinned && f.retracted_evidence.count(keys::EvidenceKey{fact, ev.doc, ev.sentence})) continue;
+        ev.subject = s;
+        ev.object = o;
+        out.push_back(std::move(ev));
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Evidence& a, const Evidence& b) {
+    return std::pair(a.doc, a.sentence) < std::pair(b.doc, b.sentence);
+  });
+  return out;
+}
+
+// A consolidated edge after retractions: gone when retracted or when every
+// piece of its evidence is; a thinned one counted from the evidence left.
+Result<std::optional<Edge>> after_retractions(const Store::Impl& impl, const SurnameFolds& f, Edge e) {
+  if (!f.hides_facts()) return std::optional<Edge>(e);
+  const keys::EdgeKey fact{e.subject, e.relation, e.object};
+  if (f.retracted.count(fact)) return std::optional<Edge>();
+  if (!f.thinned.count(fact)) return std::optional<Edge>(e);
+  Result<std::vector<Evidence>> rows = shown_evidence(impl, f, e.subject, e.relation, e.object);
+  if (!rows) return rows.status();
+  if (rows->empty()) return std::optional<Edge>();
+  e.count = static_cast<uint32_t>(rows->size());
+  e.confidence = 0.0f;
+  for (const Evidence& ev : *rows) e.confidence = std::max(e.confidence, ev.confidence);
+  return std::optional<Edge>(e);
+}
+
+// Keeps the edges readers see, in order.
+Status drop_retracted(const Store::Impl& impl, const SurnameFolds& f, std::vector<Edge>* edges) {
+  if (!f.hides_facts()) return Status::ok();
+  std::vector<Edge> kept;
+  for (const Edge& e : *edges) {
+    Result<std::optional<Edge>> shown = after_retractions(impl, f, e);
+    if (!shown) return shown.status();
+    if (*shown) kept.push_back(**shown);
+  }
+  *edges = std::move(kept);
+  return Status::ok();
+}
+
 // The consolidated edges at one end (`outgoing`: leaving `id`), sorted by
 // (relation, other end).
 Result<std::vector<Edge>> folded_edges(const Store::Impl& impl, EntityId id, bool outgoing) {
@@ -352,7 +412,12 @@ Result<std::vector<Edge>> folded_edges(const Store::Impl& impl, EntityId id, boo
   const SurnameFolds& f = **folds;
   const size_t family = outgoing ? keys::kEdgesOut : keys::kEdgesIn;
   const EntityId canonical = f.canonical(id);
-  if (f.empty()) return scan_edges(impl, family, canonical);
+  if (f.empty()) {
+    Result<std::vector<Edge>> plain = scan_edges(impl, family, canonical);
+    if (!plain) return plain;
+    if (Status s = drop_retracted(impl, f, &*plain); !s) return s;
+    return plain;
+  }
   std::map<std::pair<RelationId, EntityId>, Edge> merged;
   for (EntityId member : f.members(canonical)) {
     Result<std::vector<Edge>> raw = scan_edges(impl, family, member);
@@ -367,6 +432,7 @@ Result<std::vector<Edge>> folded_edges(const Store::Impl& impl, EntityId id, boo
   std::vector<Edge> out;
   out.reserve(merged.size());
   for (const auto& [key, e] : merged) out.push_back(e);
+  if (Status s = drop_retracted(impl, f, &out); !s) return s;
   return out;
 }
 
@@ -399,26 +465,64 @@ Result<std::map<keys::EdgeKey, Edge>> edges_of_folded(const Store::Impl& impl, c
 Result<std::vector<Edge>> Store::out_edges(EntityId id) { return folded_edges(*impl_, id, true); }
 Result<std::vector<Edge>> Store::in_edges(EntityId id) { return folded_edges(*impl_, id, false); }
 
-Result<std::optional<Edge>> Store::edge(EntityId subject, RelationId relation, EntityId object) {
-  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
-  if (!folds) return folds.status();
-  const SurnameFolds& f = **folds;
+namespace {
+
+// The stored edges of every pair of entities reading as the ends, summed
+// (retractions not applied); count 0 when there are none.
+Result<Edge> consolidated_edge(const Store::Impl& impl, const SurnameFolds& f, EntityId subject, RelationId relation,
+                               EntityId object) {
   const EntityId s = f.canonical(subject), o = f.canonical(object);
   Edge sum{s, relation, o, 0, 0.0f};
   std::string value;
   for (EntityId ms : f.members(s)) {
     for (EntityId mo : f.members(o)) {
       const std::string key = keys::EdgeKey{ms, relation, mo}.encode_out();
-      Result<bool> found = impl_->get(keys::kEdgesOut, key, &value);
+      Result<bool> found = impl.get(keys::kEdgesOut, key, &value);
       if (!found) return found.status();
       if (!*found) continue;
       records::EdgeValue v;
-      if (!records::decode(value, &v)) return impl_->bad_record(keys::kEdgesOut, key);
+      if (!records::decode(value, &v)) return impl.bad_record(keys::kEdgesOut, key);
       add_edge(sum, Edge{ms, relation, mo, v.count, v.confidence});
     }
   }
-  if (sum.count == 0) return std::optional<Edge>();
-  return std::optional<Edge>(sum);
+  return sum;
+}
+
+// What edits change in the totals: retyped and merged entities, retracted
+// facts and evidence (a few point reads per edit).
+Status subtract_edits(const Store::Impl& impl, const SurnameFolds& f, Stats* stats) {
+  for (const auto& [id, type] : f.retyped) {
+    std::string value;
+    Result<bool> found = impl.get(keys::kEntities, keys::id_key(id), &value);
+    if (!found) return found.status();
+    records::EntityValue e;
+    if (!*found || !records::decode(value, &e)) continue;
+    --stats->entities_by_type[static_cast<size_t>(e.type)];
+    ++stats->entities_by_type[static_cast<size_t>(type)];
+  }
+  std::set<keys::EdgeKey> facts = f.retracted;
+  facts.insert(f.thinned.begin(), f.thinned.end());
+  for (const keys::EdgeKey& fact : facts) {
+    Result<Edge> all = consolidated_edge(impl, f, fact.subject, fact.relation, fact.object);
+    if (!all) return all.status();
+    if (all->count == 0) continue;
+    Result<std::optional<Edge>> shown = after_retractions(impl, f, *all);
+    if (!shown) return shown.status();
+    stats->edges -= !*shown;
+    stats->evidence -= all->count - (*shown ? (*shown)->count : 0);
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::optional<Edge>> Store::edge(EntityId subject, RelationId relation, EntityId object) {
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  Result<Edge> sum = consolidated_edge(*impl_, **folds, subject, relation, object);
+  if (!sum) return sum.status();
+  if (sum->count == 0) return std::optional<Edge>();
+  return after_retractions(*impl_, **folds, *sum);
 }
 
 Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
@@ -431,6 +535,15 @@ Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
   if (!folded) return folded.status();
   auto next = folded->begin();
   Status bad;
+  const auto show = [&](const Edge& e) {
+    if (!f.hides_facts()) return fn(e);
+    Result<std::optional<Edge>> shown = after_retractions(*impl_, f, e);
+    if (!shown) {
+      bad = shown.status();
+    } else if (*shown) {
+      fn(**shown);
+    }
+  };
   Status s = impl_->scan(keys::kEdgesOut, "", [&](std::string_view k, std::string_view v) {
     keys::EdgeKey key;
     records::EdgeValue value;
@@ -439,42 +552,25 @@ Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
       return false;
     }
     if (f.folded(key.subject) || f.folded(key.object)) return true;
-    for (; next != folded->end() && next->first < key; ++next) fn(next->second);
+    for (; next != folded->end() && next->first < key; ++next) show(next->second);
     Edge e{key.subject, key.relation, key.object, value.count, value.confidence};
     if (next != folded->end() && next->first == key) {
       add_edge(e, next->second);
       ++next;
     }
-    fn(e);
-    return true;
+    show(e);
+    return bad.is_ok();
   });
   if (!s) return s;
   if (!bad) return bad;
-  for (; next != folded->end(); ++next) fn(next->second);
-  return Status::ok();
+  for (; next != folded->end() && bad; ++next) show(next->second);
+  return bad;
 }
 
 Result<std::vector<Evidence>> Store::evidence(EntityId subject, RelationId relation, EntityId object) {
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
-  const SurnameFolds& f = **folds;
-  const EntityId s = f.canonical(subject), o = f.canonical(object);
-  std::vector<Evidence> out;
-  for (EntityId ms : f.members(s)) {
-    for (EntityId mo : f.members(o)) {
-      Result<std::vector<Evidence>> raw = raw_evidence(*impl_, ms, relation, mo);
-      if (!raw) return raw.status();
-      for (Evidence& ev : *raw) {
-        ev.subject = s;
-        ev.object = o;
-        out.push_back(std::move(ev));
-      }
-    }
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Evidence& a, const Evidence& b) {
-    return std::pair(a.doc, a.sentence) < std::pair(b.doc, b.sentence);
-  });
-  return out;
+  return shown_evidence(*impl_, **folds, subject, relation, object);
 }
 
 Result<FactDates> Store::fact_dates(EntityId subject, RelationId relation, EntityId object) {
@@ -500,11 +596,12 @@ Result<Stats> Store::stats() {
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
   const SurnameFolds& f = **folds;
+  if (Status s = subtract_edits(*impl_, f, &stats); !s) return s;
   if (f.empty()) return stats;
-  // The totals count stored rows; a folded entity, and the edges and alias
-  // rows that merge with its target's, are not seen by readers.
+  // The totals count stored rows; a folded or merged entity, and the edges
+  // and alias rows that merge with its target's, are not seen by readers.
   stats.entities -= f.target_of.size();
-  stats.entities_by_type[static_cast<size_t>(EntityType::kPerson)] -= f.target_of.size();
+  for (const auto& [source, type] : f.source_type) --stats.entities_by_type[static_cast<size_t>(type)];
   uint64_t folded_rows = 0;
   Result<std::map<keys::EdgeKey, Edge>> folded = edges_of_folded(*impl_, f, &folded_rows);
   if (!folded) return folded.status();

@@ -327,4 +327,55 @@ bool decode(std::string_view data, ReadsAs* v) {
   return r.done() && kind == static_cast<uint8_t>(ReadsAsKind::kSurnameFold) && v->target != 0;
 }
 
+std::string encode(const Edit& v) {
+  std::string out(1, static_cast<char>(v.kind));
+  put_bytes(out, v.who);
+  put_bytes(out, v.when);
+  put_bytes(out, v.note);
+  put_varint(out, v.entities.size());
+  for (const EntityRef& e : v.entities) {
+    put_bytes(out, e.name);
+    out.push_back(static_cast<char>(e.type));
+  }
+  put_bytes(out, v.name);
+  out.push_back(static_cast<char>(v.type));
+  put_bytes(out, v.relation);
+  put_bytes(out, v.doc);
+  put_varint(out, v.sentence);
+  out.push_back(static_cast<char>(v.undone));
+  put_bytes(out, v.undone_by);
+  put_bytes(out, v.undone_when);
+  return out;
+}
+
+bool decode(std::string_view data, Edit* v) {
+  Reader r(data);
+  const uint8_t kind = r.byte();
+  v->kind = static_cast<EditKind>(kind);
+  v->who = std::string(r.bytes());
+  v->when = std::string(r.bytes());
+  v->note = std::string(r.bytes());
+  const uint64_t n = r.varint();
+  if (!r.ok() || n > 2) return false;
+  v->entities.resize(n);
+  bool types_ok = true;
+  for (EntityRef& e : v->entities) {
+    e.name = std::string(r.bytes());
+    const uint8_t t = r.byte();
+    types_ok = types_ok && t < kEntityTypeCount;
+    e.type = static_cast<EntityType>(t);
+  }
+  v->name = std::string(r.bytes());
+  const uint8_t type = r.byte();
+  v->type = static_cast<EntityType>(type);
+  v->relation = std::string(r.bytes());
+  v->doc = std::string(r.bytes());
+  v->sentence = static_cast<uint32_t>(r.varint());
+  const uint8_t undone = r.byte();
+  v->undone = undone == 1;
+  v->undone_by = std::string(r.bytes());
+  v->undone_when = std::string(r.bytes());
+  return r.done() && kind >= 1 && kind <= 4 && types_ok && type < kEntityTypeCount && undone <= 1;
+}
+
 }  // namespace kg::store::records

@@ -122,9 +122,10 @@ struct PersonFacts {
 std::string encode(const PersonFacts& v);
 bool decode(std::string_view data, PersonFacts* v);
 
-// identity 'r': the entity a stored entity reads as. Surname folds are the
-// one source today; a decision a person makes (a merge, issue 25) is meant
-// to be another kind of row here, so that readers apply both in one place.
+// identity 'r': the entity a stored entity reads as by a surname fold. The
+// family is derived (kg check recomputes it), so a merge a person makes is
+// not a row here but a record of the edits family (issue 25), which readers
+// apply over these rows in the same map (edits.cc).
 enum class ReadsAsKind : uint8_t { kSurnameFold = 1 };
 struct ReadsAs {
   EntityId target = 0;
@@ -134,5 +135,11 @@ struct ReadsAs {
 };
 std::string encode(const ReadsAs& v);
 bool decode(std::string_view data, ReadsAs* v);
+
+// edits: one Edit (its number is the key): kind byte, who, when, note,
+// entity count then (name, type byte) each, name, type byte, relation, doc,
+// sentence, undone byte, undone_by, undone_when.
+std::string encode(const Edit& v);
+bool decode(std::string_view data, Edit* v);
 
 }  // namespace kg::store::records

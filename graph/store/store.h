@@ -217,6 +217,40 @@ struct CheckReport {
   bool ok() const { return problems.empty(); }
 };
 
+// ---------------------------------------------------------------------------
+// Curation (issue 25): corrections a person makes. Each is its own record in
+// the edits family, never a rewrite of the extracted rows, and every read
+// above applies the active ones over the graph, after the surname folds and
+// in edit order. An edit names entities by their stored canonical name and
+// type (the key the writer finds an entity again by), so it holds when the
+// entity's documents are re-ingested, removed and ingested again, or joined
+// by new ones; while a named entity is not stored the edit does nothing and
+// `kg check` reports it.
+
+enum class EditKind : uint8_t { kMerge = 1, kRename = 2, kRetype = 3, kRetract = 4 };
+std::string_view edit_kind_name(EditKind);  // "merge", "rename", "retype", "retract"
+
+struct EntityRef {  // a stored entity by its stored (not edited) name and type
+  std::string name;
+  EntityType type = EntityType::kMisc;
+  bool operator==(const EntityRef&) const = default;
+};
+
+struct Edit {
+  uint32_t number = 0;  // 1..; given by add_edit
+  EditKind kind = EditKind::kMerge;
+  std::string who, when, note;  // OS user, UTC "YYYY-MM-DDTHH:MM:SSZ", --note
+  // merge: {kept, absorbed}; rename, retype: {entity}; retract: {subject, object}.
+  std::vector<EntityRef> entities;
+  std::string name;      // merge --name, rename: the name readers see
+  EntityType type = EntityType::kMisc;  // retype
+  std::string relation;  // retract: the relation phrase
+  std::string doc;       // retract one piece of evidence: its document id ("" = the whole fact)
+  uint32_t sentence = 0;  // ... and sentence index
+  bool undone = false;
+  std::string undone_by, undone_when;
+};
+
 struct OpenOptions {
   enum class Mode { kReadWrite, kReadOnly };
   Mode mode = Mode::kReadOnly;
@@ -265,6 +299,21 @@ class Store {
   // all column families at once). Loading the same file again is kUnchanged;
   // changed content replaces the previous load.
   Result<BulkLoadResult> load_triples(const std::string& path, const BulkLoadProgressFn& progress = {});
+
+  // Records an edit whose entities are given as readers' ids (`ids`; they
+  // become edit.entities) and returns its number; one synced write.
+  // kInvalidInput when an id is unknown or the edit would change nothing
+  // (a merge of an entity with itself, a retraction of a fact no one reads).
+  Result<uint32_t> add_edit(Edit edit, const std::vector<EntityId>& ids);
+  // Marks edit `number` undone (it stays in the history). kNotFound when
+  // there is no such edit, kInvalidInput when it is undone already.
+  Status undo_edit(uint32_t number, std::string_view who, std::string_view when);
+  // Every edit, ascending number, undone ones included.
+  Result<std::vector<Edit>> edits();
+  // The entity an edit names, as readers see it now (nullopt: not stored).
+  Result<std::optional<EntityId>> resolve(const EntityRef& ref);
+  // The stored name and type behind a reader's id (before renames and retypes).
+  Result<std::optional<EntityRef>> stored_ref(EntityId id);
 
   // --- reading ----------------------------------------------------------------
 

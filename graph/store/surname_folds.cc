@@ -152,6 +152,7 @@ Result<SurnameFolds> load_surname_folds(const Store::Impl& impl) {
       return false;
     }
     folds.target_of[source] = r.target;
+    folds.source_type[source] = EntityType::kPerson;
     folds.sources_of[r.target].push_back(source);  // key order: ascending
     folds.folded_mentions[r.target] += r.mentions;
     return true;
@@ -165,6 +166,7 @@ Result<std::shared_ptr<const SurnameFolds>> Store::Impl::surname_folds() const {
   if (!folds) {
     Result<SurnameFolds> loaded = load_surname_folds(*this);
     if (!loaded) return loaded.status();
+    if (Status s = apply_edits(*this, &*loaded); !s) return s;
     folds = std::make_shared<const SurnameFolds>(std::move(*loaded));
   }
   return folds;

@@ -52,7 +52,24 @@ struct SurnameFolds {
   std::unordered_map<EntityId, std::vector<EntityId>> sources_of;  // full-name person -> bare entities, ascending
   std::unordered_map<EntityId, uint64_t> folded_mentions;          // full-name person -> its bare entities' mentions
 
+  // Person-made edits (edits.cc), applied over the folds in edit order when
+  // they are loaded: a merge is one more source -> target entry above.
+  std::unordered_map<EntityId, EntityType> source_type;   // each source above -> its stored type
+  std::unordered_map<EntityId, std::string> renamed;      // canonical id -> the name readers see
+  std::unordered_map<EntityId, EntityType> retyped;       // canonical id -> the type readers see
+  std::unordered_map<std::string, std::vector<EntityId>> renamed_keys;  // name key of a new name -> ids
+  std::set<keys::EdgeKey> retracted;             // facts (readers' ends) no one reads
+  std::set<keys::EvidenceKey> retracted_evidence;  // evidence rows (readers' ends) no one reads
+  std::set<keys::EdgeKey> thinned;               // facts with some evidence retracted: counted from the rest
+
   bool empty() const { return target_of.empty(); }
+  bool hides_facts() const { return !retracted.empty() || !thinned.empty(); }
+  // An entity row as readers see it: renamed, retyped.
+  Entity dress(Entity e) const {
+    if (const auto it = renamed.find(e.id); it != renamed.end()) e.name = it->second;
+    if (const auto it = retyped.find(e.id); it != retyped.end()) e.type = it->second;
+    return e;
+  }
   bool folded(EntityId id) const { return target_of.count(id) != 0; }
   // The entity `id` reads as: its target when folded, else itself.
   EntityId canonical(EntityId id) const {
@@ -66,6 +83,15 @@ struct SurnameFolds {
 
 // Loads the folds from the identity family's 'r' rows.
 Result<SurnameFolds> load_surname_folds(const Store::Impl& impl);
+
+// Applies the active edits (edits family) over loaded folds; the edits that
+// name an entity not stored now are described in `dangling` when given.
+Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std::string>* dangling = nullptr);
+
+// `kg check` of the edits: every active edit names stored entities, and the
+// merges form no cycle (a merge of two entities earlier merges already
+// joined). One line per problem.
+Status check_edits(const Store::Impl& impl, std::vector<std::string>* problems);
 
 // The identity rows one write changes. The writer tells it every entity row
 // it writes or deletes and every alias count it changes; rows() then gives

@@ -30,3 +30,13 @@ fi
 
 # Peak memory of one large JSONL batch (issue 22: bounded on any batch size).
 "$(dirname "$0")/ingest_memory.sh" "$BUILD/tools/kg/kg" 20000
+
+# Curation (issue 25): one edit's commit, and reads with 1,000 edits in place
+# against none, on the BBC store (built once into the build directory).
+BBC="$ROOT/../shared/data/news/bbc"
+if [ -d "$BBC" ]; then
+  [ -d "$BUILD/curation-bbc.db" ] || "$BUILD/tools/kg/kg" --db "$BUILD/curation-bbc.db" ingest -q --encoding auto "$BBC" || true
+  "$BENCH/curation_bench" --db "$BUILD/curation-bbc.db" --edits 1000 --runs 5
+else
+  echo "curation_bench: skipped: $BBC is absent"
+fi

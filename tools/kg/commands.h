@@ -43,5 +43,13 @@ Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_nlp_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_train_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& global);
+// Curation (curate.cc): person-made edits applied over the extracted graph.
+Subcommand add_merge_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_rename_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_retype_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_retract_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_history_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_undo_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global);
 
 }  // namespace kg::cli

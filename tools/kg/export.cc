@@ -71,13 +71,26 @@ void report_left_out(const graph::GraphSnapshot& snapshot, size_t max_nodes) {
              snapshot.nodes.size(), max_nodes, left.nodes, left.edges, fmt::join(left.most_connected, ", "));
 }
 
+// `kg export --format edits`: every edit, one JSON line each, for `kg import-edits`.
+int export_edits(const GlobalOptions& global, const std::string& out_file) {
+  store::OpenOptions open;
+  auto store = store::Store::open(global.db, open);
+  if (!store) return report(store.status());
+  Result<std::vector<store::Edit>> edits = (*store)->edits();
+  if (!edits) return report(edits.status());
+  if (Status s = graph::write_edits(*edits, out_file, std::cout); !s) return report(s);
+  if (!out_file.empty()) fmt::print(stderr, "kg: wrote {} ({} edits)\n", out_file, edits->size());
+  return 0;
+}
+
 }  // namespace
 
 Subcommand add_export_command(CLI::App& kg, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
   Subcommand c;
   c.app = kg.add_subcommand("export", "export the graph (dot, svg, png, graphml, json, csv, nt)");
-  c.app->add_option("--format,-f", options->format, "dot, svg, png, graphml, json, csv or nt")->required();
+  c.app->add_option("--format,-f", options->format, "dot, svg, png, graphml, json, csv, nt, or edits (the person-made edits, one JSON object a line)")
+      ->required();
   c.app->add_option("-o,--output", options->out,
                     "output file (default: standard output); for csv a folder that gets nodes.csv and edges.csv");
   auto* focus = c.app->add_option("--focus", options->focus, "only the neighbourhood of this entity (repeatable)");
@@ -102,6 +115,7 @@ Subcommand add_export_command(CLI::App& kg, const GlobalOptions& global) {
                     "json: at most N evidence sentences per edge (default: all); capped edges get \"evidence_total\"")
       ->check(CLI::Range(1, 1000000));
   c.run = [options, &global] {
+    if (options->format == "edits") return export_edits(global, options->out);
     const auto format = graph::parse_export_format(options->format);
     if (!format) {
       return report(Status::invalid_input(

@@ -1,0 +1,347 @@
+// Curation (issue 25) through the kg binary: merge, rename, retype and
+// retract show in every read path (JSON export, kg entity, colon commands,
+// Cypher, stats), survive later ingests, re-ingests and removals, are listed
+// by kg history and reverted exactly by kg undo; bad input is a one-line
+// error with exit 1 and the store unchanged. Stores are built from TSV
+// triples the test writes, so no models are needed.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kFirst =
+    "Tony Blair\tmeet\tGordon Brown\n"
+    "Blair\tvisit\tLeeds\n"
+    "Sierra Wireless\thire\tJohn Smith\n"
+    "Sierra Wireless\thire\tJohn Smith\n";
+constexpr const char* kLater = "Blair\topen\thospital\n";
+
+struct KgRun {
+  int code = 0;
+  std::string out, err;
+};
+
+class Curation : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("kg_curation_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+             std::to_string(::getpid()));
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    write("first.tsv", kFirst);
+    write("later.tsv", kLater);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  void write(const std::string& name, const std::string& text) { std::ofstream(root_ / name) << text; }
+  std::string file(const std::string& name) const { return (root_ / name).string(); }
+
+  KgRun kg(const std::string& args, const std::string& db = "db") {
+    const fs::path out = root_ / "out", err = root_ / "err";
+    const std::string cmd = "cd '" + root_.string() + "' && '" KG_BINARY "' --db '" + file(db) + "' " + args + " > '" +
+                            out.string() + "' 2> '" + err.string() + "'";
+    const int status = std::system(cmd.c_str());
+    KgRun r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::stringstream so, se;
+    so << std::ifstream(out).rdbuf();
+    se << std::ifstream(err).rdbuf();
+    r.out = so.str();
+    r.err = se.str();
+    return r;
+  }
+  std::string ok(const std::string& args, const std::string& db = "db") {
+    KgRun r = kg(args, db);
+    EXPECT_EQ(r.code, 0) << "kg " << args << "\n" << r.err;
+    return r.out;
+  }
+  void ingest(const std::string& name, const std::string& db = "db") { ok("ingest -q --triples " + name, db); }
+  nlohmann::json graph(const std::string& db = "db") { return nlohmann::json::parse(ok("export --format json --all", db)); }
+  // The graph readers see: the JSON export without its list of edits.
+  nlohmann::json state(const std::string& db = "db") {
+    nlohmann::json g = graph(db);
+    g.erase("edits");
+    return g;
+  }
+
+  // "name (TYPE)" of every node, sorted.
+  static std::vector<std::string> nodes(const nlohmann::json& g) {
+    std::vector<std::string> out;
+    for (const auto& n : g["nodes"]) out.push_back(n["name"].get<std::string>() + " (" + n["type"].get<std::string>() + ")");
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  // "subject relation object xCOUNT" of every edge, by names, sorted.
+  static std::vector<std::string> facts(const nlohmann::json& g) {
+    std::map<int, std::string> name;
+    for (const auto& n : g["nodes"]) name[n["id"].get<int>()] = n["name"].get<std::string>();
+    std::vector<std::string> out;
+    for (const auto& e : g["edges"]) {
+      out.push_back(name[e["source"].get<int>()] + " " + e["relation"].get<std::string>() + " " +
+                    name[e["target"].get<int>()] + " x" + std::to_string(e["count"].get<int>()));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // Bad input: exit 1, one line on stderr, the store as it was.
+  void expect_refused(const std::string& args, const std::string& says) {
+    const std::string before = ok("export --format json --all") + ok("history");
+    KgRun r = kg(args);
+    EXPECT_EQ(r.code, 1) << "kg " << args;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_NE(r.err.find(says), std::string::npos) << r.err;
+    EXPECT_EQ(ok("export --format json --all") + ok("history"), before) << "kg " << args << " changed the store";
+  }
+
+  fs::path root_;
+};
+
+TEST_F(Curation, MergeShowsInEveryReadPath) {
+  ingest("first.tsv");
+  ok("merge 'Tony Blair' Blair --note 'the same man'");
+  const nlohmann::json g = graph();
+  const std::vector<std::string> want_nodes = {"Gordon Brown (MISC)", "John Smith (MISC)", "Leeds (MISC)",
+                                               "Sierra Wireless (MISC)", "Tony Blair (MISC)"};
+  EXPECT_EQ(nodes(g), want_nodes);
+  const std::vector<std::string> want_facts = {"Sierra Wireless hire John Smith x2", "Tony Blair meet Gordon Brown x1",
+                                               "Tony Blair visit Leeds x1"};
+  EXPECT_EQ(facts(g), want_facts);
+  // The absorbed name finds the kept entity's page.
+  const std::string page = ok("entity Blair");
+  EXPECT_EQ(page.rfind("Tony Blair (MISC", 0), 0u) << page;
+  EXPECT_NE(page.find("visit"), std::string::npos) << page;
+  EXPECT_NE(ok("query ':neighbors \"Tony Blair\"'").find("Leeds"), std::string::npos);
+  const std::string cypher = ok("query \"MATCH (a {name: 'Tony Blair'})-[r]->(b) RETURN b.name ORDER BY b.name\" --format tsv");
+  EXPECT_NE(cypher.find("Gordon Brown\n"), std::string::npos) << cypher;
+  EXPECT_NE(cypher.find("Leeds\n"), std::string::npos) << cypher;
+  EXPECT_NE(ok("stats").find("entities   5"), std::string::npos);
+  EXPECT_NE(ok("check").find("ok"), std::string::npos);
+}
+
+TEST_F(Curation, MergeHoldsForLaterIngestsReingestAndRemoval) {
+  ingest("first.tsv");
+  ok("merge 'Tony Blair' Blair");
+  ingest("later.tsv");  // mentions only "Blair"
+  const std::vector<std::string> joined = facts(graph());
+  EXPECT_NE(std::find(joined.begin(), joined.end(), "Tony Blair open hospital x1"), joined.end());
+  // The first document goes and comes back: the entities are stored anew,
+  // and the merge, which names them by name and type, applies again.
+  ok("remove first.tsv");
+  ingest("first.tsv");
+  const std::vector<std::string> f = facts(graph());
+  EXPECT_NE(std::find(f.begin(), f.end(), "Tony Blair visit Leeds x1"), f.end());
+  EXPECT_NE(std::find(f.begin(), f.end(), "Tony Blair open hospital x1"), f.end());
+  for (const std::string& n : nodes(graph())) EXPECT_NE(n, "Blair (MISC)");
+}
+
+TEST_F(Curation, SameEditsBeforeOrAfterAnIngestGiveTheSameGraph) {
+  ingest("first.tsv", "early");
+  ok("merge 'Tony Blair' Blair", "early");
+  ok("retype 'Sierra Wireless' ORG", "early");
+  ingest("later.tsv", "early");
+  ingest("first.tsv", "late");
+  ingest("later.tsv", "late");
+  ok("merge 'Tony Blair' Blair", "late");
+  ok("retype 'Sierra Wireless' ORG", "late");
+  EXPECT_EQ(state("early"), state("late"));
+}
+
+TEST_F(Curation, RenameAndRetype) {
+  ingest("first.tsv");
+  ok("rename 'Tony Blair' 'Anthony Blair'");
+  ok("retype 'Sierra Wireless' org");
+  const std::vector<std::string> n = nodes(graph());
+  EXPECT_NE(std::find(n.begin(), n.end(), "Anthony Blair (MISC)"), n.end());
+  EXPECT_NE(std::find(n.begin(), n.end(), "Sierra Wireless (ORG)"), n.end());
+  EXPECT_EQ(ok("entity 'Anthony Blair'").rfind("Anthony Blair (MISC", 0), 0u);  // found by its new name
+  EXPECT_NE(ok("stats").find("ORG 1"), std::string::npos);
+  const std::string typed = ok("query \"MATCH (o:ORG) RETURN o.name\" --format tsv");
+  EXPECT_NE(typed.find("Sierra Wireless"), std::string::npos) << typed;
+}
+
+TEST_F(Curation, RetractedFactsStayRetractedWhenReadAgain) {
+  ingest("first.tsv");
+  ok("retract 'Tony Blair' meet 'Gordon Brown'");
+  ok("retract 'Sierra Wireless' hire 'John Smith' --doc first.tsv --sentence 3");
+  const std::vector<std::string> want = {"Blair visit Leeds x1", "Sierra Wireless hire John Smith x1"};
+  EXPECT_EQ(facts(graph()), want);
+  EXPECT_EQ(ok("query ':neighbors \"Tony Blair\"'").find("Gordon Brown"), std::string::npos);
+  // Read the same lines again: still retracted.
+  ok("remove first.tsv");
+  ingest("first.tsv");
+  EXPECT_EQ(facts(graph()), want);
+  EXPECT_NE(ok("stats").find("edges      2"), std::string::npos);
+}
+
+TEST_F(Curation, HistoryAndUndoRestoreExactlyTheEarlierState) {
+  ingest("first.tsv");
+  const nlohmann::json before = state();
+  ok("merge 'Tony Blair' Blair --note 'same man'");
+  ok("retype 'Sierra Wireless' ORG");
+  ok("retract 'Sierra Wireless' hire 'John Smith' --doc first.tsv --sentence 4");
+  const std::string history = ok("history");
+  EXPECT_NE(history.find("merge 'Blair' (MISC) into 'Tony Blair' (MISC)"), std::string::npos) << history;
+  EXPECT_NE(history.find("because: same man"), std::string::npos);
+  const char* user = std::getenv("USER");
+  if (user && *user) {
+    EXPECT_NE(history.find(std::string("\t") + user + "\t"), std::string::npos) << history;
+  }
+  EXPECT_EQ(ok("history Gordon\\ Brown"), "no edits touch this entity\n");
+  const std::string sierra = ok("history 'Sierra Wireless'");
+  EXPECT_EQ(std::count(sierra.begin(), sierra.end(), '\n'), 2) << sierra;
+  ok("undo");  // the retraction
+  ok("undo 2");
+  ok("undo 1");
+  EXPECT_EQ(state(), before);
+  EXPECT_NE(ok("history").find("[undone by"), std::string::npos);
+}
+
+TEST_F(Curation, UndoOfAnEditOthersDependOnSaysWhich) {
+  ingest("first.tsv");
+  const nlohmann::json before = state();
+  ok("merge 'Tony Blair' Blair");
+  ok("rename 'Tony Blair' 'Anthony Blair'");
+  expect_refused("undo 1", "later edits that depend on it: 2 (rename)");
+  const KgRun r = kg("undo 1 --cascade");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("undid edit 2"), std::string::npos);
+  EXPECT_LT(r.out.find("undid edit 2"), r.out.find("undid edit 1"));
+  EXPECT_EQ(state(), before);
+}
+
+TEST_F(Curation, BadInputIsRefusedAndChangesNothing) {
+  ingest("first.tsv");
+  ok("merge 'Tony Blair' Blair");
+  expect_refused("merge 'Tony Blair' Nobody", "no entity named 'Nobody'");
+  expect_refused("merge 'Tony Blair' Blair", "cannot merge an entity with itself");
+  expect_refused("merge 'Tony Blair' 'Tony Blair'", "cannot merge an entity with itself");
+  expect_refused("retype Leeds CITY", "unknown entity type 'CITY'");
+  expect_refused("rename Leeds ''", "the new name is empty");
+  expect_refused("retract Leeds meet 'Gordon Brown'", "no fact 'meet'");
+  expect_refused("retract 'Tony Blair' meet 'Gordon Brown' --doc first.tsv --sentence 9", "no evidence");
+  expect_refused("retract 'Tony Blair' meet 'Gordon Brown' --doc first.tsv", "go together");
+  expect_refused("undo 7", "no edit 7");
+  ok("undo 1");
+  expect_refused("undo 1", "already undone");
+  expect_refused("undo", "no edit to undo");
+}
+
+TEST_F(Curation, CheckReportsAnEditWhoseEntityHasGone) {
+  ingest("first.tsv");
+  ingest("later.tsv");
+  ok("retype hospital CONCEPT");
+  EXPECT_EQ(kg("check").code, 0);
+  ok("remove later.tsv");
+  const KgRun r = kg("check");
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE((r.out + r.err).find("edit 1 (retype) names hospital (MISC), which is not stored"), std::string::npos)
+      << r.out << r.err;
+  ingest("later.tsv");  // back: the edit applies again
+  EXPECT_EQ(kg("check").code, 0);
+  const std::vector<std::string> n = nodes(graph());
+  EXPECT_NE(std::find(n.begin(), n.end(), "hospital (CONCEPT)"), n.end());
+}
+
+TEST_F(Curation, EditsMoveToAnotherStoreAndShowInTheJsonExport) {
+  ingest("first.tsv");
+  ok("merge 'Tony Blair' Blair --name 'Anthony Blair' --note 'one man'");
+  ok("retract 'Sierra Wireless' hire 'John Smith' --doc first.tsv --sentence 3");
+  const nlohmann::json g = graph();
+  ASSERT_EQ(g["edits"].size(), 2u);
+  EXPECT_EQ(g["edits"][0]["kind"], "merge");
+  EXPECT_EQ(g["edits"][0]["entities"][1]["name"], "Blair");
+  EXPECT_EQ(g["edits"][0]["note"], "one man");
+  EXPECT_EQ(g["edits"][1]["sentence"], 3);
+  ok("export --format edits -o curation.jsonl");
+  // A rebuilt store: the same document, then the curation replayed.
+  ingest("first.tsv", "rebuilt");
+  const std::string replay = ok("import-edits curation.jsonl", "rebuilt");
+  EXPECT_NE(replay.find("imported 2 of 2 edits"), std::string::npos) << replay;
+  nlohmann::json rebuilt = graph("rebuilt");
+  EXPECT_EQ(nodes(rebuilt), nodes(g));
+  EXPECT_EQ(facts(rebuilt), facts(g));
+  // Replaying again changes nothing.
+  EXPECT_NE(ok("import-edits curation.jsonl", "rebuilt").find("imported 0 of 2 edits"), std::string::npos);
+  EXPECT_EQ(facts(graph("rebuilt")), facts(g));
+}
+
+TEST_F(Curation, ImportOfABadFileWritesNothing) {
+  ingest("first.tsv");
+  write("bad.jsonl",
+        "{\"kind\":\"rename\",\"entities\":[{\"name\":\"Leeds\",\"type\":\"MISC\"}],\"name\":\"Leeds City\"}\n"
+        "{\"kind\":\"merge\",\"entities\":[{\"name\":\"Leeds\",\"type\":\"MISC\"}]}\n");
+  expect_refused("import-edits bad.jsonl", "bad.jsonl:2: a merge names 2 entities, not 1");
+  write("gone.jsonl", "{\"kind\":\"rename\",\"entities\":[{\"name\":\"Paris\",\"type\":\"LOC\"}],\"name\":\"P\"}\n");
+  expect_refused("import-edits gone.jsonl", "gone.jsonl:1: no entity Paris (LOC) in this store");
+}
+
+// SIGKILL at any moment of `kg merge` leaves the merge done or not done:
+// the store checks clean and reads as one of the two graphs.
+TEST_F(Curation, KilledEditIsDoneOrNotDone) {
+  ingest("first.tsv");
+  const nlohmann::json unmerged = state();
+  ok("merge 'Tony Blair' Blair");
+  const nlohmann::json merged = state();
+  ok("undo");
+  const nlohmann::json undone = state();
+  ASSERT_EQ(undone, unmerged);
+  const std::string db = file("db");
+  size_t done = 0, not_done = 0;
+  for (int round = 0; round < 12; ++round) {
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      std::freopen("/dev/null", "w", stdout);
+      std::freopen("/dev/null", "w", stderr);
+      ::execl(KG_BINARY, KG_BINARY, "--db", db.c_str(), "merge", "Tony Blair", "Blair", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::usleep(static_cast<useconds_t>(5000 + round * 9000));  // 5 ms .. 104 ms: before, during and after the write
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    EXPECT_EQ(kg("check").code, 0) << "round " << round;
+    const nlohmann::json now = state();
+    if (now == merged) {
+      ++done;
+      ok("undo");
+    } else {
+      EXPECT_EQ(now, unmerged) << "round " << round;
+      ++not_done;
+    }
+  }
+  EXPECT_EQ(done + not_done, 12u);
+}
+
+TEST_F(Curation, HistoryColonCommandListsTheEdits) {
+  ingest("first.tsv");
+  ok("retype Leeds LOC --note 'a city'");
+  ok("merge 'Tony Blair' Blair");
+  const nlohmann::json all = nlohmann::json::parse(ok("query ':history' --format json"));
+  ASSERT_EQ(all["history"].size(), 2u);
+  EXPECT_EQ(all["history"][0]["what"], "retype 'Leeds' (MISC) as LOC");
+  EXPECT_EQ(all["history"][0]["why"], "a city");
+  const nlohmann::json blair = nlohmann::json::parse(ok("query ':history Blair' --format json"));
+  ASSERT_EQ(blair["history"].size(), 1u);
+  EXPECT_EQ(blair["history"][0]["edit"], 2);
+  EXPECT_EQ(kg("query ':history Nobody'").code, 1);
+}
+
+}  // namespace
