@@ -15,6 +15,8 @@ namespace kg::query::cypher {
 namespace {
 
 using Row = std::vector<Value>;
+// Takes each complete row of a match; a non-ok Status stops the match.
+using RowSink = std::function<Status(const Row&)>;
 
 // "speak_with", "Speak With" -> "speak with" (stored phrases use spaces).
 std::string surface_form(std::string_view typed) {
@@ -47,8 +49,10 @@ class Matcher {
         no_row_(plan.slots.size()) {}
 
   Status prepare(store::Store& store);
-  // Extends each input row by every match (OPTIONAL: by nulls when none).
-  Status run(const std::vector<Row>& in, std::vector<Row>& out);
+  // Extends each input row by every match (OPTIONAL: by nulls when none)
+  // and hands each to `sink`, as it is found.
+  Status run(const std::vector<Row>& in, const RowSink& sink);
+  uint64_t emitted() const { return emitted_; }
   // Rows each step passed on, for PROFILE.
   const std::vector<uint64_t>& step_rows() const { return step_rows_; }
 
@@ -79,7 +83,8 @@ class Matcher {
   std::map<const NodePattern*, std::vector<graph::Vertex>> starts_;  // the same, as view vertices
   std::map<const RelPattern*, TypeFilter> types_;
   std::vector<graph::CsrEdge> used_;
-  std::vector<Row>* out_ = nullptr;
+  const RowSink* sink_ = nullptr;
+  uint64_t emitted_ = 0;
   std::vector<uint64_t> step_rows_;
   Status stopped_ = Status::ok();
 };
@@ -118,13 +123,13 @@ Status Matcher::prepare(store::Store& store) {
   return Status::ok();
 }
 
-Status Matcher::run(const std::vector<Row>& in, std::vector<Row>& out) {
-  out_ = &out;
+Status Matcher::run(const std::vector<Row>& in, const RowSink& sink) {
+  sink_ = &sink;
   step_rows_.assign(plan_.steps.size(), 0);
   for (const Row& input : in) {
     Row row = input;
     row.resize(plan_.slots.size());
-    const size_t before = out.size();
+    const uint64_t before = emitted_;
     bool inputs_fit = true;
     // A node carried in from an earlier clause that is null (an OPTIONAL
     // MATCH found nothing) matches nothing.
@@ -140,26 +145,25 @@ Status Matcher::run(const std::vector<Row>& in, std::vector<Row>& out) {
       if (!stopped_) return stopped_;
       break;  // enough rows
     }
-    if (plan_.optional && out.size() == before) {
+    if (plan_.optional && emitted_ == before) {
       Row nulls = input;
       nulls.resize(plan_.slots.size());
       if (!emit(nulls)) return stopped_;
     }
-    if (enough_ && out.size() >= *enough_) break;
+    if (enough_ && emitted_ >= *enough_) break;
   }
   return stopped_;
 }
 
-// Keeps one complete row; false stops the walk (enough rows, or too many).
+// Hands one complete row on; false stops the walk (enough rows, or the
+// sink refused it).
 bool Matcher::emit(const Row& row) {
-  if (out_->size() >= options_.max_rows) {
-    stopped_ = Status::invalid_input(fmt::format("query stopped after {} rows; add LIMIT, a WHERE or a name to the "
-                                                 "pattern to narrow it",
-                                                 options_.max_rows));
+  if (Status s = (*sink_)(row); !s) {
+    stopped_ = std::move(s);
     return false;
   }
-  out_->push_back(row);
-  return !(enough_ && out_->size() >= *enough_);
+  ++emitted_;
+  return !(enough_ && emitted_ >= *enough_);
 }
 
 void Matcher::bind_paths(Row& row) const {
@@ -467,6 +471,10 @@ class Pipeline {
   StoreNames names_;
   Plan scope_;
   ProcedureCache cache_;
+  // Set by a match whose rows went straight into the next clause's
+  // aggregates: `rows` then hold that clause's groups.
+  bool grouped_ = false;
+  uint64_t matched_rows_ = 0;  // rows the last match found, for PROFILE
 };
 
 Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute) {
@@ -497,7 +505,7 @@ Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute)
     }
     if (clause.kind == Clause::Kind::kMatch && clause.match.where) op.detail = "WHERE " + clause.match.where->text;
     if (execute) {
-      op.rows = rows.size();
+      op.rows = clause.kind == Clause::Kind::kMatch ? matched_rows_ : rows.size();
       op.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     }
     ops->insert(ops->begin() + static_cast<std::ptrdiff_t>(first_op), std::move(op));
@@ -514,9 +522,39 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
     Matcher matcher(*plan, eval, options_, enough_rows(query_, c));
     if (Status s = matcher.prepare(store_); !s) return s;
     std::vector<Row> out;
-    if (Status s = matcher.run(rows, out); !s) return s;
+    const Clause* after = c + 1 < query_.clauses.size() ? &query_.clauses[c + 1] : nullptr;
+    const Projection* next =
+        after && (after->kind == Clause::Kind::kWith || after->kind == Clause::Kind::kReturn) ? &after->projection
+                                                                                             : nullptr;
+    if (auto grouped = next ? aggregates(*next) : Result<bool>(false); grouped.is_ok() && *grouped) {
+      // The aggregate after the match counts rows as they come: the row cap
+      // bounds the groups it keeps, the binding budget the work.
+      Grouping grouping(*next, eval);
+      RowSink sink = [&](const Row& row) {
+        grouping.add(row);
+        if (grouping.size() <= options_.max_rows) return Status::ok();
+        return Status::invalid_input(fmt::format("query stopped after {} groups; add a WHERE or a name to the "
+                                                 "pattern to narrow it",
+                                                 options_.max_rows));
+      };
+      if (Status s = matcher.run(rows, sink); !s) return s;
+      out = grouping.rows();
+      grouped_ = true;
+    } else {
+      RowSink sink = [&](const Row& row) {
+        if (out.size() >= options_.max_rows) {
+          return Status::invalid_input(fmt::format("query stopped after {} rows; add LIMIT, a WHERE or a name to "
+                                                   "the pattern to narrow it",
+                                                   options_.max_rows));
+        }
+        out.push_back(row);
+        return Status::ok();
+      };
+      if (Status s = matcher.run(rows, sink); !s) return s;
+    }
     rows = std::move(out);
     step_rows = matcher.step_rows();
+    matched_rows_ = matcher.emitted();
   }
   if (ops) describe_steps(*plan, execute ? &step_rows : nullptr, *ops);
   scope_ = std::move(*plan);
@@ -625,9 +663,14 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
   }
   if (execute) {
     Evaluator eval(scope_, view_, names_);
-    auto projected = project(p, eval, rows);
-    if (!projected) return projected.status();
-    rows = std::move(*projected);
+    if (grouped_) {
+      rows = finish_projection(p, eval, std::move(rows), {});
+      grouped_ = false;
+    } else {
+      auto projected = project(p, eval, rows);
+      if (!projected) return projected.status();
+      rows = std::move(*projected);
+    }
     if (p.where) {
       Evaluator after(next, view_, names_);
       std::erase_if(rows, [&](const Row& r) { return !is_true(after.eval(*p.where, r)); });

@@ -88,61 +88,85 @@ Status check_aggregates(const Projection& q, bool& aggregating) {
   return Status::ok();
 }
 
-// The result rows of an aggregating RETURN: one per distinct key.
-std::vector<Row> group(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
-  std::vector<size_t> keys, aggregates;
-  for (size_t i = 0; i < q.items.size(); ++i) {
-    (contains_aggregate(*q.items[i].expr) ? aggregates : keys).push_back(i);
-  }
+}  // namespace
+
+// One group per distinct key, with one accumulator per aggregate item.
+struct Grouping::Groups {
   std::map<Row, size_t, ValueLess> group_of;
   std::vector<Row> key_values;
   std::vector<std::vector<Accumulator>> accumulators;
-  for (const Row& row : rows) {
-    Row key;
-    for (size_t k : keys) key.push_back(eval.eval(*q.items[k].expr, row));
-    auto [it, added] = group_of.emplace(key, key_values.size());
-    if (added) {
-      key_values.push_back(key);
-      accumulators.emplace_back(aggregates.size());
-    }
-    for (size_t a = 0; a < aggregates.size(); ++a) {
-      const Call& c = std::get<Call>(q.items[aggregates[a]].expr->node);
-      accumulators[it->second][a].add(c, c.star ? Value{} : eval.eval(*c.args[0], row));
-    }
+};
+
+Grouping::Grouping(const Projection& q, const Evaluator& eval)
+    : q_(q), eval_(eval), groups_(std::make_unique<Groups>()) {
+  for (size_t i = 0; i < q.items.size(); ++i) {
+    (contains_aggregate(*q.items[i].expr) ? aggregates_ : keys_).push_back(i);
   }
+}
+
+Grouping::~Grouping() = default;
+
+void Grouping::add(const Row& row) {
+  Row key;
+  for (size_t k : keys_) key.push_back(eval_.eval(*q_.items[k].expr, row));
+  auto [it, added] = groups_->group_of.emplace(key, groups_->key_values.size());
+  if (added) {
+    groups_->key_values.push_back(std::move(key));
+    groups_->accumulators.emplace_back(aggregates_.size());
+  }
+  for (size_t a = 0; a < aggregates_.size(); ++a) {
+    const Call& c = std::get<Call>(q_.items[aggregates_[a]].expr->node);
+    groups_->accumulators[it->second][a].add(c, c.star ? Value{} : eval_.eval(*c.args[0], row));
+  }
+}
+
+size_t Grouping::size() const { return groups_->key_values.size(); }
+
+std::vector<Row> Grouping::rows() {
+  Groups& g = *groups_;
   // Without grouping keys an aggregate over no rows is still one row (count 0).
-  if (keys.empty() && key_values.empty()) {
-    key_values.emplace_back();
-    accumulators.emplace_back(aggregates.size());
+  if (keys_.empty() && g.key_values.empty()) {
+    g.key_values.emplace_back();
+    g.accumulators.emplace_back(aggregates_.size());
   }
   std::vector<Row> out;
-  for (size_t g = 0; g < key_values.size(); ++g) {
-    Row r(q.items.size());
-    for (size_t k = 0; k < keys.size(); ++k) r[keys[k]] = key_values[g][k];
-    for (size_t a = 0; a < aggregates.size(); ++a) {
-      r[aggregates[a]] = accumulators[g][a].result(std::get<Call>(q.items[aggregates[a]].expr->node));
+  for (size_t i = 0; i < g.key_values.size(); ++i) {
+    Row r(q_.items.size());
+    for (size_t k = 0; k < keys_.size(); ++k) r[keys_[k]] = g.key_values[i][k];
+    for (size_t a = 0; a < aggregates_.size(); ++a) {
+      r[aggregates_[a]] = g.accumulators[i][a].result(std::get<Call>(q_.items[aggregates_[a]].expr->node));
     }
     out.push_back(std::move(r));
   }
   return out;
 }
 
-}  // namespace
-
-Result<std::vector<Row>> project(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
+Result<bool> aggregates(const Projection& q) {
   bool aggregating = false;
   if (Status s = check_aggregates(q, aggregating); !s) return s;
-  // Each output row: the returned columns, then the ORDER BY keys.
-  std::vector<Row> out;
-  if (aggregating) {
-    out = group(q, eval, rows);
-  } else {
-    for (const Row& row : rows) {
-      Row r;
-      for (const ReturnItem& item : q.items) r.push_back(eval.eval(*item.expr, row));
-      out.push_back(std::move(r));
-    }
+  return aggregating;
+}
+
+Result<std::vector<Row>> project(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
+  auto aggregating = aggregates(q);
+  if (!aggregating) return aggregating.status();
+  if (*aggregating) {
+    Grouping grouping(q, eval);
+    for (const Row& row : rows) grouping.add(row);
+    return finish_projection(q, eval, grouping.rows(), {});
   }
+  // Each output row: the returned columns (ORDER BY may read the input rows).
+  std::vector<Row> out;
+  for (const Row& row : rows) {
+    Row r;
+    for (const ReturnItem& item : q.items) r.push_back(eval.eval(*item.expr, row));
+    out.push_back(std::move(r));
+  }
+  return finish_projection(q, eval, std::move(out), rows);
+}
+
+std::vector<Row> finish_projection(const Projection& q, const Evaluator& eval, std::vector<Row> out,
+                                   const std::vector<Row>& rows) {
   if (q.distinct) {
     std::set<Row, ValueLess> seen;
     std::erase_if(out, [&](const Row& r) { return !seen.insert(r).second; });

@@ -237,6 +237,45 @@ TEST_F(CypherExecutorTest, RowLimitStopsRunawayQueries) {
             "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
 }
 
+// An aggregate right after a MATCH counts the rows as they are found: the
+// row cap bounds the groups it keeps, not the rows it counts.
+TEST_F(CypherExecutorTest, AggregatesCountMoreRowsThanTheCap) {
+  auto view = graph::View::build(*store_);
+  ASSERT_TRUE(view.is_ok()) << view.status().message();
+  cypher::RunOptions options;
+  options.max_rows = 3;
+  auto cell_of = [&](std::string_view text) -> std::string {
+    auto query = cypher::parse(text);
+    EXPECT_TRUE(query.is_ok()) << text;
+    if (!query.is_ok()) return "";
+    auto result = cypher::run(*query, *store_, *view, options);
+    EXPECT_TRUE(result.is_ok()) << text << ": " << result.status().message();
+    if (!result.is_ok() || result->tables[0].rows.size() != 1) return "";
+    return show(result->tables[0].rows[0][0]);
+  };
+  EXPECT_EQ(cell_of("MATCH (a), (b) RETURN count(*)"), "49");  // 7 x 7 rows, cap 3
+  EXPECT_EQ(cell_of("MATCH (a), (b) RETURN count(DISTINCT b)"), "7");
+  EXPECT_EQ(cell_of("MATCH (a), (b) WITH count(*) AS n RETURN n * 2"), "98");
+  // 14 rows in two groups (Victoria Nuland, Vladimir Putin): under the cap.
+  EXPECT_EQ(cell_of("MATCH (a:PERSON), (b) WHERE a.name STARTS WITH 'V' RETURN a.name, count(*) AS n "
+                    "ORDER BY a.name DESC LIMIT 1"),
+            "Vladimir Putin");
+  // Seven groups, one per node, over the cap of 3: stopped.
+  auto many = cypher::parse("MATCH (a), (b) RETURN a.name, count(*)");
+  ASSERT_TRUE(many.is_ok());
+  auto stopped = cypher::run(*many, *store_, *view, options);
+  ASSERT_FALSE(stopped.is_ok());
+  EXPECT_EQ(stopped.status().message(), "query stopped after 3 groups; add a WHERE or a name to the pattern to narrow it");
+  // The binding budget still bounds the work of a counted pattern.
+  options.max_bindings = 100;
+  auto product = cypher::parse("MATCH (a), (b), (c) RETURN count(*)");
+  ASSERT_TRUE(product.is_ok());
+  auto slow = cypher::run(*product, *store_, *view, options);
+  ASSERT_FALSE(slow.is_ok());
+  EXPECT_EQ(slow.status().message(),
+            "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
+}
+
 TEST_F(CypherExecutorTest, OptionalMatchKeepsRowsWithNulls) {
   EXPECT_EQ(rows("MATCH (n:PERSON) OPTIONAL MATCH (n)-[:hire]-(o:ORG) RETURN n.name, o.name ORDER BY n.name"),
             (Rows{{"Jane Roe", "Acme Corp"}, {"Joe Biden", "null"}, {"Victoria Nuland", "null"},
