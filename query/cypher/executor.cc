@@ -48,6 +48,11 @@ class Matcher {
       : plan_(plan), eval_(eval), view_(eval.view()), options_(options), enough_(enough),
         no_row_(plan.slots.size()) {}
 
+  // Called when whatever reads the rows keeps only distinct ones (every
+  // aggregate after the match is DISTINCT, min or max): a two-hop chain with
+  // an anonymous middle then walks on from each middle node at most twice.
+  void rows_read_as_set();
+
   Status prepare(store::Store& store);
   // Extends each input row by every match (OPTIONAL: by nulls when none)
   // and hands each to `sink`, as it is found.
@@ -71,6 +76,8 @@ class Matcher {
   bool rel_fits(const RelPattern& r, const graph::CsrEdge& e) const;
   bool used(const graph::CsrEdge& e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
   bool filters_hold(const Step& s, const Row& row) const;
+  bool skip_middle(const Row& row, graph::Vertex middle);
+  bool skip_end(graph::Vertex end);
 
   const Plan& plan_;
   const Evaluator& eval_;
@@ -87,7 +94,55 @@ class Matcher {
   uint64_t emitted_ = 0;
   std::vector<uint64_t> step_rows_;
   Status stopped_ = Status::ok();
+  // Two-hop pruning (rows_read_as_set): per vertex, the anchor generation in
+  // which it was walked on from once (with the first edge usable by the last
+  // hop), walked on from fully, and emitted as the chain's end.
+  bool prune_two_hops_ = false;
+  uint32_t generation_ = 0;
+  std::vector<uint32_t> middle_once_, middle_full_, end_seen_;
 };
+
+// A chain (a)-[]-()-[]-(b) read as a set yields the same rows whichever
+// edge reached the middle node m, but for one case: the last hop may not
+// reuse the first edge, so b = a is found through m only over a second
+// edge between them. Walking on from m once over an edge the last hop
+// cannot use, or twice over two edges it can, finds every b.
+void Matcher::rows_read_as_set() {
+  if (plan_.steps.size() != 3 || !plan_.paths.empty()) return;
+  const Step& middle = plan_.steps[1];
+  const Step& last = plan_.steps[2];
+  auto plain = [&](const Step& s) {
+    return s.rel && !s.shortest && !s.rel->variable_length && plan_.slots[s.rel_slot].name.empty() &&
+           static_cast<size_t>(s.node_slot) >= plan_.input_width;
+  };
+  if (!plain(middle) || !plain(last) || last.from_slot != middle.node_slot) return;
+  if (!plan_.slots[middle.node_slot].name.empty()) return;
+  prune_two_hops_ = true;
+  middle_once_.assign(view_.vertex_count(), 0);
+  middle_full_.assign(view_.vertex_count(), 0);
+  end_seen_.assign(view_.vertex_count(), 0);
+}
+
+// True when walking on from `middle` again can add no row.
+bool Matcher::skip_middle(const Row& row, graph::Vertex middle) {
+  if (middle_full_[middle] == generation_) return true;
+  const graph::CsrGraph& g = view_.graph();
+  const Step& last = plan_.steps[2];
+  const graph::CsrEdge& first = std::get<RelRef>(row[plan_.steps[1].rel_slot].data).edge;
+  const bool leaves = boost::source(first, g) == middle, enters = boost::target(first, g) == middle;
+  const bool usable = rel_fits(*last.rel, first) && (last.direction == Direction::kBoth ||
+                                                     (last.direction == Direction::kRight ? leaves : enters));
+  if (!usable || middle_once_[middle] == generation_) middle_full_[middle] = generation_;
+  else middle_once_[middle] = generation_;
+  return false;
+}
+
+// True when `end` was a row's last node already for this anchor.
+bool Matcher::skip_end(graph::Vertex end) {
+  if (end_seen_[end] == generation_) return true;
+  end_seen_[end] = generation_;
+  return false;
+}
 
 // Resolves {name: ...} through the same alias lookup as the colon commands
 // (every entity the name fits), and relationship types to stored ids.
@@ -227,6 +282,10 @@ bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
                                                  options_.max_bindings));
     return false;
   }
+  if (prune_two_hops_) {
+    if (i == 0) ++generation_;  // a new anchor: what was walked is walked again
+    else if (i == 1 && skip_middle(row, v)) return true;
+  }
   Value& slot = row[s.node_slot];
   const bool was_bound = !slot.is_null();
   if (was_bound) {
@@ -236,7 +295,7 @@ bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
     slot.data = NodeRef{v};
   }
   bool go_on = true;
-  if (filters_hold(s, row)) {
+  if (filters_hold(s, row) && !(prune_two_hops_ && i == 2 && skip_end(v))) {
     ++step_rows_[i];
     go_on = step(i + 1, row);
   }
@@ -371,6 +430,16 @@ std::optional<size_t> enough_rows(const Query& q, size_t clause) {
     if (contains_aggregate(*item.expr)) return std::nullopt;
   }
   return static_cast<size_t>(*r.limit + r.skip.value_or(0));
+}
+
+// True when the projection's answer does not change if a row is repeated:
+// each aggregate is DISTINCT, min or max.
+bool reads_rows_as_set(const Projection& p) {
+  for (const ReturnItem& item : p.items) {
+    const auto* c = std::get_if<Call>(&item.expr->node);
+    if (c && is_aggregate(c->function) && !c->distinct && c->function != "min" && c->function != "max") return false;
+  }
+  return true;
 }
 
 // One line of EXPLAIN per operator: a clause, or a step of a MATCH.
@@ -530,6 +599,7 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
       // The aggregate after the match counts rows as they come: the row cap
       // bounds the groups it keeps, the binding budget the work.
       Grouping grouping(*next, eval);
+      if (reads_rows_as_set(*next)) matcher.rows_read_as_set();
       RowSink sink = [&](const Row& row) {
         grouping.add(row);
         if (grouping.size() <= options_.max_rows) return Status::ok();

@@ -276,6 +276,32 @@ TEST_F(CypherExecutorTest, AggregatesCountMoreRowsThanTheCap) {
             "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
 }
 
+// count(DISTINCT b) over a two-hop chain with an anonymous middle walks on
+// from each middle node at most twice; the answers are those of the same
+// chain with the middle named (walked in full) and of sample_store.h.
+TEST_F(CypherExecutorTest, DistinctTwoHopCountsMatchTheFullWalk) {
+  const std::vector<std::pair<std::string, std::string>> chains{
+      // Biden -> Putin (two edges) -> Biden again over the other edge; Nuland -> Committee.
+      {"(a {name: 'Joe Biden'})-[]-(MID)-[]-(b)", "2"},
+      {"(a {name: 'Joe Biden'})-[]->(MID)-[]->(b)", "0"},
+      {"(a {name: 'Victoria Nuland'})-[]->(MID)-[]->(b)", "2"},  // Putin, Ukraine
+      {"(a {name: 'Vladimir Putin'})<-[]-(MID)-[]->(b)", "2"},   // Putin over the other edge, Ukraine
+      {"(a {name: 'Vladimir Putin'})-[]-(MID)-[:warn_about]->(b)", "1"},
+      {"(a)-[]-(MID)-[]-(b)", "5"},  // all but Acme Corp and Jane Roe (one edge between them)
+  };
+  for (const auto& [chain, expected] : chains) {
+    std::string anonymous = chain, named = chain;
+    anonymous.replace(anonymous.find("MID"), 3, "");
+    named.replace(named.find("MID"), 3, "m");
+    EXPECT_EQ(rows("MATCH " + anonymous + " RETURN count(DISTINCT b) AS n"), (Rows{{expected}})) << anonymous;
+    EXPECT_EQ(rows("MATCH " + named + " RETURN count(DISTINCT b) AS n"), (Rows{{expected}})) << named;
+  }
+  EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[]-()-[]-(b) RETURN a.name, min(b.name), max(b.name)"),
+            (Rows{{"Joe Biden", "Joe Biden", "Senate Foreign Relations Committee"}}));
+  // count(*) counts every row: no pruning (via Putin twice, Nuland once).
+  EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[]-()-[]-(b) RETURN count(*) AS n"), (Rows{{"3"}}));
+}
+
 TEST_F(CypherExecutorTest, OptionalMatchKeepsRowsWithNulls) {
   EXPECT_EQ(rows("MATCH (n:PERSON) OPTIONAL MATCH (n)-[:hire]-(o:ORG) RETURN n.name, o.name ORDER BY n.name"),
             (Rows{{"Jane Roe", "Acme Corp"}, {"Joe Biden", "null"}, {"Victoria Nuland", "null"},
