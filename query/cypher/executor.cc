@@ -276,6 +276,7 @@ bool Matcher::scan(size_t i, Row& row) {
 // Binds step i's node to v when it fits, then goes on to the next step.
 bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
   const Step& s = plan_.steps[i];
+  if (prune_two_hops_ && i == 2 && end_seen_[v] == generation_) return true;  // a set holds it already
   if (++bindings_ > options_.max_bindings) {
     stopped_ = Status::invalid_input(fmt::format("query stopped after trying {} bindings; name an entity or add a "
                                                  "label to the pattern to narrow it",
@@ -336,7 +337,9 @@ bool Matcher::expand(size_t i, Row& row) {
     std::vector<Value> path;
     return walk(i, row, from, 0, path);
   }
+  const bool last_of_two_hops = prune_two_hops_ && i == 2;
   return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
+    if (last_of_two_hops && end_seen_[to] == generation_) return true;  // a set holds it already
     row[s.rel_slot].data = RelRef{e};
     used_.push_back(e);
     const bool go_on = reach(i, row, to);
@@ -406,6 +409,7 @@ bool Matcher::node_fits(const NodePattern& n, graph::Vertex v) const {
 }
 
 bool Matcher::rel_fits(const RelPattern& r, const graph::CsrEdge& e) const {
+  if (r.types.empty() && r.properties.empty()) return true;
   if (auto it = types_.find(&r); it != types_.end()) {
     const TypeFilter& f = it->second;
     if (!f.surface.count(view_.edge(e).relation)) {
@@ -521,7 +525,7 @@ QueryResult plan_table(const std::vector<Operator>& ops, bool profiled) {
 class Pipeline {
  public:
   Pipeline(const Query& query, store::Store& store, const graph::View& view, const RunOptions& options)
-      : query_(query), store_(store), view_(view), options_(options), names_(store) {
+      : query_(query), store_(store), view_(view), options_(options), names_(store, options.mentions) {
     scope_.parameters = options.parameters;
   }
   Result<std::vector<Row>> run(std::vector<Operator>* ops, bool execute);

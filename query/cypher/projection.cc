@@ -2,6 +2,7 @@
 // among the items, the other items are the grouping key (openCypher's
 // implicit grouping); ORDER BY then sees only the returned columns.
 #include <algorithm>
+#include <unordered_set>
 #include <fmt/format.h>
 
 #include "query/cypher/engine.h"
@@ -20,6 +21,7 @@ struct Accumulator {
   bool all_ints = true;
   std::vector<Value> items;
   std::set<Row, ValueLess> seen;  // for DISTINCT
+  std::unordered_set<graph::Vertex> seen_nodes;  // the same for nodes, the common case, without ordering
 
   void add(const Call& c, const Value& v) {
     if (c.star) {
@@ -27,7 +29,11 @@ struct Accumulator {
       return;
     }
     if (v.is_null()) return;
-    if (c.distinct && !seen.insert(Row{v}).second) return;
+    if (c.distinct) {
+      // A node never equals a value of another kind: the two sets are disjoint.
+      const auto* node = std::get_if<NodeRef>(&v.data);
+      if (node ? !seen_nodes.insert(node->vertex).second : !seen.insert(Row{v}).second) return;
+    }
     ++count;
     if (c.function == "min" && (best.is_null() || compare_values(v, best) < 0)) best = v;
     if (c.function == "max" && (best.is_null() || compare_values(v, best) > 0)) best = v;
@@ -109,8 +115,10 @@ Grouping::~Grouping() = default;
 void Grouping::add(const Row& row) {
   Row key;
   for (size_t k : keys_) key.push_back(eval_.eval(*q_.items[k].expr, row));
-  auto [it, added] = groups_->group_of.emplace(key, groups_->key_values.size());
-  if (added) {
+  // Looked up before inserting: most rows join a group that exists.
+  auto it = groups_->group_of.find(key);
+  if (it == groups_->group_of.end()) {
+    it = groups_->group_of.emplace(key, groups_->key_values.size()).first;
     groups_->key_values.push_back(std::move(key));
     groups_->accumulators.emplace_back(aggregates_.size());
   }
