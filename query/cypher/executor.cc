@@ -106,7 +106,8 @@ class Matcher {
 // edge reached the middle node m, but for one case: the last hop may not
 // reuse the first edge, so b = a is found through m only over a second
 // edge between them. Walking on from m once over an edge the last hop
-// cannot use, or twice over two edges it can, finds every b.
+// cannot use, or twice over two edges it can, finds every b; the second
+// walk can add only a, so it is left out once a has been found.
 void Matcher::rows_read_as_set() {
   if (plan_.steps.size() != 3 || !plan_.paths.empty()) return;
   const Step& middle = plan_.steps[1];
@@ -132,9 +133,13 @@ bool Matcher::skip_middle(const Row& row, graph::Vertex middle) {
   const bool leaves = boost::source(first, g) == middle, enters = boost::target(first, g) == middle;
   const bool usable = rel_fits(*last.rel, first) && (last.direction == Direction::kBoth ||
                                                      (last.direction == Direction::kRight ? leaves : enters));
-  if (!usable || middle_once_[middle] == generation_) middle_full_[middle] = generation_;
-  else middle_once_[middle] = generation_;
-  return false;
+  if (usable && middle_once_[middle] != generation_) {
+    middle_once_[middle] = generation_;
+    return false;
+  }
+  middle_full_[middle] = generation_;
+  const bool second = usable;
+  return second && end_seen_[std::get<NodeRef>(row[plan_.steps[0].node_slot].data).vertex] == generation_;
 }
 
 // True when `end` was a row's last node already for this anchor.

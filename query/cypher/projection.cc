@@ -22,6 +22,7 @@ struct Accumulator {
   std::vector<Value> items;
   std::set<Row, ValueLess> seen;  // for DISTINCT
   std::unordered_set<graph::Vertex> seen_nodes;  // the same for nodes, the common case, without ordering
+  std::vector<bool> seen_vertices;  // instead of seen_nodes when sized (one group: one bit per vertex)
 
   void add(const Call& c, const Value& v) {
     if (c.star) {
@@ -32,7 +33,12 @@ struct Accumulator {
     if (c.distinct) {
       // A node never equals a value of another kind: the two sets are disjoint.
       const auto* node = std::get_if<NodeRef>(&v.data);
-      if (node ? !seen_nodes.insert(node->vertex).second : !seen.insert(Row{v}).second) return;
+      if (node && !seen_vertices.empty()) {
+        if (seen_vertices[node->vertex]) return;
+        seen_vertices[node->vertex] = true;
+      } else if (node ? !seen_nodes.insert(node->vertex).second : !seen.insert(Row{v}).second) {
+        return;
+      }
     }
     ++count;
     if (c.function == "min" && (best.is_null() || compare_values(v, best) < 0)) best = v;
@@ -115,16 +121,27 @@ Grouping::~Grouping() = default;
 void Grouping::add(const Row& row) {
   Row key;
   for (size_t k : keys_) key.push_back(eval_.eval(*q_.items[k].expr, row));
-  // Looked up before inserting: most rows join a group that exists.
-  auto it = groups_->group_of.find(key);
-  if (it == groups_->group_of.end()) {
-    it = groups_->group_of.emplace(key, groups_->key_values.size()).first;
-    groups_->key_values.push_back(std::move(key));
-    groups_->accumulators.emplace_back(aggregates_.size());
+  // Looked up before inserting: most rows join a group that exists (the
+  // lone group of no keys always does after the first row).
+  Groups& g = *groups_;
+  size_t group = 0;
+  auto it = keys_.empty() && !g.key_values.empty() ? g.group_of.begin() : g.group_of.find(key);
+  if (it != g.group_of.end()) {
+    group = it->second;
+  } else {
+    group = g.key_values.size();
+    g.group_of.emplace(key, group);
+    g.key_values.push_back(std::move(key));
+    g.accumulators.emplace_back(aggregates_.size());
+    // A lone group can afford a bit per vertex for its DISTINCT nodes;
+    // many groups could not.
+    if (keys_.empty()) {
+      for (Accumulator& a : g.accumulators.back()) a.seen_vertices.assign(eval_.view().vertex_count(), false);
+    }
   }
   for (size_t a = 0; a < aggregates_.size(); ++a) {
     const Call& c = std::get<Call>(q_.items[aggregates_[a]].expr->node);
-    groups_->accumulators[it->second][a].add(c, c.star ? Value{} : eval_.eval(*c.args[0], row));
+    g.accumulators[group][a].add(c, c.star ? Value{} : eval_.eval(*c.args[0], row));
   }
 }
 
