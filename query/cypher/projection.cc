@@ -206,13 +206,20 @@ std::vector<Row> finish_projection(const Projection& q, const Evaluator& eval, s
       }
       keyed.emplace_back(std::move(key), i);
     }
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    // Ties keep their input order (the row index decides last), so sorting
+    // only the first SKIP + LIMIT rows gives what a stable sort of all would.
+    auto before = [&](const auto& a, const auto& b) {
       for (size_t k = 0; k < q.order_by.size(); ++k) {
         const int c = compare_values(a.first[k], b.first[k]);
         if (c != 0) return q.order_by[k].descending ? c > 0 : c < 0;
       }
-      return false;
-    });
+      return a.second < b.second;
+    };
+    const size_t wanted = q.limit ? std::min(keyed.size(), static_cast<size_t>(q.skip.value_or(0) + *q.limit))
+                                  : keyed.size();
+    if (wanted == keyed.size()) std::sort(keyed.begin(), keyed.end(), before);
+    else std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(wanted), keyed.end(), before);
+    keyed.resize(wanted);
     std::vector<Row> sorted;
     for (const auto& [key, i] : keyed) sorted.push_back(std::move(out[i]));
     out = std::move(sorted);
