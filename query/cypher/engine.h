@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -135,6 +136,39 @@ Cell to_cell(const Value& v, const graph::View& view);
 // ORDER BY, SKIP, LIMIT), one value per item.
 Result<std::vector<std::vector<Value>>> project(const Projection& projection, const Evaluator& eval,
                                                 const std::vector<std::vector<Value>>& rows);
+// Whether the projection aggregates (openCypher's implicit grouping);
+// kInvalidInput when an aggregate is not a whole item, or ORDER BY reads
+// what the grouped rows no longer hold.
+Result<bool> aggregates(const Projection& projection);
+
+// The groups of an aggregating projection, fed one input row at a time so
+// that a MATCH can be counted without keeping its rows: memory grows with
+// the groups, not with the rows counted.
+class Grouping {
+ public:
+  // `projection` must have passed aggregates() with true.
+  Grouping(const Projection& projection, const Evaluator& eval);
+  ~Grouping();
+  void add(const std::vector<Value>& row);
+  size_t size() const;  // groups so far
+  // One row per group, one value per item (one row of empty aggregates
+  // when nothing was added and there are no grouping keys).
+  std::vector<std::vector<Value>> rows();
+
+ private:
+  struct Groups;
+  const Projection& q_;
+  const Evaluator& eval_;
+  std::vector<size_t> keys_, aggregates_;  // item indices
+  std::unique_ptr<Groups> groups_;
+};
+
+// DISTINCT, ORDER BY, SKIP and LIMIT over `out`, the projected rows;
+// `rows` are the input rows they came from, for an ORDER BY on what was not
+// returned (empty after grouping, where ORDER BY reads returned columns only).
+std::vector<std::vector<Value>> finish_projection(const Projection& projection, const Evaluator& eval,
+                                                  std::vector<std::vector<Value>> out,
+                                                  const std::vector<std::vector<Value>>& rows);
 Table to_table(const Projection& projection, const std::vector<std::vector<Value>>& rows, const graph::View& view);
 
 // Whole-graph procedure results, computed on first use in a statement.

@@ -118,8 +118,8 @@ Value Evaluator::property(const Value& target, const std::string& key) const {
     if (key == "type") return Value{std::string(store::entity_type_name(p.type))};
     if (key == "id") return Value{static_cast<int64_t>(p.entity)};
     if (key == "mentions") {
-      auto e = names_.entity(p.entity);
-      return e ? Value{static_cast<int64_t>(e->mentions)} : Value{};
+      auto m = names_.mentions(p.entity);
+      return m ? Value{*m} : Value{};
     }
   } else if (const auto* r = std::get_if<RelRef>(&target.data)) {
     const graph::EdgeProps& p = view_.edge(r->edge);

@@ -15,6 +15,8 @@ namespace kg::query::cypher {
 namespace {
 
 using Row = std::vector<Value>;
+// Takes each complete row of a match; a non-ok Status stops the match.
+using RowSink = std::function<Status(const Row&)>;
 
 // "speak_with", "Speak With" -> "speak with" (stored phrases use spaces).
 std::string surface_form(std::string_view typed) {
@@ -46,9 +48,16 @@ class Matcher {
       : plan_(plan), eval_(eval), view_(eval.view()), options_(options), enough_(enough),
         no_row_(plan.slots.size()) {}
 
+  // Called when whatever reads the rows keeps only distinct ones (every
+  // aggregate after the match is DISTINCT, min or max): a two-hop chain with
+  // an anonymous middle then walks on from each middle node at most twice.
+  void rows_read_as_set();
+
   Status prepare(store::Store& store);
-  // Extends each input row by every match (OPTIONAL: by nulls when none).
-  Status run(const std::vector<Row>& in, std::vector<Row>& out);
+  // Extends each input row by every match (OPTIONAL: by nulls when none)
+  // and hands each to `sink`, as it is found.
+  Status run(const std::vector<Row>& in, const RowSink& sink);
+  uint64_t emitted() const { return emitted_; }
   // Rows each step passed on, for PROFILE.
   const std::vector<uint64_t>& step_rows() const { return step_rows_; }
 
@@ -67,6 +76,8 @@ class Matcher {
   bool rel_fits(const RelPattern& r, const graph::CsrEdge& e) const;
   bool used(const graph::CsrEdge& e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
   bool filters_hold(const Step& s, const Row& row) const;
+  bool skip_middle(const Row& row, graph::Vertex middle);
+  bool skip_end(graph::Vertex end);
 
   const Plan& plan_;
   const Evaluator& eval_;
@@ -79,10 +90,64 @@ class Matcher {
   std::map<const NodePattern*, std::vector<graph::Vertex>> starts_;  // the same, as view vertices
   std::map<const RelPattern*, TypeFilter> types_;
   std::vector<graph::CsrEdge> used_;
-  std::vector<Row>* out_ = nullptr;
+  const RowSink* sink_ = nullptr;
+  uint64_t emitted_ = 0;
   std::vector<uint64_t> step_rows_;
   Status stopped_ = Status::ok();
+  // Two-hop pruning (rows_read_as_set): per vertex, the anchor generation in
+  // which it was walked on from once (with the first edge usable by the last
+  // hop), walked on from fully, and emitted as the chain's end.
+  bool prune_two_hops_ = false;
+  uint32_t generation_ = 0;
+  std::vector<uint32_t> middle_once_, middle_full_, end_seen_;
 };
+
+// A chain (a)-[]-()-[]-(b) read as a set yields the same rows whichever
+// edge reached the middle node m, but for one case: the last hop may not
+// reuse the first edge, so b = a is found through m only over a second
+// edge between them. Walking on from m once over an edge the last hop
+// cannot use, or twice over two edges it can, finds every b; the second
+// walk can add only a, so it is left out once a has been found.
+void Matcher::rows_read_as_set() {
+  if (plan_.steps.size() != 3 || !plan_.paths.empty()) return;
+  const Step& middle = plan_.steps[1];
+  const Step& last = plan_.steps[2];
+  auto plain = [&](const Step& s) {
+    return s.rel && !s.shortest && !s.rel->variable_length && plan_.slots[s.rel_slot].name.empty() &&
+           static_cast<size_t>(s.node_slot) >= plan_.input_width;
+  };
+  if (!plain(middle) || !plain(last) || last.from_slot != middle.node_slot) return;
+  if (!plan_.slots[middle.node_slot].name.empty()) return;
+  prune_two_hops_ = true;
+  middle_once_.assign(view_.vertex_count(), 0);
+  middle_full_.assign(view_.vertex_count(), 0);
+  end_seen_.assign(view_.vertex_count(), 0);
+}
+
+// True when walking on from `middle` again can add no row.
+bool Matcher::skip_middle(const Row& row, graph::Vertex middle) {
+  if (middle_full_[middle] == generation_) return true;
+  const graph::CsrGraph& g = view_.graph();
+  const Step& last = plan_.steps[2];
+  const graph::CsrEdge& first = std::get<RelRef>(row[plan_.steps[1].rel_slot].data).edge;
+  const bool leaves = boost::source(first, g) == middle, enters = boost::target(first, g) == middle;
+  const bool usable = rel_fits(*last.rel, first) && (last.direction == Direction::kBoth ||
+                                                     (last.direction == Direction::kRight ? leaves : enters));
+  if (usable && middle_once_[middle] != generation_) {
+    middle_once_[middle] = generation_;
+    return false;
+  }
+  middle_full_[middle] = generation_;
+  const bool second = usable;
+  return second && end_seen_[std::get<NodeRef>(row[plan_.steps[0].node_slot].data).vertex] == generation_;
+}
+
+// True when `end` was a row's last node already for this anchor.
+bool Matcher::skip_end(graph::Vertex end) {
+  if (end_seen_[end] == generation_) return true;
+  end_seen_[end] = generation_;
+  return false;
+}
 
 // Resolves {name: ...} through the same alias lookup as the colon commands
 // (every entity the name fits), and relationship types to stored ids.
@@ -118,13 +183,13 @@ Status Matcher::prepare(store::Store& store) {
   return Status::ok();
 }
 
-Status Matcher::run(const std::vector<Row>& in, std::vector<Row>& out) {
-  out_ = &out;
+Status Matcher::run(const std::vector<Row>& in, const RowSink& sink) {
+  sink_ = &sink;
   step_rows_.assign(plan_.steps.size(), 0);
   for (const Row& input : in) {
     Row row = input;
     row.resize(plan_.slots.size());
-    const size_t before = out.size();
+    const uint64_t before = emitted_;
     bool inputs_fit = true;
     // A node carried in from an earlier clause that is null (an OPTIONAL
     // MATCH found nothing) matches nothing.
@@ -140,26 +205,25 @@ Status Matcher::run(const std::vector<Row>& in, std::vector<Row>& out) {
       if (!stopped_) return stopped_;
       break;  // enough rows
     }
-    if (plan_.optional && out.size() == before) {
+    if (plan_.optional && emitted_ == before) {
       Row nulls = input;
       nulls.resize(plan_.slots.size());
       if (!emit(nulls)) return stopped_;
     }
-    if (enough_ && out.size() >= *enough_) break;
+    if (enough_ && emitted_ >= *enough_) break;
   }
   return stopped_;
 }
 
-// Keeps one complete row; false stops the walk (enough rows, or too many).
+// Hands one complete row on; false stops the walk (enough rows, or the
+// sink refused it).
 bool Matcher::emit(const Row& row) {
-  if (out_->size() >= options_.max_rows) {
-    stopped_ = Status::invalid_input(fmt::format("query stopped after {} rows; add LIMIT, a WHERE or a name to the "
-                                                 "pattern to narrow it",
-                                                 options_.max_rows));
+  if (Status s = (*sink_)(row); !s) {
+    stopped_ = std::move(s);
     return false;
   }
-  out_->push_back(row);
-  return !(enough_ && out_->size() >= *enough_);
+  ++emitted_;
+  return !(enough_ && emitted_ >= *enough_);
 }
 
 void Matcher::bind_paths(Row& row) const {
@@ -217,11 +281,16 @@ bool Matcher::scan(size_t i, Row& row) {
 // Binds step i's node to v when it fits, then goes on to the next step.
 bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
   const Step& s = plan_.steps[i];
+  if (prune_two_hops_ && i == 2 && end_seen_[v] == generation_) return true;  // a set holds it already
   if (++bindings_ > options_.max_bindings) {
     stopped_ = Status::invalid_input(fmt::format("query stopped after trying {} bindings; name an entity or add a "
                                                  "label to the pattern to narrow it",
                                                  options_.max_bindings));
     return false;
+  }
+  if (prune_two_hops_) {
+    if (i == 0) ++generation_;  // a new anchor: what was walked is walked again
+    else if (i == 1 && skip_middle(row, v)) return true;
   }
   Value& slot = row[s.node_slot];
   const bool was_bound = !slot.is_null();
@@ -232,7 +301,7 @@ bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
     slot.data = NodeRef{v};
   }
   bool go_on = true;
-  if (filters_hold(s, row)) {
+  if (filters_hold(s, row) && !(prune_two_hops_ && i == 2 && skip_end(v))) {
     ++step_rows_[i];
     go_on = step(i + 1, row);
   }
@@ -273,7 +342,9 @@ bool Matcher::expand(size_t i, Row& row) {
     std::vector<Value> path;
     return walk(i, row, from, 0, path);
   }
+  const bool last_of_two_hops = prune_two_hops_ && i == 2;
   return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
+    if (last_of_two_hops && end_seen_[to] == generation_) return true;  // a set holds it already
     row[s.rel_slot].data = RelRef{e};
     used_.push_back(e);
     const bool go_on = reach(i, row, to);
@@ -343,6 +414,7 @@ bool Matcher::node_fits(const NodePattern& n, graph::Vertex v) const {
 }
 
 bool Matcher::rel_fits(const RelPattern& r, const graph::CsrEdge& e) const {
+  if (r.types.empty() && r.properties.empty()) return true;
   if (auto it = types_.find(&r); it != types_.end()) {
     const TypeFilter& f = it->second;
     if (!f.surface.count(view_.edge(e).relation)) {
@@ -367,6 +439,16 @@ std::optional<size_t> enough_rows(const Query& q, size_t clause) {
     if (contains_aggregate(*item.expr)) return std::nullopt;
   }
   return static_cast<size_t>(*r.limit + r.skip.value_or(0));
+}
+
+// True when the projection's answer does not change if a row is repeated:
+// each aggregate is DISTINCT, min or max.
+bool reads_rows_as_set(const Projection& p) {
+  for (const ReturnItem& item : p.items) {
+    const auto* c = std::get_if<Call>(&item.expr->node);
+    if (c && is_aggregate(c->function) && !c->distinct && c->function != "min" && c->function != "max") return false;
+  }
+  return true;
 }
 
 // One line of EXPLAIN per operator: a clause, or a step of a MATCH.
@@ -448,7 +530,7 @@ QueryResult plan_table(const std::vector<Operator>& ops, bool profiled) {
 class Pipeline {
  public:
   Pipeline(const Query& query, store::Store& store, const graph::View& view, const RunOptions& options)
-      : query_(query), store_(store), view_(view), options_(options), names_(store) {
+      : query_(query), store_(store), view_(view), options_(options), names_(store, options.mentions) {
     scope_.parameters = options.parameters;
   }
   Result<std::vector<Row>> run(std::vector<Operator>* ops, bool execute);
@@ -467,6 +549,10 @@ class Pipeline {
   StoreNames names_;
   Plan scope_;
   ProcedureCache cache_;
+  // Set by a match whose rows went straight into the next clause's
+  // aggregates: `rows` then hold that clause's groups.
+  bool grouped_ = false;
+  uint64_t matched_rows_ = 0;  // rows the last match found, for PROFILE
 };
 
 Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute) {
@@ -497,7 +583,7 @@ Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute)
     }
     if (clause.kind == Clause::Kind::kMatch && clause.match.where) op.detail = "WHERE " + clause.match.where->text;
     if (execute) {
-      op.rows = rows.size();
+      op.rows = clause.kind == Clause::Kind::kMatch ? matched_rows_ : rows.size();
       op.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     }
     ops->insert(ops->begin() + static_cast<std::ptrdiff_t>(first_op), std::move(op));
@@ -514,9 +600,40 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
     Matcher matcher(*plan, eval, options_, enough_rows(query_, c));
     if (Status s = matcher.prepare(store_); !s) return s;
     std::vector<Row> out;
-    if (Status s = matcher.run(rows, out); !s) return s;
+    const Clause* after = c + 1 < query_.clauses.size() ? &query_.clauses[c + 1] : nullptr;
+    const Projection* next =
+        after && (after->kind == Clause::Kind::kWith || after->kind == Clause::Kind::kReturn) ? &after->projection
+                                                                                             : nullptr;
+    if (auto grouped = next ? aggregates(*next) : Result<bool>(false); grouped.is_ok() && *grouped) {
+      // The aggregate after the match counts rows as they come: the row cap
+      // bounds the groups it keeps, the binding budget the work.
+      Grouping grouping(*next, eval);
+      if (reads_rows_as_set(*next)) matcher.rows_read_as_set();
+      RowSink sink = [&](const Row& row) {
+        grouping.add(row);
+        if (grouping.size() <= options_.max_rows) return Status::ok();
+        return Status::invalid_input(fmt::format("query stopped after {} groups; add a WHERE or a name to the "
+                                                 "pattern to narrow it",
+                                                 options_.max_rows));
+      };
+      if (Status s = matcher.run(rows, sink); !s) return s;
+      out = grouping.rows();
+      grouped_ = true;
+    } else {
+      RowSink sink = [&](const Row& row) {
+        if (out.size() >= options_.max_rows) {
+          return Status::invalid_input(fmt::format("query stopped after {} rows; add LIMIT, a WHERE or a name to "
+                                                   "the pattern to narrow it",
+                                                   options_.max_rows));
+        }
+        out.push_back(row);
+        return Status::ok();
+      };
+      if (Status s = matcher.run(rows, sink); !s) return s;
+    }
     rows = std::move(out);
     step_rows = matcher.step_rows();
+    matched_rows_ = matcher.emitted();
   }
   if (ops) describe_steps(*plan, execute ? &step_rows : nullptr, *ops);
   scope_ = std::move(*plan);
@@ -625,9 +742,14 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
   }
   if (execute) {
     Evaluator eval(scope_, view_, names_);
-    auto projected = project(p, eval, rows);
-    if (!projected) return projected.status();
-    rows = std::move(*projected);
+    if (grouped_) {
+      rows = finish_projection(p, eval, std::move(rows), {});
+      grouped_ = false;
+    } else {
+      auto projected = project(p, eval, rows);
+      if (!projected) return projected.status();
+      rows = std::move(*projected);
+    }
     if (p.where) {
       Evaluator after(next, view_, names_);
       std::erase_if(rows, [&](const Row& r) { return !is_true(after.eval(*p.where, r)); });

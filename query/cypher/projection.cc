@@ -2,6 +2,7 @@
 // among the items, the other items are the grouping key (openCypher's
 // implicit grouping); ORDER BY then sees only the returned columns.
 #include <algorithm>
+#include <unordered_set>
 #include <fmt/format.h>
 
 #include "query/cypher/engine.h"
@@ -20,6 +21,8 @@ struct Accumulator {
   bool all_ints = true;
   std::vector<Value> items;
   std::set<Row, ValueLess> seen;  // for DISTINCT
+  std::unordered_set<graph::Vertex> seen_nodes;  // the same for nodes, the common case, without ordering
+  std::vector<bool> seen_vertices;  // instead of seen_nodes when sized (one group: one bit per vertex)
 
   void add(const Call& c, const Value& v) {
     if (c.star) {
@@ -27,7 +30,16 @@ struct Accumulator {
       return;
     }
     if (v.is_null()) return;
-    if (c.distinct && !seen.insert(Row{v}).second) return;
+    if (c.distinct) {
+      // A node never equals a value of another kind: the two sets are disjoint.
+      const auto* node = std::get_if<NodeRef>(&v.data);
+      if (node && !seen_vertices.empty()) {
+        if (seen_vertices[node->vertex]) return;
+        seen_vertices[node->vertex] = true;
+      } else if (node ? !seen_nodes.insert(node->vertex).second : !seen.insert(Row{v}).second) {
+        return;
+      }
+    }
     ++count;
     if (c.function == "min" && (best.is_null() || compare_values(v, best) < 0)) best = v;
     if (c.function == "max" && (best.is_null() || compare_values(v, best) > 0)) best = v;
@@ -88,61 +100,98 @@ Status check_aggregates(const Projection& q, bool& aggregating) {
   return Status::ok();
 }
 
-// The result rows of an aggregating RETURN: one per distinct key.
-std::vector<Row> group(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
-  std::vector<size_t> keys, aggregates;
-  for (size_t i = 0; i < q.items.size(); ++i) {
-    (contains_aggregate(*q.items[i].expr) ? aggregates : keys).push_back(i);
-  }
+}  // namespace
+
+// One group per distinct key, with one accumulator per aggregate item.
+struct Grouping::Groups {
   std::map<Row, size_t, ValueLess> group_of;
   std::vector<Row> key_values;
   std::vector<std::vector<Accumulator>> accumulators;
-  for (const Row& row : rows) {
-    Row key;
-    for (size_t k : keys) key.push_back(eval.eval(*q.items[k].expr, row));
-    auto [it, added] = group_of.emplace(key, key_values.size());
-    if (added) {
-      key_values.push_back(key);
-      accumulators.emplace_back(aggregates.size());
-    }
-    for (size_t a = 0; a < aggregates.size(); ++a) {
-      const Call& c = std::get<Call>(q.items[aggregates[a]].expr->node);
-      accumulators[it->second][a].add(c, c.star ? Value{} : eval.eval(*c.args[0], row));
+};
+
+Grouping::Grouping(const Projection& q, const Evaluator& eval)
+    : q_(q), eval_(eval), groups_(std::make_unique<Groups>()) {
+  for (size_t i = 0; i < q.items.size(); ++i) {
+    (contains_aggregate(*q.items[i].expr) ? aggregates_ : keys_).push_back(i);
+  }
+}
+
+Grouping::~Grouping() = default;
+
+void Grouping::add(const Row& row) {
+  Row key;
+  for (size_t k : keys_) key.push_back(eval_.eval(*q_.items[k].expr, row));
+  // Looked up before inserting: most rows join a group that exists (the
+  // lone group of no keys always does after the first row).
+  Groups& g = *groups_;
+  size_t group = 0;
+  auto it = keys_.empty() && !g.key_values.empty() ? g.group_of.begin() : g.group_of.find(key);
+  if (it != g.group_of.end()) {
+    group = it->second;
+  } else {
+    group = g.key_values.size();
+    g.group_of.emplace(key, group);
+    g.key_values.push_back(std::move(key));
+    g.accumulators.emplace_back(aggregates_.size());
+    // A lone group can afford a bit per vertex for its DISTINCT nodes;
+    // many groups could not.
+    if (keys_.empty()) {
+      for (Accumulator& a : g.accumulators.back()) a.seen_vertices.assign(eval_.view().vertex_count(), false);
     }
   }
+  for (size_t a = 0; a < aggregates_.size(); ++a) {
+    const Call& c = std::get<Call>(q_.items[aggregates_[a]].expr->node);
+    g.accumulators[group][a].add(c, c.star ? Value{} : eval_.eval(*c.args[0], row));
+  }
+}
+
+size_t Grouping::size() const { return groups_->key_values.size(); }
+
+std::vector<Row> Grouping::rows() {
+  Groups& g = *groups_;
   // Without grouping keys an aggregate over no rows is still one row (count 0).
-  if (keys.empty() && key_values.empty()) {
-    key_values.emplace_back();
-    accumulators.emplace_back(aggregates.size());
+  if (keys_.empty() && g.key_values.empty()) {
+    g.key_values.emplace_back();
+    g.accumulators.emplace_back(aggregates_.size());
   }
   std::vector<Row> out;
-  for (size_t g = 0; g < key_values.size(); ++g) {
-    Row r(q.items.size());
-    for (size_t k = 0; k < keys.size(); ++k) r[keys[k]] = key_values[g][k];
-    for (size_t a = 0; a < aggregates.size(); ++a) {
-      r[aggregates[a]] = accumulators[g][a].result(std::get<Call>(q.items[aggregates[a]].expr->node));
+  for (size_t i = 0; i < g.key_values.size(); ++i) {
+    Row r(q_.items.size());
+    for (size_t k = 0; k < keys_.size(); ++k) r[keys_[k]] = g.key_values[i][k];
+    for (size_t a = 0; a < aggregates_.size(); ++a) {
+      r[aggregates_[a]] = g.accumulators[i][a].result(std::get<Call>(q_.items[aggregates_[a]].expr->node));
     }
     out.push_back(std::move(r));
   }
   return out;
 }
 
-}  // namespace
-
-Result<std::vector<Row>> project(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
+Result<bool> aggregates(const Projection& q) {
   bool aggregating = false;
   if (Status s = check_aggregates(q, aggregating); !s) return s;
-  // Each output row: the returned columns, then the ORDER BY keys.
-  std::vector<Row> out;
-  if (aggregating) {
-    out = group(q, eval, rows);
-  } else {
-    for (const Row& row : rows) {
-      Row r;
-      for (const ReturnItem& item : q.items) r.push_back(eval.eval(*item.expr, row));
-      out.push_back(std::move(r));
-    }
+  return aggregating;
+}
+
+Result<std::vector<Row>> project(const Projection& q, const Evaluator& eval, const std::vector<Row>& rows) {
+  auto aggregating = aggregates(q);
+  if (!aggregating) return aggregating.status();
+  if (*aggregating) {
+    Grouping grouping(q, eval);
+    for (const Row& row : rows) grouping.add(row);
+    return finish_projection(q, eval, grouping.rows(), {});
   }
+  // Each output row: the returned columns (ORDER BY may read the input rows).
+  std::vector<Row> out;
+  for (const Row& row : rows) {
+    Row r;
+    for (const ReturnItem& item : q.items) r.push_back(eval.eval(*item.expr, row));
+    out.push_back(std::move(r));
+  }
+  return finish_projection(q, eval, std::move(out), rows);
+}
+
+std::vector<Row> finish_projection(const Projection& q, const Evaluator& eval, std::vector<Row> out,
+                                   const std::vector<Row>& rows) {
   if (q.distinct) {
     std::set<Row, ValueLess> seen;
     std::erase_if(out, [&](const Row& r) { return !seen.insert(r).second; });
@@ -157,13 +206,20 @@ Result<std::vector<Row>> project(const Projection& q, const Evaluator& eval, con
       }
       keyed.emplace_back(std::move(key), i);
     }
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    // Ties keep their input order (the row index decides last), so sorting
+    // only the first SKIP + LIMIT rows gives what a stable sort of all would.
+    auto before = [&](const auto& a, const auto& b) {
       for (size_t k = 0; k < q.order_by.size(); ++k) {
         const int c = compare_values(a.first[k], b.first[k]);
         if (c != 0) return q.order_by[k].descending ? c > 0 : c < 0;
       }
-      return false;
-    });
+      return a.second < b.second;
+    };
+    const size_t wanted = q.limit ? std::min(keyed.size(), static_cast<size_t>(q.skip.value_or(0) + *q.limit))
+                                  : keyed.size();
+    if (wanted == keyed.size()) std::sort(keyed.begin(), keyed.end(), before);
+    else std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(wanted), keyed.end(), before);
+    keyed.resize(wanted);
     std::vector<Row> sorted;
     for (const auto& [key, i] : keyed) sorted.push_back(std::move(out[i]));
     out = std::move(sorted);

@@ -209,6 +209,41 @@ TEST_F(CliTest, CypherErrorsAreOneLineAndExitOne) {
   EXPECT_EQ(after.out, "n\n0\n");
 }
 
+// The statement can come from a file (-f) or from a piped stdin; errors
+// about where it comes from are one line with exit 1.
+TEST_F(CliTest, QueryReadsAFileOrStandardInput) {
+  const std::string statement = "MATCH (a {name: 'Nuland'})-[r]->(b)\nRETURN b.name\nORDER BY b.name;\n";
+  const std::string expected = "b.name\nJoe Biden\nSenate Foreign Relations Committee\n";
+  const KgRun piped = kg("query --format tsv", statement);
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.out, expected);
+  const std::string file = dir_.file("q.cypher");
+  std::ofstream(file, std::ios::binary) << statement;
+  const KgRun from_file = kg("query -f " + sh_quote(file) + " --format tsv");
+  ASSERT_EQ(from_file.exit_code, 0) << from_file.err;
+  EXPECT_EQ(from_file.out, expected);
+  const KgRun dash = kg("query -f - --format tsv", statement);
+  EXPECT_EQ(dash.out, expected);
+  // Colon commands, one a line, work the same way.
+  const KgRun colon = kg("query --format tsv", ":entity Nuland\n");
+  ASSERT_EQ(colon.exit_code, 0) << colon.err;
+  EXPECT_NE(colon.out.find("Victoria Nuland"), std::string::npos) << colon.out;
+  // An error in the file points at its line.
+  std::ofstream(file, std::ios::binary) << "MATCH (a)\nRETURN a.age";
+  const KgRun bad = kg("query -f " + sh_quote(file));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err, "kg: error: 2:8: unknown property 'age' of node a; nodes have name, type, mentions, id\n");
+  const KgRun missing = kg("query -f " + sh_quote(dir_.file("absent.cypher")));
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.err, "kg: error: -f " + dir_.file("absent.cypher") + ": cannot read it: No such file or directory\n");
+  const KgRun both = kg("query -f " + sh_quote(file) + " " + sh_quote("MATCH (n) RETURN n"));
+  EXPECT_EQ(both.exit_code, 1);
+  EXPECT_EQ(both.err, "kg: error: kg query takes a statement or -f FILE, not both\n");
+  const KgRun empty = kg("query", "");
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_EQ(empty.err, "kg: error: 1:1: empty query: type a colon command such as :help\n");
+}
+
 TEST_F(CliTest, ReplRunsCypherLines) {
   const KgRun r = kg("repl --format tsv", "MATCH (a:ORG) RETURN a.name ORDER BY a.name;\nMATCH (a:PLANET) RETURN a\n");
   EXPECT_EQ(r.exit_code, 1);  // piped input with a failed statement

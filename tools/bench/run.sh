@@ -20,6 +20,8 @@ fi
 if [ -f "$TRIPLES" ]; then
   "$BENCH/store_bench" --tsv "$TRIPLES" --db "$BUILD/bench-store.db" --runs 5
   rm -rf "$BUILD/bench-store.db"
+  # Cypher against Kuzu on the same graph (issue 24).
+  "$(dirname "$0")/cypher_vs_kuzu.sh" "$BUILD" "$TRIPLES" 5
 else
   echo "store_bench: skipped: $GEN_KG is absent"
 fi

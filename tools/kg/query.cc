@@ -1,20 +1,46 @@
 // kg query 'COMMAND' [--format table|json|tsv] [--param NAME=VALUE]: one-shot queries. A Cypher
 // statement is the whole argument (it may span lines); otherwise each line
-// is one colon command. Neighbourhood commands read the store by prefix
-// scans, whole-graph ones and Cypher build the view once.
+// is one colon command. The text comes from the argument, from `-f FILE`,
+// or from standard input when neither is given and stdin is no terminal.
+// Neighbourhood commands read the store by prefix scans, whole-graph ones
+// and Cypher build the view once.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 #include <map>
+#include <unistd.h>
 
 #include "graph/store/store.h"
 #include "query/query.h"
 #include "tools/kg/commands.h"
 
 namespace kg::cli {
+namespace {
+
+// The query text from `-f FILE` ("-" is stdin) or, with neither a statement
+// nor a file, from a piped stdin. kInvalidInput says what is missing.
+Result<std::string> read_query_text(const std::string& file) {
+  if (file.empty() && isatty(STDIN_FILENO)) {
+    return Status::invalid_input("kg query needs a statement: as an argument, with -f FILE, or on standard input");
+  }
+  if (file.empty() || file == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::invalid_input(fmt::format("-f {}: cannot read it: {}", file, std::strerror(errno)));
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
 
 Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
   struct Options {
     std::string text;
+    std::string file;  // -f: the query text from a file
     query::OutputFormat format = query::OutputFormat::kTable;
     std::vector<std::string> params;  // NAME=VALUE
   };
@@ -22,8 +48,9 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
   Subcommand c;
   c.app = kg.add_subcommand("query", "run a read-only query (openCypher MATCH ... RETURN, or colon commands) against the store");
   c.app->add_option("query", options->text, "the query, e.g. 'MATCH (a:PERSON)-[r]->(b) RETURN a.name, type(r), b.name LIMIT 5' or "
-                    "':neighbors \"Joe Biden\" depth 2' (one colon command per line)")
-      ->required();
+                    "':neighbors \"Joe Biden\" depth 2' (one colon command per line); without it, -f FILE or "
+                    "standard input");
+  c.app->add_option("-f,--file", options->file, "read the query from FILE ('-' for standard input)");
   c.app->add_option("--format", options->format, "output format: table, csv, tsv, json or jsonl")
       ->transform(CLI::CheckedTransformer(query::output_formats(), CLI::ignore_case));
   c.app->add_option("--param", options->params,
@@ -31,6 +58,14 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
                     "a list [1, 2] or plain text)");
   c.app->footer("Type ':help' as the query for the list of commands.");
   c.run = [options, &global] {
+    if (!options->text.empty() && !options->file.empty()) {
+      return report(Status::invalid_input("kg query takes a statement or -f FILE, not both"));
+    }
+    if (options->text.empty()) {
+      auto text = read_query_text(options->file);
+      if (!text) return report(text.status());
+      options->text = std::move(*text);
+    }
     // Parse everything first: a typo on line 3 should not leave lines 1-2
     // half done.
     std::vector<query::Command> commands;
