@@ -149,6 +149,16 @@ bool any_contains(const std::vector<std::string>& texts, const std::string& need
   return false;
 }
 
+// One article written to "<name>.txt" in a temporary folder of its own
+// (the caller removes the folder once the article is ingested).
+std::string write_article(const std::string& name, const char* text) {
+  const fs::path dir = fs::temp_directory_path() / ("kg_parsed_input_" + name + "_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / (name + ".txt")).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
 // Our own article: two leaders under full names, honorific short forms, a
 // pronoun and a description, and titles written before the names.
 constexpr const char* kSummitArticle =
@@ -164,12 +174,9 @@ constexpr const char* kSummitArticle =
 
 TEST(ParsedIngest, OwnArticleGivesOneEntityPerPersonWithFactsAndTitles) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const fs::path dir = fs::temp_directory_path() / ("kg_parsed_input_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string path = (dir / "summit.txt").string();
-  std::ofstream(path) << kSummitArticle;
+  const std::string path = write_article("summit", kSummitArticle);
   const IngestedGraph g("summit", path);
-  fs::remove_all(dir);
+  fs::remove_all(fs::path(path).parent_path());
 
   EXPECT_NE(g.ingest_output().find("(parser extractor)"), std::string::npos) << g.ingest_output();
 
@@ -220,12 +227,9 @@ constexpr const char* kMergerArticle =
 
 TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const fs::path dir = fs::temp_directory_path() / ("kg_parsed_input_merger_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string path = (dir / "merger.txt").string();
-  std::ofstream(path) << kMergerArticle;
+  const std::string path = write_article("merger", kMergerArticle);
   const IngestedGraph g("merger", path);
-  fs::remove_all(dir);
+  fs::remove_all(fs::path(path).parent_path());
 
   // "HarbourFoods" is the same company, written without its space.
   ASSERT_EQ(g.nodes_named("HarbourFoods").size(), 0u) << g.dump();
