@@ -171,6 +171,11 @@ class TableFile {
 
 }  // namespace
 
+Status check_triples(std::string_view data, const std::string& path) {
+  Result<ParsedFile> parsed = parse(path, data, {});
+  return parsed ? Status::ok() : parsed.status();
+}
+
 Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLoadProgressFn& progress) {
   Impl& impl = *impl_;
   if (Status s = impl.ensure_writable(); !s) return s;

@@ -101,6 +101,10 @@ rocksdb::ColumnFamilyOptions family_options(size_t family);
 // can leave it behind, and the next writer removes it.
 inline constexpr const char* kBulkLoadTempDir = "bulk-load.tmp";
 
+// Reads TSV triples as load_triples does, storing nothing (bulk_load.cc;
+// the fuzz target tools/fuzz/tsv_fuzz.cc drives it).
+Status check_triples(std::string_view data, const std::string& path);
+
 // Hex of a key for messages.
 std::string hex(std::string_view bytes);
 

@@ -46,6 +46,8 @@ class ModelWriter {
     for (const auto& s : items) put_string(s);
   }
 
+  // The file's bytes: the container with its checksum.
+  std::string bytes() const;
   // Writes the file (via a temporary and rename, so a crash never leaves a
   // half-written model under the final name).
   Status save(const std::string& path) const;
@@ -58,6 +60,9 @@ class ModelReader {
  public:
   // Reads and verifies the whole file.
   static Result<ModelReader> open(const std::string& path, std::string_view kind, uint32_t version);
+  // The same checks on a file's bytes already read (`path` names it in messages).
+  static Result<ModelReader> from_bytes(std::string bytes, const std::string& path, std::string_view kind,
+                                        uint32_t version);
 
   // Each getter returns false (and leaves the reader failed) when the payload
   // is shorter than what is asked; callers check ok() once at the end.
