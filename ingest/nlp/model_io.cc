@@ -101,7 +101,7 @@ bool ModelReader::get_string(std::string* s) {
 
 bool ModelReader::get_strings(std::vector<std::string>* items) {
   uint64_t n = 0;
-  if (!get(&n) || n > data_.size() - pos_) return fail();
+  if (!get_count(&n, sizeof(uint32_t))) return false;  // each string has its length
   items->resize(n);
   for (auto& s : *items) {
     if (!get_string(&s)) return false;

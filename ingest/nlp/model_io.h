@@ -85,6 +85,13 @@ class ModelReader {
     return true;
   }
   bool get_strings(std::vector<std::string>* items);
+  // A count of items that each take at least `min_bytes_each` bytes of the
+  // payload; fails when the rest of the payload cannot hold that many, so a
+  // damaged count never sizes an allocation (a fuzzer's count of 2^59 did).
+  bool get_count(uint64_t* n, size_t min_bytes_each) {
+    if (!get(n) || *n > (data_.size() - pos_) / min_bytes_each) return fail();
+    return true;
+  }
 
   // Ok when every read succeeded and the payload was consumed exactly.
   Status finish() const;
