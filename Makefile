@@ -39,7 +39,7 @@ FUZZ_SECONDS ?= 60
 fuzz: build
 	@tools/bootstrap.sh fuzz
 	@cmake --preset fuzz >/dev/null
-	@cmake --build build/fuzz -j $(JOBS) --target source_fuzz record_fuzz cypher_fuzz
+	@cmake --build build/fuzz -j $(JOBS) --target source_fuzz record_fuzz cypher_fuzz tsv_fuzz conllu_fuzz model_fuzz
 	@tools/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(KG)
 
 bench: build

@@ -90,6 +90,24 @@ class Session {
 // prompting, so commands can be piped in. Errors are printed and the loop
 // goes on. Returns the exit code: 0, or 1 when input was not a terminal and
 // some command failed (so scripts notice).
+// Where a REPL statement ends: at a line whose last character outside a
+// string is ';'. Lines are fed one by one and each is read once, with the
+// quote state carried over, so a statement of many lines costs time linear
+// in its length (rescanning the whole statement per line took 89 s for
+// 300,000 one-letter lines).
+class StatementEnd {
+ public:
+  // Reads one more line of the statement; true when the statement ends with it.
+  bool add_line(std::string_view line);
+  void reset() { *this = StatementEnd(); }
+  uint64_t bytes_read() const { return bytes_read_; }  // for tests: the work done
+
+ private:
+  char quote_ = 0;         // the quote of a string left open, or 0
+  bool escaped_ = false;   // a backslash inside that string was the line's last character
+  uint64_t bytes_read_ = 0;
+};
+
 struct ReplOptions {
   std::string history_file;  // "" disables history
   OutputFormat format = OutputFormat::kTable;

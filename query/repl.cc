@@ -137,21 +137,28 @@ std::string_view trimmed(std::string_view s) {
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// A Cypher statement is complete at a line ending with ';' (outside a
-// string: a quote left open means the statement goes on).
-bool ends_statement(std::string_view text) {
-  char quote = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
+}  // namespace
+
+bool StatementEnd::add_line(std::string_view line) {
+  char last = 0;  // the last character outside a string that is no blank
+  for (const char c : line) {
+    ++bytes_read_;
+    if (quote_) {
+      if (escaped_) escaped_ = false;
+      else if (c == '\\') escaped_ = true;
+      else if (c == quote_) quote_ = 0;
     } else if (c == '\'' || c == '"') {
-      quote = c;
+      quote_ = c;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      last = c;
     }
   }
-  return !quote && !trimmed(text).empty() && trimmed(text).back() == ';';
+  // The newline that ended the line: an escape cannot carry over it.
+  escaped_ = false;
+  return !quote_ && last == ';';
 }
+
+namespace {
 
 // The shell's own settings, changed by :mode, :timer and :param.
 struct ShellState {
@@ -247,6 +254,7 @@ int run_repl(Session& session, const ReplOptions& options) {
   bool any_failed = false;
   int line_number = 0;
   std::string statement;  // an unfinished Cypher statement
+  StatementEnd statement_end;
   int statement_line = 0;
   auto run = [&](const std::string& text, int first_line) {
     const auto started = std::chrono::steady_clock::now();
@@ -291,13 +299,14 @@ int run_repl(Session& session, const ReplOptions& options) {
     }
     if (statement.empty()) statement_line = line_number;
     statement += *line + "\n";
-    if (!ends_statement(statement)) {
+    if (!statement_end.add_line(*line)) {
       source->set_continuation(true);
       continue;
     }
     source->set_continuation(false);
     std::string text = std::move(statement);
     statement.clear();
+    statement_end.reset();
     if (run(text, statement_line)) break;
   }
   // End of input finishes a statement left without its ';'.

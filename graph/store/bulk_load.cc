@@ -172,6 +172,11 @@ class TableFile {
 
 }  // namespace
 
+Status check_triples(std::string_view data, const std::string& path) {
+  Result<ParsedFile> parsed = parse(path, data, {});
+  return parsed ? Status::ok() : parsed.status();
+}
+
 Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLoadProgressFn& progress) {
   Impl& impl = *impl_;
   KG_TRY(impl.ensure_writable());

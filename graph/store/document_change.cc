@@ -387,8 +387,7 @@ Status DocumentChange::commit(std::string_view doing) {
   // Not synced: a killed process loses nothing the kernel has (the WAL is
   // written before Write returns); a power cut may lose the last documents,
   // but recovery stops at a batch boundary, so never half of one.
-  rocksdb::WriteOptions wo;
-  if (Status s = impl_.written(impl_.db->Write(wo, &batch_), doing); !s) return s;
+  if (Status s = impl_.write(batch_, doing); !s) return s;
   impl_.next_ids = next_;
   impl_.totals = totals_;
   impl_.folds.reset();
@@ -457,10 +456,9 @@ Status Store::record_near_duplicates(std::string_view doc_id, const std::vector<
     }
   }
   if (info.near_duplicates.size() == before) return Status::ok();
-  rocksdb::WriteOptions wo;
-  const std::string key = keys::id_key(info.number);
-  return impl.written(impl.db->Put(wo, impl.family(keys::kDocs), key, records::encode(info)),
-                      fmt::format("recording near-duplicates of {}", doc_id));
+  rocksdb::WriteBatch batch;
+  batch.Put(impl.family(keys::kDocs), keys::id_key(info.number), records::encode(info));
+  return impl.write(batch, fmt::format("recording near-duplicates of {}", doc_id));
 }
 
 Status Store::remove_document(std::string_view doc_id) {

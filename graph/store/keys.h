@@ -80,6 +80,9 @@ std::string_view family_name(size_t family);
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 inline constexpr std::string_view kNextIdsKey = "next_ids";
 inline constexpr std::string_view kTotalsKey = "totals";
+// How many batches went through Store::Impl::write (u64): the journal of
+// unflushed writes names a lost batch by a count above this one.
+inline constexpr std::string_view kWriteCountKey = "write_count";
 
 void put_u32(std::string& out, uint32_t v);
 uint32_t get_u32(const char* p);

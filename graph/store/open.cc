@@ -1,6 +1,8 @@
 // Opening and closing a store: directory checks, the writer lock, column
 // family options, the schema version, and the reader modes.
+#include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <rocksdb/filter_policy.h>
@@ -84,6 +86,11 @@ rocksdb::DBOptions db_options(const OpenOptions& options) {
   // and drops every document after it without a word. A writer flushes when
   // it closes (Impl::~Impl), so a log holds only what a killed writer left.
   o.wal_recovery_mode = rocksdb::WALRecoveryMode::kAbsoluteConsistency;
+  // Every flush takes all families at one point, so table files never hold
+  // one family's half of a batch whose other half only the log holds: then
+  // meta "write_count" in them says exactly which batches a lost log took
+  // (write_journal.h).
+  o.atomic_flush = true;
   if (options.env) o.env = options.env;
   return o;
 }
@@ -96,7 +103,7 @@ std::optional<std::vector<fs::path>> interrupted_creation(const std::string& dir
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name == "KG_LOCK") continue;
+    if (name == "KG_LOCK" || name == kJournalFile) continue;
     const bool leftover = name == "MANIFEST-000001" || name == "IDENTITY" || name == "LOCK" || name == "LOG" ||
                           name.starts_with("LOG.old") || name.ends_with(".dbtmp") ||
                           (name.ends_with(".log") && entry.file_size(ec) == 0);
@@ -122,7 +129,7 @@ Status check_directory(const std::string& dir, bool must_exist, bool* fresh) {
   bool empty = true, rocks = false;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name == "KG_LOCK") continue;
+    if (name == "KG_LOCK" || name == kJournalFile) continue;
     empty = false;
     rocks = rocks || looks_like_rocksdb_file(name);
   }
@@ -187,6 +194,40 @@ bool only_the_log_is_damaged(const std::string& dir, rocksdb::DBOptions options)
   return s.ok();
 }
 
+// Compares the writer's journal with what the store holds (write_journal.h)
+// and leaves the writer with an empty journal of its own. Journaled writes
+// above the stored write count were lost with the write-ahead log: the open
+// fails naming them, unless `accept_lost` (kg check --repair) keeps them in
+// impl.lost_writes and lets the store go on without them.
+Status settle_journal(Store::Impl& impl, bool accept_lost) {
+  if (impl.secondary) return Status::ok();  // the running writer appends to it
+  std::string value;
+  Result<bool> found = impl.get(keys::kMeta, keys::kWriteCountKey, &value);
+  if (!found) return found.status();
+  if (*found && std::from_chars(value.data(), value.data() + value.size(), impl.write_count).ptr !=
+                    value.data() + value.size()) {
+    return impl.bad_record(keys::kMeta, keys::kWriteCountKey);
+  }
+  Result<std::vector<WriteJournal::Entry>> entries = WriteJournal::read(impl.dir);
+  if (!entries) return entries.status();
+  const std::vector<WriteJournal::Entry> lost = WriteJournal::lost(*entries, impl.write_count);
+  if (!lost.empty() && !accept_lost) {
+    return Status::corruption(fmt::format(
+        "{}: the store lost its last {} write{} ('{}'{}): the write-ahead log of a kg process that did not close is "
+        "missing or damaged; nothing was changed; 'kg check --repair' lists what was lost and makes the store "
+        "writable again",
+        impl.dir, lost.size(), lost.size() == 1 ? "" : "s", lost.front().what, lost.size() > 1 ? " and after" : ""));
+  }
+  for (const WriteJournal::Entry& e : lost) impl.lost_writes.push_back(e.what);
+  if (!impl.writable()) return Status::ok();
+  Result<std::unique_ptr<WriteJournal>> journal = WriteJournal::open(impl.dir);
+  if (!journal) return journal.status();
+  impl.journal = std::move(*journal);
+  // What the log replayed goes into table files before the journal that
+  // names it is emptied: from here on the log is not needed for it.
+  return entries->empty() ? Status::ok() : impl.flush_all();
+}
+
 }  // namespace
 
 std::string hex(std::string_view bytes) {
@@ -204,13 +245,7 @@ Store::Impl::~Impl() {
     if (writable() && !secondary && !write_failed) {
       kill_point("closing, log not yet flushed");
       db->FlushWAL(/*sync=*/true).PermitUncheckedError();
-      std::vector<rocksdb::ColumnFamilyHandle*> families;
-      for (auto* h : cf) {
-        if (h) families.push_back(h);
-      }
-      rocksdb::FlushOptions flush;
-      flush.wait = true;
-      db->Flush(flush, families).PermitUncheckedError();
+      (void)flush_all();  // on failure the journal stays, naming what the log must replay
     }
     for (auto* h : cf) {
       if (h) db->DestroyColumnFamilyHandle(h);
@@ -222,6 +257,30 @@ Store::Impl::~Impl() {
     std::error_code ec;
     fs::remove_all(secondary_dir, ec);
   }
+}
+
+Status Store::Impl::flush_all() {
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (auto* h : cf) {
+    if (h) families.push_back(h);
+  }
+  rocksdb::FlushOptions flush;
+  flush.wait = true;
+  if (Status s = convert(db->Flush(flush, families), "flushing"); !s) return s;
+  return journal ? journal->clear() : Status::ok();
+}
+
+Status Store::Impl::write(rocksdb::WriteBatch& batch, std::string_view doing) {
+  const uint64_t count = write_count + 1;
+  batch.Put(cf[keys::kMeta], rocksdb::Slice(keys::kWriteCountKey.data(), keys::kWriteCountKey.size()),
+            fmt::format("{}", count));
+  if (Status s = written(db->Write(rocksdb::WriteOptions(), &batch), doing); !s) return s;
+  write_count = count;
+  if (journal && !journal->append(count, doing)) {
+    return Status::io_error(fmt::format("{}: {} is stored, but it could not be added to {} (the list of unflushed "
+                                        "writes): {}", dir, doing, kJournalFile, std::strerror(errno)));
+  }
+  return Status::ok();
 }
 
 Status Store::Impl::convert(const rocksdb::Status& s, std::string_view doing) const {
@@ -291,6 +350,7 @@ Store::~Store() = default;
 
 const std::string& Store::dir() const { return impl_->dir; }
 bool Store::read_only() const { return !impl_->writable(); }
+const std::vector<std::string>& Store::lost_writes() const { return impl_->lost_writes; }
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOptions& options) {
   auto impl = std::make_unique<Impl>();
@@ -325,6 +385,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     dbo.create_if_missing = fresh;
     // A creation killed half-way leaves some families; the writer finishes it.
     dbo.create_missing_column_families = fresh || unfinished;
+    // kg check --repair: replay the log up to its first bad record; the
+    // journal says what was beyond it.
+    if (options.accept_lost_writes) dbo.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
     rocksdb::DB* raw = nullptr;
     rs = rocksdb::DB::Open(dbo, dir, descriptors(), &handles, &raw);
     impl->db.reset(raw);
@@ -366,12 +429,14 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     if (rs.IsCorruption() && !impl->secondary && only_the_log_is_damaged(dir, dbo)) {
       return Status::corruption(fmt::format(
           "{}: the store is damaged: its write-ahead log (the last writes of a kg process that did not close) does "
-          "not replay ({}); nothing was changed; restore the store from a backup or re-ingest into a new store",
+          "not replay ({}); nothing was changed; 'kg check --repair' keeps what the log holds up to the damage and lists "
+          "what is lost",
           dir, rs.ToString()));
     }
     return impl->convert(rs, "opening");
   }
   for (size_t f = 0; f < handles.size() && f < keys::kFamilyCount; ++f) impl->cf[f] = handles[f];
+  if (Status s = settle_journal(*impl, writer && options.accept_lost_writes); !s) return s;
 
   std::string version;
   Result<bool> found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);

@@ -256,6 +256,11 @@ struct OpenOptions {
   Mode mode = Mode::kReadOnly;
   bool create_if_missing = true;  // read-write only: create an empty store
   rocksdb::Env* env = nullptr;    // tests: a failing Env to simulate a full disk
+  // Read-write only (kg check --repair): open a store whose last writes were
+  // lost with a missing or damaged write-ahead log (replaying the log up to
+  // its first bad record), list them in lost_writes() and give them up.
+  // Without it such a store does not open: a one-line error names the loss.
+  bool accept_lost_writes = false;
 };
 
 
@@ -268,6 +273,9 @@ class Store {
 
   const std::string& dir() const;
   bool read_only() const;
+  // What the writes lost with the write-ahead log did ("storing document X"),
+  // oldest first; empty unless opened with accept_lost_writes.
+  const std::vector<std::string>& lost_writes() const;
 
   // --- writing (read-write mode only) ---------------------------------------
 

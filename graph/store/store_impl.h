@@ -16,6 +16,7 @@
 #include "graph/store/records.h"
 #include "graph/store/store.h"
 #include "graph/store/store_lock.h"
+#include "graph/store/write_journal.h"
 
 namespace kg::store {
 
@@ -63,6 +64,22 @@ struct Store::Impl {
   }
   bool write_failed = false;
 
+  // Writes `batch` with meta "write_count" one higher, then appends that
+  // count and `doing` ("storing document X": what losing it would cost) to
+  // the journal (write_journal.h). Every batch that only the write-ahead log
+  // holds until the next flush goes through here.
+  Status write(rocksdb::WriteBatch& batch, std::string_view doing);
+  uint64_t write_count = 0;  // meta "write_count" as last written or read
+
+  // The writer's journal of unflushed writes; emptied after each full flush.
+  std::unique_ptr<WriteJournal> journal;
+  // Writes the journal names that the store does not hold (kept only when
+  // OpenOptions::accept_lost_writes let the open go on).
+  std::vector<std::string> lost_writes;
+  // Flushes every family to table files (the write-ahead log is then no
+  // longer needed) and empties the journal.
+  Status flush_all();
+
   // Point read: true and *value when the key exists.
   Result<bool> get(size_t family, std::string_view key, std::string* value) const;
 
@@ -85,6 +102,10 @@ rocksdb::ColumnFamilyOptions family_options(size_t family);
 // Where the bulk loader writes table files before ingesting them; a crash
 // can leave it behind, and the next writer removes it.
 inline constexpr const char* kBulkLoadTempDir = "bulk-load.tmp";
+
+// Reads TSV triples as load_triples does, storing nothing (bulk_load.cc;
+// the fuzz target tools/fuzz/tsv_fuzz.cc drives it).
+Status check_triples(std::string_view data, const std::string& path);
 
 // Hex of a key for messages.
 std::string hex(std::string_view bytes);

@@ -131,6 +131,12 @@ Result<Document> read_conllu(std::string_view content, std::string_view source_n
       if (!parse_int(f[0].substr(0, dash), &a) || !parse_int(f[0].substr(dash + 1), &b)) {
         return error(fmt::format("bad token range '{}'", f[0]));
       }
+      // A range comes just before the first word it covers; one elsewhere
+      // left a later word of it without a first word to take its span from.
+      const int next = static_cast<int>(doc.words.size() - cur.sentence.word_begin) + 1;
+      if (a != next || b < a) {
+        return error(fmt::format("token range '{}' does not start at the next word ({})", f[0], next));
+      }
       cur.ranges.emplace_back(a, b);
       cur.range_forms.push_back(doc.intern(f[1]));
       cur.range_misc.push_back(doc.intern(f[9]));

@@ -94,7 +94,7 @@ void put_map(ModelWriter& out, const StringMap<uint32_t>& map) {
 
 bool get_map(ModelReader& in, StringMap<uint32_t>* map) {
   uint64_t n = 0;
-  if (!in.get(&n)) return false;
+  if (!in.get_count(&n, sizeof(uint32_t) + sizeof(uint32_t))) return false;  // key length, value
   map->reserve(n);
   for (uint64_t i = 0; i < n; ++i) {
     std::string k;

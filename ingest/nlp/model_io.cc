@@ -28,13 +28,19 @@ ModelWriter::ModelWriter(std::string_view kind, uint32_t version) {
   put<uint32_t>(version);
 }
 
+std::string ModelWriter::bytes() const {
+  const uint64_t sum = fnv1a(buf_);
+  std::string all = buf_;
+  all.append(reinterpret_cast<const char*>(&sum), sizeof(sum));
+  return all;
+}
+
 Status ModelWriter::save(const std::string& path) const {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    const uint64_t sum = fnv1a(buf_);
-    out.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    out.write(reinterpret_cast<const char*>(&sum), sizeof(sum));
+    const std::string all = bytes();
+    out.write(all.data(), static_cast<std::streamsize>(all.size()));
     if (!out.flush()) return Status::io_error(fmt::format("{}: cannot write model file", tmp));
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
@@ -56,6 +62,11 @@ Result<ModelReader> ModelReader::open(const std::string& path, std::string_view 
   if (!in.read(all.data(), static_cast<std::streamsize>(all.size()))) {
     return Status::io_error(fmt::format("{}: cannot read model file", path));
   }
+  return from_bytes(std::move(all), path, kind, version);
+}
+
+Result<ModelReader> ModelReader::from_bytes(std::string all, const std::string& path, std::string_view kind,
+                                            uint32_t version) {
   auto corrupt = [&](std::string_view why) {
     return Status::corruption(fmt::format("{}: not a usable {} model: {} (rebuild it with 'kg train')", path, kind, why));
   };
@@ -90,7 +101,7 @@ bool ModelReader::get_string(std::string* s) {
 
 bool ModelReader::get_strings(std::vector<std::string>* items) {
   uint64_t n = 0;
-  if (!get(&n) || n > data_.size() - pos_) return fail();
+  if (!get_count(&n, sizeof(uint32_t))) return false;  // each string has its length
   items->resize(n);
   for (auto& s : *items) {
     if (!get_string(&s)) return false;

@@ -46,6 +46,8 @@ class ModelWriter {
     for (const auto& s : items) put_string(s);
   }
 
+  // The file's bytes: the container with its checksum.
+  std::string bytes() const;
   // Writes the file (via a temporary and rename, so a crash never leaves a
   // half-written model under the final name).
   Status save(const std::string& path) const;
@@ -58,6 +60,9 @@ class ModelReader {
  public:
   // Reads and verifies the whole file.
   static Result<ModelReader> open(const std::string& path, std::string_view kind, uint32_t version);
+  // The same checks on a file's bytes already read (`path` names it in messages).
+  static Result<ModelReader> from_bytes(std::string bytes, const std::string& path, std::string_view kind,
+                                        uint32_t version);
 
   // Each getter returns false (and leaves the reader failed) when the payload
   // is shorter than what is asked; callers check ok() once at the end.
@@ -80,6 +85,13 @@ class ModelReader {
     return true;
   }
   bool get_strings(std::vector<std::string>* items);
+  // A count of items that each take at least `min_bytes_each` bytes of the
+  // payload; fails when the rest of the payload cannot hold that many, so a
+  // damaged count never sizes an allocation (a fuzzer's count of 2^59 did).
+  bool get_count(uint64_t* n, size_t min_bytes_each) {
+    if (!get(n) || *n > (data_.size() - pos_) / min_bytes_each) return fail();
+    return true;
+  }
 
   // Ok when every read succeeded and the payload was consumed exactly.
   Status finish() const;

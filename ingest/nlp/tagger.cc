@@ -315,7 +315,7 @@ bool Tagger::load(ModelReader& in) {
     if (f >= lex.feats_strings.size()) return false;
   }
   uint64_t m = 0;
-  if (!in.get(&m)) return false;
+  if (!in.get_count(&m, sizeof(uint32_t))) return false;  // at least a word's length
   lex.words.reserve(m);
   const int32_t n_classes = static_cast<int32_t>(n);
   for (uint64_t i = 0; i < m; ++i) {

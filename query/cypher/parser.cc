@@ -145,21 +145,63 @@ class Parser {
   ExprPtr make(size_t first_token, decltype(Expr::node) node) const;
   Result<ExprPtr> binary_chain(Op op, std::string_view keyword, Result<ExprPtr> (Parser::*next)());
 
+  // Chains (a OR b OR c, a + b - c, a = b = c) build left-deep trees: each
+  // link is one level deeper for whoever walks the tree (evaluation,
+  // planning, freeing it), and copying the source text of every partial
+  // chain made a long one quadratic (issue 21: 8,000 ORs took 525 MB,
+  // 16,000 crashed the stack). Links in progress are capped, counting the
+  // chains an operand is inside; a partial chain keeps no text, the whole
+  // chain gets it once (finish_chain).
+  static constexpr int kMaxChainLinks = 1000;
+  struct ChainGuard {
+    explicit ChainGuard(int& links) : links_(links), saved_(links) {}
+    ~ChainGuard() { links_ = saved_; }
+    int& links_;
+    int saved_;
+  };
+  Result<ExprPtr> link(size_t first_token, decltype(Expr::node) node);
+  Result<ExprPtr> finish_chain(size_t first_token, Result<ExprPtr> chain) const;
+  std::string source_text(size_t first_token) const;
+
   std::string_view text_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   int depth_ = 0;  // expressions being parsed, one inside the other
+  int links_ = 0;  // chain links built by the chains being parsed
   bool shortest_ = false;  // inside shortestPath(...): hop bounds up to kMaxShortestHops
 };
+
+std::string Parser::source_text(size_t first_token) const {
+  const Token& first = tokens_[first_token];
+  const size_t end = pos_ > 0 ? tokens_[pos_ - 1].end : first.end;
+  return std::string(text_.substr(first.begin, end > first.begin ? end - first.begin : 0));
+}
 
 ExprPtr Parser::make(size_t first_token, decltype(Expr::node) node) const {
   auto e = std::make_shared<Expr>();
   e->node = std::move(node);
-  const Token& first = tokens_[first_token];
-  e->where = first.where;
-  const size_t end = pos_ > 0 ? tokens_[pos_ - 1].end : first.end;
-  e->text = std::string(text_.substr(first.begin, end > first.begin ? end - first.begin : 0));
+  e->where = tokens_[first_token].where;
+  e->text = source_text(first_token);
   return e;
+}
+
+Result<ExprPtr> Parser::link(size_t first_token, decltype(Expr::node) node) {
+  if (++links_ > kMaxChainLinks) {
+    return error_at(tokens_[pos_ - 1].where,
+                    fmt::format("more than {} operators chained in one expression (for many alternatives write "
+                                "x IN [...])", kMaxChainLinks));
+  }
+  auto e = std::make_shared<Expr>();
+  e->node = std::move(node);
+  e->where = tokens_[first_token].where;
+  return ExprPtr(std::move(e));
+}
+
+Result<ExprPtr> Parser::finish_chain(size_t first_token, Result<ExprPtr> chain) const {
+  if (!chain || !(*chain)->text.empty()) return chain;
+  auto whole = std::make_shared<Expr>(**chain);  // shares the operands
+  whole->text = source_text(first_token);
+  return ExprPtr(std::move(whole));
 }
 
 Status Parser::refuse_clause() const {
@@ -634,14 +676,16 @@ Status Parser::order_skip_limit(Projection& q) {
 
 Result<ExprPtr> Parser::binary_chain(Op op, std::string_view keyword, Result<ExprPtr> (Parser::*next)()) {
   const size_t first = pos_;
+  const ChainGuard guard(links_);
   auto left = (this->*next)();
   if (!left) return left;
   while (accept_keyword(keyword)) {
     auto right = (this->*next)();
     if (!right) return right;
-    *left = make(first, Binary{op, *left, *right});
+    left = link(first, Binary{op, *left, *right});
+    if (!left) return left;
   }
-  return left;
+  return finish_chain(first, std::move(left));
 }
 
 Result<ExprPtr> Parser::or_expr() { return binary_chain(Op::kOr, "OR", &Parser::xor_expr); }
@@ -662,6 +706,7 @@ Result<ExprPtr> Parser::not_expr() {
 
 Result<ExprPtr> Parser::comparison() {
   const size_t first = pos_;
+  const ChainGuard guard(links_);
   auto left = additive();
   if (!left) return left;
   while (true) {
@@ -684,11 +729,12 @@ Result<ExprPtr> Parser::comparison() {
       } else if (accept_keyword("IS")) {
         const bool negated = accept_keyword("NOT");
         if (!accept_keyword("NULL")) return expected(negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS");
-        *left = make(first, Unary{negated ? Op::kIsNotNull : Op::kIsNull, *left});
+        left = link(first, Unary{negated ? Op::kIsNotNull : Op::kIsNull, *left});
+        if (!left) return left;
         continue;
       }
     }
-    if (!op) return left;
+    if (!op) return finish_chain(first, std::move(left));
     const Where right_at = peek().where;
     auto right = additive();
     if (!right) return right;
@@ -700,25 +746,29 @@ Result<ExprPtr> Parser::comparison() {
         return error_at(right_at, fmt::format("'{}' is not a regular expression", *pattern));
       }
     }
-    *left = make(first, Binary{*op, *left, *right});
+    left = link(first, Binary{*op, *left, *right});
+    if (!left) return left;
   }
 }
 
 Result<ExprPtr> Parser::additive() {
   const size_t first = pos_;
+  const ChainGuard guard(links_);
   auto left = multiplicative();
   if (!left) return left;
   while (at_symbol("+") || at_symbol("-")) {
     const Op op = take().text == "+" ? Op::kAdd : Op::kSub;
     auto right = multiplicative();
     if (!right) return right;
-    *left = make(first, Binary{op, *left, *right});
+    left = link(first, Binary{op, *left, *right});
+    if (!left) return left;
   }
-  return left;
+  return finish_chain(first, std::move(left));
 }
 
 Result<ExprPtr> Parser::multiplicative() {
   const size_t first = pos_;
+  const ChainGuard guard(links_);
   auto left = unary();
   if (!left) return left;
   while (at_symbol("*") || at_symbol("/") || at_symbol("%")) {
@@ -726,9 +776,10 @@ Result<ExprPtr> Parser::multiplicative() {
     const Op op = sym == "*" ? Op::kMul : sym == "/" ? Op::kDiv : Op::kMod;
     auto right = unary();
     if (!right) return right;
-    *left = make(first, Binary{op, *left, *right});
+    left = link(first, Binary{op, *left, *right});
+    if (!left) return left;
   }
-  return left;
+  return finish_chain(first, std::move(left));
 }
 
 Result<ExprPtr> Parser::unary() {

@@ -74,5 +74,17 @@ TEST(Conllu, MalformedInputNamesTheLine) {
   EXPECT_NE(bad_upos.status().message().find("NOUNY"), std::string::npos);
 }
 
+// Found by conllu_fuzz: a token range that does not start at the next word
+// ("2-2" before word 1) sent word 1 looking for the range's first word, which
+// did not exist (a read before the start of the word list).
+TEST(Conllu, TokenRangeMustStartAtTheNextWord) {
+  const auto early = read_conllu("2-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_\n\n", "r.conllu");
+  ASSERT_FALSE(early.is_ok());
+  EXPECT_NE(early.status().message().find("token range '2-2' does not start at the next word (1)"), std::string::npos)
+      << early.status().message();
+  const auto backwards = read_conllu("1-0\tx\t_\t_\t_\t_\t_\t_\t_\t_\n1\tx\tx\tX\tX\t_\t0\troot\t_\t_\n\n", "b.conllu");
+  ASSERT_FALSE(backwards.is_ok());
+}
+
 }  // namespace
 }  // namespace kg::nlp

@@ -244,5 +244,39 @@ TEST(CypherParserTest, DeepNestingIsAnErrorNotAStackOverflow) {
   parsed("MATCH (a) WHERE " + std::string(50, '(') + "a.name = 'x'" + std::string(50, ')') + " RETURN a");
 }
 
+// A 1 MB WHERE of 70,000 ORs took 23 GB (each partial chain copied the text
+// before it) and 16,000 crashed the stack (one tree level per link). Chains
+// now stop at a stated number of links, counting the chains an operand sits
+// in, and only the whole chain keeps its text.
+TEST(CypherParserTest, LongOperatorChainsAreCappedAndKeepTheirText) {
+  const auto chain = [](int operands, const std::string& op) {
+    std::string text = "a.name = 'x'";
+    for (int i = 1; i < operands; ++i) text += " " + op + " a.name = 'x'";
+    return text;
+  };
+  parsed("MATCH (a) WHERE " + chain(1001, "OR") + " RETURN a");  // 1,000 links: fine
+  for (const std::string op : {"OR", "AND", "XOR"}) {
+    const std::string e = error_of("MATCH (a) WHERE " + chain(1002, op) + " RETURN a");
+    EXPECT_NE(e.find("more than 1000 operators chained"), std::string::npos) << op << ": " << e;
+  }
+  std::string sum = "1";
+  for (int i = 0; i < 70000; ++i) sum += " + 1";
+  EXPECT_NE(error_of("MATCH (a) RETURN " + sum).find("more than 1000 operators chained"), std::string::npos);
+  // Links of chains inside one another add up: 40 nested chains of 30 links.
+  std::string deep = "1";
+  for (int i = 0; i < 40; ++i) {
+    std::string links;
+    for (int j = 0; j < 30; ++j) links += " * 1";
+    deep = "1" + links + " * (" + deep + ")";
+  }
+  EXPECT_NE(error_of("MATCH (a) RETURN " + deep).find("more than 1000 operators chained"), std::string::npos);
+  // The column of a chained expression is its whole text.
+  const Query q = parsed("MATCH (a) RETURN 1 + 2 * 3 - 4, a.name IS NULL, 1 < 2 = true");
+  ASSERT_EQ(q.returns().items.size(), 3u);
+  EXPECT_EQ(q.returns().items[0].name, "1 + 2 * 3 - 4");
+  EXPECT_EQ(q.returns().items[1].name, "a.name IS NULL");
+  EXPECT_EQ(q.returns().items[2].name, "1 < 2 = true");
+}
+
 }  // namespace
 }  // namespace kg::query::cypher
