@@ -214,9 +214,9 @@ namespace {
 Status write_edit(Store::Impl& impl, const Edit& edit, std::string_view doing) {
   rocksdb::WriteBatch batch;
   batch.Put(impl.family(keys::kEdits), keys::id_key(edit.number), records::encode(edit));
-  rocksdb::WriteOptions wo;
-  wo.sync = true;  // an edit is done or not done, whatever happens next
-  if (Status s = impl.written(impl.db->Write(wo, &batch), doing); !s) return s;
+  // Synced: an edit is done or not done, whatever happens next; through the
+  // journal like every other write, so a lost log cannot drop it unseen.
+  if (Status s = impl.write(batch, doing, /*sync=*/true); !s) return s;
   impl.folds.reset();
   return Status::ok();
 }

@@ -270,11 +270,13 @@ Status Store::Impl::flush_all() {
   return journal ? journal->clear() : Status::ok();
 }
 
-Status Store::Impl::write(rocksdb::WriteBatch& batch, std::string_view doing) {
+Status Store::Impl::write(rocksdb::WriteBatch& batch, std::string_view doing, bool sync) {
   const uint64_t count = write_count + 1;
   batch.Put(cf[keys::kMeta], rocksdb::Slice(keys::kWriteCountKey.data(), keys::kWriteCountKey.size()),
             fmt::format("{}", count));
-  if (Status s = written(db->Write(rocksdb::WriteOptions(), &batch), doing); !s) return s;
+  rocksdb::WriteOptions options;
+  options.sync = sync;
+  if (Status s = written(db->Write(options, &batch), doing); !s) return s;
   write_count = count;
   if (journal && !journal->append(count, doing)) {
     return Status::io_error(fmt::format("{}: {} is stored, but it could not be added to {} (the list of unflushed "

@@ -68,7 +68,7 @@ struct Store::Impl {
   // count and `doing` ("storing document X": what losing it would cost) to
   // the journal (write_journal.h). Every batch that only the write-ahead log
   // holds until the next flush goes through here.
-  Status write(rocksdb::WriteBatch& batch, std::string_view doing);
+  Status write(rocksdb::WriteBatch& batch, std::string_view doing, bool sync = false);
   uint64_t write_count = 0;  // meta "write_count" as last written or read
 
   // The writer's journal of unflushed writes; emptied after each full flush.
