@@ -170,19 +170,37 @@ Batch check_batch(const std::vector<std::string>& paths, const source::ReadOptio
   return batch;
 }
 
-// Reads the good inputs again, a group at a time, into the run.
+// Reads the good inputs again, a group at a time, into the run. Small
+// inputs (one article per file) are gathered into groups of about
+// `read.group_bytes`, so that every extraction thread has work: a group of
+// one article keeps all but one idle.
 Status ingest_batch(const Batch& batch, const source::ReadOptions& read, ingest::ArticleIngest& run) {
+  std::vector<source::Document> pending;
+  size_t pending_bytes = 0;
+  auto flush = [&]() -> Status {
+    if (pending.empty()) return Status::ok();
+    Status s = run.add(pending);
+    pending.clear();
+    pending_bytes = 0;
+    return s;
+  };
   for (const std::string& input : batch.good) {
     if (input == "-") {
+      if (Status s = flush(); !s.is_ok()) return s;
       if (Status s = run.add(batch.stdin_docs); !s.is_ok()) return s;
       continue;
     }
     std::vector<Status> bad_lines;  // found and listed by check_batch already
-    Status s = source::read_input_groups(input, read, &bad_lines,
-                                         [&](std::vector<source::Document>&& docs) { return run.add(docs); });
+    Status s = source::read_input_groups(input, read, &bad_lines, [&](std::vector<source::Document>&& docs) {
+      for (source::Document& d : docs) {
+        pending_bytes += d.text.size();
+        pending.push_back(std::move(d));
+      }
+      return pending_bytes >= read.group_bytes ? flush() : Status::ok();
+    });
     if (!s.is_ok()) return s;
   }
-  return Status::ok();
+  return flush();
 }
 
 // "skipped 1 file: bbc/README.TXT (not an article)", at most
