@@ -486,7 +486,7 @@ std::string_view party_canonical(std::string_view name) {
       {"Conservatives", "Conservatives"},       {"Conservative Party", "Conservatives"},
       {"Tories", "Conservatives"},              {"Tory Party", "Conservatives"},
       {"Labour", "Labour"},                     {"Labour Party", "Labour"},
-      {"Liberal Democrats", "Liberal Democrats"}, {"Lib Dems", "Liberal Democrats"},
+      {"Liberal Democrats", "Liberal Democrats"}, {"Lib Dems", "Liberal Democrats"}, {"Lib Dem", "Liberal Democrats"},
       {"Liberal Democrat Party", "Liberal Democrats"}, {"SNP", "SNP"},
       {"Scottish National Party", "SNP"},       {"Plaid Cymru", "Plaid Cymru"},
       {"UKIP", "UKIP"},                         {"UK Independence Party", "UKIP"},
