@@ -29,6 +29,7 @@ fi
 # Whole BBC corpus through kg ingest on 1 and 2 threads (issue 19: no slower
 # than before the fact gate; issue 22: at least 1.7x on 2 cores, under 10 s).
 "$(dirname "$0")/ingest_bench.sh" "$BUILD/tools/kg/kg" 3
+"$(dirname "$0")/scaleout_bench.sh" "$BUILD/tools/kg/kg"
 
 # Peak memory of one large JSONL batch (issue 22: bounded on any batch size).
 "$(dirname "$0")/ingest_memory.sh" "$BUILD/tools/kg/kg" 20000
