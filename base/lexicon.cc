@@ -498,6 +498,15 @@ std::string_view party_canonical(std::string_view name) {
   return {};
 }
 
+std::span<const PartyAdjective> party_adjectives() {
+  static constexpr PartyAdjective kAdjectives[] = {
+      {"Conservative", "", "Conservatives"},  {"Tory", "", "Conservatives"},     {"Labour", "", "Labour"},
+      {"Liberal", "Democrat", "Liberal Democrats"}, {"Lib", "Dem", "Liberal Democrats"}, {"SNP", "", "SNP"},
+      {"Plaid", "", "Plaid Cymru"},          {"UKIP", "", "UKIP"},              {"Republican", "", "Republican Party"},
+      {"Democratic", "", "Democratic Party"}};
+  return kAdjectives;
+}
+
 const std::vector<std::string_view>& organisation_words() {
   static const std::vector<std::string_view> all(std::begin(kOrgWords), std::end(kOrgWords));
   return all;

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -129,6 +130,14 @@ bool ends_organisation_name(std::string_view last_word, bool place = false, bool
 // "Liberal Democrats"; "Labour Party" -> "Labour"); "" for any other name.
 // Compared without case.
 std::string_view party_canonical(std::string_view name);
+
+// The adjectives that name a party before a title ("Conservative shadow
+// chancellor", "Lib Dem spokesman"): one or two words, and the name
+// party_canonical files the party under.
+struct PartyAdjective {
+  std::string_view first, second, party;  // second is "" for a one-word adjective
+};
+std::span<const PartyAdjective> party_adjectives();
 
 // A noun that news uses for an organisation already named ("the company",
 // "the firm", "the group", "the club"): a definite description of one.

@@ -93,13 +93,8 @@ int32_t cluster_named(std::string_view node, const resolve::DocumentEntities& en
 int32_t appositive_name_cluster(std::span<const nlp::Word> words, uint32_t sentence, uint32_t head,
                                 const resolve::DocumentEntities& ents) {
   if (head >= words.size() || words[head].upos != nlp::UPos::NOUN) return -1;
-  for (uint32_t i = head + 1; i < words.size() && i <= head + 3; ++i) {
-    const std::string_view rel = words[i].deprel.substr(0, words[i].deprel.find(':'));
-    if (words[i].head == static_cast<int32_t>(head) && (rel == "appos" || rel == "flat") && words[i].ner.size() > 2) {
-      return ents.cluster_at(sentence, i);
-    }
-  }
-  return -1;
+  const int32_t name = nlp::apposed_word(words, head, /*named=*/true);
+  return name < 0 ? -1 : ents.cluster_at(sentence, static_cast<uint32_t>(name));
 }
 
 // nullopt when the argument names nothing the graph can keep (an unresolved
@@ -148,12 +143,7 @@ bool reference_description(std::span<const nlp::Word> words, const extract::Argu
   }
   if (words[a.head].upos != nlp::UPos::NOUN || !resolve::is_organisation_noun(a.head_lemma)) return false;
   // "the frozen foods maker Kestrel" names its organisation.
-  for (uint32_t k = a.head + 1; k < words.size() && k <= a.head + 3; ++k) {
-    if (words[k].head == static_cast<int32_t>(a.head) && (words[k].deprel == "appos" || words[k].deprel == "flat")) {
-      return false;
-    }
-  }
-  return true;
+  return nlp::apposed_word(words, a.head) < 0;
 }
 
 // Whether `t`'s subject is a pronoun or an organisation description whose

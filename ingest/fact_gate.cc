@@ -129,6 +129,19 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   return q;
 }
 
+// Verbs that act on their object and then say what it is to do ("urged
+// Congress to take action", "asked him to stay"): the object is theirs.
+bool object_control_verb(std::string_view lemma) {
+  return one_of(lemma, {"urge", "ask", "persuade", "force", "invite", "encourage", "order", "press", "pressure",
+                        "advise", "warn", "tell", "convince", "help", "hire", "sign", "appoint", "beg", "challenge"});
+}
+
+// Verbs that mean little without the complement that follows their object
+// ("put Liverpool ahead", "take the Bank of Israel job").
+bool light_verb(std::string_view lemma) {
+  return one_of(lemma, {"put", "get", "keep", "set", "make", "take", "send", "give", "bring"});
+}
+
 bool capitalised(std::string_view word) { return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])); }
 
 // Lower-case words that may sit inside a name ("Bank of England", "Louis van Gaal").
@@ -224,20 +237,16 @@ bool usable_name(Words words, const extract::Argument& a, store::EntityType type
   return !(one_word && article && place_or_misc && !all_caps && n.back() != 's');
 }
 
-// "the Brazilian president", "the Russian leader": a definite role noun the
-// resolver joined to a person (it requires the person's titles and
-// nationality to fit), as good as the name for a relation.
-bool described_person(Words words, const extract::Argument& a, store::EntityType type) {
+// A description as good as the name for a relation: a noun with the name in
+// apposition (any type), or "the Brazilian president", "the Russian leader":
+// a definite role noun the resolver joined to a person (it requires the
+// person's titles and nationality to fit).
+bool described_entity(Words words, const extract::Argument& a, store::EntityType type) {
   if (a.is_pronoun || a.head >= words.size() || words[a.head].upos != nlp::UPos::NOUN) return false;
   // "the farming minister Nick Brown", "short-course champion Edith Masai",
   // "the music publisher, Bertelsmann": a noun with the name in apposition
   // (the record builder took the name's entity for the argument).
-  for (uint32_t i = a.head + 1; i < words.size() && i <= a.head + 3; ++i) {
-    if (words[i].head == static_cast<int32_t>(a.head) && one_of(base_rel(words[i].deprel), {"appos", "flat"}) &&
-        words[i].ner.size() > 2) {
-      return true;
-    }
-  }
+  if (nlp::apposed_word(words, a.head, /*named=*/true) >= 0) return true;
   if (type != store::EntityType::kPerson || !schema::is_role_noun(a.head_lemma)) return false;
   if (a.is_name || child_lemma(words, a.head, "det", {"the"}).empty()) return false;
   // Only with a nationality ("the Brazilian president"): a bare office ("the
@@ -414,9 +423,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // "head" between two names is a football header ("headed Celtic into the
   // lead"); light verbs need the complement the phrase leaves out ("put
   // Liverpool ahead", "volleyed Liverpool ahead", "let in a goal").
-  if (one_of(t.relation, {"be", "have", "say", "follow by", "be followed by", "head", "put", "let", "get", "keep",
-                          "set", "make", "take", "send", "give", "bring", "volley", "fire", "hand", "turn", "see",
-                          "prompt", "let against", "leave"})) {
+  if (light_verb(t.relation) ||
+      one_of(t.relation, {"be", "have", "say", "follow by", "be followed by", "head", "let", "volley", "fire", "hand",
+                          "turn", "see", "prompt", "let against", "leave"})) {
     return false;
   }
   {
@@ -427,7 +436,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     const std::string_view last_word = std::string_view(t.relation).substr(t.relation.rfind(' ') + 1);
     const std::string_view first_word = std::string_view(t.relation).substr(0, t.relation.find(' '));
     if (t.relation.find(' ') != std::string::npos &&
-        one_of(last_word, {"put", "take", "get", "make", "set", "give", "bring", "keep", "send", "have"})) {
+        (light_verb(last_word) || last_word == "have")) {
       return false;
     }
     if (one_of(first_word, {"hope", "want", "wish", "expect", "dream", "fear", "long"})) return false;
@@ -457,10 +466,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
           (base_rel(words[i].deprel) == "ccomp" && !has_subject(words, i) &&
            one_of(t.relation, {"deny", "claim", "admit", "insist", "suggest", "believe", "think", "reveal", "confirm",
                                "argue", "know", "hope", "fear", "expect", "predict", "announce", "add", "reckon"}));
-      if (subjectless &&
-          !one_of(t.relation, {"urge", "ask", "persuade", "force", "invite", "encourage", "order", "press", "pressure",
-                               "advise", "warn", "tell", "convince", "help", "hire", "sign", "appoint", "beg",
-                               "challenge", "name", "make", "elect", "call", "consider", "see"})) {
+      // (Verbs whose object takes a predicate, "named him captain", keep it.)
+      if (subjectless && !object_control_verb(t.relation) &&
+          !one_of(t.relation, {"name", "make", "elect", "call", "consider", "see"})) {
         return false;
       }
     }
@@ -517,8 +525,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       p.construction == Construction::kNounModifier) {
     return false;
   }
-  const bool subject_described = subject_named_here || described_person(words, *t.subject, subject_type);
-  const bool object_described = object_named_here || described_person(words, *t.object, object_type);
+  const bool subject_described = subject_named_here || described_entity(words, *t.subject, subject_type);
+  const bool object_described = object_named_here || described_entity(words, *t.object, object_type);
   if (!(t.subject->is_name || subject_described || speaker_subject) ||
       !(t.object->is_name || object_described) || t.object->is_pronoun) {
     return false;
@@ -689,10 +697,7 @@ std::optional<std::string> chain_object_verb(Words words, const extract::GraphTr
   if (t.relation.compare(0, to, lemma) != 0) return std::nullopt;
   // Only verbs that act on their object ("urge", "persuade"); "wanted
   // Britain to offer refuge" is about the offer, not about Britain.
-  if (!one_of(lemma, {"urge", "ask", "persuade", "force", "invite", "encourage", "order", "press", "pressure",
-                      "advise", "warn", "tell", "convince", "help", "hire", "sign", "appoint", "beg", "challenge"})) {
-    return std::nullopt;
-  }
+  if (!object_control_verb(lemma)) return std::nullopt;
   // The chain's next verb is the first one's open complement after the object.
   for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
     if (words[i].head == verb && words[i].deprel == "xcomp") return lemma;

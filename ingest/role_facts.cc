@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "base/lexicon.h"
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 
@@ -174,14 +175,6 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
 }
 
 std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
-  struct Party {
-    std::string_view first, second, name;  // the adjective's words ("" when one word) and the party
-  };
-  static constexpr Party kParties[] = {
-      {"Conservative", "", "Conservatives"},  {"Tory", "", "Conservatives"},     {"Labour", "", "Labour"},
-      {"Liberal", "Democrat", "Liberal Democrats"}, {"Lib", "Dem", "Liberal Democrats"}, {"SNP", "", "SNP"},
-      {"Plaid", "", "Plaid Cymru"},          {"UKIP", "", "UKIP"},              {"Republican", "", "Republican Party"},
-      {"Democratic", "", "Democratic Party"}};
   end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
   // The role noun must be in the title; the adjective within three words before it or at its start.
   bool role = false;
@@ -191,7 +184,7 @@ std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words,
   if (!role) return std::nullopt;
   const uint32_t from = begin >= 3 ? begin - 3 : 0;
   for (uint32_t i = from; i < end; ++i) {
-    for (const Party& p : kParties) {
+    for (const lexicon::PartyAdjective& p : lexicon::party_adjectives()) {
       if (words[i].form != p.first) continue;
       if (!p.second.empty() && (i + 1 >= end || words[i + 1].form != p.second)) continue;
       // Only the title's own words between the adjective and the title
@@ -207,7 +200,7 @@ std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words,
           (after < words.size() && (words[after].form == "Minister" || words[after].form == "Secretary" ||
                                     words[after].form == "minister" || words[after].form == "secretary")) ||
           (i > 1 && words[i - 1].form == "and" && std::isupper(static_cast<unsigned char>(words[i - 2].form[0])));
-      if (joined && !portfolio) return p.name;
+      if (joined && !portfolio) return p.party;
     }
   }
   return std::nullopt;

@@ -22,6 +22,16 @@ std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t e
   return out;
 }
 
+int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named) {
+  for (uint32_t i = head + 1; i < words.size() && i <= head + 3; ++i) {
+    if (words[i].head == static_cast<int32_t>(head) && (words[i].deprel == "appos" || words[i].deprel == "flat") &&
+        (!named || words[i].ner.size() > 2)) {
+      return static_cast<int32_t>(i);
+    }
+  }
+  return -1;
+}
+
 bool parse_upos(std::string_view name, UPos* out) {
   for (size_t i = 0; i < kUPosNames.size(); ++i) {
     if (kUPosNames[i] == name) {

@@ -214,9 +214,7 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   const bool organisation = is_organisation_noun(lemma) && !is_possessive_determiner(words[i].form);
   if (role_noun(lemma) == RoleNoun::kNone && !organisation) return;
   // "the frozen foods maker Kestrel": the name in apposition says who.
-  for (uint32_t k = j + 1; organisation && k < n && k <= j + 3; ++k) {
-    if (words[k].head == static_cast<int32_t>(j) && (words[k].deprel == "appos" || words[k].deprel == "flat")) return;
-  }
+  if (organisation && nlp::apposed_word(words, j) >= 0) return;
   if (j + 1 < n) {
     const Word& next = words[j + 1];
     // A compound ("the president's office" is fine, "the leader board" is not),
