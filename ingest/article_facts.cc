@@ -296,14 +296,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     }
     return table.node(name->text, store::parse_entity_type(name->type).value_or(store::EntityType::kMisc));
   };
-  // A party by its usual name: the article's own entity when one of its
-  // names is the party's or its short form ("Tories" for the Conservatives
-  // is not guessed), else a node of that name.
+  // A party by the name it is filed under: the article's own entity when
+  // the resolver filed one of its clusters so (it files "Tories" as the
+  // Conservatives), else a node of that name.
   auto party_entity = [&](std::string_view party) -> uint32_t {
     for (size_t k = 0; k < ents.clusters.size(); ++k) {
-      for (const auto& [alias, count] : ents.clusters[k].aliases) {
-        if (alias == party && table.cluster(static_cast<int32_t>(k))) return *table.cluster(static_cast<int32_t>(k));
-      }
+      const std::optional<uint32_t> e = table.cluster(static_cast<int32_t>(k));
+      if (e && ents.clusters[k].name == party) return *e;
     }
     return table.node(std::string(party), store::EntityType::kOrg);
   };
