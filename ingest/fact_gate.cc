@@ -150,6 +150,13 @@ bool name_connector(std::string_view word) {
                        "del", "della", "der", "den", "du", "le", "la", "bin", "al", "ter", "ten", "dos", "das"});
 }
 
+// A word that heads a time phrase ("last year", "next Monday").
+bool time_noun(const nlp::Word& w) {
+  return lexicon::is_calendar_word(w.form) ||
+         one_of(utf8::ascii_lowercase(w.lemma), {"year", "month", "week", "season", "day", "night", "time", "summer",
+                                                 "winter", "spring", "autumn", "weekend", "century", "decade"});
+}
+
 // A name cut short or run on by the recognizer. The run of name words
 // around the argument's head (recognized words of its type, else proper
 // nouns) must stand alone in the sentence: no capitalised word glued on
@@ -198,6 +205,18 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
       capitalised(words[begin - 2].form) && words[begin - 2].ner.size() < 3) {
     return true;
   }
+  // A name that modifies a noun the parser left outside the argument ("US"
+  // of "bought US rival Grey Global", "Bank of Israel" of "the Bank of
+  // Israel job", "HIV" of "an HIV/Aids orphanage"): the phrase names
+  // something else.
+  if (end < words.size()) {
+    const nlp::Word& next = words[end];
+    const bool modified_noun_follows =
+        (next.upos == nlp::UPos::NOUN || next.upos == nlp::UPos::ADJ) && !capitalised(next.form) &&
+        next.head > static_cast<int32_t>(end) && one_of(base_rel(next.deprel), {"compound", "amod"}) &&
+        !time_noun(words[static_cast<uint32_t>(next.head)]);  // "the Athens Olympics last August"
+    if (modified_noun_follows || (next.form == "/" && end + 1 < words.size())) return true;
+  }
   // A person's name takes titles, nationalities and employers before it
   // ("US President Joe Biden", "Arsenal manager Arsene Wenger"), which the
   // resolver splits off; any other name with a name compounded onto it is
@@ -206,6 +225,17 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
     const int32_t h = words[i].head;
     if (h >= static_cast<int32_t>(begin) && h < static_cast<int32_t>(end) && base_rel(words[i].deprel) == "compound" &&
         words[i].upos == nlp::UPos::PROPN && words[i].ner.size() > 2 && words[i].ner.substr(2) != "PERSON") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether word `head` carries a possessive "'s" or "'" of its own.
+bool possessor(Words words, uint32_t head) {
+  for (uint32_t i = head + 1; i < words.size() && i <= head + 4; ++i) {
+    if (words[i].head == static_cast<int32_t>(head) && base_rel(words[i].deprel) == "case" &&
+        one_of(words[i].form, {"'s", "'", "\u2019s", "\u2019"})) {
       return true;
     }
   }
@@ -473,6 +503,41 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       }
     }
   }
+  if (p.predicate < words.size() && t.object->head < words.size() && t.object->role == extract::ArgumentRole::kObject &&
+      p.construction != Construction::kNominalization) {
+    const uint32_t object = t.object->head;
+    // A direct object with a preposition of its own lost it from the relation
+    // ("has recorded his in New York" read as "record" · New York).
+    for (uint32_t i = 0; i < object; ++i) {
+      if (words[i].head == static_cast<int32_t>(object) && base_rel(words[i].deprel) == "case" &&
+          words[i].upos == nlp::UPos::ADP && !(i > 0 && words[i - 1].form == "-")) {  // "stand-in flankers"
+        return false;
+      }
+    }
+    // A subject after the object is the subject of a clause the parser
+    // flattened ("Corry insists England are in the right frame of mind").
+    for (uint32_t i = object + 1; i < words.size(); ++i) {
+      if (words[i].head == static_cast<int32_t>(p.predicate) && base_rel(words[i].deprel) == "nsubj") return false;
+    }
+    // After a quotation a verb of saying comes before its subject ("'That's
+    // just Kelly,' explains Cram"): the named "object" is the speaker.
+    int32_t before = static_cast<int32_t>(p.predicate) - 1;
+    while (before >= 0 && words[static_cast<uint32_t>(before)].form == ",") --before;
+    const bool after_quote =
+        before >= 0 && one_of(words[static_cast<uint32_t>(before)].form, {"\"", "''", "\u201d", "'"});
+    if (after_quote && object > p.predicate &&
+        one_of(t.relation, {"explain", "add", "insist", "say", "reply", "continue", "admit", "claim", "argue",
+                            "note", "stress", "warn", "joke", "recall", "confirm", "conclude", "concede"})) {
+      return false;
+    }
+  }
+  // "pushed Japan off the top", "ruled Davenport ... out of": these verbs
+  // mean little without the direction after their object.
+  if (one_of(t.relation, {"push", "rule", "knock", "drive"}) && t.object->head < words.size()) {
+    for (uint32_t i = t.object->head + 1; i < words.size() && i <= t.object->head + 8; ++i) {
+      if (one_of(words[i].form, {"off", "out", "into", "onto", "ahead", "up", "down", "back", "clear"})) return false;
+    }
+  }
   // A passive with a named object and no "by" lost its agent's preposition
   // ("will be played Sandra Pires").
   if (t.relation.starts_with("be ") && t.relation.find(' ', 3) == std::string::npos) return false;
@@ -533,6 +598,15 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   }
   if (!(subject_described || usable_name(words, *t.subject, subject_type, true, speaker_subject)) ||
       !(object_described || usable_name(words, *t.object, object_type, true))) {
+    return false;
+  }
+  // A possessor is not the thing possessed ("hailed Mel Gibson's biblical
+  // epic", "broke Michelle Carroll's record", "Gus Van Sant's Finding
+  // Forrester, starring Sean Connery"): the parser made the owner the
+  // argument. (A nominalization's possessor is its agent: "Seifert's
+  // negotiations with the LSE".)
+  if (possessor(words, t.object->head) ||
+      (p.construction != Construction::kNominalization && possessor(words, t.subject->head))) {
     return false;
   }
   if ((t.subject->is_name && !subject_described && truncated_name(words, *t.subject, subject_type)) ||
@@ -640,8 +714,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // to the committee, Nuland told ..."), never one borrowed twice.
     const uint32_t agent = t.subject->head;
     const int32_t governor = words[p.predicate].head;
+    // ("At a meeting in Thailand, Chino said" is no meeting of Chino's.)
     const bool event_time = !child_lemma(words, p.predicate, "case",
-                                         {"during", "after", "before", "following", "since", "until", "at"}).empty();
+                                         {"during", "after", "before", "following", "since", "until"}).empty();
     if (p.construction == Construction::kNominalization && !has_child(words, p.predicate, agent) &&
         !(event_time && governor >= 0 && has_child(words, static_cast<uint32_t>(governor), agent) &&
           base_rel(words[agent].deprel) == "nsubj")) {
@@ -655,6 +730,17 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       const std::string noun = utf8::ascii_lowercase(words[p.predicate].lemma);
       const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
       if (noun.size() <= verb.size() || verb.size() < 4 || noun.compare(0, 4, verb.substr(0, 4)) != 0) return false;
+      // Nouns that name a thing more often than the act ("Milan's veteran
+      // defence of Maldini and Stam", "Labour's spring conference", "England's
+      // Six Nations opener"), and "accession" read as "access".
+      if (one_of(noun, {"defence", "defense", "conference", "opener", "accession", "treatment"})) return false;
+      // An act only expected or proposed has not happened ("Chelsea's expected
+      // complaint to Uefa").
+      if (!child_lemma(words, p.predicate, "amod", {"expect", "expected", "possible", "propose", "proposed", "plan",
+                                                    "planned", "potential", "likely", "rumour", "rumoured", "allege",
+                                                    "alleged", "prospective", "future"}).empty()) {
+        return false;
+      }
     }
     // In a chain "V1 to V2", an object before V2 is V1's ("had Ireland
     // pinned", "having Quinlan ... vying"): the phrase joins two clauses.
@@ -705,6 +791,23 @@ std::optional<std::string> chain_object_verb(Words words, const extract::GraphTr
   return std::nullopt;
 }
 
+// "came on for Raul" read as "come for": a particle just after the verb,
+// which the parser took for an adverb, belongs to the relation ("come on
+// for"). The relation unchanged when there is none.
+std::string with_particle(Words words, const extract::Proposition& p, const std::string& relation) {
+  const uint32_t next = p.predicate + 1;
+  if (p.predicate >= words.size() || next >= words.size() || words[next].head != static_cast<int32_t>(p.predicate) ||
+      words[next].deprel != "advmod" ||
+      !one_of(words[next].form, {"on", "off", "out", "up", "down", "over", "away", "back", "in", "through"})) {
+    return relation;
+  }
+  const std::string lemma = utf8::ascii_lowercase(words[p.predicate].lemma);
+  if (!(relation == lemma || relation.starts_with(lemma + " "))) return relation;
+  const std::string particle(words[next].form);
+  if (relation.find(" " + particle) != std::string::npos) return relation;
+  return lemma + " " + particle + relation.substr(lemma.size());
+}
+
 std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
                                      const extract::GraphTriple& triple, const GateEntities& e) {
   extract::GraphTriple t = triple;
@@ -739,6 +842,11 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
                            concept_side.node.find(' ') == std::string::npos)) {
       return std::nullopt;
     }
+  }
+  // (The particle joins after the checks, which read the relation as the clause rules made it.)
+  if (p.construction == extract::Construction::kVerb || p.construction == extract::Construction::kInheritedSubject ||
+      p.construction == extract::Construction::kRelativeClause) {
+    t.relation = with_particle(words, p, t.relation);
   }
   return q.text.empty() ? t.relation : q.text + " " + t.relation;
 }

@@ -246,6 +246,41 @@ TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
   EXPECT_TRUE(g.edges("Alan Whitcombe", "secretary of", "Conservatives").empty()) << g.dump();
 }
 
+// Our own match report, with parser misreadings the entity graph refuses:
+// a particle read as an adverb ("came on for"), a speaker after the quote
+// read as the object ("explains Ivan Petrov"), a country modifying a noun
+// read as the object ("bought US rival Kestel Rangers"), and a direct
+// object with its own preposition ("recorded his in Lisbon").
+constexpr const char* kMatchArticle =
+    "Ardmore reach the final\n"
+    "\n"
+    "Ardmore beat Kelso Rovers 2-0 on Saturday to reach the Northern Cup final.\n"
+    "\n"
+    "Striker Marco Vellini came on for Dario Conti after 60 minutes and scored twice. \"That was just Marco,\" "
+    "explains Ivan Petrov, the Ardmore manager.\n"
+    "\n"
+    "But Ivan Petrov insists Ardmore are in the right frame of mind for the final against Brunel Athletic.\n"
+    "\n"
+    "Brunel Athletic bought US rival Kestel Rangers, creating the biggest club in the league. The Ardmore Film "
+    "Society hailed Nora Lind's biblical epic and Tom Avery's political documentary as inspiring debate.\n"
+    "\n"
+    "Vellini's agent recorded his interview in Madrid, while Petrov has recorded his in Lisbon.\n";
+
+TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("match", kMatchArticle);
+  const IngestedGraph g("match", path);
+  fs::remove_all(fs::path(path).parent_path());
+
+  EXPECT_TRUE(g.has_edge("Marco Vellini", "come on for", "Dario Conti")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Marco Vellini", "come for", "Dario Conti")) << g.dump();
+  EXPECT_TRUE(g.edges("Marco Vellini", "explain", "Ivan Petrov").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Ivan Petrov", "insist", "Ardmore").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Brunel Athletic", "buy", "United States").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Ardmore Film Society", "hail", "Nora Lind").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Ivan Petrov", "record", "Lisbon").empty()) << g.dump();
+}
+
 // Our own short articles for the across-article cases of issue 8: a full
 // name with its short forms, two people sharing a surname, and articles that
 // use only a bare surname.
