@@ -113,6 +113,19 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     c = words[u].head;
   }
   if (!child_lemma(words, p.predicate, "advmod", {"almost", "nearly"}).empty()) add("almost");
+  // "will most likely end up with Gazprom": a forecast, not a fact.
+  if (!p.modal && !child_lemma(words, p.predicate, "advmod", {"likely", "probably", "possibly", "perhaps", "maybe"}).empty()) {
+    add("may");
+  }
+  // "is advising Mr Glazer, according to the Financial Times".
+  for (uint32_t i = 0; i + 1 < words.size(); ++i) {
+    if (utf8::ascii_lowercase(words[i].form) == "according" && words[i + 1].form == "to" && words[i].head >= 0) {
+      const auto attached = static_cast<uint32_t>(words[i].head);
+      if (attached == p.predicate || (attached < words.size() && words[attached].head == static_cast<int32_t>(p.predicate))) {
+        add("reportedly");
+      }
+    }
+  }
   if (!child_lemma(words, p.predicate, "advmod", {"hardly", "scarcely", "barely"}).empty()) add("not");
   // "ready and willing to invest in": the adjective the verb depends on is
   // the fact's qualifier.
@@ -181,6 +194,9 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
     if (!w.empty() && !capitalised(w) && !std::isdigit(static_cast<unsigned char>(w[0])) && !name_connector(w)) {
       return true;
     }
+    // "on", "in", "upon" join place names ("Newcastle upon Tyne"), not others
+    // ("Carpenter on Escape From New York").
+    if (i > begin && type != store::EntityType::kLoc && one_of(w, {"on", "in", "upon"})) return true;
   }
   const bool glued_after = end < words.size() && words[end - 1].end == words[end].begin;
   const bool glued_before = begin > 0 && words[begin - 1].end == words[begin].begin;
@@ -205,17 +221,34 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
       capitalised(words[begin - 2].form) && words[begin - 2].ner.size() < 3) {
     return true;
   }
+
   // A name that modifies a noun the parser left outside the argument ("US"
   // of "bought US rival Grey Global", "Bank of Israel" of "the Bank of
   // Israel job", "HIV" of "an HIV/Aids orphanage"): the phrase names
   // something else.
   if (end < words.size()) {
     const nlp::Word& next = words[end];
+    // ("Walkman branded mobile phone": a participle modifies the noun too.)
     const bool modified_noun_follows =
-        (next.upos == nlp::UPos::NOUN || next.upos == nlp::UPos::ADJ) && !capitalised(next.form) &&
-        next.head > static_cast<int32_t>(end) && one_of(base_rel(next.deprel), {"compound", "amod"}) &&
+        (next.upos == nlp::UPos::NOUN || next.upos == nlp::UPos::ADJ || next.upos == nlp::UPos::VERB) &&
+        !capitalised(next.form) && next.head > static_cast<int32_t>(end) &&
+        one_of(base_rel(next.deprel), {"compound", "amod"}) &&
         !time_noun(words[static_cast<uint32_t>(next.head)]);  // "the Athens Olympics last August"
-    if (modified_noun_follows || (next.form == "/" && end + 1 < words.size())) return true;
+    // "the George W Bush website began ...": the name compounded onto the noun after it.
+    const bool compounded_onto_next = next.upos == nlp::UPos::NOUN && !capitalised(next.form) &&
+                                      words[end - 1].head == static_cast<int32_t>(end) &&
+                                      base_rel(words[end - 1].deprel) == "compound";
+    if (modified_noun_follows || compounded_onto_next || (next.form == "/" && end + 1 < words.size())) return true;
+    // "SM:tv": a name glued to more of itself.
+    if (next.form == ":" && words[end - 1].end == next.begin && end + 1 < words.size() &&
+        next.end == words[end + 1].begin) {
+      return true;
+    }
+    // "UN Office for the Coordination of Humanitarian Affairs" cut before "for".
+    if (type == store::EntityType::kOrg && next.form == "for") {
+      const uint32_t after = end + 1 < words.size() && words[end + 1].form == "the" ? end + 2 : end + 1;
+      if (after < words.size() && capitalised(words[after].form)) return true;
+    }
   }
   // A person's name takes titles, nationalities and employers before it
   // ("US President Joe Biden", "Arsenal manager Arsene Wenger"), which the
@@ -442,6 +475,88 @@ bool name_fits_graph(std::string_view text, std::string_view name, store::Entity
 
 namespace {
 
+// Checks on the words around a relation's object that show it is not what
+// the relation is about (see relation_holds).
+bool object_clause_ok(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
+  using extract::Construction;
+  const uint32_t object = t.object->head;
+  if (p.predicate >= words.size() || object >= words.size()) return true;
+  const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
+  // "Turkey, which occupies northern Cyprus": a part of the place, not the place.
+  // (Written in lower case: "Northern Ireland" is a place of its own.)
+  for (uint32_t i = 0; i < object; ++i) {
+    if (words[i].head == static_cast<int32_t>(object) && words[i].deprel == "amod" && !capitalised(words[i].form) &&
+        one_of(words[i].form, {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                               "west", "north-east", "north-west", "south-east", "south-west", "mainland"})) {
+      return false;
+    }
+  }
+  // The end of the object's name: a finite verb straight after it has the
+  // object for its subject ("owns Yugansk and Russia has said ...").
+  uint32_t end = object + 1;
+  while (end < words.size() && words[end].head == static_cast<int32_t>(object) &&
+         one_of(base_rel(words[end].deprel), {"flat", "compound", "fixed"})) {
+    ++end;
+  }
+  // (Only a direct object after its verb: a noun phrase's own object, "Ferguson's
+  // conversation with Barry was followed", or an oblique, is followed by the clause's verb.)
+  const bool direct_object = t.object->role == extract::ArgumentRole::kObject && object > p.predicate &&
+                             (p.construction == Construction::kVerb || p.construction == Construction::kInheritedSubject);
+  if (direct_object && end < words.size() && one_of(words[end].xpos, {"VBZ", "VBD", "VBP", "MD"}) &&
+      (words[end].upos == nlp::UPos::AUX || words[end].upos == nlp::UPos::VERB) && t.relation.find(" to ") == std::string::npos) {
+    return false;
+  }
+  // "for X to do" is a clause whose subject is X ("called for Deutsche Boerse
+  // to hold a meeting", "looking for Wenger to stay").
+  if (t.relation.ends_with(" for") && end + 1 < words.size() && words[end].form == "to" &&
+      words[end + 1].upos == nlp::UPos::VERB) {
+    return false;
+  }
+  // "with Manzanera joining the following year", "with Devine and Flack
+  // seeing plenty of the ball": the oblique is a clause of its own.
+  if (t.relation.ends_with(" with")) {
+    uint32_t after = end;  // past the names conjoined to the object
+    auto joins_names = [&](uint32_t i) {  // ", " or "and" with a name after it
+      return one_of(words[i].form, {",", "and"}) && i + 1 < words.size() && words[i + 1].upos == nlp::UPos::PROPN;
+    };
+    while (after < words.size() && (words[after].upos == nlp::UPos::PROPN || joins_names(after))) ++after;
+    if (after < words.size() && words[after].xpos == "VBG") return false;
+  }
+  // Verbs whose object needs what follows it: "portrayed Mr Sullivan as a
+  // liar", "joined Victoria Wood in attacking ...", "spent World War II in
+  // the United States". ("described X as" keeps its fact: a description is
+  // news of its own.)
+  if (one_of(verb, {"spend"}) && t.relation.find(' ') == std::string::npos) return false;
+  const bool needs_as = one_of(verb, {"portray", "brand", "label", "depict", "regard", "view", "cast",
+                                      "characterise", "characterize", "paint"});
+  for (uint32_t i = end; i + 1 < words.size() && i <= end + 3; ++i) {
+    if (needs_as && words[i].form == "as" && !t.relation.ends_with(" as")) return false;
+    if (verb == "join" && words[i].form == "in" && words[i + 1].xpos == "VBG") return false;
+  }
+  // A folded noun that belongs to another name ("confessed Arsenal's deal
+  // with Emirates", "branded Chelsea's complaint to Uefa").
+  for (const extract::Argument& a : p.arguments) {
+    if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.head >= words.size()) continue;
+    if (t.relation.find(" " + a.head_lemma + " ") == std::string::npos) continue;
+    for (uint32_t i = 0; i < a.head; ++i) {
+      if (words[i].head == static_cast<int32_t>(a.head) && words[i].deprel == "nmod:poss" &&
+          words[i].upos == nlp::UPos::PROPN && i != t.subject->head) {
+        return false;
+      }
+    }
+  }
+  // "suspended betting" read as "suspend to bet", "comes bundled with" as
+  // "come to bundle with": a chain through a participle is no "to" chain.
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].deprel != "xcomp" || !child_lemma(words, i, "mark", {"to"}).empty()) continue;
+    const std::string lemma = utf8::ascii_lowercase(words[i].lemma);
+    if (t.relation.find(" to " + lemma) == std::string::npos) continue;
+    const bool aspect = one_of(verb, {"begin", "start", "continue", "consider"});
+    if (words[i].xpos == "VBN" || (words[i].xpos == "VBG" && !aspect)) return false;
+  }
+  return true;
+}
+
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
@@ -469,14 +584,22 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
         (light_verb(last_word) || last_word == "have")) {
       return false;
     }
-    if (one_of(first_word, {"hope", "want", "wish", "expect", "dream", "fear", "long"})) return false;
+    // ("hop": the lemmatizer's reading of "hoped")
+    if (one_of(first_word, {"hope", "hop", "want", "wish", "expect", "dream", "fear", "long"})) return false;
   }
   // An infinitive standing alone is an aim, not an event ("campaigning hard
   // ... to stop the Tories"): its governing verb is not in the relation.
-  if (p.predicate < words.size() && !child_lemma(words, p.predicate, "mark", {"to"}).empty() &&
-      one_of(base_rel(words[p.predicate].deprel), {"advcl", "xcomp", "acl"}) && words[p.predicate].head >= 0) {
-    const std::string governor = utf8::ascii_lowercase(words[static_cast<uint32_t>(words[p.predicate].head)].lemma);
-    if (!t.relation.starts_with(governor + " ")) return false;
+  // ("to take Britain forward and to stop the Tories": also the second of two.)
+  if (p.predicate < words.size() && !child_lemma(words, p.predicate, "mark", {"to"}).empty()) {
+    uint32_t first = p.predicate;
+    while (words[first].deprel == "conj" && words[first].head >= 0 &&
+           !child_lemma(words, static_cast<uint32_t>(words[first].head), "mark", {"to"}).empty()) {
+      first = static_cast<uint32_t>(words[first].head);
+    }
+    if (one_of(base_rel(words[first].deprel), {"advcl", "xcomp", "acl"}) && words[first].head >= 0) {
+      const std::string governor = utf8::ascii_lowercase(words[static_cast<uint32_t>(words[first].head)].lemma);
+      if (!t.relation.starts_with(governor + " ")) return false;
+    }
   }
   // "Alan White's header off the line" read as "head off"; a French
   // preposition inside a name read as a verb ("Television Numerique pour Tous").
@@ -531,6 +654,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       return false;
     }
   }
+  if (!object_clause_ok(words, p, t)) return false;
   // "pushed Japan off the top", "ruled Davenport ... out of": these verbs
   // mean little without the direction after their object.
   if (one_of(t.relation, {"push", "rule", "knock", "drive"}) && t.object->head < words.size()) {
@@ -632,7 +756,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // Olympic relay gold medallists").
   for (uint32_t i = 0; p.construction != Construction::kNominalization && i < words.size(); ++i) {
     if (words[i].head == static_cast<int32_t>(p.predicate) &&
-        one_of(words[i].deprel, {"amod", "compound", "det", "nmod:poss"})) {
+        one_of(words[i].deprel, {"amod", "compound", "det", "nmod:poss", "cop"})) {  // "was the Dreamworks hit Shrek 2"
       return false;
     }
   }
@@ -698,6 +822,13 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   }
   // A relative clause whose antecedent is one item of a list ("X, Y and Z -
   // a list which leaves ...") has no single subject.
+  // "Mourinho, whose Chelsea team meet Barcelona": the clause is about what
+  // the antecedent has, not the antecedent.
+  if (p.construction == Construction::kRelativeClause && p.predicate < words.size()) {
+    for (uint32_t i = p.span.begin; i < p.predicate && i < words.size(); ++i) {
+      if (utf8::ascii_lowercase(words[i].form) == "whose") return false;
+    }
+  }
   if (p.construction == Construction::kRelativeClause && t.subject->head < words.size() &&
       base_rel(words[t.subject->head].deprel) == "conj") {
     return false;

@@ -250,7 +250,7 @@ TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
 // a particle read as an adverb ("came on for"), a speaker after the quote
 // read as the object ("explains Ivan Petrov"), a country modifying a noun
 // read as the object ("bought US rival Kestel Rangers"), and a direct
-// object with its own preposition ("recorded his in Lisbon").
+// object with its own preposition ("recorded his in Lisbon"), and more.
 constexpr const char* kMatchArticle =
     "Ardmore reach the final\n"
     "\n"
@@ -264,7 +264,12 @@ constexpr const char* kMatchArticle =
     "Brunel Athletic bought US rival Kestel Rangers, creating the biggest club in the league. The Ardmore Film "
     "Society hailed Nora Lind's biblical epic and Tom Avery's political documentary as inspiring debate.\n"
     "\n"
-    "Vellini's agent recorded his interview in Madrid, while Petrov has recorded his in Lisbon.\n";
+    "Vellini's agent recorded his interview in Madrid, while Petrov has recorded his in Lisbon.\n"
+    "\n"
+    "Ardmore chairman Leo Brandt has called for Kelso Rovers to apologise for the behaviour of their fans. Brunel "
+    "Athletic began brightly with Marco Vellini and Dario Conti seeing plenty of the ball.\n"
+    "\n"
+    "Leo Brandt will most likely end up with Brunel Athletic.\n";
 
 TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -279,6 +284,12 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.edges("Brunel Athletic", "buy", "United States").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Ardmore Film Society", "hail", "Nora Lind").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Ivan Petrov", "record", "Lisbon").empty()) << g.dump();
+  // "for X to do" is a clause; "with X seeing ..." is one too; a forecast is hedged.
+  EXPECT_TRUE(g.edges("Leo Brandt", "call for", "Kelso Rovers").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Brunel Athletic", "begin with", "Marco Vellini").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Brunel Athletic", "begin with", "Dario Conti").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Leo Brandt", "end up with", "Brunel Athletic").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Leo Brandt", "may end up with", "Brunel Athletic")) << g.dump();
 }
 
 // Our own short articles for the across-article cases of issue 8: a full
