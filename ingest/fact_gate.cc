@@ -71,7 +71,8 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // fact is reported, not stated ("accused Titan of paying", "It is
     // understood that Blackburn accepted ...").
     if (u != p.predicate && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion",
-                                           "accuse", "allege", "suspect", "understand", "believe", "rumor"})) {
+                                           "accuse", "allege", "suspect", "understand", "believe", "rumor",
+                                           "intimate", "imply", "hint", "contend", "insinuate", "assert"})) {
       add("reportedly");
     }
     if (!child_lemma(words, u, "advmod", {"allegedly", "reportedly", "apparently", "supposedly", "reputedly"}).empty()) {
@@ -94,8 +95,11 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     }
     // Hopes, beliefs and predictions are no facts ("Stone hoped Alexander
     // might be better appreciated in Europe").
+    // ("trying to prevent rapper Nelly performing in Arkansas": what is
+    // prevented, banned or stopped did not happen.)
     if (u != p.predicate && one_of(lemma, {"hope", "wish", "fear", "doubt", "want", "predict", "expect", "think",
-                                           "suppose", "imagine", "speculate", "wonder", "dream"})) {
+                                           "suppose", "imagine", "speculate", "wonder", "dream", "prevent", "stop",
+                                           "ban", "bar", "block", "forbid", "prohibit"})) {
       q.question = true;
     }
     if (mark == "if" || mark == "unless") add("if");
