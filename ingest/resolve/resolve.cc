@@ -187,7 +187,12 @@ class Resolver {
       if (types_agree(drafts_[c].type, f.mention.type)) return join(i, c);
     }
     if (const int32_t c = closed_up_match(i); c >= 0) return join(i, c);
-    if (const int32_t c = acronym_target(i); c >= 0) return join(i, c);
+    if (const int32_t c = acronym_target(i); c >= 0) {
+      // A name that has an acronym names an organisation, whatever the
+      // recognizer made of its words ("Athletics Kenya (AK)").
+      if (drafts_[c].type == EntityType::kPerson) drafts_[c].type = EntityType::kOrg;
+      return join(i, c);
+    }
     new_cluster(i);
   }
 
@@ -211,8 +216,11 @@ class Resolver {
     const auto words = doc_.words_of(doc_.sentences[m.sentence]);
     if (m.begin >= 1 && words[m.begin - 1].form == "(" && i > 0) {
       const FoundMention& prev = found_[i - 1];
+      // (A "person" whose words' initials the acronym spells is an
+      // organisation the recognizer misread.)
+      const bool spelled = initials_of(split_words(key_[i - 1])) == words[m.begin].form;
       if (prev.mention.sentence == m.sentence && prev.mention.end + 1 == m.begin && cluster_of_[i - 1] >= 0 &&
-          prev.mention.type != EntityType::kPerson && prev.mention.end - prev.mention.begin >= 2) {
+          (prev.mention.type != EntityType::kPerson || spelled) && prev.mention.end - prev.mention.begin >= 2) {
         return cluster_of_[i - 1];
       }
     }

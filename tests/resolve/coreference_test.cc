@@ -187,6 +187,22 @@ TEST(Coreference, AcronymsAndCountryNamesJoin) {
   EXPECT_EQ(name_at(e, 2, 2), "United States") << "its: the most salient place or organization";
 }
 
+TEST(Coreference, AnAcronymInParenthesesMakesItsNameAnOrganisation) {
+  // The recognizer took "Lakeland Rowing" for a person; "(LR)" spells its
+  // initials, so the name is an organisation's and "LR" is its alias.
+  const nlp::Document doc = annotated({
+      "Lakeland/PROPN/B-PERSON/nsubj/5 Rowing/PROPN/L-PERSON/flat/1 (/PUNCT/_/punct/4 LR/PROPN/U-ORG/appos/1 "
+      ")/PUNCT/_/punct/4 banned/VERB/_/root/0 her/PRON/_/obj/5",
+      "LR/PROPN/U-ORG/nsubj/2 declined/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* lakeland = find_cluster(e, "Lakeland Rowing");
+  ASSERT_NE(lakeland, nullptr);
+  EXPECT_EQ(lakeland->type, nlp::EntityType::kOrg);
+  EXPECT_EQ(alias_count(*lakeland, "LR"), 2u);
+  EXPECT_EQ(name_at(e, 1, 0), "Lakeland Rowing");
+}
+
 TEST(Coreference, ProperNounsWithoutRecognizerTagsAreTypedByTheGazetteer) {
   const nlp::Document doc = annotated({
       "Mr/PROPN/_/compound/2 Okafor/PROPN/_/nsubj/3 visited/VERB/_/root/0 Paris/PROPN/_/obj/3 on/ADP/_/case/6 "
