@@ -134,12 +134,48 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
   return std::nullopt;
 }
 
+namespace {
+
+// "Rene Obermann, T-Mobile's chief executive, said": after the comma that
+// follows a person's name (word `e`), an organisation or place with "'s" and
+// up to four lower-case role words ending in a role noun, closed by a comma,
+// a full stop or the sentence's end.
+std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> words, uint32_t e) {
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  uint32_t k = e + 2;
+  while (k < n && k < e + 8 && words[k].ner.size() > 2) ++k;
+  if (k == e + 2 || k + 1 >= n || (words[k].form != "'s" && words[k].form != "'")) return std::nullopt;
+  const uint32_t holder = k - 1;
+  if (!holder_type(ner_type(words[holder]))) return std::nullopt;
+  std::string role;
+  for (uint32_t r = k + 1; r < n && r < k + 5; ++r) {
+    const std::string_view f = words[r].form;
+    if (f.empty() || !std::islower(static_cast<unsigned char>(f[0])) || words[r].upos == nlp::UPos::PUNCT ||
+        words[r].ner.size() > 2) {
+      return std::nullopt;
+    }
+    if (!role.empty()) role += ' ';
+    role += utf8::ascii_lowercase(f);
+    const std::string lemma = utf8::ascii_lowercase(words[r].lemma.empty() ? f : words[r].lemma);
+    if (schema::is_role_noun(lemma) && (r + 1 == n || words[r + 1].form == "," || words[r + 1].form == ".")) {
+      return AppositiveRole{e, RoleMention{role + " of", holder}};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
   std::vector<AppositiveRole> out;
   const uint32_t n = static_cast<uint32_t>(words.size());
   for (uint32_t e = 0; e + 3 < n; ++e) {
     if (ner_type(words[e]) != "PERSON" || !(words[e].ner.starts_with("L") || words[e].ner.starts_with("U")) ||
         words[e + 1].form != ",") {
+      continue;
+    }
+    if (std::optional<AppositiveRole> r = possessive_apposition(words, e)) {
+      out.push_back(std::move(*r));
       continue;
     }
     // The role words: lower-case, no punctuation, the last a role noun.

@@ -42,7 +42,9 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
 // rather than the tree (parsers often take "managing director" for a verb
 // and its object): NAME "," up to four lower-case role words ending in a
 // role noun, then "of"/"at"/"for", an optional "the", and a recognized
-// organisation or place ("Brian McBride, managing director of T-Mobile").
+// organisation or place ("Brian McBride, managing director of T-Mobile");
+// or the organisation first, with "'s" ("Rene Obermann, T-Mobile's chief
+// executive, said").
 struct AppositiveRole {
   uint32_t person_word = 0;  // last word of the person's name
   RoleMention role;

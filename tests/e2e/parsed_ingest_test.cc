@@ -269,7 +269,9 @@ constexpr const char* kMatchArticle =
     "Ardmore chairman Leo Brandt has called for Kelso Rovers to apologise for the behaviour of their fans. Brunel "
     "Athletic began brightly with Marco Vellini and Dario Conti seeing plenty of the ball.\n"
     "\n"
-    "Leo Brandt will most likely end up with Brunel Athletic.\n";
+    "Leo Brandt will most likely end up with Brunel Athletic.\n"
+    "\n"
+    "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive.\n";
 
 TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -290,6 +292,8 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.edges("Brunel Athletic", "begin with", "Dario Conti").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Leo Brandt", "end up with", "Brunel Athletic").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Leo Brandt", "may end up with", "Brunel Athletic")) << g.dump();
+  // A role after the name, its holder first ("Kelso Rovers' chief executive").
+  EXPECT_TRUE(g.has_edge("Nadia Okoro", "chief executive of", "Kelso Rovers")) << g.dump();
 }
 
 // Our own short articles for the across-article cases of issue 8: a full
