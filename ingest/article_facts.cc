@@ -1,6 +1,7 @@
 #include "ingest/article_facts.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -174,6 +175,57 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   const bool clause_subject = words[t.subject->head].head == static_cast<int32_t>(verb) &&
                               words[t.subject->head].deprel.starts_with("nsubj") && words[verb].deprel == "root";
   return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
+}
+
+// The organisation an article is about: the one named most often, at least
+// four times and three times as often as any other, and the subject of at
+// least two of its clauses (a news agency the article only quotes, "told
+// the BBC", is not what it is about); -1 when there is none.
+int32_t article_organisation(const nlp::Document& doc, const resolve::DocumentEntities& ents) {
+  std::vector<size_t> subject_of(ents.clusters.size(), 0);
+  for (const resolve::Mention& m : ents.mentions) {
+    if (m.cluster < 0) continue;
+    const auto words = doc.words_of(doc.sentences[m.sentence]);
+    if (m.head < words.size() && words[m.head].deprel.starts_with("nsubj")) ++subject_of[static_cast<size_t>(m.cluster)];
+  }
+  int32_t best = -1;
+  size_t best_count = 0, runner_up = 0;
+  for (size_t c = 0; c < ents.clusters.size(); ++c) {
+    if (ents.clusters[c].type != nlp::EntityType::kOrg) continue;
+    const size_t count = ents.clusters[c].mentions.size();
+    if (count > best_count) {
+      runner_up = best_count;
+      best_count = count;
+      best = static_cast<int32_t>(c);
+    } else {
+      runner_up = std::max(runner_up, count);
+    }
+  }
+  if (best < 0 || best_count < 4 || best_count < 3 * runner_up || subject_of[static_cast<size_t>(best)] < 2) return -1;
+  return best;
+}
+
+// A company officer's title written without its company ("chairman and chief
+// executive", "finance director"); the words before it in the sentence
+// ([begin, end) in `words`) must not name a holder ("Qwest chairman",
+// "May's chairman", "former Chelsea finance director").
+bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFact& tf) {
+  const std::string title = utf8::ascii_lowercase(tf.title);
+  if (title != tf.title) return false;  // a capitalised word is a holder or a name
+  bool office = false;
+  for (std::string_view phrase : {"chief executive", "chairman", "chairwoman", "managing director", "finance director",
+                                  "financial officer", "operating officer"}) {
+    office = office || title.find(phrase) != std::string::npos;
+  }
+  if (!office || title.find("vice") != std::string::npos) return false;
+  if (tf.begin == 0) return true;
+  const nlp::Word& before = words[tf.begin - 1];
+  const bool sentence_start = tf.begin == 1;
+  // ("Yes campaign chairman", "vice-chairman": a noun or a hyphen before it
+  // makes it another office.)
+  return !(before.form == "'s" || before.form == "'" || before.form == "-" || before.upos == nlp::UPos::PROPN ||
+           before.upos == nlp::UPos::NOUN || before.ner.size() > 2 ||
+           (!sentence_start && !before.form.empty() && std::isupper(static_cast<unsigned char>(before.form[0]))));
 }
 
 // Bytes of sentence `s` in the annotated text, and of words [begin, end) within it.
@@ -382,6 +434,23 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
       }
     }
+  }
+  // "chairman and chief executive Richard Parsons said" in an article about
+  // one company: the office is that company's, unless the article gives the
+  // person a role somewhere else.
+  const int32_t company = article_organisation(annotated, ents);
+  for (const resolve::TitleFact& tf : ents.titles) {
+    const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
+    const std::optional<uint32_t> holder_record = company >= 0 ? table.cluster(company) : std::nullopt;
+    if (boilerplate[tf.sentence] || !person || !holder_record ||
+        !bare_company_title(annotated.words_of(annotated.sentences[tf.sentence]), tf)) {
+      continue;
+    }
+    const bool has_role = std::any_of(record.facts.begin(), record.facts.end(), [&](const store::FactRecord& f) {
+      return f.subject == *person && f.relation != "member of" && schema::is_named(record.entities[f.object].type) &&
+             (f.relation.ends_with(" of") || f.relation.ends_with(" at") || f.relation.ends_with(" for"));
+    });
+    if (!has_role) add_fact(*person, tf.title + " of", *holder_record, tf.sentence, {tf.begin, tf.end}, nullptr);
   }
   // "Chelsea have signed ...", "Everton are": a singular name with a plural
   // verb is a team or a company (British usage), not a person.

@@ -296,6 +296,29 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.has_edge("Nadia Okoro", "chief executive of", "Kelso Rovers")) << g.dump();
 }
 
+// Our own results story: a company named throughout, its chief executive
+// quoted under a bare title, and an analyst of another firm.
+constexpr const char* kResultsArticle =
+    "Kestrel Group profits rise\n"
+    "\n"
+    "Kestrel Group said on Tuesday that its profits rose by 12% last year.\n"
+    "\n"
+    "Kestrel Group sold more frozen meals in Europe and Asia. \"We had a strong year,\" chief executive Maria Okonkwo "
+    "said.\n"
+    "\n"
+    "Kestrel Group will open a new plant in Leeds next spring. Shares in Kestrel Group rose 3% in London, and analyst "
+    "Tom Reyes of Brook Capital called the results solid.\n";
+
+TEST(ParsedIngest, ABareCompanyTitleBelongsToTheCompanyTheArticleIsAbout) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("results", kResultsArticle);
+  const IngestedGraph g("results", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Maria Okonkwo", "chief executive of", "Kestrel Group")) << g.dump();
+  // An analyst holds no office of the company.
+  EXPECT_TRUE(g.edges("Tom Reyes", "analyst of", "Kestrel Group").empty()) << g.dump();
+}
+
 // Our own short articles for the across-article cases of issue 8: a full
 // name with its short forms, two people sharing a surname, and articles that
 // use only a bare surname.
