@@ -58,9 +58,16 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   // `open_chain`: every link from the predicate up to here is an open
   // complement or a conjunct, so the clause shares this verb's subject.
   bool open_chain = true;
+  // `object_in_chain`: a verb from here down to the predicate (the predicate
+  // aside) has an object, who then does what the chain below it says ("help
+  // Spain try and defend").
+  bool object_in_chain = false;
   for (int32_t c = static_cast<int32_t>(p.predicate), below = -1, steps = 0; c >= 0 && steps < 12; ++steps) {
     const auto u = static_cast<uint32_t>(c);
     if (below >= 0 && !one_of(words[static_cast<uint32_t>(below)].deprel, {"xcomp", "conj"})) open_chain = false;
+    for (uint32_t i = 0; u != p.predicate && i < words.size(); ++i) {
+      object_in_chain = object_in_chain || (words[i].head == c && words[i].deprel == "obj");
+    }
     const std::string mark = child_lemma(words, u, "mark", {"if", "unless", "whether"});
     if (mark == "whether") q.question = true;
     // Inside what someone denies ("denied reports that Brown is preparing to
@@ -70,7 +77,11 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // Inside a report, a claim, an accusation or what "is understood" the
     // fact is reported, not stated ("accused Titan of paying", "It is
     // understood that Blackburn accepted ...").
-    if (u != p.predicate && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion",
+    // (Not through a participle clause that only frames it: "Mr Clarke,
+    // writing in The Times, accused ...".)
+    const bool framing = below >= 0 && base_rel(words[static_cast<uint32_t>(below)].deprel) == "advcl" &&
+                         child_lemma(words, static_cast<uint32_t>(below), "mark", {"of", "that", "to"}).empty();
+    if (u != p.predicate && !framing && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion",
                                            "accuse", "allege", "suspect", "understand", "believe", "rumor",
                                            "intimate", "imply", "hint", "contend", "insinuate", "assert"})) {
       add("reportedly");
@@ -81,7 +92,13 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // A negated or attempted governing verb qualifies what it governs
     // ("has chosen not to help Spain try and defend the Davis Cup").
     if (u != p.predicate) {
-      if (!child_lemma(words, u, "advmod", {"not", "n't", "never"}).empty()) add("not");
+      // (Only a verb's, and only when it is the fact's subject that does not:
+      // "it was not surprising Mr Jackson had chosen to leave", "Moya has
+      // chosen not to help Spain try and defend the Davis Cup".)
+      if (!child_lemma(words, u, "advmod", {"not", "n't", "never"}).empty() && words[u].upos == nlp::UPos::VERB &&
+          open_chain && !object_in_chain) {
+        add("not");
+      }
       // "have failed to secure any silverware or win the Ashes".
       if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && p.relation.find(lemma) == std::string::npos) {
         add("not");
@@ -130,7 +147,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       }
     }
   }
-  if (!child_lemma(words, p.predicate, "advmod", {"hardly", "scarcely", "barely"}).empty()) add("not");
+  if (!child_lemma(words, p.predicate, "advmod", {"hardly", "scarcely", "barely", "little"}).empty()) add("not");
   // "ready and willing to invest in": the adjective the verb depends on is
   // the fact's qualifier.
   if (words[p.predicate].deprel == "xcomp" && words[p.predicate].head >= 0 &&
@@ -239,9 +256,11 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
         one_of(base_rel(next.deprel), {"compound", "amod"}) &&
         !time_noun(words[static_cast<uint32_t>(next.head)]);  // "the Athens Olympics last August"
     // "the George W Bush website began ...": the name compounded onto the noun after it.
-    const bool compounded_onto_next = next.upos == nlp::UPos::NOUN && !capitalised(next.form) &&
-                                      words[end - 1].head == static_cast<int32_t>(end) &&
-                                      base_rel(words[end - 1].deprel) == "compound";
+    bool compounded_onto_next = false;  // ("the Cecil B DeMille award": any word of the name)
+    for (uint32_t i = begin; i < end && next.upos == nlp::UPos::NOUN && !capitalised(next.form); ++i) {
+      compounded_onto_next = compounded_onto_next ||
+                             (words[i].head == static_cast<int32_t>(end) && base_rel(words[i].deprel) == "compound");
+    }
     if (modified_noun_follows || compounded_onto_next || (next.form == "/" && end + 1 < words.size())) return true;
     // "SM:tv": a name glued to more of itself.
     if (next.form == ":" && words[end - 1].end == next.begin && end + 1 < words.size() &&
@@ -661,9 +680,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   if (!object_clause_ok(words, p, t)) return false;
   // "pushed Japan off the top", "ruled Davenport ... out of": these verbs
   // mean little without the direction after their object.
-  if (one_of(t.relation, {"push", "rule", "knock", "drive"}) && t.object->head < words.size()) {
+  if (one_of(t.relation, {"push", "rule", "knock", "drive", "consign"}) && t.object->head < words.size()) {
     for (uint32_t i = t.object->head + 1; i < words.size() && i <= t.object->head + 8; ++i) {
-      if (one_of(words[i].form, {"off", "out", "into", "onto", "ahead", "up", "down", "back", "clear"})) return false;
+      if (one_of(words[i].form, {"off", "out", "into", "onto", "ahead", "up", "down", "back", "clear", "to"})) return false;
     }
   }
   // A passive with a named object and no "by" lost its agent's preposition

@@ -16,11 +16,16 @@ std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? w.ner.
 // Organisations, places and other names hold roles; people do not.
 bool holder_type(std::string_view type) { return type == "ORG" || type == "LOC" || type == "MISC"; }
 
+bool possessive_pronoun(std::string_view form) {
+  const std::string f = utf8::ascii_lowercase(form);
+  return f == "its" || f == "his" || f == "her" || f == "their" || f == "our";
+}
+
 // Words that name both a ministry's portfolio and a party or a body
 // ("Labour Minister", "Home Secretary", "Health Secretary").
 bool portfolio_word(std::string_view form) {
   static constexpr std::string_view kWords[] = {"Labour", "Conservative", "Tory", "Home", "Health", "Trade",
-                                                "Defence", "Transport", "Education", "Economy", "Culture"};
+                                                "Defence", "Transport", "Education", "Economy", "Culture", "Cabinet"};
   return std::find(std::begin(kWords), std::end(kWords), form) != std::end(kWords);
 }
 
@@ -85,6 +90,18 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
     holder = static_cast<int32_t>(begin - 1);
   }
   if (holder < 0 || static_cast<uint32_t>(holder) + 1 >= end) return std::nullopt;
+  // A place after a possessive qualifies someone else's office ("its UK
+  // chief executive", "Screen International's US editor").
+  uint32_t first = static_cast<uint32_t>(holder);
+  while (first > 0 && words[first - 1].ner.size() > 2 && !words[first - 1].ner.starts_with("L") &&
+         !words[first - 1].ner.starts_with("U")) {
+    --first;
+  }
+  if (first > 0 && ner_type(words[holder]) == "LOC" &&
+      (words[first - 1].form == "'s" || words[first - 1].form == "'" ||
+       possessive_pronoun(words[first - 1].form))) {
+    return std::nullopt;
+  }
   std::string role;
   for (uint32_t i = static_cast<uint32_t>(holder) + 1; i < end; ++i) {
     if (words[i].ner.size() > 2 || words[i].upos == nlp::UPos::PUNCT) return std::nullopt;

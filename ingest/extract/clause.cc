@@ -343,7 +343,9 @@ void ClauseRules::arguments_of(ClauseBuild& build, uint32_t x) const {
       vs = oblique_arguments(c, build.ante_cut);
     } else if (const int32_t pseudo = nominal_clause_subject(c); pseudo >= 0) {
       vs = nominal_clause_arguments(c, static_cast<uint32_t>(pseudo), build.ante_cut);
-    } else if ((d == Dep::kCcomp && !is_adverbial_ccomp(c)) || (d == Dep::kXcomp && t_.word(c).upos != nlp::UPos::VERB)) {
+    } else if ((d == Dep::kCcomp && !is_adverbial_ccomp(c)) ||
+               // ("has died in Bath aged 94": an age is no complement.)
+               (d == Dep::kXcomp && t_.word(c).upos != nlp::UPos::VERB && t_.lower_form(c) != "aged")) {
       if (std::optional<Argument> a = clausal_complement(c, &build.mark_words)) vs.push_back(std::move(*a));
     }
     for (Argument& v : vs) build.args.push_back(std::move(v));

@@ -80,7 +80,16 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
     lowercase_cut = lowercase_cut || nlp::is_ascii_lower(words[end - 1].form[0]);
     --end;
   }
-  while (begin < end && (words[begin].upos == UPos::DET || nlp::is_ascii_lower(words[begin].form[0]))) ++begin;
+  // ("Former Liverpool manager", "Ex-Tory MP": when a name was held, not part of it.)
+  auto time_word = [&](uint32_t i) {
+    const std::string w = ascii_lowercase(words[i].form);
+    return w == "former" || w == "ex" || w == "then" || w == "late";
+  };
+  while (begin < end && (words[begin].upos == UPos::DET || nlp::is_ascii_lower(words[begin].form[0]) ||
+                         (time_word(begin) && begin + 1 < end) ||
+                         (words[begin].form == "-" && begin > span.begin && time_word(begin - 1)))) {
+    ++begin;
+  }
   if (begin == end) return false;
   uint32_t name_begin = nlp::name_begin_after_title(words, marks, begin, end);
   // "Singer Pete Doherty", "Swede Joachim Johansson", "Committee Chairman

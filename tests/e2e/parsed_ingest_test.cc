@@ -271,7 +271,10 @@ constexpr const char* kMatchArticle =
     "\n"
     "Leo Brandt will most likely end up with Brunel Athletic.\n"
     "\n"
-    "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive.\n";
+    "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive.\n"
+    "\n"
+    "Former Kelso Rovers manager Sam Kerr watched from the stand. It was not surprising that Kerr had chosen to leave "
+    "Ardmore, his brother said.\n";
 
 TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -294,6 +297,11 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.has_edge("Leo Brandt", "may end up with", "Brunel Athletic")) << g.dump();
   // A role after the name, its holder first ("Kelso Rovers' chief executive").
   EXPECT_TRUE(g.has_edge("Nadia Okoro", "chief executive of", "Kelso Rovers")) << g.dump();
+  // "Former" is when the office was held, not part of the holder's name; a
+  // "not" of someone else's judgement does not negate the fact.
+  EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Kelso Rovers")) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Former Kelso Rovers").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Sam Kerr", "not choose to leave", "Ardmore").empty()) << g.dump();
 }
 
 // Our own results story: a company named throughout, its chief executive
