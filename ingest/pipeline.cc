@@ -118,7 +118,7 @@ struct ArticleIngest::State {
   const RecordBuilder builder;
   CopyFilter filter;
   IngestSummary summary;
-  uint64_t entities_before = 0, over_budget_before = 0, dropped_before = 0;
+  uint64_t entities_before = 0, cut_before = 0, over_budget_before = 0, dropped_before = 0;
   size_t total = 0;    // articles in the whole run (the progress total)
   size_t handled = 0;  // articles given so far, stored or turned away
 };
@@ -132,6 +132,7 @@ Result<std::unique_ptr<ArticleIngest>> ArticleIngest::start(store::Store& store,
   if (!builder.is_ok()) return builder.status();
   auto state = std::make_unique<State>(store, options, std::move(*builder));
   state->entities_before = *before;
+  state->cut_before = nlp::sentences_cut_for_length();
   state->over_budget_before = nlp::sentences_over_budget();
   state->dropped_before = extract::propositions_over_budget();
   state->total = total;
@@ -214,6 +215,7 @@ Status ArticleIngest::add(const std::vector<source::Document>& docs) {
 Result<IngestSummary> ArticleIngest::finish() {
   State& st = *state_;
   if (Status s = st.filter.record_near_copies(); !s.is_ok()) return s;
+  st.summary.sentences_cut = nlp::sentences_cut_for_length() - st.cut_before;
   st.summary.sentences_over_budget = nlp::sentences_over_budget() - st.over_budget_before;
   st.summary.propositions_over_budget = extract::propositions_over_budget() - st.dropped_before;
   Result<uint64_t> after = entity_count(st.store);

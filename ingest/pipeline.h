@@ -45,6 +45,9 @@ struct IngestSummary {
   uint64_t facts = 0;       // evidence rows of the added or replaced documents
   uint64_t new_entities = 0;  // entities the store did not have before
   std::string extractor;      // "parser" (trained models) or "baseline" (no parser model)
+  // Sentences cut into pieces for being longer than the segmenter's
+  // budget (nlp::kMaxSentenceWords).
+  uint64_t sentences_cut = 0;
   // Sentences left unparsed, so without facts, for being longer than the
   // parser's per-sentence budget (nlp::kMaxParsedWords).
   uint64_t sentences_over_budget = 0;

@@ -392,6 +392,9 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   totals.evidence += pf.triples.size();
   totals.aliases += new_aliases;
 
+  // This load is one more counted write, like a WriteBatch through Store::Impl::write.
+  const uint64_t write_count = impl.write_count + 1;
+
   // Table files, one per family, each written in key order.
   if (progress) progress({"writing", data.size(), data.size(), pf.lines});
   const std::string tmp = (fs::path(impl.dir) / kBulkLoadTempDir).string();
@@ -478,7 +481,8 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
     rows(keys::kDocIds, Rows{{path, keys::id_key(number)}}, first, second);
     rows(keys::kDocHash, Rows{{hash, keys::id_key(number)}}, first, second);
     rows(keys::kMeta, Rows{{std::string(keys::kNextIdsKey), records::encode(next)},
-                           {std::string(keys::kTotalsKey), records::encode(totals)}},
+                           {std::string(keys::kTotalsKey), records::encode(totals)},
+                           {std::string(keys::kWriteCountKey), fmt::format("{}", write_count)}},
          first, second);
     return s;
   };
@@ -497,8 +501,19 @@ Result<BulkLoadResult> Store::load_triples(const std::string& path, const BulkLo
   }
   KG_TRY(impl.convert(rs, fmt::format("writing table files for {}", path)));
   if (progress) progress({"ingesting", data.size(), data.size(), pf.lines});
+  // Writes that only the log holds go to table files first: the write
+  // count this load carries must never cover a write the log alone holds.
+  KG_TRY(impl.flush_all());
   kill_point("table files written, not yet ingested");
-  KG_TRY(impl.written(impl.db->IngestExternalFiles(args), fmt::format("loading {}", path)));
+  const std::string doing = fmt::format("loading {}", path);
+  KG_TRY(impl.written(impl.db->IngestExternalFiles(args), doing));
+  // Journalled like every other write (Store::Impl::write): its count is
+  // in the meta table file it ingested. The MANIFEST edit that ingested
+  // the files makes them durable without the log, so this entry is never
+  // reported lost; it keeps the journal a complete list of what changed
+  // since the last flush.
+  impl.write_count = write_count;
+  KG_TRY(impl.journaled(write_count, doing));
   impl.next_ids = next;
   impl.totals = totals;
   impl.folds.reset();

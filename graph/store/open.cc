@@ -278,10 +278,15 @@ Status Store::Impl::write(rocksdb::WriteBatch& batch, std::string_view doing, bo
   options.sync = sync;
   if (Status s = written(db->Write(options, &batch), doing); !s) return s;
   write_count = count;
+  return journaled(count, doing);
+}
+
+Status Store::Impl::journaled(uint64_t count, std::string_view doing) {
   if (journal && !journal->append(count, doing)) {
     return Status::io_error(fmt::format("{}: {} is stored, but it could not be added to {} (the list of unflushed "
                                         "writes): {}", dir, doing, kJournalFile, std::strerror(errno)));
   }
+  kill_point("committed write");
   return Status::ok();
 }
 
@@ -462,6 +467,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     wo.sync = true;
     kill_point("store files created, schema not yet written");
     KG_TRY(impl->written(impl->db->Write(wo, &batch), "creating the store"));
+    kill_point("committed write");  // not journalled: a lost creation is finished by the next writer
   }
 
   found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);

@@ -59,7 +59,6 @@ struct Store::Impl {
   // and the next open replays the log.
   Status written(const rocksdb::Status& s, std::string_view doing) {
     if (!s.ok()) write_failed = true;
-    else kill_point("committed write");
     return convert(s, doing);
   }
   bool write_failed = false;
@@ -70,6 +69,9 @@ struct Store::Impl {
   // holds until the next flush goes through here.
   Status write(rocksdb::WriteBatch& batch, std::string_view doing, bool sync = false);
   uint64_t write_count = 0;  // meta "write_count" as last written or read
+  // Appends `count` and `doing` to the journal once the write is stored;
+  // then the kill point "committed write" (a committed write is journalled).
+  Status journaled(uint64_t count, std::string_view doing);
 
   // The writer's journal of unflushed writes; emptied after each full flush.
   std::unique_ptr<WriteJournal> journal;

@@ -373,9 +373,9 @@ Status fill_identity_rows_if_missing(Store::Impl& impl) {
   for (const auto& [key, value] : *rows) {
     if (value) batch.Put(impl.family(keys::kIdentity), key, *value);
   }
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  if (Status s = impl.written(impl.db->Write(wo, &batch), "filling the identity index"); !s) return s;
+  // Journalled like every write, so a log lost after it is reported, not
+  // read as a store without folds.
+  if (Status s = impl.write(batch, "filling the identity index", /*sync=*/true); !s) return s;
   impl.folds.reset();
   return Status::ok();
 }

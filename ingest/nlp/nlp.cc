@@ -1,5 +1,6 @@
 #include "ingest/nlp/nlp.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
@@ -74,6 +75,43 @@ Status Pipeline::load_later_stages(const std::string& dir) {
   return Status::ok();
 }
 
+namespace {
+
+std::atomic<uint64_t> cut_sentences{0};
+
+// Cuts every sentence of `ends` (the index of each sentence's last token)
+// longer than kMaxSentenceWords into pieces of that many tokens, moving a
+// cut past the clitics of one surface token (kJoinNext) so that a
+// multiword token stays in one piece.
+void cut_long_sentences(const std::vector<Token>& tokens, std::vector<uint32_t>* ends) {
+  uint32_t first = 0;
+  bool any_long = false;
+  for (uint32_t last : *ends) {
+    any_long = any_long || last + 1 - first > kMaxSentenceWords;
+    first = last + 1;
+  }
+  if (!any_long) return;
+  std::vector<uint32_t> cut;
+  first = 0;
+  for (uint32_t last : *ends) {
+    if (last + 1 - first > kMaxSentenceWords) cut_sentences.fetch_add(1, std::memory_order_relaxed);
+    while (last + 1 - first > kMaxSentenceWords) {
+      uint32_t end = first + static_cast<uint32_t>(kMaxSentenceWords) - 1;
+      while (end < last && tokens[end].has(Token::kJoinNext)) ++end;
+      if (end == last) break;
+      cut.push_back(end);
+      first = end + 1;
+    }
+    cut.push_back(last);
+    first = last + 1;
+  }
+  *ends = std::move(cut);
+}
+
+}  // namespace
+
+uint64_t sentences_cut_for_length() { return cut_sentences.load(std::memory_order_relaxed); }
+
 Document Pipeline::segment(std::string_view text, AnnotateStats* stats) const {
   size_t repaired = 0;
   Document doc(utf8::first_invalid_byte(text) ? utf8::repair(text, &repaired) : std::string(text));
@@ -84,6 +122,7 @@ Document Pipeline::segment(std::string_view text, AnnotateStats* stats) const {
   thread_local std::vector<uint32_t> ends;
   tokenizer_->tokenize(t, &tokens);
   splitter_->split(t, tokens, &ends);
+  cut_long_sentences(tokens, &ends);
 
   doc.words.reserve(tokens.size());
   doc.sentences.reserve(ends.size());

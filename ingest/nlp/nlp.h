@@ -51,6 +51,20 @@ class AnnotationStage {
 // words, so no real sentence comes near the budget.
 inline constexpr size_t kMaxParsedWords = 400;
 
+// The segmenter's per-sentence budget: a run of more words than this with
+// no sentence end (a 4 MB paragraph without a full stop) is cut into pieces
+// of this many words (a few more when a cut would split the clitics of one
+// surface token). The tagger and the recognizer hold the features of a
+// whole sentence at once, about 230 bytes a word: one 800,000-word sentence
+// cost 190 MB beyond what the same words cost in ordinary sentences. The
+// pieces are over the parser's budget too, so cutting loses no fact the
+// sentence would have given; the longest BBC sentence has under 100 words.
+inline constexpr size_t kMaxSentenceWords = 1000;
+
+// Sentences segment() cut for their length, over the process's life (the
+// summaries of kg extract and kg ingest report it).
+uint64_t sentences_cut_for_length();
+
 // Sentences the parser left unparsed for their length, over the process's
 // life (every parser of the process counts into one total; the summaries of
 // kg extract and kg ingest report it).

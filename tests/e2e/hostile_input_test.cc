@@ -62,7 +62,24 @@ TEST(HostileInput, RunOnSentenceIsLeftUnparsedAndCounted) {
   std::string text;
   for (int i = 0; i < 10000; ++i) text += "Mr Smith said that ";
   const auto r = extract_with_story("runon.txt", text + "\n\n");
-  EXPECT_NE(r.err.find("1 sentence(s) over 400 words left unparsed"), std::string::npos) << r.err;
+  // Cut into 40 pieces of 1,000 words (nlp::kMaxSentenceWords), each over the parser's budget.
+  EXPECT_NE(r.err.find("1 sentence(s) over 1000 words cut into pieces"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("40 sentence(s) over 400 words left unparsed"), std::string::npos) << r.err;
+}
+
+TEST(HostileInput, RunOnSentenceIsCutAndTheIngestSummarySaysSo) {
+  // One "sentence" of 25,000 words, no full stop: a paragraph without a sentence end.
+  const std::vector<std::string> names = people();
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += names[i % names.size()] + " and " + names[(i + 7) % names.size()] + " ";
+  TempDir dir("kg_hostile_ingest_runon");
+  const std::string db = (dir / "kg.db").string();
+  const std::string input = write(dir, "runon.txt", text + "\n\n" + kStory);
+  const auto r = run_kg("--db " + shell_quoted(db) + " ingest " + shell_quoted(input), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("kg ingest: 1 sentence(s) over 1000 words cut into pieces"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("kg ingest: 25 sentence(s) over 400 words left unparsed"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("ingested 1 article"), std::string::npos) << r.out;
 }
 
 TEST(HostileInput, ListOfThousandsOfNamesIsCut) {

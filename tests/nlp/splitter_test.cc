@@ -67,5 +67,39 @@ TEST(SentenceSplitter, NeverSplitsInsideAMultiwordToken) {
   }
 }
 
+// A run of words with no sentence end is cut at the segmenter's budget
+// (nlp::kMaxSentenceWords), never inside the clitics of one surface token,
+// losing no word, and each cut sentence is counted once.
+TEST(SentenceSplitter, CutsARunOnSentenceAtTheBudgetAndCountsIt) {
+  // 23 words, then cycles of 39 words starting "they wo n't": word 1,000
+  // (the budget's last) is "wo", so the first cut must move past "n't".
+  static_assert(kMaxSentenceWords == 1000, "the cycle below is aligned for a budget of 1000");
+  std::string text;
+  for (int i = 0; i < 23; ++i) text += "Bonn ";
+  size_t words = 23;
+  for (int i = 0; words < 3 * kMaxSentenceWords + 500; ++i) {
+    text += i % 7 == 0 ? "they won't " : "Anna met Peter in Bonn , ";
+    words += i % 7 == 0 ? 3 : 6;
+  }
+  text += "and left.\n\nThe talks ended on Friday.\n";
+  const uint64_t cut_before = sentences_cut_for_length();
+  const Document doc = shipped_pipeline().segment(text);
+  EXPECT_EQ(sentences_cut_for_length() - cut_before, 1u);
+  ASSERT_EQ(doc.sentences.size(), 5u);  // four pieces, then the short sentence
+  size_t total = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    const Sentence& s = doc.sentences[i];
+    total += s.size();
+    EXPECT_LE(s.size(), kMaxSentenceWords + 1) << i;  // one more when a cut would split "wo|n't"
+    for (const MultiwordToken& m : s.multiword) EXPECT_LE(m.last, s.size() - 1) << i;
+  }
+  EXPECT_EQ(doc.sentences[0].size(), kMaxSentenceWords + 1);
+  EXPECT_EQ(total, words + 3);  // "and left ."
+  EXPECT_EQ(doc.sentences[4].text, "The talks ended on Friday.");
+  // Ordinary prose is never cut.
+  shipped_pipeline().segment("Anna met Peter in Bonn. They won't stay.");
+  EXPECT_EQ(sentences_cut_for_length() - cut_before, 1u);
+}
+
 }  // namespace
 }  // namespace kg::nlp

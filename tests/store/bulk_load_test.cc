@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <sys/wait.h>
 
 #include "graph/identity/identity.h"
 #include "tests/store/store_test_util.h"
@@ -199,6 +201,54 @@ TEST(BulkLoad, SmallGenKgFile) {
   ASSERT_TRUE(w->load_triples(tsv).is_ok());
   expect_counts(*w, expected);
   expect_check_ok(*w);
+}
+
+// A writer that stores a document, loads `KG_BULK_KILLED_WRITER`.tsv, stores
+// a second document and is killed before it closes: runs only when the
+// test below starts it.
+TEST(BulkLoadKilledWriter, Run) {
+  const char* db = std::getenv("KG_BULK_KILLED_WRITER");
+  if (!db) GTEST_SKIP() << "the killed writer of BulkLoadWal; runs only when that test starts it";
+  const std::unique_ptr<Store> w = open_writer(db);
+  if (!w || !w->put_document(call_article()).is_ok() || !w->load_triples(std::string(db) + ".tsv").is_ok() ||
+      !w->put_document(hearing_article()).is_ok()) {
+    std::_Exit(3);
+  }
+  std::raise(SIGKILL);
+}
+
+// The load is a journalled write like the others (write_journal.h): with
+// the write-ahead log deleted after it, the store keeps the load (its table
+// files are in the MANIFEST), refuses to open naming the one write the log
+// alone held, and kg check --repair's open lists exactly that write.
+TEST(BulkLoadWal, ALogLostAfterALoadLosesOnlyTheWriteItAloneHeldAndSaysSo) {
+  TempDir tmp;
+  const std::string db = tmp.sub("kg.db");
+  write_file(db + ".tsv", synthetic_tsv(200, 30, 3, 7));
+  const pid_t child = spawn_self("BulkLoadKilledWriter.Run", {{"KG_BULK_KILLED_WRITER", db}});
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "status " << status;
+  const std::string journal = kg::testing::slurp(std::filesystem::path(db) / "KG_JOURNAL");
+  EXPECT_NE(journal.find("\tloading " + db + ".tsv\n"), std::string::npos) << journal;
+  for (const auto& e : std::filesystem::directory_iterator(db)) {
+    if (e.path().extension() == ".log") std::filesystem::remove(e.path());
+  }
+
+  Result<std::unique_ptr<Store>> refused = Store::open(db, {});
+  ASSERT_FALSE(refused.is_ok());
+  const std::string message = refused.status().message();
+  EXPECT_NE(message.find("lost its last 1 write ('storing document news/hearing.txt')"), std::string::npos) << message;
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+
+  OpenOptions repair;
+  repair.mode = OpenOptions::Mode::kReadWrite;
+  repair.accept_lost_writes = true;
+  Result<std::unique_ptr<Store>> repaired = Store::open(db, repair);
+  ASSERT_TRUE(repaired.is_ok()) << repaired.status().message();
+  EXPECT_EQ((*repaired)->lost_writes(), std::vector<std::string>{"storing document news/hearing.txt"});
+  EXPECT_EQ((*repaired)->stats()->documents, 2u);  // the first document and the load
+  expect_check_ok(**repaired);
 }
 
 }  // namespace

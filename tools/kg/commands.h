@@ -3,8 +3,10 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "base/status.h"
 
@@ -30,6 +32,12 @@ int report(const Status& status);
 // character but tab and newline replaced (utf8::printable), since the text
 // may quote stored names and sentences holding escape bytes.
 void write_stdout(std::string_view text);
+
+// What the per-sentence budgets left out, on stderr, one line per budget
+// that left something out ("kg extract: 2 sentence(s) over 400 words left
+// unparsed, ..."), so that no loss is silent (extract.cc).
+void print_budget_notes(std::string_view command, uint64_t sentences_cut, uint64_t sentences_unparsed,
+                        uint64_t propositions_dropped);
 
 Subcommand add_ingest_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_remove_command(CLI::App& kg, const GlobalOptions& global);

@@ -84,6 +84,22 @@ int run_carb(const std::vector<std::string>& inputs, const source::ReadOptions& 
 
 }  // namespace
 
+void print_budget_notes(std::string_view command, uint64_t sentences_cut, uint64_t sentences_unparsed,
+                        uint64_t propositions_dropped) {
+  if (sentences_cut > 0) {
+    fmt::print(stderr, "{}: {} sentence(s) over {} words cut into pieces of at most that many\n", command,
+               sentences_cut, nlp::kMaxSentenceWords);
+  }
+  if (sentences_unparsed > 0) {
+    fmt::print(stderr, "{}: {} sentence(s) over {} words left unparsed, no facts taken from them\n", command,
+               sentences_unparsed, nlp::kMaxParsedWords);
+  }
+  if (propositions_dropped > 0) {
+    fmt::print(stderr, "{}: {} candidate fact(s) dropped past {} in one sentence\n", command, propositions_dropped,
+               extract::kMaxSentencePropositions);
+  }
+}
+
 Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& /*global*/) {
   auto options = std::make_shared<ExtractOptions>();
   Subcommand c;
@@ -125,15 +141,8 @@ Subcommand add_extract_command(CLI::App& kg, const GlobalOptions& /*global*/) {
       }
     }
     std::fflush(stdout);
-    // What the per-sentence budgets left out, so that no loss is silent.
-    if (const uint64_t skipped = nlp::sentences_over_budget(); skipped > 0) {
-      fmt::print(stderr, "kg extract: {} sentence(s) over {} words left unparsed, no facts taken from them\n", skipped,
-                 nlp::kMaxParsedWords);
-    }
-    if (const uint64_t dropped = extract::propositions_over_budget(); dropped > 0) {
-      fmt::print(stderr, "kg extract: {} candidate fact(s) dropped past {} in one sentence\n", dropped,
-                 extract::kMaxSentencePropositions);
-    }
+    print_budget_notes("kg extract", nlp::sentences_cut_for_length(), nlp::sentences_over_budget(),
+                       extract::propositions_over_budget());
     return 0;
   };
   return c;

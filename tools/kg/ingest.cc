@@ -58,6 +58,7 @@ void print_summary(const ingest::IngestSummary& s, std::string_view unit) {
              s.replaced ? fmt::format(", {} replaced", s.replaced) : "",
              plural(s.sentences, "sentence", "sentences"), plural(s.new_entities, "new entity", "new entities"),
              plural(s.facts, "fact", "facts"), s.extractor.empty() ? "" : fmt::format(" ({} extractor)", s.extractor));
+  print_budget_notes("kg ingest", s.sentences_cut, s.sentences_over_budget, s.propositions_over_budget);
 }
 
 Result<std::unique_ptr<store::Store>> open_for_writing(const std::string& db) {
