@@ -373,8 +373,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
     if (s->record && s->record == o->record) continue;
     // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
-    if (t->relation == "be" && s->record && s->type == store::EntityType::kPerson && !p.negated &&
-        o->type == store::EntityType::kConcept) {
+    // (Not "he would have been a very good president of the United States":
+    // a modal states no office, and a pronoun only when its reading is trusted.)
+    if (t->relation == "be" && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
+        (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
       if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
         if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
           add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);

@@ -514,6 +514,20 @@ bool object_clause_ok(Words words, const extract::Proposition& p, const extract:
       return false;
     }
   }
+  // "won best TV comedy drama, over Jonathan Creek and Shameless": a conjunct
+  // after one with a preposition of its own belongs to that preposition.
+  if (words[object].deprel == "conj" && words[object].head >= 0) {
+    const auto first = static_cast<uint32_t>(words[object].head);
+    for (uint32_t i = first + 1; i < object; ++i) {
+      if (words[i].head != static_cast<int32_t>(first) || words[i].deprel != "conj") continue;
+      for (uint32_t k = first + 1; k < i; ++k) {
+        if (words[k].head == static_cast<int32_t>(i) && base_rel(words[k].deprel) == "case" &&
+            words[k].upos == nlp::UPos::ADP) {
+          return false;
+        }
+      }
+    }
+  }
   // The end of the object's name: a finite verb straight after it has the
   // object for its subject ("owns Yugansk and Russia has said ...").
   uint32_t end = object + 1;

@@ -194,6 +194,11 @@ std::optional<Canonical> canonical_relation(std::string_view phrase, store::Enti
   if ((kind->subject_types & type_bit(first)) == 0 || (kind->object_types & type_bit(second)) == 0) {
     return std::nullopt;
   }
+  // One person "plays" another on stage as often as in sport ("Richard
+  // Griffiths, who plays Hector"): no symmetric reading between two people.
+  if (phrase == "play" && subject == store::EntityType::kPerson && object == store::EntityType::kPerson) {
+    return std::nullopt;
+  }
   return Canonical{kind, reversed};
 }
 

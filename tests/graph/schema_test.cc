@@ -76,6 +76,16 @@ TEST(RelationSchema, PhrasesMapByWordingAndArgumentTypes) {
   EXPECT_FALSE(find_relation_kind("meet"));  // surface phrases are never relation names
 }
 
+TEST(RelationSchema, OnePersonPlayingAnotherIsNoMatch) {
+  // "Richard Griffiths plays Hector": a role, whose direction matters; two
+  // teams or a person and a team playing is a match, stored once.
+  EXPECT_FALSE(canonical_relation("play", EntityType::kPerson, EntityType::kPerson).has_value());
+  const auto teams = canonical_relation("play", EntityType::kOrg, EntityType::kOrg);
+  ASSERT_TRUE(teams.has_value());
+  EXPECT_EQ(teams->kind->name, "plays_against");
+  EXPECT_TRUE(canonical_relation("play against", EntityType::kPerson, EntityType::kPerson).has_value());
+}
+
 TEST(RelationSchema, NamesAreLowerCaseWordsWithUnderscores) {
   for (const RelationKind& k : relation_kinds()) {
     for (char c : k.name) EXPECT_TRUE((c >= 'a' && c <= 'z') || c == '_') << k.name;
