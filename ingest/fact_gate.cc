@@ -79,8 +79,12 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // understood that Blackburn accepted ...").
     // (Not through a participle clause that only frames it: "Mr Clarke,
     // writing in The Times, accused ...".)
-    const bool framing = below >= 0 && base_rel(words[static_cast<uint32_t>(below)].deprel) == "advcl" &&
-                         child_lemma(words, static_cast<uint32_t>(below), "mark", {"of", "that", "to"}).empty();
+    // Nor through the governing verb's subject: "Mr Clarke, writing in The
+    // Times" hangs on the accuser, not on the accusation.)
+    const std::string_view below_rel = below >= 0 ? base_rel(words[static_cast<uint32_t>(below)].deprel) : "";
+    const bool framing = (below_rel == "advcl" &&
+                          child_lemma(words, static_cast<uint32_t>(below), "mark", {"of", "that", "to"}).empty()) ||
+                         one_of(below_rel, {"nsubj", "csubj", "parataxis"});
     if (u != p.predicate && !framing && one_of(lemma, {"report", "rumour", "speculation", "claim", "allegation", "suggestion",
                                            "accuse", "allege", "suspect", "understand", "believe", "rumor",
                                            "intimate", "imply", "hint", "contend", "insinuate", "assert"})) {
