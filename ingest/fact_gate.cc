@@ -518,6 +518,11 @@ bool object_clause_ok(Words words, const extract::Proposition& p, const extract:
       return false;
     }
   }
+  // A name with an adverb of its own is a verb's place the parser gave to
+  // the name ("pledged to \"never, ever\" attack Tory leader Michael Howard").
+  if (t.object->is_name && !child_lemma(words, object, "advmod", {"never", "not", "ever", "always", "also"}).empty()) {
+    return false;
+  }
   // "won best TV comedy drama, over Jonathan Creek and Shameless": a conjunct
   // after one with a preposition of its own belongs to that preposition.
   if (words[object].deprel == "conj" && words[object].head >= 0) {
