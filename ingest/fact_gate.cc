@@ -73,7 +73,11 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // Inside what someone denies ("denied reports that Brown is preparing to
     // oust Milburn") nothing is stated; inside a report or claim, it is reported.
     const std::string lemma = utf8::ascii_lowercase(words[u].lemma);
-    if (u != p.predicate && one_of(lemma, {"deny", "dismiss", "reject", "refute", "rubbish"})) q.question = true;
+    // ("They were wrong when they said Milburn was ousting Brown": what is called wrong is denied too.)
+    if (u != p.predicate && one_of(lemma, {"deny", "dismiss", "reject", "refute", "rubbish", "wrong", "untrue", "false",
+                                           "mistaken", "nonsense"})) {
+      q.question = true;
+    }
     // Inside a report, a claim, an accusation or what "is understood" the
     // fact is reported, not stated ("accused Titan of paying", "It is
     // understood that Blackburn accepted ...").
