@@ -8,9 +8,11 @@
 #include <string>
 #include <tuple>
 
+#include "base/lexicon.h"
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 #include "ingest/fact_gate.h"
+#include "ingest/place_facts.h"
 #include "ingest/role_facts.h"
 #include "ingest/resolve/lexicon.h"
 #include "ingest/resolve/resolve.h"
@@ -415,6 +417,26 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (const std::optional<uint32_t> h = holder(sentence, a.role.entity_word, *person)) {
         add_fact(*person, a.role.relation, *h, sentence, {a.person_word, a.role.entity_word + 1}, nullptr);
       }
+    }
+  }
+  // "Edinburgh's Napier University", "London-based Barclays": where an
+  // organisation or a place is.
+  for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
+    if (boilerplate[sentence]) continue;
+    const auto words = annotated.words_of(annotated.sentences[sentence]);
+    for (const NamePlace& np : name_places(words)) {
+      const int32_t named = ents.cluster_at(sentence, np.name_word);
+      const int32_t place = ents.cluster_at(sentence, np.place_word);
+      if (named < 0 || place < 0 || named == place) continue;
+      const std::optional<uint32_t> n = table.cluster(named), l = table.cluster(place);
+      if (!n || !l || record.entities[*l].type != store::EntityType::kLoc) continue;
+      const store::EntityType type = record.entities[*n].type;
+      // ("-based" only of an organisation: "Canada-based Gordon Smith" is a person's home.)
+      if (type != store::EntityType::kOrg && (type != store::EntityType::kLoc || !np.possessive)) continue;
+      // A country is in nothing smaller ("Sizzla's UK tour" with the singer read as a place).
+      if (type == store::EntityType::kLoc && lexicon::find_country(record.entities[*n].name) != nullptr) continue;
+      add_fact(*n, type == store::EntityType::kOrg ? "be based in" : "be located in", *l, sentence,
+               {std::min(np.name_word, np.place_word), std::max(np.name_word, np.place_word) + 1}, nullptr);
     }
   }
   for (const resolve::TitleFact& tf : ents.titles) {

@@ -440,6 +440,14 @@ bool title_word(std::string_view word) {
 // Chambers" of "British Chambers of Commerce"): the recognizer cut it short
 // somewhere, so the node may not be the entity meant. A person's name may
 // follow a title, so only what comes after it counts for a PERSON.
+// Whether `text` starts with a word that, after a hyphen, makes an adjective
+// of the name before it ("based" of "London-based", "born" of "Scotland-born").
+bool adjective_suffix(std::string_view text) {
+  const std::string_view word = text.substr(0, text.find_first_not_of("abcdefghijklmnopqrstuvwxyz"));
+  return one_of(word, {"based", "born", "led", "owned", "backed", "run", "made", "bred", "controlled", "funded",
+                       "listed", "registered", "headquartered", "style", "era", "wide", "bound"});
+}
+
 bool fragment_of_longer_name(std::string_view text, std::string_view name, store::EntityType type) {
   if (name.empty()) return false;
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
@@ -450,7 +458,12 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
     // word after a name is mostly the name used as a modifier: "BBC News",
     // "Labour MPs".)
     std::string_view after = text.substr(end);
-    if (after.starts_with("-") && after.size() > 1 && std::isalpha(static_cast<unsigned char>(after[1]))) return true;
+    // ("London-based", "Scotland-born": these suffixes make an adjective of
+    // the name, not a longer name; "Chong-gyu" is one.)
+    if (after.starts_with("-") && after.size() > 1 && std::isalpha(static_cast<unsigned char>(after[1])) &&
+        !adjective_suffix(after.substr(1))) {
+      return true;
+    }
     if (after.starts_with(" ")) {
       after.remove_prefix(1);
       // A one-word person or other name before a capitalised word is its
@@ -475,7 +488,10 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
     size_t k = word;
     while (k > 0 && text[k - 1] == ' ') --k;
     const bool sentence_start = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});
+    const size_t hyphen = prev.rfind('-');
+    const bool adjective = hyphen != std::string_view::npos && adjective_suffix(prev.substr(hyphen + 1));
     if (!prev.empty() && capitalised(prev) && std::isalpha(static_cast<unsigned char>(prev.back())) && !sentence_start &&
+        !adjective &&
         !one_of(prev, {"The", "A", "An", "In", "At", "On", "For", "But", "And"}) &&
         !(type == store::EntityType::kPerson && title_word(prev))) {
       return true;

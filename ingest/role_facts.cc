@@ -42,7 +42,7 @@ bool name_runs_on(std::span<const nlp::Word> words, uint32_t w) {
   if (end >= words.size()) return false;
   const std::string_view next = words[end].form;
   auto capitalised = [](std::string_view f) { return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])); };
-  if (next == "'s" || next == "'" || capitalised(next)) return true;
+  if (next == "'s" || next == "'" || next == "-" || capitalised(next)) return true;  // also "Brisbane-based"
   // A name modifying the noun after it ("UK magazine Mac Format").
   const std::string_view rel = words[end - 1].deprel;
   if ((rel == "compound" || rel == "amod") && words[end - 1].head > static_cast<int32_t>(end - 1)) return true;

@@ -315,7 +315,9 @@ constexpr const char* kResultsArticle =
     "said.\n"
     "\n"
     "Kestrel Group will open a new plant in Leeds next spring. Shares in Kestrel Group rose 3% in London, and analyst "
-    "Tom Reyes of Brook Capital called the results solid.\n";
+    "Tom Reyes of Brook Capital called the results solid.\n"
+    "\n"
+    "Germany's Halder Bank and the London-based Marsh Capital both raised price targets.\n";
 
 TEST(ParsedIngest, ABareCompanyTitleBelongsToTheCompanyTheArticleIsAbout) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -325,6 +327,9 @@ TEST(ParsedIngest, ABareCompanyTitleBelongsToTheCompanyTheArticleIsAbout) {
   EXPECT_TRUE(g.has_edge("Maria Okonkwo", "chief executive of", "Kestrel Group")) << g.dump();
   // An analyst holds no office of the company.
   EXPECT_TRUE(g.edges("Tom Reyes", "analyst of", "Kestrel Group").empty()) << g.dump();
+  // Where an organisation is: "Germany's Halder Bank", "the London-based Marsh Capital".
+  EXPECT_TRUE(g.has_edge("Halder Bank", "be based in", "Germany")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Marsh Capital", "be based in", "London")) << g.dump();
 }
 
 // Our own short articles for the across-article cases of issue 8: a full

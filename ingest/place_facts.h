@@ -1,0 +1,26 @@
+// Private to kg_ingest: where an organisation or a place is, read off two
+// shapes news writes instead of a clause:
+//   a place's possessive     "Edinburgh's Napier University", "Germany's Siemens"
+//   a place-based modifier   "London-based Barclays", "the Paris-based group Vivendi"
+// Both need the recognizer's names: a place (LOC) and a name after it,
+// written whole; the caller keeps those the resolver types as organisations
+// or places.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "ingest/nlp/document.h"
+
+namespace kg::ingest {
+
+struct NamePlace {
+  uint32_t name_word = 0;   // last word of the organisation's or place's name (sentence index)
+  uint32_t place_word = 0;  // last word of the place's name
+  bool possessive = false;  // "Edinburgh's ...", else "-based"
+};
+
+std::vector<NamePlace> name_places(std::span<const nlp::Word> words);
+
+}  // namespace kg::ingest
