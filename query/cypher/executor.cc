@@ -52,6 +52,12 @@ class Matcher {
   // aggregate after the match is DISTINCT, min or max): a two-hop chain with
   // an anonymous middle then walks on from each middle node at most twice.
   void rows_read_as_set();
+  // Called when the only thing read after the match is count(DISTINCT e)
+  // of the far end e of a two-hop chain: true when the chain allows the
+  // walk of count_two_hop_ends (no rows, no WHERE on the hops), which is
+  // then used and whose count distinct_ends() returns.
+  bool count_distinct_ends(int end_slot);
+  int64_t distinct_ends() const { return distinct_ends_; }
 
   Status prepare(store::Store& store);
   // Extends each input row by every match (OPTIONAL: by nulls when none)
@@ -78,6 +84,8 @@ class Matcher {
   bool filters_hold(const Step& s, const Row& row) const;
   bool skip_middle(const Row& row, graph::Vertex middle);
   bool skip_end(graph::Vertex end);
+  bool count_two_hop_ends(graph::Vertex anchor, const graph::CsrEdge& first, graph::Vertex middle);
+  bool over_budget(uint64_t more);
 
   const Plan& plan_;
   const Evaluator& eval_;
@@ -100,6 +108,10 @@ class Matcher {
   bool prune_two_hops_ = false;
   uint32_t generation_ = 0;
   std::vector<uint32_t> middle_once_, middle_full_, end_seen_;
+  // count_distinct_ends: every end found for any anchor, and their number.
+  bool count_ends_ = false;
+  std::vector<bool> end_counted_;
+  int64_t distinct_ends_ = 0;
 };
 
 // A chain (a)-[]-()-[]-(b) read as a set yields the same rows whichever
@@ -122,6 +134,55 @@ void Matcher::rows_read_as_set() {
   middle_once_.assign(view_.vertex_count(), 0);
   middle_full_.assign(view_.vertex_count(), 0);
   end_seen_.assign(view_.vertex_count(), 0);
+}
+
+bool Matcher::count_distinct_ends(int end_slot) {
+  rows_read_as_set();
+  if (!prune_two_hops_ || plan_.optional || plan_.steps[2].node_slot != end_slot ||
+      end_slot == plan_.steps[0].node_slot) {
+    return false;
+  }
+  if (!plan_.steps[1].filters.empty() || !plan_.steps[2].filters.empty()) return false;
+  count_ends_ = true;
+  end_counted_.assign(view_.vertex_count(), false);
+  return true;
+}
+
+// (anchor)-[first]-(middle)-[second]-(end), counting each end once over
+// the whole match without building a row: which ends `middle` leads to does
+// not depend on `first` but for the anchor itself (`second` may not be
+// `first`, and only an edge back to the anchor can be). So a middle is
+// walked fully once per anchor, and again only while the anchor is uncounted.
+bool Matcher::count_two_hop_ends(graph::Vertex anchor, const graph::CsrEdge& first, graph::Vertex middle) {
+  const Step& middle_step = plan_.steps[1];
+  const Step& last = plan_.steps[2];
+  if (!node_fits(*middle_step.node, middle)) return true;
+  const bool again = middle_full_[middle] == generation_;
+  if (again && end_counted_[anchor]) return true;
+  middle_full_[middle] = generation_;
+  ++step_rows_[1];
+  const graph::CsrGraph& g = view_.graph();
+  if (over_budget(boost::out_degree(middle, g) + boost::in_degree(middle, g))) return false;
+  // The common case, any edge to any node, skips the per-edge checks.
+  const bool any_end = !last.node->label && last.node->properties.empty();
+  return for_each_edge(middle, last.direction, *last.rel, [&](const graph::CsrEdge& second, graph::Vertex end) {
+    if (end_counted_[end] || (again && end != anchor) || second == first) return true;
+    if (!any_end && !node_fits(*last.node, end)) return true;
+    end_counted_[end] = true;
+    ++distinct_ends_;
+    ++step_rows_[2];
+    return true;
+  });
+}
+
+// Counts `more` candidate bindings; false (with the error set) past the budget.
+bool Matcher::over_budget(uint64_t more) {
+  bindings_ += more;
+  if (bindings_ <= options_.max_bindings) return false;
+  stopped_ = Status::invalid_input(fmt::format("query stopped after trying {} bindings; name an entity or add a "
+                                               "label to the pattern to narrow it",
+                                               options_.max_bindings));
+  return true;
 }
 
 // True when walking on from `middle` again can add no row.
@@ -282,12 +343,7 @@ bool Matcher::scan(size_t i, Row& row) {
 bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
   const Step& s = plan_.steps[i];
   if (prune_two_hops_ && i == 2 && end_seen_[v] == generation_) return true;  // a set holds it already
-  if (++bindings_ > options_.max_bindings) {
-    stopped_ = Status::invalid_input(fmt::format("query stopped after trying {} bindings; name an entity or add a "
-                                                 "label to the pattern to narrow it",
-                                                 options_.max_bindings));
-    return false;
-  }
+  if (over_budget(1)) return false;
   if (prune_two_hops_) {
     if (i == 0) ++generation_;  // a new anchor: what was walked is walked again
     else if (i == 1 && skip_middle(row, v)) return true;
@@ -319,16 +375,21 @@ bool Matcher::filters_hold(const Step& s, const Row& row) const {
 template <typename Fn>
 bool Matcher::for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn) {
   const graph::CsrGraph& g = view_.graph();
+  // Checked once, not per edge: most patterns take any edge, and most
+  // walks have bound no relationship yet.
+  const bool any = rel.types.empty() && rel.properties.empty();
+  const bool fresh = used_.empty();
+  auto fits = [&](const graph::CsrEdge& e) { return (any || rel_fits(rel, e)) && (fresh || !used(e)); };
   if (d != Direction::kLeft) {
     for (auto [it, end] = boost::out_edges(from, g); it != end; ++it) {
-      if (rel_fits(rel, *it) && !used(*it) && !fn(*it, boost::target(*it, g))) return false;
+      if (fits(*it) && !fn(*it, boost::target(*it, g))) return false;
     }
   }
   if (d != Direction::kRight) {
     for (auto [it, end] = boost::in_edges(from, g); it != end; ++it) {
       // An undirected walk meets a self-loop among the out-edges already.
       if (d == Direction::kBoth && boost::source(*it, g) == from) continue;
-      if (rel_fits(rel, *it) && !used(*it) && !fn(*it, boost::source(*it, g))) return false;
+      if (fits(*it) && !fn(*it, boost::source(*it, g))) return false;
     }
   }
   return true;
@@ -341,6 +402,11 @@ bool Matcher::expand(size_t i, Row& row) {
   if (s.rel->variable_length) {
     std::vector<Value> path;
     return walk(i, row, from, 0, path);
+  }
+  if (count_ends_ && i == 1) {
+    return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
+      return count_two_hop_ends(from, e, to);
+    });
   }
   const bool last_of_two_hops = prune_two_hops_ && i == 2;
   return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
@@ -449,6 +515,17 @@ bool reads_rows_as_set(const Projection& p) {
     if (c && is_aggregate(c->function) && !c->distinct && c->function != "min" && c->function != "max") return false;
   }
   return true;
+}
+
+// The slot of `n` when the projection is `count(DISTINCT n)` alone, n a
+// node variable; else -1.
+int counted_distinct_node(const Projection& p, const Plan& plan) {
+  if (p.items.size() != 1) return -1;
+  const auto* c = std::get_if<Call>(&p.items[0].expr->node);
+  if (!c || c->function != "count" || !c->distinct || c->args.size() != 1) return -1;
+  const auto* v = std::get_if<Variable>(&c->args[0]->node);
+  auto it = v ? plan.slot_of.find(v->name) : plan.slot_of.end();
+  return it == plan.slot_of.end() || plan.slots[it->second].kind != SlotKind::kNode ? -1 : it->second;
 }
 
 // One line of EXPLAIN per operator: a clause, or a step of a MATCH.
@@ -608,6 +685,15 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
       // The aggregate after the match counts rows as they come: the row cap
       // bounds the groups it keeps, the binding budget the work.
       Grouping grouping(*next, eval);
+      if (const int end = counted_distinct_node(*next, *plan); end >= 0 && matcher.count_distinct_ends(end)) {
+        if (Status s = matcher.run(rows, [](const Row&) { return Status::ok(); }); !s) return s;
+        rows = {Row{Value{matcher.distinct_ends()}}};
+        grouped_ = true;
+        if (ops) describe_steps(*plan, &matcher.step_rows(), *ops);
+        matched_rows_ = static_cast<uint64_t>(matcher.distinct_ends());
+        scope_ = std::move(*plan);
+        return Status::ok();
+      }
       if (reads_rows_as_set(*next)) matcher.rows_read_as_set();
       RowSink sink = [&](const Row& row) {
         grouping.add(row);

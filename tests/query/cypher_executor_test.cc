@@ -273,9 +273,10 @@ TEST_F(CypherExecutorTest, AggregatesCountMoreRowsThanTheCap) {
             "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
 }
 
-// count(DISTINCT b) over a two-hop chain with an anonymous middle walks on
-// from each middle node at most twice; the answers are those of the same
-// chain with the middle named (walked in full) and of sample_store.h.
+// count(DISTINCT b) over a two-hop chain with an anonymous middle is
+// counted without rows (each middle walked once per anchor, again only for
+// the anchor itself); the answers are those of the same chain with the
+// middle named (walked in full) and of sample_store.h.
 TEST_F(CypherExecutorTest, DistinctTwoHopCountsMatchTheFullWalk) {
   const std::vector<std::pair<std::string, std::string>> chains{
       // Biden -> Putin (two edges) -> Biden again over the other edge; Nuland -> Committee.
@@ -285,6 +286,12 @@ TEST_F(CypherExecutorTest, DistinctTwoHopCountsMatchTheFullWalk) {
       {"(a {name: 'Vladimir Putin'})<-[]-(MID)-[]->(b)", "2"},   // Putin over the other edge, Ukraine
       {"(a {name: 'Vladimir Putin'})-[]-(MID)-[:warn_about]->(b)", "1"},
       {"(a)-[]-(MID)-[]-(b)", "5"},  // all but Acme Corp and Jane Roe (one edge between them)
+      {"(a {name: 'Victoria Nuland'})-[]-(MID:PERSON)-[]-(b:LOC)", "1"},  // Ukraine through Biden
+      {"(a {name: 'Vladimir Putin'})-[]-(MID)-[]-(b {name: 'Nuland'})", "1"},
+      // Ends counted once across anchors: Ukraine -> Biden -> {Putin, Nuland}.
+      {"(a:LOC)-[]-(MID)-[]-(b)", "2"},
+      {"(a)-[]-(MID)-[]-(b) WHERE a.name = 'Ukraine'", "2"},
+      {"(a)-[:warn_about]-(MID)-[:speak_with]->(b)", "1"},  // Ukraine -> Biden -> Putin
   };
   for (const auto& [chain, expected] : chains) {
     std::string anonymous = chain, named = chain;
