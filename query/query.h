@@ -81,7 +81,6 @@ class Session {
   std::unique_ptr<graph::View> view_all_;  // ViewScope::kAll, for Cypher on concepts
   std::optional<std::vector<std::string>> entity_names_;
   cypher::Parameters parameters_;
-  std::vector<int64_t> mentions_;  // by entity id, -1 unread: a warm session reads each once
 };
 
 // The interactive shell of `kg repl`. With a terminal on stdin it uses

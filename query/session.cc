@@ -16,17 +16,6 @@ Result<store::Entity> StoreNames::entity(store::EntityId id) {
   return **e;
 }
 
-std::optional<int64_t> StoreNames::mentions(store::EntityId id) {
-  if (mentions_ && id < mentions_->size() && (*mentions_)[id] >= 0) return (*mentions_)[id];
-  auto e = entity(id);
-  if (!e) return std::nullopt;
-  if (mentions_) {
-    if (id >= mentions_->size()) mentions_->resize(id + 1 + id / 4, -1);
-    (*mentions_)[id] = static_cast<int64_t>(e->mentions);
-  }
-  return static_cast<int64_t>(e->mentions);
-}
-
 Result<std::string> StoreNames::relation(store::RelationId id) {
   if (auto it = relations_.find(id); it != relations_.end()) return it->second;
   auto r = store_.relation_name(id);
@@ -91,7 +80,7 @@ const std::vector<std::string>& Session::entity_names() {
 
 Result<QueryResult> Session::execute(const Command& command) {
   ExecContext ctx{store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr,
-                  &parameters_, &mentions_};
+                  &parameters_};
   return std::visit(
       [&](const auto& cmd) -> Result<QueryResult> {
         using T = std::decay_t<decltype(cmd)>;

@@ -195,7 +195,6 @@ struct RunOptions {
   // rows a WHERE rejects (a cartesian product that keeps nothing) in time.
   uint64_t max_bindings = 10'000'000;  // about 2 s on the project machine
   const Parameters* parameters = nullptr;  // $name values; null: none given
-  std::vector<int64_t>* mentions = nullptr;  // mention counts kept across statements (StoreNames)
 };
 
 // Runs a parsed query on `view` (built from `store`, which supplies aliases

@@ -110,7 +110,7 @@ Result<Plan> scope_with(const Plan& scope, const std::string& alias, Where where
 // evaluated here (the projection replaces them by their group's value).
 class Evaluator {
  public:
-  Evaluator(const Plan& plan, const graph::View& view, StoreNames& names) : plan_(plan), view_(view), names_(names) {}
+  Evaluator(const Plan& plan, const graph::View& view) : plan_(plan), view_(view) {}
   Value eval(const Expr& expr, const std::vector<Value>& row) const;
   Value property(const Value& target, const std::string& key) const;
   const graph::View& view() const { return view_; }
@@ -120,7 +120,6 @@ class Evaluator {
   Value binary(const Binary& b, const std::vector<Value>& row) const;
   const Plan& plan_;
   const graph::View& view_;
-  StoreNames& names_;
 };
 
 // Truth of a predicate value: only `true` passes (null and false do not).

@@ -111,16 +111,15 @@ bool ValueLess::operator()(const std::vector<Value>& a, const std::vector<Value>
   return a.size() < b.size();
 }
 
-Value Evaluator::property(const Value& target, const std::string& key) const {
+Value Evaluator::property(const Value& target, const std::string& name) const {
+  // Compared as string_views: a length check settles most mismatches.
+  const std::string_view key = name;
   if (const auto* n = std::get_if<NodeRef>(&target.data)) {
     const graph::VertexProps& p = view_.vertex(n->vertex);
+    if (key == "mentions") return Value{int64_t{p.mentions}};
     if (key == "name") return Value{p.name};
     if (key == "type") return Value{std::string(store::entity_type_name(p.type))};
     if (key == "id") return Value{static_cast<int64_t>(p.entity)};
-    if (key == "mentions") {
-      auto m = names_.mentions(p.entity);
-      return m ? Value{*m} : Value{};
-    }
   } else if (const auto* r = std::get_if<RelRef>(&target.data)) {
     const graph::EdgeProps& p = view_.edge(r->edge);
     if (key == "relation") return Value{view_.relation_name(p.relation)};

@@ -76,8 +76,11 @@ class Matcher {
   void bind_paths(Row& row) const;
   bool emit(const Row& row);
   bool reach(size_t i, Row& row, graph::Vertex v);
+  // `fn(edge, far end)` for each edge at `from` that `rel` admits and the
+  // row has not bound; false when fn stopped the walk. `reads_far_end`:
+  // fn reads the far end's properties (worth fetching early).
   template <typename Fn>
-  bool for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn);
+  bool for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn, bool reads_far_end = true);
   bool node_fits(const NodePattern& n, graph::Vertex v) const;
   bool rel_fits(const RelPattern& r, const graph::CsrEdge& e) const;
   bool used(const graph::CsrEdge& e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
@@ -172,7 +175,7 @@ bool Matcher::count_two_hop_ends(graph::Vertex anchor, const graph::CsrEdge& fir
     ++distinct_ends_;
     ++step_rows_[2];
     return true;
-  });
+  }, !any_end);
 }
 
 // Counts `more` candidate bindings; false (with the error set) past the budget.
@@ -373,15 +376,20 @@ bool Matcher::filters_hold(const Step& s, const Row& row) const {
 }
 
 template <typename Fn>
-bool Matcher::for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn) {
+bool Matcher::for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn, bool reads_far_end) {
   const graph::CsrGraph& g = view_.graph();
   // Checked once, not per edge: most patterns take any edge, and most
   // walks have bound no relationship yet.
   const bool any = rel.types.empty() && rel.properties.empty();
   const bool fresh = used_.empty();
   auto fits = [&](const graph::CsrEdge& e) { return (any || rel_fits(rel, e)) && (fresh || !used(e)); };
+  // The far ends' properties are what the next check reads, scattered over
+  // the vertex array: asking for them a few edges early hides the misses
+  // (out-edge iterators are random access; in-edge ones are not).
+  const std::ptrdiff_t ahead = reads_far_end ? 8 : 0;
   if (d != Direction::kLeft) {
     for (auto [it, end] = boost::out_edges(from, g); it != end; ++it) {
+      if (ahead && end - it > ahead) __builtin_prefetch(&g[boost::target(*(it + ahead), g)]);
       if (fits(*it) && !fn(*it, boost::target(*it, g))) return false;
     }
   }
@@ -607,7 +615,7 @@ QueryResult plan_table(const std::vector<Operator>& ops, bool profiled) {
 class Pipeline {
  public:
   Pipeline(const Query& query, store::Store& store, const graph::View& view, const RunOptions& options)
-      : query_(query), store_(store), view_(view), options_(options), names_(store, options.mentions) {
+      : query_(query), store_(store), view_(view), options_(options) {
     scope_.parameters = options.parameters;
   }
   Result<std::vector<Row>> run(std::vector<Operator>* ops, bool execute);
@@ -623,7 +631,6 @@ class Pipeline {
   store::Store& store_;
   const graph::View& view_;
   const RunOptions& options_;
-  StoreNames names_;
   Plan scope_;
   ProcedureCache cache_;
   // Set by a match whose rows went straight into the next clause's
@@ -673,7 +680,7 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
   if (!plan) return plan.status();
   std::vector<uint64_t> step_rows;
   if (execute) {
-    Evaluator eval(*plan, view_, names_);
+    Evaluator eval(*plan, view_);
     Matcher matcher(*plan, eval, options_, enough_rows(query_, c));
     if (Status s = matcher.prepare(store_); !s) return s;
     std::vector<Row> out;
@@ -731,7 +738,7 @@ Status Pipeline::unwind(const Clause& clause, std::vector<Row>& rows, bool execu
   auto next = scope_with(scope_, clause.unwind.alias, clause.where);
   if (!next) return next.status();
   if (execute) {
-    Evaluator eval(scope_, view_, names_);
+    Evaluator eval(scope_, view_);
     std::vector<Row> out;
     for (Row& row : rows) {
       Value v = eval.eval(*clause.unwind.list, row);
@@ -780,8 +787,8 @@ Status Pipeline::call(const Clause& clause, std::vector<Row>& rows, bool execute
     if (Status s = check_names(*call.where, next, {}, false); !s) return s;
   }
   if (execute) {
-    Evaluator eval(scope_, view_, names_);
-    Evaluator after(next, view_, names_);
+    Evaluator eval(scope_, view_);
+    Evaluator after(next, view_);
     std::vector<Row> out;
     Status stopped = Status::ok();
     const size_t cap = std::max(options_.max_rows, view_.vertex_count());
@@ -827,7 +834,7 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
     if (Status s = check_names(*p.where, next, {}, false); !s) return s;
   }
   if (execute) {
-    Evaluator eval(scope_, view_, names_);
+    Evaluator eval(scope_, view_);
     if (grouped_) {
       rows = finish_projection(p, eval, std::move(rows), {});
       grouped_ = false;
@@ -837,7 +844,7 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
       rows = std::move(*projected);
     }
     if (p.where) {
-      Evaluator after(next, view_, names_);
+      Evaluator after(next, view_);
       std::erase_if(rows, [&](const Row& r) { return !is_true(after.eval(*p.where, r)); });
     }
   }
