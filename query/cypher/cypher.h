@@ -43,6 +43,7 @@ using Where = Position;
 
 struct Expr;
 using ExprPtr = std::shared_ptr<const Expr>;
+struct PatternChain;
 
 struct Literal {
   std::variant<std::monostate, bool, int64_t, double, std::string> value;
@@ -59,6 +60,10 @@ struct Unary { Op op; ExprPtr operand; };
 struct Binary { Op op; ExprPtr left, right; };
 // count(*) has `star`; function names are kept lower-case.
 struct Call { std::string function; std::vector<ExprPtr> args; bool star = false; bool distinct = false; };
+// A pattern as a predicate, `WHERE (a)-[:criticise]->(:ORG)`: true when it
+// has a match with the row's variables bound. It names only variables bound
+// before it (others stay anonymous), as in Neo4j and Kuzu.
+struct PatternPredicate { std::shared_ptr<const PatternChain> chain; };
 
 // `text =~ pattern`: the pattern must match the whole text (ECMAScript
 // syntax; a leading (?i) makes it ignore case, as in Java's and Kuzu's).
@@ -66,7 +71,7 @@ struct Call { std::string function; std::vector<ExprPtr> args; bool star = false
 std::optional<bool> regex_matches(const std::string& text, const std::string& pattern);
 
 struct Expr {
-  std::variant<Literal, Variable, Parameter, Property, ListExpr, Unary, Binary, Call> node;
+  std::variant<Literal, Variable, Parameter, Property, ListExpr, Unary, Binary, Call, PatternPredicate> node;
   Where where;
   std::string text;  // the source text, the default column name of a RETURN item
 };

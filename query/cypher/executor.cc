@@ -249,6 +249,8 @@ Status Matcher::prepare(store::Store& store) {
 
 Status Matcher::run(const std::vector<Row>& in, const RowSink& sink) {
   sink_ = &sink;
+  emitted_ = 0;  // a pattern predicate's matcher runs once per row
+  stopped_ = Status::ok();
   step_rows_.assign(plan_.steps.size(), 0);
   for (const Row& input : in) {
     Row row = input;
@@ -518,9 +520,11 @@ std::optional<size_t> enough_rows(const Query& q, size_t clause) {
 // True when the projection's answer does not change if a row is repeated:
 // each aggregate is DISTINCT, min or max.
 bool reads_rows_as_set(const Projection& p) {
-  for (const ReturnItem& item : p.items) {
-    const auto* c = std::get_if<Call>(&item.expr->node);
-    if (c && is_aggregate(c->function) && !c->distinct && c->function != "min" && c->function != "max") return false;
+  std::vector<const Expr*> calls;
+  for (const ReturnItem& item : p.items) aggregate_calls(*item.expr, calls);
+  for (const Expr* e : calls) {
+    const Call& c = std::get<Call>(e->node);
+    if (!c.distinct && c.function != "min" && c.function != "max") return false;
   }
   return true;
 }
@@ -612,7 +616,7 @@ QueryResult plan_table(const std::vector<Operator>& ops, bool profiled) {
 
 // Runs the clauses one after the other over a table of rows; with `ops`,
 // records each operator (and, when `timed`, its rows and time).
-class Pipeline {
+class Pipeline : public PatternTester {
  public:
   Pipeline(const Query& query, store::Store& store, const graph::View& view, const RunOptions& options)
       : query_(query), store_(store), view_(view), options_(options) {
@@ -620,6 +624,7 @@ class Pipeline {
   }
   Result<std::vector<Row>> run(std::vector<Operator>* ops, bool execute);
   const Plan& scope() const { return scope_; }
+  Value exists(const PatternChain& chain, const Plan& scope, const Row& row) const override;
 
  private:
   Status match(size_t c, std::vector<Row>& rows, std::vector<Operator>* ops, bool execute);
@@ -637,7 +642,46 @@ class Pipeline {
   // aggregates: `rows` then hold that clause's groups.
   bool grouped_ = false;
   uint64_t matched_rows_ = 0;  // rows the last match found, for PROFILE
+  // Pattern predicates, each planned and its names resolved on first use;
+  // their binding budget is the statement's. The first error stops the
+  // statement after the clause that met it.
+  struct PatternCheck {
+    MatchClause match;  // the plan's steps point into it
+    Plan plan;
+    std::unique_ptr<Evaluator> eval;
+    std::unique_ptr<Matcher> matcher;
+  };
+  mutable std::map<const PatternChain*, PatternCheck> patterns_;
+  mutable Status pattern_status_ = Status::ok();
 };
+
+Value Pipeline::exists(const PatternChain& chain, const Plan& scope, const Row& row) const {
+  if (!pattern_status_) return Value{};
+  auto it = patterns_.find(&chain);
+  if (it == patterns_.end()) {
+    PatternCheck& check = patterns_[&chain];
+    check.match.patterns.push_back(chain);
+    auto plan = plan_match(check.match, scope);
+    if (!plan) {
+      pattern_status_ = plan.status();
+      return Value{};
+    }
+    check.plan = std::move(*plan);
+    check.eval = std::make_unique<Evaluator>(check.plan, view_, this);
+    check.matcher = std::make_unique<Matcher>(check.plan, *check.eval, options_, 1);
+    if (Status s = check.matcher->prepare(store_); !s) pattern_status_ = s;
+    it = patterns_.find(&chain);
+  }
+  if (!pattern_status_) return Value{};
+  Row input = row;
+  input.resize(scope.slots.size());
+  const RowSink found = [](const Row&) { return Status::ok(); };
+  if (Status s = it->second.matcher->run({input}, found); !s) {
+    pattern_status_ = s;
+    return Value{};
+  }
+  return Value{it->second.matcher->emitted() > 0};
+}
 
 Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute) {
   std::vector<Row> rows(1);  // one empty row: the first clause reads it once
@@ -653,6 +697,7 @@ Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute)
       default: s = projection(clause, rows, execute); break;
     }
     if (!s) return s;
+    if (!pattern_status_) return pattern_status_;
     if (!ops) continue;
     Operator op;
     switch (clause.kind) {
@@ -680,7 +725,7 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
   if (!plan) return plan.status();
   std::vector<uint64_t> step_rows;
   if (execute) {
-    Evaluator eval(*plan, view_);
+    Evaluator eval(*plan, view_, this);
     Matcher matcher(*plan, eval, options_, enough_rows(query_, c));
     if (Status s = matcher.prepare(store_); !s) return s;
     std::vector<Row> out;
@@ -738,7 +783,7 @@ Status Pipeline::unwind(const Clause& clause, std::vector<Row>& rows, bool execu
   auto next = scope_with(scope_, clause.unwind.alias, clause.where);
   if (!next) return next.status();
   if (execute) {
-    Evaluator eval(scope_, view_);
+    Evaluator eval(scope_, view_, this);
     std::vector<Row> out;
     for (Row& row : rows) {
       Value v = eval.eval(*clause.unwind.list, row);
@@ -787,8 +832,8 @@ Status Pipeline::call(const Clause& clause, std::vector<Row>& rows, bool execute
     if (Status s = check_names(*call.where, next, {}, false); !s) return s;
   }
   if (execute) {
-    Evaluator eval(scope_, view_);
-    Evaluator after(next, view_);
+    Evaluator eval(scope_, view_, this);
+    Evaluator after(next, view_, this);
     std::vector<Row> out;
     Status stopped = Status::ok();
     const size_t cap = std::max(options_.max_rows, view_.vertex_count());
@@ -834,7 +879,7 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
     if (Status s = check_names(*p.where, next, {}, false); !s) return s;
   }
   if (execute) {
-    Evaluator eval(scope_, view_);
+    Evaluator eval(scope_, view_, this);
     if (grouped_) {
       rows = finish_projection(p, eval, std::move(rows), {});
       grouped_ = false;
@@ -844,7 +889,7 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
       rows = std::move(*projected);
     }
     if (p.where) {
-      Evaluator after(next, view_);
+      Evaluator after(next, view_, this);
       std::erase_if(rows, [&](const Row& r) { return !is_true(after.eval(*p.where, r)); });
     }
   }

@@ -841,10 +841,24 @@ Result<ExprPtr> Parser::atom() {
     if (!name) return name.status();
     return make(first, Parameter{*name});
   }
-  if (accept_symbol("(")) {
+  if (at_symbol("(")) {
+    // A chain with a relationship is a pattern predicate; anything else in
+    // parentheses is an expression, parsed again from the '('. When both
+    // fail, the error is the one that read further: (a)-[:x->(b) is a
+    // broken pattern, (a + ) a broken expression.
+    const size_t saved = pos_;
+    auto pattern = chain();
+    if (pattern && !pattern->rels.empty()) {
+      pattern->where = t.where;
+      return make(first, PatternPredicate{std::make_shared<const PatternChain>(std::move(*pattern))});
+    }
+    const size_t pattern_reached = pos_;
+    pos_ = saved + 1;
     auto inner = expression();
-    if (!inner) return inner;
-    if (Status s = expect_symbol(")", "to close the parenthesis"); !s) return s;
+    if (inner) {
+      if (Status s = expect_symbol(")", "to close the parenthesis"); !s) inner = s;
+    }
+    if (!inner && !pattern && pattern_reached > pos_) return pattern.status();
     return inner;
   }
   if (accept_symbol("[")) {

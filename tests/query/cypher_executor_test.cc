@@ -306,6 +306,45 @@ TEST_F(CypherExecutorTest, DistinctTwoHopCountsMatchTheFullWalk) {
   EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[]-()-[]-(b) RETURN count(*) AS n"), (Rows{{"3"}}));
 }
 
+// A pattern in an expression is true when it has a match with the row's
+// variables bound (edges from sample_store.h).
+TEST_F(CypherExecutorTest, PatternPredicates) {
+  EXPECT_EQ(rows("MATCH (a:PERSON) WHERE (a)-[:warn]->(:PERSON) RETURN a.name"), (Rows{{"Joe Biden"}}));
+  EXPECT_EQ(rows("MATCH (a:PERSON) WHERE NOT (a)-->() RETURN a.name ORDER BY a.name"),
+            (Rows{{"Jane Roe"}, {"Vladimir Putin"}}));
+  EXPECT_EQ(rows("MATCH (a:PERSON), (b:PERSON) WHERE a.name < b.name AND (a)--(b) RETURN a.name, b.name "
+                 "ORDER BY a.name, b.name"),
+            (Rows{{"Joe Biden", "Victoria Nuland"}, {"Joe Biden", "Vladimir Putin"}}));
+  // Two hops, in RETURN, after WITH, and a name inside the pattern.
+  EXPECT_EQ(rows("MATCH (a:ORG) RETURN a.name, (a)-->(:PERSON) AS hires ORDER BY a.name"),
+            (Rows{{"Acme Corp", "true"}, {"Senate Foreign Relations Committee", "false"}}));
+  EXPECT_EQ(rows("MATCH (a) WITH a WHERE (a)<-[:mention]-() RETURN a.name"), (Rows{{"Joe Biden"}}));
+  EXPECT_EQ(rows("MATCH (a:PERSON) WHERE (a)-->()-[:warn_about]->({name: 'Ukraine'}) RETURN a.name"),
+            (Rows{{"Victoria Nuland"}}));
+  // Parentheses that hold no pattern are still an expression.
+  EXPECT_EQ(rows("MATCH (a:LOC) RETURN (1 + 2) * 3, (a.name), (a) = (a)"), (Rows{{"9", "Ukraine", "true"}}));
+  EXPECT_EQ(error_of("MATCH (a) WHERE (a)-->(x) RETURN a"),
+            "1:17: unknown variable 'x' in the pattern (a)-->(x); a pattern predicate may only name variables bound "
+            "before it (leave the others anonymous)");
+  EXPECT_NE(error_of("MATCH (a) WHERE (a)-->(:ORGG) RETURN a").find("ORGG"), std::string::npos);
+}
+
+TEST_F(CypherExecutorTest, AggregatesInsideExpressions) {
+  EXPECT_EQ(rows("MATCH (n) RETURN count(n) * 2 AS twice, count(*) - 1 AS less"), (Rows{{"14", "6"}}));
+  EXPECT_EQ(rows("MATCH (n:PERSON) RETURN size(collect(n.name)) AS s"), (Rows{{"4"}}));
+  // Per group: Acme 1 edge (count 1), Biden 3 (speak with counted twice), Nuland 2.
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) RETURN a.name, count(*) * 10 + max(r.count) AS x ORDER BY a.name"),
+            (Rows{{"Acme Corp", "11"}, {"Joe Biden", "32"}, {"Victoria Nuland", "21"}}));
+  EXPECT_EQ(rows("MATCH (n) RETURN n.type AS t, count(*) * 2 AS c ORDER BY c DESC, t"),
+            (Rows{{"PERSON", "8"}, {"ORG", "4"}, {"LOC", "2"}}));
+  // No rows: the aggregates of the empty group.
+  EXPECT_EQ(rows("MATCH (n {name: 'Nobody At All'}) RETURN count(n) + 1 AS c, size(collect(n)) AS s"),
+            (Rows{{"1", "0"}}));
+  // The two-hop count reads its bare count(DISTINCT b) only; inside an expression it is grouped as usual.
+  EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[]-()-[]-(b) RETURN count(DISTINCT b) * 10 AS n"), (Rows{{"20"}}));
+  EXPECT_EQ(error_of("RETURN count(count(*))"), "1:8: an aggregate inside count() is not allowed");
+}
+
 TEST_F(CypherExecutorTest, OptionalMatchKeepsRowsWithNulls) {
   EXPECT_EQ(rows("MATCH (n:PERSON) OPTIONAL MATCH (n)-[:hire]-(o:ORG) RETURN n.name, o.name ORDER BY n.name"),
             (Rows{{"Jane Roe", "Acme Corp"}, {"Joe Biden", "null"}, {"Victoria Nuland", "null"},
