@@ -152,7 +152,13 @@ struct ProcedureInfo {
   std::vector<std::string_view> args;
   std::vector<std::string_view> columns;
   std::string_view summary;
+  size_t optional_args = 0;  // the last ones of `args` may be left out
 };
+
+// kg.betweenness() refuses a graph of more nodes than this unless its
+// argument raises the limit: Brandes' algorithm walks every edge once per
+// node (the 159,209-node gen-kg graph would take hours).
+inline constexpr int64_t kBetweennessMaxNodes = 20'000;
 const std::vector<ProcedureInfo>& procedures();
 
 struct Clause {

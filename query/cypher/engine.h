@@ -195,6 +195,7 @@ Table to_table(const Projection& projection, const std::vector<std::vector<Value
 // Whole-graph procedure results, computed on first use in a statement.
 struct ProcedureCache {
   std::optional<std::vector<double>> pagerank;
+  std::optional<std::vector<double>> betweenness;
   std::optional<graph::Components> components;
 };
 

@@ -360,10 +360,11 @@ Status Parser::call_clause(Query& q) {
     } while (accept_symbol(","));
   }
   if (Status s = expect_symbol(")", fmt::format("to close {}(", full)); !s) return s;
-  if (clause.call.args.size() != info->args.size()) {
-    return error_at(name_at, fmt::format("{}() takes {} argument{} ({}), got {}", full, info->args.size(),
-                                         info->args.size() == 1 ? "" : "s", fmt::join(info->args, ", "),
-                                         clause.call.args.size()));
+  const size_t given = clause.call.args.size(), most = info->args.size(), least = most - info->optional_args;
+  if (given < least || given > most) {
+    const std::string count = least == most ? fmt::format("{}", most) : fmt::format("{} to {}", least, most);
+    return error_at(name_at, fmt::format("{}() takes {} argument{} ({}), got {}", full, count, count == "1" ? "" : "s",
+                                         fmt::join(info->args, ", "), given));
   }
   if (accept_keyword("YIELD")) {
     do {

@@ -467,6 +467,20 @@ TEST_F(CypherExecutorTest, ProcedureCalls) {
   EXPECT_EQ(rows("CALL kg.khop('Jane Roe', 2) YIELD node AS n RETURN n.name"), (Rows{{"Acme Corp"}}));
   // PageRank is scaled to sum to 1 over the 7 nodes.
   EXPECT_EQ(rows("CALL kg.pagerank() YIELD node, score RETURN count(*), sum(score)"), (Rows{{"7", "1"}}));
+  // Directed shortest paths through a node: only Biden lies between others
+  // (Nuland -> Putin over either parallel edge, Nuland -> Ukraine).
+  EXPECT_EQ(rows("CALL kg.betweenness() YIELD node, score WHERE score > 0 RETURN node.name, score"),
+            (Rows{{"Joe Biden", "2"}}));
+  EXPECT_EQ(rows("CALL kg.betweenness(7) YIELD node RETURN count(*)"), (Rows{{"7"}}));
+  // The size guard: 7 nodes over a limit of 6 is refused, saying how to raise it.
+  EXPECT_EQ(error_of("CALL kg.betweenness(6) YIELD node RETURN node"),
+            "1:1: kg.betweenness() refused: the graph has 7 nodes, over the limit of 6 (Brandes' algorithm walks every "
+            "edge once per node, so this may take very long); to run it anyway, raise the limit: "
+            "CALL kg.betweenness(7)");
+  EXPECT_EQ(error_of("CALL kg.betweenness('many') YIELD node RETURN node"),
+            "1:21: kg.betweenness() takes a node limit, a positive integer");
+  EXPECT_EQ(error_of("CALL kg.betweenness(1, 2)"),
+            "1:6: kg.betweenness() takes 0 to 1 arguments (max_nodes), got 2");
   // A CALL alone returns every column it yields.
   auto command = parse_command("CALL kg.components()");
   ASSERT_TRUE(command.is_ok()) << command.status().message();
