@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <type_traits>
 
+#include "graph/schema/schema.h"
 #include "query/executor.h"
 #include "query/query.h"
 
@@ -61,6 +63,33 @@ Status Session::set_parameter(std::string_view name, std::string_view value) {
   if (!parsed) return parsed.status();
   parameters_[std::string(name)] = *parsed;
   return Status::ok();
+}
+
+const CypherVocabulary& Session::cypher_vocabulary() {
+  if (!cypher_vocabulary_) {
+    CypherVocabulary v;
+    for (size_t t = 0; t < store::kEntityTypeCount; ++t) {
+      v.labels.emplace_back(store::entity_type_name(static_cast<store::EntityType>(t)));
+    }
+    // A stored phrase is typed with underscores (speak_with); one that is
+    // still no identifier then needs backquotes.
+    auto add = [&](std::string_view phrase) {
+      std::string typed(phrase);
+      std::replace(typed.begin(), typed.end(), ' ', '_');
+      const bool plain = !typed.empty() && std::all_of(typed.begin(), typed.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
+      v.relations.push_back(plain ? typed : fmt::format("`{}`", phrase));
+    };
+    for (const schema::RelationKind& kind : schema::relation_kinds()) add(kind.name);
+    // Completion is a convenience: a failed scan just completes fewer names.
+    (void)store_.for_each_relation([&](store::RelationId, std::string_view phrase) { add(phrase); });
+    std::sort(v.labels.begin(), v.labels.end());
+    std::sort(v.relations.begin(), v.relations.end());
+    v.relations.erase(std::unique(v.relations.begin(), v.relations.end()), v.relations.end());
+    cypher_vocabulary_ = std::move(v);
+  }
+  return *cypher_vocabulary_;
 }
 
 const std::vector<std::string>& Session::entity_names() {
