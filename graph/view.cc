@@ -32,7 +32,8 @@ Result<View> View::build(store::Store& store, ViewScope scope) {
     if (entity_graph && !schema::is_named(e.type)) return;
     if (e.id >= view.vertex_of_entity_.size()) view.vertex_of_entity_.resize(e.id + 1 + e.id / 4, kNoVertex);
     view.vertex_of_entity_[e.id] = static_cast<Vertex>(vertices.size());
-    vertices.push_back(VertexProps{e.id, e.name, e.type});
+    const auto mentions = static_cast<uint32_t>(std::min<uint64_t>(e.mentions, UINT32_MAX));
+    vertices.push_back(VertexProps{e.id, mentions, e.name, e.type});
   });
   if (!s) return s;
   s = store.for_each_relation([&](store::RelationId id, std::string_view phrase) {

@@ -35,6 +35,10 @@ namespace kg::graph {
 
 struct VertexProps {
   store::EntityId entity = 0;
+  // The entity's mention count (folds applied, as Store::entity reads it),
+  // saturating; kept here, where a 1-hop filter on it finds it with the
+  // vertex (it fills what was padding).
+  uint32_t mentions = 0;
   std::string name;
   store::EntityType type = store::EntityType::kMisc;
 };

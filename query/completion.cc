@@ -58,6 +58,87 @@ size_t words_before(std::string_view text, size_t start) {
   return count;
 }
 
+bool matches_name(std::string_view name, std::string_view prefix) {
+  if (starts_with_folded(name, prefix)) return true;
+  if (prefix.empty()) return false;
+  for (size_t i = name.find(' '); i != std::string::npos; i = name.find(' ', i + 1)) {
+    if (starts_with_folded(name.substr(i + 1), prefix)) return true;
+  }
+  return false;
+}
+
+// The words a statement is made of (multi-word clauses complete word by word).
+constexpr std::string_view kCypherKeywords[] = {
+    "AND",     "AS",      "ASC",   "BY",       "CALL",     "CONTAINS", "DESC",     "DISTINCT",
+    "ENDS",    "EXPLAIN", "FALSE", "IN",       "IS",       "LIMIT",    "MATCH",   "NOT",      "NULL",
+    "OPTIONAL", "OR",     "ORDER", "PROFILE",  "RETURN",   "SKIP",     "STARTS",  "TRUE",     "UNWIND",
+    "WHERE",   "WITH",    "XOR",   "YIELD",    "shortestPath"};
+
+bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// After '(a:' a label, after '[r:' or '[r:x|' a type: which bracket is open.
+char open_bracket(std::string_view text) {
+  int depth = 0;
+  for (size_t i = text.size(); i-- > 0;) {
+    const char c = text[i];
+    if (c == ')' || c == ']') ++depth;
+    if (c == '(' || c == '[') {
+      if (depth == 0) return c;
+      --depth;
+    }
+  }
+  return 0;
+}
+
+Completion complete_cypher(std::string_view text, const std::vector<std::string>& names,
+                           const CypherVocabulary& cypher) {
+  Completion out;
+  // An open quote: complete an entity name inside it.
+  char quote = 0;
+  size_t quote_at = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (quote && text[i] == quote) quote = 0;
+    else if (!quote && (text[i] == '\'' || text[i] == '"')) {
+      quote = text[i];
+      quote_at = i;
+    }
+  }
+  if (quote) {
+    out.start = quote_at;
+    const std::string_view prefix = text.substr(quote_at + 1);
+    for (const std::string& name : names) {
+      if (name.find(quote) != std::string::npos || !matches_name(name, prefix)) continue;
+      out.candidates.push_back(fmt::format("{}{}{}", quote, name, quote));
+      if (out.candidates.size() >= kMaxNameCandidates) break;
+    }
+    return out;
+  }
+  out.start = text.size();
+  while (out.start > 0 && identifier_char(text[out.start - 1])) --out.start;
+  const std::string_view word = text.substr(out.start);
+  const char before = out.start > 0 ? text[out.start - 1] : ' ';
+  if (before == ':' || before == '|') {
+    const char bracket = open_bracket(text.substr(0, out.start));
+    const std::vector<std::string>& pool = bracket == '[' ? cypher.relations : cypher.labels;
+    if (bracket == 0 || (bracket == '(' && before == '|')) return out;
+    for (const std::string& candidate : pool) {
+      if (starts_with_folded(candidate, word)) out.candidates.push_back(candidate);
+    }
+    return out;
+  }
+  if (word.empty() || before == '.' || before == '$') return out;  // a property or parameter: no guess
+  const bool lower = std::any_of(word.begin(), word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  for (std::string_view keyword : kCypherKeywords) {
+    if (!starts_with_folded(keyword, word)) continue;
+    std::string candidate(keyword);
+    if (lower && keyword != "shortestPath") {
+      for (char& c : candidate) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    out.candidates.push_back(std::move(candidate));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string common_prefix(const std::vector<std::string>& candidates) {
@@ -71,7 +152,10 @@ std::string common_prefix(const std::vector<std::string>& candidates) {
   return prefix;
 }
 
-Completion complete_line(std::string_view text, const std::vector<std::string>& names) {
+Completion complete_line(std::string_view text, const std::vector<std::string>& names,
+                         const CypherVocabulary& cypher) {
+  const size_t first_char = text.find_first_not_of(" \t");
+  if (first_char != std::string_view::npos && text[first_char] != ':') return complete_cypher(text, names, cypher);
   Completion out;
   bool quoted = false;
   out.start = word_start(text, &quoted);
@@ -108,16 +192,8 @@ Completion complete_line(std::string_view text, const std::vector<std::string>& 
   }
 
   const std::string_view prefix = quoted ? word.substr(1) : word;
-  auto matches = [&](const std::string& name) {
-    if (starts_with_folded(name, prefix)) return true;
-    if (prefix.empty()) return false;
-    for (size_t i = name.find(' '); i != std::string::npos; i = name.find(' ', i + 1)) {
-      if (starts_with_folded(std::string_view(name).substr(i + 1), prefix)) return true;
-    }
-    return false;
-  };
   for (const std::string& name : names) {
-    if (!matches(name)) continue;
+    if (!matches_name(name, prefix)) continue;
     const bool needs_quotes = quoted || name.find_first_of(" \t\"'") != std::string::npos;
     out.candidates.push_back(needs_quotes ? fmt::format("\"{}\"", name) : name);
     if (out.candidates.size() >= kMaxNameCandidates) break;

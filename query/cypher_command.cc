@@ -9,7 +9,6 @@ Result<QueryResult> run_cypher(ExecContext& ctx, const CypherCommand& cmd) {
   if (!view) return view.status();
   cypher::RunOptions options;
   options.parameters = ctx.parameters;
-  options.mentions = ctx.mentions;
   return cypher::run(*cmd.query, ctx.store, **view, options);
 }
 

@@ -25,24 +25,17 @@ struct ExecContext {
   std::function<Result<const graph::View*>()> view_all;
   bool has_view = false;  // the view exists already (no build cost to use it)
   const cypher::Parameters* parameters = nullptr;  // $name values of Cypher statements
-  std::vector<int64_t>* mentions = nullptr;  // the session's mention counts (StoreNames::mentions)
 };
 
 // Entities and relation names read from the store once per command.
 class StoreNames {
  public:
-  // `mentions`, when given, keeps mention counts by entity id across
-  // commands (-1: not read yet); a session keeps one as long as its views.
-  explicit StoreNames(store::Store& store, std::vector<int64_t>* mentions = nullptr)
-      : store_(store), mentions_(mentions) {}
+  explicit StoreNames(store::Store& store) : store_(store) {}
   Result<store::Entity> entity(store::EntityId id);
   Result<std::string> relation(store::RelationId id);
-  // An entity's mention count; nullopt when the entity cannot be read.
-  std::optional<int64_t> mentions(store::EntityId id);
 
  private:
   store::Store& store_;
-  std::vector<int64_t>* mentions_;
   std::unordered_map<store::EntityId, store::Entity> entities_;
   std::unordered_map<store::RelationId, std::string> relations_;
 };

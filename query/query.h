@@ -41,6 +41,14 @@ Result<store::Entity> find_entity(store::Store& store, std::string_view name);
 // The text of :help (overview, or one command's details when topic names it).
 std::string help_text(std::string_view topic);
 
+// What a Cypher statement names besides entities: labels and relationship
+// types as a pattern writes them (speak_with, meets), for tab completion.
+// Sorted.
+struct CypherVocabulary {
+  std::vector<std::string> labels;
+  std::vector<std::string> relations;
+};
+
 // How a session reaches the graph. kOneShot answers neighbourhood commands
 // (:entity, :neighbors, :sources) by prefix scans of the store and builds
 // the CSR view only for whole-graph commands (:path, :top, :components);
@@ -61,6 +69,9 @@ class Session {
 
   // Canonical names of every entity, for tab completion (read once, cached).
   const std::vector<std::string>& entity_names();
+  // Labels and relationship types as Cypher patterns write them, for tab
+  // completion (read once, cached).
+  const CypherVocabulary& cypher_vocabulary();
 
   // True once the CSR view has been built (it is built at most once).
   bool has_view() const { return view_ != nullptr; }
@@ -80,8 +91,8 @@ class Session {
   std::unique_ptr<graph::View> view_;
   std::unique_ptr<graph::View> view_all_;  // ViewScope::kAll, for Cypher on concepts
   std::optional<std::vector<std::string>> entity_names_;
+  std::optional<CypherVocabulary> cypher_vocabulary_;
   cypher::Parameters parameters_;
-  std::vector<int64_t> mentions_;  // by entity id, -1 unread: a warm session reads each once
 };
 
 // The interactive shell of `kg repl`. With a terminal on stdin it uses

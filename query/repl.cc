@@ -100,7 +100,8 @@ class TerminalSource : public LineSource {
     const std::string_view before(li->buffer, static_cast<size_t>(li->cursor - li->buffer));
     const bool wants_names = before.find_first_of(" \t") != std::string_view::npos;
     static const std::vector<std::string> kNoNames;
-    const Completion c = complete_line(before, wants_names ? self->session_.entity_names() : kNoNames);
+    const Completion c =
+        complete_line(before, wants_names ? self->session_.entity_names() : kNoNames, self->session_.cypher_vocabulary());
     if (c.candidates.empty()) return CC_REFRESH_BEEP;
     const std::string_view typed = before.substr(c.start);
     if (c.candidates.size() == 1) {

@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <type_traits>
 
+#include "graph/schema/schema.h"
 #include "query/executor.h"
 #include "query/query.h"
 
@@ -14,17 +16,6 @@ Result<store::Entity> StoreNames::entity(store::EntityId id) {
   if (!e->has_value()) return Status::corruption(fmt::format("an edge names entity {} that does not exist (run kg check)", id));
   entities_.emplace(id, **e);
   return **e;
-}
-
-std::optional<int64_t> StoreNames::mentions(store::EntityId id) {
-  if (mentions_ && id < mentions_->size() && (*mentions_)[id] >= 0) return (*mentions_)[id];
-  auto e = entity(id);
-  if (!e) return std::nullopt;
-  if (mentions_) {
-    if (id >= mentions_->size()) mentions_->resize(id + 1 + id / 4, -1);
-    (*mentions_)[id] = static_cast<int64_t>(e->mentions);
-  }
-  return static_cast<int64_t>(e->mentions);
 }
 
 Result<std::string> StoreNames::relation(store::RelationId id) {
@@ -74,6 +65,33 @@ Status Session::set_parameter(std::string_view name, std::string_view value) {
   return Status::ok();
 }
 
+const CypherVocabulary& Session::cypher_vocabulary() {
+  if (!cypher_vocabulary_) {
+    CypherVocabulary v;
+    for (size_t t = 0; t < store::kEntityTypeCount; ++t) {
+      v.labels.emplace_back(store::entity_type_name(static_cast<store::EntityType>(t)));
+    }
+    // A stored phrase is typed with underscores (speak_with); one that is
+    // still no identifier then needs backquotes.
+    auto add = [&](std::string_view phrase) {
+      std::string typed(phrase);
+      std::replace(typed.begin(), typed.end(), ' ', '_');
+      const bool plain = !typed.empty() && std::all_of(typed.begin(), typed.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
+      v.relations.push_back(plain ? typed : fmt::format("`{}`", phrase));
+    };
+    for (const schema::RelationKind& kind : schema::relation_kinds()) add(kind.name);
+    // Completion is a convenience: a failed scan just completes fewer names.
+    (void)store_.for_each_relation([&](store::RelationId, std::string_view phrase) { add(phrase); });
+    std::sort(v.labels.begin(), v.labels.end());
+    std::sort(v.relations.begin(), v.relations.end());
+    v.relations.erase(std::unique(v.relations.begin(), v.relations.end()), v.relations.end());
+    cypher_vocabulary_ = std::move(v);
+  }
+  return *cypher_vocabulary_;
+}
+
 const std::vector<std::string>& Session::entity_names() {
   if (!entity_names_) {
     std::vector<std::string> names;
@@ -91,7 +109,7 @@ const std::vector<std::string>& Session::entity_names() {
 
 Result<QueryResult> Session::execute(const Command& command) {
   ExecContext ctx{store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr,
-                  &parameters_, &mentions_};
+                  &parameters_};
   return std::visit(
       [&](const auto& cmd) -> Result<QueryResult> {
         using T = std::decay_t<decltype(cmd)>;

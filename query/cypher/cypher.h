@@ -43,6 +43,7 @@ using Where = Position;
 
 struct Expr;
 using ExprPtr = std::shared_ptr<const Expr>;
+struct PatternChain;
 
 struct Literal {
   std::variant<std::monostate, bool, int64_t, double, std::string> value;
@@ -59,6 +60,10 @@ struct Unary { Op op; ExprPtr operand; };
 struct Binary { Op op; ExprPtr left, right; };
 // count(*) has `star`; function names are kept lower-case.
 struct Call { std::string function; std::vector<ExprPtr> args; bool star = false; bool distinct = false; };
+// A pattern as a predicate, `WHERE (a)-[:criticise]->(:ORG)`: true when it
+// has a match with the row's variables bound. It names only variables bound
+// before it (others stay anonymous), as in Neo4j and Kuzu.
+struct PatternPredicate { std::shared_ptr<const PatternChain> chain; };
 
 // `text =~ pattern`: the pattern must match the whole text (ECMAScript
 // syntax; a leading (?i) makes it ignore case, as in Java's and Kuzu's).
@@ -66,7 +71,7 @@ struct Call { std::string function; std::vector<ExprPtr> args; bool star = false
 std::optional<bool> regex_matches(const std::string& text, const std::string& pattern);
 
 struct Expr {
-  std::variant<Literal, Variable, Parameter, Property, ListExpr, Unary, Binary, Call> node;
+  std::variant<Literal, Variable, Parameter, Property, ListExpr, Unary, Binary, Call, PatternPredicate> node;
   Where where;
   std::string text;  // the source text, the default column name of a RETURN item
 };
@@ -147,7 +152,13 @@ struct ProcedureInfo {
   std::vector<std::string_view> args;
   std::vector<std::string_view> columns;
   std::string_view summary;
+  size_t optional_args = 0;  // the last ones of `args` may be left out
 };
+
+// kg.betweenness() refuses a graph of more nodes than this unless its
+// argument raises the limit: Brandes' algorithm walks every edge once per
+// node (the 159,209-node gen-kg graph would take hours).
+inline constexpr int64_t kBetweennessMaxNodes = 20'000;
 const std::vector<ProcedureInfo>& procedures();
 
 struct Clause {
@@ -195,7 +206,6 @@ struct RunOptions {
   // rows a WHERE rejects (a cartesian product that keeps nothing) in time.
   uint64_t max_bindings = 10'000'000;  // about 2 s on the project machine
   const Parameters* parameters = nullptr;  // $name values; null: none given
-  std::vector<int64_t>* mentions = nullptr;  // mention counts kept across statements (StoreNames)
 };
 
 // Runs a parsed query on `view` (built from `store`, which supplies aliases

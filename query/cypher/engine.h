@@ -106,21 +106,38 @@ Plan scope_after(const Projection& projection, const Plan& scope);
 // The scope after UNWIND ... AS alias.
 Result<Plan> scope_with(const Plan& scope, const std::string& alias, Where where);
 
-// Evaluates `expr` against one row of slot values. Aggregates are not
-// evaluated here (the projection replaces them by their group's value).
+// Answers pattern predicates: whether `chain` has a match with the
+// variables of `scope` bound as in `row` (executor.cc, over the matcher).
+class PatternTester {
+ public:
+  virtual ~PatternTester() = default;
+  virtual Value exists(const PatternChain& chain, const Plan& scope, const std::vector<Value>& row) const = 0;
+};
+
+// The value of each aggregate call of a projection item for one group.
+using AggregateValues = std::map<const Expr*, Value>;
+
+// Evaluates `expr` against one row of slot values. Aggregates are read
+// from `aggregates` (a group's values; null outside a projection's end).
+// Pattern predicates are null without a `patterns` tester.
 class Evaluator {
  public:
-  Evaluator(const Plan& plan, const graph::View& view, StoreNames& names) : plan_(plan), view_(view), names_(names) {}
+  Evaluator(const Plan& plan, const graph::View& view, const PatternTester* patterns = nullptr,
+            const AggregateValues* aggregates = nullptr)
+      : plan_(plan), view_(view), patterns_(patterns), aggregates_(aggregates) {}
+  // The same evaluator reading a group's aggregate values.
+  Evaluator with(const AggregateValues& aggregates) const { return Evaluator(plan_, view_, patterns_, &aggregates); }
   Value eval(const Expr& expr, const std::vector<Value>& row) const;
   Value property(const Value& target, const std::string& key) const;
   const graph::View& view() const { return view_; }
 
  private:
-  Value call(const Call& c, const std::vector<Value>& row) const;
+  Value call(const Call& c, const Expr& expr, const std::vector<Value>& row) const;
   Value binary(const Binary& b, const std::vector<Value>& row) const;
   const Plan& plan_;
   const graph::View& view_;
-  StoreNames& names_;
+  const PatternTester* patterns_;
+  const AggregateValues* aggregates_;
 };
 
 // Truth of a predicate value: only `true` passes (null and false do not).
@@ -128,6 +145,8 @@ inline bool is_true(const Value& v) { return std::holds_alternative<bool>(v.data
 
 bool is_aggregate(const std::string& function);
 bool contains_aggregate(const Expr& expr);
+// The aggregate calls in `expr`, outermost first (count(x) * 2: count(x)).
+void aggregate_calls(const Expr& expr, std::vector<const Expr*>& out);
 
 // A value as a result cell: nodes print as (:TYPE {name: "..."}).
 Cell to_cell(const Value& v, const graph::View& view);
@@ -160,6 +179,8 @@ class Grouping {
   const Projection& q_;
   const Evaluator& eval_;
   std::vector<size_t> keys_, aggregates_;  // item indices
+  std::vector<const Expr*> calls_;  // the aggregate calls of the aggregate items, in order
+  bool keeps_rows_ = false;  // an aggregate item is more than its call
   std::unique_ptr<Groups> groups_;
 };
 
@@ -174,6 +195,7 @@ Table to_table(const Projection& projection, const std::vector<std::vector<Value
 // Whole-graph procedure results, computed on first use in a statement.
 struct ProcedureCache {
   std::optional<std::vector<double>> pagerank;
+  std::optional<std::vector<double>> betweenness;
   std::optional<graph::Components> components;
 };
 

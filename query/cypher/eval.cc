@@ -111,16 +111,15 @@ bool ValueLess::operator()(const std::vector<Value>& a, const std::vector<Value>
   return a.size() < b.size();
 }
 
-Value Evaluator::property(const Value& target, const std::string& key) const {
+Value Evaluator::property(const Value& target, const std::string& name) const {
+  // Compared as string_views: a length check settles most mismatches.
+  const std::string_view key = name;
   if (const auto* n = std::get_if<NodeRef>(&target.data)) {
     const graph::VertexProps& p = view_.vertex(n->vertex);
+    if (key == "mentions") return Value{int64_t{p.mentions}};
     if (key == "name") return Value{p.name};
     if (key == "type") return Value{std::string(store::entity_type_name(p.type))};
     if (key == "id") return Value{static_cast<int64_t>(p.entity)};
-    if (key == "mentions") {
-      auto m = names_.mentions(p.entity);
-      return m ? Value{*m} : Value{};
-    }
   } else if (const auto* r = std::get_if<RelRef>(&target.data)) {
     const graph::EdgeProps& p = view_.edge(r->edge);
     if (key == "relation") return Value{view_.relation_name(p.relation)};
@@ -166,8 +165,10 @@ Value Evaluator::eval(const Expr& expr, const std::vector<Value>& row) const {
           return boolean(t ? std::optional<bool>(!*t) : std::nullopt);
         } else if constexpr (std::is_same_v<T, Binary>) {
           return binary(n, row);
+        } else if constexpr (std::is_same_v<T, PatternPredicate>) {
+          return patterns_ ? patterns_->exists(*n.chain, plan_, row) : Value{};
         } else {
-          return call(n, row);
+          return call(n, expr, row);
         }
       },
       expr.node);
@@ -251,7 +252,11 @@ static Value range_of(const std::vector<Value>& args) {
   return Value{std::move(out)};
 }
 
-Value Evaluator::call(const Call& c, const std::vector<Value>& row) const {
+Value Evaluator::call(const Call& c, const Expr& expr, const std::vector<Value>& row) const {
+  if (is_aggregate(c.function)) {
+    auto it = aggregates_ ? aggregates_->find(&expr) : AggregateValues::const_iterator{};
+    return aggregates_ && it != aggregates_->end() ? it->second : Value{};
+  }
   const Value arg = c.args.empty() ? Value{} : eval(*c.args[0], row);
   if (c.function == "range" || c.function == "coalesce") {
     std::vector<Value> args{arg};
@@ -287,7 +292,7 @@ Value Evaluator::call(const Call& c, const std::vector<Value>& row) const {
     if (const auto* s = std::get_if<std::string>(&arg.data)) return Value{static_cast<int64_t>(s->size())};
     if (const auto* l = std::get_if<std::vector<Value>>(&arg.data)) return Value{static_cast<int64_t>(l->size())};
   }
-  return Value{};  // aggregates are computed by the projection
+  return Value{};
 }
 
 static std::string node_text(graph::Vertex v, const graph::View& view) {

@@ -52,6 +52,12 @@ class Matcher {
   // aggregate after the match is DISTINCT, min or max): a two-hop chain with
   // an anonymous middle then walks on from each middle node at most twice.
   void rows_read_as_set();
+  // Called when the only thing read after the match is count(DISTINCT e)
+  // of the far end e of a two-hop chain: true when the chain allows the
+  // walk of count_two_hop_ends (no rows, no WHERE on the hops), which is
+  // then used and whose count distinct_ends() returns.
+  bool count_distinct_ends(int end_slot);
+  int64_t distinct_ends() const { return distinct_ends_; }
 
   Status prepare(store::Store& store);
   // Extends each input row by every match (OPTIONAL: by nulls when none)
@@ -70,14 +76,19 @@ class Matcher {
   void bind_paths(Row& row) const;
   bool emit(const Row& row);
   bool reach(size_t i, Row& row, graph::Vertex v);
+  // `fn(edge, far end)` for each edge at `from` that `rel` admits and the
+  // row has not bound; false when fn stopped the walk. `reads_far_end`:
+  // fn reads the far end's properties (worth fetching early).
   template <typename Fn>
-  bool for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn);
+  bool for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn, bool reads_far_end = true);
   bool node_fits(const NodePattern& n, graph::Vertex v) const;
   bool rel_fits(const RelPattern& r, const graph::CsrEdge& e) const;
   bool used(const graph::CsrEdge& e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
   bool filters_hold(const Step& s, const Row& row) const;
   bool skip_middle(const Row& row, graph::Vertex middle);
   bool skip_end(graph::Vertex end);
+  bool count_two_hop_ends(graph::Vertex anchor, const graph::CsrEdge& first, graph::Vertex middle);
+  bool over_budget(uint64_t more);
 
   const Plan& plan_;
   const Evaluator& eval_;
@@ -100,6 +111,10 @@ class Matcher {
   bool prune_two_hops_ = false;
   uint32_t generation_ = 0;
   std::vector<uint32_t> middle_once_, middle_full_, end_seen_;
+  // count_distinct_ends: every end found for any anchor, and their number.
+  bool count_ends_ = false;
+  std::vector<bool> end_counted_;
+  int64_t distinct_ends_ = 0;
 };
 
 // A chain (a)-[]-()-[]-(b) read as a set yields the same rows whichever
@@ -122,6 +137,55 @@ void Matcher::rows_read_as_set() {
   middle_once_.assign(view_.vertex_count(), 0);
   middle_full_.assign(view_.vertex_count(), 0);
   end_seen_.assign(view_.vertex_count(), 0);
+}
+
+bool Matcher::count_distinct_ends(int end_slot) {
+  rows_read_as_set();
+  if (!prune_two_hops_ || plan_.optional || plan_.steps[2].node_slot != end_slot ||
+      end_slot == plan_.steps[0].node_slot) {
+    return false;
+  }
+  if (!plan_.steps[1].filters.empty() || !plan_.steps[2].filters.empty()) return false;
+  count_ends_ = true;
+  end_counted_.assign(view_.vertex_count(), false);
+  return true;
+}
+
+// (anchor)-[first]-(middle)-[second]-(end), counting each end once over
+// the whole match without building a row: which ends `middle` leads to does
+// not depend on `first` but for the anchor itself (`second` may not be
+// `first`, and only an edge back to the anchor can be). So a middle is
+// walked fully once per anchor, and again only while the anchor is uncounted.
+bool Matcher::count_two_hop_ends(graph::Vertex anchor, const graph::CsrEdge& first, graph::Vertex middle) {
+  const Step& middle_step = plan_.steps[1];
+  const Step& last = plan_.steps[2];
+  if (!node_fits(*middle_step.node, middle)) return true;
+  const bool again = middle_full_[middle] == generation_;
+  if (again && end_counted_[anchor]) return true;
+  middle_full_[middle] = generation_;
+  ++step_rows_[1];
+  const graph::CsrGraph& g = view_.graph();
+  if (over_budget(boost::out_degree(middle, g) + boost::in_degree(middle, g))) return false;
+  // The common case, any edge to any node, skips the per-edge checks.
+  const bool any_end = !last.node->label && last.node->properties.empty();
+  return for_each_edge(middle, last.direction, *last.rel, [&](const graph::CsrEdge& second, graph::Vertex end) {
+    if (end_counted_[end] || (again && end != anchor) || second == first) return true;
+    if (!any_end && !node_fits(*last.node, end)) return true;
+    end_counted_[end] = true;
+    ++distinct_ends_;
+    ++step_rows_[2];
+    return true;
+  }, !any_end);
+}
+
+// Counts `more` candidate bindings; false (with the error set) past the budget.
+bool Matcher::over_budget(uint64_t more) {
+  bindings_ += more;
+  if (bindings_ <= options_.max_bindings) return false;
+  stopped_ = Status::invalid_input(fmt::format("query stopped after trying {} bindings; name an entity or add a "
+                                               "label to the pattern to narrow it",
+                                               options_.max_bindings));
+  return true;
 }
 
 // True when walking on from `middle` again can add no row.
@@ -185,6 +249,8 @@ Status Matcher::prepare(store::Store& store) {
 
 Status Matcher::run(const std::vector<Row>& in, const RowSink& sink) {
   sink_ = &sink;
+  emitted_ = 0;  // a pattern predicate's matcher runs once per row
+  stopped_ = Status::ok();
   step_rows_.assign(plan_.steps.size(), 0);
   for (const Row& input : in) {
     Row row = input;
@@ -282,12 +348,7 @@ bool Matcher::scan(size_t i, Row& row) {
 bool Matcher::reach(size_t i, Row& row, graph::Vertex v) {
   const Step& s = plan_.steps[i];
   if (prune_two_hops_ && i == 2 && end_seen_[v] == generation_) return true;  // a set holds it already
-  if (++bindings_ > options_.max_bindings) {
-    stopped_ = Status::invalid_input(fmt::format("query stopped after trying {} bindings; name an entity or add a "
-                                                 "label to the pattern to narrow it",
-                                                 options_.max_bindings));
-    return false;
-  }
+  if (over_budget(1)) return false;
   if (prune_two_hops_) {
     if (i == 0) ++generation_;  // a new anchor: what was walked is walked again
     else if (i == 1 && skip_middle(row, v)) return true;
@@ -317,18 +378,28 @@ bool Matcher::filters_hold(const Step& s, const Row& row) const {
 }
 
 template <typename Fn>
-bool Matcher::for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn) {
+bool Matcher::for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn, bool reads_far_end) {
   const graph::CsrGraph& g = view_.graph();
+  // Checked once, not per edge: most patterns take any edge, and most
+  // walks have bound no relationship yet.
+  const bool any = rel.types.empty() && rel.properties.empty();
+  const bool fresh = used_.empty();
+  auto fits = [&](const graph::CsrEdge& e) { return (any || rel_fits(rel, e)) && (fresh || !used(e)); };
+  // The far ends' properties are what the next check reads, scattered over
+  // the vertex array: asking for them a few edges early hides the misses
+  // (out-edge iterators are random access; in-edge ones are not).
+  const std::ptrdiff_t ahead = reads_far_end ? 8 : 0;
   if (d != Direction::kLeft) {
     for (auto [it, end] = boost::out_edges(from, g); it != end; ++it) {
-      if (rel_fits(rel, *it) && !used(*it) && !fn(*it, boost::target(*it, g))) return false;
+      if (ahead && end - it > ahead) __builtin_prefetch(&g[boost::target(*(it + ahead), g)]);
+      if (fits(*it) && !fn(*it, boost::target(*it, g))) return false;
     }
   }
   if (d != Direction::kRight) {
     for (auto [it, end] = boost::in_edges(from, g); it != end; ++it) {
       // An undirected walk meets a self-loop among the out-edges already.
       if (d == Direction::kBoth && boost::source(*it, g) == from) continue;
-      if (rel_fits(rel, *it) && !used(*it) && !fn(*it, boost::source(*it, g))) return false;
+      if (fits(*it) && !fn(*it, boost::source(*it, g))) return false;
     }
   }
   return true;
@@ -341,6 +412,11 @@ bool Matcher::expand(size_t i, Row& row) {
   if (s.rel->variable_length) {
     std::vector<Value> path;
     return walk(i, row, from, 0, path);
+  }
+  if (count_ends_ && i == 1) {
+    return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
+      return count_two_hop_ends(from, e, to);
+    });
   }
   const bool last_of_two_hops = prune_two_hops_ && i == 2;
   return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
@@ -444,11 +520,24 @@ std::optional<size_t> enough_rows(const Query& q, size_t clause) {
 // True when the projection's answer does not change if a row is repeated:
 // each aggregate is DISTINCT, min or max.
 bool reads_rows_as_set(const Projection& p) {
-  for (const ReturnItem& item : p.items) {
-    const auto* c = std::get_if<Call>(&item.expr->node);
-    if (c && is_aggregate(c->function) && !c->distinct && c->function != "min" && c->function != "max") return false;
+  std::vector<const Expr*> calls;
+  for (const ReturnItem& item : p.items) aggregate_calls(*item.expr, calls);
+  for (const Expr* e : calls) {
+    const Call& c = std::get<Call>(e->node);
+    if (!c.distinct && c.function != "min" && c.function != "max") return false;
   }
   return true;
+}
+
+// The slot of `n` when the projection is `count(DISTINCT n)` alone, n a
+// node variable; else -1.
+int counted_distinct_node(const Projection& p, const Plan& plan) {
+  if (p.items.size() != 1) return -1;
+  const auto* c = std::get_if<Call>(&p.items[0].expr->node);
+  if (!c || c->function != "count" || !c->distinct || c->args.size() != 1) return -1;
+  const auto* v = std::get_if<Variable>(&c->args[0]->node);
+  auto it = v ? plan.slot_of.find(v->name) : plan.slot_of.end();
+  return it == plan.slot_of.end() || plan.slots[it->second].kind != SlotKind::kNode ? -1 : it->second;
 }
 
 // One line of EXPLAIN per operator: a clause, or a step of a MATCH.
@@ -527,14 +616,15 @@ QueryResult plan_table(const std::vector<Operator>& ops, bool profiled) {
 
 // Runs the clauses one after the other over a table of rows; with `ops`,
 // records each operator (and, when `timed`, its rows and time).
-class Pipeline {
+class Pipeline : public PatternTester {
  public:
   Pipeline(const Query& query, store::Store& store, const graph::View& view, const RunOptions& options)
-      : query_(query), store_(store), view_(view), options_(options), names_(store, options.mentions) {
+      : query_(query), store_(store), view_(view), options_(options) {
     scope_.parameters = options.parameters;
   }
   Result<std::vector<Row>> run(std::vector<Operator>* ops, bool execute);
   const Plan& scope() const { return scope_; }
+  Value exists(const PatternChain& chain, const Plan& scope, const Row& row) const override;
 
  private:
   Status match(size_t c, std::vector<Row>& rows, std::vector<Operator>* ops, bool execute);
@@ -546,14 +636,52 @@ class Pipeline {
   store::Store& store_;
   const graph::View& view_;
   const RunOptions& options_;
-  StoreNames names_;
   Plan scope_;
   ProcedureCache cache_;
   // Set by a match whose rows went straight into the next clause's
   // aggregates: `rows` then hold that clause's groups.
   bool grouped_ = false;
   uint64_t matched_rows_ = 0;  // rows the last match found, for PROFILE
+  // Pattern predicates, each planned and its names resolved on first use;
+  // their binding budget is the statement's. The first error stops the
+  // statement after the clause that met it.
+  struct PatternCheck {
+    MatchClause match;  // the plan's steps point into it
+    Plan plan;
+    std::unique_ptr<Evaluator> eval;
+    std::unique_ptr<Matcher> matcher;
+  };
+  mutable std::map<const PatternChain*, PatternCheck> patterns_;
+  mutable Status pattern_status_ = Status::ok();
 };
+
+Value Pipeline::exists(const PatternChain& chain, const Plan& scope, const Row& row) const {
+  if (!pattern_status_) return Value{};
+  auto it = patterns_.find(&chain);
+  if (it == patterns_.end()) {
+    PatternCheck& check = patterns_[&chain];
+    check.match.patterns.push_back(chain);
+    auto plan = plan_match(check.match, scope);
+    if (!plan) {
+      pattern_status_ = plan.status();
+      return Value{};
+    }
+    check.plan = std::move(*plan);
+    check.eval = std::make_unique<Evaluator>(check.plan, view_, this);
+    check.matcher = std::make_unique<Matcher>(check.plan, *check.eval, options_, 1);
+    if (Status s = check.matcher->prepare(store_); !s) pattern_status_ = s;
+    it = patterns_.find(&chain);
+  }
+  if (!pattern_status_) return Value{};
+  Row input = row;
+  input.resize(scope.slots.size());
+  const RowSink found = [](const Row&) { return Status::ok(); };
+  if (Status s = it->second.matcher->run({input}, found); !s) {
+    pattern_status_ = s;
+    return Value{};
+  }
+  return Value{it->second.matcher->emitted() > 0};
+}
 
 Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute) {
   std::vector<Row> rows(1);  // one empty row: the first clause reads it once
@@ -569,6 +697,7 @@ Result<std::vector<Row>> Pipeline::run(std::vector<Operator>* ops, bool execute)
       default: s = projection(clause, rows, execute); break;
     }
     if (!s) return s;
+    if (!pattern_status_) return pattern_status_;
     if (!ops) continue;
     Operator op;
     switch (clause.kind) {
@@ -596,7 +725,7 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
   if (!plan) return plan.status();
   std::vector<uint64_t> step_rows;
   if (execute) {
-    Evaluator eval(*plan, view_, names_);
+    Evaluator eval(*plan, view_, this);
     Matcher matcher(*plan, eval, options_, enough_rows(query_, c));
     if (Status s = matcher.prepare(store_); !s) return s;
     std::vector<Row> out;
@@ -608,6 +737,15 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
       // The aggregate after the match counts rows as they come: the row cap
       // bounds the groups it keeps, the binding budget the work.
       Grouping grouping(*next, eval);
+      if (const int end = counted_distinct_node(*next, *plan); end >= 0 && matcher.count_distinct_ends(end)) {
+        if (Status s = matcher.run(rows, [](const Row&) { return Status::ok(); }); !s) return s;
+        rows = {Row{Value{matcher.distinct_ends()}}};
+        grouped_ = true;
+        if (ops) describe_steps(*plan, &matcher.step_rows(), *ops);
+        matched_rows_ = static_cast<uint64_t>(matcher.distinct_ends());
+        scope_ = std::move(*plan);
+        return Status::ok();
+      }
       if (reads_rows_as_set(*next)) matcher.rows_read_as_set();
       RowSink sink = [&](const Row& row) {
         grouping.add(row);
@@ -645,7 +783,7 @@ Status Pipeline::unwind(const Clause& clause, std::vector<Row>& rows, bool execu
   auto next = scope_with(scope_, clause.unwind.alias, clause.where);
   if (!next) return next.status();
   if (execute) {
-    Evaluator eval(scope_, view_, names_);
+    Evaluator eval(scope_, view_, this);
     std::vector<Row> out;
     for (Row& row : rows) {
       Value v = eval.eval(*clause.unwind.list, row);
@@ -694,8 +832,8 @@ Status Pipeline::call(const Clause& clause, std::vector<Row>& rows, bool execute
     if (Status s = check_names(*call.where, next, {}, false); !s) return s;
   }
   if (execute) {
-    Evaluator eval(scope_, view_, names_);
-    Evaluator after(next, view_, names_);
+    Evaluator eval(scope_, view_, this);
+    Evaluator after(next, view_, this);
     std::vector<Row> out;
     Status stopped = Status::ok();
     const size_t cap = std::max(options_.max_rows, view_.vertex_count());
@@ -741,7 +879,7 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
     if (Status s = check_names(*p.where, next, {}, false); !s) return s;
   }
   if (execute) {
-    Evaluator eval(scope_, view_, names_);
+    Evaluator eval(scope_, view_, this);
     if (grouped_) {
       rows = finish_projection(p, eval, std::move(rows), {});
       grouped_ = false;
@@ -751,7 +889,7 @@ Status Pipeline::projection(const Clause& clause, std::vector<Row>& rows, bool e
       rows = std::move(*projected);
     }
     if (p.where) {
-      Evaluator after(next, view_, names_);
+      Evaluator after(next, view_, this);
       std::erase_if(rows, [&](const Row& r) { return !is_true(after.eval(*p.where, r)); });
     }
   }

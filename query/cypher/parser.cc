@@ -360,10 +360,11 @@ Status Parser::call_clause(Query& q) {
     } while (accept_symbol(","));
   }
   if (Status s = expect_symbol(")", fmt::format("to close {}(", full)); !s) return s;
-  if (clause.call.args.size() != info->args.size()) {
-    return error_at(name_at, fmt::format("{}() takes {} argument{} ({}), got {}", full, info->args.size(),
-                                         info->args.size() == 1 ? "" : "s", fmt::join(info->args, ", "),
-                                         clause.call.args.size()));
+  const size_t given = clause.call.args.size(), most = info->args.size(), least = most - info->optional_args;
+  if (given < least || given > most) {
+    const std::string count = least == most ? fmt::format("{}", most) : fmt::format("{} to {}", least, most);
+    return error_at(name_at, fmt::format("{}() takes {} argument{} ({}), got {}", full, count, count == "1" ? "" : "s",
+                                         fmt::join(info->args, ", "), given));
   }
   if (accept_keyword("YIELD")) {
     do {
@@ -841,10 +842,24 @@ Result<ExprPtr> Parser::atom() {
     if (!name) return name.status();
     return make(first, Parameter{*name});
   }
-  if (accept_symbol("(")) {
+  if (at_symbol("(")) {
+    // A chain with a relationship is a pattern predicate; anything else in
+    // parentheses is an expression, parsed again from the '('. When both
+    // fail, the error is the one that read further: (a)-[:x->(b) is a
+    // broken pattern, (a + ) a broken expression.
+    const size_t saved = pos_;
+    auto pattern = chain();
+    if (pattern && !pattern->rels.empty()) {
+      pattern->where = t.where;
+      return make(first, PatternPredicate{std::make_shared<const PatternChain>(std::move(*pattern))});
+    }
+    const size_t pattern_reached = pos_;
+    pos_ = saved + 1;
     auto inner = expression();
-    if (!inner) return inner;
-    if (Status s = expect_symbol(")", "to close the parenthesis"); !s) return s;
+    if (inner) {
+      if (Status s = expect_symbol(")", "to close the parenthesis"); !s) inner = s;
+    }
+    if (!inner && !pattern && pattern_reached > pos_) return pattern.status();
     return inner;
   }
   if (accept_symbol("[")) {

@@ -155,6 +155,32 @@ class NameCheck {
     return Status::ok();
   }
 
+  // Every variable the pattern names must be bound already (a pattern
+  // predicate tests, it binds nothing); the rest is checked as a MATCH is.
+  Status visit(const PatternPredicate& p, const Expr& e, std::set<int>* used) {
+    auto named = [&](const std::string& variable) -> Status {
+      if (variable.empty()) return Status::ok();
+      auto it = plan_.slot_of.find(variable);
+      if (it == plan_.slot_of.end()) {
+        return error_at(e.where, fmt::format("unknown variable '{}' in the pattern {}; a pattern predicate may only "
+                                             "name variables bound before it (leave the others anonymous)",
+                                             variable, e.text));
+      }
+      if (used) used->insert(it->second);
+      return Status::ok();
+    };
+    for (const NodePattern& n : p.chain->nodes) {
+      if (Status s = named(n.variable); !s) return s;
+    }
+    for (const RelPattern& r : p.chain->rels) {
+      if (Status s = named(r.variable); !s) return s;
+    }
+    MatchClause match;
+    match.patterns.push_back(*p.chain);
+    auto plan = plan_match(match, plan_);
+    return plan ? Status::ok() : plan.status();
+  }
+
   const Plan& plan_;
   const std::set<std::string>& aliases_;
   bool aggregates_allowed_;
@@ -329,27 +355,32 @@ bool is_aggregate(const std::string& function) {
          function == "avg" || function == "collect";
 }
 
-bool contains_aggregate(const Expr& expr) {
-  return std::visit(
-      [](const auto& n) -> bool {
+void aggregate_calls(const Expr& expr, std::vector<const Expr*>& out) {
+  if (const auto* c = std::get_if<Call>(&expr.node); c && is_aggregate(c->function)) {
+    out.push_back(&expr);
+    return;
+  }
+  std::visit(
+      [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, Call>) {
-          if (is_aggregate(n.function)) return true;
-          for (const ExprPtr& a : n.args) {
-            if (contains_aggregate(*a)) return true;
-          }
-          return false;
+          for (const ExprPtr& a : n.args) aggregate_calls(*a, out);
         } else if constexpr (std::is_same_v<T, Unary>) {
-          return contains_aggregate(*n.operand);
+          aggregate_calls(*n.operand, out);
         } else if constexpr (std::is_same_v<T, Binary>) {
-          return contains_aggregate(*n.left) || contains_aggregate(*n.right);
+          aggregate_calls(*n.left, out);
+          aggregate_calls(*n.right, out);
         } else if constexpr (std::is_same_v<T, ListExpr>) {
-          return std::any_of(n.items.begin(), n.items.end(), [](const ExprPtr& i) { return contains_aggregate(*i); });
-        } else {
-          return false;
+          for (const ExprPtr& i : n.items) aggregate_calls(*i, out);
         }
       },
       expr.node);
+}
+
+bool contains_aggregate(const Expr& expr) {
+  std::vector<const Expr*> calls;
+  aggregate_calls(expr, calls);
+  return !calls.empty();
 }
 
 std::vector<std::string_view> property_names(bool relationship) {

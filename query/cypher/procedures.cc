@@ -16,6 +16,10 @@ const std::vector<ProcedureInfo>& procedures() {
       {"kg.degree", {}, {"node", "degree", "in_degree", "out_degree"}, "the number of edges at every node"},
       {"kg.khop", {"start", "depth"}, {"node", "depth"},
        "every node within depth hops of start (a node or a name), either way"},
+      {"kg.betweenness", {"max_nodes"}, {"node", "score"},
+       "Brandes betweenness centrality of every node (directed shortest paths; refused above max_nodes, "
+       "default 20000)",
+       1},
   };
   return kProcedures;
 }
@@ -67,6 +71,25 @@ Status call_procedure(const CallClause& call, const std::vector<Value>& args, Wh
     if (!from) return from.status();
     for (const graph::Reached& r : graph::k_hop(view, *from, static_cast<uint32_t>(*depth))) {
       if (!emit({Value{NodeRef{r.vertex}}, Value{int64_t{r.depth}}})) break;
+    }
+  } else if (call.procedure == "kg.betweenness") {
+    int64_t limit = kBetweennessMaxNodes;
+    if (!args.empty()) {
+      const auto* given = std::get_if<int64_t>(&args[0].data);
+      if (!given || *given < 1) {
+        return error_at(call.args[0]->where, "kg.betweenness() takes a node limit, a positive integer");
+      }
+      limit = *given;
+    }
+    if (static_cast<int64_t>(n) > limit) {
+      return error_at(where, fmt::format("kg.betweenness() refused: the graph has {} nodes, over the limit of {} "
+                                         "(Brandes' algorithm walks every edge once per node, so this may take very "
+                                         "long); to run it anyway, raise the limit: CALL kg.betweenness({})",
+                                         n, limit, n));
+    }
+    if (!cache.betweenness) cache.betweenness = graph::betweenness(view);
+    for (graph::Vertex v = 0; v < n; ++v) {
+      if (!emit({Value{NodeRef{v}}, Value{(*cache.betweenness)[v]}})) break;
     }
   } else {
     return error_at(where, fmt::format("unknown procedure '{}'", call.procedure));

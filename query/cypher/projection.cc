@@ -75,14 +75,7 @@ int column_of(const Projection& q, const Expr& e) {
 Status check_aggregates(const Projection& q, bool& aggregating) {
   aggregating = false;
   for (const ReturnItem& item : q.items) {
-    if (!contains_aggregate(*item.expr)) continue;
-    aggregating = true;
-    const auto* c = std::get_if<Call>(&item.expr->node);
-    if (!c || !is_aggregate(c->function)) {
-      return error_at(item.expr->where, fmt::format("an aggregate must be a whole RETURN item, e.g. count(*) AS n "
-                                                    "(found {})",
-                                                    item.expr->text));
-    }
+    if (contains_aggregate(*item.expr)) aggregating = true;
   }
   for (const SortItem& s : q.order_by) {
     if (column_of(q, *s.expr) < 0 && contains_aggregate(*s.expr)) {
@@ -102,17 +95,26 @@ Status check_aggregates(const Projection& q, bool& aggregating) {
 
 }  // namespace
 
-// One group per distinct key, with one accumulator per aggregate item.
+// One group per distinct key, with one accumulator per aggregate call;
+// the group's first row when an item computes with its aggregates.
 struct Grouping::Groups {
   std::map<Row, size_t, ValueLess> group_of;
   std::vector<Row> key_values;
   std::vector<std::vector<Accumulator>> accumulators;
+  std::vector<Row> first_rows;
 };
 
 Grouping::Grouping(const Projection& q, const Evaluator& eval)
     : q_(q), eval_(eval), groups_(std::make_unique<Groups>()) {
   for (size_t i = 0; i < q.items.size(); ++i) {
-    (contains_aggregate(*q.items[i].expr) ? aggregates_ : keys_).push_back(i);
+    const Expr& e = *q.items[i].expr;
+    if (!contains_aggregate(e)) {
+      keys_.push_back(i);
+      continue;
+    }
+    aggregates_.push_back(i);
+    aggregate_calls(e, calls_);
+    if (calls_.back() != &e) keeps_rows_ = true;  // count(x) * 2 reads the group, not just count(x)
   }
 }
 
@@ -132,15 +134,16 @@ void Grouping::add(const Row& row) {
     group = g.key_values.size();
     g.group_of.emplace(key, group);
     g.key_values.push_back(std::move(key));
-    g.accumulators.emplace_back(aggregates_.size());
+    g.accumulators.emplace_back(calls_.size());
+    if (keeps_rows_) g.first_rows.push_back(row);
     // A lone group can afford a bit per vertex for its DISTINCT nodes;
     // many groups could not.
     if (keys_.empty()) {
       for (Accumulator& a : g.accumulators.back()) a.seen_vertices.assign(eval_.view().vertex_count(), false);
     }
   }
-  for (size_t a = 0; a < aggregates_.size(); ++a) {
-    const Call& c = std::get<Call>(q_.items[aggregates_[a]].expr->node);
+  for (size_t a = 0; a < calls_.size(); ++a) {
+    const Call& c = std::get<Call>(calls_[a]->node);
     g.accumulators[group][a].add(c, c.star ? Value{} : eval_.eval(*c.args[0], row));
   }
 }
@@ -152,14 +155,21 @@ std::vector<Row> Grouping::rows() {
   // Without grouping keys an aggregate over no rows is still one row (count 0).
   if (keys_.empty() && g.key_values.empty()) {
     g.key_values.emplace_back();
-    g.accumulators.emplace_back(aggregates_.size());
+    g.accumulators.emplace_back(calls_.size());
+    if (keeps_rows_) g.first_rows.emplace_back();
   }
   std::vector<Row> out;
   for (size_t i = 0; i < g.key_values.size(); ++i) {
     Row r(q_.items.size());
     for (size_t k = 0; k < keys_.size(); ++k) r[keys_[k]] = g.key_values[i][k];
-    for (size_t a = 0; a < aggregates_.size(); ++a) {
-      r[aggregates_[a]] = g.accumulators[i][a].result(std::get<Call>(q_.items[aggregates_[a]].expr->node));
+    AggregateValues values;
+    for (size_t a = 0; a < calls_.size(); ++a) {
+      values[calls_[a]] = g.accumulators[i][a].result(std::get<Call>(calls_[a]->node));
+    }
+    const Evaluator with_values = eval_.with(values);
+    for (size_t item : aggregates_) {
+      const Expr& e = *q_.items[item].expr;
+      r[item] = keeps_rows_ ? with_values.eval(e, g.first_rows[i]) : values.at(&e);
     }
     out.push_back(std::move(r));
   }

@@ -73,6 +73,13 @@ TEST_F(ViewTest, HoldsEveryEntityAndEdgeWithProperties) {
   EXPECT_EQ(degree(g, v("B"), Direction::kIn), 2u);
   EXPECT_EQ(g.vertex_of(g.vertex(v("C")).entity), v("C"));
   EXPECT_TRUE(g.find("Nobody").empty());
+  // Each vertex carries its entity's mention count as the store reads it.
+  for (Vertex x = 0; x < g.vertex_count(); ++x) {
+    auto e = store_->entity(g.vertex(x).entity);
+    ASSERT_TRUE(e.is_ok() && e->has_value());
+    EXPECT_EQ(g.vertex(x).mentions, (*e)->mentions) << (*e)->name;
+    EXPECT_GT(g.vertex(x).mentions, 0u) << (*e)->name;
+  }
 }
 
 TEST_F(ViewTest, KHopFollowsDirection) {

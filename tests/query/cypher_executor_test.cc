@@ -273,9 +273,10 @@ TEST_F(CypherExecutorTest, AggregatesCountMoreRowsThanTheCap) {
             "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
 }
 
-// count(DISTINCT b) over a two-hop chain with an anonymous middle walks on
-// from each middle node at most twice; the answers are those of the same
-// chain with the middle named (walked in full) and of sample_store.h.
+// count(DISTINCT b) over a two-hop chain with an anonymous middle is
+// counted without rows (each middle walked once per anchor, again only for
+// the anchor itself); the answers are those of the same chain with the
+// middle named (walked in full) and of sample_store.h.
 TEST_F(CypherExecutorTest, DistinctTwoHopCountsMatchTheFullWalk) {
   const std::vector<std::pair<std::string, std::string>> chains{
       // Biden -> Putin (two edges) -> Biden again over the other edge; Nuland -> Committee.
@@ -285,6 +286,12 @@ TEST_F(CypherExecutorTest, DistinctTwoHopCountsMatchTheFullWalk) {
       {"(a {name: 'Vladimir Putin'})<-[]-(MID)-[]->(b)", "2"},   // Putin over the other edge, Ukraine
       {"(a {name: 'Vladimir Putin'})-[]-(MID)-[:warn_about]->(b)", "1"},
       {"(a)-[]-(MID)-[]-(b)", "5"},  // all but Acme Corp and Jane Roe (one edge between them)
+      {"(a {name: 'Victoria Nuland'})-[]-(MID:PERSON)-[]-(b:LOC)", "1"},  // Ukraine through Biden
+      {"(a {name: 'Vladimir Putin'})-[]-(MID)-[]-(b {name: 'Nuland'})", "1"},
+      // Ends counted once across anchors: Ukraine -> Biden -> {Putin, Nuland}.
+      {"(a:LOC)-[]-(MID)-[]-(b)", "2"},
+      {"(a)-[]-(MID)-[]-(b) WHERE a.name = 'Ukraine'", "2"},
+      {"(a)-[:warn_about]-(MID)-[:speak_with]->(b)", "1"},  // Ukraine -> Biden -> Putin
   };
   for (const auto& [chain, expected] : chains) {
     std::string anonymous = chain, named = chain;
@@ -297,6 +304,45 @@ TEST_F(CypherExecutorTest, DistinctTwoHopCountsMatchTheFullWalk) {
             (Rows{{"Joe Biden", "Joe Biden", "Senate Foreign Relations Committee"}}));
   // count(*) counts every row: no pruning (via Putin twice, Nuland once).
   EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[]-()-[]-(b) RETURN count(*) AS n"), (Rows{{"3"}}));
+}
+
+// A pattern in an expression is true when it has a match with the row's
+// variables bound (edges from sample_store.h).
+TEST_F(CypherExecutorTest, PatternPredicates) {
+  EXPECT_EQ(rows("MATCH (a:PERSON) WHERE (a)-[:warn]->(:PERSON) RETURN a.name"), (Rows{{"Joe Biden"}}));
+  EXPECT_EQ(rows("MATCH (a:PERSON) WHERE NOT (a)-->() RETURN a.name ORDER BY a.name"),
+            (Rows{{"Jane Roe"}, {"Vladimir Putin"}}));
+  EXPECT_EQ(rows("MATCH (a:PERSON), (b:PERSON) WHERE a.name < b.name AND (a)--(b) RETURN a.name, b.name "
+                 "ORDER BY a.name, b.name"),
+            (Rows{{"Joe Biden", "Victoria Nuland"}, {"Joe Biden", "Vladimir Putin"}}));
+  // Two hops, in RETURN, after WITH, and a name inside the pattern.
+  EXPECT_EQ(rows("MATCH (a:ORG) RETURN a.name, (a)-->(:PERSON) AS hires ORDER BY a.name"),
+            (Rows{{"Acme Corp", "true"}, {"Senate Foreign Relations Committee", "false"}}));
+  EXPECT_EQ(rows("MATCH (a) WITH a WHERE (a)<-[:mention]-() RETURN a.name"), (Rows{{"Joe Biden"}}));
+  EXPECT_EQ(rows("MATCH (a:PERSON) WHERE (a)-->()-[:warn_about]->({name: 'Ukraine'}) RETURN a.name"),
+            (Rows{{"Victoria Nuland"}}));
+  // Parentheses that hold no pattern are still an expression.
+  EXPECT_EQ(rows("MATCH (a:LOC) RETURN (1 + 2) * 3, (a.name), (a) = (a)"), (Rows{{"9", "Ukraine", "true"}}));
+  EXPECT_EQ(error_of("MATCH (a) WHERE (a)-->(x) RETURN a"),
+            "1:17: unknown variable 'x' in the pattern (a)-->(x); a pattern predicate may only name variables bound "
+            "before it (leave the others anonymous)");
+  EXPECT_NE(error_of("MATCH (a) WHERE (a)-->(:ORGG) RETURN a").find("ORGG"), std::string::npos);
+}
+
+TEST_F(CypherExecutorTest, AggregatesInsideExpressions) {
+  EXPECT_EQ(rows("MATCH (n) RETURN count(n) * 2 AS twice, count(*) - 1 AS less"), (Rows{{"14", "6"}}));
+  EXPECT_EQ(rows("MATCH (n:PERSON) RETURN size(collect(n.name)) AS s"), (Rows{{"4"}}));
+  // Per group: Acme 1 edge (count 1), Biden 3 (speak with counted twice), Nuland 2.
+  EXPECT_EQ(rows("MATCH (a)-[r]->(b) RETURN a.name, count(*) * 10 + max(r.count) AS x ORDER BY a.name"),
+            (Rows{{"Acme Corp", "11"}, {"Joe Biden", "32"}, {"Victoria Nuland", "21"}}));
+  EXPECT_EQ(rows("MATCH (n) RETURN n.type AS t, count(*) * 2 AS c ORDER BY c DESC, t"),
+            (Rows{{"PERSON", "8"}, {"ORG", "4"}, {"LOC", "2"}}));
+  // No rows: the aggregates of the empty group.
+  EXPECT_EQ(rows("MATCH (n {name: 'Nobody At All'}) RETURN count(n) + 1 AS c, size(collect(n)) AS s"),
+            (Rows{{"1", "0"}}));
+  // The two-hop count reads its bare count(DISTINCT b) only; inside an expression it is grouped as usual.
+  EXPECT_EQ(rows("MATCH (a {name: 'Joe Biden'})-[]-()-[]-(b) RETURN count(DISTINCT b) * 10 AS n"), (Rows{{"20"}}));
+  EXPECT_EQ(error_of("RETURN count(count(*))"), "1:8: an aggregate inside count() is not allowed");
 }
 
 TEST_F(CypherExecutorTest, OptionalMatchKeepsRowsWithNulls) {
@@ -421,6 +467,20 @@ TEST_F(CypherExecutorTest, ProcedureCalls) {
   EXPECT_EQ(rows("CALL kg.khop('Jane Roe', 2) YIELD node AS n RETURN n.name"), (Rows{{"Acme Corp"}}));
   // PageRank is scaled to sum to 1 over the 7 nodes.
   EXPECT_EQ(rows("CALL kg.pagerank() YIELD node, score RETURN count(*), sum(score)"), (Rows{{"7", "1"}}));
+  // Directed shortest paths through a node: only Biden lies between others
+  // (Nuland -> Putin over either parallel edge, Nuland -> Ukraine).
+  EXPECT_EQ(rows("CALL kg.betweenness() YIELD node, score WHERE score > 0 RETURN node.name, score"),
+            (Rows{{"Joe Biden", "2"}}));
+  EXPECT_EQ(rows("CALL kg.betweenness(7) YIELD node RETURN count(*)"), (Rows{{"7"}}));
+  // The size guard: 7 nodes over a limit of 6 is refused, saying how to raise it.
+  EXPECT_EQ(error_of("CALL kg.betweenness(6) YIELD node RETURN node"),
+            "1:1: kg.betweenness() refused: the graph has 7 nodes, over the limit of 6 (Brandes' algorithm walks every "
+            "edge once per node, so this may take very long); to run it anyway, raise the limit: "
+            "CALL kg.betweenness(7)");
+  EXPECT_EQ(error_of("CALL kg.betweenness('many') YIELD node RETURN node"),
+            "1:21: kg.betweenness() takes a node limit, a positive integer");
+  EXPECT_EQ(error_of("CALL kg.betweenness(1, 2)"),
+            "1:6: kg.betweenness() takes 0 to 1 arguments (max_nodes), got 2");
   // A CALL alone returns every column it yields.
   auto command = parse_command("CALL kg.components()");
   ASSERT_TRUE(command.is_ok()) << command.status().message();

@@ -137,7 +137,7 @@ TEST(CypherParserTest, ErrorsSayWhereAndWhatWasExpected) {
   EXPECT_EQ(error_of("MATCH (a) RETURN a.name = 'x"), "1:27: unterminated string: add the closing '");
   EXPECT_EQ(error_of("MATCH (a) RETURN a ?"), "1:20: unexpected character '?'");
   EXPECT_EQ(error_of("CALL db.labels()"),
-            "1:6: unknown procedure 'db.labels'; procedures are kg.pagerank, kg.components, kg.degree, kg.khop");
+            "1:6: unknown procedure 'db.labels'; procedures are kg.pagerank, kg.components, kg.degree, kg.khop, kg.betweenness");
   EXPECT_EQ(error_of("CALL kg.khop(1)"), "1:6: kg.khop() takes 2 arguments (start, depth), got 1");
   EXPECT_EQ(error_of("CALL kg.pagerank() YIELD rank RETURN rank"),
             "1:26: kg.pagerank yields no column 'rank'; it yields node, score");

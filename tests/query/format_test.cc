@@ -92,5 +92,47 @@ TEST(CompletionTest, FormatsAfterExportAndCommandsAfterHelp) {
   EXPECT_TRUE(complete_line(":top 5", kNames).candidates.empty());
 }
 
+const CypherVocabulary kVocabulary = {{"LOC", "ORG", "PERSON"}, {"meets", "speak_with", "`warn, about`", "warn_about"}};
+
+TEST(CompletionTest, CypherKeywordsInTheCaseTyped) {
+  Completion c = complete_line("MAT", kNames, kVocabulary);
+  EXPECT_EQ(c.start, 0u);
+  EXPECT_EQ(c.candidates, std::vector<std::string>{"MATCH"});
+  c = complete_line("match (a) ret", kNames, kVocabulary);
+  EXPECT_EQ(c.start, 10u);
+  EXPECT_EQ(c.candidates, std::vector<std::string>{"return"});
+  EXPECT_EQ(complete_line("MATCH (a) WHERE a.name STARTS WITH 'x' O", kNames, kVocabulary).candidates,
+            (std::vector<std::string>{"OPTIONAL", "OR", "ORDER"}));
+  // A property or a parameter is not guessed.
+  EXPECT_TRUE(complete_line("MATCH (a) RETURN a.na", kNames, kVocabulary).candidates.empty());
+  EXPECT_TRUE(complete_line("MATCH (a {name: $wh", kNames, kVocabulary).candidates.empty());
+}
+
+TEST(CompletionTest, CypherLabelsAndRelationTypesByBracket) {
+  Completion c = complete_line("MATCH (a:PE", kNames, kVocabulary);
+  EXPECT_EQ(c.start, 9u);
+  EXPECT_EQ(c.candidates, std::vector<std::string>{"PERSON"});
+  EXPECT_EQ(complete_line("MATCH (:", kNames, kVocabulary).candidates, kVocabulary.labels);
+  c = complete_line("MATCH (a:PERSON)-[r:wa", kNames, kVocabulary);
+  EXPECT_EQ(c.start, 20u);
+  EXPECT_EQ(c.candidates, std::vector<std::string>{"warn_about"});
+  // After '|' another type; a closed node before the bracket does not count.
+  EXPECT_EQ(complete_line("MATCH (a {name: 'X'})-[:meets|sp", kNames, kVocabulary).candidates,
+            std::vector<std::string>{"speak_with"});
+  EXPECT_EQ(complete_line("MATCH (a)-[r]->(b:O", kNames, kVocabulary).candidates, std::vector<std::string>{"ORG"});
+}
+
+TEST(CompletionTest, CypherEntityNamesInsideQuotes) {
+  Completion c = complete_line("MATCH (a {name: 'vlad", kNames, kVocabulary);
+  EXPECT_EQ(c.start, 16u);
+  EXPECT_EQ(c.candidates, std::vector<std::string>{"'Vladimir Putin'"});
+  // The quote typed is the quote closed; any word of the name may match.
+  EXPECT_EQ(complete_line("MATCH (a) WHERE a.name = \"put", kNames, kVocabulary).candidates,
+            (std::vector<std::string>{"\"Putin\"", "\"Vladimir Putin\""}));
+  // A closed string is no longer completed as a name.
+  EXPECT_EQ(complete_line("MATCH (a {name: 'Putin'}) RET", kNames, kVocabulary).candidates,
+            std::vector<std::string>{"RETURN"});
+}
+
 }  // namespace
 }  // namespace kg::query
