@@ -250,6 +250,12 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
       capitalised(words[begin - 2].form) && words[begin - 2].ner.size() < 3) {
     return true;
   }
+  // "Racial Equality" of "Commission for Racial Equality", "England" of
+  // "Bank of England": the head the recognizer left out before "for"/"of".
+  if (begin > 1 && type != store::EntityType::kPerson && one_of(words[begin - 1].form, {"for", "of"}) &&
+      capitalised(words[begin - 2].form) && words[begin - 2].upos == nlp::UPos::PROPN) {
+    return true;
+  }
 
   // A name that modifies a noun the parser left outside the argument ("US"
   // of "bought US rival Grey Global", "Bank of Israel" of "the Bank of

@@ -102,6 +102,11 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
        possessive_pronoun(words[first - 1].form))) {
     return std::nullopt;
   }
+  // "Commission for Racial Equality chairman": a holder cut off its head.
+  if (first > 1 && (words[first - 1].form == "for" || words[first - 1].form == "of") &&
+      words[first - 2].upos == nlp::UPos::PROPN) {
+    return std::nullopt;
+  }
   std::string role;
   for (uint32_t i = static_cast<uint32_t>(holder) + 1; i < end; ++i) {
     if (words[i].ner.size() > 2 || words[i].upos == nlp::UPos::PUNCT) return std::nullopt;
