@@ -179,11 +179,11 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
 }
 
-// The organisation an article is about: the one named most often, at least
-// four times and three times as often as any other, and the subject of at
-// least two of its clauses (a news agency the article only quotes, "told
-// the BBC", is not what it is about); -1 when there is none.
-int32_t article_organisation(const nlp::Document& doc, const resolve::DocumentEntities& ents) {
+// The entity of type `type` an article is about: the one named most often,
+// at least four times and three times as often as any other of its type, and
+// the subject of at least two of its clauses (a news agency the article only
+// quotes, "told the BBC", is not what it is about); -1 when there is none.
+int32_t article_subject(const nlp::Document& doc, const resolve::DocumentEntities& ents, nlp::EntityType type) {
   std::vector<size_t> subject_of(ents.clusters.size(), 0);
   for (const resolve::Mention& m : ents.mentions) {
     if (m.cluster < 0) continue;
@@ -193,7 +193,7 @@ int32_t article_organisation(const nlp::Document& doc, const resolve::DocumentEn
   int32_t best = -1;
   size_t best_count = 0, runner_up = 0;
   for (size_t c = 0; c < ents.clusters.size(); ++c) {
-    if (ents.clusters[c].type != nlp::EntityType::kOrg) continue;
+    if (ents.clusters[c].type != type) continue;
     const size_t count = ents.clusters[c].mentions.size();
     if (count > best_count) {
       runner_up = best_count;
@@ -360,12 +360,19 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     }
     return table.node(std::string(party), store::EntityType::kOrg);
   };
+  const int32_t main_person = article_subject(annotated, ents, nlp::EntityType::kPerson);
   for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
     const std::optional<extract::GraphTriple> t = extract::graph_triple(p);
     if (!t) continue;
     const auto words = annotated.words_of(annotated.sentences[p.sentence]);
     // "the firm" stands for its organisation only where "it" would be trusted.
-    const bool trusted = trusted_pronoun(annotated, ents, p, *t);
+    // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
+    // "she" of the person an article is about are read as that person.)
+    const bool trusted = trusted_pronoun(annotated, ents, p, *t) ||
+                         (t->subject->is_pronoun && t->subject->head < words.size() &&
+                          main_person >= 0 && ents.cluster_at(p.sentence, t->subject->head) == main_person &&
+                          (utf8::ascii_lowercase(words[t->subject->head].form) == "he" ||
+                           utf8::ascii_lowercase(words[t->subject->head].form) == "she"));
     if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
       continue;
     }
@@ -462,7 +469,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // "chairman and chief executive Richard Parsons said" in an article about
   // one company: the office is that company's, unless the article gives the
   // person a role somewhere else.
-  const int32_t company = article_organisation(annotated, ents);
+  const int32_t company = article_subject(annotated, ents, nlp::EntityType::kOrg);
   for (const resolve::TitleFact& tf : ents.titles) {
     const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
     const std::optional<uint32_t> holder_record = company >= 0 ? table.cluster(company) : std::nullopt;

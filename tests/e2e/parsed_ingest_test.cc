@@ -332,6 +332,28 @@ TEST(ParsedIngest, ABareCompanyTitleBelongsToTheCompanyTheArticleIsAbout) {
   EXPECT_TRUE(g.has_edge("Marsh Capital", "be based in", "London")) << g.dump();
 }
 
+// Our own obituary: "she" in a sentence whose subject came after another
+// subject is read as the person the article is about.
+constexpr const char* kProfileArticle =
+    "Dancer dies at 90\n"
+    "\n"
+    "Dame Clara Voss, the ballerina who has died aged 90, was one of the great dancers of her age.\n"
+    "\n"
+    "Clara Voss trained in London with the teacher Mira Holt and danced for the Northern Ballet.\n"
+    "\n"
+    "In 1950 the Paris critics praised her new Giselle. She joined the Paris Opera Ballet that year.\n"
+    "\n"
+    "Clara Voss retired in 1970 and taught in Vienna.\n";
+
+TEST(ParsedIngest, HeOrSheOfThePersonAnArticleIsAboutIsThatPerson) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("profile", kProfileArticle);
+  const IngestedGraph g("profile", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Clara Voss", "join", "Paris Opera Ballet")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Clara Voss", "teach in", "Vienna")) << g.dump();
+}
+
 // Our own short articles for the across-article cases of issue 8: a full
 // name with its short forms, two people sharing a surname, and articles that
 // use only a bare surname.
