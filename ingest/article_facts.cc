@@ -149,6 +149,26 @@ bool reference_description(std::span<const nlp::Word> words, const extract::Argu
   return nlp::apposed_word(words, a.head) < 0;
 }
 
+// The broadcaster or publication that owns a programme or paper someone
+// is told through ("GMTV's Sunday programme"): its record, or nullopt.
+std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extract::Argument& a, uint32_t sentence,
+                                  const resolve::DocumentEntities& ents, const EntityTable& table) {
+  static const std::set<std::string_view> kMedia = {"programme", "program", "show", "newspaper", "paper",
+                                                    "magazine", "website", "station", "channel", "radio"};
+  if (a.head >= words.size() || kMedia.count(a.head_lemma) == 0) return std::nullopt;
+  for (uint32_t i = 0; i < a.head; ++i) {
+    if (words[i].head != static_cast<int32_t>(a.head) || words[i].deprel != "nmod:poss") continue;
+    const int32_t c = ents.cluster_at(sentence, i);
+    if (c < 0 || ents.clusters[static_cast<size_t>(c)].type == nlp::EntityType::kPerson) return std::nullopt;
+    // The whole name stands before the "'s" ("Radio 4's": not a cluster "Radio").
+    uint32_t clitic = i + 1;
+    while (clitic < a.head && words[clitic].form != "'s" && words[clitic].form != "'") ++clitic;
+    if (clitic == a.head || ents.cluster_at(sentence, clitic - 1) != c) return std::nullopt;
+    return table.cluster(c);
+  }
+  return std::nullopt;
+}
+
 // Whether `t`'s subject is a pronoun or an organisation description whose
 // reading the gate may trust: it was resolved to the subject of the verb
 // whose clausal complement `p` is ("Time Warner said that it owns ..."), or
@@ -390,6 +410,16 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
           add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
         }
+      }
+    }
+    // "Ms Hewitt told GMTV's Sunday programme", "told BBC Radio 4's Today
+    // programme": she told the broadcaster.
+    if (t->relation == "tell" && s->record && !p.negated && !p.modal && (t->subject->is_name || trusted) &&
+        o->type == store::EntityType::kConcept &&
+        (s->type == store::EntityType::kOrg ||
+         (s->type == store::EntityType::kPerson && s->name.find(' ') != std::string::npos))) {  // not "the Frenchman"
+      if (const std::optional<uint32_t> outlet = outlet_of(words, *t->object, p.sentence, ents, table)) {
+        if (*outlet != *s->record) add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
       }
     }
     std::optional<std::string> relation =

@@ -186,6 +186,29 @@ std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> w
   return std::nullopt;
 }
 
+// "Carl Emmerson, from the Institute for Fiscal Studies, told", "David
+// Page, of Investec Securities, said": after the comma that follows a
+// person's name (word `e`), "from"/"of"/"at", an optional "the" and a whole
+// organisation's name, closed by a comma: the person works there.
+std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> words, uint32_t e) {
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  if (e + 3 >= n) return std::nullopt;
+  const std::string prep = utf8::ascii_lowercase(words[e + 2].form);
+  if (prep != "from" && prep != "of" && prep != "at") return std::nullopt;
+  uint32_t k = e + 3;
+  if (k < n && utf8::ascii_lowercase(words[k].form) == "the") ++k;
+  if (k >= n || ner_type(words[k]) != "ORG" || !(words[k].ner.starts_with("B") || words[k].ner.starts_with("U"))) {
+    return std::nullopt;
+  }
+  uint32_t last = k;
+  while (!words[last].ner.starts_with("L") && !words[last].ner.starts_with("U") && last + 1 < n &&
+         ner_type(words[last + 1]) == "ORG") {
+    ++last;
+  }
+  if (last + 1 >= n || words[last + 1].form != ",") return std::nullopt;
+  return AppositiveRole{e, RoleMention{prep == "at" ? "work at" : "work for", last}};
+}
+
 }  // namespace
 
 std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
@@ -194,6 +217,10 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
   for (uint32_t e = 0; e + 3 < n; ++e) {
     if (ner_type(words[e]) != "PERSON" || !(words[e].ner.starts_with("L") || words[e].ner.starts_with("U")) ||
         words[e + 1].form != ",") {
+      continue;
+    }
+    if (std::optional<AppositiveRole> r = affiliation_apposition(words, e)) {
+      out.push_back(std::move(*r));
       continue;
     }
     if (std::optional<AppositiveRole> r = possessive_apposition(words, e)) {

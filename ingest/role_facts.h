@@ -44,7 +44,8 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
 // role noun, then "of"/"at"/"for", an optional "the", and a recognized
 // organisation or place ("Brian McBride, managing director of T-Mobile");
 // or the organisation first, with "'s" ("Rene Obermann, T-Mobile's chief
-// executive, said").
+// executive, said"); or only where the person is from ("David Page, of
+// Investec Securities, said": work for).
 struct AppositiveRole {
   uint32_t person_word = 0;  // last word of the person's name
   RoleMention role;

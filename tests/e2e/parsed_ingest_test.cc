@@ -274,7 +274,10 @@ constexpr const char* kMatchArticle =
     "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive.\n"
     "\n"
     "Former Kelso Rovers manager Sam Kerr watched from the stand. It was not surprising that Kerr had chosen to leave "
-    "Ardmore, his brother said.\n";
+    "Ardmore, his brother said.\n"
+    "\n"
+    "\"The fans were magnificent,\" Leo Brandt told GMTV's Sunday programme. Ian Ferris, of the Kelso Supporters "
+    "Trust, said the fans were sorry.\n";
 
 TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -302,6 +305,9 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Kelso Rovers")) << g.dump();
   EXPECT_TRUE(g.nodes_named("Former Kelso Rovers").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Sam Kerr", "not choose to leave", "Ardmore").empty()) << g.dump();
+  // Told a broadcaster's programme: told the broadcaster; "X, of Y," works for Y.
+  EXPECT_TRUE(g.has_edge("Leo Brandt", "tell", "GMTV")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Ian Ferris", "work for", "Kelso Supporters Trust")) << g.dump();
 }
 
 // Our own results story: a company named throughout, its chief executive
