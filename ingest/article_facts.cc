@@ -149,6 +149,34 @@ bool reference_description(std::span<const nlp::Word> words, const extract::Argu
   return nlp::apposed_word(words, a.head) < 0;
 }
 
+// A title written after an owner's "'s" ("GE's chief executive Jeff Immelt",
+// "BBC Scotland's sports editor Ruth Dale"): the role words in lower case
+// (with any lower-case words between the "'s" and the title) and the last
+// word of the owner's name, when the title ends in a role noun and that word
+// ends a recognized name.
+struct PossessedRole {
+  std::string role;
+  uint32_t owner_word = 0;
+};
+std::optional<PossessedRole> possessed_role(std::span<const nlp::Word> words, const resolve::TitleFact& tf) {
+  if (tf.end > words.size() || utf8::ascii_lowercase(tf.title) != tf.title) return std::nullopt;
+  uint32_t clitic = tf.begin;
+  std::string role = tf.title;
+  while (clitic > 0 && clitic + 3 > tf.begin && words[clitic - 1].form != "'s" &&
+         (words[clitic - 1].upos == nlp::UPos::NOUN || words[clitic - 1].upos == nlp::UPos::ADJ) &&
+         std::islower(static_cast<unsigned char>(words[clitic - 1].form[0]))) {
+    role = std::string(words[clitic - 1].form) + " " + role;
+    --clitic;
+  }
+  if (clitic < 2 || words[clitic - 1].form != "'s") return std::nullopt;
+  const nlp::Word& owner = words[clitic - 2];
+  if (!(owner.ner.starts_with("L") || owner.ner.starts_with("U"))) return std::nullopt;
+  const std::string last = utf8::ascii_lowercase(words[tf.end - 1].lemma.empty() ? words[tf.end - 1].form
+                                                                                 : words[tf.end - 1].lemma);
+  if (!schema::is_role_noun(last)) return std::nullopt;
+  return PossessedRole{role, clitic - 2};
+}
+
 // The broadcaster or publication that owns a programme or paper someone
 // is told through ("GMTV's Sunday programme"): its record, or nullopt.
 std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extract::Argument& a, uint32_t sentence,
@@ -493,6 +521,17 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end, organisation_before)) {
       if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
         add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+      }
+    } else if (const std::optional<PossessedRole> owned = possessed_role(words, tf)) {
+      // "GE's chief executive Jeff Immelt", "Britain's finance minister ...".
+      const int32_t owner = ents.cluster_at(tf.sentence, owned->owner_word);
+      const std::optional<uint32_t> h = owner >= 0 ? holder(tf.sentence, owned->owner_word, *person) : std::nullopt;
+      if (h && record.entities[*h].type != store::EntityType::kPerson) {
+        // (One speaks and advises *for* an organisation, as role_in_title has it.)
+        const std::string& r = owned->role;
+        const bool for_role = r.ends_with("spokesman") || r.ends_with("spokeswoman") || r.ends_with("spokesperson") ||
+                              r.ends_with("adviser");
+        add_fact(*person, r + (for_role ? " for" : " of"), *h, tf.sentence, {owned->owner_word, tf.end}, nullptr);
       }
     }
   }

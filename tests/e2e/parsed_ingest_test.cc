@@ -271,7 +271,7 @@ constexpr const char* kMatchArticle =
     "\n"
     "Leo Brandt will most likely end up with Brunel Athletic.\n"
     "\n"
-    "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive.\n"
+    "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive. BBC Scotland's sports editor Ruth Dale agreed.\n"
     "\n"
     "Former Kelso Rovers manager Sam Kerr watched from the stand. It was not surprising that Kerr had chosen to leave "
     "Ardmore, his brother said.\n"
@@ -300,6 +300,7 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.has_edge("Leo Brandt", "may end up with", "Brunel Athletic")) << g.dump();
   // A role after the name, its holder first ("Kelso Rovers' chief executive").
   EXPECT_TRUE(g.has_edge("Nadia Okoro", "chief executive of", "Kelso Rovers")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Ruth Dale", "sports editor of", "BBC Scotland")) << g.dump();
   // "Former" is when the office was held, not part of the holder's name; a
   // "not" of someone else's judgement does not negate the fact.
   EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Kelso Rovers")) << g.dump();
