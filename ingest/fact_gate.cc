@@ -499,7 +499,7 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
     if (!prev.empty() && capitalised(prev) && std::isalpha(static_cast<unsigned char>(prev.back())) && !sentence_start &&
         !adjective &&
         !one_of(prev, {"The", "A", "An", "In", "At", "On", "For", "But", "And"}) &&
-        !(type == store::EntityType::kPerson && title_word(prev))) {
+        !(type == store::EntityType::kPerson && (title_word(prev) || lexicon::is_nationality_word(prev)))) {
       return true;
     }
   }

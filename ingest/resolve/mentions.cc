@@ -104,6 +104,18 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
     const std::string_view d = demonym_of(words[i].form);
     return !d.empty() && ascii_lowercase(d) == ascii_lowercase(words[i].form);
   };
+  // "Croatian Ivan Ljubicic", "Spaniard Costa": a nationality before a
+  // person's name is no part of it, even where one name word is left.
+  // ("European Indoor Championships" read as a person keeps its name, and
+  // "Christian" is a given name as often as a faith.)
+  while (span.type == nlp::EntityType::kPerson && name_begin + 1 < end && words[name_begin].form != "European" &&
+         words[name_begin].form != "Christian" &&
+         (is_demonym(name_begin) || lexicon::is_nationality_word(words[name_begin].form) ||
+          person_descriptor(words[name_begin].form)) &&
+         nlp::is_ascii_upper(words[name_begin + 1].form[0]) &&
+         !lexicon::ends_organisation_name(words[end - 1].form)) {
+    ++name_begin;
+  }
   bool all_title = true, any_title = false;
   for (uint32_t i = name_begin; i < end; ++i) {
     any_title = any_title || is_title_or_honorific(marks[i]);

@@ -203,6 +203,18 @@ TEST(Coreference, AnAcronymInParenthesesMakesItsNameAnOrganisation) {
   EXPECT_EQ(name_at(e, 1, 0), "Lakeland Rowing");
 }
 
+TEST(Coreference, ANationalityBeforeAPersonsNameIsNoPartOfIt) {
+  // The recognizer ran "Croatian" into the name; "Christian" stays a given name.
+  const nlp::Document doc = annotated({
+      "Croatian/PROPN/B-PERSON/nsubj/4 Ivan/PROPN/I-PERSON/flat/1 Ljubicic/PROPN/L-PERSON/flat/1 beat/VERB/_/root/0 "
+      "Christian/PROPN/B-PERSON/obj/4 Slater/PROPN/L-PERSON/flat/5",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_NE(find_cluster(e, "Ivan Ljubicic"), nullptr);
+  EXPECT_EQ(find_cluster(e, "Croatian Ivan Ljubicic"), nullptr);
+  EXPECT_NE(find_cluster(e, "Christian Slater"), nullptr);
+}
+
 TEST(Coreference, ProperNounsWithoutRecognizerTagsAreTypedByTheGazetteer) {
   const nlp::Document doc = annotated({
       "Mr/PROPN/_/compound/2 Okafor/PROPN/_/nsubj/3 visited/VERB/_/root/0 Paris/PROPN/_/obj/3 on/ADP/_/case/6 "
