@@ -44,7 +44,8 @@ Result<std::vector<store::Entity>> find_entities(store::Store& store, std::strin
 Result<std::vector<store::Entity>> closest_entities(store::Store& store, std::string_view name, size_t limit);
 
 // Person-made edits (store::Edit, issue 25) as readers meet them: the ids
-// the entities an edit names read as now (those not stored left out), and
+// the entities an edit names read as now (those not stored left out; a
+// split's includes the entity it made), and
 // a one-line description ("merge 'Blair' (PERSON) into 'Tony Blair'
 // (PERSON)") for kg history and :history.
 Result<std::vector<store::EntityId>> edit_entities(store::Store& store, const store::Edit& edit);
