@@ -222,56 +222,58 @@ Status for_each_mention_row(const Store::Impl& impl, const std::unordered_set<En
   return s ? bad : s;
 }
 
-Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std::string>* dangling,
-                   const Edit* extra) {
-  Result<std::vector<Edit>> edits = load_edits(impl);
-  if (!edits) return edits.status();
-  if (extra) edits->push_back(*extra);
-  SurnameFolds& f = *folds;
-  std::vector<PendingRetraction> retractions;
-  for (const Edit& e : *edits) {
-    if (e.undone) continue;
-    std::vector<EntityId> ids;
-    for (const EntityRef& ref : e.entities) {
-      Result<std::optional<EntityId>> id = edit_entity_id(impl, f, ref);
-      if (!id) return id.status();
-      if (!*id) {
-        if (dangling) {
-          dangling->push_back(fmt::format("edit {} ({}) names {} ({}), which is not stored", e.number,
-                                          edit_kind_name(e.kind), ref.name, entity_type_name(ref.type)));
-        }
-        break;
+namespace {
+
+// Applies one active edit over the map; a retraction waits in `retractions`.
+Status apply_edit(const Store::Impl& impl, SurnameFolds& f, const Edit& e, std::vector<std::string>* dangling,
+                  std::vector<PendingRetraction>& retractions) {
+  std::vector<EntityId> ids;
+  for (const EntityRef& ref : e.entities) {
+    Result<std::optional<EntityId>> id = edit_entity_id(impl, f, ref);
+    if (!id) return id.status();
+    if (!*id) {
+      if (dangling) {
+        dangling->push_back(fmt::format("edit {} ({}) names {} ({}), which is not stored", e.number,
+                                        edit_kind_name(e.kind), ref.name, entity_type_name(ref.type)));
       }
-      ids.push_back(f.canonical(**id));
+      return Status::ok();
     }
-    if (ids.size() != e.entities.size() || ids.empty()) continue;
-    if (e.kind == EditKind::kMerge && ids.size() == 2) {
-      if (ids[0] != ids[1]) {
-        if (Status s = merge_into(impl, f, ids[0], ids[1]); !s) return s;
-      }
-      if (!e.name.empty()) f.renamed[ids[0]] = e.name;
-    } else if (e.kind == EditKind::kRename) {
-      f.renamed[ids[0]] = e.name;
-    } else if (e.kind == EditKind::kRetype) {
-      f.retyped[ids[0]] = e.type;
-    } else if (e.kind == EditKind::kSplit) {
-      if (Status s = apply_split(impl, f, e, ids[0]); !s) return s;
-    } else if (e.kind == EditKind::kRetract && ids.size() == 2) {
-      std::string value;
-      Result<bool> rel = impl.get(keys::kRelations, keys::relation_phrase_key(e.relation), &value);
-      if (!rel) return rel.status();
-      if (!*rel || value.size() != 4) continue;
-      PendingRetraction r{ids[0], ids[1], keys::get_u32(value.data()), std::nullopt};
-      if (!e.doc.empty()) {
-        Result<bool> doc = impl.get(keys::kDocIds, e.doc, &value);
-        if (!doc) return doc.status();
-        if (!*doc || value.size() != 4) continue;
-        r.evidence = std::pair(keys::get_u32(value.data()), e.sentence);
-      }
-      retractions.push_back(r);
-    }
+    ids.push_back(f.canonical(**id));
   }
-  // Retractions name facts by the ends they read as once every merge is in.
+  if (ids.empty()) return Status::ok();
+  if (e.kind == EditKind::kMerge && ids.size() == 2) {
+    if (ids[0] != ids[1]) {
+      if (Status s = merge_into(impl, f, ids[0], ids[1]); !s) return s;
+    }
+    if (!e.name.empty()) f.renamed[ids[0]] = e.name;
+  } else if (e.kind == EditKind::kRename) {
+    f.renamed[ids[0]] = e.name;
+  } else if (e.kind == EditKind::kRetype) {
+    f.retyped[ids[0]] = e.type;
+  } else if (e.kind == EditKind::kSplit) {
+    return apply_split(impl, f, e, ids[0]);
+  } else if (e.kind == EditKind::kRetract && ids.size() == 2) {
+    std::string value;
+    Result<bool> rel = impl.get(keys::kRelations, keys::relation_phrase_key(e.relation), &value);
+    if (!rel) return rel.status();
+    if (!*rel || value.size() != 4) return Status::ok();
+    PendingRetraction r{ids[0], ids[1], keys::get_u32(value.data()), std::nullopt};
+    if (!e.doc.empty()) {
+      Result<bool> doc = impl.get(keys::kDocIds, e.doc, &value);
+      if (!doc) return doc.status();
+      if (!*doc || value.size() != 4) return Status::ok();
+      r.evidence = std::pair(keys::get_u32(value.data()), e.sentence);
+    }
+    retractions.push_back(r);
+  }
+  return Status::ok();
+}
+
+// What is settled once every edit is in: retractions (they name facts by the
+// ends they read as after every merge), the keys of new names, and what
+// splits moved. Run again after one more edit, it gives what a full
+// rebuild would.
+Status finish_edits(const Store::Impl& impl, SurnameFolds& f, const std::vector<PendingRetraction>& retractions) {
   for (const PendingRetraction& r : retractions) {
     const keys::EdgeKey fact{f.canonical(r.subject), r.relation, f.canonical(r.object)};
     if (!r.evidence) {
@@ -281,8 +283,59 @@ Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std
       f.thinned.insert(fact);
     }
   }
+  f.renamed_keys.clear();
   for (const auto& [id, name] : f.renamed) f.renamed_keys[names::name_key(name)].push_back(id);
+  f.split_mentions.clear();
+  f.emptied.clear();
   return finish_splits(impl, f);
+}
+
+// When any split is active, the document rows of every stored entity the
+// edits name, and of the bare surnames folded into them, are read in one
+// scan: the entities a split can divide are among them (merges join only
+// entities edits name), so applying the splits scans no more.
+Status prefetch_rows(const Store::Impl& impl, SurnameFolds& f, const std::vector<Edit>& edits) {
+  if (std::none_of(edits.begin(), edits.end(), [](const Edit& e) { return !e.undone && e.kind == EditKind::kSplit; })) {
+    return Status::ok();
+  }
+  std::unordered_set<EntityId> ids;
+  for (const Edit& e : edits) {
+    if (e.undone) continue;
+    for (const EntityRef& ref : e.entities) {
+      Result<std::optional<EntityId>> id = stored_id(impl, ref);
+      if (!id) return id.status();
+      if (!*id) continue;
+      for (EntityId m : f.members(f.canonical(**id))) ids.insert(m);
+    }
+  }
+  for (EntityId id : ids) f.rows_of[id];
+  return for_each_mention_row(impl, ids, [&](DocNo doc, EntityId entity, const records::MentionsValue& m) {
+    f.rows_of[entity][doc] = m;
+  });
+}
+
+}  // namespace
+
+Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std::string>* dangling) {
+  Result<std::vector<Edit>> edits = load_edits(impl);
+  if (!edits) return edits.status();
+  if (Status s = prefetch_rows(impl, *folds, *edits); !s) return s;
+  std::vector<PendingRetraction> retractions;
+  for (const Edit& e : *edits) {
+    if (e.undone) continue;
+    if (Status s = apply_edit(impl, *folds, e, dangling, retractions); !s) return s;
+  }
+  return finish_edits(impl, *folds, retractions);
+}
+
+Result<SurnameFolds> with_edit(const Store::Impl& impl, const Edit& edit) {
+  Result<std::shared_ptr<const SurnameFolds>> now = impl.surname_folds();
+  if (!now) return now.status();
+  SurnameFolds f = **now;
+  std::vector<PendingRetraction> retractions;
+  if (Status s = apply_edit(impl, f, edit, nullptr, retractions); !s) return s;
+  if (Status s = finish_edits(impl, f, retractions); !s) return s;
+  return f;
 }
 
 Status check_edits(const Store::Impl& impl, std::vector<std::string>* problems) {
@@ -375,28 +428,31 @@ Status check_split(Store& store, const Store::Impl& impl, const Edit& edit, Enti
     return Status::invalid_input(fmt::format("an entity named '{}' ({}) exists already: merge into it, or give another --name",
                                              edit.name, entity_type_name(edit.type)));
   }
-  Result<std::vector<Alias>> aliases = store.aliases_of(from);
-  if (!aliases) return aliases.status();
-  for (const std::string& a : edit.aliases) {
-    const std::string key = names::name_key(a);
-    if (std::none_of(aliases->begin(), aliases->end(), [&](const Alias& have) { return have.normalized == key; })) {
-      return Status::invalid_input(fmt::format("{} has no alias '{}'", shown, a));
+  // Tried on a copy of the map: what it would move and what it would leave.
+  Result<SurnameFolds> trial = with_edit(impl, edit);
+  if (!trial) return trial.status();
+  const EntityId made = kSplitEntityBase + edit.number;
+  std::set<std::string> called;  // what the documents of `from`, before the split, call it
+  std::set<DocNo> mentioned;
+  for (EntityId member : trial->stored_members(from)) {
+    for (const auto& [doc, m] : trial->rows_of[member]) {
+      const EntityId reader = trial->reads_as(member, doc);
+      if (reader != from && reader != made) continue;
+      mentioned.insert(doc);
+      for (const records::AliasCount& a : m.aliases) called.insert(a.normalized);
     }
   }
-  Result<std::vector<std::pair<DocNo, uint32_t>>> mentioned = store.documents_of(from);
-  if (!mentioned) return mentioned.status();
+  for (const std::string& a : edit.aliases) {
+    if (!called.count(names::name_key(a))) return Status::invalid_input(fmt::format("{} has no alias '{}'", shown, a));
+  }
   for (const std::string& d : edit.docs) {
-    Result<std::optional<DocumentInfo>> doc = store.find_document(d);
-    if (!doc) return doc.status();
-    if (!*doc || std::none_of(mentioned->begin(), mentioned->end(), [&](const auto& m) { return m.first == (*doc)->number; })) {
+    Result<std::set<DocNo>> number = doc_numbers(impl, {d});
+    if (!number) return number.status();
+    if (number->empty() || !mentioned.count(*number->begin())) {
       return Status::invalid_input(fmt::format("{} is not mentioned in document '{}'", shown, d));
     }
   }
-  // Tried on a map of its own: what it would leave.
-  Result<SurnameFolds> trial = load_surname_folds(impl);
-  if (!trial) return trial.status();
-  if (Status s = apply_edits(impl, &*trial, nullptr, &edit); !s) return s;
-  if (trial->emptied.count(from) || trial->emptied.count(trial->canonical(from))) {
+  if (trial->emptied.count(from)) {
     return Status::invalid_input(fmt::format("the split would move every mention of {}; nothing would be left", shown));
   }
   return Status::ok();

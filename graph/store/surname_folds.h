@@ -116,11 +116,13 @@ struct SurnameFolds {
 // Loads the folds from the identity family's 'r' rows.
 Result<SurnameFolds> load_surname_folds(const Store::Impl& impl);
 
-// Applies the active edits (edits family), then `extra` when given (an edit
-// being tried before it is recorded), over loaded folds; the edits that
+// Applies the active edits (edits family) over loaded folds; the edits that
 // name an entity not stored now are described in `dangling` when given.
-Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std::string>* dangling = nullptr,
-                   const Edit* extra = nullptr);
+Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std::string>* dangling = nullptr);
+
+// The map readers have now with `edit` applied after the others: what it
+// would do if it were recorded (add_edit tries a split so).
+Result<SurnameFolds> with_edit(const Store::Impl& impl, const Edit& edit);
 
 // Calls fn(document, entity, mentions) for each doc_entities row of an
 // entity in `ids`. The family is keyed by document first, so this is one
