@@ -27,6 +27,10 @@ std::string edit_to_json(const store::Edit& e) {
     j["aliases"] = e.aliases;
     j["docs"] = e.docs;
   }
+  if (e.kind == store::EditKind::kAssert) {
+    j["relation"] = e.relation;
+    j["source"] = e.source;
+  }
   if (e.kind == store::EditKind::kRetract) {
     j["relation"] = e.relation;
     if (!e.doc.empty()) {
@@ -71,10 +75,10 @@ Result<store::Edit> edit_from_json(std::string_view line) {
     const std::string kind = j.at("kind").get<std::string>();
     size_t want = 0;
     for (store::EditKind k : {store::EditKind::kMerge, store::EditKind::kRename, store::EditKind::kRetype,
-                              store::EditKind::kRetract, store::EditKind::kSplit}) {
+                              store::EditKind::kRetract, store::EditKind::kSplit, store::EditKind::kAssert}) {
       if (store::edit_kind_name(k) == kind) {
         e.kind = k;
-        want = k == store::EditKind::kMerge || k == store::EditKind::kRetract ? 2 : 1;
+        want = k == store::EditKind::kMerge || k == store::EditKind::kRetract || k == store::EditKind::kAssert ? 2 : 1;
       }
     }
     if (want == 0) return Status::invalid_input(fmt::format("unknown edit kind '{}'", kind));
@@ -105,6 +109,10 @@ Result<store::Edit> edit_from_json(std::string_view line) {
     }
     e.relation = j.value("relation", "");
     if (e.kind == store::EditKind::kRetract && e.relation.empty()) return Status::invalid_input("a retract needs a relation");
+    e.source = j.value("source", "");
+    if (e.kind == store::EditKind::kAssert && (e.relation.empty() || e.source.empty())) {
+      return Status::invalid_input("an assert needs a relation and a source");
+    }
     e.doc = j.value("doc", "");
     if (!e.doc.empty()) {
       const int64_t sentence = j.at("sentence").get<int64_t>();

@@ -35,6 +35,8 @@ std::string describe_edit(const store::Edit& e) {
     case store::EditKind::kRetract:
       return fmt::format("retract {} '{}' {}{}", ref(0), e.relation, ref(1),
                          e.doc.empty() ? "" : fmt::format(" in '{}' sentence {}", e.doc, e.sentence + 1));
+    case store::EditKind::kAssert:
+      return fmt::format("assert {} '{}' {} from '{}'", ref(0), e.relation, ref(1), e.source);
     case store::EditKind::kSplit: {
       std::string what;
       for (const std::string& a : e.aliases) what += fmt::format("{}'{}'", what.empty() ? "alias " : ", ", a);

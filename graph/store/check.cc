@@ -73,10 +73,6 @@ Status CheckRun::read_meta() {
   Result<bool> found = impl_.get(keys::kMeta, keys::kNextIdsKey, &value);
   if (!found) return found.status();
   if (!*found || !records::decode(value, &next_)) problem("meta: next_ids is missing or malformed");
-  // Stored ids stay below the ids splits give their entities.
-  if (next_.entity > kSplitEntityBase) {
-    problem("meta: the entity counter {} reaches the ids of split entities ({})", next_.entity, kSplitEntityBase);
-  }
   found = impl_.get(keys::kMeta, keys::kTotalsKey, &value);
   if (!found) return found.status();
   if (!*found || !records::decode(value, &totals_)) problem("meta: totals are missing or malformed");

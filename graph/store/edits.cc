@@ -34,6 +34,7 @@ std::string_view edit_kind_name(EditKind kind) {
     case EditKind::kRetype: return "retype";
     case EditKind::kRetract: return "retract";
     case EditKind::kSplit: return "split";
+    case EditKind::kAssert: return "assert";
   }
   return "?";
 }
@@ -120,7 +121,7 @@ Result<std::set<DocNo>> doc_numbers(const Store::Impl& impl, const std::vector<s
 // aliases, read as the split's entity. A document's mentions of one entity
 // are not divided further: the article's reader resolved them as one.
 Status apply_split(const Store::Impl& impl, SurnameFolds& f, const Edit& e, EntityId from) {
-  const EntityId id = kSplitEntityBase + e.number;
+  const EntityId id = e.made;
   const std::vector<EntityId> candidates = f.stored_members(from);
   std::unordered_set<EntityId> unloaded;
   for (EntityId c : candidates) {
@@ -193,11 +194,25 @@ Result<std::optional<EntityId>> edit_entity_id(const Store::Impl& impl, const Su
   return std::optional<EntityId>(it->second);
 }
 
-struct PendingRetraction {
+// A retraction or an assertion, applied once every merge is in.
+struct PendingFact {
   EntityId subject, object;
   RelationId relation;
-  std::optional<std::pair<DocNo, uint32_t>> evidence;
+  std::optional<std::pair<DocNo, uint32_t>> evidence;  // a retraction of one piece of evidence
+  const Edit* assertion = nullptr;                      // an assertion: its edit
 };
+
+// A relation phrase's id: stored, or given to a phrase only assertions use.
+Result<std::optional<RelationId>> relation_id(const Store::Impl& impl, const SurnameFolds& f, const std::string& phrase) {
+  std::string value;
+  Result<bool> rel = impl.get(keys::kRelations, keys::relation_phrase_key(phrase), &value);
+  if (!rel) return rel.status();
+  if (*rel && value.size() == 4) return std::optional<RelationId>(keys::get_u32(value.data()));
+  if (const auto it = f.asserted_relation_ids.find(phrase); it != f.asserted_relation_ids.end()) {
+    return std::optional<RelationId>(it->second);
+  }
+  return std::optional<RelationId>();
+}
 
 }  // namespace
 
@@ -224,9 +239,9 @@ Status for_each_mention_row(const Store::Impl& impl, const std::unordered_set<En
 
 namespace {
 
-// Applies one active edit over the map; a retraction waits in `retractions`.
+// Applies one active edit over the map; a retraction or an assertion waits in `pending`.
 Status apply_edit(const Store::Impl& impl, SurnameFolds& f, const Edit& e, std::vector<std::string>* dangling,
-                  std::vector<PendingRetraction>& retractions) {
+                  std::vector<PendingFact>& pending) {
   std::vector<EntityId> ids;
   for (const EntityRef& ref : e.entities) {
     Result<std::optional<EntityId>> id = edit_entity_id(impl, f, ref);
@@ -252,31 +267,46 @@ Status apply_edit(const Store::Impl& impl, SurnameFolds& f, const Edit& e, std::
     f.retyped[ids[0]] = e.type;
   } else if (e.kind == EditKind::kSplit) {
     return apply_split(impl, f, e, ids[0]);
-  } else if (e.kind == EditKind::kRetract && ids.size() == 2) {
-    std::string value;
-    Result<bool> rel = impl.get(keys::kRelations, keys::relation_phrase_key(e.relation), &value);
+  } else if (e.kind == EditKind::kAssert && ids.size() == 2) {
+    Result<std::optional<RelationId>> rel = relation_id(impl, f, e.relation);
     if (!rel) return rel.status();
-    if (!*rel || value.size() != 4) return Status::ok();
-    PendingRetraction r{ids[0], ids[1], keys::get_u32(value.data()), std::nullopt};
+    if (!*rel) {
+      rel = std::optional<RelationId>(e.made);
+      f.asserted_relation_ids.emplace(e.relation, **rel);
+      f.asserted_relation_names.emplace(**rel, e.relation);
+    }
+    pending.push_back(PendingFact{ids[0], ids[1], **rel, std::nullopt, &e});
+  } else if (e.kind == EditKind::kRetract && ids.size() == 2) {
+    Result<std::optional<RelationId>> rel = relation_id(impl, f, e.relation);
+    if (!rel) return rel.status();
+    if (!*rel) return Status::ok();
+    PendingFact r{ids[0], ids[1], **rel, std::nullopt};
+    std::string value;
     if (!e.doc.empty()) {
       Result<bool> doc = impl.get(keys::kDocIds, e.doc, &value);
       if (!doc) return doc.status();
       if (!*doc || value.size() != 4) return Status::ok();
       r.evidence = std::pair(keys::get_u32(value.data()), e.sentence);
     }
-    retractions.push_back(r);
+    pending.push_back(r);
   }
   return Status::ok();
 }
 
-// What is settled once every edit is in: retractions (they name facts by the
+// What is settled once every edit is in: retractions and assertions (they name facts by the
 // ends they read as after every merge), the keys of new names, and what
 // splits moved. Run again after one more edit, it gives what a full
 // rebuild would.
-Status finish_edits(const Store::Impl& impl, SurnameFolds& f, const std::vector<PendingRetraction>& retractions) {
-  for (const PendingRetraction& r : retractions) {
+Status finish_edits(const Store::Impl& impl, SurnameFolds& f, const std::vector<PendingFact>& pending) {
+  for (const PendingFact& r : pending) {
     const keys::EdgeKey fact{f.canonical(r.subject), r.relation, f.canonical(r.object)};
-    if (!r.evidence) {
+    if (r.assertion) {
+      Evidence ev;
+      ev.subject = fact.subject, ev.relation = fact.relation, ev.object = fact.object;
+      ev.asserted_by = r.assertion->number;
+      ev.source = r.assertion->source;
+      f.asserted[fact].push_back(std::move(ev));
+    } else if (!r.evidence) {
       f.retracted.insert(fact);
     } else {
       f.retracted_evidence.insert(keys::EvidenceKey{fact, r.evidence->first, r.evidence->second});
@@ -320,19 +350,19 @@ Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std
   Result<std::vector<Edit>> edits = load_edits(impl);
   if (!edits) return edits.status();
   if (Status s = prefetch_rows(impl, *folds, *edits); !s) return s;
-  std::vector<PendingRetraction> retractions;
+  std::vector<PendingFact> pending;
   for (const Edit& e : *edits) {
     if (e.undone) continue;
-    if (Status s = apply_edit(impl, *folds, e, dangling, retractions); !s) return s;
+    if (Status s = apply_edit(impl, *folds, e, dangling, pending); !s) return s;
   }
-  return finish_edits(impl, *folds, retractions);
+  return finish_edits(impl, *folds, pending);
 }
 
 Result<SurnameFolds> with_edit(const Store::Impl& impl, const Edit& edit) {
   Result<std::shared_ptr<const SurnameFolds>> now = impl.surname_folds();
   if (!now) return now.status();
   SurnameFolds f = **now;
-  std::vector<PendingRetraction> retractions;
+  std::vector<PendingFact> retractions;
   if (Status s = apply_edit(impl, f, edit, nullptr, retractions); !s) return s;
   if (Status s = finish_edits(impl, f, retractions); !s) return s;
   return f;
@@ -350,7 +380,7 @@ Status check_edits(const Store::Impl& impl, std::vector<std::string>* problems) 
     return id;
   };
   for (const Edit& e : *edits) {
-    const auto made = folds->split_entities.find(kSplitEntityBase + e.number);
+    const auto made = folds->split_entities.find(e.made);
     if (!e.undone && e.kind == EditKind::kSplit && made != folds->split_entities.end() && made->second.sources.empty()) {
       problems->push_back(fmt::format("edit {} (split) moves no mention of {} ({}) now", e.number,
                                       e.entities.at(0).name, entity_type_name(e.entities.at(0).type)));
@@ -397,12 +427,16 @@ Result<std::vector<Edit>> Store::edits() { return load_edits(*impl_); }
 
 namespace {
 
-Status write_edit(Store::Impl& impl, const Edit& edit, std::string_view doing) {
+// `next`: the counters with the id the edit took (nullopt: it took none).
+Status write_edit(Store::Impl& impl, const Edit& edit, std::string_view doing,
+                  const std::optional<records::NextIds>& next = std::nullopt) {
   rocksdb::WriteBatch batch;
   batch.Put(impl.family(keys::kEdits), keys::id_key(edit.number), records::encode(edit));
+  if (next) batch.Put(impl.family(keys::kMeta), std::string(keys::kNextIdsKey), records::encode(*next));
   // Synced: an edit is done or not done, whatever happens next; through the
   // journal like every other write, so a lost log cannot drop it unseen.
   if (Status s = impl.write(batch, doing, /*sync=*/true); !s) return s;
+  if (next) impl.next_ids = *next;
   impl.folds.reset();
   return Status::ok();
 }
@@ -431,7 +465,7 @@ Status check_split(Store& store, const Store::Impl& impl, const Edit& edit, Enti
   // Tried on a copy of the map: what it would move and what it would leave.
   Result<SurnameFolds> trial = with_edit(impl, edit);
   if (!trial) return trial.status();
-  const EntityId made = kSplitEntityBase + edit.number;
+  const EntityId made = edit.made;
   std::set<std::string> called;  // what the documents of `from`, before the split, call it
   std::set<DocNo> mentioned;
   for (EntityId member : trial->stored_members(from)) {
@@ -500,10 +534,27 @@ Result<uint32_t> Store::add_edit(Edit edit, const std::vector<EntityId>& ids) {
   if (!all) return all.status();
   edit.number = all->empty() ? 1 : all->back().number + 1;
   edit.undone = false;
+  // A split's entity takes the next entity id; an assertion the next
+  // relation id, which its phrase reads under while no document uses it.
+  std::optional<records::NextIds> next;
+  edit.made = 0;
+  if (edit.kind == EditKind::kSplit || edit.kind == EditKind::kAssert) {
+    next = impl_->next_ids;
+    edit.made = edit.kind == EditKind::kSplit ? next->entity++ : next->relation++;
+  }
   if (edit.kind == EditKind::kSplit) {
     if (Status s = check_split(*this, *impl_, edit, shown.at(0)); !s) return s;
   }
-  if (Status s = write_edit(*impl_, edit, "recording an edit"); !s) return s;
+  if (edit.kind == EditKind::kAssert) {
+    if (edit.relation.empty() || edit.source.empty()) return Status::invalid_input("an assertion needs a relation and a source");
+    for (const Edit& e : *all) {
+      if (!e.undone && e.kind == EditKind::kAssert && e.entities == edit.entities && e.relation == edit.relation &&
+          e.source == edit.source) {
+        return Status::invalid_input(fmt::format("this fact is asserted with this source already (edit {})", e.number));
+      }
+    }
+  }
+  if (Status s = write_edit(*impl_, edit, "recording an edit", next); !s) return s;
   return edit.number;
 }
 

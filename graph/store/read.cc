@@ -298,8 +298,12 @@ Result<std::optional<std::string>> Store::relation_name(RelationId id) {
   std::string value;
   Result<bool> found = impl_->get(keys::kRelations, keys::relation_id_key(id), &value);
   if (!found) return found.status();
-  if (!*found) return std::optional<std::string>();
-  return std::optional<std::string>(std::move(value));
+  if (*found) return std::optional<std::string>(std::move(value));
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const auto it = (*folds)->asserted_relation_names.find(id);  // a phrase only assertions use
+  if (it == (*folds)->asserted_relation_names.end()) return std::optional<std::string>();
+  return std::optional<std::string>(it->second);
 }
 
 Result<std::optional<RelationId>> Store::find_relation(std::string_view phrase) {
@@ -307,9 +311,15 @@ Result<std::optional<RelationId>> Store::find_relation(std::string_view phrase) 
   const std::string key = keys::relation_phrase_key(phrase);
   Result<bool> found = impl_->get(keys::kRelations, key, &value);
   if (!found) return found.status();
-  if (!*found) return std::optional<RelationId>();
-  if (value.size() != 4) return impl_->bad_record(keys::kRelations, key);
-  return std::optional<RelationId>(keys::get_u32(value.data()));
+  if (*found) {
+    if (value.size() != 4) return impl_->bad_record(keys::kRelations, key);
+    return std::optional<RelationId>(keys::get_u32(value.data()));
+  }
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const auto it = (*folds)->asserted_relation_ids.find(std::string(phrase));
+  if (it == (*folds)->asserted_relation_ids.end()) return std::optional<RelationId>();
+  return std::optional<RelationId>(it->second);
 }
 
 Status Store::for_each_relation(const std::function<void(RelationId, std::string_view)>& fn) {
@@ -323,7 +333,11 @@ Status Store::for_each_relation(const std::function<void(RelationId, std::string
                            fn(keys::get_u32(k.data() + 1), v);
                            return true;
                          });
-  return s ? bad : s;
+  if (!s || !bad) return s ? bad : s;
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  for (const auto& [id, phrase] : (*folds)->asserted_relation_names) fn(id, phrase);  // ids above every stored one
+  return Status::ok();
 }
 
 namespace {
@@ -359,6 +373,14 @@ void add_edge(Edge& into, const Edge& raw) {
   into.count += raw.count;
 }
 
+// Adds the assertions of a fact (readers' ends) to its edge: one piece of
+// evidence each, confidence 1.
+void add_asserted(const SurnameFolds& f, const keys::EdgeKey& fact, Edge& into) {
+  const auto it = f.asserted.find(fact);
+  if (it == f.asserted.end()) return;
+  for (const Evidence& ev : it->second) add_edge(into, Edge{fact.subject, fact.relation, fact.object, 1, ev.confidence});
+}
+
 Result<std::vector<Evidence>> raw_evidence(const Store::Impl& impl, EntityId subject, RelationId relation,
                                            EntityId object) {
   std::vector<Evidence> out;
@@ -373,7 +395,7 @@ Result<std::vector<Evidence>> raw_evidence(const Store::Impl& impl, EntityId sub
                          }
                          out.push_back(Evidence{subject, relation, object, key.doc, key.sentence, value.span_begin,
                                                 value.span_end, value.confidence, value.negated, value.modal,
-                                                std::move(value.attribution)});
+                                                std::move(value.attribution), 0, ""});
                          return true;
                        });
   if (!s) return s;
@@ -422,6 +444,9 @@ Result<std::vector<Evidence>> shown_evidence(const Store::Impl& impl, const Surn
         out.push_back(std::move(ev));
       }
     }
+  }
+  if (const auto it = f.asserted.find(fact); it != f.asserted.end()) {
+    out.insert(out.end(), it->second.begin(), it->second.end());  // document 0: first after sorting
   }
   std::stable_sort(out.begin(), out.end(), [](const Evidence& a, const Evidence& b) {
     return std::pair(a.doc, a.sentence) < std::pair(b.doc, b.sentence);
@@ -487,6 +512,13 @@ Result<std::vector<Edge>> folded_edges(const Store::Impl& impl, EntityId id, boo
       if (!s) return s;
     }
   }
+  for (const auto& [fact, pieces] : f.asserted) {
+    if ((outgoing ? fact.subject : fact.object) != canonical) continue;
+    Edge& into = merged.try_emplace({fact.relation, outgoing ? fact.object : fact.subject},
+                                    Edge{fact.subject, fact.relation, fact.object, 0, 0.0f})
+                     .first->second;
+    add_asserted(f, fact, into);
+  }
   std::vector<Edge> out;
   out.reserve(merged.size());
   for (const auto& [key, e] : merged) out.push_back(e);
@@ -550,6 +582,7 @@ Result<Edge> consolidated_edge(const Store::Impl& impl, const SurnameFolds& f, E
       if (!st) return st;
     }
   }
+  add_asserted(f, keys::EdgeKey{s, relation, o}, sum);
   return sum;
 }
 
@@ -598,6 +631,9 @@ Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
   // read as, and merged into the one sorted scan of the others.
   Result<std::map<keys::EdgeKey, Edge>> folded = edges_of_folded(*impl_, f, nullptr);
   if (!folded) return folded.status();
+  for (const auto& [fact, pieces] : f.asserted) {
+    add_asserted(f, fact, folded->try_emplace(fact, Edge{fact.subject, fact.relation, fact.object, 0, 0.0f}).first->second);
+  }
   auto next = folded->begin();
   Status bad;
   const auto show = [&](const Edge& e) {
@@ -661,6 +697,15 @@ Result<Stats> Store::stats() {
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
   const SurnameFolds& f = **folds;
+  // Assertions add evidence, an edge when no document reports the fact, and
+  // the relation phrases only they use.
+  for (const auto& [fact, pieces] : f.asserted) {
+    stats.evidence += pieces.size();
+    Result<Edge> all = consolidated_edge(*impl_, f, fact.subject, fact.relation, fact.object);
+    if (!all) return all.status();
+    stats.edges += all->count == pieces.size();
+  }
+  stats.relations += f.asserted_relation_names.size();
   if (Status s = subtract_edits(*impl_, f, &stats); !s) return s;
   if (f.empty()) return stats;
   // The totals count stored rows; a folded or merged entity, and the edges

@@ -352,6 +352,8 @@ std::string encode(const Edit& v) {
       for (const std::string& item : *list) put_bytes(out, item);
     }
   }
+  if (v.kind == EditKind::kAssert) put_bytes(out, v.source);
+  if (v.kind == EditKind::kSplit || v.kind == EditKind::kAssert) put_varint(out, v.made);
   return out;
 }
 
@@ -390,7 +392,9 @@ bool decode(std::string_view data, Edit* v) {
       for (uint64_t i = 0; r.ok() && i < count; ++i) list->emplace_back(r.bytes());
     }
   }
-  return r.done() && kind >= 1 && kind <= 5 && types_ok && type < kEntityTypeCount && undone <= 1;
+  v->source = v->kind == EditKind::kAssert ? std::string(r.bytes()) : std::string();
+  v->made = v->kind == EditKind::kSplit || v->kind == EditKind::kAssert ? static_cast<uint32_t>(r.varint()) : 0;
+  return r.done() && kind >= 1 && kind <= 6 && types_ok && type < kEntityTypeCount && undone <= 1;
 }
 
 }  // namespace kg::store::records

@@ -153,6 +153,10 @@ struct Evidence {
   float confidence = 1.0f;
   bool negated = false, modal = false;
   std::string attribution;
+  // A fact a person asserted (an assert edit) rather than a document: its
+  // edit's number (doc and sentence are then 0) and --source.
+  uint32_t asserted_by = 0;
+  std::string source = {};
 };
 
 // When a fact was reported: the dates of the documents its evidence comes
@@ -227,14 +231,9 @@ struct CheckReport {
 // by new ones; while a named entity is not stored the edit does nothing and
 // `kg check` reports it.
 
-enum class EditKind : uint8_t { kMerge = 1, kRename = 2, kRetype = 3, kRetract = 4, kSplit = 5 };
-std::string_view edit_kind_name(EditKind);  // "merge", "rename", "retype", "retract", "split"
+enum class EditKind : uint8_t { kMerge = 1, kRename = 2, kRetype = 3, kRetract = 4, kSplit = 5, kAssert = 6 };
+std::string_view edit_kind_name(EditKind);  // "merge", "rename", "retype", "retract", "split", "assert"
 
-// A split (kSplit) makes an entity that no document stored: readers see it
-// under the id kSplitEntityBase + the edit's number, the same in every store
-// that holds the same edits. Stored ids stay below the base (kg check).
-inline constexpr EntityId kSplitEntityBase = 1'000'000'000;
-inline bool is_split_entity(EntityId id) { return id > kSplitEntityBase; }
 
 struct EntityRef {  // a stored entity by its stored (not edited) name and type
   std::string name;
@@ -246,7 +245,7 @@ struct Edit {
   uint32_t number = 0;  // 1..; given by add_edit
   EditKind kind = EditKind::kMerge;
   std::string who, when, note;  // OS user, UTC "YYYY-MM-DDTHH:MM:SSZ", --note
-  // merge: {kept, absorbed}; rename, retype, split: {entity}; retract: {subject, object}.
+  // merge: {kept, absorbed}; rename, retype, split: {entity}; retract, assert: {subject, object}.
   // A split's new entity is named by {name, type} in later edits.
   std::vector<EntityRef> entities;
   std::string name;      // merge --name, rename, split: the name readers see
@@ -255,7 +254,13 @@ struct Edit {
   // in which the entity was called one of `aliases` (as typed; compared by
   // name key), or of each document in `docs` (document ids).
   std::vector<std::string> aliases, docs;
-  std::string relation;  // retract: the relation phrase
+  // split: the id its entity reads under; assert: the id of its relation
+  // when no document used the phrase. Taken from the store's counters by
+  // add_edit (so ids stay dense and are never another entity's or
+  // relation's), and given anew when edits move to another store.
+  uint32_t made = 0;
+  std::string relation;  // retract, assert: the relation phrase
+  std::string source;    // assert: where the fact comes from (--source)
   std::string doc;       // retract one piece of evidence: its document id ("" = the whole fact)
   uint32_t sentence = 0;  // ... and sentence index
   bool undone = false;

@@ -81,7 +81,13 @@ struct SurnameFolds {
   std::unordered_set<EntityId> emptied;                  // canonical ids splits left without a mention
   std::map<std::pair<std::string, EntityType>, EntityId> split_named;  // (name key, type) -> split id
 
-  bool empty() const { return target_of.empty() && divided.empty(); }
+  // Assertions (edits.cc): facts people added, by the ends they read as,
+  // each piece of evidence one assert edit; relation phrases only they use.
+  std::map<keys::EdgeKey, std::vector<Evidence>> asserted;
+  std::map<std::string, RelationId> asserted_relation_ids;
+  std::map<RelationId, std::string> asserted_relation_names;
+
+  bool empty() const { return target_of.empty() && divided.empty() && asserted.empty(); }
   // Its rows read as others' (a folded or merged entity), or some do (divided).
   bool remapped(EntityId id) const { return target_of.count(id) != 0 || divided.count(id) != 0; }
   // The entity what stored entity `id` says in document `doc` reads as.

@@ -190,6 +190,29 @@ Subcommand add_split_command(CLI::App& kg, const GlobalOptions& global) {
   return c;
 }
 
+Subcommand add_assert_command(CLI::App& kg, const GlobalOptions& global) {
+  auto o = std::make_shared<EditOptions>();
+  auto args = std::make_shared<std::vector<std::string>>();
+  auto source = std::make_shared<std::string>();
+  Subcommand c;
+  c.app = edit_command(kg, "assert", "add a fact a person vouches for, with its source", *o);
+  c.app->add_option("FACT", *args, "SUBJECT RELATION OBJECT (stored entities, by name or #N)")->required()->expected(3);
+  c.app->add_option("--source", *source, "where the fact comes from (a URL, a citation); required");
+  c.run = [&global, o, args, source] {
+    if (names::name_key((*args)[1]).empty()) return report(Status::invalid_input("the relation is empty"));
+    if (source->find_first_not_of(" \t") == std::string::npos) {
+      return report(Status::invalid_input("an assertion needs --source TEXT: where the fact comes from"));
+    }
+    store::Edit e;
+    e.kind = store::EditKind::kAssert;
+    e.relation = (*args)[1];
+    e.source = *source;
+    e.note = o->note;
+    return record(global, e, {(*args)[0], (*args)[2]});
+  };
+  return c;
+}
+
 Subcommand add_rename_command(CLI::App& kg, const GlobalOptions& global) {
   auto o = std::make_shared<EditOptions>();
   Subcommand c;
