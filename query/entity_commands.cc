@@ -175,6 +175,11 @@ Result<QueryResult> run_sources(ExecContext& ctx, const SourcesCommand& cmd) {
               {}};
   std::unordered_map<store::DocNo, std::string> doc_ids;
   for (const store::Evidence& ev : *evidence) {
+    if (ev.asserted_by != 0) {  // a person's assertion: no document, its source
+      table.rows.push_back({fmt::format("(edit {})", ev.asserted_by), int64_t{0}, static_cast<double>(ev.confidence),
+                            std::string(), fmt::format("asserted, source: {}", ev.source)});
+      continue;
+    }
     if (!doc_ids.count(ev.doc)) {
       auto info = ctx.store.document(ev.doc);
       if (!info) return info.status();

@@ -19,7 +19,18 @@ std::string edit_to_json(const store::Edit& e) {
                               {"who", e.who},         {"when", e.when},
                               {"note", e.note},       {"entities", std::move(entities)}};
   if (e.kind == store::EditKind::kMerge || e.kind == store::EditKind::kRename) j["name"] = e.name;
-  if (e.kind == store::EditKind::kRetype) j["type"] = std::string(store::entity_type_name(e.type));
+  if (e.kind == store::EditKind::kRetype || e.kind == store::EditKind::kSplit) {
+    j["type"] = std::string(store::entity_type_name(e.type));
+  }
+  if (e.kind == store::EditKind::kSplit) {
+    j["name"] = e.name;
+    j["aliases"] = e.aliases;
+    j["docs"] = e.docs;
+  }
+  if (e.kind == store::EditKind::kAssert) {
+    j["relation"] = e.relation;
+    j["source"] = e.source;
+  }
   if (e.kind == store::EditKind::kRetract) {
     j["relation"] = e.relation;
     if (!e.doc.empty()) {
@@ -64,8 +75,11 @@ Result<store::Edit> edit_from_json(std::string_view line) {
     const std::string kind = j.at("kind").get<std::string>();
     size_t want = 0;
     for (store::EditKind k : {store::EditKind::kMerge, store::EditKind::kRename, store::EditKind::kRetype,
-                              store::EditKind::kRetract}) {
-      if (store::edit_kind_name(k) == kind) e.kind = k, want = k == store::EditKind::kRename || k == store::EditKind::kRetype ? 1 : 2;
+                              store::EditKind::kRetract, store::EditKind::kSplit, store::EditKind::kAssert}) {
+      if (store::edit_kind_name(k) == kind) {
+        e.kind = k;
+        want = k == store::EditKind::kMerge || k == store::EditKind::kRetract || k == store::EditKind::kAssert ? 2 : 1;
+      }
     }
     if (want == 0) return Status::invalid_input(fmt::format("unknown edit kind '{}'", kind));
     e.who = j.value("who", "");
@@ -81,13 +95,24 @@ Result<store::Edit> edit_from_json(std::string_view line) {
     }
     e.name = j.value("name", "");
     if (e.kind == store::EditKind::kRename && e.name.empty()) return Status::invalid_input("a rename needs a name");
-    if (e.kind == store::EditKind::kRetype) {
+    if (e.kind == store::EditKind::kRetype || e.kind == store::EditKind::kSplit) {
       Result<store::EntityType> t = type_field(j.at("type"));
       if (!t) return t.status();
       e.type = *t;
     }
+    if (e.kind == store::EditKind::kSplit) {
+      e.aliases = j.value("aliases", std::vector<std::string>());
+      e.docs = j.value("docs", std::vector<std::string>());
+      if (e.name.empty() || e.aliases.empty() == e.docs.empty()) {
+        return Status::invalid_input("a split needs a name and either aliases or docs");
+      }
+    }
     e.relation = j.value("relation", "");
     if (e.kind == store::EditKind::kRetract && e.relation.empty()) return Status::invalid_input("a retract needs a relation");
+    e.source = j.value("source", "");
+    if (e.kind == store::EditKind::kAssert && (e.relation.empty() || e.source.empty())) {
+      return Status::invalid_input("an assert needs a relation and a source");
+    }
     e.doc = j.value("doc", "");
     if (!e.doc.empty()) {
       const int64_t sentence = j.at("sentence").get<int64_t>();

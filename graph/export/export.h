@@ -59,6 +59,9 @@ struct ExportEvidence {
   std::string doc;       // document id
   uint32_t sentence = 0; // 1-based sentence number in the document (line number for triples files)
   std::string text;      // the sentence ("" when the store keeps no text)
+  // A fact a person asserted (kg assert): its edit and source; doc is "".
+  uint32_t asserted_by = 0;
+  std::string source = {};
 };
 
 struct ExportNode {

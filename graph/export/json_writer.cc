@@ -21,7 +21,13 @@ double rounded(float confidence) { return std::round(static_cast<double>(confide
 
 nlohmann::ordered_json edge_json(const ExportEdge& e) {
   nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
+  bool asserted = false;
   for (const ExportEvidence& x : e.evidence) {
+    if (x.asserted_by != 0) {  // person-made: no document, its source instead
+      asserted = true;
+      evidence.push_back({{"asserted", true}, {"edit", x.asserted_by}, {"source", x.source}});
+      continue;
+    }
     evidence.push_back({{"doc", x.doc}, {"sentence", x.sentence}, {"text", x.text}});
   }
   nlohmann::ordered_json edge = {{"source", e.source},       {"target", e.target},
@@ -30,6 +36,7 @@ nlohmann::ordered_json edge_json(const ExportEdge& e) {
   edge["first_seen"] = e.first_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.first_seen);
   edge["last_seen"] = e.last_seen.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.last_seen);
   edge["evidence"] = std::move(evidence);
+  if (asserted) edge["asserted"] = true;  // a person added it (kg assert)
   if (e.evidence_total > e.evidence.size()) edge["evidence_total"] = e.evidence_total;
   return edge;
 }

@@ -98,6 +98,12 @@ Status add_evidence(store::Store& store, NameCache& names, RelationId relation, 
   KG_EXPORT_TRY(evidence, store.evidence(out.source, relation, out.target));
   out.evidence_total = evidence->size();
   for (const store::Evidence& ev : *evidence) {
+    if (ev.asserted_by != 0) {  // no document: what a person asserted, and where from
+      if (scope.max_evidence_per_edge == 0 || out.evidence.size() < scope.max_evidence_per_edge) {
+        out.evidence.push_back(ExportEvidence{"", 0, "", ev.asserted_by, ev.source});
+      }
+      continue;
+    }
     KG_EXPORT_TRY(doc, names.document(ev.doc));
     // Every piece dates the fact, the ones past the cap too (as Store::fact_dates).
     if (!doc->date.empty() && (out.first_seen.empty() || doc->date < out.first_seen)) out.first_seen = doc->date;

@@ -12,6 +12,11 @@ Result<std::vector<store::EntityId>> edit_entities(store::Store& store, const st
     if (!id) return id.status();
     if (*id) out.push_back(**id);
   }
+  if (edit.kind == store::EditKind::kSplit) {  // the entity it made, named so in later edits
+    Result<std::optional<store::EntityId>> made = store.resolve(store::EntityRef{edit.name, edit.type});
+    if (!made) return made.status();
+    if (*made) out.push_back(**made);
+  }
   return out;
 }
 
@@ -30,6 +35,14 @@ std::string describe_edit(const store::Edit& e) {
     case store::EditKind::kRetract:
       return fmt::format("retract {} '{}' {}{}", ref(0), e.relation, ref(1),
                          e.doc.empty() ? "" : fmt::format(" in '{}' sentence {}", e.doc, e.sentence + 1));
+    case store::EditKind::kAssert:
+      return fmt::format("assert {} '{}' {} from '{}'", ref(0), e.relation, ref(1), e.source);
+    case store::EditKind::kSplit: {
+      std::string what;
+      for (const std::string& a : e.aliases) what += fmt::format("{}'{}'", what.empty() ? "alias " : ", ", a);
+      for (const std::string& d : e.docs) what += fmt::format("{}'{}'", what.empty() ? "document " : ", ", d);
+      return fmt::format("split {} off {} as '{}' ({})", what, ref(0), e.name, store::entity_type_name(e.type));
+    }
   }
   return "?";
 }

@@ -5,8 +5,8 @@
 // name to stored entities, and the bounded "did you mean" suggestions. The
 // store keeps rows only: its alias index is keyed by normalize_name, and
 // the surname folds it applies on every read are the identity rule of
-// graph/store/surname_folds.h. Person-made edits (merge, rename, retype,
-// retract; issue 25) are records of the store's edits family that the
+// graph/store/surname_folds.h. Person-made edits (merge, split, rename,
+// retype, retract; issue 25) are records of the store's edits family that the
 // store applies over the folds on every read, so the entities found here
 // are already the edited ones (a renamed entity is found by its new name).
 // find_entities and closest_entities are the only ways a name becomes an
@@ -44,7 +44,8 @@ Result<std::vector<store::Entity>> find_entities(store::Store& store, std::strin
 Result<std::vector<store::Entity>> closest_entities(store::Store& store, std::string_view name, size_t limit);
 
 // Person-made edits (store::Edit, issue 25) as readers meet them: the ids
-// the entities an edit names read as now (those not stored left out), and
+// the entities an edit names read as now (those not stored left out; a
+// split's includes the entity it made), and
 // a one-line description ("merge 'Blair' (PERSON) into 'Tony Blair'
 // (PERSON)") for kg history and :history.
 Result<std::vector<store::EntityId>> edit_entities(store::Store& store, const store::Edit& edit);

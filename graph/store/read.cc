@@ -84,30 +84,6 @@ Result<std::optional<Entity>> raw_entity(const Store::Impl& impl, EntityId id) {
   return std::optional<Entity>(to_entity(id, std::move(v)));
 }
 
-// Calls fn(document, entity, mentions) for each doc_entities row of an
-// entity in `ids`. The family is keyed by document first, so this is one
-// full scan, whatever the number of ids.
-template <typename Fn>
-Status for_each_mention_row(const Store::Impl& impl, const std::unordered_set<EntityId>& ids, Fn fn) {
-  Status bad;
-  Status s = impl.scan(keys::kDocEntities, "", [&](std::string_view k, std::string_view v) {
-    keys::PairKey key;
-    if (!keys::PairKey::decode(k, &key)) {
-      bad = impl.bad_record(keys::kDocEntities, k);
-      return false;
-    }
-    if (!ids.count(key.second)) return true;
-    records::MentionsValue m;
-    if (!records::decode(v, &m)) {
-      bad = impl.bad_record(keys::kDocEntities, k);
-      return false;
-    }
-    fn(key.first, key.second, m);
-    return true;
-  });
-  return s ? bad : s;
-}
-
 // The normalised alias names each of `ids` holds, through doc_entities (the
 // alias index is keyed by name first).
 Status alias_names_of(const Store::Impl& impl, const std::unordered_set<EntityId>& ids,
@@ -117,17 +93,50 @@ Status alias_names_of(const Store::Impl& impl, const std::unordered_set<EntityId
   });
 }
 
+// An entity row (a canonical id's) as readers see it: with the mentions
+// folds, merges and splits moved to it; renamed, retyped.
+Entity present(const SurnameFolds& f, Entity e) {
+  if (const auto it = f.folded_mentions.find(e.id); it != f.folded_mentions.end()) e.mentions += it->second;
+  if (const auto it = f.split_mentions.find(e.id); it != f.split_mentions.end()) {
+    e.mentions = static_cast<uint64_t>(static_cast<int64_t>(e.mentions) + it->second);
+  }
+  return f.dress(std::move(e));
+}
+
+// The entities a split made that readers see (not merged away, mentioned), ascending id.
+std::vector<Entity> split_entities_shown(const SurnameFolds& f) {
+  std::vector<Entity> out;
+  for (const auto& [id, made] : f.split_entities) {
+    if (f.canonical(id) == id && f.shown(id)) out.push_back(present(f, Entity{id, made.name, made.type, 0}));
+  }
+  return out;
+}
+
+// What stored entity `id` is called in each document, with the documents'
+// uses, by the entity each document's mentions read as (a divided entity).
+void call_readers(const SurnameFolds& f, EntityId id, std::string_view normalized,
+                  const std::function<void(EntityId reader, const records::AliasCount&)>& fn) {
+  for (const auto& [doc, m] : f.rows_of.at(id)) {
+    for (const records::AliasCount& a : m.aliases) {
+      if (a.normalized == normalized) fn(f.reads_as(id, doc), a);
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::optional<Entity>> Store::entity(EntityId id) {
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
-  const EntityId canonical = (*folds)->canonical(id);
+  const SurnameFolds& f = **folds;
+  const EntityId canonical = f.canonical(id);
+  if (!f.shown(canonical)) return std::optional<Entity>();
+  if (const auto made = f.split_entities.find(canonical); made != f.split_entities.end()) {
+    return std::optional<Entity>(present(f, Entity{canonical, made->second.name, made->second.type, 0}));
+  }
   Result<std::optional<Entity>> e = raw_entity(*impl_, canonical);
   if (!e || !*e) return e;
-  const auto extra = (*folds)->folded_mentions.find(canonical);
-  if (extra != (*folds)->folded_mentions.end()) (*e)->mentions += extra->second;
-  return std::optional<Entity>((*folds)->dress(std::move(**e)));
+  return std::optional<Entity>(present(f, std::move(**e)));
 }
 
 Result<std::vector<Entity>> Store::entities_with_alias_key(std::string_view normalized) {
@@ -140,7 +149,15 @@ Result<std::vector<Entity>> Store::entities_with_alias_key(std::string_view norm
   if (!s) return s;
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
-  for (EntityId& id : ids) id = (*folds)->canonical(id);
+  std::vector<EntityId> stored = std::move(ids);
+  ids.clear();
+  for (EntityId id : stored) {
+    if (!(*folds)->divided.count(id)) {
+      ids.push_back((*folds)->canonical(id));
+      continue;
+    }
+    call_readers(**folds, id, normalized, [&](EntityId reader, const records::AliasCount&) { ids.push_back(reader); });
+  }
   // A renamed entity is found by its new name too.
   if (const auto it = (*folds)->renamed_keys.find(std::string(normalized)); it != (*folds)->renamed_keys.end()) {
     ids.insert(ids.end(), it->second.begin(), it->second.end());
@@ -163,13 +180,23 @@ Result<std::vector<Alias>> Store::aliases_of(EntityId id) {
   // target's first surface form of a name is kept.
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
-  const EntityId canonical = (*folds)->canonical(id);
-  const std::vector<EntityId> members = (*folds)->members(canonical);
+  const SurnameFolds& f = **folds;
+  const EntityId canonical = f.canonical(id);
+  const std::vector<EntityId> members = f.stored_members(canonical);
   std::map<EntityId, std::set<std::string>> names;
   if (Status s = alias_names_of(*impl_, {members.begin(), members.end()}, &names); !s) return s;
   std::map<std::string, Alias> merged;  // by normalised name: the output's order before sorting by count
   std::string value;
   for (EntityId member : members) {
+    if (f.divided.count(member)) {  // counted from the documents whose mentions read as `canonical`
+      for (const auto& [doc, m] : f.rows_of.at(member)) {
+        if (f.reads_as(member, doc) != canonical) continue;
+        for (const records::AliasCount& a : m.aliases) {
+          merged.try_emplace(a.normalized, Alias{a.normalized, a.surface, canonical, 0}).first->second.count += a.count;
+        }
+      }
+      continue;
+    }
     for (const std::string& n : names[member]) {
       const std::string key = keys::AliasKey{n, member}.encode();
       Result<bool> found = impl_->get(keys::kAliases, key, &value);
@@ -190,11 +217,12 @@ Result<std::vector<Alias>> Store::aliases_of(EntityId id) {
 Result<std::vector<std::pair<DocNo, uint32_t>>> Store::documents_of(EntityId id) {
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
-  const std::vector<EntityId> members = (*folds)->members((*folds)->canonical(id));
+  const EntityId canonical = (*folds)->canonical(id);
+  const std::vector<EntityId> members = (*folds)->stored_members(canonical);
   std::map<DocNo, uint32_t> mentions;
   Status s = for_each_mention_row(*impl_, {members.begin(), members.end()},
-                                  [&](DocNo doc, EntityId, const records::MentionsValue& m) {
-                                    mentions[doc] += m.mentions;
+                                  [&](DocNo doc, EntityId entity, const records::MentionsValue& m) {
+                                    if ((*folds)->reads_as(entity, doc) == canonical) mentions[doc] += m.mentions;
                                   });
   if (!s) return s;
   return std::vector<std::pair<DocNo, uint32_t>>(mentions.begin(), mentions.end());
@@ -212,13 +240,12 @@ Status Store::for_each_entity(const std::function<void(const Entity&)>& fn) {
       return false;
     }
     const EntityId id = keys::get_u32(k.data());
-    if (f.folded(id)) return true;
-    const auto extra = f.folded_mentions.find(id);
-    if (extra != f.folded_mentions.end()) e.mentions += extra->second;
-    fn(f.dress(to_entity(id, std::move(e))));
+    if (f.shown(id)) fn(present(f, to_entity(id, std::move(e))));
     return true;
   });
-  return s ? bad : s;
+  if (!s || !bad) return s ? bad : s;
+  for (const Entity& e : split_entities_shown(f)) fn(e);  // their ids lie above every stored one
+  return Status::ok();
 }
 
 Status Store::for_each_alias(const std::function<void(const Alias&)>& fn) {
@@ -232,6 +259,12 @@ Status Store::for_each_alias(const std::function<void(const Alias&)>& fn) {
     if (same_name.empty()) return;
     std::map<EntityId, Alias> merged;
     for (Alias& a : same_name) {
+      if (f.divided.count(a.entity)) {  // the uses go where each document's mentions read
+        call_readers(f, a.entity, a.normalized, [&](EntityId reader, const records::AliasCount& use) {
+          merged.try_emplace(reader, Alias{a.normalized, a.surface, reader, 0}).first->second.count += use.count;
+        });
+        continue;
+      }
       const EntityId target = f.canonical(a.entity);
       auto [it, inserted] = merged.try_emplace(target, Alias{a.normalized, a.surface, target, 0});
       if (a.entity == target) it->second.surface = a.surface;  // the target's own surface form wins
@@ -265,8 +298,12 @@ Result<std::optional<std::string>> Store::relation_name(RelationId id) {
   std::string value;
   Result<bool> found = impl_->get(keys::kRelations, keys::relation_id_key(id), &value);
   if (!found) return found.status();
-  if (!*found) return std::optional<std::string>();
-  return std::optional<std::string>(std::move(value));
+  if (*found) return std::optional<std::string>(std::move(value));
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const auto it = (*folds)->asserted_relation_names.find(id);  // a phrase only assertions use
+  if (it == (*folds)->asserted_relation_names.end()) return std::optional<std::string>();
+  return std::optional<std::string>(it->second);
 }
 
 Result<std::optional<RelationId>> Store::find_relation(std::string_view phrase) {
@@ -274,9 +311,15 @@ Result<std::optional<RelationId>> Store::find_relation(std::string_view phrase) 
   const std::string key = keys::relation_phrase_key(phrase);
   Result<bool> found = impl_->get(keys::kRelations, key, &value);
   if (!found) return found.status();
-  if (!*found) return std::optional<RelationId>();
-  if (value.size() != 4) return impl_->bad_record(keys::kRelations, key);
-  return std::optional<RelationId>(keys::get_u32(value.data()));
+  if (*found) {
+    if (value.size() != 4) return impl_->bad_record(keys::kRelations, key);
+    return std::optional<RelationId>(keys::get_u32(value.data()));
+  }
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  const auto it = (*folds)->asserted_relation_ids.find(std::string(phrase));
+  if (it == (*folds)->asserted_relation_ids.end()) return std::optional<RelationId>();
+  return std::optional<RelationId>(it->second);
 }
 
 Status Store::for_each_relation(const std::function<void(RelationId, std::string_view)>& fn) {
@@ -290,7 +333,11 @@ Status Store::for_each_relation(const std::function<void(RelationId, std::string
                            fn(keys::get_u32(k.data() + 1), v);
                            return true;
                          });
-  return s ? bad : s;
+  if (!s || !bad) return s ? bad : s;
+  Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
+  if (!folds) return folds.status();
+  for (const auto& [id, phrase] : (*folds)->asserted_relation_names) fn(id, phrase);  // ids above every stored one
+  return Status::ok();
 }
 
 namespace {
@@ -326,6 +373,14 @@ void add_edge(Edge& into, const Edge& raw) {
   into.count += raw.count;
 }
 
+// Adds the assertions of a fact (readers' ends) to its edge: one piece of
+// evidence each, confidence 1.
+void add_asserted(const SurnameFolds& f, const keys::EdgeKey& fact, Edge& into) {
+  const auto it = f.asserted.find(fact);
+  if (it == f.asserted.end()) return;
+  for (const Evidence& ev : it->second) add_edge(into, Edge{fact.subject, fact.relation, fact.object, 1, ev.confidence});
+}
+
 Result<std::vector<Evidence>> raw_evidence(const Store::Impl& impl, EntityId subject, RelationId relation,
                                            EntityId object) {
   std::vector<Evidence> out;
@@ -340,12 +395,32 @@ Result<std::vector<Evidence>> raw_evidence(const Store::Impl& impl, EntityId sub
                          }
                          out.push_back(Evidence{subject, relation, object, key.doc, key.sentence, value.span_begin,
                                                 value.span_end, value.confidence, value.negated, value.modal,
-                                                std::move(value.attribution)});
+                                                std::move(value.attribution), 0, ""});
                          return true;
                        });
   if (!s) return s;
   if (!bad) return bad;
   return out;
+}
+
+// The edges readers see in one stored edge row: under the ends it reads as,
+// or, when an end is divided by a split, per document from its evidence.
+Status shown_in_row(const Store::Impl& impl, const SurnameFolds& f, const Edge& raw,
+                    const std::function<void(const Edge&)>& fn) {
+  if (!f.divided.count(raw.subject) && !f.divided.count(raw.object)) {
+    fn(Edge{f.canonical(raw.subject), raw.relation, f.canonical(raw.object), raw.count, raw.confidence});
+    return Status::ok();
+  }
+  Result<std::vector<Evidence>> rows = raw_evidence(impl, raw.subject, raw.relation, raw.object);
+  if (!rows) return rows.status();
+  std::map<std::pair<EntityId, EntityId>, Edge> by_ends;
+  for (const Evidence& ev : *rows) {
+    const std::pair ends(f.reads_as(raw.subject, ev.doc), f.reads_as(raw.object, ev.doc));
+    Edge& into = by_ends.try_emplace(ends, Edge{ends.first, raw.relation, ends.second, 0, 0.0f}).first->second;
+    add_edge(into, Edge{raw.subject, raw.relation, raw.object, 1, ev.confidence});
+  }
+  for (const auto& [ends, e] : by_ends) fn(e);
+  return Status::ok();
 }
 
 // The evidence of a fact as readers see it: gathered from every stored
@@ -357,17 +432,21 @@ Result<std::vector<Evidence>> shown_evidence(const Store::Impl& impl, const Surn
   const keys::EdgeKey fact{s, relation, o};
   if (f.retracted.count(fact)) return out;
   const bool thinned = f.thinned.count(fact) != 0;
-  for (EntityId ms : f.members(s)) {
-    for (EntityId mo : f.members(o)) {
+  for (EntityId ms : f.stored_members(s)) {
+    for (EntityId mo : f.stored_members(o)) {
       Result<std::vector<Evidence>> raw = raw_evidence(impl, ms, relation, mo);
       if (!raw) return raw.status();
       for (Evidence& ev : *raw) {
+        if (f.reads_as(ms, ev.doc) != s || f.reads_as(mo, ev.doc) != o) continue;  // moved by a split
         if (thinned && f.retracted_evidence.count(keys::EvidenceKey{fact, ev.doc, ev.sentence})) continue;
         ev.subject = s;
         ev.object = o;
         out.push_back(std::move(ev));
       }
     }
+  }
+  if (const auto it = f.asserted.find(fact); it != f.asserted.end()) {
+    out.insert(out.end(), it->second.begin(), it->second.end());  // document 0: first after sorting
   }
   std::stable_sort(out.begin(), out.end(), [](const Evidence& a, const Evidence& b) {
     return std::pair(a.doc, a.sentence) < std::pair(b.doc, b.sentence);
@@ -419,15 +498,26 @@ Result<std::vector<Edge>> folded_edges(const Store::Impl& impl, EntityId id, boo
     return plain;
   }
   std::map<std::pair<RelationId, EntityId>, Edge> merged;
-  for (EntityId member : f.members(canonical)) {
+  for (EntityId member : f.stored_members(canonical)) {
     Result<std::vector<Edge>> raw = scan_edges(impl, family, member);
     if (!raw) return raw.status();
     for (const Edge& e : *raw) {
-      Edge shown{outgoing ? canonical : f.canonical(e.subject), e.relation, outgoing ? f.canonical(e.object) : canonical,
-                 0, 0.0f};
-      Edge& into = merged.try_emplace({e.relation, outgoing ? shown.object : shown.subject}, shown).first->second;
-      add_edge(into, e);
+      Status s = shown_in_row(impl, f, e, [&](const Edge& shown) {
+        if ((outgoing ? shown.subject : shown.object) != canonical) return;  // a split's, or its source's
+        Edge& into = merged.try_emplace({e.relation, outgoing ? shown.object : shown.subject},
+                                        Edge{shown.subject, shown.relation, shown.object, 0, 0.0f})
+                         .first->second;
+        add_edge(into, shown);
+      });
+      if (!s) return s;
     }
+  }
+  for (const auto& [fact, pieces] : f.asserted) {
+    if ((outgoing ? fact.subject : fact.object) != canonical) continue;
+    Edge& into = merged.try_emplace({fact.relation, outgoing ? fact.object : fact.subject},
+                                    Edge{fact.subject, fact.relation, fact.object, 0, 0.0f})
+                     .first->second;
+    add_asserted(f, fact, into);
   }
   std::vector<Edge> out;
   out.reserve(merged.size());
@@ -436,23 +526,27 @@ Result<std::vector<Edge>> folded_edges(const Store::Impl& impl, EntityId id, boo
   return out;
 }
 
-// The stored edges with a folded end, under the ends they read as; with
-// `raw_rows`, how many stored edges they are.
+// The stored edges with a remapped end (folded, merged or divided), under
+// the ends they read as; with `raw_rows`, how many stored edges they are.
 Result<std::map<keys::EdgeKey, Edge>> edges_of_folded(const Store::Impl& impl, const SurnameFolds& f,
                                                       uint64_t* raw_rows) {
   std::map<keys::EdgeKey, Edge> out;
   uint64_t rows = 0;
-  for (const auto& [bare, target] : f.target_of) {
+  std::set<EntityId> remapped(f.divided.begin(), f.divided.end());
+  for (const auto& [bare, target] : f.target_of) remapped.insert(bare);
+  for (const EntityId id : remapped) {
     for (const size_t family : {keys::kEdgesOut, keys::kEdgesIn}) {
-      Result<std::vector<Edge>> raw = scan_edges(impl, family, bare);
+      Result<std::vector<Edge>> raw = scan_edges(impl, family, id);
       if (!raw) return raw.status();
       for (const Edge& e : *raw) {
-        // An edge between two folded entities is met from both; count it from its subject.
-        if (family == keys::kEdgesIn && f.folded(e.subject)) continue;
+        // An edge between two remapped entities is met from both; count it from its subject.
+        if (family == keys::kEdgesIn && f.remapped(e.subject)) continue;
         ++rows;
-        const keys::EdgeKey key{f.canonical(e.subject), e.relation, f.canonical(e.object)};
-        Edge& into = out.try_emplace(key, Edge{key.subject, key.relation, key.object, 0, 0.0f}).first->second;
-        add_edge(into, e);
+        Status s = shown_in_row(impl, f, e, [&](const Edge& shown) {
+          const keys::EdgeKey key{shown.subject, shown.relation, shown.object};
+          add_edge(out.try_emplace(key, Edge{key.subject, key.relation, key.object, 0, 0.0f}).first->second, shown);
+        });
+        if (!s) return s;
       }
     }
   }
@@ -474,17 +568,21 @@ Result<Edge> consolidated_edge(const Store::Impl& impl, const SurnameFolds& f, E
   const EntityId s = f.canonical(subject), o = f.canonical(object);
   Edge sum{s, relation, o, 0, 0.0f};
   std::string value;
-  for (EntityId ms : f.members(s)) {
-    for (EntityId mo : f.members(o)) {
+  for (EntityId ms : f.stored_members(s)) {
+    for (EntityId mo : f.stored_members(o)) {
       const std::string key = keys::EdgeKey{ms, relation, mo}.encode_out();
       Result<bool> found = impl.get(keys::kEdgesOut, key, &value);
       if (!found) return found.status();
       if (!*found) continue;
       records::EdgeValue v;
       if (!records::decode(value, &v)) return impl.bad_record(keys::kEdgesOut, key);
-      add_edge(sum, Edge{ms, relation, mo, v.count, v.confidence});
+      Status st = shown_in_row(impl, f, Edge{ms, relation, mo, v.count, v.confidence}, [&](const Edge& shown) {
+        if (shown.subject == s && shown.object == o) add_edge(sum, shown);
+      });
+      if (!st) return st;
     }
   }
+  add_asserted(f, keys::EdgeKey{s, relation, o}, sum);
   return sum;
 }
 
@@ -533,6 +631,9 @@ Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
   // read as, and merged into the one sorted scan of the others.
   Result<std::map<keys::EdgeKey, Edge>> folded = edges_of_folded(*impl_, f, nullptr);
   if (!folded) return folded.status();
+  for (const auto& [fact, pieces] : f.asserted) {
+    add_asserted(f, fact, folded->try_emplace(fact, Edge{fact.subject, fact.relation, fact.object, 0, 0.0f}).first->second);
+  }
   auto next = folded->begin();
   Status bad;
   const auto show = [&](const Edge& e) {
@@ -551,7 +652,7 @@ Status Store::for_each_edge(const std::function<void(const Edge&)>& fn) {
       bad = impl_->bad_record(keys::kEdgesOut, k);
       return false;
     }
-    if (f.folded(key.subject) || f.folded(key.object)) return true;
+    if (f.remapped(key.subject) || f.remapped(key.object)) return true;
     for (; next != folded->end() && next->first < key; ++next) show(next->second);
     Edge e{key.subject, key.relation, key.object, value.count, value.confidence};
     if (next != folded->end() && next->first == key) {
@@ -596,12 +697,34 @@ Result<Stats> Store::stats() {
   Result<std::shared_ptr<const SurnameFolds>> folds = impl_->surname_folds();
   if (!folds) return folds.status();
   const SurnameFolds& f = **folds;
+  // Assertions add evidence, an edge when no document reports the fact, and
+  // the relation phrases only they use.
+  for (const auto& [fact, pieces] : f.asserted) {
+    stats.evidence += pieces.size();
+    Result<Edge> all = consolidated_edge(*impl_, f, fact.subject, fact.relation, fact.object);
+    if (!all) return all.status();
+    stats.edges += all->count == pieces.size();
+  }
+  stats.relations += f.asserted_relation_names.size();
   if (Status s = subtract_edits(*impl_, f, &stats); !s) return s;
   if (f.empty()) return stats;
   // The totals count stored rows; a folded or merged entity, and the edges
-  // and alias rows that merge with its target's, are not seen by readers.
-  stats.entities -= f.target_of.size();
+  // and alias rows that merge with its target's, are not seen by readers;
+  // a split adds an entity, and takes one away when it moves every mention.
+  for (const auto& [source, target] : f.target_of) stats.entities -= !f.split_entities.count(source);
   for (const auto& [source, type] : f.source_type) --stats.entities_by_type[static_cast<size_t>(type)];
+  for (const Entity& e : split_entities_shown(f)) {
+    ++stats.entities;
+    ++stats.entities_by_type[static_cast<size_t>(e.type)];
+  }
+  for (EntityId id : f.emptied) {
+    if (f.split_entities.count(id)) continue;
+    Result<std::optional<Entity>> row = raw_entity(*impl_, id);
+    if (!row) return row.status();
+    if (!*row) continue;
+    --stats.entities;
+    --stats.entities_by_type[static_cast<size_t>(f.dress(**row).type)];
+  }
   uint64_t folded_rows = 0;
   Result<std::map<keys::EdgeKey, Edge>> folded = edges_of_folded(*impl_, f, &folded_rows);
   if (!folded) return folded.status();
@@ -610,13 +733,13 @@ Result<Stats> Store::stats() {
   for (const auto& [key, e] : *folded) {
     Result<bool> found = impl_->get(keys::kEdgesOut, key.encode_out(), &value);  // merges with a stored edge
     if (!found) return found.status();
-    shown -= *found;
+    shown -= *found && !f.remapped(key.subject) && !f.remapped(key.object);
   }
   stats.edges -= folded_rows - shown;
-  std::unordered_set<EntityId> bares;
-  for (const auto& [bare, target] : f.target_of) bares.insert(bare);
+  std::unordered_set<EntityId> remapped(f.divided.begin(), f.divided.end());
+  for (const auto& [bare, target] : f.target_of) remapped.insert(bare);
   std::map<EntityId, std::set<std::string>> names;
-  if (Status s = alias_names_of(*impl_, bares, &names); !s) return s;
+  if (Status s = alias_names_of(*impl_, remapped, &names); !s) return s;
   std::set<std::pair<std::string, EntityId>> merged;
   uint64_t alias_rows = 0;
   for (const auto& [bare, set] : names) {
@@ -625,14 +748,18 @@ Result<Stats> Store::stats() {
       if (!found) return found.status();
       if (!*found) continue;
       ++alias_rows;
-      merged.emplace(n, f.canonical(bare));
+      if (!f.divided.count(bare)) {
+        merged.emplace(n, f.canonical(bare));
+        continue;
+      }
+      call_readers(f, bare, n, [&](EntityId reader, const records::AliasCount&) { merged.emplace(n, reader); });
     }
   }
   uint64_t new_rows = merged.size();
   for (const auto& [n, target] : merged) {
     Result<bool> found = impl_->get(keys::kAliases, keys::AliasKey{n, target}.encode(), &value);
     if (!found) return found.status();
-    new_rows -= *found;
+    new_rows -= *found && !f.remapped(target);
   }
   stats.aliases -= alias_rows - new_rows;
   return stats;

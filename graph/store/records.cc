@@ -345,6 +345,15 @@ std::string encode(const Edit& v) {
   out.push_back(static_cast<char>(v.undone));
   put_bytes(out, v.undone_by);
   put_bytes(out, v.undone_when);
+  // Appended for splits; an edit written before them ends above.
+  if (v.kind == EditKind::kSplit) {
+    for (const std::vector<std::string>* list : {&v.aliases, &v.docs}) {
+      put_varint(out, list->size());
+      for (const std::string& item : *list) put_bytes(out, item);
+    }
+  }
+  if (v.kind == EditKind::kAssert) put_bytes(out, v.source);
+  if (v.kind == EditKind::kSplit || v.kind == EditKind::kAssert) put_varint(out, v.made);
   return out;
 }
 
@@ -375,7 +384,17 @@ bool decode(std::string_view data, Edit* v) {
   v->undone = undone == 1;
   v->undone_by = std::string(r.bytes());
   v->undone_when = std::string(r.bytes());
-  return r.done() && kind >= 1 && kind <= 4 && types_ok && type < kEntityTypeCount && undone <= 1;
+  v->aliases.clear();
+  v->docs.clear();
+  if (v->kind == EditKind::kSplit) {
+    for (std::vector<std::string>* list : {&v->aliases, &v->docs}) {
+      const uint64_t count = r.varint();
+      for (uint64_t i = 0; r.ok() && i < count; ++i) list->emplace_back(r.bytes());
+    }
+  }
+  v->source = v->kind == EditKind::kAssert ? std::string(r.bytes()) : std::string();
+  v->made = v->kind == EditKind::kSplit || v->kind == EditKind::kAssert ? static_cast<uint32_t>(r.varint()) : 0;
+  return r.done() && kind >= 1 && kind <= 6 && types_ok && type < kEntityTypeCount && undone <= 1;
 }
 
 }  // namespace kg::store::records

@@ -138,7 +138,9 @@ bool decode(std::string_view data, ReadsAs* v);
 
 // edits: one Edit (its number is the key): kind byte, who, when, note,
 // entity count then (name, type byte) each, name, type byte, relation, doc,
-// sentence, undone byte, undone_by, undone_when.
+// sentence, undone byte, undone_by, undone_when; a split then has its
+// aliases and its documents (count, then each), an assert its source; then
+// a split's or an assert's `made` id (varint).
 std::string encode(const Edit& v);
 bool decode(std::string_view data, Edit* v);
 

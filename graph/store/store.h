@@ -153,6 +153,10 @@ struct Evidence {
   float confidence = 1.0f;
   bool negated = false, modal = false;
   std::string attribution;
+  // A fact a person asserted (an assert edit) rather than a document: its
+  // edit's number (doc and sentence are then 0) and --source.
+  uint32_t asserted_by = 0;
+  std::string source = {};
 };
 
 // When a fact was reported: the dates of the documents its evidence comes
@@ -227,8 +231,9 @@ struct CheckReport {
 // by new ones; while a named entity is not stored the edit does nothing and
 // `kg check` reports it.
 
-enum class EditKind : uint8_t { kMerge = 1, kRename = 2, kRetype = 3, kRetract = 4 };
-std::string_view edit_kind_name(EditKind);  // "merge", "rename", "retype", "retract"
+enum class EditKind : uint8_t { kMerge = 1, kRename = 2, kRetype = 3, kRetract = 4, kSplit = 5, kAssert = 6 };
+std::string_view edit_kind_name(EditKind);  // "merge", "rename", "retype", "retract", "split", "assert"
+
 
 struct EntityRef {  // a stored entity by its stored (not edited) name and type
   std::string name;
@@ -240,11 +245,22 @@ struct Edit {
   uint32_t number = 0;  // 1..; given by add_edit
   EditKind kind = EditKind::kMerge;
   std::string who, when, note;  // OS user, UTC "YYYY-MM-DDTHH:MM:SSZ", --note
-  // merge: {kept, absorbed}; rename, retype: {entity}; retract: {subject, object}.
+  // merge: {kept, absorbed}; rename, retype, split: {entity}; retract, assert: {subject, object}.
+  // A split's new entity is named by {name, type} in later edits.
   std::vector<EntityRef> entities;
-  std::string name;      // merge --name, rename: the name readers see
-  EntityType type = EntityType::kMisc;  // retype
-  std::string relation;  // retract: the relation phrase
+  std::string name;      // merge --name, rename, split: the name readers see
+  EntityType type = EntityType::kMisc;  // retype, split
+  // split: the mentions that move to the new entity: those of each document
+  // in which the entity was called one of `aliases` (as typed; compared by
+  // name key), or of each document in `docs` (document ids).
+  std::vector<std::string> aliases, docs;
+  // split: the id its entity reads under; assert: the id of its relation
+  // when no document used the phrase. Taken from the store's counters by
+  // add_edit (so ids stay dense and are never another entity's or
+  // relation's), and given anew when edits move to another store.
+  uint32_t made = 0;
+  std::string relation;  // retract, assert: the relation phrase
+  std::string source;    // assert: where the fact comes from (--source)
   std::string doc;       // retract one piece of evidence: its document id ("" = the whole fact)
   uint32_t sentence = 0;  // ... and sentence index
   bool undone = false;
@@ -311,7 +327,10 @@ class Store {
   // Records an edit whose entities are given as readers' ids (`ids`; they
   // become edit.entities) and returns its number; one synced write.
   // kInvalidInput when an id is unknown or the edit would change nothing
-  // (a merge of an entity with itself, a retraction of a fact no one reads).
+  // (a merge of an entity with itself, a retraction of a fact no one reads,
+  // a split that moves no mention) or would leave an entity with none (a
+  // split of every mention), or a split names an alias the entity lacks or
+  // a document that does not mention it, or a name a stored entity has.
   Result<uint32_t> add_edit(Edit edit, const std::vector<EntityId>& ids);
   // Marks edit `number` undone (it stays in the history). kNotFound when
   // there is no such edit, kInvalidInput when it is undone already.

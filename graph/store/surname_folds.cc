@@ -141,6 +141,20 @@ std::vector<EntityId> SurnameFolds::members(EntityId id) const {
   return out;
 }
 
+std::vector<EntityId> SurnameFolds::stored_members(EntityId id) const {
+  std::vector<EntityId> out;
+  for (EntityId m : members(id)) {
+    if (const auto it = split_entities.find(m); it != split_entities.end()) {
+      out.insert(out.end(), it->second.sources.begin(), it->second.sources.end());
+    } else {
+      out.push_back(m);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Result<SurnameFolds> load_surname_folds(const Store::Impl& impl) {
   SurnameFolds folds;
   Status bad;

@@ -36,11 +36,13 @@
 // not (`kg check` compares the identity rows with a recomputation).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/store/store_impl.h"
@@ -62,7 +64,43 @@ struct SurnameFolds {
   std::set<keys::EvidenceKey> retracted_evidence;  // evidence rows (readers' ends) no one reads
   std::set<keys::EdgeKey> thinned;               // facts with some evidence retracted: counted from the rest
 
-  bool empty() const { return target_of.empty(); }
+  // Splits (edits.cc): mention rows (stored entity, document) that read as
+  // a split's entity instead of their entity's. A stored entity with any
+  // such row is *divided*: its entity-level rows (mentions, alias counts,
+  // edges) are read from its document rows, kept here, and its evidence.
+  struct SplitEntity {
+    std::string name;
+    EntityType type = EntityType::kMisc;
+    std::set<EntityId> sources;  // the stored entities whose rows it took
+  };
+  std::map<EntityId, SplitEntity> split_entities;       // split id -> its entity, ascending
+  std::map<std::pair<EntityId, DocNo>, EntityId> moved;  // (stored entity, document) -> split id
+  std::unordered_map<EntityId, std::map<DocNo, records::MentionsValue>> rows_of;  // divided and loaded entities
+  std::unordered_set<EntityId> divided;
+  std::unordered_map<EntityId, int64_t> split_mentions;  // canonical id -> mentions splits moved in or out
+  std::unordered_set<EntityId> emptied;                  // canonical ids splits left without a mention
+  std::map<std::pair<std::string, EntityType>, EntityId> split_named;  // (name key, type) -> split id
+
+  // Assertions (edits.cc): facts people added, by the ends they read as,
+  // each piece of evidence one assert edit; relation phrases only they use.
+  std::map<keys::EdgeKey, std::vector<Evidence>> asserted;
+  std::map<std::string, RelationId> asserted_relation_ids;
+  std::map<RelationId, std::string> asserted_relation_names;
+
+  bool empty() const { return target_of.empty() && divided.empty() && asserted.empty(); }
+  // Its rows read as others' (a folded or merged entity), or some do (divided).
+  bool remapped(EntityId id) const { return target_of.count(id) != 0 || divided.count(id) != 0; }
+  // The entity what stored entity `id` says in document `doc` reads as.
+  EntityId reads_as(EntityId id, DocNo doc) const {
+    if (divided.count(id)) {
+      if (const auto it = moved.find({id, doc}); it != moved.end()) return canonical(it->second);
+    }
+    return canonical(id);
+  }
+  // The stored entities some of whose rows read as `id` (a canonical id).
+  std::vector<EntityId> stored_members(EntityId id) const;
+  // Shown to readers: not folded away, and (after splits) still mentioned.
+  bool shown(EntityId id) const { return !folded(id) && !emptied.count(id); }
   bool hides_facts() const { return !retracted.empty() || !thinned.empty(); }
   // An entity row as readers see it: renamed, retyped.
   Entity dress(Entity e) const {
@@ -87,6 +125,16 @@ Result<SurnameFolds> load_surname_folds(const Store::Impl& impl);
 // Applies the active edits (edits family) over loaded folds; the edits that
 // name an entity not stored now are described in `dangling` when given.
 Status apply_edits(const Store::Impl& impl, SurnameFolds* folds, std::vector<std::string>* dangling = nullptr);
+
+// The map readers have now with `edit` applied after the others: what it
+// would do if it were recorded (add_edit tries a split so).
+Result<SurnameFolds> with_edit(const Store::Impl& impl, const Edit& edit);
+
+// Calls fn(document, entity, mentions) for each doc_entities row of an
+// entity in `ids`. The family is keyed by document first, so this is one
+// full scan, whatever the number of ids.
+Status for_each_mention_row(const Store::Impl& impl, const std::unordered_set<EntityId>& ids,
+                            const std::function<void(DocNo, EntityId, const records::MentionsValue&)>& fn);
 
 // `kg check` of the edits: every active edit names stored entities, and the
 // merges form no cycle (a merge of two entities earlier merges already

@@ -5,7 +5,8 @@
 // Copies STORE twice into a temporary folder. Into one copy it records
 // `edits` edits through Store::add_edit (renames, retypes, merges and
 // retractions in turn, on the most connected entities and their facts) and
-// reports the median time of one add_edit (a synced write). Then it runs the
+// reports the median time of one add_edit (a synced write); then 20 splits
+// (each the first document of a busy entity), timed apart. Then it runs the
 // same read workload on both copies, each round in a freshly opened store so
 // that loading the identity map with its edits is counted: every entity and
 // every edge (what the graph view and the exports read), and the page reads
@@ -99,6 +100,31 @@ std::vector<double> record_edits(store::Store& st, size_t count) {
   return times;
 }
 
+// Records up to `count` splits, each moving the first document of a busy
+// entity mentioned in several; returns the time of each add_edit in ms.
+std::vector<double> record_splits(store::Store& st, size_t count) {
+  const std::vector<store::EntityId> ids = busiest(all_edges(st), count * 4);
+  std::vector<double> times;
+  for (size_t i = 0; i < ids.size() && times.size() < count; ++i) {
+    auto docs = st.documents_of(ids[i]);
+    if (!docs || docs->size() < 2) continue;
+    auto doc = st.document(docs->front().first);
+    auto entity = st.entity(ids[i]);
+    if (!doc || !*doc || !entity || !*entity) continue;
+    store::Edit e;
+    e.who = "bench";
+    e.kind = store::EditKind::kSplit;
+    e.name = fmt::format("Split {}", i);
+    e.type = (*entity)->type;
+    e.docs = {(*doc)->id};
+    const auto start = Clock::now();
+    auto number = st.add_edit(e, {ids[i]});
+    const double t = ms_since(start);
+    if (number) times.push_back(t);
+  }
+  return times;
+}
+
 // One round of reads on a freshly opened store.
 double read_round(const std::string& dir, const std::vector<store::EntityId>& pages) {
   const auto start = Clock::now();
@@ -146,10 +172,11 @@ int main(int argc, char** argv) {
   fs::copy(db, edited, fs::copy_options::recursive);
   fs::remove(fs::path(plain) / "KG_LOCK");
   fs::remove(fs::path(edited) / "KG_LOCK");
-  std::vector<double> commit;
+  std::vector<double> commit, splits;
   {
     auto st = open_store(edited, true);
     commit = record_edits(*st, edits);
+    splits = record_splits(*st, 20);
   }
   std::vector<store::EntityId> pages;
   {
@@ -164,6 +191,8 @@ int main(int argc, char** argv) {
   const double a = middle(without), b = middle(with);
   fmt::print("curation_bench: {} edits recorded, add_edit median {:.2f} ms, max {:.2f} ms\n", commit.size(),
              middle(commit), commit.empty() ? 0.0 : *std::max_element(commit.begin(), commit.end()));
+  fmt::print("curation_bench: {} splits recorded after them, add_edit median {:.2f} ms, max {:.2f} ms\n", splits.size(),
+             middle(splits), splits.empty() ? 0.0 : *std::max_element(splits.begin(), splits.end()));
   fmt::print("curation_bench: read round (all entities, all edges, 200 entity pages) median of {}: "
              "{:.1f} ms without edits, {:.1f} ms with them ({:+.1f}%)\n",
              runs, a, b, a > 0 ? (b / a - 1) * 100 : 0.0);

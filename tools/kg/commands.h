@@ -54,6 +54,8 @@ Subcommand add_eval_command(CLI::App& kg, const GlobalOptions& global);
 // Curation (curate.cc): person-made edits applied over the extracted graph.
 Subcommand add_merge_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_rename_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_split_command(CLI::App& kg, const GlobalOptions& global);
+Subcommand add_assert_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_retype_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_retract_command(CLI::App& kg, const GlobalOptions& global);
 Subcommand add_history_command(CLI::App& kg, const GlobalOptions& global);

@@ -11,7 +11,9 @@
 #include <ctime>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <memory>
+#include <set>
 
 #include "base/name_key.h"
 #include "graph/export/export.h"
@@ -77,15 +79,24 @@ Result<store::EntityType> entity_type(std::string text) {
       fmt::format("unknown entity type '{}' (one of PERSON, ORG, LOC, MISC, CONCEPT)", text));
 }
 
+// Fills in what an edit takes from the entities it names (a split's type).
+using CompleteEdit = std::function<Status(store::Edit&, const std::vector<store::Entity>&)>;
+
 // Records one edit on the entities named by `names`; prints what was done.
-int record(const GlobalOptions& global, store::Edit edit, const std::vector<std::string>& names) {
+int record(const GlobalOptions& global, store::Edit edit, const std::vector<std::string>& names,
+           const CompleteEdit& complete = {}) {
   Result<std::unique_ptr<store::Store>> st = open_for_edit(global);
   if (!st) return report(st.status());
   std::vector<store::EntityId> ids;
+  std::vector<store::Entity> entities;
   for (const std::string& n : names) {
     Result<store::Entity> e = one_entity(**st, n);
     if (!e) return report(e.status());
     ids.push_back(e->id);
+    entities.push_back(*e);
+  }
+  if (complete) {
+    if (Status s = complete(edit, entities); !s) return report(s);
   }
   edit.who = os_user();
   edit.when = utc_now();
@@ -139,6 +150,65 @@ Subcommand add_merge_command(CLI::App& kg, const GlobalOptions& global) {
   c.app->add_option("--name", o->text, "the name the merged entity shows");
   c.run = [&global, o] {
     return record(global, new_edit(store::EditKind::kMerge, *o), o->names);
+  };
+  return c;
+}
+
+Subcommand add_split_command(CLI::App& kg, const GlobalOptions& global) {
+  auto o = std::make_shared<EditOptions>();
+  auto aliases = std::make_shared<std::vector<std::string>>();
+  auto docs = std::make_shared<std::vector<std::string>>();
+  auto type = std::make_shared<std::string>();
+  Subcommand c;
+  c.app = edit_command(kg, "split",
+                       "move the mentions an entity has under some aliases, or in some documents, with their facts, "
+                       "to a new entity",
+                       *o);
+  c.app->add_option("A", o->entity, "the entity (name or #N)")->required();
+  c.app->add_option("--alias", *aliases, "the documents that call A this move (repeatable)");
+  c.app->add_option("--doc", *docs, "the mentions in this document move (repeatable)");
+  c.app->add_option("--name", o->text, "the new entity's name (default: the first --alias)");
+  c.app->add_option("--type", *type, "the new entity's type (default: A's)");
+  c.run = [&global, o, aliases, docs, type] {
+    if (aliases->empty() == docs->empty()) return report(Status::invalid_input("give --alias or --doc (not both)"));
+    if (o->text.empty() && aliases->empty()) return report(Status::invalid_input("--doc needs --name for the new entity"));
+    store::Edit e = new_edit(store::EditKind::kSplit, *o);
+    if (e.name.empty()) e.name = aliases->front();
+    e.aliases = *aliases;
+    e.docs = *docs;
+    std::optional<store::EntityType> given;
+    if (!type->empty()) {
+      Result<store::EntityType> t = entity_type(*type);
+      if (!t) return report(t.status());
+      given = *t;
+    }
+    return record(global, e, {o->entity}, [given](store::Edit& edit, const std::vector<store::Entity>& named) {
+      edit.type = given.value_or(named.at(0).type);
+      return Status::ok();
+    });
+  };
+  return c;
+}
+
+Subcommand add_assert_command(CLI::App& kg, const GlobalOptions& global) {
+  auto o = std::make_shared<EditOptions>();
+  auto args = std::make_shared<std::vector<std::string>>();
+  auto source = std::make_shared<std::string>();
+  Subcommand c;
+  c.app = edit_command(kg, "assert", "add a fact a person vouches for, with its source", *o);
+  c.app->add_option("FACT", *args, "SUBJECT RELATION OBJECT (stored entities, by name or #N)")->required()->expected(3);
+  c.app->add_option("--source", *source, "where the fact comes from (a URL, a citation); required");
+  c.run = [&global, o, args, source] {
+    if (names::name_key((*args)[1]).empty()) return report(Status::invalid_input("the relation is empty"));
+    if (source->find_first_not_of(" \t") == std::string::npos) {
+      return report(Status::invalid_input("an assertion needs --source TEXT: where the fact comes from"));
+    }
+    store::Edit e;
+    e.kind = store::EditKind::kAssert;
+    e.relation = (*args)[1];
+    e.source = *source;
+    e.note = o->note;
+    return record(global, e, {(*args)[0], (*args)[2]});
   };
   return c;
 }
@@ -314,6 +384,7 @@ Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global) {
     if (!st) return report(st.status());
     // Every line is read and its entities found before anything is written.
     std::vector<std::pair<size_t, store::Edit>> edits;
+    std::set<std::pair<std::string, store::EntityType>> made;  // entities the file's splits make
     std::string line;
     for (size_t n = 1; std::getline(in, line); ++n) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -321,6 +392,7 @@ Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global) {
       if (!e) return report(Status::invalid_input(fmt::format("{}:{}: {}", *path, n, e.status().message())));
       if (e->undone) continue;
       for (const store::EntityRef& ref : e->entities) {
+        if (made.count({names::name_key(ref.name), ref.type})) continue;
         Result<std::optional<store::EntityId>> id = (*st)->resolve(ref);
         if (!id) return report(id.status());
         if (!*id) {
@@ -328,6 +400,7 @@ Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global) {
                                                           store::entity_type_name(ref.type))));
         }
       }
+      if (e->kind == store::EditKind::kSplit) made.emplace(names::name_key(e->name), e->type);
       edits.emplace_back(n, std::move(*e));
     }
     size_t added = 0;

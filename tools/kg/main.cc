@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
       add_query_command(app, global),  add_repl_command(app, global),   add_export_command(app, global),
       add_stats_command(app, global),  add_entity_command(app, global), add_extract_command(app, global),
       add_nlp_command(app, global),    add_train_command(app, global),  add_eval_command(app, global),
-      add_merge_command(app, global),  add_rename_command(app, global), add_retype_command(app, global),
+      add_merge_command(app, global),  add_rename_command(app, global), add_split_command(app, global), add_assert_command(app, global), add_retype_command(app, global),
       add_retract_command(app, global), add_history_command(app, global), add_undo_command(app, global),
       add_import_edits_command(app, global),
   };
