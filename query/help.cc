@@ -29,7 +29,7 @@ std::string help_text(std::string_view topic) {
       "Labels: PERSON ORG LOC MISC CONCEPT. Node properties: name type mentions id; relationship properties:\n"
       "relation canonical count confidence. Functions: type id toLower toUpper size length nodes relationships\n"
       "range coalesce count min max sum avg collect. Parameters: $name, set by kg query --param name=VALUE.\n"
-      "\nREPL settings: :param NAME VALUE, :mode table|csv|tsv|json|jsonl, :timer on|off, :schema.\n";
+      "\nREPL settings: :param NAME VALUE, :mode table|csv|tsv|json|jsonl, :timer on|off, :output [FILE], :schema.\n";
   return out;
 }
 

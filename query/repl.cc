@@ -4,10 +4,13 @@
 #include <histedit.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -161,10 +164,13 @@ bool StatementEnd::add_line(std::string_view line) {
 
 namespace {
 
-// The shell's own settings, changed by :mode, :timer and :param.
+// The shell's own settings, changed by :mode, :timer, :output and :param.
 struct ShellState {
   OutputFormat format = OutputFormat::kTable;
   bool timer = false;
+  // Where results go: a file named by :output, else standard output.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> output{nullptr, &std::fclose};
+  std::string output_name;
 };
 
 // :schema: the labels and relation names of the graph with their counts,
@@ -222,6 +228,22 @@ std::optional<Result<QueryResult>> shell_command(std::string_view line, Session&
       return Result<QueryResult>(Status::invalid_input(fmt::format("1:8: :timer takes on or off, not '{}'", rest)));
     }
     state.timer = rest == "on";
+    return done;
+  }
+  // ":output FILE" sends results to FILE (replacing it) until ":output" alone.
+  if (word == ":output") {
+    if (rest.empty()) {
+      state.output.reset();
+      state.output_name.clear();
+      return done;
+    }
+    std::FILE* file = std::fopen(std::string(rest).c_str(), "w");
+    if (file == nullptr) {
+      return Result<QueryResult>(Status::invalid_input(
+          fmt::format("1:9: cannot open '{}' for writing: {}", rest, std::strerror(errno))));
+    }
+    state.output.reset(file);
+    state.output_name = std::string(rest);
     return done;
   }
   if (word == ":param") {
@@ -282,9 +304,13 @@ int run_repl(Session& session, const ReplOptions& options) {
       out += fmt::format("Run Time: {:.3f} ms\n",
                          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     }
-    if (to_terminal) out = utf8::printable(out);  // stored text may hold escape bytes
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    std::FILE* target = state.output ? state.output.get() : stdout;
+    if (to_terminal && target == stdout) out = utf8::printable(out);  // stored text may hold escape bytes
+    std::fwrite(out.data(), 1, out.size(), target);
+    if (std::fflush(target) != 0) {
+      any_failed = true;
+      fmt::print(stderr, "error: cannot write to '{}': {}\n", state.output_name, std::strerror(errno));
+    }
     return result->quit;
   };
   while (auto line = source->next()) {

@@ -203,6 +203,12 @@ std::string ClauseRules::preposition_of(uint32_t h) const {
   return prep;
 }
 
+bool ClauseRules::hyphen_joined(uint32_t a, uint32_t b) const {
+  if (a > b) std::swap(a, b);
+  if (b != a + 2 || t_.word(a + 1).form != "-") return false;
+  return t_.word(a).end == t_.word(a + 1).begin && t_.word(a + 1).end == t_.word(b).begin;
+}
+
 std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_override) const {
   type->clear();
   auto mention = [&](uint32_t w, std::string* out_type) -> std::string {
@@ -274,7 +280,8 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
       const std::string_view r = t_.rel(c);
       // Adjectives inside a name chain stay ("Senate Foreign Relations Committee").
       const bool in_name = n != h && t_.word(n).upos == nlp::UPos::PROPN;
-      if (one_of(t_.base_rel(c), {"compound", "flat"}) || ((n == h || in_name) && one_of(r, {"amod", "nummod"}))) {
+      if (one_of(t_.base_rel(c), {"compound", "flat"}) || ((n == h || in_name) && one_of(r, {"amod", "nummod"})) ||
+          hyphen_joined(c, n)) {
         stack.push_back(c);
       }
     }
@@ -282,12 +289,19 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
   std::sort(ws.begin(), ws.end());
   std::string out;
   bool leading = true;
+  int64_t last = -1;  // the word written last
   for (uint32_t w : ws) {
     const std::string low = t_.lower_form(w);
     if (leading && lexicon::is_honorific(low, lexicon::kClauseHonorific)) continue;
     if (t_.word(w).upos == nlp::UPos::PUNCT) continue;
     leading = false;
-    if (!out.empty()) out += ' ';
+    // "first-round defeat", "cut-throat competition": a hyphenated word stays one.
+    if (last >= 0 && hyphen_joined(static_cast<uint32_t>(last), w)) {
+      out += '-';
+    } else if (!out.empty()) {
+      out += ' ';
+    }
+    last = w;
     // Names keep their case; a common word is lowercased unless it is capitalised mid-sentence.
     const nlp::Word& word = t_.word(w);
     bool acronym = word.form.size() > 1;

@@ -139,6 +139,8 @@ class ClauseRules {
   Argument make(uint32_t h, ArgumentRole role, const std::vector<uint32_t>& cut, bool prune_conj,
                 int32_t nmod_swap_from, int32_t nmod_swap_to) const;
   std::string concept_of(uint32_t h, std::string* type, int32_t nmod_override) const;
+  // Whether words a and b are the two halves of one hyphenated word ("first-round").
+  bool hyphen_joined(uint32_t a, uint32_t b) const;
   std::string preposition_of(uint32_t h) const;
 
   void emit(const Proposition& base, std::vector<std::vector<Argument>> subject_and_args);

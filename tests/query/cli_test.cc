@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -334,6 +335,24 @@ TEST_F(CliTest, ReplStatementsSpanLinesAndShellCommands) {
   EXPECT_EQ(bad.err, "error: 1:7: :mode takes table, csv, tsv, json or jsonl, not 'xml'\n"
                      "error: 1:8: :timer takes on or off, not 'maybe'\n"
                      "error: 1:8: :param takes a name and a value, e.g. :param who 'Tony Blair'\n");
+}
+
+TEST_F(CliTest, ReplOutputGoesToAFileUntilTurnedBack) {
+  const std::string file = dir_.file("answers.csv");
+  const std::string script = ":mode csv\n:output " + file + "\nMATCH (n:LOC) RETURN n.name;\n:output\n"
+                             "MATCH (n:ORG) RETURN count(*) AS orgs;\n";
+  const KgRun r = kg("repl", script);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "orgs\n2\n");  // only what came after ':output' alone
+  std::ifstream in(file);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(written, "n.name\nUkraine\n");
+  // A file that cannot be made is a one-line error; the results stay on standard output.
+  const KgRun bad = kg("repl", ":output " + dir_.file("no/such/dir/x.csv") + "\n:mode csv\nMATCH (n:LOC) RETURN n.name;\n");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err, "error: 1:9: cannot open '" + dir_.file("no/such/dir/x.csv") +
+                         "' for writing: No such file or directory\n");
+  EXPECT_EQ(bad.out, "n.name\nUkraine\n");
 }
 
 }  // namespace
