@@ -423,8 +423,21 @@ bool empty_concept(Words words, const extract::Argument& a, std::string_view rel
   if (!std::any_of(node.begin(), node.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
     return true;
   }
+  // Nouns of talk and of nothing in particular, which alone say nothing of
+  // what made the news ("Labour · push through · plans", "dismiss · claims",
+  // "say in · statement", "respond to · rebuff"), and a lone adjective
+  // ("appear · stronger"), after any verb.
+  static constexpr std::array<std::string_view, 40> kEmptyAlone = {
+      "plan", "claim", "suggestion", "statement", "question", "report", "comment", "proposal", "response", "remark",
+      "allegation", "speculation", "rumour", "reply", "answer", "issue", "matter", "side", "head", "price",
+      "bid", "move", "action", "future", "position", "number", "case", "point", "concern", "attempt",
+      "effort", "approach", "interview", "bail", "home", "back", "set", "rebuff", "option", "thing"};
+  if (node.find(' ') == std::string::npos && a.head < words.size() &&
+      (words[a.head].upos == nlp::UPos::ADJ ||
+       std::find(kEmptyAlone.begin(), kEmptyAlone.end(), a.head_lemma) != kEmptyAlone.end())) {
+    return true;
+  }
   const bool light = one_of(relation, {"be", "have", "take", "make", "give", "get", "do"});
-  if (light && a.head < words.size() && words[a.head].upos == nlp::UPos::ADJ) return true;
   return light && node.find(' ') == std::string::npos &&
          std::find(kGenericNouns.begin(), kGenericNouns.end(), a.head_lemma) != kGenericNouns.end();
 }
@@ -1036,6 +1049,7 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
       return std::nullopt;
     }
     if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
+
     if (!usable_name(words, named_side, subject_named ? e.subject_type : e.object_type, false)) return std::nullopt;
     // A statement stands on its entity as firmly as a relation does: a
     // pronoun only as the reported speaker, and a concept subject only when
