@@ -1049,6 +1049,24 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
       return std::nullopt;
     }
     if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
+    // A verb of saying or thinking takes a clause: the noun after it is that
+    // clause's subject ("the Conservatives said government proposals would
+    // ..."), and "made clear exchange rates ..." is "made clear that".
+    const bool concept_object = subject_named;
+    if (concept_object && one_of(t.relation, {"say", "add", "insist", "claim", "believe", "think", "argue", "admit",
+                                              "suggest", "rule", "predict", "fear", "hope", "know", "reveal"})) {
+      return std::nullopt;
+    }
+    if (concept_object && one_of(t.relation, {"make", "make it"}) &&
+        one_of(concept_side.node.substr(0, concept_side.node.find(' ')), {"clear", "sure", "plain", "certain"})) {
+      return std::nullopt;
+    }
+    // Chains through a passive or of five words join clauses ("believe to
+    // want to be bring").
+    if (t.relation.find(" to be ") != std::string::npos ||
+        std::count(t.relation.begin(), t.relation.end(), ' ') >= 4) {
+      return std::nullopt;
+    }
 
     if (!usable_name(words, named_side, subject_named ? e.subject_type : e.object_type, false)) return std::nullopt;
     // A statement stands on its entity as firmly as a relation does: a
