@@ -427,11 +427,13 @@ bool empty_concept(Words words, const extract::Argument& a, std::string_view rel
   // what made the news ("Labour · push through · plans", "dismiss · claims",
   // "say in · statement", "respond to · rebuff"), and a lone adjective
   // ("appear · stronger"), after any verb.
-  static constexpr std::array<std::string_view, 40> kEmptyAlone = {
+  static constexpr std::array<std::string_view, 46> kEmptyAlone = {
       "plan", "claim", "suggestion", "statement", "question", "report", "comment", "proposal", "response", "remark",
       "allegation", "speculation", "rumour", "reply", "answer", "issue", "matter", "side", "head", "price",
       "bid", "move", "action", "future", "position", "number", "case", "point", "concern", "attempt",
-      "effort", "approach", "interview", "bail", "home", "back", "set", "rebuff", "option", "thing"};
+      "effort", "approach", "interview", "bail", "home", "back", "set", "rebuff", "option", "thing",
+      // quantities whose "of" phrase is the content ("among a host of players")
+      "host", "handful", "range", "variety", "raft", "spate"};
   if (node.find(' ') == std::string::npos && a.head < words.size() &&
       (words[a.head].upos == nlp::UPos::ADJ ||
        std::find(kEmptyAlone.begin(), kEmptyAlone.end(), a.head_lemma) != kEmptyAlone.end())) {
@@ -1055,6 +1057,15 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
     const bool concept_object = subject_named;
     if (concept_object && one_of(t.relation, {"say", "add", "insist", "claim", "believe", "think", "argue", "admit",
                                               "suggest", "rule", "predict", "fear", "hope", "know", "reveal"})) {
+      return std::nullopt;
+    }
+    // "said in a statement", "said despite the demand": where or when it was
+    // said, without what.
+    if (t.relation.starts_with("say ")) return std::nullopt;
+    // "Adrian, 13, ... 1.3%": a person is no number.
+    if (concept_object && t.relation == "be" && e.subject_type == store::EntityType::kPerson &&
+        std::any_of(concept_side.node.begin(), concept_side.node.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       return std::nullopt;
     }
     if (concept_object && one_of(t.relation, {"make", "make it"}) &&
