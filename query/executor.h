@@ -25,6 +25,7 @@ struct ExecContext {
   std::function<Result<const graph::View*>()> view_all;
   bool has_view = false;  // the view exists already (no build cost to use it)
   const cypher::Parameters* parameters = nullptr;  // $name values of Cypher statements
+  const cypher::RunOptions* limits = nullptr;      // row and binding bounds; null: the defaults
 };
 
 // Entities and relation names read from the store once per command.

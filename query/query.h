@@ -81,6 +81,12 @@ class Session {
   // the text as a string). kInvalidInput when the name is not a name.
   Status set_parameter(std::string_view name, std::string_view value);
   const cypher::Parameters& parameters() const { return parameters_; }
+  // The bounds a Cypher statement stops at (rows kept, bindings tried);
+  // zero leaves a bound as it is.
+  void set_limits(size_t max_rows, uint64_t max_bindings) {
+    if (max_rows > 0) limits_.max_rows = max_rows;
+    if (max_bindings > 0) limits_.max_bindings = max_bindings;
+  }
 
  private:
   Result<const graph::View*> view();
@@ -93,6 +99,7 @@ class Session {
   std::optional<std::vector<std::string>> entity_names_;
   std::optional<CypherVocabulary> cypher_vocabulary_;
   cypher::Parameters parameters_;
+  cypher::RunOptions limits_;
 };
 
 // The interactive shell of `kg repl`. With a terminal on stdin it uses

@@ -109,7 +109,7 @@ const std::vector<std::string>& Session::entity_names() {
 
 Result<QueryResult> Session::execute(const Command& command) {
   ExecContext ctx{store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr,
-                  &parameters_};
+                  &parameters_, &limits_};
   return std::visit(
       [&](const auto& cmd) -> Result<QueryResult> {
         using T = std::decay_t<decltype(cmd)>;

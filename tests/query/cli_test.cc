@@ -337,6 +337,20 @@ TEST_F(CliTest, ReplStatementsSpanLinesAndShellCommands) {
                      "error: 1:8: :param takes a name and a value, e.g. :param who 'Tony Blair'\n");
 }
 
+TEST_F(CliTest, QueryBoundsCanBeRaisedButNotRemoved) {
+  const std::string all = sh_quote("MATCH (n) RETURN n.name");
+  const KgRun capped = kg("query " + all + " --max-rows 2");
+  EXPECT_EQ(capped.exit_code, 1);
+  EXPECT_EQ(capped.err, "kg: error: query stopped after 2 rows; add LIMIT, a WHERE or a name to the pattern to "
+                        "narrow it\n");
+  const KgRun raised = kg("query " + all + " --max-rows 1000 --max-bindings 1000 --format tsv");
+  EXPECT_EQ(raised.exit_code, 0) << raised.err;
+  EXPECT_EQ(std::count(raised.out.begin(), raised.out.end(), '\n'), 8);  // the header and the sample store's 7 nodes
+  const KgRun zero = kg("query " + all + " --max-bindings 0");
+  EXPECT_EQ(zero.exit_code, 1);
+  EXPECT_EQ(zero.err, "kg: error: --max-bindings takes a number above 0, not 0\n");
+}
+
 TEST_F(CliTest, ReplOutputGoesToAFileUntilTurnedBack) {
   const std::string file = dir_.file("answers.csv");
   const std::string script = ":mode csv\n:output " + file + "\nMATCH (n:LOC) RETURN n.name;\n:output\n"

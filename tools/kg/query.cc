@@ -43,6 +43,8 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
     std::string file;  // -f: the query text from a file
     query::OutputFormat format = query::OutputFormat::kTable;
     std::vector<std::string> params;  // NAME=VALUE
+    int64_t max_rows = 0;  // 0: the engine's bound
+    int64_t max_bindings = 0;
   };
   auto options = std::make_shared<Options>();
   Subcommand c;
@@ -56,8 +58,18 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
   c.app->add_option("--param", options->params,
                     "a Cypher parameter NAME=VALUE, read as $NAME (repeatable; VALUE is a number, 'quoted text', "
                     "a list [1, 2] or plain text)");
+  c.app->add_option("--max-rows", options->max_rows,
+                    "rows a Cypher statement may keep before it stops (default 100000)");
+  c.app->add_option("--max-bindings", options->max_bindings,
+                    "candidate bindings a Cypher match may try before it stops (default 10000000)");
   c.app->footer("Type ':help' as the query for the list of commands.");
-  c.run = [options, &global] {
+  c.run = [options, &global, app = c.app] {
+    for (const auto& [bound, value] : {std::pair{"--max-rows", options->max_rows},
+                                       std::pair{"--max-bindings", options->max_bindings}}) {
+      if (app->count(bound) > 0 && value <= 0) {
+        return report(Status::invalid_input(fmt::format("{} takes a number above 0, not {}", bound, value)));
+      }
+    }
     if (!options->text.empty() && !options->file.empty()) {
       return report(Status::invalid_input("kg query takes a statement or -f FILE, not both"));
     }
@@ -95,6 +107,7 @@ Subcommand add_query_command(CLI::App& kg, const GlobalOptions& global) {
     auto store = store::Store::open(global.db, open);
     if (!store) return report(store.status());
     query::Session session(**store, query::SessionMode::kOneShot);
+    session.set_limits(static_cast<size_t>(options->max_rows), static_cast<uint64_t>(options->max_bindings));
     for (const std::string& param : options->params) {
       const size_t eq = param.find('=');
       if (eq == std::string::npos) {
