@@ -177,6 +177,36 @@ std::optional<PossessedRole> possessed_role(std::span<const nlp::Word> words, co
   return PossessedRole{role, clitic - 2};
 }
 
+// A lower-case title ending in a role noun, after two or three words that
+// spell one of the names the article gives a cluster ("Nordhavn Shipping
+// chief executive"): the role words and that cluster.
+std::optional<std::pair<std::string, int32_t>> role_after_known_name(std::span<const nlp::Word> words,
+                                                                      const resolve::TitleFact& tf,
+                                                                      const resolve::DocumentEntities& ents) {
+  if (tf.end > words.size() || utf8::ascii_lowercase(tf.title) != tf.title) return std::nullopt;
+  const std::string last = utf8::ascii_lowercase(words[tf.end - 1].lemma.empty() ? words[tf.end - 1].form
+                                                                                 : words[tf.end - 1].lemma);
+  if (!schema::is_role_noun(last)) return std::nullopt;
+  // (A minister's, secretary's or spokesman's words before the title are as
+  // often a portfolio: "constitutional affairs minister", "Treasury spokesman".)
+  if (last == "minister" || last == "secretary" || last == "spokesman" || last == "spokeswoman") return std::nullopt;
+  for (uint32_t span = 3; span >= 2; --span) {
+    if (tf.begin < span) continue;
+    // The name must start where its words do ("Police Officers" of "Association
+    // of Chief Police Officers president" is not it).
+    const uint32_t first = tf.begin - span;
+    if (first > 0 && (words[first - 1].upos == nlp::UPos::PROPN || words[first - 1].form == "of" ||
+                      words[first - 1].form == "'s")) {
+      continue;
+    }
+    const int32_t c = cluster_named(nlp::spaced_forms(words, tf.begin - span, tf.begin), ents);
+    // (Of any type: the recognizer reads a company's name as a person's or a
+    // place's as often; holding the office makes it an organisation.)
+    if (c >= 0) return std::pair{tf.title, c};
+  }
+  return std::nullopt;
+}
+
 // The broadcaster or publication that owns a programme or paper someone
 // is told through ("GMTV's Sunday programme"): its record, or nullopt.
 std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extract::Argument& a, uint32_t sentence,
@@ -522,6 +552,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
         add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
       }
+    } else if (const std::optional<std::pair<std::string, int32_t>> named = role_after_known_name(words, tf, ents);
+               named && table.cluster(named->second) && table.cluster(named->second) != person) {
+      // "Nordhavn Shipping chief executive Erik Lund" with the company's words
+      // read as common ones at the start of a sentence: its name is one the
+      // article gives an organisation.
+      holder_clusters.insert(named->second);
+      add_fact(*person, named->first + " of", *table.cluster(named->second), tf.sentence, {tf.begin, tf.end}, nullptr);
     } else if (const std::optional<PossessedRole> owned = possessed_role(words, tf)) {
       // "GE's chief executive Jeff Immelt", "Britain's finance minister ...".
       const int32_t owner = ents.cluster_at(tf.sentence, owned->owner_word);

@@ -270,8 +270,12 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
         one_of(base_rel(next.deprel), {"compound", "amod"}) &&
         !time_noun(words[static_cast<uint32_t>(next.head)]);  // "the Athens Olympics last August"
     // "the George W Bush website began ...": the name compounded onto the noun after it.
-    bool compounded_onto_next = false;  // ("the Cecil B DeMille award": any word of the name)
-    for (uint32_t i = begin; i < end && next.upos == nlp::UPos::NOUN && !capitalised(next.form); ++i) {
+    // ("the Cecil B DeMille award": any word of the name; "the NOS
+    // broadcaster" is NOS itself.)
+    bool compounded_onto_next = false;
+    const bool outlet_noun = one_of(next.form, {"broadcaster", "newspaper", "paper", "network", "channel", "station",
+                                                "magazine", "website", "agency", "daily", "group", "firm", "company"});
+    for (uint32_t i = begin; i < end && next.upos == nlp::UPos::NOUN && !capitalised(next.form) && !outlet_noun; ++i) {
       compounded_onto_next = compounded_onto_next ||
                              (words[i].head == static_cast<int32_t>(end) && base_rel(words[i].deprel) == "compound");
     }

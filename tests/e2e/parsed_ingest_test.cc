@@ -277,7 +277,9 @@ constexpr const char* kMatchArticle =
     "Ardmore, his brother said.\n"
     "\n"
     "\"The fans were magnificent,\" Leo Brandt told GMTV's Sunday programme. Ian Ferris, of the Kelso Supporters "
-    "Trust, said the fans were sorry.\n";
+    "Trust, said the fans were sorry.\n"
+    "\n"
+    "Halden Freight sponsors Kelso Rovers. Halden Freight chief executive Nils Berg called the result fair.\n";
 
 TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -308,6 +310,9 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.edges("Sam Kerr", "not choose to leave", "Ardmore").empty()) << g.dump();
   // Told a broadcaster's programme: told the broadcaster; "X, of Y," works for Y.
   EXPECT_TRUE(g.has_edge("Leo Brandt", "tell", "GMTV")) << g.dump();
+  // A company's name read as common words at the start of a sentence, before
+  // a title, is the company the article names ("Kelso Rovers" elsewhere).
+  EXPECT_TRUE(g.has_edge("Nils Berg", "chief executive of", "Halden Freight")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ian Ferris", "work for", "Kelso Supporters Trust")) << g.dump();
 }
 
