@@ -1063,6 +1063,18 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
                                               "suggest", "rule", "predict", "fear", "hope", "know", "reveal"})) {
       return std::nullopt;
     }
+    // A time is no object ("Elvis topped the chart last time"), and "be" with
+    // a bare noun says nothing ("Jonathan Ross · be · film").
+    if (concept_object && concept_side.head < words.size() && time_noun(words[concept_side.head])) {
+      return std::nullopt;
+    }
+    // (A role or an occupation is news of its own: "Ray Neidl · be · analyst".)
+    if (concept_object && t.relation == "be" && concept_side.node.find(' ') == std::string::npos &&
+        !schema::is_role_noun(concept_side.head_lemma) && !lexicon::person_descriptor(concept_side.node) &&
+        std::none_of(concept_side.node.begin(), concept_side.node.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      return std::nullopt;
+    }
     // "said in a statement", "said despite the demand": where or when it was
     // said, without what.
     if (t.relation.starts_with("say ")) return std::nullopt;

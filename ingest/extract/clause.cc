@@ -143,7 +143,8 @@ void ClauseRules::absorb_auxiliaries(ClauseBuild& c, uint32_t x) const {
       c.rel_words.push_back(d);
       if (listed(kModals, l)) c.p.modal = true;
       if (r == "aux:pass") c.pred.passive = true;
-    } else if (r == "advmod" && listed(kNegations, l)) {
+    } else if (r == "advmod" && listed(kNegations, l) &&
+               !(d + 1 < t_.size() && t_.lower_form(d + 1) == "only")) {  // "not only ... but also" affirms
       c.rel_words.push_back(d);
       c.p.negated = true;  // kept as a flag; the lemma phrase stays positive so facts group
     } else if (r == "compound:prt") {
