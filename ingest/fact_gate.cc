@@ -939,6 +939,13 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // ("At a meeting in Thailand, Chino said" is no meeting of Chino's.)
     const bool event_time = !child_lemma(words, p.predicate, "case",
                                          {"during", "after", "before", "following", "since", "until"}).empty();
+    // (An event no one does to another, "the arrival of US president George W
+    // Bush", lends no agent: its "of" is its own subject.)
+    if (p.construction == Construction::kNominalization && !has_child(words, p.predicate, agent) &&
+        one_of(utf8::ascii_lowercase(words[p.predicate].lemma),
+               {"arrival", "departure", "death", "resignation", "retirement", "return", "exit", "collapse"})) {
+      return false;
+    }
     if (p.construction == Construction::kNominalization && !has_child(words, p.predicate, agent) &&
         !(event_time && governor >= 0 && has_child(words, static_cast<uint32_t>(governor), agent) &&
           base_rel(words[agent].deprel) == "nsubj")) {
@@ -1020,7 +1027,7 @@ std::string with_particle(Words words, const extract::Proposition& p, const std:
   const uint32_t next = p.predicate + 1;
   if (p.predicate >= words.size() || next >= words.size() || words[next].head != static_cast<int32_t>(p.predicate) ||
       words[next].deprel != "advmod" ||
-      !one_of(words[next].form, {"on", "off", "out", "up", "down", "over", "away", "back", "in", "through"})) {
+      !one_of(words[next].form, {"on", "off", "out", "up", "down", "over", "away", "back", "in", "through", "alongside"})) {
     return relation;
   }
   const std::string lemma = utf8::ascii_lowercase(words[p.predicate].lemma);
