@@ -467,7 +467,9 @@ bool ends_organisation_name(std::string_view last_word, bool place, bool person)
   static constexpr std::string_view kBusinessWords[] = {
       "Brothers", "Labs", "Laboratories", "Communications", "Securities", "Capital", "Partners", "Research",
       "Foods", "Energy", "Entertainment", "Publishing", "Telecom", "Electronics", "Investments", "Insurance",
-      "Consulting", "Pharmaceuticals", "Petroleum", "Resources", "Ventures", "Software", "Airline"};
+      "Consulting", "Pharmaceuticals", "Petroleum", "Resources", "Ventures", "Software", "Airline",
+      "Shipping", "Robotics", "Logistics", "Freight", "Aviation", "Engineering", "Chemicals", "Mining",
+      "Semiconductor", "Solutions", "Enterprises"};
   static constexpr std::string_view kAlsoSurnames[] = {"Church", "Bank", "Post", "Press", "Times", "News", "Court",
                                                        "Guard", "United", "Service", "Fund", "Team", "Army", "Navy"};
   if (last_word == "City") return false;
