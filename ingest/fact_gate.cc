@@ -1082,6 +1082,16 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       return std::nullopt;
     }
+    // Lists and tables state nothing, and a "verb" with a noun's dependents
+    // is a noun the tagger misread ("the ruling body" read as rule), here as
+    // in a relation.
+    if (list_sentence(words, p.predicate)) return std::nullopt;
+    for (uint32_t i = 0; p.construction == extract::Construction::kVerb && i < words.size(); ++i) {
+      if (words[i].head == static_cast<int32_t>(p.predicate) &&
+          one_of(words[i].deprel, {"amod", "compound", "det", "nmod:poss", "cop"})) {
+        return std::nullopt;
+      }
+    }
     // "said in a statement", "said despite the demand": where or when it was
     // said, without what.
     if (t.relation.starts_with("say ")) return std::nullopt;
