@@ -54,6 +54,11 @@ struct ValueLess {
 // kValue: anything a WITH expression or UNWIND gave; checked when used.
 enum class SlotKind { kNode, kRel, kRelList, kPath, kValue };
 
+// The direction of a relationship as walked from its other end.
+inline Direction reversed(Direction d) {
+  return d == Direction::kRight ? Direction::kLeft : d == Direction::kLeft ? Direction::kRight : d;
+}
+
 // One binding per pattern element: named variables share a slot, anonymous
 // elements get a slot of their own (needed for relationship uniqueness).
 struct Slot {

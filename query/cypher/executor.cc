@@ -82,6 +82,7 @@ class Matcher {
   template <typename Fn>
   bool for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn, bool reads_far_end = true);
   bool node_fits(const NodePattern& n, graph::Vertex v) const;
+  size_t degree(graph::Vertex v, Direction d) const;
   bool rel_fits(const RelPattern& r, const graph::CsrEdge& e) const;
   bool used(const graph::CsrEdge& e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
   bool filters_hold(const Step& s, const Row& row) const;
@@ -419,15 +420,38 @@ bool Matcher::expand(size_t i, Row& row) {
     });
   }
   const bool last_of_two_hops = prune_two_hops_ && i == 2;
-  return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
-    if (last_of_two_hops && end_seen_[to] == generation_) return true;  // a set holds it already
+  auto bind = [&](const graph::CsrEdge& e, graph::Vertex to) {
     row[s.rel_slot].data = RelRef{e};
     used_.push_back(e);
     const bool go_on = reach(i, row, to);
     used_.pop_back();
     row[s.rel_slot] = Value{};
     return go_on;
+  };
+  // Both ends bound (a pattern predicate, a chain closing on a node bound
+  // before): the edges between them are the same seen from either end, so
+  // they are looked for from the end with fewer edges to walk; from a hub
+  // to a leaf that is the leaf's few edges, not the hub's many. Each edge
+  // walked that leads elsewhere is a binding tried, as reach() counts it.
+  if (const auto* bound = std::get_if<NodeRef>(&row[s.node_slot].data); bound && !last_of_two_hops) {
+    const graph::Vertex to = bound->vertex;
+    const Direction back = reversed(s.direction);
+    if (to != from && degree(to, back) < degree(from, s.direction)) {
+      return for_each_edge(to, back, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex far) {
+        return far == from ? bind(e, to) : !over_budget(1);
+      }, false);
+    }
+  }
+  return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
+    if (last_of_two_hops && end_seen_[to] == generation_) return true;  // a set holds it already
+    return bind(e, to);
   });
+}
+
+// The edges at `v` a walk in direction `d` goes over (before type checks).
+size_t Matcher::degree(graph::Vertex v, Direction d) const {
+  const graph::CsrGraph& g = view_.graph();
+  return (d != Direction::kLeft ? boost::out_degree(v, g) : 0) + (d != Direction::kRight ? boost::in_degree(v, g) : 0);
 }
 
 // Variable length: every trail of min..max hops from `at`.

@@ -329,6 +329,71 @@ TEST_F(CypherExecutorTest, PatternPredicates) {
   EXPECT_NE(error_of("MATCH (a) WHERE (a)-->(:ORGG) RETURN a").find("ORGG"), std::string::npos);
 }
 
+// A hub with many edges one way and few the other: "Hub" (PERSON) funds
+// 200 organisations "Fund 0..199", of which "Fund 0..2" thank it back, and
+// 100 people "Fan 0..99" praise it (no edge back). So 303 edges, 6 of them
+// with an edge the other way: Hub -> Fund i and Fund i -> Hub for i < 3.
+void build_hub_store(const std::string& dir) {
+  store::OpenOptions options;
+  options.mode = store::OpenOptions::Mode::kReadWrite;
+  auto opened = store::Store::open(dir, options);
+  ASSERT_TRUE(opened.is_ok()) << opened.status().message();
+  store::DocumentRecord doc;
+  doc.id = "hub.txt";
+  doc.content_hash = "hash-hub";
+  doc.sentences = {"Hub funds everyone."};
+  doc.entities.push_back(kg::testing::person("Hub"));
+  for (uint32_t i = 0; i < 200; ++i) {
+    doc.entities.push_back(kg::testing::typed(fmt::format("Fund {}", i), store::EntityType::kOrg));
+    doc.facts.push_back(kg::testing::fact(0, "fund", i + 1, 0, 0.9f));
+    if (i < 3) doc.facts.push_back(kg::testing::fact(i + 1, "thank", 0, 0, 0.9f));
+  }
+  for (uint32_t k = 0; k < 100; ++k) {
+    doc.entities.push_back(kg::testing::person(fmt::format("Fan {}", k)));
+    doc.facts.push_back(kg::testing::fact(201 + k, "praise", 0, 0, 0.9f));
+  }
+  auto put = (*opened)->put_document(doc);
+  ASSERT_TRUE(put.is_ok()) << put.status().message();
+}
+
+// A relationship between two bound nodes is looked for from the end with
+// fewer edges: the answers are those of the description above, and checking
+// "Hub -> Fan k" (200 out-edges at the hub, none at the fan) for each of
+// the 100 fans stays within a budget that walking from the hub (100 x 200
+// bindings) would exceed.
+TEST(CypherBoundEnds, EdgeBetweenBoundNodesIsSoughtFromTheSmallerEnd) {
+  TempDir dir;
+  build_hub_store(dir.file("kg.db"));
+  auto store = kg::testing::open_read_only(dir.file("kg.db"));
+  ASSERT_NE(store, nullptr);
+  auto view = graph::View::build(*store);
+  ASSERT_TRUE(view.is_ok()) << view.status().message();
+  cypher::RunOptions options;
+  options.max_bindings = 2000;  // the outer match tries 302 nodes and 303 edges
+  auto count_of = [&](std::string_view text) -> std::string {
+    auto query = cypher::parse(text);
+    EXPECT_TRUE(query.is_ok()) << text;
+    if (!query.is_ok()) return "";
+    auto result = cypher::run(*query, *store, *view, options);
+    if (!result.is_ok()) return result.status().message();
+    return result->tables[0].rows.size() == 1 ? show(result->tables[0].rows[0][0]) : "";
+  };
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (b)-->(a) RETURN count(*)"), "6");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE NOT (b)-->(a) RETURN count(*)"), "297");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (a)<--(b) RETURN count(*)"), "6");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (b)-[:thank]-(a) RETURN count(*)"), "6");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (b)-[:fund]->(a) RETURN count(*)"), "3");
+  EXPECT_EQ(count_of("MATCH (a)-[r:praise]->(b) WHERE (b)--(a) RETURN count(*)"), "100");  // r itself
+  // Hub funds all 200 organisations; three thank it back.
+  EXPECT_EQ(count_of("MATCH (a:PERSON {name: 'Hub'}), (b:ORG) WHERE (a)-->(b) AND (b)-->(a) RETURN count(*)"), "3");
+  // In a MATCH: the second chain closes on two bound nodes.
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b), (b)-[s]->(a) RETURN count(*)"), "6");
+  // Each fan checked from its side; walked from the hub this would try
+  // 100 x 200 = 20,000 bindings.
+  EXPECT_EQ(count_of("MATCH (a:PERSON)-[:praise]->(b) WHERE (b)-->(a) RETURN count(*)"), "0");
+  EXPECT_EQ(count_of("MATCH (a:PERSON)-[:praise]->(b) WHERE NOT (b)-[:fund]->(a) RETURN count(*)"), "100");
+}
+
 TEST_F(CypherExecutorTest, AggregatesInsideExpressions) {
   EXPECT_EQ(rows("MATCH (n) RETURN count(n) * 2 AS twice, count(*) - 1 AS less"), (Rows{{"14", "6"}}));
   EXPECT_EQ(rows("MATCH (n:PERSON) RETURN size(collect(n.name)) AS s"), (Rows{{"4"}}));
