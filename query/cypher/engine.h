@@ -189,6 +189,29 @@ class Grouping {
   std::unique_ptr<Groups> groups_;
 };
 
+// The input rows an ORDER BY ... LIMIT keeps, fed one at a time: the
+// first `wanted` (SKIP + LIMIT) under the order, ties in arrival order, so
+// that a MATCH finding more rows than the row cap can still be sorted.
+// Memory grows with `wanted`, not with the rows fed.
+class TopRows {
+ public:
+  // `projection` has an ORDER BY and neither aggregates nor is DISTINCT.
+  TopRows(const Projection& projection, const Evaluator& eval, size_t wanted);
+  ~TopRows();
+  void add(const std::vector<Value>& row);
+  // The rows kept, in the order they came: finish_projection's stable sort
+  // of them gives what it would give of all the rows fed.
+  std::vector<std::vector<Value>> rows();
+
+ private:
+  struct Kept;
+  const Projection& q_;
+  const Evaluator& eval_;
+  size_t wanted_;
+  size_t arrived_ = 0;
+  std::unique_ptr<Kept> kept_;
+};
+
 // DISTINCT, ORDER BY, SKIP and LIMIT over `out`, the projected rows;
 // `rows` are the input rows they came from, for an ORDER BY on what was not
 // returned (empty after grouping, where ORDER BY reads returned columns only).

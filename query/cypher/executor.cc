@@ -541,6 +541,15 @@ std::optional<size_t> enough_rows(const Query& q, size_t clause) {
   return static_cast<size_t>(*r.limit + r.skip.value_or(0));
 }
 
+// SKIP + LIMIT of a non-aggregating projection that orders its rows and
+// keeps no more than the row cap of them (and so can be fed rows as a match
+// finds them, TopRows); 0 when it cannot.
+size_t kept_by_order(const Projection& p, size_t max_rows) {
+  if (p.order_by.empty() || !p.limit || p.distinct) return 0;
+  const size_t wanted = static_cast<size_t>(*p.limit + p.skip.value_or(0));
+  return wanted > 0 && wanted <= max_rows ? wanted : 0;
+}
+
 // True when the projection's answer does not change if a row is repeated:
 // each aggregate is DISTINCT, min or max.
 bool reads_rows_as_set(const Projection& p) {
@@ -757,7 +766,8 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
     const Projection* next =
         after && (after->kind == Clause::Kind::kWith || after->kind == Clause::Kind::kReturn) ? &after->projection
                                                                                              : nullptr;
-    if (auto grouped = next ? aggregates(*next) : Result<bool>(false); grouped.is_ok() && *grouped) {
+    const auto grouped = next ? aggregates(*next) : Result<bool>(false);
+    if (grouped.is_ok() && *grouped) {
       // The aggregate after the match counts rows as they come: the row cap
       // bounds the groups it keeps, the binding budget the work.
       Grouping grouping(*next, eval);
@@ -781,6 +791,13 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
       if (Status s = matcher.run(rows, sink); !s) return s;
       out = grouping.rows();
       grouped_ = true;
+    } else if (const size_t wanted = next && grouped.is_ok() ? kept_by_order(*next, options_.max_rows) : 0; wanted > 0) {
+      // ORDER BY ... LIMIT k right after the match: only the best k rows so
+      // far are kept, however many the match finds; the binding budget
+      // bounds the work.
+      TopRows top(*next, eval, wanted);
+      if (Status s = matcher.run(rows, [&](const Row& row) { top.add(row); return Status::ok(); }); !s) return s;
+      out = top.rows();
     } else {
       RowSink sink = [&](const Row& row) {
         if (out.size() >= options_.max_rows) {

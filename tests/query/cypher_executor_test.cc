@@ -273,6 +273,51 @@ TEST_F(CypherExecutorTest, AggregatesCountMoreRowsThanTheCap) {
             "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
 }
 
+// ORDER BY ... LIMIT k right after a MATCH keeps only the best k rows as
+// they come, so a match with more rows than the cap is still sorted
+// (names, types and confidences from sample_store.h).
+TEST_F(CypherExecutorTest, OrderByLimitKeepsOnlyTheBestRows) {
+  auto view = graph::View::build(*store_);
+  ASSERT_TRUE(view.is_ok()) << view.status().message();
+  cypher::RunOptions options;
+  options.max_rows = 3;  // 7 nodes, 6 edges
+  auto rows_of = [&](std::string_view text) {
+    auto query = cypher::parse(text);
+    EXPECT_TRUE(query.is_ok()) << text;
+    Rows out;
+    if (!query.is_ok()) return out;
+    auto result = cypher::run(*query, *store_, *view, options);
+    EXPECT_TRUE(result.is_ok()) << text << ": " << result.status().message();
+    if (!result.is_ok()) return out;
+    for (const auto& row : result->tables[0].rows) {
+      std::vector<std::string> cells;
+      for (const Cell& c : row) cells.push_back(show(c));
+      out.push_back(std::move(cells));
+    }
+    return out;
+  };
+  EXPECT_EQ(rows_of("MATCH (n) RETURN n.name ORDER BY n.name DESC LIMIT 2"),
+            (Rows{{"Vladimir Putin"}, {"Victoria Nuland"}}));
+  EXPECT_EQ(rows_of("MATCH (n) RETURN n.name AS name ORDER BY name SKIP 1 LIMIT 2"),
+            (Rows{{"Jane Roe"}, {"Joe Biden"}}));
+  EXPECT_EQ(rows_of("MATCH (n) RETURN n.name ORDER BY n.type, n.name LIMIT 3"),
+            (Rows{{"Ukraine"}, {"Acme Corp"}, {"Senate Foreign Relations Committee"}}));
+  EXPECT_EQ(rows_of("MATCH (a)-[r]->(b) RETURN a.name, b.name ORDER BY r.confidence DESC LIMIT 2"),
+            (Rows{{"Acme Corp", "Jane Roe"}, {"Victoria Nuland", "Senate Foreign Relations Committee"}}));
+  EXPECT_EQ(rows_of("MATCH (n) WITH n ORDER BY n.name LIMIT 2 RETURN n.name"), (Rows{{"Acme Corp"}, {"Jane Roe"}}));
+  // Ties keep the match's order, as the full sort does: four PERSON rows
+  // of seven, the first three of them (compared with a cap that holds all).
+  const Rows tied = rows_of("MATCH (n) RETURN n.name ORDER BY n.type DESC LIMIT 3");
+  options.max_rows = 100;
+  EXPECT_EQ(tied, rows_of("MATCH (n) RETURN n.name ORDER BY n.type DESC LIMIT 3"));
+  options.max_rows = 3;
+  // Without LIMIT every row is kept, and the cap still stops the match.
+  EXPECT_EQ(stop_message(*view, "MATCH (n) RETURN n.name ORDER BY n.name", options),
+            "query stopped after 3 rows; add LIMIT, a WHERE or a name to the pattern to narrow it");
+  EXPECT_EQ(stop_message(*view, "MATCH (n) RETURN n.name ORDER BY n.name LIMIT 4", options),
+            "query stopped after 3 rows; add LIMIT, a WHERE or a name to the pattern to narrow it");
+}
+
 // count(DISTINCT b) over a two-hop chain with an anonymous middle is
 // counted without rows (each middle walked once per anchor, again only for
 // the anchor itself); the answers are those of the same chain with the
