@@ -157,19 +157,13 @@ TEST_F(CypherExecutorTest, NodePropertiesAndFunctions) {
 // A pattern naming CONCEPT runs on the whole store; others on the entity graph.
 TEST_F(CypherExecutorTest, ConceptLabelUsesTheWholeGraph) {
   const std::string dir = dir_.file("concept.db");
-  {
-    store::OpenOptions options;
-    options.mode = store::OpenOptions::Mode::kReadWrite;
-    auto opened = store::Store::open(dir, options);
-    ASSERT_TRUE(opened.is_ok()) << opened.status().message();
-    store::DocumentRecord doc;
-    doc.id = "sanctions.txt";
-    doc.content_hash = "hash-sanctions";
-    doc.sentences = {"Joe Biden announced sanctions."};
-    doc.entities = {kg::testing::person("Joe Biden"), kg::testing::typed("sanctions", store::EntityType::kConcept)};
-    doc.facts = {kg::testing::fact(0, "announce", 1, 0, 0.9f)};
-    ASSERT_TRUE((*opened)->put_document(doc).is_ok());
-  }
+  store::DocumentRecord doc;
+  doc.id = "sanctions.txt";
+  doc.content_hash = "hash-sanctions";
+  doc.sentences = {"Joe Biden announced sanctions."};
+  doc.entities = {kg::testing::person("Joe Biden"), kg::testing::typed("sanctions", store::EntityType::kConcept)};
+  doc.facts = {kg::testing::fact(0, "announce", 1, 0, 0.9f)};
+  kg::testing::write_one_document(dir, doc);
   auto store = kg::testing::open_read_only(dir);
   ASSERT_NE(store, nullptr);
   Session session(*store, SessionMode::kOneShot);
@@ -379,10 +373,6 @@ TEST_F(CypherExecutorTest, PatternPredicates) {
 // 100 people "Fan 0..99" praise it (no edge back). So 303 edges, 6 of them
 // with an edge the other way: Hub -> Fund i and Fund i -> Hub for i < 3.
 void build_hub_store(const std::string& dir) {
-  store::OpenOptions options;
-  options.mode = store::OpenOptions::Mode::kReadWrite;
-  auto opened = store::Store::open(dir, options);
-  ASSERT_TRUE(opened.is_ok()) << opened.status().message();
   store::DocumentRecord doc;
   doc.id = "hub.txt";
   doc.content_hash = "hash-hub";
@@ -397,8 +387,7 @@ void build_hub_store(const std::string& dir) {
     doc.entities.push_back(kg::testing::person(fmt::format("Fan {}", k)));
     doc.facts.push_back(kg::testing::fact(201 + k, "praise", 0, 0, 0.9f));
   }
-  auto put = (*opened)->put_document(doc);
-  ASSERT_TRUE(put.is_ok()) << put.status().message();
+  kg::testing::write_one_document(dir, doc);
 }
 
 // A relationship between two bound nodes is looked for from the end with
