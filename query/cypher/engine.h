@@ -54,6 +54,11 @@ struct ValueLess {
 // kValue: anything a WITH expression or UNWIND gave; checked when used.
 enum class SlotKind { kNode, kRel, kRelList, kPath, kValue };
 
+// The direction of a relationship as walked from its other end.
+inline Direction reversed(Direction d) {
+  return d == Direction::kRight ? Direction::kLeft : d == Direction::kLeft ? Direction::kRight : d;
+}
+
 // One binding per pattern element: named variables share a slot, anonymous
 // elements get a slot of their own (needed for relationship uniqueness).
 struct Slot {
@@ -182,6 +187,29 @@ class Grouping {
   std::vector<const Expr*> calls_;  // the aggregate calls of the aggregate items, in order
   bool keeps_rows_ = false;  // an aggregate item is more than its call
   std::unique_ptr<Groups> groups_;
+};
+
+// The input rows an ORDER BY ... LIMIT keeps, fed one at a time: the
+// first `wanted` (SKIP + LIMIT) under the order, ties in arrival order, so
+// that a MATCH finding more rows than the row cap can still be sorted.
+// Memory grows with `wanted`, not with the rows fed.
+class TopRows {
+ public:
+  // `projection` has an ORDER BY and neither aggregates nor is DISTINCT.
+  TopRows(const Projection& projection, const Evaluator& eval, size_t wanted);
+  ~TopRows();
+  void add(const std::vector<Value>& row);
+  // The rows kept, in the order they came: finish_projection's stable sort
+  // of them gives what it would give of all the rows fed.
+  std::vector<std::vector<Value>> rows();
+
+ private:
+  struct Kept;
+  const Projection& q_;
+  const Evaluator& eval_;
+  size_t wanted_;
+  size_t arrived_ = 0;
+  std::unique_ptr<Kept> kept_;
 };
 
 // DISTINCT, ORDER BY, SKIP and LIMIT over `out`, the projected rows;

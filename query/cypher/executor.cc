@@ -82,6 +82,7 @@ class Matcher {
   template <typename Fn>
   bool for_each_edge(graph::Vertex from, Direction d, const RelPattern& rel, Fn&& fn, bool reads_far_end = true);
   bool node_fits(const NodePattern& n, graph::Vertex v) const;
+  size_t degree(graph::Vertex v, Direction d) const;
   bool rel_fits(const RelPattern& r, const graph::CsrEdge& e) const;
   bool used(const graph::CsrEdge& e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
   bool filters_hold(const Step& s, const Row& row) const;
@@ -419,15 +420,38 @@ bool Matcher::expand(size_t i, Row& row) {
     });
   }
   const bool last_of_two_hops = prune_two_hops_ && i == 2;
-  return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
-    if (last_of_two_hops && end_seen_[to] == generation_) return true;  // a set holds it already
+  auto bind = [&](const graph::CsrEdge& e, graph::Vertex to) {
     row[s.rel_slot].data = RelRef{e};
     used_.push_back(e);
     const bool go_on = reach(i, row, to);
     used_.pop_back();
     row[s.rel_slot] = Value{};
     return go_on;
+  };
+  // Both ends bound (a pattern predicate, a chain closing on a node bound
+  // before): the edges between them are the same seen from either end, so
+  // they are looked for from the end with fewer edges to walk; from a hub
+  // to a leaf that is the leaf's few edges, not the hub's many. Each edge
+  // walked that leads elsewhere is a binding tried, as reach() counts it.
+  if (const auto* bound = std::get_if<NodeRef>(&row[s.node_slot].data); bound && !last_of_two_hops) {
+    const graph::Vertex to = bound->vertex;
+    const Direction back = reversed(s.direction);
+    if (to != from && degree(to, back) < degree(from, s.direction)) {
+      return for_each_edge(to, back, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex far) {
+        return far == from ? bind(e, to) : !over_budget(1);
+      }, false);
+    }
+  }
+  return for_each_edge(from, s.direction, *s.rel, [&](const graph::CsrEdge& e, graph::Vertex to) {
+    if (last_of_two_hops && end_seen_[to] == generation_) return true;  // a set holds it already
+    return bind(e, to);
   });
+}
+
+// The edges at `v` a walk in direction `d` goes over (before type checks).
+size_t Matcher::degree(graph::Vertex v, Direction d) const {
+  const graph::CsrGraph& g = view_.graph();
+  return (d != Direction::kLeft ? boost::out_degree(v, g) : 0) + (d != Direction::kRight ? boost::in_degree(v, g) : 0);
 }
 
 // Variable length: every trail of min..max hops from `at`.
@@ -515,6 +539,15 @@ std::optional<size_t> enough_rows(const Query& q, size_t clause) {
     if (contains_aggregate(*item.expr)) return std::nullopt;
   }
   return static_cast<size_t>(*r.limit + r.skip.value_or(0));
+}
+
+// SKIP + LIMIT of a non-aggregating projection that orders its rows and
+// keeps no more than the row cap of them (and so can be fed rows as a match
+// finds them, TopRows); 0 when it cannot.
+size_t kept_by_order(const Projection& p, size_t max_rows) {
+  if (p.order_by.empty() || !p.limit || p.distinct) return 0;
+  const size_t wanted = static_cast<size_t>(*p.limit + p.skip.value_or(0));
+  return wanted > 0 && wanted <= max_rows ? wanted : 0;
 }
 
 // True when the projection's answer does not change if a row is repeated:
@@ -733,7 +766,8 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
     const Projection* next =
         after && (after->kind == Clause::Kind::kWith || after->kind == Clause::Kind::kReturn) ? &after->projection
                                                                                              : nullptr;
-    if (auto grouped = next ? aggregates(*next) : Result<bool>(false); grouped.is_ok() && *grouped) {
+    const auto grouped = next ? aggregates(*next) : Result<bool>(false);
+    if (grouped.is_ok() && *grouped) {
       // The aggregate after the match counts rows as they come: the row cap
       // bounds the groups it keeps, the binding budget the work.
       Grouping grouping(*next, eval);
@@ -757,6 +791,13 @@ Status Pipeline::match(size_t c, std::vector<Row>& rows, std::vector<Operator>* 
       if (Status s = matcher.run(rows, sink); !s) return s;
       out = grouping.rows();
       grouped_ = true;
+    } else if (const size_t wanted = next && grouped.is_ok() ? kept_by_order(*next, options_.max_rows) : 0; wanted > 0) {
+      // ORDER BY ... LIMIT k right after the match: only the best k rows so
+      // far are kept, however many the match finds; the binding budget
+      // bounds the work.
+      TopRows top(*next, eval, wanted);
+      if (Status s = matcher.run(rows, [&](const Row& row) { top.add(row); return Status::ok(); }); !s) return s;
+      out = top.rows();
     } else {
       RowSink sink = [&](const Row& row) {
         if (out.size() >= options_.max_rows) {

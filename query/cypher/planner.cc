@@ -255,10 +255,6 @@ size_t anchor_of(const PatternChain& chain, const Plan& plan, const std::set<int
   return best;
 }
 
-Direction reversed(Direction d) {
-  return d == Direction::kRight ? Direction::kLeft : d == Direction::kLeft ? Direction::kRight : d;
-}
-
 // Steps for every chain, named-anchor chains first.
 Status order_steps(const MatchClause& query, Plan& plan, std::vector<std::vector<int>>& node_slots,
                    std::vector<std::vector<int>>& rel_slots) {

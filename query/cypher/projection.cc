@@ -72,6 +72,16 @@ int column_of(const Projection& q, const Expr& e) {
   return -1;
 }
 
+// ORDER BY's order over rows given as (sort key, arrival index): ties keep
+// the order the rows came in.
+bool sorts_before(const Projection& q, const Row& a_key, size_t a_index, const Row& b_key, size_t b_index) {
+  for (size_t k = 0; k < q.order_by.size(); ++k) {
+    const int c = compare_values(a_key[k], b_key[k]);
+    if (c != 0) return q.order_by[k].descending ? c > 0 : c < 0;
+  }
+  return a_index < b_index;
+}
+
 Status check_aggregates(const Projection& q, bool& aggregating) {
   aggregating = false;
   for (const ReturnItem& item : q.items) {
@@ -218,13 +228,7 @@ std::vector<Row> finish_projection(const Projection& q, const Evaluator& eval, s
     }
     // Ties keep their input order (the row index decides last), so sorting
     // only the first SKIP + LIMIT rows gives what a stable sort of all would.
-    auto before = [&](const auto& a, const auto& b) {
-      for (size_t k = 0; k < q.order_by.size(); ++k) {
-        const int c = compare_values(a.first[k], b.first[k]);
-        if (c != 0) return q.order_by[k].descending ? c > 0 : c < 0;
-      }
-      return a.second < b.second;
-    };
+    auto before = [&](const auto& a, const auto& b) { return sorts_before(q, a.first, a.second, b.first, b.second); };
     const size_t wanted = q.limit ? std::min(keyed.size(), static_cast<size_t>(q.skip.value_or(0) + *q.limit))
                                   : keyed.size();
     if (wanted == keyed.size()) std::sort(keyed.begin(), keyed.end(), before);
@@ -238,6 +242,52 @@ std::vector<Row> finish_projection(const Projection& q, const Evaluator& eval, s
   const size_t end = q.limit ? std::min(out.size(), skip + static_cast<size_t>(*q.limit)) : out.size();
   out.erase(out.begin() + static_cast<std::ptrdiff_t>(end), out.end());
   out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(skip));
+  return out;
+}
+
+// A heap of (sort key, arrival index, row) whose top is the last kept
+// row under the order: a new row replaces it when it sorts before it.
+struct TopRows::Kept {
+  struct Entry {
+    Row key;
+    size_t index;
+    Row row;
+  };
+  std::vector<Entry> heap;
+};
+
+TopRows::TopRows(const Projection& q, const Evaluator& eval, size_t wanted)
+    : q_(q), eval_(eval), wanted_(wanted), kept_(std::make_unique<Kept>()) {}
+TopRows::~TopRows() = default;
+
+void TopRows::add(const Row& row) {
+  const size_t index = arrived_++;
+  if (wanted_ == 0) return;
+  Row key;
+  for (const SortItem& s : q_.order_by) {
+    const int col = column_of(q_, *s.expr);
+    key.push_back(eval_.eval(col >= 0 ? *q_.items[col].expr : *s.expr, row));
+  }
+  auto later = [&](const Kept::Entry& a, const Kept::Entry& b) {
+    return sorts_before(q_, a.key, a.index, b.key, b.index);
+  };
+  std::vector<Kept::Entry>& heap = kept_->heap;
+  if (heap.size() == wanted_) {
+    // Rows arrive in index order, so a tie with the last kept row loses.
+    if (!sorts_before(q_, key, index, heap.front().key, heap.front().index)) return;
+    std::pop_heap(heap.begin(), heap.end(), later);
+    heap.pop_back();
+  }
+  heap.push_back({std::move(key), index, row});
+  std::push_heap(heap.begin(), heap.end(), later);
+}
+
+std::vector<Row> TopRows::rows() {
+  std::vector<Kept::Entry>& heap = kept_->heap;
+  std::sort(heap.begin(), heap.end(), [](const Kept::Entry& a, const Kept::Entry& b) { return a.index < b.index; });
+  std::vector<Row> out;
+  for (Kept::Entry& e : heap) out.push_back(std::move(e.row));
+  heap.clear();
   return out;
 }
 

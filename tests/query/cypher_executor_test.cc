@@ -157,19 +157,13 @@ TEST_F(CypherExecutorTest, NodePropertiesAndFunctions) {
 // A pattern naming CONCEPT runs on the whole store; others on the entity graph.
 TEST_F(CypherExecutorTest, ConceptLabelUsesTheWholeGraph) {
   const std::string dir = dir_.file("concept.db");
-  {
-    store::OpenOptions options;
-    options.mode = store::OpenOptions::Mode::kReadWrite;
-    auto opened = store::Store::open(dir, options);
-    ASSERT_TRUE(opened.is_ok()) << opened.status().message();
-    store::DocumentRecord doc;
-    doc.id = "sanctions.txt";
-    doc.content_hash = "hash-sanctions";
-    doc.sentences = {"Joe Biden announced sanctions."};
-    doc.entities = {kg::testing::person("Joe Biden"), kg::testing::typed("sanctions", store::EntityType::kConcept)};
-    doc.facts = {kg::testing::fact(0, "announce", 1, 0, 0.9f)};
-    ASSERT_TRUE((*opened)->put_document(doc).is_ok());
-  }
+  store::DocumentRecord doc;
+  doc.id = "sanctions.txt";
+  doc.content_hash = "hash-sanctions";
+  doc.sentences = {"Joe Biden announced sanctions."};
+  doc.entities = {kg::testing::person("Joe Biden"), kg::testing::typed("sanctions", store::EntityType::kConcept)};
+  doc.facts = {kg::testing::fact(0, "announce", 1, 0, 0.9f)};
+  kg::testing::write_one_document(dir, doc);
   auto store = kg::testing::open_read_only(dir);
   ASSERT_NE(store, nullptr);
   Session session(*store, SessionMode::kOneShot);
@@ -273,6 +267,51 @@ TEST_F(CypherExecutorTest, AggregatesCountMoreRowsThanTheCap) {
             "query stopped after trying 100 bindings; name an entity or add a label to the pattern to narrow it");
 }
 
+// ORDER BY ... LIMIT k right after a MATCH keeps only the best k rows as
+// they come, so a match with more rows than the cap is still sorted
+// (names, types and confidences from sample_store.h).
+TEST_F(CypherExecutorTest, OrderByLimitKeepsOnlyTheBestRows) {
+  auto view = graph::View::build(*store_);
+  ASSERT_TRUE(view.is_ok()) << view.status().message();
+  cypher::RunOptions options;
+  options.max_rows = 3;  // 7 nodes, 6 edges
+  auto rows_of = [&](std::string_view text) {
+    auto query = cypher::parse(text);
+    EXPECT_TRUE(query.is_ok()) << text;
+    Rows out;
+    if (!query.is_ok()) return out;
+    auto result = cypher::run(*query, *store_, *view, options);
+    EXPECT_TRUE(result.is_ok()) << text << ": " << result.status().message();
+    if (!result.is_ok()) return out;
+    for (const auto& row : result->tables[0].rows) {
+      std::vector<std::string> cells;
+      for (const Cell& c : row) cells.push_back(show(c));
+      out.push_back(std::move(cells));
+    }
+    return out;
+  };
+  EXPECT_EQ(rows_of("MATCH (n) RETURN n.name ORDER BY n.name DESC LIMIT 2"),
+            (Rows{{"Vladimir Putin"}, {"Victoria Nuland"}}));
+  EXPECT_EQ(rows_of("MATCH (n) RETURN n.name AS name ORDER BY name SKIP 1 LIMIT 2"),
+            (Rows{{"Jane Roe"}, {"Joe Biden"}}));
+  EXPECT_EQ(rows_of("MATCH (n) RETURN n.name ORDER BY n.type, n.name LIMIT 3"),
+            (Rows{{"Ukraine"}, {"Acme Corp"}, {"Senate Foreign Relations Committee"}}));
+  EXPECT_EQ(rows_of("MATCH (a)-[r]->(b) RETURN a.name, b.name ORDER BY r.confidence DESC LIMIT 2"),
+            (Rows{{"Acme Corp", "Jane Roe"}, {"Victoria Nuland", "Senate Foreign Relations Committee"}}));
+  EXPECT_EQ(rows_of("MATCH (n) WITH n ORDER BY n.name LIMIT 2 RETURN n.name"), (Rows{{"Acme Corp"}, {"Jane Roe"}}));
+  // Ties keep the match's order, as the full sort does: four PERSON rows
+  // of seven, the first three of them (compared with a cap that holds all).
+  const Rows tied = rows_of("MATCH (n) RETURN n.name ORDER BY n.type DESC LIMIT 3");
+  options.max_rows = 100;
+  EXPECT_EQ(tied, rows_of("MATCH (n) RETURN n.name ORDER BY n.type DESC LIMIT 3"));
+  options.max_rows = 3;
+  // Without LIMIT every row is kept, and the cap still stops the match.
+  EXPECT_EQ(stop_message(*view, "MATCH (n) RETURN n.name ORDER BY n.name", options),
+            "query stopped after 3 rows; add LIMIT, a WHERE or a name to the pattern to narrow it");
+  EXPECT_EQ(stop_message(*view, "MATCH (n) RETURN n.name ORDER BY n.name LIMIT 4", options),
+            "query stopped after 3 rows; add LIMIT, a WHERE or a name to the pattern to narrow it");
+}
+
 // count(DISTINCT b) over a two-hop chain with an anonymous middle is
 // counted without rows (each middle walked once per anchor, again only for
 // the anchor itself); the answers are those of the same chain with the
@@ -327,6 +366,66 @@ TEST_F(CypherExecutorTest, PatternPredicates) {
             "1:17: unknown variable 'x' in the pattern (a)-->(x); a pattern predicate may only name variables bound "
             "before it (leave the others anonymous)");
   EXPECT_NE(error_of("MATCH (a) WHERE (a)-->(:ORGG) RETURN a").find("ORGG"), std::string::npos);
+}
+
+// A hub with many edges one way and few the other: "Hub" (PERSON) funds
+// 200 organisations "Fund 0..199", of which "Fund 0..2" thank it back, and
+// 100 people "Fan 0..99" praise it (no edge back). So 303 edges, 6 of them
+// with an edge the other way: Hub -> Fund i and Fund i -> Hub for i < 3.
+void build_hub_store(const std::string& dir) {
+  store::DocumentRecord doc;
+  doc.id = "hub.txt";
+  doc.content_hash = "hash-hub";
+  doc.sentences = {"Hub funds everyone."};
+  doc.entities.push_back(kg::testing::person("Hub"));
+  for (uint32_t i = 0; i < 200; ++i) {
+    doc.entities.push_back(kg::testing::typed(fmt::format("Fund {}", i), store::EntityType::kOrg));
+    doc.facts.push_back(kg::testing::fact(0, "fund", i + 1, 0, 0.9f));
+    if (i < 3) doc.facts.push_back(kg::testing::fact(i + 1, "thank", 0, 0, 0.9f));
+  }
+  for (uint32_t k = 0; k < 100; ++k) {
+    doc.entities.push_back(kg::testing::person(fmt::format("Fan {}", k)));
+    doc.facts.push_back(kg::testing::fact(201 + k, "praise", 0, 0, 0.9f));
+  }
+  kg::testing::write_one_document(dir, doc);
+}
+
+// A relationship between two bound nodes is looked for from the end with
+// fewer edges: the answers are those of the description above, and checking
+// "Hub -> Fan k" (200 out-edges at the hub, none at the fan) for each of
+// the 100 fans stays within a budget that walking from the hub (100 x 200
+// bindings) would exceed.
+TEST(CypherBoundEnds, EdgeBetweenBoundNodesIsSoughtFromTheSmallerEnd) {
+  TempDir dir;
+  build_hub_store(dir.file("kg.db"));
+  auto store = kg::testing::open_read_only(dir.file("kg.db"));
+  ASSERT_NE(store, nullptr);
+  auto view = graph::View::build(*store);
+  ASSERT_TRUE(view.is_ok()) << view.status().message();
+  cypher::RunOptions options;
+  options.max_bindings = 2000;  // the outer match tries 302 nodes and 303 edges
+  auto count_of = [&](std::string_view text) -> std::string {
+    auto query = cypher::parse(text);
+    EXPECT_TRUE(query.is_ok()) << text;
+    if (!query.is_ok()) return "";
+    auto result = cypher::run(*query, *store, *view, options);
+    if (!result.is_ok()) return result.status().message();
+    return result->tables[0].rows.size() == 1 ? show(result->tables[0].rows[0][0]) : "";
+  };
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (b)-->(a) RETURN count(*)"), "6");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE NOT (b)-->(a) RETURN count(*)"), "297");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (a)<--(b) RETURN count(*)"), "6");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (b)-[:thank]-(a) RETURN count(*)"), "6");
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b) WHERE (b)-[:fund]->(a) RETURN count(*)"), "3");
+  EXPECT_EQ(count_of("MATCH (a)-[r:praise]->(b) WHERE (b)--(a) RETURN count(*)"), "100");  // r itself
+  // Hub funds all 200 organisations; three thank it back.
+  EXPECT_EQ(count_of("MATCH (a:PERSON {name: 'Hub'}), (b:ORG) WHERE (a)-->(b) AND (b)-->(a) RETURN count(*)"), "3");
+  // In a MATCH: the second chain closes on two bound nodes.
+  EXPECT_EQ(count_of("MATCH (a)-[r]->(b), (b)-[s]->(a) RETURN count(*)"), "6");
+  // Each fan checked from its side; walked from the hub this would try
+  // 100 x 200 = 20,000 bindings.
+  EXPECT_EQ(count_of("MATCH (a:PERSON)-[:praise]->(b) WHERE (b)-->(a) RETURN count(*)"), "0");
+  EXPECT_EQ(count_of("MATCH (a:PERSON)-[:praise]->(b) WHERE NOT (b)-[:fund]->(a) RETURN count(*)"), "100");
 }
 
 TEST_F(CypherExecutorTest, AggregatesInsideExpressions) {

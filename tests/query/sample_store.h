@@ -82,6 +82,16 @@ inline store::FactRecord fact(uint32_t s, std::string rel, uint32_t o, uint32_t 
   return f;
 }
 
+// Writes `doc` into a new store at `dir` and closes it (for a test's own graph).
+inline void write_one_document(const std::string& dir, const store::DocumentRecord& doc) {
+  store::OpenOptions options;
+  options.mode = store::OpenOptions::Mode::kReadWrite;
+  auto opened = store::Store::open(dir, options);
+  ASSERT_TRUE(opened.is_ok()) << opened.status().message();
+  auto put = (*opened)->put_document(doc);
+  ASSERT_TRUE(put.is_ok()) << put.status().message();
+}
+
 // Writes the three documents above into a new store at `dir` and closes it.
 inline void build_sample_store(const std::string& dir) {
   store::OpenOptions options;
