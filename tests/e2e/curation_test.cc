@@ -298,6 +298,34 @@ TEST_F(Curation, ImportOfABadFileWritesNothing) {
   expect_refused("import-edits gone.jsonl", "gone.jsonl:1: no entity Paris (LOC) in this store");
 }
 
+// An import is all or nothing: an edit the store cannot take anywhere in the
+// file (here the third) leaves the edits before it unwritten too, with one
+// line naming the file and line; the same file without it then goes in whole.
+TEST_F(Curation, ImportRefusedAtTheThirdEditWritesNoneOfIt) {
+  ingest("first.tsv");
+  ok("rename 'Gordon Brown' 'Gordon B'");  // a store with a history already
+  const std::string rename = "{\"kind\":\"rename\",\"entities\":[{\"name\":\"Leeds\",\"type\":\"MISC\"}],"
+                             "\"name\":\"Leeds City\"}\n";
+  const std::string merge = "{\"kind\":\"merge\",\"entities\":[{\"name\":\"Tony Blair\",\"type\":\"MISC\"},"
+                            "{\"name\":\"Blair\",\"type\":\"MISC\"}]}\n";
+  write("unknown.jsonl", rename + merge +
+                             "{\"kind\":\"retype\",\"entities\":[{\"name\":\"Nobody\",\"type\":\"MISC\"}],"
+                             "\"type\":\"PERSON\"}\n");
+  expect_refused("import-edits unknown.jsonl", "unknown.jsonl:3: no entity Nobody (MISC) in this store");
+  // A third edit the store refuses once the first two are in: Blair's facts are Tony Blair's by then.
+  write("refused.jsonl", rename + merge +
+                             "{\"kind\":\"merge\",\"entities\":[{\"name\":\"Leeds\",\"type\":\"MISC\"},"
+                             "{\"name\":\"Leeds\",\"type\":\"MISC\"}]}\n"
+                             "{\"kind\":\"retract\",\"entities\":[{\"name\":\"Blair\",\"type\":\"MISC\"},"
+                             "{\"name\":\"Gordon Brown\",\"type\":\"MISC\"}],\"relation\":\"host\"}\n");
+  expect_refused("import-edits refused.jsonl", "refused.jsonl:4: no fact 'host' between these entities");
+  write("good.jsonl", rename + merge);
+  EXPECT_NE(ok("import-edits good.jsonl").find("imported 2 of 2 edits"), std::string::npos);
+  const std::string history = ok("history");
+  EXPECT_NE(history.find("\n3\t"), std::string::npos) << history;
+  EXPECT_EQ(history.find("\n4\t"), std::string::npos) << history;
+}
+
 // SIGKILL at any moment of `kg merge` leaves the merge done or not done:
 // the store checks clean and reads as one of the two graphs.
 TEST_F(Curation, KilledEditIsDoneOrNotDone) {
