@@ -73,7 +73,12 @@ class Session {
   // completion (read once, cached).
   const CypherVocabulary& cypher_vocabulary();
 
-  // True once the CSR view has been built (it is built at most once).
+  // Reads `store` from now on (the same directory, opened again after an
+  // edit) and drops everything built from the old one, so the next command
+  // sees the edit; `store` must outlive the session.
+  void reopened(store::Store& store);
+
+  // True once the CSR view has been built (it is built at most once per store).
   bool has_view() const { return view_ != nullptr; }
 
   // Sets $name for the Cypher statements that follow; `value` is read by
@@ -92,7 +97,7 @@ class Session {
   Result<const graph::View*> view();
   Result<const graph::View*> view_all();
 
-  store::Store& store_;
+  store::Store* store_;
   SessionMode mode_;
   std::unique_ptr<graph::View> view_;
   std::unique_ptr<graph::View> view_all_;  // ViewScope::kAll, for Cypher on concepts
@@ -129,6 +134,11 @@ class StatementEnd {
 struct ReplOptions {
   std::string history_file;  // "" disables history
   OutputFormat format = OutputFormat::kTable;
+  // Colon commands that change the store (:merge, :undo, ...), run by the
+  // caller (which owns the writing code): nullopt when `line` is none of
+  // them, else the exit code of running it (it printed its own output and
+  // any error).
+  std::function<std::optional<int>(std::string_view line)> edit;
 };
 int run_repl(Session& session, const ReplOptions& options);
 

@@ -281,6 +281,12 @@ int run_repl(Session& session, const ReplOptions& options) {
   int statement_line = 0;
   auto run = [&](const std::string& text, int first_line) {
     const auto started = std::chrono::steady_clock::now();
+    if (options.edit) {
+      if (std::optional<int> code = options.edit(text)) {
+        if (*code != 0) any_failed = true;
+        return false;
+      }
+    }
     std::optional<Result<QueryResult>> own = shell_command(text, session, state);
     Result<QueryResult> result = Result<QueryResult>(QueryResult{});
     if (own) {

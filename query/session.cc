@@ -31,12 +31,20 @@ std::string arrow(std::string_view relation, bool points_right) {
   return points_right ? fmt::format("-[{}]->", relation) : fmt::format("<-[{}]-", relation);
 }
 
-Session::Session(store::Store& store, SessionMode mode) : store_(store), mode_(mode) {}
+Session::Session(store::Store& store, SessionMode mode) : store_(&store), mode_(mode) {}
+
+void Session::reopened(store::Store& store) {
+  store_ = &store;
+  view_.reset();
+  view_all_.reset();
+  entity_names_.reset();
+  cypher_vocabulary_.reset();
+}
 Session::~Session() = default;
 
 Result<const graph::View*> Session::view() {
   if (!view_) {
-    auto built = graph::View::build(store_);
+    auto built = graph::View::build(*store_);
     if (!built) return built.status();
     view_ = std::make_unique<graph::View>(std::move(*built));
   }
@@ -45,7 +53,7 @@ Result<const graph::View*> Session::view() {
 
 Result<const graph::View*> Session::view_all() {
   if (!view_all_) {
-    auto built = graph::View::build(store_, graph::ViewScope::kAll);
+    auto built = graph::View::build(*store_, graph::ViewScope::kAll);
     if (!built) return built.status();
     view_all_ = std::make_unique<graph::View>(std::move(*built));
   }
@@ -83,7 +91,7 @@ const CypherVocabulary& Session::cypher_vocabulary() {
     };
     for (const schema::RelationKind& kind : schema::relation_kinds()) add(kind.name);
     // Completion is a convenience: a failed scan just completes fewer names.
-    (void)store_.for_each_relation([&](store::RelationId, std::string_view phrase) { add(phrase); });
+    (void)store_->for_each_relation([&](store::RelationId, std::string_view phrase) { add(phrase); });
     std::sort(v.labels.begin(), v.labels.end());
     std::sort(v.relations.begin(), v.relations.end());
     v.relations.erase(std::unique(v.relations.begin(), v.relations.end()), v.relations.end());
@@ -99,7 +107,7 @@ const std::vector<std::string>& Session::entity_names() {
       for (graph::Vertex v = 0; v < view_->vertex_count(); ++v) names.push_back(view_->vertex(v).name);
     } else {
       // Completion is a convenience: a failed scan just completes nothing.
-      (void)store_.for_each_entity([&](const store::Entity& e) { names.push_back(e.name); });
+      (void)store_->for_each_entity([&](const store::Entity& e) { names.push_back(e.name); });
     }
     std::sort(names.begin(), names.end());
     entity_names_ = std::move(names);
@@ -108,7 +116,7 @@ const std::vector<std::string>& Session::entity_names() {
 }
 
 Result<QueryResult> Session::execute(const Command& command) {
-  ExecContext ctx{store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr,
+  ExecContext ctx{*store_, mode_, [this] { return view(); }, [this] { return view_all(); }, view_ != nullptr,
                   &parameters_, &limits_};
   return std::visit(
       [&](const auto& cmd) -> Result<QueryResult> {

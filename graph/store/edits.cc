@@ -56,6 +56,17 @@ Result<std::vector<Edit>> load_edits(const Store::Impl& impl) {
   });
   if (!s) return s;
   if (!bad) return bad;
+  if (impl.held_edits) {  // inside edit_together: the edits not yet written read as stored
+    for (const Edit& held : *impl.held_edits) {
+      const auto at = std::lower_bound(out.begin(), out.end(), held.number,
+                                       [](const Edit& e, uint32_t number) { return e.number < number; });
+      if (at != out.end() && at->number == held.number) {
+        *at = held;
+      } else {
+        out.insert(at, held);
+      }
+    }
+  }
   return out;
 }
 
@@ -430,6 +441,18 @@ namespace {
 // `next`: the counters with the id the edit took (nullopt: it took none).
 Status write_edit(Store::Impl& impl, const Edit& edit, std::string_view doing,
                   const std::optional<records::NextIds>& next = std::nullopt) {
+  if (impl.held_edits) {  // inside edit_together: written with the others, or not at all
+    std::vector<Edit>& held = *impl.held_edits;
+    const auto same = std::find_if(held.begin(), held.end(), [&](const Edit& e) { return e.number == edit.number; });
+    if (same != held.end()) {
+      *same = edit;
+    } else {
+      held.push_back(edit);
+    }
+    if (next) impl.next_ids = *next;
+    impl.folds.reset();
+    return Status::ok();
+  }
   rocksdb::WriteBatch batch;
   batch.Put(impl.family(keys::kEdits), keys::id_key(edit.number), records::encode(edit));
   if (next) batch.Put(impl.family(keys::kMeta), std::string(keys::kNextIdsKey), records::encode(*next));
@@ -572,6 +595,25 @@ Status Store::undo_edit(uint32_t number, std::string_view who, std::string_view 
   edit.undone_by = who;
   edit.undone_when = when;
   return write_edit(*impl_, edit, "undoing an edit");
+}
+
+Status Store::edit_together(const std::function<Status()>& record) {
+  if (Status s = impl_->ensure_writable(); !s) return s;
+  if (impl_->held_edits) return Status::internal("edit_together does not nest");
+  const records::NextIds next_before = impl_->next_ids;
+  impl_->held_edits.emplace();
+  Status s = record();
+  std::vector<Edit> held = std::move(*impl_->held_edits);
+  impl_->held_edits.reset();
+  impl_->folds.reset();
+  if (s && !held.empty()) {
+    rocksdb::WriteBatch batch;
+    for (const Edit& e : held) batch.Put(impl_->family(keys::kEdits), keys::id_key(e.number), records::encode(e));
+    batch.Put(impl_->family(keys::kMeta), std::string(keys::kNextIdsKey), records::encode(impl_->next_ids));
+    s = impl_->write(batch, "recording edits", /*sync=*/true);  // synced and journalled, as write_edit
+  }
+  if (!s) impl_->next_ids = next_before;  // nothing held was written
+  return s;
 }
 
 }  // namespace kg::store

@@ -335,6 +335,11 @@ class Store {
   // Marks edit `number` undone (it stays in the history). kNotFound when
   // there is no such edit, kInvalidInput when it is undone already.
   Status undo_edit(uint32_t number, std::string_view who, std::string_view when);
+  // Runs `record`, holding back the edits it adds or undoes: every read of
+  // this Store sees them at once (so each edit is checked against the ones
+  // before it), but they are written only when `record` returns ok, all in
+  // one synced batch. A refusal, an error or a crash leaves none of them.
+  Status edit_together(const std::function<Status()>& record);
   // Every edit, ascending number, undone ones included.
   Result<std::vector<Edit>> edits();
   // The entity an edit names, as readers see it now (nullopt: not stored).

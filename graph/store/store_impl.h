@@ -6,6 +6,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
 #include <string>
@@ -41,6 +42,10 @@ struct Store::Impl {
   // the first read that needs them, dropped by every write and refresh. Like
   // the rest of a Store, not for use from several threads at once.
   mutable std::shared_ptr<const SurnameFolds> folds;
+  // Inside Store::edit_together: the edits recorded or undone so far, by
+  // number, not yet written; they read as if stored (over a stored edit of
+  // the same number).
+  std::optional<std::vector<Edit>> held_edits;
   Result<std::shared_ptr<const SurnameFolds>> surname_folds() const;
 
   ~Impl();

@@ -7,6 +7,7 @@
 // alias, which need articles (skipped when the shipped models are absent).
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -296,6 +297,108 @@ TEST_F(Curation, ImportOfABadFileWritesNothing) {
   expect_refused("import-edits bad.jsonl", "bad.jsonl:2: a merge names 2 entities, not 1");
   write("gone.jsonl", "{\"kind\":\"rename\",\"entities\":[{\"name\":\"Paris\",\"type\":\"LOC\"}],\"name\":\"P\"}\n");
   expect_refused("import-edits gone.jsonl", "gone.jsonl:1: no entity Paris (LOC) in this store");
+}
+
+// An import is all or nothing: an edit the store cannot take anywhere in the
+// file (here the third) leaves the edits before it unwritten too, with one
+// line naming the file and line; the same file without it then goes in whole.
+TEST_F(Curation, ImportRefusedAtTheThirdEditWritesNoneOfIt) {
+  ingest("first.tsv");
+  ok("rename 'Gordon Brown' 'Gordon B'");  // a store with a history already
+  const std::string rename = "{\"kind\":\"rename\",\"entities\":[{\"name\":\"Leeds\",\"type\":\"MISC\"}],"
+                             "\"name\":\"Leeds City\"}\n";
+  const std::string merge = "{\"kind\":\"merge\",\"entities\":[{\"name\":\"Tony Blair\",\"type\":\"MISC\"},"
+                            "{\"name\":\"Blair\",\"type\":\"MISC\"}]}\n";
+  write("unknown.jsonl", rename + merge +
+                             "{\"kind\":\"retype\",\"entities\":[{\"name\":\"Nobody\",\"type\":\"MISC\"}],"
+                             "\"type\":\"PERSON\"}\n");
+  expect_refused("import-edits unknown.jsonl", "unknown.jsonl:3: no entity Nobody (MISC) in this store");
+  // A third edit the store refuses once the first two are in: Blair's facts are Tony Blair's by then.
+  write("refused.jsonl", rename + merge +
+                             "{\"kind\":\"merge\",\"entities\":[{\"name\":\"Leeds\",\"type\":\"MISC\"},"
+                             "{\"name\":\"Leeds\",\"type\":\"MISC\"}]}\n"
+                             "{\"kind\":\"retract\",\"entities\":[{\"name\":\"Blair\",\"type\":\"MISC\"},"
+                             "{\"name\":\"Gordon Brown\",\"type\":\"MISC\"}],\"relation\":\"host\"}\n");
+  expect_refused("import-edits refused.jsonl", "refused.jsonl:4: no fact 'host' between these entities");
+  write("good.jsonl", rename + merge);
+  EXPECT_NE(ok("import-edits good.jsonl").find("imported 2 of 2 edits"), std::string::npos);
+  const std::string history = ok("history");
+  EXPECT_NE(history.find("\n3\t"), std::string::npos) << history;
+  EXPECT_EQ(history.find("\n4\t"), std::string::npos) << history;
+}
+
+// The REPL's edit colon commands are the kg commands: the same edits piped
+// to `kg repl` and typed as commands give the same graph and history, and
+// each later query of the session sees the edits before it.
+TEST_F(Curation, ReplEditCommandsAreTheCliCommands) {
+  ingest("first.tsv");
+  ingest("first.tsv", "cli");
+  write("script.txt",
+        ":merge \"Tony Blair\" Blair --note 'one man'\n"
+        ":entity Blair\n"
+        ":rename Leeds \"Leeds City\"\n"
+        "MATCH (a)-[:visit]->(b) RETURN a.name, b.name;\n"
+        ":retype \"Sierra Wireless\" ORG\n"
+        ":retract \"Sierra Wireless\" hire \"John Smith\"\n"
+        ":undo\n"
+        ":history\n");
+  const KgRun r = kg("repl < script.txt");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("edit 1: merge 'Blair' (MISC) into 'Tony Blair' (MISC)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Tony Blair (MISC)"), std::string::npos) << r.out;  // :entity Blair after the merge
+  const size_t cypher = r.out.find("a.name");
+  ASSERT_NE(cypher, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Leeds City", cypher), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("undid edit 4"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("one man"), std::string::npos) << r.out;  // :history shows the note
+  ok("merge 'Tony Blair' Blair --note 'one man'", "cli");
+  ok("rename Leeds 'Leeds City'", "cli");
+  ok("retype 'Sierra Wireless' ORG", "cli");
+  ok("retract 'Sierra Wireless' hire 'John Smith'", "cli");
+  ok("undo", "cli");
+  EXPECT_EQ(state(), state("cli"));
+  const auto what = [](const nlohmann::json& g) {
+    std::vector<std::string> out;
+    for (const nlohmann::json& e : g["edits"]) out.push_back(e["kind"].get<std::string>() + " " + e["note"].get<std::string>() +
+                                                            (e["undone"].get<bool>() ? " undone" : ""));
+    return out;
+  };
+  EXPECT_EQ(what(graph()), what(graph("cli")));
+  EXPECT_EQ(what(graph()).size(), 4u);
+}
+
+// A refused edit in the REPL is one line on stderr, exit 1 at the end of a
+// script, and changes nothing; while another process writes the store, an
+// edit is refused with the store's message and reading goes on.
+TEST_F(Curation, ReplEditsAreRefusedCleanly) {
+  ingest("first.tsv");
+  const std::string before = ok("export --format json --all") + ok("history");
+  write("bad.txt", ":merge \"Tony Blair\" Nobody\n:retype Leeds CITY\n:merge Leeds\n:entity Leeds\n");
+  KgRun r = kg("repl < bad.txt");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 3) << r.err;
+  EXPECT_NE(r.err.find("no entity named 'Nobody'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown entity type 'CITY'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(":merge: "), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("Leeds (MISC)"), std::string::npos) << r.out;
+  EXPECT_EQ(ok("export --format json --all") + ok("history"), before);
+  // Another writer: this test process holds the store's writer lock.
+  const int fd = ::open(file("db/KG_LOCK").c_str(), O_RDWR | O_CREAT, 0644);
+  ASSERT_GE(fd, 0);
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  ASSERT_EQ(::fcntl(fd, F_SETLK, &lock), 0);
+  write("locked.txt", ":rename Leeds \"Leeds City\"\n:entity Leeds\n");
+  r = kg("repl < locked.txt");
+  ::close(fd);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find("store is locked by another kg process (pid " + std::to_string(::getpid()) + ")"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("Leeds (MISC)"), std::string::npos) << r.out;
+  EXPECT_EQ(ok("export --format json --all") + ok("history"), before);
 }
 
 // SIGKILL at any moment of `kg merge` leaves the merge done or not done:

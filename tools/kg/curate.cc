@@ -13,7 +13,6 @@
 #include <fstream>
 #include <functional>
 #include <memory>
-#include <set>
 
 #include "base/name_key.h"
 #include "graph/export/export.h"
@@ -372,6 +371,67 @@ Subcommand add_undo_command(CLI::App& kg, const GlobalOptions& global) {
 
 namespace kg::cli {
 
+namespace {
+
+// The same correction: what an edit does, not who made it or when.
+bool same_curation(const store::Edit& a, const store::Edit& b) {
+  return a.kind == b.kind && a.entities == b.entities && a.name == b.name && a.type == b.type &&
+         a.aliases == b.aliases && a.docs == b.docs && a.relation == b.relation && a.source == b.source &&
+         a.doc == b.doc && a.sentence == b.sentence;
+}
+
+// Why an imported edit need not be recorded ("" = it must): the store holds
+// the same edit in force, or a merge's two entities read as one already.
+Result<std::string> already_so(store::Store& st, const store::Edit& e, const std::vector<store::EntityId>& ids) {
+  if (e.kind == store::EditKind::kMerge && ids.size() == 2 && ids[0] == ids[1]) {
+    return std::string("the two entities read as one already");
+  }
+  Result<std::vector<store::Edit>> all = st.edits();
+  if (!all) return all.status();
+  for (const store::Edit& held : *all) {
+    if (!held.undone && same_curation(held, e)) return fmt::format("the same as edit {}", held.number);
+  }
+  return std::string();
+}
+
+// Records the edits of `path` (each with its line number) in one batch: a
+// line that names an entity this store lacks, or that the store refuses,
+// stops the import with "FILE:LINE: why" and nothing written. `skipped`
+// gets a line for each edit the store has in force already.
+Status import_edits(store::Store& st, const std::string& path, const std::vector<std::pair<size_t, store::Edit>>& edits,
+                    size_t& added, std::string& skipped) {
+  const auto at = [&](size_t line, const Status& s) {
+    if (s.code() != Status::Code::kInvalidInput) return s;
+    return Status::invalid_input(fmt::format("{}:{}: {}", path, line, s.message()));
+  };
+  return st.edit_together([&]() -> Status {
+    for (const auto& [n, e] : edits) {
+      std::vector<store::EntityId> ids;
+      for (const store::EntityRef& ref : e.entities) {
+        Result<std::optional<store::EntityId>> id = st.resolve(ref);  // sees the file's earlier edits
+        if (!id) return id.status();
+        if (!*id) {
+          return at(n, Status::invalid_input(fmt::format("no entity {} ({}) in this store", ref.name,
+                                                         store::entity_type_name(ref.type))));
+        }
+        ids.push_back(**id);
+      }
+      Result<std::string> skip = already_so(st, e, ids);
+      if (!skip) return skip.status();
+      if (!skip->empty()) {
+        skipped += fmt::format("{}:{}: skipped: {}\n", path, n, *skip);
+        continue;
+      }
+      Result<uint32_t> number = st.add_edit(e, ids);
+      if (!number) return at(n, number.status());
+      ++added;
+    }
+    return Status::ok();
+  });
+}
+
+}  // namespace
+
 Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global) {
   auto path = std::make_shared<std::string>();
   Subcommand c;
@@ -382,43 +442,18 @@ Subcommand add_import_edits_command(CLI::App& kg, const GlobalOptions& global) {
     if (!in) return report(Status::invalid_input(fmt::format("cannot read {}", *path)));
     Result<std::unique_ptr<store::Store>> st = open_for_edit(global);
     if (!st) return report(st.status());
-    // Every line is read and its entities found before anything is written.
     std::vector<std::pair<size_t, store::Edit>> edits;
-    std::set<std::pair<std::string, store::EntityType>> made;  // entities the file's splits make
     std::string line;
     for (size_t n = 1; std::getline(in, line); ++n) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       Result<store::Edit> e = graph::edit_from_json(line);
       if (!e) return report(Status::invalid_input(fmt::format("{}:{}: {}", *path, n, e.status().message())));
-      if (e->undone) continue;
-      for (const store::EntityRef& ref : e->entities) {
-        if (made.count({names::name_key(ref.name), ref.type})) continue;
-        Result<std::optional<store::EntityId>> id = (*st)->resolve(ref);
-        if (!id) return report(id.status());
-        if (!*id) {
-          return report(Status::invalid_input(fmt::format("{}:{}: no entity {} ({}) in this store", *path, n, ref.name,
-                                                          store::entity_type_name(ref.type))));
-        }
-      }
-      if (e->kind == store::EditKind::kSplit) made.emplace(names::name_key(e->name), e->type);
-      edits.emplace_back(n, std::move(*e));
+      if (!e->undone) edits.emplace_back(n, std::move(*e));
     }
     size_t added = 0;
-    for (const auto& [n, e] : edits) {
-      std::vector<store::EntityId> ids;
-      for (const store::EntityRef& ref : e.entities) {
-        Result<std::optional<store::EntityId>> id = (*st)->resolve(ref);
-        if (!id) return report(id.status());
-        ids.push_back(id->value_or(0));
-      }
-      Result<uint32_t> number = (*st)->add_edit(e, ids);
-      if (!number && number.status().code() == Status::Code::kInvalidInput) {
-        fmt::print("{}:{}: skipped: {}\n", *path, n, number.status().message());  // already so in this store
-        continue;
-      }
-      if (!number) return report(number.status());
-      ++added;
-    }
+    std::string skipped;  // shown once the import is written
+    if (Status s = import_edits(**st, *path, edits, added, skipped); !s) return report(s);
+    write_stdout(skipped);
     fmt::print("imported {} of {} edits\n", added, edits.size());
     return 0;
   };
