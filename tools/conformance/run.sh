@@ -2,7 +2,8 @@
 # `make conformance`: installs node/npm (tools/bootstrap.sh conformance) and
 # the npm package kuzu 0.11.3 into the build directory, builds three stores
 # (examples/, 100 BBC articles, the gen-kg 1M-triple graph; each skipped
-# when ../shared is absent) and runs the suite of suite.js over kg and Kuzu.
+# when ../shared is absent) and runs the suite of suite.js over kg and Kuzu
+# (on the 1M graph only its ci entries).
 #   tools/conformance/run.sh BUILD_DIR [--ci]
 set -e
 BUILD=${1:-build/release}
@@ -47,8 +48,13 @@ if [ -f "$GEN_KG" ]; then
   [ -f "$TRIPLES" ] || python3 "$GEN_KG" --triples 1000000 --seed 42 > "$TRIPLES"
   [ -d "$WORK/gen1m.db" ] || "$KG" --db "$WORK/gen1m.db" ingest --triples "$TRIPLES" >/dev/null
   # (kg's default bounds stop the whole-graph queries there: they are raised.)
+  # (Only the ci entries: Kuzu does not finish the full suite on this graph,
+  # see docs/cypher.md.)
   export KG_QUERY_LIMITS="--max-rows 2000000 --max-bindings 1000000000"
+  MODE_BEFORE=$MODE
+  MODE=--ci
   check gen1m "$WORK/gen1m.db"
+  MODE=$MODE_BEFORE
   unset KG_QUERY_LIMITS
 else
   echo "conformance: gen1m skipped: $GEN_KG is absent"
