@@ -192,6 +192,22 @@ bool name_connector(std::string_view word) {
                        "del", "della", "der", "den", "du", "le", "la", "bin", "al", "ter", "ten", "dos", "das"});
 }
 
+// A "verb" with a noun's dependents is a noun the tagger misread ("British
+// Olympic relay gold medallists", "was the Dreamworks hit Shrek 2").
+bool noun_dependents(Words words, uint32_t predicate) {
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(predicate) &&
+        one_of(words[i].deprel, {"amod", "compound", "det", "nmod:poss", "cop"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 // A word that heads a time phrase ("last year", "next Monday").
 bool time_noun(const nlp::Word& w) {
   return lexicon::is_calendar_word(w.form) ||
@@ -843,14 +859,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
        one_of(base_rel(words[p.predicate].deprel), {"amod", "compound", "flat", "fixed", "det", "case"}))) {
     return false;  // also a participle modifying a noun ("managing director")
   }
-  // A "verb" with a noun's dependents is a noun the tagger misread ("British
-  // Olympic relay gold medallists").
-  for (uint32_t i = 0; p.construction != Construction::kNominalization && i < words.size(); ++i) {
-    if (words[i].head == static_cast<int32_t>(p.predicate) &&
-        one_of(words[i].deprel, {"amod", "compound", "det", "nmod:poss", "cop"})) {  // "was the Dreamworks hit Shrek 2"
-      return false;
-    }
-  }
+  if (p.construction != Construction::kNominalization && noun_dependents(words, p.predicate)) return false;
   // An oblique that belongs to a noun, not the verb: few verbs take "of"
   // ("continue of"), and "say" takes no place or role ("say for").
   const std::string_view last = std::string_view(t.relation).substr(t.relation.rfind(' ') + 1);
@@ -1078,27 +1087,20 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
     // (A role or an occupation is news of its own: "Ray Neidl · be · analyst".)
     if (concept_object && t.relation == "be" && concept_side.node.find(' ') == std::string::npos &&
         !schema::is_role_noun(concept_side.head_lemma) && !lexicon::person_descriptor(concept_side.node) &&
-        std::none_of(concept_side.node.begin(), concept_side.node.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        !has_digit(concept_side.node)) {
       return std::nullopt;
     }
     // Lists and tables state nothing, and a "verb" with a noun's dependents
     // is a noun the tagger misread ("the ruling body" read as rule), here as
     // in a relation.
     if (list_sentence(words, p.predicate)) return std::nullopt;
-    for (uint32_t i = 0; p.construction == extract::Construction::kVerb && i < words.size(); ++i) {
-      if (words[i].head == static_cast<int32_t>(p.predicate) &&
-          one_of(words[i].deprel, {"amod", "compound", "det", "nmod:poss", "cop"})) {
-        return std::nullopt;
-      }
-    }
+    if (p.construction == extract::Construction::kVerb && noun_dependents(words, p.predicate)) return std::nullopt;
     // "said in a statement", "said despite the demand": where or when it was
     // said, without what.
     if (t.relation.starts_with("say ")) return std::nullopt;
     // "Adrian, 13, ... 1.3%": a person is no number.
     if (concept_object && t.relation == "be" && e.subject_type == store::EntityType::kPerson &&
-        std::any_of(concept_side.node.begin(), concept_side.node.end(),
-                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        has_digit(concept_side.node)) {
       return std::nullopt;
     }
     if (concept_object && one_of(t.relation, {"make", "make it"}) &&
