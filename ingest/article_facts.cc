@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 #include "ingest/fact_gate.h"
+#include "ingest/object_names.h"
 #include "ingest/place_facts.h"
 #include "ingest/role_facts.h"
 #include "ingest/resolve/lexicon.h"
@@ -133,6 +134,30 @@ std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, cons
     return extract::GraphTriple{t.subject, &a, p.relation};
   }
   return std::nullopt;
+}
+
+// The active form of a passive relation with its agent ("be spotted by" ->
+// "spot", "reportedly be bought by" -> "reportedly buy"), qualifiers kept in
+// front; nullopt for any other relation.
+std::optional<std::string> active_voice(std::span<const nlp::Word> words, const extract::Proposition& p,
+                                        std::string_view relation) {
+  if (p.construction != extract::Construction::kPassive || p.predicate >= words.size() || !relation.ends_with(" by")) {
+    return std::nullopt;
+  }
+  const std::string participle = utf8::ascii_lowercase(words[p.predicate].form);
+  const size_t be = relation.find("be " + participle);
+  if (be == std::string_view::npos || (be > 0 && relation[be - 1] != ' ')) return std::nullopt;
+  // Words between the participle and "by" are its particle ("be taken over by").
+  const size_t rest = be + 3 + participle.size();
+  std::string particle(relation.substr(rest, relation.size() - 3 - rest));
+  if (particle.find(' ', 1) != std::string::npos) return std::nullopt;  // "be replaced as captain by"
+  // ("be taken over by": the particle the clause rules left out of the phrase.)
+  for (uint32_t i = p.predicate + 1; i < words.size() && particle.empty(); ++i) {
+    if (words[i].head == static_cast<int32_t>(p.predicate) && words[i].deprel == "compound:prt") {
+      particle = " " + utf8::ascii_lowercase(words[i].form);
+    }
+  }
+  return std::string(relation.substr(0, be)) + utf8::ascii_lowercase(words[p.predicate].lemma) + particle;
 }
 
 // "the company", "the firm", "the 25-year-old": a description the resolver
@@ -480,6 +505,53 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         if (*outlet != *s->record) add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
       }
     }
+    // A symmetric relation ("A met B") is stored once, in name order.
+    auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
+      const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
+      if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
+      const uint32_t subject = from.record ? *from.record : table.node(from.name, from.type);
+      const uint32_t object = to.record ? *to.record : table.node(to.name, to.type);
+      add_fact(subject, std::move(relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
+    };
+    // "bought a stake in AOL Europe", "backed Gordon Brown's report": a name
+    // inside a common-noun object gives a relation of its own, beside the
+    // statement about the noun.
+    if (o->type == store::EntityType::kConcept && schema::is_named(s->type) && !t->object->is_clause) {
+      for (const InnerName& inner : names_inside(words, t->object->head)) {
+        if (ents.cluster_at(p.sentence, inner.word) < 0) continue;
+        // (Inside an oblique a modifier's name is too often the oblique's own
+        // circumstance: "led with tries from Paul Steinmetz".)
+        if (inner.modifier && t->object->role != extract::ArgumentRole::kObject) continue;
+        // "managing director of" is a title, not managing a director; and a
+        // verb that takes "of" itself ("accused Britain's sprinters of
+        // lacking pride") would read the possessor as its own "of".
+        static const std::set<std::string, std::less<>> kVerbsTakingOf = {
+            "accuse", "convict", "warn", "inform", "rob", "deprive", "clear", "remind", "strip",
+            "suspect", "tell", "assure", "persuade", "notify"};
+        const std::string_view verb = std::string_view(t->relation).substr(0, t->relation.find(' '));
+        if (words[p.predicate].form == "managing" ||
+            (inner.relation.ends_with(" of") && kVerbsTakingOf.contains(verb))) {
+          continue;
+        }
+        extract::Argument name = *t->object;
+        name.role = extract::ArgumentRole::kOblique;  // its preposition is in the relation
+        name.head = inner.word;
+        name.span = {inner.word, inner.word + 1};
+        name.is_name = true;
+        name.preposition.clear();
+        const std::optional<ArgumentEntity> n = entity_of(words, name, p.sentence, ents, table, record.entities);
+        if (!n || !schema::is_named(n->type) || (s->record && s->record == n->record)) continue;
+        name.node = n->name;
+        name.entity_type = std::string(store::entity_type_name(n->type));
+        const extract::GraphTriple via{t->subject, &name,
+                                       inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
+        if (std::optional<std::string> r =
+                gate_fact(annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, false})) {
+          keep(*s, *n, std::move(*r));
+        }
+        break;  // the nearest name only
+      }
+    }
     std::optional<std::string> relation =
         gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
     if (!relation) {
@@ -494,12 +566,12 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
                             o->named_here});
       if (!relation) continue;
     }
-    // A symmetric relation ("A met B") is stored once, in name order.
-    const std::optional<schema::Canonical> canonical = schema::canonical_relation(*relation, s->type, o->type);
-    if (canonical && canonical->kind->symmetric && o->name < s->name) std::swap(s, o);
-    const uint32_t subject = s->record ? *s->record : table.node(s->name, s->type);
-    const uint32_t object = o->record ? *o->record : table.node(o->name, o->type);
-    add_fact(subject, std::move(*relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
+    // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
+    if (std::optional<std::string> active = active_voice(words, p, *relation)) {
+      keep(*o, *s, std::move(*active));
+    } else {
+      keep(*s, *o, std::move(*relation));
+    }
   }
   // "Brian McBride, managing director of T-Mobile": read off the words.
   for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {

@@ -563,6 +563,16 @@ bool name_fits_graph(std::string_view text, std::string_view name, store::Entity
 
 namespace {
 
+// Whether the relation names its object as the owner of the verb's object
+// noun: "backed Brown's report" as "back report of" · Brown (the record
+// builder's reading of a name inside a common-noun object).
+bool names_owner(const extract::Proposition& p, const extract::GraphTriple& t) {
+  return std::any_of(p.arguments.begin(), p.arguments.end(), [&](const extract::Argument& a) {
+    return &a != t.object && a.role == extract::ArgumentRole::kObject && !a.is_clause && !a.head_lemma.empty() &&
+           t.relation.ends_with(" " + a.head_lemma + " of");
+  });
+}
+
 // Checks on the words around a relation's object that show it is not what
 // the relation is about (see relation_holds).
 bool object_clause_ok(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
@@ -641,8 +651,10 @@ bool object_clause_ok(Words words, const extract::Proposition& p, const extract:
     if (verb == "join" && words[i].form == "in" && words[i + 1].xpos == "VBG") return false;
   }
   // A folded noun that belongs to another name ("confessed Arsenal's deal
-  // with Emirates", "branded Chelsea's complaint to Uefa").
+  // with Emirates", "branded Chelsea's complaint to Uefa"), unless that name
+  // is the object.
   for (const extract::Argument& a : p.arguments) {
+    if (names_owner(p, t)) break;
     if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.head >= words.size()) continue;
     if (t.relation.find(" " + a.head_lemma + " ") == std::string::npos) continue;
     for (uint32_t i = 0; i < a.head; ++i) {
@@ -836,7 +848,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // Forrester, starring Sean Connery"): the parser made the owner the
   // argument. (A nominalization's possessor is its agent: "Seifert's
   // negotiations with the LSE".)
-  if (possessor(words, t.object->head) ||
+  if ((possessor(words, t.object->head) && !names_owner(p, t)) ||
       (p.construction != Construction::kNominalization && possessor(words, t.subject->head))) {
     return false;
   }
@@ -865,7 +877,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   const std::string_view last = std::string_view(t.relation).substr(t.relation.rfind(' ') + 1);
   const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
   if (t.relation.find(' ') != std::string::npos) {
-    if (last == "of" && !one_of(verb, {"accuse", "consist", "think", "hear", "die", "approve", "convict", "warn",
+    // (Unless the noun before it is the verb's object: "backed Brown's
+    // report" as "back report of" · Brown, "approved the takeover of Abbey".)
+    if (last == "of" && !names_owner(p, t) && !one_of(verb, {"accuse", "consist", "think", "hear", "die", "approve", "convict", "warn",
                                        "inform", "rob", "deprive", "clear", "remind", "speak", "strip", "dispose"})) {
       return false;
     }
@@ -912,7 +926,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
     const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
                              one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});
-    if (!relational && !owned_share) return false;
+    if (!relational && !owned_share && !names_owner(p, t)) return false;
   }
   // Chains through a passive or a relative word ("force to be divert",
   // "lose to be slip which") join two clauses with different subjects.
@@ -983,8 +997,10 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // In a chain "V1 to V2", an object before V2 is V1's ("had Ireland
     // pinned", "having Quinlan ... vying"): the phrase joins two clauses.
     for (uint32_t i = p.predicate + 1; i < words.size(); ++i) {
+      // ("died in Bath aged 94": an age is no second verb.)
       if (words[i].head == static_cast<int32_t>(p.predicate) && words[i].deprel == "xcomp" &&
-          t.object->head > p.predicate && t.object->head < i && t.relation.find(' ') != std::string::npos) {
+          utf8::ascii_lowercase(words[i].form) != "aged" && t.object->head > p.predicate && t.object->head < i &&
+          t.relation.find(' ') != std::string::npos) {
         return false;
       }
     }

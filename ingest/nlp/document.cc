@@ -26,6 +26,13 @@ int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named) {
   for (uint32_t i = head + 1; i < words.size() && i <= head + 3; ++i) {
     if (words[i].head == static_cast<int32_t>(head) && (words[i].deprel == "appos" || words[i].deprel == "flat") &&
         (!named || words[i].ner.size() > 2)) {
+      // ("a stake in AOL Europe" parsed as an apposition: its preposition says otherwise.)
+      for (uint32_t k = head + 1; k < i; ++k) {
+        if (words[k].upos == UPos::ADP && words[k].head > static_cast<int32_t>(head) &&
+            words[k].head <= static_cast<int32_t>(i)) {
+          return -1;
+        }
+      }
       return static_cast<int32_t>(i);
     }
   }

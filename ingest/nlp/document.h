@@ -49,7 +49,8 @@ std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t e
 // The first word within three after `head` that hangs on it as an
 // apposition or a flat name part ("champion Edith Masai", "the impresario,
 // Sergei Diaghilev"), and with `named` also carries an entity tag; -1 for
-// none. (The parser's labels have no subtypes for these two.)
+// none, and none when a preposition hangs on it ("a stake in AOL Europe").
+// (The parser's labels have no subtypes for these two.)
 int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named = false);
 
 // A multiword token (CoNLL-U range line "3-4 don't" style): one surface

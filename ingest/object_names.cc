@@ -1,0 +1,86 @@
+#include "ingest/object_names.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "base/utf8.h"
+
+namespace kg::ingest {
+namespace {
+
+std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+
+bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
+
+// Nouns that say what kind of thing the name before them is: the name can
+// stand for the whole phrase ("the Odeon cinema chain" is Odeon). Not nouns
+// for a part or a measure of it ("Google shares", "Microsoft's profits").
+bool classifier_noun(std::string_view lemma) {
+  return one_of(lemma, {"chain", "unit", "division", "brand", "gallery", "museum", "studio", "label", "magazine",
+                        "newspaper", "channel", "network", "airline", "subsidiary", "franchise", "stadium", "theatre",
+                        "casino", "cafe", "restaurant", "store", "supermarket", "carmaker", "retailer", "bank",
+                        "firm", "company", "group", "band", "club", "side", "team", "orchestra", "festival",
+                        "tournament", "championship", "championships", "series", "show", "programme", "film",
+                        "album", "novel", "musical", "opera", "ballet"});
+}
+
+// The preposition a modifier is joined by, lower case, or "" for none. (It
+// may hang on the first word of a name: "in AOL Europe" with "in" on "AOL".)
+std::string preposition_of(std::span<const nlp::Word> words, uint32_t w) {
+  for (uint32_t i = 0; i < w; ++i) {
+    if (words[i].upos != nlp::UPos::ADP || base_rel(words[i].deprel) != "case" || words[i].head < 0) continue;
+    const auto on = static_cast<uint32_t>(words[i].head);
+    if (on == w || (words[on].head == static_cast<int32_t>(w) && one_of(base_rel(words[on].deprel), {"compound", "flat"}))) {
+      return utf8::ascii_lowercase(words[i].form);
+    }
+  }
+  return "";
+}
+
+bool named_word(const nlp::Word& w) { return !w.ner.empty() && w.upos == nlp::UPos::PROPN; }
+
+// A word of the name headed by `w`: `w` itself, or the first of its flat
+// parts when `w` is a title before the name ("Chancellor Gordon Brown").
+int32_t name_word(std::span<const nlp::Word> words, uint32_t w) {
+  if (named_word(words[w])) return static_cast<int32_t>(w);
+  for (uint32_t i = w + 1; i < words.size() && i <= w + 3; ++i) {
+    if (words[i].head == static_cast<int32_t>(w) && base_rel(words[i].deprel) == "flat" && named_word(words[i])) {
+      return static_cast<int32_t>(i);
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t head) {
+  std::vector<InnerName> out;
+  if (head >= words.size() || words[head].upos != nlp::UPos::NOUN) return out;
+  const std::string noun = utf8::ascii_lowercase(words[head].lemma);
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head != static_cast<int32_t>(head)) continue;
+    const std::string_view rel = base_rel(words[i].deprel);
+    const int32_t name = name_word(words, i);
+    if (name < 0) continue;
+    if (words[i].deprel == "nmod:poss") {
+      out.push_back({static_cast<uint32_t>(name), noun + " of"});
+    } else if (rel == "nmod" || (rel == "appos" && i > head)) {
+      // ("a stake in AOL Europe" is sometimes parsed as an apposition with a preposition.)
+      const std::string prep = preposition_of(words, i);
+      if (one_of(prep, {"in", "into", "of", "for", "with", "on", "at", "against", "to", "from", "over", "by"})) {
+        out.push_back({static_cast<uint32_t>(name), noun + " " + prep, true});
+      }
+    } else if (rel == "compound" && i < head && classifier_noun(noun)) {
+      out.push_back({static_cast<uint32_t>(name), ""});
+    }
+  }
+  std::sort(out.begin(), out.end(), [head](const InnerName& a, const InnerName& b) {
+    const auto distance = [head](uint32_t w) { return w > head ? w - head : head - w; };
+    return distance(a.word) < distance(b.word);
+  });
+  return out;
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,83 @@
+// names_inside: which names hang on a common noun, read off a parse written
+// here by hand in CoNLL-U (heads and labels as the UD guidelines give them).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "ingest/nlp/conllu.h"
+#include "ingest/object_names.h"
+
+namespace kg::ingest {
+namespace {
+
+// One sentence of CoNLL-U rows "form upos head deprel", with the words whose
+// 1-based ids are in `named` tagged as one PERSON/ORG name by the recognizer.
+nlp::Document parse(const std::string& rows, std::initializer_list<int> named) {
+  std::string conllu;
+  int id = 0;
+  size_t start = 0;
+  while (start < rows.size()) {
+    size_t end = rows.find(';', start);
+    if (end == std::string::npos) end = rows.size();
+    const std::string row = rows.substr(start, end - start);
+    start = end + 1;
+    char form[64], upos[16], deprel[32];
+    int head = 0;
+    if (std::sscanf(row.c_str(), "%63s %15s %d %31s", form, upos, &head, deprel) != 4) continue;
+    ++id;
+    conllu += std::to_string(id) + "\t" + form + "\t" + form + "\t" + upos + "\t_\t_\t" + std::to_string(head) + "\t" +
+              deprel + "\t_\t_\n";
+  }
+  auto doc = nlp::read_conllu(conllu + "\n", "test");
+  EXPECT_TRUE(doc.is_ok()) << doc.status().message();
+  nlp::Document d = std::move(*doc);
+  for (int w : named) d.words[static_cast<size_t>(w - 1)].ner = "I-ORG";
+  return d;
+}
+
+TEST(NamesInside, AModifierWithItsPrepositionJoinsTheRelation) {
+  // "bought a stake in AOL Europe" ("in" on the name's first word)
+  const nlp::Document d = parse("bought VERB 0 root;a DET 3 det;stake NOUN 1 obj;in ADP 5 case;AOL PROPN 6 compound;"
+                                "Europe PROPN 3 nmod",
+                                {5, 6});
+  const auto names = names_inside(d.words_of(d.sentences[0]), 2);
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].word, 5u);
+  EXPECT_EQ(names[0].relation, "stake in");
+  EXPECT_TRUE(names[0].modifier);
+}
+
+TEST(NamesInside, APossessorBehindATitleIsTheOwner) {
+  // "backed Chancellor Gordon Brown's report"
+  const nlp::Document d = parse("backed VERB 0 root;Chancellor PROPN 6 nmod:poss;Gordon PROPN 2 flat;"
+                                "Brown PROPN 2 flat;'s PART 2 case;report NOUN 1 obj",
+                                {3, 4});
+  const auto names = names_inside(d.words_of(d.sentences[0]), 5);
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].word, 2u);
+  EXPECT_EQ(names[0].relation, "report of");
+  EXPECT_FALSE(names[0].modifier);
+}
+
+TEST(NamesInside, OnlyAClassifierNounLetsTheNameStandForThePhrase) {
+  // "the Odeon cinema chain" is Odeon; "the Google shares" are not Google.
+  const nlp::Document chain = parse("the DET 4 det;Odeon PROPN 4 compound;cinema NOUN 4 compound;chain NOUN 0 root", {2});
+  const auto names = names_inside(chain.words_of(chain.sentences[0]), 3);
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].word, 1u);
+  EXPECT_EQ(names[0].relation, "");
+  const nlp::Document shares = parse("the DET 3 det;Google PROPN 3 compound;shares NOUN 0 root", {2});
+  EXPECT_TRUE(names_inside(shares.words_of(shares.sentences[0]), 2).empty());
+}
+
+TEST(NamesInside, AnUntaggedWordOrAnUnlistedPrepositionGivesNothing) {
+  // "a plan for growth" (no name), "a stake despite Europe" (no such relation)
+  const nlp::Document plain = parse("a DET 2 det;plan NOUN 0 root;for ADP 4 case;growth NOUN 2 nmod", {});
+  EXPECT_TRUE(names_inside(plain.words_of(plain.sentences[0]), 1).empty());
+  const nlp::Document odd = parse("a DET 2 det;stake NOUN 0 root;despite ADP 4 case;Europe PROPN 2 nmod", {4});
+  EXPECT_TRUE(names_inside(odd.words_of(odd.sentences[0]), 1).empty());
+}
+
+}  // namespace
+}  // namespace kg::ingest
