@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Where kg's scripts keep Kuzu, the Cypher oracle of issue 24 (the npm
 # package kuzu): one copy per user and version, outside every checkout and
 # build directory, so that `make test`, `make conformance` and `make bench`
