@@ -23,10 +23,14 @@ build: bootstrap $(BUILD)/build.ninja
 demo: build
 	@tools/demo.sh $(KG) demo
 
+# `make test` and `make check` also install Node and Kuzu (tools/bootstrap.sh
+# test) for the Cypher conformance subset, which skips when they cannot be had.
 test: build
+	@tools/bootstrap.sh test
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
 
 check: build
+	@tools/bootstrap.sh test
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow --timeout 900
 
 test-asan: bootstrap

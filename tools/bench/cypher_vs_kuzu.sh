@@ -21,17 +21,14 @@ if [ ! -f "$TRIPLES" ]; then
 fi
 # Node and kuzu as `make conformance` installs them (same directory, shared).
 "$ROOT/tools/bootstrap.sh" conformance
-if [ ! -d "$BUILD/conformance/node_modules/kuzu" ]; then
-  mkdir -p "$BUILD/conformance"
-  (cd "$BUILD/conformance" && npm install --no-save --silent kuzu@0.11.3 >/dev/null)
-fi
+. "$ROOT/tools/conformance/kuzu.sh"
 mkdir -p "$WORK"
 if [ ! -d "$WORK/kg.db" ]; then
   "$KG" --db "$WORK/kg.db" ingest --triples "$TRIPLES" >/dev/null
   "$KG" --db "$WORK/kg.db" export --format csv -o "$WORK/csv" >/dev/null 2>&1
 fi
 "$BUILD/tools/bench/cypher_bench" --db "$WORK/kg.db" --queries "$QUERIES" --runs "$RUNS" > "$WORK/kg.out"
-NODE_PATH="$BUILD/conformance/node_modules" \
+NODE_PATH="$KUZU_NODE_PATH" \
   node "$ROOT/tools/bench/kuzu_bench.js" "$WORK/csv" "$WORK/kuzu" "$QUERIES" "$RUNS" > "$WORK/kuzu.out"
 echo "cypher_vs_kuzu: $(basename "$TRIPLES"), warm medians of $RUNS runs (ms; load: $(cut -d' ' -f1 /proc/loadavg))"
 awk -F'\t' '

@@ -1,6 +1,7 @@
 #!/bin/sh
-# `make conformance`: installs node/npm (tools/bootstrap.sh conformance) and
-# the npm package kuzu 0.11.3 into the build directory, builds three stores
+# `make conformance`: installs node/npm and the npm package kuzu 0.11.3
+# (tools/bootstrap.sh conformance; Kuzu goes where kuzu.sh says, shared with
+# `make test` and `make bench`), builds three stores
 # (examples/, 100 BBC articles, the gen-kg 1M-triple graph; each skipped
 # when ../shared is absent) and runs the suite of suite.js over kg and Kuzu
 # (on the 1M graph only its ci entries).
@@ -14,10 +15,8 @@ WORK="$BUILD/conformance"
 SHARED="$ROOT/../shared"
 mkdir -p "$WORK"
 "$ROOT/tools/bootstrap.sh" conformance
-if [ ! -d "$WORK/node_modules/kuzu" ]; then
-  (cd "$WORK" && npm install --no-save --silent kuzu@0.11.3 >/dev/null)
-fi
-export NODE_PATH="$WORK/node_modules"
+. "$ROOT/tools/conformance/kuzu.sh"
+export NODE_PATH="$KUZU_NODE_PATH"
 status=0
 check() {  # NAME DB
   node "$ROOT/tools/conformance/conformance.js" --kg "$KG" --db "$2" --work "$WORK/$1" --name "$1" $MODE || status=1
