@@ -302,6 +302,7 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   std::vector<EntitySpan> spans = spans_from_labels(*labels);
   trim_and_add_places(words, keys.marks, &spans);
   join_firm_names(words, &spans);
+  join_organisation_names(words, keys.marks, &spans);
   drop_non_names(words, keys, &spans);
   labels_from_spans(words.size(), spans, labels);
 }
@@ -356,6 +357,65 @@ void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<
       ++e.end;
     }
     e.type = EntityType::kOrg;
+  }
+}
+
+void EntityRecognizer::join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                               std::vector<EntitySpan>* spans_in_order) {
+  std::vector<EntitySpan>& spans = *spans_in_order;
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  auto capitalised_name_word = [&](uint32_t k) {
+    return (words[k].upos == UPos::PROPN || words[k].upos == UPos::ADJ) && is_ascii_upper(words[k].form[0]) &&
+           (marks[k].word_classes & (kGazTitle | kGazHonorific)) == 0;
+  };
+  // Organization words that take "of"/"for" and the rest of the name after them.
+  auto organisation_head = [&](std::string_view form) {
+    for (std::string_view f : {"Institute", "Commission", "Department", "Ministry", "Office", "Council", "Federation",
+                               "Association", "Society", "University", "Museum", "Centre", "Center", "Academy",
+                               "Bureau", "Agency", "College", "Foundation", "Confederation", "Chamber", "Organisation",
+                               "Organization", "Union", "League", "School"}) {
+      if (form == f) return true;
+    }
+    return false;
+  };
+  auto span_covering = [&](uint32_t k) -> const EntitySpan* {
+    for (const EntitySpan& e : spans) {
+      if (e.begin <= k && k < e.end) return &e;
+    }
+    return nullptr;
+  };
+  std::vector<EntitySpan> joined;
+  for (uint32_t i = 0; i < n;) {
+    // "Institute for Fiscal Studies": the head, the preposition, then
+    // capitalized words (tagged or not) up to the first other word.
+    // (Both pieces read as names: the model saw a name on each side.)
+    const EntitySpan* head = span_covering(i);
+    const EntitySpan* rest = i + 2 < n ? span_covering(i + 2) : nullptr;
+    if (organisation_head(words[i].form) && head != nullptr && head->end == i + 1 && rest != nullptr &&
+        rest->begin == i + 2 && rest->type != EntityType::kPerson &&
+        (words[i + 1].form == "of" || words[i + 1].form == "for")) {
+      joined.push_back({head->begin, rest->end, EntityType::kOrg});
+      i = rest->end;
+      continue;
+    }
+    ++i;
+  }
+  for (const EntitySpan& j : joined) {
+    std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < j.end && j.begin < e.end; });
+    spans.push_back(j);
+  }
+  std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+  // "Investec | Securities": an untagged proper noun just before an organization.
+  for (size_t s = 0; s < spans.size(); ++s) {
+    EntitySpan& e = spans[s];
+    if (e.type != EntityType::kOrg) continue;
+    const uint32_t before = e.begin - 1;
+    if (e.begin < 2 || words[before].upos != UPos::PROPN || !capitalised_name_word(before) ||
+        lexicon::is_calendar_word(words[before].form, /*given_names=*/false) ||
+        (s > 0 && spans[s - 1].end > before) || words[before - 1].upos == UPos::PROPN) {
+      continue;
+    }
+    e.begin = before;
   }
 }
 

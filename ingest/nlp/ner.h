@@ -104,6 +104,13 @@ class EntityRecognizer : public AnnotationStage {
   // & Hart"), and a company's legal form after a comma belongs to its name
   // ("First Union Securities, Inc.").
   static void join_firm_names(std::span<const Word> words, std::vector<EntitySpan>* spans);
+  // An organization's name read in pieces is one name: an organization word
+  // with "of"/"for" and the capitalized words after it ("Institute | for
+  // Fiscal Studies" read as a place and a MISC), and a proper noun the model
+  // left out just before an organization ("Investec | Securities"), though
+  // not a sentence's first word, a title nor a weekday ("On Tuesday Labour").
+  static void join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                      std::vector<EntitySpan>* spans);
   // Last: a weekday or month alone ("saturday") and a span made only of
   // common words written in capitals ("PERFORMANCE" in a table), none of
   // them on a word list, name nothing.
