@@ -58,6 +58,8 @@ int32_t name_word(std::span<const nlp::Word> words, uint32_t w) {
 std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t head) {
   std::vector<InnerName> out;
   if (head >= words.size() || words[head].upos != nlp::UPos::NOUN) return out;
+  // Half of a hyphenated word ("crime-fighting tools") is no noun of its own.
+  if ((head > 0 && words[head - 1].form == "-") || (head + 1 < words.size() && words[head + 1].form == "-")) return out;
   const std::string noun = utf8::ascii_lowercase(words[head].lemma);
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (words[i].head != static_cast<int32_t>(head)) continue;

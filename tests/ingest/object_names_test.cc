@@ -71,6 +71,14 @@ TEST(NamesInside, OnlyAClassifierNounLetsTheNameStandForThePhrase) {
   EXPECT_TRUE(names_inside(shares.words_of(shares.sentences[0]), 2).empty());
 }
 
+TEST(NamesInside, HalfOfAHyphenatedWordIsNoNoun) {
+  // "the FBI's crime-fighting tools" misparsed with "fighting" as the owned noun
+  const nlp::Document d = parse("used VERB 0 root;the DET 3 det;FBI PROPN 7 nmod:poss;'s PART 3 case;crime NOUN 7 "
+                                "compound;- PUNCT 7 punct;fighting NOUN 1 obj;tools NOUN 7 conj",
+                                {3});
+  EXPECT_TRUE(names_inside(d.words_of(d.sentences[0]), 6).empty());
+}
+
 TEST(NamesInside, AnUntaggedWordOrAnUnlistedPrepositionGivesNothing) {
   // "a plan for growth" (no name), "a stake despite Europe" (no such relation)
   const nlp::Document plain = parse("a DET 2 det;plan NOUN 0 root;for ADP 4 case;growth NOUN 2 nmod", {});
