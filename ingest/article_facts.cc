@@ -15,7 +15,6 @@
 #include "ingest/object_names.h"
 #include "ingest/place_facts.h"
 #include "ingest/role_facts.h"
-#include "ingest/resolve/lexicon.h"
 #include "ingest/resolve/resolve.h"
 
 namespace kg::ingest {
@@ -169,7 +168,7 @@ bool reference_description(std::span<const nlp::Word> words, const extract::Argu
       utf8::ascii_lowercase(words[a.head - 2].form) == "year") {
     return true;
   }
-  if (words[a.head].upos != nlp::UPos::NOUN || !resolve::is_organisation_noun(a.head_lemma)) return false;
+  if (words[a.head].upos != nlp::UPos::NOUN || !lexicon::is_organisation_noun(a.head_lemma)) return false;
   // "the frozen foods maker Kestrel" names its organisation.
   return nlp::apposed_word(words, a.head) < 0;
 }

@@ -11,7 +11,7 @@
 #include <span>
 #include <vector>
 
-#include "ingest/nlp/document.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::ingest {
 

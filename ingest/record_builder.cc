@@ -3,7 +3,6 @@
 #include <memory>
 
 #include "ingest/article_facts.h"
-#include "ingest/extract/baseline.h"
 #include "ingest/extract/extract.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/pipeline.h"

@@ -6,7 +6,7 @@
 #include <cctype>
 
 #include "base/lexicon.h"
-#include "ingest/nlp/ner_titles.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::extract {
 

@@ -13,7 +13,7 @@
 
 #include "ingest/extract/extractor.h"
 #include "ingest/extract/sentence_tree.h"
-#include "ingest/nlp/ner_gazetteer.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::extract {
 

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "ingest/extract/derivations.h"
-#include "ingest/nlp/model_io.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::extract {
 

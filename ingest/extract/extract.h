@@ -24,6 +24,7 @@
 // outside ingest/extract includes this one.
 #pragma once
 
+#include "ingest/extract/baseline.h"        // the pattern baseline (kg extract --baseline)
 #include "ingest/extract/boilerplate.h"     // news boilerplate and datelines
 #include "ingest/extract/carb.h"            // CaRB output
 #include "ingest/extract/derivations.h"     // noun -> verb derivations (nominalizations)

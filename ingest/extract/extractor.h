@@ -8,7 +8,7 @@
 
 #include "ingest/extract/derivations.h"
 #include "ingest/extract/proposition.h"
-#include "ingest/nlp/document.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::extract {
 

@@ -19,6 +19,13 @@
 #include "ingest/nlp/splitter.h"
 #include "ingest/nlp/tagger.h"
 #include "ingest/nlp/tokenizer.h"
+// What the layers above read of nlp besides the Pipeline; they include this
+// header only (the build exposes no other header of ingest/nlp to them).
+#include "ingest/nlp/conllu.h"       // CoNLL-U in and out (kg nlp, kg eval)
+#include "ingest/nlp/model_io.h"     // the model file format (extract's derivations table)
+#include "ingest/nlp/ner_labels.h"   // entity types and spans (resolve)
+#include "ingest/nlp/ner_titles.h"   // gazetteer marks and title spans (extract, resolve)
+#include "ingest/nlp/text_chars.h"   // the ASCII character classes of the tokenizer (resolve)
 
 namespace kg::nlp {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "base/utf8.h"
-#include "ingest/nlp/text_chars.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::resolve {
 

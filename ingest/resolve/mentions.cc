@@ -2,11 +2,8 @@
 
 #include <algorithm>
 
-#include "ingest/nlp/ner_gazetteer.h"
-#include "ingest/nlp/ner_labels.h"
+#include "ingest/nlp/nlp.h"
 #include "graph/schema/schema.h"
-#include "ingest/nlp/ner_titles.h"
-#include "ingest/nlp/text_chars.h"
 #include "ingest/resolve/lexicon.h"
 
 namespace kg::resolve {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ingest/nlp/document.h"
+#include "ingest/nlp/nlp.h"
 #include "ingest/resolve/resolve.h"
 
 namespace kg::resolve {

@@ -49,8 +49,7 @@
 
 #include "base/lexicon.h"
 #include "graph/store/store.h"
-#include "ingest/nlp/document.h"
-#include "ingest/nlp/ner_labels.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::resolve {
 

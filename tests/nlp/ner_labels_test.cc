@@ -8,7 +8,7 @@
 #include "ingest/nlp/ner_history.h"
 #include "ingest/nlp/ner_labels.h"
 #include "ingest/nlp/ner_titles.h"
-#include "tools/train/ner_eval.h"
+#include "ingest/nlp/train/ner_eval.h"
 
 namespace kg::nlp {
 namespace {

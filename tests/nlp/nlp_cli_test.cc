@@ -7,7 +7,7 @@
 
 #include "ingest/nlp/conllu.h"
 #include "tests/nlp/cli_run.h"
-#include "tools/train/ud_eval.h"
+#include "ingest/nlp/train/ud_eval.h"
 
 namespace kg::nlp {
 namespace {

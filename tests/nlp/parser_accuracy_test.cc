@@ -10,8 +10,8 @@
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/parser.h"
 #include "ingest/nlp/conllu.h"
-#include "tools/train/text_file.h"
-#include "tools/train/ud_eval.h"
+#include "ingest/nlp/train/text_file.h"
+#include "ingest/nlp/train/ud_eval.h"
 
 namespace kg::nlp {
 namespace {

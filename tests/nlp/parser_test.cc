@@ -15,8 +15,8 @@
 #include "ingest/nlp/conllu.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/parser.h"
-#include "tools/train/parser_training.h"
-#include "tools/train/text_file.h"
+#include "ingest/nlp/train/parser_training.h"
+#include "ingest/nlp/train/text_file.h"
 
 namespace kg::nlp {
 namespace {

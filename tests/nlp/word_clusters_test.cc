@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "ingest/nlp/model_io.h"
-#include "tools/train/clusters_train.h"
-#include "tools/train/train.h"
+#include "ingest/nlp/train/clusters_train.h"
+#include "ingest/nlp/train/trainers.h"
 
 namespace kg {
 namespace {

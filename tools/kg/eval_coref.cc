@@ -19,12 +19,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "ingest/nlp/conllu.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/resolve/resolve.h"
 #include "tools/kg/commands.h"
 #include "tools/train/coref_eval.h"
-#include "tools/train/text_file.h"
+#include "ingest/nlp/train/train.h"
 
 namespace kg::cli {
 

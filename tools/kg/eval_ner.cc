@@ -9,10 +9,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "ingest/nlp/ner_corpus.h"
+#include "ingest/nlp/train/train.h"
 #include "tools/kg/commands.h"
-#include "tools/train/ner_eval.h"
-#include "tools/train/text_file.h"
 
 namespace kg::cli {
 

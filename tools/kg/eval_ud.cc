@@ -5,10 +5,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "ingest/nlp/conllu.h"
+#include "ingest/nlp/nlp.h"
 #include "tools/kg/commands.h"
-#include "tools/train/text_file.h"
-#include "tools/train/ud_eval.h"
+#include "ingest/nlp/train/train.h"
 
 namespace kg::cli {
 

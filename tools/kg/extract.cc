@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "ingest/extract/baseline.h"
 #include "ingest/extract/extract.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/pipeline.h"

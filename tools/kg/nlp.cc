@@ -3,10 +3,9 @@
 #include <iostream>
 #include <iterator>
 
-#include "ingest/nlp/conllu.h"
 #include "ingest/nlp/nlp.h"
 #include "tools/kg/commands.h"
-#include "tools/train/text_file.h"
+#include "ingest/nlp/train/train.h"
 
 namespace kg::cli {
 

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "ingest/nlp/document.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::train {
 

@@ -5,60 +5,25 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "ingest/nlp/conllu.h"
-#include "tools/train/ner_train.h"
 #include "tools/train/derivations_train.h"
-#include "tools/train/parser_training.h"
-#include "tools/train/text_file.h"
 
 namespace kg::train {
 
-Result<nlp::Document> read_treebank(const TrainOptions& options, std::string_view relative_path) {
-  const std::string path = fmt::format("{}/{}", options.data_dir, relative_path);
-  Result<std::string> file = read_whole_file(path);
-  if (!file) return file.status();
-  std::string content = std::move(*file);
-  if (options.max_sentences > 0) {
-    // Cut after the n-th blank line: a prefix of whole sentences.
-    size_t pos = 0, seen = 0;
-    while (seen < options.max_sentences) {
-      const size_t blank = content.find("\n\n", pos);
-      if (blank == std::string::npos) break;
-      pos = blank + 2;
-      ++seen;
-    }
-    if (seen == options.max_sentences) content.resize(pos);
-  }
-  return nlp::read_conllu(content, path);
-}
-
 namespace {
 
-struct Stage {
-  std::string_view name;
-  Status (*train)(const TrainOptions&);
-};
+// The one stage after the models of ingest/nlp: it reads WordNet only.
+constexpr std::string_view kDerivationsStage = "derivations";
 
-// Pipeline order: each stage may read the models written before it
-// (clusters right after the tokenizer: it reads the tokenizer model, and the
-// statistical stages after it may use the clusters as features).
-constexpr Stage kStages[] = {
-    {"tokenizer", train_tokenizer},
-    {"clusters", train_clusters},
-    {"tagger", train_tagger},
-    {"lemmatizer", train_lemmatizer},
-    {"parser", train_parser},
-    {"ner", train_ner},
-    {"derivations",
-     [](const TrainOptions& o) { return train_derivations(o.wordnet_dir, o.out_dir, o.log); }},
-};
+bool wanted(const TrainOptions& options, std::string_view stage) {
+  return options.only.empty() || std::find(options.only.begin(), options.only.end(), stage) != options.only.end();
+}
 
 }  // namespace
 
 const std::vector<std::string>& training_stages() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> out;
-    for (const Stage& stage : kStages) out.emplace_back(stage.name);
+    std::vector<std::string> out = model_training_stages();
+    out.emplace_back(kDerivationsStage);
     return out;
   }();
   return names;
@@ -71,12 +36,8 @@ Status train_all(const TrainOptions& options) {
       return Status::invalid_input(
           fmt::format("unknown training stage '{}' (stages: {})", name, fmt::join(names, ", ")));
   }
-  for (const Stage& stage : kStages) {
-    const bool wanted =
-        options.only.empty() || std::find(options.only.begin(), options.only.end(), stage.name) != options.only.end();
-    if (!wanted) continue;
-    if (Status st = stage.train(options); !st) return st;
-  }
+  if (Status st = train_models(options); !st) return st;
+  if (wanted(options, kDerivationsStage)) return train_derivations(options.wordnet_dir, options.out_dir, options.log);
   return Status::ok();
 }
 

@@ -13,8 +13,8 @@
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/text_chars.h"
-#include "tools/train/train.h"
-#include "tools/train/ud_eval.h"
+#include "ingest/nlp/train/trainers.h"
+#include "ingest/nlp/train/ud_eval.h"
 
 namespace kg::train {
 

@@ -14,7 +14,7 @@
 #include "base/status.h"
 #include "ingest/nlp/document.h"
 #include "ingest/nlp/parser.h"
-#include "tools/train/train.h"
+#include "ingest/nlp/train/trainers.h"
 
 namespace kg::train {
 

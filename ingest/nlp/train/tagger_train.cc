@@ -12,7 +12,7 @@
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/text_chars.h"
 #include "ingest/nlp/word_clusters.h"
-#include "tools/train/train.h"
+#include "ingest/nlp/train/trainers.h"
 
 namespace kg::train {
 

@@ -1,4 +1,4 @@
-#include "tools/train/text_file.h"
+#include "ingest/nlp/train/text_file.h"
 
 #include <fmt/format.h>
 #include <fstream>

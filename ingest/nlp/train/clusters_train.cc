@@ -11,7 +11,7 @@
 // loss(a,b) is how much AMI drops when a and b merge. Only pairs whose two
 // words are both clustered count toward p(c,d) (the window approximation);
 // marginals come from all pairs of frequent words.
-#include "tools/train/clusters_train.h"
+#include "ingest/nlp/train/clusters_train.h"
 
 #include <algorithm>
 #include <chrono>
@@ -22,8 +22,8 @@
 #include "base/utf8.h"
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/nlp.h"
-#include "tools/train/text_file.h"
-#include "tools/train/train.h"
+#include "ingest/nlp/train/text_file.h"
+#include "ingest/nlp/train/trainers.h"
 
 namespace kg::train {
 

@@ -1,4 +1,4 @@
-#include "tools/train/parser_training.h"
+#include "ingest/nlp/train/parser_training.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -12,7 +12,7 @@
 #include "ingest/nlp/tagger.h"
 #include "ingest/nlp/parser_features.h"
 #include "ingest/nlp/transition_system.h"
-#include "tools/train/text_file.h"
+#include "ingest/nlp/train/text_file.h"
 
 namespace kg::train {
 

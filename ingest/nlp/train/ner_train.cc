@@ -1,4 +1,4 @@
-#include "tools/train/ner_train.h"
+#include "ingest/nlp/train/ner_train.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -18,8 +18,8 @@
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/tagger.h"
 #include "ingest/nlp/text_chars.h"
-#include "tools/train/ner_eval.h"
-#include "tools/train/text_file.h"
+#include "ingest/nlp/train/ner_eval.h"
+#include "ingest/nlp/train/text_file.h"
 
 namespace kg::train {
 

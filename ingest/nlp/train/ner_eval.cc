@@ -1,4 +1,4 @@
-#include "tools/train/ner_eval.h"
+#include "ingest/nlp/train/ner_eval.h"
 
 #include <algorithm>
 #include <deque>

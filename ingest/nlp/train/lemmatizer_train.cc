@@ -10,7 +10,7 @@
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/nlp.h"
 #include "ingest/nlp/text_chars.h"
-#include "tools/train/train.h"
+#include "ingest/nlp/train/trainers.h"
 
 namespace kg::train {
 

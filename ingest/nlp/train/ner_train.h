@@ -4,7 +4,7 @@
 #pragma once
 
 #include "base/status.h"
-#include "tools/train/train.h"
+#include "ingest/nlp/train/trainers.h"
 
 namespace kg::train {
 

@@ -1,4 +1,4 @@
-#include "tools/train/ud_eval.h"
+#include "ingest/nlp/train/ud_eval.h"
 
 #include <algorithm>
 #include <fmt/format.h>
