@@ -516,6 +516,16 @@ const std::vector<std::string_view>& organisation_words() {
 
 bool is_organisation_word(std::string_view word) { return listed(kOrgWords, word); }
 
+bool is_organisation_descriptor(std::string_view lowercase_lemma) {
+  static constexpr std::string_view kDescriptors[] = {
+      "publisher", "watchdog",  "regulator", "agency",    "manufacturer", "supermarket",
+      "brewer",    "label",     "newspaper", "magazine",  "channel",      "network",   "union",     "body",
+      "studio",    "consortium", "fund",     "exchange",  "carmaker",     "chipmaker", "drugmaker", "website",
+      "tabloid",   "organisation", "organization", "association", "federation", "band", "outfit", "broadcaster"};
+  return is_organisation_noun(lowercase_lemma) ||
+         std::find(std::begin(kDescriptors), std::end(kDescriptors), lowercase_lemma) != std::end(kDescriptors);
+}
+
 bool is_organisation_noun(std::string_view lowercase_lemma) {
   return std::find(std::begin(kOrganisationNouns), std::end(kOrganisationNouns), lowercase_lemma) !=
          std::end(kOrganisationNouns);

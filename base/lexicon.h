@@ -144,4 +144,10 @@ std::span<const PartyAdjective> party_adjectives();
 // Compared exactly: the resolver passes lowercase lemmas.
 bool is_organisation_noun(std::string_view lowercase_lemma);
 
+// A common noun written just before an organisation's name to say what it
+// is ("watchdog Ofcom", "aid agency Cafod", "publisher Bertelsmann"): the
+// organisation nouns above and the kinds of company, body and outlet news
+// names that way. Lowercase lemmas, compared exactly.
+bool is_organisation_descriptor(std::string_view lowercase_lemma);
+
 }  // namespace kg::lexicon

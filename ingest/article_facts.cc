@@ -693,6 +693,24 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       e.type = store::EntityType::kOrg;
     }
   }
+  // "broadcasting watchdog Ofcom", "the Catholic aid agency Cafod": a name
+  // its article introduces with an organisation noun is an organisation
+  // (not a country: "the group Britain" is no use news makes).
+  for (const resolve::Mention& m : ents.mentions) {
+    if (m.kind != resolve::MentionKind::kName || m.cluster < 0 || m.begin == 0) continue;
+    const std::optional<uint32_t> r = table.cluster(m.cluster);
+    if (!r || ents.clusters[static_cast<size_t>(m.cluster)].gender != resolve::Gender::kUnknown) continue;
+    const nlp::Word& before = annotated.words_of(annotated.sentences[m.sentence])[m.begin - 1];
+    store::EntityRecord& e = record.entities[*r];
+    // (A maker or a publisher is a person as often: "documentary maker Max Carlish".)
+    const std::string lemma = utf8::ascii_lowercase(before.lemma);
+    if (e.type == store::EntityType::kPerson && (lemma == "maker" || lemma == "publisher")) continue;
+    if (before.upos == nlp::UPos::NOUN && !before.form.empty() && std::islower(static_cast<unsigned char>(before.form[0])) &&
+        lexicon::is_organisation_descriptor(lemma) && e.type != store::EntityType::kOrg &&
+        lexicon::find_country(e.name) == nullptr) {
+      e.type = store::EntityType::kOrg;
+    }
+  }
   return record;
 }
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "ingest/nlp/document.h"
+#include "ingest/nlp/nlp.h"
 
 namespace kg::ingest {
 

@@ -356,7 +356,8 @@ constexpr const char* kDealArticle =
     "\n"
     "Marta Keane was appointed by Brook Capital in May.\n"
     "\n"
-    "Ulster had led with tries from Paul Steinmetz and Bryn Cunningham.\n";
+    "Ulster had led with tries from Paul Steinmetz and Bryn Cunningham. The aid agency Marlowe welcomed the deal, "
+    "and broadcasting watchdog Ofdex said nothing.\n";
 
 TEST(ParsedIngest, NamesInsideANounPhraseAndPassivesGiveRelations) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -374,6 +375,12 @@ TEST(ParsedIngest, NamesInsideANounPhraseAndPassivesGiveRelations) {
   EXPECT_TRUE(g.edges("Marta Keane", "be appointed by", "Brook Capital").empty()) << g.dump();
   // A name inside an oblique's own modifier is its circumstance, not the verb's.
   EXPECT_TRUE(g.edges("Ulster", "lead with try from", "Paul Steinmetz").empty()) << g.dump();
+  // A name introduced by an organisation noun is an organisation's.
+  for (const std::string name : {"Marlowe", "Ofdex"}) {
+    const std::vector<nlohmann::json> nodes = g.nodes_named(name);
+    ASSERT_EQ(nodes.size(), 1u) << name << "\n" << g.dump();
+    EXPECT_EQ(nodes[0]["type"], "ORG") << name << "\n" << g.dump();
+  }
 }
 
 // Our own obituary: "she" in a sentence whose subject came after another
