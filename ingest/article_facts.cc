@@ -111,6 +111,14 @@ std::optional<ArgumentEntity> entity_of(std::span<const nlp::Word> words, const 
   if (c < 0 && !a.is_pronoun) c = appositive_name_cluster(words, sentence, a.head, ents);
   bool named_here = false;
   if (c < 0 && !a.is_pronoun && (c = cluster_named(a.node, ents)) >= 0) named_here = true;
+  // "the chancellor", "his chancellor" after "Chancellor Gordon Brown": the
+  // resolver joins a title only to a person who holds it in the article, so
+  // the title names its holder as well as a name would.
+  if (c >= 0 && !a.is_name && !a.is_pronoun && a.head < words.size() && words[a.head].upos == nlp::UPos::NOUN &&
+      lexicon::role_noun(a.head_lemma) == lexicon::RoleNoun::kTitle &&
+      ents.clusters[static_cast<size_t>(c)].type == nlp::EntityType::kPerson) {
+    named_here = true;
+  }
   if (c >= 0) {
     const std::optional<uint32_t> r = table.cluster(c);
     if (!r) return std::nullopt;

@@ -41,7 +41,9 @@ struct GateEntities {
   bool speaker_subject = false;
   // The argument's words are one of its entity's names, though the tagger
   // did not read them as a name ("Harbour Foods" tagged as common nouns at
-  // the start of a sentence): as good as a name.
+  // the start of a sentence), or a title only its entity holds in the
+  // article ("the chancellor" after "Chancellor Gordon Brown"): as good as a
+  // name.
   bool subject_named_here = false, object_named_here = false;
 };
 

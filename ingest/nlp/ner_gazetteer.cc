@@ -93,7 +93,7 @@ constexpr std::string_view kGreetings[] = {
 
 // Words that precede a title within a title phrase ("former Deputy Foreign Minister").
 constexpr std::string_view kTitleModifiers[] = {
-    "former", "deputy", "acting", "vice", "interim", "outgoing", "incoming", "then", "late", "top",
+    "former", "deputy", "acting", "vice", "interim", "outgoing", "incoming", "then", "late", "top", "shadow",
     "senior", "junior", "chief", "foreign", "national", "state", "federal", "assistant", "associate",
     "executive", "general", "first", "lady", "of", "the", "and", "security", "defence", "defense",
     "finance", "interior", "health", "education", "energy", "trade", "labor", "labour", "justice",

@@ -218,8 +218,13 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   }
   std::string nationality;
   uint32_t j = i + 1;
+  std::vector<std::string> modifiers;
   while (j < n && (words[j].upos == UPos::ADJ || !demonym_of(words[j].form).empty())) {
-    if (nationality.empty()) nationality = std::string(demonym_of(words[j].form));
+    if (!demonym_of(words[j].form).empty()) {
+      if (nationality.empty()) nationality = std::string(demonym_of(words[j].form));
+    } else {
+      modifiers.push_back(ascii_lowercase(words[j].form));
+    }
     ++j;
   }
   if (j >= n || std::find(covered.begin() + i, covered.begin() + j + 1, true) != covered.begin() + j + 1) return;
@@ -238,7 +243,8 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
     // A compound ("the president's office" is fine, "the leader board" is not),
     // a title before a name, or "the president of X" (someone else's office).
     if (next.upos == UPos::NOUN || next.upos == UPos::PROPN) return;
-    if (ascii_lowercase(next.form) == "of") return;
+    // ("accused the chancellor of using ...": an "of" with a gerund is the verb's.)
+    if (ascii_lowercase(next.form) == "of" && !(j + 2 < n && words[j + 2].xpos == "VBG")) return;
   }
   FoundMention f;
   Mention& m = f.mention;
@@ -253,6 +259,7 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   f.governor = head.head;
   f.nationality = std::move(nationality);
   f.role_lemma = lemma;
+  f.role_modifiers = std::move(modifiers);
   f.possessor_word = is_possessive_determiner(words[i].form) ? static_cast<int32_t>(i) : -1;
   // "Harbour Foods bought the company": as for "it", not its own verb's subject.
   f.object_pronoun = organisation && (head.deprel == "obj" || head.deprel == "iobj");

@@ -30,6 +30,7 @@ struct FoundMention {
   // Descriptions: the demonym among the modifiers, the role noun's lemma,
   // and the possessive determiner (-1 when the description starts with "the").
   std::string role_lemma;
+  std::vector<std::string> role_modifiers;  // lowercase words before the role noun that are no demonym: "prime"
   int32_t possessor_word = -1;
   // Pronouns: whether it is reflexive / an object (binding constraints).
   bool reflexive = false;

@@ -294,10 +294,18 @@ class Resolver {
   }
 
   // Whether a title of `d` has `role` as one of its words ("prime minister" ~ "minister").
-  static bool has_title_word(const Draft& d, const std::string& role) {
+  // Whether one of the person's titles has the word `role`, after every one
+  // of the description's `modifiers` ("the prime minister" is no welfare
+  // minister), and not as a shadow, former or deputy office ("the
+  // chancellor" is not the shadow chancellor).
+  static bool has_title_word(const Draft& d, const std::string& role, const std::vector<std::string>& modifiers) {
     for (const std::string& t : d.titles) {
-      for (const std::string& w : split_words(identity::normalize_name(t))) {
-        if (w == role) return true;
+      const std::vector<std::string> words = split_words(identity::normalize_name(t));
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (words[k] != role) continue;
+        const auto before = [&](std::string_view w) { return std::find(words.begin(), words.begin() + k, w) != words.begin() + k; };
+        const bool lesser = before("shadow") || before("former") || before("deputy") || before("vice") || before("assistant");
+        if (!lesser && std::all_of(modifiers.begin(), modifiers.end(), before)) return true;
       }
     }
     return false;
@@ -333,7 +341,7 @@ class Resolver {
       const Draft& d = drafts_[c];
       if (d.type != EntityType::kPerson) continue;
       if (!f.nationality.empty() && d.nationality != f.nationality) continue;
-      if (role == RoleNoun::kTitle && !has_title_word(d, f.role_lemma)) continue;
+      if (role == RoleNoun::kTitle && !has_title_word(d, f.role_lemma, f.role_modifiers)) continue;
       if (role == RoleNoun::kGeneric && d.titles.empty() && d.nationality.empty()) continue;
       const std::optional<uint32_t> last = last_joined_before(d, i);
       if (last && (best < 0 || *last > best_last)) best = c, best_last = *last;
