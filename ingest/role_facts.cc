@@ -189,12 +189,14 @@ std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> w
 // "Carl Emmerson, from the Institute for Fiscal Studies, told", "David
 // Page, of Investec Securities, said": after the comma that follows a
 // person's name (word `e`), "from"/"of"/"at", an optional "the" and a whole
-// organisation's name, closed by a comma: the person works there.
+// organisation's name, closed by a comma: the person works there. With
+// "for" ("Vincent Cable, for the Liberal Democrats, called ...") the person
+// speaks for it.
 std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> words, uint32_t e) {
   const uint32_t n = static_cast<uint32_t>(words.size());
   if (e + 3 >= n) return std::nullopt;
   const std::string prep = utf8::ascii_lowercase(words[e + 2].form);
-  if (prep != "from" && prep != "of" && prep != "at") return std::nullopt;
+  if (prep != "from" && prep != "of" && prep != "at" && prep != "for") return std::nullopt;
   uint32_t k = e + 3;
   if (k < n && utf8::ascii_lowercase(words[k].form) == "the") ++k;
   if (k >= n || ner_type(words[k]) != "ORG" || !(words[k].ner.starts_with("B") || words[k].ner.starts_with("U"))) {
@@ -206,7 +208,7 @@ std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> 
     ++last;
   }
   if (last + 1 >= n || words[last + 1].form != ",") return std::nullopt;
-  return AppositiveRole{e, RoleMention{prep == "at" ? "work at" : "work for", last}};
+  return AppositiveRole{e, RoleMention{prep == "at" ? "work at" : prep == "for" ? "speak for" : "work for", last}};
 }
 
 }  // namespace

@@ -393,7 +393,8 @@ constexpr const char* kOfficesArticle =
     "Former welfare minister Frank Field said the prime minister should sack Mr Brown. Mr Letwin accused the "
     "chancellor of using fancy statistics.\n"
     "\n"
-    "Prime Minister Tony Blair later praised his chancellor for his role in creating stability.\n";
+    "Prime Minister Tony Blair later praised his chancellor for his role in creating stability. Anna Reid, for the "
+    "Liberal Democrats, said the budget was weak.\n";
 
 TEST(ParsedIngest, AnOfficeWrittenAsADescriptionIsItsHolder) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -405,6 +406,8 @@ TEST(ParsedIngest, AnOfficeWrittenAsADescriptionIsItsHolder) {
   EXPECT_TRUE(g.has_edge("Tony Blair", "praise", "Gordon Brown")) << g.dump();
   // "the prime minister" is no welfare minister (and no one named before it).
   EXPECT_TRUE(g.edges("Frank Field", "", "Gordon Brown").empty()) << g.dump();
+  // "X, for a party," speaks for it.
+  EXPECT_TRUE(g.has_edge("Anna Reid", "speak for", "Liberal Democrats")) << g.dump();
 }
 
 // Our own obituary: "she" in a sentence whose subject came after another
