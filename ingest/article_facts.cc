@@ -606,7 +606,9 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (!n || !l || record.entities[*l].type != store::EntityType::kLoc) continue;
       const store::EntityType type = record.entities[*n].type;
       // ("-based" only of an organisation: "Canada-based Gordon Smith" is a person's home.)
-      if (type != store::EntityType::kOrg && (type != store::EntityType::kLoc || !np.possessive)) continue;
+      if (type != store::EntityType::kOrg && (type != store::EntityType::kLoc || !np.possessive || !np.place_named)) {
+        continue;
+      }
       // A country is in nothing smaller ("Sizzla's UK tour" with the singer read as a place).
       if (type == store::EntityType::kLoc && lexicon::find_country(record.entities[*n].name) != nullptr) continue;
       add_fact(*n, type == store::EntityType::kOrg ? "be based in" : "be located in", *l, sentence,

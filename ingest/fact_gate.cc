@@ -519,6 +519,11 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
           return true;
         }
       }
+      // A one-word show or work before "with" and a name is its first word ("Breakfast with Frost").
+      if (one_word && type == store::EntityType::kMisc && after.starts_with("with ") && after.size() > 5 &&
+          capitalised(after.substr(5))) {
+        return true;
+      }
     }
     if (at < 2 || text[at - 1] != ' ') continue;
     // Before: "European Cup", "Small Island", "Screen Actors Guild Awards";
@@ -530,7 +535,15 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
     while (k > 0 && text[k - 1] == ' ') --k;
     const bool sentence_start = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});
     const size_t hyphen = prev.rfind('-');
-    const bool adjective = hyphen != std::string_view::npos && adjective_suffix(prev.substr(hyphen + 1));
+    // A possessor owns the name after it ("Edinburgh's Napier University"),
+    // unless it is a common word the name begins with ("Women's Tennis
+    // Association", "European People's Party", "Do They Know It's Christmas").
+    const bool owner = (prev.ends_with("'s") || prev.ends_with("\u2019s")) &&
+                       !one_of(prev.substr(0, prev.size() - (prev.ends_with("'s") ? 2 : 4)),
+                               {"Women", "Men", "People", "Children", "It", "Girls", "Boys", "Mother", "Father",
+                                "Workers", "Farmers", "Veterans", "Lloyd", "Sotheby", "Christie", "Valentine",
+                                "Queen", "King", "St", "Young", "World"});
+    const bool adjective = (hyphen != std::string_view::npos && adjective_suffix(prev.substr(hyphen + 1))) || owner;
     if (!prev.empty() && capitalised(prev) && std::isalpha(static_cast<unsigned char>(prev.back())) && !sentence_start &&
         !adjective &&
         !one_of(prev, {"The", "A", "An", "In", "At", "On", "For", "But", "And"}) &&

@@ -4,7 +4,9 @@
 //   a place-based modifier   "London-based Barclays", "the Paris-based group Vivendi"
 // Both need the recognizer's names: a place (LOC) and a name after it,
 // written whole; the caller keeps those the resolver types as organisations
-// or places.
+// or places. The possessive needs a place the gazetteer knows (a country,
+// region or city): a name tagged LOC before "'s" is too often a person's or
+// a club's ("Keane's Hope and Fears", "Real's Harmony service").
 #pragma once
 
 #include <cstdint>
@@ -19,6 +21,10 @@ struct NamePlace {
   uint32_t name_word = 0;   // last word of the organisation's or place's name (sentence index)
   uint32_t place_word = 0;  // last word of the place's name
   bool possessive = false;  // "Edinburgh's ...", else "-based"
+  // The name ends in a word that ends place names ("Square", "Street",
+  // "Stadium"): a place inside the other, not a person the recognizer
+  // typed LOC ("South Africa's Os du Randt").
+  bool place_named = false;
 };
 
 std::vector<NamePlace> name_places(std::span<const nlp::Word> words);

@@ -357,7 +357,10 @@ constexpr const char* kDealArticle =
     "Marta Keane was appointed by Brook Capital in May.\n"
     "\n"
     "Ulster had led with tries from Paul Steinmetz and Bryn Cunningham. The aid agency Marlowe welcomed the deal, "
-    "and broadcasting watchdog Ofdex said nothing.\n";
+    "and broadcasting watchdog Ofdex said nothing.\n"
+    "\n"
+    "Anna Berg spoke at Edinburgh's Napier University on Friday, and all four of England's Premiership sides "
+    "praised her.\n";
 
 TEST(ParsedIngest, NamesInsideANounPhraseAndPassivesGiveRelations) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -375,6 +378,10 @@ TEST(ParsedIngest, NamesInsideANounPhraseAndPassivesGiveRelations) {
   EXPECT_TRUE(g.edges("Marta Keane", "be appointed by", "Brook Capital").empty()) << g.dump();
   // A name inside an oblique's own modifier is its circumstance, not the verb's.
   EXPECT_TRUE(g.edges("Ulster", "lead with try from", "Paul Steinmetz").empty()) << g.dump();
+  // A city's possessive places the organisation after it (its name is no
+  // fragment of "Edinburgh's Napier University"), not the noun after a name.
+  EXPECT_TRUE(g.has_edge("Napier University", "be based in", "Edinburgh")) << g.dump();
+  EXPECT_TRUE(g.edges("Premiership", "", "England").empty()) << g.dump();
   // A name introduced by an organisation noun is an organisation's.
   for (const std::string name : {"Marlowe", "Ofdex"}) {
     const std::vector<nlohmann::json> nodes = g.nodes_named(name);

@@ -14,8 +14,8 @@
 //     one is the other's last words: "Blair" ~ "Tony Blair"),
 //   - in the gold direction (either, for a symmetric fact or a symmetric
 //     canonical relation),
-//   - with the same canonical relation (graph/schema; the gold phrase read
-//     without a leading "be") or a content word in common with the gold
+//   - with the same canonical relation (graph/schema; the gold phrase as
+//     written, else without a leading "be") or a content word in common with the gold
 //     relation, and no qualifier (a "not" or "could" fact is no plain fact).
 // Statements (a common-noun end) never match: the gold facts join two names.
 #include <fmt/format.h>
@@ -110,7 +110,9 @@ bool relation_matches(const GoldFact& gold, const StoredFact& f) {
   const std::string_view gold_phrase =
       gold.relation.starts_with("be ") ? std::string_view(gold.relation).substr(3) : std::string_view(gold.relation);
   const auto stored = schema::canonical_relation(f.relation, f.subject.type, f.object.type);
-  const auto wanted = schema::canonical_relation(gold_phrase, f.subject.type, f.object.type);
+  // (The schema lists some phrases with their "be": "be located in", "be born in".)
+  auto wanted = schema::canonical_relation(gold.relation, f.subject.type, f.object.type);
+  if (!wanted) wanted = schema::canonical_relation(gold_phrase, f.subject.type, f.object.type);
   if (stored && wanted && stored->kind == wanted->kind) return true;
   const std::set<std::string> a = content_words(gold.relation), b = content_words(f.relation);
   return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return b.count(w) > 0; });
