@@ -12,11 +12,11 @@ bool begins_name(const nlp::Word& w) { return w.ner.starts_with("B") || w.ner.st
 bool capitalised(std::string_view f) { return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])); }
 
 // The last word of the name that begins at `w`, when it stands whole (no
-// capitalised word, possessive or noun runs on after it: in "England's
-// Champions League representatives" the place owns the representatives);
-// -1 otherwise. (Of any recognized type: the caller asks the resolver what
-// the name is.)
-int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w) {
+// capitalised word or possessive runs on after it, nor with `owned` a noun:
+// in "England's Champions League representatives" the place owns the
+// representatives); -1 otherwise. (Of any recognized type: the caller asks
+// the resolver what the name is.)
+int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w, bool owned) {
   if (w >= words.size() || !begins_name(words[w])) return -1;
   const std::string_view type = ner_type(words[w]);
   uint32_t last = w;
@@ -24,7 +24,9 @@ int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w) {
   if (!ends_name(words[last])) return -1;
   if (last + 1 < words.size()) {
     const std::string_view next = words[last + 1].form;
-    if (capitalised(next) || next == "'s" || next == "'" || words[last + 1].upos == nlp::UPos::NOUN) return -1;
+    if (capitalised(next) || next == "'s" || next == "'" || (owned && words[last + 1].upos == nlp::UPos::NOUN)) {
+      return -1;
+    }
   }
   return static_cast<int32_t>(last);
 }
@@ -45,7 +47,7 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     // "Edinburgh's Napier University": the place owns the name after "'s".
     // (Only "'s": a bare apostrophe is often inside the name, "St James' Park".)
     if (words[i].form == "'s" && ner_type(place) == "LOC" && ends_name(place) && known_place(i - 1)) {
-      if (const int32_t name = whole_name_from(words, i + 1); name >= 0) {
+      if (const int32_t name = whole_name_from(words, i + 1, /*owned=*/true); name >= 0) {
         out.push_back({static_cast<uint32_t>(name), i - 1, true, place_named(static_cast<uint32_t>(name))});
       }
       continue;
@@ -57,7 +59,7 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
       for (uint32_t k = i + 1; k < n && k <= i + 3; ++k) {
         if (words[k].upos == nlp::UPos::PUNCT || words[k].upos == nlp::UPos::VERB) break;
         if (!begins_name(words[k])) continue;
-        if (const int32_t name = whole_name_from(words, k); name >= 0) {
+        if (const int32_t name = whole_name_from(words, k, /*owned=*/false); name >= 0) {
           out.push_back({static_cast<uint32_t>(name), i - 2, false, place_named(static_cast<uint32_t>(name))});
         }
         break;
