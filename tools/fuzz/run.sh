@@ -66,7 +66,10 @@ for name in $TARGETS; do
     limit="-max_total_time=$SECONDS_EACH${FUZZ_RUNS:+ -runs=$FUZZ_RUNS}"
   fi
   started=$(date +%s)
-  if "$BUILD/tools/fuzz/$target" "$CORPUS/$name" $limit -rss_limit_mb=2048 \
+  # -timeout: one input running 60 s is a hang, reported as a finding;
+  # libFuzzer's default (1200 s) outlasts a run of a few minutes, which then
+  # ends stuck on that input without naming it.
+  if "$BUILD/tools/fuzz/$target" "$CORPUS/$name" $limit -timeout=60 -rss_limit_mb=2048 \
        -artifact_prefix="$FINDINGS/$name/" -print_final_stats=1 > "$log" 2>&1; then
     result="no finding"
   else
