@@ -38,13 +38,14 @@ test-asan: bootstrap
 	@cmake --build build/asan -j $(JOBS)
 	@cd build/asan && ctest --output-on-failure -j $(JOBS) -LE slow --timeout 900
 
-# libFuzzer targets of tools/fuzz (clang, ASan, UBSan), FUZZ_SECONDS each.
+# libFuzzer targets of tools/fuzz (clang, ASan, UBSan), FUZZ_SECONDS each, or
+# FUZZ_RUNS executions each if set first (FUZZ_SECONDS is then the cap).
 FUZZ_SECONDS ?= 60
 fuzz: build
 	@tools/bootstrap.sh fuzz
 	@cmake --preset fuzz >/dev/null
 	@cmake --build build/fuzz -j $(JOBS) --target source_fuzz record_fuzz cypher_fuzz tsv_fuzz conllu_fuzz model_fuzz
-	@tools/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(KG)
+	@FUZZ_RUNS=$(FUZZ_RUNS) tools/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(KG)
 
 bench: build
 	@tools/bench/run.sh $(BUILD)

@@ -69,6 +69,9 @@ struct PatternPredicate { std::shared_ptr<const PatternChain> chain; };
 // syntax; a leading (?i) makes it ignore case, as in Java's and Kuzu's).
 // Returns nullopt when `pattern` is not a regular expression.
 std::optional<bool> regex_matches(const std::string& text, const std::string& pattern);
+// Whether `pattern` is a regular expression that =~ accepts (compiled, not
+// run: matching even an empty text can be slow for a hostile pattern).
+bool is_regex(const std::string& pattern);
 
 struct Expr {
   std::variant<Literal, Variable, Parameter, Property, ListExpr, Unary, Binary, Call, PatternPredicate> node;

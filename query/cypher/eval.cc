@@ -335,7 +335,69 @@ Cell to_cell(const Value& v, const graph::View& view) {
       v.data);
 }
 
-std::optional<bool> regex_matches(const std::string& text, const std::string& pattern) {
+namespace {
+
+// The end of the quantifier that starts at pattern[i] ('*', '+', '?', or a
+// well-formed {n}, {n,}, {n,m}), one past it; 0 when none starts there.
+size_t quantifier_end(std::string_view pattern, size_t i) {
+  const char c = pattern[i];
+  if (c == '*' || c == '+' || c == '?') return i + 1;
+  if (c != '{') return 0;
+  size_t j = i + 1;
+  const auto digits = [&] {
+    const size_t from = j;
+    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
+    return j > from;
+  };
+  if (!digits()) return 0;
+  if (j < pattern.size() && pattern[j] == ',') {
+    ++j;
+    digits();
+  }
+  return j < pattern.size() && pattern[j] == '}' ? j + 1 : 0;
+}
+
+// Whether a quantifier applies to a quantifier ("a**", "a+{2}", "a???").
+// ECMAScript and RE2 (Kuzu's engine) refuse that ("nothing to repeat"), but
+// libstdc++ accepts it as nested repeats, and its backtracking matcher then
+// takes time exponential in their number, even on an empty text: 'O' with
+// 14 stars took 15 s, the fuzzer's 60 stars never finished. One '?' after a
+// quantifier makes it lazy and is allowed.
+bool has_stacked_quantifier(std::string_view pattern) {
+  bool in_class = false;       // inside [...], where quantifier characters are literal
+  bool after_quantifier = false;
+  bool lazy_allowed = false;   // the previous quantifier may still take its lazy '?'
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character is literal
+      after_quantifier = false;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      continue;
+    }
+    const size_t end = quantifier_end(pattern, i);
+    if (end == 0) {
+      in_class = c == '[';
+      after_quantifier = false;
+      continue;
+    }
+    if (after_quantifier) {
+      if (c != '?' || !lazy_allowed) return true;
+      lazy_allowed = false;
+      continue;
+    }
+    after_quantifier = lazy_allowed = true;
+    i = end - 1;
+  }
+  return false;
+}
+
+// `pattern` compiled, from a small per-thread cache; nullopt when it is not
+// a regular expression =~ accepts.
+const std::optional<std::regex>& compiled_regex(const std::string& pattern) {
   // A scan applies one pattern to every row: compile each pattern once per
   // thread (the cache is small; statements use a handful of patterns).
   thread_local std::map<std::string, std::optional<std::regex>> compiled;
@@ -344,15 +406,26 @@ std::optional<bool> regex_matches(const std::string& text, const std::string& pa
     if (compiled.size() >= 64) compiled.clear();
     std::optional<std::regex> re;
     const bool icase = pattern.starts_with("(?i)");
+    const std::string body = icase ? pattern.substr(4) : pattern;
     try {
-      re.emplace(icase ? pattern.substr(4) : pattern,
-                 icase ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript);
+      if (!has_stacked_quantifier(body)) {
+        re.emplace(body, icase ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript);
+      }
     } catch (const std::regex_error&) {
     }
     it = compiled.emplace(pattern, std::move(re)).first;
   }
-  if (!it->second) return std::nullopt;
-  return std::regex_match(text, *it->second);
+  return it->second;
+}
+
+}  // namespace
+
+bool is_regex(const std::string& pattern) { return compiled_regex(pattern).has_value(); }
+
+std::optional<bool> regex_matches(const std::string& text, const std::string& pattern) {
+  const std::optional<std::regex>& re = compiled_regex(pattern);
+  if (!re) return std::nullopt;
+  return std::regex_match(text, *re);
 }
 
 }  // namespace kg::query::cypher

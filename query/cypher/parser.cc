@@ -743,7 +743,7 @@ Result<ExprPtr> Parser::comparison() {
     // position rather than a silent null on every row.
     if (const auto* lit = std::get_if<Literal>(&(*right)->node); *op == Op::kRegex && lit) {
       const auto* pattern = std::get_if<std::string>(&lit->value);
-      if (pattern && !regex_matches("", *pattern)) {
+      if (pattern && !is_regex(*pattern)) {
         return error_at(right_at, fmt::format("'{}' is not a regular expression", *pattern));
       }
     }

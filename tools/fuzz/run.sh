@@ -5,7 +5,9 @@
 # BUILD/fuzz-findings/<target>/ and make the run fail.
 #   run.sh BUILD_DIR [SECONDS|replay] [RELEASE_KG] [TARGET...]
 # With "replay" (the ctest FuzzCorpusReplay of the fuzz preset), each
-# target runs every seed once under ASan and UBSan and stops.
+# target runs every seed once under ASan and UBSan and stops. With FUZZ_RUNS
+# set (make fuzz FUZZ_RUNS=10000000), a target also stops after that many
+# executions; SECONDS is then the cap on each target's time.
 set -e
 BUILD=${1:-build/fuzz}
 SECONDS_EACH=${2:-60}
@@ -61,20 +63,27 @@ for name in $TARGETS; do
   if [ "$SECONDS_EACH" = replay ]; then
     limit="-runs=0"
   else
-    limit="-max_total_time=$SECONDS_EACH"
+    limit="-max_total_time=$SECONDS_EACH${FUZZ_RUNS:+ -runs=$FUZZ_RUNS}"
   fi
-  if "$BUILD/tools/fuzz/$target" "$CORPUS/$name" $limit -rss_limit_mb=2048 \
+  started=$(date +%s)
+  # -timeout: one input running 60 s is a hang, reported as a finding;
+  # libFuzzer's default (1200 s) outlasts a run of a few minutes, which then
+  # ends stuck on that input without naming it.
+  if "$BUILD/tools/fuzz/$target" "$CORPUS/$name" $limit -timeout=60 -rss_limit_mb=2048 \
        -artifact_prefix="$FINDINGS/$name/" -print_final_stats=1 > "$log" 2>&1; then
     result="no finding"
   else
     result="FINDING (see $FINDINGS/$name/ and $log)"
     status=1
   fi
+  wall=$(($(date +%s) - started))
   runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
+  speed=$(grep -m1 'stat::average_exec_per_sec' "$log" | awk '{print $2}')
   if [ "$SECONDS_EACH" = replay ]; then
     echo "fuzz: $name: ${runs:-?} seeds replayed, $result"
   else
-    echo "fuzz: $name: ${runs:-?} executions in ${SECONDS_EACH} s, $result"
+    echo "fuzz: $name: ${runs:-?} executions in $wall s (${speed:-?} exec/s)," \
+         "corpus $(ls "$CORPUS/$name" | wc -l) inputs, $result"
   fi
 done
 exit $status
