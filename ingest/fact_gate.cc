@@ -870,6 +870,14 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     return false;
   }
   if (list_sentence(words, p.predicate)) return false;
+  // A passive needs its "be": "has worked with" read with a passive subject
+  // is an active verb whose subject the parser took from another clause
+  // ("coached Ivan Lendl ... and has worked with Lleyton Hewitt").
+  if (p.construction == Construction::kPassive && p.predicate < words.size() &&
+      child_lemma(words, p.predicate, "aux", {"be", "get"}).empty() &&
+      !child_lemma(words, p.predicate, "aux", {"have"}).empty()) {
+    return false;
+  }
   // A verb's own subject must be its subject in the tree ("Stops in
   // Shrewsbury ... and west London are planned" has no subject London).
   if ((p.construction == Construction::kVerb || p.construction == Construction::kPassive) && !t.subject->is_pronoun &&
