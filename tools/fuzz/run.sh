@@ -17,7 +17,9 @@ TARGETS=${TARGETS:-source record cypher tsv conllu model}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CORPUS="$BUILD/fuzz-corpus"
 FINDINGS="$BUILD/fuzz-findings"
-for t in $TARGETS; do mkdir -p "$CORPUS/$t"; done
+# (Seeds are written for every target, so every corpus folder exists even
+# when only some targets run.)
+for t in source record cypher tsv conllu model; do mkdir -p "$CORPUS/$t"; done
 
 # Seeds: the example articles (the first byte picks the reader: 0 text,
 # 1 Markdown, 2 HTML, 3 JSONL), record lines of kg extract, and queries.
