@@ -531,4 +531,31 @@ bool is_organisation_noun(std::string_view lowercase_lemma) {
          std::end(kOrganisationNouns);
 }
 
+bool ends_event_name(std::string_view last_word) {
+  static constexpr std::string_view kEventWords[] = {
+      "championships", "championship", "games",      "olympics",   "cup",    "marathon", "prix",    "festival",
+      "awards",        "summit",       "conference", "tournament", "trophy", "expo",     "indoors", "open"};
+  return std::any_of(std::begin(kEventWords), std::end(kEventWords),
+                     [&](std::string_view e) { return equals_folded(e, last_word); });
+}
+
+bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event) {
+  static constexpr std::string_view kEvents[] = {
+      "show",          "festival",   "conference", "summit",   "fair", "exhibition", "tournament", "championship",
+      "championships", "convention", "expo",       "marathon", "race", "concert",    "ceremony"};
+  // (Not "centre" or "studio": "a Tesco distribution centre in the UK" is
+  // one of the company's, not where it is.)
+  static constexpr std::string_view kVenues[] = {"gallery", "museum",    "theatre", "theater",  "stadium", "arena",
+                                                 "hall",    "cathedral", "hotel",   "hospital", "prison",  "airport"};
+  const auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), lowercase_lemma) != std::end(list);
+  };
+  if (in(kEvents)) {
+    *event = true;
+    return true;
+  }
+  *event = false;
+  return in(kVenues);
+}
+
 }  // namespace kg::lexicon

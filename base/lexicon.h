@@ -150,4 +150,18 @@ bool is_organisation_noun(std::string_view lowercase_lemma);
 // names that way. Lowercase lemmas, compared exactly.
 bool is_organisation_descriptor(std::string_view lowercase_lemma);
 
+// ---------------------------------------------------------------------------
+// Events and venues.
+
+// The last word of an event's name ("European Indoor Championships", "New
+// York Marathon", "Birmingham Grand Prix", "Cannes Film Festival"): an event,
+// whatever the recognizer said. Case-insensitive.
+bool ends_event_name(std::string_view last_word);
+
+// A noun that says what kind of event or venue the name before it is ("the
+// 3GSM trade show", "the Tate Britain art gallery"): the name is the show's
+// or the gallery's own, so the show being in a place puts the name there.
+// `event` is set for events (held in a place), cleared for venues (located).
+bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event);
+
 }  // namespace kg::lexicon

@@ -289,6 +289,24 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
 }
 
+// The entity of type `type` the article names most often, when no other of
+// its type is named as often; -1 otherwise.
+int32_t most_named(const resolve::DocumentEntities& ents, nlp::EntityType type) {
+  int32_t best = -1;
+  size_t best_count = 0;
+  bool tie = false;
+  for (size_t c = 0; c < ents.clusters.size(); ++c) {
+    if (ents.clusters[c].type != type) continue;
+    const size_t count = ents.clusters[c].mentions.size();
+    tie = count == best_count || (tie && count < best_count);
+    if (count > best_count) {
+      best_count = count;
+      best = static_cast<int32_t>(c);
+    }
+  }
+  return tie ? -1 : best;
+}
+
 // The entity of type `type` an article is about: the one named most often,
 // at least four times and three times as often as any other of its type, and
 // the subject of at least two of its clauses (a news agency the article only
@@ -341,6 +359,30 @@ bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFa
 }
 
 // Bytes of sentence `s` in the annotated text, and of words [begin, end) within it.
+// The relation a place shape states between the name and the place, given
+// what the resolver made of the name; nullopt where it states none.
+std::optional<std::string_view> place_relation(const NamePlace& np, const store::EntityRecord& named) {
+  using store::EntityType;
+  // A country is in nothing smaller ("Sizzla's UK tour" with the singer read as a place).
+  const bool country = lexicon::find_country(named.name) != nullptr;
+  switch (np.shape) {
+    case PlaceShape::kBased:  // ("-based" only of an organisation: "Canada-based Gordon Smith" is a person's home.)
+      return named.type == EntityType::kOrg ? std::optional<std::string_view>("be based in") : std::nullopt;
+    case PlaceShape::kPossessive:
+      if (named.type == EntityType::kOrg && !np.event) return np.venue ? "be located in" : "be based in";
+      if (named.type == EntityType::kLoc && (np.place_named || np.venue) && !country) return "be located in";
+      return std::nullopt;
+    case PlaceShape::kCountryAfterComma:
+      if (named.type == EntityType::kLoc && !country) return "be located in";
+      return std::nullopt;
+    case PlaceShape::kIn:
+      if (np.event && named.type != EntityType::kPerson && !country) return "be held in";
+      if ((np.venue || np.place_named) && named.type != EntityType::kPerson && !country) return "be located in";
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::string_view sentence_text(const nlp::Document& doc, const nlp::Sentence& s) {
   const auto words = doc.words_of(s);
   if (words.empty()) return {};
@@ -471,113 +513,121 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     return table.node(std::string(party), store::EntityType::kOrg);
   };
   const int32_t main_person = article_subject(annotated, ents, nlp::EntityType::kPerson);
+  const int32_t leading_person = most_named(ents, nlp::EntityType::kPerson);
   for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
-    const std::optional<extract::GraphTriple> t = extract::graph_triple(p);
-    if (!t) continue;
-    const auto words = annotated.words_of(annotated.sentences[p.sentence]);
-    // "the firm" stands for its organisation only where "it" would be trusted.
-    // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
-    // "she" of the person an article is about are read as that person.)
-    const bool trusted = trusted_pronoun(annotated, ents, p, *t) ||
-                         (t->subject->is_pronoun && t->subject->head < words.size() &&
-                          main_person >= 0 && ents.cluster_at(p.sentence, t->subject->head) == main_person &&
-                          (utf8::ascii_lowercase(words[t->subject->head].form) == "he" ||
-                           utf8::ascii_lowercase(words[t->subject->head].form) == "she"));
-    if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
-      continue;
-    }
-    std::optional<ArgumentEntity> s = entity_of(words, *t->subject, p.sentence, ents, table, record.entities);
-    std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
-    if (!s || !o) continue;
-    // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
-    if (s->record && s->record == o->record) continue;
-    // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
-    // (Not "he would have been a very good president of the United States":
-    // a modal states no office, and a pronoun only when its reading is trusted.)
-    if (t->relation == "be" && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
-        (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
-      if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
-        if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
-          add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+    for (const extract::GraphTriple& triple : extract::graph_triples(p)) {
+      const extract::GraphTriple* t = &triple;
+      const auto words = annotated.words_of(annotated.sentences[p.sentence]);
+      // "the firm" stands for its organisation only where "it" would be trusted.
+      // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
+      // "she" of the person an article is about are read as that person.)
+      // So is "the 29-year-old" the resolver reads as the person the article
+      // names most often.
+      const int32_t subject_cluster =
+          t->subject->head < words.size() ? ents.cluster_at(p.sentence, t->subject->head) : -1;
+      const std::string subject_word =
+          t->subject->head < words.size() ? utf8::ascii_lowercase(words[t->subject->head].form) : std::string();
+      const bool trusted = trusted_pronoun(annotated, ents, p, *t) ||
+                           (main_person >= 0 && subject_cluster == main_person && t->subject->is_pronoun &&
+                            (subject_word == "he" || subject_word == "she")) ||
+                           (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
+                            subject_word == "old" && reference_description(words, *t->subject));
+      if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
+        continue;
+      }
+      std::optional<ArgumentEntity> s = entity_of(words, *t->subject, p.sentence, ents, table, record.entities);
+      std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
+      if (!s || !o) continue;
+      // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
+      if (s->record && s->record == o->record) continue;
+      // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
+      // (Not "he would have been a very good president of the United States":
+      // a modal states no office, and a pronoun only when its reading is trusted.)
+      if (t->relation == "be" && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
+          (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
+        if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
+          if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
+            add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+          }
         }
       }
-    }
-    // "Ms Hewitt told GMTV's Sunday programme", "told BBC Radio 4's Today
-    // programme": she told the broadcaster.
-    if (t->relation == "tell" && s->record && !p.negated && !p.modal && (t->subject->is_name || trusted) &&
-        o->type == store::EntityType::kConcept &&
-        (s->type == store::EntityType::kOrg ||
-         (s->type == store::EntityType::kPerson && s->name.find(' ') != std::string::npos))) {  // not "the Frenchman"
-      if (const std::optional<uint32_t> outlet = outlet_of(words, *t->object, p.sentence, ents, table)) {
-        if (*outlet != *s->record) add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
-      }
-    }
-    // A symmetric relation ("A met B") is stored once, in name order.
-    auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
-      const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
-      if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
-      const uint32_t subject = from.record ? *from.record : table.node(from.name, from.type);
-      const uint32_t object = to.record ? *to.record : table.node(to.name, to.type);
-      add_fact(subject, std::move(relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
-    };
-    // "bought a stake in AOL Europe", "backed Gordon Brown's report": a name
-    // inside a common-noun object gives a relation of its own, beside the
-    // statement about the noun.
-    if (o->type == store::EntityType::kConcept && schema::is_named(s->type) && !t->object->is_clause) {
-      for (const InnerName& inner : names_inside(words, t->object->head)) {
-        if (ents.cluster_at(p.sentence, inner.word) < 0) continue;
-        // (Inside an oblique a modifier's name is too often the oblique's own
-        // circumstance: "led with tries from Paul Steinmetz".)
-        if (inner.modifier && t->object->role != extract::ArgumentRole::kObject) continue;
-        // "managing director of" is a title, not managing a director; and a
-        // verb that takes "of" itself ("accused Britain's sprinters of
-        // lacking pride") would read the possessor as its own "of".
-        static const std::set<std::string, std::less<>> kVerbsTakingOf = {
-            "accuse", "convict", "warn", "inform", "rob", "deprive", "clear", "remind", "strip",
-            "suspect", "tell", "assure", "persuade", "notify"};
-        const std::string_view verb = std::string_view(t->relation).substr(0, t->relation.find(' '));
-        if (words[p.predicate].form == "managing" ||
-            (inner.relation.ends_with(" of") && kVerbsTakingOf.contains(verb))) {
-          continue;
+      // "Ms Hewitt told GMTV's Sunday programme", "told BBC Radio 4's Today
+      // programme": she told the broadcaster.
+      if (t->relation == "tell" && s->record && !p.negated && !p.modal && (t->subject->is_name || trusted) &&
+          o->type == store::EntityType::kConcept &&
+          (s->type == store::EntityType::kOrg ||
+           (s->type == store::EntityType::kPerson && s->name.find(' ') != std::string::npos))) {  // not "the Frenchman"
+        if (const std::optional<uint32_t> outlet = outlet_of(words, *t->object, p.sentence, ents, table)) {
+          if (*outlet != *s->record) add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
         }
-        extract::Argument name = *t->object;
-        name.role = extract::ArgumentRole::kOblique;  // its preposition is in the relation
-        name.head = inner.word;
-        name.span = {inner.word, inner.word + 1};
-        name.is_name = true;
-        name.preposition.clear();
-        const std::optional<ArgumentEntity> n = entity_of(words, name, p.sentence, ents, table, record.entities);
-        if (!n || !schema::is_named(n->type) || (s->record && s->record == n->record)) continue;
-        name.node = n->name;
-        name.entity_type = std::string(store::entity_type_name(n->type));
-        const extract::GraphTriple via{t->subject, &name,
-                                       inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
-        if (std::optional<std::string> r =
-                gate_fact(annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, false})) {
-          keep(*s, *n, std::move(*r));
-        }
-        break;  // the nearest name only
       }
-    }
-    std::optional<std::string> relation =
-        gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
-    if (!relation) {
-      // A relation the gate refuses with a folded object ("visit school in
-      // Leeds") may still state the plain statement ("visit · school").
-      const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
-      if (!plain) continue;
-      o = entity_of(words, *plain->object, p.sentence, ents, table, record.entities);
-      if (!o || (s->record && s->record == o->record)) continue;
-      relation = gate_fact(annotated, p, *plain,
-                           {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain), s->named_here,
-                            o->named_here});
-      if (!relation) continue;
-    }
-    // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
-    if (std::optional<std::string> active = active_voice(words, p, *relation)) {
-      keep(*o, *s, std::move(*active));
-    } else {
-      keep(*s, *o, std::move(*relation));
+      // A symmetric relation ("A met B") is stored once, in name order.
+      auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
+        const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
+        if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
+        const uint32_t subject = from.record ? *from.record : table.node(from.name, from.type);
+        const uint32_t object = to.record ? *to.record : table.node(to.name, to.type);
+        add_fact(subject, std::move(relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
+      };
+      // "bought a stake in AOL Europe", "backed Gordon Brown's report": a name
+      // inside a common-noun object gives a relation of its own, beside the
+      // statement about the noun.
+      if (o->type == store::EntityType::kConcept && schema::is_named(s->type) && !t->object->is_clause) {
+        for (const InnerName& inner : names_inside(words, t->object->head)) {
+          if (ents.cluster_at(p.sentence, inner.word) < 0) continue;
+          // (Inside an oblique a modifier's name is too often the oblique's own
+          // circumstance: "led with tries from Paul Steinmetz".)
+          if (inner.modifier && t->object->role != extract::ArgumentRole::kObject) continue;
+          // "managing director of" is a title, not managing a director; and a
+          // verb that takes "of" itself ("accused Britain's sprinters of
+          // lacking pride") would read the possessor as its own "of".
+          static const std::set<std::string, std::less<>> kVerbsTakingOf = {
+              "accuse", "convict", "warn",    "inform", "rob",    "deprive",  "clear",
+              "remind", "strip",   "suspect", "tell",   "assure", "persuade", "notify"};
+          const std::string_view verb = std::string_view(t->relation).substr(0, t->relation.find(' '));
+          if (words[p.predicate].form == "managing" ||
+              (inner.relation.ends_with(" of") && kVerbsTakingOf.contains(verb))) {
+            continue;
+          }
+          extract::Argument name = *t->object;
+          name.role = extract::ArgumentRole::kOblique;  // its preposition is in the relation
+          name.head = inner.word;
+          name.span = {inner.word, inner.word + 1};
+          name.is_name = true;
+          name.preposition.clear();
+          const std::optional<ArgumentEntity> n = entity_of(words, name, p.sentence, ents, table, record.entities);
+          if (!n || !schema::is_named(n->type) || (s->record && s->record == n->record)) continue;
+          name.node = n->name;
+          name.entity_type = std::string(store::entity_type_name(n->type));
+          const extract::GraphTriple via{t->subject, &name,
+                                         inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
+          if (std::optional<std::string> r =
+                  gate_fact(annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, false})) {
+            keep(*s, *n, std::move(*r));
+          }
+          break;  // the nearest name only
+        }
+      }
+      std::optional<std::string> relation =
+          gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
+      if (!relation) {
+        // A relation the gate refuses with a folded object ("visit school in
+        // Leeds") may still state the plain statement ("visit · school").
+        const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
+        if (!plain) continue;
+        o = entity_of(words, *plain->object, p.sentence, ents, table, record.entities);
+        if (!o || (s->record && s->record == o->record)) continue;
+        relation = gate_fact(annotated, p, *plain,
+                             {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain),
+                              s->named_here, o->named_here});
+        if (!relation) continue;
+      }
+      // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
+      if (std::optional<std::string> active = active_voice(words, p, *relation)) {
+        keep(*o, *s, std::move(*active));
+      } else {
+        keep(*s, *o, std::move(*relation));
+      }
     }
   }
   // "Brian McBride, managing director of T-Mobile": read off the words.
@@ -593,6 +643,18 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
   }
+  // "European Indoor Championships", "New York Marathon" read as a person's
+  // name: an event's (MISC), unless a pronoun or honorific gave it a gender.
+  for (size_t c = 0; c < ents.clusters.size(); ++c) {
+    const std::optional<uint32_t> r = table.cluster(static_cast<int32_t>(c));
+    if (!r || ents.clusters[c].gender != resolve::Gender::kUnknown) continue;
+    store::EntityRecord& e = record.entities[*r];
+    const size_t space = e.name.rfind(' ');
+    if (e.type == store::EntityType::kPerson && space != std::string::npos &&
+        lexicon::ends_event_name(std::string_view(e.name).substr(space + 1))) {
+      e.type = store::EntityType::kMisc;
+    }
+  }
   // "Edinburgh's Napier University", "London-based Barclays": where an
   // organisation or a place is.
   for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
@@ -604,14 +666,9 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (named < 0 || place < 0 || named == place) continue;
       const std::optional<uint32_t> n = table.cluster(named), l = table.cluster(place);
       if (!n || !l || record.entities[*l].type != store::EntityType::kLoc) continue;
-      const store::EntityType type = record.entities[*n].type;
-      // ("-based" only of an organisation: "Canada-based Gordon Smith" is a person's home.)
-      if (type != store::EntityType::kOrg && (type != store::EntityType::kLoc || !np.possessive || !np.place_named)) {
-        continue;
-      }
-      // A country is in nothing smaller ("Sizzla's UK tour" with the singer read as a place).
-      if (type == store::EntityType::kLoc && lexicon::find_country(record.entities[*n].name) != nullptr) continue;
-      add_fact(*n, type == store::EntityType::kOrg ? "be based in" : "be located in", *l, sentence,
+      const std::optional<std::string_view> relation = place_relation(np, record.entities[*n]);
+      if (!relation) continue;
+      add_fact(*n, std::string(*relation), *l, sentence,
                {std::min(np.name_word, np.place_word), std::max(np.name_word, np.place_word) + 1}, nullptr);
     }
   }

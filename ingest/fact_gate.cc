@@ -33,6 +33,30 @@ std::string child_lemma(Words words, uint32_t head, std::string_view rel,
   return "";
 }
 
+// "Since moving from Colchester to London, she has re-focused", "After
+// leaving Chelsea he joined ...": a participle clause of time, marked, whose
+// governor has a subject of its own in the sentence; that subject did both.
+// (A purpose "to" clause states an aim, not a deed; a bare participle may
+// hang from the wrong verb.)
+bool timed_participle_of_subject(Words words, uint32_t clause) {
+  if (words[clause].xpos != "VBG" || words[clause].head < 0) return false;
+  if (child_lemma(words, clause, "mark", {"since", "after", "before", "while", "whilst", "when", "upon"}).empty()) {
+    return false;
+  }
+  // One subject, no list: "After beating Amy Winehouse, Jamelia, Natasha
+  // Bedingfield and PJ Harvey to the prize, Joss Stone said" parsed with
+  // the last two names as the subject of "said".
+  const auto governor = static_cast<uint32_t>(words[clause].head);
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head != static_cast<int32_t>(governor) || words[i].deprel != "nsubj") continue;
+    for (uint32_t k = 0; k < words.size(); ++k) {
+      if (words[k].head == static_cast<int32_t>(i) && words[k].deprel == "conj") return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 bool has_child(Words words, uint32_t head, uint32_t child) {
   return child < words.size() && words[child].head == static_cast<int32_t>(head);
 }
@@ -972,7 +996,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // or by a noun with no agent of its own ("Referring to the detentions in
   // Cuba, Tutu told ...") is a guess, not a statement.
   if (p.predicate < words.size()) {
-    if (p.construction == Construction::kInheritedSubject && base_rel(words[p.predicate].deprel) == "advcl") {
+    if (p.construction == Construction::kInheritedSubject && base_rel(words[p.predicate].deprel) == "advcl" &&
+        !timed_participle_of_subject(words, p.predicate)) {
       return false;
     }
     // A nominalization's agent is its own ("Seifert's negotiations with the

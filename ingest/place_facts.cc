@@ -1,7 +1,12 @@
 #include "ingest/place_facts.h"
 
 #include <cctype>
+#include <optional>
+#include <string>
 #include <string_view>
+
+#include "base/lexicon.h"
+#include "base/utf8.h"
 
 namespace kg::ingest {
 namespace {
@@ -10,6 +15,30 @@ std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? w.ner.
 bool ends_name(const nlp::Word& w) { return w.ner.starts_with("L") || w.ner.starts_with("U"); }
 bool begins_name(const nlp::Word& w) { return w.ner.starts_with("B") || w.ner.starts_with("U"); }
 bool capitalised(std::string_view f) { return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])); }
+
+// The word of the event or venue noun that heads the name ending at `last`
+// ("the 3GSM trade show", "London's Tate Britain art gallery"), if any.
+std::optional<uint32_t> kind_noun_after(std::span<const nlp::Word> words, uint32_t last) {
+  const int32_t h = words[last].head;
+  if (h <= static_cast<int32_t>(last) || words[last].deprel != "compound") return std::nullopt;
+  const nlp::Word& noun = words[static_cast<size_t>(h)];
+  // Only the nouns between the name and its head: "show" in "3GSM trade show".
+  for (int32_t k = static_cast<int32_t>(last) + 1; k < h; ++k) {
+    if (words[static_cast<size_t>(k)].upos != nlp::UPos::NOUN) return std::nullopt;
+  }
+  bool event = false;
+  if (noun.upos != nlp::UPos::NOUN || !lexicon::is_event_or_venue_noun(utf8::ascii_lowercase(noun.lemma), &event)) {
+    return std::nullopt;
+  }
+  return static_cast<uint32_t>(h);
+}
+
+// The first word of the name that ends at `last`.
+uint32_t name_start(std::span<const nlp::Word> words, uint32_t last) {
+  uint32_t first = last;
+  while (first > 0 && !begins_name(words[first]) && ner_type(words[first - 1]) == ner_type(words[last])) --first;
+  return first;
+}
 
 // The last word of the name that begins at `w`, when it stands whole (no
 // capitalised word or possessive runs on after it, nor with `owned` a noun:
@@ -24,7 +53,8 @@ int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w, bool owned
   if (!ends_name(words[last])) return -1;
   if (last + 1 < words.size()) {
     const std::string_view next = words[last + 1].form;
-    if (capitalised(next) || next == "'s" || next == "'" || (owned && words[last + 1].upos == nlp::UPos::NOUN)) {
+    if (capitalised(next) || next == "'s" || next == "'" ||
+        (owned && words[last + 1].upos == nlp::UPos::NOUN && !kind_noun_after(words, last).has_value())) {
       return -1;
     }
   }
@@ -42,13 +72,23 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     return ((marks[w].phrase_classes | marks[w].word_classes) & (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
   };
   auto place_named = [&](uint32_t w) { return (marks[w].word_classes & nlp::kGazPlaceWord) != 0; };
+  // Whether words [b, e) name a country.
+  auto country_between = [&](uint32_t b, uint32_t e) {
+    std::string name;
+    for (uint32_t k = b; k < e; ++k) name += (k > b ? " " : "") + std::string(words[k].form);
+    return lexicon::find_country(name) != nullptr;
+  };
   for (uint32_t i = 1; i + 1 < n; ++i) {
     const nlp::Word& place = words[i - 1];
     // "Edinburgh's Napier University": the place owns the name after "'s".
     // (Only "'s": a bare apostrophe is often inside the name, "St James' Park".)
     if (words[i].form == "'s" && ner_type(place) == "LOC" && ends_name(place) && known_place(i - 1)) {
       if (const int32_t name = whole_name_from(words, i + 1, /*owned=*/true); name >= 0) {
-        out.push_back({static_cast<uint32_t>(name), i - 1, true, place_named(static_cast<uint32_t>(name))});
+        const auto kind = kind_noun_after(words, static_cast<uint32_t>(name));
+        bool event = false;
+        if (kind) lexicon::is_event_or_venue_noun(utf8::ascii_lowercase(words[*kind].lemma), &event);
+        out.push_back({static_cast<uint32_t>(name), i - 1, PlaceShape::kPossessive,
+                       place_named(static_cast<uint32_t>(name)), event, kind && !event});
       }
       continue;
     }
@@ -60,11 +100,75 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
         if (words[k].upos == nlp::UPos::PUNCT || words[k].upos == nlp::UPos::VERB) break;
         if (!begins_name(words[k])) continue;
         if (const int32_t name = whole_name_from(words, k, /*owned=*/false); name >= 0) {
-          out.push_back({static_cast<uint32_t>(name), i - 2, false, place_named(static_cast<uint32_t>(name))});
+          out.push_back(
+              {static_cast<uint32_t>(name), i - 2, PlaceShape::kBased, place_named(static_cast<uint32_t>(name))});
         }
         break;
       }
     }
+  }
+  // "in Cannes, France,": a place, a comma and a country after it, the
+  // country's name ending the phrase (no list runs on: "Paris, France and
+  // Spain").
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    if (words[i].form != "," || ner_type(words[i - 1]) != "LOC" || !ends_name(words[i - 1])) continue;
+    const uint32_t first = name_start(words, i - 1);
+    if (first > 0 && (words[first - 1].form == "," || words[first - 1].upos == nlp::UPos::CCONJ)) continue;
+    if (country_between(first, i)) continue;
+    const int32_t country = whole_name_from(words, i + 1, /*owned=*/false);
+    if (country < 0 || ner_type(words[i + 1]) != "LOC" || !country_between(i + 1, static_cast<uint32_t>(country) + 1)) {
+      continue;
+    }
+    // The country hangs on the place ("Cannes, France" as an apposition or a
+    // modifier), not on a verb after it ("the draw in Paris, Ireland face ...").
+    if (words[static_cast<uint32_t>(country)].head != static_cast<int32_t>(i - 1)) continue;
+    const uint32_t after = static_cast<uint32_t>(country) + 1;
+    if (after < n && (words[after].upos == nlp::UPos::CCONJ ||
+                      (words[after].form == "," && after + 1 < n && begins_name(words[after + 1])))) {
+      continue;
+    }
+    out.push_back({i - 1, static_cast<uint32_t>(country), PlaceShape::kCountryAfterComma, false});
+  }
+  // "the European Indoor Championships in Madrid", "the 3GSM trade show in
+  // Cannes": a place as the "in" modifier of an event's or a venue's name.
+  for (uint32_t p = 0; p < n; ++p) {
+    if (ner_type(words[p]) != "LOC" || !ends_name(words[p]) || words[p].deprel != "nmod" || words[p].head < 0) continue;
+    bool in = false;
+    for (uint32_t k = 0; k < n; ++k) {
+      in = in || (words[k].head == static_cast<int32_t>(p) && words[k].deprel == "case" &&
+                  utf8::ascii_lowercase(words[k].form) == "in");
+    }
+    if (!in || !known_place(p)) continue;
+    const uint32_t h = static_cast<uint32_t>(words[p].head);
+    if (h >= p) continue;
+    // The modified word ends a name itself, or is an event or venue noun
+    // with a name as its compound.
+    uint32_t name = h;
+    bool event = false, venue = false;
+    if (!ends_name(words[h]) || words[h].ner.empty() || words[h].ner == "O") {
+      if (words[h].upos != nlp::UPos::NOUN ||
+          !lexicon::is_event_or_venue_noun(utf8::ascii_lowercase(words[h].lemma), &event)) {
+        continue;
+      }
+      venue = !event;
+      int32_t compound = -1;
+      for (uint32_t k = 0; k < h; ++k) {
+        if (words[k].head == static_cast<int32_t>(h) && words[k].deprel == "compound" && ends_name(words[k])) {
+          compound = static_cast<int32_t>(k);
+        }
+      }
+      if (compound < 0 || kind_noun_after(words, static_cast<uint32_t>(compound)) != h) continue;
+      // ("an EU summit in Brussels", "an IMF meeting": the organisation's event, not its name.)
+      if (event && ner_type(words[static_cast<uint32_t>(compound)]) == "ORG") continue;
+      name = static_cast<uint32_t>(compound);
+    } else if (h + 1 < p && words[h + 1].form != "in") {
+      continue;  // ("the 2004 Athens Olympics held in Greece": a verb between, the clause says it.)
+    }
+    // ("face the Faroe Islands in Dublin": a country or a city is in no other place so.)
+    if (known_place(name) || words[name].form == "Islands" || words[name].form == "Island") continue;
+    event = event || lexicon::ends_event_name(words[name].form);
+    if (!event && !venue && !place_named(name)) continue;
+    out.push_back({name, p, PlaceShape::kIn, place_named(name), event, venue});
   }
   return out;
 }

@@ -1,12 +1,18 @@
-// Private to kg_ingest: where an organisation or a place is, read off two
-// shapes news writes instead of a clause:
+// Private to kg_ingest: where an organisation, a place or an event is, read
+// off shapes news writes instead of a clause:
 //   a place's possessive     "Edinburgh's Napier University", "Germany's Siemens"
 //   a place-based modifier   "London-based Barclays", "the Paris-based group Vivendi"
-// Both need the recognizer's names: a place (LOC) and a name after it,
-// written whole; the caller keeps those the resolver types as organisations
-// or places. The possessive needs a place the gazetteer knows (a country,
-// region or city): a name tagged LOC before "'s" is too often a person's or
-// a club's ("Keane's Hope and Fears", "Real's Harmony service").
+//   a place and its country  "in Cannes, France", "Bonn, Germany, said"
+//   a name "in" a place      "the 3GSM trade show in Cannes", "the European
+//                            Indoor Championships in Madrid"
+// All need the recognizer's names: a place (LOC) and a name before or after
+// it, written whole; the caller keeps those the resolver types as
+// organisations, places or events. The possessive needs a place the
+// gazetteer knows (a country, region or city): a name tagged LOC before "'s"
+// is too often a person's or a club's ("Keane's Hope and Fears", "Real's
+// Harmony service"). The country after a comma must be one the gazetteer
+// knows, and a place before it that is no country itself ("France, Germany
+// and Italy" is a list).
 #pragma once
 
 #include <cstdint>
@@ -17,14 +23,21 @@
 
 namespace kg::ingest {
 
+enum class PlaceShape : uint8_t { kPossessive, kBased, kCountryAfterComma, kIn };
+
 struct NamePlace {
-  uint32_t name_word = 0;   // last word of the organisation's or place's name (sentence index)
+  uint32_t name_word = 0;   // last word of the organisation's, place's or event's name (sentence index)
   uint32_t place_word = 0;  // last word of the place's name
-  bool possessive = false;  // "Edinburgh's ...", else "-based"
+  PlaceShape shape = PlaceShape::kPossessive;
   // The name ends in a word that ends place names ("Square", "Street",
   // "Stadium"): a place inside the other, not a person the recognizer
   // typed LOC ("South Africa's Os du Randt").
   bool place_named = false;
+  // An event: its name ends in an event word ("Championships", "Marathon")
+  // or an event noun follows it ("trade show"); it is held in the place.
+  bool event = false;
+  // A venue noun follows the name ("art gallery", "stadium").
+  bool venue = false;
 };
 
 std::vector<NamePlace> name_places(std::span<const nlp::Word> words);

@@ -214,6 +214,12 @@ void ClauseRules::relation_words(ClauseBuild& c) const {
     }
     for (uint32_t d : t_.children(x)) {
       if (t_.rel(d) == "compound:prt") c.lemma_phrase += " " + t_.lemma(d);
+      // A place in a race is part of the deed: "finished second to Radcliffe".
+      if (d > x && one_of(t_.rel(d), {"advmod", "obl:npmod", "xcomp"}) &&
+          one_of(t_.lower_form(d), {"second", "third", "fourth", "fifth", "runner-up", "ahead", "behind"}) &&
+          one_of(t_.lemma(x), {"finish", "come", "end", "place"})) {
+        c.lemma_phrase += " " + t_.lower_form(d);
+      }
     }
   }
 }
@@ -274,11 +280,15 @@ std::vector<Argument> ClauseRules::oblique_arguments(uint32_t c, const std::vect
   // no modifier of its own, so a prepositional phrase hung on it belongs to
   // the verb ("spoke by phone with the leaders"). Means only: an event noun
   // ("during testimony to X") has arguments of its own.
-  if (options_.split_conjuncts && is_bare_means(c)) {
+  // So is the end of a range hung on its start: "moved from Colchester to
+  // London" parsed with "to London" under "Colchester".
+  const bool range_start = preposition_of(c) == "from";
+  if (options_.split_conjuncts && (is_bare_means(c) || range_start)) {
     for (uint32_t m : t_.children(c)) {
       if (t_.dep(m) != Dep::kNmod || m < c || t_.rel(m) == "nmod:poss") continue;
       const std::string prep = preposition_of(m);
-      if (prep.empty() || prep == "of") continue;
+      if (prep.empty() || prep == "of" || (range_start && !is_bare_means(c) && prep != "to" && prep != "into"))
+        continue;
       for (Argument& v : expand(m, ArgumentRole::kOblique, cut)) vs.push_back(std::move(v));
     }
   }

@@ -105,9 +105,11 @@ int32_t ClauseRules::subject_of(uint32_t p, int depth, bool* inherited) const {
   if (rel == "advcl" && t_.word(p).upos == nlp::UPos::VERB) {
     const std::string_view x = t_.word(p).xpos;
     const int32_t mark = t_.child(p, "mark");
-    const bool non_finite = x == "VBG" || x == "VB" || x == "VBN" || t_.has_feature(p, "VerbForm=Ger") ||
-                            t_.has_feature(p, "VerbForm=Inf");
-    if (non_finite && (mark < 0 || one_of(t_.lemma(static_cast<uint32_t>(mark)), {"to", "after", "before", "while", "by", "in"}))) {
+    const bool non_finite =
+        x == "VBG" || x == "VB" || x == "VBN" || t_.has_feature(p, "VerbForm=Ger") || t_.has_feature(p, "VerbForm=Inf");
+    if (non_finite && (mark < 0 || one_of(t_.lemma(static_cast<uint32_t>(mark)),
+                                          {"to", "after", "before", "while", "whilst", "by", "in", "since", "when",
+                                           "upon", "until", "despite", "following"}))) {
       *inherited = true;
       return subject_of(h, depth + 1, inherited);
     }

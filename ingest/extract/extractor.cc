@@ -168,6 +168,37 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
   return t;
 }
 
+std::vector<GraphTriple> graph_triples(const Proposition& p) {
+  std::vector<GraphTriple> out;
+  std::optional<GraphTriple> first = graph_triple(p);
+  if (!first) return out;
+  out.push_back(std::move(*first));
+  if (p.construction != Construction::kVerb && p.construction != Construction::kInheritedSubject &&
+      p.construction != Construction::kRelativeClause && p.construction != Construction::kPassive) {
+    return out;
+  }
+  for (const Argument& a : p.arguments) {
+    if (a.role == ArgumentRole::kObject && !a.is_clause) return out;  // the object is the fact
+  }
+  for (const Argument& a : p.arguments) {
+    if (&a == out.front().object || a.is_clause || !a.is_name || a.preposition.empty() || a.node.empty()) continue;
+    // Only a partner, a source or a goal: a place or a time where the deed
+    // was done is no relation of the doer's ("disposed of Cardiff at Ewood
+    // Park"), and "at" and "in" are where the parser most often hangs a
+    // noun's modifier on the verb ("arrived ... after his appearance at X").
+    if (a.role != ArgumentRole::kOblique ||
+        !one_of(a.preposition, {"to", "from", "into", "with", "against", "for", "under", "towards", "onto"})) {
+      continue;
+    }
+    GraphTriple t;
+    t.subject = &p.subject;
+    t.object = &a;
+    t.relation = p.relation + " " + a.preposition;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 std::string format_carb(std::string_view sentence_text, const std::vector<Proposition>& props) {
   std::string out;
   std::unordered_set<std::string> seen;  // a set: linear in the propositions

@@ -75,5 +75,10 @@ struct GraphTriple {
   std::string relation;  // lemma phrase, prepositions and folded objects included ("blame tension on")
 };
 std::optional<GraphTriple> graph_triple(const Proposition& p);
+// The graph form and, for a clause with no object, one triple more for each
+// further oblique that names an entity as a partner, source or goal ("moved
+// from Colchester to London": move from · Colchester and move to · London).
+// Empty when graph_triple is.
+std::vector<GraphTriple> graph_triples(const Proposition& p);
 
 }  // namespace kg::extract

@@ -46,6 +46,25 @@ TEST(EvalFacts, CountsAFactOnlyWhenBothNamesAndTheRelationMatch) {
   EXPECT_EQ(j["files"]["keller-andrade-call.md"]["recalled"], 1) << r.out;
 }
 
+TEST(EvalFacts, AReversedPhraseCountsTheOtherWayRound) {
+  if (!models_present()) GTEST_SKIP() << "no trained models";
+  TempDir dir("kg_eval_facts_reversed");
+  std::ofstream(dir / "race.txt") << "Kovac wins again\n\nMaja Lindqvist has finished second to Anna Kovac in two "
+                                     "races.\n";
+  const std::string db = "--db " + quote(dir / "kg.db");
+  ASSERT_EQ(run_kg(db + " ingest " + quote(dir / "race.txt"), dir).exit_code, 0);
+  // "finish second to" states "beat" with its arguments the other way round.
+  std::ofstream(dir / "gold.tsv") << "file\tsubject\trelation\tobject\tsymmetric\n"
+                                     "race.txt\tAnna Kovac\tbeat\tMaja Lindqvist\tno\n"
+                                     "race.txt\tMaja Lindqvist\tbeat\tAnna Kovac\tno\n";
+  const RunResult r = run_kg(db + " eval facts --json --errors --gold " + quote(dir / "gold.tsv"), dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["recalled"], 1) << r.out;
+  // The one missed is the third line: Lindqvist beat nobody.
+  EXPECT_NE(r.err.find("gold.tsv:3: Maja Lindqvist · beat · Anna Kovac"), std::string::npos) << r.err;
+}
+
 TEST(EvalFacts, AMalformedGoldLineIsAOneLineErrorWithTheLine) {
   TempDir dir("kg_eval_facts_bad");
   std::ofstream(dir / "gold.tsv") << "file\tsubject\trelation\tobject\tsymmetric\nonly\tthree\tfields\n";

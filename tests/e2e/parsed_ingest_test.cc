@@ -396,6 +396,50 @@ TEST(ParsedIngest, NamesInsideANounPhraseAndPassivesGiveRelations) {
   }
 }
 
+// Our own sports story: where events and places are, clauses of time that
+// share the sentence's subject, a second place in a race, and a range
+// "from ... to".
+constexpr const char* kMeetingArticle =
+    "Lindqvist eyes Madrid medal\n"
+    "\n"
+    "British hurdler Maja Lindqvist will run at next month's European Indoor Championships in Madrid.\n"
+    "\n"
+    "Since moving from Colchester to London, Lindqvist has trained with coach Tom Ferris. The 27-year-old has "
+    "finished second to Anna Kovac in two races. Lindqvist won the national title in 2004.\n"
+    "\n"
+    "Experts are gathered in Cannes, France, for a trade fair. After the draw in Paris, Ireland face Italy in "
+    "Dublin.\n"
+    "\n"
+    "After beating Jane Holt, Mary Dunn, Lucy Vance and Kate Marsh to the prize, Lindqvist said she was happy.\n";
+
+TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("meeting", kMeetingArticle);
+  const IngestedGraph g("meeting", path);
+  fs::remove_all(fs::path(path).parent_path());
+  // An event's name "in" a place, and a place with its country after a comma.
+  EXPECT_TRUE(g.has_edge("European Indoor Championships", "be held in", "Madrid")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Cannes", "be located in", "France")) << g.dump();
+  // An event's name is no person's, whatever the recognizer said.
+  EXPECT_TRUE(g.person("European Indoor Championships").is_null()) << g.dump();
+  // A country after a comma that begins the next clause is in no place.
+  EXPECT_TRUE(g.edges("Paris", "", "Ireland").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Italy", "be located in", "Dublin").empty()) << g.dump();
+  // "Since moving from Colchester to London, Lindqvist ...": both ends of the range.
+  EXPECT_TRUE(g.has_edge("Maja Lindqvist", "move from", "Colchester")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Maja Lindqvist", "move to", "London")) << g.dump();
+  // "The 27-year-old" is the person the article names most; her place in the race stays in the relation.
+  EXPECT_TRUE(g.has_edge("Maja Lindqvist", "finish second to", "Anna Kovac")) << g.dump();
+  EXPECT_TRUE(g.edges("Maja Lindqvist", "finish to", "Anna Kovac").empty()) << g.dump();
+  // A list read as the subject of "said" beats nobody.
+  for (const std::string name : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
+    for (const std::string other : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
+      EXPECT_TRUE(g.edges(name, "beat", other).empty()) << name << " · beat · " << other << "\n" << g.dump();
+    }
+  }
+}
+
 // Our own politics story: offices written as descriptions ("the chancellor",
 // "his chancellor") stand for the one person who holds them in the article.
 constexpr const char* kOfficesArticle =

@@ -12,8 +12,9 @@
 //   - a relation between two entities that the gold names denote (the
 //     normalised gold name equals the entity's name or one of its aliases, or
 //     one is the other's last words: "Blair" ~ "Tony Blair"),
-//   - in the gold direction (either, for a symmetric fact or a symmetric
-//     canonical relation),
+//   - in the gold direction (the other way round where the stored phrase
+//     states the canonical relation reversed, "finish second to" for "beat";
+//     either, for a symmetric fact or a symmetric canonical relation),
 //   - with the same canonical relation (graph/schema; the gold phrase as
 //     written, else without a leading "be") or a content word in common with the gold
 //     relation, and no qualifier (a "not" or "could" fact is no plain fact).
@@ -105,7 +106,11 @@ bool denotes(const std::string& gold_name, const std::vector<std::string>& names
   return false;
 }
 
-bool relation_matches(const GoldFact& gold, const StoredFact& f) {
+// Whether the stored relation states the gold one; `*flipped` is set when it
+// states it with the arguments the other way round ("finish second to" for
+// the gold's "beat").
+bool relation_matches(const GoldFact& gold, const StoredFact& f, bool* flipped) {
+  *flipped = false;
   if (graph::is_qualified_relation(f.relation)) return false;
   const std::string_view gold_phrase =
       gold.relation.starts_with("be ") ? std::string_view(gold.relation).substr(3) : std::string_view(gold.relation);
@@ -113,17 +118,23 @@ bool relation_matches(const GoldFact& gold, const StoredFact& f) {
   // (The schema lists some phrases with their "be": "be located in", "be born in".)
   auto wanted = schema::canonical_relation(gold.relation, f.subject.type, f.object.type);
   if (!wanted) wanted = schema::canonical_relation(gold_phrase, f.subject.type, f.object.type);
-  if (stored && wanted && stored->kind == wanted->kind) return true;
+  if (stored && wanted && stored->kind == wanted->kind) {
+    *flipped = stored->reversed != wanted->reversed;
+    return true;
+  }
   const std::set<std::string> a = content_words(gold.relation), b = content_words(f.relation);
   return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return b.count(w) > 0; });
 }
 
 bool recalled(const GoldFact& gold, const StoredFact& f) {
-  if (!relation_matches(gold, f)) return false;
-  if (denotes(gold.subject, f.subject_names) && denotes(gold.object, f.object_names)) return true;
+  bool flipped = false;
+  if (!relation_matches(gold, f, &flipped)) return false;
+  const bool forward = denotes(gold.subject, f.subject_names) && denotes(gold.object, f.object_names);
+  const bool backward = denotes(gold.subject, f.object_names) && denotes(gold.object, f.subject_names);
+  if (flipped ? backward : forward) return true;
   const auto c = schema::canonical_relation(f.relation, f.subject.type, f.object.type);
   const bool symmetric = gold.symmetric || (c && c->kind->symmetric);
-  return symmetric && denotes(gold.subject, f.object_names) && denotes(gold.object, f.subject_names);
+  return symmetric && (forward || backward);
 }
 
 // The named-entity facts of every document whose id ends with one of the gold files.
