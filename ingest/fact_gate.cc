@@ -1006,8 +1006,15 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     const uint32_t agent = t.subject->head;
     const int32_t governor = words[p.predicate].head;
     // ("At a meeting in Thailand, Chino said" is no meeting of Chino's.)
-    const bool event_time = !child_lemma(words, p.predicate, "case",
-                                         {"during", "after", "before", "following", "since", "until"}).empty();
+    // "In a speech at Napier University, he said", "In a letter to the
+    // committee, she wrote": the speaker's own words.
+    const bool own_words =
+        !child_lemma(words, p.predicate, "case", {"in"}).empty() &&
+        one_of(utf8::ascii_lowercase(words[p.predicate].lemma),
+               {"speech", "interview", "letter", "statement", "address", "testimony", "message", "article"});
+    const bool event_time =
+        own_words ||
+        !child_lemma(words, p.predicate, "case", {"during", "after", "before", "following", "since", "until"}).empty();
     // (An event no one does to another, "the arrival of US president George W
     // Bush", lends no agent: its "of" is its own subject.)
     if (p.construction == Construction::kNominalization && !has_child(words, p.predicate, agent) &&
@@ -1027,7 +1034,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     if (p.construction == Construction::kNominalization) {
       const std::string noun = utf8::ascii_lowercase(words[p.predicate].lemma);
       const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
-      if (noun.size() <= verb.size() || verb.size() < 4 || noun.compare(0, 4, verb.substr(0, 4)) != 0) return false;
+      // (Three letters: "speech" is made from "speak".)
+      if (noun.size() <= verb.size() || verb.size() < 4 || noun.compare(0, 3, verb.substr(0, 3)) != 0) return false;
       // Nouns that name a thing more often than the act ("Milan's veteran
       // defence of Maldini and Stam", "Labour's spring conference", "England's
       // Six Nations opener"), and "accession" read as "access".

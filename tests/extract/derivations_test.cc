@@ -19,6 +19,9 @@ TEST(Derivations, CompiledFromWordNetKeepsEventNounsOnly) {
   EXPECT_EQ(d->verb_of("testimony"), "testify");
   EXPECT_EQ(d->verb_of("meeting"), "meet");
   EXPECT_EQ(d->verb_of("demand"), "demand");
+  // A verb tagged text uses beats a coinage with a longer common stem.
+  EXPECT_EQ(d->verb_of("speech"), "speak");
+  EXPECT_EQ(d->verb_of("reference"), "refer");
   // Role nouns are people, not events: "the leaders of France" is no "lead".
   EXPECT_EQ(d->verb_of("leader"), "");
   EXPECT_EQ(d->verb_of("adviser"), "");

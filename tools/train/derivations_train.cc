@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -89,6 +90,36 @@ Result<std::map<std::string, Synset>> read_synsets(const std::string& path) {
   return out;
 }
 
+// How many senses of each verb are tagged in WordNet's sense-tagged corpus
+// (index.verb's tagsense_cnt): how common the verb is in running text.
+Result<std::map<std::string, int>> read_tag_counts(const std::string& path) {
+  std::ifstream lines(path);
+  if (!lines) return Status::not_found(fmt::format("{}: cannot read the WordNet index file (install wordnet-base)", path));
+  std::map<std::string, int> out;
+  size_t number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (line.empty() || line[0] == ' ') continue;
+    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    std::istringstream in(line);
+    std::string lemma, pos, symbol;
+    int synsets = 0, pointers = 0, senses = 0, tagged = 0;
+    if (!(in >> lemma >> pos >> synsets >> pointers)) {
+      return Status::invalid_input(fmt::format("{}:{}: not a WordNet index line", path, number));
+    }
+    for (int i = 0; i < pointers; ++i) in >> symbol;
+    if (!(in >> senses >> tagged)) return Status::invalid_input(fmt::format("{}:{}: not a WordNet index line", path, number));
+    out[lemma] = tagged;
+  }
+  return out;
+}
+
+// "criticise" and "criticize" are one verb spelled two ways.
+std::string spelling_key(std::string verb) {
+  for (size_t at = verb.find("ize"); at != std::string::npos; at = verb.find("ize", at + 1)) verb[at + 1] = 's';
+  return verb;
+}
+
 size_t common_prefix(const std::string& a, const std::string& b) {
   size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -102,9 +133,16 @@ Result<extract::Derivations> compile_derivations(const std::string& wordnet_dir)
   if (!nouns) return nouns.status();
   auto verbs = read_synsets(wordnet_dir + "/data.verb");
   if (!verbs) return verbs.status();
+  auto tagged = read_tag_counts(wordnet_dir + "/index.verb");
+  if (!tagged) return tagged.status();
+  auto tag_count = [&](const std::string& verb) {
+    const auto it = tagged->find(verb);
+    return it == tagged->end() ? 0 : it->second;
+  };
   // Every candidate verb per noun; the one sharing the longest stem wins
   // (testimony: testify over attest), ties to the alphabetically first.
   std::map<std::string, std::string> best;
+  std::map<std::string, std::set<std::string>> candidates;
   for (const auto& [offset, noun] : *nouns) {
     if (!eventive_lexfile(noun.lexfile)) continue;
     for (const Synset::Link& link : noun.derivations) {
@@ -114,12 +152,27 @@ Result<extract::Derivations> compile_derivations(const std::string& wordnet_dir)
       const std::string& n = noun.words[link.source - 1];
       const std::string& verb = v->second.words[link.target - 1];
       if (n.find('_') != std::string::npos || verb.find('_') != std::string::npos) continue;
+      candidates[n].insert(verb);
       auto [it, fresh] = best.emplace(n, verb);
       if (!fresh) {
         const size_t have = common_prefix(n, it->second), cand = common_prefix(n, verb);
         if (cand > have || (cand == have && verb < it->second)) it->second = verb;
       }
     }
+  }
+  // A coinage no tagged text uses loses to a verb that text does use, other
+  // than its own spelling variant: speech is "speak", not "speechify";
+  // reference is "refer", not "reference".
+  for (auto& [n, v] : best) {
+    if (tag_count(v) > 0) continue;
+    std::string used;
+    for (const std::string& other : candidates[n]) {
+      if (tag_count(other) == 0 || spelling_key(other) == spelling_key(v)) continue;
+      const bool better = used.empty() || tag_count(other) > tag_count(used) ||
+                          (tag_count(other) == tag_count(used) && common_prefix(n, other) > common_prefix(n, used));
+      if (better) used = other;
+    }
+    if (!used.empty()) v = used;
   }
   extract::Derivations d;
   for (auto& [n, v] : best) d.add(n, v);
