@@ -13,6 +13,7 @@
 #include "graph/schema/schema.h"
 #include "ingest/fact_gate.h"
 #include "ingest/object_names.h"
+#include "ingest/owned_names.h"
 #include "ingest/place_facts.h"
 #include "ingest/role_facts.h"
 #include "ingest/resolve/resolve.h"
@@ -543,7 +544,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
       // (Not "he would have been a very good president of the United States":
       // a modal states no office, and a pronoun only when its reading is trusted.)
-      if (t->relation == "be" && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
+      if ((t->relation == "be" || t->relation == "become") && s->record && s->type == store::EntityType::kPerson &&
+          !p.negated && !p.modal &&
           (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
         if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
           if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
@@ -653,6 +655,38 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     if (e.type == store::EntityType::kPerson && space != std::string::npos &&
         lexicon::ends_event_name(std::string_view(e.name).substr(space + 1))) {
       e.type = store::EntityType::kMisc;
+    }
+  }
+  // "its own internet business, AOL", "Global Sports Communications,
+  // Chepkemei's management company": what an owner's organisation is called.
+  for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
+    if (boilerplate[sentence]) continue;
+    const auto words = annotated.words_of(annotated.sentences[sentence]);
+    for (const OwnedName& owned : owned_names(words)) {
+      const int32_t owner = ents.cluster_at(sentence, owned.owner_word);
+      const int32_t named = ents.cluster_at(sentence, owned.name_word);
+      if (owner < 0 || named < 0 || owner == named) continue;
+      // A possessive pronoun only of the entity the article is about (the
+      // resolver's "its" is a guess where two companies are in play).
+      const bool pronoun = words[owned.owner_word].upos == nlp::UPos::PRON;
+      if (pronoun && owner != article_subject(annotated, ents, ents.clusters[static_cast<size_t>(owner)].type) &&
+          owner != most_named(ents, ents.clusters[static_cast<size_t>(owner)].type)) {
+        continue;
+      }
+      const std::optional<uint32_t> o = table.cluster(owner), n = table.cluster(named);
+      if (!o || !n) continue;
+      const store::EntityType owner_type = record.entities[*o].type, name_type = record.entities[*n].type;
+      if (name_type == store::EntityType::kPerson || name_type == store::EntityType::kLoc) continue;
+      const WordSpan span{std::min(owned.owner_word, owned.name_word),
+                                               std::max(owned.owner_word, owned.name_word) + 1};
+      if (owned.managed) {
+        add_fact(*n, "manage", *o, sentence, span, nullptr);
+      } else if (owner_type == store::EntityType::kOrg) {
+        add_fact(*o, "own", *n, sentence, span, nullptr);
+      } else if (owner_type == store::EntityType::kPerson &&
+                 (owned.noun == "company" || owned.noun == "firm" || owned.noun == "business" || owned.noun == "label")) {
+        add_fact(*o, "run", *n, sentence, span, nullptr);
+      }
     }
   }
   // "Edinburgh's Napier University", "London-based Barclays": where an

@@ -34,13 +34,29 @@ std::string child_lemma(Words words, uint32_t head, std::string_view rel,
 }
 
 // "Since moving from Colchester to London, she has re-focused", "After
-// leaving Chelsea he joined ...": a participle clause of time, marked, whose
-// governor has a subject of its own in the sentence; that subject did both.
-// (A purpose "to" clause states an aim, not a deed; a bare participle may
-// hang from the wrong verb.)
+// leaving Chelsea he joined ...": a participle clause of time, marked or
+// opening the sentence, whose governor has a subject of its own in the
+// sentence; that subject did both. (A purpose "to" clause states an aim, not
+// a deed; a bare participle inside the sentence may hang from the wrong
+// verb.)
 bool timed_participle_of_subject(Words words, uint32_t clause) {
   if (words[clause].xpos != "VBG" || words[clause].head < 0) return false;
-  if (child_lemma(words, clause, "mark", {"since", "after", "before", "while", "whilst", "when", "upon"}).empty()) {
+  // Or an unmarked participle opening the sentence: "Speaking to the House
+  // Budget Committee, he urged Congress ...".
+  bool marked = false;
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    marked = marked || (words[i].head == static_cast<int32_t>(clause) && base_rel(words[i].deprel) == "mark");
+  }
+  // (Of the sentence's main verb only: "Speaking in the Commons after Mr
+  // Brown had delivered ..., Mr Kennedy acknowledged" parsed with the
+  // participle under "delivered".)
+  const auto main_verb = static_cast<uint32_t>(words[clause].head);
+  const bool opening = clause == 0 && !marked && words[main_verb].deprel == "root" &&
+                       child_lemma(words, main_verb, "mark", {"after", "before", "when", "while", "since", "as", "until",
+                                                              "if", "because", "although", "though"})
+                           .empty();
+  if (!opening &&
+      child_lemma(words, clause, "mark", {"since", "after", "before", "while", "whilst", "when", "upon"}).empty()) {
     return false;
   }
   // One subject, no list: "After beating Amy Winehouse, Jamelia, Natasha
@@ -945,6 +961,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // with", "own 8% of Google").
   for (const extract::Argument& a : p.arguments) {
     if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.is_clause || a.node.empty()) continue;
+    // ("was born Lilian Alicia Marks in London": the name one was born with is no thing folded.)
+    if (t.relation == "be born in") continue;
     // "offer choice to" · Putin: the thing given to a named receiver, when
     // the parse has the receiver as the verb's own indirect object.
     if (t.object->role == extract::ArgumentRole::kObject && t.relation.ends_with(" to") &&

@@ -177,8 +177,11 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
       p.construction != Construction::kRelativeClause && p.construction != Construction::kPassive) {
     return out;
   }
+  // (Where one was born is a fact beside the name one was born with: "She
+  // was born Lilian Alicia Marks in London".)
+  const bool born = p.relation == "be born";
   for (const Argument& a : p.arguments) {
-    if (a.role == ArgumentRole::kObject && !a.is_clause) return out;  // the object is the fact
+    if (a.role == ArgumentRole::kObject && !a.is_clause && !born) return out;  // the object is the fact
   }
   for (const Argument& a : p.arguments) {
     if (&a == out.front().object || a.is_clause || !a.is_name || a.preposition.empty() || a.node.empty()) continue;
@@ -186,8 +189,11 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
     // was done is no relation of the doer's ("disposed of Cardiff at Ewood
     // Park"), and "at" and "in" are where the parser most often hangs a
     // noun's modifier on the verb ("arrived ... after his appearance at X").
-    if (a.role != ArgumentRole::kOblique ||
-        !one_of(a.preposition, {"to", "from", "into", "with", "against", "for", "under", "towards", "onto"})) {
+    const bool birthplace =
+        born && a.preposition == "in" && (a.role == ArgumentRole::kPlace || a.role == ArgumentRole::kOblique);
+    if (!birthplace &&
+        (a.role != ArgumentRole::kOblique ||
+         !one_of(a.preposition, {"to", "from", "into", "with", "against", "for", "under", "towards", "onto"}))) {
       continue;
     }
     GraphTriple t;

@@ -440,6 +440,41 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   }
 }
 
+// Our own business story: an owner's word for its organisation, speeches
+// and participles that open a sentence, a birthplace beside a birth name,
+// an office someone became.
+constexpr const char* kOwnersArticle =
+    "Halder profits rise\n"
+    "\n"
+    "Halder Group said on Friday that profits rose. But its own internet business, Kestrel Online, had mixed "
+    "fortunes. Halder Group also owns Marsh Studios.\n"
+    "\n"
+    "Speaking to the Senate Budget Committee, Anna Berg urged Congress to act. In a speech at Napier University, "
+    "Ms Berg said the plan was sound.\n"
+    "\n"
+    "Peter Lang was born Peter Langer in London in 1950. Lang became director of research at the Vienna State "
+    "Opera.\n"
+    "\n"
+    "Nordic Sports Management, Lang's management company, said he was well.\n";
+
+TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("owners", kOwnersArticle);
+  const IngestedGraph g("owners", path);
+  fs::remove_all(fs::path(path).parent_path());
+  // "its own internet business, Kestrel Online": "its" is the company the article is about.
+  EXPECT_TRUE(g.has_edge("Halder Group", "own", "Kestrel Online")) << g.dump();
+  // "X, Lang's management company,": X manages Lang.
+  EXPECT_TRUE(g.has_edge("Nordic Sports Management", "manage", "Peter Lang")) << g.dump();
+  // A participle opening the sentence, and a speech, are the subject's.
+  EXPECT_TRUE(g.has_edge("Anna Berg", "speak to", "Senate Budget Committee")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Anna Berg", "speak at", "Napier University")) << g.dump();
+  // Where one was born, beside the name one was born with.
+  EXPECT_TRUE(g.has_edge("Peter Lang", "be born in", "London")) << g.dump();
+  // An office one became, at its organisation.
+  EXPECT_TRUE(g.has_edge("Peter Lang", "director at", "Vienna State Opera")) << g.dump();
+}
+
 // Our own politics story: offices written as descriptions ("the chancellor",
 // "his chancellor") stand for the one person who holds them in the article.
 constexpr const char* kOfficesArticle =

@@ -1,0 +1,114 @@
+#include "ingest/owned_names.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <string_view>
+
+#include "base/utf8.h"
+
+namespace kg::ingest {
+namespace {
+
+// Nouns an owner calls a company, a part of one, or a person's firm by.
+constexpr std::array<std::string_view, 17> kOwnershipNouns = {
+    "business", "unit",  "division", "subsidiary", "arm",     "company", "firm",      "label",   "brand",
+    "chain",    "group", "operation", "venture",   "studio", "channel", "newspaper", "magazine"};
+
+std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? std::string_view(w.ner).substr(2) : ""; }
+bool begins_name(const nlp::Word& w) { return w.ner.starts_with("B") || w.ner.starts_with("U"); }
+bool ends_name(const nlp::Word& w) { return w.ner.starts_with("L") || w.ner.starts_with("U"); }
+bool lower(std::string_view f) { return !f.empty() && std::islower(static_cast<unsigned char>(f[0])); }
+
+bool possessive_pronoun(std::string_view form) {
+  const std::string f = utf8::ascii_lowercase(form);
+  return f == "its" || f == "his" || f == "her" || f == "their";
+}
+
+// The owner's noun phrase starting at `k` (just after the possessor): up to
+// three lower-case words, the last a noun of ownership. Returns its last
+// word, with the noun and whether it names a manager.
+struct OwnerNoun {
+  uint32_t last = 0;
+  std::string noun;
+  bool managed = false;
+};
+std::optional<OwnerNoun> owner_noun(std::span<const nlp::Word> words, uint32_t k) {
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  bool management = false;
+  for (uint32_t r = k; r < n && r < k + 3; ++r) {
+    if (!lower(words[r].form) || words[r].upos == nlp::UPos::PUNCT || words[r].ner.size() > 2) return std::nullopt;
+    const std::string lemma = utf8::ascii_lowercase(words[r].lemma.empty() ? words[r].form : words[r].lemma);
+    management = management || lemma == "management";
+    const bool noun = std::find(kOwnershipNouns.begin(), kOwnershipNouns.end(), lemma) != kOwnershipNouns.end();
+    if (noun && words[r].upos == nlp::UPos::NOUN && (r + 1 >= n || !lower(words[r + 1].form) ||
+                                                      words[r + 1].upos == nlp::UPos::PUNCT)) {
+      return OwnerNoun{r, lemma, management};
+    }
+  }
+  return std::nullopt;
+}
+
+// The last word of the whole name that begins at `w`, or -1.
+int32_t whole_name(std::span<const nlp::Word> words, uint32_t w) {
+  if (w >= words.size() || !begins_name(words[w])) return -1;
+  uint32_t last = w;
+  while (!ends_name(words[last]) && last + 1 < words.size() && ner_type(words[last + 1]) == ner_type(words[w])) ++last;
+  return ends_name(words[last]) ? static_cast<int32_t>(last) : -1;
+}
+
+// Whether the phrase closes at `k`.
+bool closes(std::span<const nlp::Word> words, uint32_t k) {
+  if (k >= words.size()) return true;
+  const std::string f = utf8::ascii_lowercase(words[k].form);
+  return f == "," || f == "." || f == "which" || f == "who";
+}
+
+// The possessor ending just before `k`: a possessive pronoun, or a name's
+// last word followed by "'s". Returns the possessor word and the first word
+// after it.
+std::optional<std::pair<uint32_t, uint32_t>> possessor_at(std::span<const nlp::Word> words, uint32_t k) {
+  if (k < words.size() && possessive_pronoun(words[k].form)) return std::make_pair(k, k + 1);
+  if (k + 1 < words.size() && ends_name(words[k]) && (words[k + 1].form == "'s" || words[k + 1].form == "'")) {
+    return std::make_pair(k, k + 2);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<OwnedName> owned_names(std::span<const nlp::Word> words) {
+  std::vector<OwnedName> out;
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  for (uint32_t k = 0; k < n; ++k) {
+    // The owner's noun first: "its own internet business, AOL".
+    if (possessive_pronoun(words[k].form) && (k == 0 || words[k - 1].form != "of")) {
+      const std::optional<OwnerNoun> noun = owner_noun(words, k + 1);
+      if (!noun || noun->last + 2 >= n || words[noun->last + 1].form != ",") continue;
+      const int32_t name = whole_name(words, noun->last + 2);
+      if (name < 0 || !closes(words, static_cast<uint32_t>(name) + 1)) continue;
+      out.push_back({k, static_cast<uint32_t>(name), noun->noun, noun->managed});
+      continue;
+    }
+    // The name first: "Global Sports Communications, Chepkemei's management
+    // company, said". (A name after a comma with its own "'s" is the owner.)
+    if (!begins_name(words[k])) continue;
+    const int32_t name = whole_name(words, k);
+    if (name < 0 || static_cast<uint32_t>(name) + 3 >= n || words[static_cast<uint32_t>(name) + 1].form != ",") continue;
+    uint32_t owner_begin = static_cast<uint32_t>(name) + 2;
+    int32_t owner_last = owner_begin;
+    if (!possessive_pronoun(words[owner_begin].form)) {
+      owner_last = whole_name(words, owner_begin);
+      if (owner_last < 0) continue;
+    }
+    const auto possessor = possessor_at(words, static_cast<uint32_t>(owner_last));
+    if (!possessor) continue;
+    const std::optional<OwnerNoun> noun = owner_noun(words, possessor->second);
+    if (!noun || !closes(words, noun->last + 1)) continue;
+    out.push_back({possessor->first, static_cast<uint32_t>(name), noun->noun, noun->managed});
+  }
+  return out;
+}
+
+}  // namespace kg::ingest
