@@ -14,7 +14,7 @@ constexpr TypeSet kWork = kMisc | kOrg;            // films, shows, albums, prod
 
 // The schema, after the TAC-KBP slot relations and the ACE/ERE event types,
 // kept to what BBC-style news states between two names.
-constexpr std::array<RelationKind, 24> kKinds = {{
+constexpr std::array<RelationKind, 25> kKinds = {{
     {"meets", "met, held talks or spoke with", kActor, kActor, true, "meet, meet with, hold talk with, speak with"},
     {"tells", "told, addressed or wrote to", kParty, kActor, false, "tell, speak to, write to, brief"},
     {"visits", "went to or visited", kParty, kLoc | kOrg, false, "visit, travel to, arrive in, tour"},
@@ -29,6 +29,7 @@ constexpr std::array<RelationKind, 24> kKinds = {{
     {"acquires", "bought, bid for or took over", kParty, kOrg | kMisc, false, "buy, acquire, take over, bid for"},
     {"sells", "sold", kParty, kOrg | kMisc, false, "sell, sell off"},
     {"owns", "owns or controls", kParty, kOrg | kMisc, false, "own, control"},
+    {"founds", "founded, set up or launched", kParty, kOrg | kMisc, false, "found, establish, set up, launch"},
     {"merges_with", "merged or combined with", kOrg, kOrg, true, "merge with, combine with"},
     {"partners_with", "signed a deal, allied or worked with", kActor, kActor, true,
      "sign deal with, partner with, team up with, work with"},
@@ -78,7 +79,12 @@ constexpr PhraseRule kRules[] = {
     {"sell", "sells"}, {"sell off", "sells"}, {"sell stake in", "sells"}, {"sell % of", "sells"},
     {"buy % of", "acquires"}, {"own % of", "owns"}, {"own stake in", "owns"}, {"hold stake in", "owns"},
     {"hold % of", "owns"},
-    {"own", "owns"}, {"control", "owns"}, {"be owned by", "owns", true}, {"be controlled by", "owns", true},
+    {"own", "owns"}, {"control", "owns"},
+    {"found", "founds"}, {"co-found", "founds"}, {"establish", "founds"}, {"set up", "founds"},
+    {"launch", "founds"}, {"form", "founds"}, {"create", "founds"}, {"help to launch", "founds"},
+    {"help to found", "founds"}, {"help to set up", "founds"}, {"help to establish", "founds"},
+    {"be founded by", "founds", true}, {"be established by", "founds", true}, {"be set up by", "founds", true},
+    {"be launched by", "founds", true}, {"be formed by", "founds", true}, {"be created by", "founds", true}, {"be owned by", "owns", true}, {"be controlled by", "owns", true},
     {"merge with", "merges_with"}, {"combine with", "merges_with"},
     {"sign deal with", "partners_with"}, {"agree deal with", "partners_with"}, {"strike deal with", "partners_with"},
     {"partner with", "partners_with"}, {"team up with", "partners_with"}, {"work with", "partners_with"},

@@ -73,6 +73,12 @@ TEST(RelationSchema, PhrasesMapByWordingAndArgumentTypes) {
   EXPECT_EQ(name("spokeswoman for", EntityType::kPerson, EntityType::kOrg), "member_of");
   EXPECT_EQ(name("not meet", EntityType::kPerson, EntityType::kPerson), "open");  // a qualified fact is no meeting
   EXPECT_EQ(name("accuse of", EntityType::kPerson, EntityType::kPerson), "open");  // "of" after a verb is no role
+  EXPECT_EQ(name("establish", EntityType::kPerson, EntityType::kMisc), "founds");
+  EXPECT_EQ(name("be founded by", EntityType::kOrg, EntityType::kPerson), "founds (reversed)");
+  EXPECT_EQ(name("be founded by", EntityType::kPerson, EntityType::kPerson), "open");  // nobody founds a person
+  EXPECT_EQ(name("finish second to", EntityType::kPerson, EntityType::kPerson), "beats (reversed)");
+  EXPECT_EQ(name("be held in", EntityType::kMisc, EntityType::kLoc), "located_in");
+  EXPECT_EQ(name("suspend", EntityType::kOrg, EntityType::kPerson), "legal_action");
   EXPECT_FALSE(find_relation_kind("meet"));  // surface phrases are never relation names
 }
 
