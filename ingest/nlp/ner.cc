@@ -303,6 +303,7 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   trim_and_add_places(words, keys.marks, &spans);
   join_firm_names(words, &spans);
   join_organisation_names(words, keys.marks, &spans);
+  names_after_descriptors(words, &spans);
   drop_non_names(words, keys, &spans);
   labels_from_spans(words.size(), spans, labels);
 }
@@ -358,6 +359,32 @@ void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<
     }
     e.type = EntityType::kOrg;
   }
+}
+
+void EntityRecognizer::names_after_descriptors(std::span<const Word> words, std::vector<EntitySpan>* spans_in_order) {
+  std::vector<EntitySpan>& spans = *spans_in_order;
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  for (EntitySpan& e : spans) {
+    if (e.begin == 0 && e.end - e.begin >= 3 && words[0].xpos == "NNS" && words[1].upos == UPos::PROPN) ++e.begin;
+  }
+  auto covered = [&](uint32_t k) {
+    return std::any_of(spans.begin(), spans.end(), [&](const EntitySpan& e) { return e.begin <= k && k < e.end; });
+  };
+  std::vector<EntitySpan> found;
+  for (uint32_t i = 1; i + 1 < n; ++i) {
+    const Word& noun = words[i - 1];
+    if (noun.form.empty() || !is_ascii_lower(noun.form[0]) || noun.upos != UPos::NOUN ||
+        !lexicon::is_organisation_descriptor(noun.lemma) || covered(i) || !is_ascii_upper(words[i].form[0]) ||
+        (words[i].upos != UPos::NOUN && words[i].upos != UPos::PROPN)) {
+      continue;
+    }
+    // One capitalised word, then a word that is no name's ("Rank could unveil").
+    if (is_ascii_upper(words[i + 1].form[0]) || words[i + 1].form == "'s") continue;
+    found.push_back({i, i + 1, EntityType::kOrg});
+  }
+  if (found.empty()) return;
+  spans.insert(spans.end(), found.begin(), found.end());
+  std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
 }
 
 void EntityRecognizer::join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,
@@ -636,6 +663,7 @@ void EntityRecognizer::annotate(Document* doc) const {
     for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
   }
 }
+
 
 Status EntityRecognizer::save(const std::string& path) const {
   ModelWriter out(kNerModelKind, kNerModelVersion);

@@ -111,6 +111,12 @@ class EntityRecognizer : public AnnotationStage {
   // not a sentence's first word, a title nor a weekday ("On Tuesday Labour").
   static void join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,
                                       std::vector<EntitySpan>* spans);
+  // What a name is, written before it, is no part of it: a plural common
+  // noun opening the sentence ("Advisors | Goldman Sachs"); and a
+  // capitalised word the model left out after a lower-case organisation
+  // noun is that organisation's name ("leisure group Rank", "the bank
+  // Barings").
+  static void names_after_descriptors(std::span<const Word> words, std::vector<EntitySpan>* spans);
   // Last: a weekday or month alone ("saturday") and a span made only of
   // common words written in capitals ("PERFORMANCE" in a table), none of
   // them on a word list, name nothing.

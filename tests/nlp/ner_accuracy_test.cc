@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -106,6 +108,18 @@ TEST(NerRegression, OrganisationNamesReadInPiecesAreJoined) {
   EXPECT_TRUE(found.contains("Investec Securities/ORG")) << ::testing::PrintToString(found);
   const std::set<std::string> weekday = entities_of("On Tuesday Labour chairman Ian McCartney said so.");
   EXPECT_FALSE(weekday.contains("Tuesday Labour/ORG")) << ::testing::PrintToString(weekday);
+}
+
+TEST(NerRegression, WhatANameIsWrittenBeforeItIsNoPartOfIt) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const std::set<std::string> found = entities_of(
+      "Leisure group Rank could unveil plans to sell its media business.\n\nAdvisors Goldman Sachs are understood "
+      "to have valued the unit.");
+  EXPECT_TRUE(found.contains("Rank/ORG")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(std::none_of(found.begin(), found.end(), [](const std::string& e) { return e.starts_with("Advisors"); }))
+      << ::testing::PrintToString(found);
+  EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const std::string& e) { return e.starts_with("Goldman Sachs/"); }))
+      << ::testing::PrintToString(found);
 }
 
 TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
