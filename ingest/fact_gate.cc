@@ -73,6 +73,25 @@ bool timed_participle_of_subject(Words words, uint32_t clause) {
   return false;
 }
 
+// Whether the apposition `t` joins a list's item or runs across a colon.
+bool listed_apposition(Words words, const extract::GraphTriple& t) {
+  const uint32_t a = t.subject->head, b = t.object->head;
+  if (a >= words.size() || b >= words.size()) return false;
+  for (uint32_t i = std::min(a, b); i < std::max(a, b); ++i) {
+    if (words[i].form == ":") return true;
+  }
+  // Names in a list. (Descriptions may be coordinated: "Peter Mandelson,
+  // former Labour minister and now a European Commissioner"; and an
+  // apposition after a list's last name describes that name.)
+  if (words[b].deprel == "conj" && words[b].upos == nlp::UPos::PROPN) return true;
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(a) && words[i].deprel == "conj" && words[i].upos == nlp::UPos::PROPN) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool has_child(Words words, uint32_t head, uint32_t child) {
   return child < words.size() && words[child].head == static_cast<int32_t>(head);
 }
@@ -1159,6 +1178,11 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
       return std::nullopt;
     }
     if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
+    // An apposition that is one item of a list, or a list after a colon,
+    // names no identity ("three core divisions: gaming, Hard Rock and Deluxe
+    // Films"; "34 Grosvenor casinos, the Mecca Bingo chain and ... Hard
+    // Rock Cafes").
+    if (p.construction == extract::Construction::kApposition && listed_apposition(words, t)) return std::nullopt;
     // A verb of saying or thinking takes a clause: the noun after it is that
     // clause's subject ("the Conservatives said government proposals would
     // ..."), and "made clear exchange rates ..." is "made clear that".

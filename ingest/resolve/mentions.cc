@@ -268,7 +268,18 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
 
 }  // namespace
 
-void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMention>* out) {
+std::set<std::string_view> one_word_organisations(const nlp::Document& doc, uint32_t first, uint32_t last) {
+  std::set<std::string_view> out;
+  for (uint32_t s = first; s < last; ++s) {
+    for (const nlp::EntitySpan& e : nlp::entity_spans(doc.words_of(doc.sentences[s]))) {
+      if (e.type == nlp::EntityType::kOrg && e.end == e.begin + 1) out.insert(doc.words_of(doc.sentences[s])[e.begin].form);
+    }
+  }
+  return out;
+}
+
+void find_mentions(const nlp::Document& doc, uint32_t s, const std::set<std::string_view>& organisations,
+                   std::vector<FoundMention>* out) {
   const std::span<const Word> words = doc.words_of(doc.sentences[s]);
   const uint32_t n = static_cast<uint32_t>(words.size());
   if (n == 0) return;
@@ -322,6 +333,14 @@ void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMentio
         part = k + 1;
       }
       i = e.end;
+      continue;
+    }
+    const bool known_organisation = !covered[i] && words[i].upos == UPos::NOUN && organisations.contains(words[i].form) &&
+                                    (i + 1 == n || nlp::is_ascii_lower(words[i + 1].form[0]) ||
+                                     words[i + 1].upos == UPos::PUNCT);
+    if (known_organisation) {
+      if (add_name(words, marks, s, nlp::EntitySpan{i, i + 1, nlp::EntityType::kOrg}, floor, true, out)) floor = i + 1;
+      ++i;
       continue;
     }
     if (!covered[i] && words[i].upos == UPos::PROPN && !nlp::is_ascii_lower(words[i].form[0]) &&

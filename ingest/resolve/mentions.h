@@ -3,6 +3,9 @@
 // See resolve.h for what counts as each.
 #pragma once
 
+#include <set>
+#include <string_view>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,7 +41,15 @@ struct FoundMention {
   int32_t governor = -1;  // head of the mention's head word (the verb it depends on); -1 when unparsed
 };
 
-// Appends the mentions of sentence `s` of `doc` to `out`, in word order.
-void find_mentions(const nlp::Document& doc, uint32_t s, std::vector<FoundMention>* out);
+// One-word organisation names the recognizer found in sentences [first,
+// last) of `doc` ("Rank"), by form.
+std::set<std::string_view> one_word_organisations(const nlp::Document& doc, uint32_t first, uint32_t last);
+
+// Appends the mentions of sentence `s` of `doc` to `out`, in word order. A
+// capitalised common noun standing alone whose form is in `organisations`
+// is that organisation's name ("Rank now aims ..." after "leisure group
+// Rank": the tagger reads a sentence's first "Rank" as a noun).
+void find_mentions(const nlp::Document& doc, uint32_t s, const std::set<std::string_view>& organisations,
+                   std::vector<FoundMention>* out);
 
 }  // namespace kg::resolve

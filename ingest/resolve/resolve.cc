@@ -81,7 +81,8 @@ class Resolver {
   Resolver(const nlp::Document& doc, uint32_t first, uint32_t last) : doc_(doc), first_(first), last_(last) {}
 
   DocumentEntities run() {
-    for (uint32_t s = first_; s < last_; ++s) find_mentions(doc_, s, &found_);
+    const std::set<std::string_view> organisations = one_word_organisations(doc_, first_, last_);
+    for (uint32_t s = first_; s < last_; ++s) find_mentions(doc_, s, organisations, &found_);
     cluster_of_.assign(found_.size(), -1);
     key_.resize(found_.size());
     for (size_t i = 0; i < found_.size(); ++i) {
