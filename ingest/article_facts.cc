@@ -282,6 +282,10 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   };
   if (words[p.predicate].deprel == "ccomp" && words[p.predicate].head >= 0) return subject_in(p.sentence, words[p.predicate].head);
   uint32_t verb = p.predicate;  // the first of conjoined verbs shares their subject
+  // ("In a speech at Napier University, he said": the speech's agent is the verb's subject.)
+  if (p.construction == extract::Construction::kNominalization && words[verb].head >= 0) {
+    verb = static_cast<uint32_t>(words[verb].head);
+  }
   while (words[verb].deprel == "conj" && words[verb].head >= 0) verb = static_cast<uint32_t>(words[verb].head);
   // The continued subject is the main clause's ("..., when it snapped up
   // FleetBoston" follows the sentence's own subject, not the last one's).
