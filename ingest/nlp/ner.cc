@@ -1,6 +1,7 @@
 #include "ingest/nlp/ner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -304,6 +305,7 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   join_firm_names(words, &spans);
   join_organisation_names(words, keys.marks, &spans);
   names_after_descriptors(words, &spans);
+  join_channel_names(words, &spans);
   drop_non_names(words, keys, &spans);
   labels_from_spans(words.size(), spans, labels);
 }
@@ -358,6 +360,40 @@ void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<
       ++e.end;
     }
     e.type = EntityType::kOrg;
+  }
+}
+
+void EntityRecognizer::join_channel_names(std::span<const Word> words, std::vector<EntitySpan>* spans_in_order) {
+  std::vector<EntitySpan>& spans = *spans_in_order;
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  auto is_number = [&](uint32_t k) {
+    const std::string_view f = words[k].form;
+    return words[k].upos == UPos::NUM && !f.empty() && f.size() <= 2 && std::isdigit(static_cast<unsigned char>(f[0]));
+  };
+  auto channel_word = [](std::string_view f) {
+    for (std::string_view c : {"One", "Two", "Three", "Four", "Radio"}) {
+      if (f == c) return true;
+    }
+    return false;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::string_view f = words[i].form;
+    const bool broadcaster = f == "BBC" || f == "ITV";
+    const bool numbered = (f == "Radio" || f == "Channel") && i + 1 < n && is_number(i + 1);
+    if (!broadcaster && !numbered) continue;
+    uint32_t end = i + 1;
+    if (broadcaster) {
+      if (end >= n || !channel_word(words[end].form)) continue;
+      ++end;
+    }
+    // The channel's number and its last words ("Radio 5 Live", "News 24").
+    while (end < n && (is_number(end) || (words[end].form == "Live" && end > i + 1 && is_number(end - 1)))) ++end;
+    if (broadcaster && words[end - 1].form == "Radio") continue;  // "BBC Radio" alone is tagged as the model says
+    const EntitySpan joined{i, end, EntityType::kOrg};
+    std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < joined.end && joined.begin < e.end; });
+    spans.push_back(joined);
+    std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+    i = end - 1;
   }
 }
 

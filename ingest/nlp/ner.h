@@ -116,6 +116,10 @@ class EntityRecognizer : public AnnotationStage {
   // capitalised word the model left out after a lower-case organisation
   // noun is that organisation's name ("leisure group Rank", "the bank
   // Barings").
+  // A broadcaster's channel is one name: "BBC | Radio 4", "BBC One",
+  // "Radio 5 Live", "Channel 4" (the model tags the broadcaster and leaves
+  // the channel, or reads the number as a MISC of its own).
+  static void join_channel_names(std::span<const Word> words, std::vector<EntitySpan>* spans);
   static void names_after_descriptors(std::span<const Word> words, std::vector<EntitySpan>* spans);
   // Last: a weekday or month alone ("saturday") and a span made only of
   // common words written in capitals ("PERFORMANCE" in a table), none of

@@ -122,6 +122,16 @@ TEST(NerRegression, WhatANameIsWrittenBeforeItIsNoPartOfIt) {
       << ::testing::PrintToString(found);
 }
 
+TEST(NerRegression, ABroadcastersChannelIsOneName) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const std::set<std::string> found = entities_of(
+      "He told BBC Radio 4's Today programme that it was good.\n\nShe said on Radio 5 Live that Channel 4 would "
+      "win.");
+  EXPECT_TRUE(found.contains("BBC Radio 4/ORG")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.contains("Radio 5 Live/ORG")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.contains("Channel 4/ORG")) << ::testing::PrintToString(found);
+}
+
 TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
   if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
   const Document doc = shipped_pipeline().annotate("US President Joe Biden spoke with Mr Putin.");
