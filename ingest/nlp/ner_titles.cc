@@ -29,7 +29,19 @@ bool is_connector(std::string_view form) {
 
 uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t name_begin) {
   if (name_begin == 0 || name_begin > words.size()) return name_begin;
-  const uint32_t last = name_begin - 1;
+  uint32_t last = name_begin - 1;
+  // A title's remit after "for": "spokeswoman for women Sandra Gidley",
+  // "minister for higher education Kim Howells" (up to two lower-case words).
+  for (uint32_t remit = 1; remit <= 2 && last >= remit + 1; ++remit) {
+    const uint32_t for_word = last - remit;
+    bool lower_words = true;
+    for (uint32_t k = for_word + 1; k <= last; ++k) lower_words = lower_words && !words[k].form.empty() && is_ascii_lower(words[k].form[0]);
+    if (!lower_words) break;
+    if (words[for_word].form == "for" && (marks[for_word - 1].word_classes & kTitleWord) != 0) {
+      last = for_word - 1;
+      break;
+    }
+  }
   // The word before the name must end a title: a title word, or the last
   // word of a title phrase ("Secretary of State").
   const GazetteerMark& m = marks[last];

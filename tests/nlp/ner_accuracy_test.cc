@@ -146,6 +146,17 @@ TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
   }
   EXPECT_TRUE(found.contains("US President -> Joe Biden"));
   EXPECT_TRUE(found.contains("Mr -> Putin"));
+  // A title's remit after "for" belongs to the title.
+  const Document remit = shipped_pipeline().annotate("The spokeswoman for women Sandra Gidley said so.");
+  ASSERT_EQ(remit.sentences.size(), 1u);
+  const auto remit_words = remit.words_of(remit.sentences[0]);
+  const std::vector<EntitySpan> remit_entities = entity_spans(remit_words);
+  std::set<std::string> remit_found;
+  for (const TitleSpan& t : find_titles(remit_words, remit_entities)) {
+    const EntitySpan& e = remit_entities[t.entity];
+    remit_found.insert(join_words(remit_words, t.begin, t.end) + " -> " + join_words(remit_words, e.begin, e.end));
+  }
+  EXPECT_TRUE(remit_found.contains("spokeswoman for women -> Sandra Gidley")) << ::testing::PrintToString(remit_found);
 }
 
 TEST(NerReferenceArticle, EveryListedEntityIsFoundWithItsType) {
