@@ -218,7 +218,7 @@ class Parser {
   int peak_depth_ = 0, peak_links_ = 0;  // the most of each since the reading being measured began
   bool limit_reached_ = false;
   bool shortest_ = false;  // inside shortestPath(...): hop bounds up to kMaxShortestHops
-  std::unordered_map<size_t, ParsedAtom> atoms_;             // by memo_key of the '('
+  std::unordered_map<size_t, ParsedAtom> atoms_;               // by memo_key of the '('
   std::unordered_map<size_t, FailedPattern> failed_patterns_;  // by memo_key of a node's '('
 };
 
@@ -240,8 +240,9 @@ Result<ExprPtr> Parser::link(size_t first_token, decltype(Expr::node) node) {
   peak_links_ = std::max(peak_links_, ++links_);
   if (links_ > kMaxChainLinks) {
     return limit_reached(tokens_[pos_ - 1].where,
-                    fmt::format("more than {} operators chained in one expression (for many alternatives write "
-                                "x IN [...])", kMaxChainLinks));
+                         fmt::format("more than {} operators chained in one expression (for many alternatives write "
+                                     "x IN [...])",
+                                     kMaxChainLinks));
   }
   auto e = std::make_shared<Expr>();
   e->node = std::move(node);
@@ -961,8 +962,7 @@ Result<ExprPtr> Parser::pattern_or_expression() {
 }
 
 Result<PatternChain> Parser::pattern_attempt() {
-  if (auto known = failed_patterns_.find(memo_key(pos_));
-      known != failed_patterns_.end() && fits(known->second.cost)) {
+  if (auto known = failed_patterns_.find(memo_key(pos_)); known != failed_patterns_.end() && fits(known->second.cost)) {
     pos_ = known->second.cost.end;
     return known->second.error;
   }
