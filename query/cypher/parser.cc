@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <set>
+#include <unordered_map>
 
 #include "query/cypher/tokens.h"
 
@@ -104,7 +105,7 @@ class Parser {
   Status optional_where(ExprPtr& into);
   Status projection_clause(Query& q, Clause::Kind kind);
   Result<PatternChain> pattern();
-  Result<PatternChain> chain();
+  Result<PatternChain> chain(std::vector<size_t>* node_starts = nullptr);
   Result<NodePattern> node();
   Result<RelPattern> relationship();
   Status relationship_detail(RelPattern& r);
@@ -120,16 +121,19 @@ class Parser {
   // parser's stack away (issue 21: a fuzzer's "((((((..." did).
   static constexpr int kMaxNesting = 100;
   struct NestingGuard {
-    explicit NestingGuard(int& depth) : depth_(depth) { ++depth_; }
-    ~NestingGuard() { --depth_; }
-    int& depth_;
+    explicit NestingGuard(Parser& parser) : parser_(parser) {
+      parser_.peak_depth_ = std::max(parser_.peak_depth_, ++parser_.depth_);
+    }
+    ~NestingGuard() { --parser_.depth_; }
+    bool too_deep() const { return parser_.depth_ > kMaxNesting; }
+    Parser& parser_;
   };
-  Status too_deep() const {
-    return error_at(peek().where, fmt::format("expression nested deeper than {} levels", kMaxNesting));
+  Status too_deep() {
+    return limit_reached(peek().where, fmt::format("expression nested deeper than {} levels", kMaxNesting));
   }
   Result<ExprPtr> expression() {
-    const NestingGuard guard(depth_);
-    if (depth_ > kMaxNesting) return too_deep();
+    const NestingGuard guard(*this);
+    if (guard.too_deep()) return too_deep();
     return or_expr();
   }
   Result<ExprPtr> or_expr();
@@ -163,12 +167,59 @@ class Parser {
   Result<ExprPtr> finish_chain(size_t first_token, Result<ExprPtr> chain) const;
   std::string source_text(size_t first_token) const;
 
+  // A limit (nesting, chain links) ends the whole parse: no other reading of
+  // a parenthesis is tried after one. Then every reading that finished
+  // depends only on where it started, whether inside shortestPath, and the
+  // nesting and links it needed on top of those it started under, which is
+  // what lets the readings below be remembered.
+  Status limit_reached(const Where& where, std::string message) {
+    limit_reached_ = true;
+    return error_at(where, std::move(message));
+  }
+
+  // "(...)" in an expression is a pattern or a parenthesised expression;
+  // the parser tries the pattern, then the expression. Tried afresh each
+  // time, a pattern whose property maps hold such parentheses again read
+  // the text under both at every level: time exponential in the nesting
+  // (issue 21: a fuzzer's 1,873 bytes ran for over a minute). Each atom
+  // "(...)" and each failed pattern is therefore parsed once per starting
+  // token; a failed pattern is also known to fail from every later node it
+  // passed, as the same steps follow from there. A remembered reading is
+  // reused when its needs fit under the current depth and links; otherwise
+  // it is parsed again, which then ends in a limit error.
+  struct Cost {
+    size_t end = 0;  // pos_ after the reading, or where it failed
+    int depth = 0;   // most nesting it added
+    int links = 0;   // most chain links it added
+  };
+  struct FailedPattern {
+    Status error;
+    Cost cost;
+  };
+  struct ParsedAtom {
+    Result<ExprPtr> result;
+    Cost cost;
+  };
+  size_t memo_key(size_t token) const { return token * 2 + (shortest_ ? 1 : 0); }
+  bool fits(const Cost& cost) const {
+    return depth_ + cost.depth <= kMaxNesting && links_ + cost.links <= kMaxChainLinks;
+  }
+  template <class Parse>
+  auto measured(Parse parse, Cost& cost) -> decltype(parse());
+  Result<ExprPtr> parenthesised();
+  Result<ExprPtr> pattern_or_expression();
+  Result<PatternChain> pattern_attempt();
+
   std::string_view text_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   int depth_ = 0;  // expressions being parsed, one inside the other
   int links_ = 0;  // chain links built by the chains being parsed
+  int peak_depth_ = 0, peak_links_ = 0;  // the most of each since the reading being measured began
+  bool limit_reached_ = false;
   bool shortest_ = false;  // inside shortestPath(...): hop bounds up to kMaxShortestHops
+  std::unordered_map<size_t, ParsedAtom> atoms_;               // by memo_key of the '('
+  std::unordered_map<size_t, FailedPattern> failed_patterns_;  // by memo_key of a node's '('
 };
 
 std::string Parser::source_text(size_t first_token) const {
@@ -186,10 +237,12 @@ ExprPtr Parser::make(size_t first_token, decltype(Expr::node) node) const {
 }
 
 Result<ExprPtr> Parser::link(size_t first_token, decltype(Expr::node) node) {
-  if (++links_ > kMaxChainLinks) {
-    return error_at(tokens_[pos_ - 1].where,
-                    fmt::format("more than {} operators chained in one expression (for many alternatives write "
-                                "x IN [...])", kMaxChainLinks));
+  peak_links_ = std::max(peak_links_, ++links_);
+  if (links_ > kMaxChainLinks) {
+    return limit_reached(tokens_[pos_ - 1].where,
+                         fmt::format("more than {} operators chained in one expression (for many alternatives write "
+                                     "x IN [...])",
+                                     kMaxChainLinks));
   }
   auto e = std::make_shared<Expr>();
   e->node = std::move(node);
@@ -435,8 +488,10 @@ Result<PatternChain> Parser::pattern() {
   return result;
 }
 
-Result<PatternChain> Parser::chain() {
+// `node_starts` collects the first token of each node read.
+Result<PatternChain> Parser::chain(std::vector<size_t>* node_starts) {
   PatternChain chain;
+  if (node_starts) node_starts->push_back(pos_);
   auto first = node();
   if (!first) return first.status();
   chain.nodes.push_back(std::move(*first));
@@ -444,6 +499,7 @@ Result<PatternChain> Parser::chain() {
     auto rel = relationship();
     if (!rel) return rel.status();
     chain.rels.push_back(std::move(*rel));
+    if (node_starts) node_starts->push_back(pos_);
     auto next = node();
     if (!next) return next.status();
     chain.nodes.push_back(std::move(*next));
@@ -696,8 +752,8 @@ Result<ExprPtr> Parser::and_expr() { return binary_chain(Op::kAnd, "AND", &Parse
 Result<ExprPtr> Parser::not_expr() {
   const size_t first = pos_;
   if (accept_keyword("NOT")) {
-    const NestingGuard guard(depth_);
-    if (depth_ > kMaxNesting) return too_deep();
+    const NestingGuard guard(*this);
+    if (guard.too_deep()) return too_deep();
     auto operand = not_expr();
     if (!operand) return operand;
     return make(first, Unary{Op::kNot, *operand});
@@ -786,8 +842,8 @@ Result<ExprPtr> Parser::multiplicative() {
 Result<ExprPtr> Parser::unary() {
   const size_t first = pos_;
   if (accept_symbol("-")) {
-    const NestingGuard guard(depth_);
-    if (depth_ > kMaxNesting) return too_deep();
+    const NestingGuard guard(*this);
+    if (guard.too_deep()) return too_deep();
     auto operand = unary();
     if (!operand) return operand;
     return make(first, Unary{Op::kNeg, *operand});
@@ -842,26 +898,7 @@ Result<ExprPtr> Parser::atom() {
     if (!name) return name.status();
     return make(first, Parameter{*name});
   }
-  if (at_symbol("(")) {
-    // A chain with a relationship is a pattern predicate; anything else in
-    // parentheses is an expression, parsed again from the '('. When both
-    // fail, the error is the one that read further: (a)-[:x->(b) is a
-    // broken pattern, (a + ) a broken expression.
-    const size_t saved = pos_;
-    auto pattern = chain();
-    if (pattern && !pattern->rels.empty()) {
-      pattern->where = t.where;
-      return make(first, PatternPredicate{std::make_shared<const PatternChain>(std::move(*pattern))});
-    }
-    const size_t pattern_reached = pos_;
-    pos_ = saved + 1;
-    auto inner = expression();
-    if (inner) {
-      if (Status s = expect_symbol(")", "to close the parenthesis"); !s) inner = s;
-    }
-    if (!inner && !pattern && pattern_reached > pos_) return pattern.status();
-    return inner;
-  }
+  if (at_symbol("(")) return parenthesised();
   if (accept_symbol("[")) {
     ListExpr list;
     if (!at_symbol("]")) {
@@ -875,6 +912,69 @@ Result<ExprPtr> Parser::atom() {
     return make(first, std::move(list));
   }
   return expected("an expression");
+}
+
+// Runs `parse` from pos_ and measures what it needed in `cost`.
+template <class Parse>
+auto Parser::measured(Parse parse, Cost& cost) -> decltype(parse()) {
+  const int outer_depth = peak_depth_, outer_links = peak_links_;
+  peak_depth_ = depth_;
+  peak_links_ = links_;
+  auto result = parse();
+  cost = Cost{pos_, peak_depth_ - depth_, peak_links_ - links_};
+  peak_depth_ = std::max(peak_depth_, outer_depth);
+  peak_links_ = std::max(peak_links_, outer_links);
+  return result;
+}
+
+Result<ExprPtr> Parser::parenthesised() {
+  const size_t key = memo_key(pos_);
+  if (auto known = atoms_.find(key); known != atoms_.end() && fits(known->second.cost)) {
+    pos_ = known->second.cost.end;
+    return known->second.result;
+  }
+  Cost cost;
+  auto result = measured([this] { return pattern_or_expression(); }, cost);
+  if (!limit_reached_) atoms_.insert_or_assign(key, ParsedAtom{result, cost});
+  return result;
+}
+
+// A chain with a relationship is a pattern predicate; anything else in
+// parentheses is an expression, parsed again from the '('. When both fail,
+// the error is the one that read further: (a)-[:x->(b) is a broken pattern,
+// (a + ) a broken expression.
+Result<ExprPtr> Parser::pattern_or_expression() {
+  const size_t first = pos_;
+  auto pattern = pattern_attempt();
+  if (pattern && !pattern->rels.empty()) {
+    pattern->where = tokens_[first].where;
+    return make(first, PatternPredicate{std::make_shared<const PatternChain>(std::move(*pattern))});
+  }
+  if (limit_reached_) return pattern.status();
+  const size_t pattern_reached = pos_;
+  pos_ = first + 1;
+  auto inner = expression();
+  if (inner) {
+    if (Status s = expect_symbol(")", "to close the parenthesis"); !s) inner = s;
+  }
+  if (!inner && !limit_reached_ && !pattern && pattern_reached > pos_) return pattern.status();
+  return inner;
+}
+
+Result<PatternChain> Parser::pattern_attempt() {
+  if (auto known = failed_patterns_.find(memo_key(pos_)); known != failed_patterns_.end() && fits(known->second.cost)) {
+    pos_ = known->second.cost.end;
+    return known->second.error;
+  }
+  std::vector<size_t> node_starts;
+  Cost cost;
+  auto pattern = measured([&] { return chain(&node_starts); }, cost);
+  if (!pattern && !limit_reached_) {
+    for (size_t node_start : node_starts) {
+      failed_patterns_.insert_or_assign(memo_key(node_start), FailedPattern{pattern.status(), cost});
+    }
+  }
+  return pattern;
 }
 
 Result<ExprPtr> Parser::call(const Token& name) {
