@@ -73,6 +73,11 @@ enum class RoleNoun : uint8_t {
 };
 RoleNoun role_noun(std::string_view lowercase_lemma);
 
+// A position held at a team or a firm, written between its name and the
+// holder's ("Bolton keeper Jussi Jaaskelainen", "ABN Amro economist Jim
+// O'Neill"): sports positions and the posts firms are quoted by. Lowercase.
+bool is_position_noun(std::string_view lowercase_word);
+
 // A capitalised word that says what a person is, not who: an occupation or
 // a nationality noun ("Singer", "Sprinter", "Swede", "Irishmen").
 bool person_descriptor(std::string_view word);

@@ -364,6 +364,21 @@ bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFa
 }
 
 // Bytes of sentence `s` in the annotated text, and of words [begin, end) within it.
+// Whether a time word ("former", "ex-", "then") opens the capitalised words
+// that end at or just before `first` ("former Chelsea | striker", "Former
+// Worldcom boss"): a post held once, not now.
+bool held_once(std::span<const nlp::Word> words, uint32_t first) {
+  uint32_t k = first;
+  while (k > 0 && !words[k - 1].form.empty() && std::isupper(static_cast<unsigned char>(words[k - 1].form[0])) &&
+         utf8::ascii_lowercase(words[k - 1].form) != "former" && utf8::ascii_lowercase(words[k - 1].form) != "ex") {
+    --k;
+  }
+  if (k == 0) return false;
+  const std::string before = utf8::ascii_lowercase(words[k - 1].form);
+  return before == "former" || before == "ex" || before == "then" ||
+         (before == "-" && k >= 2 && utf8::ascii_lowercase(words[k - 2].form) == "ex");
+}
+
 // The relation a place shape states between the name and the place, given
 // what the resolver made of the name; nullopt where it states none.
 std::optional<std::string_view> place_relation(const NamePlace& np, const store::EntityRecord& named) {
@@ -726,7 +741,12 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const bool organisation_before = before >= 0 && ents.clusters[static_cast<size_t>(before)].type != nlp::EntityType::kPerson;
     if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end, organisation_before)) {
       if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
-        add_fact(*person, role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+        // "former Chelsea striker Adrian Mutu" held the post once.
+        const bool former = held_once(words, std::min(role->entity_word, tf.begin));
+        // ("South African flanker Schalk Burger": a nationality holds no post.)
+        if (!lexicon::is_nationality_word(record.entities[*h].name)) {
+          add_fact(*person, (former ? "former " : "") + role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+        }
       }
     } else if (const std::optional<std::pair<std::string, int32_t>> named = role_after_known_name(words, tf, ents);
                named && table.cluster(named->second) && table.cluster(named->second) != person) {

@@ -1,5 +1,6 @@
 #include "ingest/nlp/ner_titles.h"
 
+#include "base/lexicon.h"
 #include "ingest/nlp/text_chars.h"
 
 namespace kg::nlp {
@@ -46,7 +47,15 @@ uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark>
   // word of a title phrase ("Secretary of State").
   const GazetteerMark& m = marks[last];
   const bool ends_phrase = (m.phrase_classes & kTitleWord) != 0 && (m.phrase_position == 0 || m.phrase_position == 3);
-  if (!ends_phrase && (m.word_classes & kTitleWord) == 0) return name_begin;
+  if (!ends_phrase && (m.word_classes & kTitleWord) == 0) {
+    // "Bolton keeper Jussi Jaaskelainen": a position after a capitalised
+    // name (the team's or the firm's) is a title of one word.
+    char buf[16];
+    const bool position = !words[last].form.empty() && is_ascii_lower(words[last].form[0]) && last > 0 &&
+                          !words[last - 1].form.empty() && is_ascii_upper(words[last - 1].form[0]) &&
+                          lexicon::is_position_noun(lowercase_into(words[last].form, buf, sizeof(buf)));
+    return position && last + 1 == name_begin ? last : name_begin;
+  }
   uint32_t begin = last;
   while (begin > 0 && is_title_part(marks[begin - 1])) --begin;
   while (begin < last && is_connector(words[begin].form)) ++begin;

@@ -303,9 +303,10 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   // A role after the name, its holder first ("Kelso Rovers' chief executive").
   EXPECT_TRUE(g.has_edge("Nadia Okoro", "chief executive of", "Kelso Rovers")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ruth Dale", "sports editor of", "BBC Scotland")) << g.dump();
-  // "Former" is when the office was held, not part of the holder's name; a
-  // "not" of someone else's judgement does not negate the fact.
-  EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Kelso Rovers")) << g.dump();
+  // "Former" is when the office was held, not part of the holder's name: the
+  // relation says it; a "not" of someone else's judgement does not negate the fact.
+  EXPECT_TRUE(g.has_edge("Sam Kerr", "former manager of", "Kelso Rovers")) << g.dump();
+  EXPECT_TRUE(g.edges("Sam Kerr", "manager of", "Kelso Rovers").empty()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Former Kelso Rovers").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Sam Kerr", "not choose to leave", "Ardmore").empty()) << g.dump();
   // Told a broadcaster's programme: told the broadcaster; "X, of Y," works for Y.
@@ -410,7 +411,10 @@ constexpr const char* kMeetingArticle =
     "Experts are gathered in Cannes, France, for a trade fair. After the draw in Paris, Ireland face Italy in "
     "Dublin.\n"
     "\n"
-    "After beating Jane Holt, Mary Dunn, Lucy Vance and Kate Marsh to the prize, Lindqvist said she was happy.\n";
+    "After beating Jane Holt, Mary Dunn, Lucy Vance and Kate Marsh to the prize, Lindqvist said she was happy.\n"
+    "\n"
+    "Ardmore keeper Jon Pike made two saves. Former Kelso striker Ian Moss watched from the stand. South African "
+    "flanker Piet Botha was injured.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -432,6 +436,11 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   // "The 27-year-old" is the person the article names most; her place in the race stays in the relation.
   EXPECT_TRUE(g.has_edge("Maja Lindqvist", "finish second to", "Anna Kovac")) << g.dump();
   EXPECT_TRUE(g.edges("Maja Lindqvist", "finish to", "Anna Kovac").empty()) << g.dump();
+  // A position between a team's name and the holder's is a post at the team,
+  // held once after "former"; a nationality holds no post.
+  EXPECT_TRUE(g.has_edge("Jon Pike", "keeper of", "Ardmore")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Ian Moss", "former striker of", "Kelso")) << g.dump();
+  EXPECT_TRUE(g.edges("Piet Botha", "flanker of", "South African").empty()) << g.dump();
   // A list read as the subject of "said" beats nobody.
   for (const std::string name : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
     for (const std::string other : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
