@@ -597,8 +597,11 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         for (const InnerName& inner : names_inside(words, t->object->head)) {
           if (ents.cluster_at(p.sentence, inner.word) < 0) continue;
           // (Inside an oblique a modifier's name is too often the oblique's own
-          // circumstance: "led with tries from Paul Steinmetz".)
-          if (inner.modifier && t->object->role != extract::ArgumentRole::kObject) continue;
+          // circumstance: "led with tries from Paul Steinmetz"; but not in the
+          // post one works "as": "worked as an assistant to Henry Moore".)
+          if (inner.modifier && t->object->role != extract::ArgumentRole::kObject && t->object->preposition != "as") {
+            continue;
+          }
           // "managing director of" is a title, not managing a director; and a
           // verb that takes "of" itself ("accused Britain's sprinters of
           // lacking pride") would read the possessor as its own "of".

@@ -462,7 +462,7 @@ constexpr const char* kOwnersArticle =
     "Ms Berg said the plan was sound.\n"
     "\n"
     "Peter Lang was born Peter Langer in London in 1950. Lang became director of research at the Vienna State "
-    "Opera.\n"
+    "Opera. He later worked as an adviser to Halder Group.\n"
     "\n"
     "Nordic Sports Management, Lang's management company, said he was well.\n";
 
@@ -488,6 +488,8 @@ TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
   EXPECT_TRUE(g.has_edge("Peter Lang", "be born in", "London")) << g.dump();
   // An office one became, at its organisation.
   EXPECT_TRUE(g.has_edge("Peter Lang", "director at", "Vienna State Opera")) << g.dump();
+  // The post one worked "as", with its organisation.
+  EXPECT_TRUE(g.has_edge("Peter Lang", "work as adviser to", "Halder Group")) << g.dump();
 }
 
 TEST(ParsedIngest, AnOrganisationIntroducedByItsKindKeepsItsName) {
