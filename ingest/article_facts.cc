@@ -535,7 +535,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   const int32_t main_person = article_subject(annotated, ents, nlp::EntityType::kPerson);
   const int32_t leading_person = most_named(ents, nlp::EntityType::kPerson);
   for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
-    for (const extract::GraphTriple& triple : extract::graph_triples(p)) {
+    const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
+    for (const extract::GraphTriple& triple : triples) {
       const extract::GraphTriple* t = &triple;
       const auto words = annotated.words_of(annotated.sentences[p.sentence]);
       // "the firm" stands for its organisation only where "it" would be trusted.
@@ -569,6 +570,23 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
           if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
             add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+          }
+        }
+      }
+      // "Mark Hughes was appointed manager of Blackburn Rovers": the post one
+      // was given (the relation may have folded the post with a time).
+      if (&triple == &triples.front() && s->record && s->type == store::EntityType::kPerson && !p.negated &&
+          !p.modal && (!t->subject->is_pronoun || trusted) &&
+          (p.relation == "be appointed" || p.relation == "be named" || p.relation == "be made" ||
+           p.relation == "be elected" || p.relation == "be installed")) {
+        for (const extract::Argument& a : p.arguments) {
+          if (a.role != extract::ArgumentRole::kObject || a.is_clause || a.is_name) continue;
+          // ("was named best new director for his debut Garden State" is an award.)
+          if (a.text.starts_with("best ") || a.text.find(" best ") != std::string::npos) continue;
+          if (const std::optional<RoleMention> role = role_of_noun(words, a.head)) {
+            if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
+              add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+            }
           }
         }
       }

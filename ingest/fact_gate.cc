@@ -73,6 +73,25 @@ bool timed_participle_of_subject(Words words, uint32_t clause) {
   return false;
 }
 
+// How many scores ("2-1", "6 - 4") the sentence writes.
+size_t scores_in(Words words) {
+  auto number = [&](size_t k) {
+    return !words[k].form.empty() && std::all_of(words[k].form.begin(), words[k].form.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+  };
+  size_t n = 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string_view f = words[k].form;
+    const size_t dash = f.find('-');
+    const bool joined = dash != std::string_view::npos && dash > 0 && dash + 1 < f.size() &&
+                        std::all_of(f.begin(), f.end(), [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
+    const bool split = k + 2 < words.size() && number(k) && words[k + 1].form == "-" && number(k + 2);
+    n += joined || split;
+  }
+  return n;
+}
+
 // Whether the apposition `t` joins a list's item or runs across a colon.
 bool listed_apposition(Words words, const extract::GraphTriple& t) {
   const uint32_t a = t.subject->head, b = t.object->head;
@@ -929,6 +948,13 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     return false;
   }
   if (list_sentence(words, p.predicate)) return false;
+  // "scored twice as Manchester United beat Aston Villa": an "as" before a
+  // clause whose subject the parser took for the oblique.
+  if (t.relation.ends_with(" as") && t.object->span.end < words.size() &&
+      (words[t.object->span.end].upos == nlp::UPos::VERB || words[t.object->span.end].upos == nlp::UPos::AUX ||
+       (t.object->span.end + 1 < words.size() && words[t.object->span.end + 1].upos == nlp::UPos::VERB))) {
+    return false;
+  }
   // A passive needs its "be": "has worked with" read with a passive subject
   // is an active verb whose subject the parser took from another clause
   // ("coached Ivan Lendl ... and has worked with Lleyton Hewitt").
@@ -980,8 +1006,16 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // with", "own 8% of Google").
   for (const extract::Argument& a : p.arguments) {
     if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.is_clause || a.node.empty()) continue;
-    // ("was born Lilian Alicia Marks in London": the name one was born with is no thing folded.)
+    // ("was born Lilian Alicia Marks in London": the name one was born with is
+    // no thing folded, nor is a score: "drew 1-1 with Bolton".)
     if (t.relation == "be born in") continue;
+    // (One score only: a sentence of set scores, "beat Johansson 6-4 6-2 but
+    // Youzhny lost 6-3 7-6 (7-3) to Nadal", is beyond the parser.)
+    if (!a.head_lemma.empty() && scores_in(words) == 1 && t.relation.find(" " + a.head_lemma + " ") == std::string::npos &&
+        std::all_of(a.head_lemma.begin(), a.head_lemma.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; })) {
+      continue;
+    }
     // "offer choice to" · Putin: the thing given to a named receiver, when
     // the parse has the receiver as the verb's own indirect object.
     if (t.object->role == extract::ArgumentRole::kObject && t.relation.ends_with(" to") &&

@@ -132,11 +132,16 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
   const std::string lemma = utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
   if (!schema::is_role_noun(lemma)) return std::nullopt;
   for (uint32_t c = noun + 1; c < words.size(); ++c) {
-    if (words[c].head != static_cast<int32_t>(noun) || words[c].deprel != "nmod") continue;
+    // (The parser may label the modifier "obj" or hang its "of" on the
+    // name's first word: "manager of Blackburn Rovers".)
+    if (words[c].head != static_cast<int32_t>(noun) || (words[c].deprel != "nmod" && words[c].deprel != "obj")) continue;
     if (!holder_type(ner_type(words[c])) || name_runs_on(words, c)) continue;
     std::string prep;
     for (uint32_t k = noun + 1; k < c; ++k) {
-      if (words[k].head == static_cast<int32_t>(c) && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
+      const bool on_name = words[k].head == static_cast<int32_t>(c) ||
+                           (words[k].head >= 0 && words[static_cast<size_t>(words[k].head)].head == static_cast<int32_t>(c) &&
+                            words[static_cast<size_t>(words[k].head)].deprel == "compound");
+      if (on_name && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
     }
     if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
     // The role's own words: compounds and adjectives before it ("director general", "chief executive").

@@ -151,9 +151,16 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
     }
     // "blamed the tensions on the West": the entity is the better node, the
     // object noun joins the relation.
+    // (A score folds nothing: "drew 1-1 with Bolton" is "draw with".)
     if (!object->is_name && oblique != nullptr && oblique->is_name &&
         !oblique->preposition.empty() && p.construction != Construction::kCopula) {
-      t.relation = p.relation + " " + object->head_lemma + " " + oblique->preposition;
+      // (Only before the opponent: "stormed 22-6 ahead through tries from X" is no storming from X.)
+      const bool score = !object->head_lemma.empty() &&
+                         std::all_of(object->head_lemma.begin(), object->head_lemma.end(),
+                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }) &&
+                         one_of(oblique->preposition, {"with", "to", "against", "over", "at", "by"});
+      t.relation = score ? p.relation + " " + oblique->preposition
+                         : p.relation + " " + object->head_lemma + " " + oblique->preposition;
       t.object = oblique;
     } else {
       t.relation = p.relation;
@@ -180,8 +187,14 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
   // (Where one was born is a fact beside the name one was born with: "She
   // was born Lilian Alicia Marks in London".)
   const bool born = p.relation == "be born";
+  // (A score is no object: "drew 1-1 with Bolton" is a draw with Bolton.)
+  auto score = [](const Argument& a) {
+    const size_t dash = a.text.find('-');
+    return dash != std::string::npos && dash > 0 && dash + 1 < a.text.size() &&
+           std::all_of(a.text.begin(), a.text.end(), [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
+  };
   for (const Argument& a : p.arguments) {
-    if (a.role == ArgumentRole::kObject && !a.is_clause && !born) return out;  // the object is the fact
+    if (a.role == ArgumentRole::kObject && !a.is_clause && !born && !score(a)) return out;  // the object is the fact
   }
   for (const Argument& a : p.arguments) {
     if (&a == out.front().object || a.is_clause || !a.is_name || a.preposition.empty() || a.node.empty()) continue;

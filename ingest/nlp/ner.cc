@@ -304,6 +304,7 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   trim_and_add_places(words, keys.marks, &spans);
   join_firm_names(words, &spans);
   join_organisation_names(words, keys.marks, &spans);
+  cut_prepositional_tails(words, &spans);
   names_after_descriptors(words, &spans);
   join_channel_names(words, &spans);
   drop_non_names(words, keys, &spans);
@@ -360,6 +361,19 @@ void EntityRecognizer::join_firm_names(std::span<const Word> words, std::vector<
       ++e.end;
     }
     e.type = EntityType::kOrg;
+  }
+}
+
+void EntityRecognizer::cut_prepositional_tails(std::span<const Word> words, std::vector<EntitySpan>* spans) {
+  for (EntitySpan& e : *spans) {
+    for (uint32_t k = e.begin + 1; k + 1 < e.end; ++k) {
+      const std::string_view f = words[k].form, next = words[k + 1].form;
+      if (words[k].upos == UPos::ADP && !f.empty() && is_ascii_lower(f[0]) && !next.empty() &&
+          !is_ascii_upper(next[0]) && next != "the") {
+        e.end = k;
+        break;
+      }
+    }
   }
 }
 

@@ -120,6 +120,9 @@ class EntityRecognizer : public AnnotationStage {
   // "Radio 5 Live", "Channel 4" (the model tags the broadcaster and leaves
   // the channel, or reads the number as a MISC of its own).
   static void join_channel_names(std::span<const Word> words, std::vector<EntitySpan>* spans);
+  // A name ends before a preposition whose object is no name ("Groove
+  // Networks | for $120m"); "Institute for Fiscal Studies" keeps its own.
+  static void cut_prepositional_tails(std::span<const Word> words, std::vector<EntitySpan>* spans);
   static void names_after_descriptors(std::span<const Word> words, std::vector<EntitySpan>* spans);
   // Last: a weekday or month alone ("saturday") and a span made only of
   // common words written in capitals ("PERFORMANCE" in a table), none of

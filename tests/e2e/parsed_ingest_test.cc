@@ -414,7 +414,9 @@ constexpr const char* kMeetingArticle =
     "After beating Jane Holt, Mary Dunn, Lucy Vance and Kate Marsh to the prize, Lindqvist said she was happy.\n"
     "\n"
     "Ardmore keeper Jon Pike made two saves. Former Kelso striker Ian Moss watched from the stand. South African "
-    "flanker Piet Botha was injured.\n";
+    "flanker Piet Botha was injured.\n"
+    "\n"
+    "Sam Kerr was appointed manager of Blackburn Rovers in September. Arsenal drew 1-1 with Bolton at Highbury.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -441,6 +443,10 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   EXPECT_TRUE(g.has_edge("Jon Pike", "keeper of", "Ardmore")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ian Moss", "former striker of", "Kelso")) << g.dump();
   EXPECT_TRUE(g.edges("Piet Botha", "flanker of", "South African").empty()) << g.dump();
+  // The post one was appointed to, whatever the relation folded; a score is
+  // no object ("drew 1-1 with Bolton").
+  EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Blackburn Rovers")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Arsenal", "draw with", "Bolton")) << g.dump();
   // A list read as the subject of "said" beats nobody.
   for (const std::string name : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
     for (const std::string other : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
