@@ -15,8 +15,8 @@
 #include "ingest/object_names.h"
 #include "ingest/owned_names.h"
 #include "ingest/place_facts.h"
-#include "ingest/role_facts.h"
 #include "ingest/resolve/resolve.h"
+#include "ingest/role_facts.h"
 
 namespace kg::ingest {
 namespace {
@@ -565,8 +565,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       // (Not "he would have been a very good president of the United States":
       // a modal states no office, and a pronoun only when its reading is trusted.)
       if ((t->relation == "be" || t->relation == "become") && s->record && s->type == store::EntityType::kPerson &&
-          !p.negated && !p.modal &&
-          (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
+          !p.negated && !p.modal && (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
         if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
           if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
             add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
@@ -575,8 +574,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
       // "Mark Hughes was appointed manager of Blackburn Rovers": the post one
       // was given (the relation may have folded the post with a time).
-      if (&triple == &triples.front() && s->record && s->type == store::EntityType::kPerson && !p.negated &&
-          !p.modal && (!t->subject->is_pronoun || trusted) &&
+      if (&triple == &triples.front() && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
+          (!t->subject->is_pronoun || trusted) &&
           (p.relation == "be appointed" || p.relation == "be named" || p.relation == "be made" ||
            p.relation == "be elected" || p.relation == "be installed")) {
         for (const extract::Argument& a : p.arguments) {
@@ -717,14 +716,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (!o || !n) continue;
       const store::EntityType owner_type = record.entities[*o].type, name_type = record.entities[*n].type;
       if (name_type == store::EntityType::kPerson || name_type == store::EntityType::kLoc) continue;
-      const WordSpan span{std::min(owned.owner_word, owned.name_word),
-                                               std::max(owned.owner_word, owned.name_word) + 1};
+      const WordSpan span{std::min(owned.owner_word, owned.name_word), std::max(owned.owner_word, owned.name_word) + 1};
       if (owned.managed) {
         add_fact(*n, "manage", *o, sentence, span, nullptr);
       } else if (owner_type == store::EntityType::kOrg) {
         add_fact(*o, "own", *n, sentence, span, nullptr);
-      } else if (owner_type == store::EntityType::kPerson &&
-                 (owned.noun == "company" || owned.noun == "firm" || owned.noun == "business" || owned.noun == "label")) {
+      } else if (owner_type == store::EntityType::kPerson && (owned.noun == "company" || owned.noun == "firm" ||
+                                                              owned.noun == "business" || owned.noun == "label")) {
         add_fact(*o, "run", *n, sentence, span, nullptr);
       }
     }

@@ -51,10 +51,11 @@ bool timed_participle_of_subject(Words words, uint32_t clause) {
   // Brown had delivered ..., Mr Kennedy acknowledged" parsed with the
   // participle under "delivered".)
   const auto main_verb = static_cast<uint32_t>(words[clause].head);
-  const bool opening = clause == 0 && !marked && words[main_verb].deprel == "root" &&
-                       child_lemma(words, main_verb, "mark", {"after", "before", "when", "while", "since", "as", "until",
-                                                              "if", "because", "although", "though"})
-                           .empty();
+  const bool opening =
+      clause == 0 && !marked && words[main_verb].deprel == "root" &&
+      child_lemma(words, main_verb, "mark",
+                  {"after", "before", "when", "while", "since", "as", "until", "if", "because", "although", "though"})
+          .empty();
   if (!opening &&
       child_lemma(words, clause, "mark", {"since", "after", "before", "while", "whilst", "when", "upon"}).empty()) {
     return false;
@@ -76,16 +77,16 @@ bool timed_participle_of_subject(Words words, uint32_t clause) {
 // How many scores ("2-1", "6 - 4") the sentence writes.
 size_t scores_in(Words words) {
   auto number = [&](size_t k) {
-    return !words[k].form.empty() && std::all_of(words[k].form.begin(), words[k].form.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c));
-    });
+    return !words[k].form.empty() && std::all_of(words[k].form.begin(), words[k].form.end(),
+                                                 [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   };
   size_t n = 0;
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string_view f = words[k].form;
     const size_t dash = f.find('-');
-    const bool joined = dash != std::string_view::npos && dash > 0 && dash + 1 < f.size() &&
-                        std::all_of(f.begin(), f.end(), [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
+    const bool joined =
+        dash != std::string_view::npos && dash > 0 && dash + 1 < f.size() &&
+        std::all_of(f.begin(), f.end(), [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
     const bool split = k + 2 < words.size() && number(k) && words[k + 1].form == "-" && number(k + 2);
     n += joined || split;
   }
@@ -107,6 +108,14 @@ bool listed_apposition(Words words, const extract::GraphTriple& t) {
     if (words[i].head == static_cast<int32_t>(a) && words[i].deprel == "conj" && words[i].upos == nlp::UPos::PROPN) {
       return true;
     }
+  }
+  return false;
+}
+
+// Whether the noun at `head` has a possessor ("Bertelsmann's purchase").
+bool has_possessor(Words words, uint32_t head) {
+  for (uint32_t i = 0; i < head && i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(head) && words[i].deprel == "nmod:poss") return true;
   }
   return false;
 }
@@ -1011,7 +1020,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     if (t.relation == "be born in") continue;
     // (One score only: a sentence of set scores, "beat Johansson 6-4 6-2 but
     // Youzhny lost 6-3 7-6 (7-3) to Nadal", is beyond the parser.)
-    if (!a.head_lemma.empty() && scores_in(words) == 1 && t.relation.find(" " + a.head_lemma + " ") == std::string::npos &&
+    if (!a.head_lemma.empty() && scores_in(words) == 1 &&
+        t.relation.find(" " + a.head_lemma + " ") == std::string::npos &&
         std::all_of(a.head_lemma.begin(), a.head_lemma.end(),
                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; })) {
       continue;
@@ -1105,8 +1115,17 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     if (p.construction == Construction::kNominalization) {
       const std::string noun = utf8::ascii_lowercase(words[p.predicate].lemma);
       const std::string_view verb = std::string_view(t.relation).substr(0, t.relation.find(' '));
-      // (Three letters: "speech" is made from "speak".)
-      if (noun.size() <= verb.size() || verb.size() < 4 || noun.compare(0, 3, verb.substr(0, 3)) != 0) return false;
+      // (Three letters: "speech" is made from "speak". A noun of the verb's
+      // own form with a possessor and an "of" names the act: "Bertelsmann's
+      // purchase of a stake", "Glazer's bid for United".)
+      const bool own_form_act = noun == verb &&
+                                one_of(noun, {"purchase", "sale", "bid", "takeover", "buyout", "rescue", "attack",
+                                              "visit", "transfer", "return"}) &&
+                                has_possessor(words, p.predicate);
+      if (!own_form_act &&
+          (noun.size() <= verb.size() || verb.size() < 4 || noun.compare(0, 3, verb.substr(0, 3)) != 0)) {
+        return false;
+      }
       // Nouns that name a thing more often than the act ("Milan's veteran
       // defence of Maldini and Stam", "Labour's spring conference", "England's
       // Six Nations opener"), and "accession" read as "access".

@@ -13,8 +13,8 @@ namespace {
 
 // Nouns an owner calls a company, a part of one, or a person's firm by.
 constexpr std::array<std::string_view, 17> kOwnershipNouns = {
-    "business", "unit",  "division", "subsidiary", "arm",     "company", "firm",      "label",   "brand",
-    "chain",    "group", "operation", "venture",   "studio", "channel", "newspaper", "magazine"};
+    "business", "unit",  "division",  "subsidiary", "arm",    "company", "firm",      "label",   "brand",
+    "chain",    "group", "operation", "venture",    "studio", "channel", "newspaper", "magazine"};
 
 std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? std::string_view(w.ner).substr(2) : ""; }
 bool begins_name(const nlp::Word& w) { return w.ner.starts_with("B") || w.ner.starts_with("U"); }
@@ -42,8 +42,8 @@ std::optional<OwnerNoun> owner_noun(std::span<const nlp::Word> words, uint32_t k
     const std::string lemma = utf8::ascii_lowercase(words[r].lemma.empty() ? words[r].form : words[r].lemma);
     management = management || lemma == "management";
     const bool noun = std::find(kOwnershipNouns.begin(), kOwnershipNouns.end(), lemma) != kOwnershipNouns.end();
-    if (noun && words[r].upos == nlp::UPos::NOUN && (r + 1 >= n || !lower(words[r + 1].form) ||
-                                                      words[r + 1].upos == nlp::UPos::PUNCT)) {
+    if (noun && words[r].upos == nlp::UPos::NOUN &&
+        (r + 1 >= n || !lower(words[r + 1].form) || words[r + 1].upos == nlp::UPos::PUNCT)) {
       return OwnerNoun{r, lemma, management};
     }
   }
@@ -95,7 +95,8 @@ std::vector<OwnedName> owned_names(std::span<const nlp::Word> words) {
     // company, said". (A name after a comma with its own "'s" is the owner.)
     if (!begins_name(words[k])) continue;
     const int32_t name = whole_name(words, k);
-    if (name < 0 || static_cast<uint32_t>(name) + 3 >= n || words[static_cast<uint32_t>(name) + 1].form != ",") continue;
+    if (name < 0 || static_cast<uint32_t>(name) + 3 >= n || words[static_cast<uint32_t>(name) + 1].form != ",")
+      continue;
     uint32_t owner_begin = static_cast<uint32_t>(name) + 2;
     int32_t owner_last = owner_begin;
     if (!possessive_pronoun(words[owner_begin].form)) {

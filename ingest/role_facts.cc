@@ -134,13 +134,15 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
   for (uint32_t c = noun + 1; c < words.size(); ++c) {
     // (The parser may label the modifier "obj" or hang its "of" on the
     // name's first word: "manager of Blackburn Rovers".)
-    if (words[c].head != static_cast<int32_t>(noun) || (words[c].deprel != "nmod" && words[c].deprel != "obj")) continue;
+    if (words[c].head != static_cast<int32_t>(noun) || (words[c].deprel != "nmod" && words[c].deprel != "obj"))
+      continue;
     if (!holder_type(ner_type(words[c])) || name_runs_on(words, c)) continue;
     std::string prep;
     for (uint32_t k = noun + 1; k < c; ++k) {
-      const bool on_name = words[k].head == static_cast<int32_t>(c) ||
-                           (words[k].head >= 0 && words[static_cast<size_t>(words[k].head)].head == static_cast<int32_t>(c) &&
-                            words[static_cast<size_t>(words[k].head)].deprel == "compound");
+      const bool on_name =
+          words[k].head == static_cast<int32_t>(c) ||
+          (words[k].head >= 0 && words[static_cast<size_t>(words[k].head)].head == static_cast<int32_t>(c) &&
+           words[static_cast<size_t>(words[k].head)].deprel == "compound");
       if (on_name && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
     }
     if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;

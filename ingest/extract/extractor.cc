@@ -191,7 +191,8 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
   auto score = [](const Argument& a) {
     const size_t dash = a.text.find('-');
     return dash != std::string::npos && dash > 0 && dash + 1 < a.text.size() &&
-           std::all_of(a.text.begin(), a.text.end(), [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
+           std::all_of(a.text.begin(), a.text.end(),
+                       [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
   };
   for (const Argument& a : p.arguments) {
     if (a.role == ArgumentRole::kObject && !a.is_clause && !born && !score(a)) return out;  // the object is the fact

@@ -1,9 +1,9 @@
 #include "ingest/nlp/ner.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "base/lexicon.h"
 
@@ -713,7 +713,6 @@ void EntityRecognizer::annotate(Document* doc) const {
     for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
   }
 }
-
 
 Status EntityRecognizer::save(const std::string& path) const {
   ModelWriter out(kNerModelKind, kNerModelVersion);

@@ -36,7 +36,8 @@ uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark>
   for (uint32_t remit = 1; remit <= 2 && last >= remit + 1; ++remit) {
     const uint32_t for_word = last - remit;
     bool lower_words = true;
-    for (uint32_t k = for_word + 1; k <= last; ++k) lower_words = lower_words && !words[k].form.empty() && is_ascii_lower(words[k].form[0]);
+    for (uint32_t k = for_word + 1; k <= last; ++k)
+      lower_words = lower_words && !words[k].form.empty() && is_ascii_lower(words[k].form[0]);
     if (!lower_words) break;
     if (words[for_word].form == "for" && (marks[for_word - 1].word_classes & kTitleWord) != 0) {
       last = for_word - 1;

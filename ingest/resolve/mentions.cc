@@ -272,7 +272,8 @@ std::set<std::string_view> one_word_organisations(const nlp::Document& doc, uint
   std::set<std::string_view> out;
   for (uint32_t s = first; s < last; ++s) {
     for (const nlp::EntitySpan& e : nlp::entity_spans(doc.words_of(doc.sentences[s]))) {
-      if (e.type == nlp::EntityType::kOrg && e.end == e.begin + 1) out.insert(doc.words_of(doc.sentences[s])[e.begin].form);
+      if (e.type == nlp::EntityType::kOrg && e.end == e.begin + 1)
+        out.insert(doc.words_of(doc.sentences[s])[e.begin].form);
     }
   }
   return out;
@@ -335,9 +336,9 @@ void find_mentions(const nlp::Document& doc, uint32_t s, const std::set<std::str
       i = e.end;
       continue;
     }
-    const bool known_organisation = !covered[i] && words[i].upos == UPos::NOUN && organisations.contains(words[i].form) &&
-                                    (i + 1 == n || nlp::is_ascii_lower(words[i + 1].form[0]) ||
-                                     words[i + 1].upos == UPos::PUNCT);
+    const bool known_organisation =
+        !covered[i] && words[i].upos == UPos::NOUN && organisations.contains(words[i].form) &&
+        (i + 1 == n || nlp::is_ascii_lower(words[i + 1].form[0]) || words[i + 1].upos == UPos::PUNCT);
     if (known_organisation) {
       if (add_name(words, marks, s, nlp::EntitySpan{i, i + 1, nlp::EntityType::kOrg}, floor, true, out)) floor = i + 1;
       ++i;

@@ -479,7 +479,8 @@ constexpr const char* kLeisureArticle =
     "left the group with three core divisions: gaming, Hard Rock and Deluxe Films.\n";
 
 TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
-  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("owners", kOwnersArticle);
   const IngestedGraph g("owners", path);
   fs::remove_all(fs::path(path).parent_path());
@@ -499,7 +500,8 @@ TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
 }
 
 TEST(ParsedIngest, AnOrganisationIntroducedByItsKindKeepsItsName) {
-  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("leisure", kLeisureArticle);
   const IngestedGraph g("leisure", path);
   fs::remove_all(fs::path(path).parent_path());

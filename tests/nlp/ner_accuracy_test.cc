@@ -118,8 +118,9 @@ TEST(NerRegression, WhatANameIsWrittenBeforeItIsNoPartOfIt) {
   EXPECT_TRUE(found.contains("Rank/ORG")) << ::testing::PrintToString(found);
   EXPECT_TRUE(std::none_of(found.begin(), found.end(), [](const std::string& e) { return e.starts_with("Advisors"); }))
       << ::testing::PrintToString(found);
-  EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const std::string& e) { return e.starts_with("Goldman Sachs/"); }))
-      << ::testing::PrintToString(found);
+  EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const std::string& e) {
+    return e.starts_with("Goldman Sachs/");
+  })) << ::testing::PrintToString(found);
 }
 
 TEST(NerRegression, ABroadcastersChannelIsOneName) {

@@ -94,7 +94,8 @@ Result<std::map<std::string, Synset>> read_synsets(const std::string& path) {
 // (index.verb's tagsense_cnt): how common the verb is in running text.
 Result<std::map<std::string, int>> read_tag_counts(const std::string& path) {
   std::ifstream lines(path);
-  if (!lines) return Status::not_found(fmt::format("{}: cannot read the WordNet index file (install wordnet-base)", path));
+  if (!lines)
+    return Status::not_found(fmt::format("{}: cannot read the WordNet index file (install wordnet-base)", path));
   std::map<std::string, int> out;
   size_t number = 0;
   for (std::string line; std::getline(lines, line);) {
@@ -108,7 +109,8 @@ Result<std::map<std::string, int>> read_tag_counts(const std::string& path) {
       return Status::invalid_input(fmt::format("{}:{}: not a WordNet index line", path, number));
     }
     for (int i = 0; i < pointers; ++i) in >> symbol;
-    if (!(in >> senses >> tagged)) return Status::invalid_input(fmt::format("{}:{}: not a WordNet index line", path, number));
+    if (!(in >> senses >> tagged))
+      return Status::invalid_input(fmt::format("{}:{}: not a WordNet index line", path, number));
     out[lemma] = tagged;
   }
   return out;
