@@ -957,6 +957,20 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     return false;
   }
   if (list_sentence(words, p.predicate)) return false;
+  // A relation that is what someone is ("Tom Meighan · bassist · Chris
+  // Edwards", a list the parser read as a clause) states no relation.
+  // (Not an occupation that is also a verb: "will star", "captained".)
+  if (const std::string first = t.relation.substr(0, t.relation.find(' '));
+      first == t.relation && lexicon::person_descriptor(first) && first != "star") {
+    return false;
+  }
+  // A time is no relation: "speaking before the UK joins ..." read as
+  // "speak before" · UK.
+  if (const size_t last = t.relation.rfind(' ');
+      last != std::string::npos &&
+      one_of(std::string_view(t.relation).substr(last + 1), {"before", "after", "until", "since", "during"})) {
+    return false;
+  }
   // "scored twice as Manchester United beat Aston Villa": an "as" before a
   // clause whose subject the parser took for the oblique.
   if (t.relation.ends_with(" as") && t.object->span.end < words.size() &&
@@ -1199,11 +1213,17 @@ std::string with_particle(Words words, const extract::Proposition& p, const std:
       !one_of(words[next].form, {"on", "off", "out", "up", "down", "over", "away", "back", "in", "through", "alongside"})) {
     return relation;
   }
-  const std::string lemma = utf8::ascii_lowercase(words[p.predicate].lemma);
-  if (!(relation == lemma || relation.starts_with(lemma + " "))) return relation;
+  // The verb as the relation writes it: its lemma, or "be" and its participle
+  // for a passive ("was ruled out for the Six Nations": be ruled out for).
+  std::string verb = utf8::ascii_lowercase(words[p.predicate].lemma);
+  if (const std::string passive = "be " + utf8::ascii_lowercase(words[p.predicate].form);
+      relation == passive || relation.starts_with(passive + " ")) {
+    verb = passive;
+  }
+  if (!(relation == verb || relation.starts_with(verb + " "))) return relation;
   const std::string particle(words[next].form);
   if (relation.find(" " + particle) != std::string::npos) return relation;
-  return lemma + " " + particle + relation.substr(lemma.size());
+  return verb + " " + particle + relation.substr(verb.size());
 }
 
 std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Proposition& p,
@@ -1291,7 +1311,7 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   }
   // (The particle joins after the checks, which read the relation as the clause rules made it.)
   if (p.construction == extract::Construction::kVerb || p.construction == extract::Construction::kInheritedSubject ||
-      p.construction == extract::Construction::kRelativeClause) {
+      p.construction == extract::Construction::kRelativeClause || p.construction == extract::Construction::kPassive) {
     t.relation = with_particle(words, p, t.relation);
   }
   return q.text.empty() ? t.relation : q.text + " " + t.relation;

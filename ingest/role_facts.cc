@@ -131,6 +131,11 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
   if (noun >= words.size()) return std::nullopt;
   const std::string lemma = utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
   if (!schema::is_role_noun(lemma)) return std::nullopt;
+  // An owner's post names its remit after "of" ("Christian Aid's head of
+  // Trade Policy"): the owner holds the post, not the remit.
+  for (uint32_t k = 0; k < noun; ++k) {
+    if (words[k].head == static_cast<int32_t>(noun) && words[k].deprel == "nmod:poss") return std::nullopt;
+  }
   for (uint32_t c = noun + 1; c < words.size(); ++c) {
     // (The parser may label the modifier "obj" or hang its "of" on the
     // name's first word: "manager of Blackburn Rovers".)
