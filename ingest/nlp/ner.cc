@@ -385,7 +385,8 @@ void EntityRecognizer::join_channel_names(std::span<const Word> words, std::vect
     return words[k].upos == UPos::NUM && !f.empty() && f.size() <= 2 && std::isdigit(static_cast<unsigned char>(f[0]));
   };
   auto channel_word = [](std::string_view f) {
-    for (std::string_view c : {"One", "Two", "Three", "Four", "Radio"}) {
+    for (std::string_view c : {"One", "Two", "Three", "Four", "Radio", "News", "Sport", "Online", "World",
+                               "Worldwide", "Scotland", "Wales", "Breakfast"}) {
       if (f == c) return true;
     }
     return false;
@@ -400,8 +401,12 @@ void EntityRecognizer::join_channel_names(std::span<const Word> words, std::vect
       if (end >= n || !channel_word(words[end].form)) continue;
       ++end;
     }
-    // The channel's number and its last words ("Radio 5 Live", "News 24").
-    while (end < n && (is_number(end) || (words[end].form == "Live" && end > i + 1 && is_number(end - 1)))) ++end;
+    // The channel's number and its last words ("Radio 5 Live", "News 24",
+    // "World Service").
+    while (end < n && (is_number(end) || (words[end].form == "Live" && end > i + 1 && is_number(end - 1)) ||
+                       words[end].form == "Service" || words[end].form == "Live")) {
+      ++end;
+    }
     if (broadcaster && words[end - 1].form == "Radio") continue;  // "BBC Radio" alone is tagged as the model says
     const EntitySpan joined{i, end, EntityType::kOrg};
     std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < joined.end && joined.begin < e.end; });

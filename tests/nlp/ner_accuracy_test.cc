@@ -131,6 +131,8 @@ TEST(NerRegression, ABroadcastersChannelIsOneName) {
   EXPECT_TRUE(found.contains("BBC Radio 4/ORG")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.contains("Radio 5 Live/ORG")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.contains("Channel 4/ORG")) << ::testing::PrintToString(found);
+  const std::set<std::string> news = entities_of("Carl Emmerson told BBC News: \"He thinks it will be fine.\"");
+  EXPECT_TRUE(news.contains("BBC News/ORG")) << ::testing::PrintToString(news);
 }
 
 TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
