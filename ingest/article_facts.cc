@@ -379,6 +379,25 @@ bool held_once(std::span<const nlp::Word> words, uint32_t first) {
          (before == "-" && k >= 2 && utf8::ascii_lowercase(words[k - 2].form) == "ex");
 }
 
+// "President Musharraf of Pakistan", "Chancellor Schroeder of Germany": a
+// one-word office before a person's name and "of" with a place or an
+// organisation right after the name; that name's last word, or nullopt.
+std::optional<uint32_t> office_place_after_name(std::span<const nlp::Word> words, const resolve::TitleFact& tf) {
+  // (A capitalised title only: "official Bank of England figures" names no official.)
+  if (tf.title.find(' ') != std::string::npos || !lexicon::is_title(tf.title) || tf.title.empty() ||
+      !std::isupper(static_cast<unsigned char>(tf.title[0]))) {
+    return std::nullopt;
+  }
+  uint32_t k = tf.end;
+  while (k < words.size() && words[k].ner.size() > 2 && words[k].ner.substr(2) == "PERSON") ++k;
+  if (k == tf.end || k + 1 >= words.size() || words[k].form != "of") return std::nullopt;
+  const std::string_view type = words[k + 1].ner.size() > 2 ? words[k + 1].ner.substr(2) : "";
+  if (type != "LOC" && type != "ORG") return std::nullopt;
+  uint32_t last = k + 1;
+  while (last + 1 < words.size() && !words[last].ner.starts_with("L") && !words[last].ner.starts_with("U")) ++last;
+  return last;
+}
+
 // The relation a place shape states between the name and the place, given
 // what the resolver made of the name; nullopt where it states none.
 std::optional<std::string_view> place_relation(const NamePlace& np, const store::EntityRecord& named) {
@@ -538,6 +557,9 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
     for (const extract::GraphTriple& triple : triples) {
       const extract::GraphTriple* t = &triple;
+      if (std::getenv("KG_DEBUG_FACTS"))
+        fmt::print(stderr, "CAND #{} [{}] {} | {} | [{}] {} neg={} mod={}\n", p.sentence, t->subject->entity_type,
+                   t->subject->text, t->relation, t->object->entity_type, t->object->text, p.negated,
       const auto words = annotated.words_of(annotated.sentences[p.sentence]);
       // "the firm" stands for its organisation only where "it" would be trusted.
       // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
@@ -553,11 +575,14 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
                             (subject_word == "he" || subject_word == "she")) ||
                            (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
                             subject_word == "old" && reference_description(words, *t->subject));
+      if (std::getenv("KG_DEBUG_FACTS") &&
+          ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)))
       if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
         continue;
       }
       std::optional<ArgumentEntity> s = entity_of(words, *t->subject, p.sentence, ents, table, record.entities);
       std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
+      if (std::getenv("KG_DEBUG_FACTS") && (!s || !o))
       if (!s || !o) continue;
       // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
       if (s->record && s->record == o->record) continue;
@@ -651,6 +676,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
       std::optional<std::string> relation =
           gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
+      if (std::getenv("KG_DEBUG_FACTS"))
+        fmt::print(stderr, "  gate [{}]{} -> [{}]{}: {}\n", store::entity_type_name(s->type), s->name,
       if (!relation) {
         // A relation the gate refuses with a folded object ("visit school in
         // Leeds") may still state the plain statement ("visit · school").
@@ -784,6 +811,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         const bool for_role = r.ends_with("spokesman") || r.ends_with("spokeswoman") || r.ends_with("spokesperson") ||
                               r.ends_with("adviser");
         add_fact(*person, r + (for_role ? " for" : " of"), *h, tf.sentence, {owned->owner_word, tf.end}, nullptr);
+      }
+    } else if (const std::optional<uint32_t> place = office_place_after_name(words, tf)) {
+      // "President Musharraf of Pakistan": the office is the place's.
+      const int32_t c = ents.cluster_at(tf.sentence, *place);
+      const std::optional<uint32_t> h = c >= 0 ? holder(tf.sentence, *place, *person) : std::nullopt;
+      if (h && record.entities[*h].type != store::EntityType::kPerson) {
+        add_fact(*person, utf8::ascii_lowercase(tf.title) + " of", *h, tf.sentence, {tf.begin, *place + 1}, nullptr);
       }
     }
   }

@@ -576,6 +576,15 @@ bool adjective_suffix(std::string_view text) {
                        "listed", "registered", "headquartered", "style", "era", "wide", "bound"});
 }
 
+// Whether `text` opens with a country's name of one or two words.
+bool country_opens(std::string_view text) {
+  const size_t first = text.find_first_of(" ,.;:'\"");
+  if (lexicon::find_country(text.substr(0, first)) != nullptr) return true;
+  if (first == std::string_view::npos || text[first] != ' ') return false;
+  const size_t second = text.find_first_of(" ,.;:'\"", first + 1);
+  return lexicon::find_country(text.substr(0, second)) != nullptr;
+}
+
 bool fragment_of_longer_name(std::string_view text, std::string_view name, store::EntityType type) {
   if (name.empty()) return false;
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
@@ -601,10 +610,14 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
           capitalised(after) && !after.starts_with("I ")) {
         return true;
       }
+      // (A person's "of" a country is an office's: "President Musharraf of
+      // Pakistan", "King Abdullah of Jordan"; "Shaun of the Dead" is a film.)
       for (std::string_view joint : {"of ", "for ", "de "}) {
-        if (after.starts_with(joint) && after.size() > joint.size() && capitalised(after.substr(joint.size()))) {
-          return true;
+        if (!after.starts_with(joint) || after.size() <= joint.size() || !capitalised(after.substr(joint.size()))) {
+          continue;
         }
+        if (type == store::EntityType::kPerson && joint == "of " && country_opens(after.substr(joint.size()))) continue;
+        return true;
       }
       // A one-word show or work before "with" and a name is its first word ("Breakfast with Frost").
       if (one_word && type == store::EntityType::kMisc && after.starts_with("with ") && after.size() > 5 &&

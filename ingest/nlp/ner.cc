@@ -385,8 +385,8 @@ void EntityRecognizer::join_channel_names(std::span<const Word> words, std::vect
     return words[k].upos == UPos::NUM && !f.empty() && f.size() <= 2 && std::isdigit(static_cast<unsigned char>(f[0]));
   };
   auto channel_word = [](std::string_view f) {
-    for (std::string_view c : {"One", "Two", "Three", "Four", "Radio", "News", "Sport", "Online", "World",
-                               "Worldwide", "Scotland", "Wales", "Breakfast"}) {
+    for (std::string_view c : {"One", "Two", "Three", "Four", "Radio", "News", "Sport", "Online", "World", "Worldwide",
+                               "Scotland", "Wales", "Breakfast"}) {
       if (f == c) return true;
     }
     return false;

@@ -474,7 +474,7 @@ constexpr const char* kOwnersArticle =
     "Speaking to the Senate Budget Committee, Anna Berg urged Congress to act. In a speech at Napier University, "
     "Ms Berg said the plan was sound.\n"
     "\n"
-    "Peter Lang was born Peter Langer in London in 1950. Lang became director of research at the Vienna State "
+    "The plan was praised by President Juan Ortega of Argentina. Peter Lang was born Peter Langer in London in 1950. Lang became director of research at the Vienna State "
     "Opera. He later worked as an adviser to Halder Group.\n"
     "\n"
     "Nordic Sports Management, Lang's management company, said he was well.\n";
@@ -502,6 +502,9 @@ TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
   EXPECT_TRUE(g.has_edge("Peter Lang", "be born in", "London")) << g.dump();
   // An office one became, at its organisation.
   EXPECT_TRUE(g.has_edge("Peter Lang", "director at", "Vienna State Opera")) << g.dump();
+  // "President Juan Ortega of Argentina": the office is the country's (a
+  // person's name takes "of" a country as no part of it).
+  EXPECT_TRUE(g.has_edge("Juan Ortega", "president of", "Argentina")) << g.dump();
   // The post one worked "as", with its organisation.
   EXPECT_TRUE(g.has_edge("Peter Lang", "work as adviser to", "Halder Group")) << g.dump();
 }
