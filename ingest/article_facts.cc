@@ -557,9 +557,6 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
     for (const extract::GraphTriple& triple : triples) {
       const extract::GraphTriple* t = &triple;
-      if (std::getenv("KG_DEBUG_FACTS"))
-        fmt::print(stderr, "CAND #{} [{}] {} | {} | [{}] {} neg={} mod={}\n", p.sentence, t->subject->entity_type,
-                   t->subject->text, t->relation, t->object->entity_type, t->object->text, p.negated,
       const auto words = annotated.words_of(annotated.sentences[p.sentence]);
       // "the firm" stands for its organisation only where "it" would be trusted.
       // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
@@ -575,14 +572,11 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
                             (subject_word == "he" || subject_word == "she")) ||
                            (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
                             subject_word == "old" && reference_description(words, *t->subject));
-      if (std::getenv("KG_DEBUG_FACTS") &&
-          ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)))
       if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
         continue;
       }
       std::optional<ArgumentEntity> s = entity_of(words, *t->subject, p.sentence, ents, table, record.entities);
       std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
-      if (std::getenv("KG_DEBUG_FACTS") && (!s || !o))
       if (!s || !o) continue;
       // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
       if (s->record && s->record == o->record) continue;
@@ -676,8 +670,6 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
       std::optional<std::string> relation =
           gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
-      if (std::getenv("KG_DEBUG_FACTS"))
-        fmt::print(stderr, "  gate [{}]{} -> [{}]{}: {}\n", store::entity_type_name(s->type), s->name,
       if (!relation) {
         // A relation the gate refuses with a folded object ("visit school in
         // Leeds") may still state the plain statement ("visit · school").
