@@ -690,10 +690,15 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
   }
+  // Sentences outside boilerplate, with their words: what the shapes read
+  // that are no clause.
+  auto for_each_body_sentence = [&](auto&& visit) {
+    for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
+      if (!boilerplate[sentence]) visit(sentence, annotated.words_of(annotated.sentences[sentence]));
+    }
+  };
   // "Brian McBride, managing director of T-Mobile": read off the words.
-  for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
-    if (boilerplate[sentence]) continue;
-    const auto words = annotated.words_of(annotated.sentences[sentence]);
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const AppositiveRole& a : appositive_roles(words)) {
       const int32_t c = ents.cluster_at(sentence, a.person_word);
       const std::optional<uint32_t> person = c >= 0 ? table.cluster(c) : std::nullopt;
@@ -702,7 +707,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         add_fact(*person, a.role.relation, *h, sentence, {a.person_word, a.role.entity_word + 1}, nullptr);
       }
     }
-  }
+  });
   // "European Indoor Championships", "New York Marathon" read as a person's
   // name: an event's (MISC), unless a pronoun or honorific gave it a gender.
   for (size_t c = 0; c < ents.clusters.size(); ++c) {
@@ -717,9 +722,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   }
   // "its own internet business, AOL", "Global Sports Communications,
   // Chepkemei's management company": what an owner's organisation is called.
-  for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
-    if (boilerplate[sentence]) continue;
-    const auto words = annotated.words_of(annotated.sentences[sentence]);
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const OwnedName& owned : owned_names(words)) {
       const int32_t owner = ents.cluster_at(sentence, owned.owner_word);
       const int32_t named = ents.cluster_at(sentence, owned.name_word);
@@ -745,12 +748,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         add_fact(*o, "run", *n, sentence, span, nullptr);
       }
     }
-  }
+  });
   // "Edinburgh's Napier University", "London-based Barclays": where an
   // organisation or a place is.
-  for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
-    if (boilerplate[sentence]) continue;
-    const auto words = annotated.words_of(annotated.sentences[sentence]);
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const NamePlace& np : name_places(words)) {
       const int32_t named = ents.cluster_at(sentence, np.name_word);
       const int32_t place = ents.cluster_at(sentence, np.place_word);
@@ -762,7 +763,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       add_fact(*n, std::string(*relation), *l, sentence,
                {std::min(np.name_word, np.place_word), std::max(np.name_word, np.place_word) + 1}, nullptr);
     }
-  }
+  });
   for (const resolve::TitleFact& tf : ents.titles) {
     const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
     if (boilerplate[tf.sentence] || !person) continue;
