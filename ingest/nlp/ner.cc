@@ -480,6 +480,22 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
       i = rest->end;
       continue;
     }
+    // "UN Office for the Coordination of Humanitarian Affairs": the rest
+    // after "the", capitalised words the model left out, joined by "of" or "and".
+    if (organisation_head(words[i].form) && head != nullptr && head->end == i + 1 && i + 3 < n &&
+        (words[i + 1].form == "of" || words[i + 1].form == "for") && words[i + 2].form == "the") {
+      auto capital = [&](uint32_t k) {
+        return k < n && is_ascii_upper(words[k].form[0]) && words[k].upos != UPos::PUNCT &&
+               !(span_covering(k) != nullptr && span_covering(k)->type == EntityType::kPerson);
+      };
+      uint32_t end = i + 3;
+      while (capital(end) || ((words[end].form == "of" || words[end].form == "and") && capital(end + 1))) ++end;
+      if (end > i + 3) {
+        joined.push_back({head->begin, end, EntityType::kOrg});
+        i = end;
+        continue;
+      }
+    }
     ++i;
   }
   for (const EntitySpan& j : joined) {

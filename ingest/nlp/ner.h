@@ -106,7 +106,8 @@ class EntityRecognizer : public AnnotationStage {
   static void join_firm_names(std::span<const Word> words, std::vector<EntitySpan>* spans);
   // An organization's name read in pieces is one name: an organization word
   // with "of"/"for" and the capitalized words after it ("Institute | for
-  // Fiscal Studies" read as a place and a MISC), and a proper noun the model
+  // Fiscal Studies" read as a place and a MISC; "UN Office | for the
+  // Coordination of Humanitarian Affairs" with the rest left out), and a proper noun the model
   // left out just before an organization ("Investec | Securities"), though
   // not a sentence's first word, a title nor a weekday ("On Tuesday Labour").
   static void join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,

@@ -106,6 +106,10 @@ TEST(NerRegression, OrganisationNamesReadInPiecesAreJoined) {
       "said so.");
   EXPECT_TRUE(found.contains("Institute for Fiscal Studies/ORG")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.contains("Investec Securities/ORG")) << ::testing::PrintToString(found);
+  const std::set<std::string> office =
+      entities_of("Jan Egeland, head of the UN Office for the Coordination of Humanitarian Affairs, said so.");
+  EXPECT_TRUE(office.contains("UN Office for the Coordination of Humanitarian Affairs/ORG"))
+      << ::testing::PrintToString(office);
   const std::set<std::string> weekday = entities_of("On Tuesday Labour chairman Ian McCartney said so.");
   EXPECT_FALSE(weekday.contains("Tuesday Labour/ORG")) << ::testing::PrintToString(weekday);
 }
