@@ -749,6 +749,33 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
   });
+  // "Sweden's Thomas Johansson": where a person is from; "Arsenal's Robert
+  // Pires": a member of the team.
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+    for (const OwnedName& owned : possessed_names(words)) {
+      const int32_t owner = ents.cluster_at(sentence, owned.owner_word);
+      const int32_t named = ents.cluster_at(sentence, owned.name_word);
+      if (owner < 0 || named < 0 || owner == named) continue;
+      const std::optional<uint32_t> o = table.cluster(owner), n = table.cluster(named);
+      if (!o || !n || record.entities[*n].type != store::EntityType::kPerson) continue;
+      // (Not a group, "Labour's MPs", nor a company the recognizer took for
+      // a person, "Japan's Nippon Steel": that one is based there.)
+      const std::string& person_name = record.entities[*n].name;
+      const std::string_view last_word = std::string_view(person_name).substr(person_name.rfind(' ') + 1);
+      if (words[owned.name_word].xpos == "NNS" || words[owned.name_word].xpos == "NNPS") continue;
+      const store::EntityRecord& e = record.entities[*o];
+      const WordSpan span{owned.owner_word, owned.name_word + 1};
+      const bool company = lexicon::ends_organisation_name(last_word) || last_word == "Steel" ||
+                           last_word == "Financial" || last_word == "Pharmaceutical";
+      if (e.type == store::EntityType::kLoc && lexicon::find_country(e.name) != nullptr) {
+        add_fact(*n, company ? "be based in" : "come from", *o, sentence, span, nullptr);
+      } else if (company) {
+        continue;
+      } else if (e.type == store::EntityType::kOrg) {
+        add_fact(*n, "member of", *o, sentence, span, nullptr);
+      }
+    }
+  });
   // "Edinburgh's Napier University", "London-based Barclays": where an
   // organisation or a place is.
   for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {

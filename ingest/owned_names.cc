@@ -112,4 +112,21 @@ std::vector<OwnedName> owned_names(std::span<const nlp::Word> words) {
   return out;
 }
 
+std::vector<OwnedName> possessed_names(std::span<const nlp::Word> words) {
+  std::vector<OwnedName> out;
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  for (uint32_t k = 1; k + 1 < n; ++k) {
+    if (words[k].form != "'s" || !ends_name(words[k - 1])) continue;
+    const int32_t name = whole_name(words, k + 1);
+    if (name < 0) continue;
+    const auto after = static_cast<uint32_t>(name) + 1;
+    if (after < n &&
+        (words[after].upos == nlp::UPos::NOUN || words[after].upos == nlp::UPos::PROPN || words[after].form == "'s")) {
+      continue;
+    }
+    out.push_back({k - 1, static_cast<uint32_t>(name), "", false});
+  }
+  return out;
+}
+
 }  // namespace kg::ingest

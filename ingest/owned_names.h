@@ -33,4 +33,10 @@ struct OwnedName {
 
 std::vector<OwnedName> owned_names(std::span<const nlp::Word> words);
 
+// A name right after another's "'s", written whole and followed by no noun
+// ("Sweden's Thomas Johansson", "Arsenal's Robert Pires"): the caller keeps
+// a person after a country (where the person is from) or after a team or a
+// party (a member of it). `noun` is empty.
+std::vector<OwnedName> possessed_names(std::span<const nlp::Word> words);
+
 }  // namespace kg::ingest

@@ -419,7 +419,10 @@ constexpr const char* kMeetingArticle =
     "Sam Kerr was appointed manager of Blackburn Rovers in September. Arsenal drew 1-1 with Bolton at Highbury.\n"
     "\n"
     "Captain Tom Reid was speaking before Scotland face Wales. Singer Tom Meighan grew up in Leicester with "
-    "guitarist Sergio Pizzorno and bassist Chris Edwards. Piet Botha was ruled out for the Six Nations on Monday.\n";
+    "guitarist Sergio Pizzorno and bassist Chris Edwards. Piet Botha was ruled out for the Six Nations on Monday.\n"
+    "\n"
+    "Lindqvist held off Sweden's Karin Holm in the final. The cup was presented by Arsenal's Tom Hale. Labour's MPs "
+    "voted against it.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -454,6 +457,11 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   EXPECT_TRUE(g.edges("Tom Reid", "speak before", "Scotland").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Tom Meighan", "bassist", "Chris Edwards").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Piet Botha", "be ruled out for", "Six Nations")) << g.dump();
+  // A person after a country's "'s" is from there, after a team's a member
+  // of it; a group is no person.
+  EXPECT_TRUE(g.has_edge("Karin Holm", "come from", "Sweden")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tom Hale", "member of", "Arsenal")) << g.dump();
+  EXPECT_TRUE(g.edges("MPs", "member of", "Labour").empty()) << g.dump();
   // A list read as the subject of "said" beats nobody.
   for (const std::string name : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
     for (const std::string other : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
