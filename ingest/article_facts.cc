@@ -398,6 +398,23 @@ std::optional<uint32_t> office_place_after_name(std::span<const nlp::Word> words
   return last;
 }
 
+// The country a person's title names by its demonym, written first
+// ("Croatian", "British hurdler", "Russian President"), as the graph files
+// it. Not a country's name: "Italy coach John Kirwan" coaches the team, he
+// is a New Zealander; nor a demonym inside an organisation's name ("London
+// Irish coach", "Scottish National Party minister", "Bank of England").
+std::optional<std::string_view> country_of_title(std::string_view title) {
+  const std::string_view first = title.substr(0, title.find(' '));
+  if (title.find(" of ") != std::string_view::npos || title.find("Party") != std::string_view::npos)
+    return std::nullopt;
+  for (const lexicon::Country& c : lexicon::countries()) {
+    if (c.sovereign && !c.demonym.empty() && utf8::ascii_lowercase(c.demonym) == utf8::ascii_lowercase(first)) {
+      return c.canonical.empty() ? c.name : c.canonical;
+    }
+  }
+  return std::nullopt;
+}
+
 // The relation a place shape states between the name and the place, given
 // what the resolver made of the name; nullopt where it states none.
 std::optional<std::string_view> place_relation(const NamePlace& np, const store::EntityRecord& named) {
@@ -550,6 +567,14 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (e && ents.clusters[k].name == party) return *e;
     }
     return table.node(std::string(party), store::EntityType::kOrg);
+  };
+  // A country's node: the article's cluster of that name, else a node of its own.
+  auto country_entity = [&](std::string_view country) -> uint32_t {
+    for (size_t k = 0; k < ents.clusters.size(); ++k) {
+      const std::optional<uint32_t> e = table.cluster(static_cast<int32_t>(k));
+      if (e && ents.clusters[k].name == country && record.entities[*e].type == store::EntityType::kLoc) return *e;
+    }
+    return table.node(std::string(country), store::EntityType::kLoc);
   };
   const int32_t main_person = article_subject(annotated, ents, nlp::EntityType::kPerson);
   const int32_t leading_person = most_named(ents, nlp::EntityType::kPerson);
@@ -798,6 +823,17 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
              tf.sentence, {tf.begin, tf.end}, nullptr);
     // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
     const auto words = annotated.words_of(annotated.sentences[tf.sentence]);
+    // "Croatian Ivan Ljubicic", "British hurdler Sarah Claxton", "US
+    // President Joe Biden": where the person is from.
+    // (A full name only: "Welsh MPs", "French Champagne" and "British Isles"
+    // are read as people too.)
+    const std::string& full_name = record.entities[*person].name;
+    if (const std::optional<std::string_view> country = country_of_title(tf.title);
+        country && full_name.find(' ') != std::string::npos &&
+        std::none_of(full_name.begin(), full_name.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      add_fact(*person, "come from", country_entity(*country), tf.sentence, {tf.begin, tf.end}, nullptr);
+    }
     // "Conservative Shadow chancellor Oliver Letwin": a member of the party.
     if (const std::optional<std::string_view> party = party_of_title(words, tf.begin, tf.end)) {
       add_fact(*person, "member of", party_entity(*party), tf.sentence, {tf.begin, tf.end}, nullptr);

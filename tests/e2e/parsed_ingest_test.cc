@@ -422,7 +422,9 @@ constexpr const char* kMeetingArticle =
     "guitarist Sergio Pizzorno and bassist Chris Edwards. Piet Botha was ruled out for the Six Nations on Monday.\n"
     "\n"
     "Lindqvist held off Sweden's Karin Holm in the final. The cup was presented by Arsenal's Tom Hale. Labour's MPs "
-    "voted against it.\n";
+    "voted against it.\n"
+    "\n"
+    "Kenyan Paul Kiprono finished third. Italy coach John Reed was pleased.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -462,6 +464,11 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   EXPECT_TRUE(g.has_edge("Karin Holm", "come from", "Sweden")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tom Hale", "member of", "Arsenal")) << g.dump();
   EXPECT_TRUE(g.edges("MPs", "member of", "Labour").empty()) << g.dump();
+  // A demonym before a name says where the person is from; a country's
+  // team before "coach" does not.
+  EXPECT_TRUE(g.has_edge("Paul Kiprono", "come from", "Kenya")) << g.dump();
+  EXPECT_TRUE(g.has_edge("John Reed", "coach of", "Italy")) << g.dump();
+  EXPECT_TRUE(g.edges("John Reed", "come from", "Italy").empty()) << g.dump();
   // A list read as the subject of "said" beats nobody.
   for (const std::string name : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
     for (const std::string other : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
