@@ -828,8 +828,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     // (A full name only: "Welsh MPs", "French Champagne" and "British Isles"
     // are read as people too.)
     const std::string& full_name = record.entities[*person].name;
+    // (Nor a demonym inside a name before the title: "London Irish coach".)
+    const bool name_before = tf.begin > 0 && words[tf.begin - 1].upos == nlp::UPos::PROPN;
     if (const std::optional<std::string_view> country = country_of_title(tf.title);
-        country && full_name.find(' ') != std::string::npos &&
+        country && !name_before && full_name.find(' ') != std::string::npos &&
         std::none_of(full_name.begin(), full_name.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       add_fact(*person, "come from", country_entity(*country), tf.sentence, {tf.begin, tf.end}, nullptr);

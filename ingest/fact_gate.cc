@@ -194,8 +194,11 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
           open_chain && !object_in_chain) {
         add("not");
       }
-      // "have failed to secure any silverware or win the Ashes".
-      if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && p.relation.find(lemma) == std::string::npos) {
+      // "have failed to secure any silverware or win the Ashes". (Not a
+      // participle that frames it: "Speaking on BBC Radio 4, Mr Varley
+      // declined to be drawn" did speak.)
+      if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && open_chain &&
+          p.relation.find(lemma) == std::string::npos) {
         add("not");
       }
       // (Only through its open complement: "plans to visit", not a "plan"
