@@ -830,11 +830,18 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const std::string& full_name = record.entities[*person].name;
     // (Nor a demonym inside a name before the title: "London Irish coach".)
     const bool name_before = tf.begin > 0 && words[tf.begin - 1].upos == nlp::UPos::PROPN;
+    // An office after the demonym is the country's government's ("Welsh
+    // Health Minister Jane Hutt" was born in Surrey): minister of Wales.
     if (const std::optional<std::string_view> country = country_of_title(tf.title);
         country && !name_before && full_name.find(' ') != std::string::npos &&
         std::none_of(full_name.begin(), full_name.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      add_fact(*person, "come from", country_entity(*country), tf.sentence, {tf.begin, tf.end}, nullptr);
+      const std::string office = utf8::ascii_lowercase(tf.title.substr(tf.title.rfind(' ') + 1));
+      const bool government = tf.title.find(' ') != std::string::npos &&
+                              lexicon::role_noun(office) == lexicon::RoleNoun::kTitle && office != "coach" &&
+                              office != "manager" && office != "director";
+      add_fact(*person, government ? office + " of" : "come from", country_entity(*country), tf.sentence,
+               {tf.begin, tf.end}, nullptr);
     }
     // "Conservative Shadow chancellor Oliver Letwin": a member of the party.
     if (const std::optional<std::string_view> party = party_of_title(words, tf.begin, tf.end)) {

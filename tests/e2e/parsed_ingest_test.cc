@@ -424,7 +424,8 @@ constexpr const char* kMeetingArticle =
     "Lindqvist held off Sweden's Karin Holm in the final. The cup was presented by Arsenal's Tom Hale. Labour's MPs "
     "voted against it.\n"
     "\n"
-    "Kenyan Paul Kiprono finished third. Italy coach John Reed was pleased.\n";
+    "Kenyan Paul Kiprono finished third. Italy coach John Reed was pleased. Welsh Health Minister Jane Rowe said "
+    "so.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -469,6 +470,9 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   EXPECT_TRUE(g.has_edge("Paul Kiprono", "come from", "Kenya")) << g.dump();
   EXPECT_TRUE(g.has_edge("John Reed", "coach of", "Italy")) << g.dump();
   EXPECT_TRUE(g.edges("John Reed", "come from", "Italy").empty()) << g.dump();
+  // An office after the demonym is the country's government's, not where its holder is from.
+  EXPECT_TRUE(g.has_edge("Jane Rowe", "minister of", "Wales")) << g.dump();
+  EXPECT_TRUE(g.edges("Jane Rowe", "come from", "Wales").empty()) << g.dump();
   // A list read as the subject of "said" beats nobody.
   for (const std::string name : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
     for (const std::string other : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
