@@ -53,6 +53,18 @@ int32_t name_word(std::span<const nlp::Word> words, uint32_t w) {
   return -1;
 }
 
+// Whether the noun at `head` has an "of" modifier after it ("introduction
+// of lower taxes", "handling of the economy").
+bool has_of_object(std::span<const nlp::Word> words, uint32_t head) {
+  for (uint32_t i = head + 1; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(head) && base_rel(words[i].deprel) == "nmod" &&
+        preposition_of(words, i) == "of") {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t head) {
@@ -67,6 +79,9 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
     const int32_t name = name_word(words, i);
     if (name < 0) continue;
     if (words[i].deprel == "nmod:poss") {
+      // (Not an act with its own "of" object: "applauded Ireland's
+      // introduction of lower taxes" is no applauding of Ireland's.)
+      if (has_of_object(words, head)) continue;
       out.push_back({static_cast<uint32_t>(name), noun + " of"});
     } else if (rel == "nmod" || (rel == "appos" && i > head)) {
       // ("a stake in AOL Europe" is sometimes parsed as an apposition with a preposition.)

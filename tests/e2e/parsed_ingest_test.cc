@@ -353,7 +353,7 @@ constexpr const char* kDealArticle =
     "Kestrel Group has bought a stake in Harbour Foods, the frozen foods maker, for £40m.\n"
     "\n"
     "Finance minister Anna Berg backed Peter Mills' budget plan on Monday. Opposition leader John Clarke criticised "
-    "Ms Berg's plan.\n"
+    "Ms Berg's plan. He also criticised Ms Berg's handling of the economy.\n"
     "\n"
     "Marta Keane was appointed by Brook Capital in May.\n"
     "\n"
@@ -377,6 +377,8 @@ TEST(ParsedIngest, NamesInsideANounPhraseAndPassivesGiveRelations) {
   EXPECT_TRUE(g.has_edge("Anna Berg", "back plan of", "Peter Mills")) << g.dump();
   EXPECT_TRUE(g.has_edge("John Clarke", "criticise plan of", "Anna Berg")) << g.dump();
   EXPECT_TRUE(g.edges("John Clarke", "criticise", "Anna Berg").empty()) << g.dump();
+  // Not an act with an object of its own ("handling of the economy").
+  EXPECT_TRUE(g.edges("John Clarke", "criticise handling of", "Anna Berg").empty()) << g.dump();
   // A passive with its agent is stored in the active voice.
   EXPECT_TRUE(g.has_edge("Brook Capital", "appoint", "Marta Keane")) << g.dump();
   EXPECT_TRUE(g.edges("Marta Keane", "be appointed by", "Brook Capital").empty()) << g.dump();
