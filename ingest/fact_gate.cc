@@ -82,13 +82,8 @@ size_t scores_in(Words words) {
   };
   size_t n = 0;
   for (size_t k = 0; k < words.size(); ++k) {
-    const std::string_view f = words[k].form;
-    const size_t dash = f.find('-');
-    const bool joined =
-        dash != std::string_view::npos && dash > 0 && dash + 1 < f.size() &&
-        std::all_of(f.begin(), f.end(), [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
     const bool split = k + 2 < words.size() && number(k) && words[k + 1].form == "-" && number(k + 2);
-    n += joined || split;
+    n += extract::is_joined_score(words[k].form) || split;
   }
   return n;
 }
@@ -1050,10 +1045,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     if (t.relation == "be born in") continue;
     // (One score only: a sentence of set scores, "beat Johansson 6-4 6-2 but
     // Youzhny lost 6-3 7-6 (7-3) to Nadal", is beyond the parser.)
-    if (!a.head_lemma.empty() && scores_in(words) == 1 &&
-        t.relation.find(" " + a.head_lemma + " ") == std::string::npos &&
-        std::all_of(a.head_lemma.begin(), a.head_lemma.end(),
-                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; })) {
+    if (extract::is_number_or_score(a.head_lemma) && scores_in(words) == 1 &&
+        t.relation.find(" " + a.head_lemma + " ") == std::string::npos) {
       continue;
     }
     // "offer choice to" · Putin: the thing given to a named receiver, when

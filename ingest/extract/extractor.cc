@@ -155,9 +155,7 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
     if (!object->is_name && oblique != nullptr && oblique->is_name &&
         !oblique->preposition.empty() && p.construction != Construction::kCopula) {
       // (Only before the opponent: "stormed 22-6 ahead through tries from X" is no storming from X.)
-      const bool score = !object->head_lemma.empty() &&
-                         std::all_of(object->head_lemma.begin(), object->head_lemma.end(),
-                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }) &&
+      const bool score = is_number_or_score(object->head_lemma) &&
                          one_of(oblique->preposition, {"with", "to", "against", "over", "at", "by"});
       t.relation = score ? p.relation + " " + oblique->preposition
                          : p.relation + " " + object->head_lemma + " " + oblique->preposition;
@@ -175,6 +173,16 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
   return t;
 }
 
+bool is_number_or_score(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+bool is_joined_score(std::string_view text) {
+  const size_t dash = text.find('-');
+  return dash != std::string_view::npos && dash > 0 && dash + 1 < text.size() && is_number_or_score(text);
+}
+
 std::vector<GraphTriple> graph_triples(const Proposition& p) {
   std::vector<GraphTriple> out;
   std::optional<GraphTriple> first = graph_triple(p);
@@ -188,14 +196,10 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
   // was born Lilian Alicia Marks in London".)
   const bool born = p.relation == "be born";
   // (A score is no object: "drew 1-1 with Bolton" is a draw with Bolton.)
-  auto score = [](const Argument& a) {
-    const size_t dash = a.text.find('-');
-    return dash != std::string::npos && dash > 0 && dash + 1 < a.text.size() &&
-           std::all_of(a.text.begin(), a.text.end(),
-                       [](char c) { return c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
-  };
   for (const Argument& a : p.arguments) {
-    if (a.role == ArgumentRole::kObject && !a.is_clause && !born && !score(a)) return out;  // the object is the fact
+    if (a.role == ArgumentRole::kObject && !a.is_clause && !born && !is_joined_score(a.text)) {
+      return out;  // the object is the fact
+    }
   }
   for (const Argument& a : p.arguments) {
     if (&a == out.front().object || a.is_clause || !a.is_name || a.preposition.empty() || a.node.empty()) continue;

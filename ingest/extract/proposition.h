@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kg::extract {
@@ -80,5 +81,11 @@ std::optional<GraphTriple> graph_triple(const Proposition& p);
 // from Colchester to London": move from · Colchester and move to · London).
 // Empty when graph_triple is.
 std::vector<GraphTriple> graph_triples(const Proposition& p);
+
+// Digits and dashes only, at least one character: a number or a score as one
+// token or lemma ("1", "2-1").
+bool is_number_or_score(std::string_view text);
+// A score written as one token: digits on both sides of a dash ("2-1").
+bool is_joined_score(std::string_view text);
 
 }  // namespace kg::extract
