@@ -203,7 +203,7 @@ std::optional<PossessedRole> possessed_role(std::span<const nlp::Word> words, co
   }
   if (clitic < 2 || words[clitic - 1].form != "'s") return std::nullopt;
   const nlp::Word& owner = words[clitic - 2];
-  if (!(owner.ner.starts_with("L") || owner.ner.starts_with("U"))) return std::nullopt;
+  if (!nlp::ends_name(owner)) return std::nullopt;
   const std::string last = utf8::ascii_lowercase(words[tf.end - 1].lemma.empty() ? words[tf.end - 1].form
                                                                                  : words[tf.end - 1].lemma);
   if (!schema::is_role_noun(last)) return std::nullopt;
@@ -391,10 +391,10 @@ std::optional<uint32_t> office_place_after_name(std::span<const nlp::Word> words
   uint32_t k = tf.end;
   while (k < words.size() && words[k].ner.size() > 2 && words[k].ner.substr(2) == "PERSON") ++k;
   if (k == tf.end || k + 1 >= words.size() || words[k].form != "of") return std::nullopt;
-  const std::string_view type = words[k + 1].ner.size() > 2 ? words[k + 1].ner.substr(2) : "";
+  const std::string_view type = nlp::tag_type(words[k + 1]);
   if (type != "LOC" && type != "ORG") return std::nullopt;
   uint32_t last = k + 1;
-  while (last + 1 < words.size() && !words[last].ner.starts_with("L") && !words[last].ner.starts_with("U")) ++last;
+  while (last + 1 < words.size() && !nlp::ends_name(words[last])) ++last;
   return last;
 }
 

@@ -315,7 +315,7 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
   auto in_name = [&](uint32_t i) {
     return tag.empty() ? words[i].upos == nlp::UPos::PROPN : words[i].ner.size() > 2 && words[i].ner.substr(2) == tag.substr(2);
   };
-  auto ends_entity = [&](uint32_t i) { return words[i].ner.starts_with("L") || words[i].ner.starts_with("U"); };
+  auto ends_entity = [&](uint32_t i) { return nlp::ends_name(words[i]); };
   uint32_t begin = a.head, end = a.head + 1;
   while (begin > 0 && in_name(begin - 1) && !ends_entity(begin - 1)) --begin;
   while (end < words.size() && in_name(end) && !ends_entity(end - 1)) ++end;

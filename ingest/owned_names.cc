@@ -16,9 +16,6 @@ constexpr std::array<std::string_view, 17> kOwnershipNouns = {
     "business", "unit",  "division",  "subsidiary", "arm",    "company", "firm",      "label",   "brand",
     "chain",    "group", "operation", "venture",    "studio", "channel", "newspaper", "magazine"};
 
-std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? std::string_view(w.ner).substr(2) : ""; }
-bool begins_name(const nlp::Word& w) { return w.ner.starts_with("B") || w.ner.starts_with("U"); }
-bool ends_name(const nlp::Word& w) { return w.ner.starts_with("L") || w.ner.starts_with("U"); }
 bool lower(std::string_view f) { return !f.empty() && std::islower(static_cast<unsigned char>(f[0])); }
 
 bool possessive_pronoun(std::string_view form) {
@@ -52,10 +49,12 @@ std::optional<OwnerNoun> owner_noun(std::span<const nlp::Word> words, uint32_t k
 
 // The last word of the whole name that begins at `w`, or -1.
 int32_t whole_name(std::span<const nlp::Word> words, uint32_t w) {
-  if (w >= words.size() || !begins_name(words[w])) return -1;
+  if (w >= words.size() || !nlp::begins_name(words[w])) return -1;
   uint32_t last = w;
-  while (!ends_name(words[last]) && last + 1 < words.size() && ner_type(words[last + 1]) == ner_type(words[w])) ++last;
-  return ends_name(words[last]) ? static_cast<int32_t>(last) : -1;
+  while (!nlp::ends_name(words[last]) && last + 1 < words.size() &&
+         nlp::tag_type(words[last + 1]) == nlp::tag_type(words[w]))
+    ++last;
+  return nlp::ends_name(words[last]) ? static_cast<int32_t>(last) : -1;
 }
 
 // Whether the phrase closes at `k`.
@@ -70,7 +69,7 @@ bool closes(std::span<const nlp::Word> words, uint32_t k) {
 // after it.
 std::optional<std::pair<uint32_t, uint32_t>> possessor_at(std::span<const nlp::Word> words, uint32_t k) {
   if (k < words.size() && possessive_pronoun(words[k].form)) return std::make_pair(k, k + 1);
-  if (k + 1 < words.size() && ends_name(words[k]) && (words[k + 1].form == "'s" || words[k + 1].form == "'")) {
+  if (k + 1 < words.size() && nlp::ends_name(words[k]) && (words[k + 1].form == "'s" || words[k + 1].form == "'")) {
     return std::make_pair(k, k + 2);
   }
   return std::nullopt;
@@ -93,7 +92,7 @@ std::vector<OwnedName> owned_names(std::span<const nlp::Word> words) {
     }
     // The name first: "Global Sports Communications, Chepkemei's management
     // company, said". (A name after a comma with its own "'s" is the owner.)
-    if (!begins_name(words[k])) continue;
+    if (!nlp::begins_name(words[k])) continue;
     const int32_t name = whole_name(words, k);
     if (name < 0 || static_cast<uint32_t>(name) + 3 >= n || words[static_cast<uint32_t>(name) + 1].form != ",")
       continue;
@@ -116,7 +115,7 @@ std::vector<OwnedName> possessed_names(std::span<const nlp::Word> words) {
   std::vector<OwnedName> out;
   const uint32_t n = static_cast<uint32_t>(words.size());
   for (uint32_t k = 1; k + 1 < n; ++k) {
-    if (words[k].form != "'s" || !ends_name(words[k - 1])) continue;
+    if (words[k].form != "'s" || !nlp::ends_name(words[k - 1])) continue;
     const int32_t name = whole_name(words, k + 1);
     if (name < 0) continue;
     const auto after = static_cast<uint32_t>(name) + 1;

@@ -11,9 +11,6 @@
 namespace kg::ingest {
 namespace {
 
-std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? w.ner.substr(2) : std::string_view(); }
-bool ends_name(const nlp::Word& w) { return w.ner.starts_with("L") || w.ner.starts_with("U"); }
-bool begins_name(const nlp::Word& w) { return w.ner.starts_with("B") || w.ner.starts_with("U"); }
 bool capitalised(std::string_view f) { return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])); }
 
 // The word of the event or venue noun that heads the name ending at `last`
@@ -36,7 +33,8 @@ std::optional<uint32_t> kind_noun_after(std::span<const nlp::Word> words, uint32
 // The first word of the name that ends at `last`.
 uint32_t name_start(std::span<const nlp::Word> words, uint32_t last) {
   uint32_t first = last;
-  while (first > 0 && !begins_name(words[first]) && ner_type(words[first - 1]) == ner_type(words[last])) --first;
+  while (first > 0 && !nlp::begins_name(words[first]) && nlp::tag_type(words[first - 1]) == nlp::tag_type(words[last]))
+    --first;
   return first;
 }
 
@@ -46,11 +44,11 @@ uint32_t name_start(std::span<const nlp::Word> words, uint32_t last) {
 // representatives); -1 otherwise. (Of any recognized type: the caller asks
 // the resolver what the name is.)
 int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w, bool owned) {
-  if (w >= words.size() || !begins_name(words[w])) return -1;
-  const std::string_view type = ner_type(words[w]);
+  if (w >= words.size() || !nlp::begins_name(words[w])) return -1;
+  const std::string_view type = nlp::tag_type(words[w]);
   uint32_t last = w;
-  while (!ends_name(words[last]) && last + 1 < words.size() && ner_type(words[last + 1]) == type) ++last;
-  if (!ends_name(words[last])) return -1;
+  while (!nlp::ends_name(words[last]) && last + 1 < words.size() && nlp::tag_type(words[last + 1]) == type) ++last;
+  if (!nlp::ends_name(words[last])) return -1;
   if (last + 1 < words.size()) {
     const std::string_view next = words[last + 1].form;
     if (capitalised(next) || next == "'s" || next == "'" ||
@@ -82,7 +80,7 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     const nlp::Word& place = words[i - 1];
     // "Edinburgh's Napier University": the place owns the name after "'s".
     // (Only "'s": a bare apostrophe is often inside the name, "St James' Park".)
-    if (words[i].form == "'s" && ner_type(place) == "LOC" && ends_name(place) && known_place(i - 1)) {
+    if (words[i].form == "'s" && nlp::tag_type(place) == "LOC" && nlp::ends_name(place) && known_place(i - 1)) {
       if (const int32_t name = whole_name_from(words, i + 1, /*owned=*/true); name >= 0) {
         const auto kind = kind_noun_after(words, static_cast<uint32_t>(name));
         bool event = false;
@@ -94,11 +92,11 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     }
     // "London-based Barclays", "the Paris-based group Vivendi": the first
     // organisation within three words after "based".
-    if (i >= 2 && words[i].form == "based" && words[i - 1].form == "-" && ner_type(words[i - 2]) == "LOC" &&
-        ends_name(words[i - 2])) {
+    if (i >= 2 && words[i].form == "based" && words[i - 1].form == "-" && nlp::tag_type(words[i - 2]) == "LOC" &&
+        nlp::ends_name(words[i - 2])) {
       for (uint32_t k = i + 1; k < n && k <= i + 3; ++k) {
         if (words[k].upos == nlp::UPos::PUNCT || words[k].upos == nlp::UPos::VERB) break;
-        if (!begins_name(words[k])) continue;
+        if (!nlp::begins_name(words[k])) continue;
         if (const int32_t name = whole_name_from(words, k, /*owned=*/false); name >= 0) {
           out.push_back(
               {static_cast<uint32_t>(name), i - 2, PlaceShape::kBased, place_named(static_cast<uint32_t>(name))});
@@ -111,12 +109,13 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
   // country's name ending the phrase (no list runs on: "Paris, France and
   // Spain").
   for (uint32_t i = 1; i + 1 < n; ++i) {
-    if (words[i].form != "," || ner_type(words[i - 1]) != "LOC" || !ends_name(words[i - 1])) continue;
+    if (words[i].form != "," || nlp::tag_type(words[i - 1]) != "LOC" || !nlp::ends_name(words[i - 1])) continue;
     const uint32_t first = name_start(words, i - 1);
     if (first > 0 && (words[first - 1].form == "," || words[first - 1].upos == nlp::UPos::CCONJ)) continue;
     if (country_between(first, i)) continue;
     const int32_t country = whole_name_from(words, i + 1, /*owned=*/false);
-    if (country < 0 || ner_type(words[i + 1]) != "LOC" || !country_between(i + 1, static_cast<uint32_t>(country) + 1)) {
+    if (country < 0 || nlp::tag_type(words[i + 1]) != "LOC" ||
+        !country_between(i + 1, static_cast<uint32_t>(country) + 1)) {
       continue;
     }
     // The country hangs on the place ("Cannes, France" as an apposition or a
@@ -124,7 +123,7 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     if (words[static_cast<uint32_t>(country)].head != static_cast<int32_t>(i - 1)) continue;
     const uint32_t after = static_cast<uint32_t>(country) + 1;
     if (after < n && (words[after].upos == nlp::UPos::CCONJ ||
-                      (words[after].form == "," && after + 1 < n && begins_name(words[after + 1])))) {
+                      (words[after].form == "," && after + 1 < n && nlp::begins_name(words[after + 1])))) {
       continue;
     }
     out.push_back({i - 1, static_cast<uint32_t>(country), PlaceShape::kCountryAfterComma, false});
@@ -132,7 +131,8 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
   // "the European Indoor Championships in Madrid", "the 3GSM trade show in
   // Cannes": a place as the "in" modifier of an event's or a venue's name.
   for (uint32_t p = 0; p < n; ++p) {
-    if (ner_type(words[p]) != "LOC" || !ends_name(words[p]) || words[p].deprel != "nmod" || words[p].head < 0) continue;
+    if (nlp::tag_type(words[p]) != "LOC" || !nlp::ends_name(words[p]) || words[p].deprel != "nmod" || words[p].head < 0)
+      continue;
     bool in = false;
     for (uint32_t k = 0; k < n; ++k) {
       in = in || (words[k].head == static_cast<int32_t>(p) && words[k].deprel == "case" &&
@@ -145,7 +145,7 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     // with a name as its compound.
     uint32_t name = h;
     bool event = false, venue = false;
-    if (!ends_name(words[h]) || words[h].ner.empty() || words[h].ner == "O") {
+    if (!nlp::ends_name(words[h])) {
       if (words[h].upos != nlp::UPos::NOUN ||
           !lexicon::is_event_or_venue_noun(utf8::ascii_lowercase(words[h].lemma), &event)) {
         continue;
@@ -153,13 +153,13 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
       venue = !event;
       int32_t compound = -1;
       for (uint32_t k = 0; k < h; ++k) {
-        if (words[k].head == static_cast<int32_t>(h) && words[k].deprel == "compound" && ends_name(words[k])) {
+        if (words[k].head == static_cast<int32_t>(h) && words[k].deprel == "compound" && nlp::ends_name(words[k])) {
           compound = static_cast<int32_t>(k);
         }
       }
       if (compound < 0 || kind_noun_after(words, static_cast<uint32_t>(compound)) != h) continue;
       // ("an EU summit in Brussels", "an IMF meeting": the organisation's event, not its name.)
-      if (event && ner_type(words[static_cast<uint32_t>(compound)]) == "ORG") continue;
+      if (event && nlp::tag_type(words[static_cast<uint32_t>(compound)]) == "ORG") continue;
       name = static_cast<uint32_t>(compound);
     } else if (h + 1 < p && words[h + 1].form != "in") {
       continue;  // ("the 2004 Athens Olympics held in Greece": a verb between, the clause says it.)

@@ -11,8 +11,6 @@
 namespace kg::ingest {
 namespace {
 
-std::string_view ner_type(const nlp::Word& w) { return w.ner.size() > 2 ? w.ner.substr(2) : std::string_view(); }
-
 // Organisations, places and other names hold roles; people do not.
 bool holder_type(std::string_view type) { return type == "ORG" || type == "LOC" || type == "MISC"; }
 
@@ -55,12 +53,10 @@ bool name_runs_on(std::span<const nlp::Word> words, uint32_t w) {
 std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
   if (w >= words.size() || words[w].ner.size() < 3) return std::nullopt;
   uint32_t begin = w, end = w + 1;
-  while (begin > 0 && !words[begin].ner.starts_with("B") && !words[begin].ner.starts_with("U") &&
-         words[begin - 1].ner.size() > 2) {
+  while (begin > 0 && !nlp::begins_name(words[begin]) && words[begin - 1].ner.size() > 2) {
     --begin;
   }
-  while (end < words.size() && !words[end - 1].ner.starts_with("L") && !words[end - 1].ner.starts_with("U") &&
-         words[end].ner.size() > 2) {
+  while (end < words.size() && !nlp::ends_name(words[end - 1]) && words[end].ner.size() > 2) {
     ++end;
   }
   // "Former Labour": a time word the recognizer took into the name.
@@ -68,7 +64,7 @@ std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w) {
     ++begin;
   }
   SpanName name;
-  name.type = std::string(ner_type(words[w]));
+  name.type = std::string(nlp::tag_type(words[w]));
   name.text = nlp::spaced_forms(words, begin, end);
   return name;
 }
@@ -82,11 +78,10 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
   // Kiplagat").
   int32_t holder = -1;
   for (uint32_t i = begin; i < end; ++i) {
-    if (holder_type(ner_type(words[i]))) holder = static_cast<int32_t>(i);
+    if (holder_type(nlp::tag_type(words[i]))) holder = static_cast<int32_t>(i);
   }
   if (holder < 0 && begin > 0 &&
-      (organisation_before || (holder_type(ner_type(words[begin - 1])) &&
-                               (words[begin - 1].ner.starts_with("L") || words[begin - 1].ner.starts_with("U"))))) {
+      (organisation_before || (holder_type(nlp::tag_type(words[begin - 1])) && nlp::ends_name(words[begin - 1])))) {
     holder = static_cast<int32_t>(begin - 1);
   }
   if (holder < 0 || static_cast<uint32_t>(holder) + 1 >= end) return std::nullopt;
@@ -97,9 +92,8 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
          !words[first - 1].ner.starts_with("U")) {
     --first;
   }
-  if (first > 0 && ner_type(words[holder]) == "LOC" &&
-      (words[first - 1].form == "'s" || words[first - 1].form == "'" ||
-       possessive_pronoun(words[first - 1].form))) {
+  if (first > 0 && nlp::tag_type(words[holder]) == "LOC" &&
+      (words[first - 1].form == "'s" || words[first - 1].form == "'" || possessive_pronoun(words[first - 1].form))) {
     return std::nullopt;
   }
   // "Commission for Racial Equality chairman": a holder cut off its head.
@@ -141,7 +135,7 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
     // name's first word: "manager of Blackburn Rovers".)
     if (words[c].head != static_cast<int32_t>(noun) || (words[c].deprel != "nmod" && words[c].deprel != "obj"))
       continue;
-    if (!holder_type(ner_type(words[c])) || name_runs_on(words, c)) continue;
+    if (!holder_type(nlp::tag_type(words[c])) || name_runs_on(words, c)) continue;
     std::string prep;
     for (uint32_t k = noun + 1; k < c; ++k) {
       const bool on_name =
@@ -180,7 +174,7 @@ std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> w
   while (k < n && k < e + 8 && words[k].ner.size() > 2) ++k;
   if (k == e + 2 || k + 1 >= n || (words[k].form != "'s" && words[k].form != "'")) return std::nullopt;
   const uint32_t holder = k - 1;
-  if (!holder_type(ner_type(words[holder]))) return std::nullopt;
+  if (!holder_type(nlp::tag_type(words[holder]))) return std::nullopt;
   std::string role;
   for (uint32_t r = k + 1; r < n && r < k + 5; ++r) {
     const std::string_view f = words[r].form;
@@ -211,12 +205,11 @@ std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> 
   if (prep != "from" && prep != "of" && prep != "at" && prep != "for") return std::nullopt;
   uint32_t k = e + 3;
   if (k < n && utf8::ascii_lowercase(words[k].form) == "the") ++k;
-  if (k >= n || ner_type(words[k]) != "ORG" || !(words[k].ner.starts_with("B") || words[k].ner.starts_with("U"))) {
+  if (k >= n || nlp::tag_type(words[k]) != "ORG" || !nlp::begins_name(words[k])) {
     return std::nullopt;
   }
   uint32_t last = k;
-  while (!words[last].ner.starts_with("L") && !words[last].ner.starts_with("U") && last + 1 < n &&
-         ner_type(words[last + 1]) == "ORG") {
+  while (!nlp::ends_name(words[last]) && last + 1 < n && nlp::tag_type(words[last + 1]) == "ORG") {
     ++last;
   }
   if (last + 1 >= n || words[last + 1].form != ",") return std::nullopt;
@@ -229,8 +222,7 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
   std::vector<AppositiveRole> out;
   const uint32_t n = static_cast<uint32_t>(words.size());
   for (uint32_t e = 0; e + 3 < n; ++e) {
-    if (ner_type(words[e]) != "PERSON" || !(words[e].ner.starts_with("L") || words[e].ner.starts_with("U")) ||
-        words[e + 1].form != ",") {
+    if (nlp::tag_type(words[e]) != "PERSON" || !nlp::ends_name(words[e]) || words[e + 1].form != ",") {
       continue;
     }
     if (std::optional<AppositiveRole> r = affiliation_apposition(words, e)) {
@@ -267,7 +259,7 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
     for (std::string_view article : {"a ", "an ", "the "}) {
       if (role.starts_with(article)) role.erase(0, article.size());
     }
-    if (holder >= n || !holder_type(ner_type(words[holder])) || name_runs_on(words, holder)) continue;
+    if (holder >= n || !holder_type(nlp::tag_type(words[holder])) || name_runs_on(words, holder)) continue;
     out.push_back({e, RoleMention{role + " " + std::string(words[prep].form), holder}});
   }
   return out;

@@ -61,6 +61,12 @@ void labels_from_spans(size_t n, std::span<const EntitySpan> spans, std::vector<
 // read as outside.
 std::vector<EntitySpan> entity_spans(std::span<const Word> words);
 
+// One word's tag read: its type ("PERSON"; "" outside), and whether the word
+// opens or closes a name (a one-word name does both).
+inline std::string_view tag_type(const Word& w) { return w.ner.size() > 2 ? w.ner.substr(2) : std::string_view(); }
+inline bool begins_name(const Word& w) { return w.ner.starts_with('B') || w.ner.starts_with('U'); }
+inline bool ends_name(const Word& w) { return w.ner.starts_with('L') || w.ner.starts_with('U'); }
+
 // Sets Word::ner of the sentence's words from `spans` ("" outside).
 void set_entity_tags(Document* doc, const Sentence& sentence, std::span<const EntitySpan> spans);
 
