@@ -402,11 +402,18 @@ std::optional<uint32_t> office_place_after_name(std::span<const nlp::Word> words
 // ("Croatian", "British hurdler", "Russian President"), as the graph files
 // it. Not a country's name: "Italy coach John Kirwan" coaches the team, he
 // is a New Zealander; nor a demonym inside an organisation's name ("London
-// Irish coach", "Scottish National Party minister", "Bank of England").
+// Irish coach", "Scottish National Party minister", "Bank of England",
+// "British Casino Association chairman").
 std::optional<std::string_view> country_of_title(std::string_view title) {
   const std::string_view first = title.substr(0, title.find(' '));
-  if (title.find(" of ") != std::string_view::npos || title.find("Party") != std::string_view::npos)
-    return std::nullopt;
+  if (title.find(" of ") != std::string_view::npos) return std::nullopt;
+  for (size_t at = title.find(' '); at != std::string_view::npos;) {
+    const size_t next = title.find(' ', at + 1);
+    if (lexicon::is_organisation_word(title.substr(at + 1, next == std::string_view::npos ? next : next - at - 1))) {
+      return std::nullopt;
+    }
+    at = next;
+  }
   for (const lexicon::Country& c : lexicon::countries()) {
     if (c.sovereign && !c.demonym.empty() && utf8::ascii_lowercase(c.demonym) == utf8::ascii_lowercase(first)) {
       return c.canonical.empty() ? c.name : c.canonical;

@@ -304,6 +304,7 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   trim_and_add_places(words, keys.marks, &spans);
   join_firm_names(words, &spans);
   join_organisation_names(words, keys.marks, &spans);
+  if (!keys.headline) join_named_bodies(words, keys.marks, &spans);
   cut_prepositional_tails(words, &spans);
   names_after_descriptors(words, &spans);
   join_channel_names(words, &spans);
@@ -312,6 +313,19 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
 }
 
 namespace {
+
+// Words that end an organisation's name or take "of"/"for" and the rest of
+// it ("Budget Committee", "Institute for Fiscal Studies").
+bool is_organisation_head(std::string_view form) {
+  for (std::string_view f :
+       {"Institute",     "Commission", "Committee",    "Department",   "Ministry", "Office",     "Council",
+        "Board",         "Authority",  "Federation",   "Association",  "Society",  "University", "Museum",
+        "Centre",        "Center",     "Academy",      "Bureau",       "Agency",   "College",    "Foundation",
+        "Confederation", "Chamber",    "Organisation", "Organization", "Union",    "League",     "School"}) {
+    if (form == f) return true;
+  }
+  return false;
+}
 
 // Legal forms of companies, written after the name and a comma.
 bool is_company_suffix(std::string_view form) {
@@ -442,6 +456,73 @@ void EntityRecognizer::names_after_descriptors(std::span<const Word> words, std:
   std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
 }
 
+void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                         std::vector<EntitySpan>* spans_in_order) {
+  std::vector<EntitySpan>& spans = *spans_in_order;
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  auto span_covering = [&](uint32_t k) -> EntitySpan* {
+    for (EntitySpan& e : spans) {
+      if (e.begin <= k && k < e.end) return &e;
+    }
+    return nullptr;
+  };
+  // A word of the name before the head: capitalised, a noun, adjective or
+  // verb form ("Select", "Sentencing"), no title, weekday or person's name;
+  // the sentence's first word only as a noun.
+  auto name_word = [&](uint32_t k) {
+    const Word& w = words[k];
+    const bool content =
+        w.upos == UPos::PROPN || w.upos == UPos::NOUN || (k > 0 && (w.upos == UPos::ADJ || w.upos == UPos::VERB));
+    const EntitySpan* e = span_covering(k);
+    return content && is_ascii_upper(w.form[0]) && (marks[k].word_classes & (kGazTitle | kGazHonorific)) == 0 &&
+           !lexicon::is_calendar_word(w.form, /*given_names=*/false) &&
+           !(e != nullptr && e->type == EntityType::kPerson);
+  };
+  bool changed = false;
+  // Buildings and schools ("Kennedy Space Center", "Napier University")
+  // are read as places as often as bodies; the model's reading stands.
+  auto building = [](std::string_view form) {
+    return form == "Centre" || form == "Center" || form == "Museum" || form == "University" || form == "College" ||
+           form == "School" || form == "Academy";
+  };
+  for (uint32_t h = 1; h < n; ++h) {
+    if (!is_organisation_head(words[h].form) || building(words[h].form)) continue;
+    // Back over the name's words, and over "and" between two of them where
+    // the word before it is in no longer name of another type ("Public and
+    // Commercial Services Union", with "Public" alone read as a place).
+    uint32_t begin = h;
+    while (begin > 0) {
+      if (name_word(begin - 1)) {
+        --begin;
+        continue;
+      }
+      const EntitySpan* left = begin >= 2 ? span_covering(begin - 2) : nullptr;
+      if (begin >= 3 && (words[begin - 1].form == "and" || words[begin - 1].form == "&") && name_word(begin - 2) &&
+          (left == nullptr || left->type == EntityType::kOrg || left->end - left->begin == 1)) {
+        begin -= 2;
+        continue;
+      }
+      break;
+    }
+    if (begin == h) continue;
+    // The new span takes in whole the spans it touches, and only those that
+    // lie inside it or are the head's own; one span that already holds the
+    // whole name keeps its type.
+    uint32_t end = h + 1;
+    const EntitySpan* own = span_covering(h);
+    if (own != nullptr) end = std::max(end, own->end);
+    const EntitySpan* first = span_covering(begin);
+    if ((first != nullptr && first->begin < begin) || (own != nullptr && own->begin <= begin)) continue;
+    std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < end && begin < e.end; });
+    spans.push_back({begin, end, EntityType::kOrg});
+    changed = true;
+    h = end - 1;
+  }
+  if (changed) {
+    std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+  }
+}
+
 void EntityRecognizer::join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,
                                                std::vector<EntitySpan>* spans_in_order) {
   std::vector<EntitySpan>& spans = *spans_in_order;
@@ -449,16 +530,6 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
   auto capitalised_name_word = [&](uint32_t k) {
     return (words[k].upos == UPos::PROPN || words[k].upos == UPos::ADJ) && is_ascii_upper(words[k].form[0]) &&
            (marks[k].word_classes & (kGazTitle | kGazHonorific)) == 0;
-  };
-  // Organization words that take "of"/"for" and the rest of the name after them.
-  auto organisation_head = [&](std::string_view form) {
-    for (std::string_view f : {"Institute", "Commission", "Department", "Ministry", "Office", "Council", "Federation",
-                               "Association", "Society", "University", "Museum", "Centre", "Center", "Academy",
-                               "Bureau", "Agency", "College", "Foundation", "Confederation", "Chamber", "Organisation",
-                               "Organization", "Union", "League", "School"}) {
-      if (form == f) return true;
-    }
-    return false;
   };
   auto span_covering = [&](uint32_t k) -> const EntitySpan* {
     for (const EntitySpan& e : spans) {
@@ -473,7 +544,7 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
     // (Both pieces read as names: the model saw a name on each side.)
     const EntitySpan* head = span_covering(i);
     const EntitySpan* rest = i + 2 < n ? span_covering(i + 2) : nullptr;
-    if (organisation_head(words[i].form) && head != nullptr && head->end == i + 1 && rest != nullptr &&
+    if (is_organisation_head(words[i].form) && head != nullptr && head->end == i + 1 && rest != nullptr &&
         rest->begin == i + 2 && rest->type != EntityType::kPerson &&
         (words[i + 1].form == "of" || words[i + 1].form == "for")) {
       joined.push_back({head->begin, rest->end, EntityType::kOrg});
@@ -482,7 +553,7 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
     }
     // "UN Office for the Coordination of Humanitarian Affairs": the rest
     // after "the", capitalised words the model left out, joined by "of" or "and".
-    if (organisation_head(words[i].form) && head != nullptr && head->end == i + 1 && i + 3 < n &&
+    if (is_organisation_head(words[i].form) && head != nullptr && head->end == i + 1 && i + 3 < n &&
         (words[i + 1].form == "of" || words[i + 1].form == "for") && words[i + 2].form == "the") {
       auto capital = [&](uint32_t k) {
         return k < n && is_ascii_upper(words[k].form[0]) && words[k].upos != UPos::PUNCT &&

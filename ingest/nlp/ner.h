@@ -112,6 +112,13 @@ class EntityRecognizer : public AnnotationStage {
   // not a sentence's first word, a title nor a weekday ("On Tuesday Labour").
   static void join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,
                                       std::vector<EntitySpan>* spans);
+  // An organisation word capitalised inside a sentence ("Committee",
+  // "Commission", "Office") and the capitalised words before it are one
+  // organisation's name ("House | Budget Committee", "Treasury Select
+  // Committee", "Equal Employment Opportunity Commission"); not in a
+  // headline, where every word is capitalised.
+  static void join_named_bodies(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                std::vector<EntitySpan>* spans);
   // What a name is, written before it, is no part of it: a plural common
   // noun opening the sentence ("Advisors | Goldman Sachs"); and a
   // capitalised word the model left out after a lower-case organisation

@@ -139,6 +139,21 @@ TEST(NerRegression, ABroadcastersChannelIsOneName) {
   EXPECT_TRUE(news.contains("BBC News/ORG")) << ::testing::PrintToString(news);
 }
 
+// A body's name ending in "Committee", "Commission", "Office" is one name
+// with the capitalised words before it, "and" between two of them
+// included; a building's name keeps the model's reading.
+TEST(NerRegression, ABodysNameIsOneName) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const std::set<std::string> found = entities_of(
+      "Talking to the House Budget Committee she urged restraint.\n\nThe Equal Employment Opportunity "
+      "Commission sued the bakery.\n\nNora Lind, head of the Public and Commercial Services Union, said no.");
+  EXPECT_TRUE(found.contains("House Budget Committee/ORG")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.contains("Equal Employment Opportunity Commission/ORG")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.contains("Public and Commercial Services Union/ORG")) << ::testing::PrintToString(found);
+  const std::set<std::string> possessive = entities_of("The Bank of England's Monetary Policy Committee met.");
+  EXPECT_TRUE(possessive.contains("Monetary Policy Committee/ORG")) << ::testing::PrintToString(possessive);
+}
+
 TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
   if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
   const Document doc = shipped_pipeline().annotate("US President Joe Biden spoke with Mr Putin.");
