@@ -217,9 +217,21 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     // ..."), but a threat or warning states its condition and still happened
     // ("threatened Masai with a ban if she ...").
     const bool conditional_act = one_of(lemma, {"threaten", "warn", "promise", "vow", "pledge", "caution"});
-    for (uint32_t i = 0; !conditional_act && i < words.size(); ++i) {
-      if (words[i].head == c && base_rel(words[i].deprel) == "advcl" &&
-          !child_lemma(words, i, "mark", {"if", "unless"}).empty()) {
+    // A condition written after a coordination holds for all of it: "will
+    // stun Westminster and break every precedent if he fails", with the
+    // "if" clause hung on the last conjunct.
+    auto conditioned = [&](uint32_t verb, bool after_only) {
+      for (uint32_t i = 0; i < words.size(); ++i) {
+        if (words[i].head == static_cast<int32_t>(verb) && base_rel(words[i].deprel) == "advcl" &&
+            (!after_only || i > verb) && !child_lemma(words, i, "mark", {"if", "unless"}).empty()) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (!conditional_act && conditioned(u, false)) add("if");
+    for (uint32_t k = u + 1; !conditional_act && k < words.size(); ++k) {
+      if (words[k].head == c && words[k].deprel == "conj" && words[k].upos == nlp::UPos::VERB && conditioned(k, true)) {
         add("if");
       }
     }

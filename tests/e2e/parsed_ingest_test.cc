@@ -427,7 +427,9 @@ constexpr const char* kMeetingArticle =
     "voted against it.\n"
     "\n"
     "Kenyan Paul Kiprono finished third. Italy coach John Reed was pleased. Welsh Health Minister Jane Rowe said "
-    "so.\n";
+    "so.\n"
+    "\n"
+    "Piet Botha will snub Dublin and skip the tour if the union fails to pay him.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -475,6 +477,9 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   // An office after the demonym is the country's government's, not where its holder is from.
   EXPECT_TRUE(g.has_edge("Jane Rowe", "minister of", "Wales")) << g.dump();
   EXPECT_TRUE(g.edges("Jane Rowe", "come from", "Wales").empty()) << g.dump();
+  // A condition after a coordination holds for every conjunct.
+  EXPECT_TRUE(g.has_edge("Piet Botha", "if snub", "Dublin")) << g.dump();
+  EXPECT_TRUE(g.edges("Piet Botha", "snub", "Dublin").empty()) << g.dump();
   // A list read as the subject of "said" beats nobody.
   for (const std::string name : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
     for (const std::string other : {"Jane Holt", "Mary Dunn", "Lucy Vance", "Kate Marsh"}) {
