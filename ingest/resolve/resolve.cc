@@ -73,6 +73,19 @@ struct Draft {
   std::array<std::vector<uint32_t>, 3> joined_in_pass;
 };
 
+// How far person_with_short_name looks, each way, for a mention with the word.
+constexpr size_t kWordSearchSteps = 64;
+
+// Whether the space-separated `key` has `word` as one of its words.
+bool has_word(std::string_view key, std::string_view word) {
+  for (size_t at = 0; at <= key.size();) {
+    const size_t end = std::min(key.find(' ', at), key.size());
+    if (key.substr(at, end - at) == word) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 // The passes of Resolver::run that join mentions to clusters.
 enum Pass : size_t { kFullNames = 0, kShortNames = 1, kReferences = 2 };
 
@@ -272,11 +285,31 @@ class Resolver {
         if (d.type != EntityType::kPerson || d.tokens.size() < 2) continue;
         if ((pass == 0 ? d.tokens.back() : d.tokens.front()) != word) continue;
         if (f.gender != Gender::kUnknown && d.gender != Gender::kUnknown && f.gender != d.gender) continue;
-        // The nearest full-name mention before this one wins; with none
-        // before, the nearest after (a headline before the article body).
+        // The nearest mention with this word before this one wins; with
+        // none before, the nearest after (a headline before the article
+        // body). (Mentions without the word do not count: after "Sir Ian
+        // Blair", "Tony Blair" and "Sir Ian", "Mr Blair" is Tony Blair.)
+        // (At most kWordSearchSteps mentions each way, so that the cost
+        // per mention stays bounded whatever the article repeats.)
+        size_t nearest_before = SIZE_MAX, nearest_after = SIZE_MAX;
         const auto after = d.ordered.upper_bound(static_cast<uint32_t>(i));
-        const bool before = after != d.ordered.begin() && *std::prev(after) < i;
-        const size_t distance = before ? i - *std::prev(after) : after != d.ordered.end() ? *after - i : SIZE_MAX;
+        size_t steps = 0;
+        for (auto m = after; m != d.ordered.begin() && steps < kWordSearchSteps; ++steps) {
+          --m;
+          if (*m < i && has_word(key_[*m], word)) {
+            nearest_before = *m;
+            break;
+          }
+        }
+        steps = 0;
+        for (auto m = after; m != d.ordered.end() && steps < kWordSearchSteps; ++m, ++steps) {
+          if (has_word(key_[*m], word)) {
+            nearest_after = *m;
+            break;
+          }
+        }
+        const bool before = nearest_before != SIZE_MAX;
+        const size_t distance = before ? i - nearest_before : nearest_after != SIZE_MAX ? nearest_after - i : SIZE_MAX;
         const bool better = best < 0 || (before && !best_before) || (before == best_before && distance < best_distance);
         if (better) best = static_cast<int32_t>(c), best_before = before, best_distance = distance;
       }

@@ -69,6 +69,22 @@ TEST(Coreference, TwoFullNamesSharingASurnameStayTwo) {
   EXPECT_EQ(name_at(e, 1, 1), "Nick Brown");
 }
 
+// A mention by first name ("Sir Ian") keeps its person near, but not for
+// the surname: "Mr Blair" is the last person named with it.
+TEST(Coreference, ASurnameGoesToTheLastPersonNamedWithIt) {
+  const nlp::Document doc = annotated({
+      "Sir/PROPN/_/compound/2 Ian/PROPN/B-PERSON/nsubj/4 Blair/PROPN/L-PERSON/flat/2 spoke/VERB/_/root/0",
+      "Tony/PROPN/B-PERSON/nsubj/3 Blair/PROPN/L-PERSON/flat/1 replied/VERB/_/root/0",
+      "Sir/PROPN/_/compound/2 Ian/PROPN/U-PERSON/nsubj/3 smiled/VERB/_/root/0",
+      "Mr/PROPN/_/compound/2 Blair/PROPN/U-PERSON/nsubj/3 left/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_NE(find_cluster(e, "Ian Blair"), nullptr);
+  ASSERT_NE(find_cluster(e, "Tony Blair"), nullptr);
+  EXPECT_EQ(name_at(e, 2, 1), "Ian Blair");
+  EXPECT_EQ(name_at(e, 3, 1), "Tony Blair");
+}
+
 TEST(Coreference, HeadlineSurnameJoinsTheFullNameBelowIt) {
   const nlp::Document doc = annotated({
       "Blair/PROPN/U-PERSON/nsubj/2 defends/VERB/_/root/0 plan/NOUN/_/obj/2",
