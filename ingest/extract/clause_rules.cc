@@ -131,9 +131,34 @@ uint32_t ClauseRules::antecedent(uint32_t relative) const {
       if (h >= 0 && t_.rel(static_cast<uint32_t>(h)) == "appos" && t_.head(static_cast<uint32_t>(h)) >= 0) {
         h = t_.head(static_cast<uint32_t>(h));
       }
-      return h >= 0 ? static_cast<uint32_t>(h) : relative;
+      if (h < 0) return relative;
+      // "which" is no person: "Radwan Hadi, director of consultancy
+      // Blackwatch, which entered Iraq" with the clause hung on the person
+      // is the nearest other nominal under him before it, or nothing.
+      if (t_.lemma(relative) == "which" && nlp::tag_type(t_.word(static_cast<uint32_t>(h))) == "PERSON") {
+        return thing_before(relative, static_cast<uint32_t>(h));
+      }
+      return static_cast<uint32_t>(h);
     }
     x = t_.head(static_cast<uint32_t>(x));
+  }
+  return relative;
+}
+
+uint32_t ClauseRules::thing_before(uint32_t relative, uint32_t person) const {
+  for (uint32_t k = relative; k-- > person;) {
+    const nlp::Word& w = t_.word(k);
+    if (w.upos == nlp::UPos::PUNCT) continue;
+    // Right after the name itself: a name the recognizer took for a
+    // person's ("Umbro, which ...").
+    if (k == person || (t_.head(k) == static_cast<int32_t>(person) && t_.rel(k) == "flat")) return person;
+    if ((w.upos != nlp::UPos::NOUN && w.upos != nlp::UPos::PROPN) || nlp::tag_type(w) == "PERSON") return relative;
+    // Under the person in the tree, a few links up at most.
+    int32_t up = static_cast<int32_t>(k);
+    for (int steps = 0; up >= 0 && steps < 8 && up != static_cast<int32_t>(person); ++steps) {
+      up = t_.head(static_cast<uint32_t>(up));
+    }
+    return up == static_cast<int32_t>(person) ? k : relative;
   }
   return relative;
 }

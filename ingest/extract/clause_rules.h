@@ -99,6 +99,10 @@ class ClauseRules {
   bool is_plural_noun(uint32_t i) const { return t_.word(i).xpos == "NNS" || t_.has_feature(i, "Number=Plur"); }
   int32_t subject_of(uint32_t p, int depth, bool* inherited) const;
   uint32_t antecedent(uint32_t relative) const;
+  // The nominal just before `relative` (punctuation aside) when it is no
+  // person's name and hangs under `person`; `person` when that nominal is
+  // the person's own name; else `relative` itself.
+  uint32_t thing_before(uint32_t relative, uint32_t person) const;
   // What an appositive noun renames: its head, or the noun phrase just before
   // its comma when the parser attached it elsewhere.
   uint32_t apposition_target(uint32_t n) const;

@@ -181,6 +181,21 @@ TEST(Constructions, RelativeClauses) {
        {"firm · build · pipeline"},
        {"that · build · pipeline"},
        {"built | The firm | the pipeline", "collapsed | The firm"}},
+      // "which" hung on a person is the firm named under him just before it.
+      {"which after a person's apposition",
+       {"Nils Nils PROPN NNP 0 root B-PERSON", "Berg Berg PROPN NNP 1 flat L-PERSON", ", , PUNCT , 4 punct",
+        "director director NOUN NN 1 appos", "of of ADP IN 6 case", "Tarnco Tarnco PROPN NNP 4 nmod U-ORG",
+        ", , PUNCT , 9 punct", "which which PRON WDT 9 nsubj _ PronType=Rel", "entered enter VERB VBD 1 acl:relcl",
+        "Norway Norway PROPN NNP 9 obj U-LOC"},
+       {"Tarnco · enter · Norway"},
+       {"Nils Berg · enter · Norway"}},
+      // Right after the name, the name is what "which" means, whatever its tag.
+      {"which right after a name tagged as a person's",
+       {"Umbra Umbra PROPN NNP 6 nsubj U-PERSON", ", , PUNCT , 1 punct", "which which PRON WDT 4 nsubj _ PronType=Rel",
+        "lost lose VERB VBD 1 acl:relcl", "Celtic Celtic PROPN NNP 4 obj U-ORG", "signed sign VERB VBD 0 root",
+        "Rangers Rangers PROPN NNP 6 obj U-ORG"},
+       {"Umbra · lose · Celtic"},
+       {}},
   });
 }
 
