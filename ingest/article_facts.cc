@@ -628,9 +628,12 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (&triple == &triples.front() && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
           (!t->subject->is_pronoun || trusted) &&
           (p.relation == "be appointed" || p.relation == "be named" || p.relation == "be made" ||
-           p.relation == "be elected" || p.relation == "be installed")) {
+           p.relation == "be elected" || p.relation == "be installed" || p.relation == "be appointed as" ||
+           p.relation == "be named as")) {
         for (const extract::Argument& a : p.arguments) {
-          if (a.role != extract::ArgumentRole::kObject || a.is_clause || a.is_name) continue;
+          // ("was appointed as the new coach of Ardmore": the post after "as".)
+          const bool post = a.role == extract::ArgumentRole::kObject || a.preposition == "as";
+          if (!post || a.is_clause || a.is_name) continue;
           // ("was named best new director for his debut Garden State" is an award.)
           if (a.text.starts_with("best ") || a.text.find(" best ") != std::string::npos) continue;
           if (const std::optional<RoleMention> role = role_of_noun(words, a.head)) {

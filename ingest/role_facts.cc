@@ -131,10 +131,13 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
     if (words[k].head == static_cast<int32_t>(noun) && words[k].deprel == "nmod:poss") return std::nullopt;
   }
   for (uint32_t c = noun + 1; c < words.size(); ++c) {
-    // (The parser may label the modifier "obj" or hang its "of" on the
-    // name's first word: "manager of Blackburn Rovers".)
-    if (words[c].head != static_cast<int32_t>(noun) || (words[c].deprel != "nmod" && words[c].deprel != "obj"))
+    // (The parser may label the modifier "obj" or "obl", and hang its "of"
+    // on the name's first word: "manager of Blackburn Rovers", "named chief
+    // executive of Tarnco" with "executive" read as an adjective.)
+    if (words[c].head != static_cast<int32_t>(noun) ||
+        (words[c].deprel != "nmod" && words[c].deprel != "obj" && words[c].deprel != "obl")) {
       continue;
+    }
     if (!holder_type(nlp::tag_type(words[c])) || name_runs_on(words, c)) continue;
     std::string prep;
     for (uint32_t k = noun + 1; k < c; ++k) {
@@ -145,11 +148,12 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
       if (on_name && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
     }
     if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
-    // The role's own words: compounds and adjectives before it ("director general", "chief executive").
+    // The role's own words: compounds and adjectives before it ("director
+    // general", "chief executive"); "new" says when, not what.
     std::string role;
     for (uint32_t k = 0; k < noun; ++k) {
       if (words[k].head == static_cast<int32_t>(noun) && (words[k].deprel == "compound" || words[k].deprel == "amod") &&
-          words[k].ner.size() < 3) {
+          words[k].ner.size() < 3 && utf8::ascii_lowercase(words[k].form) != "new") {
         role += utf8::ascii_lowercase(words[k].form) + ' ';
       }
     }

@@ -418,7 +418,8 @@ constexpr const char* kMeetingArticle =
     "Ardmore keeper Jon Pike made two saves. Former Kelso striker Ian Moss watched from the stand. South African "
     "flanker Piet Botha was injured.\n"
     "\n"
-    "Sam Kerr was appointed manager of Blackburn Rovers in September. Arsenal drew 1-1 with Bolton at Highbury.\n"
+    "Sam Kerr was appointed manager of Blackburn Rovers in September. Arsenal drew 1-1 with Bolton at Highbury. "
+    "Ian Moss has been appointed as the new coach of Kelso.\n"
     "\n"
     "Captain Tom Reid was speaking before Scotland face Wales. Singer Tom Meighan grew up in Leicester with "
     "guitarist Sergio Pizzorno and bassist Chris Edwards. Piet Botha was ruled out for the Six Nations on Monday.\n"
@@ -459,6 +460,7 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   // The post one was appointed to, whatever the relation folded; a score is
   // no object ("drew 1-1 with Bolton").
   EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Blackburn Rovers")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Ian Moss", "coach of", "Kelso")) << g.dump();
   EXPECT_TRUE(g.has_edge("Arsenal", "draw with", "Bolton")) << g.dump();
   // A time is no relation, an occupation is no verb, and a passive keeps its particle.
   EXPECT_TRUE(g.edges("Tom Reid", "speak before", "Scotland").empty()) << g.dump();
