@@ -9,22 +9,31 @@
 namespace kg::identity {
 namespace {
 
+// Whether `part` is inside `whole`, holds at least half of it and three
+// letters: "blair" in "blairs", "tony blair" in "tony blairr"; not "ec" in
+// "ecclestone", which made every one-letter name a suggestion for every name.
+bool large_part_of(const std::string& part, const std::string& whole) {
+  return part.size() >= 3 && part.size() * 2 >= whole.size() && whole.find(part) != std::string::npos;
+}
+
 // Scores how well `candidate` (a key) fits what was typed (a key); lower is
 // closer: a whole-word containment ("putin" in "vladimir putin") is nearly
-// a hit; otherwise the edit distance, if small for the length.
+// a hit; then one holding most of the other; otherwise the edit distance,
+// if small for the length.
 std::optional<double> closeness(const std::string& typed, const std::string& candidate) {
   if (typed.empty() || candidate.empty()) return std::nullopt;
   const std::string padded = " " + candidate + " ";
   if (padded.find(" " + typed + " ") != std::string::npos) return 0.5;
-  if (candidate.find(typed) != std::string::npos || typed.find(candidate) != std::string::npos) return 1.0;
+  if (large_part_of(typed, candidate) || large_part_of(candidate, typed)) return 1.0;
   const size_t allowed = std::max<size_t>(2, typed.size() / 3);
   // The distance is at least the difference in length: past the allowance,
   // no table is filled. This keeps an unknown 128 KB name (13.7 s against
   // 205 entities) as cheap as the scan of the names.
   const size_t longer = std::max(typed.size(), candidate.size()), shorter = std::min(typed.size(), candidate.size());
   if (longer - shorter > allowed) return std::nullopt;
+  // (Nor a distance as long as half the shorter name: "la" is no typo of "blai".)
   const size_t d = edit_distance(typed, candidate);
-  if (d <= allowed) return static_cast<double>(d);
+  if (d <= allowed && 2 * d <= shorter) return static_cast<double>(d);
   return std::nullopt;
 }
 

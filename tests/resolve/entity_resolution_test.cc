@@ -117,5 +117,27 @@ TEST(EntityResolution, OrderOfArticlesDoesNotChangeTheEntities) {
   for (size_t i = 1; i < results.size(); ++i) EXPECT_EQ(results[0], results[i]) << "order " << i;
 }
 
+// "Did you mean": typos and parts of a name, never a short name that only
+// happens to be inside what was typed ("EC" in "Ecclestone", "LA" in "Blai").
+TEST(EntityResolution, SuggestionsAreCloseNamesNotLettersInsideThem) {
+  TempDir tmp;
+  auto w = open_writer(tmp.sub("kg.db"));
+  ASSERT_TRUE(w->put_document(blair()).is_ok());
+  EntityRecord ec{"EC", EntityType::kOrg, {{"EC", 3}}, 3};
+  EntityRecord la{"LA", EntityType::kLoc, {{"LA", 3}}, 3};
+  EntityRecord a{"A", EntityType::kMisc, {{"A", 9}}, 9};
+  ASSERT_TRUE(w->put_document(article("short", {ec, la, a})).is_ok());
+  auto names = [&](std::string_view typed) {
+    Result<std::vector<Entity>> found = identity::closest_entities(*w, typed, 5);
+    EXPECT_TRUE(found.is_ok());
+    std::vector<std::string> out;
+    for (const Entity& e : *found) out.push_back(e.name);
+    return out;
+  };
+  EXPECT_EQ(names("Ecclestone"), std::vector<std::string>{});
+  EXPECT_EQ(names("Blai"), std::vector<std::string>{"Tony Blair"});
+  EXPECT_EQ(names("Tony Blairr"), std::vector<std::string>{"Tony Blair"});
+}
+
 }  // namespace
 }  // namespace kg::store
