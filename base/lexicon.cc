@@ -480,6 +480,13 @@ bool ends_organisation_name(std::string_view last_word, bool place, bool person)
          std::find(std::begin(kBusinessWords), std::end(kBusinessWords), last_word) != std::end(kBusinessWords);
 }
 
+std::string_view chamber_canonical(std::string_view name) {
+  const std::string lower = utf8::ascii_lowercase(name);
+  if (lower == "commons" || lower == "house of commons") return "House of Commons";
+  if (lower == "lords" || lower == "house of lords") return "House of Lords";
+  return {};
+}
+
 std::string_view party_canonical(std::string_view name) {
   struct Party {
     std::string_view name, canonical;

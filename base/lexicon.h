@@ -136,6 +136,11 @@ bool ends_organisation_name(std::string_view last_word, bool place = false, bool
 // Compared without case.
 std::string_view party_canonical(std::string_view name);
 
+// The name a chamber of parliament is filed under when news shortens it
+// ("Commons" -> "House of Commons", "Lords" -> "House of Lords"); "" for
+// any other name. Compared without case.
+std::string_view chamber_canonical(std::string_view name);
+
 // The adjectives that name a party before a title ("Conservative shadow
 // chancellor", "Lib Dem spokesman"): one or two words, and the name
 // party_canonical files the party under.

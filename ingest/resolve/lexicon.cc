@@ -68,8 +68,9 @@ std::string_view country_canonical(std::string_view name) {
 }
 
 std::string_view filed_name(std::string_view name) {
-  const std::string_view country = country_canonical(name);
-  return country.empty() ? lexicon::party_canonical(name) : country;
+  if (const std::string_view country = country_canonical(name); !country.empty()) return country;
+  if (const std::string_view chamber = lexicon::chamber_canonical(name); !chamber.empty()) return chamber;
+  return lexicon::party_canonical(name);
 }
 
 }  // namespace kg::resolve

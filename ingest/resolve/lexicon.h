@@ -40,8 +40,9 @@ Gender honorific_gender(std::string_view honorific);
 // "America", "United States" -> "United States"); "" when it has one.
 std::string_view country_canonical(std::string_view name);
 
-// The name a country or a political party is filed under when it has
-// several (country_canonical, lexicon::party_canonical); "" otherwise.
+// The name a country, a chamber of parliament or a political party is
+// filed under when it has several (country_canonical,
+// lexicon::chamber_canonical, lexicon::party_canonical); "" otherwise.
 std::string_view filed_name(std::string_view name);
 
 // Role nouns, organisation nouns, demonyms and person descriptors come from

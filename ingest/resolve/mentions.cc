@@ -152,7 +152,10 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   }
   m.head = span_head(words, name_begin, end, end - 1);
   m.text = nlp::spaced_forms(words, name_begin, end);
-  if (!lexicon::party_canonical(m.text).empty()) m.type = nlp::EntityType::kOrg;  // "Tories" tagged MISC
+  // "Tories" and "Commons" tagged MISC.
+  if (!lexicon::party_canonical(m.text).empty() || !lexicon::chamber_canonical(m.text).empty()) {
+    m.type = nlp::EntityType::kOrg;
+  }
   f.role = role_of(words[m.head]);
   f.governor = words[m.head].head;
   for (uint32_t i = name_begin; i < end; ++i) {

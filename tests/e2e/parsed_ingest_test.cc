@@ -215,7 +215,8 @@ TEST(ParsedIngest, OwnArticleGivesOneEntityPerPersonWithFactsAndTitles) {
 constexpr const char* kMergerArticle =
     "Harbour Foods agrees deal with Kestrel\n"
     "\n"
-    "Food group Harbour Foods has agreed to buy the frozen foods maker Kestrel for \xc2\xa3" "420m.\n"
+    "Food group Harbour Foods has agreed to buy the frozen foods maker Kestrel for \xc2\xa3"
+    "420m.\n"
     "\n"
     "Harbour Foods owns 12% of Kestrel. HarbourFoods shares fell 2% on Monday.\n"
     "\n"
@@ -223,7 +224,9 @@ constexpr const char* kMergerArticle =
     "Tomas Brandt urged Harbour Foods to raise its offer. Ms Okonkwo offered Mr Brandt a seat on the board.\n"
     "\n"
     "Labour MP Gareth Pryce praised the deal. Conservative shadow business secretary Alan Whitcombe criticised Ms "
-    "Okonkwo.\n";
+    "Okonkwo.\n"
+    "\n"
+    "Mr Pryce told the Commons on Tuesday that jobs were safe.\n";
 
 TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -244,6 +247,9 @@ TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
   EXPECT_TRUE(g.has_edge("Alan Whitcombe", "criticise", "Maria Okonkwo")) << g.dump();
   // The party is no role holder: no "secretary of" anything.
   EXPECT_TRUE(g.edges("Alan Whitcombe", "secretary of", "Conservatives").empty()) << g.dump();
+  // "the Commons" is the House of Commons, an organisation.
+  EXPECT_TRUE(g.has_edge("Gareth Pryce", "tell", "House of Commons")) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Commons").empty()) << g.dump();
 }
 
 // Our own match report, with parser misreadings the entity graph refuses:
