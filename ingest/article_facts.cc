@@ -794,8 +794,11 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       const std::optional<uint32_t> o = table.cluster(owner), n = table.cluster(named);
       if (!o || !n || record.entities[*n].type != store::EntityType::kPerson) continue;
       // (Not a group, "Labour's MPs", nor a company the recognizer took for
-      // a person, "Japan's Nippon Steel": that one is based there.)
+      // a person, "Japan's Nippon Steel": that one is based there; nor a
+      // one-word name the article never gives a person in full: "Chelsea's
+      // Premiership lead".)
       const std::string& person_name = record.entities[*n].name;
+      if (person_name.find(' ') == std::string::npos) continue;
       const std::string_view last_word = std::string_view(person_name).substr(person_name.rfind(' ') + 1);
       if (words[owned.name_word].xpos == "NNS" || words[owned.name_word].xpos == "NNPS") continue;
       const store::EntityRecord& e = record.entities[*o];

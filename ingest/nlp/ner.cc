@@ -783,8 +783,12 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
     const uint32_t end = phrase_end(marks, i);
     if (end == 0) continue;
     // The name's last word is a proper noun ("European Union": the tagger
-    // reads "European" as an adjective).
-    if (words[end - 1].upos != UPos::PROPN ||
+    // reads "European" as an adjective), or the name comes before a
+    // position ("Arsenal boss Arsene Wenger" with "Arsenal" read as an
+    // adjective).
+    const bool before_position =
+        end < words.size() && is_ascii_lower(words[end].form[0]) && lexicon::is_position_noun(words[end].form);
+    if ((words[end - 1].upos != UPos::PROPN && !before_position) ||
         std::any_of(covered.begin() + i, covered.begin() + end, [](bool c) { return c; })) {
       continue;
     }

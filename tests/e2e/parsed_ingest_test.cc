@@ -427,6 +427,9 @@ constexpr const char* kMeetingArticle =
     "Sam Kerr was appointed manager of Blackburn Rovers in September. Arsenal drew 1-1 with Bolton at Highbury. "
     "Ian Moss has been appointed as the new coach of Kelso.\n"
     "\n"
+    "Arsenal boss Ken Dorn has said he is happy. Chelsea boss Tom Vale said his side were tired. Bolton reduced "
+    "Chelsea's Premiership lead to two points.\n"
+    "\n"
     "Captain Tom Reid was speaking before Scotland face Wales. Singer Tom Meighan grew up in Leicester with "
     "guitarist Sergio Pizzorno and bassist Chris Edwards. Piet Botha was ruled out for the Six Nations on Monday.\n"
     "\n"
@@ -467,6 +470,12 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   // no object ("drew 1-1 with Bolton").
   EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Blackburn Rovers")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ian Moss", "coach of", "Kelso")) << g.dump();
+  // A club the gazetteer knows, before a position, whatever the tagger made
+  // of the word ("Arsenal" read as an adjective, "Chelsea" as a given name);
+  // a one-word name after a club's "'s" is no member of it.
+  EXPECT_TRUE(g.has_edge("Ken Dorn", "boss of", "Arsenal")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tom Vale", "boss of", "Chelsea")) << g.dump();
+  EXPECT_TRUE(g.edges("Premiership", "member of", "Chelsea").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Arsenal", "draw with", "Bolton")) << g.dump();
   // A time is no relation, an occupation is no verb, and a passive keeps its particle.
   EXPECT_TRUE(g.edges("Tom Reid", "speak before", "Scotland").empty()) << g.dump();
