@@ -58,7 +58,7 @@ struct SurnameFolds {
   // they are loaded: a merge is one more source -> target entry above.
   std::unordered_map<EntityId, EntityType> source_type;   // each source above -> its stored type
   std::unordered_map<EntityId, std::string> renamed;      // canonical id -> the name readers see
-  std::unordered_map<EntityId, EntityType> retyped;       // canonical id -> the type readers see
+  std::unordered_map<EntityId, EntityType> retyped;       // canonical id -> the type readers see (group type, edits)
   std::unordered_map<std::string, std::vector<EntityId>> renamed_keys;  // name key of a new name -> ids
   std::set<keys::EdgeKey> retracted;             // facts (readers' ends) no one reads
   std::set<keys::EvidenceKey> retracted_evidence;  // evidence rows (readers' ends) no one reads
@@ -163,13 +163,25 @@ class FoldIndexChange {
 
  private:
   Status apply_entities();
+  // The 'n' row of a named entity, when it appears, goes or its mentions change.
+  Status named_row(EntityId id, const std::optional<records::EntityValue>& before,
+                   const std::optional<records::EntityValue>& after);
+  // The rows under `prefix` as this change leaves them (the stored ones
+  // under the ones it writes), by entity; `ever` gains every entity with
+  // such a row before or after the change.
+  Result<std::map<EntityId, std::string>> rows_under(const std::string& prefix, std::set<EntityId>* ever) const;
+  // Puts or deletes the fold rows (key_of(id)) of the entities `ever` so that they say `folds`.
+  Status write_folds(const std::set<EntityId>& ever, const std::map<EntityId, records::ReadsAs>& folds,
+                     std::string (*key_of)(EntityId));
   Status refold(const std::string& surname);
+  Status refold_types(const std::string& name_key);
 
   const Store::Impl& impl_;
   bool from_scratch_;
   std::map<EntityId, std::pair<std::optional<records::EntityValue>, std::optional<records::EntityValue>>> entities_;
   std::map<EntityId, std::pair<int64_t, int64_t>> gender_deltas_;  // entity -> (male, female) alias uses
   std::set<std::string> touched_;                                  // surnames to recompute
+  std::set<std::string> name_groups_;                              // name keys whose type folds to recompute
   Rows rows_;
 };
 
@@ -177,7 +189,13 @@ class FoldIndexChange {
 Result<FoldIndexChange::Rows> compute_identity_rows(const Store::Impl& impl);
 
 // Writes the identity rows when the family is empty but entities exist (a
-// store written before the family existed). Writer only.
+// store written before the family existed), or rewrites them all when they
+// are of an older layout (meta "identity_version", keys.h). Writer only.
 Status fill_identity_rows_if_missing(Store::Impl& impl);
+
+// Whether the identity rows are of this kg's layout (readers refuse others).
+Result<bool> identity_rows_current(const Store::Impl& impl);
+// The meta "identity_version" value of this kg's layout.
+std::string identity_version_value();
 
 }  // namespace kg::store
