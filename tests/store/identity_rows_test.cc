@@ -306,9 +306,13 @@ TEST(TypeFolds, AConceptIsNeverFolded) {
   TempDir tmp;
   auto w = open_writer(tmp.sub("kg.db"));
   ASSERT_TRUE(w->put_document(one_entity("org", "Growth", EntityType::kOrg, {{"Growth", 1}})).is_ok());
+  ASSERT_TRUE(w->put_document(one_entity("misc", "Growth", EntityType::kMisc, {{"Growth", 1}})).is_ok());
   ASSERT_TRUE(w->put_document(one_entity("concept", "growth", EntityType::kConcept, {{"growth", 3}})).is_ok());
-  EXPECT_EQ(named(*w, "Growth").size(), 1u);
-  EXPECT_EQ(named(*w, "growth").size(), 1u);
+  ASSERT_EQ(named(*w, "Growth").size(), 1u) << "the two names, one";
+  EXPECT_EQ(named(*w, "Growth").front().mentions, 2u);
+  ASSERT_EQ(named(*w, "growth").size(), 1u) << "the concept, apart";
+  EXPECT_EQ(named(*w, "growth").front().mentions, 3u);
+  EXPECT_TRUE(check_problems(*w).empty());
 }
 
 // A name group whose members fold by surname, and one whose target does.
