@@ -1,4 +1,6 @@
-// Bare-surname folding (private to graph/store; issue 8).
+// Bare-surname folding (private to graph/store; issue 8), and the identity
+// map readers see: the surname folds, the type folds of type_folds.h (one
+// name typed differently in different articles) and person-made edits.
 //
 // The store joins a document's entity to a stored one only on identical
 // canonical name and type (entity_lookup.h), so an article that says only
@@ -25,12 +27,14 @@
 // The folds are a function of the stored entities and aliases only, and
 // the rule looks at one surname at a time: what decides the folds of
 // "blair" is the PERSON entities whose names end in "blair" and whether
-// "blair" is an organisation's, place's or other name. So they are kept in
-// the identity family (keys.h) and every write recomputes exactly the
-// surnames it touched (FoldIndexChange), in the same batch as the rows it
-// changes: the folds never depend on the order the documents arrived in,
+// "blair" is an organisation's, place's or other name (its 'n' rows). So
+// they are kept in the identity family (keys.h) and every write recomputes
+// exactly the surnames it touched (FoldIndexChange), in the same batch as
+// the rows it changes, and the type folds of exactly the name keys it
+// touched: the folds never depend on the order the documents arrived in,
 // removing or re-ingesting a document makes a fold appear or disappear, and
-// a reader loads them with one scan of the 'r' rows, however big the store.
+// a reader loads them with one scan of the 'r' and 't' rows, however big
+// the store (load_surname_folds says how the two kinds compose).
 // Every public read of the Store (entities, aliases, edges, evidence, stats)
 // applies them; the raw rows, the writer's entity lookup and `kg check` do
 // not (`kg check` compares the identity rows with a recomputation).
