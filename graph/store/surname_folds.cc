@@ -305,7 +305,7 @@ Status FoldIndexChange::apply_entities() {
 }
 
 Status FoldIndexChange::named_row(EntityId id, const std::optional<records::EntityValue>& before,
-                                   const std::optional<records::EntityValue>& after) {
+                                  const std::optional<records::EntityValue>& after) {
   const records::EntityValue& e = after ? *after : *before;
   if (!folds_by_type(e.type)) return Status::ok();
   const bool exists_changed = before.has_value() != after.has_value();
@@ -398,7 +398,8 @@ Status FoldIndexChange::refold(const std::string& surname) {
   const std::string named_prefix = keys::named_prefix(surname);
   Result<std::map<EntityId, std::string>> named_rows = rows_under(named_prefix, nullptr);
   if (!named_rows) return named_rows.status();
-  Result<std::map<EntityId, records::NamedFacts>> named = decoded<records::NamedFacts>(impl_, *named_rows, named_prefix);
+  Result<std::map<EntityId, records::NamedFacts>> named =
+      decoded<records::NamedFacts>(impl_, *named_rows, named_prefix);
   if (!named) return named.status();
   const bool blocked =
       std::any_of(named->begin(), named->end(), [](const auto& entry) { return blocks_surnames(entry.second.type); });

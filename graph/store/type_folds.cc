@@ -73,7 +73,8 @@ std::map<EntityId, records::ReadsAs> type_folds_of(std::string_view name_key, co
   const EntityId target = target_of(group);
   const EntityType type = group_type(name_key, group, group.at(target).type);
   for (const auto& [id, facts] : group) {
-    if (id != target) out[id] = records::ReadsAs{target, records::ReadsAsKind::kTypeFold, facts.mentions, facts.type, type};
+    if (id != target)
+      out[id] = records::ReadsAs{target, records::ReadsAsKind::kTypeFold, facts.mentions, facts.type, type};
   }
   return out;
 }

@@ -5,11 +5,11 @@
 // current layout) existed gets it from its next writer.
 #include <gtest/gtest.h>
 
+#include <rocksdb/db.h>
 #include <algorithm>
 #include <csignal>
-#include <set>
 #include <filesystem>
-#include <rocksdb/db.h>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -244,8 +244,12 @@ std::set<std::string> facts_of(Store& s, const std::string& name) {
   return out;
 }
 
-DocumentRecord boerse_as_person() { return typed_fact("person", "Deutsche Boerse", EntityType::kPerson, 1, "buy", "LSE"); }
-DocumentRecord boerse_as_org() { return typed_fact("org", "Deutsche Boerse", EntityType::kOrg, 3, "bid for", "Euronext"); }
+DocumentRecord boerse_as_person() {
+  return typed_fact("person", "Deutsche Boerse", EntityType::kPerson, 1, "buy", "LSE");
+}
+DocumentRecord boerse_as_org() {
+  return typed_fact("org", "Deutsche Boerse", EntityType::kOrg, 3, "bid for", "Euronext");
+}
 
 TEST(TypeFolds, ANameTypedTwoWaysIsOneEntityWhateverTheOrderAndUntilADocumentGoes) {
   for (const bool person_first : {true, false}) {
@@ -386,7 +390,8 @@ TEST(TypeFolds, ABulkLoadKeepsTheRowsInStep) {
   ASSERT_TRUE(w->load_triples(tmp.sub("boerse.tsv")).is_ok());
   ASSERT_EQ(named(*w, "Deutsche Boerse").size(), 1u);
   EXPECT_EQ(named(*w, "Deutsche Boerse").front().mentions, 5u);
-  EXPECT_EQ(facts_of(*w, "Deutsche Boerse"), (std::set<std::string>{"bid for Euronext", "buy LSE", "merge with Euronext"}));
+  EXPECT_EQ(facts_of(*w, "Deutsche Boerse"),
+            (std::set<std::string>{"bid for Euronext", "buy LSE", "merge with Euronext"}));
   EXPECT_TRUE(check_problems(*w).empty());
   ASSERT_TRUE(w->remove_document(tmp.sub("boerse.tsv")).is_ok());
   EXPECT_EQ(named(*w, "Deutsche Boerse").front().mentions, 4u);
