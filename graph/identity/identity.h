@@ -4,8 +4,8 @@
 // It owns the name key (normalize_name), the cross-document lookup from a
 // name to stored entities, and the bounded "did you mean" suggestions. The
 // store keeps rows only: its alias index is keyed by normalize_name, and
-// the surname folds it applies on every read are the identity rule of
-// graph/store/surname_folds.h. Person-made edits (merge, split, rename,
+// the surname and type folds it applies on every read are the identity
+// rules of graph/store/surname_folds.h and type_folds.h. Person-made edits (merge, split, rename,
 // retype, retract; issue 25) are records of the store's edits family that the
 // store applies over the folds on every read, so the entities found here
 // are already the edited ones (a renamed entity is found by its new name).

@@ -158,16 +158,21 @@ std::string tagged_name_key(char tag, std::string_view name, EntityId id) {
 
 std::string person_prefix(std::string_view surname) { return tagged_name_prefix(kPersonTag, surname); }
 std::string person_key(std::string_view surname, EntityId id) { return tagged_name_key(kPersonTag, surname, id); }
-std::string other_name_prefix(std::string_view name_key) { return tagged_name_prefix(kOtherNameTag, name_key); }
-std::string other_name_key(std::string_view name_key, EntityId id) {
-  return tagged_name_key(kOtherNameTag, name_key, id);
-}
+std::string named_prefix(std::string_view name_key) { return tagged_name_prefix(kNamedTag, name_key); }
+std::string named_key(std::string_view name_key, EntityId id) { return tagged_name_key(kNamedTag, name_key, id); }
 
-std::string reads_as_key(EntityId id) {
-  std::string k(1, kReadsAsTag);
+namespace {
+
+std::string tagged_id_key(char tag, EntityId id) {
+  std::string k(1, tag);
   put_u32(k, id);
   return k;
 }
+
+}  // namespace
+
+std::string reads_as_key(EntityId id) { return tagged_id_key(kReadsAsTag, id); }
+std::string type_fold_key(EntityId id) { return tagged_id_key(kTypeFoldTag, id); }
 
 bool identity_key_entity(std::string_view key, EntityId* id) {
   if (key.size() < 5) return false;

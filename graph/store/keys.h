@@ -22,15 +22,19 @@
 //   edges_in       object u32 | relation u32 | subject u32     EdgeValue (mirror of edges_out)
 //   evidence       s u32 | r u32 | o u32 | doc_no u32 | sentence u32   EvidenceValue
 //   identity       'p' | surname | 0x00 | entity u32           PersonFacts (a PERSON that folding reads)
-//                  'o' | name key | 0x00 | entity u32          "" (an ORG, LOC or MISC entity of that name)
-//                  'r' | entity u32                            ReadsAs: the entity it reads as, and why
+//                  'n' | name key | 0x00 | entity u32          NamedFacts (a PERSON, ORG, LOC or MISC of that name)
+//                  'r' | entity u32                            ReadsAs: the entity it reads as by a surname fold
+//                  't' | entity u32                            ReadsAs: the entity it reads as by a type fold
 //   edits          edit number u32                             EditValue: one person-made correction
 //
 // The identity family is derived: a function of the entities and aliases
 // families (identity_rows.h), written in the same batch as every change to
-// them, so that readers find the surname folds without scanning the store.
-// A store written before the family existed lacks it; the next writer
-// creates it and fills it from the entities and aliases (Store::open).
+// them, so that readers find the surname and type folds without scanning
+// the store. A store written before the family existed lacks it; the next
+// writer creates it and fills it from the entities and aliases (Store::open).
+// meta "identity_version" names the layout of its rows; a store whose rows
+// are of an older layout (or that has no such key: version 1, before type
+// folds) is refused by readers and rebuilt by its next writer.
 //
 // The edits family is primary data (issue 25): corrections a person made,
 // never derived and never rewritten by ingest; readers apply them over the
@@ -80,6 +84,10 @@ std::string_view family_name(size_t family);
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 inline constexpr std::string_view kNextIdsKey = "next_ids";
 inline constexpr std::string_view kTotalsKey = "totals";
+// The layout of the identity family's rows (u32 BE; absent: 1, the surname
+// folds alone). 2: 'n' rows of every named entity, and type folds ('t').
+inline constexpr std::string_view kIdentityVersionKey = "identity_version";
+inline constexpr uint32_t kIdentityVersion = 2;
 // How many batches went through Store::Impl::write (u64): the journal of
 // unflushed writes names a lost batch by a count above this one.
 inline constexpr std::string_view kWriteCountKey = "write_count";
@@ -136,14 +144,16 @@ inline constexpr char kRelationPhraseTag = 'p';
 
 // identity: the tag byte of each kind of row, and their keys.
 inline constexpr char kPersonTag = 'p';
-inline constexpr char kOtherNameTag = 'o';
+inline constexpr char kNamedTag = 'n';
 inline constexpr char kReadsAsTag = 'r';
+inline constexpr char kTypeFoldTag = 't';
 std::string person_key(std::string_view surname, EntityId id);       // 'p' | surname | 0x00 | id
 std::string person_prefix(std::string_view surname);                 // 'p' | surname | 0x00
-std::string other_name_key(std::string_view name_key, EntityId id);  // 'o' | name key | 0x00 | id
-std::string other_name_prefix(std::string_view name_key);            // 'o' | name key | 0x00
+std::string named_key(std::string_view name_key, EntityId id);       // 'n' | name key | 0x00 | id
+std::string named_prefix(std::string_view name_key);                 // 'n' | name key | 0x00
 std::string reads_as_key(EntityId id);                               // 'r' | id
-// The entity id at the end of a 'p', 'o' or 'r' key; false when the key is too short.
+std::string type_fold_key(EntityId id);                              // 't' | id
+// The entity id at the end of a 'p', 'n', 'r' or 't' key; false when the key is too short.
 bool identity_key_entity(std::string_view key, EntityId* id);
 
 // The smallest key greater than every key that starts with `prefix`

@@ -463,6 +463,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     batch.Put(impl->cf[keys::kMeta], std::string(keys::kSchemaVersionKey), version);
     batch.Put(impl->cf[keys::kMeta], std::string(keys::kNextIdsKey), records::encode(impl->next_ids));
     batch.Put(impl->cf[keys::kMeta], std::string(keys::kTotalsKey), records::encode(impl->totals));
+    batch.Put(impl->cf[keys::kMeta], std::string(keys::kIdentityVersionKey), identity_version_value());
     rocksdb::WriteOptions wo;
     wo.sync = true;
     kill_point("store files created, schema not yet written");
@@ -493,8 +494,18 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
   }
   KG_TRY(impl->load_meta());
   if (writer) {
-    // A store written before the identity family existed: derive its rows now.
+    // A store written before the identity family existed, or before its
+    // rows had this layout: derive its rows now.
     KG_TRY(fill_identity_rows_if_missing(*impl));
+  } else {
+    Result<bool> current = identity_rows_current(*impl);
+    if (!current) return current.status();
+    if (!*current) {
+      return Status::invalid_input(fmt::format(
+          "{}: the store's identity index was written by an older kg; any kg command that writes (kg ingest) "
+          "rebuilds it",
+          dir));
+    }
   }
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }

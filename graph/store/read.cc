@@ -1,7 +1,7 @@
 // Reading the store: documents, entities, aliases, relations, edges, evidence.
 //
-// Every read here presents the graph with bare-surname folds applied
-// (surname_folds.h): a folded entity never appears by its own id; its
+// Every read here presents the graph with surname and type folds applied
+// (surname_folds.h, type_folds.h): a folded entity never appears by its own id; its
 // mentions, aliases, edges and evidence read as those of its target. With no
 // folds each read is the plain scan it always was.
 #include <algorithm>

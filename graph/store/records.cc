@@ -310,21 +310,48 @@ bool decode(std::string_view data, PersonFacts* v) {
   return r.done() && bare <= 1;
 }
 
+std::string encode(const NamedFacts& v) {
+  std::string out(1, static_cast<char>(v.type));
+  put_varint(out, v.mentions);
+  return out;
+}
+
+bool decode(std::string_view data, NamedFacts* v) {
+  Reader r(data);
+  const uint8_t type = r.byte();
+  v->type = static_cast<EntityType>(type);
+  v->mentions = r.varint();
+  return r.done() && type < kEntityTypeCount;
+}
+
 std::string encode(const ReadsAs& v) {
   std::string out;
   keys::put_u32(out, v.target);
   out.push_back(static_cast<char>(v.kind));
   put_varint(out, v.mentions);
+  if (v.kind == ReadsAsKind::kTypeFold) {
+    out.push_back(static_cast<char>(v.source_type));
+    out.push_back(static_cast<char>(v.group_type));
+  }
   return out;
 }
 
 bool decode(std::string_view data, ReadsAs* v) {
   Reader r(data);
+  *v = ReadsAs{};
   v->target = r.fixed32();
   const uint8_t kind = r.byte();
   v->kind = static_cast<ReadsAsKind>(kind);
   v->mentions = r.varint();
-  return r.done() && kind == static_cast<uint8_t>(ReadsAsKind::kSurnameFold) && v->target != 0;
+  if (kind == static_cast<uint8_t>(ReadsAsKind::kTypeFold)) {
+    const uint8_t source = r.byte(), group = r.byte();
+    if (source >= kEntityTypeCount || group >= kEntityTypeCount) return false;
+    v->source_type = static_cast<EntityType>(source);
+    v->group_type = static_cast<EntityType>(group);
+  } else if (kind != static_cast<uint8_t>(ReadsAsKind::kSurnameFold)) {
+    return false;
+  }
+  return r.done() && v->target != 0;
 }
 
 std::string encode(const Edit& v) {

@@ -122,15 +122,30 @@ struct PersonFacts {
 std::string encode(const PersonFacts& v);
 bool decode(std::string_view data, PersonFacts* v);
 
-// identity 'r': the entity a stored entity reads as by a surname fold. The
-// family is derived (kg check recomputes it), so a merge a person makes is
-// not a row here but a record of the edits family (issue 25), which readers
-// apply over these rows in the same map (edits.cc).
-enum class ReadsAsKind : uint8_t { kSurnameFold = 1 };
+// identity 'n': what type folding reads of one named entity (PERSON, ORG,
+// LOC or MISC) under its name key.
+struct NamedFacts {
+  EntityType type = EntityType::kMisc;
+  uint64_t mentions = 0;
+  bool operator==(const NamedFacts&) const = default;
+};
+std::string encode(const NamedFacts& v);
+bool decode(std::string_view data, NamedFacts* v);
+
+// identity 'r' (a surname fold) and 't' (a type fold): the entity a stored
+// entity reads as by a fold. The family is derived (kg check recomputes it),
+// so a merge a person makes is not a row here but a record of the edits
+// family (issue 25), which readers apply over these rows in the same map
+// (edits.cc). A type fold also carries the source's own type and the type
+// its whole name group reads as (type_folds.h); a surname fold's source is
+// a PERSON and its target keeps its type, so those bytes are left out.
+enum class ReadsAsKind : uint8_t { kSurnameFold = 1, kTypeFold = 2 };
 struct ReadsAs {
   EntityId target = 0;
   ReadsAsKind kind = ReadsAsKind::kSurnameFold;
   uint64_t mentions = 0;  // the source entity's mentions, which readers add to the target's
+  EntityType source_type = EntityType::kPerson;  // kTypeFold only
+  EntityType group_type = EntityType::kPerson;   // kTypeFold only: the type the target reads as
   bool operator==(const ReadsAs&) const = default;
 };
 std::string encode(const ReadsAs& v);

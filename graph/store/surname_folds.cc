@@ -9,6 +9,7 @@
 
 #include "base/lexicon.h"
 #include "base/name_key.h"
+#include "graph/store/type_folds.h"
 
 namespace kg::store {
 
@@ -155,24 +156,76 @@ std::vector<EntityId> SurnameFolds::stored_members(EntityId id) const {
   return out;
 }
 
-Result<SurnameFolds> load_surname_folds(const Store::Impl& impl) {
-  SurnameFolds folds;
+namespace {
+
+using FoldRows = std::map<EntityId, records::ReadsAs>;
+
+// The fold rows of one kind ('r' or 't'), by source.
+Result<FoldRows> load_fold_rows(const Store::Impl& impl, char tag) {
+  FoldRows out;
   Status bad;
-  Status s = impl.scan(keys::kIdentity, std::string(1, keys::kReadsAsTag), [&](std::string_view k, std::string_view v) {
+  Status s = impl.scan(keys::kIdentity, std::string(1, tag), [&](std::string_view k, std::string_view v) {
     EntityId source = 0;
     records::ReadsAs r;
     if (k.size() != 5 || !keys::identity_key_entity(k, &source) || !records::decode(v, &r)) {
       bad = impl.bad_record(keys::kIdentity, k);
       return false;
     }
-    folds.target_of[source] = r.target;
-    folds.source_type[source] = EntityType::kPerson;
-    folds.sources_of[r.target].push_back(source);  // key order: ascending
-    folds.folded_mentions[r.target] += r.mentions;
+    out.emplace(source, r);
     return true;
   });
   if (!s) return s;
   if (!bad) return bad;
+  return out;
+}
+
+EntityId through(const FoldRows& folds, EntityId id) {
+  const auto it = folds.find(id);
+  return it == folds.end() ? id : it->second.target;
+}
+
+}  // namespace
+
+// How surname and type folds compose. Each kind is computed on its own
+// (surnames and name keys are different keys), so an entity may have both
+// rows, and a fold's target may itself be folded by the other kind. Every
+// stored entity reads as
+//
+//   T(S(T(x)))   T: its name group's target (itself when not type-folded),
+//                S: its surname fold's full-name person (itself when none),
+//
+// that is: a name group reads as one entity, its target; when that target
+// is a bare surname that folds, the whole group goes with it to the
+// full-name person, and lands on that person's own group target. A member's
+// own surname fold gives way to its group's (the group is one entity).
+// This is one canonical entity for each, with no chain and no cycle: T is
+// idempotent, and S leads from a person named by one word after honorifics
+// to one named by two or more, whose name group holds no bare person, so S
+// changes nothing after it (that person's name has the same words).
+Result<SurnameFolds> load_surname_folds(const Store::Impl& impl) {
+  Result<FoldRows> by_surname = load_fold_rows(impl, keys::kReadsAsTag);
+  if (!by_surname) return by_surname.status();
+  Result<FoldRows> by_type = load_fold_rows(impl, keys::kTypeFoldTag);
+  if (!by_type) return by_type.status();
+  std::set<EntityId> sources;
+  for (const FoldRows* rows : {&*by_surname, &*by_type}) {
+    for (const auto& [source, row] : *rows) sources.insert(source);
+  }
+  SurnameFolds folds;
+  for (EntityId source : sources) {  // ascending: sources_of stays sorted
+    const EntityId target = through(*by_type, through(*by_surname, through(*by_type, source)));
+    if (target == source) continue;
+    const auto typed = by_type->find(source);
+    const records::ReadsAs& row = typed != by_type->end() ? typed->second : by_surname->at(source);
+    folds.target_of[source] = target;
+    folds.source_type[source] = row.kind == records::ReadsAsKind::kTypeFold ? row.source_type : EntityType::kPerson;
+    folds.sources_of[target].push_back(source);
+    folds.folded_mentions[target] += row.mentions;
+  }
+  // A group's type is shown by its target while the target stands for itself.
+  for (const auto& [source, row] : *by_type) {
+    if (folds.canonical(row.target) == row.target) folds.retyped[row.target] = row.group_type;
+  }
   return folds;
 }
 
@@ -218,11 +271,7 @@ Status FoldIndexChange::apply_entities() {
     const auto& [before, after] = change;
     if (!before && !after) continue;  // created and gone in one change
     const records::EntityValue& e = after ? *after : *before;
-    if (blocks_surnames(e.type) && before.has_value() != after.has_value()) {
-      const std::string name = names::name_key(e.name);
-      rows_[keys::other_name_key(name, id)] = after ? std::optional<std::string>("") : std::nullopt;
-      touched_.insert(name);
-    }
+    if (Status s = named_row(id, before, after); !s) return s;
     const std::optional<PersonName> person = person_name(e);
     if (!person) continue;
     touched_.insert(person->surname);
@@ -255,66 +304,78 @@ Status FoldIndexChange::apply_entities() {
   return Status::ok();
 }
 
-Status FoldIndexChange::refold(const std::string& surname) {
-  // The rows of this surname as they will be: the stored ones under the ones this change writes.
-  const auto overlay = [&](const std::string& prefix, const std::function<void(EntityId, const std::optional<std::string>&)>& fn) {
-    for (auto it = rows_.lower_bound(prefix); it != rows_.end() && it->first.starts_with(prefix); ++it) {
-      EntityId id = 0;
-      keys::identity_key_entity(it->first, &id);
-      fn(id, it->second);
-    }
-  };
-  const auto stored = [&](const std::string& prefix, const std::function<bool(EntityId, std::string_view)>& fn) {
-    if (from_scratch_) return Status::ok();
+Status FoldIndexChange::named_row(EntityId id, const std::optional<records::EntityValue>& before,
+                                  const std::optional<records::EntityValue>& after) {
+  const records::EntityValue& e = after ? *after : *before;
+  if (!folds_by_type(e.type)) return Status::ok();
+  const bool exists_changed = before.has_value() != after.has_value();
+  if (!exists_changed && before->mentions == after->mentions) return Status::ok();  // an alias count changed
+  const std::string name = names::name_key(e.name);
+  rows_[keys::named_key(name, id)] =
+      after ? std::optional<std::string>(records::encode(records::NamedFacts{e.type, after->mentions})) : std::nullopt;
+  name_groups_.insert(name);
+  // Only whether an organisation, place or other name of this key exists
+  // matters to the surname folds of the same word.
+  if (blocks_surnames(e.type) && exists_changed) touched_.insert(name);
+  return Status::ok();
+}
+
+Result<std::map<EntityId, std::string>> FoldIndexChange::rows_under(const std::string& prefix,
+                                                                    std::set<EntityId>* ever) const {
+  std::map<EntityId, std::string> out;
+  if (!from_scratch_) {
     Status bad;
     Status s = impl_.scan(keys::kIdentity, prefix, [&](std::string_view k, std::string_view v) {
       EntityId id = 0;
-      if (k.size() != prefix.size() + 4 || !keys::identity_key_entity(k, &id) || !fn(id, v)) {
+      if (k.size() != prefix.size() + 4 || !keys::identity_key_entity(k, &id)) {
         bad = impl_.bad_record(keys::kIdentity, k);
         return false;
       }
+      out.emplace(id, v);
       return true;
     });
-    return s ? bad : s;
-  };
-
-  std::set<EntityId> others;
-  const std::string other_prefix = keys::other_name_prefix(surname);
-  if (Status s = stored(other_prefix, [&](EntityId id, std::string_view) { return others.insert(id), true; }); !s) return s;
-  overlay(other_prefix, [&](EntityId id, const std::optional<std::string>& v) {
-    if (v) {
-      others.insert(id);
+    if (!s || !bad) return s ? bad : s;
+  }
+  for (auto it = rows_.lower_bound(prefix); it != rows_.end() && it->first.starts_with(prefix); ++it) {
+    EntityId id = 0;
+    keys::identity_key_entity(it->first, &id);
+    if (it->second) {
+      out[id] = *it->second;
     } else {
-      others.erase(id);
+      out.erase(id);
     }
-  });
-  const bool blocked = !others.empty();
+    if (ever) ever->insert(id);
+  }
+  if (ever) {
+    for (const auto& [id, value] : out) ever->insert(id);
+  }
+  return out;
+}
 
-  std::map<EntityId, records::PersonFacts> group;
-  std::set<EntityId> ever;  // in the group before or after this change
-  const std::string person_prefix = keys::person_prefix(surname);
-  Status s = stored(person_prefix, [&](EntityId id, std::string_view v) {
-    ever.insert(id);
-    return records::decode(v, &group[id]);
-  });
-  if (!s) return s;
-  Status bad;
-  overlay(person_prefix, [&](EntityId id, const std::optional<std::string>& v) {
-    ever.insert(id);
-    if (!v) {
-      group.erase(id);
-    } else if (!records::decode(*v, &group[id])) {
-      bad = Status::internal(fmt::format("identity row of entity {} does not decode", id));
+namespace {
+
+// The rows of one group, decoded.
+template <typename Facts>
+Result<std::map<EntityId, Facts>> decoded(const Store::Impl& impl, const std::map<EntityId, std::string>& rows,
+                                          const std::string& prefix) {
+  std::map<EntityId, Facts> out;
+  for (const auto& [id, value] : rows) {
+    if (!records::decode(value, &out[id])) {
+      std::string key = prefix;
+      keys::put_u32(key, id);
+      return impl.bad_record(keys::kIdentity, key);
     }
-  });
-  if (!bad) return bad;
+  }
+  return out;
+}
 
-  // A surname that is also stored as an organisation's or a place's name
-  // ("Chelsea", "Labour") may be either: not unambiguous.
-  const std::map<EntityId, records::ReadsAs> folds = blocked ? std::map<EntityId, records::ReadsAs>() : folds_of(group);
+}  // namespace
+
+Status FoldIndexChange::write_folds(const std::set<EntityId>& ever, const std::map<EntityId, records::ReadsAs>& folds,
+                                    std::string (*key_of)(EntityId)) {
   std::string value;
   for (EntityId id : ever) {
-    const std::string key = keys::reads_as_key(id);
+    const std::string key = key_of(id);
     std::optional<records::ReadsAs> was;
     if (!from_scratch_) {
       Result<bool> found = impl_.get(keys::kIdentity, key, &value);
@@ -331,10 +392,45 @@ Status FoldIndexChange::refold(const std::string& surname) {
   return Status::ok();
 }
 
+Status FoldIndexChange::refold(const std::string& surname) {
+  // A surname that is also stored as an organisation's or a place's name
+  // ("Chelsea", "Labour") may be either: not unambiguous.
+  const std::string named_prefix = keys::named_prefix(surname);
+  Result<std::map<EntityId, std::string>> named_rows = rows_under(named_prefix, nullptr);
+  if (!named_rows) return named_rows.status();
+  Result<std::map<EntityId, records::NamedFacts>> named =
+      decoded<records::NamedFacts>(impl_, *named_rows, named_prefix);
+  if (!named) return named.status();
+  const bool blocked =
+      std::any_of(named->begin(), named->end(), [](const auto& entry) { return blocks_surnames(entry.second.type); });
+
+  std::set<EntityId> ever;  // in the group before or after this change
+  const std::string person_prefix = keys::person_prefix(surname);
+  Result<std::map<EntityId, std::string>> person_rows = rows_under(person_prefix, &ever);
+  if (!person_rows) return person_rows.status();
+  Result<std::map<EntityId, records::PersonFacts>> group =
+      decoded<records::PersonFacts>(impl_, *person_rows, person_prefix);
+  if (!group) return group.status();
+  return write_folds(ever, blocked ? std::map<EntityId, records::ReadsAs>() : folds_of(*group), keys::reads_as_key);
+}
+
+Status FoldIndexChange::refold_types(const std::string& name_key) {
+  std::set<EntityId> ever;  // in the group before or after this change
+  const std::string prefix = keys::named_prefix(name_key);
+  Result<std::map<EntityId, std::string>> rows = rows_under(prefix, &ever);
+  if (!rows) return rows.status();
+  Result<std::map<EntityId, records::NamedFacts>> group = decoded<records::NamedFacts>(impl_, *rows, prefix);
+  if (!group) return group.status();
+  return write_folds(ever, type_folds_of(name_key, *group), keys::type_fold_key);
+}
+
 Result<FoldIndexChange::Rows> FoldIndexChange::rows() {
   if (Status s = apply_entities(); !s) return s;
   for (const std::string& surname : touched_) {
     if (Status s = refold(surname); !s) return s;
+  }
+  for (const std::string& name_key : name_groups_) {
+    if (Status s = refold_types(name_key); !s) return s;
   }
   return rows_;
 }
@@ -372,26 +468,49 @@ Result<FoldIndexChange::Rows> compute_identity_rows(const Store::Impl& impl) {
   return change.rows();
 }
 
+Result<bool> identity_rows_current(const Store::Impl& impl) {
+  std::string value;
+  Result<bool> found = impl.get(keys::kMeta, keys::kIdentityVersionKey, &value);
+  if (!found) return found.status();
+  if (!*found) return false;  // version 1
+  if (value.size() != 4) return impl.bad_record(keys::kMeta, keys::kIdentityVersionKey);
+  return keys::get_u32(value.data()) == keys::kIdentityVersion;
+}
+
 Status fill_identity_rows_if_missing(Store::Impl& impl) {
   bool has_rows = false, has_entities = false;
   const auto any = [](bool* flag) {
     return [flag](std::string_view, std::string_view) { return !(*flag = true); };
   };
+  Result<bool> current = identity_rows_current(impl);
+  if (!current) return current.status();
   if (Status s = impl.scan(keys::kIdentity, "", any(&has_rows)); !s) return s;
-  if (has_rows) return Status::ok();
+  if (*current && has_rows) return Status::ok();
   if (Status s = impl.scan(keys::kEntities, "", any(&has_entities)); !s) return s;
-  if (!has_entities) return Status::ok();
+  if (*current && !has_entities) return Status::ok();
   Result<FoldIndexChange::Rows> rows = compute_identity_rows(impl);
   if (!rows) return rows.status();
   rocksdb::WriteBatch batch;
+  Status s = impl.scan(keys::kIdentity, "", [&](std::string_view k, std::string_view) {
+    batch.Delete(impl.family(keys::kIdentity), k);  // rows of an older layout
+    return true;
+  });
+  if (!s) return s;
   for (const auto& [key, value] : *rows) {
     if (value) batch.Put(impl.family(keys::kIdentity), key, *value);
   }
+  batch.Put(impl.family(keys::kMeta), keys::kIdentityVersionKey, identity_version_value());
   // Journalled like every write, so a log lost after it is reported, not
   // read as a store without folds.
   if (Status s = impl.write(batch, "filling the identity index", /*sync=*/true); !s) return s;
   impl.folds.reset();
   return Status::ok();
+}
+
+std::string identity_version_value() {
+  std::string value;
+  keys::put_u32(value, keys::kIdentityVersion);
+  return value;
 }
 
 }  // namespace kg::store

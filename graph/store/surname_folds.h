@@ -1,4 +1,6 @@
-// Bare-surname folding (private to graph/store; issue 8).
+// Bare-surname folding (private to graph/store; issue 8), and the identity
+// map readers see: the surname folds, the type folds of type_folds.h (one
+// name typed differently in different articles) and person-made edits.
 //
 // The store joins a document's entity to a stored one only on identical
 // canonical name and type (entity_lookup.h), so an article that says only
@@ -25,12 +27,14 @@
 // The folds are a function of the stored entities and aliases only, and
 // the rule looks at one surname at a time: what decides the folds of
 // "blair" is the PERSON entities whose names end in "blair" and whether
-// "blair" is an organisation's, place's or other name. So they are kept in
-// the identity family (keys.h) and every write recomputes exactly the
-// surnames it touched (FoldIndexChange), in the same batch as the rows it
-// changes: the folds never depend on the order the documents arrived in,
+// "blair" is an organisation's, place's or other name (its 'n' rows). So
+// they are kept in the identity family (keys.h) and every write recomputes
+// exactly the surnames it touched (FoldIndexChange), in the same batch as
+// the rows it changes, and the type folds of exactly the name keys it
+// touched: the folds never depend on the order the documents arrived in,
 // removing or re-ingesting a document makes a fold appear or disappear, and
-// a reader loads them with one scan of the 'r' rows, however big the store.
+// a reader loads them with one scan of the 'r' and 't' rows, however big
+// the store (load_surname_folds says how the two kinds compose).
 // Every public read of the Store (entities, aliases, edges, evidence, stats)
 // applies them; the raw rows, the writer's entity lookup and `kg check` do
 // not (`kg check` compares the identity rows with a recomputation).
@@ -58,7 +62,7 @@ struct SurnameFolds {
   // they are loaded: a merge is one more source -> target entry above.
   std::unordered_map<EntityId, EntityType> source_type;   // each source above -> its stored type
   std::unordered_map<EntityId, std::string> renamed;      // canonical id -> the name readers see
-  std::unordered_map<EntityId, EntityType> retyped;       // canonical id -> the type readers see
+  std::unordered_map<EntityId, EntityType> retyped;       // canonical id -> the type readers see (group type, edits)
   std::unordered_map<std::string, std::vector<EntityId>> renamed_keys;  // name key of a new name -> ids
   std::set<keys::EdgeKey> retracted;             // facts (readers' ends) no one reads
   std::set<keys::EvidenceKey> retracted_evidence;  // evidence rows (readers' ends) no one reads
@@ -163,13 +167,25 @@ class FoldIndexChange {
 
  private:
   Status apply_entities();
+  // The 'n' row of a named entity, when it appears, goes or its mentions change.
+  Status named_row(EntityId id, const std::optional<records::EntityValue>& before,
+                   const std::optional<records::EntityValue>& after);
+  // The rows under `prefix` as this change leaves them (the stored ones
+  // under the ones it writes), by entity; `ever` gains every entity with
+  // such a row before or after the change.
+  Result<std::map<EntityId, std::string>> rows_under(const std::string& prefix, std::set<EntityId>* ever) const;
+  // Puts or deletes the fold rows (key_of(id)) of the entities `ever` so that they say `folds`.
+  Status write_folds(const std::set<EntityId>& ever, const std::map<EntityId, records::ReadsAs>& folds,
+                     std::string (*key_of)(EntityId));
   Status refold(const std::string& surname);
+  Status refold_types(const std::string& name_key);
 
   const Store::Impl& impl_;
   bool from_scratch_;
   std::map<EntityId, std::pair<std::optional<records::EntityValue>, std::optional<records::EntityValue>>> entities_;
   std::map<EntityId, std::pair<int64_t, int64_t>> gender_deltas_;  // entity -> (male, female) alias uses
   std::set<std::string> touched_;                                  // surnames to recompute
+  std::set<std::string> name_groups_;                              // name keys whose type folds to recompute
   Rows rows_;
 };
 
@@ -177,7 +193,13 @@ class FoldIndexChange {
 Result<FoldIndexChange::Rows> compute_identity_rows(const Store::Impl& impl);
 
 // Writes the identity rows when the family is empty but entities exist (a
-// store written before the family existed). Writer only.
+// store written before the family existed), or rewrites them all when they
+// are of an older layout (meta "identity_version", keys.h). Writer only.
 Status fill_identity_rows_if_missing(Store::Impl& impl);
+
+// Whether the identity rows are of this kg's layout (readers refuse others).
+Result<bool> identity_rows_current(const Store::Impl& impl);
+// The meta "identity_version" value of this kg's layout.
+std::string identity_version_value();
 
 }  // namespace kg::store
