@@ -18,12 +18,14 @@ bool large_part_of(const std::string& part, const std::string& whole) {
 
 // Scores how well `candidate` (a key) fits what was typed (a key); lower is
 // closer: a whole-word containment ("putin" in "vladimir putin") is nearly
-// a hit; then one holding most of the other; otherwise the edit distance,
-// if small for the length.
+// a hit; then the start of a word; then one holding most of the other;
+// otherwise the edit distance, if small for the length.
 std::optional<double> closeness(const std::string& typed, const std::string& candidate) {
   if (typed.empty() || candidate.empty()) return std::nullopt;
   const std::string padded = " " + candidate + " ";
   if (padded.find(" " + typed + " ") != std::string::npos) return 0.5;
+  // The start of one of its words, as one types it: "mour" for "jose mourinho".
+  if (typed.size() >= 3 && padded.find(" " + typed) != std::string::npos) return 0.75;
   if (large_part_of(typed, candidate) || large_part_of(candidate, typed)) return 1.0;
   const size_t allowed = std::max<size_t>(2, typed.size() / 3);
   // The distance is at least the difference in length: past the allowance,
