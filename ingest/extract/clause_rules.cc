@@ -73,6 +73,13 @@ bool ClauseRules::is_clause_head(uint32_t i) const {
   return u == nlp::UPos::AUX && t_.child(i, "nsubj", true) >= 0;
 }
 
+bool ClauseRules::marked_conjunct(uint32_t p) const {
+  for (uint32_t c : t_.children(p)) {
+    if (t_.base_rel(c) == "cc" || (t_.rel(c) == "punct" && c < p)) return true;
+  }
+  return false;
+}
+
 int32_t ClauseRules::subject_of(uint32_t p, int depth, bool* inherited) const {
   bool prepositional = false;
   for (uint32_t c : t_.children(p)) {
@@ -88,7 +95,7 @@ int32_t ClauseRules::subject_of(uint32_t p, int depth, bool* inherited) const {
   if (depth > 8 || t_.head(p) < 0) return -1;
   const uint32_t h = static_cast<uint32_t>(t_.head(p));
   const std::string_view rel = t_.rel(p);
-  if (rel == "conj" && is_clause_head(h)) {
+  if (rel == "conj" && is_clause_head(h) && marked_conjunct(p)) {
     *inherited = true;
     return subject_of(h, depth + 1, inherited);
   }

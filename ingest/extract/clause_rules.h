@@ -97,6 +97,11 @@ class ClauseRules {
   // sentence (a tagger's "West" as NOUN).
   bool looks_like_name(uint32_t i) const;
   bool is_plural_noun(uint32_t i) const { return t_.word(i).xpos == "NNS" || t_.has_feature(i, "Number=Plur"); }
+  // A conjunct with a conjunction or a comma of its own: a coordination
+  // that shares its first verb's subject. (A bare conjunct is a parse of
+  // something else: "similar to that concluded between Rosneft and CNPC"
+  // with "concluded" a conjunct of "he stressed".)
+  bool marked_conjunct(uint32_t p) const;
   int32_t subject_of(uint32_t p, int depth, bool* inherited) const;
   uint32_t antecedent(uint32_t relative) const;
   // The nominal just before `relative` (punctuation aside) when it is no
