@@ -853,7 +853,11 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       const bool government = tf.title.find(' ') != std::string::npos &&
                               lexicon::role_noun(office) == lexicon::RoleNoun::kTitle && office != "coach" &&
                               office != "manager" && office != "director";
-      add_fact(*person, government ? office + " of" : "come from", country_entity(*country), tf.sentence,
+      // The whole office after the demonym: "Italian Prime Minister" is
+      // prime minister of Italy, not a minister of it.
+      const std::string whole_office =
+          government ? utf8::ascii_lowercase(tf.title.substr(tf.title.find(' ') + 1)) : std::string();
+      add_fact(*person, government ? whole_office + " of" : "come from", country_entity(*country), tf.sentence,
                {tf.begin, tf.end}, nullptr);
     }
     // "Conservative Shadow chancellor Oliver Letwin": a member of the party.
