@@ -14,7 +14,8 @@ constexpr std::array kCommands = {
                 "from/to keep the relations reported on some day of the period (YYYY-MM-DD);\n"
                 "timeline orders them by the day first reported.\n"
                 "Quote names with spaces when other arguments follow: :path \"Joe Biden\" Putin."},
-    CommandInfo{"neighbors", ":neighbors NAME [depth N]", "entities within N hops (default 1), with the path's first edge",
+    CommandInfo{"neighbors", ":neighbors NAME [depth N]",
+                "entities within N hops (default 1), with the path's first edge",
                 "Lists every entity reachable from NAME in at most N hops, following edges in\n"
                 "both directions, ordered by distance then name."},
     CommandInfo{"path", ":path A B", "a shortest chain of relations between two entities",
@@ -23,7 +24,8 @@ constexpr std::array kCommands = {
     CommandInfo{"sources", ":sources A REL B", "the evidence sentences of one fact, with document ids",
                 "REL is the relation's lemma phrase: quote it (\"speak with\") or join the words\n"
                 "with underscores (speak_with)."},
-    CommandInfo{"top", ":top [N] [by pagerank|degree]", "the N most central entities (default 10, by PageRank)",
+    CommandInfo{"top", ":top [N] [by pagerank|degree]",
+                "the N most central entities (default 10, by PageRank over the relations taken both ways)",
                 "PageRank runs on the whole graph; degree counts distinct relations in and out."},
     CommandInfo{"components", ":components", "connected components, largest first",
                 "Components ignore edge direction; each row shows its size and largest members."},

@@ -27,7 +27,7 @@ Result<QueryResult> run_top(ExecContext& ctx, const TopCommand& cmd) {
   std::vector<double> degree(g.vertex_count());
   for (graph::Vertex v = 0; v < degree.size(); ++v) degree[v] = graph::degree(g, v);
   std::vector<double> rank;
-  if (cmd.by == TopCommand::By::kPageRank) rank = graph::pagerank(g);
+  if (cmd.by == TopCommand::By::kPageRank) rank = graph::pagerank(g, 20, graph::Direction::kBoth);
   const std::vector<graph::Vertex> top =
       graph::top_vertices(cmd.by == TopCommand::By::kPageRank ? rank : degree, static_cast<size_t>(cmd.limit));
 

@@ -160,12 +160,27 @@ std::optional<std::vector<PathStep>> shortest_path(const View& view, Vertex from
   return std::nullopt;
 }
 
-std::vector<double> pagerank(const View& view, int iterations) {
+std::vector<double> pagerank(const View& view, int iterations, Direction dir) {
   const CsrGraph& g = view.graph();
   std::vector<double> rank(view.vertex_count(), 0.0);
   if (rank.empty()) return rank;
-  auto rank_map = boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g));
-  boost::graph::page_rank(g, rank_map, boost::graph::n_iterations(iterations), 0.85);
+  if (dir == Direction::kOut) {
+    auto rank_map = boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g));
+    boost::graph::page_rank(g, rank_map, boost::graph::n_iterations(iterations), 0.85);
+  } else {
+    // Each edge both ways, in a graph of its own (kIn: reversed only).
+    using PlainGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
+    std::vector<std::pair<Vertex, Vertex>> arcs;
+    arcs.reserve(boost::num_edges(g) * (dir == Direction::kBoth ? 2 : 1));
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+      const auto u = static_cast<Vertex>(boost::source(*it, g)), v = static_cast<Vertex>(boost::target(*it, g));
+      arcs.emplace_back(v, u);
+      if (dir == Direction::kBoth) arcs.emplace_back(u, v);
+    }
+    const PlainGraph both(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), view.vertex_count());
+    auto rank_map = boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, both));
+    boost::graph::page_rank(both, rank_map, boost::graph::n_iterations(iterations), 0.85);
+  }
   // Boost's formulation adds (1 - d) per vertex (not (1 - d) / n) and lets
   // the rank of vertices without out-edges leak away, so its values sum to
   // neither 1 nor n. Scaling keeps the order and makes them shares of 1.

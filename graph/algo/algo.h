@@ -61,8 +61,13 @@ std::optional<std::vector<PathStep>> shortest_path(const View& view, Vertex from
                                                    Direction dir = Direction::kBoth, uint32_t max_hops = 16);
 
 // PageRank (boost::graph::page_rank) with damping 0.85 and a fixed number of
-// iterations, scaled so the ranks sum to 1. Indexed by vertex.
-std::vector<double> pagerank(const View& view, int iterations = 20);
+// iterations, scaled so the ranks sum to 1. Indexed by vertex. With
+// Direction::kBoth every edge counts both ways (the centrality `:top`
+// shows: in news a relation's direction is the sentence's grammar, who told
+// whom, not a vote, and ranks taken one way pile up at the ends of short
+// chains); kOut is the usual directed PageRank (kg.pagerank, as Kuzu
+// computes it).
+std::vector<double> pagerank(const View& view, int iterations = 20, Direction dir = Direction::kOut);
 
 // Weakly connected components (edges taken as undirected), through
 // boost::disjoint_sets. component[v] is in 0..count-1; components are

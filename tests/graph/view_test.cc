@@ -140,6 +140,16 @@ TEST_F(ViewTest, ComponentsPageRankBetweenness) {
   EXPECT_EQ(top_vertices(rank, 1).at(0), v("D"));
   EXPECT_NEAR(std::accumulate(rank.begin(), rank.end(), 0.0), 1.0, 1e-9);
 
+  // Edges taken both ways: the chain's end holds least, its middle most;
+  // the separate pair is symmetric.
+  const std::vector<double> both = pagerank(g, 30, Direction::kBoth);
+  ASSERT_EQ(both.size(), 7u);
+  EXPECT_LT(both[v("D")], both[v("C")]);
+  EXPECT_LT(both[v("C")], both[v("B")]);
+  EXPECT_NEAR(both[v("X")], both[v("Y")], 1e-12);
+  EXPECT_NE(top_vertices(both, 1).at(0), v("D"));
+  EXPECT_NEAR(std::accumulate(both.begin(), both.end(), 0.0), 1.0, 1e-9);
+
   const std::vector<double> between = betweenness(g);
   EXPECT_GT(between[v("B")], between[v("D")]);  // B lies on every path through the chain
   EXPECT_EQ(between[v("E")], 0.0);
