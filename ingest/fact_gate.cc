@@ -476,6 +476,20 @@ bool described_entity(Words words, const extract::Argument& a, store::EntityType
   return false;
 }
 
+// A noun phrase the parser hung on the name `head` as its descriptor from
+// far before it, with a clause of its own: "A documentary which takes a
+// look at the life of singer George Michael will be shown", where the
+// documentary is shown. The name is then no argument of the predicate.
+bool far_descriptor(Words words, uint32_t head) {
+  for (uint32_t k = 0; k + 5 < head; ++k) {
+    if (words[k].head != static_cast<int32_t>(head) || words[k].deprel != "nmod:desc") continue;
+    for (uint32_t c = k + 1; c < head; ++c) {
+      if (words[c].head == static_cast<int32_t>(k) && base_rel(words[c].deprel) == "acl") return true;
+    }
+  }
+  return false;
+}
+
 // Whether word `head` has a nominal or clausal subject of its own.
 bool has_subject(Words words, uint32_t head) {
   for (uint32_t i = 0; i < words.size(); ++i) {
@@ -966,6 +980,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       !(object_described || usable_name(words, *t.object, object_type, true))) {
     return false;
   }
+  if (far_descriptor(words, t.subject->head) || far_descriptor(words, t.object->head)) return false;
   // A possessor is not the thing possessed ("hailed Mel Gibson's biblical
   // epic", "broke Michelle Carroll's record", "Gus Van Sant's Finding
   // Forrester, starring Sean Connery"): the parser made the owner the

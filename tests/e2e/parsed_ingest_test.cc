@@ -517,10 +517,14 @@ constexpr const char* kOwnersArticle =
     "Speaking to the Senate Budget Committee, Anna Berg urged Congress to act. In a speech at Napier University, "
     "Ms Berg said the plan was sound.\n"
     "\n"
-    "The plan was praised by President Juan Ortega of Argentina. Peter Lang was born Peter Langer in London in 1950. Lang became director of research at the Vienna State "
+    "The plan was praised by President Juan Ortega of Argentina. Peter Lang was born Peter Langer in London in 1950. "
+    "Lang became director of research at the Vienna State "
     "Opera. He later worked as an adviser to Halder Group.\n"
     "\n"
-    "Nordic Sports Management, Lang's management company, said he was well.\n";
+    "Nordic Sports Management, Lang's management company, said he was well.\n"
+    "\n"
+    "A documentary which takes a candid look at the life of chart-topping singer Amy Lund will be shown at this "
+    "year's Berlin Film Festival.\n";
 
 constexpr const char* kLeisureArticle =
     "Brinton to sell unit\n"
@@ -536,6 +540,9 @@ TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
   fs::remove_all(fs::path(path).parent_path());
   // "its own internet business, Kestrel Online": "its" is the company the article is about.
   EXPECT_TRUE(g.has_edge("Halder Group", "own", "Kestrel Online")) << g.dump();
+  // A noun phrase hung on a name as its descriptor from far away, with a
+  // clause of its own, is the argument, not the name: the documentary is shown.
+  EXPECT_TRUE(g.edges("Amy Lund", "be shown at", "Berlin Film Festival").empty()) << g.dump();
   // "X, Lang's management company,": X manages Lang.
   EXPECT_TRUE(g.has_edge("Nordic Sports Management", "manage", "Peter Lang")) << g.dump();
   // A participle opening the sentence, and a speech, are the subject's.
