@@ -122,6 +122,16 @@ int32_t ClauseRules::subject_of(uint32_t p, int depth, bool* inherited) const {
     }
     return -1;
   }
+  // A clause of time hung on a noun is the sentence's adverbial clause
+  // ("paid tribute to striker Jonatan Johansson after beating Norwich":
+  // the manager's side beat Norwich, not the striker): no subject here.
+  if (rel == "acl" && t_.word(p).upos == nlp::UPos::VERB) {
+    const int32_t mark = t_.child(p, "mark");
+    if (mark >= 0 && one_of(t_.lemma(static_cast<uint32_t>(mark)),
+                            {"after", "before", "while", "whilst", "since", "when", "upon", "until"})) {
+      return -1;
+    }
+  }
   if ((rel == "acl" || rel == "acl:relcl") && t_.is_nominal(h)) {
     *inherited = true;
     return static_cast<int32_t>(h);

@@ -285,6 +285,12 @@ TEST(Constructions, DatelineWordsAreNoArguments) {
 // sentences, in our own words): the facts survive the misparse.
 TEST(Constructions, CommonParserErrors) {
   check({
+      {"a clause of time hung on a noun says nothing of the noun",
+       {"Lee Lee PROPN NNP 2 nsubj U-PERSON", "praised praise VERB VBD 0 root", "striker striker NOUN NN 2 obj",
+        "Jon Jon PROPN NNP 3 appos B-PERSON", "Moss Moss PROPN NNP 4 flat L-PERSON", "after after SCONJ IN 7 mark",
+        "beating beat VERB VBG 3 acl", "Kelso Kelso PROPN NNP 7 obj U-ORG"},
+       {},
+       {"Jon Moss · beat · Kelso", "striker · beat · Kelso"}},
       {"a bare conjunct, no conjunction nor comma of its own, inherits no subject",
        {"Lee Lee PROPN NNP 2 nsubj U-PERSON", "praised praise VERB VBD 0 root", "a a DET DT 4 det",
         "deal deal NOUN NN 2 obj", "like like ADP IN 6 case", "that that PRON DT 4 nmod", "signed sign VERB VBN 2 conj",
