@@ -732,6 +732,19 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (!boilerplate[sentence]) visit(sentence, annotated.words_of(annotated.sentences[sentence]));
     }
   };
+  // The entities two words of a sentence name, as clusters and as stored
+  // entities; nullopt unless both name one and they are not the same.
+  struct TwoNamed {
+    int32_t first_cluster, second_cluster;
+    uint32_t first, second;
+  };
+  auto two_named = [&](uint32_t sentence, uint32_t first_word, uint32_t second_word) -> std::optional<TwoNamed> {
+    const int32_t a = ents.cluster_at(sentence, first_word), b = ents.cluster_at(sentence, second_word);
+    if (a < 0 || b < 0 || a == b) return std::nullopt;
+    const std::optional<uint32_t> ea = table.cluster(a), eb = table.cluster(b);
+    if (!ea || !eb) return std::nullopt;
+    return TwoNamed{a, b, *ea, *eb};
+  };
   // "Brian McBride, managing director of T-Mobile": read off the words.
   for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const AppositiveRole& a : appositive_roles(words)) {
@@ -759,28 +772,27 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // Chepkemei's management company": what an owner's organisation is called.
   for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const OwnedName& owned : owned_names(words)) {
-      const int32_t owner = ents.cluster_at(sentence, owned.owner_word);
-      const int32_t named = ents.cluster_at(sentence, owned.name_word);
-      if (owner < 0 || named < 0 || owner == named) continue;
+      const std::optional<TwoNamed> pair = two_named(sentence, owned.owner_word, owned.name_word);
+      if (!pair) continue;
       // A possessive pronoun only of the entity the article is about (the
       // resolver's "its" is a guess where two companies are in play).
+      const int32_t owner = pair->first_cluster;
       const bool pronoun = words[owned.owner_word].upos == nlp::UPos::PRON;
       if (pronoun && owner != article_subject(annotated, ents, ents.clusters[static_cast<size_t>(owner)].type) &&
           owner != most_named(ents, ents.clusters[static_cast<size_t>(owner)].type)) {
         continue;
       }
-      const std::optional<uint32_t> o = table.cluster(owner), n = table.cluster(named);
-      if (!o || !n) continue;
-      const store::EntityType owner_type = record.entities[*o].type, name_type = record.entities[*n].type;
+      const uint32_t o = pair->first, n = pair->second;
+      const store::EntityType owner_type = record.entities[o].type, name_type = record.entities[n].type;
       if (name_type == store::EntityType::kPerson || name_type == store::EntityType::kLoc) continue;
       const WordSpan span{std::min(owned.owner_word, owned.name_word), std::max(owned.owner_word, owned.name_word) + 1};
       if (owned.managed) {
-        add_fact(*n, "manage", *o, sentence, span, nullptr);
+        add_fact(n, "manage", o, sentence, span, nullptr);
       } else if (owner_type == store::EntityType::kOrg) {
-        add_fact(*o, "own", *n, sentence, span, nullptr);
+        add_fact(o, "own", n, sentence, span, nullptr);
       } else if (owner_type == store::EntityType::kPerson && (owned.noun == "company" || owned.noun == "firm" ||
                                                               owned.noun == "business" || owned.noun == "label")) {
-        add_fact(*o, "run", *n, sentence, span, nullptr);
+        add_fact(o, "run", n, sentence, span, nullptr);
       }
     }
   });
@@ -788,29 +800,27 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // Pires": a member of the team.
   for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const OwnedName& owned : possessed_names(words)) {
-      const int32_t owner = ents.cluster_at(sentence, owned.owner_word);
-      const int32_t named = ents.cluster_at(sentence, owned.name_word);
-      if (owner < 0 || named < 0 || owner == named) continue;
-      const std::optional<uint32_t> o = table.cluster(owner), n = table.cluster(named);
-      if (!o || !n || record.entities[*n].type != store::EntityType::kPerson) continue;
+      const std::optional<TwoNamed> pair = two_named(sentence, owned.owner_word, owned.name_word);
+      if (!pair || record.entities[pair->second].type != store::EntityType::kPerson) continue;
+      const uint32_t o = pair->first, n = pair->second;
       // (Not a group, "Labour's MPs", nor a company the recognizer took for
       // a person, "Japan's Nippon Steel": that one is based there; nor a
       // one-word name the article never gives a person in full: "Chelsea's
       // Premiership lead".)
-      const std::string& person_name = record.entities[*n].name;
+      const std::string& person_name = record.entities[n].name;
       if (person_name.find(' ') == std::string::npos) continue;
       const std::string_view last_word = std::string_view(person_name).substr(person_name.rfind(' ') + 1);
       if (words[owned.name_word].xpos == "NNS" || words[owned.name_word].xpos == "NNPS") continue;
-      const store::EntityRecord& e = record.entities[*o];
+      const store::EntityRecord& e = record.entities[o];
       const WordSpan span{owned.owner_word, owned.name_word + 1};
       const bool company = lexicon::ends_organisation_name(last_word) || last_word == "Steel" ||
                            last_word == "Financial" || last_word == "Pharmaceutical";
       if (e.type == store::EntityType::kLoc && lexicon::find_country(e.name) != nullptr) {
-        add_fact(*n, company ? "be based in" : "come from", *o, sentence, span, nullptr);
+        add_fact(n, company ? "be based in" : "come from", o, sentence, span, nullptr);
       } else if (company) {
         continue;
       } else if (e.type == store::EntityType::kOrg) {
-        add_fact(*n, "member of", *o, sentence, span, nullptr);
+        add_fact(n, "member of", o, sentence, span, nullptr);
       }
     }
   });
@@ -818,14 +828,12 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // organisation or a place is.
   for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const NamePlace& np : name_places(words)) {
-      const int32_t named = ents.cluster_at(sentence, np.name_word);
-      const int32_t place = ents.cluster_at(sentence, np.place_word);
-      if (named < 0 || place < 0 || named == place) continue;
-      const std::optional<uint32_t> n = table.cluster(named), l = table.cluster(place);
-      if (!n || !l || record.entities[*l].type != store::EntityType::kLoc) continue;
-      const std::optional<std::string_view> relation = place_relation(np, record.entities[*n]);
+      const std::optional<TwoNamed> pair = two_named(sentence, np.name_word, np.place_word);
+      if (!pair || record.entities[pair->second].type != store::EntityType::kLoc) continue;
+      const uint32_t n = pair->first, l = pair->second;
+      const std::optional<std::string_view> relation = place_relation(np, record.entities[n]);
       if (!relation) continue;
-      add_fact(*n, std::string(*relation), *l, sentence,
+      add_fact(n, std::string(*relation), l, sentence,
                {std::min(np.name_word, np.place_word), std::max(np.name_word, np.place_word) + 1}, nullptr);
     }
   });

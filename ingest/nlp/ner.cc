@@ -314,6 +314,14 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
 
 namespace {
 
+// The span of `spans` that holds word `k`, or nullptr.
+const EntitySpan* covering_span(std::span<const EntitySpan> spans, uint32_t k) {
+  for (const EntitySpan& e : spans) {
+    if (e.begin <= k && k < e.end) return &e;
+  }
+  return nullptr;
+}
+
 // Words that end an organisation's name or take "of"/"for" and the rest of
 // it ("Budget Committee", "Institute for Fiscal Studies").
 bool is_organisation_head(std::string_view form) {
@@ -460,12 +468,6 @@ void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<
                                          std::vector<EntitySpan>* spans_in_order) {
   std::vector<EntitySpan>& spans = *spans_in_order;
   const uint32_t n = static_cast<uint32_t>(words.size());
-  auto span_covering = [&](uint32_t k) -> EntitySpan* {
-    for (EntitySpan& e : spans) {
-      if (e.begin <= k && k < e.end) return &e;
-    }
-    return nullptr;
-  };
   // A word of the name before the head: capitalised, a noun, adjective or
   // verb form ("Select", "Sentencing"), no title, weekday or person's name;
   // the sentence's first word only as a noun.
@@ -473,7 +475,7 @@ void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<
     const Word& w = words[k];
     const bool content =
         w.upos == UPos::PROPN || w.upos == UPos::NOUN || (k > 0 && (w.upos == UPos::ADJ || w.upos == UPos::VERB));
-    const EntitySpan* e = span_covering(k);
+    const EntitySpan* e = covering_span(spans, k);
     return content && is_ascii_upper(w.form[0]) && (marks[k].word_classes & (kGazTitle | kGazHonorific)) == 0 &&
            !lexicon::is_calendar_word(w.form, /*given_names=*/false) &&
            !(e != nullptr && e->type == EntityType::kPerson);
@@ -496,7 +498,7 @@ void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<
         --begin;
         continue;
       }
-      const EntitySpan* left = begin >= 2 ? span_covering(begin - 2) : nullptr;
+      const EntitySpan* left = begin >= 2 ? covering_span(spans, begin - 2) : nullptr;
       if (begin >= 3 && (words[begin - 1].form == "and" || words[begin - 1].form == "&") && name_word(begin - 2) &&
           (left == nullptr || left->type == EntityType::kOrg || left->end - left->begin == 1)) {
         begin -= 2;
@@ -509,9 +511,9 @@ void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<
     // lie inside it or are the head's own; one span that already holds the
     // whole name keeps its type.
     uint32_t end = h + 1;
-    const EntitySpan* own = span_covering(h);
+    const EntitySpan* own = covering_span(spans, h);
     if (own != nullptr) end = std::max(end, own->end);
-    const EntitySpan* first = span_covering(begin);
+    const EntitySpan* first = covering_span(spans, begin);
     if ((first != nullptr && first->begin < begin) || (own != nullptr && own->begin <= begin)) continue;
     std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < end && begin < e.end; });
     spans.push_back({begin, end, EntityType::kOrg});
@@ -531,19 +533,13 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
     return (words[k].upos == UPos::PROPN || words[k].upos == UPos::ADJ) && is_ascii_upper(words[k].form[0]) &&
            (marks[k].word_classes & (kGazTitle | kGazHonorific)) == 0;
   };
-  auto span_covering = [&](uint32_t k) -> const EntitySpan* {
-    for (const EntitySpan& e : spans) {
-      if (e.begin <= k && k < e.end) return &e;
-    }
-    return nullptr;
-  };
   std::vector<EntitySpan> joined;
   for (uint32_t i = 0; i < n;) {
     // "Institute for Fiscal Studies": the head, the preposition, then
     // capitalized words (tagged or not) up to the first other word.
     // (Both pieces read as names: the model saw a name on each side.)
-    const EntitySpan* head = span_covering(i);
-    const EntitySpan* rest = i + 2 < n ? span_covering(i + 2) : nullptr;
+    const EntitySpan* head = covering_span(spans, i);
+    const EntitySpan* rest = i + 2 < n ? covering_span(spans, i + 2) : nullptr;
     if (is_organisation_head(words[i].form) && head != nullptr && head->end == i + 1 && rest != nullptr &&
         rest->begin == i + 2 && rest->type != EntityType::kPerson &&
         (words[i + 1].form == "of" || words[i + 1].form == "for")) {
@@ -557,7 +553,7 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
         (words[i + 1].form == "of" || words[i + 1].form == "for") && words[i + 2].form == "the") {
       auto capital = [&](uint32_t k) {
         return k < n && is_ascii_upper(words[k].form[0]) && words[k].upos != UPos::PUNCT &&
-               !(span_covering(k) != nullptr && span_covering(k)->type == EntityType::kPerson);
+               !(covering_span(spans, k) != nullptr && covering_span(spans, k)->type == EntityType::kPerson);
       };
       uint32_t end = i + 3;
       while (capital(end) || ((words[end].form == "of" || words[end].form == "and") && capital(end + 1))) ++end;
