@@ -868,9 +868,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       add_fact(*person, government ? whole_office + " of" : "come from", country_entity(*country), tf.sentence,
                {tf.begin, tf.end}, nullptr);
     }
-    // "Conservative Shadow chancellor Oliver Letwin": a member of the party.
-    if (const std::optional<std::string_view> party = party_of_title(words, tf.begin, tf.end)) {
-      add_fact(*person, "member of", party_entity(*party), tf.sentence, {tf.begin, tf.end}, nullptr);
+    // "Conservative Shadow chancellor Oliver Letwin": a member of the party;
+    // "Liberal Democrat treasury spokesman Vincent Cable": its spokesman.
+    if (const std::optional<PartyTitle> party = party_of_title(words, tf.begin, tf.end)) {
+      const std::string relation = party->office.empty()
+                                       ? std::string("member of")
+                                       : party->office + " " + std::string(role_preposition(party->office));
+      add_fact(*person, relation, party_entity(party->party), tf.sentence, {tf.begin, tf.end}, nullptr);
     }
     // ("Kestrel chairman Tomas Brandt" where only the resolver knows Kestrel.)
     const int32_t before = tf.begin > 0 ? ents.cluster_at(tf.sentence, tf.begin - 1) : -1;
@@ -896,11 +900,9 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       const int32_t owner = ents.cluster_at(tf.sentence, owned->owner_word);
       const std::optional<uint32_t> h = owner >= 0 ? holder(tf.sentence, owned->owner_word, *person) : std::nullopt;
       if (h && record.entities[*h].type != store::EntityType::kPerson) {
-        // (One speaks and advises *for* an organisation, as role_in_title has it.)
         const std::string& r = owned->role;
-        const bool for_role = r.ends_with("spokesman") || r.ends_with("spokeswoman") || r.ends_with("spokesperson") ||
-                              r.ends_with("adviser");
-        add_fact(*person, r + (for_role ? " for" : " of"), *h, tf.sentence, {owned->owner_word, tf.end}, nullptr);
+        add_fact(*person, r + " " + std::string(role_preposition(r)), *h, tf.sentence, {owned->owner_word, tf.end},
+                 nullptr);
       }
     } else if (const std::optional<uint32_t> place = office_place_after_name(words, tf)) {
       // "President Musharraf of Pakistan": the office is the place's.

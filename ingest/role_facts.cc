@@ -115,10 +115,14 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
       (portfolio_word(words[holder].form) || words[holder].ner.size() < 3)) {
     return std::nullopt;  // "Immigration minister", "Cabinet minister": untagged words before an office are its portfolio
   }
-  // One speaks and advises *for* an organisation.
-  const bool for_role = last == "spokesman" || last == "spokeswoman" || last == "spokesperson" || last == "adviser" ||
-                        last == "advisor";
-  return RoleMention{role + (for_role ? " for" : " of"), static_cast<uint32_t>(holder)};
+  return RoleMention{role + " " + std::string(role_preposition(last)), static_cast<uint32_t>(holder)};
+}
+
+std::string_view role_preposition(std::string_view role) {
+  for (std::string_view r : {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor"}) {
+    if (role.ends_with(r)) return "for";
+  }
+  return "of";
 }
 
 std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun) {
@@ -269,7 +273,52 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
   return out;
 }
 
-std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
+namespace {
+
+// The party's own office among the title's words [from, end): the words up
+// to its first role noun, when that noun is an office a party fills. None
+// when a modifier stands before the party's adjective (at `adjective`): a
+// "deputy Conservative chairman" is no chairman, and a "Scottish
+// Conservative leader" leads a party of his own.
+std::string party_office(std::span<const nlp::Word> words, uint32_t adjective, uint32_t from, uint32_t end) {
+  static constexpr std::string_view kPartyOffices[] = {"leader",   "spokesman",  "spokeswoman", "spokesperson",
+                                                       "chairman", "chairwoman", "treasurer",   "whip"};
+  // ("Former Labour leader Neil Kinnock" held the office once.)
+  bool former = false;
+  if (adjective > 0) {
+    const nlp::Word& before = words[adjective - 1];
+    const std::string b = utf8::ascii_lowercase(before.form);
+    const bool modifier =
+        before.upos == nlp::UPos::ADJ || before.upos == nlp::UPos::NOUN || before.upos == nlp::UPos::PROPN;
+    former = b == "former" || b == "ex" || b == "then" ||
+             (b == "-" && adjective > 1 && utf8::ascii_lowercase(words[adjective - 2].form) == "ex");
+    if (modifier && !former) return {};
+  }
+  // ("Labour party chairman": the party's chairman.)
+  if (from < end && utf8::ascii_lowercase(words[from].form) == "party") ++from;
+  for (uint32_t k = from; k < end && k < from + 4; ++k) {
+    const std::string noun = utf8::ascii_lowercase(words[k].lemma.empty() ? words[k].form : words[k].lemma);
+    if (!schema::is_role_noun(noun)) continue;
+    if (std::find(std::begin(kPartyOffices), std::end(kPartyOffices), noun) == std::end(kPartyOffices)) return {};
+    std::string office;
+    for (uint32_t i = from; i <= k; ++i) {
+      if (words[i].upos == nlp::UPos::PUNCT) return {};
+      // ("SNP Holyrood leader": a name in the office leaves the bare office.)
+      if (!words[i].ner.empty()) {
+        office = noun;
+        break;
+      }
+      if (!office.empty()) office += ' ';
+      office += utf8::ascii_lowercase(words[i].form);
+    }
+    return former ? "former " + office : office;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<PartyTitle> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
   end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
   // The role noun must be in the title; the adjective within three words before it or at its start.
   bool role = false;
@@ -295,7 +344,7 @@ std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words,
           (after < words.size() && (words[after].form == "Minister" || words[after].form == "Secretary" ||
                                     words[after].form == "minister" || words[after].form == "secretary")) ||
           (i > 1 && words[i - 1].form == "and" && std::isupper(static_cast<unsigned char>(words[i - 2].form[0])));
-      if (joined && !portfolio) return p.party;
+      if (joined && !portfolio) return PartyTitle{p.party, party_office(words, i, after, end)};
     }
   }
   return std::nullopt;

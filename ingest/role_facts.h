@@ -55,8 +55,19 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words);
 // The political party a title names by its adjective, written at or just
 // before the title's words [begin, end) ("Conservative Shadow chancellor
 // Oliver Letwin", "Liberal Democrat spokeswoman Sandra Gidley", "Labour MP"):
-// the party's usual name ("Conservatives", "Liberal Democrats"), or nullopt.
-std::optional<std::string_view> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end);
+// the party's usual name ("Conservatives", "Liberal Democrats"), and the
+// party's own office the title names, if any ("treasury spokesman" in
+// "Liberal Democrat treasury spokesman", "leader" in "Tory leader"; empty
+// for a shadow minister or an MP, who are members); nullopt for no party.
+struct PartyTitle {
+  std::string_view party;
+  std::string office;
+};
+std::optional<PartyTitle> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end);
+
+// The preposition that joins a role to the body it serves: one speaks and
+// advises *for* an organisation, and is the chairman *of* it.
+std::string_view role_preposition(std::string_view role);
 
 // The recognized name around word `w` (its BILOU span) and its NER type
 // ("ORG"); nullopt when `w` is outside every span.

@@ -110,6 +110,9 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (relcl_ >= 0 && obj_ >= 0 && mark_ >= 0 && ccomp_ >= 0) {
     keep_if_tree([&] { reported_clause_read_as_relative(words, heads, labels); });
   }
+  if (nsubj_ >= 0 && root_ >= 0 && compound_ >= 0 && det_ >= 0) {
+    keep_if_tree([&] { age_description_read_as_root(words, heads, labels); });
+  }
 }
 
 void TreeRepair::apposition_after_comma(std::span<const Word> words, std::vector<int>* heads,
@@ -297,6 +300,46 @@ void TreeRepair::reported_clause_read_as_relative(std::span<const Word> words, s
     (*heads)[v] = speech;
     (*labels)[v] = ccomp_;
     (*labels)[that] = mark_;
+  }
+}
+
+void TreeRepair::age_description_read_as_root(std::span<const Word> words, std::vector<int>* heads,
+                                              std::vector<int>* labels) const {
+  // "The 29-year-old finished second to Paula Radcliffe": the adjective
+  // "old" of a description of age is taken for the root, with the verb that
+  // follows hung on it (as acl, parataxis, advcl, even amod). When the root
+  // is such an "old" (a determiner and a "year" compound, no subject or
+  // auxiliary of its own) and the next word that is no adverb is a verb
+  // in a finite or past form hung on it, that verb is the predicate and the
+  // description its subject.
+  const int n = static_cast<int>(words.size());
+  const int old = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  if (old >= n || words[old].form != "old") return;
+  bool article = false, year = false;
+  for (int k = 0; k < n; ++k) {
+    if ((*heads)[k] != old) continue;
+    if (is_subject((*labels)[k]) || words[k].upos == UPos::AUX) return;
+    article = article || ((*labels)[k] == det_ && k < old);
+    year = year || ((*labels)[k] == compound_ && k < old && (words[k].form == "year" || words[k].form == "years"));
+  }
+  int verb = old + 1;
+  while (verb < n && words[verb].upos == UPos::ADV) ++verb;
+  if (!article || !year || verb >= n || (*heads)[verb] != old || words[verb].upos != UPos::VERB ||
+      (words[verb].feats.find("VerbForm=Fin") == std::string_view::npos &&
+       words[verb].feats.find("Tense=Past") == std::string_view::npos)) {
+    return;
+  }
+  (*heads)[verb] = -1;
+  (*labels)[verb] = root_;
+  (*heads)[old] = verb;
+  (*labels)[old] = nsubj_;
+  // What hung on the description outside its own phrase (the full stop, a
+  // second conjunct, an opening "And") belongs to the verb.
+  for (int k = 0; k < n; ++k) {
+    if ((*heads)[k] != old || k == verb) continue;
+    const bool inside_phrase = k < old && ((*labels)[k] == det_ || (*labels)[k] == compound_ ||
+                                           words[k].upos == UPos::NUM || words[k].upos == UPos::ADJ);
+    if (!inside_phrase) (*heads)[k] = verb;
   }
 }
 

@@ -12,7 +12,8 @@
 // ("The firm, which makes phones, reported ...", with "reported" a conjunct
 // of "makes" and "firm" the root); and a reported clause read as a relative
 // clause on the noun before "that" ("said after the meeting that Biden had
-// offered Putin the choice").
+// offered Putin the choice"); and a description of age read as the root
+// ("The 29-year-old finished second", with "finished" a clause on "old").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -46,6 +47,8 @@ class TreeRepair {
                                        std::vector<int>* labels) const;
   void reported_clause_read_as_relative(std::span<const Word> words, std::vector<int>* heads,
                                         std::vector<int>* labels) const;
+  void age_description_read_as_root(std::span<const Word> words, std::vector<int>* heads,
+                                    std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;

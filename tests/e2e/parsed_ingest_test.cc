@@ -226,7 +226,8 @@ constexpr const char* kMergerArticle =
     "Labour MP Gareth Pryce praised the deal. Conservative shadow business secretary Alan Whitcombe criticised Ms "
     "Okonkwo.\n"
     "\n"
-    "Mr Pryce told the Commons on Tuesday that jobs were safe.\n";
+    "Mr Pryce told the Commons on Tuesday that jobs were safe. Liberal Democrat treasury spokesman Anna Kerr "
+    "questioned the price. Former Labour leader Rhys Morgan welcomed the deal.\n";
 
 TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -245,6 +246,10 @@ TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
   EXPECT_TRUE(g.has_edge("Gareth Pryce", "member of", "Labour")) << g.dump();
   EXPECT_TRUE(g.has_edge("Alan Whitcombe", "member of", "Conservatives")) << g.dump();
   EXPECT_TRUE(g.has_edge("Alan Whitcombe", "criticise", "Maria Okonkwo")) << g.dump();
+  // A party's own office is held in it, "former" kept.
+  EXPECT_TRUE(g.has_edge("Anna Kerr", "treasury spokesman for", "Liberal Democrats")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Rhys Morgan", "former leader of", "Labour")) << g.dump();
+  EXPECT_TRUE(g.edges("Rhys Morgan", "leader of", "Labour").empty()) << g.dump();
   // The party is no role holder: no "secretary of" anything.
   EXPECT_TRUE(g.edges("Alan Whitcombe", "secretary of", "Conservatives").empty()) << g.dump();
   // "the Commons" is the House of Commons, an organisation.

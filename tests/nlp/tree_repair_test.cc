@@ -12,9 +12,9 @@
 namespace kg::nlp {
 namespace {
 
-const std::vector<std::string> kLabels = {"root",  "nsubj", "nsubj:pass", "conj",      "cc",        "compound",
-                                          "nmod:desc", "advcl", "mark", "obj",   "acl:relcl", "parataxis",
-                                          "appos", "det",   "flat", "amod", "obl",  "case", "punct", "advmod"};
+const std::vector<std::string> kLabels = {
+    "root",      "nsubj", "nsubj:pass", "conj", "cc",   "compound", "nmod:desc", "advcl", "mark",   "obj", "acl:relcl",
+    "parataxis", "appos", "det",        "flat", "amod", "obl",      "case",      "punct", "advmod", "acl", "nummod"};
 
 struct Row {
   const char* form;
@@ -116,7 +116,38 @@ TEST(TreeRepair, AFiniteVerbAfterARelativeClauseIsThePredicateOfItsNoun) {
                                                        "5:obj", "5:punct", "0:root", "8:obj", "8:punct"}));
 }
 
+TEST(TreeRepair, ADescriptionOfAgeReadAsTheRootIsTheSubjectOfTheVerbAfterIt) {
+  // The 29 - year - old finished second to Radcliffe , and edged out Kiplagat .
+  const std::vector<Row> parse = {{"The", D, 6, "det"},
+                                  {"29", UPos::NUM, 4, "nummod"},
+                                  {"-", T, 2, "punct"},
+                                  {"year", N, 6, "compound"},
+                                  {"-", T, 4, "punct"},
+                                  {"old", A, 0, "root"},
+                                  {"finished", V, 6, "acl", kFinite},
+                                  {"second", UPos::ADV, 7, "advmod"},
+                                  {"to", R, 10, "case"},
+                                  {"Radcliffe", P, 7, "obl"},
+                                  {",", T, 13, "punct"},
+                                  {"and", C, 13, "cc"},
+                                  {"edged", V, 6, "conj", kFinite},
+                                  {"Kiplagat", P, 13, "obj"},
+                                  {".", T, 6, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"6:det", "4:nummod", "2:punct", "6:compound", "4:punct",
+                                                       "7:nsubj", "0:root", "7:advmod", "10:case", "7:obl", "13:punct",
+                                                       "13:cc", "7:conj", "13:obj", "7:punct"}));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
+  // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
+  const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
+                                     {"year", N, 4, "compound"}, {"old", A, 5, "amod"},
+                                     {"athlete", N, 6, "nsubj"}, {"finished", V, 0, "root", kFinite}};
+  EXPECT_EQ(repaired(modifier), unchanged(modifier));
+  // "The 29-year-old from Kenya": no verb after the description.
+  const std::vector<Row> verbless = {{"The", D, 4, "det"},  {"29", UPos::NUM, 3, "nummod"}, {"year", N, 4, "compound"},
+                                     {"old", A, 0, "root"}, {"from", R, 6, "case"},         {"Kenya", P, 4, "obl"}};
+  EXPECT_EQ(repaired(verbless), unchanged(verbless));
   // Joe Biden and Vladimir Putin spoke with Mr Sullivan
   const std::vector<Row> coordination = {{"Joe", P, 6, "nsubj"},     {"Biden", P, 1, "flat"}, {"and", C, 4, "cc"},
                                          {"Vladimir", P, 1, "conj"}, {"Putin", P, 4, "flat"}, {"spoke", V, 0, "root"},
