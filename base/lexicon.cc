@@ -331,15 +331,15 @@ constexpr std::string_view kPersonDescriptors[] = {
     // occupations
     "singer", "novelist", "author", "writer", "poet", "playwright", "composer", "actor", "actress", "comedian",
     "presenter", "broadcaster", "journalist", "rapper", "guitarist", "drummer", "bassist", "artist", "designer",
-    "photographer", "director", "producer", "sprinter", "athlete", "hurdler", "runner", "boxer", "golfer",
-    "cyclist", "swimmer", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "economist",
-    "analyst", "banker", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "investor",
-    "lawyer", "scientist", "veteran", "legend", "star", "champion", "youngster", "newcomer", "rookie", "teenager",
-    "conductor", "farmer", "pianist", "violinist", "dancer", "ballerina", "chef", "director-general",
+    "photographer", "director", "producer", "sprinter", "athlete", "hurdler", "runner", "boxer", "golfer", "cyclist",
+    "swimmer", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "economist", "analyst", "banker",
+    "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "investor", "lawyer", "scientist",
+    "veteran", "legend", "star", "champion", "youngster", "newcomer", "rookie", "teenager", "conductor", "farmer",
+    "pianist", "violinist", "dancer", "ballerina", "chef", "director-general", "sculptor", "painter", "architect",
     // group and nationality nouns
-    "compatriot", "compatriots", "countryman", "countrymen", "teammate", "team-mate", "swede", "dane", "scot",
-    "briton", "britons", "frenchman", "dutchman", "welshman", "englishman", "irishman", "irishmen", "spaniard",
-    "argentine", "finn", "pole", "turk"};
+    "compatriot", "compatriots", "countryman", "countrymen", "teammate", "team-mate", "swede", "dane", "scot", "briton",
+    "britons", "frenchman", "dutchman", "welshman", "englishman", "irishman", "irishmen", "spaniard", "argentine",
+    "finn", "pole", "turk"};
 
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",

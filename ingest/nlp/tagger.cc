@@ -4,6 +4,8 @@
 #include <cstring>
 #include <memory>
 
+#include "base/lexicon.h"
+#include "base/utf8.h"
 #include "ingest/nlp/memo_owner.h"
 #include "ingest/nlp/text_chars.h"
 #include "ingest/nlp/word_shape.h"
@@ -252,6 +254,34 @@ uint32_t Tagger::feats_of(int cls, const TaggerWord* entry) const {
   return lexicon_.class_feats[cls];
 }
 
+namespace {
+
+bool capitalized(std::string_view form) { return !form.empty() && form[0] >= 'A' && form[0] <= 'Z'; }
+
+// "lost to compatriot Andy Murray", "an assistant to sculptor Henry Moore":
+// after "to", a word the tagger rarely saw reads as an infinitive. An
+// occupation right before a full name (two capitalized words) is the name's
+// descriptor, a singular noun. ("star" and "champion" are verbs often
+// enough to be left as tagged.)
+void descriptor_before_name(std::span<const Word> words, const TaggerLexicon& lexicon, std::vector<int>* classes) {
+  for (size_t i = 1; i + 2 < words.size(); ++i) {
+    if (lexicon.classes[(*classes)[i]].upos != UPos::VERB || !capitalized(words[i + 1].form) ||
+        !capitalized(words[i + 2].form) || (words[i - 1].form != "to" && words[i - 1].form != "To")) {
+      continue;
+    }
+    const std::string lower = utf8::ascii_lowercase(words[i].form);
+    if (!lexicon::person_descriptor(lower) || lower == "star" || lower == "champion") continue;
+    // ... and "to" its preposition.
+    for (size_t c = 0; c < lexicon.classes.size(); ++c) {
+      const TagClass& t = lexicon.classes[c];
+      if (t.upos == UPos::NOUN && t.xpos == "NN") (*classes)[i] = static_cast<int>(c);
+      if (t.upos == UPos::ADP && t.xpos == "IN") (*classes)[i - 1] = static_cast<int>(c);
+    }
+  }
+}
+
+}  // namespace
+
 void Tagger::tag(Document* doc) const {
   thread_local std::vector<int> classes;
   thread_local std::vector<WordKeys> keys;
@@ -261,6 +291,7 @@ void Tagger::tag(Document* doc) const {
   for (const Sentence& s : doc->sentences) {
     std::span<Word> words = doc->words_of(s);
     predict(words, &classes, &keys);
+    descriptor_before_name(words, lexicon_, &classes);
     for (size_t i = 0; i < words.size(); ++i) {
       const int c = classes[i];
       Word& w = words[i];

@@ -60,6 +60,14 @@ TEST(Tagger, TagsAndLemmatizesNewsSentences) {
                 {"She", UPos::PRON, "PRP", "she"}});
 }
 
+TEST(Tagger, AnOccupationAfterToBeforeAFullNameIsANoun) {
+  // The statistical tagger reads these as infinitives; a verb stays one.
+  expect_words("He lost to compatriot Andy Murray.",
+               {{"to", UPos::ADP, "IN", "to"}, {"compatriot", UPos::NOUN, "NN", "compatriot"}});
+  expect_words("He worked as an assistant to sculptor Henry Moore.", {{"sculptor", UPos::NOUN, "NN", "sculptor"}});
+  expect_words("They want to meet Andy Murray.", {{"meet", UPos::VERB, "VB", "meet"}});
+}
+
 TEST(Tagger, SetsMorphologicalFeatures) {
   const Document doc = shipped_pipeline().annotate(std::string_view("The ministers were told to wait."));
   auto feats_of = [&](std::string_view form) {
