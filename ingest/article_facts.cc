@@ -356,10 +356,15 @@ bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFa
   if (tf.begin == 0) return true;
   const nlp::Word& before = words[tf.begin - 1];
   const bool sentence_start = tf.begin == 1;
+  // ("Wigan chairman" with the club read as an adjective: at a sentence's
+  // start only an adjective of time or standing leaves the office bare.)
+  const std::string adjective = utf8::ascii_lowercase(before.form);
+  const bool named_adjective = before.upos == nlp::UPos::ADJ && adjective != "new" && adjective != "former" &&
+                               adjective != "interim" && adjective != "acting" && adjective != "joint";
   // ("Yes campaign chairman", "vice-chairman": a noun or a hyphen before it
   // makes it another office.)
   return !(before.form == "'s" || before.form == "'" || before.form == "-" || before.upos == nlp::UPos::PROPN ||
-           before.upos == nlp::UPos::NOUN || before.ner.size() > 2 ||
+           before.upos == nlp::UPos::NOUN || before.ner.size() > 2 || (sentence_start && named_adjective) ||
            (!sentence_start && !before.form.empty() && std::isupper(static_cast<unsigned char>(before.form[0]))));
 }
 

@@ -813,6 +813,37 @@ bool object_clause_ok(Words words, const extract::Proposition& p, const extract:
   return true;
 }
 
+// Whether the name around word `head` (its entity span, else the word) is
+// followed by a possessive "'s".
+bool possessor_name(Words words, uint32_t head) {
+  if (head >= words.size()) return false;
+  uint32_t last = head;
+  while (last + 1 < words.size() && !words[last].ner.empty() && !nlp::ends_name(words[last])) ++last;
+  return last + 1 < words.size() && words[last + 1].upos == nlp::UPos::PART &&
+         (words[last + 1].form == "'s" || words[last + 1].form == "'");
+}
+
+// Whether the word at `predicate`, its subject or the noun it is a bare
+// clause of has a copula; for a verb, the "verb" is then a noun of a
+// nominal predicate, misread.
+bool copula_inside_clause(Words words, uint32_t predicate) {
+  if (!child_lemma(words, predicate, "cop", {"be"}).empty()) return true;
+  // (Or the noun a bare clause hangs on: "was the Dreamworks hit Shrek 2"
+  // with "hit" a clause on "Dreamworks".)
+  const int32_t noun = words[predicate].head;
+  if (words[predicate].deprel == "acl" && noun >= 0 &&
+      !child_lemma(words, static_cast<uint32_t>(noun), "cop", {"be"}).empty()) {
+    return true;
+  }
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(predicate) && base_rel(words[i].deprel) == "nsubj" &&
+        !child_lemma(words, i, "cop", {"be"}).empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
@@ -826,7 +857,10 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // Liverpool ahead", "volleyed Liverpool ahead", "let in a goal").
   if (light_verb(t.relation) ||
       one_of(t.relation, {"be", "have", "say", "follow by", "be followed by", "head", "let", "volley", "fire", "hand",
-                          "turn", "see", "prompt", "let against", "leave"})) {
+                          "turn", "see", "prompt", "let against", "leave",
+                          // a named "object" of a verb of belief or disclosure is the subject of
+                          // the clause it takes ("revealed Gallas will start")
+                          "believe", "think", "reveal", "feel", "reckon", "suspect", "predict", "suggest"})) {
     return false;
   }
   {
@@ -842,6 +876,19 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     }
     // ("hop": the lemmatizer's reading of "hoped")
     if (one_of(first_word, {"hope", "hop", "want", "wish", "expect", "dream", "fear", "long"})) return false;
+  }
+  // A copula on the verb or its subject says the verb is a noun the tagger
+  // took for one ("was the Dreamworks hit Shrek 2": no one hit Shrek).
+  if (p.predicate < words.size() && words[p.predicate].upos == nlp::UPos::VERB &&
+      copula_inside_clause(words, p.predicate)) {
+    return false;
+  }
+  // A named object followed by "'s" owns the real object, which the parser
+  // hung elsewhere ("won the Writers Guild of America's award": the award
+  // was won); a relation ending in "of" already says so.
+  if (t.object && !t.relation.ends_with(" of") && p.construction != Construction::kPossessive &&
+      possessor_name(words, t.object->head)) {
+    return false;
   }
   // An infinitive standing alone is an aim, not an event ("campaigning hard
   // ... to stop the Tories"): its governing verb is not in the relation.

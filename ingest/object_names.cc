@@ -90,6 +90,10 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
         out.push_back({static_cast<uint32_t>(name), noun + " " + prep, true});
       }
     } else if (rel == "compound" && i < head && classifier_noun(noun)) {
+      // A place before an event names where it is held, not the event ("the
+      // Leeds festival" is no Leeds).
+      const bool event = one_of(noun, {"festival", "tournament", "championship", "championships", "series", "show"});
+      if (event && nlp::tag_type(words[static_cast<uint32_t>(name)]) == "LOC") continue;
       out.push_back({static_cast<uint32_t>(name), ""});
     }
   }

@@ -306,6 +306,7 @@ void EntityRecognizer::predict(std::span<const Word> words, std::vector<int>* la
   join_organisation_names(words, keys.marks, &spans);
   if (!keys.headline) join_named_bodies(words, keys.marks, &spans);
   cut_prepositional_tails(words, &spans);
+  split_at_listed_place(words, keys.marks, &spans);
   names_after_descriptors(words, &spans);
   join_channel_names(words, &spans);
   drop_non_names(words, keys, &spans);
@@ -395,6 +396,29 @@ void EntityRecognizer::cut_prepositional_tails(std::span<const Word> words, std:
         e.end = k;
         break;
       }
+    }
+  }
+}
+
+void EntityRecognizer::split_at_listed_place(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                             std::vector<EntitySpan>* spans_in_order) {
+  std::vector<EntitySpan>& spans = *spans_in_order;
+  constexpr uint16_t kPlace = kGazCity | kGazCountry | kGazRegion;
+  for (size_t n = 0; n < spans.size(); ++n) {
+    const EntitySpan e = spans[n];
+    if (e.type != EntityType::kOrg && e.type != EntityType::kMisc) continue;
+    for (uint32_t k = e.begin + 1; k + 1 < e.end; ++k) {
+      if (words[k].form != "in" || (marks[k + 1].phrase_classes & kPlace) == 0) continue;
+      const uint32_t place_end = phrase_end(marks, k + 1);
+      // (Only a name that runs on past the place: "Washington University in
+      // St. Louis" is the university's name.)
+      if (place_end == 0 || place_end >= e.end) continue;
+      const std::vector<EntitySpan> parts = {
+          {e.begin, k, e.type}, {k + 1, place_end, EntityType::kLoc}, {place_end, e.end, e.type}};
+      spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(n));
+      spans.insert(spans.begin() + static_cast<std::ptrdiff_t>(n), parts.begin(), parts.end());
+      n += parts.size() - 1;
+      break;
     }
   }
 }

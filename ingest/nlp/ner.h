@@ -131,6 +131,12 @@ class EntityRecognizer : public AnnotationStage {
   // A name ends before a preposition whose object is no name ("Groove
   // Networks | for $120m"); "Institute for Fiscal Studies" keeps its own.
   static void cut_prepositional_tails(std::span<const Word> words, std::vector<EntitySpan>* spans);
+  // A place the gazetteer knows after "in" inside an organisation's or
+  // event's name that runs on past the place is no part of it: "Consumer
+  // Electronics Show | in | Las Vegas | Microsoft" is a show, a city and a
+  // firm.
+  static void split_at_listed_place(std::span<const Word> words, std::span<const GazetteerMark> marks,
+                                    std::vector<EntitySpan>* spans);
   static void names_after_descriptors(std::span<const Word> words, std::vector<EntitySpan>* spans);
   // Last: a weekday or month alone ("saturday") and a span made only of
   // common words written in capitals ("PERFORMANCE" in a table), none of
