@@ -968,6 +968,26 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       e.type = store::EntityType::kOrg;
     }
   }
+  // "Barca boss Frank Rijkaard", "Kelso striker": a place or other name,
+  // other than a country or a continent (whose sides news names as places),
+  // where a team's or a firm's post is held is a club or a firm.
+  for (const store::FactRecord& f : record.facts) {
+    std::string_view role = f.relation;
+    if (role.starts_with("former ")) role.remove_prefix(7);
+    if (!role.ends_with(" of") || record.entities[f.subject].type != store::EntityType::kPerson) continue;
+    role.remove_suffix(3);
+    const std::string last = utf8::ascii_lowercase(role.substr(role.rfind(' ') + 1));
+    store::EntityRecord& o = record.entities[f.object];
+    const bool club_post = lexicon::is_position_noun(last) || last == "manager" || last == "chairman" ||
+                           last == "player" || last == "coach";
+    static constexpr std::string_view kContinents[] = {"Europe", "Africa", "Asia", "America", "World"};
+    const bool place_or_other = o.type == store::EntityType::kLoc || o.type == store::EntityType::kMisc;
+    if (club_post && place_or_other && lexicon::find_country(o.name) == nullptr &&
+        !lexicon::is_nationality_word(o.name) &&
+        std::find(std::begin(kContinents), std::end(kContinents), o.name) == std::end(kContinents)) {
+      o.type = store::EntityType::kOrg;
+    }
+  }
   // "broadcasting watchdog Ofcom", "the Catholic aid agency Cafod": a name
   // its article introduces with an organisation noun is an organisation
   // (not a country: "the group Britain" is no use news makes).

@@ -475,6 +475,12 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   // no object ("drew 1-1 with Bolton").
   EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Blackburn Rovers")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ian Moss", "coach of", "Kelso")) << g.dump();
+  // A town where a striker plays and a coach coaches is a club; a country's
+  // coach leaves the country a place.
+  ASSERT_EQ(g.nodes_named("Kelso").size(), 1u) << g.dump();
+  EXPECT_EQ(g.nodes_named("Kelso")[0]["type"], "ORG") << g.dump();
+  ASSERT_EQ(g.nodes_named("Italy").size(), 1u) << g.dump();
+  EXPECT_EQ(g.nodes_named("Italy")[0]["type"], "LOC") << g.dump();
   // A club the gazetteer knows, before a position, whatever the tagger made
   // of the word ("Arsenal" read as an adjective, "Chelsea" as a given name);
   // a one-word name after a club's "'s" is no member of it.
