@@ -237,7 +237,31 @@ std::optional<std::pair<std::string, int32_t>> role_after_known_name(std::span<c
     // place's as often; holding the office makes it an organisation.)
     if (c >= 0) return std::pair{tf.title, c};
   }
-  return std::nullopt;
+  // "United boss Alex Ferguson", "Blackburn boss Mark Hughes" with the
+  // club's name read as an adjective: the name, or the last word, of one
+  // name the article gives no person ("Manchester United", "Blackburn"),
+  // before a team's or a firm's position.
+  if (tf.begin == 0 || (!lexicon::is_position_noun(last) && last != "manager" && last != "chairman")) {
+    return std::nullopt;
+  }
+  const std::string_view word = words[tf.begin - 1].form;
+  if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0])) ||
+      (tf.begin > 1 && (words[tf.begin - 2].upos == nlp::UPos::PROPN || words[tf.begin - 2].form == "of" ||
+                        words[tf.begin - 2].form == "'s"))) {
+    return std::nullopt;
+  }
+  int32_t found = -1;
+  for (size_t k = 0; k < ents.clusters.size(); ++k) {
+    const std::string& name = ents.clusters[k].name;
+    if (ents.clusters[k].type == nlp::EntityType::kPerson ||
+        (name != word && !name.ends_with(" " + std::string(word)))) {
+      continue;
+    }
+    if (found >= 0) return std::nullopt;  // two teams end so: no telling which
+    found = static_cast<int32_t>(k);
+  }
+  if (found < 0) return std::nullopt;
+  return std::pair{tf.title, found};
 }
 
 // The broadcaster or publication that owns a programme or paper someone
@@ -899,7 +923,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       // read as common ones at the start of a sentence: its name is one the
       // article gives an organisation.
       holder_clusters.insert(named->second);
-      add_fact(*person, named->first + " of", *table.cluster(named->second), tf.sentence, {tf.begin, tf.end}, nullptr);
+      add_fact(*person, (held_once(words, tf.begin) ? "former " : "") + named->first + " of",
+               *table.cluster(named->second), tf.sentence, {tf.begin, tf.end}, nullptr);
     } else if (const std::optional<PossessedRole> owned = possessed_role(words, tf)) {
       // "GE's chief executive Jeff Immelt", "Britain's finance minister ...".
       const int32_t owner = ents.cluster_at(tf.sentence, owned->owner_word);

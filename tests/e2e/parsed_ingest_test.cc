@@ -444,7 +444,9 @@ constexpr const char* kMeetingArticle =
     "Kenyan Paul Kiprono finished third. Italy coach John Reed was pleased. Welsh Health Minister Jane Rowe said "
     "so.\n"
     "\n"
-    "Piet Botha will snub Dublin and skip the tour if the union fails to pay him.\n";
+    "Piet Botha will snub Dublin and skip the tour if the union fails to pay him.\n"
+    "\n"
+    "Manchester United were held at home. United goalkeeper Roy Dunn made two saves.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -475,6 +477,9 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   // no object ("drew 1-1 with Bolton").
   EXPECT_TRUE(g.has_edge("Sam Kerr", "manager of", "Blackburn Rovers")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ian Moss", "coach of", "Kelso")) << g.dump();
+  // A team's short name before a position, read as an adjective, is the
+  // team the article names in full.
+  EXPECT_TRUE(g.has_edge("Roy Dunn", "goalkeeper of", "Manchester United")) << g.dump();
   // A town where a striker plays and a coach coaches is a club; a country's
   // coach leaves the country a place.
   ASSERT_EQ(g.nodes_named("Kelso").size(), 1u) << g.dump();
