@@ -583,12 +583,35 @@ void ClauseRules::appositions_and_noun_relations(uint32_t n) {
   }
 }
 
+namespace {
+
+// Whether `noun` names the act of `verb`, as the nominalization rule needs.
+// WordNet also pairs nouns with verbs made from them ("unit" -> "unify",
+// "economy" -> "economize") and nouns whose sense drifted ("flight" ->
+// "flee", "song" -> "sing", "union" -> "unite"): a unit is no act of
+// unifying.
+bool event_noun(std::string_view noun, std::string_view verb) {
+  static constexpr std::string_view kDrifted[] = {"union", "song",   "tale",   "fixture", "topper",
+                                                  "ok",    "flight", "gaming", "thought", "being"};
+  if (std::find(std::begin(kDrifted), std::end(kDrifted), noun) != std::end(kDrifted)) return false;
+  // (A verb longer than its noun and ending in -ify, -ize, -ise or -ate was
+  // made from the noun: "economy" -> "economize", "office" -> "officiate";
+  // a few such nouns do name the act.)
+  static constexpr std::string_view kActs[] = {"apology", "scrutiny", "emphasis", "sympathy", "eulogy"};
+  const bool made_from_noun = verb.size() > noun.size() && (verb.ends_with("ify") || verb.ends_with("ize") ||
+                                                            verb.ends_with("ise") || verb.ends_with("ate"));
+  return !made_from_noun || noun.ends_with("ion") || noun.ends_with("ment") || noun.ends_with("ing") ||
+         std::find(std::begin(kActs), std::end(kActs), noun) != std::end(kActs);
+}
+
+}  // namespace
+
 void ClauseRules::nominalization(uint32_t n) {
   if (derivations_ == nullptr || t_.word(n).upos != nlp::UPos::NOUN) return;
   // "by phone with X": the phrase is the verb's (see clause()), not the noun's.
   if (options_.split_conjuncts && is_bare_means(n)) return;
   const std::string_view verb = derivations_->verb_of(t_.lemma(n));
-  if (verb.empty()) return;
+  if (verb.empty() || !event_noun(t_.lemma(n), verb)) return;
   // The object: a prepositional modifier of the noun.
   int32_t target = -1;
   int32_t agent = -1;

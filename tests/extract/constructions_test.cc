@@ -236,6 +236,23 @@ TEST(Constructions, Nominalizations) {
           {"Erdogan · speak with · Macron"},
           {"Erdogan · phonate with · Macron"}}},
         &d);
+  // A noun WordNet pairs with a verb made from it names no act ("valued
+  // its unit at X" is no unifying); a noun that names the act still does.
+  d.add("unit", "unify");
+  d.add("apology", "apologise");
+  check({{"a noun a verb was made from takes no nominalization",
+          {"Advisers adviser NOUN NNS 2 nsubj", "valued value VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
+           "unit unit NOUN NN 2 obj", "at at ADP IN 6 case", "Deluxe Deluxe PROPN NNP 4 nmod U-ORG",
+           ". . PUNCT . 2 punct"},
+          {"advisers · value unit at · Deluxe"},
+          {"advisers · unify at · Deluxe"}},
+         {"an apology is still the act of apologising",
+          {"In in ADP IN 3 case", "his his PRON PRP$ 3 nmod:poss", "apology apology NOUN NN 8 obl",
+           "to to ADP IN 5 case", "Brown Brown PROPN NNP 3 nmod U-PERSON", ", , PUNCT , 8 punct",
+           "Blair Blair PROPN NNP 8 nsubj U-PERSON", "spoke speak VERB VBD 0 root", ". . PUNCT . 8 punct"},
+          {"Blair · apologise to · Brown"},
+          {}}},
+        &d);
   // Without the derivations model the rule is off.
   const nlp::Document doc = parse_rows({"During during ADP IN 2 case", "testimony testimony NOUN NN 5 obl",
                                         "Nuland Nuland PROPN NNP 5 nsubj U-PERSON", ", , PUNCT , 5 punct",
