@@ -280,6 +280,25 @@ void descriptor_before_name(std::span<const Word> words, const TaggerLexicon& le
   }
 }
 
+// "managing director", "acting chairman", "reigning champion": a
+// participle that is part of a title before its role noun is an adjective,
+// not a verb whose object is the office.
+void participle_in_title(std::span<const Word> words, const TaggerLexicon& lexicon, std::vector<int>* classes) {
+  static constexpr std::string_view kTitleParticiples[] = {"managing", "acting",    "reigning", "outgoing",
+                                                           "incoming", "presiding", "founding"};
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (lexicon.classes[(*classes)[i]].upos != UPos::VERB) continue;
+    const std::string lower = utf8::ascii_lowercase(words[i].form);
+    if (std::find(std::begin(kTitleParticiples), std::end(kTitleParticiples), lower) == std::end(kTitleParticiples) ||
+        lexicon::role_noun(utf8::ascii_lowercase(words[i + 1].form)) == lexicon::RoleNoun::kNone) {
+      continue;
+    }
+    for (size_t c = 0; c < lexicon.classes.size(); ++c) {
+      if (lexicon.classes[c].upos == UPos::ADJ && lexicon.classes[c].xpos == "JJ") (*classes)[i] = static_cast<int>(c);
+    }
+  }
+}
+
 }  // namespace
 
 void Tagger::tag(Document* doc) const {
@@ -292,6 +311,7 @@ void Tagger::tag(Document* doc) const {
     std::span<Word> words = doc->words_of(s);
     predict(words, &classes, &keys);
     descriptor_before_name(words, lexicon_, &classes);
+    participle_in_title(words, lexicon_, &classes);
     for (size_t i = 0; i < words.size(); ++i) {
       const int c = classes[i];
       Word& w = words[i];

@@ -68,6 +68,12 @@ TEST(Tagger, AnOccupationAfterToBeforeAFullNameIsANoun) {
   expect_words("They want to meet Andy Murray.", {{"meet", UPos::VERB, "VB", "meet"}});
 }
 
+TEST(Tagger, AParticipleInATitleIsAnAdjective) {
+  expect_words("Brian McBride, managing director of T-Mobile, said so.",
+               {{"managing", UPos::ADJ, "JJ", "managing"}, {"director", UPos::NOUN, "NN", "director"}});
+  expect_words("The firm is managing costs well.", {{"managing", UPos::VERB, "VBG", "manage"}});
+}
+
 TEST(Tagger, SetsMorphologicalFeatures) {
   const Document doc = shipped_pipeline().annotate(std::string_view("The ministers were told to wait."));
   auto feats_of = [&](std::string_view form) {
