@@ -877,6 +877,18 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // ("hop": the lemmatizer's reading of "hoped")
     if (one_of(first_word, {"hope", "hop", "want", "wish", "expect", "dream", "fear", "long"})) return false;
   }
+  // "described Africa as a scar", "branded Blair a liar": a verb of naming
+  // says nothing without what it names its object as.
+  if (p.predicate < words.size() &&
+      one_of(t.relation, {"describe", "brand", "label", "dub", "call", "regard", "view", "consider", "portray"})) {
+    for (uint32_t i = 0; i < words.size(); ++i) {
+      if (words[i].head != static_cast<int32_t>(p.predicate)) continue;
+      if (base_rel(words[i].deprel) == "xcomp" || !child_lemma(words, i, "case", {"as"}).empty() ||
+          !child_lemma(words, i, "mark", {"as"}).empty()) {
+        return false;
+      }
+    }
+  }
   // A copula on the verb or its subject says the verb is a noun the tagger
   // took for one ("was the Dreamworks hit Shrek 2": no one hit Shrek).
   if (p.predicate < words.size() && words[p.predicate].upos == nlp::UPos::VERB &&

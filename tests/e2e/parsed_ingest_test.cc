@@ -734,7 +734,8 @@ IngestRun ingest_with_models(const fs::path& dir, const std::string& model_dir) 
 // place before an event taken for the event ("the Leeds festival"), a city
 // run into a show's name and a firm's ("Show in Las Vegas Microsoft"), and
 // a club read as an adjective before an office the article's main
-// organisation would otherwise take ("Wigan chairman").
+// organisation would otherwise take ("Wigan chairman"), and a verb of
+// naming without what it names its object as ("described Africa as a scar").
 TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
   const std::string stars = write_article(
@@ -744,7 +745,7 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "of the year was the Dreamworks hit Shrek 2. Director Morgan Spurlock has won the Writers Guild of America's "
       "award for documentary writing. But Jose Mourinho has revealed defender Willian Gallas and striker Didier "
       "Drogba will be in the starting line-up. At the Consumer Electronics Show in Las Vegas Microsoft boss Bill "
-      "Gates spoke about games.\n");
+      "Gates spoke about games. Tony Blair has described Africa as a scar on the conscience of the world.\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -759,6 +760,7 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   EXPECT_TRUE(g.edges("Morgan Spurlock", "win", "Writers Guild of America").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Jose Mourinho", "reveal", "Willian Gallas").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Maurice Lindsay", "chairman of", "Rugby Football Union").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Tony Blair", "describe", "Africa").empty()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Consumer Electronics Show in Las Vegas Microsoft").empty()) << g.dump();
   // What the sentences do say stays.
   EXPECT_TRUE(g.has_edge("Bill Gates", "speak at", "Consumer Electronics Show")) << g.dump();
