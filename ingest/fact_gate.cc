@@ -877,6 +877,13 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // ("hop": the lemmatizer's reading of "hoped")
     if (one_of(first_word, {"hope", "hop", "want", "wish", "expect", "dream", "fear", "long"})) return false;
   }
+  // "a probe by the SEC following its New York listing": "following" is a
+  // preposition of time there, and its "subject" follows nothing.
+  if (p.predicate < words.size() && t.relation == "follow" &&
+      utf8::ascii_lowercase(words[p.predicate].form) == "following" &&
+      one_of(base_rel(words[p.predicate].deprel), {"acl", "advcl", "case", "obl", "nmod", "mark"})) {
+    return false;
+  }
   // "described Africa as a scar", "branded Blair a liar": a verb of naming
   // says nothing without what it names its object as.
   if (p.predicate < words.size() &&

@@ -735,7 +735,9 @@ IngestRun ingest_with_models(const fs::path& dir, const std::string& model_dir) 
 // run into a show's name and a firm's ("Show in Las Vegas Microsoft"), and
 // a club read as an adjective before an office the article's main
 // organisation would otherwise take ("Wigan chairman"), and a verb of
-// naming without what it names its object as ("described Africa as a scar").
+// naming without what it names its object as ("described Africa as a scar"),
+// and "following" as a preposition of time ("a probe by the SEC following
+// its listing").
 TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
   const std::string stars = write_article(
@@ -745,7 +747,11 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "of the year was the Dreamworks hit Shrek 2. Director Morgan Spurlock has won the Writers Guild of America's "
       "award for documentary writing. But Jose Mourinho has revealed defender Willian Gallas and striker Didier "
       "Drogba will be in the starting line-up. At the Consumer Electronics Show in Las Vegas Microsoft boss Bill "
-      "Gates spoke about games. Tony Blair has described Africa as a scar on the conscience of the world.\n");
+      "Gates spoke about games. Tony Blair has described Africa as a scar on the conscience of the world.\n"
+      "\n"
+      "Another high profile financial firm, China Life, is facing shareholder lawsuits and a probe by the US "
+      "Securities and Exchange Commission following its 2004 New York listing over its failure to disclose "
+      "accounting irregularities at its parent company.\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -761,6 +767,7 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   EXPECT_TRUE(g.edges("Jose Mourinho", "reveal", "Willian Gallas").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Maurice Lindsay", "chairman of", "Rugby Football Union").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Tony Blair", "describe", "Africa").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("US Securities and Exchange Commission", "follow", "2004 New York").empty()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Consumer Electronics Show in Las Vegas Microsoft").empty()) << g.dump();
   // What the sentences do say stays.
   EXPECT_TRUE(g.has_edge("Bill Gates", "speak at", "Consumer Electronics Show")) << g.dump();
