@@ -396,6 +396,11 @@ bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFa
 // Whether a time word ("former", "ex-", "then") opens the capitalised words
 // that end at or just before `first` ("former Chelsea | striker", "Former
 // Worldcom boss"): a post held once, not now.
+// A nationality or a demonym, of one word or more ("Welsh", "South African").
+bool nationality(std::string_view name) {
+  return lexicon::is_nationality_word(name) || (!name.empty() && lexicon::demonym_of(name) == name);
+}
+
 bool held_once(std::span<const nlp::Word> words, uint32_t first) {
   uint32_t k = first;
   while (k > 0 && !words[k - 1].form.empty() && std::isupper(static_cast<unsigned char>(words[k - 1].form[0])) &&
@@ -913,12 +918,18 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         // "former Chelsea striker Adrian Mutu" held the post once.
         const bool former = held_once(words, std::min(role->entity_word, tf.begin));
         // ("South African flanker Schalk Burger": a nationality holds no post.)
-        if (!lexicon::is_nationality_word(record.entities[*h].name)) {
+        // ("Hong Kong director Wong Kar-Wai" makes films; he does not direct the city.)
+        const std::string& held = record.entities[*h].name;
+        const bool film_director = role->relation == "director of" &&
+                                   record.entities[*h].type == store::EntityType::kLoc &&
+                                   !lexicon::is_organisation_word(held.substr(held.rfind(' ') + 1));
+        if (!nationality(record.entities[*h].name) && !film_director) {
           add_fact(*person, (former ? "former " : "") + role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
         }
       }
     } else if (const std::optional<std::pair<std::string, int32_t>> named = role_after_known_name(words, tf, ents);
-               named && table.cluster(named->second) && table.cluster(named->second) != person) {
+               named && table.cluster(named->second) && table.cluster(named->second) != person &&
+               !nationality(ents.clusters[static_cast<size_t>(named->second)].name)) {
       // "Nordhavn Shipping chief executive Erik Lund" with the company's words
       // read as common ones at the start of a sentence: its name is one the
       // article gives an organisation.
@@ -1007,8 +1018,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
                            last == "player" || last == "coach";
     static constexpr std::string_view kContinents[] = {"Europe", "Africa", "Asia", "America", "World"};
     const bool place_or_other = o.type == store::EntityType::kLoc || o.type == store::EntityType::kMisc;
-    if (club_post && place_or_other && lexicon::find_country(o.name) == nullptr &&
-        !lexicon::is_nationality_word(o.name) &&
+    if (club_post && place_or_other && lexicon::find_country(o.name) == nullptr && !nationality(o.name) &&
         std::find(std::begin(kContinents), std::end(kContinents), o.name) == std::end(kContinents)) {
       o.type = store::EntityType::kOrg;
     }

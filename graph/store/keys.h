@@ -86,8 +86,9 @@ inline constexpr std::string_view kNextIdsKey = "next_ids";
 inline constexpr std::string_view kTotalsKey = "totals";
 // The layout of the identity family's rows (u32 BE; absent: 1, the surname
 // folds alone). 2: 'n' rows of every named entity, and type folds ('t').
+// 3: a hyphenated surname is one word ("Kilroy-Silk", not "Silk").
 inline constexpr std::string_view kIdentityVersionKey = "identity_version";
-inline constexpr uint32_t kIdentityVersion = 2;
+inline constexpr uint32_t kIdentityVersion = 3;
 // How many batches went through Store::Impl::write (u64): the journal of
 // unflushed writes names a lost batch by a count above this one.
 inline constexpr std::string_view kWriteCountKey = "write_count";

@@ -76,15 +76,23 @@ bool looks_like_a_name(std::string_view name) {
 
 // A PERSON entity's name as folding reads it.
 struct PersonName {
-  std::string surname;  // the last token of the normalised canonical name, honorifics dropped
+  std::string surname;  // the last written word of the canonical name, normalised whole, honorifics dropped
   bool bare = false;    // that token is the whole name
   uint64_t male = 0, female = 0;  // gendered honorifics in the name itself ("Mrs Thatcher")
 };
 
 std::optional<PersonName> person_name(const records::EntityValue& e) {
   if (e.type != EntityType::kPerson || !looks_like_a_name(e.name)) return std::nullopt;
-  const std::string normalized = names::name_key(e.name);
-  const std::vector<std::string_view> words = tokens(normalized);
+  // The name's written words, each normalised whole: a hyphenated surname
+  // is one word ("Hylton-Potts" -> "hyltonpotts"), so that "Mrs Potts" does
+  // not fold into Rodney Hylton-Potts.
+  std::vector<std::string> keys;
+  for (std::string_view written : tokens(e.name)) {
+    std::string key = names::name_key(written);
+    std::erase(key, ' ');
+    if (!key.empty()) keys.push_back(std::move(key));
+  }
+  const std::vector<std::string_view> words(keys.begin(), keys.end());
   const auto name_start = after_honorifics(words);
   if (name_start == words.end()) return std::nullopt;  // nothing but honorifics
   PersonName out;

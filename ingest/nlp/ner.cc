@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
 
 #include "base/lexicon.h"
 
@@ -818,6 +819,38 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
   std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
 }
 
+namespace {
+
+// "Robert Kilroy-Silk", "Mr Kilroy-Silk": the model tags the part before the
+// hyphen as the person and leaves the rest. A person's name written touching
+// "-" and a capitalised word takes that word in, unless the document names a
+// person with that word elsewhere ("the Blair-Brown feud" beside "Gordon
+// Brown": two people).
+void join_hyphenated_surnames(Document* doc) {
+  std::set<std::string_view> person_words;
+  for (const Word& w : doc->words) {
+    if (tag_type(w) == "PERSON") person_words.insert(w.form);
+  }
+  for (const Sentence& s : doc->sentences) {
+    std::span<const Word> words = doc->words_of(s);
+    std::vector<EntitySpan> spans = entity_spans(words);
+    bool changed = false;
+    for (EntitySpan& e : spans) {
+      const uint32_t k = e.end;
+      if (e.type != EntityType::kPerson || k + 1 >= words.size() || words[k - 1].space_after || words[k].form != "-" ||
+          words[k].space_after || !words[k + 1].ner.empty() || !is_ascii_upper(words[k + 1].form[0]) ||
+          person_words.contains(words[k + 1].form)) {
+        continue;
+      }
+      e.end = k + 2;
+      changed = true;
+    }
+    if (changed) set_entity_tags(doc, s, spans);
+  }
+}
+
+}  // namespace
+
 void EntityRecognizer::annotate(Document* doc) const {
   std::vector<int> labels;
   PredictionHistory history;
@@ -828,6 +861,7 @@ void EntityRecognizer::annotate(Document* doc) const {
     history.record(words, labels);
     for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
   }
+  join_hyphenated_surnames(doc);
 }
 
 Status EntityRecognizer::save(const std::string& path) const {

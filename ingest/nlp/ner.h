@@ -64,6 +64,8 @@ class EntityRecognizer : public AnnotationStage {
 
   // Sets Word::ner of every word of every sentence; sentences are read in
   // order, each document (Sentence::new_document) with its own history.
+  // Last, a person's name touching "-" and a capitalised word the document
+  // gives no person takes the word in ("Kilroy-Silk").
   void annotate(Document* doc) const override;
 
   // The label of each word (ner_labels.h), a well-formed BILOU sequence.

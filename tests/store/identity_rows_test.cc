@@ -123,6 +123,29 @@ TEST(IdentityRows, ReadersTakeTheFoldsFromTheStoredRows) {
   EXPECT_NE(problems.front().find(" is missing"), std::string::npos) << problems.front();
 }
 
+// A hyphenated surname is one word: "Potts" is no short form of Rodney
+// Hylton-Potts, and "Kilroy-Silk" alone is Robert Kilroy-Silk.
+TEST(IdentityRows, AHyphenatedSurnameFoldsOnlyWhole) {
+  TempDir tmp;
+  const std::string db = tmp.sub("kg.db");
+  {
+    auto w = open_writer(db);
+    ASSERT_NE(w, nullptr);
+    for (const DocumentRecord& d :
+         {one_entity("rodney", "Rodney Hylton-Potts", EntityType::kPerson, {{"Rodney Hylton-Potts", 1}}),
+          one_entity("potts", "Potts", EntityType::kPerson, {{"Potts", 1}}),
+          one_entity("robert", "Robert Kilroy-Silk", EntityType::kPerson, {{"Robert Kilroy-Silk", 2}}),
+          one_entity("kilroy", "Kilroy-Silk", EntityType::kPerson, {{"Mr Kilroy-Silk", 1}})}) {
+      ASSERT_TRUE(w->put_document(d).is_ok());
+    }
+  }
+  auto r = open_reader(db);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(named(*r, "Potts").size(), 1u) << "Potts folded into Rodney Hylton-Potts";
+  EXPECT_TRUE(named(*r, "Kilroy-Silk").empty()) << "Kilroy-Silk did not fold into Robert Kilroy-Silk";
+  EXPECT_TRUE(check_problems(*r).empty());
+}
+
 TEST(IdentityRows, AStoreWithoutTheFamilyGetsItFromItsNextWriter) {
   TempDir tmp;
   const std::string db = tmp.sub("kg.db");
