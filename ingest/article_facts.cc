@@ -402,6 +402,11 @@ bool nationality(std::string_view name) {
 }
 
 bool held_once(std::span<const nlp::Word> words, uint32_t first) {
+  // (The title may begin with the time word itself: "former Scotland manager".)
+  if (first < words.size()) {
+    const std::string own = utf8::ascii_lowercase(words[first].form);
+    if (own == "former" || own == "ex") return true;
+  }
   uint32_t k = first;
   while (k > 0 && !words[k - 1].form.empty() && std::isupper(static_cast<unsigned char>(words[k - 1].form[0])) &&
          utf8::ascii_lowercase(words[k - 1].form) != "former" && utf8::ascii_lowercase(words[k - 1].form) != "ex") {
@@ -920,10 +925,15 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         // ("South African flanker Schalk Burger": a nationality holds no post.)
         // ("Hong Kong director Wong Kar-Wai" makes films; he does not direct the city.)
         const std::string& held = record.entities[*h].name;
+        // ("Disney director John Bryson" with "Disney" read as Roy Disney's
+        // surname: a person known by a full name holds no post.)
+        const std::optional<SpanName> written = name_at(words, role->entity_word);
+        const bool person_holder = record.entities[*h].type == store::EntityType::kPerson &&
+                                   held.find(' ') != std::string::npos && written && written->text != held;
         const bool film_director = role->relation == "director of" &&
                                    record.entities[*h].type == store::EntityType::kLoc &&
                                    !lexicon::is_organisation_word(held.substr(held.rfind(' ') + 1));
-        if (!nationality(record.entities[*h].name) && !film_director) {
+        if (!nationality(record.entities[*h].name) && !film_director && !person_holder) {
           add_fact(*person, (former ? "former " : "") + role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
         }
       }

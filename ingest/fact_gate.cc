@@ -649,6 +649,18 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
         return true;
       }
     }
+    // ... and the one-word name after it its last ("Frost" of "BBC One's
+    // Breakfast with Frost"): a capitalised word before "with", not
+    // opening the sentence.
+    if (name.find(' ') == std::string_view::npos && at >= 6 && text.substr(at - 6, 6) == " with ") {
+      size_t w = at - 6;
+      while (w > 0 && !std::isspace(static_cast<unsigned char>(text[w - 1]))) --w;
+      const std::string_view before_with = text.substr(w, at - 6 - w);
+      size_t k = w;
+      while (k > 0 && text[k - 1] == ' ') --k;
+      const bool opens = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});
+      if (!before_with.empty() && capitalised(before_with) && !opens) return true;
+    }
     if (at < 2 || text[at - 1] != ' ') continue;
     // Before: "European Cup", "Small Island", "Screen Actors Guild Awards";
     // a capitalised word that opens a sentence or is a function word is no part.
@@ -682,6 +694,23 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
 
 bool name_fits_graph(std::string_view text, std::string_view name, store::EntityType type) {
   if (fragment_of_longer_name(text, name, type)) return false;
+  // The head word of a body's or an event's name alone is no name: what is
+  // left of one cut short ("Championship" of "2000 European Championship",
+  // "Committee" of "Committee to Protect Bloggers").
+  static constexpr std::string_view kGenericHeads[] = {
+      "Championship", "Championships", "Cup",      "Open",       "Games",       "Prix",       "Awards",
+      "Trophy",       "Series",        "Festival", "Tournament", "Committee",   "Council",    "Commission",
+      "Office",       "Department",    "Ministry", "Agency",     "Association", "Federation", "Institute",
+      "Academy",      "Exchange",      "Bank",     "League",     "Union",       "Society",    "Board",
+      "Group",        "Company",       "Party",    "Court",      "Service",     "University", "College"};
+  if (std::find(std::begin(kGenericHeads), std::end(kGenericHeads), name) != std::end(kGenericHeads)) return false;
+  // A possessive inside a person's name is two names run together
+  // ("Intelligence Unit's Mr Hensel"; a place may have one: "St Enoch's
+  // Shopping Centre").
+  if (type == store::EntityType::kPerson &&
+      (name.find("'s ") != std::string_view::npos || name.find("\u2019s ") != std::string_view::npos)) {
+    return false;
+  }
   // A name run on into the sentence ("Park on Wednesday", "Office of
   // Management and Budget under President Clinton").
   size_t begin = 0;
@@ -877,6 +906,11 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // ("hop": the lemmatizer's reading of "hoped")
     if (one_of(first_word, {"hope", "hop", "want", "wish", "expect", "dream", "fear", "long"})) return false;
   }
+  // "It took Bellamy four minutes to threaten": "it" there stands for no one.
+  if (t.subject && t.subject->is_pronoun && utf8::ascii_lowercase(t.subject->text) == "it" &&
+      t.relation.starts_with("take ")) {
+    return false;
+  }
   // "a probe by the SEC following its New York listing": "following" is a
   // preposition of time there, and its "subject" follows nothing.
   if (p.predicate < words.size() && t.relation == "follow" &&
@@ -886,8 +920,12 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   }
   // "described Africa as a scar", "branded Blair a liar": a verb of naming
   // says nothing without what it names its object as.
-  if (p.predicate < words.size() &&
-      one_of(t.relation, {"describe", "brand", "label", "dub", "call", "regard", "view", "consider", "portray"})) {
+  // (To name a person as something is to appoint him; to name a country
+  // as something is to describe it.)
+  const bool naming =
+      one_of(t.relation, {"describe", "brand", "label", "dub", "call", "regard", "view", "consider", "portray"}) ||
+      (t.relation == "name" && object_type != store::EntityType::kPerson);
+  if (p.predicate < words.size() && naming) {
     for (uint32_t i = 0; i < words.size(); ++i) {
       if (words[i].head != static_cast<int32_t>(p.predicate)) continue;
       if (base_rel(words[i].deprel) == "xcomp" || !child_lemma(words, i, "case", {"as"}).empty() ||

@@ -1,8 +1,10 @@
 #include "ingest/object_names.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
+#include "base/lexicon.h"
 #include "base/utf8.h"
 
 namespace kg::ingest {
@@ -73,6 +75,13 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
   // Half of a hyphenated word ("crime-fighting tools") is no noun of its own.
   if ((head > 0 && words[head - 1].form == "-") || (head + 1 < words.size() && words[head + 1].form == "-")) return out;
   const std::string noun = utf8::ascii_lowercase(words[head].lemma);
+  // An office written as a title ("the Director of Public Prosecutions",
+  // "the Chancellor of the Exchequer") names its remit after "of": one
+  // consults the office, not the remit.
+  if (std::isupper(static_cast<unsigned char>(words[head].form[0])) &&
+      lexicon::role_noun(noun) != lexicon::RoleNoun::kNone) {
+    return out;
+  }
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (words[i].head != static_cast<int32_t>(head)) continue;
     const std::string_view rel = base_rel(words[i].deprel);

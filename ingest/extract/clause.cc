@@ -472,6 +472,11 @@ bool ClauseRules::reciprocal(ClauseBuild& c) {
       !listed(kReciprocal, t_.lemma(c.top)) || t_.lemma(subjects.front().head) == "who") {
     return false;
   }
+  // A conjunction joins the subjects; conjuncts with none are an apposition
+  // the parser read as a list ("CENTR, the Council of ... Registries, agrees").
+  const bool joined =
+      std::any_of(subjects.begin() + 1, subjects.end(), [&](const Argument& a) { return t_.child(a.head, "cc") >= 0; });
+  if (!joined) return false;
   // One proposition per pair, within the sentence's budget: the pairs past
   // it are counted, not built.
   const size_t n = subjects.size();

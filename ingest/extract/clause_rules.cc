@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "base/lexicon.h"
+#include "base/utf8.h"
 #include "ingest/nlp/nlp.h"
 
 namespace kg::extract {
@@ -301,9 +302,13 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
   if (const int32_t name = titled_name(h); name >= 0) {
     if (std::string m = mention(static_cast<uint32_t>(name), type); !m.empty()) return m;
   }
-  // A product or event name modifying a common noun ("the Nord Stream 2 pipeline") is what the noun names.
+  // A product or event name modifying a common noun ("the Nord Stream 2 pipeline") is what the noun names;
+  // a party or a nationality before a person's role is not ("the Liberal Democrat leader").
+  const std::string head_lemma = utf8::ascii_lowercase(t_.lemma(h));
+  const bool person_noun =
+      lexicon::role_noun(head_lemma) != lexicon::RoleNoun::kNone || lexicon::person_descriptor(head_lemma);
   for (uint32_t c : t_.children(h)) {
-    if (one_of(t_.base_rel(c), {"compound", "flat"}) && c < h) {
+    if (one_of(t_.base_rel(c), {"compound", "flat"}) && c < h && !person_noun) {
       std::string ct;
       std::string m = mention(c, &ct);
       if (!m.empty() && ct == "MISC") {
