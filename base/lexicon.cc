@@ -465,13 +465,17 @@ bool is_nationality_word(std::string_view word) { return listed(kNationalityWord
 
 bool ends_organisation_name(std::string_view last_word, bool place, bool person) {
   static constexpr std::string_view kBusinessWords[] = {
-      "Brothers", "Labs", "Laboratories", "Communications", "Securities", "Capital", "Partners", "Research",
-      "Foods", "Energy", "Entertainment", "Publishing", "Telecom", "Electronics", "Investments", "Insurance",
-      "Consulting", "Pharmaceuticals", "Petroleum", "Resources", "Ventures", "Software", "Airline",
-      "Shipping", "Robotics", "Logistics", "Freight", "Aviation", "Engineering", "Chemicals", "Mining",
-      "Semiconductor", "Solutions", "Enterprises"};
-  static constexpr std::string_view kAlsoSurnames[] = {"Church", "Bank", "Post", "Press", "Times", "News", "Court",
-                                                       "Guard", "United", "Service", "Fund", "Team", "Army", "Navy"};
+      "Brothers",     "Labs",           "Laboratories", "Communications",  "Securities", "Capital",     "Partners",
+      "Research",     "Foods",          "Energy",       "Entertainment",   "Publishing", "Telecom",     "Electronics",
+      "Investments",  "Insurance",      "Consulting",   "Pharmaceuticals", "Petroleum",  "Resources",   "Ventures",
+      "Software",     "Airline",        "Shipping",     "Robotics",        "Logistics",  "Freight",     "Aviation",
+      "Engineering",  "Chemicals",      "Mining",       "Semiconductor",   "Solutions",  "Enterprises", "Steel",
+      "Financial",    "Pharmaceutical", "Holdings",     "Motors",          "Airways",    "Airlines",    "Systems",
+      "Technologies", "Networks",       "Industries",   "Boerse",          "Bourse",     "Oil",         "Studios",
+      "Records",      "Pictures"};
+  static constexpr std::string_view kAlsoSurnames[] = {"Church", "Bank",  "Post",   "Press",   "Times", "News",
+                                                       "Court",  "Guard", "United", "Service", "Fund",  "Team",
+                                                       "Army",   "Navy",  "Steel",  "Gold"};
   if (last_word == "City") return false;
   if (person && std::find(std::begin(kAlsoSurnames), std::end(kAlsoSurnames), last_word) != std::end(kAlsoSurnames)) {
     return false;

@@ -241,7 +241,9 @@ std::optional<std::pair<std::string, int32_t>> role_after_known_name(std::span<c
   // club's name read as an adjective: the name, or the last word, of one
   // name the article gives no person ("Manchester United", "Blackburn"),
   // before a team's or a firm's position.
-  if (tf.begin == 0 || (!lexicon::is_position_noun(last) && last != "manager" && last != "chairman")) {
+  // (Not a firm's analyst: "Steel analyst" names a trade, not Nippon Steel.)
+  if (tf.begin == 0 || (!lexicon::is_position_noun(last) && last != "manager" && last != "chairman") ||
+      last == "analyst" || last == "economist" || last == "strategist") {
     return std::nullopt;
   }
   const std::string_view word = words[tf.begin - 1].form;
@@ -852,8 +854,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (words[owned.name_word].xpos == "NNS" || words[owned.name_word].xpos == "NNPS") continue;
       const store::EntityRecord& e = record.entities[o];
       const WordSpan span{owned.owner_word, owned.name_word + 1};
-      const bool company = lexicon::ends_organisation_name(last_word) || last_word == "Steel" ||
-                           last_word == "Financial" || last_word == "Pharmaceutical";
+      const bool company = lexicon::ends_organisation_name(last_word);
       if (e.type == store::EntityType::kLoc && lexicon::find_country(e.name) != nullptr) {
         add_fact(n, company ? "be based in" : "come from", o, sentence, span, nullptr);
       } else if (company) {

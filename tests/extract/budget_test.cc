@@ -14,7 +14,7 @@ namespace {
 
 using testing::parse_rows;
 
-// "N0 , N1 , ... N<names-1> met ." with the names repeating every
+// "N0 , N1 , ... and N<names-1> met ." with the names repeating every
 // `distinct`: a reciprocal verb pairs every two conjoined subjects.
 std::vector<std::string> listed_subjects_rows(size_t names, size_t distinct) {
   const std::string verb = std::to_string(2 * names);  // row of "met": the names and a comma before all but one
@@ -24,7 +24,8 @@ std::vector<std::string> listed_subjects_rows(size_t names, size_t distinct) {
     if (k == 0) {
       rows.push_back(name + " " + name + " PROPN NNP " + verb + " nsubj U-PERSON");
     } else {
-      rows.push_back(", , PUNCT , " + std::to_string(rows.size() + 2) + " punct");
+      rows.push_back(k + 1 == names ? "and and CCONJ CC " + std::to_string(rows.size() + 2) + " cc"
+                                    : ", , PUNCT , " + std::to_string(rows.size() + 2) + " punct");
       rows.push_back(name + " " + name + " PROPN NNP 1 conj U-PERSON");
     }
   }
