@@ -650,12 +650,16 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
       }
     }
     // ... and the one-word name after it its last ("Frost" of "BBC One's
-    // Breakfast with Frost"): a capitalised word before "with", not
-    // opening the sentence.
-    if (name.find(' ') == std::string_view::npos && at >= 6 && text.substr(at - 6, 6) == " with ") {
-      size_t w = at - 6;
+    // Breakfast with Frost"), as a work's after "<Capitalised> of the"
+    // ("Christ" of "Passion of the Christ"): a capitalised word before
+    // "with" or "of the", not opening the sentence.
+    const bool after_with = at >= 6 && text.substr(at - 6, 6) == " with ";
+    const bool after_of_the = at >= 8 && text.substr(at - 8, 8) == " of the " &&
+                              (type == store::EntityType::kMisc || type == store::EntityType::kPerson);
+    if (name.find(' ') == std::string_view::npos && (after_with || after_of_the)) {
+      size_t w = at - (after_with ? 6 : 8);
       while (w > 0 && !std::isspace(static_cast<unsigned char>(text[w - 1]))) --w;
-      const std::string_view before_with = text.substr(w, at - 6 - w);
+      const std::string_view before_with = text.substr(w, at - (after_with ? 6 : 8) - w);
       size_t k = w;
       while (k > 0 && text[k - 1] == ' ') --k;
       const bool opens = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});

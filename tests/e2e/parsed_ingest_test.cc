@@ -759,7 +759,10 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "The Liberal Democrat leader will visit the Shri Swaminarayan Mandir Temple in Neasden. CENTR, the Council of "
       "European National Top Level Domain Registries, agrees. Amitai Etzioni names Russia as the \"failing state\" "
       "of gravest concern. Former England captain Martin Johnson has announced he is to retire. He won the 1998 "
-      "World Cup and 2000 European Championship with France.\n");
+      "World Cup and 2000 European Championship with France.\n"
+      "\n"
+      "Unlike many other film-makers, Passion of the Christ director Mel Gibson has vowed not to campaign for an "
+      "Oscar.\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -786,6 +789,7 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       << g.dump();
   EXPECT_TRUE(g.edges("Amitai Etzioni", "name", "Russia").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Martin Johnson", "win", "Championship").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Mel Gibson", "director of", "Christ").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Martin Johnson", "former captain of", "England")) << g.dump();
   EXPECT_TRUE(g.edges("Martin Johnson", "captain of", "England").empty()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Consumer Electronics Show in Las Vegas Microsoft").empty()) << g.dump();
