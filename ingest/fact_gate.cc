@@ -253,6 +253,13 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     }
   }
   if (!child_lemma(words, p.predicate, "advmod", {"hardly", "scarcely", "barely", "little"}).empty()) add("not");
+  // "has had no formal contact with Liverpool": an object with "no" denies the act.
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(p.predicate) && base_rel(words[i].deprel) == "obj" &&
+        !child_lemma(words, i, "det", {"no"}).empty()) {
+      add("not");
+    }
+  }
   // "ready and willing to invest in": the adjective the verb depends on is
   // the fact's qualifier.
   if (words[p.predicate].deprel == "xcomp" && words[p.predicate].head >= 0 &&
@@ -702,11 +709,12 @@ bool name_fits_graph(std::string_view text, std::string_view name, store::Entity
   // left of one cut short ("Championship" of "2000 European Championship",
   // "Committee" of "Committee to Protect Bloggers").
   static constexpr std::string_view kGenericHeads[] = {
-      "Championship", "Championships", "Cup",      "Open",       "Games",       "Prix",       "Awards",
-      "Trophy",       "Series",        "Festival", "Tournament", "Committee",   "Council",    "Commission",
-      "Office",       "Department",    "Ministry", "Agency",     "Association", "Federation", "Institute",
-      "Academy",      "Exchange",      "Bank",     "League",     "Union",       "Society",    "Board",
-      "Group",        "Company",       "Party",    "Court",      "Service",     "University", "College"};
+      "Championship", "Championships", "Cup", "Open", "Games", "Prix", "Awards", "Trophy", "Series", "Festival",
+      "Tournament", "Committee", "Council", "Commission", "Office", "Department", "Ministry", "Agency", "Association",
+      "Federation", "Institute", "Academy", "Exchange", "Bank", "League", "Union", "Society", "Board", "Group",
+      "Company", "Party", "Court", "Service", "University", "College",
+      // and a field of work read as a name before its trade ("Film director Ken Loach")
+      "Film", "Fashion", "Music", "Theatre", "Television", "Art", "Rock", "Pop", "Jazz"};
   if (std::find(std::begin(kGenericHeads), std::end(kGenericHeads), name) != std::end(kGenericHeads)) return false;
   // A possessive inside a person's name is two names run together
   // ("Intelligence Unit's Mr Hensel"; a place may have one: "St Enoch's

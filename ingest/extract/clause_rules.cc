@@ -634,7 +634,14 @@ void ClauseRules::nominalization(uint32_t n) {
   // ("During testimony to X, Nuland told ..." -> Nuland testified).
   // An object noun needs its own possessor ("concluding his meeting with X");
   // "blamed the tensions on X" is no tension by the subject.
-  const bool may_borrow = t_.base_rel(n) == "obl" || (t_.base_rel(n) == "obj" && agent >= 0);
+  // ("accused officials of a collective failure of memory": after a verb
+  // that charges or credits its object with an act, the act is the
+  // object's, not the subject's.)
+  const bool charged = t_.head(n) >= 0 && t_.child(static_cast<uint32_t>(t_.head(n)), "obj") >= 0 &&
+                       one_of(t_.lemma(static_cast<uint32_t>(t_.head(n))),
+                              {"accuse", "charge", "blame", "suspect", "convict", "clear", "acquit", "criticise",
+                               "criticize", "praise", "congratulate", "thank", "fine", "punish", "credit"});
+  const bool may_borrow = (t_.base_rel(n) == "obl" && !charged) || (t_.base_rel(n) == "obj" && agent >= 0);
   if ((agent < 0 || t_.is_pronoun(static_cast<uint32_t>(agent))) && t_.head(n) >= 0 && may_borrow) {
     const uint32_t governor = static_cast<uint32_t>(t_.head(n));
     bool inh = false;

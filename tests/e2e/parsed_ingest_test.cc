@@ -762,7 +762,10 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "World Cup and 2000 European Championship with France.\n"
       "\n"
       "Unlike many other film-makers, Passion of the Christ director Mel Gibson has vowed not to campaign for an "
-      "Oscar.\n");
+      "Oscar.\n"
+      "\n"
+      "Agent Gilmar Rinaldi said he has had no contact with Chelsea over the striker. Film director Ken Loach designed "
+      "a postcard.\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -790,6 +793,10 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   EXPECT_TRUE(g.edges("Amitai Etzioni", "name", "Russia").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Martin Johnson", "win", "Championship").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Mel Gibson", "director of", "Christ").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Ken Loach", "director of", "Film").empty()) << g.dump();
+  // "had no contact": the act is denied, not stated.
+  EXPECT_TRUE(g.edges("Gilmar Rinaldi", "have", "contact").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Gilmar Rinaldi", "not have", "contact")) << g.dump();
   EXPECT_TRUE(g.has_edge("Martin Johnson", "former captain of", "England")) << g.dump();
   EXPECT_TRUE(g.edges("Martin Johnson", "captain of", "England").empty()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Consumer Electronics Show in Las Vegas Microsoft").empty()) << g.dump();
