@@ -472,6 +472,8 @@ std::optional<std::string_view> place_relation(const NamePlace& np, const store:
   switch (np.shape) {
     case PlaceShape::kBased:  // ("-based" only of an organisation: "Canada-based Gordon Smith" is a person's home.)
       return named.type == EntityType::kOrg ? std::optional<std::string_view>("be based in") : std::nullopt;
+    case PlaceShape::kBorn:  // ("-born" only of a person: "the UK-born firm" is a manner of speaking.)
+      return named.type == EntityType::kPerson ? std::optional<std::string_view>("be born in") : std::nullopt;
     case PlaceShape::kPossessive:
       if (named.type == EntityType::kOrg && !np.event) return np.venue ? "be located in" : "be based in";
       if (named.type == EntityType::kLoc && (np.place_named || np.venue) && !country) return "be located in";

@@ -90,16 +90,18 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
       }
       continue;
     }
-    // "London-based Barclays", "the Paris-based group Vivendi": the first
-    // organisation within three words after "based".
-    if (i >= 2 && words[i].form == "based" && words[i - 1].form == "-" && nlp::tag_type(words[i - 2]) == "LOC" &&
+    // "London-based Barclays", "the Paris-based group Vivendi",
+    // "Glasgow-born singer Sharleen Spiteri": the first name within three
+    // words after "based" or "born".
+    const bool based = words[i].form == "based", born = words[i].form == "born";
+    if (i >= 2 && (based || born) && words[i - 1].form == "-" && nlp::tag_type(words[i - 2]) == "LOC" &&
         nlp::ends_name(words[i - 2])) {
       for (uint32_t k = i + 1; k < n && k <= i + 3; ++k) {
         if (words[k].upos == nlp::UPos::PUNCT || words[k].upos == nlp::UPos::VERB) break;
         if (!nlp::begins_name(words[k])) continue;
         if (const int32_t name = whole_name_from(words, k, /*owned=*/false); name >= 0) {
-          out.push_back(
-              {static_cast<uint32_t>(name), i - 2, PlaceShape::kBased, place_named(static_cast<uint32_t>(name))});
+          out.push_back({static_cast<uint32_t>(name), i - 2, born ? PlaceShape::kBorn : PlaceShape::kBased,
+                         place_named(static_cast<uint32_t>(name))});
         }
         break;
       }

@@ -23,7 +23,7 @@
 
 namespace kg::ingest {
 
-enum class PlaceShape : uint8_t { kPossessive, kBased, kCountryAfterComma, kIn };
+enum class PlaceShape : uint8_t { kPossessive, kBased, kBorn, kCountryAfterComma, kIn };
 
 struct NamePlace {
   uint32_t name_word = 0;   // last word of the organisation's, place's or event's name (sentence index)

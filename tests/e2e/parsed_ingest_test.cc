@@ -446,7 +446,9 @@ constexpr const char* kMeetingArticle =
     "\n"
     "Piet Botha will snub Dublin and skip the tour if the union fails to pay him.\n"
     "\n"
-    "Manchester United were held at home. United goalkeeper Roy Dunn made two saves.\n";
+    "Manchester United were held at home. United goalkeeper Roy Dunn made two saves.\n"
+    "\n"
+    "Glasgow-born singer Sharleen Spiteri released an album.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -457,6 +459,8 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   // An event's name "in" a place, and a place with its country after a comma.
   EXPECT_TRUE(g.has_edge("European Indoor Championships", "be held in", "Madrid")) << g.dump();
   EXPECT_TRUE(g.has_edge("Cannes", "be located in", "France")) << g.dump();
+  // "Glasgow-born singer X": where the person was born.
+  EXPECT_TRUE(g.has_edge("Sharleen Spiteri", "be born in", "Glasgow")) << g.dump();
   // An event's name is no person's, whatever the recognizer said.
   EXPECT_TRUE(g.person("European Indoor Championships").is_null()) << g.dump();
   // A country after a comma that begins the next clause is in no place.
