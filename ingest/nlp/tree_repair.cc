@@ -63,7 +63,8 @@ TreeRepair::TreeRepair(const std::vector<std::string>& labels)
       root_(label_id(labels, "root")),
       punct_(label_id(labels, "punct")),
       iobj_(label_id(labels, "iobj")),
-      ccomp_(label_id(labels, "ccomp")) {
+      ccomp_(label_id(labels, "ccomp")),
+      poss_(label_id(labels, "nmod:poss")) {
   if (desc_ < 0) desc_ = compound_;
 }
 
@@ -112,6 +113,9 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   }
   if (nsubj_ >= 0 && root_ >= 0 && compound_ >= 0 && det_ >= 0) {
     keep_if_tree([&] { age_description_read_as_root(words, heads, labels); });
+  }
+  if (nsubj_ >= 0 && appos_ >= 0 && relcl_ >= 0 && poss_ >= 0) {
+    keep_if_tree([&] { whose_clause_read_as_apposition(words, heads, labels); });
   }
 }
 
@@ -340,6 +344,39 @@ void TreeRepair::age_description_read_as_root(std::span<const Word> words, std::
     const bool inside_phrase = k < old && ((*labels)[k] == det_ || (*labels)[k] == compound_ ||
                                            words[k].upos == UPos::NUM || words[k].upos == UPos::ADJ);
     if (!inside_phrase) (*heads)[k] = verb;
+  }
+}
+
+void TreeRepair::whose_clause_read_as_apposition(std::span<const Word> words, std::vector<int>* heads,
+                                                 std::vector<int>* labels) const {
+  // "said Jose Mourinho, whose Chelsea team meet Barcelona": the noun after
+  // "whose" is taken for an apposition of the name, and the name for the
+  // subject of the clause's verb. The noun is that verb's subject, the
+  // clause is a relative clause on the name, and the name goes back to the
+  // verb the clause had hung on, when that verb has no subject of its own.
+  const int n = static_cast<int>(words.size());
+  for (int noun = 0; noun < n; ++noun) {
+    const int name = (*heads)[noun];
+    if (name < 0 || (*labels)[noun] != appos_ || !is_nominal(words[noun])) continue;
+    bool whose = false;
+    for (int k = name + 1; k < noun; ++k) {
+      whose = whose ||
+              ((*heads)[k] == noun && (*labels)[k] == poss_ && (words[k].form == "whose" || words[k].form == "Whose"));
+    }
+    const int verb = (*heads)[name];
+    if (!whose || verb <= noun || words[verb].upos != UPos::VERB || (*labels)[name] != nsubj_) continue;
+    const int governor = (*heads)[verb];
+    if (governor < 0 || words[governor].upos != UPos::VERB) continue;
+    bool governor_subject = false;
+    for (int k = 0; k < n; ++k)
+      governor_subject = governor_subject || ((*heads)[k] == governor && is_subject((*labels)[k]));
+    if (governor_subject) continue;
+    (*heads)[name] = governor;
+    (*labels)[name] = nsubj_;
+    (*heads)[verb] = name;
+    (*labels)[verb] = relcl_;
+    (*heads)[noun] = verb;
+    (*labels)[noun] = nsubj_;
   }
 }
 

@@ -12,9 +12,10 @@
 namespace kg::nlp {
 namespace {
 
-const std::vector<std::string> kLabels = {
-    "root",      "nsubj", "nsubj:pass", "conj", "cc",   "compound", "nmod:desc", "advcl", "mark",   "obj", "acl:relcl",
-    "parataxis", "appos", "det",        "flat", "amod", "obl",      "case",      "punct", "advmod", "acl", "nummod"};
+const std::vector<std::string> kLabels = {"root",      "nsubj",  "nsubj:pass", "conj",   "cc",        "compound",
+                                          "nmod:desc", "advcl",  "mark",       "obj",    "acl:relcl", "parataxis",
+                                          "appos",     "det",    "flat",       "amod",   "obl",       "case",
+                                          "punct",     "advmod", "acl",        "nummod", "nmod:poss", "ccomp"};
 
 struct Row {
   const char* form;
@@ -136,6 +137,20 @@ TEST(TreeRepair, ADescriptionOfAgeReadAsTheRootIsTheSubjectOfTheVerbAfterIt) {
   EXPECT_EQ(repaired(parse), (std::vector<std::string>{"6:det", "4:nummod", "2:punct", "6:compound", "4:punct",
                                                        "7:nsubj", "0:root", "7:advmod", "10:case", "7:obl", "13:punct",
                                                        "13:cc", "7:conj", "13:obj", "7:punct"}));
+}
+
+TEST(TreeRepair, AClauseOpenedByWhoseReadAsAnAppositionIsARelativeClause) {
+  // said Mourinho , whose team meet Barcelona .
+  const std::vector<Row> parse = {{"said", V, 0, "root", kFinite},
+                                  {"Mourinho", P, 6, "nsubj"},
+                                  {",", T, 5, "punct"},
+                                  {"whose", UPos::PRON, 5, "nmod:poss"},
+                                  {"team", N, 2, "appos"},
+                                  {"meet", V, 1, "ccomp", kFinite},
+                                  {"Barcelona", P, 6, "obj"},
+                                  {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "1:nsubj", "5:punct", "5:nmod:poss", "6:nsubj",
+                                                       "2:acl:relcl", "6:obj", "1:punct"}));
 }
 
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
