@@ -599,6 +599,9 @@ bool event_noun(std::string_view noun, std::string_view verb) {
   static constexpr std::string_view kDrifted[] = {"union", "song",   "tale",   "fixture", "topper",
                                                   "ok",    "flight", "gaming", "thought", "being"};
   if (std::find(std::begin(kDrifted), std::end(kDrifted), noun) != std::end(kDrifted)) return false;
+  // A role names a person, not an act ("VH1's vice president of music" is
+  // no presiding).
+  if (lexicon::role_noun(noun) != lexicon::RoleNoun::kNone || lexicon::person_descriptor(noun)) return false;
   // (A verb longer than its noun and ending in -ify, -ize, -ise or -ate was
   // made from the noun: "economy" -> "economize", "office" -> "officiate";
   // a few such nouns do name the act.)

@@ -253,6 +253,14 @@ TEST(Constructions, Nominalizations) {
           {"Blair · apologise to · Brown"},
           {}}},
         &d);
+  // A role names a person, not an act: a vice president presides over nothing.
+  d.add("president", "preside");
+  check({{"a role noun takes no nominalization",
+          {"VH1 VH1 PROPN NNP 3 nmod:poss U-ORG", "'s 's PART POS 1 case", "president president NOUN NN 6 nsubj",
+           "of of ADP IN 5 case", "music music NOUN NN 3 nmod", "spoke speak VERB VBD 0 root", ". . PUNCT . 6 punct"},
+          {},
+          {"VH1 · preside · music"}}},
+        &d);
   // Without the derivations model the rule is off.
   const nlp::Document doc = parse_rows({"During during ADP IN 2 case", "testimony testimony NOUN NN 5 obl",
                                         "Nuland Nuland PROPN NNP 5 nsubj U-PERSON", ", , PUNCT , 5 punct",
