@@ -871,8 +871,15 @@ bool copula_inside_clause(Words words, uint32_t predicate) {
   if (!child_lemma(words, predicate, "cop", {"be"}).empty()) return true;
   // (Or the noun a bare clause hangs on: "was the Dreamworks hit Shrek 2"
   // with "hit" a clause on "Dreamworks".)
+  // (Not a clause with a subject of its own: "is the day after England
+  // play Italy".)
   const int32_t noun = words[predicate].head;
-  if (words[predicate].deprel == "acl" && noun >= 0 &&
+  bool own_subject = false;
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    own_subject =
+        own_subject || (words[i].head == static_cast<int32_t>(predicate) && base_rel(words[i].deprel) == "nsubj");
+  }
+  if (words[predicate].deprel == "acl" && noun >= 0 && !own_subject &&
       !child_lemma(words, static_cast<uint32_t>(noun), "cop", {"be"}).empty()) {
     return true;
   }

@@ -769,7 +769,9 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "Oscar.\n"
       "\n"
       "Agent Gilmar Rinaldi said he has had no contact with Chelsea over the striker. Film director Ken Loach designed "
-      "a postcard.\n");
+      "a postcard.\n"
+      "\n"
+      "That game is the day after England play Italy in the Six Nations.\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -807,6 +809,8 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   // What the sentences do say stays.
   EXPECT_TRUE(g.has_edge("Bill Gates", "speak at", "Consumer Electronics Show")) << g.dump();
   EXPECT_TRUE(g.has_edge("Leicester", "hold talk with", "Rugby Football Union")) << g.dump();
+  // A clause with a subject of its own on a noun with a copula is a clause.
+  EXPECT_TRUE(g.has_edge("England", "play", "Italy")) << g.dump();
 }
 
 // What a person is, written before the name at a sentence start, is the
