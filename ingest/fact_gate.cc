@@ -616,6 +616,20 @@ bool country_opens(std::string_view text) {
   return lexicon::find_country(text.substr(0, second)) != nullptr;
 }
 
+// The word of `text` that ends at byte `end` (spaces end words), and
+// whether it opens a sentence (nothing or a sentence's last mark before it).
+struct WordBefore {
+  std::string_view word;
+  bool opens_sentence = false;
+};
+WordBefore word_before(std::string_view text, size_t end) {
+  size_t start = end;
+  while (start > 0 && !std::isspace(static_cast<unsigned char>(text[start - 1]))) --start;
+  size_t k = start;
+  while (k > 0 && text[k - 1] == ' ') --k;
+  return {text.substr(start, end - start), k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""})};
+}
+
 bool fragment_of_longer_name(std::string_view text, std::string_view name, store::EntityType type) {
   if (name.empty()) return false;
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
@@ -664,23 +678,15 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
     const bool after_of_the = at >= 8 && text.substr(at - 8, 8) == " of the " &&
                               (type == store::EntityType::kMisc || type == store::EntityType::kPerson);
     if (name.find(' ') == std::string_view::npos && (after_with || after_of_the)) {
-      size_t w = at - (after_with ? 6 : 8);
-      while (w > 0 && !std::isspace(static_cast<unsigned char>(text[w - 1]))) --w;
-      const std::string_view before_with = text.substr(w, at - (after_with ? 6 : 8) - w);
-      size_t k = w;
-      while (k > 0 && text[k - 1] == ' ') --k;
-      const bool opens = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});
-      if (!before_with.empty() && capitalised(before_with) && !opens) return true;
+      const WordBefore title = word_before(text, at - (after_with ? 6 : 8));
+      if (!title.word.empty() && capitalised(title.word) && !title.opens_sentence) return true;
     }
     if (at < 2 || text[at - 1] != ' ') continue;
     // Before: "European Cup", "Small Island", "Screen Actors Guild Awards";
     // a capitalised word that opens a sentence or is a function word is no part.
-    size_t word = at - 1;
-    while (word > 0 && !std::isspace(static_cast<unsigned char>(text[word - 1]))) --word;
-    const std::string_view prev = text.substr(word, at - 1 - word);
-    size_t k = word;
-    while (k > 0 && text[k - 1] == ' ') --k;
-    const bool sentence_start = k == 0 || one_of(text.substr(k - 1, 1), {".", "!", "?", "\n", ":", "\""});
+    const WordBefore before = word_before(text, at - 1);
+    const std::string_view prev = before.word;
+    const bool sentence_start = before.opens_sentence;
     const size_t hyphen = prev.rfind('-');
     // A possessor owns the name after it ("Edinburgh's Napier University"),
     // unless it is a common word the name begins with ("Women's Tennis
@@ -869,27 +875,18 @@ bool possessor_name(Words words, uint32_t head) {
 // nominal predicate, misread.
 bool copula_inside_clause(Words words, uint32_t predicate) {
   if (!child_lemma(words, predicate, "cop", {"be"}).empty()) return true;
-  // (Or the noun a bare clause hangs on: "was the Dreamworks hit Shrek 2"
-  // with "hit" a clause on "Dreamworks".)
-  // (Not a clause with a subject of its own: "is the day after England
-  // play Italy".)
-  const int32_t noun = words[predicate].head;
   bool own_subject = false;
   for (uint32_t i = 0; i < words.size(); ++i) {
-    own_subject =
-        own_subject || (words[i].head == static_cast<int32_t>(predicate) && base_rel(words[i].deprel) == "nsubj");
+    if (words[i].head != static_cast<int32_t>(predicate) || base_rel(words[i].deprel) != "nsubj") continue;
+    own_subject = true;
+    if (!child_lemma(words, i, "cop", {"be"}).empty()) return true;
   }
-  if (words[predicate].deprel == "acl" && noun >= 0 && !own_subject &&
-      !child_lemma(words, static_cast<uint32_t>(noun), "cop", {"be"}).empty()) {
-    return true;
-  }
-  for (uint32_t i = 0; i < words.size(); ++i) {
-    if (words[i].head == static_cast<int32_t>(predicate) && base_rel(words[i].deprel) == "nsubj" &&
-        !child_lemma(words, i, "cop", {"be"}).empty()) {
-      return true;
-    }
-  }
-  return false;
+  // (Or, for a bare clause with no subject of its own, the noun it hangs on:
+  // "was the Dreamworks hit Shrek 2" with "hit" a clause on "Dreamworks";
+  // not "is the day after England play Italy".)
+  const int32_t noun = words[predicate].head;
+  return !own_subject && words[predicate].deprel == "acl" && noun >= 0 &&
+         !child_lemma(words, static_cast<uint32_t>(noun), "cop", {"be"}).empty();
 }
 
 // Whether a relation between two named entities is stated well enough to
