@@ -1,14 +1,15 @@
 // Opening and closing a store: directory checks, the writer lock, column
 // family options, the schema version, and the reader modes.
+#include <fmt/format.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/transaction_log.h>
+#include <rocksdb/utilities/options_util.h>
+#include <unistd.h>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/table.h>
-#include <rocksdb/utilities/options_util.h>
-#include <unistd.h>
 
 #include "base/try.h"
 #include "graph/store/store_impl.h"
@@ -194,12 +195,13 @@ bool only_the_log_is_damaged(const std::string& dir, rocksdb::DBOptions options)
   return s.ok();
 }
 
-// Compares the writer's journal with what the store holds (write_journal.h)
-// and leaves the writer with an empty journal of its own. Journaled writes
-// above the stored write count were lost with the write-ahead log: the open
-// fails naming them, unless `accept_lost` (kg check --repair) keeps them in
-// impl.lost_writes and lets the store go on without them.
-Status settle_journal(Store::Impl& impl, bool accept_lost) {
+// Compares the journal, as read before RocksDB opened the store, with what
+// the store holds (write_journal.h) and leaves the writer with an empty
+// journal of its own. Journaled writes above the stored write count were
+// lost with the write-ahead log: the open fails naming them, unless
+// `accept_lost` (kg check --repair) keeps them in impl.lost_writes and lets
+// the store go on without them.
+Status settle_journal(Store::Impl& impl, const Result<std::vector<WriteJournal::Entry>>& entries, bool accept_lost) {
   if (impl.secondary) return Status::ok();  // the running writer appends to it
   std::string value;
   Result<bool> found = impl.get(keys::kMeta, keys::kWriteCountKey, &value);
@@ -208,7 +210,6 @@ Status settle_journal(Store::Impl& impl, bool accept_lost) {
                     value.data() + value.size()) {
     return impl.bad_record(keys::kMeta, keys::kWriteCountKey);
   }
-  Result<std::vector<WriteJournal::Entry>> entries = WriteJournal::read(impl.dir);
   if (!entries) return entries.status();
   const std::vector<WriteJournal::Entry> lost = WriteJournal::lost(*entries, impl.write_count);
   if (!lost.empty() && !accept_lost) {
@@ -224,8 +225,18 @@ Status settle_journal(Store::Impl& impl, bool accept_lost) {
   if (!journal) return journal.status();
   impl.journal = std::move(*journal);
   // What the log replayed goes into table files before the journal that
-  // names it is emptied: from here on the log is not needed for it.
-  return entries->empty() ? Status::ok() : impl.flush_all();
+  // names it is emptied: from here on the log is not needed for it. An
+  // empty journal is still truncated, in case a kill left a torn line that
+  // the next append would run into.
+  return entries->empty() ? impl.journal->clear() : impl.flush_all();
+}
+
+// The journal with its last write's log inspected, before RocksDB opens
+// the store (write_journal.h).
+Result<std::vector<WriteJournal::Entry>> read_journal(const std::string& dir) {
+  Result<std::vector<WriteJournal::Entry>> entries = WriteJournal::read(dir);
+  if (entries) WriteJournal::inspect_log(dir, &*entries);
+  return entries;
 }
 
 }  // namespace
@@ -274,15 +285,32 @@ Status Store::Impl::write(rocksdb::WriteBatch& batch, std::string_view doing, bo
   const uint64_t count = write_count + 1;
   batch.Put(cf[keys::kMeta], rocksdb::Slice(keys::kWriteCountKey.data(), keys::kWriteCountKey.size()),
             fmt::format("{}", count));
+  // Named before it can be in the store (write_journal.h), so that no
+  // stored batch is ever missing from the journal, with where the log stood
+  // (log 0 when RocksDB cannot say: no such log, so a cut-short write
+  // counts as one that may have reached it).
+  uint64_t log_number = 0, log_size = 0;
+  if (std::unique_ptr<rocksdb::LogFile> log; journal && db->GetCurrentWalFile(&log).ok() && log) {
+    log_number = log->LogNumber();
+    log_size = log->SizeFileBytes();
+  }
+  if (journal && !journal->append_pending(count, log_number, log_size, doing)) {
+    return Status::io_error(
+        fmt::format("{}: cannot add {} to {} (the list of unflushed writes): {}; nothing of it "
+                    "was written",
+                    dir, doing, kJournalFile, std::strerror(errno)));
+  }
+  kill_point("journalled, not yet written");
   rocksdb::WriteOptions options;
   options.sync = sync;
   if (Status s = written(db->Write(options, &batch), doing); !s) return s;
+  kill_point("written, not yet confirmed in the journal");
   write_count = count;
   return journaled(count, doing);
 }
 
 Status Store::Impl::journaled(uint64_t count, std::string_view doing) {
-  if (journal && !journal->append(count, doing)) {
+  if (journal && !journal->append_stored(count, doing)) {
     return Status::io_error(fmt::format("{}: {} is stored, but it could not be added to {} (the list of unflushed "
                                         "writes): {}", dir, doing, kJournalFile, std::strerror(errno)));
   }
@@ -371,6 +399,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
   rocksdb::DBOptions dbo = db_options(options);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::Status rs;
+  Result<std::vector<WriteJournal::Entry>> journal_entries = std::vector<WriteJournal::Entry>{};
   if (writer) {
     Result<std::unique_ptr<StoreLock>> lock = StoreLock::acquire(dir);
     if (!lock) return lock.status();
@@ -395,6 +424,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     // kg check --repair: replay the log up to its first bad record; the
     // journal says what was beyond it.
     if (options.accept_lost_writes) dbo.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+    journal_entries = read_journal(dir);
     rocksdb::DB* raw = nullptr;
     rs = rocksdb::DB::Open(dbo, dir, descriptors(), &handles, &raw);
     impl->db.reset(raw);
@@ -421,6 +451,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
       rs = rocksdb::DB::OpenAsSecondary(dbo, dir, impl->secondary_dir, descriptors(), &handles, &raw);
       if (rs.ok()) rs = raw->TryCatchUpWithPrimary();
     } else {
+      journal_entries = read_journal(dir);
       rs = rocksdb::DB::OpenForReadOnly(dbo, dir, descriptors(), &handles, &raw);
     }
     impl->db.reset(raw);
@@ -443,7 +474,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     return impl->convert(rs, "opening");
   }
   for (size_t f = 0; f < handles.size() && f < keys::kFamilyCount; ++f) impl->cf[f] = handles[f];
-  if (Status s = settle_journal(*impl, writer && options.accept_lost_writes); !s) return s;
+  if (Status s = settle_journal(*impl, journal_entries, writer && options.accept_lost_writes); !s) return s;
 
   std::string version;
   Result<bool> found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);
@@ -468,7 +499,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, const OpenOpt
     wo.sync = true;
     kill_point("store files created, schema not yet written");
     KG_TRY(impl->written(impl->db->Write(wo, &batch), "creating the store"));
-    kill_point("committed write");  // not journalled: a lost creation is finished by the next writer
+    kill_point("schema written");  // not journalled: a lost creation is finished by the next writer
   }
 
   found = impl->get(keys::kMeta, keys::kSchemaVersionKey, &version);

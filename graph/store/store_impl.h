@@ -68,14 +68,14 @@ struct Store::Impl {
   }
   bool write_failed = false;
 
-  // Writes `batch` with meta "write_count" one higher, then appends that
-  // count and `doing` ("storing document X": what losing it would cost) to
-  // the journal (write_journal.h). Every batch that only the write-ahead log
+  // Writes `batch` with meta "write_count" one higher, naming that count
+  // and `doing` ("storing document X": what losing it would cost) in the
+  // journal before and after the write (write_journal.h). Every batch that only the write-ahead log
   // holds until the next flush goes through here.
   Status write(rocksdb::WriteBatch& batch, std::string_view doing, bool sync = false);
   uint64_t write_count = 0;  // meta "write_count" as last written or read
-  // Appends `count` and `doing` to the journal once the write is stored;
-  // then the kill point "committed write" (a committed write is journalled).
+  // Confirms in the journal that the write `count` (`doing`) is stored;
+  // then the kill point "committed write".
   Status journaled(uint64_t count, std::string_view doing);
 
   // The writer's journal of unflushed writes; emptied after each full flush.

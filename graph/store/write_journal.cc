@@ -1,18 +1,37 @@
 #include "graph/store/write_journal.h"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <fcntl.h>
-#include <fmt/format.h>
 #include <fstream>
-#include <unistd.h>
 
 namespace kg::store {
 
 namespace {
 
 std::string journal_path(const std::string& dir) { return dir + "/" + kJournalFile; }
+
+std::string log_path(const std::string& dir, uint64_t log_number) {
+  return fmt::format("{}/{:06}.log", dir, log_number);
+}
+
+// "stored", or "pending L S" (the log's number and size before the write).
+bool parse_stage(std::string_view stage, WriteJournal::Entry* e) {
+  if (stage == "stored") return true;
+  constexpr std::string_view kPending = "pending ";
+  if (!stage.starts_with(kPending)) return false;
+  e->stored = false;
+  const char* p = stage.data() + kPending.size();
+  const char* end = stage.data() + stage.size();
+  auto [after_number, number_error] = std::from_chars(p, end, e->log_number);
+  if (number_error != std::errc() || after_number == end || *after_number != ' ') return false;
+  auto [after_size, size_error] = std::from_chars(after_number + 1, end, e->log_size);
+  return size_error == std::errc() && after_size == end;
+}
 
 }  // namespace
 
@@ -21,26 +40,54 @@ Result<std::vector<WriteJournal::Entry>> WriteJournal::read(const std::string& d
   std::ifstream in(journal_path(dir), std::ios::binary);
   if (!in) return entries;  // no journal: nothing was written since the last flush
   std::string line;
+  size_t line_number = 0;
   // Only lines that end in '\n' count: a line cut by a kill is not an entry.
   while (std::getline(in, line) && !in.eof()) {
-    const size_t tab = line.find('\t');
+    ++line_number;
     Entry e;
+    const size_t tab = line.find('\t');
     const char* end = line.data() + (tab == std::string::npos ? 0 : tab);
     if (tab == std::string::npos || std::from_chars(line.data(), end, e.sequence).ptr != end) {
       return Status::corruption(
-          fmt::format("{}: line {} is not a journal entry; the file is damaged", journal_path(dir), entries.size() + 1));
+          fmt::format("{}: line {} is not a journal entry; the file is damaged", journal_path(dir), line_number));
     }
-    e.what = line.substr(tab + 1);
+    std::string_view rest = std::string_view(line).substr(tab + 1);
+    // `what` holds no tab (append_line() replaced it), so a second tab marks a stage.
+    if (const size_t second = rest.find('\t'); second != std::string_view::npos) {
+      if (!parse_stage(rest.substr(0, second), &e)) {
+        return Status::corruption(
+            fmt::format("{}: line {} is not a journal entry; the file is damaged", journal_path(dir), line_number));
+      }
+      rest.remove_prefix(second + 1);
+    }
+    e.what = rest;
+    // A later line for the batch of an unconfirmed pending line replaces it:
+    // its stored line, or the pending line of a retry after a failed write.
+    if (!entries.empty() && !entries.back().stored && entries.back().sequence == e.sequence) {
+      entries.back() = std::move(e);
+      continue;
+    }
     entries.push_back(std::move(e));
   }
   if (in.bad()) return Status::io_error(fmt::format("{}: cannot read: {}", journal_path(dir), std::strerror(errno)));
   return entries;
 }
 
+void WriteJournal::inspect_log(const std::string& dir, std::vector<Entry>* entries) {
+  if (entries->empty() || entries->back().stored) return;
+  Entry& e = entries->back();
+  struct stat st {};
+  e.reached_log =
+      ::stat(log_path(dir, e.log_number).c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) > e.log_size;
+}
+
 std::vector<WriteJournal::Entry> WriteJournal::lost(const std::vector<Entry>& entries, uint64_t recovered) {
   std::vector<Entry> out;
   for (const Entry& e : entries) {
     if (e.sequence > recovered) out.push_back(e);
+  }
+  if (out.size() == 1 && !out.back().stored && !out.back().reached_log && out.back().sequence == recovered + 1) {
+    out.clear();
   }
   return out;
 }
@@ -54,8 +101,16 @@ Result<std::unique_ptr<WriteJournal>> WriteJournal::open(const std::string& dir)
 
 WriteJournal::~WriteJournal() { ::close(fd_); }
 
-bool WriteJournal::append(uint64_t sequence, std::string_view what) {
-  std::string line = fmt::format("{}\t", sequence);
+bool WriteJournal::append_pending(uint64_t sequence, uint64_t log_number, uint64_t log_size, std::string_view what) {
+  return append_line(sequence, fmt::format("pending {} {}", log_number, log_size), what);
+}
+
+bool WriteJournal::append_stored(uint64_t sequence, std::string_view what) {
+  return append_line(sequence, "stored", what);
+}
+
+bool WriteJournal::append_line(uint64_t sequence, std::string_view stage, std::string_view what) {
+  std::string line = fmt::format("{}\t{}\t", sequence, stage);
   for (char c : what) line += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
   line += '\n';
   // One write() of a whole line with O_APPEND: a kill leaves whole lines

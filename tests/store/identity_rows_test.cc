@@ -214,7 +214,8 @@ TEST(IdentityRows, AFillLostWithTheLogIsReportedAndRepairFillsAgain) {
   { RawIdentity(db).drop_family(); }
   write_file(tmp.sub("one.txt"), "Talks\n\nMaria Rossi met Jan Novak in Rome on Friday.\n");
   const kg::testing::RunResult killed =
-      kg::testing::run_kg({"--db", db, "ingest", tmp.sub("one.txt")}, {{"KG_KILL_AT", "1"}});
+      kg::testing::run_kg({"--db", db, "ingest", tmp.sub("one.txt")},
+                          {{"KG_KILL_AT", "3"}});  // the fill's third point: written and confirmed
   ASSERT_EQ(killed.signal, SIGKILL) << killed.err;
   const std::string journal = kg::testing::slurp(std::filesystem::path(db) / "KG_JOURNAL");
   ASSERT_NE(journal.find("\tfilling the identity index\n"), std::string::npos) << journal;
