@@ -544,8 +544,8 @@ bool is_organisation_noun(std::string_view lowercase_lemma) {
 
 bool ends_event_name(std::string_view last_word) {
   static constexpr std::string_view kEventWords[] = {
-      "championships", "championship", "games",      "olympics",   "cup",    "marathon", "prix",    "festival",
-      "awards",        "summit",       "conference", "tournament", "trophy", "expo",     "indoors", "open"};
+      "championships", "championship", "games",      "olympics", "cup",  "marathon", "prix", "festival", "awards",
+      "summit",        "conference",   "tournament", "trophy",   "expo", "indoors",  "open", "election"};
   return std::any_of(std::begin(kEventWords), std::end(kEventWords),
                      [&](std::string_view e) { return equals_folded(e, last_word); });
 }

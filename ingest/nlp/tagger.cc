@@ -258,9 +258,10 @@ namespace {
 
 bool capitalized(std::string_view form) { return !form.empty() && form[0] >= 'A' && form[0] <= 'Z'; }
 
-// "lost to compatriot Andy Murray", "an assistant to sculptor Henry Moore":
+// "lost to compatriot Andy Murray", "an assistant to sculptor Henry Moore",
+// "indebted to skipper Brian O'Driscoll":
 // after "to", a word the tagger rarely saw reads as an infinitive. An
-// occupation right before a full name (two capitalized words) is the name's
+// occupation or team position right before a full name (two capitalized words) is the name's
 // descriptor, a singular noun. ("star" and "champion" are verbs often
 // enough to be left as tagged.)
 void descriptor_before_name(std::span<const Word> words, const TaggerLexicon& lexicon, std::vector<int>* classes) {
@@ -270,7 +271,10 @@ void descriptor_before_name(std::span<const Word> words, const TaggerLexicon& le
       continue;
     }
     const std::string lower = utf8::ascii_lowercase(words[i].form);
-    if (!lexicon::person_descriptor(lower) || lower == "star" || lower == "champion") continue;
+    if (!(lexicon::person_descriptor(lower) || lexicon::is_position_noun(lower)) || lower == "star" ||
+        lower == "champion") {
+      continue;
+    }
     // ... and "to" its preposition.
     for (size_t c = 0; c < lexicon.classes.size(); ++c) {
       const TagClass& t = lexicon.classes[c];

@@ -50,16 +50,20 @@ Role role_of(const Word& w) {
 // The type of a run of proper nouns the recognizer did not tag.
 nlp::EntityType guess_type(std::span<const Word> words, std::span<const GazetteerMark> marks, uint32_t title_begin,
                            uint32_t begin, uint32_t end) {
-  if (title_begin < begin) return nlp::EntityType::kPerson;
+  // "General Election", "General Motors": a title before a word that ends
+  // an event's or a firm's name is the first word of that name.
+  const bool event = lexicon::ends_event_name(words[end - 1].form);
+  const bool organisation = lexicon::ends_organisation_name(words[end - 1].form);
+  if (title_begin < begin && !event && !organisation) return nlp::EntityType::kPerson;
+  if (event) return nlp::EntityType::kMisc;
   bool place = true;
   for (uint32_t i = begin; i < end; ++i) {
     const uint16_t classes = end - begin == 1 ? marks[i].word_classes : marks[i].phrase_classes;
     place = place && (classes & kPlaceClasses) != 0;
   }
   if (place) return nlp::EntityType::kLoc;
-  if ((marks[end - 1].word_classes & nlp::kGazOrgWord) != 0) return nlp::EntityType::kOrg;
+  if (organisation || (marks[end - 1].word_classes & nlp::kGazOrgWord) != 0) return nlp::EntityType::kOrg;
   if (end - begin >= 2 && (marks[begin].word_classes & nlp::kGazFirstName) != 0) return nlp::EntityType::kPerson;
-  (void)words;
   return nlp::EntityType::kMisc;
 }
 
@@ -136,6 +140,19 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
         span.type = nlp::EntityType::kPerson;
       }
     }
+  }
+  // Titles belong to people: capitalised title words that open the name of
+  // anything else are part of it ("General Motors", "Coach Carter" the film).
+  // (Never into the mention before: mentions do not overlap.)
+  const uint32_t previous_end = !out->empty() && out->back().mention.sentence == s ? out->back().mention.end : 0;
+  if (span.type != nlp::EntityType::kPerson && described_from == name_begin && title_begin < name_begin &&
+      title_begin >= previous_end) {
+    bool capitalised_titles = true;
+    for (uint32_t i = title_begin; i < name_begin; ++i) {
+      capitalised_titles =
+          capitalised_titles && is_title_or_honorific(marks[i]) && nlp::is_ascii_upper(words[i].form[0]);
+    }
+    if (capitalised_titles) name_begin = title_begin;
   }
   FoundMention f;
   Mention& m = f.mention;

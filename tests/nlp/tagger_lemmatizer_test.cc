@@ -65,6 +65,8 @@ TEST(Tagger, AnOccupationAfterToBeforeAFullNameIsANoun) {
   expect_words("He lost to compatriot Andy Murray.",
                {{"to", UPos::ADP, "IN", "to"}, {"compatriot", UPos::NOUN, "NN", "compatriot"}});
   expect_words("He worked as an assistant to sculptor Henry Moore.", {{"sculptor", UPos::NOUN, "NN", "sculptor"}});
+  expect_words("Ireland were indebted to skipper Brian O'Driscoll, who set up two tries.",
+               {{"skipper", UPos::NOUN, "NN", "skipper"}});
   expect_words("They want to meet Andy Murray.", {{"meet", UPos::VERB, "VB", "meet"}});
 }
 

@@ -271,6 +271,30 @@ TEST(Coreference, TitlesAndHonorificsOverruleDoubtfulRecognizerTypes) {
   EXPECT_NE(state->type, nlp::EntityType::kPerson);
 }
 
+TEST(Coreference, ATitleOpeningTheNameOfAFirmOrAnEventIsPartOfIt) {
+  const nlp::Document doc = annotated({
+      // The recognizer's ORG span starts with a title word.
+      "General/PROPN/B-ORG/nsubj/3 Motors/PROPN/L-ORG/flat/1 recalled/VERB/_/root/0 cars/NOUN/_/obj/3",
+      // No recognizer tag: "General" before a word that ends an event's name.
+      "Labour/PROPN/U-ORG/nsubj/2 won/VERB/_/root/0 the/DET/_/det/5 General/ADJ/_/amod/5 Election/PROPN/_/obj/2",
+      // A person's title stays a title.
+      "General/PROPN/_/compound/2 Musharraf/PROPN/U-PERSON/nsubj/3 spoke/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* gm = find_cluster(e, "General Motors");
+  ASSERT_NE(gm, nullptr);
+  EXPECT_EQ(gm->type, nlp::EntityType::kOrg);
+  EXPECT_EQ(find_cluster(e, "Motors"), nullptr);
+  const Cluster* election = find_cluster(e, "General Election");
+  ASSERT_NE(election, nullptr);
+  EXPECT_NE(election->type, nlp::EntityType::kPerson);
+  EXPECT_EQ(find_cluster(e, "Election"), nullptr);
+  const Cluster* musharraf = find_cluster(e, "Musharraf");
+  ASSERT_NE(musharraf, nullptr);
+  EXPECT_EQ(musharraf->type, nlp::EntityType::kPerson);
+  EXPECT_EQ(musharraf->titles, std::vector<std::string>{"General"});
+}
+
 TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
   const nlp::Document doc = annotated({
       // One PERSON span across "and": two people, the second with its title.
