@@ -64,7 +64,8 @@ TreeRepair::TreeRepair(const std::vector<std::string>& labels)
       punct_(label_id(labels, "punct")),
       iobj_(label_id(labels, "iobj")),
       ccomp_(label_id(labels, "ccomp")),
-      poss_(label_id(labels, "nmod:poss")) {
+      poss_(label_id(labels, "nmod:poss")),
+      flat_(label_id(labels, "flat")) {
   if (desc_ < 0) desc_ = compound_;
 }
 
@@ -116,6 +117,32 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   }
   if (nsubj_ >= 0 && appos_ >= 0 && relcl_ >= 0 && poss_ >= 0) {
     keep_if_tree([&] { whose_clause_read_as_apposition(words, heads, labels); });
+  }
+  if (relcl_ >= 0 && parataxis_ >= 0 && conj_ >= 0 && advcl_ >= 0 && ccomp_ >= 0 && flat_ >= 0) {
+    keep_if_tree([&] { relative_clause_read_as_parataxis(words, heads, labels); });
+  }
+}
+
+void TreeRepair::relative_clause_read_as_parataxis(std::span<const Word> words, std::vector<int>* heads,
+                                                   std::vector<int>* labels) const {
+  // "indebted to skipper Brian O'Driscoll, who set up tries", "said Mr
+  // Fitzpatrick, who added that ...": a clause whose subject is "who" or
+  // "which" right after a comma and a noun is a relative clause on that
+  // noun, not a clause of its own (parataxis, conj, advcl or ccomp of the
+  // main verb), which leaves "who" with nobody to stand for.
+  const int n = static_cast<int>(words.size());
+  for (int w = 2; w < n; ++w) {
+    const std::string_view form = words[w].form;
+    if ((form != "who" && form != "which") || !is_subject((*labels)[w]) || words[w - 1].form != ",") continue;
+    const int verb = (*heads)[w];
+    if (verb <= w) continue;
+    const int label = (*labels)[verb];
+    if (label != parataxis_ && label != conj_ && label != advcl_ && label != ccomp_) continue;
+    int noun = w - 2;
+    if (!is_nominal(words[noun])) continue;
+    while ((*labels)[noun] == flat_ && (*heads)[noun] >= 0 && (*heads)[noun] < noun) noun = (*heads)[noun];
+    (*heads)[verb] = noun;
+    (*labels)[verb] = relcl_;
   }
 }
 

@@ -15,7 +15,9 @@
 // offered Putin the choice"); and a description of age read as the root
 // ("The 29-year-old finished second", with "finished" a clause on "old");
 // and a relative clause opened by "whose" read as an apposition ("said
-// Mourinho, whose Chelsea team meet Barcelona", with Mourinho meeting).
+// Mourinho, whose Chelsea team meet Barcelona", with Mourinho meeting);
+// and a relative clause after a comma read as a clause of its own ("skipper
+// Brian O'Driscoll, who set up tries", with "set" parataxis of the verb).
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -53,11 +55,13 @@ class TreeRepair {
                                     std::vector<int>* labels) const;
   void whose_clause_read_as_apposition(std::span<const Word> words, std::vector<int>* heads,
                                        std::vector<int>* labels) const;
+  void relative_clause_read_as_parataxis(std::span<const Word> words, std::vector<int>* heads,
+                                         std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
   int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1, root_ = -1;
-  int punct_ = -1, iobj_ = -1, ccomp_ = -1, poss_ = -1;
+  int punct_ = -1, iobj_ = -1, ccomp_ = -1, poss_ = -1, flat_ = -1;
 };
 
 }  // namespace kg::nlp

@@ -153,6 +153,21 @@ TEST(TreeRepair, AClauseOpenedByWhoseReadAsAnAppositionIsARelativeClause) {
                                                        "2:acl:relcl", "6:obj", "1:punct"}));
 }
 
+TEST(TreeRepair, ARelativeClauseAfterACommaReadAsAParataxisHangsOnItsNoun) {
+  // thanked skipper Brian O'Driscoll , who set up tries .
+  const std::vector<Row> parse = {
+      {"thanked", V, 0, "root", kFinite},  {"skipper", N, 1, "obj"}, {"Brian", P, 2, "appos"},
+      {"O'Driscoll", P, 3, "flat"},        {",", T, 7, "punct"},     {"who", UPos::PRON, 7, "nsubj"},
+      {"set", V, 1, "parataxis", kFinite}, {"tries", N, 7, "obj"},   {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "1:obj", "2:appos", "3:flat", "7:punct", "7:nsubj",
+                                                       "3:acl:relcl", "7:obj", "1:punct"}));
+  // "Talks failed , which surprised nobody": no noun before the comma.
+  const std::vector<Row> sentential = {
+      {"Talks", N, 2, "nsubj"},          {"failed", V, 0, "root", kFinite},         {",", T, 5, "punct"},
+      {"which", UPos::PRON, 5, "nsubj"}, {"surprised", V, 2, "parataxis", kFinite}, {"nobody", N, 5, "obj"}};
+  EXPECT_EQ(repaired(sentential), unchanged(sentential));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
