@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 #include "ingest/fact_gate.h"
+#include "ingest/match_results.h"
 #include "ingest/object_names.h"
 #include "ingest/owned_names.h"
 #include "ingest/place_facts.h"
@@ -864,6 +865,23 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       } else if (e.type == store::EntityType::kOrg) {
         add_fact(n, "member of", o, sentence, span, nullptr);
       }
+    }
+  });
+  // "Madrid's 4-0 win over Espanyol", "England's defeat to France": a
+  // result between two named sides.
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+    for (const MatchResult& m : match_results(words)) {
+      const std::optional<TwoNamed> pair = two_named(sentence, m.side_word, m.opponent_word);
+      if (!pair) continue;
+      const store::EntityType side = record.entities[pair->first].type, other = record.entities[pair->second].type;
+      // (Player against player, team against team: the recognizer types
+      // teams ORG, LOC or MISC.)
+      if (!schema::is_named(side) || !schema::is_named(other) ||
+          (side == store::EntityType::kPerson) != (other == store::EntityType::kPerson)) {
+        continue;
+      }
+      add_fact(pair->first, std::string(m.relation), pair->second, sentence,
+               {std::min(m.side_word, m.opponent_word), std::max(m.side_word, m.opponent_word) + 1}, nullptr);
     }
   });
   // "Edinburgh's Napier University", "London-based Barclays": where an
