@@ -400,6 +400,24 @@ bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFa
 // that end at or just before `first` ("former Chelsea | striker", "Former
 // Worldcom boss"): a post held once, not now.
 // A nationality or a demonym, of one word or more ("Welsh", "South African").
+// Whether a MISC name after a firm's "'s" can be its product: no word of it
+// names an organisation or a part of one, an office, an event or a rule.
+bool product_name(std::string_view name) {
+  static constexpr std::string_view kNotProducts[] = {"Bill",   "Act",  "Policy", "Pact",   "Review",     "Report",
+                                                      "Treaty", "Plan", "Center", "Centre", "Laboratory", "Aid"};
+  for (size_t begin = 0; begin < name.size();) {
+    const size_t end = std::min(name.find(' ', begin), name.size());
+    const std::string_view word = name.substr(begin, end - begin);
+    if (lexicon::is_organisation_word(word) || lexicon::ends_organisation_name(word) ||
+        schema::is_role_noun(utf8::ascii_lowercase(word)) || lexicon::ends_event_name(word) ||
+        std::find(std::begin(kNotProducts), std::end(kNotProducts), word) != std::end(kNotProducts)) {
+      return false;
+    }
+    begin = end + 1;
+  }
+  return true;
+}
+
 bool nationality(std::string_view name) {
   return lexicon::is_nationality_word(name) || (!name.empty() && lexicon::demonym_of(name) == name);
 }
@@ -845,7 +863,19 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
     for (const OwnedName& owned : possessed_names(words)) {
       const std::optional<TwoNamed> pair = two_named(sentence, owned.owner_word, owned.name_word);
-      if (!pair || record.entities[pair->second].type != store::EntityType::kPerson) continue;
+      if (!pair) continue;
+      // "Motorola's MPx", "Nintendo's DS", "BBC Two's Newsnight": a firm's
+      // product or programme. Not its event ("Chelsea's Champions League"),
+      // a part of it ("Nasa's Ames Research Center"), an office in it ("the
+      // EU's Humanitarian Aid Commissioner") or its law or policy.
+      if (record.entities[pair->first].type == store::EntityType::kOrg &&
+          record.entities[pair->second].type == store::EntityType::kMisc) {
+        if (product_name(record.entities[pair->second].name)) {
+          add_fact(pair->first, "make", pair->second, sentence, {owned.owner_word, owned.name_word + 1}, nullptr);
+        }
+        continue;
+      }
+      if (record.entities[pair->second].type != store::EntityType::kPerson) continue;
       const uint32_t o = pair->first, n = pair->second;
       // (Not a group, "Labour's MPs", nor a company the recognizer took for
       // a person, "Japan's Nippon Steel": that one is based there; nor a

@@ -618,6 +618,29 @@ TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   EXPECT_TRUE(g.has_edge("Conor Walsh", "set up", "tries")) << g.dump();
 }
 
+// Our own technology story: products named after their maker's "'s".
+constexpr const char* kGadgetArticle =
+    "Handheld rivals line up\n"
+    "\n"
+    "Gamers will be able to buy Sony's PlayStation Portable from March, and Microsoft's Internet Explorer faces "
+    "a new rival.\n"
+    "\n"
+    "Engineers at Nasa's Ames Research Center tested the machines, and farmers criticised the European Union's "
+    "Common Agricultural Policy.\n";
+
+TEST(ParsedIngest, AFirmsProductAfterItsPossessiveIsMadeByIt) {
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("gadgets", kGadgetArticle);
+  const IngestedGraph g("gadgets", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Sony", "make", "PlayStation Portable")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Microsoft", "make", "Internet Explorer")) << g.dump();
+  // A part of an organisation and its policy are not its products.
+  EXPECT_TRUE(g.edges("Nasa", "make", "Ames Research Center").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("European Union", "make", "Common Agricultural Policy").empty()) << g.dump();
+}
+
 // Our own politics story: offices written as descriptions ("the chancellor",
 // "his chancellor") stand for the one person who holds them in the article.
 constexpr const char* kOfficesArticle =
