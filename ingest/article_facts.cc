@@ -762,7 +762,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
                   gate_fact(annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, false})) {
             keep(*s, *n, std::move(*r));
           }
-          break;  // the nearest name only
+          if (!inner.example) break;  // the nearest name only, or every example
         }
       }
       std::optional<std::string> relation =

@@ -41,6 +41,19 @@ std::string preposition_of(std::span<const nlp::Word> words, uint32_t w) {
   return "";
 }
 
+// Whether `w` is given as an example of the noun it hangs on: "such as",
+// "including" or "like" before it ("choreographers such as Anthony Tudor",
+// "firms, including Acme Foods").
+bool example(std::span<const nlp::Word> words, uint32_t w) {
+  for (uint32_t i = 0; i < w; ++i) {
+    if (words[i].head != static_cast<int32_t>(w) || base_rel(words[i].deprel) != "case") continue;
+    const std::string form = utf8::ascii_lowercase(words[i].form);
+    if (form == "including" || form == "like") return true;
+    if (form == "such" && i + 1 < w && utf8::ascii_lowercase(words[i + 1].form) == "as") return true;
+  }
+  return false;
+}
+
 bool named_word(const nlp::Word& w) { return !w.ner.empty() && w.upos == nlp::UPos::PROPN; }
 
 // A word of the name headed by `w`: `w` itself, or the first of its flat
@@ -92,6 +105,15 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
       // introduction of lower taxes" is no applauding of Ireland's.)
       if (has_of_object(words, head)) continue;
       out.push_back({static_cast<uint32_t>(name), noun + " of"});
+    } else if (rel == "nmod" && i > head && words[head].xpos == "NNS" && example(words, i)) {
+      // Named examples of a plural noun stand for it, each of them.
+      out.push_back({static_cast<uint32_t>(name), "", false, true});
+      for (uint32_t k = i + 1; k < words.size(); ++k) {
+        if (words[k].head != static_cast<int32_t>(i) || words[k].deprel != "conj") continue;
+        if (const int32_t other = name_word(words, k); other >= 0) {
+          out.push_back({static_cast<uint32_t>(other), "", false, true});
+        }
+      }
     } else if (rel == "nmod" || (rel == "appos" && i > head)) {
       // ("a stake in AOL Europe" is sometimes parsed as an apposition with a preposition.)
       const std::string prep = preposition_of(words, i);

@@ -5,11 +5,14 @@
 //   a modifier with a preposition   "bought a stake in AOL Europe"      -> buy stake in · AOL Europe
 //   a possessor                     "backed Gordon Brown's report"      -> back report of · Gordon Brown
 //   a name the head noun classifies "disposed of the Odeon cinema chain" -> dispose of · Odeon
+//   named examples of a plural noun "worked with choreographers such as Anthony Tudor and
+//                                   Frederick Ashton" -> work with · Anthony Tudor, Frederick Ashton
 // The first two keep the noun in the relation, so the fact says no more
 // than the sentence; the third only where the head noun names the kind of
 // thing the name is (a chain, a gallery, a label), so the name stands for
-// the whole phrase. Read off the parse alone: the caller asks the resolver
-// whether the word found belongs to a named entity.
+// the whole phrase, and so do examples ("such as", "including", "like").
+// Read off the parse alone: the caller asks the resolver whether the word
+// found belongs to a named entity.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +28,7 @@ struct InnerName {
   uint32_t word = 0;     // a word of the name (sentence index)
   std::string relation;  // what joins the clause's relation to it: "stake in", "report of", or "" for a classifier
   bool modifier = false;  // joined by a preposition of its own ("a stake in AOL Europe")
+  bool example = false;   // one of the noun's named examples, each of which stands for it
 };
 
 // Names hanging on the common noun at `head`, nearest first.

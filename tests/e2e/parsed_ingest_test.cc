@@ -618,7 +618,8 @@ TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   EXPECT_TRUE(g.has_edge("Conor Walsh", "set up", "tries")) << g.dump();
 }
 
-// Our own technology story: products named after their maker's "'s".
+// Our own technology story: products named after their maker's "'s", and
+// rivals named as examples.
 constexpr const char* kGadgetArticle =
     "Handheld rivals line up\n"
     "\n"
@@ -626,9 +627,11 @@ constexpr const char* kGadgetArticle =
     "a new rival.\n"
     "\n"
     "Engineers at Nasa's Ames Research Center tested the machines, and farmers criticised the European Union's "
-    "Common Agricultural Policy.\n";
+    "Common Agricultural Policy.\n"
+    "\n"
+    "Microsoft is trailing behind rivals like Google and AOL in the blogging market.\n";
 
-TEST(ParsedIngest, AFirmsProductAfterItsPossessiveIsMadeByIt) {
+TEST(ParsedIngest, AFirmsProductsAndNamedExamples) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("gadgets", kGadgetArticle);
@@ -639,6 +642,9 @@ TEST(ParsedIngest, AFirmsProductAfterItsPossessiveIsMadeByIt) {
   // A part of an organisation and its policy are not its products.
   EXPECT_TRUE(g.edges("Nasa", "make", "Ames Research Center").empty()) << g.dump();
   EXPECT_TRUE(g.edges("European Union", "make", "Common Agricultural Policy").empty()) << g.dump();
+  // Named examples of a plural noun stand for it, each of them.
+  EXPECT_TRUE(g.has_edge("Microsoft", "trail behind", "Google")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Microsoft", "trail behind", "AOL")) << g.dump();
 }
 
 // Our own politics story: offices written as descriptions ("the chancellor",
