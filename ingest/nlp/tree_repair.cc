@@ -121,6 +121,45 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (relcl_ >= 0 && parataxis_ >= 0 && conj_ >= 0 && advcl_ >= 0 && ccomp_ >= 0 && flat_ >= 0) {
     keep_if_tree([&] { relative_clause_read_as_parataxis(words, heads, labels); });
   }
+  if (nsubj_ >= 0 && root_ >= 0) {
+    keep_if_tree([&] { predicate_after_parenthesis(words, heads, labels); });
+  }
+}
+
+void TreeRepair::predicate_after_parenthesis(std::span<const Word> words, std::vector<int>* heads,
+                                             std::vector<int>* labels) const {
+  // "Vincent Cable, for the Liberal Democrats, called on Mr Brown": when the
+  // root is a name with no subject, copula or auxiliary, followed by a comma,
+  // and a finite or past verb with no subject of its own comes right after a later
+  // comma, hung on a word between the two, that verb is the sentence's
+  // predicate and the name its subject (the words between set the name off).
+  const int n = static_cast<int>(words.size());
+  const int root = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  if (root >= n || words[root].upos != UPos::PROPN) return;
+  for (int k = 0; k < n; ++k) {
+    if ((*heads)[k] == root && (is_subject((*labels)[k]) || words[k].upos == UPos::AUX)) return;
+  }
+  int first_comma = root + 1;
+  while (first_comma < n && (*heads)[first_comma] == root && words[first_comma].form != ",") ++first_comma;
+  if (first_comma >= n || words[first_comma].form != ",") return;
+  for (int v = first_comma + 2; v < n; ++v) {
+    if (words[v - 1].form != "," || words[v].upos != UPos::VERB) continue;
+    // (A past participle too: "called" is read as one there.)
+    if (words[v].feats.find("VerbForm=Fin") == std::string_view::npos &&
+        words[v].feats.find("Tense=Past") == std::string_view::npos) {
+      continue;
+    }
+    const int h = (*heads)[v];
+    if (h <= first_comma || h >= v) continue;
+    bool subject = false;
+    for (int k = 0; k < n; ++k) subject = subject || ((*heads)[k] == v && is_subject((*labels)[k]));
+    if (subject) continue;
+    (*heads)[v] = -1;
+    (*labels)[v] = root_;
+    (*heads)[root] = v;
+    (*labels)[root] = nsubj_;
+    return;
+  }
 }
 
 void TreeRepair::relative_clause_read_as_parataxis(std::span<const Word> words, std::vector<int>* heads,

@@ -17,7 +17,10 @@
 // and a relative clause opened by "whose" read as an apposition ("said
 // Mourinho, whose Chelsea team meet Barcelona", with Mourinho meeting);
 // and a relative clause after a comma read as a clause of its own ("skipper
-// Brian O'Driscoll, who set up tries", with "set" parataxis of the verb).
+// Brian O'Driscoll, who set up tries", with "set" parataxis of the verb);
+// and a subject set off by commas read as the root ("Vincent Cable, for the
+// Liberal Democrats, called on Mr Brown", with "called" a clause on
+// "Democrats").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -57,6 +60,8 @@ class TreeRepair {
                                        std::vector<int>* labels) const;
   void relative_clause_read_as_parataxis(std::span<const Word> words, std::vector<int>* heads,
                                          std::vector<int>* labels) const;
+  void predicate_after_parenthesis(std::span<const Word> words, std::vector<int>* heads,
+                                   std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;

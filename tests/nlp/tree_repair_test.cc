@@ -168,6 +168,16 @@ TEST(TreeRepair, ARelativeClauseAfterACommaReadAsAParataxisHangsOnItsNoun) {
   EXPECT_EQ(repaired(sentential), unchanged(sentential));
 }
 
+TEST(TreeRepair, ANameSetOffByCommasReadAsTheRootIsTheSubjectOfTheVerbAfterThem) {
+  // Cable , for Democrats , called on Brown .
+  const std::vector<Row> parse = {
+      {"Cable", P, 0, "root"},      {",", T, 4, "punct"},   {"for", R, 4, "case"},
+      {"Democrats", P, 1, "appos"}, {",", T, 6, "punct"},   {"called", V, 4, "acl", kFinite},
+      {"on", R, 8, "case"},         {"Brown", P, 6, "obl"}, {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"6:nsubj", "4:punct", "4:case", "1:appos", "6:punct", "0:root",
+                                                       "8:case", "6:obl", "1:punct"}));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
