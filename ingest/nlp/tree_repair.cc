@@ -158,6 +158,12 @@ void TreeRepair::predicate_after_parenthesis(std::span<const Word> words, std::v
     (*labels)[v] = root_;
     (*heads)[root] = v;
     (*labels)[root] = nsubj_;
+    // What came after the verb but hung inside the parenthesis is the
+    // verb's ("called on Mr Brown to open up the books": "to open" had
+    // hung on "Democrats").
+    for (int k = v + 1; k < n; ++k) {
+      if ((*heads)[k] > first_comma && (*heads)[k] < v - 1) (*heads)[k] = v;
+    }
     return;
   }
 }
