@@ -65,7 +65,9 @@ TreeRepair::TreeRepair(const std::vector<std::string>& labels)
       iobj_(label_id(labels, "iobj")),
       ccomp_(label_id(labels, "ccomp")),
       poss_(label_id(labels, "nmod:poss")),
-      flat_(label_id(labels, "flat")) {
+      flat_(label_id(labels, "flat")),
+      case_(label_id(labels, "case")),
+      obl_(label_id(labels, "obl")) {
   if (desc_ < 0) desc_ = compound_;
 }
 
@@ -123,6 +125,30 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   }
   if (nsubj_ >= 0 && root_ >= 0) {
     keep_if_tree([&] { predicate_after_parenthesis(words, heads, labels); });
+  }
+  if (obj_ >= 0 && case_ >= 0 && obl_ >= 0) preposition_on_descriptor(words, heads, labels);
+}
+
+void TreeRepair::preposition_on_descriptor(std::span<const Word> words, std::vector<int>* heads,
+                                           std::vector<int>* labels) const {
+  // "play alongside fellow debutant David Sherwood": the preposition that
+  // opens the phrase hangs on the descriptor before the name, and the name
+  // is read as the verb's object. The preposition is the name's, and the
+  // name an oblique.
+  const int n = static_cast<int>(words.size());
+  for (int x = 0; x < n; ++x) {
+    if ((*labels)[x] != obj_ || words[x].upos != UPos::PROPN) continue;
+    for (int d = 0; d < x; ++d) {
+      if ((*heads)[d] != x || ((*labels)[d] != desc_ && (*labels)[d] != compound_)) continue;
+      int preposition = -1;
+      for (int c = 0; c < d; ++c) {
+        if ((*heads)[c] == d && (*labels)[c] == case_ && words[c].upos == UPos::ADP) preposition = c;
+      }
+      if (preposition < 0) continue;
+      (*heads)[preposition] = x;
+      (*labels)[x] = obl_;
+      break;
+    }
   }
 }
 

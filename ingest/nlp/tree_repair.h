@@ -20,7 +20,8 @@
 // Brian O'Driscoll, who set up tries", with "set" parataxis of the verb);
 // and a subject set off by commas read as the root ("Vincent Cable, for the
 // Liberal Democrats, called on Mr Brown", with "called" a clause on
-// "Democrats").
+// "Democrats"); and a preposition hung on the descriptor before a name read
+// as an object ("play alongside fellow debutant David Sherwood").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -62,11 +63,12 @@ class TreeRepair {
                                          std::vector<int>* labels) const;
   void predicate_after_parenthesis(std::span<const Word> words, std::vector<int>* heads,
                                    std::vector<int>* labels) const;
+  void preposition_on_descriptor(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
   int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1, root_ = -1;
-  int punct_ = -1, iobj_ = -1, ccomp_ = -1, poss_ = -1, flat_ = -1;
+  int punct_ = -1, iobj_ = -1, ccomp_ = -1, poss_ = -1, flat_ = -1, case_ = -1, obl_ = -1;
 };
 
 }  // namespace kg::nlp

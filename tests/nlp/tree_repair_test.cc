@@ -178,6 +178,16 @@ TEST(TreeRepair, ANameSetOffByCommasReadAsTheRootIsTheSubjectOfTheVerbAfterThem)
                                                        "8:case", "6:obl", "1:punct"}));
 }
 
+TEST(TreeRepair, APrepositionOnTheDescriptorOfANameReadAsAnObjectIsTheNames) {
+  // play alongside debutant Sherwood .
+  const std::vector<Row> parse = {{"play", V, 0, "root", kFinite},
+                                  {"alongside", R, 3, "case"},
+                                  {"debutant", N, 4, "nmod:desc"},
+                                  {"Sherwood", P, 1, "obj"},
+                                  {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "4:case", "4:nmod:desc", "1:obl", "1:punct"}));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
