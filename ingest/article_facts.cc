@@ -930,8 +930,12 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   for (const resolve::TitleFact& tf : ents.titles) {
     const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
     if (boilerplate[tf.sentence] || !person) continue;
-    add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(tf.title, store::EntityType::kConcept),
-             tf.sentence, {tf.begin, tf.end}, nullptr);
+    // (Only a person has a title: "the Argentine Work Ministry" or "General
+    // Motor's results" read so are names misread.)
+    if (record.entities[*person].type == store::EntityType::kPerson) {
+      add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(tf.title, store::EntityType::kConcept),
+               tf.sentence, {tf.begin, tf.end}, nullptr);
+    }
     // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
     const auto words = annotated.words_of(annotated.sentences[tf.sentence]);
     // "Croatian Ivan Ljubicic", "British hurdler Sarah Claxton", "US

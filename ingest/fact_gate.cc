@@ -34,7 +34,8 @@ std::string child_lemma(Words words, uint32_t head, std::string_view rel,
 }
 
 // "Since moving from Colchester to London, she has re-focused", "After
-// leaving Chelsea he joined ...": a participle clause of time, marked or
+// leaving Chelsea he joined ...", "underlined his promise by beating
+// Gaston Gaudio": a participle clause of time or means, marked or
 // opening the sentence, whose governor has a subject of its own in the
 // sentence; that subject did both. (A purpose "to" clause states an aim, not
 // a deed; a bare participle inside the sentence may hang from the wrong
@@ -57,7 +58,8 @@ bool timed_participle_of_subject(Words words, uint32_t clause) {
                   {"after", "before", "when", "while", "since", "as", "until", "if", "because", "although", "though"})
           .empty();
   if (!opening &&
-      child_lemma(words, clause, "mark", {"since", "after", "before", "while", "whilst", "when", "upon"}).empty()) {
+      child_lemma(words, clause, "mark", {"since", "after", "before", "while", "whilst", "when", "upon", "by"})
+          .empty()) {
     return false;
   }
   // One subject, no list: "After beating Amy Winehouse, Jamelia, Natasha

@@ -127,6 +127,48 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
     keep_if_tree([&] { predicate_after_parenthesis(words, heads, labels); });
   }
   if (obj_ >= 0 && case_ >= 0 && obl_ >= 0) preposition_on_descriptor(words, heads, labels);
+  if (obj_ >= 0) keep_if_tree([&] { name_read_as_object_of_its_title(words, heads, labels); });
+  if (advcl_ >= 0 && mark_ >= 0) keep_if_tree([&] { means_clause_on_noun(words, heads, labels); });
+}
+
+void TreeRepair::means_clause_on_noun(std::span<const Word> words, std::vector<int>* heads,
+                                      std::vector<int>* labels) const {
+  // "reached the final by beating Wasps": a clause of means ("by" and a
+  // gerund) hung on the verb's object or oblique is the verb's: a noun is
+  // not done by anything.
+  const int n = static_cast<int>(words.size());
+  for (int v = 1; v < n; ++v) {
+    const int h = (*heads)[v];
+    const bool gerund = words[v].xpos == "VBG" || words[v].feats.find("VerbForm=Ger") != std::string_view::npos;
+    if (h < 0 || words[v].upos != UPos::VERB || !gerund || !is_nominal(words[h])) continue;
+    const int governor = (*heads)[h];
+    if (governor < 0 || words[governor].upos != UPos::VERB || governor > v) continue;
+    bool by = false;
+    for (int k = h + 1; k < v; ++k) {
+      by = by || ((*heads)[k] == v && (*labels)[k] == mark_ && (words[k].form == "by" || words[k].form == "By"));
+    }
+    if (!by) continue;
+    (*heads)[v] = governor;
+    (*labels)[v] = advcl_;
+  }
+}
+
+void TreeRepair::name_read_as_object_of_its_title(std::span<const Word> words, std::vector<int>* heads,
+                                                  std::vector<int>* labels) const {
+  // "beating French Open champion Gaston Gaudio": the name right after a
+  // noun is hung on it as its "object", which a noun cannot have. The name
+  // heads the phrase and the noun describes it.
+  const int n = static_cast<int>(words.size());
+  for (int x = 1; x < n; ++x) {
+    const int h = (*heads)[x];
+    if ((*labels)[x] != obj_ || h != x - 1 || words[h].upos != UPos::NOUN || words[x].upos != UPos::PROPN) {
+      continue;
+    }
+    (*heads)[x] = (*heads)[h];
+    (*labels)[x] = (*labels)[h];
+    (*heads)[h] = x;
+    (*labels)[h] = desc_;
+  }
 }
 
 void TreeRepair::preposition_on_descriptor(std::span<const Word> words, std::vector<int>* heads,

@@ -21,7 +21,10 @@
 // and a subject set off by commas read as the root ("Vincent Cable, for the
 // Liberal Democrats, called on Mr Brown", with "called" a clause on
 // "Democrats"); and a preposition hung on the descriptor before a name read
-// as an object ("play alongside fellow debutant David Sherwood").
+// as an object ("play alongside fellow debutant David Sherwood"); and a name
+// hung as the "object" of the title noun before it ("beating French Open
+// champion Gaston Gaudio"); and a clause of means hung on a noun
+// ("reached the final by beating Wasps", with "beating" a clause on "final").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -64,6 +67,9 @@ class TreeRepair {
   void predicate_after_parenthesis(std::span<const Word> words, std::vector<int>* heads,
                                    std::vector<int>* labels) const;
   void preposition_on_descriptor(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void name_read_as_object_of_its_title(std::span<const Word> words, std::vector<int>* heads,
+                                        std::vector<int>* labels) const;
+  void means_clause_on_noun(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;

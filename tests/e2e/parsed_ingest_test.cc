@@ -601,7 +601,9 @@ constexpr const char* kRugbyArticle =
     "Leicester's 21-18 win over Bath on Saturday lifted them to second in the league.\n"
     "\n"
     "Bath were indebted to skipper Conor Walsh, who set up tries for Liam Doyle and Eoin Byrne. Walsh said "
-    "Gloucester's 30-10 defeat to Leicester last month had been a warning.\n";
+    "Gloucester's 30-10 defeat to Leicester last month had been a warning.\n"
+    "\n"
+    "Leicester reached the final by beating Wasps.\n";
 
 TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   if (!models_present())
@@ -614,6 +616,8 @@ TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   EXPECT_TRUE(g.edges("Bath", "win over", "Leicester").empty()) << g.dump();
   // "Gloucester's defeat to Leicester": Gloucester lost to Leicester.
   EXPECT_TRUE(g.has_edge("Gloucester", "lose to", "Leicester")) << g.dump();
+  // "reached the final by beating Wasps": the subject beat them.
+  EXPECT_TRUE(g.has_edge("Leicester", "beat", "Wasps")) << g.dump();
   // "skipper Conor Walsh, who set up tries": Walsh set them up.
   EXPECT_TRUE(g.has_edge("Conor Walsh", "set up", "tries")) << g.dump();
 }

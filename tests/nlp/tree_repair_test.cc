@@ -188,6 +188,22 @@ TEST(TreeRepair, APrepositionOnTheDescriptorOfANameReadAsAnObjectIsTheNames) {
   EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "4:case", "4:nmod:desc", "1:obl", "1:punct"}));
 }
 
+TEST(TreeRepair, ANameReadAsTheObjectOfTheTitleBeforeItHeadsThePhrase) {
+  // beating champion Gaudio .
+  const std::vector<Row> parse = {
+      {"beating", V, 0, "root"}, {"champion", N, 1, "obj"}, {"Gaudio", P, 2, "obj"}, {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "3:nmod:desc", "1:obj", "1:punct"}));
+}
+
+TEST(TreeRepair, AClauseOfMeansHungOnANounIsTheVerbs) {
+  // reached the final by beating Wasps .
+  const std::vector<Row> parse = {
+      {"reached", V, 0, "root", kFinite},       {"the", D, 3, "det"},   {"final", N, 1, "obj"}, {"by", S, 5, "mark"},
+      {"beating", V, 3, "acl", "VerbForm=Ger"}, {"Wasps", P, 5, "obj"}, {".", T, 1, "punct"}};
+  std::vector<std::string> want = {"0:root", "3:det", "1:obj", "5:mark", "1:advcl", "5:obj", "1:punct"};
+  EXPECT_EQ(repaired(parse), want);
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
