@@ -303,6 +303,29 @@ void participle_in_title(std::span<const Word> words, const TaggerLexicon& lexic
   }
 }
 
+// "the London Stock Exchange", "the Nasdaq Stock Market": a capitalised
+// common noun between two proper nouns, inside the sentence, is a word of
+// the name they make, not a noun the name modifies. (Titles and roles,
+// "UK Chancellor Gordon Brown", stay nouns.)
+void common_noun_inside_name(std::span<const Word> words, const TaggerLexicon& lexicon, std::vector<int>* classes) {
+  const auto proper = [&](size_t i) { return lexicon.classes[(*classes)[i]].upos == UPos::PROPN; };
+  for (size_t i = 2; i + 1 < words.size(); ++i) {
+    if (lexicon.classes[(*classes)[i]].upos != UPos::NOUN || !capitalized(words[i].form) || !proper(i - 1) ||
+        !proper(i + 1) || !capitalized(words[i + 1].form)) {
+      continue;
+    }
+    const std::string lower = utf8::ascii_lowercase(words[i].form);
+    if (lexicon::role_noun(lower) != lexicon::RoleNoun::kNone || lexicon::person_descriptor(lower) ||
+        lexicon::is_position_noun(lower)) {
+      continue;
+    }
+    for (size_t c = 0; c < lexicon.classes.size(); ++c) {
+      if (lexicon.classes[c].upos == UPos::PROPN && lexicon.classes[c].xpos == "NNP")
+        (*classes)[i] = static_cast<int>(c);
+    }
+  }
+}
+
 }  // namespace
 
 void Tagger::tag(Document* doc) const {
@@ -316,6 +339,7 @@ void Tagger::tag(Document* doc) const {
     predict(words, &classes, &keys);
     descriptor_before_name(words, lexicon_, &classes);
     participle_in_title(words, lexicon_, &classes);
+    common_noun_inside_name(words, lexicon_, &classes);
     for (size_t i = 0; i < words.size(); ++i) {
       const int c = classes[i];
       Word& w = words[i];

@@ -70,6 +70,12 @@ TEST(Tagger, AnOccupationAfterToBeforeAFullNameIsANoun) {
   expect_words("They want to meet Andy Murray.", {{"meet", UPos::VERB, "VB", "meet"}});
 }
 
+TEST(Tagger, ACapitalisedNounInsideANameIsAProperNoun) {
+  expect_words("Euronext has approached the London Stock Exchange about a bid.",
+               {{"Stock", UPos::PROPN, "NNP", "Stock"}});
+  expect_words("Shares fell on the London stock market.", {{"stock", UPos::NOUN, "NN", "stock"}});
+}
+
 TEST(Tagger, AParticipleInATitleIsAnAdjective) {
   expect_words("Brian McBride, managing director of T-Mobile, said so.",
                {{"managing", UPos::ADJ, "JJ", "managing"}, {"director", UPos::NOUN, "NN", "director"}});
