@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/utf8.h"
+#include "ingest/object_names.h"
 
 namespace kg::ingest {
 
@@ -11,14 +12,6 @@ namespace {
 
 bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-// The lower-case form of the "case" word hanging on `w`, "" when none.
-std::string preposition_of(std::span<const nlp::Word> words, uint32_t w) {
-  for (uint32_t k = 0; k < w; ++k) {
-    if (words[k].head == static_cast<int32_t>(w) && words[k].deprel == "case") return utf8::ascii_lowercase(words[k].form);
-  }
-  return {};
 }
 
 }  // namespace

@@ -28,19 +28,6 @@ bool classifier_noun(std::string_view lemma) {
                         "album", "novel", "musical", "opera", "ballet"});
 }
 
-// The preposition a modifier is joined by, lower case, or "" for none. (It
-// may hang on the first word of a name: "in AOL Europe" with "in" on "AOL".)
-std::string preposition_of(std::span<const nlp::Word> words, uint32_t w) {
-  for (uint32_t i = 0; i < w; ++i) {
-    if (words[i].upos != nlp::UPos::ADP || base_rel(words[i].deprel) != "case" || words[i].head < 0) continue;
-    const auto on = static_cast<uint32_t>(words[i].head);
-    if (on == w || (words[on].head == static_cast<int32_t>(w) && one_of(base_rel(words[on].deprel), {"compound", "flat"}))) {
-      return utf8::ascii_lowercase(words[i].form);
-    }
-  }
-  return "";
-}
-
 // Whether `w` is given as an example of the noun it hangs on: "such as",
 // "including" or "like" before it ("choreographers such as Anthony Tudor",
 // "firms, including Acme Foods").
@@ -81,6 +68,18 @@ bool has_of_object(std::span<const nlp::Word> words, uint32_t head) {
 }
 
 }  // namespace
+
+std::string preposition_of(std::span<const nlp::Word> words, uint32_t w) {
+  for (uint32_t i = 0; i < w; ++i) {
+    if (words[i].upos != nlp::UPos::ADP || base_rel(words[i].deprel) != "case" || words[i].head < 0) continue;
+    const auto on = static_cast<uint32_t>(words[i].head);
+    if (on == w ||
+        (words[on].head == static_cast<int32_t>(w) && one_of(base_rel(words[on].deprel), {"compound", "flat"}))) {
+      return utf8::ascii_lowercase(words[i].form);
+    }
+  }
+  return "";
+}
 
 std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t head) {
   std::vector<InnerName> out;

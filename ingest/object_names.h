@@ -31,6 +31,11 @@ struct InnerName {
   bool example = false;   // one of the noun's named examples, each of which stands for it
 };
 
+// The preposition the modifier at `w` is joined by, lower case, or "" for
+// none. (It may hang on the first word of a name: "in AOL Europe" with "in"
+// on "AOL".)
+std::string preposition_of(std::span<const nlp::Word> words, uint32_t w);
+
 // Names hanging on the common noun at `head`, nearest first.
 std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t head);
 
