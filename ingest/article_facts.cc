@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "base/lexicon.h"
+#include "base/one_of.h"
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 #include "ingest/fact_gate.h"
@@ -400,6 +401,38 @@ bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFa
 // that end at or just before `first` ("former Chelsea | striker", "Former
 // Worldcom boss"): a post held once, not now.
 // A nationality or a demonym, of one word or more ("Welsh", "South African").
+// "Rob McIvor, FSA spokesman, told", "Sir John Gieve was Home Office
+// permanent secretary": the organisation or place written before the role
+// noun at `head` of a predicate nominal opening at `begin`. Not where the
+// noun has a modifier of its own ("chief US economist at High Frequency
+// Economics", "player of the year": the post is elsewhere or no post), nor
+// a possessive (appositive_roles reads "T-Mobile's chief executive"), nor an
+// ordinal or superlative ("the UK's first black cabinet minister" is a
+// description, not an office).
+std::optional<RoleMention> role_before_noun(std::span<const nlp::Word> words, uint32_t begin, uint32_t head) {
+  if (head >= words.size() || begin >= head) return std::nullopt;
+  if (head + 1 < words.size() &&
+      one_of(utf8::ascii_lowercase(words[head + 1].form), {"of", "at", "for", "with", "in"})) {
+    return std::nullopt;
+  }
+  while (begin < head && words[begin].upos == nlp::UPos::DET) ++begin;
+  // "a former Labour communications director": a post held once.
+  const bool former = begin < head && one_of(utf8::ascii_lowercase(words[begin].form), {"former", "ex"});
+  if (former) ++begin;
+  if (former && begin < head && words[begin].form == "-") ++begin;
+  for (uint32_t i = begin; i < head; ++i) {
+    const std::string lower = utf8::ascii_lowercase(words[i].form);
+    if (lower == "'s" || lower == "'" || words[i].xpos == "JJS" ||
+        one_of(lower, {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                       "last", "next", "new"})) {
+      return std::nullopt;
+    }
+  }
+  std::optional<RoleMention> role = role_in_title(words, begin, head + 1);
+  if (role && former) role->relation = "former " + role->relation;
+  return role;
+}
+
 // Whether a MISC name after a firm's "'s" can be its product: no word of it
 // names an organisation or a part of one, an office, an event or a rule.
 bool product_name(std::string_view name) {
@@ -679,7 +712,9 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       // a modal states no office, and a pronoun only when its reading is trusted.)
       if ((t->relation == "be" || t->relation == "become") && s->record && s->type == store::EntityType::kPerson &&
           !p.negated && !p.modal && (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
-        if (const std::optional<RoleMention> role = role_of_noun(words, t->object->head)) {
+        std::optional<RoleMention> role = role_of_noun(words, t->object->head);
+        if (!role) role = role_before_noun(words, t->object->span.begin, t->object->head);
+        if (role) {
           if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
             add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
           }

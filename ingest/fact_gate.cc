@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/lexicon.h"
+#include "base/one_of.h"
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 
@@ -14,10 +15,6 @@ namespace kg::ingest {
 namespace {
 
 using Words = std::span<const nlp::Word>;
-
-bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), x) != list.end();
-}
 
 std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 

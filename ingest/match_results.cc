@@ -3,16 +3,13 @@
 #include <algorithm>
 #include <string>
 
+#include "base/one_of.h"
 #include "base/utf8.h"
 #include "ingest/object_names.h"
 
 namespace kg::ingest {
 
 namespace {
-
-bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
 
 }  // namespace
 

@@ -5,16 +5,13 @@
 #include <string_view>
 
 #include "base/lexicon.h"
+#include "base/one_of.h"
 #include "base/utf8.h"
 
 namespace kg::ingest {
 namespace {
 
 std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
-
-bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), x) != list.end();
-}
 
 // Nouns that say what kind of thing the name before them is: the name can
 // stand for the whole phrase ("the Odeon cinema chain" is Odeon). Not nouns

@@ -11,16 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include "base/one_of.h"
 #include "ingest/extract/extractor.h"
 #include "ingest/extract/sentence_tree.h"
 #include "ingest/nlp/nlp.h"
 
 namespace kg::extract {
 
-// Word-list tests the rules share.
-inline bool one_of(std::string_view x, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), x) != list.end();
-}
+// Word-list tests the rules share (and kg::one_of, base/one_of.h).
 template <size_t N>
 bool listed(const std::array<std::string_view, N>& list, std::string_view x) {
   return std::find(list.begin(), list.end(), x) != list.end();
