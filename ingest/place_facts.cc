@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "base/lexicon.h"
+#include "base/one_of.h"
 #include "base/utf8.h"
 
 namespace kg::ingest {
@@ -59,6 +60,22 @@ int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w, bool owned
   return static_cast<int32_t>(last);
 }
 
+// After a place's "'s" at `s`: up to four lower-case words ending in a
+// noun for an organisation ("biggest steel company", "largest internet
+// supplier"); the index after them, or -1.
+int32_t after_organisation_description(std::span<const nlp::Word> words, uint32_t s) {
+  uint32_t k = s + 1;
+  while (k < words.size() && k <= s + 4 && !words[k].form.empty() && !capitalised(words[k].form) &&
+         (words[k].upos == nlp::UPos::ADJ || words[k].upos == nlp::UPos::NOUN || words[k].upos == nlp::UPos::ADV)) {
+    ++k;
+  }
+  if (k == s + 1) return -1;
+  const std::string noun = utf8::ascii_lowercase(words[k - 1].lemma);
+  const bool organisation = lexicon::is_organisation_noun(noun) ||
+                            one_of(noun, {"supplier", "provider", "carmaker", "manufacturer", "miner", "exchange"});
+  return organisation ? static_cast<int32_t>(k) : -1;
+}
+
 }  // namespace
 
 std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
@@ -81,6 +98,19 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     // "Edinburgh's Napier University": the place owns the name after "'s".
     // (Only "'s": a bare apostrophe is often inside the name, "St James' Park".)
     if (words[i].form == "'s" && nlp::tag_type(place) == "LOC" && nlp::ends_name(place) && known_place(i - 1)) {
+      // "Japan's biggest steel company Nippon Steel": the organisation is
+      // described before its name.
+      if (const int32_t after = after_organisation_description(words, i); after >= 0) {
+        if (const int32_t name = whole_name_from(words, static_cast<uint32_t>(after), /*owned=*/false); name >= 0) {
+          out.push_back({static_cast<uint32_t>(name), i - 1, PlaceShape::kPossessive, false});
+        } else if (i >= 4 && words[i - 2].form == "the" && words[i - 3].form == "," && nlp::ends_name(words[i - 4]) &&
+                   (static_cast<uint32_t>(after) == n ||
+                    words[static_cast<uint32_t>(after)].upos == nlp::UPos::PUNCT)) {
+          // "BT, the UK's biggest internet supplier,": the same in apposition.
+          out.push_back({i - 4, i - 1, PlaceShape::kPossessive, false});
+        }
+        continue;
+      }
       if (const int32_t name = whole_name_from(words, i + 1, /*owned=*/true); name >= 0) {
         const auto kind = kind_noun_after(words, static_cast<uint32_t>(name));
         bool event = false;

@@ -1,6 +1,7 @@
 // Private to kg_ingest: where an organisation, a place or an event is, read
 // off shapes news writes instead of a clause:
 //   a place's possessive     "Edinburgh's Napier University", "Germany's Siemens"
+//                            "Japan's biggest carmaker Toyota", "BT, the UK's biggest internet supplier,"
 //   a place-based modifier   "London-based Barclays", "the Paris-based group Vivendi"
 //   a place and its country  "in Cannes, France", "Bonn, Germany, said"
 //   a name "in" a place      "the 3GSM trade show in Cannes", "the European

@@ -659,7 +659,9 @@ constexpr const char* kStaffArticle =
     "\"This should save investors money,\" Rob McIvor, FSA spokesman, told BBC News.\n"
     "\n"
     "Peter Mandelson, a former Labour communications director, said the rules were fair. Anna Kerr, the UK's first "
-    "female banking minister, agreed.\n";
+    "female banking minister, agreed.\n"
+    "\n"
+    "It is bad news for Tesco, the UK's biggest retailer, which faces new rules.\n";
 
 TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   if (!models_present())
@@ -673,6 +675,8 @@ TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   EXPECT_TRUE(g.edges("Peter Mandelson", "communications director of", "Labour").empty()) << g.dump();
   // An ordinal describes; it names no office of the country.
   EXPECT_TRUE(g.edges("Anna Kerr", "", "United Kingdom").empty()) << g.dump();
+  // "Tesco, the UK's biggest retailer,": where the firm is.
+  EXPECT_TRUE(g.has_edge("Tesco", "be based in", "United Kingdom")) << g.dump();
 }
 
 // Our own politics story: offices written as descriptions ("the chancellor",
