@@ -1107,18 +1107,29 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // "Barca boss Frank Rijkaard", "Kelso striker": a place or other name,
   // other than a country or a continent (whose sides news names as places),
   // where a team's or a firm's post is held is a club or a firm.
+  // So is one where a firm's post is held ("Jonathan Loynes, chief
+  // economist at Capital Economics", "Telewest chief executive Eric
+  // Tveter"), unless its name is a place the gazetteer knows.
   for (const store::FactRecord& f : record.facts) {
     std::string_view role = f.relation;
     if (role.starts_with("former ")) role.remove_prefix(7);
-    if (!role.ends_with(" of") || record.entities[f.subject].type != store::EntityType::kPerson) continue;
-    role.remove_suffix(3);
+    if (record.entities[f.subject].type != store::EntityType::kPerson) continue;
+    const bool of = role.ends_with(" of");
+    if (!of && !role.ends_with(" at") && !role.ends_with(" for")) continue;
+    role.remove_suffix(of || role.ends_with(" at") ? 3 : 4);
     const std::string last = utf8::ascii_lowercase(role.substr(role.rfind(' ') + 1));
     store::EntityRecord& o = record.entities[f.object];
-    const bool club_post = lexicon::is_position_noun(last) || last == "manager" || last == "chairman" ||
-                           last == "player" || last == "coach";
+    const bool club_post = of && (lexicon::is_position_noun(last) || last == "manager" || last == "chairman" ||
+                                  last == "player" || last == "coach");
+    const bool firm_post = one_of(last, {"executive", "director", "economist", "analyst", "officer", "founder",
+                                         "strategist", "editor", "correspondent", "spokesman", "spokeswoman"});
     static constexpr std::string_view kContinents[] = {"Europe", "Africa", "Asia", "America", "World"};
     const bool place_or_other = o.type == store::EntityType::kLoc || o.type == store::EntityType::kMisc;
-    if (club_post && place_or_other && lexicon::find_country(o.name) == nullptr && !nationality(o.name) &&
+    const bool known_place =
+        o.name.find(' ') == std::string::npos &&
+        (nlp::Gazetteer::builtin().word_classes(o.name) & (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
+    if ((club_post || (firm_post && !known_place)) && place_or_other && lexicon::find_country(o.name) == nullptr &&
+        !nationality(o.name) &&
         std::find(std::begin(kContinents), std::end(kContinents), o.name) == std::end(kContinents)) {
       o.type = store::EntityType::kOrg;
     }

@@ -661,7 +661,8 @@ constexpr const char* kStaffArticle =
     "Peter Mandelson, a former Labour communications director, said the rules were fair. Anna Kerr, the UK's first "
     "female banking minister, agreed.\n"
     "\n"
-    "It is bad news for Tesco, the UK's biggest retailer, which faces new rules.\n";
+    "It is bad news for Tesco, the UK's biggest retailer, which faces new rules. \"Costs will rise,\" said Jonathan "
+    "Loynes, chief economist at Capital Economics.\n";
 
 TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   if (!models_present())
@@ -677,6 +678,9 @@ TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   EXPECT_TRUE(g.edges("Anna Kerr", "", "United Kingdom").empty()) << g.dump();
   // "Tesco, the UK's biggest retailer,": where the firm is.
   EXPECT_TRUE(g.has_edge("Tesco", "be based in", "United Kingdom")) << g.dump();
+  // Where a firm's post is held is a firm, whatever the recognizer said.
+  EXPECT_TRUE(g.has_edge("Jonathan Loynes", "chief economist at", "Capital Economics")) << g.dump();
+  for (const nlohmann::json& n : g.nodes_named("Capital Economics")) EXPECT_EQ(n["type"], "ORG") << g.dump();
 }
 
 // Our own politics story: offices written as descriptions ("the chancellor",
