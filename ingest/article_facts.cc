@@ -300,6 +300,11 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   const int32_t cluster = ents.cluster_at(p.sentence, t.subject->head);
   const bool reference = t.subject->is_pronoun || reference_description(words, *t.subject);
   if (!reference || cluster < 0 || p.predicate >= words.size()) return false;
+  // "As for Kenenisa Bekele, he was well beaten": the topic the sentence opens with.
+  if (words.size() > 3 && (words[0].form == "As" || words[0].form == "as") && words[1].form == "for" &&
+      ents.cluster_at(p.sentence, 2) == cluster) {
+    return true;
+  }
   auto subject_in = [&](uint32_t sentence, int32_t governor) {
     const auto ws = doc.words_of(doc.sentences[sentence]);
     for (uint32_t i = 0; i < ws.size(); ++i) {

@@ -295,6 +295,18 @@ TEST(Coreference, ATitleOpeningTheNameOfAFirmOrAnEventIsPartOfIt) {
   EXPECT_EQ(musharraf->titles, std::vector<std::string>{"General"});
 }
 
+TEST(Coreference, APronounAfterAsForANameIsThatName) {
+  const nlp::Document doc = annotated({
+      "Bernard/PROPN/B-PERSON/nsubj/3 Lagat/PROPN/L-PERSON/flat/1 disappointed/VERB/_/root/0 and/CCONJ/_/cc/6 "
+      "Lagat/PROPN/U-PERSON/nsubj/6 knew/VERB/_/conj/3 it/PRON/_/obj/6",
+      "As/ADP/_/case/4 for/ADP/_/fixed/1 Kenenisa/PROPN/B-PERSON/compound/4 Bekele/PROPN/L-PERSON/obl/9 "
+      ",/PUNCT/_/punct/4 "
+      "he/PRON/_/nsubj:pass/9 was/AUX/_/aux:pass/9 well/ADV/_/advmod/9 beaten/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 1, 5), "Kenenisa Bekele");
+}
+
 TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
   const nlp::Document doc = annotated({
       // One PERSON span across "and": two people, the second with its title.
