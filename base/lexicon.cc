@@ -320,7 +320,7 @@ constexpr Country kCountries[] = {
     {"European Union", "European", "", false},
 };
 
-constexpr std::string_view kGenericRoles[] = {"leader", "counterpart", "official", "head", "chief"};
+constexpr std::string_view kGenericRoles[] = {"leader", "counterpart", "official", "head", "chief", "officer"};
 constexpr std::string_view kTitleRoles[] = {
     "president", "premier", "minister", "chancellor", "secretary", "chairman", "chairwoman", "senator",
     "governor", "mayor", "king", "queen", "prince", "ambassador", "envoy", "spokesman", "spokeswoman",

@@ -139,11 +139,13 @@ constexpr std::string_view kLeaderRoles[] = {
     "leader", "chairman", "chairwoman", "chair", "president", "head", "boss", "manager", "coach", "captain",
     "chief", "executive", "director", "general", "founder", "owner", "governor", "mayor", "premier", "editor"};
 constexpr std::string_view kMemberRoles[] = {
-    "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "member", "mp", "mep", "striker",
-    "midfielder", "defender", "goalkeeper", "keeper", "forward", "player", "analyst", "economist",
-    "correspondent", "official", "ambassador", "commissioner", "chancellor", "senator", "candidate", "adviser",
-    "advisor", "singer", "presenter", "drummer", "guitarist", "frontman", "winger", "fly-half", "scrum-half",
-    "flanker", "prop", "hooker", "vice-chairman", "vice-president", "deputy", "partner", "lawyer", "strategist"};
+    "secretary",  "minister",  "spokesman",     "spokeswoman",    "spokesperson", "member",     "mp",
+    "mep",        "striker",   "midfielder",    "defender",       "goalkeeper",   "keeper",     "forward",
+    "player",     "analyst",   "economist",     "correspondent",  "official",     "ambassador", "commissioner",
+    "chancellor", "senator",   "candidate",     "adviser",        "advisor",      "singer",     "presenter",
+    "drummer",    "guitarist", "frontman",      "winger",         "fly-half",     "scrum-half", "flanker",
+    "prop",       "hooker",    "vice-chairman", "vice-president", "deputy",       "partner",    "lawyer",
+    "strategist", "officer"};
 
 template <size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view word) {

@@ -289,7 +289,7 @@ void descriptor_before_name(std::span<const Word> words, const TaggerLexicon& le
 // not a verb whose object is the office.
 void participle_in_title(std::span<const Word> words, const TaggerLexicon& lexicon, std::vector<int>* classes) {
   static constexpr std::string_view kTitleParticiples[] = {"managing", "acting",    "reigning", "outgoing",
-                                                           "incoming", "presiding", "founding"};
+                                                           "incoming", "presiding", "founding", "operating"};
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (lexicon.classes[(*classes)[i]].upos != UPos::VERB) continue;
     const std::string lower = utf8::ascii_lowercase(words[i].form);

@@ -662,7 +662,9 @@ constexpr const char* kStaffArticle =
     "female banking minister, agreed.\n"
     "\n"
     "It is bad news for Tesco, the UK's biggest retailer, which faces new rules. \"Costs will rise,\" said Jonathan "
-    "Loynes, chief economist at Capital Economics.\n";
+    "Loynes, chief economist at Capital Economics.\n"
+    "\n"
+    "\"Prices will fall,\" said Ken Kutaragi, chief operating officer of Sony.\n";
 
 TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   if (!models_present())
@@ -678,6 +680,8 @@ TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   EXPECT_TRUE(g.edges("Anna Kerr", "", "United Kingdom").empty()) << g.dump();
   // "Tesco, the UK's biggest retailer,": where the firm is.
   EXPECT_TRUE(g.has_edge("Tesco", "be based in", "United Kingdom")) << g.dump();
+  // An officer's post ("chief operating officer", with "operating" no verb).
+  EXPECT_TRUE(g.has_edge("Ken Kutaragi", "chief operating officer of", "Sony")) << g.dump();
   // Where a firm's post is held is a firm, whatever the recognizer said.
   EXPECT_TRUE(g.has_edge("Jonathan Loynes", "chief economist at", "Capital Economics")) << g.dump();
   for (const nlohmann::json& n : g.nodes_named("Capital Economics")) EXPECT_EQ(n["type"], "ORG") << g.dump();

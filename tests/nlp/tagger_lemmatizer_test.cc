@@ -80,6 +80,8 @@ TEST(Tagger, AParticipleInATitleIsAnAdjective) {
   expect_words("Brian McBride, managing director of T-Mobile, said so.",
                {{"managing", UPos::ADJ, "JJ", "managing"}, {"director", UPos::NOUN, "NN", "director"}});
   expect_words("The firm is managing costs well.", {{"managing", UPos::VERB, "VBG", "manage"}});
+  expect_words("Eric Tveter, chief operating officer of Telewest, said so.",
+               {{"operating", UPos::ADJ, "JJ", "operating"}});
 }
 
 TEST(Tagger, SetsMorphologicalFeatures) {
