@@ -76,6 +76,19 @@ void ClauseRules::clause(uint32_t top) {
   c.p.relation_text = t_.text(c.rel_words);
   c.p.relation = c.lemma_phrase;
   c.p.attribution = attribution_of(top);
+  // "had its legal bid to block the ban thwarted", "plans to sell Deluxe
+  // Media": an act a noun of intention names is meant, not done.
+  // (Read off the words: the parser hangs the clause on the noun or on the
+  // verb before it.)
+  if (const int32_t mark = t_.child(top, "mark"); mark > 0 && t_.lower_form(static_cast<uint32_t>(mark)) == "to") {
+    const uint32_t noun = static_cast<uint32_t>(mark) - 1;
+    if (t_.word(noun).upos == nlp::UPos::NOUN &&
+        one_of(t_.lemma(noun), {"bid",      "attempt", "effort",   "plan",     "threat", "pledge",    "promise",
+                                "proposal", "offer",   "campaign", "hope",     "aim",    "intention", "ambition",
+                                "call",     "demand",  "request",  "decision", "chance", "right"})) {
+      c.p.modal = true;
+    }
+  }
   classify(c);
   if (c.gap_object >= 0) {
     for (Argument& v : expand(static_cast<uint32_t>(c.gap_object), ArgumentRole::kObject, {top})) {

@@ -64,6 +64,15 @@ TEST(Constructions, Passives) {
        {"pipeline · be suspended by · Berlin"},
        {"could be suspended | The pipeline | by Berlin"}},
   });
+  // An act a noun of intention names is meant, not done ("made a bid to buy").
+  check({
+      {"noun of intention",
+       {"Yukos Yukos PROPN NNP 2 nsubj U-ORG", "made make VERB VBD 0 root", "a a DET DT 4 det", "bid bid NOUN NN 2 obj",
+        "to to PART TO 6 mark", "buy buy VERB VB 2 advcl", "Acme Acme PROPN NNP 6 obj U-ORG", ". . PUNCT . 2 punct"},
+       {"Yukos · buy · Acme [modal]"},
+       {"Yukos · buy · Acme"},
+       {}},
+  });
   // "will" is future, not hedging; no agent leaves no graph object but a CaRB tuple.
   const nlp::Document doc = parse_rows({"The the DET DT 2 det", "pipeline pipeline NOUN NN 5 nsubj:pass",
                                         "will will AUX MD 5 aux", "be be AUX VB 5 aux:pass",
