@@ -64,6 +64,17 @@ TEST(Constructions, Passives) {
        {"pipeline · be suspended by · Berlin"},
        {"could be suspended | The pipeline | by Berlin"}},
   });
+  // A list inside a noun's modifier splits the phrase, each part keeping the
+  // modifier's own preposition ("views from fishermen and processors").
+  check({
+      {"split modifier keeps its preposition",
+       {"Ministers minister NOUN NNS 2 nsubj O", "sought seek VERB VBD 0 root", "views view NOUN NNS 2 obj",
+        "from from ADP IN 5 case", "fishermen fisherman NOUN NNS 3 nmod O", "and and CCONJ CC 7 cc",
+        "processors processor NOUN NNS 5 conj O", ". . PUNCT . 2 punct"},
+       {"ministers · seek · views from fishermen", "ministers · seek · views from processors"},
+       {"ministers · seek · views of fishermen"},
+       {}},
+  });
   // An act a noun of intention names is meant, not done ("made a bid to buy").
   check({
       {"noun of intention",
