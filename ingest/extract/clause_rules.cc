@@ -333,6 +333,15 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
           hyphen_joined(c, n)) {
         stack.push_back(c);
       }
+      // So do coordinated modifiers, with their conjunction ("science and
+      // technology committee").
+      if (n != h && t_.base_rel(n) == "compound" && t_.base_rel(c) == "conj" && c > n && c < h) {
+        const int32_t conjunction = t_.child(c, "cc");
+        if (conjunction > static_cast<int32_t>(n) && conjunction < static_cast<int32_t>(c)) {
+          stack.push_back(c);
+          ws.push_back(static_cast<uint32_t>(conjunction));
+        }
+      }
     }
   }
   std::sort(ws.begin(), ws.end());

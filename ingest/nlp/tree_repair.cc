@@ -129,6 +129,43 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (obj_ >= 0 && case_ >= 0 && obl_ >= 0) preposition_on_descriptor(words, heads, labels);
   if (obj_ >= 0) keep_if_tree([&] { name_read_as_object_of_its_title(words, heads, labels); });
   if (advcl_ >= 0 && mark_ >= 0) keep_if_tree([&] { means_clause_on_noun(words, heads, labels); });
+  if (conj_ >= 0 && cc_ >= 0 && compound_ >= 0 && det_ >= 0) {
+    keep_if_tree([&] { coordinated_modifiers(words, heads, labels); });
+  }
+}
+
+void TreeRepair::coordinated_modifiers(std::span<const Word> words, std::vector<int>* heads,
+                                       std::vector<int>* labels) const {
+  // "chairs the science and technology committee": "science" read as the
+  // object and "committee" as its conjunct. With one determiner before the
+  // first noun and none before the last, the two nouns before the last
+  // modify it together.
+  const int n = static_cast<int>(words.size());
+  for (int a = 1; a + 3 < n; ++a) {
+    const int cc = a + 1, b = a + 2, c = a + 3;
+    if (words[a].upos != UPos::NOUN || words[b].upos != UPos::NOUN || words[c].upos != UPos::NOUN) continue;
+    if ((*heads)[c] != a || (*labels)[c] != conj_ || (*heads)[b] != c || (*labels)[b] != compound_ ||
+        (*labels)[cc] != cc_ || words[cc].form != "and") {
+      continue;
+    }
+    int determiner = -1;
+    bool last_has_determiner = false;
+    for (int k = 0; k < n; ++k) {
+      if ((*heads)[k] == a && (*labels)[k] == det_ && k < a) determiner = k;
+      if ((*heads)[k] == c && (*labels)[k] == det_) last_has_determiner = true;
+    }
+    if (determiner < 0 || last_has_determiner) continue;
+    (*heads)[c] = (*heads)[a];
+    (*labels)[c] = (*labels)[a];
+    for (int k = 0; k < a; ++k) {
+      if ((*heads)[k] == a) (*heads)[k] = c;  // the determiner and adjectives before it
+    }
+    (*heads)[a] = c;
+    (*labels)[a] = compound_;
+    (*heads)[b] = a;
+    (*labels)[b] = conj_;
+    (*heads)[cc] = b;
+  }
 }
 
 void TreeRepair::means_clause_on_noun(std::span<const Word> words, std::vector<int>* heads,

@@ -24,7 +24,9 @@
 // as an object ("play alongside fellow debutant David Sherwood"); and a name
 // hung as the "object" of the title noun before it ("beating French Open
 // champion Gaston Gaudio"); and a clause of means hung on a noun
-// ("reached the final by beating Wasps", with "beating" a clause on "final").
+// ("reached the final by beating Wasps", with "beating" a clause on "final");
+// and two nouns that modify a third together read as a coordination ("the
+// science and technology committee", with "committee" a conjunct).
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -70,6 +72,7 @@ class TreeRepair {
   void name_read_as_object_of_its_title(std::span<const Word> words, std::vector<int>* heads,
                                         std::vector<int>* labels) const;
   void means_clause_on_noun(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void coordinated_modifiers(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;

@@ -75,6 +75,16 @@ TEST(Constructions, Passives) {
        {"ministers · seek · views of fishermen"},
        {}},
   });
+  // Coordinated modifiers stay in the phrase, with their conjunction.
+  check({
+      {"coordinated modifiers",
+       {"Gibson Gibson PROPN NNP 2 nsubj U-PERSON", "chairs chair VERB VBZ 0 root", "the the DET DT 7 det",
+        "science science NOUN NN 7 compound O", "and and CCONJ CC 6 cc", "technology technology NOUN NN 4 conj O",
+        "committee committee NOUN NN 2 obj O", ". . PUNCT . 2 punct"},
+       {"Gibson · chair · science and technology committee"},
+       {"Gibson · chair · science committee"},
+       {}},
+  });
   // An act a noun of intention names is meant, not done ("made a bid to buy").
   check({
       {"noun of intention",

@@ -204,6 +204,24 @@ TEST(TreeRepair, AClauseOfMeansHungOnANounIsTheVerbs) {
   EXPECT_EQ(repaired(parse), want);
 }
 
+TEST(TreeRepair, TwoNounsModifyingAThirdTogetherAreNoCoordinationOfObjects) {
+  // chairs the science and technology committee .
+  const std::vector<Row> parse = {
+      {"chairs", V, 0, "root", kFinite}, {"the", D, 3, "det"},        {"science", N, 1, "obj"}, {"and", C, 6, "cc"},
+      {"technology", N, 6, "compound"},  {"committee", N, 3, "conj"}, {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse),
+            (std::vector<std::string>{"0:root", "6:det", "6:compound", "5:cc", "3:conj", "1:obj", "1:punct"}));
+  // "the bank and the insurance firm": a determiner of its own makes two objects.
+  const std::vector<Row> two = {{"chairs", V, 0, "root", kFinite},
+                                {"the", D, 3, "det"},
+                                {"bank", N, 1, "obj"},
+                                {"and", C, 7, "cc"},
+                                {"the", D, 7, "det"},
+                                {"insurance", N, 7, "compound"},
+                                {"firm", N, 3, "conj"}};
+  EXPECT_EQ(repaired(two), unchanged(two));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
