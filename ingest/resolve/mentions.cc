@@ -347,8 +347,12 @@ void find_mentions(const nlp::Document& doc, uint32_t s, const std::set<std::str
       // names. Organisations may ("Procter and Gamble"), so only PERSON.
       uint32_t part = e.begin;
       for (uint32_t k = e.begin; k <= e.end; ++k) {
-        const bool cut = k < e.end && e.type == nlp::EntityType::kPerson &&
-                         (words[k].upos == UPos::CCONJ || words[k].form == "," || words[k].form == "&");
+        // (Nor any name "and The ...": "Manic Street Preachers and The Clash";
+        // a title writes "And": "Sex And The City".)
+        const bool cut =
+            k < e.end && ((e.type == nlp::EntityType::kPerson &&
+                           (words[k].upos == UPos::CCONJ || words[k].form == "," || words[k].form == "&")) ||
+                          (words[k].form == "and" && k + 1 < e.end && words[k + 1].form == "The"));
         if (k < e.end && !cut) continue;
         if (k > part && add_name(words, marks, s, nlp::EntitySpan{part, k, e.type}, floor, true, out)) floor = k;
         part = k + 1;

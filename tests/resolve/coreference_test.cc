@@ -295,6 +295,19 @@ TEST(Coreference, ATitleOpeningTheNameOfAFirmOrAnEventIsPartOfIt) {
   EXPECT_EQ(musharraf->titles, std::vector<std::string>{"General"});
 }
 
+TEST(Coreference, ARecognizerSpanOverAndTheIsTwoNames) {
+  const nlp::Document doc = annotated({
+      "Muse/PROPN/B-ORG/nsubj/7 and/CCONJ/I-ORG/cc/5 The/DET/I-ORG/det/5 Clash/PROPN/L-ORG/conj/1 "
+      "complete/VERB/_/root/0",
+      "Sex/PROPN/B-MISC/nsubj/5 And/CCONJ/I-MISC/cc/4 The/DET/I-MISC/det/4 City/PROPN/L-MISC/conj/1 "
+      "ended/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_NE(find_cluster(e, "Muse"), nullptr);
+  EXPECT_NE(find_cluster(e, "Clash"), nullptr);
+  EXPECT_NE(find_cluster(e, "Sex And The City"), nullptr) << "a title writes its own \"And\"";
+}
+
 TEST(Coreference, APronounAfterAsForANameIsThatName) {
   const nlp::Document doc = annotated({
       "Bernard/PROPN/B-PERSON/nsubj/3 Lagat/PROPN/L-PERSON/flat/1 disappointed/VERB/_/root/0 and/CCONJ/_/cc/6 "
