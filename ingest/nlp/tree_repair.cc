@@ -132,6 +132,35 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (conj_ >= 0 && cc_ >= 0 && compound_ >= 0 && det_ >= 0) {
     keep_if_tree([&] { coordinated_modifiers(words, heads, labels); });
   }
+  if (nsubj_ >= 0 && appos_ >= 0 && ccomp_ >= 0 && flat_ >= 0) {
+    keep_if_tree([&] { subject_of_reported_clause(words, heads, labels); });
+  }
+}
+
+void TreeRepair::subject_of_reported_clause(std::span<const Word> words, std::vector<int>* heads,
+                                            std::vector<int>* labels) const {
+  // "told the BBC News website Ford did not deserve any credit": the name
+  // before a clause that has no subject is read as an apposition or a
+  // second object of "told"; it is the clause's subject.
+  const int n = static_cast<int>(words.size());
+  for (int x = 1; x + 1 < n; ++x) {
+    const int label = (*labels)[x];
+    if (words[x].upos != UPos::PROPN || (label != appos_ && label != obj_ && label != iobj_)) continue;
+    int end = x;
+    while (end + 1 < n && (*heads)[end + 1] == x && (*labels)[end + 1] == flat_) ++end;
+    if (end + 1 >= n || words[x - 1].form == ",") continue;
+    const int next = end + 1;
+    int verb = -1;
+    if (words[next].upos == UPos::AUX && (*heads)[next] > next) verb = (*heads)[next];
+    if (words[next].upos == UPos::VERB && words[next].feats.find("VerbForm=Fin") != std::string_view::npos) verb = next;
+    if (verb < 0 || words[verb].upos != UPos::VERB) continue;
+    if ((*labels)[verb] != ccomp_) continue;
+    bool subject = false;
+    for (int k = 0; k < n; ++k) subject = subject || ((*heads)[k] == verb && is_subject((*labels)[k]));
+    if (subject) continue;
+    (*heads)[x] = verb;
+    (*labels)[x] = nsubj_;
+  }
 }
 
 void TreeRepair::coordinated_modifiers(std::span<const Word> words, std::vector<int>* heads,

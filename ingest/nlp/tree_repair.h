@@ -26,7 +26,9 @@
 // champion Gaston Gaudio"); and a clause of means hung on a noun
 // ("reached the final by beating Wasps", with "beating" a clause on "final");
 // and two nouns that modify a third together read as a coordination ("the
-// science and technology committee", with "committee" a conjunct).
+// science and technology committee", with "committee" a conjunct); and the
+// subject of a reported clause read as an object of the verb of saying
+// ("told the BBC News website Ford did not deserve credit").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -73,6 +75,7 @@ class TreeRepair {
                                         std::vector<int>* labels) const;
   void means_clause_on_noun(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void coordinated_modifiers(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void subject_of_reported_clause(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;

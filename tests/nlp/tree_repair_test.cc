@@ -12,10 +12,10 @@
 namespace kg::nlp {
 namespace {
 
-const std::vector<std::string> kLabels = {"root",      "nsubj",  "nsubj:pass", "conj",   "cc",        "compound",
-                                          "nmod:desc", "advcl",  "mark",       "obj",    "acl:relcl", "parataxis",
-                                          "appos",     "det",    "flat",       "amod",   "obl",       "case",
-                                          "punct",     "advmod", "acl",        "nummod", "nmod:poss", "ccomp"};
+const std::vector<std::string> kLabels = {
+    "root",  "nsubj",     "nsubj:pass", "conj",   "cc",        "compound", "nmod:desc", "advcl", "mark",
+    "obj",   "acl:relcl", "parataxis",  "appos",  "det",       "flat",     "amod",      "obl",   "case",
+    "punct", "advmod",    "acl",        "nummod", "nmod:poss", "ccomp",    "iobj",      "aux"};
 
 struct Row {
   const char* form;
@@ -220,6 +220,16 @@ TEST(TreeRepair, TwoNounsModifyingAThirdTogetherAreNoCoordinationOfObjects) {
                                 {"insurance", N, 7, "compound"},
                                 {"firm", N, 3, "conj"}};
   EXPECT_EQ(repaired(two), unchanged(two));
+}
+
+TEST(TreeRepair, ANameBeforeAReportedClauseWithoutSubjectIsItsSubject) {
+  // told the website Ford did not deserve credit .
+  const std::vector<Row> parse = {
+      {"told", V, 0, "root", kFinite}, {"the", D, 3, "det"},         {"website", N, 1, "iobj"},
+      {"Ford", P, 3, "appos"},         {"did", UPos::AUX, 7, "aux"}, {"not", UPos::PART, 7, "advmod"},
+      {"deserve", V, 1, "ccomp"},      {"credit", N, 7, "obj"},      {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "3:det", "1:iobj", "7:nsubj", "7:aux", "7:advmod",
+                                                       "1:ccomp", "7:obj", "1:punct"}));
 }
 
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
