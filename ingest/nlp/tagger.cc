@@ -326,6 +326,26 @@ void common_noun_inside_name(std::span<const Word> words, const TaggerLexicon& l
   }
 }
 
+// "amid the row", "despite the rain": prepositions that are nothing else,
+// which the tagger sometimes reads as verbs or nouns ("amid" lemmatized
+// "amy" as a verb).
+void preposition_only(std::span<const Word> words, const TaggerLexicon& lexicon, std::vector<int>* classes) {
+  static constexpr std::string_view kPrepositions[] = {"amid", "amidst", "despite", "via", "onto", "amongst"};
+  int adposition = -1;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const UPos upos = lexicon.classes[(*classes)[i]].upos;
+    if (upos == UPos::ADP || upos == UPos::SCONJ) continue;
+    const std::string lower = utf8::ascii_lowercase(words[i].form);
+    if (std::find(std::begin(kPrepositions), std::end(kPrepositions), lower) == std::end(kPrepositions)) continue;
+    if (adposition < 0) {
+      for (size_t c = 0; c < lexicon.classes.size(); ++c) {
+        if (lexicon.classes[c].upos == UPos::ADP && lexicon.classes[c].xpos == "IN") adposition = static_cast<int>(c);
+      }
+    }
+    if (adposition >= 0) (*classes)[i] = adposition;
+  }
+}
+
 }  // namespace
 
 void Tagger::tag(Document* doc) const {
@@ -340,6 +360,7 @@ void Tagger::tag(Document* doc) const {
     descriptor_before_name(words, lexicon_, &classes);
     participle_in_title(words, lexicon_, &classes);
     common_noun_inside_name(words, lexicon_, &classes);
+    preposition_only(words, lexicon_, &classes);
     for (size_t i = 0; i < words.size(); ++i) {
       const int c = classes[i];
       Word& w = words[i];

@@ -70,6 +70,11 @@ TEST(Tagger, AnOccupationAfterToBeforeAFullNameIsANoun) {
   expect_words("They want to meet Andy Murray.", {{"meet", UPos::VERB, "VB", "meet"}});
 }
 
+TEST(Tagger, PrepositionsThatAreNothingElseStayPrepositions) {
+  expect_words("UKIP lost its main donor Paul Sykes amid the row over the leadership.",
+               {{"amid", UPos::ADP, "IN", "amid"}});
+}
+
 TEST(Tagger, ACapitalisedNounInsideANameIsAProperNoun) {
   expect_words("Euronext has approached the London Stock Exchange about a bid.",
                {{"Stock", UPos::PROPN, "NNP", "Stock"}});
