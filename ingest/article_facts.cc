@@ -1156,6 +1156,14 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         lexicon::find_country(e.name) == nullptr) {
       e.type = store::EntityType::kOrg;
     }
+    // "Mike Leigh's film Vera Drake", "the Angolan film The Hero": so is a
+    // work its article introduces with a noun for works.
+    if (before.upos == nlp::UPos::NOUN && !before.form.empty() &&
+        std::islower(static_cast<unsigned char>(before.form[0])) &&
+        one_of(lemma, {"film", "movie", "album", "novel", "documentary", "sitcom", "musical", "single", "song"}) &&
+        e.type != store::EntityType::kMisc) {
+      e.type = store::EntityType::kMisc;
+    }
   }
   return record;
 }

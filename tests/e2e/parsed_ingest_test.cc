@@ -664,7 +664,9 @@ constexpr const char* kStaffArticle =
     "It is bad news for Tesco, the UK's biggest retailer, which faces new rules. \"Costs will rise,\" said Jonathan "
     "Loynes, chief economist at Capital Economics.\n"
     "\n"
-    "\"Prices will fall,\" said Ken Kutaragi, chief operating officer of Sony.\n";
+    "\"Prices will fall,\" said Ken Kutaragi, chief operating officer of Sony.\n"
+    "\n"
+    "Sony's latest film Boogeyman topped the chart.\n";
 
 TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   if (!models_present())
@@ -682,6 +684,9 @@ TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   EXPECT_TRUE(g.has_edge("Tesco", "be based in", "United Kingdom")) << g.dump();
   // An officer's post ("chief operating officer", with "operating" no verb).
   EXPECT_TRUE(g.has_edge("Ken Kutaragi", "chief operating officer of", "Sony")) << g.dump();
+  // A name introduced as a film is a work.
+  for (const nlohmann::json& n : g.nodes_named("Boogeyman")) EXPECT_EQ(n["type"], "MISC") << g.dump();
+  EXPECT_FALSE(g.nodes_named("Boogeyman").empty()) << g.dump();
   // Where a firm's post is held is a firm, whatever the recognizer said.
   EXPECT_TRUE(g.has_edge("Jonathan Loynes", "chief economist at", "Capital Economics")) << g.dump();
   for (const nlohmann::json& n : g.nodes_named("Capital Economics")) EXPECT_EQ(n["type"], "ORG") << g.dump();
