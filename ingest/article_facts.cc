@@ -1143,11 +1143,19 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // its article introduces with an organisation noun is an organisation
   // (not a country: "the group Britain" is no use news makes).
   for (const resolve::Mention& m : ents.mentions) {
-    if (m.kind != resolve::MentionKind::kName || m.cluster < 0 || m.begin == 0) continue;
+    if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
     const std::optional<uint32_t> r = table.cluster(m.cluster);
     if (!r || ents.clusters[static_cast<size_t>(m.cluster)].gender != resolve::Gender::kUnknown) continue;
-    const nlp::Word& before = annotated.words_of(annotated.sentences[m.sentence])[m.begin - 1];
     store::EntityRecord& e = record.entities[*r];
+    // "Diageo, which makes Guinness": "which" stands for no person; a name
+    // taken for one is most often a firm.
+    const auto words = annotated.words_of(annotated.sentences[m.sentence]);
+    if (e.type == store::EntityType::kPerson && m.end + 1 < words.size() && words[m.end].form == "," &&
+        words[m.end + 1].form == "which" && ents.clusters[static_cast<size_t>(m.cluster)].titles.empty()) {
+      e.type = store::EntityType::kOrg;
+    }
+    if (m.begin == 0) continue;
+    const nlp::Word& before = words[m.begin - 1];
     // (A maker or a publisher is a person as often: "documentary maker Max Carlish".)
     const std::string lemma = utf8::ascii_lowercase(before.lemma);
     if (e.type == store::EntityType::kPerson && (lemma == "maker" || lemma == "publisher")) continue;

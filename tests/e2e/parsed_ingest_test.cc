@@ -666,7 +666,7 @@ constexpr const char* kStaffArticle =
     "\n"
     "\"Prices will fall,\" said Ken Kutaragi, chief operating officer of Sony.\n"
     "\n"
-    "Sony's latest film Boogeyman topped the chart.\n";
+    "Sony's latest film Boogeyman topped the chart. Diageo, which makes Guinness, reported higher profits.\n";
 
 TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   if (!models_present())
@@ -684,6 +684,9 @@ TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   EXPECT_TRUE(g.has_edge("Tesco", "be based in", "United Kingdom")) << g.dump();
   // An officer's post ("chief operating officer", with "operating" no verb).
   EXPECT_TRUE(g.has_edge("Ken Kutaragi", "chief operating officer of", "Sony")) << g.dump();
+  // "which" stands for no person.
+  for (const nlohmann::json& n : g.nodes_named("Diageo")) EXPECT_EQ(n["type"], "ORG") << g.dump();
+  EXPECT_FALSE(g.nodes_named("Diageo").empty()) << g.dump();
   // A name introduced as a film is a work.
   for (const nlohmann::json& n : g.nodes_named("Boogeyman")) EXPECT_EQ(n["type"], "MISC") << g.dump();
   EXPECT_FALSE(g.nodes_named("Boogeyman").empty()) << g.dump();
