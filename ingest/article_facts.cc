@@ -301,8 +301,7 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   const bool reference = t.subject->is_pronoun || reference_description(words, *t.subject);
   if (!reference || cluster < 0 || p.predicate >= words.size()) return false;
   // "As for Kenenisa Bekele, he was well beaten": the topic the sentence opens with.
-  if (words.size() > 3 && (words[0].form == "As" || words[0].form == "as") && words[1].form == "for" &&
-      ents.cluster_at(p.sentence, 2) == cluster) {
+  if (const int32_t topic = resolve::topic_word(words); topic >= 0 && ents.cluster_at(p.sentence, topic) == cluster) {
     return true;
   }
   auto subject_in = [&](uint32_t sentence, int32_t governor) {
@@ -401,11 +400,6 @@ bool bare_company_title(std::span<const nlp::Word> words, const resolve::TitleFa
            (!sentence_start && !before.form.empty() && std::isupper(static_cast<unsigned char>(before.form[0]))));
 }
 
-// Bytes of sentence `s` in the annotated text, and of words [begin, end) within it.
-// Whether a time word ("former", "ex-", "then") opens the capitalised words
-// that end at or just before `first` ("former Chelsea | striker", "Former
-// Worldcom boss"): a post held once, not now.
-// A nationality or a demonym, of one word or more ("Welsh", "South African").
 // "Rob McIvor, FSA spokesman, told", "Sir John Gieve was Home Office
 // permanent secretary": the organisation or place written before the role
 // noun at `head` of a predicate nominal opening at `begin`. Not where the
@@ -456,10 +450,14 @@ bool product_name(std::string_view name) {
   return true;
 }
 
+// A nationality or a demonym, of one word or more ("Welsh", "South African").
 bool nationality(std::string_view name) {
   return lexicon::is_nationality_word(name) || (!name.empty() && lexicon::demonym_of(name) == name);
 }
 
+// Whether a time word ("former", "ex-", "then") opens the capitalised words
+// that end at or just before `first` ("former Chelsea | striker", "Former
+// Worldcom boss"): a post held once, not now.
 bool held_once(std::span<const nlp::Word> words, uint32_t first) {
   // (The title may begin with the time word itself: "former Scotland manager".)
   if (first < words.size()) {
@@ -546,6 +544,7 @@ std::optional<std::string_view> place_relation(const NamePlace& np, const store:
   return std::nullopt;
 }
 
+// Bytes of sentence `s` in the annotated text, and of words [begin, end) within it.
 std::string_view sentence_text(const nlp::Document& doc, const nlp::Sentence& s) {
   const auto words = doc.words_of(s);
   if (words.empty()) return {};
@@ -1118,22 +1117,24 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   for (const store::FactRecord& f : record.facts) {
     std::string_view role = f.relation;
     if (role.starts_with("former ")) role.remove_prefix(7);
-    if (record.entities[f.subject].type != store::EntityType::kPerson) continue;
-    const bool of = role.ends_with(" of");
-    if (!of && !role.ends_with(" at") && !role.ends_with(" for")) continue;
-    role.remove_suffix(of || role.ends_with(" at") ? 3 : 4);
+    const size_t space = role.rfind(' ');
+    if (record.entities[f.subject].type != store::EntityType::kPerson || space == std::string_view::npos) continue;
+    const std::string_view preposition = role.substr(space + 1);
+    if (!one_of(preposition, {"of", "at", "for"})) continue;
+    role = role.substr(0, space);
     const std::string last = utf8::ascii_lowercase(role.substr(role.rfind(' ') + 1));
     store::EntityRecord& o = record.entities[f.object];
-    const bool club_post = of && (lexicon::is_position_noun(last) || last == "manager" || last == "chairman" ||
-                                  last == "player" || last == "coach");
+    if (o.type != store::EntityType::kLoc && o.type != store::EntityType::kMisc) continue;
+    const bool club_post = preposition == "of" && (lexicon::is_position_noun(last) || last == "manager" ||
+                                                   last == "chairman" || last == "player" || last == "coach");
     const bool firm_post = one_of(last, {"executive", "director", "economist", "analyst", "officer", "founder",
                                          "strategist", "editor", "correspondent", "spokesman", "spokeswoman"});
+    const auto known_place = [&] {
+      return o.name.find(' ') == std::string::npos && (nlp::Gazetteer::builtin().word_classes(o.name) &
+                                                       (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
+    };
     static constexpr std::string_view kContinents[] = {"Europe", "Africa", "Asia", "America", "World"};
-    const bool place_or_other = o.type == store::EntityType::kLoc || o.type == store::EntityType::kMisc;
-    const bool known_place =
-        o.name.find(' ') == std::string::npos &&
-        (nlp::Gazetteer::builtin().word_classes(o.name) & (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
-    if ((club_post || (firm_post && !known_place)) && place_or_other && lexicon::find_country(o.name) == nullptr &&
+    if ((club_post || (firm_post && !known_place())) && lexicon::find_country(o.name) == nullptr &&
         !nationality(o.name) &&
         std::find(std::begin(kContinents), std::end(kContinents), o.name) == std::end(kContinents)) {
       o.type = store::EntityType::kOrg;

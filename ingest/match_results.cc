@@ -1,6 +1,5 @@
 #include "ingest/match_results.h"
 
-#include <algorithm>
 #include <string>
 
 #include "base/one_of.h"
@@ -8,10 +7,6 @@
 #include "ingest/object_names.h"
 
 namespace kg::ingest {
-
-namespace {
-
-}  // namespace
 
 std::vector<MatchResult> match_results(std::span<const nlp::Word> words) {
   std::vector<MatchResult> out;

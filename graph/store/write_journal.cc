@@ -41,23 +41,21 @@ Result<std::vector<WriteJournal::Entry>> WriteJournal::read(const std::string& d
   if (!in) return entries;  // no journal: nothing was written since the last flush
   std::string line;
   size_t line_number = 0;
+  const auto damaged = [&] {
+    return Status::corruption(
+        fmt::format("{}: line {} is not a journal entry; the file is damaged", journal_path(dir), line_number));
+  };
   // Only lines that end in '\n' count: a line cut by a kill is not an entry.
   while (std::getline(in, line) && !in.eof()) {
     ++line_number;
     Entry e;
     const size_t tab = line.find('\t');
     const char* end = line.data() + (tab == std::string::npos ? 0 : tab);
-    if (tab == std::string::npos || std::from_chars(line.data(), end, e.sequence).ptr != end) {
-      return Status::corruption(
-          fmt::format("{}: line {} is not a journal entry; the file is damaged", journal_path(dir), line_number));
-    }
+    if (tab == std::string::npos || std::from_chars(line.data(), end, e.sequence).ptr != end) return damaged();
     std::string_view rest = std::string_view(line).substr(tab + 1);
     // `what` holds no tab (append_line() replaced it), so a second tab marks a stage.
     if (const size_t second = rest.find('\t'); second != std::string_view::npos) {
-      if (!parse_stage(rest.substr(0, second), &e)) {
-        return Status::corruption(
-            fmt::format("{}: line {} is not a journal entry; the file is damaged", journal_path(dir), line_number));
-      }
+      if (!parse_stage(rest.substr(0, second), &e)) return damaged();
       rest.remove_prefix(second + 1);
     }
     e.what = rest;

@@ -382,18 +382,12 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
     if (m >= 0) {
       // A conjunct chosen for the phrase takes its list's preposition ("sale
       // in Japan and the US" -> "sale in Japan"), not "of".
+      // (The list's preposition hangs on its first member, the modifier
+      // itself or the head of the conjunct chosen.)
       std::string prep = "of";
       if (nmod_override >= 0) {
-        for (uint32_t c : t_.children(h)) {
-          if (t_.rel(c) != "nmod" || c < h) continue;
-          const std::span<const uint32_t> conjuncts = t_.children(c);
-          const bool holds = c == static_cast<uint32_t>(m) ||
-                             std::find(conjuncts.begin(), conjuncts.end(), static_cast<uint32_t>(m)) != conjuncts.end();
-          if (holds) {
-            if (const std::string p = preposition_of(c); !p.empty()) prep = p;
-            break;
-          }
-        }
+        const uint32_t first = t_.rel(static_cast<uint32_t>(m)) == "conj" ? static_cast<uint32_t>(t_.head(m)) : m;
+        if (std::string p = preposition_of(first); !p.empty()) prep = std::move(p);
       }
       std::string inner_type;
       out += " " + prep + " " + concept_of(static_cast<uint32_t>(m), &inner_type, -1);

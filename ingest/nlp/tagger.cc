@@ -258,6 +258,21 @@ namespace {
 
 bool capitalized(std::string_view form) { return !form.empty() && form[0] >= 'A' && form[0] <= 'Z'; }
 
+// The class the repairs below give a word: the last with this UPOS and XPOS
+// (-1 when the model has none, and the word keeps its tag).
+int tag_class(const TaggerLexicon& lexicon, UPos upos, std::string_view xpos) {
+  int found = -1;
+  for (size_t c = 0; c < lexicon.classes.size(); ++c) {
+    if (lexicon.classes[c].upos == upos && lexicon.classes[c].xpos == xpos) found = static_cast<int>(c);
+  }
+  return found;
+}
+
+// Sets word `i` to class `cls` when the model has it.
+void retag(std::vector<int>* classes, size_t i, int cls) {
+  if (cls >= 0) (*classes)[i] = cls;
+}
+
 // "lost to compatriot Andy Murray", "an assistant to sculptor Henry Moore",
 // "indebted to skipper Brian O'Driscoll":
 // after "to", a word the tagger rarely saw reads as an infinitive. An
@@ -275,12 +290,8 @@ void descriptor_before_name(std::span<const Word> words, const TaggerLexicon& le
         lower == "champion") {
       continue;
     }
-    // ... and "to" its preposition.
-    for (size_t c = 0; c < lexicon.classes.size(); ++c) {
-      const TagClass& t = lexicon.classes[c];
-      if (t.upos == UPos::NOUN && t.xpos == "NN") (*classes)[i] = static_cast<int>(c);
-      if (t.upos == UPos::ADP && t.xpos == "IN") (*classes)[i - 1] = static_cast<int>(c);
-    }
+    retag(classes, i, tag_class(lexicon, UPos::NOUN, "NN"));
+    retag(classes, i - 1, tag_class(lexicon, UPos::ADP, "IN"));  // ... and "to" its preposition
   }
 }
 
@@ -297,9 +308,7 @@ void participle_in_title(std::span<const Word> words, const TaggerLexicon& lexic
         lexicon::role_noun(utf8::ascii_lowercase(words[i + 1].form)) == lexicon::RoleNoun::kNone) {
       continue;
     }
-    for (size_t c = 0; c < lexicon.classes.size(); ++c) {
-      if (lexicon.classes[c].upos == UPos::ADJ && lexicon.classes[c].xpos == "JJ") (*classes)[i] = static_cast<int>(c);
-    }
+    retag(classes, i, tag_class(lexicon, UPos::ADJ, "JJ"));
   }
 }
 
@@ -319,10 +328,7 @@ void common_noun_inside_name(std::span<const Word> words, const TaggerLexicon& l
         lexicon::is_position_noun(lower)) {
       continue;
     }
-    for (size_t c = 0; c < lexicon.classes.size(); ++c) {
-      if (lexicon.classes[c].upos == UPos::PROPN && lexicon.classes[c].xpos == "NNP")
-        (*classes)[i] = static_cast<int>(c);
-    }
+    retag(classes, i, tag_class(lexicon, UPos::PROPN, "NNP"));
   }
 }
 
@@ -331,18 +337,12 @@ void common_noun_inside_name(std::span<const Word> words, const TaggerLexicon& l
 // "amy" as a verb).
 void preposition_only(std::span<const Word> words, const TaggerLexicon& lexicon, std::vector<int>* classes) {
   static constexpr std::string_view kPrepositions[] = {"amid", "amidst", "despite", "via", "onto", "amongst"};
-  int adposition = -1;
   for (size_t i = 0; i < words.size(); ++i) {
     const UPos upos = lexicon.classes[(*classes)[i]].upos;
     if (upos == UPos::ADP || upos == UPos::SCONJ) continue;
     const std::string lower = utf8::ascii_lowercase(words[i].form);
     if (std::find(std::begin(kPrepositions), std::end(kPrepositions), lower) == std::end(kPrepositions)) continue;
-    if (adposition < 0) {
-      for (size_t c = 0; c < lexicon.classes.size(); ++c) {
-        if (lexicon.classes[c].upos == UPos::ADP && lexicon.classes[c].xpos == "IN") adposition = static_cast<int>(c);
-      }
-    }
-    if (adposition >= 0) (*classes)[i] = adposition;
+    retag(classes, i, tag_class(lexicon, UPos::ADP, "IN"));
   }
 }
 

@@ -448,11 +448,10 @@ class Resolver {
       const std::string_view rel = doc_.words_of(doc_.sentences[a.mention.sentence])[a.mention.head].deprel;
       const double modifier = rel == "compound" || rel == "amod" ? 0.3 : 1.0;
       salience[c] += (100 + role) * decay * modifier;
-      // "As for Kenenisa Bekele, he was well beaten": the name the sentence
-      // opens with as its topic is the one it goes on about.
-      if (a.mention.sentence == s && a.mention.begin == 2) {
-        const auto words = doc_.words_of(doc_.sentences[s]);
-        if ((words[0].form == "As" || words[0].form == "as") && words[1].form == "for") salience[c] += 1000;
+      // The name the sentence opens with as its topic is the one it goes on about.
+      if (a.mention.sentence == s &&
+          static_cast<int32_t>(a.mention.begin) == topic_word(doc_.words_of(doc_.sentences[s]))) {
+        salience[c] += 1000;
       }
     }
     int32_t best = -1;
@@ -554,6 +553,10 @@ class Resolver {
 };
 
 }  // namespace
+
+int32_t topic_word(std::span<const nlp::Word> words) {
+  return words.size() > 3 && (words[0].form == "As" || words[0].form == "as") && words[1].form == "for" ? 2 : -1;
+}
 
 store::EntityType store_type(nlp::EntityType type) {
   switch (type) {

@@ -114,6 +114,11 @@ inline constexpr std::string_view kHaveTitleRelation = "have title";
 // The store's type for a recognizer type (PERSON, ORG, LOC, MISC alike).
 store::EntityType store_type(nlp::EntityType type);
 
+// "As for Kenenisa Bekele, he was well beaten": the word a sentence opens
+// with as its topic (the first after "As for"), the one a pronoun after it
+// stands for; -1 when the sentence opens otherwise.
+int32_t topic_word(std::span<const nlp::Word> words);
+
 // A cluster as the store's record of one document entity: canonical name,
 // type, aliases with counts, and its number of mentions (names, pronouns and
 // descriptions alike).
