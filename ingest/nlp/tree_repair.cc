@@ -155,9 +155,7 @@ void TreeRepair::subject_of_reported_clause(std::span<const Word> words, std::ve
     if (words[next].upos == UPos::VERB && words[next].feats.find("VerbForm=Fin") != std::string_view::npos) verb = next;
     if (verb < 0 || words[verb].upos != UPos::VERB) continue;
     if ((*labels)[verb] != ccomp_) continue;
-    bool subject = false;
-    for (int k = 0; k < n; ++k) subject = subject || ((*heads)[k] == verb && is_subject((*labels)[k]));
-    if (subject) continue;
+    if (has_subject(*heads, *labels, verb)) continue;
     (*heads)[x] = verb;
     (*labels)[x] = nsubj_;
   }
@@ -285,9 +283,7 @@ void TreeRepair::predicate_after_parenthesis(std::span<const Word> words, std::v
     }
     const int h = (*heads)[v];
     if (h <= first_comma || h >= v) continue;
-    bool subject = false;
-    for (int k = 0; k < n; ++k) subject = subject || ((*heads)[k] == v && is_subject((*labels)[k]));
-    if (subject) continue;
+    if (has_subject(*heads, *labels, v)) continue;
     (*heads)[v] = -1;
     (*labels)[v] = root_;
     (*heads)[root] = v;
@@ -573,10 +569,7 @@ void TreeRepair::whose_clause_read_as_apposition(std::span<const Word> words, st
     if (!whose || verb <= noun || words[verb].upos != UPos::VERB || (*labels)[name] != nsubj_) continue;
     const int governor = (*heads)[verb];
     if (governor < 0 || words[governor].upos != UPos::VERB) continue;
-    bool governor_subject = false;
-    for (int k = 0; k < n; ++k)
-      governor_subject = governor_subject || ((*heads)[k] == governor && is_subject((*labels)[k]));
-    if (governor_subject) continue;
+    if (has_subject(*heads, *labels, governor)) continue;
     (*heads)[name] = governor;
     (*labels)[name] = nsubj_;
     (*heads)[verb] = name;

@@ -77,6 +77,13 @@ class TreeRepair {
   void coordinated_modifiers(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void subject_of_reported_clause(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
+  // Whether word `head` has a subject among its dependents.
+  bool has_subject(const std::vector<int>& heads, const std::vector<int>& labels, int head) const {
+    for (size_t k = 0; k < heads.size(); ++k) {
+      if (heads[k] == head && is_subject(labels[k])) return true;
+    }
+    return false;
+  }
 
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
   int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1, root_ = -1;
