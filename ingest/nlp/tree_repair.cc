@@ -175,13 +175,12 @@ void TreeRepair::coordinated_modifiers(std::span<const Word> words, std::vector<
         (*labels)[cc] != cc_ || words[cc].form != "and") {
       continue;
     }
-    int determiner = -1;
-    bool last_has_determiner = false;
+    bool first_has_determiner = false, last_has_determiner = false;
     for (int k = 0; k < n; ++k) {
-      if ((*heads)[k] == a && (*labels)[k] == det_ && k < a) determiner = k;
+      if ((*heads)[k] == a && (*labels)[k] == det_ && k < a) first_has_determiner = true;
       if ((*heads)[k] == c && (*labels)[k] == det_) last_has_determiner = true;
     }
-    if (determiner < 0 || last_has_determiner) continue;
+    if (!first_has_determiner || last_has_determiner) continue;
     (*heads)[c] = (*heads)[a];
     (*labels)[c] = (*labels)[a];
     for (int k = 0; k < a; ++k) {
