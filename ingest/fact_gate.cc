@@ -1210,14 +1210,16 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
         words[a.head].head != words[t.object->head].head) {
       continue;
     }
-    const bool relational = one_of(a.head_lemma, {"stake", "majority", "deal", "accord", "agreement", "contract",
-                                                  "pact", "treaty", "talk", "talks", "partnership", "alliance",
-                                                  "bid", "offer", "meeting", "lawsuit", "case", "charge",
-                                                  // events done to the oblique: "heaped praise on Italy"
-                                                  "praise", "tribute", "attack", "support", "criticism", "apology",
-                                                  "warning", "threat", "complaint", "visit",
-                                                  // what is won at an event: "won a medal at the European Indoors"
-                                                  "medal", "gold", "silver", "bronze", "title", "prize", "trophy"});
+    const bool relational = one_of(
+        a.head_lemma,
+        {"stake", "majority", "deal", "accord", "agreement", "contract", "pact", "treaty", "talk", "talks",
+         "partnership", "alliance", "bid", "offer", "meeting", "lawsuit", "case", "charge",
+         // events done to the oblique: "heaped praise on Italy"
+         "praise", "tribute", "attack", "support", "criticism", "apology", "warning", "threat", "complaint", "visit",
+         // what is won at an event: "won a medal at the European Indoors"
+         "medal", "gold", "silver", "bronze", "title", "prize", "trophy",
+         // scores made for or against a side: "set up tries for Geordan Murphy"
+         "try", "goal", "hat-trick"});
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
     const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
                              one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});

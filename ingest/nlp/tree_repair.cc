@@ -67,7 +67,9 @@ TreeRepair::TreeRepair(const std::vector<std::string>& labels)
       poss_(label_id(labels, "nmod:poss")),
       flat_(label_id(labels, "flat")),
       case_(label_id(labels, "case")),
-      obl_(label_id(labels, "obl")) {
+      obl_(label_id(labels, "obl")),
+      nmod_(label_id(labels, "nmod")),
+      fixed_(label_id(labels, "fixed")) {
   if (desc_ < 0) desc_ = compound_;
 }
 
@@ -134,6 +136,41 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   }
   if (nsubj_ >= 0 && appos_ >= 0 && ccomp_ >= 0 && flat_ >= 0) {
     keep_if_tree([&] { subject_of_reported_clause(words, heads, labels); });
+  }
+  if (case_ >= 0 && nmod_ >= 0 && obl_ >= 0 && compound_ >= 0) {
+    keep_if_tree([&] { preposition_read_as_head(words, heads, labels); });
+  }
+}
+
+void TreeRepair::preposition_read_as_head(std::span<const Word> words, std::vector<int>* heads,
+                                          std::vector<int>* labels) const {
+  // "set up tries for Geordan Murphy and Peter Stringer": the preposition is
+  // read as the modifier and the name after it as its compound (or object).
+  // A preposition heads nothing in UD; the first noun after it heads the
+  // phrase, takes the modifier's place, and the preposition is its case.
+  const int n = static_cast<int>(words.size());
+  for (int p = 0; p + 1 < n; ++p) {
+    if (words[p].upos != UPos::ADP || ((*labels)[p] != nmod_ && (*labels)[p] != obl_)) continue;
+    int noun = -1;
+    for (int k = p + 1; k < n && noun < 0; ++k) {
+      if ((*heads)[k] != p || (*labels)[k] == det_) continue;
+      const int label = (*labels)[k];
+      const bool nominal = is_nominal(words[k]) || words[k].upos == UPos::NUM || words[k].upos == UPos::PRON;
+      if (!nominal || (label != compound_ && label != obj_ && label != flat_ && label != fixed_)) break;
+      noun = k;
+    }
+    if (noun < 0) continue;
+    // (Only the words of the phrase lie between: "for the Geordan ...".)
+    bool phrase = true;
+    for (int k = p + 1; k < noun; ++k) phrase = phrase && ((*heads)[k] == noun || (*heads)[k] == p);
+    if (!phrase) continue;
+    for (int k = 0; k < n; ++k) {
+      if (k != noun && (*heads)[k] == p) (*heads)[k] = noun;
+    }
+    (*heads)[noun] = (*heads)[p];
+    (*labels)[noun] = (*labels)[p];
+    (*heads)[p] = noun;
+    (*labels)[p] = case_;
   }
 }
 

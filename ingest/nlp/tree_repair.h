@@ -28,7 +28,9 @@
 // and two nouns that modify a third together read as a coordination ("the
 // science and technology committee", with "committee" a conjunct); and the
 // subject of a reported clause read as an object of the verb of saying
-// ("told the BBC News website Ford did not deserve credit").
+// ("told the BBC News website Ford did not deserve credit"); and a
+// preposition read as the head of its own phrase ("set up tries for Geordan
+// Murphy", with "for" a modifier of "tries" and "Geordan" a compound of it).
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -76,6 +78,7 @@ class TreeRepair {
   void means_clause_on_noun(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void coordinated_modifiers(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void subject_of_reported_clause(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void preposition_read_as_head(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // Whether word `head` has a subject among its dependents.
   bool has_subject(const std::vector<int>& heads, const std::vector<int>& labels, int head) const {
@@ -88,6 +91,7 @@ class TreeRepair {
   int nsubj_ = -1, nsubj_pass_ = -1, conj_ = -1, cc_ = -1, compound_ = -1, desc_ = -1;
   int advcl_ = -1, mark_ = -1, obj_ = -1, relcl_ = -1, parataxis_ = -1, appos_ = -1, det_ = -1, root_ = -1;
   int punct_ = -1, iobj_ = -1, ccomp_ = -1, poss_ = -1, flat_ = -1, case_ = -1, obl_ = -1;
+  int nmod_ = -1, fixed_ = -1;
 };
 
 }  // namespace kg::nlp

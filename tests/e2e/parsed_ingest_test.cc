@@ -618,8 +618,11 @@ TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   EXPECT_TRUE(g.has_edge("Gloucester", "lose to", "Leicester")) << g.dump();
   // "reached the final by beating Wasps": the subject beat them.
   EXPECT_TRUE(g.has_edge("Leicester", "beat", "Wasps")) << g.dump();
-  // "skipper Conor Walsh, who set up tries": Walsh set them up.
-  EXPECT_TRUE(g.has_edge("Conor Walsh", "set up", "tries")) << g.dump();
+  // "skipper Conor Walsh, who set up tries for Liam Doyle and Eoin Byrne":
+  // Walsh set them up, for each scorer (the preposition is the names', not
+  // the head of their phrase).
+  EXPECT_TRUE(g.has_edge("Conor Walsh", "set up try for", "Liam Doyle")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Conor Walsh", "set up try for", "Eoin Byrne")) << g.dump();
 }
 
 // Our own technology story: products named after their maker's "'s", and

@@ -13,9 +13,9 @@ namespace kg::nlp {
 namespace {
 
 const std::vector<std::string> kLabels = {
-    "root",  "nsubj",     "nsubj:pass", "conj",   "cc",        "compound", "nmod:desc", "advcl", "mark",
-    "obj",   "acl:relcl", "parataxis",  "appos",  "det",       "flat",     "amod",      "obl",   "case",
-    "punct", "advmod",    "acl",        "nummod", "nmod:poss", "ccomp",    "iobj",      "aux"};
+    "root",      "nsubj",     "nsubj:pass", "conj",  "cc",   "compound", "nmod:desc", "advcl", "mark",  "obj",
+    "acl:relcl", "parataxis", "appos",      "det",   "flat", "amod",     "obl",       "case",  "punct", "advmod",
+    "acl",       "nummod",    "nmod:poss",  "ccomp", "iobj", "aux",      "nmod",      "fixed"};
 
 struct Row {
   const char* form;
@@ -230,6 +230,19 @@ TEST(TreeRepair, ANameBeforeAReportedClauseWithoutSubjectIsItsSubject) {
       {"deserve", V, 1, "ccomp"},      {"credit", N, 7, "obj"},      {".", T, 1, "punct"}};
   EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "3:det", "1:iobj", "7:nsubj", "7:aux", "7:advmod",
                                                        "1:ccomp", "7:obj", "1:punct"}));
+}
+
+TEST(TreeRepair, APrepositionReadAsTheHeadOfItsPhraseIsTheNamesCase) {
+  // set up tries for Geordan Murphy and Peter Stringer .
+  const std::vector<Row> parse = {
+      {"set", V, 0, "root", kFinite}, {"up", R, 1, "compound"}, {"tries", N, 1, "obj"}, {"for", R, 3, "nmod"},
+      {"Geordan", P, 4, "compound"},  {"Murphy", P, 5, "flat"}, {"and", C, 8, "cc"},    {"Peter", P, 5, "conj"},
+      {"Stringer", P, 8, "flat"},     {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "1:compound", "1:obj", "5:case", "3:nmod", "5:flat",
+                                                       "8:cc", "5:conj", "8:flat", "1:punct"}));
+  // A preposition with a clause ("after seeing ...") heads no noun.
+  const std::vector<Row> clause = {{"left", V, 0, "root", kFinite}, {"after", R, 1, "obl"}, {"seeing", V, 2, "obj"}};
+  EXPECT_EQ(repaired(clause), unchanged(clause));
 }
 
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
