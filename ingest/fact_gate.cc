@@ -239,9 +239,13 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   }
   if (!child_lemma(words, p.predicate, "advmod", {"almost", "nearly"}).empty()) add("almost");
   // "will most likely end up with Gazprom": a forecast, not a fact.
-  if (!p.modal && !child_lemma(words, p.predicate, "advmod", {"likely", "probably", "possibly", "perhaps", "maybe"}).empty()) {
-    add("may");
-  }
+  const std::string modal =
+      p.modal ? child_lemma(words, p.predicate, "aux",
+                            {"can", "could", "may", "might", "must", "shall", "should", "would", "will", "ought"})
+              : std::string();
+  const bool hedged =
+      !child_lemma(words, p.predicate, "advmod", {"likely", "probably", "possibly", "perhaps", "maybe"}).empty();
+  if (hedged && (!p.modal || modal == "will")) add("may");
   // "is advising Mr Glazer, according to the Financial Times".
   for (uint32_t i = 0; i + 1 < words.size(); ++i) {
     if (utf8::ascii_lowercase(words[i].form) == "according" && words[i + 1].form == "to" && words[i].head >= 0) {
@@ -265,9 +269,10 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       words[static_cast<uint32_t>(words[p.predicate].head)].upos == nlp::UPos::ADJ) {
     add(utf8::ascii_lowercase(words[static_cast<uint32_t>(words[p.predicate].head)].lemma));
   }
-  if (p.modal) {
-    const std::string modal = child_lemma(words, p.predicate, "aux",
-                                          {"can", "could", "may", "might", "must", "shall", "should", "would", "ought"});
+  // (An event to come that is hedged or conditional already reads as such:
+  // "may end up with", "if snub".)
+  const bool said_otherwise = q.text.find("may") != std::string::npos || q.text.find("if") != std::string::npos;
+  if (p.modal && !(modal == "will" && said_otherwise)) {
     add(modal.empty() ? std::string_view("may") : std::string_view(modal));
   }
   if (p.negated) add("not");

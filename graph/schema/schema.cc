@@ -135,9 +135,10 @@ constexpr PhraseRule kRules[] = {
 };
 
 // Positions that head what they are held in; every other role is membership.
-constexpr std::string_view kLeaderRoles[] = {
-    "leader", "chairman", "chairwoman", "chair", "president", "head", "boss", "manager", "coach", "captain",
-    "chief", "executive", "director", "general", "founder", "owner", "governor", "mayor", "premier", "editor"};
+constexpr std::string_view kLeaderRoles[] = {"leader",    "chairman", "chairwoman", "chair",   "president", "head",
+                                             "boss",      "manager",  "coach",      "captain", "skipper",   "chief",
+                                             "executive", "director", "general",    "founder", "owner",     "governor",
+                                             "mayor",     "premier",  "editor"};
 constexpr std::string_view kMemberRoles[] = {
     "secretary",  "minister",  "spokesman",     "spokeswoman",    "spokesperson", "member",     "mp",
     "mep",        "striker",   "midfielder",    "defender",       "goalkeeper",   "keeper",     "forward",
@@ -145,7 +146,7 @@ constexpr std::string_view kMemberRoles[] = {
     "chancellor", "senator",   "candidate",     "adviser",        "advisor",      "singer",     "presenter",
     "drummer",    "guitarist", "frontman",      "winger",         "fly-half",     "scrum-half", "flanker",
     "prop",       "hooker",    "vice-chairman", "vice-president", "deputy",       "partner",    "lawyer",
-    "strategist", "officer"};
+    "strategist", "officer",   "professor",     "lecturer"};
 
 template <size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view word) {

@@ -23,7 +23,9 @@ namespace kg::extract {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kModals = {"can", "could", "may", "might", "must", "shall", "should", "would", "ought"};
+// ("will": a future event is not yet a fact, and is shown as one to come.)
+constexpr std::array<std::string_view, 10> kModals = {"can",   "could",  "may",   "might", "must",
+                                                      "shall", "should", "would", "will",  "ought"};
 constexpr std::array<std::string_view, 4> kNegations = {"not", "n't", "never", "no"};
 
 // Verbs whose coordinated subjects act on each other: "A and B met" = A met B.

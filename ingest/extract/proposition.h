@@ -62,7 +62,7 @@ struct Proposition {
   // Non-subject arguments in sentence order: objects first-class, obliques with prepositions.
   std::vector<Argument> arguments;
   bool negated = false;
-  bool modal = false;         // could, would, may, might, must, should, can, shall
+  bool modal = false;         // could, would, may, might, must, should, can, shall, will
   std::string attribution;    // who said it ("Jake Sullivan"), "" when the text states it
   float confidence = 0.5f;    // in [0, 1]
   WordSpan span;              // words covering the whole proposition

@@ -603,7 +603,7 @@ constexpr const char* kRugbyArticle =
     "Bath were indebted to skipper Conor Walsh, who set up tries for Liam Doyle and Eoin Byrne. Walsh said "
     "Gloucester's 30-10 defeat to Leicester last month had been a warning.\n"
     "\n"
-    "Leicester reached the final by beating Wasps.\n";
+    "Leicester reached the final by beating Wasps. Leicester will face Saracens in the final.\n";
 
 TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   if (!models_present())
@@ -618,6 +618,10 @@ TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   EXPECT_TRUE(g.has_edge("Gloucester", "lose to", "Leicester")) << g.dump();
   // "reached the final by beating Wasps": the subject beat them.
   EXPECT_TRUE(g.has_edge("Leicester", "beat", "Wasps")) << g.dump();
+  // A match to come is shown as one: no plain "face".
+  EXPECT_TRUE(g.has_edge("Leicester", "will face", "Saracens")) << g.dump();
+  EXPECT_TRUE(g.edges("Leicester", "face", "Saracens").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Saracens", "face", "Leicester").empty()) << g.dump();
   // "skipper Conor Walsh, who set up tries for Liam Doyle and Eoin Byrne":
   // Walsh set them up, for each scorer (the preposition is the names', not
   // the head of their phrase).
@@ -916,6 +920,23 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   EXPECT_TRUE(g.has_edge("Leicester", "hold talk with", "Rugby Football Union")) << g.dump();
   // A clause with a subject of its own on a noun with a copula is a clause.
   EXPECT_TRUE(g.has_edge("England", "play", "Italy")) << g.dump();
+}
+
+// Posts held at a university and a side's skipper are posts like any other.
+TEST(ParsedIngest, AcademicPostsAndSkippersAreRoles) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article(
+      "campus",
+      "Campus and pitch\n\n"
+      "\"It is a setback,\" said Hannah Okafor, a law lecturer at the University of Kent. Tomas Berg, professor of "
+      "economics at Uppsala University, agreed.\n\n"
+      "Wales skipper Rhodri Vaughan scored twice.\n");
+  const IngestedGraph g("campus", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Hannah Okafor", "law lecturer at", "University of Kent")) << g.dump();
+  // (The field after "of" is no organisation: the post is at the university.)
+  EXPECT_TRUE(g.has_edge("Tomas Berg", "professor at", "Uppsala University")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Rhodri Vaughan", "skipper of", "Wales")) << g.dump();
 }
 
 // What a person is, written before the name at a sentence start, is the
