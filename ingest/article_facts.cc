@@ -797,8 +797,14 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
           name.entity_type = std::string(store::entity_type_name(n->type));
           const extract::GraphTriple via{t->subject, &name,
                                          inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
-          if (std::optional<std::string> r =
-                  gate_fact(annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, false})) {
+          // (A named example that the head noun classifies is no name cut
+          // short: "including the Odeon cinema chain" is the Odeon chain.
+          // Elsewhere it may be: "US tabloid magazines" are no US.)
+          const bool classified = inner.example && words[inner.word].head >= 0 &&
+                                  static_cast<uint32_t>(words[inner.word].head) != inner.word &&
+                                  words[inner.word].deprel == "compound";
+          if (std::optional<std::string> r = gate_fact(
+                  annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, classified})) {
             keep(*s, *n, std::move(*r));
           }
           if (!inner.example) break;  // the nearest name only, or every example

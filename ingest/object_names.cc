@@ -52,6 +52,19 @@ int32_t name_word(std::span<const nlp::Word> words, uint32_t w) {
   return -1;
 }
 
+// The name an example at `w` gives: its own, or the name its head noun
+// classifies ("including the Odeon cinema chain": Odeon).
+int32_t example_name(std::span<const nlp::Word> words, uint32_t w) {
+  if (const int32_t own = name_word(words, w); own >= 0) return own;
+  if (!classifier_noun(utf8::ascii_lowercase(words[w].lemma))) return -1;
+  for (uint32_t i = 0; i < w; ++i) {
+    if (words[i].head == static_cast<int32_t>(w) && base_rel(words[i].deprel) == "compound" && named_word(words[i])) {
+      return static_cast<int32_t>(i);
+    }
+  }
+  return -1;
+}
+
 // Whether the noun at `head` has an "of" modifier after it ("introduction
 // of lower taxes", "handling of the economy").
 bool has_of_object(std::span<const nlp::Word> words, uint32_t head) {
@@ -84,6 +97,16 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
   // Half of a hyphenated word ("crime-fighting tools") is no noun of its own.
   if ((head > 0 && words[head - 1].form == "-") || (head + 1 < words.size() && words[head + 1].form == "-")) return out;
   const std::string noun = utf8::ascii_lowercase(words[head].lemma);
+  // A quantity's names are those of what it counts ("a number of
+  // businesses, including the Odeon cinema chain").
+  if (one_of(noun, {"number", "host", "range", "variety", "couple", "handful", "total", "dozen"})) {
+    for (uint32_t i = head + 1; i < words.size(); ++i) {
+      if (words[i].head == static_cast<int32_t>(head) && base_rel(words[i].deprel) == "nmod" &&
+          preposition_of(words, i) == "of") {
+        return names_inside(words, i);
+      }
+    }
+  }
   // An office written as a title ("the Director of Public Prosecutions",
   // "the Chancellor of the Exchequer") names its remit after "of": one
   // consults the office, not the remit.
@@ -94,19 +117,20 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (words[i].head != static_cast<int32_t>(head)) continue;
     const std::string_view rel = base_rel(words[i].deprel);
-    const int32_t name = name_word(words, i);
+    const bool is_example = rel == "nmod" && i > head && words[head].xpos == "NNS" && example(words, i);
+    const int32_t name = is_example ? example_name(words, i) : name_word(words, i);
     if (name < 0) continue;
     if (words[i].deprel == "nmod:poss") {
       // (Not an act with its own "of" object: "applauded Ireland's
       // introduction of lower taxes" is no applauding of Ireland's.)
       if (has_of_object(words, head)) continue;
       out.push_back({static_cast<uint32_t>(name), noun + " of"});
-    } else if (rel == "nmod" && i > head && words[head].xpos == "NNS" && example(words, i)) {
+    } else if (is_example) {
       // Named examples of a plural noun stand for it, each of them.
       out.push_back({static_cast<uint32_t>(name), "", false, true});
       for (uint32_t k = i + 1; k < words.size(); ++k) {
         if (words[k].head != static_cast<int32_t>(i) || words[k].deprel != "conj") continue;
-        if (const int32_t other = name_word(words, k); other >= 0) {
+        if (const int32_t other = example_name(words, k); other >= 0) {
           out.push_back({static_cast<uint32_t>(other), "", false, true});
         }
       }

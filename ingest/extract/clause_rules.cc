@@ -617,6 +617,11 @@ bool event_noun(std::string_view noun, std::string_view verb) {
   static constexpr std::string_view kDrifted[] = {"union", "song",   "tale",   "fixture", "topper",
                                                   "ok",    "flight", "gaming", "thought", "being"};
   if (std::find(std::begin(kDrifted), std::end(kDrifted), noun) != std::end(kDrifted)) return false;
+  // A quantity counts what its "of" names ("disposed of a number of
+  // businesses" is no numbering of them).
+  if (one_of(noun, {"number", "host", "range", "series", "variety", "couple", "handful", "total", "amount", "dozen"})) {
+    return false;
+  }
   // A role names a person, not an act ("VH1's vice president of music" is
   // no presiding).
   if (lexicon::role_noun(noun) != lexicon::RoleNoun::kNone || lexicon::person_descriptor(noun)) return false;

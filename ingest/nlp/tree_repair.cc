@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/one_of.h"
+
 namespace kg::nlp {
 
 namespace {
@@ -139,6 +141,41 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   }
   if (case_ >= 0 && nmod_ >= 0 && obl_ >= 0 && compound_ >= 0) {
     keep_if_tree([&] { preposition_read_as_head(words, heads, labels); });
+  }
+  if (case_ >= 0 && nmod_ >= 0 && obl_ >= 0 && obj_ >= 0) {
+    keep_if_tree([&] { examples_hung_on_the_verb(words, heads, labels); });
+  }
+}
+
+void TreeRepair::examples_hung_on_the_verb(std::span<const Word> words, std::vector<int>* heads,
+                                           std::vector<int>* labels) const {
+  // "disposed of a number of businesses, including the Odeon cinema chain
+  // and the Pinewood studios": the examples are read as an oblique of the
+  // verb ("dispose including"). They are examples of the verb's last noun
+  // before them, or of what a quantity noun counts ("a number of businesses").
+  const int n = static_cast<int>(words.size());
+  for (int x = 1; x < n; ++x) {
+    const int verb = (*heads)[x];
+    if ((*labels)[x] != obl_ || verb < 0 || verb > x || words[verb].upos != UPos::VERB) continue;
+    bool including = false;
+    for (int k = verb + 1; k < x; ++k) {
+      including = including || ((*heads)[k] == x && (*labels)[k] == case_ &&
+                                (words[k].form == "including" || words[k].form == "Including"));
+    }
+    if (!including) continue;
+    int noun = -1;
+    for (int k = verb + 1; k < x; ++k) {
+      if ((*heads)[k] == verb && ((*labels)[k] == obj_ || (*labels)[k] == obl_) && is_nominal(words[k])) noun = k;
+    }
+    if (noun < 0) continue;
+    if (one_of(std::string_view(words[noun].form), {"number", "lot", "host", "range", "series", "variety", "couple",
+                                                    "handful", "string", "list", "raft", "total"})) {
+      for (int k = noun + 1; k < x; ++k) {
+        if ((*heads)[k] == noun && (*labels)[k] == nmod_ && is_nominal(words[k])) noun = k;
+      }
+    }
+    (*heads)[x] = noun;
+    (*labels)[x] = nmod_;
   }
 }
 

@@ -245,6 +245,21 @@ TEST(TreeRepair, APrepositionReadAsTheHeadOfItsPhraseIsTheNamesCase) {
   EXPECT_EQ(repaired(clause), unchanged(clause));
 }
 
+TEST(TreeRepair, ExamplesHungOnTheVerbAreThoseOfTheNounTheQuantityCounts) {
+  // sold a number of firms , including the Odeon chain .
+  const std::vector<Row> parse = {
+      {"sold", V, 0, "root", kFinite}, {"a", D, 3, "det"},     {"number", N, 1, "obj"},      {"of", R, 5, "case"},
+      {"firms", N, 3, "nmod"},         {",", T, 10, "punct"},  {"including", V, 10, "case"}, {"the", D, 10, "det"},
+      {"Odeon", P, 10, "compound"},    {"chain", N, 1, "obl"}, {".", T, 1, "punct"}};
+  std::vector<std::string> want = unchanged(parse);
+  want[9] = "5:nmod";
+  EXPECT_EQ(repaired(parse), want);
+  // Without a noun before them, examples stay the verb's ("attend, including ...").
+  const std::vector<Row> alone = {
+      {"attended", V, 0, "root", kFinite}, {"including", V, 3, "case"}, {"Chirac", P, 1, "obl"}};
+  EXPECT_EQ(repaired(alone), unchanged(alone));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
