@@ -570,10 +570,10 @@ bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event) {
 }
 
 bool is_position_noun(std::string_view lowercase_word) {
-  static constexpr std::string_view kPositions[] = {"keeper",    "goalkeeper", "striker",   "midfielder", "defender",
-                                                    "winger",    "forward",    "captain",   "skipper",    "full-back",
-                                                    "fly-half",  "scrum-half", "flanker",   "hooker",     "boss",
-                                                    "economist", "analyst",    "strategist"};
+  static constexpr std::string_view kPositions[] = {"keeper",    "goalkeeper", "striker",    "midfielder", "defender",
+                                                    "winger",    "forward",    "captain",    "skipper",    "full-back",
+                                                    "fly-half",  "scrum-half", "flanker",    "hooker",     "boss",
+                                                    "economist", "analyst",    "strategist", "champion",   "winner"};
   return std::find(std::begin(kPositions), std::end(kPositions), lowercase_word) != std::end(kPositions);
 }
 

@@ -1063,6 +1063,14 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         add_fact(*person, utf8::ascii_lowercase(tf.title) + " of", *h, tf.sentence, {tf.begin, *place + 1}, nullptr);
       }
     }
+    // "Wimbledon champion Maria Sharapova": she won it; "London Marathon
+    // runner-up Susan Chepkemei": she came second in it.
+    if (const std::optional<RoleMention> result = result_in_title(words, tf.begin, tf.end, organisation_before)) {
+      const std::optional<uint32_t> h = holder(tf.sentence, result->entity_word, *person);
+      if (h && record.entities[*person].type == store::EntityType::kPerson && !nationality(record.entities[*h].name)) {
+        add_fact(*person, result->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+      }
+    }
   }
   // "chairman and chief executive Richard Parsons said" in an article about
   // one company: the office is that company's, unless the article gives the

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "base/lexicon.h"
+#include "base/one_of.h"
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
 
@@ -116,6 +117,43 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
     return std::nullopt;  // "Immigration minister", "Cabinet minister": untagged words before an office are its portfolio
   }
   return RoleMention{role + " " + std::string(role_preposition(last)), static_cast<uint32_t>(holder)};
+}
+
+std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end,
+                                           bool organisation_before) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
+  if (end <= begin) return std::nullopt;
+  // The title noun, last ("runner-up" may come as three tokens).
+  uint32_t noun = end - 1;
+  std::string last = utf8::ascii_lowercase(words[noun].form);
+  if (last == "up" && noun >= begin + 2 && words[noun - 1].form == "-" &&
+      utf8::ascii_lowercase(words[noun - 2].form) == "runner") {
+    noun -= 2;
+    last = "runner-up";
+  }
+  std::string_view relation;
+  if (last == "champion" || last == "winner")
+    relation = "win";
+  else if (last == "runner-up")
+    relation = "finish second in";
+  else
+    return std::nullopt;
+  // The event's name ends right before the noun, inside the title or just before it.
+  if (noun == 0) return std::nullopt;
+  const uint32_t event = noun - 1;
+  const std::string_view type = nlp::tag_type(words[event]);
+  const bool named =
+      event >= begin ? !type.empty() : organisation_before || (!type.empty() && nlp::ends_name(words[event]));
+  if (!named || type == "PERSON" || words[event].upos != nlp::UPos::PROPN) return std::nullopt;
+  // ("Olympic champion", "world champion": an adjective of a contest, not its name.)
+  if (one_of(words[event].form, {"Olympic", "Olympics", "World", "National", "Commonwealth", "Paralympic"}) ||
+      lexicon::is_nationality_word(words[event].form)) {
+    return std::nullopt;
+  }
+  // (A side's "winner" is the goal that won a match; a champion side is
+  // named so by its league, which the parse does not give.)
+  if (type == "ORG" && last == "winner") return std::nullopt;
+  return RoleMention{std::string(relation), event};
 }
 
 std::string_view role_preposition(std::string_view role) {

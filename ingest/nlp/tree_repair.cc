@@ -145,6 +145,37 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (case_ >= 0 && nmod_ >= 0 && obl_ >= 0 && obj_ >= 0) {
     keep_if_tree([&] { examples_hung_on_the_verb(words, heads, labels); });
   }
+  if (obl_ >= 0 && obj_ >= 0 && case_ >= 0) {
+    keep_if_tree([&] { name_after_object_read_as_oblique(words, heads, labels); });
+  }
+}
+
+void TreeRepair::name_after_object_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
+                                                   std::vector<int>* labels) const {
+  // "beat Dubai Open champion Carla Ruiz", "bought Brazilian brewer Ambev":
+  // the descriptor is read as the object and the name right after it as an
+  // oblique with no preposition, which a name cannot be. The name is the
+  // object and the noun describes it.
+  const int n = static_cast<int>(words.size());
+  for (int x = 1; x < n; ++x) {
+    const int verb = (*heads)[x];
+    if ((*labels)[x] != obl_ || words[x].upos != UPos::PROPN || verb < 0 || words[verb].upos != UPos::VERB) continue;
+    int first = x;
+    bool preposition = false;
+    for (int k = 0; k < n; ++k) {
+      if ((*heads)[k] != x) continue;
+      if ((*labels)[k] == case_) preposition = true;
+      if (k < first && ((*labels)[k] == compound_ || (*labels)[k] == flat_)) first = k;
+    }
+    const int noun = first - 1;
+    if (preposition || noun < 0 || (*heads)[noun] != verb || (*labels)[noun] != obj_ ||
+        words[noun].upos != UPos::NOUN) {
+      continue;
+    }
+    (*labels)[x] = obj_;
+    (*heads)[noun] = x;
+    (*labels)[noun] = desc_;
+  }
 }
 
 void TreeRepair::examples_hung_on_the_verb(std::span<const Word> words, std::vector<int>* heads,

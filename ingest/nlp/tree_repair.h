@@ -32,7 +32,9 @@
 // preposition read as the head of its own phrase ("set up tries for Geordan
 // Murphy", with "for" a modifier of "tries" and "Geordan" a compound of it);
 // and examples hung on the verb instead of the noun they are examples of
-// ("disposed of a number of businesses, including the Odeon cinema chain").
+// ("disposed of a number of businesses, including the Odeon cinema chain");
+// and a name after its descriptor read as an oblique without a preposition
+// ("bought Brazilian brewer Ambev", with "brewer" the object).
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -82,6 +84,8 @@ class TreeRepair {
   void subject_of_reported_clause(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void preposition_read_as_head(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void examples_hung_on_the_verb(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void name_after_object_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
+                                         std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // Whether word `head` has a subject among its dependents.
   bool has_subject(const std::vector<int>& heads, const std::vector<int>& labels, int head) const {

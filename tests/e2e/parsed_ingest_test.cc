@@ -946,6 +946,24 @@ TEST(ParsedIngest, AcademicPostsAndSkippersAreRoles) {
   EXPECT_TRUE(g.has_edge("Rhodri Vaughan", "skipper of", "Wales")) << g.dump();
 }
 
+// "Wimbledon champion Maria Sharapova": a title of a result says what its
+// holder won; an adjective ("Olympic champion") names no contest and a
+// nationality ("European champion") none either.
+TEST(ParsedIngest, ATitleOfAResultBeforeANameIsAWin) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path =
+      write_article("titles_of_results",
+                    "Seeds through in Doha\n\n"
+                    "Lena Varga beat Dubai Open champion Carla Ruiz in straight sets. Olympic champion Tom Hale and "
+                    "European champion Mats Berglund also won.\n");
+  const IngestedGraph g("titles_of_results", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Carla Ruiz", "win", "Dubai Open")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Lena Varga", "beat", "Carla Ruiz")) << g.dump();
+  for (const nlohmann::json& e : g.edges("Tom Hale", "win", "")) ADD_FAILURE() << e.dump();
+  for (const nlohmann::json& e : g.edges("Mats Berglund", "win", "")) ADD_FAILURE() << e.dump();
+}
+
 // What a person is, written before the name at a sentence start, is the
 // title, not part of the name: "Singer Pete Doherty" is Pete Doherty.
 TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {

@@ -260,6 +260,20 @@ TEST(TreeRepair, ExamplesHungOnTheVerbAreThoseOfTheNounTheQuantityCounts) {
   EXPECT_EQ(repaired(alone), unchanged(alone));
 }
 
+TEST(TreeRepair, ANameAfterTheObjectReadAsAnObliqueIsTheObject) {
+  // bought Brazilian brewer Ambev .
+  const std::vector<Row> parse = {{"bought", V, 0, "root", kFinite},
+                                  {"Brazilian", A, 3, "amod"},
+                                  {"brewer", N, 1, "obj"},
+                                  {"Ambev", P, 1, "obl"},
+                                  {".", T, 1, "punct"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "3:amod", "4:nmod:desc", "1:obj", "1:punct"}));
+  // An oblique with its own preposition is one: "bought the firm from Acme".
+  const std::vector<Row> from = {
+      {"bought", V, 0, "root", kFinite}, {"firm", N, 1, "obj"}, {"from", R, 4, "case"}, {"Acme", P, 1, "obl"}};
+  EXPECT_EQ(repaired(from), unchanged(from));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
