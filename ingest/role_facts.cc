@@ -163,6 +163,32 @@ std::string_view role_preposition(std::string_view role) {
   return "of";
 }
 
+namespace {
+
+// The words of the role headed by `noun`, lower case: compounds and
+// adjectives before it ("director general", "chief executive", "vice
+// president") and adjectives after it up to word `until`; "new" says when,
+// not what.
+std::string role_words(std::span<const nlp::Word> words, uint32_t noun, uint32_t until) {
+  // (The second half of "full-time", without its first, says nothing.)
+  auto hyphenated = [&](uint32_t k) { return k > 0 && words[k - 1].form == "-"; };
+  std::string role;
+  for (uint32_t k = 0; k < noun; ++k) {
+    if (words[k].head == static_cast<int32_t>(noun) && (words[k].deprel == "compound" || words[k].deprel == "amod") &&
+        words[k].ner.size() < 3 && utf8::ascii_lowercase(words[k].form) != "new" && !hyphenated(k)) {
+      role += utf8::ascii_lowercase(words[k].form) + ' ';
+    }
+  }
+  role += utf8::ascii_lowercase(words[noun].form);
+  for (uint32_t k = noun + 1; k < until; ++k) {
+    if (words[k].head == static_cast<int32_t>(noun) && words[k].deprel == "amod")
+      role += ' ' + utf8::ascii_lowercase(words[k].form);
+  }
+  return role;
+}
+
+}  // namespace
+
 std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun) {
   if (noun >= words.size()) return std::nullopt;
   const std::string lemma = utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
@@ -190,20 +216,25 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
       if (on_name && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
     }
     if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
-    // The role's own words: compounds and adjectives before it ("director
-    // general", "chief executive"); "new" says when, not what.
-    std::string role;
-    for (uint32_t k = 0; k < noun; ++k) {
-      if (words[k].head == static_cast<int32_t>(noun) && (words[k].deprel == "compound" || words[k].deprel == "amod") &&
-          words[k].ner.size() < 3 && utf8::ascii_lowercase(words[k].form) != "new") {
-        role += utf8::ascii_lowercase(words[k].form) + ' ';
+    return RoleMention{role_words(words, noun, c) + " " + prep, c};
+  }
+  // "Professor of Ballet and Performing Arts in the University of
+  // Cincinnati", with the university hung on the field: a post's field is
+  // no organisation, so the organisation after it is where the post is.
+  for (uint32_t field = noun + 1; field < words.size(); ++field) {
+    if (words[field].head != static_cast<int32_t>(noun) || words[field].deprel != "nmod") continue;
+    for (uint32_t c = field + 1; c < words.size(); ++c) {
+      if (words[c].head != static_cast<int32_t>(field) || words[c].deprel != "nmod" ||
+          nlp::tag_type(words[c]) != "ORG" || name_runs_on(words, c)) {
+        continue;
       }
+      std::string prep;
+      for (uint32_t k = field + 1; k < c; ++k) {
+        if (words[k].head == static_cast<int32_t>(c) && words[k].deprel == "case")
+          prep = utf8::ascii_lowercase(words[k].form);
+      }
+      if (prep == "at" || prep == "in") return RoleMention{role_words(words, noun, field) + " at", c};
     }
-    role += utf8::ascii_lowercase(words[noun].form);
-    for (uint32_t k = noun + 1; k < c; ++k) {
-      if (words[k].head == static_cast<int32_t>(noun) && words[k].deprel == "amod") role += ' ' + utf8::ascii_lowercase(words[k].form);
-    }
-    return RoleMention{role + " " + prep, c};
   }
   return std::nullopt;
 }

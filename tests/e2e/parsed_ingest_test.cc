@@ -937,13 +937,18 @@ TEST(ParsedIngest, AcademicPostsAndSkippersAreRoles) {
       "Campus and pitch\n\n"
       "\"It is a setback,\" said Hannah Okafor, a law lecturer at the University of Kent. Tomas Berg, professor of "
       "economics at Uppsala University, agreed.\n\n"
-      "Wales skipper Rhodri Vaughan scored twice.\n");
+      "Wales skipper Rhodri Vaughan scored twice.\n\n"
+      "Ingrid Holm danced. For some years she was full-time Professor of Ballet and Performing Arts in the "
+      "University of Bergen. \"It went well,\" said Lars Dahl, head of corporate responsibility at Kestrel Media.\n");
   const IngestedGraph g("campus", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.has_edge("Hannah Okafor", "law lecturer at", "University of Kent")) << g.dump();
   // (The field after "of" is no organisation: the post is at the university.)
   EXPECT_TRUE(g.has_edge("Tomas Berg", "professor at", "Uppsala University")) << g.dump();
   EXPECT_TRUE(g.has_edge("Rhodri Vaughan", "skipper of", "Wales")) << g.dump();
+  // The organisation hung on the post's field is still where the post is.
+  EXPECT_TRUE(g.has_edge("Ingrid Holm", "professor at", "University of Bergen")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Lars Dahl", "head at", "Kestrel Media")) << g.dump();
 }
 
 // "Wimbledon champion Maria Sharapova": a title of a result says what its
