@@ -170,6 +170,18 @@ std::optional<std::string> active_voice(std::span<const nlp::Word> words, const 
   return std::string(relation.substr(0, be)) + utf8::ascii_lowercase(words[p.predicate].lemma) + particle;
 }
 
+// "the athlete", "the Scotland-born singer": an occupation after "the" that
+// names nobody itself, which the resolver reads as it reads "he" or "she".
+bool person_description(std::span<const nlp::Word> words, const extract::Argument& a) {
+  if (a.is_name || a.is_pronoun || a.head >= words.size() || words[a.head].upos != nlp::UPos::NOUN) return false;
+  const std::string lemma = utf8::ascii_lowercase(a.head_lemma);
+  // ("the author of Wealth of Nations" is someone the phrase names.)
+  const bool of_after = a.head + 1 < words.size() && words[a.head + 1].form == "of";
+  return lexicon::person_descriptor(lemma) && lexicon::role_noun(lemma) == lexicon::RoleNoun::kNone &&
+         a.span.begin < words.size() && utf8::ascii_lowercase(words[a.span.begin].form) == "the" &&
+         nlp::apposed_word(words, a.head) < 0 && !of_after;
+}
+
 // "the company", "the firm", "the 25-year-old": a description the resolver
 // reads, as it reads a pronoun, as an organisation or person named before.
 bool reference_description(std::span<const nlp::Word> words, const extract::Argument& a) {
@@ -179,6 +191,8 @@ bool reference_description(std::span<const nlp::Word> words, const extract::Argu
       utf8::ascii_lowercase(words[a.head - 2].form) == "year") {
     return true;
   }
+  // "the athlete", "the Scotland-born singer" (a person, found the same way).
+  if (person_description(words, a)) return true;
   if (words[a.head].upos != nlp::UPos::NOUN || !lexicon::is_organisation_noun(a.head_lemma)) return false;
   // "the frozen foods maker Kestrel" names its organisation.
   return nlp::apposed_word(words, a.head) < 0;
@@ -693,16 +707,18 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
       // "she" of the person an article is about are read as that person.)
       // So is "the 29-year-old" the resolver reads as the person the article
-      // names most often.
+      // names most often, and "the athlete" read as the one it is about.
       const int32_t subject_cluster =
           t->subject->head < words.size() ? ents.cluster_at(p.sentence, t->subject->head) : -1;
       const std::string subject_word =
           t->subject->head < words.size() ? utf8::ascii_lowercase(words[t->subject->head].form) : std::string();
-      const bool trusted = trusted_pronoun(annotated, ents, p, *t) ||
-                           (main_person >= 0 && subject_cluster == main_person && t->subject->is_pronoun &&
-                            (subject_word == "he" || subject_word == "she")) ||
-                           (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
-                            subject_word == "old" && reference_description(words, *t->subject));
+      const bool trusted =
+          trusted_pronoun(annotated, ents, p, *t) ||
+          (main_person >= 0 && subject_cluster == main_person && t->subject->is_pronoun &&
+           (subject_word == "he" || subject_word == "she")) ||
+          (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
+           subject_word == "old" && reference_description(words, *t->subject)) ||
+          (main_person >= 0 && subject_cluster == main_person && person_description(words, *t->subject));
       if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
         continue;
       }
@@ -965,6 +981,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     for (const NamePlace& np : name_places(words)) {
       const std::optional<TwoNamed> pair = two_named(sentence, np.name_word, np.place_word);
       if (!pair || record.entities[pair->second].type != store::EntityType::kLoc) continue;
+      // (A description only of the person the article is about.)
+      if (np.description && pair->first_cluster != main_person) continue;
       const uint32_t n = pair->first, l = pair->second;
       const std::optional<std::string_view> relation = place_relation(np, record.entities[n]);
       if (!relation) continue;

@@ -126,6 +126,16 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     const bool based = words[i].form == "based", born = words[i].form == "born";
     if (i >= 2 && (based || born) && words[i - 1].form == "-" && nlp::tag_type(words[i - 2]) == "LOC" &&
         nlp::ends_name(words[i - 2])) {
+      // ("the Scotland-born athlete": an occupation standing for a person.)
+      if (born && i >= 3 && utf8::ascii_lowercase(words[i - 3].form) == "the" && i + 1 < n &&
+          words[i + 1].upos == nlp::UPos::NOUN &&
+          lexicon::person_descriptor(utf8::ascii_lowercase(words[i + 1].lemma)) &&
+          !(i + 2 < n && (words[i + 2].upos == nlp::UPos::PROPN || words[i + 2].upos == nlp::UPos::NOUN))) {
+        NamePlace described{i + 1, i - 2, PlaceShape::kBorn};
+        described.description = true;
+        out.push_back(described);
+        continue;
+      }
       for (uint32_t k = i + 1; k < n && k <= i + 3; ++k) {
         if (words[k].upos == nlp::UPos::PUNCT || words[k].upos == nlp::UPos::VERB) break;
         if (!nlp::begins_name(words[k])) continue;

@@ -39,6 +39,9 @@ struct NamePlace {
   bool event = false;
   // A venue noun follows the name ("art gallery", "stadium").
   bool venue = false;
+  // The "name" is an occupation after "the" ("the Scotland-born athlete"),
+  // which the resolver reads as it reads "he" or "she".
+  bool description = false;
 };
 
 std::vector<NamePlace> name_places(std::span<const nlp::Word> words);

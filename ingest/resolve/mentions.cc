@@ -232,9 +232,44 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
     f.role = role_of(words[i + 5]);
     f.governor = words[i + 5].head;
     f.role_lemma = "year-old";
+    f.read_as_pronoun = true;
     f.object_pronoun = words[i + 5].deprel == "obj" || words[i + 5].deprel == "iobj";
     out->push_back(std::move(f));
     return;
+  }
+  // "the athlete", "the Scotland-born singer": an occupation after "the",
+  // with adjectives or hyphenated modifiers before it, is a person named
+  // before, found as "he" or "she" would be. The mention is the noun alone
+  // (a place in "Scotland-born" is a mention of its own).
+  if (ascii_lowercase(words[i].form) == "the") {
+    uint32_t k = i + 1;
+    while (k < n && (words[k].upos == UPos::ADJ || (k + 2 < n && words[k + 1].form == "-"))) {
+      k += words[k].upos == UPos::ADJ && !(k + 1 < n && words[k + 1].form == "-") ? 1 : 3;
+    }
+    if (k < n && !covered[k] && words[k].upos == UPos::NOUN && !is_plural(words[k])) {
+      const std::string lemma = ascii_lowercase(words[k].lemma.empty() ? words[k].form : words[k].lemma);
+      // (Not "the singer Joss Stone", "the presenter of Film 2005".)
+      const bool named_after = k + 1 < n && (words[k + 1].upos == UPos::NOUN || words[k + 1].upos == UPos::PROPN ||
+                                             ascii_lowercase(words[k + 1].form) == "of");
+      if (person_descriptor(lemma) && role_noun(lemma) == RoleNoun::kNone && !named_after &&
+          nlp::apposed_word(words, k) < 0) {
+        FoundMention f;
+        f.mention.sentence = s;
+        f.mention.begin = k;
+        f.mention.end = k + 1;
+        f.mention.head = k;
+        f.mention.kind = MentionKind::kDescription;
+        f.mention.type = nlp::EntityType::kPerson;
+        f.mention.text = std::string(words[k].form);
+        f.role = role_of(words[k]);
+        f.governor = words[k].head;
+        f.role_lemma = lemma;
+        f.read_as_pronoun = true;
+        f.object_pronoun = words[k].deprel == "obj" || words[k].deprel == "iobj";
+        out->push_back(std::move(f));
+        return;
+      }
+    }
   }
   std::string nationality;
   uint32_t j = i + 1;

@@ -35,6 +35,9 @@ struct FoundMention {
   std::string role_lemma;
   std::vector<std::string> role_modifiers;  // lowercase words before the role noun that are no demonym: "prime"
   int32_t possessor_word = -1;
+  // Descriptions read as "he" or "she" would be, by salience: "the
+  // 25-year-old", "the Scotland-born athlete".
+  bool read_as_pronoun = false;
   // Pronouns: whether it is reflexive / an object (binding constraints).
   bool reflexive = false;
   bool object_pronoun = false;

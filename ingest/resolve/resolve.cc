@@ -357,9 +357,9 @@ class Resolver {
 
   void resolve_description(size_t i) {
     const FoundMention& f = found_[i];
-    // "the company" is resolved as "it" is, "the 25-year-old" as "he" or
-    // "she", by salience.
-    if (f.mention.type == EntityType::kOrg || f.role_lemma == "year-old") return resolve_pronoun(i);
+    // "the company" is resolved as "it" is, "the 25-year-old" and "the
+    // athlete" as "he" or "she", by salience.
+    if (f.mention.type == EntityType::kOrg || f.read_as_pronoun) return resolve_pronoun(i);
     const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
     const RoleNoun role = role_noun(f.role_lemma);
     if (role == RoleNoun::kGeneric && f.nationality.empty() && f.possessor_word < 0) return;  // "the leader": too vague

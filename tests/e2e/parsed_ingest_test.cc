@@ -969,6 +969,34 @@ TEST(ParsedIngest, ATitleOfAResultBeforeANameIsAWin) {
   for (const nlohmann::json& e : g.edges("Mats Berglund", "win", "")) ADD_FAILURE() << e.dump();
 }
 
+// "the Scotland-born athlete": an occupation after "the" is the person the
+// article is about, found as "she" would be, but only that person.
+TEST(ParsedIngest, AnOccupationAfterTheIsThePersonTheArticleIsAbout) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article(
+      "occupation",
+      "Moray eyes indoor medal\n\n"
+      "British hurdler Fiona Moray is confident of a medal in Madrid. Moray won the national title in February. "
+      "Moray has trained in Leeds for three years, and Moray says she is ready.\n\n"
+      "At the Birmingham meeting, the Scotland-born athlete beat Olga Petrova. Moray then flew home.\n");
+  const IngestedGraph g("occupation", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Fiona Moray", "beat", "Olga Petrova")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Fiona Moray", "be born in", "Scotland")) << g.dump();
+  // Where no one person is what the article is about, the description stands for nobody.
+  const std::string two =
+      write_article("occupations",
+                    "Two hurdlers\n\n"
+                    "Fiona Moray and Kate Lowe trained in Leeds. Moray and Lowe both ran in Madrid.\n\n"
+                    "The Scotland-born athlete beat Olga Petrova.\n");
+  const IngestedGraph h("occupations", two);
+  fs::remove_all(fs::path(two).parent_path());
+  for (const char* person : {"Fiona Moray", "Kate Lowe"}) {
+    EXPECT_TRUE(h.edges(person, "beat", "Olga Petrova").empty()) << h.dump();
+    EXPECT_TRUE(h.edges(person, "be born in", "Scotland").empty()) << h.dump();
+  }
+}
+
 // What a person is, written before the name at a sentence start, is the
 // title, not part of the name: "Singer Pete Doherty" is Pete Doherty.
 TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
