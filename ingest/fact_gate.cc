@@ -931,13 +931,6 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       t.relation.starts_with("take ")) {
     return false;
   }
-  // "a probe by the SEC following its New York listing": "following" is a
-  // preposition of time there, and its "subject" follows nothing.
-  if (p.predicate < words.size() && t.relation == "follow" &&
-      utf8::ascii_lowercase(words[p.predicate].form) == "following" &&
-      one_of(base_rel(words[p.predicate].deprel), {"acl", "advcl", "case", "obl", "nmod", "mark"})) {
-    return false;
-  }
   // "described Africa as a scar", "branded Blair a liar": a verb of naming
   // says nothing without what it names its object as.
   // (To name a person as something is to appoint him; to name a country
@@ -1224,7 +1217,14 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
          // what is won at an event: "won a medal at the European Indoors"
          "medal", "gold", "silver", "bronze", "title", "prize", "trophy",
          // scores made for or against a side: "set up tries for Geordan Murphy"
-         "try", "goal", "hat-trick"});
+         "try", "goal", "hat-trick",
+         // results, debuts, awards and inquiries: "record a win over France",
+         // "make his debut against Wales", "win an award for Little Britain",
+         // "begin an investigation into DOD"
+         "win", "victory", "defeat", "debut", "award", "investigation", "inquiry", "probe",
+         // rivals for a prize, and where one meets or operates: "face
+         // competition from Jamie Foxx", "hold a conference in Kiev"
+         "competition", "conference", "presence"});
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
     const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
                              one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});
@@ -1396,6 +1396,14 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   if (std::optional<std::string> verb = chain_object_verb(words, t)) t.relation = std::move(*verb);
   const bool subject_named = schema::is_named(e.subject_type), object_named = schema::is_named(e.object_type);
   if (!subject_named && !object_named) return std::nullopt;
+  // "a probe by the SEC following its New York listing", "ninth in the
+  // table following defeats by Sale": "following" is a preposition of time
+  // there, and its "subject" follows nothing.
+  if (p.predicate < words.size() && (t.relation == "follow" || t.relation.starts_with("follow ")) &&
+      utf8::ascii_lowercase(words[p.predicate].form) == "following" &&
+      one_of(base_rel(words[p.predicate].deprel), {"acl", "advcl", "case", "obl", "nmod", "mark"})) {
+    return std::nullopt;
+  }
   Qualifiers q = qualifiers_of(words, p);
   if (q.question) return std::nullopt;
   if (subject_named && object_named) {
