@@ -726,6 +726,10 @@ bool name_fits_graph(std::string_view text, std::string_view name, store::Entity
       // and a field of work read as a name before its trade ("Film director Ken Loach")
       "Film", "Fashion", "Music", "Theatre", "Television", "Art", "Rock", "Pop", "Jazz"};
   if (std::find(std::begin(kGenericHeads), std::end(kGenericHeads), name) != std::end(kGenericHeads)) return false;
+  // A sum or a share is a value, not a name ("Xstrata's bid of A$6.35").
+  for (std::string_view mark : {"$", "\u00a3", "\u20ac", "\u00a5", "%"}) {
+    if (name.find(mark) != std::string_view::npos) return false;
+  }
   // A possessive inside a person's name is two names run together
   // ("Intelligence Unit's Mr Hensel"; a place may have one: "St Enoch's
   // Shopping Centre").

@@ -553,7 +553,8 @@ constexpr const char* kLeisureArticle =
     "Leisure group Brinton could sell its media business. Brinton now aims to concentrate on its hotels. The move "
     "left the group with three core divisions: gaming, Hard Rock and Deluxe Films.\n"
     "\n"
-    "Brinton has disposed of a number of businesses, including the Odeon cinema chain.\n";
+    "Brinton has disposed of a number of businesses, including the Odeon cinema chain. Analysts value Kestrel "
+    "shares at A$7.17, against Brinton's bid of A$6.35 a share.\n";
 
 TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
   if (!models_present())
@@ -599,6 +600,8 @@ TEST(ParsedIngest, AnOrganisationIntroducedByItsKindKeepsItsName) {
   EXPECT_TRUE(g.has_edge("Brinton", "dispose of", "Odeon")) << g.dump();
   EXPECT_TRUE(g.edges("Brinton", "dispose including", "Odeon cinema chain").empty()) << g.dump();
   EXPECT_EQ(g.dump().find("\"number\""), std::string::npos) << g.dump();
+  // A sum is a value: no relation joins it, whatever the recognizer tagged.
+  for (const nlohmann::json& e : g.edges("Brinton", "", "A$6.35")) ADD_FAILURE() << e.dump();
 }
 
 // Our own rugby report: results written as nouns, and relative clauses after
