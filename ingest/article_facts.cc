@@ -478,9 +478,16 @@ bool held_once(std::span<const nlp::Word> words, uint32_t first) {
     const std::string own = utf8::ascii_lowercase(words[first].form);
     if (own == "former" || own == "ex") return true;
   }
-  uint32_t k = first;
-  while (k > 0 && !words[k - 1].form.empty() && std::isupper(static_cast<unsigned char>(words[k - 1].form[0])) &&
-         utf8::ascii_lowercase(words[k - 1].form) != "former" && utf8::ascii_lowercase(words[k - 1].form) != "ex") {
+  // (Back over capitalised words, and up to two lower-case nouns or
+  // adjectives of the title: "former union leader Bill Morris".)
+  uint32_t k = first, lower = 0;
+  auto title_word = [&](const nlp::Word& w) {
+    if (w.form.empty()) return false;
+    if (std::isupper(static_cast<unsigned char>(w.form[0]))) return true;
+    return (w.upos == nlp::UPos::NOUN || w.upos == nlp::UPos::ADJ) && ++lower <= 2;
+  };
+  while (k > 0 && utf8::ascii_lowercase(words[k - 1].form) != "former" &&
+         utf8::ascii_lowercase(words[k - 1].form) != "ex" && title_word(words[k - 1])) {
     --k;
   }
   if (k == 0) return false;
@@ -995,12 +1002,15 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     if (boilerplate[tf.sentence] || !person) continue;
     // (Only a person has a title: "the Argentine Work Ministry" or "General
     // Motor's results" read so are names misread.)
-    if (record.entities[*person].type == store::EntityType::kPerson) {
-      add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(tf.title, store::EntityType::kConcept),
-               tf.sentence, {tf.begin, tf.end}, nullptr);
-    }
     // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
     const auto words = annotated.words_of(annotated.sentences[tf.sentence]);
+    // (A title held once keeps its "former": "former union leader Bill
+    // Morris" leads no union now.)
+    if (record.entities[*person].type == store::EntityType::kPerson) {
+      const std::string title = held_once(words, tf.begin) ? "former " + tf.title : tf.title;
+      add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(title, store::EntityType::kConcept),
+               tf.sentence, {tf.begin, tf.end}, nullptr);
+    }
     // "Croatian Ivan Ljubicic", "British hurdler Sarah Claxton", "US
     // President Joe Biden": where the person is from.
     // (A full name only: "Welsh MPs", "French Champagne" and "British Isles"

@@ -1018,7 +1018,8 @@ TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
   fs::create_directories(dir);
   const std::string path = (dir / "descriptors.txt").string();
   std::ofstream(path) << "Band news\n\nSinger Pete Doherty left the band on Monday.\n\n"
-                         "Swede Joachim Johansson won the final in Memphis.\n";
+                         "Swede Joachim Johansson won the final in Memphis.\n\n"
+                         "Former union leader Tom Price backed the band.\n";
   const IngestedGraph g("descriptors", path);
   fs::remove_all(dir);
   EXPECT_FALSE(g.person("Pete Doherty").is_null()) << g.dump();
@@ -1027,6 +1028,9 @@ TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
     EXPECT_TRUE(g.nodes_named(run_on).empty()) << run_on << "\n" << g.dump();
   }
   EXPECT_TRUE(g.has_edge("Pete Doherty", "have title", "Singer")) << g.dump();
+  // A title held once says so: Tom Price leads no union now.
+  EXPECT_TRUE(g.has_edge("Tom Price", "have title", "former leader")) << g.dump();
+  EXPECT_TRUE(g.edges("Tom Price", "have title", "leader").empty()) << g.dump();
 }
 
 TEST(ParsedIngest, WithoutAParserModelTheBaselineRuns) {
