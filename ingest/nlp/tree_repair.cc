@@ -148,6 +148,45 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (obl_ >= 0 && obj_ >= 0 && case_ >= 0) {
     keep_if_tree([&] { name_after_object_read_as_oblique(words, heads, labels); });
   }
+  if (relcl_ >= 0 && root_ >= 0 && nsubj_ >= 0) keep_if_tree([&] { title_read_as_root(words, heads, labels); });
+}
+
+void TreeRepair::title_read_as_root(std::span<const Word> words, std::vector<int>* heads,
+                                    std::vector<int>* labels) const {
+  // "Russian oil firm Yukos has sued four companies", "World and
+  // Commonwealth 100m champion Kim Collins will compete": the title noun
+  // before the name is read as the root, and the verb as a relative clause
+  // on it whose subject is the name right after the noun (so the noun fills
+  // the clause's gap as its object). With no relative word, the verb is the
+  // root and the noun describes the name.
+  const int n = static_cast<int>(words.size());
+  const int title = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  if (title >= n || words[title].upos != UPos::NOUN) return;
+  for (int verb = title + 1; verb < n; ++verb) {
+    if ((*heads)[verb] != title || (*labels)[verb] != relcl_ || words[verb].upos != UPos::VERB) continue;
+    int subject = -1;
+    bool relative_word = false;
+    for (int k = title + 1; k < verb; ++k) {
+      if ((*heads)[k] != verb) continue;
+      if (is_subject((*labels)[k]) && words[k].upos == UPos::PROPN) subject = k;
+      relative_word = relative_word || words[k].upos == UPos::PRON || words[k].upos == UPos::SCONJ;
+    }
+    if (subject < 0 || relative_word) return;
+    int first = subject;
+    for (int k = title + 1; k < subject; ++k) {
+      if ((*heads)[k] == subject && ((*labels)[k] == compound_ || (*labels)[k] == flat_)) first = std::min(first, k);
+    }
+    if (first != title + 1) return;
+    (*heads)[verb] = -1;
+    (*labels)[verb] = root_;
+    // What hung on the noun after its own phrase (the full stop) is the verb's.
+    for (int k = title + 1; k < n; ++k) {
+      if ((*heads)[k] == title && k != verb) (*heads)[k] = verb;
+    }
+    (*heads)[title] = subject;
+    (*labels)[title] = desc_;
+    return;
+  }
 }
 
 void TreeRepair::name_after_object_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,

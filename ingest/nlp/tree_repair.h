@@ -34,7 +34,9 @@
 // and examples hung on the verb instead of the noun they are examples of
 // ("disposed of a number of businesses, including the Odeon cinema chain");
 // and a name after its descriptor read as an oblique without a preposition
-// ("bought Brazilian brewer Ambev", with "brewer" the object).
+// ("bought Brazilian brewer Ambev", with "brewer" the object); and a title
+// before the name that opens a sentence read as the root, with the verb a
+// relative clause on it ("Russian oil firm Yukos has sued four companies").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -86,6 +88,7 @@ class TreeRepair {
   void examples_hung_on_the_verb(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void name_after_object_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
                                          std::vector<int>* labels) const;
+  void title_read_as_root(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // Whether word `head` has a subject among its dependents.
   bool has_subject(const std::vector<int>& heads, const std::vector<int>& labels, int head) const {

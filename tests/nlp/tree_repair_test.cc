@@ -274,6 +274,25 @@ TEST(TreeRepair, ANameAfterTheObjectReadAsAnObliqueIsTheObject) {
   EXPECT_EQ(repaired(from), unchanged(from));
 }
 
+TEST(TreeRepair, ATitleReadAsTheRootBeforeTheNameIsTheNamesDescriptor) {
+  // oil firm Yukos has sued companies .
+  const std::vector<Row> parse = {{"oil", N, 2, "compound"},
+                                  {"firm", N, 0, "root"},
+                                  {"Yukos", P, 5, "nsubj"},
+                                  {"has", UPos::AUX, 5, "aux"},
+                                  {"sued", V, 2, "acl:relcl", kFinite},
+                                  {"companies", N, 5, "obj"},
+                                  {".", T, 2, "punct"}};
+  EXPECT_EQ(repaired(parse),
+            (std::vector<std::string>{"2:compound", "3:nmod:desc", "5:nsubj", "5:aux", "0:root", "5:obj", "5:punct"}));
+  // A relative clause with its own relative word is one: "the firm which Yukos sued".
+  const std::vector<Row> relative = {{"firm", N, 0, "root"},
+                                     {"which", UPos::PRON, 4, "obj"},
+                                     {"Yukos", P, 4, "nsubj"},
+                                     {"sued", V, 1, "acl:relcl", kFinite}};
+  EXPECT_EQ(repaired(relative), unchanged(relative));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
