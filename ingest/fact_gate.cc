@@ -191,8 +191,10 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       // "have failed to secure any silverware or win the Ashes". (Not a
       // participle that frames it: "Speaking on BBC Radio 4, Mr Varley
       // declined to be drawn" did speak.)
-      if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && open_chain &&
-          p.relation.find(lemma) == std::string::npos) {
+      // (Through its complement only: "failed to complete the marathon and
+      // later dropped out" did drop out.)
+      if (one_of(lemma, {"fail", "refuse", "decline", "neglect"}) && open_chain && below >= 0 &&
+          words[static_cast<uint32_t>(below)].deprel == "xcomp" && p.relation.find(lemma) == std::string::npos) {
         add("not");
       }
       // (Only through its open complement: "plans to visit", not a "plan"

@@ -149,6 +149,37 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
     keep_if_tree([&] { name_after_object_read_as_oblique(words, heads, labels); });
   }
   if (relcl_ >= 0 && root_ >= 0 && nsubj_ >= 0) keep_if_tree([&] { title_read_as_root(words, heads, labels); });
+  if (conj_ >= 0 && mark_ >= 0) keep_if_tree([&] { finite_conjunct_of_infinitive(words, heads, labels); });
+}
+
+void TreeRepair::finite_conjunct_of_infinitive(std::span<const Word> words, std::vector<int>* heads,
+                                               std::vector<int>* labels) const {
+  // "she failed to complete the marathon and later dropped out of the
+  // 10,000m": a verb in the past or third person cannot share an
+  // infinitive's "to", so it is no conjunct of the infinitive but of the
+  // nearest finite verb above it (else the failure would be read as the
+  // dropping out's too).
+  const int n = static_cast<int>(words.size());
+  auto finite = [&](int w) {
+    return words[w].xpos == "VBD" || words[w].xpos == "VBZ" || words[w].xpos == "VBP" ||
+           words[w].feats.find("VerbForm=Fin") != std::string_view::npos;
+  };
+  for (int c = 1; c < n; ++c) {
+    const int infinitive = (*heads)[c];
+    if ((*labels)[c] != conj_ || words[c].upos != UPos::VERB || (words[c].xpos != "VBD" && words[c].xpos != "VBZ") ||
+        infinitive < 0 || words[infinitive].upos != UPos::VERB || finite(infinitive)) {
+      continue;
+    }
+    bool to = false;
+    for (int k = 0; k < infinitive; ++k) {
+      to = to ||
+           ((*heads)[k] == infinitive && (*labels)[k] == mark_ && (words[k].form == "to" || words[k].form == "To"));
+    }
+    if (!to) continue;
+    int governor = (*heads)[infinitive];
+    while (governor >= 0 && !(words[governor].upos == UPos::VERB && finite(governor))) governor = (*heads)[governor];
+    if (governor >= 0) (*heads)[c] = governor;
+  }
 }
 
 void TreeRepair::title_read_as_root(std::span<const Word> words, std::vector<int>* heads,

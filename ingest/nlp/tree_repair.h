@@ -36,7 +36,9 @@
 // and a name after its descriptor read as an oblique without a preposition
 // ("bought Brazilian brewer Ambev", with "brewer" the object); and a title
 // before the name that opens a sentence read as the root, with the verb a
-// relative clause on it ("Russian oil firm Yukos has sued four companies").
+// relative clause on it ("Russian oil firm Yukos has sued four companies");
+// and a finite verb read as a conjunct of an infinitive ("failed to complete
+// the marathon and later dropped out", with "dropped" under "complete").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -89,6 +91,8 @@ class TreeRepair {
   void name_after_object_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
                                          std::vector<int>* labels) const;
   void title_read_as_root(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void finite_conjunct_of_infinitive(std::span<const Word> words, std::vector<int>* heads,
+                                     std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // Whether word `head` has a subject among its dependents.
   bool has_subject(const std::vector<int>& heads, const std::vector<int>& labels, int head) const {

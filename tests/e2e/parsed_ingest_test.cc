@@ -991,11 +991,15 @@ TEST(ParsedIngest, AnOccupationAfterTheIsThePersonTheArticleIsAbout) {
       "Moray eyes indoor medal\n\n"
       "British hurdler Fiona Moray is confident of a medal in Madrid. Moray won the national title in February. "
       "Moray has trained in Leeds for three years, and Moray says she is ready.\n\n"
-      "At the Birmingham meeting, the Scotland-born athlete beat Olga Petrova. Moray then flew home.\n");
+      "At the Birmingham meeting, the Scotland-born athlete beat Olga Petrova. Moray then flew home.\n\n"
+      "Kate Vane failed to complete the Olympic marathon and later dropped out of the Dublin 10,000m.\n");
   const IngestedGraph g("occupation", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.has_edge("Fiona Moray", "beat", "Olga Petrova")) << g.dump();
   EXPECT_TRUE(g.has_edge("Fiona Moray", "be born in", "Scotland")) << g.dump();
+  // What one failed to do did not happen; what one did after it did.
+  EXPECT_TRUE(g.has_edge("Kate Vane", "drop out of", "Dublin 10,000m")) << g.dump();
+  EXPECT_TRUE(g.edges("Kate Vane", "not drop out of", "Dublin 10,000m").empty()) << g.dump();
   // Where no one person is what the article is about, the description stands for nobody.
   const std::string two =
       write_article("occupations",

@@ -15,7 +15,7 @@ namespace {
 const std::vector<std::string> kLabels = {
     "root",      "nsubj",     "nsubj:pass", "conj",  "cc",   "compound", "nmod:desc", "advcl", "mark",  "obj",
     "acl:relcl", "parataxis", "appos",      "det",   "flat", "amod",     "obl",       "case",  "punct", "advmod",
-    "acl",       "nummod",    "nmod:poss",  "ccomp", "iobj", "aux",      "nmod",      "fixed"};
+    "acl",       "nummod",    "nmod:poss",  "ccomp", "iobj", "aux",      "nmod",      "fixed", "xcomp", "compound:prt"};
 
 struct Row {
   const char* form;
@@ -34,10 +34,11 @@ int label_of(const std::string& name) {
 }
 
 // Repairs `parse` and returns it as "head:label" per word (1-based heads).
-std::vector<std::string> repaired(const std::vector<Row>& parse) {
+std::vector<std::string> repaired(const std::vector<Row>& parse, const std::vector<std::string>& xpos = {}) {
   std::vector<Word> words(parse.size());
   std::vector<int> heads, labels;
   for (size_t i = 0; i < parse.size(); ++i) {
+    if (i < xpos.size()) words[i].xpos = xpos[i];
     words[i].form = parse[i].form;
     words[i].upos = parse[i].upos;
     words[i].feats = parse[i].feats;
@@ -291,6 +292,23 @@ TEST(TreeRepair, ATitleReadAsTheRootBeforeTheNameIsTheNamesDescriptor) {
                                      {"Yukos", P, 4, "nsubj"},
                                      {"sued", V, 1, "acl:relcl", kFinite}};
   EXPECT_EQ(repaired(relative), unchanged(relative));
+}
+
+TEST(TreeRepair, AFiniteVerbIsNoConjunctOfAnInfinitive) {
+  // she failed to finish and dropped out .
+  std::vector<Row> parse = {{"she", UPos::PRON, 2, "nsubj"},
+                            {"failed", V, 0, "root", kFinite},
+                            {"to", UPos::PART, 4, "mark"},
+                            {"finish", V, 2, "xcomp", "VerbForm=Inf"},
+                            {"and", C, 6, "cc"},
+                            {"dropped", V, 4, "conj", kFinite},
+                            {"out", UPos::ADP, 6, "compound:prt"},
+                            {".", T, 2, "punct"}};
+  std::vector<std::string> want = unchanged(parse);
+  want[5] = "2:conj";
+  EXPECT_EQ(repaired(parse, {"VBD", "VBD", "TO", "VB", "CC", "VBD", "RP", "."}), want);
+  // "to revive the programme and maintain discipline": two infinitives.
+  EXPECT_EQ(repaired(parse, {"VBD", "VBD", "TO", "VB", "CC", "VB", "RP", "."}), unchanged(parse));
 }
 
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
