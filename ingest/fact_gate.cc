@@ -899,6 +899,21 @@ bool copula_inside_clause(Words words, uint32_t predicate) {
          !child_lemma(words, static_cast<uint32_t>(noun), "cop", {"be"}).empty();
 }
 
+// After a quotation a verb of saying comes before its subject ("'That's just
+// Kelly,' explains Cram", "'A literate population,' insisted Mr Sener"):
+// the "object" after the verb is the speaker, and the quote's words no
+// subject of the saying.
+bool speaker_after_quote(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
+  if (p.predicate >= words.size() || t.object->head >= words.size() || t.object->head <= p.predicate) return false;
+  int32_t before = static_cast<int32_t>(p.predicate) - 1;
+  while (before >= 0 && words[static_cast<uint32_t>(before)].form == ",") --before;
+  const bool after_quote =
+      before >= 0 && one_of(words[static_cast<uint32_t>(before)].form, {"\"", "''", "\u201d", "'"});
+  return after_quote &&
+         one_of(t.relation, {"explain", "add", "insist", "say", "reply", "continue", "admit", "claim", "argue", "note",
+                             "stress", "warn", "joke", "recall", "confirm", "conclude", "concede"});
+}
+
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
@@ -1021,17 +1036,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     for (uint32_t i = object + 1; i < words.size(); ++i) {
       if (words[i].head == static_cast<int32_t>(p.predicate) && base_rel(words[i].deprel) == "nsubj") return false;
     }
-    // After a quotation a verb of saying comes before its subject ("'That's
-    // just Kelly,' explains Cram"): the named "object" is the speaker.
-    int32_t before = static_cast<int32_t>(p.predicate) - 1;
-    while (before >= 0 && words[static_cast<uint32_t>(before)].form == ",") --before;
-    const bool after_quote =
-        before >= 0 && one_of(words[static_cast<uint32_t>(before)].form, {"\"", "''", "\u201d", "'"});
-    if (after_quote && object > p.predicate &&
-        one_of(t.relation, {"explain", "add", "insist", "say", "reply", "continue", "admit", "claim", "argue",
-                            "note", "stress", "warn", "joke", "recall", "confirm", "conclude", "concede"})) {
-      return false;
-    }
+    if (speaker_after_quote(words, p, t)) return false;
   }
   if (!object_clause_ok(words, p, t)) return false;
   // "pushed Japan off the top", "ruled Davenport ... out of": these verbs
@@ -1427,6 +1432,7 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
       return std::nullopt;
     }
     if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
+    if (!subject_named && speaker_after_quote(words, p, t)) return std::nullopt;
     // An apposition that is one item of a list, or a list after a colon,
     // names no identity ("three core divisions: gaming, Hard Rock and Deluxe
     // Films"; "34 Grosvenor casinos, the Mecca Bingo chain and ... Hard

@@ -900,7 +900,9 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "Agent Gilmar Rinaldi said he has had no contact with Chelsea over the striker. Film director Ken Loach designed "
       "a postcard.\n"
       "\n"
-      "That game is the day after England play Italy in the Six Nations.\n");
+      "That game is the day after England play Italy in the Six Nations.\n"
+      "\n"
+      "\"A literate and qualified population,\" insisted Mr Sener, \"will make a positive impact.\"\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -935,6 +937,8 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   EXPECT_TRUE(g.has_edge("Martin Johnson", "former captain of", "England")) << g.dump();
   EXPECT_TRUE(g.edges("Martin Johnson", "captain of", "England").empty()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Consumer Electronics Show in Las Vegas Microsoft").empty()) << g.dump();
+  // After a quotation the speaker follows the verb of saying; the quote's words did not insist.
+  for (const nlohmann::json& e : g.edges("", "insist", "Sener")) ADD_FAILURE() << e.dump();
   // What the sentences do say stays.
   EXPECT_TRUE(g.has_edge("Bill Gates", "speak at", "Consumer Electronics Show")) << g.dump();
   EXPECT_TRUE(g.has_edge("Leicester", "hold talk with", "Rugby Football Union")) << g.dump();
