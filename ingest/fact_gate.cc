@@ -54,7 +54,17 @@ bool timed_participle_of_subject(Words words, uint32_t clause) {
       child_lemma(words, main_verb, "mark",
                   {"after", "before", "when", "while", "since", "as", "until", "if", "because", "although", "though"})
           .empty();
-  if (!opening &&
+  // Or one that closes it after a comma: "Henman made an impressive start,
+  // only faltering against Nalbandian", "EastEnders has been facing a
+  // ratings battle, recently losing out to Emmerdale".
+  uint32_t before = clause;
+  while (before > 0 && words[before - 1].upos == nlp::UPos::ADV) --before;
+  // (Not "starring", "featuring", "including": they describe a noun the
+  // parser hung them off, "The Aviator, starring Leonardo DiCaprio".)
+  const bool closing = !marked && clause > main_verb && words[main_verb].deprel == "root" && before > 0 &&
+                       words[before - 1].form == "," &&
+                       !one_of(utf8::ascii_lowercase(words[clause].form), {"starring", "featuring", "including"});
+  if (!opening && !closing &&
       child_lemma(words, clause, "mark", {"since", "after", "before", "while", "whilst", "when", "upon", "by"})
           .empty()) {
     return false;
