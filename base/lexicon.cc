@@ -569,6 +569,13 @@ bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event) {
   return in(kVenues);
 }
 
+bool is_quantity_noun(std::string_view lowercase_word) {
+  static constexpr std::string_view kQuantities[] = {"number",  "lot",    "host",    "range",  "series",
+                                                     "variety", "couple", "handful", "string", "list",
+                                                     "raft",    "total",  "amount",  "dozen"};
+  return std::find(std::begin(kQuantities), std::end(kQuantities), lowercase_word) != std::end(kQuantities);
+}
+
 bool is_position_noun(std::string_view lowercase_word) {
   static constexpr std::string_view kPositions[] = {"keeper",    "goalkeeper", "striker",    "midfielder", "defender",
                                                     "winger",    "forward",    "captain",    "skipper",    "full-back",

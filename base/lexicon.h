@@ -73,6 +73,10 @@ enum class RoleNoun : uint8_t {
 };
 RoleNoun role_noun(std::string_view lowercase_lemma);
 
+// A noun that counts or groups what its "of" names ("a number of
+// businesses", "a host of players", "a series of strikes"). Lowercase.
+bool is_quantity_noun(std::string_view lowercase_word);
+
 // A position held at a team or a firm, written between its name and the
 // holder's ("Bolton keeper Jussi Jaaskelainen", "ABN Amro economist Jim
 // O'Neill"): sports positions and the posts firms are quoted by. Lowercase.

@@ -99,10 +99,12 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
   const std::string noun = utf8::ascii_lowercase(words[head].lemma);
   // A quantity's names are those of what it counts ("a number of
   // businesses, including the Odeon cinema chain").
-  if (one_of(noun, {"number", "host", "range", "variety", "couple", "handful", "total", "dozen"})) {
+  if (lexicon::is_quantity_noun(noun)) {
     for (uint32_t i = head + 1; i < words.size(); ++i) {
       if (words[i].head == static_cast<int32_t>(head) && base_rel(words[i].deprel) == "nmod" &&
           preposition_of(words, i) == "of") {
+        // ("won a string of Grammy Awards": what it counts may be a name.)
+        if (const int32_t name = name_word(words, i); name >= 0) return {InnerName{static_cast<uint32_t>(name), ""}};
         return names_inside(words, i);
       }
     }

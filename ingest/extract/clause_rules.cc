@@ -619,7 +619,7 @@ bool event_noun(std::string_view noun, std::string_view verb) {
   if (std::find(std::begin(kDrifted), std::end(kDrifted), noun) != std::end(kDrifted)) return false;
   // A quantity counts what its "of" names ("disposed of a number of
   // businesses" is no numbering of them).
-  if (one_of(noun, {"number", "host", "range", "series", "variety", "couple", "handful", "total", "amount", "dozen"})) {
+  if (lexicon::is_quantity_noun(noun)) {
     return false;
   }
   // A role names a person, not an act ("VH1's vice president of music" is

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "base/one_of.h"
+#include "base/lexicon.h"
 
 namespace kg::nlp {
 
@@ -14,6 +14,21 @@ int label_id(const std::vector<std::string>& labels, std::string_view name) {
 }
 
 bool is_nominal(const Word& w) { return w.upos == UPos::PROPN || w.upos == UPos::NOUN; }
+
+// Whether word `head` has a dependent labelled `label` whose form is
+// `lowercase_form` in either case of its first letter ("by", "By").
+bool has_word(std::span<const Word> words, const std::vector<int>& heads, const std::vector<int>& labels, int head,
+              int label, std::string_view lowercase_form) {
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (heads[k] != head || labels[k] != label || words[k].form.size() != lowercase_form.size()) continue;
+    const std::string_view f = words[k].form;
+    if (f.substr(1) == lowercase_form.substr(1) &&
+        (f[0] == lowercase_form[0] || f[0] == static_cast<char>(lowercase_form[0] - 'a' + 'A'))) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Leftmost and rightmost word of the subtree of `node`.
 std::pair<int, int> subtree_edges(const std::vector<int>& heads, int node) {
@@ -170,12 +185,7 @@ void TreeRepair::finite_conjunct_of_infinitive(std::span<const Word> words, std:
         infinitive < 0 || words[infinitive].upos != UPos::VERB || finite(infinitive)) {
       continue;
     }
-    bool to = false;
-    for (int k = 0; k < infinitive; ++k) {
-      to = to ||
-           ((*heads)[k] == infinitive && (*labels)[k] == mark_ && (words[k].form == "to" || words[k].form == "To"));
-    }
-    if (!to) continue;
+    if (!has_word(words, *heads, *labels, infinitive, mark_, "to")) continue;
     int governor = (*heads)[infinitive];
     while (governor >= 0 && !(words[governor].upos == UPos::VERB && finite(governor))) governor = (*heads)[governor];
     if (governor >= 0) (*heads)[c] = governor;
@@ -258,19 +268,13 @@ void TreeRepair::examples_hung_on_the_verb(std::span<const Word> words, std::vec
   for (int x = 1; x < n; ++x) {
     const int verb = (*heads)[x];
     if ((*labels)[x] != obl_ || verb < 0 || verb > x || words[verb].upos != UPos::VERB) continue;
-    bool including = false;
-    for (int k = verb + 1; k < x; ++k) {
-      including = including || ((*heads)[k] == x && (*labels)[k] == case_ &&
-                                (words[k].form == "including" || words[k].form == "Including"));
-    }
-    if (!including) continue;
+    if (!has_word(words, *heads, *labels, x, case_, "including")) continue;
     int noun = -1;
     for (int k = verb + 1; k < x; ++k) {
       if ((*heads)[k] == verb && ((*labels)[k] == obj_ || (*labels)[k] == obl_) && is_nominal(words[k])) noun = k;
     }
     if (noun < 0) continue;
-    if (one_of(std::string_view(words[noun].form), {"number", "lot", "host", "range", "series", "variety", "couple",
-                                                    "handful", "string", "list", "raft", "total"})) {
+    if (lexicon::is_quantity_noun(words[noun].form)) {  // (lower case: it follows a determiner)
       for (int k = noun + 1; k < x; ++k) {
         if ((*heads)[k] == noun && (*labels)[k] == nmod_ && is_nominal(words[k])) noun = k;
       }
@@ -381,11 +385,7 @@ void TreeRepair::means_clause_on_noun(std::span<const Word> words, std::vector<i
     if (h < 0 || words[v].upos != UPos::VERB || !gerund || !is_nominal(words[h])) continue;
     const int governor = (*heads)[h];
     if (governor < 0 || words[governor].upos != UPos::VERB || governor > v) continue;
-    bool by = false;
-    for (int k = h + 1; k < v; ++k) {
-      by = by || ((*heads)[k] == v && (*labels)[k] == mark_ && (words[k].form == "by" || words[k].form == "By"));
-    }
-    if (!by) continue;
+    if (!has_word(words, *heads, *labels, v, mark_, "by")) continue;
     (*heads)[v] = governor;
     (*labels)[v] = advcl_;
   }
