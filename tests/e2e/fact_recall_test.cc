@@ -75,13 +75,13 @@ TEST(EvalFacts, AMalformedGoldLineIsAOneLineErrorWithTheLine) {
 }
 
 // The floor is a little under what the current extractor measures on the dev
-// set (0.37); issue 19 asks for 0.70. The dev set is no longer fully held
+// set (0.46); issue 19 asks for 0.70. The dev set is no longer fully held
 // out: some general patterns (roles in apposition, an organisation before a
 // title, "urged X to", names inside an object, organisation names read in
 // pieces, places after a comma, channels, positions before a name) were first
 // seen among its misses, and each was then checked on the whole BBC corpus. The held-out set is the even-numbered articles the
 // project is scored on.
-constexpr double kDevRecallFloor = 0.34;
+constexpr double kDevRecallFloor = 0.44;
 
 TEST(EvalFacts, BbcDevSetRecallFloor) {
   const fs::path bbc = fs::path(KG_SHARED_DATA) / "news" / "bbc";
