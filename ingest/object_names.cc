@@ -38,7 +38,11 @@ bool example(std::span<const nlp::Word> words, uint32_t w) {
   return false;
 }
 
-bool named_word(const nlp::Word& w) { return !w.ner.empty() && w.upos == nlp::UPos::PROPN; }
+// A proper noun, tagged or not: the caller asks the resolver whether it
+// names an entity ("34 Grosvenor casinos" with "Grosvenor" left untagged).
+bool named_word(const nlp::Word& w) {
+  return w.upos == nlp::UPos::PROPN && !w.form.empty() && std::isupper(static_cast<unsigned char>(w.form[0]));
+}
 
 // A word of the name headed by `w`: `w` itself, or the first of its flat
 // parts when `w` is a title before the name ("Chancellor Gordon Brown").

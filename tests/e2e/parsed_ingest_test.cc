@@ -553,7 +553,8 @@ constexpr const char* kLeisureArticle =
     "Leisure group Brinton could sell its media business. Brinton now aims to concentrate on its hotels. The move "
     "left the group with three core divisions: gaming, Hard Rock and Deluxe Films.\n"
     "\n"
-    "Brinton has disposed of a number of businesses, including the Odeon cinema chain. Analysts value Kestrel "
+    "Brinton has disposed of a number of businesses, including the Odeon cinema chain and the Pinewood studios. "
+    "Analysts value Kestrel "
     "shares at A$7.17, against Brinton's bid of A$6.35 a share.\n";
 
 TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
@@ -598,6 +599,8 @@ TEST(ParsedIngest, AnOrganisationIntroducedByItsKindKeepsItsName) {
   // Examples of what a quantity counts, though the parser hangs them on the
   // verb, and a quantity is no act ("number" is no numbering).
   EXPECT_TRUE(g.has_edge("Brinton", "dispose of", "Odeon")) << g.dump();
+  // (A proper noun the recognizer left untagged is still a name.)
+  EXPECT_TRUE(g.has_edge("Brinton", "dispose of", "Pinewood")) << g.dump();
   EXPECT_TRUE(g.edges("Brinton", "dispose including", "Odeon cinema chain").empty()) << g.dump();
   EXPECT_EQ(g.dump().find("\"number\""), std::string::npos) << g.dump();
   // A sum is a value: no relation joins it, whatever the recognizer tagged.
