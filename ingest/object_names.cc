@@ -38,14 +38,17 @@ bool example(std::span<const nlp::Word> words, uint32_t w) {
   return false;
 }
 
+bool named_word(const nlp::Word& w) { return !w.ner.empty() && w.upos == nlp::UPos::PROPN; }
+
 // A proper noun, tagged or not: the caller asks the resolver whether it
-// names an entity ("34 Grosvenor casinos" with "Grosvenor" left untagged).
-bool named_word(const nlp::Word& w) {
+// names an entity ("the Pinewood studios" with "Pinewood" left untagged).
+bool proper_word(const nlp::Word& w) {
   return w.upos == nlp::UPos::PROPN && !w.form.empty() && std::isupper(static_cast<unsigned char>(w.form[0]));
 }
 
-// A word of the name headed by `w`: `w` itself, or the first of its flat
-// parts when `w` is a title before the name ("Chancellor Gordon Brown").
+// A word of the name headed by `w`: `w` itself when tagged, or the first of
+// its tagged flat parts when `w` is a title before the name ("Chancellor
+// Gordon Brown"), or else `w` when it is a proper noun at all.
 int32_t name_word(std::span<const nlp::Word> words, uint32_t w) {
   if (named_word(words[w])) return static_cast<int32_t>(w);
   for (uint32_t i = w + 1; i < words.size() && i <= w + 3; ++i) {
@@ -53,7 +56,7 @@ int32_t name_word(std::span<const nlp::Word> words, uint32_t w) {
       return static_cast<int32_t>(i);
     }
   }
-  return -1;
+  return proper_word(words[w]) ? static_cast<int32_t>(w) : -1;
 }
 
 // The name an example at `w` gives: its own, or the name its head noun
@@ -62,7 +65,7 @@ int32_t example_name(std::span<const nlp::Word> words, uint32_t w) {
   if (const int32_t own = name_word(words, w); own >= 0) return own;
   if (!classifier_noun(utf8::ascii_lowercase(words[w].lemma))) return -1;
   for (uint32_t i = 0; i < w; ++i) {
-    if (words[i].head == static_cast<int32_t>(w) && base_rel(words[i].deprel) == "compound" && named_word(words[i])) {
+    if (words[i].head == static_cast<int32_t>(w) && base_rel(words[i].deprel) == "compound" && proper_word(words[i])) {
       return static_cast<int32_t>(i);
     }
   }
