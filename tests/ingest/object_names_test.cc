@@ -71,6 +71,14 @@ TEST(NamesInside, OnlyAClassifierNounLetsTheNameStandForThePhrase) {
   EXPECT_TRUE(names_inside(shares.words_of(shares.sentences[0]), 2).empty());
 }
 
+TEST(NamesInside, AnUntaggedProperNounIsACandidateTheResolverJudges) {
+  // "the Pinewood studios" with "Pinewood" left untagged by the recognizer.
+  const nlp::Document d = parse("the DET 3 det;Pinewood PROPN 3 compound;studios NOUN 0 root", {});
+  const auto names = names_inside(d.words_of(d.sentences[0]), 2);
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].word, 1u);
+}
+
 TEST(NamesInside, HalfOfAHyphenatedWordIsNoNoun) {
   // "the FBI's crime-fighting tools" misparsed with "fighting" as the owned noun
   const nlp::Document d = parse("used VERB 0 root;the DET 3 det;FBI PROPN 7 nmod:poss;'s PART 3 case;crime NOUN 7 "
