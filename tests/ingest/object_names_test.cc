@@ -72,8 +72,9 @@ TEST(NamesInside, OnlyAClassifierNounLetsTheNameStandForThePhrase) {
 }
 
 TEST(NamesInside, AnUntaggedProperNounIsACandidateTheResolverJudges) {
-  // "the Pinewood studios" with "Pinewood" left untagged by the recognizer.
-  const nlp::Document d = parse("the DET 3 det;Pinewood PROPN 3 compound;studios NOUN 0 root", {});
+  // "the Pinewood studio" with "Pinewood" left untagged by the recognizer
+  // (the parse here gives each word its form as lemma).
+  const nlp::Document d = parse("the DET 3 det;Pinewood PROPN 3 compound;studio NOUN 0 root", {});
   const auto names = names_inside(d.words_of(d.sentences[0]), 2);
   ASSERT_EQ(names.size(), 1u);
   EXPECT_EQ(names[0].word, 1u);
