@@ -165,6 +165,45 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   }
   if (relcl_ >= 0 && root_ >= 0 && nsubj_ >= 0) keep_if_tree([&] { title_read_as_root(words, heads, labels); });
   if (conj_ >= 0 && mark_ >= 0) keep_if_tree([&] { finite_conjunct_of_infinitive(words, heads, labels); });
+  if (conj_ >= 0 && appos_ >= 0 && cc_ >= 0) keep_if_tree([&] { list_read_as_apposition(words, heads, labels); });
+}
+
+void TreeRepair::list_read_as_apposition(std::span<const Word> words, std::vector<int>* heads,
+                                         std::vector<int>* labels) const {
+  // "owns 34 Grosvenor casinos, the Mecca Bingo chain and more than 100
+  // Hard Rock Cafes": the second item is read as an apposition of the
+  // first and the third as its conjunct. An apposition of the same kind
+  // (two common nouns, or two names) that is itself coordinated after a
+  // comma is the list's middle: both are conjuncts of the first. (A
+  // person's apposition describes the person, and a post, "chairman and
+  // chief executive", is one.)
+  const int n = static_cast<int>(words.size());
+  for (int b = 2; b < n; ++b) {
+    const int a = (*heads)[b];
+    if ((*labels)[b] != appos_ || a < 0 || a > b || words[a].upos != words[b].upos || !is_nominal(words[a]) ||
+        words[a].ner.ends_with("PERSON")) {
+      continue;
+    }
+    int first = b;  // the first word of the apposition's phrase, after the comma
+    while (first > a + 1 && (*heads)[first - 1] == b && words[first - 1].upos != UPos::PUNCT) --first;
+    if (words[first - 1].form != ",") continue;
+    int last = -1;
+    bool post = lexicon::role_noun(words[b].lemma) != lexicon::RoleNoun::kNone;
+    for (int k = b + 1; k < n; ++k) {
+      if ((*heads)[k] != b || (*labels)[k] != conj_) continue;
+      last = k;
+      post = post || lexicon::role_noun(words[k].lemma) != lexicon::RoleNoun::kNone;
+    }
+    if (last < 0 || post ||
+        !(has_word(words, *heads, *labels, last, cc_, "and") || has_word(words, *heads, *labels, last, cc_, "or"))) {
+      continue;
+    }
+    for (int k = b + 1; k < n; ++k) {
+      if ((*heads)[k] == b && (*labels)[k] == conj_) (*heads)[k] = a;
+    }
+    (*heads)[b] = a;
+    (*labels)[b] = conj_;
+  }
 }
 
 void TreeRepair::finite_conjunct_of_infinitive(std::span<const Word> words, std::vector<int>* heads,

@@ -38,7 +38,9 @@
 // before the name that opens a sentence read as the root, with the verb a
 // relative clause on it ("Russian oil firm Yukos has sued four companies");
 // and a finite verb read as a conjunct of an infinitive ("failed to complete
-// the marathon and later dropped out", with "dropped" under "complete").
+// the marathon and later dropped out", with "dropped" under "complete");
+// and a list's second item read as an apposition of its first ("owns 34
+// casinos, the Mecca Bingo chain and 100 Hard Rock Cafes").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -93,6 +95,7 @@ class TreeRepair {
   void title_read_as_root(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void finite_conjunct_of_infinitive(std::span<const Word> words, std::vector<int>* heads,
                                      std::vector<int>* labels) const;
+  void list_read_as_apposition(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // Whether word `head` has a subject among its dependents.
   bool has_subject(const std::vector<int>& heads, const std::vector<int>& labels, int head) const {

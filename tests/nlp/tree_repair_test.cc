@@ -311,6 +311,24 @@ TEST(TreeRepair, AFiniteVerbIsNoConjunctOfAnInfinitive) {
   EXPECT_EQ(repaired(parse, {"VBD", "VBD", "TO", "VB", "CC", "VB", "RP", "."}), unchanged(parse));
 }
 
+TEST(TreeRepair, AListsMiddleItemReadAsAnAppositionIsAConjunct) {
+  // owns casinos , the chain and cafes .
+  const std::vector<Row> parse = {
+      {"owns", V, 0, "root", kFinite}, {"casinos", N, 1, "obj"}, {",", T, 5, "punct"},    {"the", D, 5, "det"},
+      {"chain", N, 2, "appos"},        {"and", C, 7, "cc"},      {"cafes", N, 5, "conj"}, {".", T, 1, "punct"}};
+  std::vector<std::string> want = unchanged(parse);
+  want[4] = "2:conj";
+  want[6] = "2:conj";
+  EXPECT_EQ(repaired(parse), want);
+  // A name's apposition describes it: "Robert Benmosche, Metlife's chairman and chief executive".
+  const std::vector<Row> post = {{"Benmosche", P, 0, "root"},
+                                 {",", T, 3, "punct"},
+                                 {"chairman", N, 1, "appos"},
+                                 {"and", C, 5, "cc"},
+                                 {"executive", N, 3, "conj"}};
+  EXPECT_EQ(repaired(post), unchanged(post));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
