@@ -978,6 +978,19 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       }
     }
   }
+  // "Everasia is reported by Reuters to have won a contract": what is
+  // reported is the clause; Reuters reported no Everasia.
+  if (p.predicate < words.size() && p.construction == Construction::kPassive &&
+      one_of(utf8::ascii_lowercase(words[p.predicate].lemma),
+             {"report", "say", "believe", "understand", "expect", "think", "rumour", "consider", "know"})) {
+    for (uint32_t i = p.predicate + 1; i < words.size(); ++i) {
+      // (The parser labels the clause xcomp or advcl.)
+      if (words[i].head == static_cast<int32_t>(p.predicate) && one_of(base_rel(words[i].deprel), {"xcomp", "advcl"}) &&
+          !child_lemma(words, i, "mark", {"to"}).empty()) {
+        return false;
+      }
+    }
+  }
   // A copula on the verb or its subject says the verb is a noun the tagger
   // took for one ("was the Dreamworks hit Shrek 2": no one hit Shrek).
   if (p.predicate < words.size() && words[p.predicate].upos == nlp::UPos::VERB &&

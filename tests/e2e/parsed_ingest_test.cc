@@ -905,7 +905,9 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "\n"
       "That game is the day after England play Italy in the Six Nations.\n"
       "\n"
-      "\"A literate and qualified population,\" insisted Mr Sener, \"will make a positive impact.\"\n");
+      "\"A literate and qualified population,\" insisted Mr Sener, \"will make a positive impact.\"\n"
+      "\n"
+      "Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -942,6 +944,8 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   EXPECT_TRUE(g.nodes_named("Consumer Electronics Show in Las Vegas Microsoft").empty()) << g.dump();
   // After a quotation the speaker follows the verb of saying; the quote's words did not insist.
   for (const nlohmann::json& e : g.edges("", "insist", "Sener")) ADD_FAILURE() << e.dump();
+  // What a passive verb of reporting reports is its clause, not its subject.
+  EXPECT_TRUE(g.edges("Reuters", "report", "Everasia").empty()) << g.dump();
   // What the sentences do say stays.
   EXPECT_TRUE(g.has_edge("Bill Gates", "speak at", "Consumer Electronics Show")) << g.dump();
   EXPECT_TRUE(g.has_edge("Leicester", "hold talk with", "Rugby Football Union")) << g.dump();
