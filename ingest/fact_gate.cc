@@ -978,6 +978,17 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       }
     }
   }
+  // "joins flanker Colin Charvis on the sidelines": joins him in being
+  // injured, not his side.
+  if (p.predicate < words.size() && t.relation == "join") {
+    for (uint32_t i = p.predicate + 1; i < words.size(); ++i) {
+      // (The parser may hang "on the sidelines" on the object.)
+      if (one_of(utf8::ascii_lowercase(words[i].lemma), {"sideline", "sidelines", "bench", "list", "table"}) &&
+          !child_lemma(words, i, "case", {"on"}).empty()) {
+        return false;
+      }
+    }
+  }
   // "Everasia is reported by Reuters to have won a contract": what is
   // reported is the clause; Reuters reported no Everasia.
   if (p.predicate < words.size() && p.construction == Construction::kPassive &&

@@ -907,7 +907,9 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
       "\n"
       "\"A literate and qualified population,\" insisted Mr Sener, \"will make a positive impact.\"\n"
       "\n"
-      "Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.\n");
+      "Turkey's Everasia is reported by Reuters to have won a contract to develop the Khurmala Dome field.\n"
+      "\n"
+      "Tom Rees damaged his shoulder and joins flanker Colin Ward (foot injury) on the sidelines.\n");
   const std::string rugby = write_article(
       "rugby",
       "Union chase Farrell\n\n"
@@ -946,6 +948,8 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
   for (const nlohmann::json& e : g.edges("", "insist", "Sener")) ADD_FAILURE() << e.dump();
   // What a passive verb of reporting reports is its clause, not its subject.
   EXPECT_TRUE(g.edges("Reuters", "report", "Everasia").empty()) << g.dump();
+  // Joining someone on the sidelines is being injured too, not joining him.
+  EXPECT_TRUE(g.edges("Tom Rees", "join", "Colin Ward").empty()) << g.dump();
   // What the sentences do say stays.
   EXPECT_TRUE(g.has_edge("Bill Gates", "speak at", "Consumer Electronics Show")) << g.dump();
   EXPECT_TRUE(g.has_edge("Leicester", "hold talk with", "Rugby Football Union")) << g.dump();
