@@ -1000,17 +1000,16 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   for (const resolve::TitleFact& tf : ents.titles) {
     const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
     if (boilerplate[tf.sentence] || !person) continue;
-    // (Only a person has a title: "the Argentine Work Ministry" or "General
-    // Motor's results" read so are names misread.)
-    // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
     const auto words = annotated.words_of(annotated.sentences[tf.sentence]);
-    // (A title held once keeps its "former": "former union leader Bill
-    // Morris" leads no union now.)
+    // (Only a person has a title: "the Argentine Work Ministry" or "General
+    // Motor's results" read so are names misread. A title held once keeps
+    // its "former": "former union leader Bill Morris" leads no union now.)
     if (record.entities[*person].type == store::EntityType::kPerson) {
       const std::string title = held_once(words, tf.begin) ? "former " + tf.title : tf.title;
       add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(title, store::EntityType::kConcept),
                tf.sentence, {tf.begin, tf.end}, nullptr);
     }
+    // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
     // "Croatian Ivan Ljubicic", "British hurdler Sarah Claxton", "US
     // President Joe Biden": where the person is from.
     // (A full name only: "Welsh MPs", "French Champagne" and "British Isles"
@@ -1091,8 +1090,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         add_fact(*person, utf8::ascii_lowercase(tf.title) + " of", *h, tf.sentence, {tf.begin, *place + 1}, nullptr);
       }
     }
-    // "Wimbledon champion Maria Sharapova": she won it; "London Marathon
-    // runner-up Susan Chepkemei": she came second in it.
+    // "Wimbledon champion Maria Sharapova": she won it.
     if (const std::optional<RoleMention> result = result_in_title(words, tf.begin, tf.end, organisation_before)) {
       const std::optional<uint32_t> h = holder(tf.sentence, result->entity_word, *person);
       if (h && record.entities[*person].type == store::EntityType::kPerson && !nationality(record.entities[*h].name)) {

@@ -123,21 +123,10 @@ std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uin
                                            bool organisation_before) {
   end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
   if (end <= begin) return std::nullopt;
-  // The title noun, last ("runner-up" may come as three tokens).
-  uint32_t noun = end - 1;
-  std::string last = utf8::ascii_lowercase(words[noun].form);
-  if (last == "up" && noun >= begin + 2 && words[noun - 1].form == "-" &&
-      utf8::ascii_lowercase(words[noun - 2].form) == "runner") {
-    noun -= 2;
-    last = "runner-up";
-  }
-  std::string_view relation;
-  if (last == "champion" || last == "winner")
-    relation = "win";
-  else if (last == "runner-up")
-    relation = "finish second in";
-  else
-    return std::nullopt;
+  // The title noun, last.
+  const uint32_t noun = end - 1;
+  const std::string last = utf8::ascii_lowercase(words[noun].form);
+  if (last != "champion" && last != "winner") return std::nullopt;
   // The event's name ends right before the noun, inside the title or just before it.
   if (noun == 0) return std::nullopt;
   const uint32_t event = noun - 1;
@@ -153,7 +142,7 @@ std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uin
   // (A side's "winner" is the goal that won a match; a champion side is
   // named so by its league, which the parse does not give.)
   if (type == "ORG" && last == "winner") return std::nullopt;
-  return RoleMention{std::string(relation), event};
+  return RoleMention{"win", event};
 }
 
 std::string_view role_preposition(std::string_view role) {

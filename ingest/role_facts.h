@@ -35,10 +35,10 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
                                          bool organisation_before = false);
 
 // What a title of a result states, from its words [begin, end): "Wimbledon
-// champion", "Orange Prize winner" (win) or "London Marathon runner-up"
-// (finish second in), with the event or award named just before the title
-// noun, inside the title or just before it (`organisation_before` as for
-// role_in_title). Not a nationality ("European champion") nor a side
+// champion", "Orange Prize winner" (win), with the event or award named just
+// before the title noun, inside the title or just before it
+// (`organisation_before` as for role_in_title). ("runner-up" never reaches
+// here: no title ends in it.) Not a nationality ("European champion") nor a side
 // ("Chelsea winner" is a goal).
 std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end,
                                            bool organisation_before = false);

@@ -15,6 +15,11 @@ int label_id(const std::vector<std::string>& labels, std::string_view name) {
 
 bool is_nominal(const Word& w) { return w.upos == UPos::PROPN || w.upos == UPos::NOUN; }
 
+// The sentence's root word (the size of `heads` when it has none).
+int root_of(const std::vector<int>& heads) {
+  return static_cast<int>(std::find(heads.begin(), heads.end(), -1) - heads.begin());
+}
+
 // Whether word `head` has a dependent labelled `label` whose form is
 // `lowercase_form` in either case of its first letter ("by", "By").
 bool has_word(std::span<const Word> words, const std::vector<int>& heads, const std::vector<int>& labels, int head,
@@ -174,16 +179,14 @@ void TreeRepair::list_read_as_apposition(std::span<const Word> words, std::vecto
   // Hard Rock Cafes": the second item is read as an apposition of the
   // first and the third as its conjunct. An apposition of the same kind
   // (two common nouns, or two names) that is itself coordinated after a
-  // comma is the list's middle: both are conjuncts of the first. (A
-  // person's apposition describes the person, and a post, "chairman and
-  // chief executive", is one.)
+  // comma is the list's middle: both are conjuncts of the first. (Not a
+  // post, "Labour leader and prime minister", which describes the name. The
+  // recognizer runs after the parser, so whose name it is is not known
+  // here.)
   const int n = static_cast<int>(words.size());
   for (int b = 2; b < n; ++b) {
     const int a = (*heads)[b];
-    if ((*labels)[b] != appos_ || a < 0 || a > b || words[a].upos != words[b].upos || !is_nominal(words[a]) ||
-        words[a].ner.ends_with("PERSON")) {
-      continue;
-    }
+    if ((*labels)[b] != appos_ || a < 0 || a > b || words[a].upos != words[b].upos || !is_nominal(words[a])) continue;
     int first = b;  // the first word of the apposition's phrase, after the comma
     while (first > a + 1 && (*heads)[first - 1] == b && words[first - 1].upos != UPos::PUNCT) --first;
     if (words[first - 1].form != ",") continue;
@@ -240,7 +243,7 @@ void TreeRepair::title_read_as_root(std::span<const Word> words, std::vector<int
   // the clause's gap as its object). With no relative word, the verb is the
   // root and the noun describes the name.
   const int n = static_cast<int>(words.size());
-  const int title = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  const int title = root_of(*heads);
   if (title >= n || words[title].upos != UPos::NOUN) return;
   for (int verb = title + 1; verb < n; ++verb) {
     if ((*heads)[verb] != title || (*labels)[verb] != relcl_ || words[verb].upos != UPos::VERB) continue;
@@ -252,11 +255,7 @@ void TreeRepair::title_read_as_root(std::span<const Word> words, std::vector<int
       relative_word = relative_word || words[k].upos == UPos::PRON || words[k].upos == UPos::SCONJ;
     }
     if (subject < 0 || relative_word) return;
-    int first = subject;
-    for (int k = title + 1; k < subject; ++k) {
-      if ((*heads)[k] == subject && ((*labels)[k] == compound_ || (*labels)[k] == flat_)) first = std::min(first, k);
-    }
-    if (first != title + 1) return;
+    if (name_start(*heads, *labels, subject) != title + 1) return;
     (*heads)[verb] = -1;
     (*labels)[verb] = root_;
     // What hung on the noun after its own phrase (the full stop) is the verb's.
@@ -279,14 +278,9 @@ void TreeRepair::name_after_object_read_as_oblique(std::span<const Word> words, 
   for (int x = 1; x < n; ++x) {
     const int verb = (*heads)[x];
     if ((*labels)[x] != obl_ || words[x].upos != UPos::PROPN || verb < 0 || words[verb].upos != UPos::VERB) continue;
-    int first = x;
     bool preposition = false;
-    for (int k = 0; k < n; ++k) {
-      if ((*heads)[k] != x) continue;
-      if ((*labels)[k] == case_) preposition = true;
-      if (k < first && ((*labels)[k] == compound_ || (*labels)[k] == flat_)) first = k;
-    }
-    const int noun = first - 1;
+    for (int k = 0; k < n; ++k) preposition = preposition || ((*heads)[k] == x && (*labels)[k] == case_);
+    const int noun = name_start(*heads, *labels, x) - 1;
     if (preposition || noun < 0 || (*heads)[noun] != verb || (*labels)[noun] != obj_ ||
         words[noun].upos != UPos::NOUN) {
       continue;
@@ -479,7 +473,7 @@ void TreeRepair::predicate_after_parenthesis(std::span<const Word> words, std::v
   // comma, hung on a word between the two, that verb is the sentence's
   // predicate and the name its subject (the words between set the name off).
   const int n = static_cast<int>(words.size());
-  const int root = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  const int root = root_of(*heads);
   if (root >= n || words[root].upos != UPos::PROPN) return;
   for (int k = 0; k < n; ++k) {
     if ((*heads)[k] == root && (is_subject((*labels)[k]) || words[k].upos == UPos::AUX)) return;
@@ -570,7 +564,7 @@ void TreeRepair::predicate_after_relative_clause(std::span<const Word> words, st
   // conjunction of its own, that verb is the sentence's predicate and the
   // noun its subject.
   const int n = static_cast<int>(words.size());
-  const int root = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  const int root = root_of(*heads);
   if (root >= n || !is_nominal(words[root])) return;
   int clause = -1;
   for (int k = 0; k < n; ++k) {
@@ -732,7 +726,7 @@ void TreeRepair::age_description_read_as_root(std::span<const Word> words, std::
   // in a finite or past form hung on it, that verb is the predicate and the
   // description its subject.
   const int n = static_cast<int>(words.size());
-  const int old = static_cast<int>(std::find(heads->begin(), heads->end(), -1) - heads->begin());
+  const int old = root_of(*heads);
   if (old >= n || words[old].form != "old") return;
   bool article = false, year = false;
   for (int k = 0; k < n; ++k) {

@@ -97,6 +97,15 @@ class TreeRepair {
                                      std::vector<int>* labels) const;
   void list_read_as_apposition(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
+  // The first word of the name headed by `name`: its first compound or flat
+  // part before it, or `name` itself.
+  int name_start(const std::vector<int>& heads, const std::vector<int>& labels, int name) const {
+    int first = name;
+    for (int k = name - 1; k >= 0; --k) {
+      if (heads[k] == name && (labels[k] == compound_ || labels[k] == flat_)) first = k;
+    }
+    return first;
+  }
   // Whether word `head` has a subject among its dependents.
   bool has_subject(const std::vector<int>& heads, const std::vector<int>& labels, int head) const {
     for (size_t k = 0; k < heads.size(); ++k) {

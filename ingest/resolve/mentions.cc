@@ -213,6 +213,27 @@ void add_pronoun(std::span<const Word> words, uint32_t s, uint32_t i, const Pron
   out->push_back(std::move(f));
 }
 
+// A description of a person, words [begin, end) of sentence `s` headed by
+// `head`, that the resolver reads as it reads "he" or "she" ("the
+// 25-year-old", "the athlete").
+FoundMention person_read_as_pronoun(std::span<const Word> words, uint32_t s, uint32_t begin, uint32_t end,
+                                    uint32_t head, std::string role_lemma) {
+  FoundMention f;
+  f.mention.sentence = s;
+  f.mention.begin = begin;
+  f.mention.end = end;
+  f.mention.head = head;
+  f.mention.kind = MentionKind::kDescription;
+  f.mention.type = nlp::EntityType::kPerson;
+  f.mention.text = nlp::spaced_forms(words, begin, end);
+  f.role = role_of(words[head]);
+  f.governor = words[head].head;
+  f.role_lemma = std::move(role_lemma);
+  f.read_as_pronoun = true;
+  f.object_pronoun = words[head].deprel == "obj" || words[head].deprel == "iobj";
+  return f;
+}
+
 // "the Russian leader", "his Russian counterpart": a determiner at `i`.
 void add_description(std::span<const Word> words, const std::vector<bool>& covered, uint32_t s, uint32_t i,
                      std::vector<FoundMention>* out) {
@@ -221,20 +242,7 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   if (ascii_lowercase(words[i].form) == "the" && i + 5 < n && words[i + 1].upos == UPos::NUM &&
       words[i + 2].form == "-" && ascii_lowercase(words[i + 3].form) == "year" && words[i + 4].form == "-" &&
       ascii_lowercase(words[i + 5].form) == "old" && !covered[i + 5]) {
-    FoundMention f;
-    f.mention.sentence = s;
-    f.mention.begin = i;
-    f.mention.end = i + 6;
-    f.mention.head = i + 5;
-    f.mention.kind = MentionKind::kDescription;
-    f.mention.type = nlp::EntityType::kPerson;
-    f.mention.text = nlp::spaced_forms(words, i, i + 6);
-    f.role = role_of(words[i + 5]);
-    f.governor = words[i + 5].head;
-    f.role_lemma = "year-old";
-    f.read_as_pronoun = true;
-    f.object_pronoun = words[i + 5].deprel == "obj" || words[i + 5].deprel == "iobj";
-    out->push_back(std::move(f));
+    out->push_back(person_read_as_pronoun(words, s, i, i + 6, i + 5, "year-old"));
     return;
   }
   // "the athlete", "the Scotland-born singer": an occupation after "the",
@@ -253,20 +261,7 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
                                              ascii_lowercase(words[k + 1].form) == "of");
       if (person_descriptor(lemma) && role_noun(lemma) == RoleNoun::kNone && !named_after &&
           nlp::apposed_word(words, k) < 0) {
-        FoundMention f;
-        f.mention.sentence = s;
-        f.mention.begin = k;
-        f.mention.end = k + 1;
-        f.mention.head = k;
-        f.mention.kind = MentionKind::kDescription;
-        f.mention.type = nlp::EntityType::kPerson;
-        f.mention.text = std::string(words[k].form);
-        f.role = role_of(words[k]);
-        f.governor = words[k].head;
-        f.role_lemma = lemma;
-        f.read_as_pronoun = true;
-        f.object_pronoun = words[k].deprel == "obj" || words[k].deprel == "iobj";
-        out->push_back(std::move(f));
+        out->push_back(person_read_as_pronoun(words, s, k, k + 1, k, lemma));
         return;
       }
     }
