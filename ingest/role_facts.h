@@ -54,7 +54,8 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
 // organisation or place ("Brian McBride, managing director of T-Mobile");
 // or the organisation first, with "'s" ("Rene Obermann, T-Mobile's chief
 // executive, said"); or only where the person is from ("David Page, of
-// Investec Securities, said": work for).
+// Investec Securities, said", "said Mike Powell of Dresdner Kleinwort
+// Wasserstein": work for).
 struct AppositiveRole {
   uint32_t person_word = 0;  // last word of the person's name
   RoleMention role;
@@ -83,6 +84,7 @@ std::string_view role_preposition(std::string_view role);
 struct SpanName {
   std::string text;
   std::string type;
+  uint32_t begin = 0;  // its first word
 };
 std::optional<SpanName> name_at(std::span<const nlp::Word> words, uint32_t w);
 

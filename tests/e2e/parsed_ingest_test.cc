@@ -329,6 +329,29 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.has_edge("Ian Ferris", "work for", "Kelso Supporters Trust")) << g.dump();
 }
 
+// Our own story of speakers named with their organisation and no commas.
+constexpr const char* kSpeakersArticle =
+    "Port charges to rise\n"
+    "\n"
+    "Harbour fees in Gdansk will rise by 8% next year, the port authority said on Monday.\n"
+    "\n"
+    "\"Shippers will pass the cost on to their customers,\" said Maria Kowalczyk of the Baltic Shipping Council. "
+    "Tomas Reyes of the Harland Institute said the rise was modest.\n"
+    "\n"
+    "The port film is up against Restless Sunshine of the Golden Mind Studio, which has 11 nominations.\n";
+
+TEST(ParsedIngest, ASpeakerOfAnOrganisationWorksForIt) {
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("speakers", kSpeakersArticle);
+  const IngestedGraph g("speakers", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Maria Kowalczyk", "work for", "Baltic Shipping Council")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tomas Reyes", "work for", "Harland Institute")) << g.dump();
+  // Not a speaker: a film's title read as a person "of" an organisation.
+  EXPECT_TRUE(g.edges("", "work for", "Golden Mind Studio").empty()) << g.dump();
+}
+
 // Our own results story: a company named throughout, its chief executive
 // quoted under a bare title, and an analyst of another firm.
 constexpr const char* kResultsArticle =
