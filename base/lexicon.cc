@@ -392,6 +392,64 @@ std::optional<Gender> honorific_gender(std::string_view word) {
   return h ? std::optional<Gender>(h->gender) : std::nullopt;
 }
 
+// Given names common in English-language news, by gender. Names given to
+// men and women alike are in neither list.
+constexpr std::string_view kMaleGivenNames[] = {
+    "aaron",       "adam",     "adrian",   "ahmed",    "alan",     "alastair", "albert",    "alexander", "alistair",
+    "andre",       "andrew",   "andy",     "angus",    "anthony",  "antonio",  "ariel",     "arnold",    "arsene",
+    "arthur",      "barack",   "barry",    "ben",      "benjamin", "bernard",  "bill",      "billy",     "bob",
+    "bobby",       "boris",    "brad",     "brian",    "bruce",    "bryan",    "carl",      "carlos",    "charles",
+    "christopher", "clive",    "colin",    "craig",    "dan",      "daniel",   "darren",    "dave",      "david",
+    "dean",        "dennis",   "derek",    "dmitry",   "don",      "donald",   "doug",      "douglas",   "duncan",
+    "dwight",      "ed",       "eddie",    "edward",   "emmanuel", "eric",     "ethan",     "eugene",    "evan",
+    "francesco",   "francois", "frank",    "fred",     "gareth",   "gary",     "gavin",     "geoff",     "geoffrey",
+    "george",      "gerald",   "gerard",   "gerhard",  "giuseppe", "glenn",    "gordon",    "graham",    "greg",
+    "gregory",     "gustavo",  "hans",     "harold",   "harry",    "hassan",   "henry",     "howard",    "hugh",
+    "ian",         "igor",     "ivan",     "jack",     "jacques",  "jake",     "james",     "jason",     "jeff",
+    "jeffrey",     "jeremy",   "jermain",  "jermaine", "jerry",    "jim",      "jimmy",     "joe",       "john",
+    "johnny",      "jon",      "jonathan", "jonny",    "jose",     "joseph",   "juan",      "justin",    "keith",
+    "ken",         "kenneth",  "kenny",    "kevin",    "kieron",   "klaus",    "kofi",      "kyle",      "larry",
+    "lawrence",    "lleyton",  "louis",    "luis",     "luke",     "malcolm",  "marat",     "marco",     "mark",
+    "martin",      "matt",     "matthew",  "michael",  "miguel",   "mike",     "mohammed",  "muhammad",  "nathan",
+    "neil",        "nicholas", "nick",     "nigel",    "oliver",   "omar",     "owen",      "patrick",   "paul",
+    "pedro",       "peter",    "phil",     "philip",   "pierre",   "rafael",   "ralph",     "ray",       "raymond",
+    "richard",     "rick",     "rob",      "robbie",   "robert",   "roger",    "ron",       "ronald",    "rory",
+    "roy",         "russell",  "ryan",     "samuel",   "scott",    "sean",     "sebastian", "sergei",    "sergey",
+    "shane",       "silvio",   "simon",    "stephen",  "steve",    "steven",   "stuart",    "sven",      "ted",
+    "terry",       "thierry",  "thomas",   "tim",      "timothy",  "tom",      "tony",      "trevor",    "tyler",
+    "vincent",     "vladimir", "walter",   "wayne",    "wesley",   "william",  "yasser",    "yuri",      "zachary"};
+constexpr std::string_view kFemaleGivenNames[] = {
+    "alice",    "amanda",  "amber",     "amelia",   "amelie",    "amy",       "ana",       "anastasia",  "angela",
+    "angie",    "ann",     "anna",      "anne",     "barbara",   "becky",     "beth",      "betty",      "beverly",
+    "brenda",   "britney", "carol",     "caroline", "carolyn",   "cate",      "catherine", "cathy",      "charlotte",
+    "cherie",   "cheryl",  "chloe",     "chrissie", "christina", "christine", "claire",    "clare",      "cynthia",
+    "danielle", "debbie",  "deborah",   "debra",    "denise",    "diana",     "diane",     "donna",      "doris",
+    "dorothy",  "elena",   "elizabeth", "ellie",    "emily",     "emma",      "eva",       "evelyn",     "fiona",
+    "frances",  "gillian", "gloria",    "grace",    "gwyneth",   "hannah",    "harriet",   "hayley",     "hazel",
+    "heather",  "helen",   "hillary",   "holly",    "irene",     "irina",     "isabella",  "jacqueline", "jane",
+    "janet",    "janice",  "jennifer",  "jenny",    "jessica",   "jill",      "joan",      "joanna",     "joyce",
+    "judith",   "judy",    "julia",     "julie",    "justine",   "karen",     "kate",      "katerina",   "katherine",
+    "kathleen", "kathryn", "kathy",     "keira",    "kimberly",  "kirsty",    "kylie",     "laura",      "lauren",
+    "linda",    "lisa",    "liz",       "louise",   "lucy",      "madonna",   "margaret",  "maria",      "marie",
+    "marilyn",  "martha",  "martina",   "mary",     "megan",     "melissa",   "michelle",  "molly",      "nancy",
+    "natalia",  "natalie", "nicole",    "olga",     "olivia",    "pamela",    "patricia",  "paula",      "penelope",
+    "rachel",   "rebecca", "rose",      "ruth",     "sally",     "samantha",  "sandra",    "sara",       "sarah",
+    "serena",   "sharon",  "sheila",    "shirley",  "sophia",    "sophie",    "stephanie", "sue",        "susan",
+    "svetlana", "tatiana", "teresa",    "tessa",    "theresa",   "tina",      "tracey",    "tracy",      "ursula",
+    "valerie",  "venus",   "vera",      "victoria", "virginia",  "wendy",     "yelena",    "yvonne",     "zara",
+    "zoe"};
+
+Gender given_name_gender(std::string_view word) {
+  std::string key(word);
+  for (char& c : key) c = lower(c);
+  auto listed = [&](std::span<const std::string_view> names) {
+    return std::binary_search(names.begin(), names.end(), std::string_view(key));
+  };
+  if (listed(kMaleGivenNames)) return Gender::kMale;
+  if (listed(kFemaleGivenNames)) return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
 std::vector<std::string_view> gendered_honorifics() {
   // Lowercase copies live as long as the program: callers build keys from them.
   static const std::vector<std::string> lowered = [] {

@@ -57,6 +57,12 @@ std::optional<Gender> honorific_gender(std::string_view word);
 // The person honorifics that state a gender, lowercase ("mr", "mrs", ...).
 std::vector<std::string_view> gendered_honorifics();
 
+// The gender a common given name states, case ignored ("Michael" -> male,
+// "Sandra" -> female); kUnknown for other words and for names given to both
+// ("Chris", "Sam", "Jean", "Hilary", "Andrea"). Only the first word of a
+// full name is a given name: "Howard" alone is as often a surname.
+Gender given_name_gender(std::string_view word);
+
 // ---------------------------------------------------------------------------
 // Titles and roles.
 

@@ -78,7 +78,7 @@ bool looks_like_a_name(std::string_view name) {
 struct PersonName {
   std::string surname;  // the last written word of the canonical name, normalised whole, honorifics dropped
   bool bare = false;    // that token is the whole name
-  uint64_t male = 0, female = 0;  // gendered honorifics in the name itself ("Mrs Thatcher")
+  uint64_t male = 0, female = 0;  // gendered honorifics in the name itself ("Mrs Thatcher"), and its given name
 };
 
 std::optional<PersonName> person_name(const records::EntityValue& e) {
@@ -103,6 +103,13 @@ std::optional<PersonName> person_name(const records::EntityValue& e) {
   }
   out.surname = std::string(words.back());
   out.bare = words.end() - name_start == 1;
+  // A full name's given name counts as one use of an honorific ("Michael
+  // Howard" as "Mr Howard"): a bare "Mrs Howard" is someone else.
+  if (!out.bare) {
+    const lexicon::Gender g = lexicon::given_name_gender(*name_start);
+    out.male += g == lexicon::Gender::kMale;
+    out.female += g == lexicon::Gender::kFemale;
+  }
   return out;
 }
 

@@ -192,6 +192,11 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
     if (f.nationality.empty()) f.nationality = std::string(demonym_of(words[i].form));
   }
   const bool person = f.mention.type == nlp::EntityType::kPerson;
+  // "Michael Howard": a full name's given name states a gender as an
+  // honorific does ("Mrs Howard" is then someone else).
+  if (person && f.gender == Gender::kUnknown && end - name_begin >= 2) {
+    f.gender = lexicon::given_name_gender(words[name_begin].form);
+  }
   out->push_back(std::move(f));
   return person;
 }

@@ -50,6 +50,8 @@ std::string closed_up(std::string key) {
 
 bool types_agree(EntityType a, EntityType b) { return a == b || a == EntityType::kMisc || b == EntityType::kMisc; }
 
+bool genders_agree(Gender a, Gender b) { return a == Gender::kUnknown || b == Gender::kUnknown || a == b; }
+
 // Initials of a name's words, the function words left out ("bank of england" -> "BE").
 std::string initials_of(const std::vector<std::string>& tokens) {
   std::string initials;
@@ -257,9 +259,12 @@ class Resolver {
     const FoundMention& f = found_[i];
     // The same word under another type ("Nato" once tagged PERSON, elsewhere
     // ORG) is that entity, unless an honorific or title says it is a person.
+    // (Nor a cluster of the other gender: "Mr Howard" joined Michael Howard,
+    // and "Mrs Howard" is someone else.)
     const bool doubtful_type = f.mention.honorific.empty() && f.title.empty();
     for (int pass = 0; pass < (doubtful_type ? 2 : 1); ++pass) {
       for (const int32_t c : clusters_with_key(key_[i])) {
+        if (!genders_agree(f.gender, drafts_[c].gender)) continue;
         if (pass == 1 || types_agree(drafts_[c].type, f.mention.type)) return join(i, c);
       }
     }
@@ -284,7 +289,7 @@ class Resolver {
         const Draft& d = drafts_[c];
         if (d.type != EntityType::kPerson || d.tokens.size() < 2) continue;
         if ((pass == 0 ? d.tokens.back() : d.tokens.front()) != word) continue;
-        if (f.gender != Gender::kUnknown && d.gender != Gender::kUnknown && f.gender != d.gender) continue;
+        if (!genders_agree(f.gender, d.gender)) continue;
         // The nearest mention with this word before this one wins; with
         // none before, the nearest after (a headline before the article
         // body). (Mentions without the word do not count: after "Sir Ian

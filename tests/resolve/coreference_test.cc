@@ -114,6 +114,32 @@ TEST(Coreference, GenderFromHonorificsKeepsShortFormsApart) {
   EXPECT_EQ(name_at(e, 2, 1), "Ann Smith") << "Ms never joins the man, though he was named last";
 }
 
+// A full name's given name states a gender: "Mrs Howard" is not Michael
+// Howard, though "Mr Howard" joined him first, and "she" is not him.
+TEST(Coreference, GenderFromGivenNamesKeepsShortFormsAndPronounsApart) {
+  const nlp::Document doc = annotated({
+      "Michael/PROPN/B-PERSON/nsubj/3 Howard/PROPN/L-PERSON/flat/1 spoke/VERB/_/root/0",
+      "Mr/PROPN/_/compound/2 Howard/PROPN/U-PERSON/nsubj/3 smiled/VERB/_/root/0",
+      "Mrs/PROPN/_/compound/2 Howard/PROPN/U-PERSON/nsubj/3 waved/VERB/_/root/0",
+      "Later/ADV/_/advmod/3 she/PRON/_/nsubj/3 left/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_EQ(e.clusters.size(), 2u);
+  EXPECT_EQ(e.clusters[0].gender, Gender::kMale);
+  EXPECT_EQ(name_at(e, 1, 1), "Michael Howard");
+  EXPECT_EQ(name_at(e, 2, 1), "Howard") << "Mrs never joins the man";
+  EXPECT_EQ(name_at(e, 3, 1), "Howard");
+  // With no honorific at all, the given name alone keeps "she" off him.
+  const nlp::Document alone = annotated({
+      "Michael/PROPN/B-PERSON/nsubj/3 Howard/PROPN/L-PERSON/flat/1 spoke/VERB/_/root/0",
+      "Later/ADV/_/advmod/3 she/PRON/_/nsubj/3 left/VERB/_/root/0",
+  });
+  const DocumentEntities a = resolve_document(alone);
+  ASSERT_EQ(a.clusters.size(), 1u);
+  EXPECT_EQ(a.clusters[0].gender, Gender::kMale);
+  EXPECT_EQ(name_at(a, 1, 1), "");
+}
+
 TEST(Coreference, PronounsTakeTheMostSalientCompatibleEntity) {
   const nlp::Document doc = annotated({
       "Ms/PROPN/_/compound/2 Merkel/PROPN/U-PERSON/nsubj/3 met/VERB/_/root/0 Joe/PROPN/B-PERSON/obj/3 "

@@ -218,6 +218,27 @@ TEST(SurnameFolds, AFemaleHonorificDoesNotFoldIntoAMan) {
   for (size_t i = 1; i < listings.size(); ++i) EXPECT_TRUE(listings[0] == listings[i]) << "order " << i;
 }
 
+TEST(SurnameFolds, AGivenNameStatesTheFullNamesGender) {
+  // "Michael Howard" with no honorific anywhere is a man: "Mrs Howard" of
+  // another article is someone else.
+  const auto michael = [] {
+    return article("michael", {person("Michael Howard", {{"Michael Howard", 2}}), thing("campaign")},
+                   {{0, "launch", 1}});
+  };
+  const auto mrs_howard = [] {
+    return article("mrs-howard", {person("Howard", {{"Mrs Howard", 1}}), thing("charity")}, {{0, "support", 1}});
+  };
+  std::vector<Listing> listings;
+  in_every_order(
+      {michael, mrs_howard},
+      [](Store& s) {
+        EXPECT_TRUE(only_person(s, "Michael Howard").has_value());
+        EXPECT_TRUE(only_person(s, "Howard").has_value()) << "Mrs Howard is not Michael Howard";
+      },
+      &listings);
+  for (size_t i = 1; i < listings.size(); ++i) EXPECT_TRUE(listings[0] == listings[i]) << "order " << i;
+}
+
 TEST(SurnameFolds, HonorificsThatDisagreeKeepTheBareSurnameApart) {
   // "Mr Blair" in one article and "Mrs Blair" in another: two people under one surname.
   TempDir tmp;
