@@ -1005,7 +1005,9 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     // Motor's results" read so are names misread. A title held once keeps
     // its "former": "former union leader Bill Morris" leads no union now.)
     if (record.entities[*person].type == store::EntityType::kPerson) {
-      const std::string title = held_once(words, tf.begin) ? "former " + tf.title : tf.title;
+      const std::string lower = utf8::ascii_lowercase(tf.title);
+      const bool says_so = lower.starts_with("former ") || lower.starts_with("ex-") || lower.starts_with("ex ");
+      const std::string title = held_once(words, tf.begin) && !says_so ? "former " + tf.title : tf.title;
       add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(title, store::EntityType::kConcept),
                tf.sentence, {tf.begin, tf.end}, nullptr);
     }

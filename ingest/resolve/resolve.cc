@@ -425,12 +425,27 @@ class Resolver {
     return 0.0;
   }
 
+  // Whether the named mention is a conjunct: "Kenteris" and "Thanou" in
+  // "Kenteris and Thanou".
+  bool in_coordination(const FoundMention& a) const {
+    const auto words = doc_.words_of(doc_.sentences[a.mention.sentence]);
+    if (words[a.mention.head].deprel == "conj") return true;
+    for (const nlp::Word& w : words) {
+      if (w.deprel == "conj" && w.head == static_cast<int32_t>(a.mention.head)) return true;
+    }
+    return false;
+  }
+
   void resolve_pronoun(size_t i) {
     const FoundMention& p = found_[i];
     const uint32_t s = p.mention.sentence;
     const uint32_t window_start = s >= first_ + kPronounWindow ? s - kPronounWindow : first_;
     std::map<int32_t, double> salience;
     std::vector<int32_t> excluded;
+    const auto pronoun_info = third_person_pronoun(p.mention.text);
+    const bool plural =
+        p.mention.kind == MentionKind::kPronoun && pronoun_info && pronoun_info->cls == PronounClass::kPlural;
+    double people_together = 0;  // the salience of people named in a coordination
     for (size_t j = i; j-- > 0 && i - j <= kPronounCandidates;) {
       const FoundMention& a = found_[j];
       if (a.mention.sentence < window_start) break;
@@ -453,6 +468,9 @@ class Resolver {
       const std::string_view rel = doc_.words_of(doc_.sentences[a.mention.sentence])[a.mention.head].deprel;
       const double modifier = rel == "compound" || rel == "amod" ? 0.3 : 1.0;
       salience[c] += (100 + role) * decay * modifier;
+      if (plural && in_coordination(a) && drafts_[c].type == EntityType::kPerson) {
+        people_together += (100 + role) * decay * modifier;
+      }
       // The name the sentence opens with as its topic is the one it goes on about.
       if (a.mention.sentence == s &&
           static_cast<int32_t>(a.mention.begin) == topic_word(doc_.words_of(doc_.sentences[s]))) {
@@ -466,7 +484,10 @@ class Resolver {
       const double weighted = score * fit(p, drafts_[c]);
       if (weighted > best_score) best = c, best_score = weighted;
     }
-    if (best < 0) return;
+    // "Kenteris and Thanou ... their former coach": people named together
+    // are what "they" means more than any organisation; a mention stands for
+    // one entity, so the pronoun stays unresolved.
+    if (best < 0 || people_together > best_score) return;
     Draft& d = drafts_[best];
     const auto info = third_person_pronoun(p.mention.text);
     if (d.gender == Gender::kUnknown && info && info->cls == PronounClass::kMasculine) d.gender = Gender::kMale;

@@ -1064,7 +1064,8 @@ TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
   const std::string path = (dir / "descriptors.txt").string();
   std::ofstream(path) << "Band news\n\nSinger Pete Doherty left the band on Monday.\n\n"
                          "Swede Joachim Johansson won the final in Memphis.\n\n"
-                         "Former union leader Tom Price backed the band.\n";
+                         "Former union leader Tom Price backed the band.\n\n"
+                         "His former coach Ian Walsh was pleased.\n";
   const IngestedGraph g("descriptors", path);
   fs::remove_all(dir);
   EXPECT_FALSE(g.person("Pete Doherty").is_null()) << g.dump();
@@ -1076,6 +1077,9 @@ TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
   // A title held once says so: Tom Price leads no union now.
   EXPECT_TRUE(g.has_edge("Tom Price", "have title", "former leader")) << g.dump();
   EXPECT_TRUE(g.edges("Tom Price", "have title", "leader").empty()) << g.dump();
+  // (Once: the title's own "former" is the one it keeps.)
+  EXPECT_TRUE(g.has_edge("Ian Walsh", "have title", "former coach")) << g.dump();
+  EXPECT_TRUE(g.edges("Ian Walsh", "have title", "former former coach").empty()) << g.dump();
 }
 
 TEST(ParsedIngest, WithoutAParserModelTheBaselineRuns) {

@@ -157,6 +157,21 @@ TEST(Coreference, PronounsTakeTheMostSalientCompatibleEntity) {
   EXPECT_EQ(e.clusters[1].gender, Gender::kMale) << "learnt from the pronouns";
 }
 
+// "they" of people named together is neither of them, and no organisation.
+TEST(Coreference, APluralPronounAfterPeopleNamedTogetherStaysUnresolved) {
+  const nlp::Document doc = annotated({
+      "The/DET/_/det/2 IAAF/PROPN/U-ORG/nsubj/3 held/VERB/_/root/0 talks/NOUN/_/obj/3",
+      "Kenteris/PROPN/U-PERSON/nsubj/4 and/CCONJ/_/cc/3 Thanou/PROPN/U-PERSON/conj/1 missed/VERB/_/root/0 "
+      "tests/NOUN/_/obj/4",
+      "Their/PRON/_/nmod:poss/2 coach/NOUN/_/nsubj/3 faces/VERB/_/root/0 charges/NOUN/_/obj/3",
+      "The/DET/_/det/2 IAAF/PROPN/U-ORG/nsubj/3 met/VERB/_/root/0 ./PUNCT/_/punct/3",
+      "They/PRON/_/nsubj/2 agreed/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 2, 0), "");
+  EXPECT_EQ(name_at(e, 4, 0), "IAAF") << "an organisation alone is still 'they'";
+}
+
 TEST(Coreference, SubjectOutranksObject) {
   const nlp::Document doc = annotated({
       "Joe/PROPN/B-PERSON/nsubj/3 Biden/PROPN/L-PERSON/flat/1 called/VERB/_/root/0 Vladimir/PROPN/B-PERSON/obj/3 "
