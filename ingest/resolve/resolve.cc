@@ -103,6 +103,7 @@ class Resolver {
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].mention.kind == MentionKind::kName) key_[i] = name_key(found_[i]);
     }
+    read_acronyms_as_their_names();
     pass_ = kFullNames;
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].mention.kind == MentionKind::kName && !is_short_person(i) && !may_be_surname(i)) place_full_name(i);
@@ -142,6 +143,34 @@ class Resolver {
     const std::string_view filed = filed_name(f.mention.text);
     if (!filed.empty() && f.mention.type != EntityType::kPerson) return identity::normalize_name(filed);
     return identity::normalize_name(f.mention.text);
+  }
+
+  // "The International Association of Athletics Federations (IAAF)": every
+  // mention of an acronym an article spells out in parentheses after a name
+  // takes that name's key, the headline's "IAAF" before it too (the
+  // clusters are built in text order, so a later join would come too late).
+  void read_acronyms_as_their_names() {
+    std::map<std::string, std::string> name_of_acronym;
+    for (size_t i = 1; i < found_.size(); ++i) {
+      const Mention& m = found_[i].mention;
+      const Mention& prev = found_[i - 1].mention;
+      if (m.kind != MentionKind::kName || prev.kind != MentionKind::kName || m.end - m.begin != 1 ||
+          prev.sentence != m.sentence || prev.end + 1 != m.begin || prev.end - prev.begin < 2) {
+        continue;
+      }
+      const auto words = doc_.words_of(doc_.sentences[m.sentence]);
+      const std::string_view form = words[m.begin].form;
+      const bool capitals =
+          form.size() >= 2 && std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      if (words[m.begin - 1].form != "(" || !capitals || !country_canonical(form).empty()) continue;
+      if (prev.type == EntityType::kPerson && initials_of(split_words(key_[i - 1])) != form) continue;
+      name_of_acronym.try_emplace(key_[i], key_[i - 1]);
+    }
+    if (name_of_acronym.empty()) return;
+    for (size_t i = 0; i < found_.size(); ++i) {
+      if (found_[i].mention.kind != MentionKind::kName) continue;
+      if (const auto it = name_of_acronym.find(key_[i]); it != name_of_acronym.end()) key_[i] = it->second;
+    }
   }
 
   // A one-word name that may be the surname or first name of a person.

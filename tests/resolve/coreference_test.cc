@@ -244,6 +244,23 @@ TEST(Coreference, AcronymsAndCountryNamesJoin) {
   EXPECT_EQ(name_at(e, 2, 2), "United States") << "its: the most salient place or organization";
 }
 
+// The headline's "IAAF" comes before the article spells it out.
+TEST(Coreference, AnAcronymSpelledOutLaterIsItsNameFromTheStart) {
+  const nlp::Document doc = annotated({
+      "IAAF/PROPN/U-MISC/nsubj/2 rules/VERB/_/root/0",
+      "The/DET/_/det/5 International/ADJ/B-ORG/amod/3 Association/PROPN/I-ORG/compound/5 of/ADP/I-ORG/case/5 "
+      "Athletics/PROPN/I-ORG/compound/6 Federations/NOUN/L-ORG/nsubj/10 (/PUNCT/_/punct/8 IAAF/PROPN/U-MISC/appos/6 "
+      ")/PUNCT/_/punct/8 met/VERB/_/root/0",
+      "The/DET/_/det/2 IAAF/PROPN/U-MISC/nsubj/3 agreed/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* iaaf = find_cluster(e, "International Association of Athletics Federations");
+  ASSERT_NE(iaaf, nullptr);
+  EXPECT_EQ(alias_count(*iaaf, "IAAF"), 3u);
+  EXPECT_EQ(name_at(e, 0, 0), "International Association of Athletics Federations");
+  EXPECT_EQ(find_cluster(e, "IAAF"), nullptr);
+}
+
 TEST(Coreference, AnAcronymInParenthesesMakesItsNameAnOrganisation) {
   // The recognizer took "Lakeland Rowing" for a person; "(LR)" spells its
   // initials, so the name is an organisation's and "LR" is its alias.
