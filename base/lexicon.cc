@@ -635,10 +635,11 @@ bool is_quantity_noun(std::string_view lowercase_word) {
 }
 
 bool is_position_noun(std::string_view lowercase_word) {
-  static constexpr std::string_view kPositions[] = {"keeper",    "goalkeeper", "striker",    "midfielder", "defender",
-                                                    "winger",    "forward",    "captain",    "skipper",    "full-back",
-                                                    "fly-half",  "scrum-half", "flanker",    "hooker",     "boss",
-                                                    "economist", "analyst",    "strategist", "champion",   "winner"};
+  static constexpr std::string_view kPositions[] = {
+      "keeper",  "goalkeeper", "striker",   "midfielder",  "defender",   "winger",  "forward",
+      "captain", "skipper",    "full-back", "fly-half",    "scrum-half", "flanker", "hooker",
+      "boss",    "economist",  "analyst",   "strategist",  "champion",   "winner",  "guitarist",
+      "drummer", "bassist",    "frontman",  "keyboardist", "vocalist"};
   return std::find(std::begin(kPositions), std::end(kPositions), lowercase_word) != std::end(kPositions);
 }
 

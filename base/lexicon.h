@@ -83,9 +83,11 @@ RoleNoun role_noun(std::string_view lowercase_lemma);
 // businesses", "a host of players", "a series of strikes"). Lowercase.
 bool is_quantity_noun(std::string_view lowercase_word);
 
-// A position held at a team or a firm, written between its name and the
-// holder's ("Bolton keeper Jussi Jaaskelainen", "ABN Amro economist Jim
-// O'Neill"): sports positions and the posts firms are quoted by. Lowercase.
+// A position held at a team, a firm or a band, written between its name and
+// the holder's ("Bolton keeper Jussi Jaaskelainen", "ABN Amro economist Jim
+// O'Neill", "Blur guitarist Graham Coxon"): sports positions, the posts
+// firms are quoted by, a band's players (not "singer": "US singer" is no
+// band's). Lowercase.
 bool is_position_noun(std::string_view lowercase_word);
 
 // A capitalised word that says what a person is, not who: an occupation or

@@ -1150,9 +1150,10 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       e.type = store::EntityType::kOrg;
     }
   }
-  // "Barca boss Frank Rijkaard", "Kelso striker": a place or other name,
-  // other than a country or a continent (whose sides news names as places),
-  // where a team's or a firm's post is held is a club or a firm.
+  // "Barca boss Frank Rijkaard", "Kelso striker", "Blur guitarist": a place
+  // or other name, other than a country or a continent (whose sides news
+  // names as places), where a team's, a firm's or a band's post is held is a
+  // club, a firm or a band.
   // So is one where a firm's post is held ("Jonathan Loynes, chief
   // economist at Capital Economics", "Telewest chief executive Eric
   // Tveter"), unless its name is a place the gazetteer knows.
@@ -1166,7 +1167,13 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     role = role.substr(0, space);
     const std::string last = utf8::ascii_lowercase(role.substr(role.rfind(' ') + 1));
     store::EntityRecord& o = record.entities[f.object];
-    if (o.type != store::EntityType::kLoc && o.type != store::EntityType::kMisc) continue;
+    // (A band is read as a person's name as often: "Franz Ferdinand frontman".)
+    const bool band_post =
+        preposition == "of" && one_of(last, {"guitarist", "drummer", "bassist", "frontman", "keyboardist", "vocalist"});
+    if (o.type != store::EntityType::kLoc && o.type != store::EntityType::kMisc &&
+        !(band_post && o.type == store::EntityType::kPerson)) {
+      continue;
+    }
     const bool club_post = preposition == "of" && (lexicon::is_position_noun(last) || last == "manager" ||
                                                    last == "chairman" || last == "player" || last == "coach");
     const bool firm_post = one_of(last, {"executive", "director", "economist", "analyst", "officer", "founder",

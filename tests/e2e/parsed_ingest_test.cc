@@ -1065,7 +1065,8 @@ TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
   std::ofstream(path) << "Band news\n\nSinger Pete Doherty left the band on Monday.\n\n"
                          "Swede Joachim Johansson won the final in Memphis.\n\n"
                          "Former union leader Tom Price backed the band.\n\n"
-                         "His former coach Ian Walsh was pleased.\n";
+                         "His former coach Ian Walsh was pleased.\n\n"
+                         "Halden Boys drummer Ian Meller left the band on Monday.\n";
   const IngestedGraph g("descriptors", path);
   fs::remove_all(dir);
   EXPECT_FALSE(g.person("Pete Doherty").is_null()) << g.dump();
@@ -1080,6 +1081,8 @@ TEST(ParsedIngest, OccupationsAndNationalitiesBeforeANameAreTitles) {
   // (Once: the title's own "former" is the one it keeps.)
   EXPECT_TRUE(g.has_edge("Ian Walsh", "have title", "former coach")) << g.dump();
   EXPECT_TRUE(g.edges("Ian Walsh", "have title", "former former coach").empty()) << g.dump();
+  // A band's player is a member of the band.
+  EXPECT_TRUE(g.has_edge("Ian Meller", "drummer of", "Halden Boys")) << g.dump();
 }
 
 TEST(ParsedIngest, WithoutAParserModelTheBaselineRuns) {
