@@ -600,6 +600,15 @@ bool is_organisation_noun(std::string_view lowercase_lemma) {
          std::end(kOrganisationNouns);
 }
 
+bool is_institution_head(std::string_view lowercase_lemma) {
+  static constexpr std::string_view kHeads[] = {
+      "academy",      "agency",       "alliance",   "association", "authority", "board",  "bureau",
+      "coalition",    "college",      "commission", "committee",   "council",   "court",  "department",
+      "federation",   "foundation",   "institute",  "league",      "ministry",  "museum", "orchestra",
+      "organisation", "organization", "party",      "society",     "tribunal",  "union",  "university"};
+  return std::find(std::begin(kHeads), std::end(kHeads), lowercase_lemma) != std::end(kHeads);
+}
+
 bool ends_event_name(std::string_view last_word) {
   static constexpr std::string_view kEventWords[] = {
       "championships", "championship", "games",      "olympics", "cup",  "marathon", "prix", "festival", "awards",

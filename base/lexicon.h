@@ -166,6 +166,11 @@ std::span<const PartyAdjective> party_adjectives();
 // Compared exactly: the resolver passes lowercase lemmas.
 bool is_organisation_noun(std::string_view lowercase_lemma);
 
+// The last word of many an institution's name, which "the" and that word
+// stand for once the article has named it ("the commission" after the Law
+// Commission, "the council", "the federation"). Lowercase.
+bool is_institution_head(std::string_view lowercase_lemma);
+
 // A common noun written just before an organisation's name to say what it
 // is ("watchdog Ofcom", "aid agency Cafod", "publisher Bertelsmann"): the
 // organisation nouns above and the kinds of company, body and outlet news

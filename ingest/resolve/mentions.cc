@@ -290,7 +290,10 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   // "the company", "the firm": an organisation already named; only after
   // "the" ("its group" is another one).
   const bool organisation = is_organisation_noun(lemma) && !is_possessive_determiner(words[i].form);
-  if (role_noun(lemma) == RoleNoun::kNone && !organisation) return;
+  const bool institution = !organisation && role_noun(lemma) == RoleNoun::kNone &&
+                           lexicon::is_institution_head(lemma) && ascii_lowercase(words[i].form) == "the" &&
+                           modifiers.empty() && nationality.empty();
+  if (role_noun(lemma) == RoleNoun::kNone && !organisation && !institution) return;
   // "the frozen foods maker Kestrel": the name in apposition says who.
   if (organisation && nlp::apposed_word(words, j) >= 0) return;
   if (j + 1 < n) {
@@ -308,7 +311,8 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   m.end = j + 1;
   m.head = j;
   m.kind = MentionKind::kDescription;
-  m.type = organisation ? nlp::EntityType::kOrg : nlp::EntityType::kPerson;
+  m.type = organisation || institution ? nlp::EntityType::kOrg : nlp::EntityType::kPerson;
+  f.institution_head = institution;
   m.text = nlp::spaced_forms(words, i, j + 1);
   f.role = role_of(head);
   f.governor = head.head;

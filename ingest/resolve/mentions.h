@@ -38,6 +38,9 @@ struct FoundMention {
   // Descriptions read as "he" or "she" would be, by salience: "the
   // 25-year-old", "the Scotland-born athlete".
   bool read_as_pronoun = false;
+  // Descriptions of an institution by the last word of its name: "the
+  // commission" for the Law Commission named before.
+  bool institution_head = false;
   // Pronouns: whether it is reflexive / an object (binding constraints).
   bool reflexive = false;
   bool object_pronoun = false;

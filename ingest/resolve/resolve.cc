@@ -393,6 +393,7 @@ class Resolver {
     const FoundMention& f = found_[i];
     // "the company" is resolved as "it" is, "the 25-year-old" and "the
     // athlete" as "he" or "she", by salience.
+    if (f.institution_head) return resolve_institution(i);
     if (f.mention.type == EntityType::kOrg || f.read_as_pronoun) return resolve_pronoun(i);
     const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
     const RoleNoun role = role_noun(f.role_lemma);
@@ -415,6 +416,19 @@ class Resolver {
       if (last && (best < 0 || *last > best_last)) best = c, best_last = *last;
     }
     if (best >= 0) join(i, best);
+  }
+
+  // "the commission": the organisation named last before it (within
+  // kDescriptionWindow sentences) whose name of two or more words ends in
+  // that word; none, unresolved.
+  void resolve_institution(size_t i) {
+    const FoundMention& f = found_[i];
+    for (size_t j = i; j-- > 0 && found_[j].mention.sentence + kDescriptionWindow >= f.mention.sentence;) {
+      const int32_t c = cluster_of_[j];
+      if (c < 0 || found_[j].mention.kind != MentionKind::kName) continue;
+      const Draft& d = drafts_[c];
+      if (d.type != EntityType::kPerson && d.tokens.size() >= 2 && d.tokens.back() == f.role_lemma) return join(i, c);
+    }
   }
 
   // Of the mentions of `d` before `i`, the one joined last: a reference

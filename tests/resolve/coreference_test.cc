@@ -261,6 +261,20 @@ TEST(Coreference, AnAcronymSpelledOutLaterIsItsNameFromTheStart) {
   EXPECT_EQ(find_cluster(e, "IAAF"), nullptr);
 }
 
+// "the commission" is the Law Commission named before; "the party" with no
+// party named in full is nobody.
+TEST(Coreference, TheLastWordOfAnInstitutionsNameStandsForIt) {
+  const nlp::Document doc = annotated({
+      "The/DET/_/det/3 Law/PROPN/B-ORG/compound/3 Commission/PROPN/L-ORG/nsubj/4 reported/VERB/_/root/0",
+      "Mr/PROPN/_/compound/2 Blunkett/PROPN/U-PERSON/nsubj/3 spoke/VERB/_/root/0",
+      "The/DET/_/det/2 commission/NOUN/_/nsubj/3 found/VERB/_/root/0 support/NOUN/_/obj/3",
+      "The/DET/_/det/2 party/NOUN/_/nsubj/3 agreed/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 2, 1), "Law Commission");
+  EXPECT_EQ(name_at(e, 3, 1), "");
+}
+
 TEST(Coreference, AnAcronymInParenthesesMakesItsNameAnOrganisation) {
   // The recognizer took "Lakeland Rowing" for a person; "(LR)" spells its
   // initials, so the name is an organisation's and "LR" is its alias.
