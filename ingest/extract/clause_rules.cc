@@ -100,14 +100,19 @@ int32_t ClauseRules::subject_of(uint32_t p, int depth, bool* inherited) const {
     *inherited = true;
     return subject_of(h, depth + 1, inherited);
   }
-  if (rel == "xcomp") {
-    *inherited = true;
-    // Object control: "urged Germany to suspend" -> Germany suspends.
+  // Object control: "urged Germany to suspend" -> Germany suspends.
+  const auto controller = [&]() -> int32_t {
     const int32_t obj = t_.child(h, "obj");
-    if (obj >= 0 && one_of(t_.lemma(h), {"urge", "ask", "tell", "persuade", "force", "order", "allow", "invite",
-                                         "encourage", "pressure", "warn", "help", "enable", "require"})) {
+    if (obj >= 0 &&
+        one_of(t_.lemma(h), {"urge", "ask", "tell", "persuade", "force", "order", "allow", "invite", "encourage",
+                             "pressure", "warn", "help", "enable", "require", "let", "permit"})) {
       return obj;
     }
+    return -1;
+  };
+  if (rel == "xcomp") {
+    *inherited = true;
+    if (const int32_t obj = controller(); obj >= 0) return obj;
     return subject_of(h, depth + 1, inherited);
   }
   if (rel == "advcl" && t_.word(p).upos == nlp::UPos::VERB) {
@@ -119,6 +124,10 @@ int32_t ClauseRules::subject_of(uint32_t p, int depth, bool* inherited) const {
                                           {"to", "after", "before", "while", "whilst", "by", "in", "since", "when",
                                            "upon", "until", "despite", "following"}))) {
       *inherited = true;
+      // ("allows radio fans to hear" read as a clause of purpose: the fans hear.)
+      if (const int32_t obj = controller(); obj >= 0 && mark >= 0 && t_.lemma(static_cast<uint32_t>(mark)) == "to") {
+        return obj;
+      }
       return subject_of(h, depth + 1, inherited);
     }
     return -1;

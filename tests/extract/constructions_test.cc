@@ -137,11 +137,18 @@ TEST(Constructions, XcompChains) {
       {"seek to divide",
        {"Putin Putin PROPN NNP 3 nsubj U-PERSON", "has have AUX VBZ 3 aux", "sought seek VERB VBN 0 root",
         "to to PART TO 5 mark", "divide divide VERB VB 3 xcomp", "America America PROPN NNP 5 obj U-LOC",
-        "and and CCONJ CC 9 cc", "its its PRON PRP$ 9 nmod:poss", "allies ally NOUN NNS 6 conj",
-        ". . PUNCT . 3 punct"},
+        "and and CCONJ CC 9 cc", "its its PRON PRP$ 9 nmod:poss", "allies ally NOUN NNS 6 conj", ". . PUNCT . 3 punct"},
        {"Putin · seek to divide · America", "Putin · seek to divide · allies"},
        {"Putin · seek · America"},
        {"has sought to divide | Putin | America and its allies"}},
+      // The parser reads the object's infinitive as a clause of purpose: the
+      // object still does it, not the subject.
+      {"allow an object to act, read as advcl",
+       {"Halden Halden PROPN NNP 2 nsubj U-ORG", "allows allow VERB VBZ 0 root", "fans fan NOUN NNS 2 obj",
+        "to to PART TO 5 mark", "hear hear VERB VB 2 advcl", "Lindqvist Lindqvist PROPN NNP 5 obj U-PERSON",
+        ". . PUNCT . 2 punct"},
+       {"fans · hear · Lindqvist"},
+       {"Halden · hear · Lindqvist"}},
   });
 }
 
