@@ -264,10 +264,10 @@ std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> w
 // person's name (word `e`), "from"/"of"/"at", an optional "the" and a whole
 // organisation's name, closed by a comma: the person works there. With
 // "for" ("Vincent Cable, for the Liberal Democrats, called ...") the person
-// speaks for it. Without the commas only "of" counts, and the organisation
-// ends the clause or comes before its verb ("said Mike Powell of Dresdner
-// Kleinwort Wasserstein.", "Gerard Rijk of Inbev said"): "from" and "at"
-// are as often where the person was ("Tony Blair at Downing Street").
+// speaks for it. Without the commas only "of" and "from" count, for a
+// quoted speaker ("said Mike Powell of Dresdner Kleinwort Wasserstein.",
+// "said Ben Coppin from Envisional."): "at" is as often where the person
+// was ("Tony Blair at Downing Street").
 bool is_speaking_verb(const nlp::Word& w) {
   return (w.upos == nlp::UPos::VERB || w.upos == nlp::UPos::AUX) &&
          one_of(utf8::ascii_lowercase(w.lemma),
@@ -302,7 +302,7 @@ std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> 
   const uint32_t at = comma ? e + 2 : e + 1;
   if (at + 1 >= n) return std::nullopt;
   const std::string prep = utf8::ascii_lowercase(words[at].form);
-  if (prep != "of" && (!comma || (prep != "from" && prep != "at" && prep != "for"))) return std::nullopt;
+  if (prep != "of" && prep != "from" && (!comma || (prep != "at" && prep != "for"))) return std::nullopt;
   uint32_t k = at + 1;
   if (k < n && utf8::ascii_lowercase(words[k].form) == "the") ++k;
   if (k >= n || nlp::tag_type(words[k]) != "ORG" || !nlp::begins_name(words[k])) {

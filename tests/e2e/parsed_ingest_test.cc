@@ -336,7 +336,8 @@ constexpr const char* kSpeakersArticle =
     "Harbour fees in Gdansk will rise by 8% next year, the port authority said on Monday.\n"
     "\n"
     "\"Shippers will pass the cost on to their customers,\" said Maria Kowalczyk of the Baltic Shipping Council. "
-    "Tomas Reyes of the Harland Institute said the rise was modest.\n"
+    "Tomas Reyes of the Harland Institute said the rise was modest. \"It is fair,\" said Ewa Nowak from Baltic "
+    "Freight Holdings.\n"
     "\n"
     "The port film is up against Restless Sunshine of the Golden Mind Studio, which has 11 nominations.\n";
 
@@ -348,6 +349,7 @@ TEST(ParsedIngest, ASpeakerOfAnOrganisationWorksForIt) {
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.has_edge("Maria Kowalczyk", "work for", "Baltic Shipping Council")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tomas Reyes", "work for", "Harland Institute")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Ewa Nowak", "work for", "Baltic Freight Holdings")) << g.dump();
   // Not a speaker: a film's title read as a person "of" an organisation.
   EXPECT_TRUE(g.edges("", "work for", "Golden Mind Studio").empty()) << g.dump();
 }
