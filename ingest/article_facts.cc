@@ -334,9 +334,14 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   }
   while (words[verb].deprel == "conj" && words[verb].head >= 0) verb = static_cast<uint32_t>(words[verb].head);
   // The continued subject is the main clause's ("..., when it snapped up
-  // FleetBoston" follows the sentence's own subject, not the last one's).
+  // FleetBoston" follows the sentence's own subject, not the last one's),
+  // or the speaker's after a quotation ("'It is still looking good,' he told
+  // Reuters", the verb of speaking hung on the quotation's verb).
+  const bool main_clause =
+      words[verb].deprel == "root" ||
+      (words[verb].deprel == "parataxis" && one_of(utf8::ascii_lowercase(words[verb].lemma), {"say", "tell", "add"}));
   const bool clause_subject = words[t.subject->head].head == static_cast<int32_t>(verb) &&
-                              words[t.subject->head].deprel.starts_with("nsubj") && words[verb].deprel == "root";
+                              words[t.subject->head].deprel.starts_with("nsubj") && main_clause;
   return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
 }
 

@@ -339,7 +339,9 @@ constexpr const char* kSpeakersArticle =
     "Tomas Reyes of the Harland Institute said the rise was modest. \"It is fair,\" said Ewa Nowak from Baltic "
     "Freight Holdings.\n"
     "\n"
-    "The port film is up against Restless Sunshine of the Golden Mind Studio, which has 11 nominations.\n";
+    "The port film is up against Restless Sunshine of the Golden Mind Studio, which has 11 nominations.\n"
+    "\n"
+    "Karen Holt said the fees were too high. \"The scope for errors is enormous,\" she told Baltic Radio.\n";
 
 TEST(ParsedIngest, ASpeakerOfAnOrganisationWorksForIt) {
   if (!models_present())
@@ -350,6 +352,8 @@ TEST(ParsedIngest, ASpeakerOfAnOrganisationWorksForIt) {
   EXPECT_TRUE(g.has_edge("Maria Kowalczyk", "work for", "Baltic Shipping Council")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tomas Reyes", "work for", "Harland Institute")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ewa Nowak", "work for", "Baltic Freight Holdings")) << g.dump();
+  // The speaker after a quotation goes on from the sentence before.
+  EXPECT_TRUE(g.has_edge("Karen Holt", "tell", "Baltic Radio")) << g.dump();
   // Not a speaker: a film's title read as a person "of" an organisation.
   EXPECT_TRUE(g.edges("", "work for", "Golden Mind Studio").empty()) << g.dump();
 }
