@@ -1269,7 +1269,11 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
          "win", "victory", "defeat", "debut", "award", "investigation", "inquiry", "probe",
          // rivals for a prize, and where one meets or operates: "face
          // competition from Jamie Foxx", "hold a conference in Kiev"
-         "competition", "conference", "presence"});
+         "competition", "conference", "presence",
+         // where and for whom one speaks, plays or performs: "made a speech
+         // at the Conservative Party Conference", "made his first appearance
+         // for Chelsea", "gave an interview to GMTV"
+         "speech", "address", "appearance", "performance", "concert", "interview"});
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
     const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
                              one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});

@@ -329,7 +329,8 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.has_edge("Ian Ferris", "work for", "Kelso Supporters Trust")) << g.dump();
 }
 
-// Our own story of speakers named with their organisation and no commas.
+// Our own story of speakers: named with their organisation and no commas,
+// after a quotation, and where one made a speech.
 constexpr const char* kSpeakersArticle =
     "Port charges to rise\n"
     "\n"
@@ -341,9 +342,11 @@ constexpr const char* kSpeakersArticle =
     "\n"
     "The port film is up against Restless Sunshine of the Golden Mind Studio, which has 11 nominations.\n"
     "\n"
-    "Karen Holt said the fees were too high. \"The scope for errors is enormous,\" she told Baltic Radio.\n";
+    "Karen Holt said the fees were too high. \"The scope for errors is enormous,\" she told Baltic Radio.\n"
+    "\n"
+    "Ms Holt made a speech at the Baltic Ports Conference in Riga last year.\n";
 
-TEST(ParsedIngest, ASpeakerOfAnOrganisationWorksForIt) {
+TEST(ParsedIngest, SpeakersTheirOrganisationsAndWhereTheySpoke) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("speakers", kSpeakersArticle);
@@ -354,6 +357,8 @@ TEST(ParsedIngest, ASpeakerOfAnOrganisationWorksForIt) {
   EXPECT_TRUE(g.has_edge("Ewa Nowak", "work for", "Baltic Freight Holdings")) << g.dump();
   // The speaker after a quotation goes on from the sentence before.
   EXPECT_TRUE(g.has_edge("Karen Holt", "tell", "Baltic Radio")) << g.dump();
+  // A speech carries where it was made.
+  EXPECT_TRUE(g.has_edge("Karen Holt", "make speech at", "Baltic Ports Conference")) << g.dump();
   // Not a speaker: a film's title read as a person "of" an organisation.
   EXPECT_TRUE(g.edges("", "work for", "Golden Mind Studio").empty()) << g.dump();
 }
