@@ -357,7 +357,7 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
     const uint32_t prep = static_cast<uint32_t>(role_end) + 1;
     uint32_t holder = prep + 1;
     if (holder < n && utf8::ascii_lowercase(words[holder].form) == "the") ++holder;
-    for (std::string_view article : {"a ", "an ", "the "}) {
+    for (std::string_view article : {"a ", "an ", "the ", "another "}) {
       if (role.starts_with(article)) role.erase(0, article.size());
     }
     if (holder >= n || !holder_type(nlp::tag_type(words[holder])) || name_runs_on(words, holder)) continue;
@@ -374,8 +374,9 @@ namespace {
 // "deputy Conservative chairman" is no chairman, and a "Scottish
 // Conservative leader" leads a party of his own.
 std::string party_office(std::span<const nlp::Word> words, uint32_t adjective, uint32_t from, uint32_t end) {
-  static constexpr std::string_view kPartyOffices[] = {"leader",   "spokesman",  "spokeswoman", "spokesperson",
-                                                       "chairman", "chairwoman", "treasurer",   "whip"};
+  static constexpr std::string_view kPartyOffices[] = {"leader",      "spokesman",    "spokeswoman", "spokesperson",
+                                                       "chairman",    "chairwoman",   "treasurer",   "whip",
+                                                       "co-chairman", "co-chairwoman"};
   // ("Former Labour leader Neil Kinnock" held the office once.)
   bool former = false;
   if (adjective > 0) {

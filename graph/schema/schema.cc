@@ -135,10 +135,10 @@ constexpr PhraseRule kRules[] = {
 };
 
 // Positions that head what they are held in; every other role is membership.
-constexpr std::string_view kLeaderRoles[] = {"leader",    "chairman", "chairwoman", "chair",   "president", "head",
-                                             "boss",      "manager",  "coach",      "captain", "skipper",   "chief",
-                                             "executive", "director", "general",    "founder", "owner",     "governor",
-                                             "mayor",     "premier",  "editor"};
+constexpr std::string_view kLeaderRoles[] = {
+    "leader", "chairman", "chairwoman", "chair",   "president", "head",        "boss",         "manager",
+    "coach",  "captain",  "skipper",    "chief",   "executive", "director",    "general",      "founder",
+    "owner",  "governor", "mayor",      "premier", "editor",    "co-chairman", "co-chairwoman"};
 constexpr std::string_view kMemberRoles[] = {
     "secretary",  "minister",  "spokesman",     "spokeswoman",    "spokesperson", "member",     "mp",
     "mep",        "striker",   "midfielder",    "defender",       "goalkeeper",   "keeper",     "forward",

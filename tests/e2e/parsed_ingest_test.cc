@@ -770,7 +770,10 @@ constexpr const char* kOfficesArticle =
     "chancellor of using fancy statistics.\n"
     "\n"
     "Prime Minister Tony Blair later praised his chancellor for his role in creating stability. Anna Reid, for the "
-    "Liberal Democrats, said the budget was weak.\n";
+    "Liberal Democrats, said the budget was weak.\n"
+    "\n"
+    "Tory co-chairman Alan Pike said the figures were wrong. Ruth Gale, another co-chairman of the Kelso Trust, "
+    "agreed.\n";
 
 TEST(ParsedIngest, AnOfficeWrittenAsADescriptionIsItsHolder) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -784,6 +787,9 @@ TEST(ParsedIngest, AnOfficeWrittenAsADescriptionIsItsHolder) {
   EXPECT_TRUE(g.edges("Frank Field", "", "Gordon Brown").empty()) << g.dump();
   // "X, for a party," speaks for it.
   EXPECT_TRUE(g.has_edge("Anna Reid", "speak for", "Liberal Democrats")) << g.dump();
+  // A party's co-chairman, and one of several ("another").
+  EXPECT_TRUE(g.has_edge("Alan Pike", "co-chairman of", "Conservatives")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Ruth Gale", "co-chairman of", "Kelso Trust")) << g.dump();
 }
 
 // Our own obituary: "she" in a sentence whose subject came after another
