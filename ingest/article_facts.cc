@@ -345,6 +345,15 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
   return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
 }
 
+// Whether the cluster is named (not only referred to) in sentence `s` or the one before.
+bool named_near(const resolve::DocumentEntities& ents, int32_t cluster, uint32_t s) {
+  for (uint32_t m : ents.clusters[static_cast<size_t>(cluster)].mentions) {
+    const resolve::Mention& mention = ents.mentions[m];
+    if (mention.kind == resolve::MentionKind::kName && mention.sentence <= s && mention.sentence + 1 >= s) return true;
+  }
+  return false;
+}
+
 // The entity of type `type` the article names most often, when no other of
 // its type is named as often; -1 otherwise.
 int32_t most_named(const resolve::DocumentEntities& ents, nlp::EntityType type) {
@@ -889,6 +898,38 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       if (const std::optional<uint32_t> h = holder(sentence, a.role.entity_word, *person)) {
         add_fact(*person, a.role.relation, *h, sentence, {a.person_word, a.role.entity_word + 1}, nullptr);
       }
+    }
+  });
+  // "Michael Howard's ex-model wife, Sandra": Sandra · wife of · Michael
+  // Howard. A pronoun possessor ("his son Nick") only when it stands for a
+  // person the sentence or the one before names.
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+    for (const KinMention& kin : kin_mentions(words)) {
+      const int32_t relative = ents.cluster_at(sentence, kin.relative_word);
+      const int32_t possessor = ents.cluster_at(sentence, kin.possessor_word);
+      if (relative < 0 || possessor < 0 || relative == possessor) continue;
+      if (words[kin.possessor_word].upos == nlp::UPos::PRON && !named_near(ents, possessor, sentence)) continue;
+      const std::optional<uint32_t> r = table.cluster(relative), p = table.cluster(possessor);
+      // (A relative's name the recognizer missed is typed MISC: a relative is a person.)
+      if (!r || !p || record.entities[*p].type != store::EntityType::kPerson ||
+          (record.entities[*r].type != store::EntityType::kPerson &&
+           record.entities[*r].type != store::EntityType::kMisc)) {
+        continue;
+      }
+      // ("his son Nick" read as the article's Nick Vaughan: a given name alone
+      // is of the family only where the full name it joined is.)
+      const std::string& full = record.entities[*r].name;
+      const std::string& family = record.entities[*p].name;
+      const bool given_name_only =
+          kin.relative_word + 1 >= words.size() || !words[kin.relative_word].ner.starts_with("B-");
+      if (given_name_only && full.find(' ') != std::string::npos &&
+          full.substr(full.rfind(' ')) !=
+              family.substr(family.rfind(' ') == std::string::npos ? 0 : family.rfind(' '))) {
+        continue;
+      }
+      record.entities[*r].type = store::EntityType::kPerson;
+      add_fact(*r, kin.relation, *p, sentence, {std::min(kin.possessor_word, kin.relative_word), kin.relative_word + 1},
+               nullptr);
     }
   });
   // "European Indoor Championships", "New York Marathon" read as a person's

@@ -759,6 +759,27 @@ TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   for (const nlohmann::json& n : g.nodes_named("Capital Economics")) EXPECT_EQ(n["type"], "ORG") << g.dump();
 }
 
+// Our own story of a family: relatives named with the person they are
+// relatives of, by a name's "'s", by "his" and by "and his".
+constexpr const char* kFamilyArticle =
+    "Mayor to retire\n"
+    "\n"
+    "Martin Keller's wife, Anna, will run for mayor in his place.\n"
+    "\n"
+    "Mr Keller said his son Tomas would join the campaign. The party thanked Piotr Nowak, a former mayor, and his "
+    "daughter Eva for their work.\n";
+
+TEST(ParsedIngest, RelativesNamedWithTheirFamily) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("family", kFamilyArticle);
+  const IngestedGraph g("family", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna", "wife of", "Martin Keller")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tomas", "son of", "Martin Keller")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Eva", "daughter of", "Piotr Nowak")) << g.dump();
+  EXPECT_TRUE(g.edges("Eva", "daughter of", "Martin Keller").empty()) << g.dump();
+}
+
 // Our own politics story: offices written as descriptions ("the chancellor",
 // "his chancellor") stand for the one person who holds them in the article.
 constexpr const char* kOfficesArticle =
