@@ -446,6 +446,31 @@ class Resolver {
     return std::nullopt;
   }
 
+  // "England were sloppy", "Ireland are going for": a place named as the
+  // subject of a plural verb, or as the topic of a sentence about "they", is
+  // its team (British usage), which "they" may stand for. Only the mentions
+  // placed so far are looked at.
+  bool takes_plural_verb(const Draft& d) const {
+    for (const uint32_t m : d.mentions) {
+      const Mention& mention = found_[m].mention;
+      if (mention.kind != MentionKind::kName || mention.end - mention.begin != 1) continue;
+      const auto words = doc_.words_of(doc_.sentences[mention.sentence]);
+      const nlp::Word& head = words[mention.head];
+      // ("As for Scotland, they have struggled": the topic is what "they" goes on about.)
+      if (static_cast<int32_t>(mention.begin) == topic_word(words)) return true;
+      if (!head.deprel.starts_with("nsubj") || head.head < 0) continue;
+      const auto verb = static_cast<uint32_t>(head.head);
+      if (words[verb].xpos == "VBP" || words[verb].form == "were") return true;
+      for (const nlp::Word& w : words) {
+        if (w.head == static_cast<int32_t>(verb) && (w.deprel == "aux" || w.deprel == "cop") &&
+            (w.xpos == "VBP" || w.form == "were")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // How well a cluster fits a pronoun or an organisation description, as a
   // weight on its salience: 0 for not at all. "it" means an organisation far
   // more often than a place in news; the recognizer types many organisations
@@ -463,7 +488,8 @@ class Resolver {
       case PronounClass::kFeminine: return d.type == EntityType::kPerson && d.gender != Gender::kMale ? 1.0 : 0.0;
       case PronounClass::kNeuter:
         return d.type == EntityType::kOrg ? 1.0 : d.type == EntityType::kMisc ? 0.8 : d.type == EntityType::kLoc ? 0.5 : 0.0;
-      case PronounClass::kPlural: return d.type == EntityType::kOrg ? 1.0 : 0.0;
+      case PronounClass::kPlural:
+        return d.type == EntityType::kOrg || (d.type == EntityType::kLoc && takes_plural_verb(d)) ? 1.0 : 0.0;
     }
     return 0.0;
   }

@@ -172,6 +172,21 @@ TEST(Coreference, APluralPronounAfterPeopleNamedTogetherStaysUnresolved) {
   EXPECT_EQ(name_at(e, 4, 0), "IAAF") << "an organisation alone is still 'they'";
 }
 
+// A country named with a plural verb is its team, which "they" may be; a
+// broadcaster only listened to is not.
+TEST(Coreference, APlaceWithAPluralVerbIsATeamThatTheyMayStandFor) {
+  const nlp::Document doc = annotated({
+      "Radio/PROPN/B-ORG/compound/2 4/NUM/L-ORG/nsubj/3 covers/VERB/_/root/0 it/PRON/_/obj/3",
+      "England/PROPN/U-LOC/nsubj/3 were/AUX/_/cop/3 sloppy/ADJ/_/root/0",
+      "They/PRON/_/nsubj/2 lost/VERB/_/root/0",
+      "France/PROPN/U-LOC/nsubj/2 is/AUX/_/root/0 far/ADV/_/advmod/2",
+      "They/PRON/_/nsubj/2 won/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 2, 0), "England");
+  EXPECT_NE(name_at(e, 4, 0), "France") << "a country with a singular verb is the country";
+}
+
 TEST(Coreference, SubjectOutranksObject) {
   const nlp::Document doc = annotated({
       "Joe/PROPN/B-PERSON/nsubj/3 Biden/PROPN/L-PERSON/flat/1 called/VERB/_/root/0 Vladimir/PROPN/B-PERSON/obj/3 "
