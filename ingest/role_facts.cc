@@ -87,14 +87,18 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
     holder = static_cast<int32_t>(begin - 1);
   }
   if (holder < 0 || static_cast<uint32_t>(holder) + 1 >= end) return std::nullopt;
-  // A place after a possessive qualifies someone else's office ("its UK
-  // chief executive", "Screen International's US editor").
+  // A place (or a parliament) after a possessive qualifies someone else's
+  // office ("its UK chief executive", "Screen International's US editor",
+  // "the Scottish National Party's Holyrood leader"); an organisation is the
+  // office's own ("Holyrood's Chamber Office chief").
   uint32_t first = static_cast<uint32_t>(holder);
   while (first > 0 && words[first - 1].ner.size() > 2 && !words[first - 1].ner.starts_with("L") &&
          !words[first - 1].ner.starts_with("U")) {
     --first;
   }
-  if (first > 0 && nlp::tag_type(words[holder]) == "LOC" &&
+  const bool place = nlp::tag_type(words[holder]) == "LOC" ||
+                     one_of(words[holder].form, {"Holyrood", "Westminster", "Stormont", "Commons", "Lords"});
+  if (first > 0 && place &&
       (words[first - 1].form == "'s" || words[first - 1].form == "'" || possessive_pronoun(words[first - 1].form))) {
     return std::nullopt;
   }

@@ -794,7 +794,9 @@ constexpr const char* kOfficesArticle =
     "Liberal Democrats, said the budget was weak.\n"
     "\n"
     "Tory co-chairman Alan Pike said the figures were wrong. Ruth Gale, another co-chairman of the Kelso Trust, "
-    "agreed.\n";
+    "agreed.\n"
+    "\n"
+    "The Scottish Green Party's Holyrood leader Robin Harper wrote to the minister on Tuesday.\n";
 
 TEST(ParsedIngest, AnOfficeWrittenAsADescriptionIsItsHolder) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -811,6 +813,8 @@ TEST(ParsedIngest, AnOfficeWrittenAsADescriptionIsItsHolder) {
   // A party's co-chairman, and one of several ("another").
   EXPECT_TRUE(g.has_edge("Alan Pike", "co-chairman of", "Conservatives")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ruth Gale", "co-chairman of", "Kelso Trust")) << g.dump();
+  // The party's leader at Holyrood leads no parliament.
+  EXPECT_TRUE(g.edges("Robin Harper", "leader of", "Holyrood").empty()) << g.dump();
 }
 
 // Our own obituary: "she" in a sentence whose subject came after another
