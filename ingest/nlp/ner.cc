@@ -55,16 +55,6 @@ bool ends_no_name(const Word& w) {
   return (w.upos == UPos::AUX || w.upos == UPos::VERB) && !w.form.empty() && !is_ascii_upper(w.form[0]);
 }
 
-// Lowercase particles of Arabic, Dutch, German and Romance names ("bin
-// Laden", "al - Sadr", "van Gogh"): they belong to the name after them.
-bool is_name_particle(std::string_view form) {
-  for (std::string_view p : {"bin", "ibn", "bint", "al", "el", "ad", "as", "ash", "az", "an", "ar", "abu", "van", "von",
-                             "de", "da", "del", "della", "di", "du", "der", "ter", "ten", "le", "la"}) {
-    if (form == p) return true;
-  }
-  return false;
-}
-
 // Extends a PERSON span starting at `begin` back over a name particle
 // ("bin", or "al -" written with a split hyphen) and the given name before
 // it ("Muqtada al - Sadr"); `floor` is the end of the previous span.
@@ -731,14 +721,30 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::span<const G
   for (EntitySpan& e : spans) tidy(e);
   split_people(true);
   uint32_t floor = 0;
+  EntitySpan* previous = nullptr;
   for (EntitySpan& e : spans) {
     if (e.begin == e.end) continue;
+    // "Louis | van Gaal" tagged as two people: a particle opening the second
+    // makes them one.
+    const bool particle_opens = previous != nullptr && previous->end == e.begin && e.end - e.begin >= 2 &&
+                                is_name_particle(words[e.begin].form);
+    const bool particle_between =
+        previous != nullptr && previous->end + 1 == e.begin && is_name_particle(words[previous->end].form);
+    if (e.type == EntityType::kPerson && previous != nullptr && previous->type == EntityType::kPerson &&
+        (particle_opens || particle_between)) {
+      previous->end = e.end;
+      floor = e.end;
+      e.begin = e.end;
+      changed = true;
+      continue;
+    }
     if (e.type == EntityType::kPerson) {
       const uint32_t b = person_begin_with_particles(words, e.begin, floor);
       changed = changed || b != e.begin;
       e.begin = b;
     }
     floor = e.end;
+    previous = &e;
   }
   if (!changed) return;
   std::erase_if(spans, [](const EntitySpan& e) { return e.begin == e.end; });

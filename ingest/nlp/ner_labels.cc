@@ -125,4 +125,12 @@ void set_entity_tags(Document* doc, const Sentence& sentence, std::span<const En
   for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
 }
 
+bool is_name_particle(std::string_view form) {
+  for (std::string_view p : {"bin", "ibn", "bint", "al",  "el",    "ad", "as", "ash", "az",  "an",  "ar", "abu", "van",
+                             "von", "de",  "da",   "del", "della", "di", "du", "der", "ter", "ten", "le", "la"}) {
+    if (form == p) return true;
+  }
+  return false;
+}
+
 }  // namespace kg::nlp

@@ -67,6 +67,10 @@ inline std::string_view tag_type(const Word& w) { return w.ner.size() > 2 ? w.ne
 inline bool begins_name(const Word& w) { return w.ner.starts_with('B') || w.ner.starts_with('U'); }
 inline bool ends_name(const Word& w) { return w.ner.starts_with('L') || w.ner.starts_with('U'); }
 
+// Lowercase particles of Arabic, Dutch, German and Romance names ("bin
+// Laden", "al - Sadr", "van Gogh"): they belong to the name after them.
+bool is_name_particle(std::string_view form);
+
 // Sets Word::ner of the sentence's words from `spans` ("" outside).
 void set_entity_tags(Document* doc, const Sentence& sentence, std::span<const EntitySpan> spans);
 

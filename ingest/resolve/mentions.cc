@@ -356,7 +356,8 @@ void find_mentions(const nlp::Document& doc, uint32_t s, const std::set<std::str
     // A person's span that runs on into a phrase the parser keeps apart
     // ("Lucia Andrade on Monday" tagged as one) ends before it.
     for (uint32_t c = e.begin + 1; e.type == nlp::EntityType::kPerson && c < e.end; ++c) {
-      if (!nlp::is_ascii_lower(words[c].form[0])) continue;
+      // (A surname's particle is no such phrase: "Louis van Gaal".)
+      if (!nlp::is_ascii_lower(words[c].form[0]) || (nlp::is_name_particle(words[c].form) && c + 1 < e.end)) continue;
       bool attached = false;
       for (uint32_t j = c; j < e.end; ++j) {
         attached = attached || (words[j].head >= static_cast<int32_t>(e.begin) && words[j].head < static_cast<int32_t>(c));

@@ -88,6 +88,15 @@ TEST(NerRegression, HyphenatedSurnamesAreWhole) {
   EXPECT_FALSE(feud.contains("Blair - Brown/PERSON")) << ::testing::PrintToString(feud);
 }
 
+// A particle opening the second of two people's names touching each other
+// makes them one ("Louis | van Gaal").
+TEST(NerRegression, ANameParticleJoinsTheGivenNameBeforeIt) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const std::set<std::string> coach = entities_of("Barcelona coach Louis van Gaal left.");
+  EXPECT_TRUE(coach.contains("Louis van Gaal/PERSON")) << ::testing::PrintToString(coach);
+  EXPECT_FALSE(coach.contains("Louis/PERSON")) << ::testing::PrintToString(coach);
+}
+
 TEST(NerRegression, NewsSentences) {
   if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
   const std::vector<NewsCase> cases = {

@@ -447,6 +447,19 @@ TEST(Coreference, RecognizerSpanErrorsAreRepairedAroundPersonNames) {
   EXPECT_EQ(find_cluster(e, "Erik Holm on Friday"), nullptr);
 }
 
+// A surname's particle inside a person's span is no phrase of its own the
+// parse keeps apart ("Louis van Gaal" with "Gaal" heading the sentence's object).
+TEST(Coreference, ASurnameParticleStaysInTheName) {
+  const nlp::Document doc = annotated({
+      "Mourinho/PROPN/U-PERSON/nsubj/2 assisted/VERB/_/root/0 Louis/PROPN/B-PERSON/compound/5 "
+      "van/X/I-PERSON/compound/5 "
+      "Gaal/PROPN/L-PERSON/obj/2",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_NE(find_cluster(e, "Louis van Gaal"), nullptr);
+  EXPECT_EQ(find_cluster(e, "Gaal"), nullptr);
+}
+
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
   const nlp::Document doc = annotated({
       "Jake/PROPN/B-PERSON/nsubj/3 Sullivan/PROPN/L-PERSON/flat/1 said/VERB/_/root/0 he/PRON/_/nsubj/5 "
