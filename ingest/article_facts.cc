@@ -900,6 +900,19 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
   });
+  // "Den, played by Leslie Grantham,": the actor plays the character.
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+    for (uint32_t i = 0; i + 4 < words.size(); ++i) {
+      if (nlp::tag_type(words[i]) != "PERSON" || !nlp::ends_name(words[i]) || words[i + 1].form != "," ||
+          !one_of(words[i + 2].form, {"played", "portrayed", "voiced"}) || words[i + 3].form != "by" ||
+          nlp::tag_type(words[i + 4]) != "PERSON" || !nlp::begins_name(words[i + 4])) {
+        continue;
+      }
+      if (const std::optional<TwoNamed> two = two_named(sentence, i + 4, i)) {
+        add_fact(two->first, "play", two->second, sentence, {i, i + 5}, nullptr);
+      }
+    }
+  });
   // "Michael Howard's ex-model wife, Sandra": Sandra · wife of · Michael
   // Howard. A pronoun possessor ("his son Nick") only when it stands for a
   // person the sentence or the one before names.

@@ -780,6 +780,18 @@ TEST(ParsedIngest, RelativesNamedWithTheirFamily) {
   EXPECT_TRUE(g.edges("Eva", "daughter of", "Martin Keller").empty()) << g.dump();
 }
 
+// "Jack Harlow, played by Tom Bright,": the actor plays the character.
+TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("soap",
+                                         "Soap returns\n\nViewers will see Jack Harlow, played by Tom Bright, "
+                                         "return to the show in March.\n");
+  const IngestedGraph g("soap", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Tom Bright", "play", "Jack Harlow")) << g.dump();
+  EXPECT_TRUE(g.edges("Jack Harlow", "play", "Tom Bright").empty()) << g.dump();
+}
+
 // Our own politics story: offices written as descriptions ("the chancellor",
 // "his chancellor") stand for the one person who holds them in the article.
 constexpr const char* kOfficesArticle =
