@@ -167,6 +167,13 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
                                                                   span.type == nlp::EntityType::kPerson)) {
     m.type = nlp::EntityType::kOrg;
   }
+  // "French Open", "Sydney Olympics", "MTV Europe Music Awards" tagged ORG or
+  // LOC: the name's last word says event. ("Games" ends a firm's name as
+  // often: "Rockstar Games".)
+  if (end - name_begin >= 2 && (m.type == nlp::EntityType::kOrg || m.type == nlp::EntityType::kLoc) &&
+      lexicon::ends_event_name(words[end - 1].form) && words[end - 1].form != "Games") {
+    m.type = nlp::EntityType::kMisc;
+  }
   m.head = span_head(words, name_begin, end, end - 1);
   m.text = nlp::spaced_forms(words, name_begin, end);
   // "Tories" and "Commons" tagged MISC.

@@ -460,6 +460,23 @@ TEST(Coreference, ASurnameParticleStaysInTheName) {
   EXPECT_EQ(find_cluster(e, "Gaal"), nullptr);
 }
 
+// An event's name tagged as an organisation's or a place's is an event's;
+// a firm's "Games" stays a firm's.
+TEST(Coreference, ANameEndingInAnEventWordIsAnEvent) {
+  const nlp::Document doc = annotated({
+      "Federer/PROPN/U-PERSON/nsubj/2 won/VERB/_/root/0 the/DET/_/det/5 French/ADJ/B-ORG/amod/5 Open/PROPN/L-ORG/obj/2",
+      "The/DET/_/det/3 Sydney/PROPN/B-LOC/compound/3 Olympics/PROPN/L-LOC/nsubj/4 ended/VERB/_/root/0",
+      "Rockstar/PROPN/B-ORG/compound/2 Games/PROPN/L-ORG/nsubj/3 grew/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  ASSERT_NE(find_cluster(e, "French Open"), nullptr);
+  EXPECT_EQ(find_cluster(e, "French Open")->type, nlp::EntityType::kMisc);
+  ASSERT_NE(find_cluster(e, "Sydney Olympics"), nullptr);
+  EXPECT_EQ(find_cluster(e, "Sydney Olympics")->type, nlp::EntityType::kMisc);
+  ASSERT_NE(find_cluster(e, "Rockstar Games"), nullptr);
+  EXPECT_EQ(find_cluster(e, "Rockstar Games")->type, nlp::EntityType::kOrg);
+}
+
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
   const nlp::Document doc = annotated({
       "Jake/PROPN/B-PERSON/nsubj/3 Sullivan/PROPN/L-PERSON/flat/1 said/VERB/_/root/0 he/PRON/_/nsubj/5 "
