@@ -1192,12 +1192,24 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const uint32_t verb = static_cast<uint32_t>(head.head);
     bool plural = words[verb].xpos == "VBP" || words[verb].form == "were";
     for (uint32_t k = 0; k < words.size() && !plural; ++k) {
-      plural = words[k].head == static_cast<int32_t>(verb) && (words[k].deprel == "aux" || words[k].deprel == "cop") &&
+      plural = words[k].head == static_cast<int32_t>(verb) &&
+               (words[k].deprel.starts_with("aux") || words[k].deprel == "cop") &&  // "aux:pass": "were beaten"
                (words[k].xpos == "VBP" || words[k].form == "were");
     }
     // (A person's full name elsewhere in the article says person: "Thanou" of Katerina Thanou.)
     if (plural && ents.clusters[static_cast<size_t>(m.cluster)].name.find(' ') == std::string::npos) {
       holder_clusters.insert(m.cluster);
+      // "Newcastle were", "Liverpool have": a town with a plural verb is its
+      // club (a country is its side, which news names as the place).
+      if (const std::optional<uint32_t> r = table.cluster(m.cluster)) {
+        store::EntityRecord& e = record.entities[*r];
+        if (e.type == store::EntityType::kLoc && lexicon::find_country(e.name) == nullptr && !nationality(e.name) &&
+            resolve::store_type(ents.clusters[static_cast<size_t>(m.cluster)].type) == store::EntityType::kLoc &&
+            !one_of(e.name, {"Europe", "Africa", "Asia", "America", "Britain", "England", "Scotland", "Wales",
+                             "Ireland", "Northern Ireland"})) {
+          e.type = store::EntityType::kOrg;
+        }
+      }
     }
   }
   // "Chelsea manager Jose Mourinho": what holds a role is no person, whatever

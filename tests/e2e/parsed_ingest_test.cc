@@ -780,6 +780,19 @@ TEST(ParsedIngest, RelativesNamedWithTheirFamily) {
   EXPECT_TRUE(g.edges("Eva", "daughter of", "Martin Keller").empty()) << g.dump();
 }
 
+// "Rotherham were beaten": a town with a plural verb is its club; a country
+// with one is its side, which news names as the place.
+TEST(ParsedIngest, ATownWithAPluralVerbIsItsClub) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path =
+      write_article("clubs", "Cup shock\n\nRotherham were beaten by Millwall on Saturday. France were beaten too.\n");
+  const IngestedGraph g("clubs", path);
+  fs::remove_all(fs::path(path).parent_path());
+  ASSERT_FALSE(g.nodes_named("Rotherham").empty()) << g.dump();
+  for (const nlohmann::json& n : g.nodes_named("Rotherham")) EXPECT_EQ(n["type"], "ORG") << g.dump();
+  for (const nlohmann::json& n : g.nodes_named("France")) EXPECT_EQ(n["type"], "LOC") << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
