@@ -505,6 +505,23 @@ class Resolver {
     return false;
   }
 
+  // The cluster of the nearest subject above the mention `i` in its own
+  // sentence, before it: climbing from the mention's head, the first verb
+  // or predicate with a subject of its own; -1 for none or one not resolved.
+  int32_t local_subject(size_t i) const {
+    const Mention& p = found_[i].mention;
+    const auto words = doc_.words_of(doc_.sentences[p.sentence]);
+    int32_t x = words[p.head].head;
+    for (int steps = 0; x >= 0 && steps < 12; ++steps, x = words[static_cast<uint32_t>(x)].head) {
+      for (uint32_t c = 0; c < words.size(); ++c) {
+        if (words[c].head != x || !words[c].deprel.starts_with("nsubj")) continue;
+        if (c >= p.begin) return -1;
+        return cluster_at_word(p.sentence, c, i);
+      }
+    }
+    return -1;
+  }
+
   void resolve_pronoun(size_t i) {
     const FoundMention& p = found_[i];
     const uint32_t s = p.mention.sentence;
@@ -557,6 +574,16 @@ class Resolver {
     // are what "they" means more than any organisation; a mention stands for
     // one entity, so the pronoun stays unresolved.
     if (best < 0 || people_together > best_score) return;
+    // "... because Yukos has no assets there, apart from a house owned by its
+    // chief finance officer": a possessive belongs to the subject of its own
+    // clause before the sentence's.
+    if (pronoun_info && pronoun_info->possessive) {
+      if (const int32_t local = local_subject(i);
+          local >= 0 && local != best && std::find(excluded.begin(), excluded.end(), local) == excluded.end() &&
+          fit(p, drafts_[local]) > 0 && salience.contains(local)) {
+        best = local;
+      }
+    }
     Draft& d = drafts_[best];
     const auto info = third_person_pronoun(p.mention.text);
     if (d.gender == Gender::kUnknown && info && info->cls == PronounClass::kMasculine) d.gender = Gender::kMale;

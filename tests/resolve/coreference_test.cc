@@ -187,6 +187,16 @@ TEST(Coreference, APlaceWithAPluralVerbIsATeamThatTheyMayStandFor) {
   EXPECT_NE(name_at(e, 4, 0), "France") << "a country with a singular verb is the country";
 }
 
+// A possessive belongs to the subject of its own clause before the sentence's.
+TEST(Coreference, APossessiveTakesItsOwnClausesSubject) {
+  const nlp::Document doc = annotated({
+      "Deutsche/PROPN/B-ORG/compound/2 Bank/PROPN/L-ORG/nsubj/3 argues/VERB/_/root/0 that/SCONJ/_/mark/6 "
+      "Yukos/PROPN/U-ORG/nsubj/6 sold/VERB/_/ccomp/3 its/PRON/_/nmod:poss/8 unit/NOUN/_/obj/6",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 0, 6), "Yukos");
+}
+
 TEST(Coreference, SubjectOutranksObject) {
   const nlp::Document doc = annotated({
       "Joe/PROPN/B-PERSON/nsubj/3 Biden/PROPN/L-PERSON/flat/1 called/VERB/_/root/0 Vladimir/PROPN/B-PERSON/obj/3 "
