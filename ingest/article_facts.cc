@@ -103,6 +103,47 @@ int32_t appositive_name_cluster(std::span<const nlp::Word> words, uint32_t sente
   return name < 0 ? -1 : ents.cluster_at(sentence, static_cast<uint32_t>(name));
 }
 
+// "The pair were banned", "the duo withdrew", "the two men": the two people
+// the text named together last, within the sentence (before the argument) or
+// the three before it, as their clusters; nullopt for any other argument or
+// when no two people were so named.
+std::optional<std::pair<int32_t, int32_t>> pair_named_before(const nlp::Document& doc,
+                                                             const resolve::DocumentEntities& ents, uint32_t sentence,
+                                                             std::span<const nlp::Word> words,
+                                                             const extract::Argument& a) {
+  if (a.head >= words.size() || a.is_name || a.is_pronoun) return std::nullopt;
+  const nlp::Word& head = words[a.head];
+  const std::string lemma = utf8::ascii_lowercase(head.lemma.empty() ? head.form : head.lemma);
+  bool the = false, two = false;
+  for (const nlp::Word& w : words) {
+    if (w.head != static_cast<int32_t>(a.head)) continue;
+    the = the || (w.deprel == "det" && utf8::ascii_lowercase(w.form) == "the");
+    two = two || (w.deprel == "nummod" && utf8::ascii_lowercase(w.form) == "two");
+  }
+  const bool pair_noun = one_of(lemma, {"pair", "duo", "couple"}) && head.xpos == "NN";
+  const bool two_people = two && one_of(utf8::ascii_lowercase(head.form), {"men", "women"});
+  if (!the || !(pair_noun || two_people)) return std::nullopt;
+  for (size_t k = ents.mentions.size(); k-- > 0;) {
+    const resolve::Mention& m = ents.mentions[k];
+    if (m.sentence > sentence || (m.sentence == sentence && m.begin >= a.span.begin)) continue;
+    if (m.sentence + 3 < sentence) break;
+    if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
+    const auto ws = doc.words_of(doc.sentences[m.sentence]);
+    if (ws[m.head].deprel != "conj" || ws[m.head].head < 0) continue;
+    const auto first_head = static_cast<uint32_t>(ws[m.head].head);
+    size_t conjuncts = 0;
+    for (const nlp::Word& w : ws) conjuncts += w.head == static_cast<int32_t>(first_head) && w.deprel == "conj";
+    const int32_t first = ents.cluster_at(m.sentence, first_head);
+    if (conjuncts != 1 || first < 0 || first == m.cluster ||
+        ents.clusters[static_cast<size_t>(first)].type != nlp::EntityType::kPerson ||
+        ents.clusters[static_cast<size_t>(m.cluster)].type != nlp::EntityType::kPerson) {
+      return std::nullopt;  // the last coordination of names is no pair of people
+    }
+    return std::pair{first, m.cluster};
+  }
+  return std::nullopt;
+}
+
 // nullopt when the argument names nothing the graph can keep (an unresolved
 // pronoun, an empty node, a cluster named only in boilerplate).
 std::optional<ArgumentEntity> entity_of(std::span<const nlp::Word> words, const extract::Argument& a, uint32_t sentence,
@@ -733,139 +774,152 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
           t->subject->head < words.size() ? ents.cluster_at(p.sentence, t->subject->head) : -1;
       const std::string subject_word =
           t->subject->head < words.size() ? utf8::ascii_lowercase(words[t->subject->head].form) : std::string();
-      const bool trusted =
-          trusted_pronoun(annotated, ents, p, *t) ||
-          (main_person >= 0 && subject_cluster == main_person && t->subject->is_pronoun &&
-           (subject_word == "he" || subject_word == "she")) ||
-          (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
-           subject_word == "old" && reference_description(words, *t->subject)) ||
-          (main_person >= 0 && subject_cluster == main_person && person_description(words, *t->subject));
+      bool trusted = trusted_pronoun(annotated, ents, p, *t) ||
+                     (main_person >= 0 && subject_cluster == main_person && t->subject->is_pronoun &&
+                      (subject_word == "he" || subject_word == "she")) ||
+                     (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
+                      subject_word == "old" && reference_description(words, *t->subject)) ||
+                     (main_person >= 0 && subject_cluster == main_person && person_description(words, *t->subject));
       if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
         continue;
       }
-      std::optional<ArgumentEntity> s = entity_of(words, *t->subject, p.sentence, ents, table, record.entities);
-      std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
-      if (!s || !o) continue;
-      // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
-      if (s->record && s->record == o->record) continue;
-      // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
-      // (Not "he would have been a very good president of the United States":
-      // a modal states no office, and a pronoun only when its reading is trusted.)
-      if ((t->relation == "be" || t->relation == "become") && s->record && s->type == store::EntityType::kPerson &&
-          !p.negated && !p.modal && (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
-        std::optional<RoleMention> role = role_of_noun(words, t->object->head);
-        if (!role) role = role_before_noun(words, t->object->span.begin, t->object->head);
-        if (role) {
-          if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
-            add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+      // The subject's entity, or both of a pair ("the duo withdrew": each did).
+      std::vector<std::optional<ArgumentEntity>> subjects;
+      if (const auto pair = pair_named_before(annotated, ents, p.sentence, words, *t->subject)) {
+        for (const int32_t c : {pair->first, pair->second}) {
+          if (const std::optional<uint32_t> r = table.cluster(c)) {
+            subjects.push_back(ArgumentEntity{r, record.entities[*r].name, record.entities[*r].type, false});
           }
         }
+        trusted = true;
+      } else {
+        subjects.push_back(entity_of(words, *t->subject, p.sentence, ents, table, record.entities));
       }
-      // "Mark Hughes was appointed manager of Blackburn Rovers": the post one
-      // was given (the relation may have folded the post with a time).
-      if (&triple == &triples.front() && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
-          (!t->subject->is_pronoun || trusted) &&
-          (p.relation == "be appointed" || p.relation == "be named" || p.relation == "be made" ||
-           p.relation == "be elected" || p.relation == "be installed" || p.relation == "be appointed as" ||
-           p.relation == "be named as")) {
-        for (const extract::Argument& a : p.arguments) {
-          // ("was appointed as the new coach of Ardmore": the post after "as".)
-          const bool post = a.role == extract::ArgumentRole::kObject || a.preposition == "as";
-          if (!post || a.is_clause || a.is_name) continue;
-          // ("was named best new director for his debut Garden State" is an award.)
-          if (a.text.starts_with("best ") || a.text.find(" best ") != std::string::npos) continue;
-          if (const std::optional<RoleMention> role = role_of_noun(words, a.head)) {
+      for (std::optional<ArgumentEntity> s : subjects) {
+        std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
+        if (!s || !o) continue;
+        // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
+        if (s->record && s->record == o->record) continue;
+        // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
+        // (Not "he would have been a very good president of the United States":
+        // a modal states no office, and a pronoun only when its reading is trusted.)
+        if ((t->relation == "be" || t->relation == "become") && s->record && s->type == store::EntityType::kPerson &&
+            !p.negated && !p.modal && (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
+          std::optional<RoleMention> role = role_of_noun(words, t->object->head);
+          if (!role) role = role_before_noun(words, t->object->span.begin, t->object->head);
+          if (role) {
             if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
               add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
             }
           }
         }
-      }
-      // "Ms Hewitt told GMTV's Sunday programme", "told BBC Radio 4's Today
-      // programme": she told the broadcaster.
-      if (t->relation == "tell" && s->record && !p.negated && !p.modal && (t->subject->is_name || trusted) &&
-          o->type == store::EntityType::kConcept &&
-          (s->type == store::EntityType::kOrg ||
-           (s->type == store::EntityType::kPerson && s->name.find(' ') != std::string::npos))) {  // not "the Frenchman"
-        if (const std::optional<uint32_t> outlet = outlet_of(words, *t->object, p.sentence, ents, table)) {
-          if (*outlet != *s->record) add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
+        // "Mark Hughes was appointed manager of Blackburn Rovers": the post one
+        // was given (the relation may have folded the post with a time).
+        if (&triple == &triples.front() && s->record && s->type == store::EntityType::kPerson && !p.negated &&
+            !p.modal && (!t->subject->is_pronoun || trusted) &&
+            (p.relation == "be appointed" || p.relation == "be named" || p.relation == "be made" ||
+             p.relation == "be elected" || p.relation == "be installed" || p.relation == "be appointed as" ||
+             p.relation == "be named as")) {
+          for (const extract::Argument& a : p.arguments) {
+            // ("was appointed as the new coach of Ardmore": the post after "as".)
+            const bool post = a.role == extract::ArgumentRole::kObject || a.preposition == "as";
+            if (!post || a.is_clause || a.is_name) continue;
+            // ("was named best new director for his debut Garden State" is an award.)
+            if (a.text.starts_with("best ") || a.text.find(" best ") != std::string::npos) continue;
+            if (const std::optional<RoleMention> role = role_of_noun(words, a.head)) {
+              if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
+                add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+              }
+            }
+          }
         }
-      }
-      // A symmetric relation ("A met B") is stored once, in name order.
-      auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
-        const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
-        if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
-        const uint32_t subject = from.record ? *from.record : table.node(from.name, from.type);
-        const uint32_t object = to.record ? *to.record : table.node(to.name, to.type);
-        add_fact(subject, std::move(relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
-      };
-      // "bought a stake in AOL Europe", "backed Gordon Brown's report": a name
-      // inside a common-noun object gives a relation of its own, beside the
-      // statement about the noun.
-      if (o->type == store::EntityType::kConcept && schema::is_named(s->type) && !t->object->is_clause) {
-        for (const InnerName& inner : names_inside(words, t->object->head)) {
-          if (ents.cluster_at(p.sentence, inner.word) < 0) continue;
-          // (Inside an oblique a modifier's name is too often the oblique's own
-          // circumstance: "led with tries from Paul Steinmetz"; but not in the
-          // post one works "as": "worked as an assistant to Henry Moore".)
-          if (inner.modifier && t->object->role != extract::ArgumentRole::kObject && t->object->preposition != "as") {
-            continue;
+        // "Ms Hewitt told GMTV's Sunday programme", "told BBC Radio 4's Today
+        // programme": she told the broadcaster.
+        if (t->relation == "tell" && s->record && !p.negated && !p.modal && (t->subject->is_name || trusted) &&
+            o->type == store::EntityType::kConcept &&
+            (s->type == store::EntityType::kOrg || (s->type == store::EntityType::kPerson &&
+                                                    s->name.find(' ') != std::string::npos))) {  // not "the Frenchman"
+          if (const std::optional<uint32_t> outlet = outlet_of(words, *t->object, p.sentence, ents, table)) {
+            if (*outlet != *s->record)
+              add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
           }
-          // "managing director of" is a title, not managing a director; and a
-          // verb that takes "of" itself ("accused Britain's sprinters of
-          // lacking pride") would read the possessor as its own "of".
-          static const std::set<std::string, std::less<>> kVerbsTakingOf = {
-              "accuse", "convict", "warn",    "inform", "rob",    "deprive",  "clear",
-              "remind", "strip",   "suspect", "tell",   "assure", "persuade", "notify"};
-          const std::string_view verb = std::string_view(t->relation).substr(0, t->relation.find(' '));
-          if (words[p.predicate].form == "managing" ||
-              (inner.relation.ends_with(" of") && kVerbsTakingOf.contains(verb))) {
-            continue;
-          }
-          extract::Argument name = *t->object;
-          name.role = extract::ArgumentRole::kOblique;  // its preposition is in the relation
-          name.head = inner.word;
-          name.span = {inner.word, inner.word + 1};
-          name.is_name = true;
-          name.preposition.clear();
-          const std::optional<ArgumentEntity> n = entity_of(words, name, p.sentence, ents, table, record.entities);
-          if (!n || !schema::is_named(n->type) || (s->record && s->record == n->record)) continue;
-          name.node = n->name;
-          name.entity_type = std::string(store::entity_type_name(n->type));
-          const extract::GraphTriple via{t->subject, &name,
-                                         inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
-          // (A named example that the head noun classifies is no name cut
-          // short: "including the Odeon cinema chain" is the Odeon chain.
-          // Elsewhere it may be: "US tabloid magazines" are no US.)
-          const bool classified = inner.example && words[inner.word].head >= 0 &&
-                                  static_cast<uint32_t>(words[inner.word].head) != inner.word &&
-                                  words[inner.word].deprel == "compound";
-          if (std::optional<std::string> r = gate_fact(
-                  annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, classified})) {
-            keep(*s, *n, std::move(*r));
-          }
-          if (!inner.example) break;  // the nearest name only, or every example
         }
-      }
-      std::optional<std::string> relation =
-          gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
-      if (!relation) {
-        // A relation the gate refuses with a folded object ("visit school in
-        // Leeds") may still state the plain statement ("visit · school").
-        const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
-        if (!plain) continue;
-        o = entity_of(words, *plain->object, p.sentence, ents, table, record.entities);
-        if (!o || (s->record && s->record == o->record)) continue;
-        relation = gate_fact(annotated, p, *plain,
-                             {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain),
-                              s->named_here, o->named_here});
-        if (!relation) continue;
-      }
-      // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
-      if (std::optional<std::string> active = active_voice(words, p, *relation)) {
-        keep(*o, *s, std::move(*active));
-      } else {
-        keep(*s, *o, std::move(*relation));
+        // A symmetric relation ("A met B") is stored once, in name order.
+        auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
+          const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
+          if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
+          const uint32_t subject = from.record ? *from.record : table.node(from.name, from.type);
+          const uint32_t object = to.record ? *to.record : table.node(to.name, to.type);
+          add_fact(subject, std::move(relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
+        };
+        // "bought a stake in AOL Europe", "backed Gordon Brown's report": a name
+        // inside a common-noun object gives a relation of its own, beside the
+        // statement about the noun.
+        if (o->type == store::EntityType::kConcept && schema::is_named(s->type) && !t->object->is_clause) {
+          for (const InnerName& inner : names_inside(words, t->object->head)) {
+            if (ents.cluster_at(p.sentence, inner.word) < 0) continue;
+            // (Inside an oblique a modifier's name is too often the oblique's own
+            // circumstance: "led with tries from Paul Steinmetz"; but not in the
+            // post one works "as": "worked as an assistant to Henry Moore".)
+            if (inner.modifier && t->object->role != extract::ArgumentRole::kObject && t->object->preposition != "as") {
+              continue;
+            }
+            // "managing director of" is a title, not managing a director; and a
+            // verb that takes "of" itself ("accused Britain's sprinters of
+            // lacking pride") would read the possessor as its own "of".
+            static const std::set<std::string, std::less<>> kVerbsTakingOf = {
+                "accuse", "convict", "warn",    "inform", "rob",    "deprive",  "clear",
+                "remind", "strip",   "suspect", "tell",   "assure", "persuade", "notify"};
+            const std::string_view verb = std::string_view(t->relation).substr(0, t->relation.find(' '));
+            if (words[p.predicate].form == "managing" ||
+                (inner.relation.ends_with(" of") && kVerbsTakingOf.contains(verb))) {
+              continue;
+            }
+            extract::Argument name = *t->object;
+            name.role = extract::ArgumentRole::kOblique;  // its preposition is in the relation
+            name.head = inner.word;
+            name.span = {inner.word, inner.word + 1};
+            name.is_name = true;
+            name.preposition.clear();
+            const std::optional<ArgumentEntity> n = entity_of(words, name, p.sentence, ents, table, record.entities);
+            if (!n || !schema::is_named(n->type) || (s->record && s->record == n->record)) continue;
+            name.node = n->name;
+            name.entity_type = std::string(store::entity_type_name(n->type));
+            const extract::GraphTriple via{t->subject, &name,
+                                           inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
+            // (A named example that the head noun classifies is no name cut
+            // short: "including the Odeon cinema chain" is the Odeon chain.
+            // Elsewhere it may be: "US tabloid magazines" are no US.)
+            const bool classified = inner.example && words[inner.word].head >= 0 &&
+                                    static_cast<uint32_t>(words[inner.word].head) != inner.word &&
+                                    words[inner.word].deprel == "compound";
+            if (std::optional<std::string> r = gate_fact(
+                    annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, classified})) {
+              keep(*s, *n, std::move(*r));
+            }
+            if (!inner.example) break;  // the nearest name only, or every example
+          }
+        }
+        std::optional<std::string> relation =
+            gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
+        if (!relation) {
+          // A relation the gate refuses with a folded object ("visit school in
+          // Leeds") may still state the plain statement ("visit · school").
+          const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
+          if (!plain) continue;
+          o = entity_of(words, *plain->object, p.sentence, ents, table, record.entities);
+          if (!o || (s->record && s->record == o->record)) continue;
+          relation = gate_fact(annotated, p, *plain,
+                               {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain),
+                                s->named_here, o->named_here});
+          if (!relation) continue;
+        }
+        // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
+        if (std::optional<std::string> active = active_voice(words, p, *relation)) {
+          keep(*o, *s, std::move(*active));
+        } else {
+          keep(*s, *o, std::move(*relation));
+        }
       }
     }
   }

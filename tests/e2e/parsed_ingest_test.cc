@@ -793,6 +793,24 @@ TEST(ParsedIngest, ATownWithAPluralVerbIsItsClub) {
   for (const nlohmann::json& n : g.nodes_named("France")) EXPECT_EQ(n["type"], "LOC") << g.dump();
 }
 
+// "The pair joined Kelso Athletic": each of the two people named together
+// before did; a pair nobody named together is no one.
+TEST(ParsedIngest, APairIsBothPeopleNamedTogetherBefore) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("pair",
+                                         "Sprint news\n\nAnna Kovac and Maja Lindqvist missed two tests last "
+                                         "year.\n\nThe pair joined Kelso Athletic on Monday.\n");
+  const IngestedGraph g("pair", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Kovac", "join", "Kelso Athletic")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Maja Lindqvist", "join", "Kelso Athletic")) << g.dump();
+  const std::string alone = write_article(
+      "no_pair", "Sprint news\n\nIan Ross missed two tests last year.\n\nThe pair joined Kelso Athletic on Monday.\n");
+  const IngestedGraph h("no_pair", alone);
+  fs::remove_all(fs::path(alone).parent_path());
+  EXPECT_TRUE(h.edges("", "join", "Kelso Athletic").empty()) << h.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
