@@ -263,15 +263,7 @@ std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> w
   return std::nullopt;
 }
 
-// "Carl Emmerson, from the Institute for Fiscal Studies, told", "David
-// Page, of Investec Securities, said": after the comma that follows a
-// person's name (word `e`), "from"/"of"/"at", an optional "the" and a whole
-// organisation's name, closed by a comma: the person works there. With
-// "for" ("Vincent Cable, for the Liberal Democrats, called ...") the person
-// speaks for it. Without the commas only "of" and "from" count, for a
-// quoted speaker ("said Mike Powell of Dresdner Kleinwort Wasserstein.",
-// "said Ben Coppin from Envisional."): "at" is as often where the person
-// was ("Tony Blair at Downing Street").
+// A verb a quotation's speaker is named with.
 bool is_speaking_verb(const nlp::Word& w) {
   return (w.upos == nlp::UPos::VERB || w.upos == nlp::UPos::AUX) &&
          one_of(utf8::ascii_lowercase(w.lemma),
@@ -300,6 +292,15 @@ bool quoted_speaker(std::span<const nlp::Word> words, uint32_t first, uint32_t l
   return k < words.size() && is_speaking_verb(words[k]);
 }
 
+// "Carl Emmerson, from the Institute for Fiscal Studies, told", "David
+// Page, of Investec Securities, said": after the comma that follows a
+// person's name (word `e`), "from"/"of"/"at", an optional "the" and a whole
+// organisation's name, closed by a comma: the person works there. With
+// "for" ("Vincent Cable, for the Liberal Democrats, called ...") the person
+// speaks for it. Without the commas only "of" and "from" count, for a
+// quoted speaker ("said Mike Powell of Dresdner Kleinwort Wasserstein.",
+// "said Ben Coppin from Envisional."): "at" is as often where the person
+// was ("Tony Blair at Downing Street").
 std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> words, uint32_t e) {
   const uint32_t n = static_cast<uint32_t>(words.size());
   const bool comma = e + 1 < n && words[e + 1].form == ",";
