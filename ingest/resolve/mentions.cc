@@ -105,6 +105,16 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
     const std::string_view d = demonym_of(words[i].form);
     return !d.empty() && ascii_lowercase(d) == ascii_lowercase(words[i].form);
   };
+  // "Australian Craig Mottram" tagged ORG: a nationality before a given name
+  // and a surname is a person's description, whatever the recognizer said.
+  if (span.type != nlp::EntityType::kPerson && end - name_begin >= 3 &&
+      (is_demonym(name_begin) || lexicon::is_nationality_word(words[name_begin].form)) &&
+      (marks[name_begin + 1].word_classes & nlp::kGazFirstName) != 0 &&
+      std::none_of(words.begin() + name_begin, words.begin() + end,
+                   [](const Word& w) { return nlp::is_ascii_lower(w.form[0]); }) &&
+      !lexicon::ends_organisation_name(words[end - 1].form)) {
+    span.type = nlp::EntityType::kPerson;
+  }
   // "Croatian Ivan Ljubicic", "Spaniard Costa": a nationality before a
   // person's name is no part of it, even where one name word is left.
   // ("European Indoor Championships" read as a person keeps its name, and

@@ -487,6 +487,21 @@ TEST(Coreference, ANameEndingInAnEventWordIsAnEvent) {
   EXPECT_EQ(find_cluster(e, "Rockstar Games")->type, nlp::EntityType::kOrg);
 }
 
+// "Australian Craig Mottram" tagged ORG is Craig Mottram, an Australian;
+// "American Express" stays a firm.
+TEST(Coreference, ANationalityBeforeAGivenNameMakesAPersonWhateverTheTag) {
+  const nlp::Document doc = annotated({
+      "Australian/ADJ/B-ORG/amod/3 Craig/PROPN/I-ORG/compound/3 Mottram/PROPN/L-ORG/nsubj/4 won/VERB/_/root/0",
+      "American/ADJ/B-ORG/amod/2 Express/PROPN/L-ORG/nsubj/3 grew/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* mottram = find_cluster(e, "Craig Mottram");
+  ASSERT_NE(mottram, nullptr);
+  EXPECT_EQ(mottram->type, nlp::EntityType::kPerson);
+  EXPECT_EQ(find_cluster(e, "Australian Craig Mottram"), nullptr);
+  ASSERT_NE(find_cluster(e, "American Express"), nullptr);
+}
+
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
   const nlp::Document doc = annotated({
       "Jake/PROPN/B-PERSON/nsubj/3 Sullivan/PROPN/L-PERSON/flat/1 said/VERB/_/root/0 he/PRON/_/nsubj/5 "
