@@ -100,6 +100,22 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   for (uint32_t i = name_begin; i + 2 < end; ++i) {
     if (person_descriptor(words[i].form) || schema::is_role_noun(ascii_lowercase(words[i].form))) name_begin = i + 1;
   }
+  // "Labour MSP Christine May", "Lock Ben Kay", "Tory MP John Smith" read as
+  // one name: capitalised words that describe a person (a party, an office,
+  // a position) before a given name and a surname are the title.
+  for (uint32_t g = name_begin + 1; g + 1 < end; ++g) {
+    if ((marks[g].word_classes & nlp::kGazFirstName) == 0) continue;
+    bool describes = false, capitalised = true;
+    for (uint32_t i = name_begin; i < end; ++i) capitalised = capitalised && nlp::is_ascii_upper(words[i].form[0]);
+    for (uint32_t i = name_begin; i < g; ++i) {
+      const std::string lower = ascii_lowercase(words[i].form);
+      describes = describes || !lexicon::party_canonical(words[i].form).empty() || is_title_or_honorific(marks[i]) ||
+                  schema::is_role_noun(lower) || lexicon::is_position_noun(lower) || lower == "lock" ||
+                  lower == "centre" || lower == "prop";
+    }
+    if (describes && capitalised && !lexicon::ends_organisation_name(words[end - 1].form)) name_begin = g;
+    break;
+  }
   // A demonym is its own demonym ("Brazilian"); a country is not ("Russia").
   auto is_demonym = [&](uint32_t i) {
     const std::string_view d = demonym_of(words[i].form);

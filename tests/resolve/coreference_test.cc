@@ -502,6 +502,28 @@ TEST(Coreference, ANationalityBeforeAGivenNameMakesAPersonWhateverTheTag) {
   ASSERT_NE(find_cluster(e, "American Express"), nullptr);
 }
 
+// A party and an office read into one name with a given name and surname
+// are the person's title.
+TEST(Coreference, APartyAndAnOfficeBeforeAGivenNameAreTheTitle) {
+  const nlp::Document doc = annotated({
+      "Labour/PROPN/B-ORG/compound/4 MSP/PROPN/I-ORG/compound/4 Christine/PROPN/I-ORG/compound/4 "
+      "May/PROPN/L-ORG/nsubj/5 spoke/VERB/_/root/0",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  const Cluster* may = find_cluster(e, "Christine May");
+  ASSERT_NE(may, nullptr);
+  EXPECT_EQ(may->type, nlp::EntityType::kPerson);
+  ASSERT_EQ(e.titles.size(), 1u);
+  EXPECT_EQ(e.titles[0].title, "Labour MSP");
+  // A position written as a capitalised word at a sentence's start.
+  const nlp::Document lock = annotated({
+      "Lock/PROPN/B-PERSON/compound/3 Ben/PROPN/I-PERSON/compound/3 Kay/PROPN/L-PERSON/nsubj/4 left/VERB/_/root/0",
+  });
+  const DocumentEntities l = resolve_document(lock);
+  EXPECT_NE(find_cluster(l, "Ben Kay"), nullptr);
+  EXPECT_EQ(find_cluster(l, "Lock Ben Kay"), nullptr);
+}
+
 TEST(Coreference, MentionsAreInTextOrderAndPointAtTheirClusters) {
   const nlp::Document doc = annotated({
       "Jake/PROPN/B-PERSON/nsubj/3 Sullivan/PROPN/L-PERSON/flat/1 said/VERB/_/root/0 he/PRON/_/nsubj/5 "
