@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/lexicon.h"
+#include "base/one_of.h"
 
 #include "ingest/nlp/model_io.h"
 #include "ingest/nlp/ner_titles.h"
@@ -742,6 +743,16 @@ void EntityRecognizer::tidy_spans(std::span<const Word> words, std::span<const G
       const uint32_t b = person_begin_with_particles(words, e.begin, floor);
       changed = changed || b != e.begin;
       e.begin = b;
+      // "Luca | di Montezemolo" with the surname untagged: the particle and
+      // the capitalised word after it end the name (before any next span).
+      const uint32_t next_begin = &e == &spans.back() ? static_cast<uint32_t>(words.size()) : (&e + 1)->begin;
+      // (Not "as", "an": "Tony Blair as Prime Minister".)
+      if (e.end + 1 < next_begin &&
+          one_of(words[e.end].form, {"van", "von", "de", "da", "di", "del", "della", "du", "der", "bin", "ibn"}) &&
+          words[e.end + 1].upos == UPos::PROPN && is_ascii_upper(words[e.end + 1].form[0])) {
+        e.end += 2;
+        changed = true;
+      }
     }
     floor = e.end;
     previous = &e;

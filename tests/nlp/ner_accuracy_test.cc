@@ -95,6 +95,11 @@ TEST(NerRegression, ANameParticleJoinsTheGivenNameBeforeIt) {
   const std::set<std::string> coach = entities_of("Barcelona coach Louis van Gaal left.");
   EXPECT_TRUE(coach.contains("Louis van Gaal/PERSON")) << ::testing::PrintToString(coach);
   EXPECT_FALSE(coach.contains("Louis/PERSON")) << ::testing::PrintToString(coach);
+  // The surname after the particle left untagged, and "as" no particle there.
+  const std::set<std::string> fiat = entities_of("Workers shouted at Fiat chairman Luca di Montezemolo on Tuesday.");
+  EXPECT_TRUE(fiat.contains("Luca di Montezemolo/PERSON")) << ::testing::PrintToString(fiat);
+  const std::set<std::string> blair = entities_of("They backed Tony Blair as Prime Minister.");
+  EXPECT_FALSE(blair.contains("Tony Blair as Prime/PERSON")) << ::testing::PrintToString(blair);
 }
 
 TEST(NerRegression, NewsSentences) {
