@@ -646,16 +646,21 @@ bool is_quantity_noun(std::string_view lowercase_word) {
   return std::find(std::begin(kQuantities), std::end(kQuantities), lowercase_word) != std::end(kQuantities);
 }
 
+bool is_band_position(std::string_view lowercase_word) {
+  static constexpr std::string_view kBand[] = {"guitarist", "drummer",     "bassist",
+                                               "frontman",  "keyboardist", "vocalist"};
+  return std::find(std::begin(kBand), std::end(kBand), lowercase_word) != std::end(kBand);
+}
+
 bool is_position_noun(std::string_view lowercase_word) {
   // clang-format off
   static constexpr std::string_view kPositions[] = {"keeper",    "goalkeeper", "striker",    "midfielder", "defender",
                                                     "winger",    "forward",    "captain",    "skipper",    "full-back",
                                                     "fly-half",  "scrum-half", "flanker",    "hooker",     "boss",
-                                                    "economist", "analyst",    "strategist", "champion",   "winner",
-                                                    "guitarist", "drummer",    "bassist",    "frontman",   "keyboardist",
-                                                    "vocalist"};
+                                                    "economist", "analyst",    "strategist", "champion",   "winner"};
   // clang-format on
-  return std::find(std::begin(kPositions), std::end(kPositions), lowercase_word) != std::end(kPositions);
+  return is_band_position(lowercase_word) ||
+         std::find(std::begin(kPositions), std::end(kPositions), lowercase_word) != std::end(kPositions);
 }
 
 }  // namespace kg::lexicon

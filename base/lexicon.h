@@ -89,6 +89,8 @@ bool is_quantity_noun(std::string_view lowercase_word);
 // firms are quoted by, a band's players (not "singer": "US singer" is no
 // band's). Lowercase.
 bool is_position_noun(std::string_view lowercase_word);
+// The band's players among them ("guitarist", "frontman"). Lowercase.
+bool is_band_position(std::string_view lowercase_word);
 
 // A capitalised word that says what a person is, not who: an occupation or
 // a nationality noun ("Singer", "Sprinter", "Swede", "Irishmen").

@@ -1293,8 +1293,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     const std::string last = utf8::ascii_lowercase(role.substr(role.rfind(' ') + 1));
     store::EntityRecord& o = record.entities[f.object];
     // (A band is read as a person's name as often: "Franz Ferdinand frontman".)
-    const bool band_post =
-        preposition == "of" && one_of(last, {"guitarist", "drummer", "bassist", "frontman", "keyboardist", "vocalist"});
+    const bool band_post = preposition == "of" && lexicon::is_band_position(last);
     if (o.type != store::EntityType::kLoc && o.type != store::EntityType::kMisc &&
         !(band_post && o.type == store::EntityType::kPerson)) {
       continue;
