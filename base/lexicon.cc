@@ -33,7 +33,8 @@ constexpr Honorific kHonorifics[] = {
 
 // Titles and offices written before a name. Multiword entries are matched
 // as one phrase.
-// clang-format off: one list, several titles to a line
+// (Several titles to a line, kept so by hand.)
+// clang-format off
 constexpr std::string_view kTitles[] = {
     "President", "Vice President", "Vice-President", "President-elect", "Prime Minister", "Premier",
     "Minister", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
@@ -637,6 +638,13 @@ bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event) {
   }
   *event = false;
   return in(kVenues);
+}
+
+bool is_modal_verb(std::string_view lowercase_lemma) {
+  // ("will": a future event is not yet a fact, and is shown as one to come.)
+  static constexpr std::string_view kModals[] = {"can",   "could",  "may",   "might", "must",
+                                                 "shall", "should", "would", "will",  "ought"};
+  return std::find(std::begin(kModals), std::end(kModals), lowercase_lemma) != std::end(kModals);
 }
 
 bool is_quantity_noun(std::string_view lowercase_word) {

@@ -79,6 +79,10 @@ enum class RoleNoun : uint8_t {
 };
 RoleNoun role_noun(std::string_view lowercase_lemma);
 
+// A modal auxiliary, lowercase lemma ("can", "would", "will", "ought"):
+// what it qualifies is not (yet) a fact. Compared exactly.
+bool is_modal_verb(std::string_view lowercase_lemma);
+
 // A noun that counts or groups what its "of" names ("a number of
 // businesses", "a host of players", "a series of strikes"). Lowercase.
 bool is_quantity_noun(std::string_view lowercase_word);

@@ -524,6 +524,14 @@ bool nationality(std::string_view name) {
   return lexicon::is_nationality_word(name) || (!name.empty() && lexicon::demonym_of(name) == name);
 }
 
+// A country, a nationality or a continent: news names a side from there
+// as the place ("England were sloppy", "Europe's Ryder Cup team"), so a
+// post held there or a plural verb makes no club of it.
+bool side_named_as_place(std::string_view name) {
+  return lexicon::find_country(name) != nullptr || nationality(name) ||
+         one_of(name, {"Europe", "Africa", "Asia", "America", "World"});
+}
+
 // Whether a time word ("former", "ex-", "then") opens the capitalised words
 // that end at or just before `first` ("former Chelsea | striker", "Former
 // Worldcom boss"): a post held once, not now.
@@ -1257,10 +1265,8 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       // club (a country is its side, which news names as the place).
       if (const std::optional<uint32_t> r = table.cluster(m.cluster)) {
         store::EntityRecord& e = record.entities[*r];
-        if (e.type == store::EntityType::kLoc && lexicon::find_country(e.name) == nullptr && !nationality(e.name) &&
-            resolve::store_type(ents.clusters[static_cast<size_t>(m.cluster)].type) == store::EntityType::kLoc &&
-            !one_of(e.name, {"Europe", "Africa", "Asia", "America", "Britain", "England", "Scotland", "Wales",
-                             "Ireland", "Northern Ireland"})) {
+        if (e.type == store::EntityType::kLoc && !side_named_as_place(e.name) &&
+            resolve::store_type(ents.clusters[static_cast<size_t>(m.cluster)].type) == store::EntityType::kLoc) {
           e.type = store::EntityType::kOrg;
         }
       }
@@ -1306,10 +1312,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       return o.name.find(' ') == std::string::npos && (nlp::Gazetteer::builtin().word_classes(o.name) &
                                                        (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
     };
-    static constexpr std::string_view kContinents[] = {"Europe", "Africa", "Asia", "America", "World"};
-    if ((club_post || (firm_post && !known_place())) && lexicon::find_country(o.name) == nullptr &&
-        !nationality(o.name) &&
-        std::find(std::begin(kContinents), std::end(kContinents), o.name) == std::end(kContinents)) {
+    if ((club_post || (firm_post && !known_place())) && !side_named_as_place(o.name)) {
       o.type = store::EntityType::kOrg;
     }
   }

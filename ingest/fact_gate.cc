@@ -30,6 +30,16 @@ std::string child_lemma(Words words, uint32_t head, std::string_view rel,
   return "";
 }
 
+// The modal auxiliary of `verb` ("would"), lower case; "" when it has none.
+std::string modal_of(Words words, uint32_t verb) {
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].head != static_cast<int32_t>(verb) || base_rel(words[i].deprel) != "aux") continue;
+    std::string l = utf8::ascii_lowercase(words[i].lemma.empty() ? words[i].form : words[i].lemma);
+    if (lexicon::is_modal_verb(l)) return l;
+  }
+  return "";
+}
+
 // "Since moving from Colchester to London, she has re-focused", "After
 // leaving Chelsea he joined ...", "underlined his promise by beating
 // Gaston Gaudio": a participle clause of time or means, marked or
@@ -251,10 +261,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   }
   if (!child_lemma(words, p.predicate, "advmod", {"almost", "nearly"}).empty()) add("almost");
   // "will most likely end up with Gazprom": a forecast, not a fact.
-  const std::string modal =
-      p.modal ? child_lemma(words, p.predicate, "aux",
-                            {"can", "could", "may", "might", "must", "shall", "should", "would", "will", "ought"})
-              : std::string();
+  const std::string modal = p.modal ? modal_of(words, p.predicate) : std::string();
   const bool hedged =
       !child_lemma(words, p.predicate, "advmod", {"likely", "probably", "possibly", "perhaps", "maybe"}).empty();
   if (hedged && (!p.modal || modal == "will")) add("may");

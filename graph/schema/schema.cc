@@ -58,7 +58,8 @@ struct PhraseRule {
 };
 
 // Lemma phrases as the extractor writes them (passives are "be" + participle).
-// clang-format off: one table, several phrases to a line
+// (Several phrases to a line, kept so by hand.)
+// clang-format off
 constexpr PhraseRule kRules[] = {
     {"meet", "meets"}, {"meet with", "meets"}, {"hold talk with", "meets"}, {"have talk with", "meets"},
     {"talk with", "meets"}, {"speak with", "meets"}, {"meet up with", "meets"},

@@ -23,9 +23,6 @@ namespace kg::extract {
 
 namespace {
 
-// ("will": a future event is not yet a fact, and is shown as one to come.)
-constexpr std::array<std::string_view, 10> kModals = {"can",   "could",  "may",   "might", "must",
-                                                      "shall", "should", "would", "will",  "ought"};
 constexpr std::array<std::string_view, 4> kNegations = {"not", "n't", "never", "no"};
 
 // Verbs whose coordinated subjects act on each other: "A and B met" = A met B.
@@ -156,7 +153,7 @@ void ClauseRules::absorb_auxiliaries(ClauseBuild& c, uint32_t x) const {
     const std::string& l = t_.lemma(d);
     if (r == "aux" || r == "aux:pass" || r == "cop") {
       c.rel_words.push_back(d);
-      if (listed(kModals, l)) c.p.modal = true;
+      if (lexicon::is_modal_verb(l)) c.p.modal = true;
       if (r == "aux:pass") c.pred.passive = true;
     } else if (r == "advmod" && listed(kNegations, l) &&
                !(d + 1 < t_.size() && t_.lower_form(d + 1) == "only")) {  // "not only ... but also" affirms

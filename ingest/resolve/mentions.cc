@@ -103,18 +103,19 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   // "Labour MSP Christine May", "Lock Ben Kay", "Tory MP John Smith" read as
   // one name: capitalised words that describe a person (a party, an office,
   // a position) before a given name and a surname are the title.
-  for (uint32_t g = name_begin + 1; g + 1 < end; ++g) {
-    if ((marks[g].word_classes & nlp::kGazFirstName) == 0) continue;
-    bool describes = false, capitalised = true;
-    for (uint32_t i = name_begin; i < end; ++i) capitalised = capitalised && nlp::is_ascii_upper(words[i].form[0]);
-    for (uint32_t i = name_begin; i < g; ++i) {
+  uint32_t given = name_begin + 1;
+  while (given + 1 < end && (marks[given].word_classes & nlp::kGazFirstName) == 0) ++given;
+  const bool capitalised = std::all_of(words.begin() + name_begin, words.begin() + end,
+                                       [](const Word& w) { return nlp::is_ascii_upper(w.form[0]); });
+  if (given + 1 < end && capitalised && !lexicon::ends_organisation_name(words[end - 1].form)) {
+    bool describes = false;
+    for (uint32_t i = name_begin; i < given; ++i) {
       const std::string lower = ascii_lowercase(words[i].form);
       describes = describes || !lexicon::party_canonical(words[i].form).empty() || is_title_or_honorific(marks[i]) ||
                   schema::is_role_noun(lower) || lexicon::is_position_noun(lower) || lower == "lock" ||
-                  lower == "centre" || lower == "prop";
+                  lower == "centre";
     }
-    if (describes && capitalised && !lexicon::ends_organisation_name(words[end - 1].form)) name_begin = g;
-    break;
+    if (describes) name_begin = given;
   }
   // A demonym is its own demonym ("Brazilian"); a country is not ("Russia").
   auto is_demonym = [&](uint32_t i) {
