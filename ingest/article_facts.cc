@@ -979,7 +979,7 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // Howard. A pronoun possessor ("his son Nick") only when it stands for a
   // person the sentence or the one before names.
   for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (const KinMention& kin : kin_mentions(words)) {
+    for (const resolve::KinMention& kin : resolve::kin_mentions(words)) {
       const int32_t relative = ents.cluster_at(sentence, kin.relative_word);
       const int32_t possessor = ents.cluster_at(sentence, kin.possessor_word);
       if (relative < 0 || possessor < 0 || relative == possessor) continue;

@@ -494,6 +494,12 @@ bool described_entity(Words words, const extract::Argument& a, store::EntityType
   // "the music publisher, Bertelsmann": a noun with the name in apposition
   // (the record builder took the name's entity for the argument).
   if (nlp::apposed_word(words, a.head, /*named=*/true) >= 0) return true;
+  // "criticised her husband": a spouse is resolved only through the kinship
+  // the article states ("Michael Howard's wife, Sandra"; resolve.cc).
+  if (type == store::EntityType::kPerson && one_of(a.head_lemma, {"husband", "wife"}) &&
+      !child_lemma(words, a.head, "nmod", {"he", "she", "his", "her"}).empty()) {
+    return true;
+  }
   if (type != store::EntityType::kPerson || !schema::is_role_noun(a.head_lemma)) return false;
   if (a.is_name || child_lemma(words, a.head, "det", {"the"}).empty()) return false;
   // Only with a nationality ("the Brazilian president"): a bare office ("the

@@ -305,6 +305,19 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
       }
     }
   }
+  // "her husband", "his wife", unless the name follows ("his wife, Cherie"):
+  // the spouse the article names, found through its kinship (resolve.cc).
+  if (is_possessive_determiner(words[i].form) && i + 1 < n && !covered[i + 1] && words[i + 1].upos == UPos::NOUN &&
+      (ascii_lowercase(words[i + 1].form) == "husband" || ascii_lowercase(words[i + 1].form) == "wife")) {
+    const uint32_t after = i + 2 < n && words[i + 2].form == "," ? i + 3 : i + 2;
+    if (after < n && (words[after].upos == UPos::PROPN || !words[after].ner.empty())) return;
+    FoundMention f = person_read_as_pronoun(words, s, i, i + 2, i + 1, ascii_lowercase(words[i + 1].form));
+    f.read_as_pronoun = false;
+    f.spouse = true;
+    f.possessor_word = static_cast<int32_t>(i);
+    out->push_back(std::move(f));
+    return;
+  }
   std::string nationality;
   uint32_t j = i + 1;
   std::vector<std::string> modifiers;

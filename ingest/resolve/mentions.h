@@ -41,6 +41,9 @@ struct FoundMention {
   // Descriptions of an institution by the last word of its name: "the
   // commission" for the Law Commission named before.
   bool institution_head = false;
+  // Descriptions of a spouse by a possessive, with no name after them: "her
+  // husband", "his wife" (the possessive is possessor_word).
+  bool spouse = false;
   // Pronouns: whether it is reflexive / an object (binding constraints).
   bool reflexive = false;
   bool object_pronoun = false;

@@ -104,6 +104,7 @@ class Resolver {
       if (found_[i].mention.kind == MentionKind::kName) key_[i] = name_key(found_[i]);
     }
     read_acronyms_as_their_names();
+    complete_relatives_names();
     pass_ = kFullNames;
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].mention.kind == MentionKind::kName && !is_short_person(i) && !may_be_surname(i)) place_full_name(i);
@@ -171,6 +172,56 @@ class Resolver {
       if (found_[i].mention.kind != MentionKind::kName) continue;
       if (const auto it = name_of_acronym.find(key_[i]); it != name_of_acronym.end()) key_[i] = it->second;
     }
+  }
+
+  // "Michael Howard's ex-model wife, Sandra": a wife, widow, son or daughter
+  // named by a given name alone bears the possessor's surname, so that she
+  // is Sandra Howard, whom "Sandra" and "Mrs Howard" later in the article
+  // name, not a stranger "Sandra" beside a "Howard" of unknown gender. Only
+  // a possessor named in full before "'s" (a pronoun is not resolved yet),
+  // and only a given name the lexicon knows of the kinship noun's gender:
+  // a husband, a parent or a former wife may bear another surname.
+  void complete_relatives_names() {
+    for (uint32_t s = first_; s < last_; ++s) {
+      const auto words = doc_.words_of(doc_.sentences[s]);
+      for (const KinMention& kin : kin_mentions(words)) {
+        const Gender expected = kin.relation == "wife of" || kin.relation == "widow of" || kin.relation == "daughter of"
+                                    ? Gender::kFemale
+                                : kin.relation == "son of" ? Gender::kMale
+                                                           : Gender::kUnknown;
+        if (kin.relation == "wife of" || kin.relation == "husband of") spouses_.push_back({s, kin});
+        if (expected == Gender::kUnknown || words[kin.possessor_word].upos == nlp::UPos::PRON ||
+            lexicon::given_name_gender(words[kin.relative_word].form) != expected) {
+          continue;
+        }
+        const int64_t relative = mention_at(s, kin.relative_word), possessor = mention_at(s, kin.possessor_word);
+        if (relative < 0 || possessor < 0 || found_[static_cast<size_t>(relative)].mention.kind != MentionKind::kName ||
+            found_[static_cast<size_t>(possessor)].mention.kind != MentionKind::kName) {
+          continue;
+        }
+        FoundMention& r = found_[static_cast<size_t>(relative)];
+        const FoundMention& p = found_[static_cast<size_t>(possessor)];
+        const std::vector<std::string> possessor_words = split_words(p.mention.text);
+        if (r.mention.end - r.mention.begin != 1 || r.mention.type == EntityType::kOrg ||
+            r.mention.type == EntityType::kLoc || p.mention.type != EntityType::kPerson || possessor_words.size() < 2) {
+          continue;
+        }
+        r.mention.text += " " + possessor_words.back();
+        r.gender = expected;  // a full name's given name states it (mentions.cc)
+        key_[static_cast<size_t>(relative)] = name_key(r);
+      }
+    }
+  }
+
+  // The first mention whose words hold word `word` of sentence `s` (a
+  // possessive pronoun before a description of its own: the pronoun); -1
+  // for none.
+  int64_t mention_at(uint32_t s, uint32_t word) const {
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const Mention& m = found_[i].mention;
+      if (m.sentence == s && m.begin <= word && word < m.end) return static_cast<int64_t>(i);
+    }
+    return -1;
   }
 
   // A one-word name that may be the surname or first name of a person.
@@ -394,6 +445,7 @@ class Resolver {
     // "the company" is resolved as "it" is, "the 25-year-old" and "the
     // athlete" as "he" or "she", by salience.
     if (f.institution_head) return resolve_institution(i);
+    if (f.spouse) return resolve_spouse(i);
     if (f.mention.type == EntityType::kOrg || f.read_as_pronoun) return resolve_pronoun(i);
     const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
     const RoleNoun role = role_noun(f.role_lemma);
@@ -416,6 +468,24 @@ class Resolver {
       if (last && (best < 0 || *last > best_last)) best = c, best_last = *last;
     }
     if (best >= 0) join(i, best);
+  }
+
+  // "her husband": the person the article has named as her husband or
+  // "his wife" ("Michael Howard's wife, Sandra" makes Michael Howard "her
+  // husband" for "she" = Sandra); unresolved when it names none.
+  void resolve_spouse(size_t i) {
+    const FoundMention& f = found_[i];
+    const int32_t possessor = cluster_at_word(f.mention.sentence, static_cast<uint32_t>(f.possessor_word), i);
+    if (possessor < 0) return;
+    for (const auto& [sentence, kin] : spouses_) {
+      const int64_t relative = mention_at(sentence, kin.relative_word),
+                    other = mention_at(sentence, kin.possessor_word);
+      if (relative < 0 || other < 0 || static_cast<size_t>(relative) >= i || static_cast<size_t>(other) >= i) continue;
+      const int32_t r = cluster_of_[static_cast<size_t>(relative)], o = cluster_of_[static_cast<size_t>(other)];
+      if (r < 0 || o < 0 || r == o) continue;
+      if (r == possessor) return join(i, o);
+      if (o == possessor) return join(i, r);
+    }
   }
 
   // "the commission": the organisation named last before it (within
@@ -659,6 +729,8 @@ class Resolver {
   const uint32_t first_, last_;
   std::vector<FoundMention> found_;
   std::vector<std::string> key_;      // normalised name of each name mention
+  // "wife of" and "husband of" kinship read off the words, with its sentence.
+  std::vector<std::pair<uint32_t, KinMention>> spouses_;
   std::vector<int32_t> cluster_of_;   // draft index of each mention, -1 unresolved
   std::vector<Draft> drafts_;
   Pass pass_ = kFullNames;  // the pass of run() under way

@@ -119,6 +119,19 @@ store::EntityType store_type(nlp::EntityType type);
 // stands for; -1 when the sentence opens otherwise.
 int32_t topic_word(std::span<const nlp::Word> words);
 
+// A relative named with the person whose relative they are: "Michael
+// Howard's ex-model wife, Sandra", "his son Nick", "Curtis's widow
+// Deborah". Read off the words: a possessor (a person's name with "'s", or
+// "his"/"her"), up to three modifiers, a kinship noun and, after an
+// optional comma, a recognized person's name. The relation is "<noun> of"
+// ("wife of", "son of"), "former wife of" after "former" or "ex".
+struct KinMention {
+  uint32_t relative_word = 0;   // first word of the relative's name
+  uint32_t possessor_word = 0;  // last word of the possessor's name, or the pronoun
+  std::string relation;
+};
+std::vector<KinMention> kin_mentions(std::span<const nlp::Word> words);
+
 // A cluster as the store's record of one document entity: canonical name,
 // type, aliases with counts, and its number of mentions (names, pronouns and
 // descriptions alike).

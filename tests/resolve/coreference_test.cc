@@ -140,6 +140,39 @@ TEST(Coreference, GenderFromGivenNamesKeepsShortFormsAndPronounsApart) {
   EXPECT_EQ(name_at(a, 1, 1), "");
 }
 
+// "Michael Howard's wife, Sandra": she is Sandra Howard, whom "Mrs
+// Howard" names later, and who is "her husband"'s wife. A given name the
+// lexicon does not know as a woman's, or a possessor named by a pronoun,
+// completes nothing.
+TEST(Coreference, AWifeNamedByHerGivenNameBearsHerHusbandsSurname) {
+  const nlp::Document doc = annotated({
+      "Michael/PROPN/B-PERSON/nmod:poss/4 Howard/PROPN/L-PERSON/flat/1 's/PART/_/case/1 wife/NOUN/_/nsubj/7 "
+      ",/PUNCT/_/punct/6 Sandra/PROPN/U-PERSON/appos/4 spoke/VERB/_/root/0",
+      "Mr/PROPN/_/compound/2 Howard/PROPN/U-PERSON/nsubj/3 smiled/VERB/_/root/0",
+      "Mrs/PROPN/_/compound/2 Howard/PROPN/U-PERSON/nsubj/3 praised/VERB/_/root/0 her/PRON/_/nmod:poss/5 "
+      "husband/NOUN/_/obj/3",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 0, 5), "Sandra Howard");
+  EXPECT_EQ(name_at(e, 1, 1), "Michael Howard") << "Mr Howard is the husband, though she was named last";
+  EXPECT_EQ(name_at(e, 2, 1), "Sandra Howard") << "Mrs Howard is the wife";
+  EXPECT_EQ(name_at(e, 2, 4), "Michael Howard") << "her husband";
+  const nlp::Document unknown = annotated({
+      "Michael/PROPN/B-PERSON/nmod:poss/4 Howard/PROPN/L-PERSON/flat/1 's/PART/_/case/1 wife/NOUN/_/nsubj/7 "
+      ",/PUNCT/_/punct/6 Kiri/PROPN/U-PERSON/appos/4 spoke/VERB/_/root/0",
+      "She/PRON/_/nsubj/2 praised/VERB/_/root/0 his/PRON/_/nmod:poss/4 brother/NOUN/_/obj/2",
+  });
+  const DocumentEntities u = resolve_document(unknown);
+  EXPECT_EQ(name_at(u, 0, 5), "Kiri") << "a given name of unknown gender";
+  const nlp::Document pronoun = annotated({
+      "Michael/PROPN/B-PERSON/nsubj/3 Howard/PROPN/L-PERSON/flat/1 spoke/VERB/_/root/0",
+      "His/PRON/_/nmod:poss/2 wife/NOUN/_/nsubj/5 ,/PUNCT/_/punct/4 Sandra/PROPN/U-PERSON/appos/2 "
+      "smiled/VERB/_/root/0",
+  });
+  const DocumentEntities p = resolve_document(pronoun);
+  EXPECT_EQ(name_at(p, 1, 3), "Sandra") << "a pronoun possessor is not resolved before names are";
+}
+
 TEST(Coreference, PronounsTakeTheMostSalientCompatibleEntity) {
   const nlp::Document doc = annotated({
       "Ms/PROPN/_/compound/2 Merkel/PROPN/U-PERSON/nsubj/3 met/VERB/_/root/0 Joe/PROPN/B-PERSON/obj/3 "
