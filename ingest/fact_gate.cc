@@ -1286,11 +1286,26 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
          // where and for whom one speaks, plays or performs: "made a speech
          // at the Conservative Party Conference", "made his first appearance
          // for Chelsea", "gave an interview to GMTV"
-         "speech", "address", "appearance", "performance", "concert", "interview"});
+         "speech", "address", "appearance", "performance", "concert", "interview",
+         // talks, quarrels and contests with the oblique: "held merger
+         // discussions with MCI", "reopened his dispute with Craig Bellamy",
+         // "endured an epic battle with Radcliffe", "suffered a shock loss
+         // to Kiefer", "sang a duet with Marc Anthony"
+         "discussion", "dispute", "feud", "row", "battle", "clash", "loss", "duet", "relationship",
+         // gifts to a party: "made a donation to Labour"
+         "donation"});
+    // Nouns that carry the relation with one preposition only: "rejected a
+    // move to Southampton", "sealed his switch to Manchester City" (a "move
+    // for" names the player wanted), "turned down an approach from Roger
+    // Federer", "took action against NBC".
+    const bool directed =
+        (one_of(a.head_lemma, {"move", "switch", "transfer"}) && t.relation.ends_with(" to")) ||
+        (a.head_lemma == "approach" && (t.relation.ends_with(" to") || t.relation.ends_with(" from"))) ||
+        (a.head_lemma == "action" && t.relation.ends_with(" against"));
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.
     const bool owned_share = one_of(a.head_lemma, {"%", "percent", "share"}) &&
                              one_of(std::string_view(p.relation), {"own", "buy", "sell", "hold", "take", "acquire"});
-    if (!relational && !owned_share && !names_owner(p, t)) return false;
+    if (!relational && !directed && !owned_share && !names_owner(p, t)) return false;
   }
   // Chains through a passive or a relative word ("force to be divert",
   // "lose to be slip which") join two clauses with different subjects.

@@ -363,6 +363,32 @@ TEST(ParsedIngest, SpeakersTheirOrganisationsAndWhereTheySpoke) {
   EXPECT_TRUE(g.edges("", "work for", "Golden Mind Studio").empty()) << g.dump();
 }
 
+// Our own transfer story: a move, talks, a quarrel and a lawsuit carry the
+// relation to the name after their preposition; a "move for" names the
+// player wanted, not the clubs before his name, and a plain noun ("a bus
+// to Leeds") carries none.
+constexpr const char* kTransferArticle =
+    "Keane rejects Kelso\n"
+    "\n"
+    "Danny Keane rejected a move to Kelso Athletic on Monday. Kelso Athletic had held talks with Harbour Rovers "
+    "earlier. Manager Piotr Walsh has reopened his dispute with Danny Keane. Harbour Rovers are taking action "
+    "against Kelso Athletic.\n"
+    "\n"
+    "Piotr Walsh is lining up a summer move for Kelso Athletic striker Tomasz Brennan. Tomasz Brennan took a bus "
+    "to Harbour Rovers.\n";
+
+TEST(ParsedIngest, MovesTalksAndDisputesCarryTheirRelation) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("transfer", kTransferArticle);
+  const IngestedGraph g("transfer", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Danny Keane", "reject move to", "Kelso Athletic")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Piotr Walsh", "reopen dispute with", "Danny Keane")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Harbour Rovers", "take action against", "Kelso Athletic")) << g.dump();
+  EXPECT_TRUE(g.edges("Piotr Walsh", "", "Kelso Athletic").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Tomasz Brennan", "", "Harbour Rovers").empty()) << g.dump();
+}
+
 // Our own results story: a company named throughout, its chief executive
 // quoted under a bare title, and an analyst of another firm.
 constexpr const char* kResultsArticle =
