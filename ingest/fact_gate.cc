@@ -342,6 +342,14 @@ bool time_noun(const nlp::Word& w) {
                                                  "winter", "spring", "autumn", "weekend", "century", "decade"});
 }
 
+// "until 20 February", "on 17 January": a number beside a month is a date,
+// whose object the extractor keeps as the bare number ("run until · 20").
+bool day_of_month(Words words, uint32_t head) {
+  if (head >= words.size() || words[head].upos != nlp::UPos::NUM) return false;
+  return (head + 1 < words.size() && lexicon::is_calendar_word(words[head + 1].form)) ||
+         (head > 0 && lexicon::is_calendar_word(words[head - 1].form));
+}
+
 // A name cut short or run on by the recognizer. The run of name words
 // around the argument's head (recognized words of its type, else proper
 // nouns) must stand alone in the sentence: no capitalised word glued on
@@ -498,6 +506,12 @@ bool described_entity(Words words, const extract::Argument& a, store::EntityType
   // the article states ("Michael Howard's wife, Sandra"; resolve.cc).
   if (type == store::EntityType::kPerson && one_of(a.head_lemma, {"husband", "wife"}) &&
       !child_lemma(words, a.head, "nmod", {"he", "she", "his", "her"}).empty()) {
+    return true;
+  }
+  // "opted out of the event": an event is resolved only to the event named
+  // last before it (resolve.cc).
+  if (type == store::EntityType::kMisc && lexicon::is_event_description(a.head_lemma) &&
+      !child_lemma(words, a.head, "det", {"the"}).empty()) {
     return true;
   }
   if (type != store::EntityType::kPerson || !schema::is_role_noun(a.head_lemma)) return false;
@@ -1514,7 +1528,8 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
     }
     // A time is no object ("Elvis topped the chart last time"), and "be" with
     // a bare noun says nothing ("Jonathan Ross · be · film").
-    if (concept_object && concept_side.head < words.size() && time_noun(words[concept_side.head])) {
+    if (concept_object && concept_side.head < words.size() &&
+        (time_noun(words[concept_side.head]) || day_of_month(words, concept_side.head))) {
       return std::nullopt;
     }
     // (A role or an occupation is news of its own: "Ray Neidl · be · analyst".)

@@ -340,7 +340,11 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   const bool institution = !organisation && role_noun(lemma) == RoleNoun::kNone &&
                            lexicon::is_institution_head(lemma) && ascii_lowercase(words[i].form) == "the" &&
                            modifiers.empty() && nationality.empty();
-  if (role_noun(lemma) == RoleNoun::kNone && !organisation && !institution) return;
+  // "the tournament", "the festival": an event named before (resolve.cc).
+  const bool event = !organisation && !institution && role_noun(lemma) == RoleNoun::kNone &&
+                     lexicon::is_event_description(lemma) && ascii_lowercase(words[i].form) == "the" &&
+                     modifiers.empty() && nationality.empty();
+  if (role_noun(lemma) == RoleNoun::kNone && !organisation && !institution && !event) return;
   // "the frozen foods maker Kestrel": the name in apposition says who.
   if (organisation && nlp::apposed_word(words, j) >= 0) return;
   if (j + 1 < n) {
@@ -358,8 +362,11 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   m.end = j + 1;
   m.head = j;
   m.kind = MentionKind::kDescription;
-  m.type = organisation || institution ? nlp::EntityType::kOrg : nlp::EntityType::kPerson;
+  m.type = organisation || institution ? nlp::EntityType::kOrg
+           : event                     ? nlp::EntityType::kMisc
+                                       : nlp::EntityType::kPerson;
   f.institution_head = institution;
+  f.event_head = event;
   m.text = nlp::spaced_forms(words, i, j + 1);
   f.role = role_of(head);
   f.governor = head.head;

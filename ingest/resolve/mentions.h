@@ -41,6 +41,9 @@ struct FoundMention {
   // Descriptions of an institution by the last word of its name: "the
   // commission" for the Law Commission named before.
   bool institution_head = false;
+  // Descriptions of an event named before: "the tournament" for the
+  // Australian Open, "the festival" for the Glastonbury Festival.
+  bool event_head = false;
   // Descriptions of a spouse by a possessive, with no name after them: "her
   // husband", "his wife" (the possessive is possessor_word).
   bool spouse = false;

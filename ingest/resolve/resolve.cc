@@ -445,6 +445,7 @@ class Resolver {
     // "the company" is resolved as "it" is, "the 25-year-old" and "the
     // athlete" as "he" or "she", by salience.
     if (f.institution_head) return resolve_institution(i);
+    if (f.event_head) return resolve_event(i);
     if (f.spouse) return resolve_spouse(i);
     if (f.mention.type == EntityType::kOrg || f.read_as_pronoun) return resolve_pronoun(i);
     const int32_t possessor = f.possessor_word >= 0 ? cluster_at_word(f.mention.sentence, f.possessor_word, i) : -1;
@@ -498,6 +499,25 @@ class Resolver {
       if (c < 0 || found_[j].mention.kind != MentionKind::kName) continue;
       const Draft& d = drafts_[c];
       if (d.type != EntityType::kPerson && d.tokens.size() >= 2 && d.tokens.back() == f.role_lemma) return join(i, c);
+    }
+  }
+
+  // "the festival": the event named last before it (within
+  // kDescriptionWindow sentences) whose name ends in that word, or, for a
+  // word any event goes by ("the tournament"), in an event's word
+  // ("Australian Open", "Rugby World Cup"); none, unresolved.
+  void resolve_event(size_t i) {
+    const FoundMention& f = found_[i];
+    const bool any_event = lexicon::is_event_description(f.role_lemma, /*any_event=*/true);
+    for (size_t j = i; j-- > 0 && found_[j].mention.sentence + kDescriptionWindow >= f.mention.sentence;) {
+      const int32_t c = cluster_of_[j];
+      if (c < 0 || found_[j].mention.kind != MentionKind::kName) continue;
+      const Draft& d = drafts_[c];
+      if (d.type == EntityType::kPerson || d.tokens.size() < 2) continue;
+      const std::string& last = d.tokens.back();
+      if (last == f.role_lemma || last == f.role_lemma + "s" || (any_event && lexicon::ends_event_name(last))) {
+        return join(i, c);
+      }
     }
   }
 

@@ -389,6 +389,20 @@ TEST(ParsedIngest, MovesTalksAndDisputesCarryTheirRelation) {
   EXPECT_TRUE(g.edges("Tomasz Brennan", "", "Harbour Rovers").empty()) << g.dump();
 }
 
+// Our own festival story: "the festival" is the festival named before, and
+// a date ("until 20 February") is no statement's object.
+TEST(ParsedIngest, TheFestivalIsTheFestivalNamedBeforeAndADateNoObject) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("festival",
+                                         "Festival opens\n\nThe Gdansk Film Festival opened on Thursday. It runs until "
+                                         "20 February. Director Anna Kowalska will attend the festival.\n");
+  const IngestedGraph g("festival", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Kowalska", "will attend", "Gdansk Film Festival")) << g.dump();
+  EXPECT_TRUE(g.edges("", "", "20").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("", "run until", "20").empty()) << g.dump();
+}
+
 // Our own results story: a company named throughout, its chief executive
 // quoted under a bare title, and an analyst of another firm.
 constexpr const char* kResultsArticle =

@@ -173,6 +173,25 @@ TEST(Coreference, AWifeNamedByHerGivenNameBearsHerHusbandsSurname) {
   EXPECT_EQ(name_at(p, 1, 3), "Sandra") << "a pronoun possessor is not resolved before names are";
 }
 
+// "the festival" is the festival named before; "the tournament" any event
+// named before; "the event" none (in athletics it is as often a race inside
+// a named meeting).
+TEST(Coreference, AnEventDescriptionIsTheEventNamedBefore) {
+  const nlp::Document doc = annotated({
+      "Kowalski/PROPN/U-PERSON/nsubj/2 visited/VERB/_/root/0 the/DET/_/det/6 Gdansk/PROPN/B-MISC/compound/6 "
+      "Film/PROPN/I-MISC/compound/6 Festival/PROPN/L-MISC/obj/2",
+      "The/DET/_/det/2 festival/NOUN/_/nsubj/3 ended/VERB/_/root/0",
+      "She/PRON/_/nsubj/2 won/VERB/_/root/0 the/DET/_/det/6 Harbour/PROPN/B-MISC/compound/5 "
+      "Open/PROPN/L-MISC/obj/2",
+      "The/DET/_/det/2 tournament/NOUN/_/nsubj/3 ended/VERB/_/root/0 and/CCONJ/_/cc/7 the/DET/_/det/6 "
+      "event/NOUN/_/nsubj/7 closed/VERB/_/conj/3",
+  });
+  const DocumentEntities e = resolve_document(doc);
+  EXPECT_EQ(name_at(e, 1, 1), "Gdansk Film Festival");
+  EXPECT_EQ(name_at(e, 3, 1), "Harbour Open");
+  EXPECT_EQ(name_at(e, 3, 5), "") << "'the event' stands for no named event";
+}
+
 TEST(Coreference, PronounsTakeTheMostSalientCompatibleEntity) {
   const nlp::Document doc = annotated({
       "Ms/PROPN/_/compound/2 Merkel/PROPN/U-PERSON/nsubj/3 met/VERB/_/root/0 Joe/PROPN/B-PERSON/obj/3 "
