@@ -363,9 +363,10 @@ std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extrac
 // Whether `t`'s subject is a pronoun or an organisation description whose
 // reading the gate may trust: it was resolved to the subject of the verb
 // whose clausal complement `p` is ("Time Warner said that it owns ..."), or
-// it continues the subject of the sentence before ("Mr Duarte signed the
-// agreement. He later told ...", also through conjoined verbs: "She became
-// ill ... but joined Diaghilev").
+// it is the subject of a clause conjoined to a verb of its own referent
+// ("Jowell said ... and she accused"), or it continues the subject of the
+// sentence before ("Mr Duarte signed the agreement. He later told ...",
+// also through conjoined verbs: "She became ill ... but joined Diaghilev").
 bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& ents, const extract::Proposition& p,
                      const extract::GraphTriple& t) {
   const auto words = doc.words_of(doc.sentences[p.sentence]);
@@ -385,6 +386,29 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
     return false;
   };
   if (words[p.predicate].deprel == "ccomp" && words[p.predicate].head >= 0) return subject_in(p.sentence, words[p.predicate].head);
+  // "Tessa Jowell said a delay would be disastrous and she accused the
+  // Tories": a conjoined clause's own subject, resolved to the named subject
+  // of the verb its verb is conjoined to, with no other person named between
+  // them ("Scotland played a pass to Crawford and he beat Esson" is
+  // Crawford's goal; "He was my assistant and he managed Rangers" names no one).
+  if (words[p.predicate].deprel == "conj" && words[p.predicate].head >= 0 &&
+      words[t.subject->head].head == static_cast<int32_t>(p.predicate) &&
+      words[t.subject->head].deprel.starts_with("nsubj")) {
+    const int32_t first_verb = words[p.predicate].head;
+    for (uint32_t i = 0; i < t.subject->head; ++i) {
+      if (words[i].head != first_verb || !words[i].deprel.starts_with("nsubj") || words[i].upos != nlp::UPos::PROPN ||
+          ents.cluster_at(p.sentence, i) != cluster) {
+        continue;
+      }
+      bool other_person = false;
+      for (uint32_t k = i + 1; k < t.subject->head; ++k) {
+        const int32_t c = ents.cluster_at(p.sentence, k);
+        other_person = other_person || (c >= 0 && c != cluster &&
+                                        ents.clusters[static_cast<size_t>(c)].type == nlp::EntityType::kPerson);
+      }
+      if (!other_person) return true;
+    }
+  }
   uint32_t verb = p.predicate;  // the first of conjoined verbs shares their subject
   // ("In a speech at Napier University, he said": the speech's agent is the verb's subject.)
   if (p.construction == extract::Construction::kNominalization && words[verb].head >= 0) {

@@ -409,6 +409,20 @@ TEST(ParsedIngest, TheFestivalIsTheFestivalNamedBeforeAndADateNoObject) {
   EXPECT_TRUE(g.edges("", "run until", "20").empty()) << g.dump();
 }
 
+// "X said ... and she accused Y": the pronoun of a conjoined clause is the
+// subject named before it, unless another person is named between them.
+TEST(ParsedIngest, AConjoinedClausesPronounIsTheNamedSubjectBeforeIt) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("conjoined",
+                                         "Port row\n\nMayor Anna Berg said the plan was wrong and she accused Kelso "
+                                         "Shipping of greed. Danny Keane passed to Tomasz Brennan and he beat Piotr "
+                                         "Walsh.\n");
+  const IngestedGraph g("conjoined", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Berg", "accuse", "Kelso Shipping")) << g.dump();
+  EXPECT_TRUE(g.edges("Danny Keane", "beat", "Piotr Walsh").empty()) << g.dump();
+}
+
 // Our own results story: a company named throughout, its chief executive
 // quoted under a bare title, and an analyst of another firm.
 constexpr const char* kResultsArticle =
