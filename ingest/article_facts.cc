@@ -1016,6 +1016,53 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
     }
   });
+  // "The Producers, starring Nathan Lane and Lee Evans", "Sideways, a
+  // wine-tasting comedy starring Paul Giamatti": each actor named after
+  // "starring" stars in the work named before it (a MISC, the one before a
+  // comma-set description of it). The clause rules leave "starring" alone
+  // (fact_gate.cc): they read the work as the actors' subject.
+  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+    for (uint32_t i = 1; i + 1 < words.size(); ++i) {
+      if (words[i].form != "starring") continue;
+      // Back over ", " and a description ("a wine-tasting comedy") to the work's last word.
+      auto work_at = [&](int32_t k) -> std::optional<uint32_t> {
+        const int32_t c = k >= 0 ? ents.cluster_at(sentence, static_cast<uint32_t>(k)) : -1;
+        const std::optional<uint32_t> r = c >= 0 ? table.cluster(c) : std::nullopt;
+        if (!r || record.entities[*r].type != store::EntityType::kMisc) return std::nullopt;
+        return r;
+      };
+      int32_t work_end = static_cast<int32_t>(i) - 1;
+      if (words[static_cast<uint32_t>(work_end)].form == ",") --work_end;
+      // (A title's own "!" or "?": "Airplane!, starring Leslie Nielsen".)
+      if (work_end > 0 && one_of(words[static_cast<uint32_t>(work_end)].form, {"!", "?"})) --work_end;
+      std::optional<uint32_t> w = work_at(work_end);
+      if (!w && work_end >= 0 && ents.cluster_at(sentence, static_cast<uint32_t>(work_end)) < 0) {
+        int32_t k = work_end;
+        while (k > 1 && words[static_cast<uint32_t>(k)].form != "," && work_end - k < 5) --k;
+        if (words[static_cast<uint32_t>(k)].form == "," &&
+            one_of(utf8::ascii_lowercase(words[static_cast<uint32_t>(k) + 1].form), {"a", "an", "the"})) {
+          work_end = k - 1;
+          w = work_at(work_end);
+        }
+      }
+      if (!w) continue;
+      // The actors: person names after "starring", joined by "," and "and".
+      for (uint32_t a = i + 1; a < words.size(); ++a) {
+        if (nlp::tag_type(words[a]) != "PERSON" || !nlp::begins_name(words[a])) break;
+        const int32_t actor = ents.cluster_at(sentence, a);
+        const std::optional<uint32_t> r = actor >= 0 ? table.cluster(actor) : std::nullopt;
+        if (r && record.entities[*r].type == store::EntityType::kPerson) {
+          add_fact(*r, "star in", *w, sentence, {static_cast<uint32_t>(work_end), a + 1}, nullptr);
+        }
+        while (a + 1 < words.size() && !nlp::ends_name(words[a])) ++a;
+        if (a + 2 < words.size() && (words[a + 1].form == "," || words[a + 1].form == "and")) {
+          ++a;
+        } else {
+          break;
+        }
+      }
+    }
+  });
   // "Michael Howard's ex-model wife, Sandra": Sandra · wife of · Michael
   // Howard. A pronoun possessor ("his son Nick") only when it stands for a
   // person the sentence or the one before names.

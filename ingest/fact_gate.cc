@@ -1495,6 +1495,9 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
       one_of(base_rel(words[p.predicate].deprel), {"acl", "advcl", "case", "obl", "nmod", "mark"})) {
     return std::nullopt;
   }
+  // "The Producers, starring Nathan Lane": the actor stars in the work,
+  // read off the words (article_facts.cc), not the work in the actor.
+  if (t.relation == "star" && p.predicate < words.size() && words[p.predicate].form == "starring") return std::nullopt;
   Qualifiers q = qualifiers_of(words, p);
   if (q.question) return std::nullopt;
   if (subject_named && object_named) {

@@ -423,6 +423,20 @@ TEST(ParsedIngest, AConjoinedClausesPronounIsTheNamedSubjectBeforeIt) {
   EXPECT_TRUE(g.edges("Danny Keane", "beat", "Piotr Walsh").empty()) << g.dump();
 }
 
+// "Harbour Ghost, starring Anna Berg and Tomas Reyes": each actor stars in
+// the work, and the work does not "star" them.
+TEST(ParsedIngest, ActorsNamedAfterStarringStarInTheWork) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("starring",
+                                         "Film news\n\nThe new film Harbour Ghost, starring Anna Berg and Tomas "
+                                         "Reyes, opens in Gdansk on Friday. Critics liked Harbour Ghost.\n");
+  const IngestedGraph g("starring", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Berg", "star in", "Harbour Ghost")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tomas Reyes", "star in", "Harbour Ghost")) << g.dump();
+  EXPECT_TRUE(g.edges("Harbour Ghost", "star", "Anna Berg").empty()) << g.dump();
+}
+
 // Our own results story: a company named throughout, its chief executive
 // quoted under a bare title, and an analyst of another firm.
 constexpr const char* kResultsArticle =
