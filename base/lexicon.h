@@ -191,10 +191,10 @@ bool is_organisation_descriptor(std::string_view lowercase_lemma);
 // whatever the recognizer said. Case-insensitive.
 bool ends_event_name(std::string_view last_word);
 
-// A noun that, after "the", stands for an event the article has named: the
-// last word of its name ("festival", "conference", "cup"), or, with
-// `any_event` only, a word any event goes by ("tournament", for the
-// Australian Open or the Rugby World Cup). Lowercase lemma.
+// A noun that, after "the", stands for an event the article has named: a
+// word any event goes by ("tournament", for the Australian Open or the Rugby
+// World Cup), or the last word of the event's own name ("festival",
+// "conference", "cup"). With `any_event`, only the former. Lowercase lemma.
 bool is_event_description(std::string_view lowercase_lemma, bool any_event = false);
 
 // A noun that says what kind of event or venue the name before it is ("the
