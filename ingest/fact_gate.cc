@@ -765,6 +765,21 @@ bool name_fits_graph(std::string_view text, std::string_view name, store::Entity
       // and a field of work read as a name before its trade ("Film director Ken Loach")
       "Film", "Fashion", "Music", "Theatre", "Television", "Art", "Rock", "Pop", "Jazz"};
   if (std::find(std::begin(kGenericHeads), std::end(kGenericHeads), name) != std::end(kGenericHeads)) return false;
+  // A date is a time, not a name ("the 17 April race", "the 27 February
+  // match"): every word a number or a month or weekday, and a number beside
+  // a month that is also a given name ("April", "May" alone may be people).
+  bool calendar = !name.empty(), number = false, given_name = false;
+  for (size_t at = 0; calendar && at < name.size();) {
+    const size_t space = std::min(name.find(' ', at), name.size());
+    const std::string_view word = name.substr(at, space - at);
+    const bool digits =
+        !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    number = number || digits;
+    given_name = given_name || (!digits && !lexicon::is_calendar_word(word, /*given_names=*/false));
+    calendar = digits || lexicon::is_calendar_word(word);
+    at = space + 1;
+  }
+  if (calendar && (number || !given_name)) return false;
   // A sum or a share is a value, not a name ("Xstrata's bid of A$6.35").
   for (std::string_view mark : {"$", "\u00a3", "\u20ac", "\u00a5", "%"}) {
     if (name.find(mark) != std::string_view::npos) return false;

@@ -417,6 +417,21 @@ TEST(ParsedIngest, AConjoinedClausesPronounIsTheNamedSubjectBeforeIt) {
   EXPECT_TRUE(g.edges("Danny Keane", "beat", "Piotr Walsh").empty()) << g.dump();
 }
 
+// "the 17 April race": a date the recognizer took for a name is no
+// entity to stand in a relation.
+TEST(ParsedIngest, ADateIsNoEntity) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("dates",
+                                         "Race\n\nAnna Berg won the Gdansk Marathon in 2002. Anna Berg will seek a "
+                                         "third title in the 17 April race. Piotr Walsh had targeted the 27 "
+                                         "February match for his comeback.\n");
+  const IngestedGraph g("dates", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Berg", "win", "Gdansk Marathon")) << g.dump();
+  EXPECT_TRUE(g.edges("", "", "17 April").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("", "", "27 February").empty()) << g.dump();
+}
+
 // "Harbour Ghost, starring Anna Berg and Tomas Reyes": each actor stars in
 // the work, and the work does not "star" them.
 TEST(ParsedIngest, ActorsNamedAfterStarringStarInTheWork) {
