@@ -1064,16 +1064,24 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
       }
       // ("his son Nick" read as the article's Nick Vaughan: a given name alone
       // is of the family only where the full name it joined is.)
-      const std::string& full = record.entities[*r].name;
+      std::string& full = record.entities[*r].name;
       const std::string& family = record.entities[*p].name;
+      const auto surname = [](std::string_view name) { return name.substr(name.rfind(' ') + 1); };
       const bool given_name_only =
           kin.relative_word + 1 >= words.size() || !words[kin.relative_word].ner.starts_with("B-");
-      if (given_name_only && full.find(' ') != std::string::npos &&
-          full.substr(full.rfind(' ')) !=
-              family.substr(family.rfind(' ') == std::string::npos ? 0 : family.rfind(' '))) {
-        continue;
-      }
+      if (given_name_only && full.find(' ') != std::string::npos && surname(full) != surname(family)) continue;
       record.entities[*r].type = store::EntityType::kPerson;
+      // "Michael Howard ... his wife Sandra": she bears his surname, as the
+      // resolver reads "Michael Howard's wife, Sandra" (complete_relatives_names),
+      // which a pronoun's possessor comes too late for.
+      const lexicon::Gender gender = one_of(kin.relation, {"wife of", "widow of", "daughter of"})
+                                         ? lexicon::Gender::kFemale
+                                     : kin.relation == "son of" ? lexicon::Gender::kMale
+                                                                : lexicon::Gender::kUnknown;
+      if (full.find(' ') == std::string::npos && family.find(' ') != std::string::npos &&
+          gender != lexicon::Gender::kUnknown && lexicon::given_name_gender(full) == gender) {
+        full += " " + std::string(surname(family));
+      }
       add_fact(*r, kin.relation, *p, sentence, {std::min(kin.possessor_word, kin.relative_word), kin.relative_word + 1},
                nullptr);
     }

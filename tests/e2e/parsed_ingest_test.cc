@@ -867,6 +867,20 @@ TEST(ParsedIngest, RelativesNamedWithTheirFamily) {
 }
 
 // "Rotherham were beaten": a town with a plural verb is its club; a country
+// A relative named by a given name after "his" bears the surname of the
+// person "his" stands for; a father named only as "Mr Keller" is still hers.
+TEST(ParsedIngest, RelativesAfterAPronounAndOfAnHonorificsSurname) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("family2",
+                                         "Prize for Kelso\n\nPiotr Walsh opened the new harbour on Monday. He thanked "
+                                         "his wife Sandra for her support.\n\nAnna Keller won the poetry prize. Mr "
+                                         "Keller's daughter Anna thanked the jury.\n");
+  const IngestedGraph g("family2", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Sandra Walsh", "wife of", "Piotr Walsh")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Anna Keller", "daughter of", "Keller")) << g.dump();
+}
+
 // with one is its side, which news names as the place.
 TEST(ParsedIngest, ATownWithAPluralVerbIsItsClub) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
