@@ -1,8 +1,9 @@
 // Name keys: the normalised form under which names are compared and stored.
 //
 // The key is the store's alias index key, so it must be stable: changing it
-// changes schema v1. graph/identity owns its use (identity::normalize_name);
-// the store computes the same key only to keep its alias rows.
+// changes the store's schema (v2 keeps the signs of sums and shares and the
+// decimal point, which v1 dropped, so that "1.7 %" and "17" were one node). graph/identity owns its use
+// (identity::normalize_name); the store computes the same key only to keep its alias rows.
 #include "base/name_key.h"
 
 #include <cstdint>
@@ -56,12 +57,26 @@ std::string name_key(std::string_view name) {
     pending_space = false;
     append();
   };
+  // A sign of a sum or a share is a word of its own, however the text
+  // spaced it ("£50m" and "£ 50m", "50%" and "50 %" are one key; "$1bn",
+  // "£1bn" and "1%" are three).
+  const auto sign = [&](std::string_view s) {
+    separate();
+    emit([&] { out.append(s); });
+    separate();
+  };
+  const auto digit_at = [&](size_t i) { return i < name.size() && name[i] >= '0' && name[i] <= '9'; };
   for (size_t pos = 0; pos < name.size();) {
     const auto c = static_cast<unsigned char>(name[pos]);
     if (c < 0x80) {
+      // (A decimal point stays: "1.7" is not "17". Other full stops vanish: "U.S.")
+      const bool decimal_point = c == '.' && pos > 0 && digit_at(pos - 1) && digit_at(pos + 1);
       ++pos;
       if (c >= 'A' && c <= 'Z') emit([&] { out.push_back(static_cast<char>(c - 'A' + 'a')); });
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) emit([&] { out.push_back(static_cast<char>(c)); });
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || decimal_point)
+        emit([&] { out.push_back(static_cast<char>(c)); });
+      else if (c == '$' || c == '%')
+        sign(std::string_view(name).substr(pos - 1, 1));
       else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '/' || c == '_') separate();
       // every other ASCII byte (punctuation, control characters, NUL) vanishes
       continue;
@@ -72,7 +87,9 @@ std::string name_key(std::string_view name) {
       continue;
     }
     const uint32_t cp = decode_code_point(name, pos, len);
-    if (cp >= 0xC0 && cp <= 0xFF) {
+    if (cp == 0xA3 || cp == 0xA5 || cp == 0x20AC) {  // pound, yen and euro signs
+      sign(name.substr(pos, len));
+    } else if (cp >= 0xC0 && cp <= 0xFF) {
       emit([&] { latin1_fold(cp, out); });
     } else if (cp >= 0x100 && cp <= 0x17F) {
       emit([&] { out.push_back(kLatinExtendedA[cp - 0x100]); });

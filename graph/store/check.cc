@@ -1,4 +1,4 @@
-// `kg check`: every invariant of schema v1, verified by full scans.
+// `kg check`: every invariant of schema v2, verified by full scans.
 //
 // Each family is scanned once into compact sorted vectors, then the vectors
 // are compared with merge joins, so memory stays proportional to the number

@@ -1,4 +1,4 @@
-// graph/store: kg's persistent knowledge graph, schema v1 in RocksDB.
+// graph/store: kg's persistent knowledge graph, schema v2 in RocksDB.
 //
 // The public face of the store. Everything about keys, column families and
 // encodings is private to this folder (see keys.h for the layouts).
@@ -58,7 +58,7 @@ namespace kg::store {
 
 // The schema this build reads and writes; stored in the meta column family
 // and checked on open.
-inline constexpr uint32_t kSchemaVersion = 1;
+inline constexpr uint32_t kSchemaVersion = 2;
 
 using EntityId = uint32_t;    // 1..; 0 is never used
 using RelationId = uint32_t;  // 1..

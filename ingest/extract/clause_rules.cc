@@ -338,8 +338,11 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
       const std::string_view r = t_.rel(c);
       // Adjectives inside a name chain stay ("Senate Foreign Relations Committee").
       const bool in_name = n != h && t_.word(n).upos == nlp::UPos::PROPN;
+      // A sum's or a share's sign keeps its number ("a $140m deal", "a 28.1%
+      // stake"), else the phrase reads "$ deal".
+      const bool signed_number = t_.word(n).upos == nlp::UPos::SYM && r == "nummod";
       if (one_of(t_.base_rel(c), {"compound", "flat"}) || ((n == h || in_name) && one_of(r, {"amod", "nummod"})) ||
-          hyphen_joined(c, n)) {
+          signed_number || hyphen_joined(c, n)) {
         stack.push_back(c);
       }
       // So do coordinated modifiers, with their conjunction ("science and

@@ -432,6 +432,25 @@ TEST(ParsedIngest, ADateIsNoEntity) {
   EXPECT_TRUE(g.edges("", "", "27 February").empty()) << g.dump();
 }
 
+// Sums and shares keep their numbers and signs: "a $140m deal" is no "$
+// deal", and the £1bn one article spent is not the $1bn of another (the
+// name key once dropped the signs, making them one node).
+TEST(ParsedIngest, SumsKeepTheirNumbersAndSigns) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string pounds = write_article("pounds",
+                                           "Harbour deal\n\nKelso Shipping spent \xC2\xA3"
+                                           "1bn on ships.\n");
+  const std::string dollars = write_article("dollars",
+                                            "Rovers deal\n\nHarbour Rovers spent $1bn on players. Harbour Rovers "
+                                            "reached a $140m deal with its bankers.\n");
+  const IngestedGraph g("sums", std::vector<std::string>{pounds, dollars});
+  fs::remove_all(fs::path(pounds).parent_path());
+  fs::remove_all(fs::path(dollars).parent_path());
+  EXPECT_TRUE(g.has_edge("Kelso Shipping", "spend", "\xC2\xA3 1bn")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Harbour Rovers", "spend", "$ 1bn")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Harbour Rovers", "reach", "$ 140m deal")) << g.dump();
+}
+
 // "Harbour Ghost, starring Anna Berg and Tomas Reyes": each actor stars in
 // the work, and the work does not "star" them.
 TEST(ParsedIngest, ActorsNamedAfterStarringStarInTheWork) {

@@ -40,7 +40,7 @@ TEST(StoreDamage, AnotherSchemaVersionIsRefused) {
     rocksdb::DB* raw = nullptr;
     ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), db, families, &handles, &raw).ok());
     const auto meta = std::find(names.begin(), names.end(), "meta") - names.begin();
-    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), handles[meta], "schema_version", std::string("\0\0\0\2", 4)).ok());
+    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), handles[meta], "schema_version", std::string("\0\0\0\3", 4)).ok());
     for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
     delete raw;
   }
@@ -50,8 +50,8 @@ TEST(StoreDamage, AnotherSchemaVersionIsRefused) {
     Result<std::unique_ptr<Store>> st = Store::open(db, o);
     ASSERT_FALSE(st.is_ok());
     EXPECT_TRUE(st.status().is_user_error());
-    EXPECT_TRUE(contains(st.status().message(), "schema version 2")) << st.status().message();
-    EXPECT_TRUE(contains(st.status().message(), "reads schema version 1")) << st.status().message();
+    EXPECT_TRUE(contains(st.status().message(), "schema version 3")) << st.status().message();
+    EXPECT_TRUE(contains(st.status().message(), "reads schema version 2")) << st.status().message();
   }
 }
 

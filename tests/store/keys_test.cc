@@ -137,6 +137,17 @@ TEST(Normalize, FoldsCasePunctuationAndDiacritics) {
   EXPECT_EQ(identity::normalize_name("Biden\xE2\x80\x99s"), "bidens");              // curly apostrophe
   EXPECT_EQ(identity::normalize_name("Jean-Luc"), "jean luc");
   EXPECT_EQ(identity::normalize_name("U.S."), "us");
+  // Sums and shares keep their signs and decimal points, however spaced.
+  EXPECT_EQ(identity::normalize_name("\xC2\xA3"
+                                     "50m"),
+            identity::normalize_name("\xC2\xA3 50m"));  // £
+  EXPECT_EQ(identity::normalize_name("50%"), "50 %");
+  EXPECT_EQ(identity::normalize_name("50 %"), "50 %");
+  EXPECT_NE(identity::normalize_name("$1bn"), identity::normalize_name("\xC2\xA3"
+                                                                       "1bn"));
+  EXPECT_NE(identity::normalize_name("1.7 %"), identity::normalize_name("17"));
+  EXPECT_NE(identity::normalize_name("20 %"), identity::normalize_name("20"));
+  EXPECT_EQ(identity::normalize_name("Windows 3.1"), "windows 3.1");
   EXPECT_EQ(identity::normalize_name(std::string("a\0b", 3)), "ab");  // no NUL can reach an alias key
   EXPECT_EQ(entity_type_name(EntityType::kConcept), "CONCEPT");
   EXPECT_EQ(parse_entity_type("ORG"), EntityType::kOrg);
