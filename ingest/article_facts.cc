@@ -680,31 +680,70 @@ store::DocumentRecord record_for(const source::Document& doc) {
   return record;
 }
 
-store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, const source::Document& doc) {
-  const nlp::Document annotated = models.annotate(doc.text);
-  const resolve::DocumentEntities ents = resolve::resolve_document(annotated);
+namespace {
 
-  store::DocumentRecord record = record_for(doc);
-  record.sentences.reserve(annotated.sentences.size());
-  for (const nlp::Sentence& s : annotated.sentences) record.sentences.emplace_back(sentence_text(annotated, s));
+// Reads one annotated article into its record: the facts of its clauses,
+// the facts read off its words, its titles, then the types all of these
+// imply. read() runs each step once, in that order: the later steps read
+// the facts and role holders the earlier ones stored. The entity table
+// points into the record, so a reader is neither copied nor moved.
+class ArticleReader {
+ public:
+  ArticleReader(const extract::TextExtractor& models, const source::Document& doc)
+      : models_(models),
+        annotated_(models.annotate(doc.text)),
+        ents_(resolve::resolve_document(annotated_)),
+        record_(record_for(doc)),
+        boilerplate_(extract::boilerplate_sentences(annotated_)),
+        table_(ents_, boilerplate_, &record_.entities),
+        main_person_(article_subject(annotated_, ents_, nlp::EntityType::kPerson)),
+        leading_person_(most_named(ents_, nlp::EntityType::kPerson)) {
+    record_.sentences.reserve(annotated_.sentences.size());
+    for (const nlp::Sentence& s : annotated_.sentences) record_.sentences.emplace_back(sentence_text(annotated_, s));
+  }
+  ArticleReader(const ArticleReader&) = delete;
+  ArticleReader& operator=(const ArticleReader&) = delete;
 
-  // Nothing is drawn from boilerplate: no fact (the extractor skips those
-  // sentences), no title, no entity named only there.
-  const std::vector<bool> boilerplate = extract::boilerplate_sentences(annotated);
-  EntityTable table(ents, boilerplate, &record.entities);
-  // One fact per (subject, relation, object, sentence): conjunct splitting
-  // can state the same triple twice over one sentence ("A and B met").
-  std::set<std::tuple<uint32_t, std::string, uint32_t, uint32_t>> seen;
-  std::map<std::pair<std::string, store::EntityType>, bool> name_fits;
-  std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::vector<size_t>> facts_between;  // (subject, object, sentence)
-  auto add_fact = [&](uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
-                      const extract::Proposition* p) {
-    if (subject == object || !seen.emplace(subject, relation, object, sentence).second) return;
+  store::DocumentRecord read() && {
+    read_clauses();
+    read_appositive_roles();
+    read_played_by();
+    read_starring();
+    read_kinship();
+    retype_events_read_as_people();
+    read_names_of_owned_organisations();
+    read_possessors_of_people();
+    read_results();
+    read_places_of_names();
+    read_titles();
+    read_bare_company_titles();
+    retype_names_with_plural_verbs();
+    retype_role_holders();
+    retype_places_holding_posts();
+    retype_introduced_organisations();
+    return std::move(record_);
+  }
+
+ private:
+  // The entities two words of a sentence name, as clusters and as stored
+  // entities (two_named).
+  struct TwoNamed {
+    int32_t first_cluster, second_cluster;
+    uint32_t first, second;
+  };
+
+  // Stores subject · relation · object as stated by `sentence` (its words
+  // `span`), with the flags of `p` when a clause gave it: once per sentence,
+  // the fuller of two readings of one role, and a relation only between
+  // names the graph can keep.
+  void add_fact(uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
+                const extract::Proposition* p) {
+    if (subject == object || !seen_.emplace(subject, relation, object, sentence).second) return;
     // Two readings of one role ("deputy labs editor at" and "labs editor at"
     // PC Pro): the fuller one stays.
-    std::vector<size_t>& same_pair = facts_between[{subject, object, sentence}];
+    std::vector<size_t>& same_pair = facts_between_[{subject, object, sentence}];
     for (size_t k : same_pair) {
-      store::FactRecord& f = record.facts[k];
+      store::FactRecord& f = record_.facts[k];
       if (f.relation.size() > relation.size() && f.relation.ends_with(" " + relation)) return;
       if (relation.size() > f.relation.size() && relation.ends_with(" " + f.relation)) {
         f.relation = relation;
@@ -713,11 +752,11 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     }
     // A relation (both ends named) only between names the graph can keep;
     // each name is looked up in the article once (the search scans the text).
-    const store::EntityRecord& s = record.entities[subject];
-    const store::EntityRecord& o = record.entities[object];
+    const store::EntityRecord& s = record_.entities[subject];
+    const store::EntityRecord& o = record_.entities[object];
     auto fits = [&](const store::EntityRecord& e) {
-      const auto [it, added] = name_fits.try_emplace({e.name, e.type}, false);
-      if (added) it->second = name_fits_graph(annotated.text(), e.name, e.type);
+      const auto [it, added] = name_fits_.try_emplace({e.name, e.type}, false);
+      if (added) it->second = name_fits_graph(annotated_.text(), e.name, e.type);
       return it->second;
     };
     if (schema::is_named(s.type) && schema::is_named(o.type) && (!fits(s) || !fits(o))) return;
@@ -726,27 +765,27 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
     f.object = object;
     f.relation = std::move(relation);
     f.sentence = sentence;
-    set_span(annotated, sentence, span.begin, span.end, &f);
+    set_span(annotated_, sentence, span.begin, span.end, &f);
     if (p != nullptr) {
       f.confidence = p->confidence;
       f.negated = p->negated;
       f.modal = p->modal;
       f.attribution = p->attribution;
     }
-    same_pair.push_back(record.facts.size());
-    record.facts.push_back(std::move(f));
-  };
+    same_pair.push_back(record_.facts.size());
+    record_.facts.push_back(std::move(f));
+  }
+
   // The organisation or place a role is held in: the cluster at its word
   // (a title's words belong to the person's cluster, so not that one), else
   // the cluster one of whose names it is ("US" of "the United States"), else
   // its recognized name as a node of its own.
-  std::set<int32_t> holder_clusters;  // clusters that hold a role for someone, or take a plural verb
-  auto holder = [&](uint32_t sentence, uint32_t word, uint32_t person) -> std::optional<uint32_t> {
-    const int32_t c = ents.cluster_at(sentence, word);
+  std::optional<uint32_t> holder(uint32_t sentence, uint32_t word, uint32_t person) {
+    const int32_t c = ents_.cluster_at(sentence, word);
     // A title read as a name ("Welfare Minister", "EC President") holds
     // nothing, nor does a bare organisation word ("Club director Terry Brady").
     if (c >= 0) {
-      const std::string& name = ents.clusters[static_cast<size_t>(c)].name;
+      const std::string& name = ents_.clusters[static_cast<size_t>(c)].name;
       if (schema::is_role_noun(utf8::ascii_lowercase(name.substr(name.rfind(' ') + 1)))) return std::nullopt;
       static constexpr std::string_view kGenericOrganisations[] = {
           "Club", "Council", "Party", "Committee", "Company", "Group", "Bank", "Board", "Office", "Department",
@@ -757,609 +796,673 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
         return std::nullopt;
       }
     }
-    if (c >= 0 && table.cluster(c) != person) {
-      if (table.cluster(c)) holder_clusters.insert(c);
-      return table.cluster(c);
+    if (c >= 0 && table_.cluster(c) != person) {
+      if (table_.cluster(c)) holder_clusters_.insert(c);
+      return table_.cluster(c);
     }
-    const std::optional<SpanName> name = name_at(annotated.words_of(annotated.sentences[sentence]), word);
+    const std::optional<SpanName> name = name_at(annotated_.words_of(annotated_.sentences[sentence]), word);
     if (!name) return std::nullopt;
-    for (size_t k = 0; k < ents.clusters.size(); ++k) {
-      for (const auto& [alias, count] : ents.clusters[k].aliases) {
-        if (alias == name->text && table.cluster(static_cast<int32_t>(k)) != person) {
-          return table.cluster(static_cast<int32_t>(k));
+    for (size_t k = 0; k < ents_.clusters.size(); ++k) {
+      for (const auto& [alias, count] : ents_.clusters[k].aliases) {
+        if (alias == name->text && table_.cluster(static_cast<int32_t>(k)) != person) {
+          return table_.cluster(static_cast<int32_t>(k));
         }
       }
     }
-    return table.node(name->text, store::parse_entity_type(name->type).value_or(store::EntityType::kMisc));
-  };
+    return table_.node(name->text, store::parse_entity_type(name->type).value_or(store::EntityType::kMisc));
+  }
+
   // A party by the name it is filed under: the article's own entity when
   // the resolver filed one of its clusters so (it files "Tories" as the
   // Conservatives), else a node of that name.
-  auto party_entity = [&](std::string_view party) -> uint32_t {
-    for (size_t k = 0; k < ents.clusters.size(); ++k) {
-      const std::optional<uint32_t> e = table.cluster(static_cast<int32_t>(k));
-      if (e && ents.clusters[k].name == party) return *e;
+  uint32_t party_entity(std::string_view party) {
+    for (size_t k = 0; k < ents_.clusters.size(); ++k) {
+      const std::optional<uint32_t> e = table_.cluster(static_cast<int32_t>(k));
+      if (e && ents_.clusters[k].name == party) return *e;
     }
-    return table.node(std::string(party), store::EntityType::kOrg);
-  };
-  // A country's node: the article's cluster of that name, else a node of its own.
-  auto country_entity = [&](std::string_view country) -> uint32_t {
-    for (size_t k = 0; k < ents.clusters.size(); ++k) {
-      const std::optional<uint32_t> e = table.cluster(static_cast<int32_t>(k));
-      if (e && ents.clusters[k].name == country && record.entities[*e].type == store::EntityType::kLoc) return *e;
-    }
-    return table.node(std::string(country), store::EntityType::kLoc);
-  };
-  const int32_t main_person = article_subject(annotated, ents, nlp::EntityType::kPerson);
-  const int32_t leading_person = most_named(ents, nlp::EntityType::kPerson);
-  for (const extract::Proposition& p : models.extractor().extract_all(annotated)) {
-    const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
-    for (const extract::GraphTriple& triple : triples) {
-      const extract::GraphTriple* t = &triple;
-      const auto words = annotated.words_of(annotated.sentences[p.sentence]);
-      // "the firm" stands for its organisation only where "it" would be trusted.
-      // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
-      // "she" of the person an article is about are read as that person.)
-      // So is "the 29-year-old" the resolver reads as the person the article
-      // names most often, and "the athlete" read as the one it is about.
-      const int32_t subject_cluster =
-          t->subject->head < words.size() ? ents.cluster_at(p.sentence, t->subject->head) : -1;
-      const std::string subject_word =
-          t->subject->head < words.size() ? utf8::ascii_lowercase(words[t->subject->head].form) : std::string();
-      bool trusted = trusted_pronoun(annotated, ents, p, *t) ||
-                     (main_person >= 0 && subject_cluster == main_person && t->subject->is_pronoun &&
-                      (subject_word == "he" || subject_word == "she")) ||
-                     (leading_person >= 0 && subject_cluster == leading_person && !t->subject->is_pronoun &&
-                      subject_word == "old" && reference_description(words, *t->subject)) ||
-                     (main_person >= 0 && subject_cluster == main_person && person_description(words, *t->subject));
-      if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
-        continue;
-      }
-      // The subject's entity, or both of a pair ("the duo withdrew": each did).
-      std::vector<std::optional<ArgumentEntity>> subjects;
-      if (const auto pair = pair_named_before(annotated, ents, p.sentence, words, *t->subject)) {
-        for (const int32_t c : {pair->first, pair->second}) {
-          if (const std::optional<uint32_t> r = table.cluster(c)) {
-            subjects.push_back(ArgumentEntity{r, record.entities[*r].name, record.entities[*r].type, false});
-          }
-        }
-        trusted = true;
-      } else {
-        subjects.push_back(entity_of(words, *t->subject, p.sentence, ents, table, record.entities));
-      }
-      for (std::optional<ArgumentEntity> s : subjects) {
-        std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents, table, record.entities);
-        if (!s || !o) continue;
-        // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
-        if (s->record && s->record == o->record) continue;
-        // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
-        // (Not "he would have been a very good president of the United States":
-        // a modal states no office, and a pronoun only when its reading is trusted.)
-        if ((t->relation == "be" || t->relation == "become") && s->record && s->type == store::EntityType::kPerson &&
-            !p.negated && !p.modal && (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
-          std::optional<RoleMention> role = role_of_noun(words, t->object->head);
-          if (!role) role = role_before_noun(words, t->object->span.begin, t->object->head);
-          if (role) {
-            if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
-              add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
-            }
-          }
-        }
-        // "Mark Hughes was appointed manager of Blackburn Rovers": the post one
-        // was given (the relation may have folded the post with a time).
-        if (&triple == &triples.front() && s->record && s->type == store::EntityType::kPerson && !p.negated &&
-            !p.modal && (!t->subject->is_pronoun || trusted) &&
-            (p.relation == "be appointed" || p.relation == "be named" || p.relation == "be made" ||
-             p.relation == "be elected" || p.relation == "be installed" || p.relation == "be appointed as" ||
-             p.relation == "be named as")) {
-          for (const extract::Argument& a : p.arguments) {
-            // ("was appointed as the new coach of Ardmore": the post after "as".)
-            const bool post = a.role == extract::ArgumentRole::kObject || a.preposition == "as";
-            if (!post || a.is_clause || a.is_name) continue;
-            // ("was named best new director for his debut Garden State" is an award.)
-            if (a.text.starts_with("best ") || a.text.find(" best ") != std::string::npos) continue;
-            if (const std::optional<RoleMention> role = role_of_noun(words, a.head)) {
-              if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
-                add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
-              }
-            }
-          }
-        }
-        // "Ms Hewitt told GMTV's Sunday programme", "told BBC Radio 4's Today
-        // programme": she told the broadcaster.
-        if (t->relation == "tell" && s->record && !p.negated && !p.modal && (t->subject->is_name || trusted) &&
-            o->type == store::EntityType::kConcept &&
-            (s->type == store::EntityType::kOrg || (s->type == store::EntityType::kPerson &&
-                                                    s->name.find(' ') != std::string::npos))) {  // not "the Frenchman"
-          if (const std::optional<uint32_t> outlet = outlet_of(words, *t->object, p.sentence, ents, table)) {
-            if (*outlet != *s->record)
-              add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
-          }
-        }
-        // A symmetric relation ("A met B") is stored once, in name order.
-        auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
-          const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
-          if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
-          const uint32_t subject = from.record ? *from.record : table.node(from.name, from.type);
-          const uint32_t object = to.record ? *to.record : table.node(to.name, to.type);
-          add_fact(subject, std::move(relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
-        };
-        // "bought a stake in AOL Europe", "backed Gordon Brown's report": a name
-        // inside a common-noun object gives a relation of its own, beside the
-        // statement about the noun.
-        if (o->type == store::EntityType::kConcept && schema::is_named(s->type) && !t->object->is_clause) {
-          for (const InnerName& inner : names_inside(words, t->object->head)) {
-            if (ents.cluster_at(p.sentence, inner.word) < 0) continue;
-            // (Inside an oblique a modifier's name is too often the oblique's own
-            // circumstance: "led with tries from Paul Steinmetz"; but not in the
-            // post one works "as": "worked as an assistant to Henry Moore".)
-            if (inner.modifier && t->object->role != extract::ArgumentRole::kObject && t->object->preposition != "as") {
-              continue;
-            }
-            // "managing director of" is a title, not managing a director; and a
-            // verb that takes "of" itself ("accused Britain's sprinters of
-            // lacking pride") would read the possessor as its own "of".
-            static const std::set<std::string, std::less<>> kVerbsTakingOf = {
-                "accuse", "convict", "warn",    "inform", "rob",    "deprive",  "clear",
-                "remind", "strip",   "suspect", "tell",   "assure", "persuade", "notify"};
-            const std::string_view verb = std::string_view(t->relation).substr(0, t->relation.find(' '));
-            if (words[p.predicate].form == "managing" ||
-                (inner.relation.ends_with(" of") && kVerbsTakingOf.contains(verb))) {
-              continue;
-            }
-            extract::Argument name = *t->object;
-            name.role = extract::ArgumentRole::kOblique;  // its preposition is in the relation
-            name.head = inner.word;
-            name.span = {inner.word, inner.word + 1};
-            name.is_name = true;
-            name.preposition.clear();
-            const std::optional<ArgumentEntity> n = entity_of(words, name, p.sentence, ents, table, record.entities);
-            if (!n || !schema::is_named(n->type) || (s->record && s->record == n->record)) continue;
-            name.node = n->name;
-            name.entity_type = std::string(store::entity_type_name(n->type));
-            const extract::GraphTriple via{t->subject, &name,
-                                           inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
-            // (A named example that the head noun classifies is no name cut
-            // short: "including the Odeon cinema chain" is the Odeon chain.
-            // Elsewhere it may be: "US tabloid magazines" are no US.)
-            const bool classified = inner.example && words[inner.word].head >= 0 &&
-                                    static_cast<uint32_t>(words[inner.word].head) != inner.word &&
-                                    words[inner.word].deprel == "compound";
-            if (std::optional<std::string> r = gate_fact(
-                    annotated, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, classified})) {
-              keep(*s, *n, std::move(*r));
-            }
-            if (!inner.example) break;  // the nearest name only, or every example
-          }
-        }
-        std::optional<std::string> relation =
-            gate_fact(annotated, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
-        if (!relation) {
-          // A relation the gate refuses with a folded object ("visit school in
-          // Leeds") may still state the plain statement ("visit · school").
-          const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
-          if (!plain) continue;
-          o = entity_of(words, *plain->object, p.sentence, ents, table, record.entities);
-          if (!o || (s->record && s->record == o->record)) continue;
-          relation = gate_fact(annotated, p, *plain,
-                               {s->type, o->type, s->name, o->name, trusted_pronoun(annotated, ents, p, *plain),
-                                s->named_here, o->named_here});
-          if (!relation) continue;
-        }
-        // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
-        if (std::optional<std::string> active = active_voice(words, p, *relation)) {
-          keep(*o, *s, std::move(*active));
-        } else {
-          keep(*s, *o, std::move(*relation));
-        }
-      }
-    }
+    return table_.node(std::string(party), store::EntityType::kOrg);
   }
+
+  // A country's node: the article's cluster of that name, else a node of its own.
+  uint32_t country_entity(std::string_view country) {
+    for (size_t k = 0; k < ents_.clusters.size(); ++k) {
+      const std::optional<uint32_t> e = table_.cluster(static_cast<int32_t>(k));
+      if (e && ents_.clusters[k].name == country && record_.entities[*e].type == store::EntityType::kLoc) return *e;
+    }
+    return table_.node(std::string(country), store::EntityType::kLoc);
+  }
+
   // Sentences outside boilerplate, with their words: what the shapes read
   // that are no clause.
-  auto for_each_body_sentence = [&](auto&& visit) {
-    for (uint32_t sentence = 0; sentence < annotated.sentences.size(); ++sentence) {
-      if (!boilerplate[sentence]) visit(sentence, annotated.words_of(annotated.sentences[sentence]));
+  template <typename Visit>
+  void for_each_body_sentence(Visit&& visit) {
+    for (uint32_t sentence = 0; sentence < annotated_.sentences.size(); ++sentence) {
+      if (!boilerplate_[sentence]) visit(sentence, annotated_.words_of(annotated_.sentences[sentence]));
     }
-  };
+  }
+
   // The entities two words of a sentence name, as clusters and as stored
   // entities; nullopt unless both name one and they are not the same.
-  struct TwoNamed {
-    int32_t first_cluster, second_cluster;
-    uint32_t first, second;
-  };
-  auto two_named = [&](uint32_t sentence, uint32_t first_word, uint32_t second_word) -> std::optional<TwoNamed> {
-    const int32_t a = ents.cluster_at(sentence, first_word), b = ents.cluster_at(sentence, second_word);
+  std::optional<TwoNamed> two_named(uint32_t sentence, uint32_t first_word, uint32_t second_word) const {
+    const int32_t a = ents_.cluster_at(sentence, first_word), b = ents_.cluster_at(sentence, second_word);
     if (a < 0 || b < 0 || a == b) return std::nullopt;
-    const std::optional<uint32_t> ea = table.cluster(a), eb = table.cluster(b);
+    const std::optional<uint32_t> ea = table_.cluster(a), eb = table_.cluster(b);
     if (!ea || !eb) return std::nullopt;
     return TwoNamed{a, b, *ea, *eb};
-  };
+  }
+
+  // The facts of the article's clauses, as the extractor reads them and the
+  // gate lets through.
+  void read_clauses() {
+    for (const extract::Proposition& p : models_.extractor().extract_all(annotated_)) {
+      const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
+      for (const extract::GraphTriple& triple : triples) read_triple(p, triple, &triple == &triples.front());
+    }
+  }
+
+  // The facts of one triple of a clause, for its subject's entity or each
+  // of a pair the subject stands for.
+  void read_triple(const extract::Proposition& p, const extract::GraphTriple& triple, bool first_triple) {
+    const extract::GraphTriple* t = &triple;
+    const auto words = annotated_.words_of(annotated_.sentences[p.sentence]);
+    // "the firm" stands for its organisation only where "it" would be trusted.
+    // ("She was spotted by Diaghilev" in a profile of Alicia Markova: "he" and
+    // "she" of the person an article is about are read as that person.)
+    // So is "the 29-year-old" the resolver reads as the person the article
+    // names most often, and "the athlete" read as the one it is about.
+    const int32_t subject_cluster =
+        t->subject->head < words.size() ? ents_.cluster_at(p.sentence, t->subject->head) : -1;
+    const std::string subject_word =
+        t->subject->head < words.size() ? utf8::ascii_lowercase(words[t->subject->head].form) : std::string();
+    bool trusted = trusted_pronoun(annotated_, ents_, p, *t) ||
+                   (main_person_ >= 0 && subject_cluster == main_person_ && t->subject->is_pronoun &&
+                    (subject_word == "he" || subject_word == "she")) ||
+                   (leading_person_ >= 0 && subject_cluster == leading_person_ && !t->subject->is_pronoun &&
+                    subject_word == "old" && reference_description(words, *t->subject)) ||
+                   (main_person_ >= 0 && subject_cluster == main_person_ && person_description(words, *t->subject));
+    if ((reference_description(words, *t->subject) && !trusted) || reference_description(words, *t->object)) {
+      return;
+    }
+    // The subject's entity, or both of a pair ("the duo withdrew": each did).
+    std::vector<std::optional<ArgumentEntity>> subjects;
+    if (const auto pair = pair_named_before(annotated_, ents_, p.sentence, words, *t->subject)) {
+      for (const int32_t c : {pair->first, pair->second}) {
+        if (const std::optional<uint32_t> r = table_.cluster(c)) {
+          subjects.push_back(ArgumentEntity{r, record_.entities[*r].name, record_.entities[*r].type, false});
+        }
+      }
+      trusted = true;
+    } else {
+      subjects.push_back(entity_of(words, *t->subject, p.sentence, ents_, table_, record_.entities));
+    }
+    for (const std::optional<ArgumentEntity>& s : subjects) {
+      if (s) read_fact(p, triple, s, trusted, first_triple);
+    }
+  }
+
+  // The facts of one triple for one subject entity `s`: a role it is
+  // given, an outlet it tells, a name inside its object, and the triple
+  // itself as the gate lets it through. `trusted`: the subject's reading
+  // is trusted (trusted_pronoun); `first_triple`: the first of its clause's.
+  void read_fact(const extract::Proposition& p, const extract::GraphTriple& triple,
+                 const std::optional<ArgumentEntity>& s, bool trusted, bool first_triple) {
+    const extract::GraphTriple* t = &triple;
+    const auto words = annotated_.words_of(annotated_.sentences[p.sentence]);
+    std::optional<ArgumentEntity> o = entity_of(words, *t->object, p.sentence, ents_, table_, record_.entities);
+    if (!s || !o) return;
+    // "Mr Putin said he ..." resolved to one entity on both sides says nothing.
+    if (s->record && s->record == o->record) return;
+    // "Richard Parsons is chairman of Time Warner", "David Frost, director general of ...".
+    // (Not "he would have been a very good president of the United States":
+    // a modal states no office, and a pronoun only when its reading is trusted.)
+    if ((t->relation == "be" || t->relation == "become") && s->record && s->type == store::EntityType::kPerson &&
+        !p.negated && !p.modal && (!t->subject->is_pronoun || trusted) && o->type == store::EntityType::kConcept) {
+      std::optional<RoleMention> role = role_of_noun(words, t->object->head);
+      if (!role) role = role_before_noun(words, t->object->span.begin, t->object->head);
+      if (role) {
+        if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
+          add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+        }
+      }
+    }
+    // "Mark Hughes was appointed manager of Blackburn Rovers": the post one
+    // was given (the relation may have folded the post with a time).
+    if (first_triple && s->record && s->type == store::EntityType::kPerson && !p.negated && !p.modal &&
+        (!t->subject->is_pronoun || trusted) &&
+        (p.relation == "be appointed" || p.relation == "be named" || p.relation == "be made" ||
+         p.relation == "be elected" || p.relation == "be installed" || p.relation == "be appointed as" ||
+         p.relation == "be named as")) {
+      for (const extract::Argument& a : p.arguments) {
+        // ("was appointed as the new coach of Ardmore": the post after "as".)
+        const bool post = a.role == extract::ArgumentRole::kObject || a.preposition == "as";
+        if (!post || a.is_clause || a.is_name) continue;
+        // ("was named best new director for his debut Garden State" is an award.)
+        if (a.text.starts_with("best ") || a.text.find(" best ") != std::string::npos) continue;
+        if (const std::optional<RoleMention> role = role_of_noun(words, a.head)) {
+          if (const std::optional<uint32_t> h = holder(p.sentence, role->entity_word, *s->record)) {
+            add_fact(*s->record, role->relation, *h, p.sentence, {p.span.begin, p.span.end}, &p);
+          }
+        }
+      }
+    }
+    // "Ms Hewitt told GMTV's Sunday programme", "told BBC Radio 4's Today
+    // programme": she told the broadcaster.
+    if (t->relation == "tell" && s->record && !p.negated && !p.modal && (t->subject->is_name || trusted) &&
+        o->type == store::EntityType::kConcept &&
+        (s->type == store::EntityType::kOrg ||
+         (s->type == store::EntityType::kPerson && s->name.find(' ') != std::string::npos))) {  // not "the Frenchman"
+      if (const std::optional<uint32_t> outlet = outlet_of(words, *t->object, p.sentence, ents_, table_)) {
+        if (*outlet != *s->record) add_fact(*s->record, "tell", *outlet, p.sentence, {p.span.begin, p.span.end}, &p);
+      }
+    }
+    // A symmetric relation ("A met B") is stored once, in name order.
+    auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
+      const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
+      if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
+      const uint32_t subject = from.record ? *from.record : table_.node(from.name, from.type);
+      const uint32_t object = to.record ? *to.record : table_.node(to.name, to.type);
+      add_fact(subject, std::move(relation), object, p.sentence, {p.span.begin, p.span.end}, &p);
+    };
+    // "bought a stake in AOL Europe", "backed Gordon Brown's report": a name
+    // inside a common-noun object gives a relation of its own, beside the
+    // statement about the noun.
+    if (o->type == store::EntityType::kConcept && schema::is_named(s->type) && !t->object->is_clause) {
+      for (const InnerName& inner : names_inside(words, t->object->head)) {
+        if (ents_.cluster_at(p.sentence, inner.word) < 0) continue;
+        // (Inside an oblique a modifier's name is too often the oblique's own
+        // circumstance: "led with tries from Paul Steinmetz"; but not in the
+        // post one works "as": "worked as an assistant to Henry Moore".)
+        if (inner.modifier && t->object->role != extract::ArgumentRole::kObject && t->object->preposition != "as") {
+          continue;
+        }
+        // "managing director of" is a title, not managing a director; and a
+        // verb that takes "of" itself ("accused Britain's sprinters of
+        // lacking pride") would read the possessor as its own "of".
+        static const std::set<std::string, std::less<>> kVerbsTakingOf = {
+            "accuse", "convict", "warn",    "inform", "rob",    "deprive",  "clear",
+            "remind", "strip",   "suspect", "tell",   "assure", "persuade", "notify"};
+        const std::string_view verb = std::string_view(t->relation).substr(0, t->relation.find(' '));
+        if (words[p.predicate].form == "managing" ||
+            (inner.relation.ends_with(" of") && kVerbsTakingOf.contains(verb))) {
+          continue;
+        }
+        extract::Argument name = *t->object;
+        name.role = extract::ArgumentRole::kOblique;  // its preposition is in the relation
+        name.head = inner.word;
+        name.span = {inner.word, inner.word + 1};
+        name.is_name = true;
+        name.preposition.clear();
+        const std::optional<ArgumentEntity> n = entity_of(words, name, p.sentence, ents_, table_, record_.entities);
+        if (!n || !schema::is_named(n->type) || (s->record && s->record == n->record)) continue;
+        name.node = n->name;
+        name.entity_type = std::string(store::entity_type_name(n->type));
+        const extract::GraphTriple via{t->subject, &name,
+                                       inner.relation.empty() ? t->relation : t->relation + " " + inner.relation};
+        // (A named example that the head noun classifies is no name cut
+        // short: "including the Odeon cinema chain" is the Odeon chain.
+        // Elsewhere it may be: "US tabloid magazines" are no US.)
+        const bool classified = inner.example && words[inner.word].head >= 0 &&
+                                static_cast<uint32_t>(words[inner.word].head) != inner.word &&
+                                words[inner.word].deprel == "compound";
+        if (std::optional<std::string> r = gate_fact(
+                annotated_, p, via, {s->type, n->type, s->name, n->name, trusted, s->named_here, classified})) {
+          keep(*s, *n, std::move(*r));
+        }
+        if (!inner.example) break;  // the nearest name only, or every example
+      }
+    }
+    std::optional<std::string> relation =
+        gate_fact(annotated_, p, *t, {s->type, o->type, s->name, o->name, trusted, s->named_here, o->named_here});
+    if (!relation) {
+      // A relation the gate refuses with a folded object ("visit school in
+      // Leeds") may still state the plain statement ("visit · school").
+      const std::optional<extract::GraphTriple> plain = unfolded(p, *t);
+      if (!plain) return;
+      o = entity_of(words, *plain->object, p.sentence, ents_, table_, record_.entities);
+      if (!o || (s->record && s->record == o->record)) return;
+      relation = gate_fact(annotated_, p, *plain,
+                           {s->type, o->type, s->name, o->name, trusted_pronoun(annotated_, ents_, p, *plain),
+                            s->named_here, o->named_here});
+      if (!relation) return;
+    }
+    // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
+    if (std::optional<std::string> active = active_voice(words, p, *relation)) {
+      keep(*o, *s, std::move(*active));
+    } else {
+      keep(*s, *o, std::move(*relation));
+    }
+  }
+
   // "Brian McBride, managing director of T-Mobile": read off the words.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (const AppositiveRole& a : appositive_roles(words)) {
-      const int32_t c = ents.cluster_at(sentence, a.person_word);
-      const std::optional<uint32_t> person = c >= 0 ? table.cluster(c) : std::nullopt;
-      if (!person || record.entities[*person].type != store::EntityType::kPerson) continue;
-      if (const std::optional<uint32_t> h = holder(sentence, a.role.entity_word, *person)) {
-        add_fact(*person, a.role.relation, *h, sentence, {a.person_word, a.role.entity_word + 1}, nullptr);
+  void read_appositive_roles() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (const AppositiveRole& a : appositive_roles(words)) {
+        const int32_t c = ents_.cluster_at(sentence, a.person_word);
+        const std::optional<uint32_t> person = c >= 0 ? table_.cluster(c) : std::nullopt;
+        if (!person || record_.entities[*person].type != store::EntityType::kPerson) continue;
+        if (const std::optional<uint32_t> h = holder(sentence, a.role.entity_word, *person)) {
+          add_fact(*person, a.role.relation, *h, sentence, {a.person_word, a.role.entity_word + 1}, nullptr);
+        }
       }
-    }
-  });
+    });
+  }
+
   // "Den, played by Leslie Grantham,": the actor plays the character.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (uint32_t i = 0; i + 4 < words.size(); ++i) {
-      if (nlp::tag_type(words[i]) != "PERSON" || !nlp::ends_name(words[i]) || words[i + 1].form != "," ||
-          !one_of(words[i + 2].form, {"played", "portrayed", "voiced"}) || words[i + 3].form != "by" ||
-          nlp::tag_type(words[i + 4]) != "PERSON" || !nlp::begins_name(words[i + 4])) {
-        continue;
+  void read_played_by() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (uint32_t i = 0; i + 4 < words.size(); ++i) {
+        if (nlp::tag_type(words[i]) != "PERSON" || !nlp::ends_name(words[i]) || words[i + 1].form != "," ||
+            !one_of(words[i + 2].form, {"played", "portrayed", "voiced"}) || words[i + 3].form != "by" ||
+            nlp::tag_type(words[i + 4]) != "PERSON" || !nlp::begins_name(words[i + 4])) {
+          continue;
+        }
+        if (const std::optional<TwoNamed> two = two_named(sentence, i + 4, i)) {
+          add_fact(two->first, "play", two->second, sentence, {i, i + 5}, nullptr);
+        }
       }
-      if (const std::optional<TwoNamed> two = two_named(sentence, i + 4, i)) {
-        add_fact(two->first, "play", two->second, sentence, {i, i + 5}, nullptr);
-      }
-    }
-  });
+    });
+  }
+
   // "The Producers, starring Nathan Lane and Lee Evans", "Sideways, a
   // wine-tasting comedy starring Paul Giamatti": each actor named after
   // "starring" stars in the work named before it (a MISC, the one before a
   // comma-set description of it). The clause rules leave "starring" alone
   // (fact_gate.cc): they read the work as the actors' subject.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (uint32_t i = 1; i + 1 < words.size(); ++i) {
-      if (words[i].form != "starring") continue;
-      // Back over ", " and a description ("a wine-tasting comedy") to the work's last word.
-      auto work_at = [&](int32_t k) -> std::optional<uint32_t> {
-        const int32_t c = k >= 0 ? ents.cluster_at(sentence, static_cast<uint32_t>(k)) : -1;
-        const std::optional<uint32_t> r = c >= 0 ? table.cluster(c) : std::nullopt;
-        if (!r || record.entities[*r].type != store::EntityType::kMisc) return std::nullopt;
-        return r;
-      };
-      int32_t work_end = static_cast<int32_t>(i) - 1;
-      if (words[static_cast<uint32_t>(work_end)].form == ",") --work_end;
-      // (A title's own "!" or "?": "Airplane!, starring Leslie Nielsen".)
-      if (work_end > 0 && one_of(words[static_cast<uint32_t>(work_end)].form, {"!", "?"})) --work_end;
-      std::optional<uint32_t> w = work_at(work_end);
-      if (!w && work_end >= 0 && ents.cluster_at(sentence, static_cast<uint32_t>(work_end)) < 0) {
-        int32_t k = work_end;
-        while (k > 1 && words[static_cast<uint32_t>(k)].form != "," && work_end - k < 5) --k;
-        if (words[static_cast<uint32_t>(k)].form == "," &&
-            one_of(utf8::ascii_lowercase(words[static_cast<uint32_t>(k) + 1].form), {"a", "an", "the"})) {
-          work_end = k - 1;
-          w = work_at(work_end);
+  void read_starring() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (uint32_t i = 1; i + 1 < words.size(); ++i) {
+        if (words[i].form != "starring") continue;
+        // Back over ", " and a description ("a wine-tasting comedy") to the work's last word.
+        auto work_at = [&](int32_t k) -> std::optional<uint32_t> {
+          const int32_t c = k >= 0 ? ents_.cluster_at(sentence, static_cast<uint32_t>(k)) : -1;
+          const std::optional<uint32_t> r = c >= 0 ? table_.cluster(c) : std::nullopt;
+          if (!r || record_.entities[*r].type != store::EntityType::kMisc) return std::nullopt;
+          return r;
+        };
+        int32_t work_end = static_cast<int32_t>(i) - 1;
+        if (words[static_cast<uint32_t>(work_end)].form == ",") --work_end;
+        // (A title's own "!" or "?": "Airplane!, starring Leslie Nielsen".)
+        if (work_end > 0 && one_of(words[static_cast<uint32_t>(work_end)].form, {"!", "?"})) --work_end;
+        std::optional<uint32_t> w = work_at(work_end);
+        if (!w && work_end >= 0 && ents_.cluster_at(sentence, static_cast<uint32_t>(work_end)) < 0) {
+          int32_t k = work_end;
+          while (k > 1 && words[static_cast<uint32_t>(k)].form != "," && work_end - k < 5) --k;
+          if (words[static_cast<uint32_t>(k)].form == "," &&
+              one_of(utf8::ascii_lowercase(words[static_cast<uint32_t>(k) + 1].form), {"a", "an", "the"})) {
+            work_end = k - 1;
+            w = work_at(work_end);
+          }
+        }
+        if (!w) continue;
+        // The actors: person names after "starring", joined by "," and "and".
+        for (uint32_t a = i + 1; a < words.size(); ++a) {
+          if (nlp::tag_type(words[a]) != "PERSON" || !nlp::begins_name(words[a])) break;
+          const int32_t actor = ents_.cluster_at(sentence, a);
+          const std::optional<uint32_t> r = actor >= 0 ? table_.cluster(actor) : std::nullopt;
+          if (r && record_.entities[*r].type == store::EntityType::kPerson) {
+            add_fact(*r, "star in", *w, sentence, {static_cast<uint32_t>(work_end), a + 1}, nullptr);
+          }
+          while (a + 1 < words.size() && !nlp::ends_name(words[a])) ++a;
+          if (a + 2 < words.size() && (words[a + 1].form == "," || words[a + 1].form == "and")) {
+            ++a;
+          } else {
+            break;
+          }
         }
       }
-      if (!w) continue;
-      // The actors: person names after "starring", joined by "," and "and".
-      for (uint32_t a = i + 1; a < words.size(); ++a) {
-        if (nlp::tag_type(words[a]) != "PERSON" || !nlp::begins_name(words[a])) break;
-        const int32_t actor = ents.cluster_at(sentence, a);
-        const std::optional<uint32_t> r = actor >= 0 ? table.cluster(actor) : std::nullopt;
-        if (r && record.entities[*r].type == store::EntityType::kPerson) {
-          add_fact(*r, "star in", *w, sentence, {static_cast<uint32_t>(work_end), a + 1}, nullptr);
-        }
-        while (a + 1 < words.size() && !nlp::ends_name(words[a])) ++a;
-        if (a + 2 < words.size() && (words[a + 1].form == "," || words[a + 1].form == "and")) {
-          ++a;
-        } else {
-          break;
-        }
-      }
-    }
-  });
+    });
+  }
+
   // "Michael Howard's ex-model wife, Sandra": Sandra · wife of · Michael
   // Howard. A pronoun possessor ("his son Nick") only when it stands for a
   // person the sentence or the one before names.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (const resolve::KinMention& kin : resolve::kin_mentions(words)) {
-      const int32_t relative = ents.cluster_at(sentence, kin.relative_word);
-      const int32_t possessor = ents.cluster_at(sentence, kin.possessor_word);
-      if (relative < 0 || possessor < 0 || relative == possessor) continue;
-      if (words[kin.possessor_word].upos == nlp::UPos::PRON && !named_near(ents, possessor, sentence)) continue;
-      const std::optional<uint32_t> r = table.cluster(relative), p = table.cluster(possessor);
-      // (A relative's name the recognizer missed is typed MISC: a relative is a person.)
-      if (!r || !p || record.entities[*p].type != store::EntityType::kPerson ||
-          (record.entities[*r].type != store::EntityType::kPerson &&
-           record.entities[*r].type != store::EntityType::kMisc)) {
-        continue;
+  void read_kinship() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (const resolve::KinMention& kin : resolve::kin_mentions(words)) {
+        const int32_t relative = ents_.cluster_at(sentence, kin.relative_word);
+        const int32_t possessor = ents_.cluster_at(sentence, kin.possessor_word);
+        if (relative < 0 || possessor < 0 || relative == possessor) continue;
+        if (words[kin.possessor_word].upos == nlp::UPos::PRON && !named_near(ents_, possessor, sentence)) continue;
+        const std::optional<uint32_t> r = table_.cluster(relative), p = table_.cluster(possessor);
+        // (A relative's name the recognizer missed is typed MISC: a relative is a person.)
+        if (!r || !p || record_.entities[*p].type != store::EntityType::kPerson ||
+            (record_.entities[*r].type != store::EntityType::kPerson &&
+             record_.entities[*r].type != store::EntityType::kMisc)) {
+          continue;
+        }
+        // ("his son Nick" read as the article's Nick Vaughan: a given name alone
+        // is of the family only where the full name it joined is.)
+        std::string& full = record_.entities[*r].name;
+        const std::string& family = record_.entities[*p].name;
+        const auto surname = [](std::string_view name) { return name.substr(name.rfind(' ') + 1); };
+        const bool given_name_only =
+            kin.relative_word + 1 >= words.size() || !words[kin.relative_word].ner.starts_with("B-");
+        if (given_name_only && full.find(' ') != std::string::npos && surname(full) != surname(family)) continue;
+        record_.entities[*r].type = store::EntityType::kPerson;
+        // "Michael Howard ... his wife Sandra": she bears his surname, as the
+        // resolver reads "Michael Howard's wife, Sandra" (complete_relatives_names),
+        // which a pronoun's possessor comes too late for.
+        const lexicon::Gender gender = one_of(kin.relation, {"wife of", "widow of", "daughter of"})
+                                           ? lexicon::Gender::kFemale
+                                       : kin.relation == "son of" ? lexicon::Gender::kMale
+                                                                  : lexicon::Gender::kUnknown;
+        if (full.find(' ') == std::string::npos && family.find(' ') != std::string::npos &&
+            gender != lexicon::Gender::kUnknown && lexicon::given_name_gender(full) == gender) {
+          full += " " + std::string(surname(family));
+        }
+        add_fact(*r, kin.relation, *p, sentence,
+                 {std::min(kin.possessor_word, kin.relative_word), kin.relative_word + 1}, nullptr);
       }
-      // ("his son Nick" read as the article's Nick Vaughan: a given name alone
-      // is of the family only where the full name it joined is.)
-      std::string& full = record.entities[*r].name;
-      const std::string& family = record.entities[*p].name;
-      const auto surname = [](std::string_view name) { return name.substr(name.rfind(' ') + 1); };
-      const bool given_name_only =
-          kin.relative_word + 1 >= words.size() || !words[kin.relative_word].ner.starts_with("B-");
-      if (given_name_only && full.find(' ') != std::string::npos && surname(full) != surname(family)) continue;
-      record.entities[*r].type = store::EntityType::kPerson;
-      // "Michael Howard ... his wife Sandra": she bears his surname, as the
-      // resolver reads "Michael Howard's wife, Sandra" (complete_relatives_names),
-      // which a pronoun's possessor comes too late for.
-      const lexicon::Gender gender = one_of(kin.relation, {"wife of", "widow of", "daughter of"})
-                                         ? lexicon::Gender::kFemale
-                                     : kin.relation == "son of" ? lexicon::Gender::kMale
-                                                                : lexicon::Gender::kUnknown;
-      if (full.find(' ') == std::string::npos && family.find(' ') != std::string::npos &&
-          gender != lexicon::Gender::kUnknown && lexicon::given_name_gender(full) == gender) {
-        full += " " + std::string(surname(family));
-      }
-      add_fact(*r, kin.relation, *p, sentence, {std::min(kin.possessor_word, kin.relative_word), kin.relative_word + 1},
-               nullptr);
-    }
-  });
+    });
+  }
+
   // "European Indoor Championships", "New York Marathon" read as a person's
   // name: an event's (MISC), unless a pronoun or honorific gave it a gender.
-  for (size_t c = 0; c < ents.clusters.size(); ++c) {
-    const std::optional<uint32_t> r = table.cluster(static_cast<int32_t>(c));
-    if (!r || ents.clusters[c].gender != resolve::Gender::kUnknown) continue;
-    store::EntityRecord& e = record.entities[*r];
-    const size_t space = e.name.rfind(' ');
-    if (e.type == store::EntityType::kPerson && space != std::string::npos &&
-        lexicon::ends_event_name(std::string_view(e.name).substr(space + 1))) {
-      e.type = store::EntityType::kMisc;
+  void retype_events_read_as_people() {
+    for (size_t c = 0; c < ents_.clusters.size(); ++c) {
+      const std::optional<uint32_t> r = table_.cluster(static_cast<int32_t>(c));
+      if (!r || ents_.clusters[c].gender != resolve::Gender::kUnknown) continue;
+      store::EntityRecord& e = record_.entities[*r];
+      const size_t space = e.name.rfind(' ');
+      if (e.type == store::EntityType::kPerson && space != std::string::npos &&
+          lexicon::ends_event_name(std::string_view(e.name).substr(space + 1))) {
+        e.type = store::EntityType::kMisc;
+      }
     }
   }
+
   // "its own internet business, AOL", "Global Sports Communications,
   // Chepkemei's management company": what an owner's organisation is called.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (const OwnedName& owned : owned_names(words)) {
-      const std::optional<TwoNamed> pair = two_named(sentence, owned.owner_word, owned.name_word);
-      if (!pair) continue;
-      // A possessive pronoun only of the entity the article is about (the
-      // resolver's "its" is a guess where two companies are in play).
-      const int32_t owner = pair->first_cluster;
-      const bool pronoun = words[owned.owner_word].upos == nlp::UPos::PRON;
-      if (pronoun && owner != article_subject(annotated, ents, ents.clusters[static_cast<size_t>(owner)].type) &&
-          owner != most_named(ents, ents.clusters[static_cast<size_t>(owner)].type)) {
-        continue;
+  void read_names_of_owned_organisations() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (const OwnedName& owned : owned_names(words)) {
+        const std::optional<TwoNamed> pair = two_named(sentence, owned.owner_word, owned.name_word);
+        if (!pair) continue;
+        // A possessive pronoun only of the entity the article is about (the
+        // resolver's "its" is a guess where two companies are in play).
+        const int32_t owner = pair->first_cluster;
+        const bool pronoun = words[owned.owner_word].upos == nlp::UPos::PRON;
+        if (pronoun && owner != article_subject(annotated_, ents_, ents_.clusters[static_cast<size_t>(owner)].type) &&
+            owner != most_named(ents_, ents_.clusters[static_cast<size_t>(owner)].type)) {
+          continue;
+        }
+        const uint32_t o = pair->first, n = pair->second;
+        const store::EntityType owner_type = record_.entities[o].type, name_type = record_.entities[n].type;
+        if (name_type == store::EntityType::kPerson || name_type == store::EntityType::kLoc) continue;
+        const WordSpan span{std::min(owned.owner_word, owned.name_word),
+                            std::max(owned.owner_word, owned.name_word) + 1};
+        if (owned.managed) {
+          add_fact(n, "manage", o, sentence, span, nullptr);
+        } else if (owner_type == store::EntityType::kOrg) {
+          add_fact(o, "own", n, sentence, span, nullptr);
+        } else if (owner_type == store::EntityType::kPerson && (owned.noun == "company" || owned.noun == "firm" ||
+                                                                owned.noun == "business" || owned.noun == "label")) {
+          add_fact(o, "run", n, sentence, span, nullptr);
+        }
       }
-      const uint32_t o = pair->first, n = pair->second;
-      const store::EntityType owner_type = record.entities[o].type, name_type = record.entities[n].type;
-      if (name_type == store::EntityType::kPerson || name_type == store::EntityType::kLoc) continue;
-      const WordSpan span{std::min(owned.owner_word, owned.name_word), std::max(owned.owner_word, owned.name_word) + 1};
-      if (owned.managed) {
-        add_fact(n, "manage", o, sentence, span, nullptr);
-      } else if (owner_type == store::EntityType::kOrg) {
-        add_fact(o, "own", n, sentence, span, nullptr);
-      } else if (owner_type == store::EntityType::kPerson && (owned.noun == "company" || owned.noun == "firm" ||
-                                                              owned.noun == "business" || owned.noun == "label")) {
-        add_fact(o, "run", n, sentence, span, nullptr);
-      }
-    }
-  });
+    });
+  }
+
   // "Sweden's Thomas Johansson": where a person is from; "Arsenal's Robert
   // Pires": a member of the team.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (const OwnedName& owned : possessed_names(words)) {
-      const std::optional<TwoNamed> pair = two_named(sentence, owned.owner_word, owned.name_word);
-      if (!pair) continue;
-      // "Motorola's MPx", "Nintendo's DS", "BBC Two's Newsnight": a firm's
-      // product or programme. Not its event ("Chelsea's Champions League"),
-      // a part of it ("Nasa's Ames Research Center"), an office in it ("the
-      // EU's Humanitarian Aid Commissioner") or its law or policy.
-      if (record.entities[pair->first].type == store::EntityType::kOrg &&
-          record.entities[pair->second].type == store::EntityType::kMisc) {
-        if (product_name(record.entities[pair->second].name)) {
-          add_fact(pair->first, "make", pair->second, sentence, {owned.owner_word, owned.name_word + 1}, nullptr);
+  void read_possessors_of_people() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (const OwnedName& owned : possessed_names(words)) {
+        const std::optional<TwoNamed> pair = two_named(sentence, owned.owner_word, owned.name_word);
+        if (!pair) continue;
+        // "Motorola's MPx", "Nintendo's DS", "BBC Two's Newsnight": a firm's
+        // product or programme. Not its event ("Chelsea's Champions League"),
+        // a part of it ("Nasa's Ames Research Center"), an office in it ("the
+        // EU's Humanitarian Aid Commissioner") or its law or policy.
+        if (record_.entities[pair->first].type == store::EntityType::kOrg &&
+            record_.entities[pair->second].type == store::EntityType::kMisc) {
+          if (product_name(record_.entities[pair->second].name)) {
+            add_fact(pair->first, "make", pair->second, sentence, {owned.owner_word, owned.name_word + 1}, nullptr);
+          }
+          continue;
         }
-        continue;
+        if (record_.entities[pair->second].type != store::EntityType::kPerson) continue;
+        const uint32_t o = pair->first, n = pair->second;
+        // (Not a group, "Labour's MPs", nor a company the recognizer took for
+        // a person, "Japan's Nippon Steel": that one is based there; nor a
+        // one-word name the article never gives a person in full: "Chelsea's
+        // Premiership lead".)
+        const std::string& person_name = record_.entities[n].name;
+        if (person_name.find(' ') == std::string::npos) continue;
+        const std::string_view last_word = std::string_view(person_name).substr(person_name.rfind(' ') + 1);
+        if (words[owned.name_word].xpos == "NNS" || words[owned.name_word].xpos == "NNPS") continue;
+        const store::EntityRecord& e = record_.entities[o];
+        const WordSpan span{owned.owner_word, owned.name_word + 1};
+        const bool company = lexicon::ends_organisation_name(last_word);
+        if (e.type == store::EntityType::kLoc && lexicon::find_country(e.name) != nullptr) {
+          add_fact(n, company ? "be based in" : "come from", o, sentence, span, nullptr);
+        } else if (company) {
+          continue;
+        } else if (e.type == store::EntityType::kOrg) {
+          add_fact(n, "member of", o, sentence, span, nullptr);
+        }
       }
-      if (record.entities[pair->second].type != store::EntityType::kPerson) continue;
-      const uint32_t o = pair->first, n = pair->second;
-      // (Not a group, "Labour's MPs", nor a company the recognizer took for
-      // a person, "Japan's Nippon Steel": that one is based there; nor a
-      // one-word name the article never gives a person in full: "Chelsea's
-      // Premiership lead".)
-      const std::string& person_name = record.entities[n].name;
-      if (person_name.find(' ') == std::string::npos) continue;
-      const std::string_view last_word = std::string_view(person_name).substr(person_name.rfind(' ') + 1);
-      if (words[owned.name_word].xpos == "NNS" || words[owned.name_word].xpos == "NNPS") continue;
-      const store::EntityRecord& e = record.entities[o];
-      const WordSpan span{owned.owner_word, owned.name_word + 1};
-      const bool company = lexicon::ends_organisation_name(last_word);
-      if (e.type == store::EntityType::kLoc && lexicon::find_country(e.name) != nullptr) {
-        add_fact(n, company ? "be based in" : "come from", o, sentence, span, nullptr);
-      } else if (company) {
-        continue;
-      } else if (e.type == store::EntityType::kOrg) {
-        add_fact(n, "member of", o, sentence, span, nullptr);
-      }
-    }
-  });
+    });
+  }
+
   // "Madrid's 4-0 win over Espanyol", "England's defeat to France": a
   // result between two named sides.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (const MatchResult& m : match_results(words)) {
-      const std::optional<TwoNamed> pair = two_named(sentence, m.side_word, m.opponent_word);
-      if (!pair) continue;
-      const store::EntityType side = record.entities[pair->first].type, other = record.entities[pair->second].type;
-      // (Player against player, team against team: the recognizer types
-      // teams ORG, LOC or MISC.)
-      if (!schema::is_named(side) || !schema::is_named(other) ||
-          (side == store::EntityType::kPerson) != (other == store::EntityType::kPerson)) {
-        continue;
+  void read_results() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (const MatchResult& m : match_results(words)) {
+        const std::optional<TwoNamed> pair = two_named(sentence, m.side_word, m.opponent_word);
+        if (!pair) continue;
+        const store::EntityType side = record_.entities[pair->first].type, other = record_.entities[pair->second].type;
+        // (Player against player, team against team: the recognizer types
+        // teams ORG, LOC or MISC.)
+        if (!schema::is_named(side) || !schema::is_named(other) ||
+            (side == store::EntityType::kPerson) != (other == store::EntityType::kPerson)) {
+          continue;
+        }
+        add_fact(pair->first, std::string(m.relation), pair->second, sentence,
+                 {std::min(m.side_word, m.opponent_word), std::max(m.side_word, m.opponent_word) + 1}, nullptr);
       }
-      add_fact(pair->first, std::string(m.relation), pair->second, sentence,
-               {std::min(m.side_word, m.opponent_word), std::max(m.side_word, m.opponent_word) + 1}, nullptr);
-    }
-  });
+    });
+  }
+
   // "Edinburgh's Napier University", "London-based Barclays": where an
   // organisation or a place is.
-  for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
-    for (const NamePlace& np : name_places(words)) {
-      const std::optional<TwoNamed> pair = two_named(sentence, np.name_word, np.place_word);
-      if (!pair || record.entities[pair->second].type != store::EntityType::kLoc) continue;
-      // (A description only of the person the article is about.)
-      if (np.description && pair->first_cluster != main_person) continue;
-      const uint32_t n = pair->first, l = pair->second;
-      const std::optional<std::string_view> relation = place_relation(np, record.entities[n]);
-      if (!relation) continue;
-      add_fact(n, std::string(*relation), l, sentence,
-               {std::min(np.name_word, np.place_word), std::max(np.name_word, np.place_word) + 1}, nullptr);
-    }
-  });
-  for (const resolve::TitleFact& tf : ents.titles) {
-    const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
-    if (boilerplate[tf.sentence] || !person) continue;
-    const auto words = annotated.words_of(annotated.sentences[tf.sentence]);
-    // (Only a person has a title: "the Argentine Work Ministry" or "General
-    // Motor's results" read so are names misread. A title held once keeps
-    // its "former": "former union leader Bill Morris" leads no union now.)
-    if (record.entities[*person].type == store::EntityType::kPerson) {
-      const std::string lower = utf8::ascii_lowercase(tf.title);
-      const bool says_so = lower.starts_with("former ") || lower.starts_with("ex-") || lower.starts_with("ex ");
-      const std::string title = held_once(words, tf.begin) && !says_so ? "former " + tf.title : tf.title;
-      add_fact(*person, std::string(resolve::kHaveTitleRelation), table.node(title, store::EntityType::kConcept),
-               tf.sentence, {tf.begin, tf.end}, nullptr);
-    }
-    // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
-    // "Croatian Ivan Ljubicic", "British hurdler Sarah Claxton", "US
-    // President Joe Biden": where the person is from.
-    // (A full name only: "Welsh MPs", "French Champagne" and "British Isles"
-    // are read as people too.)
-    const std::string& full_name = record.entities[*person].name;
-    // (Nor a demonym inside a name before the title: "London Irish coach".)
-    const bool name_before = tf.begin > 0 && words[tf.begin - 1].upos == nlp::UPos::PROPN;
-    // An office after the demonym is the country's government's ("Welsh
-    // Health Minister Jane Hutt" was born in Surrey): minister of Wales.
-    if (const std::optional<std::string_view> country = country_of_title(tf.title);
-        country && !name_before && full_name.find(' ') != std::string::npos &&
-        std::none_of(full_name.begin(), full_name.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      const std::string office = utf8::ascii_lowercase(tf.title.substr(tf.title.rfind(' ') + 1));
-      const bool government = tf.title.find(' ') != std::string::npos &&
-                              lexicon::role_noun(office) == lexicon::RoleNoun::kTitle && office != "coach" &&
-                              office != "manager" && office != "director";
-      // The whole office after the demonym: "Italian Prime Minister" is
-      // prime minister of Italy, not a minister of it.
-      const std::string whole_office =
-          government ? utf8::ascii_lowercase(tf.title.substr(tf.title.find(' ') + 1)) : std::string();
-      add_fact(*person, government ? whole_office + " of" : "come from", country_entity(*country), tf.sentence,
-               {tf.begin, tf.end}, nullptr);
-    }
-    // "Conservative Shadow chancellor Oliver Letwin": a member of the party;
-    // "Liberal Democrat treasury spokesman Vincent Cable": its spokesman.
-    if (const std::optional<PartyTitle> party = party_of_title(words, tf.begin, tf.end)) {
-      const std::string relation = party->office.empty()
-                                       ? std::string("member of")
-                                       : party->office + " " + std::string(role_preposition(party->office));
-      add_fact(*person, relation, party_entity(party->party), tf.sentence, {tf.begin, tf.end}, nullptr);
-    }
-    // ("Kestrel chairman Tomas Brandt" where only the resolver knows Kestrel.)
-    const int32_t before = tf.begin > 0 ? ents.cluster_at(tf.sentence, tf.begin - 1) : -1;
-    const bool organisation_before = before >= 0 && ents.clusters[static_cast<size_t>(before)].type != nlp::EntityType::kPerson;
-    if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end, organisation_before)) {
-      if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
-        // "former Chelsea striker Adrian Mutu" held the post once.
-        const bool former = held_once(words, std::min(role->entity_word, tf.begin));
-        // ("South African flanker Schalk Burger": a nationality holds no post.)
-        // ("Hong Kong director Wong Kar-Wai" makes films; he does not direct the city.)
-        const std::string& held = record.entities[*h].name;
-        // ("Disney director John Bryson" with "Disney" read as Roy Disney's
-        // surname: a person known by a full name holds no post.)
-        const std::optional<SpanName> written = name_at(words, role->entity_word);
-        const bool person_holder = record.entities[*h].type == store::EntityType::kPerson &&
-                                   held.find(' ') != std::string::npos && written && written->text != held;
-        const bool film_director = role->relation == "director of" &&
-                                   record.entities[*h].type == store::EntityType::kLoc &&
-                                   !lexicon::is_organisation_word(held.substr(held.rfind(' ') + 1));
-        if (!nationality(record.entities[*h].name) && !film_director && !person_holder) {
-          add_fact(*person, (former ? "former " : "") + role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+  void read_places_of_names() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (const NamePlace& np : name_places(words)) {
+        const std::optional<TwoNamed> pair = two_named(sentence, np.name_word, np.place_word);
+        if (!pair || record_.entities[pair->second].type != store::EntityType::kLoc) continue;
+        // (A description only of the person the article is about.)
+        if (np.description && pair->first_cluster != main_person_) continue;
+        const uint32_t n = pair->first, l = pair->second;
+        const std::optional<std::string_view> relation = place_relation(np, record_.entities[n]);
+        if (!relation) continue;
+        add_fact(n, std::string(*relation), l, sentence,
+                 {std::min(np.name_word, np.place_word), std::max(np.name_word, np.place_word) + 1}, nullptr);
+      }
+    });
+  }
+
+  // What the titles split off names say: the title itself, where the person is
+  // from, the party, and the post and its holder.
+  void read_titles() {
+    for (const resolve::TitleFact& tf : ents_.titles) {
+      const std::optional<uint32_t> person = table_.cluster(static_cast<int32_t>(tf.cluster));
+      if (boilerplate_[tf.sentence] || !person) continue;
+      const auto words = annotated_.words_of(annotated_.sentences[tf.sentence]);
+      // (Only a person has a title: "the Argentine Work Ministry" or "General
+      // Motor's results" read so are names misread. A title held once keeps
+      // its "former": "former union leader Bill Morris" leads no union now.)
+      if (record_.entities[*person].type == store::EntityType::kPerson) {
+        const std::string lower = utf8::ascii_lowercase(tf.title);
+        const bool says_so = lower.starts_with("former ") || lower.starts_with("ex-") || lower.starts_with("ex ");
+        const std::string title = held_once(words, tf.begin) && !says_so ? "former " + tf.title : tf.title;
+        add_fact(*person, std::string(resolve::kHaveTitleRelation), table_.node(title, store::EntityType::kConcept),
+                 tf.sentence, {tf.begin, tf.end}, nullptr);
+      }
+      // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
+      // "Croatian Ivan Ljubicic", "British hurdler Sarah Claxton", "US
+      // President Joe Biden": where the person is from.
+      // (A full name only: "Welsh MPs", "French Champagne" and "British Isles"
+      // are read as people too.)
+      const std::string& full_name = record_.entities[*person].name;
+      // (Nor a demonym inside a name before the title: "London Irish coach".)
+      const bool name_before = tf.begin > 0 && words[tf.begin - 1].upos == nlp::UPos::PROPN;
+      // An office after the demonym is the country's government's ("Welsh
+      // Health Minister Jane Hutt" was born in Surrey): minister of Wales.
+      if (const std::optional<std::string_view> country = country_of_title(tf.title);
+          country && !name_before && full_name.find(' ') != std::string::npos &&
+          std::none_of(full_name.begin(), full_name.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        const std::string office = utf8::ascii_lowercase(tf.title.substr(tf.title.rfind(' ') + 1));
+        const bool government = tf.title.find(' ') != std::string::npos &&
+                                lexicon::role_noun(office) == lexicon::RoleNoun::kTitle && office != "coach" &&
+                                office != "manager" && office != "director";
+        // The whole office after the demonym: "Italian Prime Minister" is
+        // prime minister of Italy, not a minister of it.
+        const std::string whole_office =
+            government ? utf8::ascii_lowercase(tf.title.substr(tf.title.find(' ') + 1)) : std::string();
+        add_fact(*person, government ? whole_office + " of" : "come from", country_entity(*country), tf.sentence,
+                 {tf.begin, tf.end}, nullptr);
+      }
+      // "Conservative Shadow chancellor Oliver Letwin": a member of the party;
+      // "Liberal Democrat treasury spokesman Vincent Cable": its spokesman.
+      if (const std::optional<PartyTitle> party = party_of_title(words, tf.begin, tf.end)) {
+        const std::string relation = party->office.empty()
+                                         ? std::string("member of")
+                                         : party->office + " " + std::string(role_preposition(party->office));
+        add_fact(*person, relation, party_entity(party->party), tf.sentence, {tf.begin, tf.end}, nullptr);
+      }
+      // ("Kestrel chairman Tomas Brandt" where only the resolver knows Kestrel.)
+      const int32_t before = tf.begin > 0 ? ents_.cluster_at(tf.sentence, tf.begin - 1) : -1;
+      const bool organisation_before =
+          before >= 0 && ents_.clusters[static_cast<size_t>(before)].type != nlp::EntityType::kPerson;
+      if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end, organisation_before)) {
+        if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
+          // "former Chelsea striker Adrian Mutu" held the post once.
+          const bool former = held_once(words, std::min(role->entity_word, tf.begin));
+          // ("South African flanker Schalk Burger": a nationality holds no post.)
+          // ("Hong Kong director Wong Kar-Wai" makes films; he does not direct the city.)
+          const std::string& held = record_.entities[*h].name;
+          // ("Disney director John Bryson" with "Disney" read as Roy Disney's
+          // surname: a person known by a full name holds no post.)
+          const std::optional<SpanName> written = name_at(words, role->entity_word);
+          const bool person_holder = record_.entities[*h].type == store::EntityType::kPerson &&
+                                     held.find(' ') != std::string::npos && written && written->text != held;
+          const bool film_director = role->relation == "director of" &&
+                                     record_.entities[*h].type == store::EntityType::kLoc &&
+                                     !lexicon::is_organisation_word(held.substr(held.rfind(' ') + 1));
+          if (!nationality(record_.entities[*h].name) && !film_director && !person_holder) {
+            add_fact(*person, (former ? "former " : "") + role->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+          }
+        }
+      } else if (const std::optional<std::pair<std::string, int32_t>> named = role_after_known_name(words, tf, ents_);
+                 named && table_.cluster(named->second) && table_.cluster(named->second) != person &&
+                 !nationality(ents_.clusters[static_cast<size_t>(named->second)].name)) {
+        // "Nordhavn Shipping chief executive Erik Lund" with the company's words
+        // read as common ones at the start of a sentence: its name is one the
+        // article gives an organisation.
+        holder_clusters_.insert(named->second);
+        add_fact(*person, (held_once(words, tf.begin) ? "former " : "") + named->first + " of",
+                 *table_.cluster(named->second), tf.sentence, {tf.begin, tf.end}, nullptr);
+      } else if (const std::optional<PossessedRole> owned = possessed_role(words, tf)) {
+        // "GE's chief executive Jeff Immelt", "Britain's finance minister ...".
+        const int32_t owner = ents_.cluster_at(tf.sentence, owned->owner_word);
+        const std::optional<uint32_t> h = owner >= 0 ? holder(tf.sentence, owned->owner_word, *person) : std::nullopt;
+        if (h && record_.entities[*h].type != store::EntityType::kPerson) {
+          const std::string& r = owned->role;
+          add_fact(*person, r + " " + std::string(role_preposition(r)), *h, tf.sentence, {owned->owner_word, tf.end},
+                   nullptr);
+        }
+      } else if (const std::optional<uint32_t> place = office_place_after_name(words, tf)) {
+        // "President Musharraf of Pakistan": the office is the place's.
+        const int32_t c = ents_.cluster_at(tf.sentence, *place);
+        const std::optional<uint32_t> h = c >= 0 ? holder(tf.sentence, *place, *person) : std::nullopt;
+        if (h && record_.entities[*h].type != store::EntityType::kPerson) {
+          add_fact(*person, utf8::ascii_lowercase(tf.title) + " of", *h, tf.sentence, {tf.begin, *place + 1}, nullptr);
         }
       }
-    } else if (const std::optional<std::pair<std::string, int32_t>> named = role_after_known_name(words, tf, ents);
-               named && table.cluster(named->second) && table.cluster(named->second) != person &&
-               !nationality(ents.clusters[static_cast<size_t>(named->second)].name)) {
-      // "Nordhavn Shipping chief executive Erik Lund" with the company's words
-      // read as common ones at the start of a sentence: its name is one the
-      // article gives an organisation.
-      holder_clusters.insert(named->second);
-      add_fact(*person, (held_once(words, tf.begin) ? "former " : "") + named->first + " of",
-               *table.cluster(named->second), tf.sentence, {tf.begin, tf.end}, nullptr);
-    } else if (const std::optional<PossessedRole> owned = possessed_role(words, tf)) {
-      // "GE's chief executive Jeff Immelt", "Britain's finance minister ...".
-      const int32_t owner = ents.cluster_at(tf.sentence, owned->owner_word);
-      const std::optional<uint32_t> h = owner >= 0 ? holder(tf.sentence, owned->owner_word, *person) : std::nullopt;
-      if (h && record.entities[*h].type != store::EntityType::kPerson) {
-        const std::string& r = owned->role;
-        add_fact(*person, r + " " + std::string(role_preposition(r)), *h, tf.sentence, {owned->owner_word, tf.end},
-                 nullptr);
-      }
-    } else if (const std::optional<uint32_t> place = office_place_after_name(words, tf)) {
-      // "President Musharraf of Pakistan": the office is the place's.
-      const int32_t c = ents.cluster_at(tf.sentence, *place);
-      const std::optional<uint32_t> h = c >= 0 ? holder(tf.sentence, *place, *person) : std::nullopt;
-      if (h && record.entities[*h].type != store::EntityType::kPerson) {
-        add_fact(*person, utf8::ascii_lowercase(tf.title) + " of", *h, tf.sentence, {tf.begin, *place + 1}, nullptr);
-      }
-    }
-    // "Wimbledon champion Maria Sharapova": she won it.
-    if (const std::optional<RoleMention> result = result_in_title(words, tf.begin, tf.end, organisation_before)) {
-      const std::optional<uint32_t> h = holder(tf.sentence, result->entity_word, *person);
-      if (h && record.entities[*person].type == store::EntityType::kPerson && !nationality(record.entities[*h].name)) {
-        add_fact(*person, result->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+      // "Wimbledon champion Maria Sharapova": she won it.
+      if (const std::optional<RoleMention> result = result_in_title(words, tf.begin, tf.end, organisation_before)) {
+        const std::optional<uint32_t> h = holder(tf.sentence, result->entity_word, *person);
+        if (h && record_.entities[*person].type == store::EntityType::kPerson &&
+            !nationality(record_.entities[*h].name)) {
+          add_fact(*person, result->relation, *h, tf.sentence, {tf.begin, tf.end}, nullptr);
+        }
       }
     }
   }
+
   // "chairman and chief executive Richard Parsons said" in an article about
   // one company: the office is that company's, unless the article gives the
   // person a role somewhere else.
-  const int32_t company = article_subject(annotated, ents, nlp::EntityType::kOrg);
-  for (const resolve::TitleFact& tf : ents.titles) {
-    const std::optional<uint32_t> person = table.cluster(static_cast<int32_t>(tf.cluster));
-    const std::optional<uint32_t> holder_record = company >= 0 ? table.cluster(company) : std::nullopt;
-    if (boilerplate[tf.sentence] || !person || !holder_record ||
-        !bare_company_title(annotated.words_of(annotated.sentences[tf.sentence]), tf)) {
-      continue;
+  void read_bare_company_titles() {
+    const int32_t company = article_subject(annotated_, ents_, nlp::EntityType::kOrg);
+    for (const resolve::TitleFact& tf : ents_.titles) {
+      const std::optional<uint32_t> person = table_.cluster(static_cast<int32_t>(tf.cluster));
+      const std::optional<uint32_t> holder_record = company >= 0 ? table_.cluster(company) : std::nullopt;
+      if (boilerplate_[tf.sentence] || !person || !holder_record ||
+          !bare_company_title(annotated_.words_of(annotated_.sentences[tf.sentence]), tf)) {
+        continue;
+      }
+      const bool has_role = std::any_of(record_.facts.begin(), record_.facts.end(), [&](const store::FactRecord& f) {
+        return f.subject == *person && f.relation != "member of" && schema::is_named(record_.entities[f.object].type) &&
+               (f.relation.ends_with(" of") || f.relation.ends_with(" at") || f.relation.ends_with(" for"));
+      });
+      if (!has_role) add_fact(*person, tf.title + " of", *holder_record, tf.sentence, {tf.begin, tf.end}, nullptr);
     }
-    const bool has_role = std::any_of(record.facts.begin(), record.facts.end(), [&](const store::FactRecord& f) {
-      return f.subject == *person && f.relation != "member of" && schema::is_named(record.entities[f.object].type) &&
-             (f.relation.ends_with(" of") || f.relation.ends_with(" at") || f.relation.ends_with(" for"));
-    });
-    if (!has_role) add_fact(*person, tf.title + " of", *holder_record, tf.sentence, {tf.begin, tf.end}, nullptr);
   }
+
   // "Chelsea have signed ...", "Everton are": a singular name with a plural
   // verb is a team or a company (British usage), not a person.
-  for (const resolve::Mention& m : ents.mentions) {
-    if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
-    const auto words = annotated.words_of(annotated.sentences[m.sentence]);
-    const nlp::Word& head = words[m.head];
-    // One word, no conjunct ("Blair and Brown have ..." is plural by itself).
-    if (m.end - m.begin != 1 || !head.deprel.starts_with("nsubj") || head.xpos != "NNP" || head.head < 0) continue;
-    bool coordinated = false;
-    for (uint32_t k = 0; k < words.size(); ++k) {
-      coordinated = coordinated || (words[k].head == static_cast<int32_t>(m.head) && words[k].deprel == "conj");
-    }
-    if (coordinated) continue;
-    const uint32_t verb = static_cast<uint32_t>(head.head);
-    bool plural = words[verb].xpos == "VBP" || words[verb].form == "were";
-    for (uint32_t k = 0; k < words.size() && !plural; ++k) {
-      plural = words[k].head == static_cast<int32_t>(verb) &&
-               (words[k].deprel.starts_with("aux") || words[k].deprel == "cop") &&  // "aux:pass": "were beaten"
-               (words[k].xpos == "VBP" || words[k].form == "were");
-    }
-    // (A person's full name elsewhere in the article says person: "Thanou" of Katerina Thanou.)
-    if (plural && ents.clusters[static_cast<size_t>(m.cluster)].name.find(' ') == std::string::npos) {
-      holder_clusters.insert(m.cluster);
-      // "Newcastle were", "Liverpool have": a town with a plural verb is its
-      // club (a country is its side, which news names as the place).
-      if (const std::optional<uint32_t> r = table.cluster(m.cluster)) {
-        store::EntityRecord& e = record.entities[*r];
-        if (e.type == store::EntityType::kLoc && !side_named_as_place(e.name) &&
-            resolve::store_type(ents.clusters[static_cast<size_t>(m.cluster)].type) == store::EntityType::kLoc) {
-          e.type = store::EntityType::kOrg;
+  void retype_names_with_plural_verbs() {
+    for (const resolve::Mention& m : ents_.mentions) {
+      if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
+      const auto words = annotated_.words_of(annotated_.sentences[m.sentence]);
+      const nlp::Word& head = words[m.head];
+      // One word, no conjunct ("Blair and Brown have ..." is plural by itself).
+      if (m.end - m.begin != 1 || !head.deprel.starts_with("nsubj") || head.xpos != "NNP" || head.head < 0) continue;
+      bool coordinated = false;
+      for (uint32_t k = 0; k < words.size(); ++k) {
+        coordinated = coordinated || (words[k].head == static_cast<int32_t>(m.head) && words[k].deprel == "conj");
+      }
+      if (coordinated) continue;
+      const uint32_t verb = static_cast<uint32_t>(head.head);
+      bool plural = words[verb].xpos == "VBP" || words[verb].form == "were";
+      for (uint32_t k = 0; k < words.size() && !plural; ++k) {
+        plural = words[k].head == static_cast<int32_t>(verb) &&
+                 (words[k].deprel.starts_with("aux") || words[k].deprel == "cop") &&  // "aux:pass": "were beaten"
+                 (words[k].xpos == "VBP" || words[k].form == "were");
+      }
+      // (A person's full name elsewhere in the article says person: "Thanou" of Katerina Thanou.)
+      if (plural && ents_.clusters[static_cast<size_t>(m.cluster)].name.find(' ') == std::string::npos) {
+        holder_clusters_.insert(m.cluster);
+        // "Newcastle were", "Liverpool have": a town with a plural verb is its
+        // club (a country is its side, which news names as the place).
+        if (const std::optional<uint32_t> r = table_.cluster(m.cluster)) {
+          store::EntityRecord& e = record_.entities[*r];
+          if (e.type == store::EntityType::kLoc && !side_named_as_place(e.name) &&
+              resolve::store_type(ents_.clusters[static_cast<size_t>(m.cluster)].type) == store::EntityType::kLoc) {
+            e.type = store::EntityType::kOrg;
+          }
         }
       }
     }
   }
+
   // "Chelsea manager Jose Mourinho": what holds a role is no person, whatever
   // the recognizer said, unless a pronoun or honorific gave it a gender.
-  for (const int32_t c : holder_clusters) {
-    if (!table.cluster(c)) continue;
-    store::EntityRecord& e = record.entities[*table.cluster(c)];
-    if (e.type == store::EntityType::kPerson && ents.clusters[static_cast<size_t>(c)].gender == resolve::Gender::kUnknown) {
-      e.type = store::EntityType::kOrg;
+  void retype_role_holders() {
+    for (const int32_t c : holder_clusters_) {
+      if (!table_.cluster(c)) continue;
+      store::EntityRecord& e = record_.entities[*table_.cluster(c)];
+      if (e.type == store::EntityType::kPerson &&
+          ents_.clusters[static_cast<size_t>(c)].gender == resolve::Gender::kUnknown) {
+        e.type = store::EntityType::kOrg;
+      }
     }
   }
+
   // "Barca boss Frank Rijkaard", "Kelso striker", "Blur guitarist": a place
   // or other name, other than a country or a continent (whose sides news
   // names as places), where a team's, a firm's or a band's post is held is a
@@ -1367,69 +1470,98 @@ store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, 
   // So is one where a firm's post is held ("Jonathan Loynes, chief
   // economist at Capital Economics", "Telewest chief executive Eric
   // Tveter"), unless its name is a place the gazetteer knows.
-  for (const store::FactRecord& f : record.facts) {
-    std::string_view role = f.relation;
-    if (role.starts_with("former ")) role.remove_prefix(7);
-    const size_t space = role.rfind(' ');
-    if (record.entities[f.subject].type != store::EntityType::kPerson || space == std::string_view::npos) continue;
-    const std::string_view preposition = role.substr(space + 1);
-    if (!one_of(preposition, {"of", "at", "for"})) continue;
-    role = role.substr(0, space);
-    const std::string last = utf8::ascii_lowercase(role.substr(role.rfind(' ') + 1));
-    store::EntityRecord& o = record.entities[f.object];
-    // (A band is read as a person's name as often: "Franz Ferdinand frontman".)
-    const bool band_post = preposition == "of" && lexicon::is_band_position(last);
-    if (o.type != store::EntityType::kLoc && o.type != store::EntityType::kMisc &&
-        !(band_post && o.type == store::EntityType::kPerson)) {
-      continue;
-    }
-    const bool club_post = preposition == "of" && (lexicon::is_position_noun(last) || last == "manager" ||
-                                                   last == "chairman" || last == "player" || last == "coach");
-    const bool firm_post = one_of(last, {"executive", "director", "economist", "analyst", "officer", "founder",
-                                         "strategist", "editor", "correspondent", "spokesman", "spokeswoman"});
-    const auto known_place = [&] {
-      return o.name.find(' ') == std::string::npos && (nlp::Gazetteer::builtin().word_classes(o.name) &
-                                                       (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
-    };
-    if ((club_post || (firm_post && !known_place())) && !side_named_as_place(o.name)) {
-      o.type = store::EntityType::kOrg;
+  void retype_places_holding_posts() {
+    for (const store::FactRecord& f : record_.facts) {
+      std::string_view role = f.relation;
+      if (role.starts_with("former ")) role.remove_prefix(7);
+      const size_t space = role.rfind(' ');
+      if (record_.entities[f.subject].type != store::EntityType::kPerson || space == std::string_view::npos) continue;
+      const std::string_view preposition = role.substr(space + 1);
+      if (!one_of(preposition, {"of", "at", "for"})) continue;
+      role = role.substr(0, space);
+      const std::string last = utf8::ascii_lowercase(role.substr(role.rfind(' ') + 1));
+      store::EntityRecord& o = record_.entities[f.object];
+      // (A band is read as a person's name as often: "Franz Ferdinand frontman".)
+      const bool band_post = preposition == "of" && lexicon::is_band_position(last);
+      if (o.type != store::EntityType::kLoc && o.type != store::EntityType::kMisc &&
+          !(band_post && o.type == store::EntityType::kPerson)) {
+        continue;
+      }
+      const bool club_post = preposition == "of" && (lexicon::is_position_noun(last) || last == "manager" ||
+                                                     last == "chairman" || last == "player" || last == "coach");
+      const bool firm_post = one_of(last, {"executive", "director", "economist", "analyst", "officer", "founder",
+                                           "strategist", "editor", "correspondent", "spokesman", "spokeswoman"});
+      const auto known_place = [&] {
+        return o.name.find(' ') == std::string::npos && (nlp::Gazetteer::builtin().word_classes(o.name) &
+                                                         (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
+      };
+      if ((club_post || (firm_post && !known_place())) && !side_named_as_place(o.name)) {
+        o.type = store::EntityType::kOrg;
+      }
     }
   }
+
   // "broadcasting watchdog Ofcom", "the Catholic aid agency Cafod": a name
   // its article introduces with an organisation noun is an organisation
   // (not a country: "the group Britain" is no use news makes).
-  for (const resolve::Mention& m : ents.mentions) {
-    if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
-    const std::optional<uint32_t> r = table.cluster(m.cluster);
-    if (!r || ents.clusters[static_cast<size_t>(m.cluster)].gender != resolve::Gender::kUnknown) continue;
-    store::EntityRecord& e = record.entities[*r];
-    // "Diageo, which makes Guinness": "which" stands for no person; a name
-    // taken for one is most often a firm.
-    const auto words = annotated.words_of(annotated.sentences[m.sentence]);
-    if (e.type == store::EntityType::kPerson && m.end + 1 < words.size() && words[m.end].form == "," &&
-        words[m.end + 1].form == "which" && ents.clusters[static_cast<size_t>(m.cluster)].titles.empty()) {
-      e.type = store::EntityType::kOrg;
-    }
-    if (m.begin == 0) continue;
-    const nlp::Word& before = words[m.begin - 1];
-    // (A maker or a publisher is a person as often: "documentary maker Max Carlish".)
-    const std::string lemma = utf8::ascii_lowercase(before.lemma);
-    if (e.type == store::EntityType::kPerson && (lemma == "maker" || lemma == "publisher")) continue;
-    if (before.upos == nlp::UPos::NOUN && !before.form.empty() && std::islower(static_cast<unsigned char>(before.form[0])) &&
-        lexicon::is_organisation_descriptor(lemma) && e.type != store::EntityType::kOrg &&
-        lexicon::find_country(e.name) == nullptr) {
-      e.type = store::EntityType::kOrg;
-    }
-    // "Mike Leigh's film Vera Drake", "the Angolan film The Hero": so is a
-    // work its article introduces with a noun for works.
-    if (before.upos == nlp::UPos::NOUN && !before.form.empty() &&
-        std::islower(static_cast<unsigned char>(before.form[0])) &&
-        one_of(lemma, {"film", "movie", "album", "novel", "documentary", "sitcom", "musical", "single", "song"}) &&
-        e.type != store::EntityType::kMisc) {
-      e.type = store::EntityType::kMisc;
+  void retype_introduced_organisations() {
+    for (const resolve::Mention& m : ents_.mentions) {
+      if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
+      const std::optional<uint32_t> r = table_.cluster(m.cluster);
+      if (!r || ents_.clusters[static_cast<size_t>(m.cluster)].gender != resolve::Gender::kUnknown) continue;
+      store::EntityRecord& e = record_.entities[*r];
+      // "Diageo, which makes Guinness": "which" stands for no person; a name
+      // taken for one is most often a firm.
+      const auto words = annotated_.words_of(annotated_.sentences[m.sentence]);
+      if (e.type == store::EntityType::kPerson && m.end + 1 < words.size() && words[m.end].form == "," &&
+          words[m.end + 1].form == "which" && ents_.clusters[static_cast<size_t>(m.cluster)].titles.empty()) {
+        e.type = store::EntityType::kOrg;
+      }
+      if (m.begin == 0) continue;
+      const nlp::Word& before = words[m.begin - 1];
+      // (A maker or a publisher is a person as often: "documentary maker Max Carlish".)
+      const std::string lemma = utf8::ascii_lowercase(before.lemma);
+      if (e.type == store::EntityType::kPerson && (lemma == "maker" || lemma == "publisher")) continue;
+      if (before.upos == nlp::UPos::NOUN && !before.form.empty() &&
+          std::islower(static_cast<unsigned char>(before.form[0])) && lexicon::is_organisation_descriptor(lemma) &&
+          e.type != store::EntityType::kOrg && lexicon::find_country(e.name) == nullptr) {
+        e.type = store::EntityType::kOrg;
+      }
+      // "Mike Leigh's film Vera Drake", "the Angolan film The Hero": so is a
+      // work its article introduces with a noun for works.
+      if (before.upos == nlp::UPos::NOUN && !before.form.empty() &&
+          std::islower(static_cast<unsigned char>(before.form[0])) &&
+          one_of(lemma, {"film", "movie", "album", "novel", "documentary", "sitcom", "musical", "single", "song"}) &&
+          e.type != store::EntityType::kMisc) {
+        e.type = store::EntityType::kMisc;
+      }
     }
   }
-  return record;
+
+  const extract::TextExtractor& models_;
+  const nlp::Document annotated_;
+  const resolve::DocumentEntities ents_;
+  store::DocumentRecord record_;
+  // Nothing is drawn from boilerplate: no fact (the extractor skips those
+  // sentences), no title, no entity named only there.
+  const std::vector<bool> boilerplate_;
+  EntityTable table_;
+  // One fact per (subject, relation, object, sentence): conjunct splitting
+  // can state the same triple twice over one sentence ("A and B met").
+  std::set<std::tuple<uint32_t, std::string, uint32_t, uint32_t>> seen_;
+  std::map<std::pair<std::string, store::EntityType>, bool> name_fits_;
+  std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::vector<size_t>>
+      facts_between_;                  // (subject, object, sentence)
+  std::set<int32_t> holder_clusters_;  // clusters that hold a role for someone, or take a plural verb
+  // The person the article is about, and the one it names most often; -1 for none.
+  const int32_t main_person_;
+  const int32_t leading_person_;
+};
+
+}  // namespace
+
+store::DocumentRecord build_parsed_record(const extract::TextExtractor& models, const source::Document& doc) {
+  return ArticleReader(models, doc).read();
 }
 
 }  // namespace kg::ingest
