@@ -579,8 +579,15 @@ bool list_sentence(Words words, uint32_t predicate) {
 bool one_of_alternatives(Words words, uint32_t head) {
   if (head >= words.size()) return false;
   if (!child_lemma(words, head, "cc", {"or", "nor"}).empty()) return true;
+  // (The parser may hang the other alternative on the name's last word:
+  // "plays Silvia Farina Elia or Jelena Jankovic".)
+  auto in_name = [&](int32_t w) {
+    return w == static_cast<int32_t>(head) ||
+           (w >= 0 && words[static_cast<uint32_t>(w)].head == static_cast<int32_t>(head) &&
+            base_rel(words[static_cast<uint32_t>(w)].deprel) == "flat");
+  };
   for (uint32_t i = 0; i < words.size(); ++i) {
-    if (words[i].head == static_cast<int32_t>(head) && base_rel(words[i].deprel) == "conj" &&
+    if (in_name(words[i].head) && base_rel(words[i].deprel) == "conj" &&
         !child_lemma(words, i, "cc", {"or", "nor"}).empty()) {
       return true;
     }
