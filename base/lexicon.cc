@@ -653,6 +653,14 @@ bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event) {
   return in(kVenues);
 }
 
+bool is_reporting_verb(std::string_view lowercase_lemma) {
+  static constexpr std::string_view kVerbs[] = {
+      "say",     "tell",     "add",      "explain", "claim",   "warn",    "argue",   "insist",  "note",
+      "comment", "call",     "reply",    "admit",   "stress",  "joke",    "recall",  "confirm", "conclude",
+      "concede", "continue", "question", "believe", "predict", "suggest", "describe"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lowercase_lemma) != std::end(kVerbs);
+}
+
 bool is_modal_verb(std::string_view lowercase_lemma) {
   // ("will": a future event is not yet a fact, and is shown as one to come.)
   static constexpr std::string_view kModals[] = {"can",   "could",  "may",   "might", "must",

@@ -79,6 +79,11 @@ enum class RoleNoun : uint8_t {
 };
 RoleNoun role_noun(std::string_view lowercase_lemma);
 
+// A verb that names who spoke a quotation ("said", "added", "explains",
+// "insisted", "warned"): before or after the speaker's name, beside the
+// quotation. Lowercase lemma, compared exactly.
+bool is_reporting_verb(std::string_view lowercase_lemma);
+
 // A modal auxiliary, lowercase lemma ("can", "would", "will", "ought"):
 // what it qualifies is not (yet) a fact. Compared exactly.
 bool is_modal_verb(std::string_view lowercase_lemma);

@@ -968,9 +968,7 @@ bool speaker_after_quote(Words words, const extract::Proposition& p, const extra
   while (before >= 0 && words[static_cast<uint32_t>(before)].form == ",") --before;
   const bool after_quote =
       before >= 0 && one_of(words[static_cast<uint32_t>(before)].form, {"\"", "''", "\u201d", "'"});
-  return after_quote &&
-         one_of(t.relation, {"explain", "add", "insist", "say", "reply", "continue", "admit", "claim", "argue", "note",
-                             "stress", "warn", "joke", "recall", "confirm", "conclude", "concede"});
+  return after_quote && lexicon::is_reporting_verb(t.relation);
 }
 
 // Whether a relation between two named entities is stated well enough to

@@ -266,9 +266,7 @@ std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> w
 // A verb a quotation's speaker is named with.
 bool is_speaking_verb(const nlp::Word& w) {
   return (w.upos == nlp::UPos::VERB || w.upos == nlp::UPos::AUX) &&
-         one_of(utf8::ascii_lowercase(w.lemma),
-                {"say", "tell", "add", "explain", "claim", "warn", "argue", "insist", "note", "comment", "call",
-                 "question", "believe", "predict", "suggest", "admit", "describe"});
+         lexicon::is_reporting_verb(utf8::ascii_lowercase(w.lemma));
 }
 
 // "said Mike Powell of Dresdner Kleinwort Wasserstein.", "Gerard Rijk of
