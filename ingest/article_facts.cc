@@ -1427,15 +1427,9 @@ class ArticleReader {
         coordinated = coordinated || (words[k].head == static_cast<int32_t>(m.head) && words[k].deprel == "conj");
       }
       if (coordinated) continue;
-      const uint32_t verb = static_cast<uint32_t>(head.head);
-      bool plural = words[verb].xpos == "VBP" || words[verb].form == "were";
-      for (uint32_t k = 0; k < words.size() && !plural; ++k) {
-        plural = words[k].head == static_cast<int32_t>(verb) &&
-                 (words[k].deprel.starts_with("aux") || words[k].deprel == "cop") &&  // "aux:pass": "were beaten"
-                 (words[k].xpos == "VBP" || words[k].form == "were");
-      }
       // (A person's full name elsewhere in the article says person: "Thanou" of Katerina Thanou.)
-      if (plural && ents_.clusters[static_cast<size_t>(m.cluster)].name.find(' ') == std::string::npos) {
+      if (nlp::plural_verb(words, static_cast<uint32_t>(head.head)) &&
+          ents_.clusters[static_cast<size_t>(m.cluster)].name.find(' ') == std::string::npos) {
         holder_clusters_.insert(m.cluster);
         // "Newcastle were", "Liverpool have": a town with a plural verb is its
         // club (a country is its side, which news names as the place).

@@ -22,6 +22,18 @@ std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t e
   return out;
 }
 
+bool plural_verb(std::span<const Word> words, uint32_t verb) {
+  const auto plural = [](const Word& w) { return w.xpos == "VBP" || w.form == "were"; };
+  if (verb >= words.size()) return false;
+  if (plural(words[verb])) return true;
+  for (const Word& w : words) {
+    if (w.head == static_cast<int32_t>(verb) && (w.deprel.starts_with("aux") || w.deprel == "cop") && plural(w)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named) {
   for (uint32_t i = head + 1; i < words.size() && i <= head + 3; ++i) {
     if (words[i].head == static_cast<int32_t>(head) && (words[i].deprel == "appos" || words[i].deprel == "flat") &&

@@ -53,6 +53,12 @@ std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t e
 // (The parser's labels have no subtypes for these two.)
 int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named = false);
 
+// Whether the verb at `verb` agrees with a plural subject: a plural present
+// form (VBP) or "were", in the verb itself or in an auxiliary or copula on it
+// ("Chelsea have signed", "England were beaten", "Ireland are"). British
+// news gives a team or a company named in the singular a plural verb.
+bool plural_verb(std::span<const Word> words, uint32_t verb);
+
 // A multiword token (CoNLL-U range line "3-4 don't" style): one surface
 // token covering words [first, last] of its sentence.
 struct MultiwordToken {

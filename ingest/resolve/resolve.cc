@@ -548,14 +548,9 @@ class Resolver {
       const nlp::Word& head = words[mention.head];
       // ("As for Scotland, they have struggled": the topic is what "they" goes on about.)
       if (static_cast<int32_t>(mention.begin) == topic_word(words)) return true;
-      if (!head.deprel.starts_with("nsubj") || head.head < 0) continue;
-      const auto verb = static_cast<uint32_t>(head.head);
-      if (words[verb].xpos == "VBP" || words[verb].form == "were") return true;
-      for (const nlp::Word& w : words) {
-        if (w.head == static_cast<int32_t>(verb) && (w.deprel == "aux" || w.deprel == "cop") &&
-            (w.xpos == "VBP" || w.form == "were")) {
-          return true;
-        }
+      if (head.deprel.starts_with("nsubj") && head.head >= 0 &&
+          nlp::plural_verb(words, static_cast<uint32_t>(head.head))) {
+        return true;
       }
     }
     return false;

@@ -237,6 +237,12 @@ TEST(Coreference, APlaceWithAPluralVerbIsATeamThatTheyMayStandFor) {
   const DocumentEntities e = resolve_document(doc);
   EXPECT_EQ(name_at(e, 2, 0), "England");
   EXPECT_NE(name_at(e, 4, 0), "France") << "a country with a singular verb is the country";
+  // The plural in a passive's auxiliary ("Wales were beaten").
+  const nlp::Document passive = annotated({
+      "Wales/PROPN/U-LOC/nsubj:pass/3 were/AUX/_/aux:pass/3 beaten/VERB/_/root/0",
+      "They/PRON/_/nsubj/2 lost/VERB/_/root/0",
+  });
+  EXPECT_EQ(name_at(resolve_document(passive), 1, 0), "Wales");
 }
 
 // A possessive belongs to the subject of its own clause before the sentence's.
