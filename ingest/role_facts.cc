@@ -422,7 +422,18 @@ std::optional<PartyTitle> party_of_title(std::span<const nlp::Word> words, uint3
   for (uint32_t i = begin; i < end; ++i) {
     role = role || schema::is_role_noun(utf8::ascii_lowercase(words[i].lemma.empty() ? words[i].form : words[i].lemma));
   }
-  if (!role) return std::nullopt;
+  // "Tory Theresa May", "Republican John McCain": the party's adjective
+  // alone is the title of a member.
+  if (!role) {
+    for (const lexicon::PartyAdjective& p : lexicon::party_adjectives()) {
+      const uint32_t words_of_party = p.second.empty() ? 1 : 2;
+      if (end == begin + words_of_party && words[begin].form == p.first &&
+          (p.second.empty() || words[begin + 1].form == p.second)) {
+        return PartyTitle{p.party, ""};
+      }
+    }
+    return std::nullopt;
+  }
   const uint32_t from = begin >= 3 ? begin - 3 : 0;
   for (uint32_t i = from; i < end; ++i) {
     for (const lexicon::PartyAdjective& p : lexicon::party_adjectives()) {

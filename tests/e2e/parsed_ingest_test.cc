@@ -466,6 +466,18 @@ TEST(ParsedIngest, OneOfTwoAlternativesIsNoRelation) {
   EXPECT_TRUE(g.has_edge("Tomas Reyes", "play", "Maria Luisa Ortega")) << g.dump();
 }
 
+// "Tory Piotr Walsh": a party's adjective alone before a name makes a
+// member, as "Labour MP" does.
+TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("tory",
+                                         "Port plan row\n\nThe council backed the harbour plan on Monday, but Tory "
+                                         "Piotr Walsh said the plan was too costly.\n");
+  const IngestedGraph g("tory", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Piotr Walsh", "member of", "Conservatives")) << g.dump();
+}
+
 // "Harbour Ghost, starring Anna Berg and Tomas Reyes": each actor stars in
 // the work, and the work does not "star" them.
 TEST(ParsedIngest, ActorsNamedAfterStarringStarInTheWork) {
