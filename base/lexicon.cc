@@ -369,6 +369,13 @@ bool listed(const List& list, std::string_view word) {
   return std::any_of(std::begin(list), std::end(list), [&](std::string_view e) { return equals_folded(e, word); });
 }
 
+// Whether `word` is an entry of `list`, compared exactly (the callers pass
+// lowercase lemmas or words).
+template <typename List>
+bool holds(const List& list, std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
 std::string_view without_final_stop(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   return word;
@@ -443,14 +450,15 @@ constexpr std::string_view kFemaleGivenNames[] = {
     "valerie",  "venus",   "vera",      "victoria", "virginia",  "wendy",     "yelena",    "yvonne",     "zara",
     "zoe"};
 
+// (Searched by halves: both lists must stay sorted.)
+static_assert(std::is_sorted(std::begin(kMaleGivenNames), std::end(kMaleGivenNames)));
+static_assert(std::is_sorted(std::begin(kFemaleGivenNames), std::end(kFemaleGivenNames)));
+
 Gender given_name_gender(std::string_view word) {
   std::string key(word);
   for (char& c : key) c = lower(c);
-  auto listed = [&](std::span<const std::string_view> names) {
-    return std::binary_search(names.begin(), names.end(), std::string_view(key));
-  };
-  if (listed(kMaleGivenNames)) return Gender::kMale;
-  if (listed(kFemaleGivenNames)) return Gender::kFemale;
+  if (std::binary_search(std::begin(kMaleGivenNames), std::end(kMaleGivenNames), key)) return Gender::kMale;
+  if (std::binary_search(std::begin(kFemaleGivenNames), std::end(kFemaleGivenNames), key)) return Gender::kFemale;
   return Gender::kUnknown;
 }
 
@@ -477,10 +485,10 @@ const std::vector<std::string_view>& titles() {
 bool is_title(std::string_view word) { return listed(kTitles, word); }
 
 RoleNoun role_noun(std::string_view lowercase_lemma) {
-  if (std::find(std::begin(kGenericRoles), std::end(kGenericRoles), lowercase_lemma) != std::end(kGenericRoles)) {
+  if (holds(kGenericRoles, lowercase_lemma)) {
     return RoleNoun::kGeneric;
   }
-  if (std::find(std::begin(kTitleRoles), std::end(kTitleRoles), lowercase_lemma) != std::end(kTitleRoles)) {
+  if (holds(kTitleRoles, lowercase_lemma)) {
     return RoleNoun::kTitle;
   }
   return RoleNoun::kNone;
@@ -539,11 +547,10 @@ bool ends_organisation_name(std::string_view last_word, bool place, bool person)
                                                        "Court",  "Guard", "United", "Service", "Fund",  "Team",
                                                        "Army",   "Navy",  "Steel",  "Gold"};
   if (last_word == "City") return false;
-  if (person && std::find(std::begin(kAlsoSurnames), std::end(kAlsoSurnames), last_word) != std::end(kAlsoSurnames)) {
+  if (person && holds(kAlsoSurnames, last_word)) {
     return false;
   }
-  return (!place && is_organisation_word(last_word)) ||
-         std::find(std::begin(kBusinessWords), std::end(kBusinessWords), last_word) != std::end(kBusinessWords);
+  return (!place && is_organisation_word(last_word)) || holds(kBusinessWords, last_word);
 }
 
 std::string_view chamber_canonical(std::string_view name) {
@@ -595,14 +602,10 @@ bool is_organisation_descriptor(std::string_view lowercase_lemma) {
       "brewer",    "label",     "newspaper", "magazine",  "channel",      "network",   "union",     "body",
       "studio",    "consortium", "fund",     "exchange",  "carmaker",     "chipmaker", "drugmaker", "website",
       "tabloid",   "organisation", "organization", "association", "federation", "band", "outfit", "broadcaster"};
-  return is_organisation_noun(lowercase_lemma) ||
-         std::find(std::begin(kDescriptors), std::end(kDescriptors), lowercase_lemma) != std::end(kDescriptors);
+  return is_organisation_noun(lowercase_lemma) || holds(kDescriptors, lowercase_lemma);
 }
 
-bool is_organisation_noun(std::string_view lowercase_lemma) {
-  return std::find(std::begin(kOrganisationNouns), std::end(kOrganisationNouns), lowercase_lemma) !=
-         std::end(kOrganisationNouns);
-}
+bool is_organisation_noun(std::string_view lowercase_lemma) { return holds(kOrganisationNouns, lowercase_lemma); }
 
 bool is_institution_head(std::string_view lowercase_lemma) {
   static constexpr std::string_view kHeads[] = {
@@ -610,7 +613,7 @@ bool is_institution_head(std::string_view lowercase_lemma) {
       "coalition",    "college",      "commission", "committee",   "council",   "court",  "department",
       "federation",   "foundation",   "institute",  "league",      "ministry",  "museum", "orchestra",
       "organisation", "organization", "party",      "society",     "tribunal",  "union",  "university"};
-  return std::find(std::begin(kHeads), std::end(kHeads), lowercase_lemma) != std::end(kHeads);
+  return holds(kHeads, lowercase_lemma);
 }
 
 bool ends_event_name(std::string_view last_word) {
@@ -628,10 +631,7 @@ bool is_event_description(std::string_view lowercase_lemma, bool any_event) {
   static constexpr std::string_view kAnyEvent[] = {"tournament"};
   static constexpr std::string_view kOwnName[] = {"festival", "conference", "summit", "games",
                                                   "olympics", "open",       "cup",    "awards"};
-  const auto in = [&](const auto& list) {
-    return std::find(std::begin(list), std::end(list), lowercase_lemma) != std::end(list);
-  };
-  return in(kAnyEvent) || (!any_event && in(kOwnName));
+  return holds(kAnyEvent, lowercase_lemma) || (!any_event && holds(kOwnName, lowercase_lemma));
 }
 
 bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event) {
@@ -642,15 +642,12 @@ bool is_event_or_venue_noun(std::string_view lowercase_lemma, bool* event) {
   // one of the company's, not where it is.)
   static constexpr std::string_view kVenues[] = {"gallery", "museum",    "theatre", "theater",  "stadium", "arena",
                                                  "hall",    "cathedral", "hotel",   "hospital", "prison",  "airport"};
-  const auto in = [&](const auto& list) {
-    return std::find(std::begin(list), std::end(list), lowercase_lemma) != std::end(list);
-  };
-  if (in(kEvents)) {
+  if (holds(kEvents, lowercase_lemma)) {
     *event = true;
     return true;
   }
   *event = false;
-  return in(kVenues);
+  return holds(kVenues, lowercase_lemma);
 }
 
 bool is_reporting_verb(std::string_view lowercase_lemma) {
@@ -658,27 +655,27 @@ bool is_reporting_verb(std::string_view lowercase_lemma) {
       "say",     "tell",     "add",      "explain", "claim",   "warn",    "argue",   "insist",  "note",
       "comment", "call",     "reply",    "admit",   "stress",  "joke",    "recall",  "confirm", "conclude",
       "concede", "continue", "question", "believe", "predict", "suggest", "describe"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lowercase_lemma) != std::end(kVerbs);
+  return holds(kVerbs, lowercase_lemma);
 }
 
 bool is_modal_verb(std::string_view lowercase_lemma) {
   // ("will": a future event is not yet a fact, and is shown as one to come.)
   static constexpr std::string_view kModals[] = {"can",   "could",  "may",   "might", "must",
                                                  "shall", "should", "would", "will",  "ought"};
-  return std::find(std::begin(kModals), std::end(kModals), lowercase_lemma) != std::end(kModals);
+  return holds(kModals, lowercase_lemma);
 }
 
 bool is_quantity_noun(std::string_view lowercase_word) {
   static constexpr std::string_view kQuantities[] = {"number",  "lot",    "host",    "range",  "series",
                                                      "variety", "couple", "handful", "string", "list",
                                                      "raft",    "total",  "amount",  "dozen"};
-  return std::find(std::begin(kQuantities), std::end(kQuantities), lowercase_word) != std::end(kQuantities);
+  return holds(kQuantities, lowercase_word);
 }
 
 bool is_band_position(std::string_view lowercase_word) {
   static constexpr std::string_view kBand[] = {"guitarist", "drummer",     "bassist",
                                                "frontman",  "keyboardist", "vocalist"};
-  return std::find(std::begin(kBand), std::end(kBand), lowercase_word) != std::end(kBand);
+  return holds(kBand, lowercase_word);
 }
 
 bool is_position_noun(std::string_view lowercase_word) {
@@ -688,8 +685,7 @@ bool is_position_noun(std::string_view lowercase_word) {
                                                     "fly-half",  "scrum-half", "flanker",    "hooker",     "boss",
                                                     "economist", "analyst",    "strategist", "champion",   "winner"};
   // clang-format on
-  return is_band_position(lowercase_word) ||
-         std::find(std::begin(kPositions), std::end(kPositions), lowercase_word) != std::end(kPositions);
+  return is_band_position(lowercase_word) || holds(kPositions, lowercase_word);
 }
 
 }  // namespace kg::lexicon

@@ -2,8 +2,9 @@
 //
 // The key is the store's alias index key, so it must be stable: changing it
 // changes the store's schema (v2 keeps the signs of sums and shares and the
-// decimal point, which v1 dropped, so that "1.7 %" and "17" were one node). graph/identity owns its use
-// (identity::normalize_name); the store computes the same key only to keep its alias rows.
+// decimal point, which v1 dropped, so that "1.7 %" and "17" were one node).
+// graph/identity owns its use (identity::normalize_name); the store computes
+// the same key only to keep its alias rows.
 #include "base/name_key.h"
 
 #include <cstdint>
@@ -76,7 +77,7 @@ std::string name_key(std::string_view name) {
       else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || decimal_point)
         emit([&] { out.push_back(static_cast<char>(c)); });
       else if (c == '$' || c == '%')
-        sign(std::string_view(name).substr(pos - 1, 1));
+        sign(name.substr(pos - 1, 1));
       else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '/' || c == '_') separate();
       // every other ASCII byte (punctuation, control characters, NUL) vanishes
       continue;

@@ -841,6 +841,13 @@ class ArticleReader {
     }
   }
 
+  // The stored entity whose cluster word `word` of `sentence` belongs to;
+  // nullopt for none.
+  std::optional<uint32_t> entity_at(uint32_t sentence, uint32_t word) const {
+    const int32_t c = ents_.cluster_at(sentence, word);
+    return c >= 0 ? table_.cluster(c) : std::nullopt;
+  }
+
   // The entities two words of a sentence name, as clusters and as stored
   // entities; nullopt unless both name one and they are not the same.
   std::optional<TwoNamed> two_named(uint32_t sentence, uint32_t first_word, uint32_t second_word) const {
@@ -1037,8 +1044,7 @@ class ArticleReader {
   void read_appositive_roles() {
     for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
       for (const AppositiveRole& a : appositive_roles(words)) {
-        const int32_t c = ents_.cluster_at(sentence, a.person_word);
-        const std::optional<uint32_t> person = c >= 0 ? table_.cluster(c) : std::nullopt;
+        const std::optional<uint32_t> person = entity_at(sentence, a.person_word);
         if (!person || record_.entities[*person].type != store::EntityType::kPerson) continue;
         if (const std::optional<uint32_t> h = holder(sentence, a.role.entity_word, *person)) {
           add_fact(*person, a.role.relation, *h, sentence, {a.person_word, a.role.entity_word + 1}, nullptr);
@@ -1074,8 +1080,7 @@ class ArticleReader {
         if (words[i].form != "starring") continue;
         // Back over ", " and a description ("a wine-tasting comedy") to the work's last word.
         auto work_at = [&](int32_t k) -> std::optional<uint32_t> {
-          const int32_t c = k >= 0 ? ents_.cluster_at(sentence, static_cast<uint32_t>(k)) : -1;
-          const std::optional<uint32_t> r = c >= 0 ? table_.cluster(c) : std::nullopt;
+          const std::optional<uint32_t> r = k >= 0 ? entity_at(sentence, static_cast<uint32_t>(k)) : std::nullopt;
           if (!r || record_.entities[*r].type != store::EntityType::kMisc) return std::nullopt;
           return r;
         };
@@ -1097,8 +1102,7 @@ class ArticleReader {
         // The actors: person names after "starring", joined by "," and "and".
         for (uint32_t a = i + 1; a < words.size(); ++a) {
           if (nlp::tag_type(words[a]) != "PERSON" || !nlp::begins_name(words[a])) break;
-          const int32_t actor = ents_.cluster_at(sentence, a);
-          const std::optional<uint32_t> r = actor >= 0 ? table_.cluster(actor) : std::nullopt;
+          const std::optional<uint32_t> r = entity_at(sentence, a);
           if (r && record_.entities[*r].type == store::EntityType::kPerson) {
             add_fact(*r, "star in", *w, sentence, {static_cast<uint32_t>(work_end), a + 1}, nullptr);
           }
@@ -1142,10 +1146,7 @@ class ArticleReader {
         // "Michael Howard ... his wife Sandra": she bears his surname, as the
         // resolver reads "Michael Howard's wife, Sandra" (complete_relatives_names),
         // which a pronoun's possessor comes too late for.
-        const lexicon::Gender gender = one_of(kin.relation, {"wife of", "widow of", "daughter of"})
-                                           ? lexicon::Gender::kFemale
-                                       : kin.relation == "son of" ? lexicon::Gender::kMale
-                                                                  : lexicon::Gender::kUnknown;
+        const lexicon::Gender gender = resolve::surname_bearer_gender(kin);
         if (full.find(' ') == std::string::npos && family.find(' ') != std::string::npos &&
             gender != lexicon::Gender::kUnknown && lexicon::given_name_gender(full) == gender) {
           full += " " + std::string(surname(family));

@@ -413,6 +413,20 @@ std::string party_office(std::span<const nlp::Word> words, uint32_t adjective, u
   return {};
 }
 
+// The party adjective written at word `i` ("Tory", "Liberal Democrat"),
+// within words [i, end), with `*after` set to the word after it; nullptr
+// for none.
+const lexicon::PartyAdjective* party_adjective_at(std::span<const nlp::Word> words, uint32_t i, uint32_t end,
+                                                  uint32_t* after) {
+  for (const lexicon::PartyAdjective& p : lexicon::party_adjectives()) {
+    if (words[i].form != p.first) continue;
+    if (!p.second.empty() && (i + 1 >= end || words[i + 1].form != p.second)) continue;
+    *after = i + (p.second.empty() ? 1 : 2);
+    return &p;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::optional<PartyTitle> party_of_title(std::span<const nlp::Word> words, uint32_t begin, uint32_t end) {
@@ -425,35 +439,29 @@ std::optional<PartyTitle> party_of_title(std::span<const nlp::Word> words, uint3
   // "Tory Theresa May", "Republican John McCain": the party's adjective
   // alone is the title of a member.
   if (!role) {
-    for (const lexicon::PartyAdjective& p : lexicon::party_adjectives()) {
-      const uint32_t words_of_party = p.second.empty() ? 1 : 2;
-      if (end == begin + words_of_party && words[begin].form == p.first &&
-          (p.second.empty() || words[begin + 1].form == p.second)) {
-        return PartyTitle{p.party, ""};
-      }
-    }
+    uint32_t after = 0;
+    const lexicon::PartyAdjective* p = begin < end ? party_adjective_at(words, begin, end, &after) : nullptr;
+    if (p != nullptr && after == end) return PartyTitle{p->party, ""};
     return std::nullopt;
   }
   const uint32_t from = begin >= 3 ? begin - 3 : 0;
   for (uint32_t i = from; i < end; ++i) {
-    for (const lexicon::PartyAdjective& p : lexicon::party_adjectives()) {
-      if (words[i].form != p.first) continue;
-      if (!p.second.empty() && (i + 1 >= end || words[i + 1].form != p.second)) continue;
-      // Only the title's own words between the adjective and the title
-      // ("Conservative Shadow chancellor", "Conservative shadow business secretary").
-      bool joined = true;
-      for (uint32_t k = i + 1; k < begin; ++k) {
-        joined = joined && (words[k].upos == nlp::UPos::NOUN || words[k].upos == nlp::UPos::ADJ ||
-                            words[k].upos == nlp::UPos::PROPN);
-      }
-      // "Labour Minister", "Economy and Labour Minister": a portfolio.
-      const uint32_t after = i + (p.second.empty() ? 1 : 2);
-      const bool portfolio =
-          (after < words.size() && (words[after].form == "Minister" || words[after].form == "Secretary" ||
-                                    words[after].form == "minister" || words[after].form == "secretary")) ||
-          (i > 1 && words[i - 1].form == "and" && std::isupper(static_cast<unsigned char>(words[i - 2].form[0])));
-      if (joined && !portfolio) return PartyTitle{p.party, party_office(words, i, after, end)};
+    uint32_t after = 0;
+    const lexicon::PartyAdjective* p = party_adjective_at(words, i, end, &after);
+    if (p == nullptr) continue;
+    // Only the title's own words between the adjective and the title
+    // ("Conservative Shadow chancellor", "Conservative shadow business secretary").
+    bool joined = true;
+    for (uint32_t k = i + 1; k < begin; ++k) {
+      joined = joined && (words[k].upos == nlp::UPos::NOUN || words[k].upos == nlp::UPos::ADJ ||
+                          words[k].upos == nlp::UPos::PROPN);
     }
+    // "Labour Minister", "Economy and Labour Minister": a portfolio.
+    const bool portfolio =
+        (after < words.size() && (words[after].form == "Minister" || words[after].form == "Secretary" ||
+                                  words[after].form == "minister" || words[after].form == "secretary")) ||
+        (i > 1 && words[i - 1].form == "and" && std::isupper(static_cast<unsigned char>(words[i - 2].form[0])));
+    if (joined && !portfolio) return PartyTitle{p->party, party_office(words, i, after, end)};
   }
   return std::nullopt;
 }

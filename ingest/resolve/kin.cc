@@ -71,4 +71,9 @@ std::vector<KinMention> kin_mentions(std::span<const nlp::Word> words) {
   return out;
 }
 
+Gender surname_bearer_gender(const KinMention& kin) {
+  if (one_of(kin.relation, {"wife of", "widow of", "daughter of"})) return Gender::kFemale;
+  return kin.relation == "son of" ? Gender::kMale : Gender::kUnknown;
+}
+
 }  // namespace kg::resolve

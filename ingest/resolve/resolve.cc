@@ -185,10 +185,7 @@ class Resolver {
     for (uint32_t s = first_; s < last_; ++s) {
       const auto words = doc_.words_of(doc_.sentences[s]);
       for (const KinMention& kin : kin_mentions(words)) {
-        const Gender expected = kin.relation == "wife of" || kin.relation == "widow of" || kin.relation == "daughter of"
-                                    ? Gender::kFemale
-                                : kin.relation == "son of" ? Gender::kMale
-                                                           : Gender::kUnknown;
+        const Gender expected = surname_bearer_gender(kin);
         if (kin.relation == "wife of" || kin.relation == "husband of") spouses_.push_back({s, kin});
         if (expected == Gender::kUnknown || words[kin.possessor_word].upos == nlp::UPos::PRON ||
             lexicon::given_name_gender(words[kin.relative_word].form) != expected) {
@@ -489,36 +486,37 @@ class Resolver {
     }
   }
 
-  // "the commission": the organisation named last before it (within
-  // kDescriptionWindow sentences) whose name of two or more words ends in
-  // that word; none, unresolved.
-  void resolve_institution(size_t i) {
-    const FoundMention& f = found_[i];
-    for (size_t j = i; j-- > 0 && found_[j].mention.sentence + kDescriptionWindow >= f.mention.sentence;) {
+  // Joins description `i` to the cluster named last before it, within
+  // kDescriptionWindow sentences, that `fits`; none, and it stays unresolved.
+  template <typename Fits>
+  void join_named_before(size_t i, Fits fits) {
+    const uint32_t sentence = found_[i].mention.sentence;
+    for (size_t j = i; j-- > 0 && found_[j].mention.sentence + kDescriptionWindow >= sentence;) {
       const int32_t c = cluster_of_[j];
-      if (c < 0 || found_[j].mention.kind != MentionKind::kName) continue;
-      const Draft& d = drafts_[c];
-      if (d.type != EntityType::kPerson && d.tokens.size() >= 2 && d.tokens.back() == f.role_lemma) return join(i, c);
+      if (c >= 0 && found_[j].mention.kind == MentionKind::kName && fits(drafts_[c])) return join(i, c);
     }
   }
 
-  // "the festival": the event named last before it (within
-  // kDescriptionWindow sentences) whose name ends in that word, or, for a
-  // word any event goes by ("the tournament"), in an event's word
-  // ("Australian Open", "Rugby World Cup"); none, unresolved.
+  // "the commission": the organisation named last before it whose name of
+  // two or more words ends in that word.
+  void resolve_institution(size_t i) {
+    const std::string& head = found_[i].role_lemma;
+    join_named_before(i, [&](const Draft& d) {
+      return d.type != EntityType::kPerson && d.tokens.size() >= 2 && d.tokens.back() == head;
+    });
+  }
+
+  // "the festival": the event named last before it whose name ends in that
+  // word, or, for a word any event goes by ("the tournament"), in an event's
+  // word ("Australian Open", "Rugby World Cup").
   void resolve_event(size_t i) {
-    const FoundMention& f = found_[i];
-    const bool any_event = lexicon::is_event_description(f.role_lemma, /*any_event=*/true);
-    for (size_t j = i; j-- > 0 && found_[j].mention.sentence + kDescriptionWindow >= f.mention.sentence;) {
-      const int32_t c = cluster_of_[j];
-      if (c < 0 || found_[j].mention.kind != MentionKind::kName) continue;
-      const Draft& d = drafts_[c];
-      if (d.type == EntityType::kPerson || d.tokens.size() < 2) continue;
+    const std::string& head = found_[i].role_lemma;
+    const bool any_event = lexicon::is_event_description(head, /*any_event=*/true);
+    join_named_before(i, [&](const Draft& d) {
+      if (d.type == EntityType::kPerson || d.tokens.size() < 2) return false;
       const std::string& last = d.tokens.back();
-      if (last == f.role_lemma || last == f.role_lemma + "s" || (any_event && lexicon::ends_event_name(last))) {
-        return join(i, c);
-      }
-    }
+      return last == head || last == head + "s" || (any_event && lexicon::ends_event_name(last));
+    });
   }
 
   // Of the mentions of `d` before `i`, the one joined last: a reference
@@ -670,9 +668,12 @@ class Resolver {
       }
     }
     Draft& d = drafts_[best];
-    const auto info = third_person_pronoun(p.mention.text);
-    if (d.gender == Gender::kUnknown && info && info->cls == PronounClass::kMasculine) d.gender = Gender::kMale;
-    if (d.gender == Gender::kUnknown && info && info->cls == PronounClass::kFeminine) d.gender = Gender::kFemale;
+    if (d.gender == Gender::kUnknown && pronoun_info && pronoun_info->cls == PronounClass::kMasculine) {
+      d.gender = Gender::kMale;
+    }
+    if (d.gender == Gender::kUnknown && pronoun_info && pronoun_info->cls == PronounClass::kFeminine) {
+      d.gender = Gender::kFemale;
+    }
     join(i, best);
   }
 

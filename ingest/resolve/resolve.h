@@ -131,6 +131,11 @@ struct KinMention {
   std::string relation;
 };
 std::vector<KinMention> kin_mentions(std::span<const nlp::Word> words);
+// The gender of a relative who, named by a given name alone, bears the
+// possessor's surname: a wife, widow or daughter (female), a son (male);
+// kUnknown for the others (a husband, a parent or a former wife may bear
+// another surname).
+Gender surname_bearer_gender(const KinMention& kin);
 
 // A cluster as the store's record of one document entity: canonical name,
 // type, aliases with counts, and its number of mentions (names, pronouns and
