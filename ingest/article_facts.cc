@@ -103,6 +103,39 @@ int32_t appositive_name_cluster(std::span<const nlp::Word> words, uint32_t sente
   return name < 0 ? -1 : ents.cluster_at(sentence, static_cast<uint32_t>(name));
 }
 
+// "Victor Wong, a graduate student studying at Cornell University", "Lord
+// Smith, a former minister who joined Barclays": the cluster of the name a
+// common noun with an article is set in apposition to, where the clause
+// (its verb at `predicate`) hangs on that noun and the noun is its
+// subject; -1 otherwise. Only for subjects: as an object the noun is what
+// the name is said to be.
+int32_t name_cluster_apposed_to(std::span<const nlp::Word> words, uint32_t sentence, uint32_t noun, uint32_t predicate,
+                                const resolve::DocumentEntities& ents) {
+  const int32_t name = nlp::named_word_apposed_to(words, noun);
+  if (name < 0 || predicate >= words.size() || words[predicate].head != static_cast<int32_t>(noun)) return -1;
+  auto has_child = [&](uint32_t head, std::string_view deprel, std::initializer_list<std::string_view> forms) {
+    return std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {
+      return w.head == static_cast<int32_t>(head) && w.deprel == deprel && one_of(utf8::ascii_lowercase(w.form), forms);
+    });
+  };
+  // The clause is the noun's own: an active participle ("studying at") or
+  // a relative clause whose subject is "who", "which" or "that". (A passive
+  // participle's noun is its object: "a 1999 track reissued for the occasion".)
+  // ("of ex-King Michael" read as a participle; "Roddick, who was on the
+  // US team which lost" read as an apposition with a copula of its own.)
+  const bool lower_case = std::all_of(words[predicate].form.begin(), words[predicate].form.end(),
+                                      [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool predicative = std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {
+    return w.head == static_cast<int32_t>(noun) && one_of(w.deprel, {"cop", "nsubj", "case"});
+  });
+  if (!lower_case || predicative) return -1;
+  const bool own_clause =
+      (words[predicate].deprel == "acl" && words[predicate].xpos == "VBG") ||
+      (words[predicate].deprel == "acl:relcl" && has_child(predicate, "nsubj", {"who", "which", "that"}));
+  if (!own_clause || !has_child(noun, "det", {"a", "an", "the"})) return -1;
+  return ents.cluster_at(sentence, static_cast<uint32_t>(name));
+}
+
 // "The pair were banned", "the duo withdrew", "the two men": the two people
 // the text named together last, within the sentence (before the argument) or
 // the three before it, as their clusters; nullopt for any other argument or
@@ -892,13 +925,20 @@ class ArticleReader {
     }
     // The subject's entity, or both of a pair ("the duo withdrew": each did).
     std::vector<std::optional<ArgumentEntity>> subjects;
-    if (const auto pair = pair_named_before(annotated_, ents_, p.sentence, words, *t->subject)) {
-      for (const int32_t c : {pair->first, pair->second}) {
-        if (const std::optional<uint32_t> r = table_.cluster(c)) {
-          subjects.push_back(ArgumentEntity{r, record_.entities[*r].name, record_.entities[*r].type, false});
-        }
+    auto push_cluster = [&](int32_t c) {
+      if (const std::optional<uint32_t> r = table_.cluster(c)) {
+        subjects.push_back(ArgumentEntity{r, record_.entities[*r].name, record_.entities[*r].type, false});
       }
+    };
+    const int32_t apposed = subject_cluster < 0 && !t->subject->is_pronoun
+                                ? name_cluster_apposed_to(words, p.sentence, t->subject->head, p.predicate, ents_)
+                                : -1;
+    if (const auto pair = pair_named_before(annotated_, ents_, p.sentence, words, *t->subject)) {
+      push_cluster(pair->first);
+      push_cluster(pair->second);
       trusted = true;
+    } else if (apposed >= 0) {
+      push_cluster(apposed);
     } else {
       subjects.push_back(entity_of(words, *t->subject, p.sentence, ents_, table_, record_.entities));
     }

@@ -502,6 +502,10 @@ bool described_entity(Words words, const extract::Argument& a, store::EntityType
   // "the music publisher, Bertelsmann": a noun with the name in apposition
   // (the record builder took the name's entity for the argument).
   if (nlp::apposed_word(words, a.head, /*named=*/true) >= 0) return true;
+  // "Victor Wong, a graduate student studying at Cornell University": the
+  // subject of a clause on an apposition is the name it is set to (the
+  // record builder took the name's entity).
+  if (nlp::named_word_apposed_to(words, a.head) >= 0) return true;
   // "criticised her husband": a spouse is resolved only through the kinship
   // the article states ("Michael Howard's wife, Sandra"; resolve.cc).
   if (type == store::EntityType::kPerson && one_of(a.head_lemma, {"husband", "wife"}) &&

@@ -51,6 +51,15 @@ int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named) {
   return -1;
 }
 
+int32_t named_word_apposed_to(std::span<const Word> words, uint32_t noun) {
+  if (noun >= words.size() || words[noun].upos != UPos::NOUN || words[noun].deprel != "appos" || words[noun].head < 0 ||
+      static_cast<uint32_t>(words[noun].head) >= noun) {
+    return -1;
+  }
+  const int32_t name = words[noun].head;
+  return words[static_cast<uint32_t>(name)].ner.size() > 2 ? name : -1;
+}
+
 bool parse_upos(std::string_view name, UPos* out) {
   for (size_t i = 0; i < kUPosNames.size(); ++i) {
     if (kUPosNames[i] == name) {

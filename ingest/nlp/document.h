@@ -53,6 +53,11 @@ std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t e
 // (The parser's labels have no subtypes for these two.)
 int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named = false);
 
+// The other way round: the named word before it that the common noun at
+// `noun` is set in apposition to ("Victor Wong, a graduate student"); -1
+// for none.
+int32_t named_word_apposed_to(std::span<const Word> words, uint32_t noun);
+
 // Whether the verb at `verb` agrees with a plural subject: a plural present
 // form (VBP) or "were", in the verb itself or in an auxiliary or copula on it
 // ("Chelsea have signed", "England were beaten", "Ireland are"). British

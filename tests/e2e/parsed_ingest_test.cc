@@ -957,6 +957,19 @@ TEST(ParsedIngest, APairIsBothPeopleNamedTogetherBefore) {
   EXPECT_TRUE(h.edges("", "join", "Kelso Athletic").empty()) << h.dump();
 }
 
+// "Ola Brandt, a retired engineer living in Gdansk": the participle's
+// subject is the person the noun is set in apposition to.
+TEST(ParsedIngest, AParticipleOnAnAppositionIsSaidOfTheName) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("apposed",
+                                         "Radio news\n\nPolice found Ola Brandt, a retired engineer living "
+                                         "in Gdansk, on Tuesday. Ola Brandt had been missing for a week.\n");
+  const IngestedGraph g("apposed", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Ola Brandt", "live in", "Gdansk")) << g.dump();
+  EXPECT_TRUE(g.edges("retired engineer", "live in", "Gdansk").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
