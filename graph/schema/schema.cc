@@ -14,7 +14,7 @@ constexpr TypeSet kWork = kMisc | kOrg;            // films, shows, albums, prod
 
 // The schema, after the TAC-KBP slot relations and the ACE/ERE event types,
 // kept to what BBC-style news states between two names.
-constexpr std::array<RelationKind, 26> kKinds = {{
+constexpr std::array<RelationKind, 27> kKinds = {{
     {"meets", "met, held talks or spoke with", kActor, kActor, true, "meet, meet with, hold talk with, speak with"},
     {"tells", "told, addressed or wrote to", kParty, kActor, false, "tell, speak to, write to, brief"},
     {"visits", "went to or visited", kParty, kLoc | kOrg, false, "visit, travel to, arrive in, tour"},
@@ -49,6 +49,8 @@ constexpr std::array<RelationKind, 26> kKinds = {{
     {"wins", "won an award, prize, title or contest", kActor, kMisc | kOrg, false, "win, receive, collect, scoop"},
     {"nominated_for", "was nominated or shortlisted for an award", kActor, kMisc | kOrg, false,
      "be nominated for, be shortlisted for"},
+    {"takes_part_in", "took part, competed or spoke in an event, or attended it", kActor, kMisc | kOrg, false,
+     "take part in, compete in, attend, speak at, make speech at, perform at"},
 }};
 
 struct PhraseRule {
@@ -141,6 +143,11 @@ constexpr PhraseRule kRules[] = {
     {"feature in", "appears_in"}, {"co-star in", "appears_in"},
     {"win", "wins"}, {"receive", "wins"}, {"collect", "wins"}, {"scoop", "wins"}, {"be awarded", "wins"},
     {"pick up", "wins"}, {"be nominated for", "nominated_for"}, {"be shortlisted for", "nominated_for"},
+    {"take part in", "takes_part_in"}, {"participate in", "takes_part_in"}, {"compete in", "takes_part_in"},
+    {"compete at", "takes_part_in"}, {"race in", "takes_part_in"}, {"run in", "takes_part_in"},
+    {"attend", "takes_part_in"}, {"speak at", "takes_part_in"}, {"make speech at", "takes_part_in"},
+    {"give speech at", "takes_part_in"}, {"deliver speech at", "takes_part_in"}, {"give talk at", "takes_part_in"},
+    {"perform at", "takes_part_in"}, {"appear at", "takes_part_in"}, {"play at", "takes_part_in"},
 };
 // clang-format on
 

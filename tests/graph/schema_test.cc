@@ -78,6 +78,9 @@ TEST(RelationSchema, PhrasesMapByWordingAndArgumentTypes) {
   EXPECT_EQ(name("be founded by", EntityType::kPerson, EntityType::kPerson), "open");  // nobody founds a person
   EXPECT_EQ(name("finish second to", EntityType::kPerson, EntityType::kPerson), "beats (reversed)");
   EXPECT_EQ(name("be held in", EntityType::kMisc, EntityType::kLoc), "located_in");
+  EXPECT_EQ(name("make speech at", EntityType::kPerson, EntityType::kMisc), "takes_part_in");
+  EXPECT_EQ(name("compete in", EntityType::kPerson, EntityType::kMisc), "takes_part_in");
+  EXPECT_EQ(name("compete in", EntityType::kPerson, EntityType::kPerson), "open");  // one takes part in no person
   EXPECT_EQ(name("suspend", EntityType::kOrg, EntityType::kPerson), "legal_action");
   EXPECT_FALSE(find_relation_kind("meet"));  // surface phrases are never relation names
 }
