@@ -328,6 +328,17 @@ bool is_organisation_head(std::string_view form) {
   return false;
 }
 
+// Plural words that end firms' names ("Allied Irish Banks", "Hibernian
+// Investment Managers", "British Airways"): capitalised inside a sentence
+// after other capitalised words, they end one organisation's name.
+bool is_firm_head(std::string_view form) {
+  for (std::string_view f : {"Banks", "Managers", "Holdings", "Partners", "Investments", "Securities", "Airlines",
+                             "Airways", "Motors", "Industries", "Associates", "Stockbrokers"}) {
+    if (form == f) return true;
+  }
+  return false;
+}
+
 // Legal forms of companies, written after the name and a comma.
 bool is_company_suffix(std::string_view form) {
   for (std::string_view f : {"Inc", "Inc.", "LLC", "L.L.C.", "LLP", "Ltd", "Ltd.", "PLC", "plc", "Corp", "Corp.",
@@ -504,7 +515,7 @@ void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<
            form == "School" || form == "Academy";
   };
   for (uint32_t h = 1; h < n; ++h) {
-    if (!is_organisation_head(words[h].form) || building(words[h].form)) continue;
+    if (!(is_organisation_head(words[h].form) || is_firm_head(words[h].form)) || building(words[h].form)) continue;
     // Back over the name's words, and over "and" between two of them where
     // the word before it is in no longer name of another type ("Public and
     // Commercial Services Union", with "Public" alone read as a place).
@@ -515,7 +526,9 @@ void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<
         continue;
       }
       const EntitySpan* left = begin >= 2 ? covering_span(spans, begin - 2) : nullptr;
-      if (begin >= 3 && (words[begin - 1].form == "and" || words[begin - 1].form == "&") && name_word(begin - 2) &&
+      // (Not before a firm's plural: "Lufthansa and British Airways" are two.)
+      if (begin >= 3 && !is_firm_head(words[h].form) &&
+          (words[begin - 1].form == "and" || words[begin - 1].form == "&") && name_word(begin - 2) &&
           (left == nullptr || left->type == EntityType::kOrg || left->end - left->begin == 1)) {
         begin -= 2;
         continue;
@@ -530,6 +543,16 @@ void EntityRecognizer::join_named_bodies(std::span<const Word> words, std::span<
     const EntitySpan* own = covering_span(spans, h);
     if (own != nullptr) end = std::max(end, own->end);
     const EntitySpan* first = covering_span(spans, begin);
+    if (own != nullptr && own->begin <= begin && own->end == h + 1 && own->type != EntityType::kPerson &&
+        is_firm_head(words[h].form)) {
+      // ("Nordic Asset Managers" read whole as a place: the firm's word says what it is.)
+      const uint32_t own_begin = own->begin;
+      for (EntitySpan& e : spans) {
+        if (e.begin == own_begin && e.end == h + 1) e.type = EntityType::kOrg;
+      }
+      changed = true;
+      continue;
+    }
     if ((first != nullptr && first->begin < begin) || (own != nullptr && own->begin <= begin)) continue;
     std::erase_if(spans, [&](const EntitySpan& e) { return e.begin < end && begin < e.end; });
     spans.push_back({begin, end, EntityType::kOrg});

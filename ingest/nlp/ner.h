@@ -115,10 +115,10 @@ class EntityRecognizer : public AnnotationStage {
   static void join_organisation_names(std::span<const Word> words, std::span<const GazetteerMark> marks,
                                       std::vector<EntitySpan>* spans);
   // An organisation word capitalised inside a sentence ("Committee",
-  // "Commission", "Office") and the capitalised words before it are one
-  // organisation's name ("House | Budget Committee", "Treasury Select
-  // Committee", "Equal Employment Opportunity Commission"); not in a
-  // headline, where every word is capitalised.
+  // "Commission", "Office", or a firm's plural "Banks", "Managers") and the
+  // capitalised words before it are one organisation's name ("House |
+  // Budget Committee", "Treasury Select Committee", "Allied Irish Banks");
+  // not in a headline, where every word is capitalised.
   static void join_named_bodies(std::span<const Word> words, std::span<const GazetteerMark> marks,
                                 std::vector<EntitySpan>* spans);
   // What a name is, written before it, is no part of it: a plural common

@@ -182,6 +182,16 @@ TEST(NerRegression, ABodysNameIsOneName) {
   EXPECT_TRUE(possessive.contains("Monetary Policy Committee/ORG")) << ::testing::PrintToString(possessive);
 }
 
+// So is a firm's name ending in a plural such as "Managers" or "Securities".
+TEST(NerRegression, AFirmsNameEndingInAPluralIsOneName) {
+  if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
+  const std::set<std::string> found = entities_of(
+      "Ola Brandt, chief investment officer of Caledonian Investment Managers, told Reuters.\n\nPer Lind, an "
+      "analyst at Nordic Asset Managers, said so.");
+  EXPECT_TRUE(found.contains("Caledonian Investment Managers/ORG")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.contains("Nordic Asset Managers/ORG")) << ::testing::PrintToString(found);
+}
+
 TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
   if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
   const Document doc = shipped_pipeline().annotate("US President Joe Biden spoke with Mr Putin.");
