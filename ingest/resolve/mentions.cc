@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "ingest/nlp/nlp.h"
+#include "base/one_of.h"
 #include "graph/schema/schema.h"
+#include "ingest/nlp/nlp.h"
 #include "ingest/resolve/lexicon.h"
 
 namespace kg::resolve {
@@ -214,8 +215,32 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
     f.known_non_person = f.known_non_person || ((marks[i].word_classes | marks[i].phrase_classes) & kNonPerson) != 0;
   }
   if (span.type != nlp::EntityType::kPerson) title_begin = name_begin;  // titles belong to people
+  uint32_t title_end = name_begin;
+  // "Ukraine's new president, Viktor Yushchenko,", "The Kyrgyz President,
+  // Askar Akaev, said": a title after an article or a possessor, set off
+  // by commas before a person's name, is the person's as if written
+  // straight before it. (Not after "his", "her" or "their": "his party
+  // leader, Michael Howard" is another's office, and "their captain" too
+  // often a team the article names only as "the tourists".)
+  if (m.type == nlp::EntityType::kPerson && recognized && title_begin == name_begin && begin == name_begin &&
+      name_begin >= 3 && words[name_begin - 1].form == "," &&
+      (end == words.size() || one_of(words[end].form, {",", ".", ")"}))) {
+    const uint32_t comma = name_begin - 1;
+    const uint32_t tb = std::max(nlp::title_begin(words, marks, comma), floor);
+    // (A relative is no title: "Amanda's uncle, Lewis Champion".)
+    const bool relative = one_of(ascii_lowercase(words[comma - 1].form),
+                                 {"uncle", "aunt", "father", "mother", "brother", "sister", "son", "daughter", "cousin",
+                                  "nephew", "niece", "grandfather", "grandmother", "wife", "husband", "widow"});
+    if (tb < comma && tb >= 1 && !relative && is_title_or_honorific(marks[comma - 1]) &&
+        !is_honorific(marks[comma - 1]) &&
+        (words[tb - 1].form == "'s" || one_of(ascii_lowercase(words[tb - 1].form), {"the", "its"}))) {
+      title_begin = tb;
+      title_end = comma;
+    }
+  }
   f.title_begin = title_begin;
-  for (uint32_t i = title_begin; i < name_begin; ++i) {
+  f.title_end = title_end;
+  for (uint32_t i = title_begin; i < title_end; ++i) {
     if (is_honorific(marks[i])) {
       m.honorific = std::string(words[i].form);
       f.gender = honorific_gender(words[i].form);

@@ -21,9 +21,13 @@ enum class Role : uint8_t { kSubject, kObject, kOther };
 struct FoundMention {
   Mention mention;
   Role role = Role::kOther;
-  // Names: the title written before the name, words [title_begin, mention.begin)
-  // (title_begin == mention.begin when none), and what it says.
+  // Names: the title written before the name, words [title_begin,
+  // title_end) (title_begin == title_end == mention.begin when none), and
+  // what it says. title_end is mention.begin but for a title set off by a
+  // comma ("Ukraine's new president, Viktor Yushchenko,"), where it is the
+  // comma's word.
   uint32_t title_begin = 0;
+  uint32_t title_end = 0;
   std::string title;        // without honorifics: "US President"; "" when none
   std::string nationality;  // demonym from the title: "American"
   Gender gender = Gender::kUnknown;  // from the honorific

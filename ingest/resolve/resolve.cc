@@ -406,7 +406,7 @@ class Resolver {
     Draft& d = drafts_[c];
     if (std::find(d.titles.begin(), d.titles.end(), f.title) == d.titles.end()) d.titles.push_back(f.title);
     if (d.nationality.empty()) d.nationality = f.nationality;
-    titles_.push_back(TitleFact{static_cast<uint32_t>(c), f.title, f.mention.sentence, f.title_begin, f.mention.begin});
+    titles_.push_back(TitleFact{static_cast<uint32_t>(c), f.title, f.mention.sentence, f.title_begin, f.title_end});
   }
 
   // Whether a title of `d` has `role` as one of its words ("prime minister" ~ "minister").

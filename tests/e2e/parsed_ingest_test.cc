@@ -970,6 +970,24 @@ TEST(ParsedIngest, AParticipleOnAnAppositionIsSaidOfTheName) {
   EXPECT_TRUE(g.edges("retired engineer", "live in", "Gdansk").empty()) << g.dump();
 }
 
+// "Its chief executive, Maria Okonkwo,": a title set off by commas before
+// a name is the person's, as if written straight before it; a relative is
+// no title.
+TEST(ParsedIngest, ATitleSetOffByCommasBeforeANameIsTheirs) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path =
+      write_article("comma_title",
+                    "Kestrel Group results\n\nKestrel Group said profits rose. Its chief executive, Maria Okonkwo, "
+                    "said the year was strong. Norway's finance minister, Anna Berg, said no. Anna Berg's uncle, "
+                    "Tom Reyes, agreed.\n");
+  const IngestedGraph g("comma_title", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Maria Okonkwo", "chief executive of", "Kestrel Group")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Anna Berg", "finance minister of", "Norway")) << g.dump();
+  EXPECT_TRUE(g.edges("Tom Reyes", "have title", "uncle").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Tom Reyes", "have title", "Uncle").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
