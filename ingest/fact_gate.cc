@@ -686,6 +686,9 @@ WordBefore word_before(std::string_view text, size_t end) {
 
 bool fragment_of_longer_name(std::string_view text, std::string_view name, store::EntityType type) {
   if (name.empty()) return false;
+  // "the Olympics" is a name of its own beside "the Sydney Olympics", one
+  // of its editions, not that name cut short.
+  if (name == "Olympics") return false;
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
     const size_t end = at + name.size();

@@ -988,6 +988,19 @@ TEST(ParsedIngest, ATitleSetOffByCommasBeforeANameIsTheirs) {
   EXPECT_TRUE(g.edges("Tom Reyes", "have title", "Uncle").empty()) << g.dump();
 }
 
+// "the Olympics" beside "the Sydney Olympics" is a name of its own, not
+// the longer one cut short.
+TEST(ParsedIngest, TheOlympicsBesideOneOfItsEditionsIsAName) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("olympics",
+                                         "Sprint news\n\nAnna Kovac won gold at the Sydney Olympics in 2000. Last "
+                                         "summer Anna Kovac withdrew from the Olympics after a crash.\n");
+  const IngestedGraph g("olympics", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Kovac", "withdraw from", "Olympics")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Anna Kovac", "win gold at", "Sydney Olympics")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
