@@ -360,9 +360,16 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
     const uint32_t prep = static_cast<uint32_t>(role_end) + 1;
     uint32_t holder = prep + 1;
     if (holder < n && utf8::ascii_lowercase(words[holder].form) == "the") ++holder;
+    // "Kofi Annan, who is secretary general of the United Nations": the
+    // relative clause's copula is no part of the role; "who was" held it once.
+    const bool held_once = role.starts_with("who was ");
+    if (role.starts_with("who is ") || role.starts_with("who became ") || held_once) {
+      role.erase(0, role.find(' ', 4) + 1);
+    }
     for (std::string_view article : {"a ", "an ", "the ", "another "}) {
       if (role.starts_with(article)) role.erase(0, article.size());
     }
+    if (held_once) role = "former " + role;
     if (holder >= n || !holder_type(nlp::tag_type(words[holder])) || name_runs_on(words, holder)) continue;
     out.push_back({e, RoleMention{role + " " + std::string(words[prep].form), holder}});
   }

@@ -1001,6 +1001,19 @@ TEST(ParsedIngest, TheOlympicsBesideOneOfItsEditionsIsAName) {
   EXPECT_TRUE(g.has_edge("Anna Kovac", "win gold at", "Sydney Olympics")) << g.dump();
 }
 
+// "Ola Brandt, who is chairman of Kestrel Group,": the relative clause's
+// copula is no part of the role.
+TEST(ParsedIngest, ARoleInARelativeClauseAfterANameIsTheRoleAlone) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("who_is",
+                                         "Kestrel Group results\n\nKestrel Group profits rose. Ola Brandt, who is "
+                                         "chairman of Kestrel Group, said costs fell.\n");
+  const IngestedGraph g("who_is", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Ola Brandt", "chairman of", "Kestrel Group")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Ola Brandt", "who is chairman of", "Kestrel Group")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
