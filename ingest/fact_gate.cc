@@ -868,6 +868,16 @@ bool object_clause_ok(Words words, const extract::Proposition& p, const extract:
       }
     }
   }
+  // "won the 200m title at the 2000 Sydney Games and Thanou, 30, who won
+  // ...": a name conjoined to an event's name after a preposition, itself
+  // no event, is a coordination misread (the name opens another subject),
+  // not a second object of the preposition.
+  if (words[object].deprel == "conj" && words[object].head >= 0 && words[object].upos == nlp::UPos::PROPN &&
+      !lexicon::ends_event_name(words[object].form) &&
+      lexicon::ends_event_name(words[static_cast<uint32_t>(words[object].head)].form) &&
+      t.object->role == extract::ArgumentRole::kOblique) {
+    return false;
+  }
   // The end of the object's name: a finite verb straight after it has the
   // object for its subject ("owns Yugansk and Russia has said ...").
   uint32_t end = object + 1;

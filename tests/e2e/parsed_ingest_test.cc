@@ -1014,6 +1014,21 @@ TEST(ParsedIngest, ARoleInARelativeClauseAfterANameIsTheRoleAlone) {
   EXPECT_FALSE(g.has_edge("Ola Brandt", "who is chairman of", "Kestrel Group")) << g.dump();
 }
 
+// "won the 200m title at the 2000 Sydney Games and Lindqvist, 30, who
+// won ...": the name after the event's is another subject, not where the
+// title was won.
+TEST(ParsedIngest, ANameConjoinedToAnEventIsNoSecondPlace) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("event_conj",
+                                         "Sprint news\n\nKovac, 31, who won the 200m title at the 2000 Sydney Games "
+                                         "and Lindqvist, 30, who won the 100m silver medal in Sydney, face a ban. "
+                                         "Anna Kovac and Maja Lindqvist deny it.\n");
+  const IngestedGraph g("event_conj", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Kovac", "win title at", "2000 Sydney Games")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Anna Kovac", "win title at", "Maja Lindqvist")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
