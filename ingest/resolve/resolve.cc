@@ -167,6 +167,27 @@ class Resolver {
       if (prev.type == EntityType::kPerson && initials_of(split_words(key_[i - 1])) != form) continue;
       name_of_acronym.try_emplace(key_[i], key_[i - 1]);
     }
+    // "RCA spokeswoman Sue Bradburn" before "the Royal College of Art": an
+    // acronym of three letters or more stands for the one organisation's
+    // name in the article whose initials it spells, before or after it.
+    std::map<std::string, std::set<std::string>> names_by_initials;
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const Mention& m = found_[i].mention;
+      if (m.kind != MentionKind::kName || m.type == EntityType::kPerson || m.end - m.begin < 3) continue;
+      names_by_initials[initials_of(split_words(key_[i]))].insert(key_[i]);
+    }
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const Mention& m = found_[i].mention;
+      if (m.kind != MentionKind::kName || m.type == EntityType::kPerson || m.end - m.begin != 1) continue;
+      const std::string_view form = doc_.words_of(doc_.sentences[m.sentence])[m.begin].form;
+      const bool capitals =
+          form.size() >= 3 && std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      if (!capitals || !country_canonical(form).empty()) continue;
+      const auto spelled = names_by_initials.find(std::string(form));
+      if (spelled != names_by_initials.end() && spelled->second.size() == 1) {
+        name_of_acronym.try_emplace(key_[i], *spelled->second.begin());
+      }
+    }
     if (name_of_acronym.empty()) return;
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].mention.kind != MentionKind::kName) continue;

@@ -1029,6 +1029,20 @@ TEST(ParsedIngest, ANameConjoinedToAnEventIsNoSecondPlace) {
   EXPECT_FALSE(g.has_edge("Anna Kovac", "win title at", "Maja Lindqvist")) << g.dump();
 }
 
+// "KDA spokeswoman Maria Okonkwo" before "the Kelso Design Academy": an
+// acronym is the one organisation whose initials it spells, named before
+// or after it.
+TEST(ParsedIngest, AnAcronymIsTheOrganisationItSpellsNamedLater) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("acronym",
+                                         "Postcard sale\n\n\"The sale went well,\" said KDA spokeswoman Maria "
+                                         "Okonkwo. The Kelso Design Academy sold 300 postcards on Friday.\n");
+  const IngestedGraph g("acronym", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Maria Okonkwo", "spokeswoman for", "Kelso Design Academy")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Maria Okonkwo", "spokeswoman for", "KDA")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
