@@ -746,6 +746,7 @@ class ArticleReader {
     retype_events_read_as_people();
     read_names_of_owned_organisations();
     read_possessors_of_people();
+    read_people_of_countries();
     read_results();
     read_places_of_names();
     read_titles();
@@ -1282,6 +1283,49 @@ class ArticleReader {
         } else if (e.type == store::EntityType::kOrg) {
           add_fact(n, "member of", o, sentence, span, nullptr);
         }
+      }
+    });
+  }
+
+  // "Kenenisa Bekele of Ethiopia", "Andy Roddick of the USA": where a
+  // person named in full is from, when a country follows "of". Not after a
+  // title or honorific: "President Musharraf of Pakistan" holds an office
+  // (read_titles), "Princess Marguerite of Romania" is a style, "Lord
+  // Callaghan of Cardiff" a peerage.
+  void read_people_of_countries() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      const auto n = static_cast<uint32_t>(words.size());
+      for (uint32_t of = 2; of + 1 < n; ++of) {
+        if (words[of].form != "of") continue;
+        const int32_t person_cluster = ents_.cluster_at(sentence, of - 1);
+        if (person_cluster < 0 ||
+            ents_.clusters[static_cast<size_t>(person_cluster)].type != nlp::EntityType::kPerson) {
+          continue;
+        }
+        uint32_t first = of - 1;
+        while (first > 0 && ents_.cluster_at(sentence, first - 1) == person_cluster) --first;
+        bool styled = of - first < 2;  // a name in full: two words at least
+        for (uint32_t k = first; k < of; ++k) {
+          styled = styled || lexicon::is_title(words[k].form) ||
+                   lexicon::is_honorific(words[k].form, lexicon::kPersonHonorific);
+        }
+        if (styled || (first > 0 && (lexicon::is_title(words[first - 1].form) ||
+                                     lexicon::is_honorific(words[first - 1].form, lexicon::kPersonHonorific)))) {
+          continue;
+        }
+        const uint32_t place = of + 1 < n && utf8::ascii_lowercase(words[of + 1].form) == "the" ? of + 2 : of + 1;
+        if (place >= n) continue;
+        const std::optional<TwoNamed> pair = two_named(sentence, of - 1, place);
+        if (!pair || record_.entities[pair->second].type != store::EntityType::kLoc ||
+            lexicon::find_country(record_.entities[pair->second].name) == nullptr) {
+          continue;
+        }
+        // The country's name ends the phrase ("of France", not "of France's
+        // Alcatel"; nor a name run on, "of England Rugby").
+        uint32_t end = place + 1;
+        while (end < n && ents_.cluster_at(sentence, end) == pair->second_cluster) ++end;
+        if (end < n && (words[end].form == "'s" || nlp::begins_name(words[end]))) continue;
+        add_fact(pair->first, "come from", pair->second, sentence, {first, end}, nullptr);
       }
     });
   }

@@ -1043,6 +1043,19 @@ TEST(ParsedIngest, AnAcronymIsTheOrganisationItSpellsNamedLater) {
   EXPECT_FALSE(g.has_edge("Maria Okonkwo", "spokeswoman for", "KDA")) << g.dump();
 }
 
+// "Andy Roddick of the USA": where a person named in full is from; not
+// after a title ("President Ola Brandt of Norway" holds an office).
+TEST(ParsedIngest, APersonOfACountryComesFromIt) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("person_of",
+                                         "Tennis news\n\nSpain's Rafael Nadal beat Andy Roddick of the USA in "
+                                         "Seville. President Ola Brandt of Norway watched.\n");
+  const IngestedGraph g("person_of", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Andy Roddick", "come from", "United States")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Ola Brandt", "come from", "Norway")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
