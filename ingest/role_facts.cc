@@ -107,13 +107,25 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
       words[first - 2].upos == nlp::UPos::PROPN) {
     return std::nullopt;
   }
-  std::string role;
+  // The role's words as written: "scrum-half" (three tokens) is one word.
+  std::string role, hyphenated;
   for (uint32_t i = static_cast<uint32_t>(holder) + 1; i < end; ++i) {
+    const bool touches = i > static_cast<uint32_t>(holder) + 1 && words[i - 1].end == words[i].begin;
+    if (words[i].form == "-" && touches && i + 1 < end && words[i].end == words[i + 1].begin) {
+      role += '-';
+      hyphenated += '-';
+      continue;
+    }
     if (words[i].ner.size() > 2 || words[i].upos == nlp::UPos::PUNCT) return std::nullopt;
-    if (!role.empty()) role += ' ';
+    if (!touches) hyphenated.clear();
+    if (!role.empty() && !touches) role += ' ';
     role += utf8::ascii_lowercase(words[i].form);
+    hyphenated += utf8::ascii_lowercase(words[i].form);
   }
-  const std::string last = utf8::ascii_lowercase(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
+  const std::string last =
+      hyphenated.find('-') != std::string::npos
+          ? hyphenated
+          : utf8::ascii_lowercase(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
   if (!schema::is_role_noun(last)) return std::nullopt;
   // "Labour Minister Ghazi al-Gosaibi", "Economy and Labour Minister": a
   // portfolio or a party, never told apart by the words.

@@ -1,5 +1,8 @@
 #include "ingest/nlp/ner_titles.h"
 
+#include <cctype>
+#include <string>
+
 #include "base/lexicon.h"
 #include "ingest/nlp/text_chars.h"
 
@@ -49,13 +52,21 @@ uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark>
   const GazetteerMark& m = marks[last];
   const bool ends_phrase = (m.phrase_classes & kTitleWord) != 0 && (m.phrase_position == 0 || m.phrase_position == 3);
   if (!ends_phrase && (m.word_classes & kTitleWord) == 0) {
-    // "Bolton keeper Jussi Jaaskelainen": a position after a capitalised
-    // name (the team's or the firm's) is a title of one word.
-    char buf[16];
-    const bool position = !words[last].form.empty() && is_ascii_lower(words[last].form[0]) && last > 0 &&
-                          !words[last - 1].form.empty() && is_ascii_upper(words[last - 1].form[0]) &&
-                          lexicon::is_position_noun(lowercase_into(words[last].form, buf, sizeof(buf)));
-    return position && last + 1 == name_begin ? last : name_begin;
+    // "Bolton keeper Jussi Jaaskelainen", "Leicester scrum-half Harry
+    // Ellis": a position after a capitalised name (the team's or the
+    // firm's) is a title of one word, hyphenated ones read whole.
+    if (last + 1 != name_begin || words[last].form.empty() || !is_ascii_lower(words[last].form[0])) return name_begin;
+    uint32_t first = last;
+    std::string position(words[last].form);
+    if (last >= 2 && words[last - 1].form == "-" && !words[last - 2].form.empty() &&
+        is_ascii_lower(words[last - 2].form[0])) {
+      first = last - 2;
+      position = std::string(words[first].form) + "-" + position;
+    }
+    for (char& c : position) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool position_title = first > 0 && !words[first - 1].form.empty() &&
+                                is_ascii_upper(words[first - 1].form[0]) && lexicon::is_position_noun(position);
+    return position_title ? first : name_begin;
   }
   uint32_t begin = last;
   while (begin > 0 && is_title_part(marks[begin - 1])) --begin;

@@ -246,7 +246,7 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
       f.gender = honorific_gender(words[i].form);
       continue;
     }
-    if (!f.title.empty()) f.title += ' ';
+    if (!f.title.empty() && words[i - 1].end != words[i].begin) f.title += ' ';  // ("scrum-half" stays one word)
     f.title += words[i].form;
     if (f.nationality.empty()) f.nationality = std::string(demonym_of(words[i].form));
   }

@@ -1056,6 +1056,20 @@ TEST(ParsedIngest, APersonOfACountryComesFromIt) {
   EXPECT_FALSE(g.has_edge("Ola Brandt", "come from", "Norway")) << g.dump();
 }
 
+// "Leicester scrum-half Harry Ellis": a hyphenated position before a name
+// is a title like "flanker", and names the team.
+TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("scrum_half",
+                                         "Rugby news\n\nLeicester scrum-half Harry Ellis has been promoted. Sale "
+                                         "Sharks fly-half Charlie Hodgson starts on Saturday.\n");
+  const IngestedGraph g("scrum_half", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Harry Ellis", "scrum-half of", "Leicester")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Charlie Hodgson", "fly-half of", "Sale Sharks")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Harry Ellis", "have title", "scrum-half")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
