@@ -747,6 +747,7 @@ class ArticleReader {
     read_names_of_owned_organisations();
     read_possessors_of_people();
     read_people_of_countries();
+    read_agents_of_appositions();
     read_results();
     read_places_of_names();
     read_titles();
@@ -1282,6 +1283,51 @@ class ArticleReader {
           continue;
         } else if (e.type == store::EntityType::kOrg) {
           add_fact(n, "member of", o, sentence, span, nullptr);
+        }
+      }
+    });
+  }
+
+  // "Perrier, the French mineral water owned by Nestle", "News Corp, the
+  // media company controlled by Rupert Murdoch": a passive participle on a
+  // common noun set in apposition to a name, with its agent named after
+  // "by", says the agent · verb · the name, in the active voice.
+  void read_agents_of_appositions() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (uint32_t verb = 0; verb < words.size(); ++verb) {
+        if (words[verb].deprel != "acl" || words[verb].xpos != "VBN" || words[verb].head < 0) continue;
+        const auto noun = static_cast<uint32_t>(words[verb].head);
+        const int32_t name = nlp::named_word_apposed_to(words, noun);
+        if (name < 0) continue;
+        for (uint32_t agent = verb + 1; agent < words.size(); ++agent) {
+          if (words[agent].head != static_cast<int32_t>(verb) || words[agent].deprel != "obl" ||
+              words[agent].upos == nlp::UPos::NUM) {
+            continue;
+          }
+          bool by = false;
+          for (uint32_t k = verb + 1; k < agent; ++k) {
+            by = by || (words[k].head == static_cast<int32_t>(agent) && words[k].deprel == "case" &&
+                        utf8::ascii_lowercase(words[k].form) == "by");
+          }
+          // ("controlled by Australian billionaire Rupert Murdoch": the
+          // agent's noun with his name in apposition.)
+          uint32_t agent_word = agent;
+          if (ents_.cluster_at(sentence, agent) < 0) {
+            const int32_t apposed = nlp::apposed_word(words, agent, /*named=*/true);
+            if (apposed < 0) continue;
+            agent_word = static_cast<uint32_t>(apposed);
+          }
+          const std::optional<TwoNamed> pair = two_named(sentence, agent_word, static_cast<uint32_t>(name));
+          if (!by || !pair) continue;
+          const std::string lemma = utf8::ascii_lowercase(words[verb].lemma);
+          std::string particle;
+          for (uint32_t k = verb + 1; k < agent; ++k) {
+            if (words[k].head == static_cast<int32_t>(verb) && words[k].deprel == "compound:prt") {
+              particle = " " + utf8::ascii_lowercase(words[k].form);
+            }
+          }
+          add_fact(pair->first, lemma + particle, pair->second, sentence, {static_cast<uint32_t>(name), agent_word + 1},
+                   nullptr);
         }
       }
     });

@@ -1070,6 +1070,20 @@ TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
   EXPECT_TRUE(g.has_edge("Harry Ellis", "have title", "scrum-half")) << g.dump();
 }
 
+// "Halder Media, the publishing company controlled by Norwegian
+// billionaire Ola Brandt,": the agent of a participle on an apposition
+// acts on the name.
+TEST(ParsedIngest, TheAgentOfAParticipleOnAnAppositionActsOnTheName) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("agent",
+                                         "Media news\n\nHalder Media, the publishing company controlled by "
+                                         "Norwegian billionaire Ola Brandt, is eyeing a move into the video "
+                                         "games market.\n");
+  const IngestedGraph g("agent", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Ola Brandt", "control", "Halder Media")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
