@@ -372,6 +372,22 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
     const uint32_t prep = static_cast<uint32_t>(role_end) + 1;
     uint32_t holder = prep + 1;
     if (holder < n && utf8::ascii_lowercase(words[holder].form) == "the") ++holder;
+    // "spokesman for anti-virus firm Sophos", "analyst at research firm
+    // Gartner": what the organisation is, written before its name (up to
+    // three lower-case words ending in an organisation noun).
+    bool described = false;  // (the description says organisation, whatever the recognizer's type)
+    for (uint32_t k = holder; k < n && k < holder + 7; ++k) {
+      const std::string_view f = words[k].form;
+      if (f == "-" && k > holder && words[k - 1].end == words[k].begin) continue;  // "anti-virus firm"
+      if (f.empty() || !std::islower(static_cast<unsigned char>(f[0])) || words[k].ner.size() > 2) break;
+      if (words[k].upos == nlp::UPos::NOUN &&
+          lexicon::is_organisation_descriptor(utf8::ascii_lowercase(words[k].lemma)) && k + 1 < n &&
+          nlp::begins_name(words[k + 1])) {
+        holder = k + 1;
+        described = words[holder].ner.size() > 2;
+        break;
+      }
+    }
     // "Kofi Annan, who is secretary general of the United Nations": the
     // relative clause's copula is no part of the role; "who was" held it once.
     const bool held_once = role.starts_with("who was ");
@@ -382,7 +398,8 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
       if (role.starts_with(article)) role.erase(0, article.size());
     }
     if (held_once) role = "former " + role;
-    if (holder >= n || !holder_type(nlp::tag_type(words[holder])) || name_runs_on(words, holder)) continue;
+    if (holder >= n || !(described || holder_type(nlp::tag_type(words[holder]))) || name_runs_on(words, holder))
+      continue;
     out.push_back({e, RoleMention{role + " " + std::string(words[prep].form), holder}});
   }
   return out;
