@@ -212,7 +212,18 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
         (words[c].deprel != "nmod" && words[c].deprel != "obj" && words[c].deprel != "obl")) {
       continue;
     }
-    if (!holder_type(nlp::tag_type(words[c])) || name_runs_on(words, c)) continue;
+    // "chief executive of research firm Halder Capital": the organisation
+    // described before its name, which is set in apposition to the noun.
+    uint32_t holder = c;
+    if (words[c].upos == nlp::UPos::NOUN &&
+        lexicon::is_organisation_descriptor(utf8::ascii_lowercase(words[c].lemma))) {
+      const int32_t named = nlp::apposed_word(words, c, /*named=*/true);
+      if (named < 0) continue;
+      holder = static_cast<uint32_t>(named);
+    } else if (!holder_type(nlp::tag_type(words[c]))) {
+      continue;
+    }
+    if (name_runs_on(words, holder)) continue;
     std::string prep;
     for (uint32_t k = noun + 1; k < c; ++k) {
       const bool on_name =
@@ -222,7 +233,7 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
       if (on_name && words[k].deprel == "case") prep = utf8::ascii_lowercase(words[k].form);
     }
     if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
-    return RoleMention{role_words(words, noun, c) + " " + prep, c};
+    return RoleMention{role_words(words, noun, c) + " " + prep, holder};
   }
   // "Professor of Ballet and Performing Arts in the University of
   // Cincinnati", with the university hung on the field: a post's field is

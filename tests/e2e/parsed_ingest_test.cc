@@ -1084,18 +1084,21 @@ TEST(ParsedIngest, TheAgentOfAParticipleOnAnAppositionActsOnTheName) {
   EXPECT_TRUE(g.has_edge("Ola Brandt", "control", "Halder Media")) << g.dump();
 }
 
-// "Ola Brandt, an analyst at research firm Halder Capital": what the
-// organisation is may stand between the role and its name.
+// "Ola Brandt, an analyst at research firm Halder Capital", "Tom Reyes is
+// chief executive of software maker Brook Systems": what the organisation
+// is may stand between the role and its name.
 TEST(ParsedIngest, ARolesOrganisationMayBeDescribedBeforeItsName) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
   const std::string path = write_article("described_holder",
                                          "Market news\n\n\"Prices will rise,\" said Ola Brandt, an analyst at "
                                          "research firm Halder Capital. Anna Berg, spokeswoman for anti-virus firm "
-                                         "Kestrel Security, agreed.\n");
+                                         "Kestrel Security, agreed. Tom Reyes is chief executive of software maker "
+                                         "Brook Systems.\n");
   const IngestedGraph g("described_holder", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.has_edge("Ola Brandt", "analyst at", "Halder Capital")) << g.dump();
   EXPECT_TRUE(g.has_edge("Anna Berg", "spokeswoman for", "Kestrel Security")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tom Reyes", "chief executive of", "Brook Systems")) << g.dump();
 }
 
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
