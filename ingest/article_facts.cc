@@ -1612,9 +1612,11 @@ class ArticleReader {
           !(band_post && o.type == store::EntityType::kPerson)) {
         continue;
       }
-      const bool club_post = preposition == "of" && (lexicon::is_position_noun(last) || last == "manager" ||
-                                                     last == "chairman" || last == "player" || last == "coach");
-      const bool firm_post = one_of(last, {"executive", "director", "economist", "analyst", "officer", "founder",
+      // ("vice-chairman" is a chairman's post as "vice chairman" is; "scrum-half" a position whole.)
+      const std::string_view post = std::string_view(last).substr(last.rfind('-') + 1);
+      const bool club_post = preposition == "of" && (lexicon::is_position_noun(last) || post == "manager" ||
+                                                     post == "chairman" || post == "player" || post == "coach");
+      const bool firm_post = one_of(post, {"executive", "director", "economist", "analyst", "officer", "founder",
                                            "strategist", "editor", "correspondent", "spokesman", "spokeswoman"});
       const auto known_place = [&] {
         return o.name.find(' ') == std::string::npos && (nlp::Gazetteer::builtin().word_classes(o.name) &

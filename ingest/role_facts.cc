@@ -182,7 +182,10 @@ std::string role_words(std::span<const nlp::Word> words, uint32_t noun, uint32_t
   for (uint32_t k = 0; k < noun; ++k) {
     if (words[k].head == static_cast<int32_t>(noun) && (words[k].deprel == "compound" || words[k].deprel == "amod") &&
         words[k].ner.size() < 3 && utf8::ascii_lowercase(words[k].form) != "new" && !hyphenated(k)) {
-      role += utf8::ascii_lowercase(words[k].form) + ' ';
+      // ("fly-half": the first part of a hyphenated noun touches it.)
+      const bool joined = k + 2 == noun && words[k + 1].form == "-" && words[k].end == words[k + 1].begin &&
+                          words[k + 1].end == words[noun].begin;
+      role += utf8::ascii_lowercase(words[k].form) + (joined ? '-' : ' ');
     }
   }
   role += utf8::ascii_lowercase(words[noun].form);
@@ -197,7 +200,12 @@ std::string role_words(std::span<const nlp::Word> words, uint32_t noun, uint32_t
 
 std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun) {
   if (noun >= words.size()) return std::nullopt;
-  const std::string lemma = utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
+  std::string lemma = utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
+  // "fly-half", "scrum-half": a hyphenated role noun is read whole.
+  if (noun >= 2 && words[noun - 1].form == "-" && words[noun - 2].end == words[noun - 1].begin &&
+      words[noun - 1].end == words[noun].begin) {
+    lemma = utf8::ascii_lowercase(words[noun - 2].form) + "-" + lemma;
+  }
   if (!schema::is_role_noun(lemma)) return std::nullopt;
   // An owner's post names its remit after "of" ("Christian Aid's head of
   // Trade Policy"): the owner holds the post, not the remit.

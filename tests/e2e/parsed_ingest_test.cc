@@ -1068,6 +1068,14 @@ TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
   EXPECT_TRUE(g.has_edge("Harry Ellis", "scrum-half of", "Leicester")) << g.dump();
   EXPECT_TRUE(g.has_edge("Charlie Hodgson", "fly-half of", "Sale Sharks")) << g.dump();
   EXPECT_TRUE(g.has_edge("Harry Ellis", "have title", "scrum-half")) << g.dump();
+  // After the name too, written as the text writes it.
+  const std::string after = write_article("vice_chairman",
+                                          "Kestrel Group results\n\nKestrel Group profits rose. "
+                                          "Tom Reyes, vice-chairman of Kestrel Group, said costs "
+                                          "fell.\n");
+  const IngestedGraph h("vice_chairman", after);
+  fs::remove_all(fs::path(after).parent_path());
+  EXPECT_TRUE(h.has_edge("Tom Reyes", "vice-chairman of", "Kestrel Group")) << h.dump();
 }
 
 // "Halder Media, the publishing company controlled by Norwegian
