@@ -74,36 +74,60 @@ TEST(EvalFacts, AMalformedGoldLineIsAOneLineErrorWithTheLine) {
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 
-// The floor is a little under what the current extractor measures on the dev
-// set (0.46); issue 19 asks for 0.70. The dev set is no longer fully held
-// out: some general patterns (roles in apposition, an organisation before a
-// title, "urged X to", names inside an object, organisation names read in
-// pieces, places after a comma, channels, positions before a name) were first
-// seen among its misses, and each was then checked on the whole BBC corpus. The held-out set is the even-numbered articles the
-// project is scored on.
-constexpr double kDevRecallFloor = 0.44;
-
-TEST(EvalFacts, BbcDevSetRecallFloor) {
+// Ingests the articles a gold file names (from ../shared/data/news/bbc) and
+// returns `kg eval facts --json` on them; `files` and `facts` are the sizes
+// the gold file is known to have.
+nlohmann::json bbc_recall(const std::string& gold_name, size_t files_expected, int facts_expected) {
   const fs::path bbc = fs::path(KG_SHARED_DATA) / "news" / "bbc";
-  if (!fs::exists(bbc)) GTEST_SKIP() << bbc << " is absent (../shared/data not mounted)";
-  if (!models_present()) GTEST_SKIP() << "no trained models";
   TempDir dir("kg_eval_facts_bbc");
-  const fs::path gold = fs::path(KG_SOURCE_DIR) / "tests" / "data" / "bbc_dev_facts.tsv";
+  const fs::path gold = fs::path(KG_SOURCE_DIR) / "tests" / "data" / gold_name;
   std::set<std::string> files;
   std::ifstream in(gold);
   std::string line;
   std::getline(in, line);
   while (std::getline(in, line)) files.insert(line.substr(0, line.find('\t')));
-  ASSERT_EQ(files.size(), 12u);
+  EXPECT_EQ(files.size(), files_expected);
   std::string args = "--db " + quote(dir / "kg.db") + " ingest";
   for (const std::string& f : files) args += " " + quote(bbc / f);
   const RunResult ingest = run_kg(args, dir);
-  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
   const RunResult r = run_kg("--db " + quote(dir / "kg.db") + " eval facts --json --gold " + quote(gold), dir);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["gold"], 100);
-  EXPECT_GE(j["recall"].get<double>(), kDevRecallFloor) << r.out;
+  EXPECT_EQ(j["gold"], facts_expected);
+  return j;
+}
+
+bool bbc_present() { return fs::exists(fs::path(KG_SHARED_DATA) / "news" / "bbc"); }
+
+// The floor is a little under what the current extractor measures on the dev
+// set (0.46); issue 19 asks for 0.70. The dev set is no longer fully held
+// out: some general patterns (roles in apposition, an organisation before a
+// title, "urged X to", names inside an object, organisation names read in
+// pieces, places after a comma, channels, positions before a name) were first
+// seen among its misses, and each was then checked on the whole BBC corpus.
+// The project is scored on hidden facts of even-numbered articles.
+constexpr double kDevRecallFloor = 0.44;
+
+TEST(EvalFacts, BbcDevSetRecallFloor) {
+  if (!bbc_present()) GTEST_SKIP() << "../shared/data/news/bbc is absent (../shared/data not mounted)";
+  if (!models_present()) GTEST_SKIP() << "no trained models";
+  const nlohmann::json j = bbc_recall("bbc_dev_facts.tsv", 12, 100);
+  EXPECT_GE(j["recall"].get<double>(), kDevRecallFloor) << j.dump();
+}
+
+// The second set of odd-numbered articles (83 facts in 10 articles), kept
+// apart from the dev set: it measures 0.217 (18 facts) now. Some of its
+// misses were read to find general patterns (an acronym before its name, a
+// firm's name ending in a plural, "the Olympics" beside an edition), each
+// then checked on the whole corpus, so it is not fully held out either.
+constexpr double kSecondSetRecallFloor = 0.20;
+
+TEST(EvalFacts, BbcSecondSetRecallFloor) {
+  if (!bbc_present()) GTEST_SKIP() << "../shared/data/news/bbc is absent (../shared/data not mounted)";
+  if (!models_present()) GTEST_SKIP() << "no trained models";
+  const nlohmann::json j = bbc_recall("bbc_heldout_facts.tsv", 10, 83);
+  EXPECT_GE(j["recall"].get<double>(), kSecondSetRecallFloor) << j.dump();
 }
 
 }  // namespace
