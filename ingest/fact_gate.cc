@@ -1344,7 +1344,11 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
          // to Kiefer", "sang a duet with Marc Anthony"
          "discussion", "dispute", "feud", "row", "battle", "clash", "loss", "duet", "relationship",
          // gifts to a party: "made a donation to Labour"
-         "donation"});
+         "donation",
+         // business done with the oblique: "agreed a draft proposal with the
+         // IMF", "completed its merger with Sprint", "formed a joint venture
+         // with Sony", "reached a settlement with the SEC"
+         "proposal", "merger", "takeover", "venture", "settlement", "sponsorship", "loan"});
     // Nouns that carry the relation with one preposition only: "rejected a
     // move to Southampton", "sealed his switch to Manchester City" (a "move
     // for" names the player wanted), "turned down an approach from Roger

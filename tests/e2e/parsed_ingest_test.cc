@@ -387,6 +387,13 @@ TEST(ParsedIngest, MovesTalksAndDisputesCarryTheirRelation) {
   EXPECT_TRUE(g.has_edge("Harbour Rovers", "take action against", "Kelso Athletic")) << g.dump();
   EXPECT_TRUE(g.edges("Piotr Walsh", "", "Kelso Athletic").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Tomasz Brennan", "", "Harbour Rovers").empty()) << g.dump();
+  // So do business nouns: "agreed a draft proposal with the IMF".
+  const std::string deal = write_article("proposal",
+                                         "Business news\n\nNorway has agreed a draft proposal with the "
+                                         "International Monetary Fund to borrow $5bn.\n");
+  const IngestedGraph h("proposal", deal);
+  fs::remove_all(fs::path(deal).parent_path());
+  EXPECT_TRUE(h.has_edge("Norway", "agree proposal with", "International Monetary Fund")) << h.dump();
 }
 
 // Our own festival story: "the festival" is the festival named before, and
