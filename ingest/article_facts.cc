@@ -820,7 +820,15 @@ class ArticleReader {
     // A title read as a name ("Welfare Minister", "EC President") holds
     // nothing, nor does a bare organisation word ("Club director Terry Brady").
     if (c >= 0) {
-      const std::string& name = ents_.clusters[static_cast<size_t>(c)].name;
+      const resolve::Cluster& cluster = ents_.clusters[static_cast<size_t>(c)];
+      // (Another person the article gives a gender holds no post: "an
+      // adviser to Tony Blair" is no member of him. A title's words belong
+      // to its own person's cluster: "England coach Andy Robinson".)
+      if (cluster.type == nlp::EntityType::kPerson && cluster.gender != resolve::Gender::kUnknown &&
+          table_.cluster(c) != person) {
+        return std::nullopt;
+      }
+      const std::string& name = cluster.name;
       if (schema::is_role_noun(utf8::ascii_lowercase(name.substr(name.rfind(' ') + 1)))) return std::nullopt;
       static constexpr std::string_view kGenericOrganisations[] = {
           "Club", "Council", "Party", "Committee", "Company", "Group", "Bank", "Board", "Office", "Department",
@@ -840,11 +848,14 @@ class ArticleReader {
     for (size_t k = 0; k < ents_.clusters.size(); ++k) {
       for (const auto& [alias, count] : ents_.clusters[k].aliases) {
         if (alias == name->text && table_.cluster(static_cast<int32_t>(k)) != person) {
+          if (table_.cluster(static_cast<int32_t>(k))) holder_clusters_.insert(static_cast<int32_t>(k));
           return table_.cluster(static_cast<int32_t>(k));
         }
       }
     }
-    return table_.node(name->text, store::parse_entity_type(name->type).value_or(store::EntityType::kMisc));
+    // (A post is held in no person: a name tagged PERSON here is a firm's or a club's.)
+    const store::EntityType type = store::parse_entity_type(name->type).value_or(store::EntityType::kMisc);
+    return table_.node(name->text, type == store::EntityType::kPerson ? store::EntityType::kOrg : type);
   }
 
   // A party by the name it is filed under: the article's own entity when

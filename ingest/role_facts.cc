@@ -15,6 +15,12 @@ namespace {
 // Organisations, places and other names hold roles; people do not.
 bool holder_type(std::string_view type) { return type == "ORG" || type == "LOC" || type == "MISC"; }
 
+// A name a role written after its person is held in, under any type: the
+// recognizer tags many a club or firm PERSON in a sentence ("a striker for
+// Kelso Athletic"), and the caller keeps only a holder the article does not
+// give a person's gender (article_facts.cc, holder()).
+bool holder_after_role(std::string_view type) { return holder_type(type) || type == "PERSON"; }
+
 bool possessive_pronoun(std::string_view form) {
   const std::string f = utf8::ascii_lowercase(form);
   return f == "its" || f == "his" || f == "her" || f == "their" || f == "our";
@@ -228,7 +234,7 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
       const int32_t named = nlp::apposed_word(words, c, /*named=*/true);
       if (named < 0) continue;
       holder = static_cast<uint32_t>(named);
-    } else if (!holder_type(nlp::tag_type(words[c]))) {
+    } else if (!holder_after_role(nlp::tag_type(words[c]))) {
       continue;
     }
     if (name_runs_on(words, holder)) continue;
@@ -417,7 +423,7 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
       if (role.starts_with(article)) role.erase(0, article.size());
     }
     if (held_once) role = "former " + role;
-    if (holder >= n || !(described || holder_type(nlp::tag_type(words[holder]))) || name_runs_on(words, holder))
+    if (holder >= n || !(described || holder_after_role(nlp::tag_type(words[holder]))) || name_runs_on(words, holder))
       continue;
     out.push_back({e, RoleMention{role + " " + std::string(words[prep].form), holder}});
   }

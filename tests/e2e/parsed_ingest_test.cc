@@ -1116,6 +1116,20 @@ TEST(ParsedIngest, ARolesOrganisationMayBeDescribedBeforeItsName) {
   EXPECT_TRUE(g.has_edge("Tom Reyes", "chief executive of", "Brook Systems")) << g.dump();
 }
 
+// "Tom Reyes, a striker for Kelso Athletic": a post's holder is taken
+// whatever type the recognizer gave it in the sentence, but never a person
+// the article gives a gender.
+TEST(ParsedIngest, APostIsHeldInAClubTaggedAsAPersonButNotInAPerson) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("holder_person",
+                                         "Club news\n\nTom Reyes, a striker for Kelso Athletic, insisted the team was "
+                                         "good. Anna Berg, spokeswoman for Mr Ola Brandt, declined to comment.\n");
+  const IngestedGraph g("holder_person", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Tom Reyes", "striker for", "Kelso Athletic")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Anna Berg", "spokeswoman for", "Ola Brandt")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
