@@ -332,8 +332,11 @@ bool is_organisation_head(std::string_view form) {
 // Investment Managers", "British Airways"): capitalised inside a sentence
 // after other capitalised words, they end one organisation's name.
 bool is_firm_head(std::string_view form) {
-  for (std::string_view f : {"Banks", "Managers", "Holdings", "Partners", "Investments", "Securities", "Airlines",
-                             "Airways", "Motors", "Industries", "Associates", "Stockbrokers"}) {
+  for (std::string_view f :
+       {"Banks",       "Managers",        "Holdings",     "Partners",       "Investments", "Securities",
+        "Airlines",    "Airways",         "Motors",       "Industries",     "Associates",  "Stockbrokers",
+        "Systems",     "Technologies",    "Networks",     "Communications", "Solutions",   "Enterprises",
+        "Electronics", "Pharmaceuticals", "Laboratories", "Studios",        "Ventures"}) {
     if (form == f) return true;
   }
   return false;

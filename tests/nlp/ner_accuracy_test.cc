@@ -190,6 +190,9 @@ TEST(NerRegression, AFirmsNameEndingInAPluralIsOneName) {
       "analyst at Nordic Asset Managers, said so.");
   EXPECT_TRUE(found.contains("Caledonian Investment Managers/ORG")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.contains("Nordic Asset Managers/ORG")) << ::testing::PrintToString(found);
+  const std::set<std::string> systems =
+      entities_of("\"Consumers are wary,\" said Per Lind, managing director of Email Systems.");
+  EXPECT_TRUE(systems.contains("Email Systems/ORG")) << ::testing::PrintToString(systems);
 }
 
 TEST(NerRegression, TitlesAreNotPartOfNamesButAreFound) {
