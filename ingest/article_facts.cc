@@ -225,9 +225,12 @@ std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, cons
 // front; nullopt for any other relation.
 std::optional<std::string> active_voice(std::span<const nlp::Word> words, const extract::Proposition& p,
                                         std::string_view relation) {
-  if (p.construction != extract::Construction::kPassive || p.predicate >= words.size() || !relation.ends_with(" by")) {
-    return std::nullopt;
-  }
+  if (p.predicate >= words.size() || !relation.ends_with(" by")) return std::nullopt;
+  // "Columbia Pictures, owned by Sony": a participle on its patient's name,
+  // which the clause rules write as "own by".
+  const std::string lemma = utf8::ascii_lowercase(words[p.predicate].lemma);
+  if (words[p.predicate].deprel == "acl" && words[p.predicate].xpos == "VBN" && relation == lemma + " by") return lemma;
+  if (p.construction != extract::Construction::kPassive) return std::nullopt;
   const std::string participle = utf8::ascii_lowercase(words[p.predicate].form);
   const size_t be = relation.find("be " + participle);
   if (be == std::string_view::npos || (be > 0 && relation[be - 1] != ' ')) return std::nullopt;

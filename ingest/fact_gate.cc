@@ -988,6 +988,27 @@ bool speaker_after_quote(Words words, const extract::Proposition& p, const extra
   return after_quote && lexicon::is_reporting_verb(t.relation);
 }
 
+// "Columbia Pictures, owned by Sony", "Mutu, 25, sacked by Chelsea": a
+// past participle with its agent hung on the subject's name, next to it
+// (nothing but punctuation or an age between), the name written as a name.
+// Not "known by": "John Sankus - known by his nickname Eriflleh" names him.
+bool participle_on_name(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
+  const uint32_t verb = p.predicate, name = t.subject->head;
+  if (verb >= words.size() || name >= verb || words[verb].deprel != "acl" || words[verb].xpos != "VBN" ||
+      words[verb].head != static_cast<int32_t>(name) || !t.relation.ends_with(" by") || words[name].form.empty() ||
+      !std::isupper(static_cast<unsigned char>(words[name].form[0]))) {
+    return false;
+  }
+  const std::string lemma = utf8::ascii_lowercase(words[verb].lemma);
+  if (lemma.find('-') != std::string::npos || one_of(lemma, {"know", "call", "name", "dub", "nickname"})) return false;
+  for (uint32_t k = name + 1; k < verb; ++k) {
+    const bool part_of_name =
+        words[k].head == static_cast<int32_t>(name) && one_of(words[k].deprel, {"flat", "compound"});
+    if (!part_of_name && words[k].upos != nlp::UPos::PUNCT && words[k].upos != nlp::UPos::NUM) return false;
+  }
+  return true;
+}
+
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
@@ -1252,7 +1273,11 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   }
   // A verb's own subject must be its subject in the tree ("Stops in
   // Shrewsbury ... and west London are planned" has no subject London).
+  // (Nor a participle on the subject's name with its agent: "Columbia
+  // Pictures, owned by Sony", which the record builder turns active.)
+  const bool participle_on_subject = participle_on_name(words, p, t);
   if ((p.construction == Construction::kVerb || p.construction == Construction::kPassive) && !t.subject->is_pronoun &&
+      !participle_on_subject &&
       !one_of(attachment(words, t.subject->head, p.predicate), {"nsubj", "nsubj:pass", "csubj", "obl:agent"})) {
     return false;
   }

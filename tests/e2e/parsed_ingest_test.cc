@@ -1130,6 +1130,19 @@ TEST(ParsedIngest, APostIsHeldInAClubTaggedAsAPersonButNotInAPerson) {
   EXPECT_FALSE(g.has_edge("Anna Berg", "spokeswoman for", "Ola Brandt")) << g.dump();
 }
 
+// "Halder Pictures, owned by Kestrel Group,": a participle with its agent
+// on a name says the agent's deed in the active voice.
+TEST(ParsedIngest, AParticipleWithItsAgentOnANameIsTheAgentsDeed) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("owned_by",
+                                         "Film news\n\nHalder Pictures, owned by Kestrel Group, released the film on "
+                                         "Friday.\n");
+  const IngestedGraph g("owned_by", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Kestrel Group", "own", "Halder Pictures")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Halder Pictures", "own by", "Kestrel Group")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
