@@ -681,7 +681,7 @@ bool is_band_position(std::string_view lowercase_word) {
 bool is_position_noun(std::string_view lowercase_word) {
   // clang-format off
   static constexpr std::string_view kPositions[] = {"keeper",    "goalkeeper", "striker",    "midfielder", "defender",
-                                                    "winger",    "forward",    "captain",    "skipper",    "full-back",
+                                                    "winger",    "wing",       "forward",    "captain",    "skipper",    "full-back",
                                                     "fly-half",  "scrum-half", "flanker",    "hooker",     "boss",
                                                     "economist", "analyst",    "strategist", "champion",   "winner"};
   // clang-format on

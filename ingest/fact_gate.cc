@@ -1117,6 +1117,9 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // "Alan White's header off the line" read as "head off"; a French
   // preposition inside a name read as a verb ("Television Numerique pour Tous").
   if (t.relation.starts_with("head ") || one_of(t.relation, {"pour", "de", "des", "la", "le", "del", "du"})) return false;
+  // A one-letter "verb" is a word the lemmatizer cut down ("Sale wing Mark
+  // Cueto" with "wing" read as a verb, lemma "w").
+  if (t.relation.size() == 1 || t.relation[1] == ' ') return false;
   // "wants Roddick ... to play", "denied Mr Yeo said ...": a lone verb whose
   // named object is the subject of the clause after it says nothing about
   // the object (verbs that act on their object, "urge", "ask", are read by

@@ -128,10 +128,15 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
     role += utf8::ascii_lowercase(words[i].form);
     hyphenated += utf8::ascii_lowercase(words[i].form);
   }
-  const std::string last =
+  // (The form when the lemma is no role noun: "Sale wing Mark Cueto" with
+  // "wing" read as a verb, lemma "w".)
+  std::string last =
       hyphenated.find('-') != std::string::npos
           ? hyphenated
           : utf8::ascii_lowercase(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
+  if (!schema::is_role_noun(last) && schema::is_role_noun(utf8::ascii_lowercase(words[end - 1].form))) {
+    last = utf8::ascii_lowercase(words[end - 1].form);
+  }
   if (!schema::is_role_noun(last)) return std::nullopt;
   // "Labour Minister Ghazi al-Gosaibi", "Economy and Labour Minister": a
   // portfolio or a party, never told apart by the words.

@@ -1069,12 +1069,16 @@ TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
   const std::string path = write_article("scrum_half",
                                          "Rugby news\n\nLeicester scrum-half Harry Ellis has been promoted. Sale "
-                                         "Sharks fly-half Charlie Hodgson starts on Saturday.\n");
+                                         "Sharks fly-half Charlie Hodgson starts on Saturday. Leicester wing Austin "
+                                         "Healey hopes to play.\n");
   const IngestedGraph g("scrum_half", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.has_edge("Harry Ellis", "scrum-half of", "Leicester")) << g.dump();
   EXPECT_TRUE(g.has_edge("Charlie Hodgson", "fly-half of", "Sale Sharks")) << g.dump();
   EXPECT_TRUE(g.has_edge("Harry Ellis", "have title", "scrum-half")) << g.dump();
+  // ("wing", read as a verb, has the lemma "w"; a one-letter verb is no relation.)
+  EXPECT_TRUE(g.has_edge("Austin Healey", "wing of", "Leicester")) << g.dump();
+  EXPECT_TRUE(g.edges("Leicester", "w", "Austin Healey").empty()) << g.dump();
   // After the name too, written as the text writes it.
   const std::string after = write_article("vice_chairman",
                                           "Kestrel Group results\n\nKestrel Group profits rose. "
