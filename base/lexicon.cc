@@ -682,7 +682,9 @@ bool is_position_noun(std::string_view lowercase_word) {
   // clang-format off
   static constexpr std::string_view kPositions[] = {"keeper",    "goalkeeper", "striker",    "midfielder", "defender",
                                                     "winger",    "wing",       "forward",    "captain",    "skipper",    "full-back",
-                                                    "fly-half",  "scrum-half", "flanker",    "hooker",     "boss",
+                                                    "fly-half",  "scrum-half", "flanker",    "hooker",     "prop",
+                                                    "lock",      "centre",     "left-back",  "right-back", "centre-back",
+                                                    "centre-half", "boss",
                                                     "economist", "analyst",    "strategist", "champion",   "winner"};
   // clang-format on
   return is_band_position(lowercase_word) || holds(kPositions, lowercase_word);

@@ -832,7 +832,12 @@ class ArticleReader {
         return std::nullopt;
       }
       const std::string& name = cluster.name;
-      if (schema::is_role_noun(utf8::ascii_lowercase(name.substr(name.rfind(' ') + 1)))) return std::nullopt;
+      // (Not "Centre", which ends bodies' names as often: "... Coordination
+      // Centre"; a rugby centre is written in lower case.)
+      const std::string_view last_word = std::string_view(name).substr(name.rfind(' ') + 1);
+      if (schema::is_role_noun(utf8::ascii_lowercase(last_word)) && last_word != "Centre" && last_word != "Center") {
+        return std::nullopt;
+      }
       static constexpr std::string_view kGenericOrganisations[] = {
           "Club", "Council", "Party", "Committee", "Company", "Group", "Bank", "Board", "Office", "Department",
           "Ministry", "Union", "League", "Team", "Agency", "Court", "Service", "Society", "Association",

@@ -157,13 +157,14 @@ constexpr std::string_view kLeaderRoles[] = {
     "coach",  "captain",  "skipper",    "chief",   "executive", "director",    "general",      "founder",
     "owner",  "governor", "mayor",      "premier", "editor",    "co-chairman", "co-chairwoman"};
 constexpr std::string_view kMemberRoles[] = {
-    "secretary",    "minister",   "spokesman",  "spokeswoman", "spokesperson",  "member",         "mp",
-    "msp",          "mep",        "striker",    "midfielder",  "defender",      "goalkeeper",     "keeper",
-    "forward",      "player",     "analyst",    "economist",   "correspondent", "official",       "ambassador",
-    "commissioner", "chancellor", "senator",    "candidate",   "adviser",       "advisor",        "singer",
-    "presenter",    "drummer",    "guitarist",  "frontman",    "winger",        "wing",           "fly-half",
-    "scrum-half",   "flanker",    "prop",       "hooker",      "vice-chairman", "vice-president", "deputy",
-    "partner",      "lawyer",     "strategist", "officer",     "professor",     "lecturer"};
+    "secretary",    "minister",    "spokesman", "spokeswoman",   "spokesperson",   "member",     "mp",
+    "msp",          "mep",         "striker",   "midfielder",    "defender",       "goalkeeper", "keeper",
+    "forward",      "player",      "analyst",   "economist",     "correspondent",  "official",   "ambassador",
+    "commissioner", "chancellor",  "senator",   "candidate",     "adviser",        "advisor",    "singer",
+    "presenter",    "drummer",     "guitarist", "frontman",      "winger",         "wing",       "fly-half",
+    "scrum-half",   "flanker",     "prop",      "lock",          "centre",         "left-back",  "right-back",
+    "centre-back",  "centre-half", "hooker",    "vice-chairman", "vice-president", "deputy",     "partner",
+    "lawyer",       "strategist",  "officer",   "professor",     "lecturer"};
 
 template <size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view word) {

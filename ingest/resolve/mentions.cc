@@ -98,8 +98,13 @@ bool add_name(std::span<const Word> words, std::span<const GazetteerMark> marks,
   // Henrik Dahl": what the person is, taken into the name, up to its last
   // occupation or office word; it joins the title (a name keeps two words).
   const uint32_t described_from = name_begin;
+  // (Only before a capitalised word: "Centre of Indian Trade Unions" is no
+  // centre forward's name.)
   for (uint32_t i = name_begin; i + 2 < end; ++i) {
-    if (person_descriptor(words[i].form) || schema::is_role_noun(ascii_lowercase(words[i].form))) name_begin = i + 1;
+    if ((person_descriptor(words[i].form) || schema::is_role_noun(ascii_lowercase(words[i].form))) &&
+        nlp::is_ascii_upper(words[i + 1].form[0])) {
+      name_begin = i + 1;
+    }
   }
   // "Labour MSP Christine May", "Lock Ben Kay", "Tory MP John Smith" read as
   // one name: capitalised words that describe a person (a party, an office,

@@ -1070,7 +1070,9 @@ TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
   const std::string path = write_article("scrum_half",
                                          "Rugby news\n\nLeicester scrum-half Harry Ellis has been promoted. Sale "
                                          "Sharks fly-half Charlie Hodgson starts on Saturday. Leicester wing Austin "
-                                         "Healey hopes to play.\n");
+                                         "Healey hopes to play. Bath prop Duncan Bell is injured. Gloucester centre "
+                                         "Henry Paul starts. Ola Brandt, director of the Kelso Design Centre, "
+                                         "agreed.\n");
   const IngestedGraph g("scrum_half", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.has_edge("Harry Ellis", "scrum-half of", "Leicester")) << g.dump();
@@ -1079,6 +1081,10 @@ TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
   // ("wing", read as a verb, has the lemma "w"; a one-letter verb is no relation.)
   EXPECT_TRUE(g.has_edge("Austin Healey", "wing of", "Leicester")) << g.dump();
   EXPECT_TRUE(g.edges("Leicester", "w", "Austin Healey").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Duncan Bell", "prop of", "Bath")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Henry Paul", "centre of", "Gloucester")) << g.dump();
+  // ("Centre" capitalised ends a body's name, no position.)
+  EXPECT_TRUE(g.has_edge("Ola Brandt", "director of", "Kelso Design Centre")) << g.dump();
   // After the name too, written as the text writes it.
   const std::string after = write_article("vice_chairman",
                                           "Kestrel Group results\n\nKestrel Group profits rose. "
