@@ -288,6 +288,27 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
       words[static_cast<uint32_t>(words[p.predicate].head)].upos == nlp::UPos::ADJ) {
     add(utf8::ascii_lowercase(words[static_cast<uint32_t>(words[p.predicate].head)].lemma));
   }
+  // "Roger Federer plays Greg Rusedski in the second round on Wednesday": a
+  // present tense with a day or "tomorrow" is a fixture, an event to come.
+  if (!p.modal && one_of(words[p.predicate].xpos, {"VBZ", "VBP"}) &&
+      child_lemma(words, p.predicate, "aux", {"be", "have", "do"}).empty()) {
+    // (The day may hang on the verb or on its oblique: "in the second round on Wednesday".)
+    auto on_verb = [&](uint32_t i) {
+      if (!one_of(base_rel(words[i].deprel), {"obl", "advmod", "nmod"}) || words[i].head < 0) return false;
+      const auto up = static_cast<uint32_t>(words[i].head);
+      return up == p.predicate ||
+             (words[up].head == static_cast<int32_t>(p.predicate) && base_rel(words[up].deprel) == "obl");
+    };
+    for (uint32_t i = 0; i < words.size(); ++i) {
+      if (!on_verb(i)) continue;
+      const std::string lower = utf8::ascii_lowercase(words[i].form);
+      if (lexicon::is_weekday(words[i].form) || one_of(lower, {"tomorrow", "tonight"}) ||
+          !child_lemma(words, i, "amod", {"next"}).empty()) {
+        add("will");
+        break;
+      }
+    }
+  }
   // (An event to come that is hedged or conditional already reads as such:
   // "may end up with", "if snub".)
   const bool said_otherwise = q.text.find("may") != std::string::npos || q.text.find("if") != std::string::npos;

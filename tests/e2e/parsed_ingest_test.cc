@@ -1153,6 +1153,19 @@ TEST(ParsedIngest, AParticipleWithItsAgentOnANameIsTheAgentsDeed) {
   EXPECT_FALSE(g.has_edge("Halder Pictures", "own by", "Kestrel Group")) << g.dump();
 }
 
+// "Anna Kovac plays Maja Lindqvist in the second round on Wednesday": a
+// present tense with a day is a fixture, an event to come.
+TEST(ParsedIngest, APresentTenseWithADayIsAnEventToCome) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("fixture",
+                                         "Tennis news\n\nAnna Kovac plays Maja Lindqvist in the second round on "
+                                         "Wednesday.\n");
+  const IngestedGraph g("fixture", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Kovac", "will play", "Maja Lindqvist")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Anna Kovac", "play", "Maja Lindqvist")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
