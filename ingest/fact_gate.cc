@@ -789,6 +789,14 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
 
 bool name_fits_graph(std::string_view text, std::string_view name, store::EntityType type) {
   if (fragment_of_longer_name(text, name, type)) return false;
+  // A nationality is a description of someone, not a name ("the 24-year-old
+  // Swiss", "the Welshman hammering the ball into the net").
+  // (A people or a party is a name: "Democrats", "Britons".)
+  if (one_of(name, {"Welshman", "Frenchman", "Irishman", "Englishman", "Dutchman", "Welshwoman", "Frenchwoman",
+                    "Irishwoman", "Englishwoman", "Dutchwoman", "Swiss", "Argentine", "Briton", "Spaniard", "Swede",
+                    "Dane", "Scot", "Kiwi", "Aussie"})) {
+    return false;
+  }
   // The head word of a body's or an event's name alone is no name: what is
   // left of one cut short ("Championship" of "2000 European Championship",
   // "Committee" of "Committee to Protect Bloggers").

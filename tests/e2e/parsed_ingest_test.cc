@@ -1166,6 +1166,18 @@ TEST(ParsedIngest, APresentTenseWithADayIsAnEventToCome) {
   EXPECT_FALSE(g.has_edge("Anna Kovac", "play", "Maja Lindqvist")) << g.dump();
 }
 
+// "the 24-year-old Swiss", "the Welshman": a nationality describes
+// someone; it is no name to hang a relation on.
+TEST(ParsedIngest, ANationalityIsNoName) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("nationality",
+                                         "Tennis news\n\nRoger Federer won again. Speaking to Le Matin, the "
+                                         "24-year-old Swiss added: \"I am tired.\"\n");
+  const IngestedGraph g("nationality", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.edges("Swiss", "", "Le Matin").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
