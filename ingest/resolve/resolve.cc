@@ -377,7 +377,7 @@ class Resolver {
     const FoundMention& f = found_[i];
     const std::string& word = key_[i];
     int32_t best = -1;
-    bool best_before = false;
+    bool best_before = false, best_called_so = false;
     size_t best_distance = 0;
     for (int pass = 0; pass < 2 && best < 0; ++pass) {  // surname first, then first name
       const auto& index = pass == 0 ? clusters_by_last_word_ : clusters_by_first_word_;
@@ -413,8 +413,21 @@ class Resolver {
         }
         const bool before = nearest_before != SIZE_MAX;
         const size_t distance = before ? i - nearest_before : nearest_after != SIZE_MAX ? nearest_after - i : SIZE_MAX;
-        const bool better = best < 0 || (before && !best_before) || (before == best_before && distance < best_distance);
-        if (better) best = static_cast<int32_t>(c), best_before = before, best_distance = distance;
+        // The one the article has already called by the word alone wins over
+        // one only named in full ("Edwards" is still Richey Edwards after
+        // "his parents, Graham and Sherry Edwards").
+        bool called_so = false;
+        steps = 0;
+        for (auto m = after; m != d.ordered.begin() && steps < kWordSearchSteps && !called_so; ++steps) {
+          --m;
+          called_so = *m < i && key_[*m] == word;
+        }
+        const bool better = best < 0 || (called_so && !best_called_so) ||
+                            (called_so == best_called_so &&
+                             ((before && !best_before) || (before == best_before && distance < best_distance)));
+        if (better) {
+          best = static_cast<int32_t>(c), best_before = before, best_distance = distance, best_called_so = called_so;
+        }
       }
     }
     return best;

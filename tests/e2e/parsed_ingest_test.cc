@@ -1178,6 +1178,21 @@ TEST(ParsedIngest, ANationalityIsNoName) {
   EXPECT_TRUE(g.edges("Swiss", "", "Le Matin").empty()) << g.dump();
 }
 
+// "Reyes' sister Maja" after "his parents, Ola and Anna Reyes": a bare
+// surname is the person the article has called by it before, not the
+// nearest full name with it.
+TEST(ParsedIngest, ABareSurnameIsWhomTheArticleCallsSo) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("bare_surname",
+                                         "Music news\n\nSinger Tom Reyes vanished in 1995. Fans said Reyes wrote most "
+                                         "of the lyrics. His parents, Ola and Anna Reyes, made an appeal in 1996. "
+                                         "Reyes' sister Maja made a TV appeal in 2000.\n");
+  const IngestedGraph g("bare_surname", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Maja", "sister of", "Tom Reyes")) << g.dump();
+  EXPECT_FALSE(g.has_edge("Maja", "sister of", "Anna Reyes")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
