@@ -750,6 +750,7 @@ class ArticleReader {
     read_names_of_owned_organisations();
     read_possessors_of_people();
     read_people_of_countries();
+    read_team_sheets();
     read_agents_of_appositions();
     read_results();
     read_places_of_names();
@@ -1348,6 +1349,67 @@ class ArticleReader {
           add_fact(pair->first, lemma + particle, pair->second, sentence, {static_cast<uint32_t>(name), agent_word + 1},
                    nullptr);
         }
+      }
+    });
+  }
+
+  // Team sheets: "J Robinson (Sale Sharks), M Cueto (Sale Sharks), ...",
+  // "B Cohen (England)": a player named by an initial and a surname, then
+  // the side he plays for in brackets, closing an item of the list. Read
+  // off the words (the recognizer tags such lists erratically); a country
+  // is the country's node (a side named so plays as its country).
+  void read_team_sheets() {
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      const auto n = static_cast<uint32_t>(words.size());
+      auto capitalised = [&](uint32_t k) {
+        return k < n && !words[k].form.empty() && std::isupper(static_cast<unsigned char>(words[k].form[0]));
+      };
+      for (uint32_t open = 2; open + 2 < n; ++open) {
+        if (words[open].form != "(") continue;
+        // The player: "J" (an initial) and a surname of one or two words.
+        uint32_t initial = open - 2;
+        if (open >= 3 && capitalised(open - 2) && capitalised(open - 3) && words[open - 3].form.size() == 1) {
+          initial = open - 3;
+        }
+        if (words[initial].form.size() != 1 || !capitalised(initial) || !capitalised(initial + 1)) continue;
+        if (initial > 0 && !one_of(words[initial - 1].form, {",", ";", ":", "(", ")"})) continue;
+        // The side: capitalised words up to ")", which ends the item.
+        uint32_t close = open + 1;
+        while (close < n && capitalised(close)) ++close;
+        if (close == open + 1 || close >= n || words[close].form != ")") continue;
+        if (close + 1 < n && !one_of(words[close + 1].form, {",", ";", "."})) continue;
+        // (Not a referee's county: "Referee: M Riley (W Yorkshire)".)
+        if (initial >= 2 && words[initial - 1].form == ":" &&
+            one_of(utf8::ascii_lowercase(words[initial - 2].form),
+                   {"referee", "ref", "referees", "umpire", "umpires"})) {
+          continue;
+        }
+        // The article's entities where the resolver made them, each only of
+        // the kind the list says (a player, a club or a country); a name the
+        // resolver gave another type is left alone.
+        const int32_t player_cluster = ents_.cluster_at(sentence, open - 1);
+        const int32_t side_cluster = ents_.cluster_at(sentence, close - 1);
+        if (player_cluster >= 0 &&
+            (ents_.clusters[static_cast<size_t>(player_cluster)].type != nlp::EntityType::kPerson ||
+             player_cluster == side_cluster)) {
+          continue;
+        }
+        const std::optional<uint32_t> person =
+            player_cluster >= 0 ? table_.cluster(player_cluster)
+                                : std::optional<uint32_t>(
+                                      table_.node(nlp::spaced_forms(words, initial, open), store::EntityType::kPerson));
+        const lexicon::Country* country = lexicon::find_country(nlp::spaced_forms(words, open + 1, close));
+        std::optional<uint32_t> team;
+        if (country != nullptr) {
+          team = country_entity(country->canonical.empty() ? country->name : country->canonical);
+        } else if (side_cluster >= 0 &&
+                   ents_.clusters[static_cast<size_t>(side_cluster)].type == nlp::EntityType::kOrg) {
+          team = table_.cluster(side_cluster);
+        } else if (side_cluster < 0 && ents_.cluster_at(sentence, open + 1) < 0) {
+          team = table_.node(nlp::spaced_forms(words, open + 1, close), store::EntityType::kOrg);
+        }
+        if (!person || !team) continue;
+        add_fact(*person, "play for", *team, sentence, {initial, close + 1}, nullptr);
       }
     });
   }

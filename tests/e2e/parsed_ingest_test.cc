@@ -1193,6 +1193,21 @@ TEST(ParsedIngest, ABareSurnameIsWhomTheArticleCallsSo) {
   EXPECT_FALSE(g.has_edge("Maja", "sister of", "Anna Reyes")) << g.dump();
 }
 
+// A team sheet: "D Peel (Wales), J Yapp (Wales), ...": each player plays
+// for the side in brackets; a referee's county is no side.
+TEST(ParsedIngest, ATeamSheetSaysWhomEachPlayerPlaysFor) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("team_sheet",
+                                         "Lions squad\n\nThe squad named on Monday includes: D Peel (Wales), J Yapp "
+                                         "(Wales), D Traille (France), M Bortolami (Italy).\n\nReferee: M Riley (W "
+                                         "Yorkshire).\n");
+  const IngestedGraph g("team_sheet", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("D Peel", "play for", "Wales")) << g.dump();
+  EXPECT_TRUE(g.has_edge("M Bortolami", "play for", "Italy")) << g.dump();
+  EXPECT_TRUE(g.edges("M Riley", "play for", "W Yorkshire").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
