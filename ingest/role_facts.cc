@@ -344,22 +344,46 @@ bool quoted_speaker(std::span<const nlp::Word> words, uint32_t first, uint32_t l
 std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> words, uint32_t e) {
   const uint32_t n = static_cast<uint32_t>(words.size());
   const bool comma = e + 1 < n && words[e + 1].form == ",";
-  const uint32_t at = comma ? e + 2 : e + 1;
+  uint32_t at = comma ? e + 2 : e + 1;
+  // "David Redvers, 34, from Hartpury,": an age between.
+  if (comma && at + 2 < n && words[at].upos == nlp::UPos::NUM && words[at + 1].form == ",") at += 2;
   if (at + 1 >= n) return std::nullopt;
   const std::string prep = utf8::ascii_lowercase(words[at].form);
   if (prep != "of" && prep != "from" && (!comma || (prep != "at" && prep != "for"))) return std::nullopt;
   uint32_t k = at + 1;
   if (k < n && utf8::ascii_lowercase(words[k].form) == "the") ++k;
-  if (k >= n || nlp::tag_type(words[k]) != "ORG" || !nlp::begins_name(words[k])) {
+  const std::string_view type = k < n ? nlp::tag_type(words[k]) : std::string_view();
+  // A place the gazetteer knows after "from" or "of" set off by commas is
+  // where one is from ("Moazzam Begg, from Birmingham,", "Tony Martin, of
+  // Burnley,"); after an age only a place ("Steve Arthur, 46, from Pease
+  // Pottage" names no firm).
+  // (Every word of the name the place's: "Swansea UAF" is a group.)
+  bool place = false;
+  if (comma && k < n && (prep == "from" || prep == "of") && (type == "LOC" || type == "ORG")) {
+    std::vector<nlp::GazetteerMark> marks;
+    nlp::Gazetteer::builtin().mark(words, &marks);
+    constexpr uint16_t kPlace = nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion;
+    place = true;
+    for (uint32_t w = k; w < n && place && nlp::tag_type(words[w]) == type; ++w) {
+      place = ((marks[w].phrase_classes | (w == k ? marks[w].word_classes : 0)) & kPlace) != 0;
+      if (nlp::ends_name(words[w])) break;
+    }
+  }
+  const bool aged = at != (comma ? e + 2 : e + 1);
+  if (k >= n || (type != "ORG" && !place) || (aged && !place) || !nlp::begins_name(words[k])) {
     return std::nullopt;
   }
   uint32_t last = k;
-  while (!nlp::ends_name(words[last]) && last + 1 < n && nlp::tag_type(words[last + 1]) == "ORG") {
+  while (!nlp::ends_name(words[last]) && last + 1 < n && nlp::tag_type(words[last + 1]) == type) {
     ++last;
   }
-  if (comma ? last + 1 >= n || words[last + 1].form != "," : !quoted_speaker(words, name_at(words, e)->begin, last)) {
-    return std::nullopt;
-  }
+  // The phrase ends the apposition: a comma, or the sentence's end after a
+  // quotation ("... ,\" said Steve Ash, from Activcard.").
+  const bool closed =
+      last + 1 < n && (words[last + 1].form == "," || (words[last + 1].form == "." && last + 2 == n &&
+                                                       quoted_speaker(words, name_at(words, e)->begin, last)));
+  if (comma ? !closed : !quoted_speaker(words, name_at(words, e)->begin, last)) return std::nullopt;
+  if (place) return AppositiveRole{e, RoleMention{"come from", last}};
   return AppositiveRole{e, RoleMention{prep == "at" ? "work at" : prep == "for" ? "speak for" : "work for", last}};
 }
 

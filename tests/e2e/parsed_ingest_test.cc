@@ -1208,6 +1208,19 @@ TEST(ParsedIngest, ATeamSheetSaysWhomEachPlayerPlaysFor) {
   EXPECT_TRUE(g.edges("M Riley", "play for", "W Yorkshire").empty()) << g.dump();
 }
 
+// "Ola Brandt, 34, from Leeds,": where a person is from; "said Anna Berg,
+// from Kestrel Group.": whom a speaker works for.
+TEST(ParsedIngest, FromAPlaceOrAFirmAfterAName) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("from_place",
+                                         "News\n\nPolice arrested Ola Brandt, 34, from Leeds, on Monday. \"It "
+                                         "works,\" said Anna Berg, from Kestrel Group.\n");
+  const IngestedGraph g("from_place", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Ola Brandt", "come from", "Leeds")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Anna Berg", "work for", "Kestrel Group")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
