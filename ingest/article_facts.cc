@@ -220,6 +220,17 @@ std::optional<extract::GraphTriple> unfolded(const extract::Proposition& p, cons
   return std::nullopt;
 }
 
+// The particle of the verb at `verb` among its dependents before `end`
+// ("over" of "taken over"), after a space; "" for none.
+std::string particle_of(std::span<const nlp::Word> words, uint32_t verb, uint32_t end) {
+  for (uint32_t i = verb + 1; i < end && i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(verb) && words[i].deprel == "compound:prt") {
+      return " " + utf8::ascii_lowercase(words[i].form);
+    }
+  }
+  return "";
+}
+
 // The active form of a passive relation with its agent ("be spotted by" ->
 // "spot", "reportedly be bought by" -> "reportedly buy"), qualifiers kept in
 // front; nullopt for any other relation.
@@ -239,12 +250,8 @@ std::optional<std::string> active_voice(std::span<const nlp::Word> words, const 
   std::string particle(relation.substr(rest, relation.size() - 3 - rest));
   if (particle.find(' ', 1) != std::string::npos) return std::nullopt;  // "be replaced as captain by"
   // ("be taken over by": the particle the clause rules left out of the phrase.)
-  for (uint32_t i = p.predicate + 1; i < words.size() && particle.empty(); ++i) {
-    if (words[i].head == static_cast<int32_t>(p.predicate) && words[i].deprel == "compound:prt") {
-      particle = " " + utf8::ascii_lowercase(words[i].form);
-    }
-  }
-  return std::string(relation.substr(0, be)) + utf8::ascii_lowercase(words[p.predicate].lemma) + particle;
+  if (particle.empty()) particle = particle_of(words, p.predicate, static_cast<uint32_t>(words.size()));
+  return std::string(relation.substr(0, be)) + lemma + particle;
 }
 
 // "the athlete", "the Scotland-born singer": an occupation after "the" that
@@ -1339,15 +1346,8 @@ class ArticleReader {
           }
           const std::optional<TwoNamed> pair = two_named(sentence, agent_word, static_cast<uint32_t>(name));
           if (!by || !pair) continue;
-          const std::string lemma = utf8::ascii_lowercase(words[verb].lemma);
-          std::string particle;
-          for (uint32_t k = verb + 1; k < agent; ++k) {
-            if (words[k].head == static_cast<int32_t>(verb) && words[k].deprel == "compound:prt") {
-              particle = " " + utf8::ascii_lowercase(words[k].form);
-            }
-          }
-          add_fact(pair->first, lemma + particle, pair->second, sentence, {static_cast<uint32_t>(name), agent_word + 1},
-                   nullptr);
+          add_fact(pair->first, utf8::ascii_lowercase(words[verb].lemma) + particle_of(words, verb, agent),
+                   pair->second, sentence, {static_cast<uint32_t>(name), agent_word + 1}, nullptr);
         }
       }
     });
@@ -1431,15 +1431,12 @@ class ArticleReader {
         }
         uint32_t first = of - 1;
         while (first > 0 && ents_.cluster_at(sentence, first - 1) == person_cluster) --first;
-        bool styled = of - first < 2;  // a name in full: two words at least
-        for (uint32_t k = first; k < of; ++k) {
-          styled = styled || lexicon::is_title(words[k].form) ||
-                   lexicon::is_honorific(words[k].form, lexicon::kPersonHonorific);
-        }
-        if (styled || (first > 0 && (lexicon::is_title(words[first - 1].form) ||
-                                     lexicon::is_honorific(words[first - 1].form, lexicon::kPersonHonorific)))) {
-          continue;
-        }
+        auto style = [&](uint32_t k) {
+          return lexicon::is_title(words[k].form) || lexicon::is_honorific(words[k].form, lexicon::kPersonHonorific);
+        };
+        bool styled = of - first < 2 || (first > 0 && style(first - 1));  // a name in full: two words at least
+        for (uint32_t k = first; k < of; ++k) styled = styled || style(k);
+        if (styled) continue;
         const uint32_t place = of + 1 < n && utf8::ascii_lowercase(words[of + 1].form) == "the" ? of + 2 : of + 1;
         if (place >= n) continue;
         const std::optional<TwoNamed> pair = two_named(sentence, of - 1, place);

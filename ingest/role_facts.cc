@@ -114,25 +114,24 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
     return std::nullopt;
   }
   // The role's words as written: "scrum-half" (three tokens) is one word.
-  std::string role, hyphenated;
-  for (uint32_t i = static_cast<uint32_t>(holder) + 1; i < end; ++i) {
-    const bool touches = i > static_cast<uint32_t>(holder) + 1 && words[i - 1].end == words[i].begin;
-    if (words[i].form == "-" && touches && i + 1 < end && words[i].end == words[i + 1].begin) {
-      role += '-';
-      hyphenated += '-';
+  const auto first_role_word = static_cast<uint32_t>(holder) + 1;
+  std::string role;
+  for (uint32_t i = first_role_word; i < end; ++i) {
+    const bool touches = i > first_role_word && words[i - 1].end == words[i].begin;
+    if (i + 1 < end && i > first_role_word && nlp::hyphenated_begin(words, i + 1) == i - 1) {
+      role += '-';  // the hyphen inside a word
       continue;
     }
     if (words[i].ner.size() > 2 || words[i].upos == nlp::UPos::PUNCT) return std::nullopt;
-    if (!touches) hyphenated.clear();
     if (!role.empty() && !touches) role += ' ';
     role += utf8::ascii_lowercase(words[i].form);
-    hyphenated += utf8::ascii_lowercase(words[i].form);
   }
   // (The form when the lemma is no role noun: "Sale wing Mark Cueto" with
   // "wing" read as a verb, lemma "w".)
+  const uint32_t last_begin = nlp::hyphenated_begin(words, end - 1);
   std::string last =
-      hyphenated.find('-') != std::string::npos
-          ? hyphenated
+      last_begin >= first_role_word && last_begin < end - 1
+          ? utf8::ascii_lowercase(nlp::spaced_forms(words, last_begin, end))
           : utf8::ascii_lowercase(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
   if (!schema::is_role_noun(last) && schema::is_role_noun(utf8::ascii_lowercase(words[end - 1].form))) {
     last = utf8::ascii_lowercase(words[end - 1].form);
@@ -194,9 +193,7 @@ std::string role_words(std::span<const nlp::Word> words, uint32_t noun, uint32_t
     if (words[k].head == static_cast<int32_t>(noun) && (words[k].deprel == "compound" || words[k].deprel == "amod") &&
         words[k].ner.size() < 3 && utf8::ascii_lowercase(words[k].form) != "new" && !hyphenated(k)) {
       // ("fly-half": the first part of a hyphenated noun touches it.)
-      const bool joined = k + 2 == noun && words[k + 1].form == "-" && words[k].end == words[k + 1].begin &&
-                          words[k + 1].end == words[noun].begin;
-      role += utf8::ascii_lowercase(words[k].form) + (joined ? '-' : ' ');
+      role += utf8::ascii_lowercase(words[k].form) + (nlp::hyphenated_begin(words, noun) == k ? '-' : ' ');
     }
   }
   role += utf8::ascii_lowercase(words[noun].form);
@@ -211,12 +208,9 @@ std::string role_words(std::span<const nlp::Word> words, uint32_t noun, uint32_t
 
 std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32_t noun) {
   if (noun >= words.size()) return std::nullopt;
-  std::string lemma = utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
   // "fly-half", "scrum-half": a hyphenated role noun is read whole.
-  if (noun >= 2 && words[noun - 1].form == "-" && words[noun - 2].end == words[noun - 1].begin &&
-      words[noun - 1].end == words[noun].begin) {
-    lemma = utf8::ascii_lowercase(words[noun - 2].form) + "-" + lemma;
-  }
+  const std::string lemma = utf8::ascii_lowercase(nlp::spaced_forms(words, nlp::hyphenated_begin(words, noun), noun)) +
+                            utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
   if (!schema::is_role_noun(lemma)) return std::nullopt;
   // An owner's post names its remit after "of" ("Christian Aid's head of
   // Trade Policy"): the owner holds the post, not the remit.

@@ -51,6 +51,14 @@ int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named) {
   return -1;
 }
 
+uint32_t hyphenated_begin(std::span<const Word> words, uint32_t last) {
+  if (last < 2 || last >= words.size() || words[last - 1].form != "-" || words[last - 2].end != words[last - 1].begin ||
+      words[last - 1].end != words[last].begin) {
+    return last;
+  }
+  return last - 2;
+}
+
 int32_t named_word_apposed_to(std::span<const Word> words, uint32_t noun) {
   if (noun >= words.size() || words[noun].upos != UPos::NOUN || words[noun].deprel != "appos" || words[noun].head < 0 ||
       static_cast<uint32_t>(words[noun].head) >= noun) {

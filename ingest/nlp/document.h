@@ -53,6 +53,12 @@ std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t e
 // (The parser's labels have no subtypes for these two.)
 int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named = false);
 
+// The first token of the hyphenated word that ends at `last`: the
+// tokenizer splits "scrum-half" into "scrum", "-", "half", all touching, and
+// this gives the index of "scrum" for `last` at "half"; `last` itself when
+// no touching hyphen comes before it. (One hyphen: "vice-chairman".)
+uint32_t hyphenated_begin(std::span<const Word> words, uint32_t last);
+
 // The other way round: the named word before it that the common noun at
 // `noun` is set in apposition to ("Victor Wong, a graduate student"); -1
 // for none.

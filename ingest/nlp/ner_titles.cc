@@ -56,13 +56,9 @@ uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark>
     // Ellis": a position after a capitalised name (the team's or the
     // firm's) is a title of one word, hyphenated ones read whole.
     if (last + 1 != name_begin || words[last].form.empty() || !is_ascii_lower(words[last].form[0])) return name_begin;
-    uint32_t first = last;
-    std::string position(words[last].form);
-    if (last >= 2 && words[last - 1].form == "-" && !words[last - 2].form.empty() &&
-        is_ascii_lower(words[last - 2].form[0])) {
-      first = last - 2;
-      position = std::string(words[first].form) + "-" + position;
-    }
+    const uint32_t first = hyphenated_begin(words, last);
+    if (words[first].form.empty() || !is_ascii_lower(words[first].form[0])) return name_begin;
+    std::string position = spaced_forms(words, first, last + 1);
     for (char& c : position) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool position_title = first > 0 && !words[first - 1].form.empty() &&
                                 is_ascii_upper(words[first - 1].form[0]) && lexicon::is_position_noun(position);
