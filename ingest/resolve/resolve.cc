@@ -52,6 +52,13 @@ bool types_agree(EntityType a, EntityType b) { return a == b || a == EntityType:
 
 bool genders_agree(Gender a, Gender b) { return a == Gender::kUnknown || b == Gender::kUnknown || a == b; }
 
+// Whether `form` is written as an acronym: capital letters only, at least
+// `letters` of them ("IAAF", "RCA").
+bool acronym_form(std::string_view form, size_t letters) {
+  return form.size() >= letters &&
+         std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
 // Initials of a name's words, the function words left out ("bank of england" -> "BE").
 std::string initials_of(const std::vector<std::string>& tokens) {
   std::string initials;
@@ -161,9 +168,7 @@ class Resolver {
       }
       const auto words = doc_.words_of(doc_.sentences[m.sentence]);
       const std::string_view form = words[m.begin].form;
-      const bool capitals =
-          form.size() >= 2 && std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-      if (words[m.begin - 1].form != "(" || !capitals || !country_canonical(form).empty()) continue;
+      if (words[m.begin - 1].form != "(" || !acronym_form(form, 2) || !country_canonical(form).empty()) continue;
       if (prev.type == EntityType::kPerson && initials_of(split_words(key_[i - 1])) != form) continue;
       name_of_acronym.try_emplace(key_[i], key_[i - 1]);
     }
@@ -180,9 +185,7 @@ class Resolver {
       const Mention& m = found_[i].mention;
       if (m.kind != MentionKind::kName || m.type == EntityType::kPerson || m.end - m.begin != 1) continue;
       const std::string_view form = doc_.words_of(doc_.sentences[m.sentence])[m.begin].form;
-      const bool capitals =
-          form.size() >= 3 && std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-      if (!capitals || !country_canonical(form).empty()) continue;
+      if (!acronym_form(form, 3) || !country_canonical(form).empty()) continue;
       const auto spelled = names_by_initials.find(std::string(form));
       if (spelled != names_by_initials.end() && spelled->second.size() == 1) {
         name_of_acronym.try_emplace(key_[i], *spelled->second.begin());
@@ -339,9 +342,7 @@ class Resolver {
       }
     }
     const std::string_view form = words[m.begin].form;
-    if (form.size() < 2 || !std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
-      return -1;
-    }
+    if (!acronym_form(form, 2)) return -1;
     const auto indexed = clusters_by_initials_.find(std::string(form));
     if (indexed == clusters_by_initials_.end()) return -1;
     for (auto c = indexed->second.rbegin(); c != indexed->second.rend(); ++c) {  // the latest such organization
