@@ -88,6 +88,7 @@ constexpr std::string_view kNationalityWords[] = {
 };
 
 // Last words of organization names.
+// clang-format off
 constexpr std::string_view kOrgWords[] = {
     "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group",
     "Company", "Holdings", "Bank", "Airlines", "Airways", "Motors", "Industries", "Technologies",
@@ -97,9 +98,11 @@ constexpr std::string_view kOrgWords[] = {
     "Service", "Services", "Institute", "Institution", "University", "College", "School", "Academy",
     "Association", "Federation", "Foundation", "Fund", "Society", "Union", "League", "Club", "Party",
     "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
-    "Forces", "Church", "Orchestra", "Team", "United", "City", "FC", "Rovers",
+    "Forces", "Church", "Orchestra", "Team", "United", "City", "FC", "Rovers", "Juniors", "Wanderers",
+    "Albion", "Hotspur", "Athletic",
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
 };
+// clang-format on
 
 // Common nouns that stand for an organisation already named, lowercase.
 constexpr std::string_view kOrganisationNouns[] = {
@@ -506,6 +509,13 @@ bool is_calendar_word(std::string_view word, bool given_names) {
   return given_names || !listed(kGivenNameMonths, word);
 }
 
+bool opens_newspaper_name(std::string_view word, std::string_view next) {
+  static constexpr std::string_view kPapers[] = {"Times",       "Telegraph", "Mirror",   "Express", "Herald",
+                                                 "Post",        "Mail",      "People",   "Sport",   "Tribune",
+                                                 "Independent", "Star",      "Business", "Mercury"};
+  return word == "Sunday" && holds(kPapers, next);
+}
+
 const std::vector<Country>& countries() {
   static const std::vector<Country> all(std::begin(kCountries), std::end(kCountries));
   return all;
@@ -685,7 +695,8 @@ bool is_position_noun(std::string_view lowercase_word) {
                                                     "fly-half",  "scrum-half", "flanker",    "hooker",     "prop",
                                                     "lock",      "centre",     "left-back",  "right-back", "centre-back",
                                                     "centre-half", "boss",
-                                                    "economist", "analyst",    "strategist", "champion",   "winner"};
+                                                    "economist", "analyst",    "strategist", "champion",   "winner",
+                                                    "correspondent", "journalist", "reporter",   "columnist"};
   // clang-format on
   return is_band_position(lowercase_word) || holds(kPositions, lowercase_word);
 }

@@ -114,6 +114,9 @@ bool is_month(std::string_view word);    // "January" .. "December", in full
 // ("Monday", "sept", "Dec."). Four months are also given names ("April",
 // "May", "June", "August"); `given_names` says whether those count.
 bool is_calendar_word(std::string_view word, bool given_names = true);
+// "Sunday" of "Sunday Times", "Sunday Telegraph": a weekday that opens a
+// newspaper's name, `next` being the word after it.
+bool opens_newspaper_name(std::string_view word, std::string_view next);
 
 // ---------------------------------------------------------------------------
 // Countries, demonyms, nationality words.

@@ -841,9 +841,11 @@ class ArticleReader {
       }
       const std::string& name = cluster.name;
       // (Not "Centre", which ends bodies' names as often: "... Coordination
-      // Centre"; a rugby centre is written in lower case.)
+      // Centre"; a rugby centre is written in lower case. Nor a paper's
+      // "Reporter": "the Hollywood Reporter".)
       const std::string_view last_word = std::string_view(name).substr(name.rfind(' ') + 1);
-      if (schema::is_role_noun(utf8::ascii_lowercase(last_word)) && last_word != "Centre" && last_word != "Center") {
+      if (schema::is_role_noun(utf8::ascii_lowercase(last_word)) &&
+          !one_of(last_word, {"Centre", "Center", "Reporter"})) {
         return std::nullopt;
       }
       static constexpr std::string_view kGenericOrganisations[] = {

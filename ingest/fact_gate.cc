@@ -1051,7 +1051,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // Liverpool ahead", "volleyed Liverpool ahead", "let in a goal").
   if (light_verb(t.relation) ||
       one_of(t.relation, {"be", "have", "say", "follow by", "be followed by", "head", "let", "volley", "fire", "hand",
-                          "turn", "see", "prompt", "let against", "leave",
+                          "turn", "see", "prompt", "let against",
                           // a named "object" of a verb of belief or disclosure is the subject of
                           // the clause it takes ("revealed Gallas will start")
                           "believe", "think", "reveal", "feel", "reckon", "suspect", "predict", "suggest"})) {
@@ -1090,6 +1090,27 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
           !child_lemma(words, i, "mark", {"as"}).empty()) {
         return false;
       }
+    }
+  }
+  // "Bernardo Gandulla left Boca Juniors": a person leaves an organisation.
+  // Anything else left is left in a state ("left Heinze on the ground",
+  // "left Wales trailing", "Holmes left Athens as the star"), and so is an
+  // organisation with what follows it ("left Mitsubishi Motors with
+  // underused capacity").
+  if (t.relation == "leave") {
+    if (subject_type != store::EntityType::kPerson || object_type != store::EntityType::kOrg ||
+        t.object->head >= words.size()) {
+      return false;
+    }
+    uint32_t after = t.object->head + 1;
+    while (after < words.size() && words[after].head == static_cast<int32_t>(t.object->head) &&
+           one_of(words[after].deprel, {"flat", "compound"})) {
+      ++after;
+    }
+    if (after < words.size() && (one_of(utf8::ascii_lowercase(words[after].form),
+                                        {"with", "behind", "on", "out", "trailing", "stranded", "as"}) ||
+                                 words[after].xpos == "VBG")) {
+      return false;
     }
   }
   // "joins flanker Colin Charvis on the sidelines": joins him in being

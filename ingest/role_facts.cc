@@ -92,6 +92,30 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
       (organisation_before || (holder_type(nlp::tag_type(words[begin - 1])) && nlp::ends_name(words[begin - 1])))) {
     holder = static_cast<int32_t>(begin - 1);
   }
+  // "BBC political editor Andrew Marr", "LTA performance director David
+  // Felgate": up to three lower-case words that modify the title stand
+  // between it and an organisation the recognizer tagged. They are part of
+  // the role, except the organisation's own descriptor ("Vibe magazine
+  // president" is president of Vibe). (Not a place: "London race director"
+  // directs a race, not the city.)
+  std::vector<bool> descriptor(end, false);
+  if (holder < 0) {
+    uint32_t k = begin;
+    while (k > 0 && begin - k < 3 && words[k - 1].ner.size() < 3 && nlp::is_ascii_lower(words[k - 1].form[0]) &&
+           (words[k - 1].upos == nlp::UPos::ADJ || words[k - 1].upos == nlp::UPos::NOUN) &&
+           words[k - 1].head >= static_cast<int32_t>(k) && words[k - 1].head < static_cast<int32_t>(end) &&
+           !one_of(utf8::ascii_lowercase(words[k - 1].form), {"former", "ex", "new", "then", "late", "acting"})) {
+      --k;
+      descriptor[k] = lexicon::is_organisation_descriptor(utf8::ascii_lowercase(words[k].lemma));
+    }
+    // (Not a possessor, "Labour's election chief", nor a name the
+    // recognizer ended in a demonym, "New European commission president".)
+    if (k < begin && k > 0 && nlp::tag_type(words[k - 1]) == "ORG" && nlp::ends_name(words[k - 1]) &&
+        !words[k - 1].form.ends_with("'s") && words[k - 1].form != "'" &&
+        !lexicon::is_nationality_word(words[k - 1].form) && lexicon::demonym_of(words[k - 1].form).empty()) {
+      holder = static_cast<int32_t>(k - 1);
+    }
+  }
   if (holder < 0 || static_cast<uint32_t>(holder) + 1 >= end) return std::nullopt;
   // A place (or a parliament) after a possessive qualifies someone else's
   // office ("its UK chief executive", "Screen International's US editor",
@@ -123,6 +147,7 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
       continue;
     }
     if (words[i].ner.size() > 2 || words[i].upos == nlp::UPos::PUNCT) return std::nullopt;
+    if (descriptor[i]) continue;
     if (!role.empty() && !touches) role += ' ';
     role += utf8::ascii_lowercase(words[i].form);
   }

@@ -164,7 +164,8 @@ constexpr std::string_view kMemberRoles[] = {
     "presenter",    "drummer",     "guitarist", "frontman",      "winger",         "wing",       "fly-half",
     "scrum-half",   "flanker",     "prop",      "lock",          "centre",         "left-back",  "right-back",
     "centre-back",  "centre-half", "hooker",    "vice-chairman", "vice-president", "deputy",     "partner",
-    "lawyer",       "strategist",  "officer",   "professor",     "lecturer"};
+    "lawyer",       "strategist",  "officer",   "professor",     "lecturer",       "journalist", "reporter",
+    "columnist"};
 
 template <size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view word) {
@@ -229,6 +230,11 @@ std::optional<Canonical> canonical_relation(std::string_view phrase, store::Enti
   // One person "plays" another on stage as often as in sport ("Richard
   // Griffiths, who plays Hector"): no symmetric reading between two people.
   if (phrase == "play" && subject == store::EntityType::kPerson && object == store::EntityType::kPerson) {
+    return std::nullopt;
+  }
+  // Teams host teams; a person hosts a show ("Rob Da Bank has been hosting
+  // The John Peel Show"), which is no match and has a direction.
+  if (phrase == "host" && (subject == store::EntityType::kPerson || object == store::EntityType::kPerson)) {
     return std::nullopt;
   }
   return Canonical{kind, reversed};

@@ -618,7 +618,8 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
     if (e.type != EntityType::kOrg) continue;
     const uint32_t before = e.begin - 1;
     if (e.begin < 2 || words[before].upos != UPos::PROPN || !capitalised_name_word(before) ||
-        lexicon::is_calendar_word(words[before].form, /*given_names=*/false) ||
+        (lexicon::is_calendar_word(words[before].form, /*given_names=*/false) &&
+         !lexicon::opens_newspaper_name(words[before].form, words[e.begin].form)) ||
         (s > 0 && spans[s - 1].end > before) || words[before - 1].upos == UPos::PROPN) {
       continue;
     }

@@ -56,12 +56,25 @@ uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark>
     // Ellis": a position after a capitalised name (the team's or the
     // firm's) is a title of one word, hyphenated ones read whole.
     if (last + 1 != name_begin || words[last].form.empty() || !is_ascii_lower(words[last].form[0])) return name_begin;
-    const uint32_t first = hyphenated_begin(words, last);
+    uint32_t first = hyphenated_begin(words, last);
     if (words[first].form.empty() || !is_ascii_lower(words[first].form[0])) return name_begin;
     std::string position = spaced_forms(words, first, last + 1);
     for (char& c : position) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const bool position_title = first > 0 && !words[first - 1].form.empty() &&
-                                is_ascii_upper(words[first - 1].form[0]) && lexicon::is_position_noun(position);
+    if (!lexicon::is_position_noun(position)) return name_begin;
+    // "Prudential Equity Group insurance analyst Jay Gelb", "BBC labour
+    // affairs correspondent": up to two lower-case words that modify the
+    // position join it after an organisation's name (after a place they
+    // say what is covered: "England rugby correspondent").
+    uint32_t modified = first;
+    while (modified > 0 && first - modified < 2 && words[modified - 1].ner.empty() &&
+           !words[modified - 1].form.empty() && is_ascii_lower(words[modified - 1].form[0]) &&
+           (words[modified - 1].upos == UPos::NOUN || words[modified - 1].upos == UPos::ADJ) &&
+           words[modified - 1].head >= static_cast<int32_t>(modified) &&
+           words[modified - 1].head <= static_cast<int32_t>(last)) {
+      --modified;
+    }
+    if (modified < first && modified > 0 && tag_type(words[modified - 1]) == "ORG") first = modified;
+    const bool position_title = first > 0 && !words[first - 1].form.empty() && is_ascii_upper(words[first - 1].form[0]);
     return position_title ? first : name_begin;
   }
   uint32_t begin = last;

@@ -492,8 +492,9 @@ void find_mentions(const nlp::Document& doc, uint32_t s, const std::set<std::str
       ++i;
       continue;
     }
+    const bool newspaper = i + 1 < n && lexicon::opens_newspaper_name(words[i].form, words[i + 1].form);
     if (!covered[i] && words[i].upos == UPos::PROPN && !nlp::is_ascii_lower(words[i].form[0]) &&
-        !is_calendar_word(words[i].form)) {
+        (!is_calendar_word(words[i].form) || newspaper)) {
       uint32_t j = i + 1;
       while (j < n && !covered[j] && words[j].upos == UPos::PROPN && !is_calendar_word(words[j].form)) ++j;
       if (add_name(words, marks, s, nlp::EntitySpan{i, j, nlp::EntityType::kMisc}, floor, false, out)) floor = j;

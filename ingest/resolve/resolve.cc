@@ -368,7 +368,33 @@ class Resolver {
       }
     }
     if (const int32_t c = closed_up_match(i); c >= 0) return join(i, c);
+    if (const int32_t c = doubtful_type ? organisation_opened_by(i) : -1; c >= 0) return join(i, c);
     new_cluster(i);
+  }
+
+  // "Boca" tagged PERSON in an article about Boca Juniors, with no person
+  // so called: the one organisation whose short name opens
+  // with it; -1 for none or several ("Virgin" beside Virgin Atlantic and
+  // Virgin Megastores). Only a word the recognizer took for a person's: a
+  // name it typed otherwise, or an acronym, is as often a parent body that
+  // opens its parts' names ("IAAF" beside the IAAF Council, "Diageo"
+  // beside Diageo Chateau & Estate Wines).
+  int32_t organisation_opened_by(size_t i) const {
+    const Mention& m = found_[i].mention;
+    if (m.type != EntityType::kPerson || acronym_form(m.text, 2)) return -1;
+    const auto indexed = clusters_by_first_word_.find(key_[i]);
+    if (indexed == clusters_by_first_word_.end()) return -1;
+    int32_t found = -1;
+    for (const int32_t c : indexed->second) {
+      const Draft& d = drafts_[c];
+      // (Two words, or a partnership's three: a longer name is more often
+      // a part's, "Diageo Chateau & Estate Wines".)
+      const bool partnership = d.tokens.size() == 3 && (d.tokens[1] == "&" || d.tokens[1] == "and");
+      if (d.type != EntityType::kOrg || (d.tokens.size() != 2 && !partnership) || d.tokens.front() != key_[i]) continue;
+      if (found >= 0) return -1;
+      found = c;
+    }
+    return found;
   }
 
   // The person (a cluster with a name of two or more words) whose surname,

@@ -1221,6 +1221,29 @@ TEST(ParsedIngest, FromAPlaceOrAFirmAfterAName) {
   EXPECT_TRUE(g.has_edge("Anna Berg", "work for", "Kestrel Group")) << g.dump();
 }
 
+// Posts with words between the organisation and the title, papers whose
+// names open with a weekday, leaving a club, a show's host, and a club's
+// first word standing for the club.
+TEST(ParsedIngest, ModifiedPostsLeavingAndAClubsFirstWord) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path =
+      write_article("posts",
+                    "Club news\n\nBBC political editor Andrew Marr said the deal was done. The book, by Sunday "
+                    "Telegraph journalist Robert Peston, was published on Monday. \"It is fine,\" said Morgan Stanley "
+                    "equity strategist Naoki Kamiyama.\n\nFive years ago Bernardo Gandulla left Boca Juniors and "
+                    "headed for Brazil. Boca re-signed Martin Palermo last year. A late tackle left Heinze on the "
+                    "ground.\n\nRob Cole has been hosting The Jack Dee Show since May.\n");
+  const IngestedGraph g("posts", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Andrew Marr", "political editor of", "BBC")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Robert Peston", "journalist of", "Sunday Telegraph")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Naoki Kamiyama", "equity strategist of", "Morgan Stanley")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Bernardo Gandulla", "leave", "Boca Juniors")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Boca Juniors", "re-sign", "Martin Palermo")) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Boca").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Rob Cole", "host", "Jack Dee Show")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
