@@ -98,11 +98,13 @@ constexpr std::string_view kOrgWords[] = {
     "Service", "Services", "Institute", "Institution", "University", "College", "School", "Academy",
     "Association", "Federation", "Foundation", "Fund", "Society", "Union", "League", "Club", "Party",
     "Organisation", "Organization", "Alliance", "Coalition", "Court", "Army", "Navy", "Police", "Guard",
-    "Forces", "Church", "Orchestra", "Team", "United", "City", "FC", "Rovers", "Juniors", "Wanderers",
-    "Albion", "Hotspur", "Athletic",
+    "Forces", "Church", "Orchestra", "Team", "United", "City", "FC", "Rovers",
     "Kremlin", "Pentagon", "Nato", "NATO", "UN", "EU", "FBI", "CIA", "NASA", "WHO", "IMF", "OPEC",
 };
 // clang-format on
+// Last words of clubs' names that the recognizer's word lists (built from
+// kOrgWords, a feature of the trained model) leave out.
+constexpr std::string_view kClubWords[] = {"Juniors", "Wanderers", "Albion", "Hotspur", "Athletic"};
 
 // Common nouns that stand for an organisation already named, lowercase.
 constexpr std::string_view kOrganisationNouns[] = {
@@ -604,7 +606,7 @@ const std::vector<std::string_view>& organisation_words() {
   return all;
 }
 
-bool is_organisation_word(std::string_view word) { return listed(kOrgWords, word); }
+bool is_organisation_word(std::string_view word) { return listed(kOrgWords, word) || listed(kClubWords, word); }
 
 bool is_organisation_descriptor(std::string_view lowercase_lemma) {
   static constexpr std::string_view kDescriptors[] = {

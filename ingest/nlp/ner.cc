@@ -625,6 +625,18 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
     }
     e.begin = before;
   }
+  // "Brian | Harvey": a given name the gazetteer knows, untagged, just
+  // before a surname tagged PERSON alone.
+  for (size_t s = 0; s < spans.size(); ++s) {
+    EntitySpan& e = spans[s];
+    if (e.type != EntityType::kPerson || e.end - e.begin != 1 || e.begin == 0) continue;
+    const uint32_t before = e.begin - 1;
+    if (words[before].upos != UPos::PROPN || !capitalised_name_word(before) ||
+        (marks[before].word_classes & kGazFirstName) == 0 || (s > 0 && spans[s - 1].end > before)) {
+      continue;
+    }
+    e.begin = before;
+  }
 }
 
 void EntityRecognizer::drop_non_names(std::span<const Word> words, const SentenceKeys& keys,
@@ -635,8 +647,18 @@ void EntityRecognizer::drop_non_names(std::span<const Word> words, const Sentenc
            (keys.words[k].flags & kCommonLowercase) != 0 && keys.marks[k].word_classes == 0 &&
            keys.marks[k].phrase_classes == 0;
   };
+  // An occupation written in lower case alone ("frontman" and "singer" of
+  // "Coldplay frontman Chris Martin", which the recognizer tagged MISC and
+  // so lost the name after them) names nothing. (Other lower-case words
+  // may: web text writes "google".)
+  auto lower_case = [&](uint32_t k) {
+    const std::string_view form = words[k].form;
+    return !form.empty() && std::all_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+           (lexicon::person_descriptor(form) || lexicon::is_position_noun(form));
+  };
   std::erase_if(*spans, [&](const EntitySpan& e) {
     if (e.end - e.begin == 1 && lexicon::is_calendar_word(words[e.begin].form, /*given_names=*/false)) return true;
+    if (e.end - e.begin == 1 && lower_case(e.begin)) return true;
     for (uint32_t k = e.begin; k < e.end; ++k) {
       if (!shouted(k)) return false;
     }

@@ -496,7 +496,12 @@ void find_mentions(const nlp::Document& doc, uint32_t s, const std::set<std::str
     if (!covered[i] && words[i].upos == UPos::PROPN && !nlp::is_ascii_lower(words[i].form[0]) &&
         (!is_calendar_word(words[i].form) || newspaper)) {
       uint32_t j = i + 1;
-      while (j < n && !covered[j] && words[j].upos == UPos::PROPN && !is_calendar_word(words[j].form)) ++j;
+      // (A word in lower case ends the run: "Middlesbrough winger Stewart
+      // Downing" with "winger" tagged a proper noun is a club, a position and a name.)
+      while (j < n && !covered[j] && words[j].upos == UPos::PROPN && !is_calendar_word(words[j].form) &&
+             !nlp::is_ascii_lower(words[j].form[0])) {
+        ++j;
+      }
       if (add_name(words, marks, s, nlp::EntitySpan{i, j, nlp::EntityType::kMisc}, floor, false, out)) floor = j;
       i = j;
       continue;

@@ -1244,6 +1244,25 @@ TEST(ParsedIngest, ModifiedPostsLeavingAndAClubsFirstWord) {
   EXPECT_TRUE(g.has_edge("Rob Cole", "host", "Jack Dee Show")) << g.dump();
 }
 
+// An occupation the recognizer tagged alone, or a given name it left out,
+// does not cut the name after it short; a position tagged a proper noun
+// ends the club's name before it.
+TEST(ParsedIngest, NamesAfterOccupationsStayWhole) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path =
+      write_article("occupations",
+                    "Band news\n\nColdplay frontman Chris Martin said so on Monday.\n\nEx-E17 singer Brian Harvey "
+                    "left the show.\n\nThe coach wants to try players like Middlesbrough winger Stewart Downing or "
+                    "Crystal Palace striker Andy Johnson.\n");
+  const IngestedGraph g("occupations", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_FALSE(g.person("Chris Martin").is_null()) << g.dump();
+  EXPECT_FALSE(g.person("Brian Harvey").is_null()) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Chris").empty()) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Brian").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Stewart Downing", "winger of", "Middlesbrough")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
