@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/lexicon.h"
+#include "ingest/nlp/text_chars.h"
 
 namespace kg::nlp {
 
@@ -171,6 +172,32 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (relcl_ >= 0 && root_ >= 0 && nsubj_ >= 0) keep_if_tree([&] { title_read_as_root(words, heads, labels); });
   if (conj_ >= 0 && mark_ >= 0) keep_if_tree([&] { finite_conjunct_of_infinitive(words, heads, labels); });
   if (conj_ >= 0 && appos_ >= 0 && cc_ >= 0) keep_if_tree([&] { list_read_as_apposition(words, heads, labels); });
+  if (nmod_ >= 0 && obl_ >= 0 && obj_ >= 0 && case_ >= 0) {
+    keep_if_tree([&] { event_hung_on_the_race(words, heads, labels); });
+  }
+}
+
+void TreeRepair::event_hung_on_the_race(std::span<const Word> words, std::vector<int>* heads,
+                                        std::vector<int>* labels) const {
+  // "won gold in the 200m at the Sydney Olympics", "claimed the titles at
+  // the Cross Country Championship": a named event after "at" or "in" is
+  // where the deed was done, and the parser hangs it on the noun before it
+  // (the race, the prize). It is the verb's.
+  const int n = static_cast<int>(words.size());
+  for (int x = 1; x < n; ++x) {
+    const int noun = (*heads)[x];
+    if ((*labels)[x] != nmod_ || words[x].upos != UPos::PROPN || !lexicon::ends_event_name(words[x].form) ||
+        !is_ascii_upper(words[x].form[0]) || noun < 0 || noun > x || words[noun].upos != UPos::NOUN ||
+        ((*labels)[noun] != obl_ && (*labels)[noun] != obj_)) {
+      continue;
+    }
+    const int verb = (*heads)[noun];
+    if (verb < 0 || words[verb].upos != UPos::VERB) continue;
+    if (!has_word(words, *heads, *labels, x, case_, "at") && !has_word(words, *heads, *labels, x, case_, "in"))
+      continue;
+    (*heads)[x] = verb;
+    (*labels)[x] = obl_;
+  }
 }
 
 void TreeRepair::list_read_as_apposition(std::span<const Word> words, std::vector<int>* heads,

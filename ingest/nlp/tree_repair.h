@@ -40,7 +40,10 @@
 // and a finite verb read as a conjunct of an infinitive ("failed to complete
 // the marathon and later dropped out", with "dropped" under "complete");
 // and a list's second item read as an apposition of its first ("owns 34
-// casinos, the Mecca Bingo chain and 100 Hard Rock Cafes").
+// casinos, the Mecca Bingo chain and 100 Hard Rock Cafes"); and a named
+// event hung on the race or prize before it instead of the verb ("won gold
+// in the 200m at the Sydney Olympics", with the Olympics a modifier of
+// "200m").
 //
 // A repair that would leave the sentence without exactly one root or with a
 // cycle is undone, so a well-formed tree stays well-formed.
@@ -96,6 +99,7 @@ class TreeRepair {
   void finite_conjunct_of_infinitive(std::span<const Word> words, std::vector<int>* heads,
                                      std::vector<int>* labels) const;
   void list_read_as_apposition(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void event_hung_on_the_race(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // The first word of the name headed by `name`: its first compound or flat
   // part before it, or `name` itself.

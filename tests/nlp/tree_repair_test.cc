@@ -329,6 +329,23 @@ TEST(TreeRepair, AListsMiddleItemReadAsAnAppositionIsAConjunct) {
   EXPECT_EQ(repaired(post), unchanged(post));
 }
 
+TEST(TreeRepair, ANamedEventHungOnTheRaceIsTheVerbs) {
+  // won gold in the 200m at the Sydney Olympics
+  const std::vector<Row> parse = {
+      {"won", V, 0, "root", kFinite}, {"gold", N, 1, "obj"},        {"in", R, 5, "case"},
+      {"the", D, 5, "det"},           {"200m", N, 1, "obl"},        {"at", R, 9, "case"},
+      {"the", D, 9, "det"},           {"Sydney", P, 9, "compound"}, {"Olympics", P, 5, "nmod"}};
+  EXPECT_EQ(repaired(parse), (std::vector<std::string>{"0:root", "1:obj", "5:case", "5:det", "1:obl", "9:case", "9:det",
+                                                       "9:compound", "1:obl"}));
+  // A place that is no event stays on its noun: "won the race in the Sydney suburbs".
+  const std::vector<Row> place = {{"won", V, 0, "root", kFinite},
+                                  {"race", N, 1, "obj"},
+                                  {"in", R, 5, "case"},
+                                  {"the", D, 5, "det"},
+                                  {"Suburbs", P, 2, "nmod"}};
+  EXPECT_EQ(repaired(place), unchanged(place));
+}
+
 TEST(TreeRepair, CorrectParsesAreLeftAlone) {
   // "The 29-year-old athlete finished": "old" modifies a noun, which is the subject.
   const std::vector<Row> modifier = {{"The", D, 5, "det"},       {"29", UPos::NUM, 3, "nummod"},
