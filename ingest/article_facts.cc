@@ -1545,9 +1545,17 @@ class ArticleReader {
         add_fact(*person, relation, party_entity(party->party), tf.sentence, {tf.begin, tf.end}, nullptr);
       }
       // ("Kestrel chairman Tomas Brandt" where only the resolver knows Kestrel.)
+      // ("Roma defender Vincent Candela" with "Roma" tagged PERSON: a one-word
+      // name the article gives no gender, before a team's position, is the team.)
       const int32_t before = tf.begin > 0 ? ents_.cluster_at(tf.sentence, tf.begin - 1) : -1;
+      const resolve::Cluster* before_cluster = before >= 0 ? &ents_.clusters[static_cast<size_t>(before)] : nullptr;
+      const std::string lower_title = utf8::ascii_lowercase(tf.title);
+      const bool team_before = before_cluster != nullptr && before_cluster->name.find(' ') == std::string::npos &&
+                               before_cluster->gender == resolve::Gender::kUnknown &&
+                               lexicon::is_position_noun(lower_title) &&
+                               !one_of(lower_title, {"economist", "analyst", "strategist", "champion", "winner"});
       const bool organisation_before =
-          before >= 0 && ents_.clusters[static_cast<size_t>(before)].type != nlp::EntityType::kPerson;
+          before_cluster != nullptr && (before_cluster->type != nlp::EntityType::kPerson || team_before);
       if (const std::optional<RoleMention> role = role_in_title(words, tf.begin, tf.end, organisation_before)) {
         if (const std::optional<uint32_t> h = holder(tf.sentence, role->entity_word, *person)) {
           // "former Chelsea striker Adrian Mutu" held the post once.

@@ -626,13 +626,18 @@ void EntityRecognizer::join_organisation_names(std::span<const Word> words, std:
     e.begin = before;
   }
   // "Brian | Harvey": a given name the gazetteer knows, untagged, just
-  // before a surname tagged PERSON alone.
+  // before a surname tagged PERSON alone; or any capitalised word there
+  // after an occupation ("goalkeeper Rab | Douglas").
   for (size_t s = 0; s < spans.size(); ++s) {
     EntitySpan& e = spans[s];
     if (e.type != EntityType::kPerson || e.end - e.begin != 1 || e.begin == 0) continue;
     const uint32_t before = e.begin - 1;
+    const bool after_occupation =
+        before > 0 && is_ascii_lower(words[before - 1].form[0]) &&
+        (lexicon::person_descriptor(words[before - 1].form) || lexicon::is_position_noun(words[before - 1].form));
     if (words[before].upos != UPos::PROPN || !capitalised_name_word(before) ||
-        (marks[before].word_classes & kGazFirstName) == 0 || (s > 0 && spans[s - 1].end > before)) {
+        ((marks[before].word_classes & kGazFirstName) == 0 && !after_occupation) ||
+        (s > 0 && spans[s - 1].end > before)) {
       continue;
     }
     e.begin = before;

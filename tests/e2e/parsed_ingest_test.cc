@@ -1249,11 +1249,12 @@ TEST(ParsedIngest, ModifiedPostsLeavingAndAClubsFirstWord) {
 // ends the club's name before it.
 TEST(ParsedIngest, NamesAfterOccupationsStayWhole) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path =
-      write_article("occupations",
-                    "Band news\n\nColdplay frontman Chris Martin said so on Monday.\n\nEx-E17 singer Brian Harvey "
-                    "left the show.\n\nThe coach wants to try players like Middlesbrough winger Stewart Downing or "
-                    "Crystal Palace striker Andy Johnson.\n");
+  const std::string path = write_article(
+      "occupations",
+      "Band news\n\nColdplay frontman Chris Martin said so on Monday.\n\nEx-E17 singer Brian Harvey "
+      "left the show.\n\nThe coach wants to try players like Middlesbrough winger Stewart Downing or "
+      "Crystal Palace striker Andy Johnson.\n\nRangers had rarely threatened until Celtic goalkeeper Rab Douglas let "
+      "the drive slip. Bolton boss Sam Allardyce has signed Roma defender Vincent Candela on a loan.\n");
   const IngestedGraph g("occupations", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_FALSE(g.person("Chris Martin").is_null()) << g.dump();
@@ -1261,6 +1262,8 @@ TEST(ParsedIngest, NamesAfterOccupationsStayWhole) {
   EXPECT_TRUE(g.nodes_named("Chris").empty()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Brian").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Stewart Downing", "winger of", "Middlesbrough")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Rab Douglas", "goalkeeper of", "Celtic")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Vincent Candela", "defender of", "Roma")) << g.dump();
 }
 
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
