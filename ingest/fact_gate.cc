@@ -290,7 +290,16 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   }
   // "Roger Federer plays Greg Rusedski in the second round on Wednesday": a
   // present tense with a day or "tomorrow" is a fixture, an event to come.
-  if (!p.modal && one_of(words[p.predicate].xpos, {"VBZ", "VBP"}) &&
+  // (A score says the match was played: "Wales beat England 11-9 on
+  // Saturday", where "beat" is past as well as present.)
+  bool scored = false;
+  for (uint32_t i = 0; i < words.size() && !scored; ++i) {
+    scored = extract::is_joined_score(words[i].form) ||
+             (i + 2 < words.size() && words[i].upos == nlp::UPos::NUM && words[i + 1].form == "-" &&
+              words[i + 2].upos == nlp::UPos::NUM && words[i].end == words[i + 1].begin &&
+              words[i + 1].end == words[i + 2].begin);
+  }
+  if (!p.modal && !scored && one_of(words[p.predicate].xpos, {"VBZ", "VBP"}) &&
       child_lemma(words, p.predicate, "aux", {"be", "have", "do"}).empty()) {
     // (The day may hang on the verb or on its oblique: "in the second round on Wednesday".)
     auto on_verb = [&](uint32_t i) {

@@ -880,7 +880,11 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
     // adjective).
     const bool before_position =
         end < words.size() && is_ascii_lower(words[end].form[0]) && lexicon::is_position_noun(words[end].form);
-    if ((words[end - 1].upos != UPos::PROPN && !before_position) ||
+    // ("Wales beat England" with "Wales" read as the plural of "wale": a
+    // country of one word written capitalised is the country.)
+    const bool country_noun =
+        end == i + 1 && (listed & kGazCountry) != 0 && words[i].upos == UPos::NOUN && words[i].form.size() > 2;
+    if ((words[end - 1].upos != UPos::PROPN && !before_position && !country_noun) ||
         std::any_of(covered.begin() + i, covered.begin() + end, [](bool c) { return c; })) {
       continue;
     }

@@ -1266,6 +1266,20 @@ TEST(ParsedIngest, NamesAfterOccupationsStayWhole) {
   EXPECT_TRUE(g.has_edge("Vincent Candela", "defender of", "Roma")) << g.dump();
 }
 
+// "Wales" read as the plural of "wale" is still the country; a score says
+// the match was played, though "beat" on Saturday could be a fixture.
+TEST(ParsedIngest, ACountryReadAsACommonNounAndAPlayedMatch) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("wales",
+                                         "Six Nations\n\nWales beat England 11-9 in Cardiff on Saturday.\n\n"
+                                         "Wales face Italy in Rome on Sunday.\n");
+  const IngestedGraph g("wales", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Wales", "beat", "England")) << g.dump();
+  EXPECT_TRUE(g.edges("Wales", "will beat", "England").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Wales", "will face", "Italy")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
