@@ -1286,9 +1286,25 @@ class ArticleReader {
         // product or programme. Not its event ("Chelsea's Champions League"),
         // a part of it ("Nasa's Ames Research Center"), an office in it ("the
         // EU's Humanitarian Aid Commissioner") or its law or policy.
+        // ("Ubisoft's Rayman DS", "Microsoft's Xbox 2" read as people: a name
+        // ending in capitals or a number is a product.)
+        const std::string& owned_name = record_.entities[pair->second].name;
+        const std::string_view owned_last = std::string_view(owned_name).substr(owned_name.rfind(' ') + 1);
+        const bool model_name =
+            owned_name.find(' ') != std::string::npos &&
+            (extract::is_number_or_score(owned_last) ||
+             (owned_last.size() >= 2 && std::all_of(owned_last.begin(), owned_last.end(), [](char c) {
+                return std::isupper(static_cast<unsigned char>(c));
+              })));
+        // ("BBC Radio 4's Thought for the Day" cut at "for": no product of that name.)
+        const uint32_t after = owned.name_word + 1;
+        const bool cut_short = after + 1 < words.size() && one_of(words[after].form, {"for", "of"}) &&
+                               (nlp::is_ascii_upper(words[after + 1].form[0]) ||
+                                (words[after + 1].form == "the" && after + 2 < words.size() &&
+                                 nlp::is_ascii_upper(words[after + 2].form[0])));
         if (record_.entities[pair->first].type == store::EntityType::kOrg &&
-            record_.entities[pair->second].type == store::EntityType::kMisc) {
-          if (product_name(record_.entities[pair->second].name)) {
+            (record_.entities[pair->second].type == store::EntityType::kMisc || model_name)) {
+          if (product_name(owned_name) && !cut_short) {
             add_fact(pair->first, "make", pair->second, sentence, {owned.owner_word, owned.name_word + 1}, nullptr);
           }
           continue;

@@ -1101,6 +1101,34 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       }
     }
   }
+  // "a tribute to Ray Charles featuring Bonnie Raitt": a participle after a
+  // name inside a prepositional phrase on a noun says as often what the
+  // noun does; the parser's attachment to the name is no evidence.
+  if (p.predicate < words.size() && t.subject != nullptr && t.subject->head < words.size() &&
+      words[p.predicate].deprel == "acl" && words[p.predicate].xpos == "VBG" &&
+      words[p.predicate].head == static_cast<int32_t>(t.subject->head)) {
+    const nlp::Word& name = words[t.subject->head];
+    if (base_rel(name.deprel) == "nmod" && name.head >= 0 &&
+        words[static_cast<uint32_t>(name.head)].upos == nlp::UPos::NOUN &&
+        // ("with election coordinator Alan Milburn accusing Mr Howard": after
+        // "with" the name is the participle's subject.)
+        !child_lemma(words, t.subject->head, "case", {"to", "of", "for", "from", "by", "on", "in", "at"}).empty()) {
+      return false;
+    }
+  }
+  // "called for Peter Hain to make a statement", "waited for Henry to
+  // score": after "for" the name is the subject of the infinitive that
+  // follows; what is called for is the deed.
+  if (one_of(t.relation, {"call for", "wait for", "push for", "press for", "appeal for", "arrange for", "campaign for",
+                          "lobby for", "plead for", "vote for", "ask for"}) &&
+      p.predicate < words.size() && t.object != nullptr && t.object->head < words.size()) {
+    for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
+      if (words[i].head == static_cast<int32_t>(p.predicate) && one_of(base_rel(words[i].deprel), {"advcl", "xcomp"}) &&
+          !child_lemma(words, i, "mark", {"to"}).empty()) {
+        return false;
+      }
+    }
+  }
   // "Bernardo Gandulla left Boca Juniors": a person leaves an organisation.
   // Anything else left is left in a state ("left Heinze on the ground",
   // "left Wales trailing", "Holmes left Athens as the star"), and so is an

@@ -1280,6 +1280,26 @@ TEST(ParsedIngest, ACountryReadAsACommonNounAndAPlayedMatch) {
   EXPECT_TRUE(g.has_edge("Wales", "will face", "Italy")) << g.dump();
 }
 
+// Misreadings the judged sample 20261248 found: a game read as a member of
+// its maker, a programme's name cut at "for", a participle hung on the name
+// inside "a tribute to ...", and the person called for to do something.
+TEST(ParsedIngest, ProductsProgrammesTributesAndCallsForAreReadRight) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article(
+      "judged45",
+      "Games and shows\n\nThe launch titles include games from developers such as Ubisoft's Rayman DS.\n\n"
+      "Speaking on BBC Radio 4's Thought for the Day slot, the bishop criticised the war.\n\nThere will "
+      "also be a tribute to Ray Charles featuring Bonnie Raitt and Billy Preston.\n\nThe Lib Dems called "
+      "for Commons leader Peter Hain to make a statement.\n");
+  const IngestedGraph g("judged45", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.edges("Rayman DS", "member of", "Ubisoft").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Ubisoft", "make", "Rayman DS")) << g.dump();
+  EXPECT_TRUE(g.edges("BBC Radio 4", "make", "Thought").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Ray Charles", "feature", "Bonnie Raitt").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Liberal Democrats", "call for", "Peter Hain").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
