@@ -173,14 +173,23 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
   // "the European Indoor Championships in Madrid", "the 3GSM trade show in
   // Cannes": a place as the "in" modifier of an event's or a venue's name.
   for (uint32_t p = 0; p < n; ++p) {
-    if (nlp::tag_type(words[p]) != "LOC" || !nlp::ends_name(words[p]) || words[p].deprel != "nmod" || words[p].head < 0)
+    // (A place the recognizer missed counts when the gazetteer knows it:
+    // "the Conservative Party Conference in Bournemouth".)
+    const bool untagged_place = words[p].ner.empty() && words[p].upos == nlp::UPos::PROPN && known_place(p) &&
+                                (p + 1 == n || words[p + 1].upos != nlp::UPos::PROPN) &&
+                                (p == 0 || words[p - 1].upos != nlp::UPos::PROPN);
+    if ((!untagged_place && (nlp::tag_type(words[p]) != "LOC" || !nlp::ends_name(words[p]))) ||
+        words[p].deprel != "nmod" || words[p].head < 0)
       continue;
     bool in = false;
     for (uint32_t k = 0; k < n; ++k) {
       in = in || (words[k].head == static_cast<int32_t>(p) && words[k].deprel == "case" &&
                   utf8::ascii_lowercase(words[k].form) == "in");
     }
-    if (!in || !known_place(p)) continue;
+    // (Any word of the place's name known: "New York State".)
+    bool known = false;
+    for (uint32_t k = name_start(words, p); k <= p && !known; ++k) known = known_place(k);
+    if (!in || !known) continue;
     const uint32_t h = static_cast<uint32_t>(words[p].head);
     if (h >= p) continue;
     // The modified word ends a name itself, or is an event or venue noun
@@ -209,6 +218,11 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     // ("face the Faroe Islands in Dublin": a country or a city is in no other place so.)
     if (known_place(name) || words[name].form == "Islands" || words[name].form == "Island") continue;
     event = event || lexicon::ends_event_name(words[name].form);
+    // ("Cornell University in New York State", "the Mercury Theatre in
+    // Colchester": an institution with a building is where it stands.)
+    venue = venue ||
+            one_of(words[name].form, {"University", "College", "Institute", "Academy", "Museum", "School", "Hospital",
+                                      "Theatre", "Theater", "Gallery", "Library", "Zoo", "Cathedral", "Airport"});
     if (!event && !venue && !place_named(name)) continue;
     out.push_back({name, p, PlaceShape::kIn, place_named(name), event, venue});
   }

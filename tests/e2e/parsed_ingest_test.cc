@@ -1300,6 +1300,19 @@ TEST(ParsedIngest, ProductsProgrammesTributesAndCallsForAreReadRight) {
   EXPECT_TRUE(g.edges("Liberal Democrats", "call for", "Peter Hain").empty()) << g.dump();
 }
 
+// A university, a college or a theatre "in" a place stands there; the place
+// may be written in several words of which the gazetteer knows one.
+TEST(ParsedIngest, AnInstitutionInAPlaceIsLocatedThere) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("institution",
+                                         "Space weather\n\nHe studied at Cornell University in New "
+                                         "York State last year, and then at Long Road Sixth Form "
+                                         "College in Cambridge.\n");
+  const IngestedGraph g("institution", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Cornell University", "be located in", "New York State")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
