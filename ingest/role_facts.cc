@@ -406,6 +406,39 @@ std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> 
   return AppositiveRole{e, RoleMention{prep == "at" ? "work at" : prep == "for" ? "speak for" : "work for", last}};
 }
 
+// "Victor Wong, a graduate student from Hong Kong", "Irfan Hanif, a
+// 25-year-old doctor from Bolton": an apposition that says what the person
+// (word `e` ends the name) is, up to four lower-case words after "a" or
+// "an", then "from" and a place the gazetteer knows, whole: where the
+// person is from.
+std::optional<AppositiveRole> origin_in_apposition(std::span<const nlp::Word> words, uint32_t e) {
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  if (e + 4 >= n || words[e + 1].form != "," || !one_of(utf8::ascii_lowercase(words[e + 2].form), {"a", "an"})) {
+    return std::nullopt;
+  }
+  uint32_t k = e + 3;
+  while (k < n && k < e + 8 && !words[k].form.empty() && words[k].ner.size() < 3 &&
+         (std::islower(static_cast<unsigned char>(words[k].form[0])) ||
+          std::isdigit(static_cast<unsigned char>(words[k].form[0])) || words[k].form == "-") &&
+         words[k].form != "from") {
+    ++k;
+  }
+  if (k == e + 3 || k + 1 >= n || words[k].form != "from" || words[k - 1].upos != nlp::UPos::NOUN) return std::nullopt;
+  const uint32_t first = k + 1;
+  if (nlp::tag_type(words[first]) != "LOC" || !nlp::begins_name(words[first])) return std::nullopt;
+  std::vector<nlp::GazetteerMark> marks;
+  nlp::Gazetteer::builtin().mark(words, &marks);
+  constexpr uint16_t kPlace = nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion;
+  uint32_t last = first;
+  for (;; ++last) {
+    if (((marks[last].phrase_classes | (last == first ? marks[last].word_classes : 0)) & kPlace) == 0) {
+      return std::nullopt;
+    }
+    if (nlp::ends_name(words[last]) || last + 1 >= n || nlp::tag_type(words[last + 1]) != "LOC") break;
+  }
+  return AppositiveRole{e, RoleMention{"come from", last}};
+}
+
 }  // namespace
 
 std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
@@ -418,6 +451,10 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
       continue;
     }
     if (words[e + 1].form != ",") continue;
+    if (std::optional<AppositiveRole> r = origin_in_apposition(words, e)) {
+      out.push_back(std::move(*r));
+      continue;
+    }
     if (std::optional<AppositiveRole> r = possessive_apposition(words, e)) {
       out.push_back(std::move(*r));
       continue;

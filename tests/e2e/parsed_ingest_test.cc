@@ -1313,6 +1313,17 @@ TEST(ParsedIngest, AnInstitutionInAPlaceIsLocatedThere) {
   EXPECT_TRUE(g.has_edge("Cornell University", "be located in", "New York State")) << g.dump();
 }
 
+// "Keith Poulton, a business adviser from Swansea,": where the person is from.
+TEST(ParsedIngest, AnAppositionFromAPlaceSaysWhereThePersonIsFrom) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("origin",
+                                         "Film fund\n\nKeith Poulton, a business adviser from Swansea, has "
+                                         "already put money into the project.\n");
+  const IngestedGraph g("origin", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Keith Poulton", "come from", "Swansea")) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
