@@ -1324,6 +1324,19 @@ TEST(ParsedIngest, AnAppositionFromAPlaceSaysWhereThePersonIsFrom) {
   EXPECT_TRUE(g.has_edge("Keith Poulton", "come from", "Swansea")) << g.dump();
 }
 
+// A statement is said of its entity: a common-noun phrase read as the
+// subject of a name ("The chief inspector of schools, David Bell,") states
+// nothing about it.
+TEST(ParsedIngest, AStatementHasItsEntityAsItsSubject) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("statement_subject",
+                                         "Schools\n\nThe chief inspector of schools, David Bell, "
+                                         "also said recently that GCSEs should go.\n");
+  const IngestedGraph g("statement_subject", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.edges("chief inspector", "be", "David Bell").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
