@@ -1440,14 +1440,14 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
          // results, debuts, awards and inquiries: "record a win over France",
          // "make his debut against Wales", "win an award for Little Britain",
          // "begin an investigation into DOD"
-         "win", "victory", "defeat", "debut", "award", "investigation", "inquiry", "probe",
+         "win", "victory", "defeat", "debut", "award", "scholarship", "friendly", "investigation", "inquiry", "probe",
          // rivals for a prize, and where one meets or operates: "face
          // competition from Jamie Foxx", "hold a conference in Kiev"
          "competition", "conference", "presence",
          // where and for whom one speaks, plays or performs: "made a speech
          // at the Conservative Party Conference", "made his first appearance
          // for Chelsea", "gave an interview to GMTV"
-         "speech", "address", "appearance", "performance", "concert", "interview",
+         "speech", "address", "appearance", "performance", "concert", "show", "gig", "tour", "interview",
          // talks, quarrels and contests with the oblique: "held merger
          // discussions with MCI", "reopened his dispute with Craig Bellamy",
          // "endured an epic battle with Radcliffe", "suffered a shock loss
@@ -1465,6 +1465,14 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     // Federer", "took action against NBC".
     const bool directed =
         (one_of(a.head_lemma, {"move", "switch", "transfer"}) && t.relation.ends_with(" to")) ||
+        // ("made a surprise trip to Iraq"; "admitted their trip to Stamford
+        // Bridge was the toughest draw" reports a clause.)
+        (one_of(a.head_lemma, {"trip", "journey"}) && t.relation.ends_with(" to") &&
+         one_of(std::string_view(p.relation), {"make", "take", "plan", "face", "book", "operate", "begin"})) ||
+        // ("scooped seven nominations at the British Independent Film Awards";
+        // "with Meryl Streep also up for prizes" names a rival.)
+        (a.head_lemma == "nomination" && (t.relation.ends_with(" for") || t.relation.ends_with(" at")) &&
+         !std::string_view(p.relation).starts_with("follow")) ||
         (a.head_lemma == "approach" && (t.relation.ends_with(" to") || t.relation.ends_with(" from"))) ||
         (a.head_lemma == "action" && t.relation.ends_with(" against"));
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.

@@ -1337,6 +1337,22 @@ TEST(ParsedIngest, AStatementHasItsEntityAsItsSubject) {
   EXPECT_TRUE(g.edges("chief inspector", "be", "David Bell").empty()) << g.dump();
 }
 
+// Trips, tours, shows and nominations carry their relation with the
+// oblique; a rival named after "with" does not share the nomination.
+TEST(ParsedIngest, TripsShowsAndNominationsCarryTheirRelation) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article(
+      "trips",
+      "Week in review\n\nTony Blair made a surprise trip to Iraq this week.\n\nThe Republic of Ireland have "
+      "arranged friendlies against China and Italy.\n\nUS actor Jamie Foxx has been given two nominations "
+      "for Golden Globe awards, with Meryl Streep also up for prizes.\n");
+  const IngestedGraph g("trips", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Tony Blair", "make trip to", "Iraq")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Republic of Ireland", "arrange friendly against", "China")) << g.dump();
+  EXPECT_TRUE(g.edges("Jamie Foxx", "be given nomination with", "Meryl Streep").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
