@@ -1124,6 +1124,26 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       }
     }
   }
+  // "Celtic brushed aside Clyde to secure their place" parsed with Clyde
+  // the subject of "to secure": an infinitive has a subject of its own only
+  // after "for" ("for the pair to score"); without it the "subject" is the
+  // governing verb's object, and the deed its subject's.
+  if (t.subject != nullptr && t.subject->head < words.size() && p.predicate < words.size() &&
+      words[t.subject->head].head == static_cast<int32_t>(p.predicate) &&
+      words[t.subject->head].deprel.starts_with("nsubj") && !child_lemma(words, p.predicate, "mark", {"to"}).empty() &&
+      child_lemma(words, p.predicate, "mark", {"for"}).empty() &&
+      child_lemma(words, t.subject->head, "case", {"for"}).empty() &&
+      one_of(base_rel(words[p.predicate].deprel), {"ccomp", "xcomp"}) && words[p.predicate].xpos == "VB" &&
+      words[p.predicate].head >= 0) {
+    // (Only as the complement of a verb with a subject of its own: "England
+    // are still to meet Italy", "Corbett, soon to reunite with Ronnie
+    // Barker" have none other.)
+    const auto governor = static_cast<uint32_t>(words[p.predicate].head);
+    if (words[governor].upos == nlp::UPos::VERB && utf8::ascii_lowercase(words[governor].lemma) != "be" &&
+        has_subject(words, governor)) {
+      return false;
+    }
+  }
   // "Bernardo Gandulla left Boca Juniors": a person leaves an organisation.
   // Anything else left is left in a state ("left Heinze on the ground",
   // "left Wales trailing", "Holmes left Athens as the star"), and so is an
@@ -1473,6 +1493,18 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
         // "with Meryl Streep also up for prizes" names a rival.)
         (a.head_lemma == "nomination" && (t.relation.ends_with(" for") || t.relation.ends_with(" at")) &&
          !std::string_view(p.relation).starts_with("follow")) ||
+        // Nouns that carry a relation with some verbs only: "took part in the
+        // London Marathon", "secured a place in the Scottish Cup", "lost his
+        // place to Manuel Almunia", "topped the charts in Australia", "sold
+        // the unit to Ford", "set up a factory in China".
+        (a.head_lemma == "part" && one_of(std::string_view(p.relation), {"take", "play"})) ||
+        (a.head_lemma == "place" &&
+         one_of(std::string_view(p.relation), {"secure", "book", "earn", "clinch", "seal", "win", "lose"})) ||
+        (a.head_lemma == "chart" && one_of(std::string_view(p.relation), {"top", "lead", "enter"})) ||
+        (one_of(a.head_lemma, {"unit", "division", "arm", "subsidiary"}) &&
+         one_of(std::string_view(p.relation), {"sell", "buy", "acquire"})) ||
+        (one_of(a.head_lemma, {"factory", "plant", "office", "headquarters"}) &&
+         one_of(std::string_view(p.relation), {"open", "build", "set up", "close", "set", "shut"})) ||
         (a.head_lemma == "approach" && (t.relation.ends_with(" to") || t.relation.ends_with(" from"))) ||
         (a.head_lemma == "action" && t.relation.ends_with(" against"));
     // A share only in ownership ("own 8% of"); "shed 2.1% in Europe" is a price.

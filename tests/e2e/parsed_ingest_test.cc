@@ -1345,9 +1345,14 @@ TEST(ParsedIngest, TripsShowsAndNominationsCarryTheirRelation) {
       "trips",
       "Week in review\n\nTony Blair made a surprise trip to Iraq this week.\n\nThe Republic of Ireland have "
       "arranged friendlies against China and Italy.\n\nUS actor Jamie Foxx has been given two nominations "
-      "for Golden Globe awards, with Meryl Streep also up for prizes.\n");
+      "for Golden Globe awards, with Meryl Streep also up for prizes.\n\nThe 29-year-old Anna Berg took part in the "
+      "2003 London Marathon. Celtic brushed aside Clyde to secure their place in the Scottish Cup semi-final.\n");
   const IngestedGraph g("trips", path);
   fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Berg", "take part in", "2003 London Marathon") ||
+              g.has_edge("Anna Berg", "take part in", "London Marathon"))
+      << g.dump();
+  EXPECT_TRUE(g.edges("Clyde", "secure place in", "Scottish Cup").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Tony Blair", "make trip to", "Iraq")) << g.dump();
   EXPECT_TRUE(g.has_edge("Republic of Ireland", "arrange friendly against", "China")) << g.dump();
   EXPECT_TRUE(g.edges("Jamie Foxx", "be given nomination with", "Meryl Streep").empty()) << g.dump();
