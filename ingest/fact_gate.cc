@@ -299,20 +299,40 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
               words[i + 2].upos == nlp::UPos::NUM && words[i].end == words[i + 1].begin &&
               words[i + 1].end == words[i + 2].begin);
   }
-  if (!p.modal && !scored && one_of(words[p.predicate].xpos, {"VBZ", "VBP"}) &&
-      child_lemma(words, p.predicate, "aux", {"be", "have", "do"}).empty()) {
-    // (The day may hang on the verb or on its oblique: "in the second round on Wednesday".)
+  // (The tagger reads a plural subject's present as a base form: "England
+  // ... play Ireland", a root with no auxiliary or "to" of its own.)
+  const bool auxiliary = std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {
+    return w.head == static_cast<int32_t>(p.predicate) && base_rel(w.deprel) == "aux";
+  });
+  const bool present = one_of(words[p.predicate].xpos, {"VBZ", "VBP"}) ||
+                       (words[p.predicate].xpos == "VB" && words[p.predicate].deprel == "root" && !auxiliary &&
+                        child_lemma(words, p.predicate, "mark", {"to"}).empty());
+  if (!p.modal && !scored && present && child_lemma(words, p.predicate, "aux", {"be", "have", "do"}).empty()) {
+    // (The day may hang on the verb or, through modifiers, on its oblique:
+    // "in the second round on Wednesday", "in Dublin on 27 February".)
     auto on_verb = [&](uint32_t i) {
       if (!one_of(base_rel(words[i].deprel), {"obl", "advmod", "nmod"}) || words[i].head < 0) return false;
-      const auto up = static_cast<uint32_t>(words[i].head);
-      return up == p.predicate ||
-             (words[up].head == static_cast<int32_t>(p.predicate) && base_rel(words[up].deprel) == "obl");
+      uint32_t up = static_cast<uint32_t>(words[i].head);
+      for (int steps = 0; steps < 3 && up != p.predicate; ++steps) {
+        if (!one_of(base_rel(words[up].deprel), {"obl", "nmod"}) || words[up].head < 0) return false;
+        up = static_cast<uint32_t>(words[up].head);
+      }
+      return up == p.predicate;
     };
     for (uint32_t i = 0; i < words.size(); ++i) {
       if (!on_verb(i)) continue;
       const std::string lower = utf8::ascii_lowercase(words[i].form);
+      // Or a day of a month: "play Ireland in Dublin on 27 February".
+      // (Not "In November, Barclays, which owns ...": a month alone; nor
+      // a verb whose past is written as its present: "quit the Olympics on
+      // 18 August".)
+      const bool dated = words[i].upos == nlp::UPos::NUM && i + 1 < words.size() &&
+                         lexicon::is_month(words[i + 1].form) &&
+                         !one_of(utf8::ascii_lowercase(words[p.predicate].form),
+                                 {"quit", "put", "set", "cut", "hit", "let", "beat", "shut", "spread", "cost", "bet",
+                                  "hurt", "read", "split", "upset", "broadcast", "forecast", "bid"});
       if (lexicon::is_weekday(words[i].form) || one_of(lower, {"tomorrow", "tonight"}) ||
-          !child_lemma(words, i, "amod", {"next"}).empty()) {
+          !child_lemma(words, i, "amod", {"next"}).empty() || dated) {
         add("will");
         break;
       }

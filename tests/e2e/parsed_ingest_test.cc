@@ -1270,14 +1270,19 @@ TEST(ParsedIngest, NamesAfterOccupationsStayWhole) {
 // the match was played, though "beat" on Saturday could be a fixture.
 TEST(ParsedIngest, ACountryReadAsACommonNounAndAPlayedMatch) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("wales",
-                                         "Six Nations\n\nWales beat England 11-9 in Cardiff on Saturday.\n\n"
-                                         "Wales face Italy in Rome on Sunday.\n");
+  const std::string path =
+      write_article("wales",
+                    "Six Nations\n\nWales beat England 11-9 in Cardiff on Saturday.\n\nWales face Italy in "
+                    "Rome on Sunday. England, fourth in the table, play Ireland in Dublin on 27 February. "
+                    "Kenteris quit the Olympics on 18 August.\n");
   const IngestedGraph g("wales", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.has_edge("Wales", "beat", "England")) << g.dump();
   EXPECT_TRUE(g.edges("Wales", "will beat", "England").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Wales", "will face", "Italy")) << g.dump();
+  // A day of a month is a date to come too; "quit" is past as well.
+  EXPECT_TRUE(g.has_edge("England", "will play", "Ireland")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Kenteris", "quit", "Olympics")) << g.dump();
 }
 
 // Misreadings the judged sample 20261248 found: a game read as a member of
