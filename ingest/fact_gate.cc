@@ -1711,6 +1711,26 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   if (t.relation == "star" && p.predicate < words.size() && words[p.predicate].form == "starring") return std::nullopt;
   Qualifiers q = qualifiers_of(words, p);
   if (q.question) return std::nullopt;
+  // "the top Catholic in England and Wales backed ..." parsed with Wales
+  // the verb's subject and "and" the verb's: a name right after "and" whose
+  // first conjunct is a name hung on a noun is that noun's, not the subject.
+  if (t.subject != nullptr && t.subject->is_name && t.subject->span.begin >= 2 &&
+      t.subject->span.begin < words.size()) {
+    const uint32_t before = t.subject->span.begin - 1;
+    const uint32_t first = before - 1;
+    // (Its preposition outside every name: "League Against Cruel Sports and
+    // the RSPCA say" is one name and a subject.)
+    const bool hung_on_noun =
+        words[first].upos == nlp::UPos::PROPN && nlp::ends_name(words[first]) &&
+        one_of(base_rel(words[first].deprel), {"nmod", "obl"}) &&
+        std::any_of(words.begin(), words.begin() + first, [&](const nlp::Word& w) {
+          return w.head == static_cast<int32_t>(first) && base_rel(w.deprel) == "case" && w.ner.empty();
+        });
+    if (words[before].upos == nlp::UPos::CCONJ && words[before].head != static_cast<int32_t>(t.subject->head) &&
+        hung_on_noun) {
+      return std::nullopt;
+    }
+  }
   // "It took Bellamy four minutes to threaten", "it took until 2001 for the
   // pair to score": "it" there stands for no one, in a relation or a statement.
   if (t.subject && t.subject->is_pronoun && utf8::ascii_lowercase(t.subject->text) == "it" &&

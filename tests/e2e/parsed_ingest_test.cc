@@ -1334,12 +1334,19 @@ TEST(ParsedIngest, AnAppositionFromAPlaceSaysWhereThePersonIsFrom) {
 // nothing about it.
 TEST(ParsedIngest, AStatementHasItsEntityAsItsSubject) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("statement_subject",
-                                         "Schools\n\nThe chief inspector of schools, David Bell, "
-                                         "also said recently that GCSEs should go.\n");
+  const std::string path = write_article(
+      "statement_subject",
+      "Schools\n\nThe chief inspector of schools, David Bell, also said recently that GCSEs should go.\n\nThe "
+      "spokesman set out the view after the top Catholic in England and Wales backed Michael Howard's stance on "
+      "abortions. The League Against Cruel Sports and the RSPCA say they will assist police.\n");
   const IngestedGraph g("statement_subject", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.edges("chief inspector", "be", "David Bell").empty()) << g.dump();
+  // "in England and Wales backed" parsed with Wales the subject: the
+  // coordination is inside the noun's modifier; one inside a name is not.
+  EXPECT_TRUE(g.edges("Wales", "back stance of", "Michael Howard").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Wales", "back", "stance").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("RSPCA", "will assist", "police")) << g.dump();
 }
 
 // Trips, tours, shows and nominations carry their relation with the
