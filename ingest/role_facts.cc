@@ -351,6 +351,23 @@ bool quoted_speaker(std::span<const nlp::Word> words, uint32_t first, uint32_t l
   return k < words.size() && is_speaking_verb(words[k]);
 }
 
+// The last word of the recognized name that begins at word `first` when
+// every word of it is in a place the gazetteer knows, the first also on its
+// own ("Birmingham", "Hong Kong"); nullopt otherwise ("Swansea UAF" is a
+// group).
+std::optional<uint32_t> known_place_name(std::span<const nlp::Word> words, uint32_t first) {
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  const std::string_view type = nlp::tag_type(words[first]);
+  std::vector<nlp::GazetteerMark> marks;
+  nlp::Gazetteer::builtin().mark(words, &marks);
+  constexpr uint16_t kPlace = nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion;
+  for (uint32_t w = first; w < n && nlp::tag_type(words[w]) == type; ++w) {
+    if (((marks[w].phrase_classes | (w == first ? marks[w].word_classes : 0)) & kPlace) == 0) return std::nullopt;
+    if (nlp::ends_name(words[w]) || w + 1 == n || nlp::tag_type(words[w + 1]) != type) return w;
+  }
+  return std::nullopt;
+}
+
 // "Carl Emmerson, from the Institute for Fiscal Studies, told", "David
 // Page, of Investec Securities, said": after the comma that follows a
 // person's name (word `e`), "from"/"of"/"at", an optional "the" and a whole
@@ -377,17 +394,8 @@ std::optional<AppositiveRole> affiliation_apposition(std::span<const nlp::Word> 
   // Burnley,"); after an age only a place ("Steve Arthur, 46, from Pease
   // Pottage" names no firm).
   // (Every word of the name the place's: "Swansea UAF" is a group.)
-  bool place = false;
-  if (comma && k < n && (prep == "from" || prep == "of") && (type == "LOC" || type == "ORG")) {
-    std::vector<nlp::GazetteerMark> marks;
-    nlp::Gazetteer::builtin().mark(words, &marks);
-    constexpr uint16_t kPlace = nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion;
-    place = true;
-    for (uint32_t w = k; w < n && place && nlp::tag_type(words[w]) == type; ++w) {
-      place = ((marks[w].phrase_classes | (w == k ? marks[w].word_classes : 0)) & kPlace) != 0;
-      if (nlp::ends_name(words[w])) break;
-    }
-  }
+  const bool place = comma && k < n && (prep == "from" || prep == "of") && (type == "LOC" || type == "ORG") &&
+                     known_place_name(words, k);
   const bool aged = at != (comma ? e + 2 : e + 1);
   if (k >= n || (type != "ORG" && !place) || (aged && !place) || !nlp::begins_name(words[k])) {
     return std::nullopt;
@@ -426,17 +434,9 @@ std::optional<AppositiveRole> origin_in_apposition(std::span<const nlp::Word> wo
   if (k == e + 3 || k + 1 >= n || words[k].form != "from" || words[k - 1].upos != nlp::UPos::NOUN) return std::nullopt;
   const uint32_t first = k + 1;
   if (nlp::tag_type(words[first]) != "LOC" || !nlp::begins_name(words[first])) return std::nullopt;
-  std::vector<nlp::GazetteerMark> marks;
-  nlp::Gazetteer::builtin().mark(words, &marks);
-  constexpr uint16_t kPlace = nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion;
-  uint32_t last = first;
-  for (;; ++last) {
-    if (((marks[last].phrase_classes | (last == first ? marks[last].word_classes : 0)) & kPlace) == 0) {
-      return std::nullopt;
-    }
-    if (nlp::ends_name(words[last]) || last + 1 >= n || nlp::tag_type(words[last + 1]) != "LOC") break;
-  }
-  return AppositiveRole{e, RoleMention{"come from", last}};
+  const std::optional<uint32_t> last = known_place_name(words, first);
+  if (!last) return std::nullopt;
+  return AppositiveRole{e, RoleMention{"come from", *last}};
 }
 
 }  // namespace

@@ -373,8 +373,8 @@ class Resolver {
   }
 
   // "Boca" tagged PERSON in an article about Boca Juniors, with no person
-  // so called: the one organisation whose short name opens
-  // with it; -1 for none or several ("Virgin" beside Virgin Atlantic and
+  // so called: the one organisation whose short name opens with it; -1 for
+  // none or several ("Virgin" beside Virgin Atlantic and
   // Virgin Megastores). Only a word the recognizer took for a person's: a
   // name it typed otherwise, or an acronym, is as often a parent body that
   // opens its parts' names ("IAAF" beside the IAAF Council, "Diageo"
@@ -387,7 +387,8 @@ class Resolver {
     int32_t found = -1;
     for (const int32_t c : indexed->second) {
       const Draft& d = drafts_[c];
-      // (Two words, or a partnership's three: a longer name is more often
+      // (Two words, or a partnership's three, "Marks and Spencer"; the key
+      // drops "&": "Marsh & McLennan" has two. A longer name is more often
       // a part's, "Diageo Chateau & Estate Wines".)
       const bool partnership = d.tokens.size() == 3 && (d.tokens[1] == "&" || d.tokens[1] == "and");
       if (d.type != EntityType::kOrg || (d.tokens.size() != 2 && !partnership) || d.tokens.front() != key_[i]) continue;

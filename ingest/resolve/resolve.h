@@ -26,7 +26,9 @@
 //      contradicting an honorific's gender; two full names sharing a surname
 //      ("Gordon Brown", "Nick Brown") stay two; an acronym in parentheses
 //      after an organization, or spelling its initials, joins it; country
-//      names known under several forms ("US", "United States") are one;
+//      names known under several forms ("US", "United States") are one; a
+//      one-word name tagged PERSON that no person bears joins the one
+//      organisation whose short name opens with it ("Boca" -> Boca Juniors);
 //   2. descriptions join the person whose titles and nationality they fit
 //      (nationality from a demonym or country in a title: "Russian
 //      President" -> Russian, "US President" -> American), the most recent
