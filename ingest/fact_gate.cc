@@ -421,7 +421,14 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
   while (end < words.size() && in_name(end) && !ends_entity(end - 1)) ++end;
   for (uint32_t i = begin; i < end; ++i) {
     const std::string_view w = words[i].form;
-    if (!w.empty() && !capitalised(w) && !std::isdigit(static_cast<unsigned char>(w[0])) && !name_connector(w)) {
+    // (A hyphen inside the name, touching both its words: "Kilroy-Silk";
+    // not after a prefix, "Ex-BBC".)
+    const bool inner_hyphen =
+        w == "-" && i > begin && i + 1 < end && words[i - 1].end == words[i].begin &&
+        words[i].end == words[i + 1].begin &&
+        !one_of(utf8::ascii_lowercase(words[i - 1].form), {"ex", "pro", "anti", "non", "post", "pre"});
+    if (!w.empty() && !capitalised(w) && !std::isdigit(static_cast<unsigned char>(w[0])) && !name_connector(w) &&
+        !inner_hyphen) {
       return true;
     }
     // "on", "in", "upon" join place names ("Newcastle upon Tyne"), not others
@@ -818,6 +825,8 @@ bool fragment_of_longer_name(std::string_view text, std::string_view name, store
 
 bool name_fits_graph(std::string_view text, std::string_view name, store::EntityType type) {
   if (fragment_of_longer_name(text, name, type)) return false;
+  // "Ex-BBC chat show host": a name with "ex-" before it says what someone was.
+  if (name.starts_with("Ex-") || name.starts_with("ex-")) return false;
   // A nationality is a description of someone, not a name ("the 24-year-old
   // Swiss", "the Welshman hammering the ball into the net").
   // (A people or a party is a name: "Democrats", "Britons".)
@@ -1163,6 +1172,26 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
         has_subject(words, governor)) {
       return false;
     }
+  }
+  // "X and Y shared the awards for A and B respectively": two lists pair
+  // item by item, which the clause's arguments do not say. (One list with
+  // "respectively" is read right: "beat Travis and Idlewild into second and
+  // third place respectively".)
+  auto conjoined = [&](uint32_t head) {
+    return head < words.size() &&
+           (words[head].deprel == "conj" || std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {
+              return w.head == static_cast<int32_t>(head) && w.deprel == "conj";
+            }));
+  };
+  // (The parser may hang the subjects' list anywhere: a coordination before
+  // the verb is enough.)
+  const bool list_before_verb =
+      p.predicate < words.size() && std::any_of(words.begin(), words.begin() + p.predicate,
+                                                [](const nlp::Word& w) { return w.upos == nlp::UPos::CCONJ; });
+  if (t.object != nullptr && conjoined(t.object->head) && list_before_verb &&
+      std::any_of(words.begin(), words.end(),
+                  [](const nlp::Word& w) { return utf8::ascii_lowercase(w.form) == "respectively"; })) {
+    return false;
   }
   // "Bernardo Gandulla left Boca Juniors": a person leaves an organisation.
   // Anything else left is left in a state ("left Heinze on the ground",

@@ -822,6 +822,11 @@ void EntityRecognizer::trim_and_add_places(std::span<const Word> words, std::spa
   std::vector<bool> covered(words.size(), false);
   for (size_t n = 0; n < spans.size(); ++n) {
     EntitySpan& e = spans[n];
+    // Nor does it end in a comma or a full stop ("Vivendi Universal ,").
+    while (e.end - e.begin >= 2 && words[e.end - 1].upos == UPos::PUNCT &&
+           (words[e.end - 1].form == "," || words[e.end - 1].form == "." || words[e.end - 1].form == ";")) {
+      --e.end;
+    }
     // A capitalized name does not start with a lowercase word ("and Nato",
     // "czar Richard Clarke", "named the man as Tariq Ahmed Dar"), except a
     // name particle that is no function word here ("bin Laden").

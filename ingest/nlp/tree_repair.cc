@@ -278,7 +278,11 @@ void TreeRepair::title_read_as_root(std::span<const Word> words, std::vector<int
     bool relative_word = false;
     for (int k = title + 1; k < verb; ++k) {
       if ((*heads)[k] != verb) continue;
-      if (is_subject((*labels)[k]) && words[k].upos == UPos::PROPN) subject = k;
+      // (A capitalised common noun ends a name too: "Silk" of "Robert
+      // Kilroy-Silk", tagged as the fabric.)
+      const bool name_word =
+          words[k].upos == UPos::PROPN || (words[k].upos == UPos::NOUN && is_ascii_upper(words[k].form[0]));
+      if (is_subject((*labels)[k]) && name_word) subject = k;
       relative_word = relative_word || words[k].upos == UPos::PRON || words[k].upos == UPos::SCONJ;
     }
     if (subject < 0 || relative_word) return;

@@ -1370,6 +1370,26 @@ TEST(ParsedIngest, TripsShowsAndNominationsCarryTheirRelation) {
   EXPECT_TRUE(g.edges("Jamie Foxx", "be given nomination with", "Meryl Streep").empty()) << g.dump();
 }
 
+// A hyphenated name stays a name ("Kilroy-Silk"), a name ends before a
+// comma the recognizer took into it, and two lists paired "respectively"
+// give no relation between their items.
+TEST(ParsedIngest, HyphenatedNamesAndListsPairedRespectively) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article(
+      "hyphens",
+      "Politics and business\n\nEx-chat show host Robert Kilroy-Silk has quit the UK Independence "
+      "Party.\n\nLast year, GE bought Vivendi Universal, merging it with NBC.\n\nFrench writer Anne Morel "
+      "and Korean writer Park Chan-Wook shared the best screenplay award for Les Choristes and Old Boy "
+      "respectively.\n");
+  const IngestedGraph g("hyphens", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Robert Kilroy-Silk", "quit", "UKIP")) << g.dump();
+  EXPECT_TRUE(g.has_edge("GE", "buy", "Vivendi Universal") ||
+              g.has_edge("General Electric", "buy", "Vivendi Universal"))
+      << g.dump();
+  EXPECT_TRUE(g.edges("Park Chan-Wook", "share award for", "Les Choristes").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
