@@ -411,7 +411,18 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
     }
     return false;
   };
-  if (words[p.predicate].deprel == "ccomp" && words[p.predicate].head >= 0) return subject_in(p.sentence, words[p.predicate].head);
+  if (words[p.predicate].deprel == "ccomp" && words[p.predicate].head >= 0) {
+    // ("'... that he is coming to Europe,' said Mr Blair": in a quotation a
+    // speaker says "I"; "he" there is someone else.)
+    // (A reflexive binds inside its clause: "Google has let itself be used".)
+    const auto governor = static_cast<uint32_t>(words[p.predicate].head);
+    const uint32_t from = std::min(governor, t.subject->head), to = std::max(governor, t.subject->head);
+    const bool reflexive = utf8::ascii_lowercase(words[t.subject->head].form).ends_with("self");
+    for (uint32_t i = from + 1; i < to && !reflexive; ++i) {
+      if (one_of(words[i].form, {"\"", "\u201c", "\u201d", "''", "``"})) return false;
+    }
+    return subject_in(p.sentence, words[p.predicate].head);
+  }
   // "Tessa Jowell said a delay would be disastrous and she accused the
   // Tories": a conjoined clause's own subject, resolved to the named subject
   // of the verb its verb is conjoined to, with no other person named between

@@ -1281,9 +1281,14 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       // An infinitive ("to play") or a clause without a subject of its own ("said ...").
       // (The second only after verbs of saying and knowing, whose named
       // object is nearly always a misread subject.)
+      // ("denied Mr Yeo, his spokesman, said the plans stink": a verb of
+      // saying joined without "and" is such a clause too.)
+      const bool unjoined_saying = base_rel(words[i].deprel) == "conj" && !has_subject(words, i) &&
+                                   child_lemma(words, i, "cc", {"and", "but", "or"}).empty() &&
+                                   lexicon::is_reporting_verb(utf8::ascii_lowercase(words[i].lemma));
       const bool subjectless =
           (base_rel(words[i].deprel) == "xcomp" && !child_lemma(words, i, "mark", {"to"}).empty()) ||
-          (base_rel(words[i].deprel) == "ccomp" && !has_subject(words, i) &&
+          ((base_rel(words[i].deprel) == "ccomp" || unjoined_saying) && !has_subject(words, i) &&
            one_of(t.relation, {"deny", "claim", "admit", "insist", "suggest", "believe", "think", "reveal", "confirm",
                                "argue", "know", "hope", "fear", "expect", "predict", "announce", "add", "reckon"}));
       // (Verbs whose object takes a predicate, "named him captain", keep it.)
@@ -1495,6 +1500,23 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     if (t.relation.find(' ') == std::string::npos && a.head < words.size() && t.object->head < words.size() &&
         words[a.head].head != words[t.object->head].head) {
       continue;
+    }
+    // "conceded any deal for Ferguson was looking unlikely": a finite clause
+    // on the folded noun, with no relative word, makes it that clause's
+    // subject, which the verb reports; no deal was conceded.
+    if (a.head < words.size() && std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {
+          if (w.head != static_cast<int32_t>(a.head) || w.deprel != "acl") return false;
+          // (With no subject or subordinator of its own: "captain of England
+          // since Fred Stokes held the position" is a clause of time.)
+          const auto clause = static_cast<uint32_t>(&w - words.data());
+          const bool finite = one_of(w.xpos, {"VBD", "VBZ", "VBP"}) ||
+                              !child_lemma(words, clause, "aux", {"be", "have", "will", "would"}).empty();
+          const bool marked = std::any_of(words.begin(), words.end(), [&](const nlp::Word& m) {
+            return m.head == static_cast<int32_t>(clause) && base_rel(m.deprel) == "mark";
+          });
+          return finite && !marked && !has_subject(words, clause);
+        })) {
+      return false;
     }
     const bool relational = one_of(
         a.head_lemma,

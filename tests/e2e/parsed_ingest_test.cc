@@ -1390,6 +1390,25 @@ TEST(ParsedIngest, HyphenatedNamesAndListsPairedRespectively) {
   EXPECT_TRUE(g.edges("Park Chan-Wook", "share award for", "Les Choristes").empty()) << g.dump();
 }
 
+// Misreadings the judged sample 20261252 found: "he" in a quotation is not
+// its speaker, a denied name that says something is no one denied, and a
+// noun that is the subject of a reported clause is no deal conceded.
+TEST(ParsedIngest, QuotedPronounsAndReportedSubjectsAreNoObjects) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path =
+      write_article("judged52",
+                    "Politics and football\n\nTony Blair met Michael Howard and Tim Yeo on Monday. \"It is "
+                    "significant, in my view, that he is coming to Europe as his first foreign visit,\" said Mr "
+                    "Blair.\n\nBut Mr Howard denied Mr Yeo, his transport and "
+                    "environment spokesman, said the plans \"stink\".\n\nJohn Williams conceded any deal for Barry "
+                    "Ferguson was looking \"unlikely\" before the close of the window.\n");
+  const IngestedGraph g("judged52", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.edges("Tony Blair", "come to", "Europe").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("Michael Howard", "deny", "Tim Yeo").empty()) << g.dump();
+  EXPECT_TRUE(g.edges("John Williams", "concede deal for", "Barry Ferguson").empty()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
