@@ -1108,6 +1108,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
     }
     // ("hop": the lemmatizer's reading of "hoped")
     if (one_of(first_word, {"hope", "hop", "want", "wish", "expect", "dream", "fear", "long"})) return false;
+    // "did well in France": "do" says nothing without its adverb or object.
+    if (first_word == "do" && t.relation.find(' ') != std::string::npos) return false;
   }
   // "described Africa as a scar", "branded Blair a liar": a verb of naming
   // says nothing without what it names its object as.

@@ -1401,12 +1401,15 @@ TEST(ParsedIngest, QuotedPronounsAndReportedSubjectsAreNoObjects) {
                     "significant, in my view, that he is coming to Europe as his first foreign visit,\" said Mr "
                     "Blair.\n\nBut Mr Howard denied Mr Yeo, his transport and "
                     "environment spokesman, said the plans \"stink\".\n\nJohn Williams conceded any deal for Barry "
-                    "Ferguson was looking \"unlikely\" before the close of the window.\n");
+                    "Ferguson was looking \"unlikely\" before the close of the window.\n\nScotland were beaten. Like "
+                    "us, Scotland did well in France and were unlucky not to get a win.\n");
   const IngestedGraph g("judged52", path);
   fs::remove_all(fs::path(path).parent_path());
   EXPECT_TRUE(g.edges("Tony Blair", "come to", "Europe").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Michael Howard", "deny", "Tim Yeo").empty()) << g.dump();
   EXPECT_TRUE(g.edges("John Williams", "concede deal for", "Barry Ferguson").empty()) << g.dump();
+  // ("did well in France": "do" says nothing without its adverb.)
+  EXPECT_TRUE(g.edges("Scotland", "do in", "France").empty()) << g.dump();
 }
 
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
