@@ -1076,6 +1076,102 @@ bool participle_on_name(Words words, const extract::Proposition& p, const extrac
   return true;
 }
 
+// "a tribute to Ray Charles featuring Bonnie Raitt": a participle after a
+// name inside a prepositional phrase on a noun says as often what the noun
+// does; the parser's attachment to the name is no evidence. (After "with"
+// the name is the participle's subject: "with election coordinator Alan
+// Milburn accusing Mr Howard".)
+bool participle_inside_modifier(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
+  if (p.predicate >= words.size() || t.subject == nullptr || t.subject->head >= words.size() ||
+      words[p.predicate].deprel != "acl" || words[p.predicate].xpos != "VBG" ||
+      words[p.predicate].head != static_cast<int32_t>(t.subject->head)) {
+    return false;
+  }
+  const nlp::Word& name = words[t.subject->head];
+  return base_rel(name.deprel) == "nmod" && name.head >= 0 &&
+         words[static_cast<uint32_t>(name.head)].upos == nlp::UPos::NOUN &&
+         !child_lemma(words, t.subject->head, "case", {"to", "of", "for", "from", "by", "on", "in", "at"}).empty();
+}
+
+// "called for Peter Hain to make a statement", "waited for Henry to score":
+// after "for" the name is the subject of the infinitive that follows; what
+// is called for is the deed.
+bool called_for_to_act(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
+  if (!one_of(t.relation, {"call for", "wait for", "push for", "press for", "appeal for", "arrange for", "campaign for",
+                           "lobby for", "plead for", "vote for", "ask for"}) ||
+      p.predicate >= words.size() || t.object == nullptr || t.object->head >= words.size()) {
+    return false;
+  }
+  for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
+    if (words[i].head == static_cast<int32_t>(p.predicate) && one_of(base_rel(words[i].deprel), {"advcl", "xcomp"}) &&
+        !child_lemma(words, i, "mark", {"to"}).empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Celtic brushed aside Clyde to secure their place" parsed with Clyde the
+// subject of "to secure": an infinitive has a subject of its own only after
+// "for" ("for the pair to score"); without it the "subject" is the
+// governing verb's object, and the deed its subject's. Only as the
+// complement of a verb with a subject of its own: "England are still to
+// meet Italy", "Corbett, soon to reunite with Ronnie Barker" have none other.
+bool misread_infinitive_subject(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
+  if (t.subject == nullptr || t.subject->head >= words.size() || p.predicate >= words.size() ||
+      words[t.subject->head].head != static_cast<int32_t>(p.predicate) ||
+      !words[t.subject->head].deprel.starts_with("nsubj") || child_lemma(words, p.predicate, "mark", {"to"}).empty() ||
+      !child_lemma(words, p.predicate, "mark", {"for"}).empty() ||
+      !child_lemma(words, t.subject->head, "case", {"for"}).empty() ||
+      !one_of(base_rel(words[p.predicate].deprel), {"ccomp", "xcomp"}) || words[p.predicate].xpos != "VB" ||
+      words[p.predicate].head < 0) {
+    return false;
+  }
+  const auto governor = static_cast<uint32_t>(words[p.predicate].head);
+  return words[governor].upos == nlp::UPos::VERB && utf8::ascii_lowercase(words[governor].lemma) != "be" &&
+         has_subject(words, governor);
+}
+
+// "X and Y shared the awards for A and B respectively": two lists pair item
+// by item, which the clause's arguments do not say. (One list with
+// "respectively" is read right: "beat Travis and Idlewild into second and
+// third place respectively". The parser may hang the subjects' list
+// anywhere: a coordination before the verb is enough.)
+bool lists_paired_respectively(Words words, const extract::Proposition& p, const extract::GraphTriple& t) {
+  if (t.object == nullptr || t.object->head >= words.size() || p.predicate >= words.size()) return false;
+  const uint32_t object = t.object->head;
+  const bool conjoined =
+      words[object].deprel == "conj" || std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {
+        return w.head == static_cast<int32_t>(object) && w.deprel == "conj";
+      });
+  const bool list_before_verb = std::any_of(words.begin(), words.begin() + p.predicate,
+                                            [](const nlp::Word& w) { return w.upos == nlp::UPos::CCONJ; });
+  return conjoined && list_before_verb && std::any_of(words.begin(), words.end(), [](const nlp::Word& w) {
+           return utf8::ascii_lowercase(w.form) == "respectively";
+         });
+}
+
+// "Bernardo Gandulla left Boca Juniors": a person leaves an organisation.
+// Anything else left is left in a state ("left Heinze on the ground", "left
+// Wales trailing", "Holmes left Athens as the star"), and so is an
+// organisation with what follows it ("left Mitsubishi Motors with underused
+// capacity").
+bool leaves_organisation(Words words, const extract::GraphTriple& t, store::EntityType subject_type,
+                         store::EntityType object_type) {
+  if (subject_type != store::EntityType::kPerson || object_type != store::EntityType::kOrg ||
+      t.object->head >= words.size()) {
+    return false;
+  }
+  uint32_t after = t.object->head + 1;
+  while (after < words.size() && words[after].head == static_cast<int32_t>(t.object->head) &&
+         one_of(words[after].deprel, {"flat", "compound"})) {
+    ++after;
+  }
+  return after >= words.size() || (!one_of(utf8::ascii_lowercase(words[after].form),
+                                           {"with", "behind", "on", "out", "trailing", "stranded", "as"}) &&
+                                   words[after].xpos != "VBG");
+}
+
 // Whether a relation between two named entities is stated well enough to
 // join the entity graph (see the file comment of fact_gate.h).
 bool relation_holds(Words words, const extract::Proposition& p, const extract::GraphTriple& t,
@@ -1127,94 +1223,10 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
       }
     }
   }
-  // "a tribute to Ray Charles featuring Bonnie Raitt": a participle after a
-  // name inside a prepositional phrase on a noun says as often what the
-  // noun does; the parser's attachment to the name is no evidence.
-  if (p.predicate < words.size() && t.subject != nullptr && t.subject->head < words.size() &&
-      words[p.predicate].deprel == "acl" && words[p.predicate].xpos == "VBG" &&
-      words[p.predicate].head == static_cast<int32_t>(t.subject->head)) {
-    const nlp::Word& name = words[t.subject->head];
-    if (base_rel(name.deprel) == "nmod" && name.head >= 0 &&
-        words[static_cast<uint32_t>(name.head)].upos == nlp::UPos::NOUN &&
-        // ("with election coordinator Alan Milburn accusing Mr Howard": after
-        // "with" the name is the participle's subject.)
-        !child_lemma(words, t.subject->head, "case", {"to", "of", "for", "from", "by", "on", "in", "at"}).empty()) {
-      return false;
-    }
-  }
-  // "called for Peter Hain to make a statement", "waited for Henry to
-  // score": after "for" the name is the subject of the infinitive that
-  // follows; what is called for is the deed.
-  if (one_of(t.relation, {"call for", "wait for", "push for", "press for", "appeal for", "arrange for", "campaign for",
-                          "lobby for", "plead for", "vote for", "ask for"}) &&
-      p.predicate < words.size() && t.object != nullptr && t.object->head < words.size()) {
-    for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
-      if (words[i].head == static_cast<int32_t>(p.predicate) && one_of(base_rel(words[i].deprel), {"advcl", "xcomp"}) &&
-          !child_lemma(words, i, "mark", {"to"}).empty()) {
-        return false;
-      }
-    }
-  }
-  // "Celtic brushed aside Clyde to secure their place" parsed with Clyde
-  // the subject of "to secure": an infinitive has a subject of its own only
-  // after "for" ("for the pair to score"); without it the "subject" is the
-  // governing verb's object, and the deed its subject's.
-  if (t.subject != nullptr && t.subject->head < words.size() && p.predicate < words.size() &&
-      words[t.subject->head].head == static_cast<int32_t>(p.predicate) &&
-      words[t.subject->head].deprel.starts_with("nsubj") && !child_lemma(words, p.predicate, "mark", {"to"}).empty() &&
-      child_lemma(words, p.predicate, "mark", {"for"}).empty() &&
-      child_lemma(words, t.subject->head, "case", {"for"}).empty() &&
-      one_of(base_rel(words[p.predicate].deprel), {"ccomp", "xcomp"}) && words[p.predicate].xpos == "VB" &&
-      words[p.predicate].head >= 0) {
-    // (Only as the complement of a verb with a subject of its own: "England
-    // are still to meet Italy", "Corbett, soon to reunite with Ronnie
-    // Barker" have none other.)
-    const auto governor = static_cast<uint32_t>(words[p.predicate].head);
-    if (words[governor].upos == nlp::UPos::VERB && utf8::ascii_lowercase(words[governor].lemma) != "be" &&
-        has_subject(words, governor)) {
-      return false;
-    }
-  }
-  // "X and Y shared the awards for A and B respectively": two lists pair
-  // item by item, which the clause's arguments do not say. (One list with
-  // "respectively" is read right: "beat Travis and Idlewild into second and
-  // third place respectively".)
-  auto conjoined = [&](uint32_t head) {
-    return head < words.size() &&
-           (words[head].deprel == "conj" || std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {
-              return w.head == static_cast<int32_t>(head) && w.deprel == "conj";
-            }));
-  };
-  // (The parser may hang the subjects' list anywhere: a coordination before
-  // the verb is enough.)
-  const bool list_before_verb =
-      p.predicate < words.size() && std::any_of(words.begin(), words.begin() + p.predicate,
-                                                [](const nlp::Word& w) { return w.upos == nlp::UPos::CCONJ; });
-  if (t.object != nullptr && conjoined(t.object->head) && list_before_verb &&
-      std::any_of(words.begin(), words.end(),
-                  [](const nlp::Word& w) { return utf8::ascii_lowercase(w.form) == "respectively"; })) {
+  if (participle_inside_modifier(words, p, t) || called_for_to_act(words, p, t) ||
+      misread_infinitive_subject(words, p, t) || lists_paired_respectively(words, p, t) ||
+      (t.relation == "leave" && !leaves_organisation(words, t, subject_type, object_type))) {
     return false;
-  }
-  // "Bernardo Gandulla left Boca Juniors": a person leaves an organisation.
-  // Anything else left is left in a state ("left Heinze on the ground",
-  // "left Wales trailing", "Holmes left Athens as the star"), and so is an
-  // organisation with what follows it ("left Mitsubishi Motors with
-  // underused capacity").
-  if (t.relation == "leave") {
-    if (subject_type != store::EntityType::kPerson || object_type != store::EntityType::kOrg ||
-        t.object->head >= words.size()) {
-      return false;
-    }
-    uint32_t after = t.object->head + 1;
-    while (after < words.size() && words[after].head == static_cast<int32_t>(t.object->head) &&
-           one_of(words[after].deprel, {"flat", "compound"})) {
-      ++after;
-    }
-    if (after < words.size() && (one_of(utf8::ascii_lowercase(words[after].form),
-                                        {"with", "behind", "on", "out", "trailing", "stranded", "as"}) ||
-                                 words[after].xpos == "VBG")) {
-      return false;
-    }
   }
   // "joins flanker Colin Charvis on the sidelines": joins him in being
   // injured, not his side.
