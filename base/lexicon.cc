@@ -610,10 +610,11 @@ bool is_organisation_word(std::string_view word) { return listed(kOrgWords, word
 
 bool is_organisation_descriptor(std::string_view lowercase_lemma) {
   static constexpr std::string_view kDescriptors[] = {
-      "publisher", "watchdog",  "regulator", "agency",    "manufacturer", "supermarket",
-      "brewer",    "label",     "newspaper", "magazine",  "channel",      "network",   "union",     "body",
-      "studio",    "consortium", "fund",     "exchange",  "carmaker",     "chipmaker", "drugmaker", "website",
-      "tabloid",   "organisation", "organization", "association", "federation", "band", "outfit", "broadcaster"};
+      "publisher", "watchdog",    "regulator",    "agency",       "manufacturer", "supermarket", "brewer",
+      "label",     "newspaper",   "magazine",     "channel",      "network",      "union",       "body",
+      "studio",    "consortium",  "fund",         "exchange",     "carmaker",     "chipmaker",   "drugmaker",
+      "website",   "tabloid",     "organisation", "organization", "association",  "federation",  "band",
+      "outfit",    "broadcaster", "party"};
   return is_organisation_noun(lowercase_lemma) || holds(kDescriptors, lowercase_lemma);
 }
 

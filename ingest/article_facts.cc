@@ -1760,7 +1760,11 @@ class ArticleReader {
         e.type = store::EntityType::kOrg;
       }
       if (m.begin == 0) continue;
-      const nlp::Word& before = words[m.begin - 1];
+      // ("his new party, Veritas," "her latest film, Vera Drake.": the noun
+      // may stand before a comma, the name set off after it.)
+      const bool apposed = m.begin >= 2 && words[m.begin - 1].form == "," &&
+                           (m.end == words.size() || one_of(words[m.end].form, {",", ".", ";"}));
+      const nlp::Word& before = words[apposed ? m.begin - 2 : m.begin - 1];
       // (A maker or a publisher is a person as often: "documentary maker Max Carlish".)
       const std::string lemma = utf8::ascii_lowercase(before.lemma);
       if (e.type == store::EntityType::kPerson && (lemma == "maker" || lemma == "publisher")) continue;

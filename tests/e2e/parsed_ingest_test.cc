@@ -1415,6 +1415,21 @@ TEST(ParsedIngest, QuotedPronounsAndReportedSubjectsAreNoObjects) {
   EXPECT_TRUE(g.edges("Scotland", "do in", "France").empty()) << g.dump();
 }
 
+// A name set off after an organisation noun or a noun for works is of that
+// kind ("his new party, Veritas,"; "her latest film, Vera Drake.").
+TEST(ParsedIngest, ANameAfterItsKindAndACommaIsOfThatKind) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path =
+      write_article("kinds",
+                    "New party\n\nMr Kilroy-Silk announced his plans a day after launching his new party, Veritas, the "
+                    "Latin for truth. Veritas would avoid the old parties.\n");
+  const IngestedGraph g("kinds", path);
+  fs::remove_all(fs::path(path).parent_path());
+  const std::vector<nlohmann::json> veritas = g.nodes_named("Veritas");
+  ASSERT_EQ(veritas.size(), 1u) << g.dump();
+  EXPECT_EQ(veritas[0]["type"], "ORG") << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
