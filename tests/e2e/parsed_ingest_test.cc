@@ -1430,6 +1430,16 @@ TEST(ParsedIngest, ANameAfterItsKindAndACommaIsOfThatKind) {
   EXPECT_EQ(veritas[0]["type"], "ORG") << g.dump();
 }
 
+// A name right after an occupation is a person's ("Australian singer Delta
+// Goodrem", tagged MISC by the recognizer).
+TEST(ParsedIngest, ANameAfterAnOccupationIsAPerson) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const std::string path = write_article("singer", "Music\n\nAustralian singer Delta Goodrem topped the chart.\n");
+  const IngestedGraph g("singer", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_FALSE(g.person("Delta Goodrem").is_null()) << g.dump();
+}
+
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
