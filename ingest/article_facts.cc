@@ -1776,6 +1776,7 @@ class ArticleReader {
       // "R&B singer Usher", "rap star Kanye West": a name right after an
       // occupation is a person's, whatever the recognizer said. (Not one
       // that a firm can be too: "oil producer Yukos", "broadcaster ESPN".)
+      const std::string_view last_word = std::string_view(e.name).substr(e.name.rfind(' ') + 1);
       if (!apposed && before.upos == nlp::UPos::NOUN && !before.form.empty() &&
           std::islower(static_cast<unsigned char>(before.form[0])) && before.xpos == "NN" &&
           before.head >= static_cast<int32_t>(m.begin) && before.head < static_cast<int32_t>(m.end) &&
@@ -1783,9 +1784,8 @@ class ArticleReader {
           !one_of(lemma, {"producer", "broadcaster", "investor", "champion", "designer", "veteran", "legend", "analyst",
                           "banker", "economist", "artist", "youngster", "newcomer", "rookie"}) &&
           (e.type == store::EntityType::kLoc || e.type == store::EntityType::kMisc) &&
-          lexicon::find_country(e.name) == nullptr &&
-          !lexicon::ends_organisation_name(e.name.substr(e.name.rfind(' ') + 1)) &&
-          !lexicon::ends_event_name(e.name.substr(e.name.rfind(' ') + 1))) {
+          lexicon::find_country(e.name) == nullptr && !lexicon::ends_organisation_name(last_word) &&
+          !lexicon::ends_event_name(last_word)) {
         e.type = store::EntityType::kPerson;
       }
       // "Mike Leigh's film Vera Drake", "the Angolan film The Hero": so is a

@@ -292,13 +292,7 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
   // present tense with a day or "tomorrow" is a fixture, an event to come.
   // (A score says the match was played: "Wales beat England 11-9 on
   // Saturday", where "beat" is past as well as present.)
-  bool scored = false;
-  for (uint32_t i = 0; i < words.size() && !scored; ++i) {
-    scored = extract::is_joined_score(words[i].form) ||
-             (i + 2 < words.size() && words[i].upos == nlp::UPos::NUM && words[i + 1].form == "-" &&
-              words[i + 2].upos == nlp::UPos::NUM && words[i].end == words[i + 1].begin &&
-              words[i + 1].end == words[i + 2].begin);
-  }
+  const bool scored = scores_in(words) > 0;
   // (The tagger reads a plural subject's present as a base form: "England
   // ... play Ireland", a root with no auxiliary or "to" of its own.)
   const bool auxiliary = std::any_of(words.begin(), words.end(), [&](const nlp::Word& w) {

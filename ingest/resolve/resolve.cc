@@ -390,7 +390,7 @@ class Resolver {
       // (Two words, or a partnership's three, "Marks and Spencer"; the key
       // drops "&": "Marsh & McLennan" has two. A longer name is more often
       // a part's, "Diageo Chateau & Estate Wines".)
-      const bool partnership = d.tokens.size() == 3 && (d.tokens[1] == "&" || d.tokens[1] == "and");
+      const bool partnership = d.tokens.size() == 3 && d.tokens[1] == "and";
       if (d.type != EntityType::kOrg || (d.tokens.size() != 2 && !partnership) || d.tokens.front() != key_[i]) continue;
       if (found >= 0) return -1;
       found = c;
