@@ -1,9 +1,7 @@
 #include "ingest/nlp/ner_titles.h"
 
-#include <cctype>
-#include <string>
-
 #include "base/lexicon.h"
+#include "base/utf8.h"
 #include "ingest/nlp/text_chars.h"
 
 namespace kg::nlp {
@@ -58,9 +56,7 @@ uint32_t title_begin(std::span<const Word> words, std::span<const GazetteerMark>
     if (last + 1 != name_begin || words[last].form.empty() || !is_ascii_lower(words[last].form[0])) return name_begin;
     uint32_t first = hyphenated_begin(words, last);
     if (words[first].form.empty() || !is_ascii_lower(words[first].form[0])) return name_begin;
-    std::string position = spaced_forms(words, first, last + 1);
-    for (char& c : position) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!lexicon::is_position_noun(position)) return name_begin;
+    if (!lexicon::is_position_noun(utf8::ascii_lowercase(spaced_forms(words, first, last + 1)))) return name_begin;
     // "Prudential Equity Group insurance analyst Jay Gelb", "BBC labour
     // affairs correspondent": up to two lower-case words that modify the
     // position join it after an organisation's name (after a place they
