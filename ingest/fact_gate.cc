@@ -418,8 +418,7 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
     // (A hyphen inside the name, touching both its words: "Kilroy-Silk";
     // not after a prefix, "Ex-BBC".)
     const bool inner_hyphen =
-        w == "-" && i > begin && i + 1 < end && words[i - 1].end == words[i].begin &&
-        words[i].end == words[i + 1].begin &&
+        i > begin && i + 1 < end && nlp::hyphenated_begin(words, i + 1) == i - 1 &&
         !one_of(utf8::ascii_lowercase(words[i - 1].form), {"ex", "pro", "anti", "non", "post", "pre"});
     if (!w.empty() && !capitalised(w) && !std::isdigit(static_cast<unsigned char>(w[0])) && !name_connector(w) &&
         !inner_hyphen) {
