@@ -278,8 +278,8 @@ bool reference_description(std::span<const nlp::Word> words, const extract::Argu
   // "the athlete", "the Scotland-born singer" (a person, found the same way).
   if (person_description(words, a)) return true;
   if (words[a.head].upos != nlp::UPos::NOUN || !lexicon::is_organisation_noun(a.head_lemma)) return false;
-  // "the frozen foods maker Kestrel" names its organisation.
-  return nlp::apposed_word(words, a.head) < 0;
+  // "the frozen foods maker Kestrel", "the Mecca Bingo chain" name their organisation.
+  return nlp::apposed_word(words, a.head) < 0 && classified_name(words, a.head) < 0;
 }
 
 // A title written after an owner's "'s" ("GE's chief executive Jeff Immelt",

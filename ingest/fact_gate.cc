@@ -10,6 +10,7 @@
 #include "base/one_of.h"
 #include "base/utf8.h"
 #include "graph/schema/schema.h"
+#include "ingest/object_names.h"
 
 namespace kg::ingest {
 namespace {
@@ -474,8 +475,11 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
     // ("the Cecil B DeMille award": any word of the name; "the NOS
     // broadcaster" is NOS itself.)
     bool compounded_onto_next = false;
-    const bool outlet_noun = one_of(next.form, {"broadcaster", "newspaper", "paper", "network", "channel", "station",
-                                                "magazine", "website", "agency", "daily", "group", "firm", "company"});
+    // ("the Mecca Bingo chain" is Mecca Bingo, but "the London gallery" no London.)
+    const bool outlet_noun =
+        one_of(next.form, {"broadcaster", "newspaper", "paper", "network", "channel", "station", "magazine", "website",
+                           "agency", "daily", "group", "firm", "company"}) ||
+        (type != store::EntityType::kLoc && classified_name(words, end) >= 0);
     for (uint32_t i = begin; i < end && next.upos == nlp::UPos::NOUN && !capitalised(next.form) && !outlet_noun; ++i) {
       compounded_onto_next = compounded_onto_next ||
                              (words[i].head == static_cast<int32_t>(end) && base_rel(words[i].deprel) == "compound");

@@ -16,13 +16,21 @@ std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, dep
 // Nouns that say what kind of thing the name before them is: the name can
 // stand for the whole phrase ("the Odeon cinema chain" is Odeon). Not nouns
 // for a part or a measure of it ("Google shares", "Microsoft's profits").
+// Organisations and venues: the name is the thing itself.
+bool organisation_kind(std::string_view lemma) {
+  return one_of(lemma, {"chain",       "unit",     "division",  "brand",   "gallery",  "museum",     "studio",
+                        "label",       "magazine", "newspaper", "channel", "network",  "airline",    "subsidiary",
+                        "franchise",   "stadium",  "theatre",   "casino",  "cafe",     "restaurant", "store",
+                        "supermarket", "carmaker", "retailer",  "bank",    "firm",     "company",    "group",
+                        "band",        "club",     "side",      "team",    "orchestra"});
+}
+
+// Also events and works, whose name before them may as well be a place's,
+// a patron's or a maker's ("the Shakespeare festival", "the BBC series").
 bool classifier_noun(std::string_view lemma) {
-  return one_of(lemma, {"chain", "unit", "division", "brand", "gallery", "museum", "studio", "label", "magazine",
-                        "newspaper", "channel", "network", "airline", "subsidiary", "franchise", "stadium", "theatre",
-                        "casino", "cafe", "restaurant", "store", "supermarket", "carmaker", "retailer", "bank",
-                        "firm", "company", "group", "band", "club", "side", "team", "orchestra", "festival",
-                        "tournament", "championship", "championships", "series", "show", "programme", "film",
-                        "album", "novel", "musical", "opera", "ballet"});
+  return organisation_kind(lemma) ||
+         one_of(lemma, {"festival", "tournament", "championship", "championships", "series", "show", "programme",
+                        "film", "album", "novel", "musical", "opera", "ballet"});
 }
 
 // Whether `w` is given as an example of the noun it hangs on: "such as",
@@ -59,17 +67,22 @@ int32_t name_word(std::span<const nlp::Word> words, uint32_t w) {
   return proper_word(words[w]) ? static_cast<int32_t>(w) : -1;
 }
 
-// The name an example at `w` gives: its own, or the name its head noun
-// classifies ("including the Odeon cinema chain": Odeon).
-int32_t example_name(std::span<const nlp::Word> words, uint32_t w) {
-  if (const int32_t own = name_word(words, w); own >= 0) return own;
-  if (!classifier_noun(utf8::ascii_lowercase(words[w].lemma))) return -1;
-  for (uint32_t i = 0; i < w; ++i) {
-    if (words[i].head == static_cast<int32_t>(w) && base_rel(words[i].deprel) == "compound" && proper_word(words[i])) {
+// The first proper noun compounded onto the noun at `noun`, or -1.
+int32_t compound_name(std::span<const nlp::Word> words, uint32_t noun) {
+  for (uint32_t i = 0; i < noun; ++i) {
+    if (words[i].head == static_cast<int32_t>(noun) && base_rel(words[i].deprel) == "compound" &&
+        proper_word(words[i])) {
       return static_cast<int32_t>(i);
     }
   }
   return -1;
+}
+
+// The name an example at `w` gives: its own, or the name its head noun
+// classifies ("including the Odeon cinema chain": Odeon).
+int32_t example_name(std::span<const nlp::Word> words, uint32_t w) {
+  if (const int32_t own = name_word(words, w); own >= 0) return own;
+  return classifier_noun(utf8::ascii_lowercase(words[w].lemma)) ? compound_name(words, w) : -1;
 }
 
 // Whether the noun at `head` has an "of" modifier after it ("introduction
@@ -96,6 +109,17 @@ std::string preposition_of(std::span<const nlp::Word> words, uint32_t w) {
     }
   }
   return "";
+}
+
+int32_t classified_name(std::span<const nlp::Word> words, uint32_t noun) {
+  if (noun >= words.size() || !organisation_kind(utf8::ascii_lowercase(words[noun].lemma))) return -1;
+  // ("the next South Korean bank" is a bank of that country.)
+  const int32_t name = compound_name(words, noun);
+  if (name < 0 || lexicon::is_nationality_word(words[static_cast<uint32_t>(name)].form)) return -1;
+  for (uint32_t i = static_cast<uint32_t>(name) + 1; i < noun; ++i) {
+    if (lexicon::is_nationality_word(words[i].form)) return -1;
+  }
+  return name;
 }
 
 std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t head) {

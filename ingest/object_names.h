@@ -36,6 +36,13 @@ struct InnerName {
 // on "AOL".)
 std::string preposition_of(std::span<const nlp::Word> words, uint32_t w);
 
+// The first word of the name the noun at `noun` says the kind of ("the
+// Odeon cinema chain": Odeon; "the Mecca Bingo chain": Mecca), which
+// stands for the whole phrase; -1 when it is no such noun (an
+// organisation, venue or event; not a work, whose name before it may be
+// its maker's: "the BBC series") or has no name.
+int32_t classified_name(std::span<const nlp::Word> words, uint32_t noun);
+
 // Names hanging on the common noun at `head`, nearest first.
 std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t head);
 

@@ -720,7 +720,10 @@ constexpr const char* kOwnersArticle =
 constexpr const char* kLeisureArticle =
     "Brinton to sell unit\n"
     "\n"
-    "Leisure group Brinton could sell its media business. Brinton now aims to concentrate on its hotels. The move "
+    "Leisure group Brinton could sell its media business. Brinton now aims to concentrate on its hotels. Brinton "
+    "also owns 34 Grosvenor casinos, the Mecca Bingo chain and 40 Lucky Star cafes in 12 countries. It will have to "
+    "wait for the next South Korean bank to "
+    "be sold. The move "
     "left the group with three core divisions: gaming, Hard Rock and Deluxe Films.\n"
     "\n"
     "Brinton has disposed of a number of businesses, including the Odeon cinema chain and the Pinewood studios. "
@@ -772,6 +775,13 @@ TEST(ParsedIngest, AnOrganisationIntroducedByItsKindKeepsItsName) {
   // (A proper noun the recognizer left untagged is still a name.)
   EXPECT_TRUE(g.has_edge("Brinton", "dispose of", "Pinewood")) << g.dump();
   EXPECT_TRUE(g.edges("Brinton", "dispose including", "Odeon cinema chain").empty()) << g.dump();
+  // A name before the kind of thing it is stands for the thing, though the
+  // parser makes the kind the object ("the Mecca Bingo chain") or the name
+  // part of a counted phrase ("34 Grosvenor casinos"); a nationality does
+  // not ("the next South Korean bank").
+  EXPECT_TRUE(g.has_edge("Brinton", "own", "Mecca Bingo")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Brinton", "own", "Grosvenor")) << g.dump();
+  EXPECT_TRUE(g.edges("Brinton", "", "South Korean").empty()) << g.dump();
   EXPECT_EQ(g.dump().find("\"number\""), std::string::npos) << g.dump();
   // A sum is a value: no relation joins it, whatever the recognizer tagged.
   for (const nlohmann::json& e : g.edges("Brinton", "", "A$6.35")) ADD_FAILURE() << e.dump();

@@ -71,6 +71,18 @@ TEST(NamesInside, OnlyAClassifierNounLetsTheNameStandForThePhrase) {
   EXPECT_TRUE(names_inside(shares.words_of(shares.sentences[0]), 2).empty());
 }
 
+TEST(ClassifiedName, AnOrganisationsKindNotAWorkOrANationality) {
+  // "the Mecca Bingo chain" is Mecca Bingo; "the BBC series" is a work the
+  // BBC made; "the South Korean bank" is a bank of that country.
+  const nlp::Document chain =
+      parse("the DET 4 det;Mecca PROPN 4 compound;Bingo PROPN 4 compound;chain NOUN 0 root", {});
+  EXPECT_EQ(classified_name(chain.words_of(chain.sentences[0]), 3), 1);
+  const nlp::Document series = parse("the DET 3 det;BBC PROPN 3 compound;series NOUN 0 root", {2});
+  EXPECT_EQ(classified_name(series.words_of(series.sentences[0]), 2), -1);
+  const nlp::Document bank = parse("the DET 4 det;South PROPN 4 compound;Korean PROPN 4 compound;bank NOUN 0 root", {});
+  EXPECT_EQ(classified_name(bank.words_of(bank.sentences[0]), 3), -1);
+}
+
 TEST(NamesInside, AnUntaggedProperNounIsACandidateTheResolverJudges) {
   // "the Pinewood studio" with "Pinewood" left untagged by the recognizer
   // (the parse here gives each word its form as lemma).
