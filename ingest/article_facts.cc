@@ -765,6 +765,7 @@ class ArticleReader {
     read_starring();
     read_kinship();
     retype_events_read_as_people();
+    retype_introduced_organisations();  // before the owned ones: "his company, Ballets Russes"
     read_names_of_owned_organisations();
     read_possessors_of_people();
     read_people_of_countries();
@@ -777,7 +778,6 @@ class ArticleReader {
     retype_names_with_plural_verbs();
     retype_role_holders();
     retype_places_holding_posts();
-    retype_introduced_organisations();
     return std::move(record_);
   }
 
@@ -1254,6 +1254,21 @@ class ArticleReader {
     }
   }
 
+  // Whether the person `cluster` is named in `sentence` before word `end`,
+  // and no other person is: the one a "his" or "her" at `end` can mean.
+  bool only_person_named_before(uint32_t sentence, uint32_t end, int32_t cluster) const {
+    bool named = false;
+    for (const resolve::Mention& m : ents_.mentions) {
+      if (m.sentence != sentence || m.begin >= end || m.kind != resolve::MentionKind::kName ||
+          m.type != nlp::EntityType::kPerson) {
+        continue;
+      }
+      if (m.cluster != cluster) return false;
+      named = true;
+    }
+    return named;
+  }
+
   // "its own internet business, AOL", "Global Sports Communications,
   // Chepkemei's management company": what an owner's organisation is called.
   void read_names_of_owned_organisations() {
@@ -1263,10 +1278,13 @@ class ArticleReader {
         if (!pair) continue;
         // A possessive pronoun only of the entity the article is about (the
         // resolver's "its" is a guess where two companies are in play).
+        // ("Sergei Diaghilev, who wanted her to dance for his company": "his"
+        // of the only person named before it in its sentence is also sure.)
         const int32_t owner = pair->first_cluster;
         const bool pronoun = words[owned.owner_word].upos == nlp::UPos::PRON;
         if (pronoun && owner != article_subject(annotated_, ents_, ents_.clusters[static_cast<size_t>(owner)].type) &&
-            owner != most_named(ents_, ents_.clusters[static_cast<size_t>(owner)].type)) {
+            owner != most_named(ents_, ents_.clusters[static_cast<size_t>(owner)].type) &&
+            !only_person_named_before(sentence, owned.owner_word, owner)) {
           continue;
         }
         const uint32_t o = pair->first, n = pair->second;

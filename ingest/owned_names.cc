@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "base/lexicon.h"
 #include "base/utf8.h"
 
 namespace kg::ingest {
@@ -121,6 +122,16 @@ std::vector<OwnedName> possessed_names(std::span<const nlp::Word> words) {
     const auto after = static_cast<uint32_t>(name) + 1;
     if (after < n &&
         (words[after].upos == nlp::UPos::NOUN || words[after].upos == nlp::UPos::PROPN || words[after].form == "'s")) {
+      continue;
+    }
+    // ("Metallica's Madly in Anger with the World tour": a title the
+    // recognizer cut at its first small word, before a capitalised word it
+    // reads as no name and no day; not "the BBC's Louisa Lim in Beijing",
+    // "the BBC's Westminster Hour on Sunday".)
+    if (after + 1 < n && words[after].upos == nlp::UPos::ADP && words[after + 1].upos == nlp::UPos::PROPN &&
+        words[after + 1].ner.empty() && !words[after + 1].form.empty() &&
+        std::isupper(static_cast<unsigned char>(words[after + 1].form[0])) &&
+        !lexicon::is_weekday(words[after + 1].form) && !lexicon::is_month(words[after + 1].form)) {
       continue;
     }
     out.push_back({k - 1, static_cast<uint32_t>(name), "", false});

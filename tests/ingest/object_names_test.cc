@@ -2,36 +2,18 @@
 // here by hand in CoNLL-U (heads and labels as the UD guidelines give them).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
-#include "ingest/nlp/conllu.h"
 #include "ingest/object_names.h"
+#include "tests/ingest/hand_parse.h"
 
 namespace kg::ingest {
 namespace {
 
-// One sentence of CoNLL-U rows "form upos head deprel", with the words whose
-// 1-based ids are in `named` tagged as one PERSON/ORG name by the recognizer.
+// One sentence parsed by hand, with the words whose 1-based ids are in
+// `named` tagged as one PERSON/ORG name by the recognizer.
 nlp::Document parse(const std::string& rows, std::initializer_list<int> named) {
-  std::string conllu;
-  int id = 0;
-  size_t start = 0;
-  while (start < rows.size()) {
-    size_t end = rows.find(';', start);
-    if (end == std::string::npos) end = rows.size();
-    const std::string row = rows.substr(start, end - start);
-    start = end + 1;
-    char form[64], upos[16], deprel[32];
-    int head = 0;
-    if (std::sscanf(row.c_str(), "%63s %15s %d %31s", form, upos, &head, deprel) != 4) continue;
-    ++id;
-    conllu += std::to_string(id) + "\t" + form + "\t" + form + "\t" + upos + "\t_\t_\t" + std::to_string(head) + "\t" +
-              deprel + "\t_\t_\n";
-  }
-  auto doc = nlp::read_conllu(conllu + "\n", "test");
-  EXPECT_TRUE(doc.is_ok()) << doc.status().message();
-  nlp::Document d = std::move(*doc);
+  nlp::Document d = hand_parse(rows);
   for (int w : named) d.words[static_cast<size_t>(w - 1)].ner = "I-ORG";
   return d;
 }

@@ -1,0 +1,42 @@
+// possessed_names and owned_names: names an owner's "'s" or possessive
+// pronoun stands before, read off a parse written here by hand.
+#include <gtest/gtest.h>
+
+#include "ingest/owned_names.h"
+#include "tests/ingest/hand_parse.h"
+
+namespace kg::ingest {
+namespace {
+
+TEST(PossessedNames, ANameWrittenWholeAfterTheOwner) {
+  // "the BBC's Louisa Lim in Beijing says": the place after her is no part of her name.
+  const nlp::Document d = hand_parse(
+      "the DET 2 det;BBC PROPN 4 nmod:poss U-ORG;'s PART 2 case;Louisa PROPN 8 nsubj B-PERSON;"
+      "Lim PROPN 4 flat L-PERSON;in ADP 7 case;Beijing PROPN 4 nmod U-LOC;says VERB 0 root");
+  const auto names = possessed_names(d.words_of(d.sentences[0]));
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].owner_word, 1u);
+  EXPECT_EQ(names[0].name_word, 4u);
+}
+
+TEST(PossessedNames, NotATitleCutAtItsFirstSmallWord) {
+  // "Ironclad's Sadly in Anger tour": the recognizer took "Sadly" alone.
+  const nlp::Document d =
+      hand_parse("Ironclad PROPN 6 nmod:poss U-ORG;'s PART 1 case;Sadly PROPN 6 compound U-MISC;in ADP 5 case;"
+                 "Anger PROPN 3 nmod;tour NOUN 7 nsubj;ended VERB 0 root");
+  EXPECT_TRUE(possessed_names(d.words_of(d.sentences[0])).empty());
+}
+
+TEST(OwnedNames, APersonsCompanyInApposition) {
+  // "for his company, Opera Nova."
+  const nlp::Document d = hand_parse("for ADP 3 case;his PRON 3 nmod:poss;company NOUN 0 root;, PUNCT 5 punct;"
+                                     "Opera PROPN 3 appos B-ORG;Nova PROPN 5 flat L-ORG;. PUNCT 3 punct");
+  const auto names = owned_names(d.words_of(d.sentences[0]));
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].owner_word, 1u);
+  EXPECT_EQ(names[0].name_word, 5u);
+  EXPECT_EQ(names[0].noun, "company");
+}
+
+}  // namespace
+}  // namespace kg::ingest
