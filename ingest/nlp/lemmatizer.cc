@@ -278,6 +278,19 @@ std::string_view Lemmatizer::fallback(std::string_view form, UPos upos, std::str
     const std::string_view ruled = apply_rules(lower, xpos, lower, buf, cap);
     if (!ruled.empty() && is_wordnet_verb(ruled)) return ruled;
     if (const std::string_view v = wordnet_verb_of(lower, xpos, buf, cap); !v.empty()) return v;
+    // A prefixed verb WordNet lists without its prefix ("re-focused",
+    // "co-created"): the verb after the last hyphen, prefix kept.
+    if (const size_t hyphen = lower.rfind('-'); hyphen != std::string_view::npos && hyphen > 0) {
+      char tail_buf[kKeyCapacity];
+      const std::string_view tail = lower.substr(hyphen + 1);
+      std::string_view verb = apply_rules(tail, xpos, tail, tail_buf, sizeof(tail_buf));
+      if (verb.empty() || !is_wordnet_verb(verb)) verb = wordnet_verb_of(tail, xpos, tail_buf, sizeof(tail_buf));
+      if (!verb.empty() && hyphen + 1 + verb.size() <= cap) {
+        std::copy(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(hyphen) + 1, buf);
+        std::copy(verb.begin(), verb.end(), buf + hyphen + 1);
+        return std::string_view(buf, hyphen + 1 + verb.size());
+      }
+    }
     // Else the rule's result after all, rewritten below (the attempts above
     // overwrote buf; `base` is `lower` here).
   }

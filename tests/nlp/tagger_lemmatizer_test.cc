@@ -182,6 +182,10 @@ TEST(Lemmatizer, UnseenVerbsAreCheckedAgainstWordnetVerbs) {
   EXPECT_EQ(lemma("carries", "VBZ"), "carry");
   EXPECT_EQ(lemma("glowed", "VBD"), "glow");      // the rule's result is a verb: kept
   EXPECT_EQ(lemma("frobbed", "VBD"), "frobb");    // no WordNet verb: the rule's result stays
+  // A prefix WordNet does not list: the verb after the hyphen, prefix kept.
+  EXPECT_EQ(lemma("re-provoked", "VBD"), "re-provoke");
+  EXPECT_EQ(lemma("co-carries", "VBZ"), "co-carry");
+  EXPECT_EQ(lemma("re-stopped", "VBN"), "re-stop");
 }
 
 TEST(Lemmatizer, AddressesKeepTheirForm) {
