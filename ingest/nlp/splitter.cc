@@ -16,6 +16,32 @@ std::string_view form(std::string_view text, const Token& t) { return text.subst
 
 uint64_t length_bucket(size_t n) { return n <= 3 ? n : n <= 6 ? 4 : n <= 15 ? 5 : 6; }
 
+// Whether the text writes its sentences out with their stops, as news
+// does: at least three paragraphs, and three in four of them end in
+// terminal punctuation (a headline need not). There a word running on into
+// a capitalised one on the same line ends no sentence ("the 2003 French |
+// Open champion", "London Marathon runner-up | Susan Chepkemei"), where in
+// web text without stops it often does.
+bool punctuated_prose(std::string_view text, std::span<const Token> tokens) {
+  size_t paragraphs = 0, stopped = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i + 1 < tokens.size() && !tokens[i + 1].has(Token::kParagraphBefore)) continue;
+    ++paragraphs;
+    const char last = text[tokens[i].end - 1];
+    stopped += last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')' || last == ':' ||
+               last == ';' || (static_cast<unsigned char>(last) & 0x80) != 0;
+  }
+  return paragraphs >= 3 && stopped * 4 >= paragraphs * 3;
+}
+
+// Whether token i numbers a figure or a table ("Figure 2.2"), a caption
+// that runs on into its text without a stop.
+bool caption_number(std::string_view text, std::span<const Token> tokens, size_t i) {
+  if (i == 0 || !is_ascii_digit(text[tokens[i].begin])) return false;
+  const std::string_view before = form(text, tokens[i - 1]);
+  return before == "Figure" || before == "Fig" || before == "Table" || before == "Chart";
+}
+
 }  // namespace
 
 bool SentenceSplitter::is_candidate(std::string_view text, std::span<const Token> tokens, size_t i) {
@@ -67,9 +93,13 @@ void SentenceSplitter::split(std::string_view text, std::span<const Token> token
   std::vector<uint64_t> feats;
   feats.reserve(16);
   size_t start = 0;
+  const bool prose = punctuated_prose(text, tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
     bool end = i + 1 == tokens.size() || tokens[i + 1].has(Token::kParagraphBefore);
-    if (!end && is_candidate(text, tokens, i)) {
+    const bool run_on = prose && !tokens[i + 1 < tokens.size() ? i + 1 : i].has(Token::kLineBefore) &&
+                        (is_ascii_alpha(text[tokens[i].end - 1]) || is_ascii_digit(text[tokens[i].end - 1])) &&
+                        !caption_number(text, tokens, i);
+    if (!end && !run_on && is_candidate(text, tokens, i)) {
       feats.clear();
       features(text, tokens, i, i + 1 - start, &feats);
       end = model_.predict(feats) == 1;

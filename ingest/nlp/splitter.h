@@ -6,7 +6,9 @@
 // neighbours, their shapes, whether a line break follows). Candidates are
 // the positions where a sentence can plausibly end: after punctuation, or
 // before a word that does not start in lowercase, or at a line break; a
-// sentence never ends inside a multiword token.
+// sentence never ends inside a multiword token. In a text whose paragraphs
+// end in stops, as news does, a word running on into a capitalised one on
+// the same line is no candidate ("the 2003 French | Open champion").
 #pragma once
 
 #include <cstdint>

@@ -48,6 +48,28 @@ TEST(SentenceSplitter, SplitsNewsProse) {
   for (const SplitCase& c : cases) EXPECT_EQ(sentences_of(c.text), c.expected) << c.what;
 }
 
+TEST(SentenceSplitter, InPunctuatedProseAWordRunningOnIntoACapitalEndsNoSentence) {
+  // An article whose paragraphs end in stops: "French Open", "runner-up
+  // Mia Holt" and "9 January" run on within their line.
+  const std::string article =
+      "Holt through in Dubai\n"
+      "\n"
+      "Mia Holt beat the 2003 French Open champion in straight sets.\n"
+      "\n"
+      "The London Marathon runner-up Mia Holt was banned until 9 January by her federation.\n"
+      "\n"
+      "She will appeal.\n";
+  EXPECT_EQ(sentences_of(article),
+            (std::vector<std::string>{"Holt through in Dubai",
+                                      "Mia Holt beat the 2003 French Open champion in straight sets.",
+                                      "The London Marathon runner-up Mia Holt was banned until 9 January by her "
+                                      "federation.",
+                                      "She will appeal."}));
+  // Without stops (a chat log), a capital after a word may still start a sentence.
+  const std::vector<std::string> chat = sentences_of("ok see you at noon Thanks again for the help");
+  EXPECT_EQ(chat.size(), 2u);
+}
+
 TEST(SentenceSplitter, MarksParagraphStarts) {
   const Document doc = shipped_pipeline().segment("First paragraph here. Still the first.\n\nSecond one.");
   ASSERT_EQ(doc.sentences.size(), 3u);
