@@ -367,7 +367,9 @@ std::optional<std::pair<std::string, int32_t>> role_after_known_name(std::span<c
 }
 
 // The broadcaster or publication that owns a programme or paper someone
-// is told through ("GMTV's Sunday programme"): its record, or nullopt.
+// is told through ("GMTV's Sunday programme"), or whose name is written
+// before it ("the BBC News website", "the Guardian newspaper"): its record,
+// or nullopt.
 std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extract::Argument& a, uint32_t sentence,
                                   const resolve::DocumentEntities& ents, const EntityTable& table) {
   static const std::set<std::string_view> kMedia = {"programme", "program", "show", "newspaper", "paper",
@@ -382,6 +384,17 @@ std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extrac
     while (clitic < a.head && words[clitic].form != "'s" && words[clitic].form != "'") ++clitic;
     if (clitic == a.head || ents.cluster_at(sentence, clitic - 1) != c) return std::nullopt;
     return table.cluster(c);
+  }
+  // (An organisation's name right before the noun; not a country's medium,
+  // "US TV show".)
+  if (a.head > 0 && words[a.head - 1].deprel == "compound") {
+    const int32_t c = ents.cluster_at(sentence, a.head - 1);
+    uint32_t first = a.head - 1;
+    while (first > 0 && ents.cluster_at(sentence, first - 1) == c) --first;
+    if (c >= 0 && ents.clusters[static_cast<size_t>(c)].type == nlp::EntityType::kOrg &&
+        lexicon::find_country(words[first].form) == nullptr && !lexicon::is_nationality_word(words[first].form)) {
+      return table.cluster(c);
+    }
   }
   return std::nullopt;
 }

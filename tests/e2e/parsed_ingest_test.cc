@@ -283,7 +283,8 @@ constexpr const char* kMatchArticle =
     "\n"
     "Leo Brandt will most likely end up with Brunel Athletic.\n"
     "\n"
-    "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive. BBC Scotland's sports editor Ruth Dale agreed.\n"
+    "\"We deserved it,\" said Nadia Okoro, Kelso Rovers' chief executive. BBC Scotland's sports editor Ruth Dale "
+    "agreed.\n"
     "\n"
     "Former Kelso Rovers manager Sam Kerr watched from the stand. It was not surprising that Kerr had chosen to leave "
     "Ardmore, his brother said.\n"
@@ -291,7 +292,8 @@ constexpr const char* kMatchArticle =
     "\"The fans were magnificent,\" Leo Brandt told GMTV's Sunday programme. Ian Ferris, of the Kelso Supporters "
     "Trust, said the fans were sorry.\n"
     "\n"
-    "Halden Freight sponsors Kelso Rovers. Halden Freight chief executive Nils Berg called the result fair.\n";
+    "Halden Freight sponsors Kelso Rovers. Halden Freight chief executive Nils Berg called the result fair. \"It was "
+    "a fair result,\" Nils Berg told the BBC Sport website.\n";
 
 TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
@@ -323,6 +325,8 @@ TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   EXPECT_TRUE(g.edges("Sam Kerr", "not choose to leave", "Ardmore").empty()) << g.dump();
   // Told a broadcaster's programme: told the broadcaster; "X, of Y," works for Y.
   EXPECT_TRUE(g.has_edge("Leo Brandt", "tell", "GMTV")) << g.dump();
+  // Told an outlet named before its kind: told the outlet.
+  EXPECT_TRUE(g.has_edge("Nils Berg", "tell", "BBC Sport")) << g.dump();
   // A company's name read as common words at the start of a sentence, before
   // a title, is the company the article names ("Kelso Rovers" elsewhere).
   EXPECT_TRUE(g.has_edge("Nils Berg", "chief executive of", "Halden Freight")) << g.dump();
