@@ -346,8 +346,10 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
 // Verbs that act on their object and then say what it is to do ("urged
 // Congress to take action", "asked him to stay"): the object is theirs.
 bool object_control_verb(std::string_view lemma) {
-  return one_of(lemma, {"urge", "ask", "persuade", "force", "invite", "encourage", "order", "press", "pressure",
-                        "advise", "warn", "tell", "convince", "help", "hire", "sign", "appoint", "beg", "challenge"});
+  return one_of(lemma, {"urge",  "ask",      "persuade",   "force",   "invite",    "encourage", "order",
+                        "press", "pressure", "advise",     "warn",    "tell",      "convince",  "help",
+                        "hire",  "sign",     "appoint",    "beg",     "challenge", "choose",    "select",
+                        "pick",  "elect",    "commission", "recruit", "employ",    "nominate",  "enlist"});
 }
 
 // Verbs that mean little without the complement that follows their object

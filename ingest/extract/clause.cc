@@ -198,10 +198,14 @@ void ClauseRules::relation_words(ClauseBuild& c) const {
     }
   }
   // A conjoined verb without its own auxiliaries shares its first conjunct's
-  // ("would not expand ... or deploy").
+  // ("would not expand ... or deploy"); not one with a subject of its own,
+  // a clause of its own ("the drama was named best picture and Eastwood
+  // pipped Scorsese").
   if (c.top_rel == "conj" && t_.head(top) >= 0) {
     bool own_aux = false;
-    for (uint32_t d : t_.children(top)) own_aux = own_aux || t_.dep(d) == Dep::kAux || t_.dep(d) == Dep::kCop;
+    for (uint32_t d : t_.children(top)) {
+      own_aux = own_aux || t_.dep(d) == Dep::kAux || t_.dep(d) == Dep::kCop || t_.base_rel(d) == "nsubj";
+    }
     if (!own_aux) absorb_auxiliaries(c, static_cast<uint32_t>(t_.head(top)));
   }
   if (pred.copular) {

@@ -814,6 +814,29 @@ TEST(ParsedIngest, APersonsCompanyAfterTheOnlyManNamedBefore) {
   EXPECT_TRUE(g.edges("Anna Varga", "", "Opera Nova").empty()) << g.dump();
 }
 
+// Our own awards report: a verb that acts on its object before an
+// infinitive, and a conjoined clause with a subject of its own after a
+// passive.
+constexpr const char* kAwardsArticle =
+    "Awards night\n"
+    "\n"
+    "Tom Holt and Anna Varga were there. In 2003, Acme Systems chose Zentek to run its network.\n"
+    "\n"
+    "The film was named best picture and Tom Holt beat Anna Varga to the prize.\n";
+
+TEST(ParsedIngest, AChosenObjectAndAConjoinedClausesOwnVoice) {
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("awards", kAwardsArticle);
+  const IngestedGraph g("awards", path);
+  fs::remove_all(fs::path(path).parent_path());
+  // "chose Zentek to run its network": the choice is of Zentek.
+  EXPECT_TRUE(g.has_edge("Acme Systems", "choose", "Zentek")) << g.dump();
+  // "was named ... and Tom Holt beat": the second clause borrows no "was"
+  // (no passive "be beat").
+  EXPECT_TRUE(g.has_edge("Tom Holt", "beat", "Anna Varga")) << g.dump();
+}
+
 // Our own rugby report: results written as nouns, and relative clauses after
 // a comma that the parser tends to hang on the main verb.
 constexpr const char* kRugbyArticle =
