@@ -189,7 +189,9 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     // (Any word of the place's name known: "New York State".)
     bool known = false;
     for (uint32_t k = name_start(words, p); k <= p && !known; ++k) known = known_place(k);
-    if (!in || !known) continue;
+    // (A place the gazetteer does not know, only as the recognizer's and
+    // only for an event: "the Conservative Party Conference in Blackpool".)
+    if (!in || (!known && untagged_place)) continue;
     const uint32_t h = static_cast<uint32_t>(words[p].head);
     if (h >= p) continue;
     // The modified word ends a name itself, or is an event or venue noun
@@ -218,6 +220,7 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     // ("face the Faroe Islands in Dublin": a country or a city is in no other place so.)
     if (known_place(name) || words[name].form == "Islands" || words[name].form == "Island") continue;
     event = event || lexicon::ends_event_name(words[name].form);
+    if (!known && !event) continue;
     // ("Cornell University in New York State", "the Mercury Theatre in
     // Colchester": an institution with a building is where it stands.)
     venue = venue ||

@@ -623,7 +623,8 @@ constexpr const char* kMeetingArticle =
     "\n"
     "Manchester United were held at home. United goalkeeper Roy Dunn made two saves.\n"
     "\n"
-    "Glasgow-born singer Sharleen Spiteri released an album.\n";
+    "Glasgow-born singer Sharleen Spiteri released an album. Mrs Rowe spoke at the Conservative Party Conference in "
+    "Blackpool last October.\n";
 
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
@@ -633,6 +634,8 @@ TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   fs::remove_all(fs::path(path).parent_path());
   // An event's name "in" a place, and a place with its country after a comma.
   EXPECT_TRUE(g.has_edge("European Indoor Championships", "be held in", "Madrid")) << g.dump();
+  // (Also in a place the gazetteer does not list, when it is an event's.)
+  EXPECT_TRUE(g.has_edge("Conservative Party Conference", "be held in", "Blackpool")) << g.dump();
   EXPECT_TRUE(g.has_edge("Cannes", "be located in", "France")) << g.dump();
   // "Glasgow-born singer X": where the person was born.
   EXPECT_TRUE(g.has_edge("Sharleen Spiteri", "be born in", "Glasgow")) << g.dump();
