@@ -399,6 +399,33 @@ std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extrac
   return std::nullopt;
 }
 
+// Whether the word at `w` of `sentence` is "he", "she" or "they" inside a
+// quotation that `cluster` speaks, named as the subject of a verb of saying
+// in the sentence or the one before ("'We hold him in such high esteem,' said
+// Lomu. 'He is such a great leader'"): the pronoun is someone else.
+bool pronoun_in_own_quotation(const nlp::Document& doc, const resolve::DocumentEntities& ents, uint32_t sentence,
+                              uint32_t w, int32_t cluster) {
+  const auto words = doc.words_of(doc.sentences[sentence]);
+  if (w >= words.size() || !one_of(utf8::ascii_lowercase(words[w].form), {"he", "she", "they"})) return false;
+  size_t marks = 0;
+  for (uint32_t i = 0; i < w; ++i) marks += one_of(words[i].form, {"\"", "\u201c", "\u201d", "''", "``"});
+  if (marks % 2 == 0) return false;
+  const auto speaks = [&](uint32_t s) {
+    const auto ws = doc.words_of(doc.sentences[s]);
+    for (uint32_t i = 0; i < ws.size(); ++i) {
+      // (A speaker named, not "he said": the resolver reads both pronouns alike.)
+      if (!ws[i].deprel.starts_with("nsubj") || ws[i].head < 0 || ws[i].upos != nlp::UPos::PROPN ||
+          ents.cluster_at(s, i) != cluster) {
+        continue;
+      }
+      const nlp::Word& verb = ws[static_cast<uint32_t>(ws[i].head)];
+      if (lexicon::is_reporting_verb(utf8::ascii_lowercase(verb.lemma))) return true;
+    }
+    return false;
+  };
+  return speaks(sentence) || (sentence > 0 && speaks(sentence - 1));
+}
+
 // Whether `t`'s subject is a pronoun or an organisation description whose
 // reading the gate may trust: it was resolved to the subject of the verb
 // whose clausal complement `p` is ("Time Warner said that it owns ..."), or
@@ -474,7 +501,8 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
       (words[verb].deprel == "parataxis" && one_of(utf8::ascii_lowercase(words[verb].lemma), {"say", "tell", "add"}));
   const bool clause_subject = words[t.subject->head].head == static_cast<int32_t>(verb) &&
                               words[t.subject->head].deprel.starts_with("nsubj") && main_clause;
-  return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1);
+  return clause_subject && p.sentence > 0 && subject_in(p.sentence - 1, -1) &&
+         !pronoun_in_own_quotation(doc, ents, p.sentence, t.subject->head, cluster);
 }
 
 // Whether the cluster is named (not only referred to) in sentence `s` or the one before.
@@ -971,7 +999,8 @@ class ArticleReader {
         t->subject->head < words.size() ? utf8::ascii_lowercase(words[t->subject->head].form) : std::string();
     bool trusted = trusted_pronoun(annotated_, ents_, p, *t) ||
                    (main_person_ >= 0 && subject_cluster == main_person_ && t->subject->is_pronoun &&
-                    (subject_word == "he" || subject_word == "she")) ||
+                    (subject_word == "he" || subject_word == "she") &&
+                    !pronoun_in_own_quotation(annotated_, ents_, p.sentence, t->subject->head, main_person_)) ||
                    (leading_person_ >= 0 && subject_cluster == leading_person_ && !t->subject->is_pronoun &&
                     subject_word == "old" && reference_description(words, *t->subject)) ||
                    (main_person_ >= 0 && subject_cluster == main_person_ && person_description(words, *t->subject));

@@ -817,6 +817,26 @@ TEST(ParsedIngest, APersonsCompanyAfterTheOnlyManNamedBefore) {
   EXPECT_TRUE(g.edges("Anna Varga", "", "Opera Nova").empty()) << g.dump();
 }
 
+// Our own farewell report: a player's words about someone else.
+constexpr const char* kFarewellArticle =
+    "Reid to retire\n"
+    "\n"
+    "England captain Tom Reid will retire at the end of the season. His final game will be against a side captained "
+    "by Jon Lamu. Lamu said he was proud to be part of the farewell. \"We hold him in such high esteem,\" said Lamu. "
+    "\"He is such a great leader and I am just honoured to be on the same pitch.\"\n";
+
+TEST(ParsedIngest, AHeInAQuotationIsNotItsNamedSpeaker) {
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("farewell", kFarewellArticle);
+  const IngestedGraph g("farewell", path);
+  fs::remove_all(fs::path(path).parent_path());
+  // "'...,' said Lamu. 'He is such a great leader'": Lamu speaks of Reid,
+  // though Lamu is the person the article names most.
+  EXPECT_TRUE(g.edges("Jon Lamu", "be", "great leader").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tom Reid", "captain of", "England")) << g.dump();
+}
+
 // Our own awards report: a verb that acts on its object before an
 // infinitive, and a conjoined clause with a subject of its own after a
 // passive.
