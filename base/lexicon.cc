@@ -637,6 +637,13 @@ bool ends_event_name(std::string_view last_word) {
                      [&](std::string_view e) { return equals_folded(e, last_word); });
 }
 
+bool is_award_name(std::string_view name) {
+  static constexpr std::string_view kAwards[] = {"Oscar",  "Oscars",  "Bafta",        "Baftas",
+                                                 "BAFTA",  "BAFTAs",  "Emmy",         "Emmys",
+                                                 "Grammy", "Grammys", "Golden Globe", "Golden Globes"};
+  return holds(kAwards, name);
+}
+
 bool is_event_description(std::string_view lowercase_lemma, bool any_event) {
   // ("the event", "the race" and "the competition" were measured and left
   // out: in athletics they are as often a race inside a named meeting, or
@@ -699,6 +706,7 @@ bool is_position_noun(std::string_view lowercase_word) {
                                                     "lock",      "centre",     "left-back",  "right-back", "centre-back",
                                                     "centre-half", "boss",
                                                     "economist", "analyst",    "strategist", "champion",   "winner",
+                                                    "nominee",
                                                     "correspondent", "journalist", "reporter",   "columnist"};
   // clang-format on
   return is_band_position(lowercase_word) || holds(kPositions, lowercase_word);

@@ -199,6 +199,10 @@ bool is_organisation_descriptor(std::string_view lowercase_lemma);
 // whatever the recognizer said. Case-insensitive.
 bool ends_event_name(std::string_view last_word);
 
+// An award known by one word ("Oscar", "Baftas", "Grammy"), which the
+// recognizer reads as a given name or a place. Case-sensitive.
+bool is_award_name(std::string_view name);
+
 // A noun that, after "the", stands for an event the article has named: a
 // word any event goes by ("tournament", for the Australian Open or the Rugby
 // World Cup), or the last word of the event's own name ("festival",

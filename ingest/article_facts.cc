@@ -1293,6 +1293,8 @@ class ArticleReader {
           lexicon::ends_event_name(std::string_view(e.name).substr(space + 1))) {
         e.type = store::EntityType::kMisc;
       }
+      // ("Oscar" read as a given name, "Bafta" as a place.)
+      if (lexicon::is_award_name(e.name)) e.type = store::EntityType::kMisc;
     }
   }
 

@@ -178,7 +178,7 @@ std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uin
   // The title noun, last.
   const uint32_t noun = end - 1;
   const std::string last = utf8::ascii_lowercase(words[noun].form);
-  if (last != "champion" && last != "winner") return std::nullopt;
+  if (last != "champion" && last != "winner" && last != "nominee") return std::nullopt;
   // The event's name ends right before the noun, inside the title or just before it.
   if (noun == 0) return std::nullopt;
   const uint32_t event = noun - 1;
@@ -194,7 +194,7 @@ std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uin
   // (A side's "winner" is the goal that won a match; a champion side is
   // named so by its league, which the parse does not give.)
   if (type == "ORG" && last == "winner") return std::nullopt;
-  return RoleMention{"win", event};
+  return RoleMention{last == "nominee" ? "be nominated for" : "win", event};
 }
 
 std::string_view role_preposition(std::string_view role) {

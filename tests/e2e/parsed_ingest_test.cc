@@ -845,9 +845,12 @@ constexpr const char* kAwardsArticle =
     "\n"
     "Tom Holt and Anna Varga were there. In 2003, Acme Systems chose Zentek to run its network.\n"
     "\n"
-    "The film was named best picture and Tom Holt beat Anna Varga to the prize.\n";
+    "The film was named best picture and Tom Holt beat Anna Varga to the prize.\n"
+    "\n"
+    "Among the favourites are Scottish actor Dougal Reid and Oscar nominee Clive Morgan. Morgan won an Oscar in "
+    "2001.\n";
 
-TEST(ParsedIngest, AChosenObjectAndAConjoinedClausesOwnVoice) {
+TEST(ParsedIngest, AChoiceAConjoinedClausesOwnVoiceAndAnAward) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("awards", kAwardsArticle);
@@ -858,6 +861,10 @@ TEST(ParsedIngest, AChosenObjectAndAConjoinedClausesOwnVoice) {
   // "was named ... and Tom Holt beat": the second clause borrows no "was"
   // (no passive "be beat").
   EXPECT_TRUE(g.has_edge("Tom Holt", "beat", "Anna Varga")) << g.dump();
+  // "Oscar nominee Clive Morgan": what he was nominated for; the award is no
+  // person, though "Oscar" is a given name.
+  EXPECT_TRUE(g.has_edge("Clive Morgan", "be nominated for", "Oscar")) << g.dump();
+  EXPECT_TRUE(g.person("Oscar").is_null()) << g.dump();
 }
 
 // Our own rugby report: results written as nouns, and relative clauses after
