@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "base/lexicon.h"
@@ -905,21 +906,38 @@ namespace {
 // hyphen as the person and leaves the rest. A person's name written touching
 // "-" and a capitalised word takes that word in, unless the document names a
 // person with that word elsewhere ("the Blair-Brown feud" beside "Gordon
-// Brown": two people).
+// Brown": two people). So does any other name but a place's ("Winn-Dixie",
+// "Robert Kilroy-Silk" read as MISC; "the Earth-Moon system" is two places).
+bool spelled_tens(std::string_view word) {
+  return one_of(word, {"Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"});
+}
+
 void join_hyphenated_surnames(Document* doc) {
-  std::set<std::string_view> person_words;
-  for (const Word& w : doc->words) {
-    if (tag_type(w) == "PERSON") person_words.insert(w.form);
+  // Each person's word with the words written before it: "Brown" after
+  // "Gordon" names another person than the "Blair" of "Blair-Brown", "Silk"
+  // after "Kilroy" (a reader's "Kilroy Silk") or after a hyphen none.
+  std::map<std::string_view, std::set<std::string_view>> person_words;
+  for (size_t i = 0; i < doc->words.size(); ++i) {
+    const bool after_hyphen = i > 0 && doc->words[i - 1].form == "-" && !doc->words[i - 1].space_after;
+    if (tag_type(doc->words[i]) == "PERSON" && !after_hyphen) {
+      person_words[doc->words[i].form].insert(i > 0 ? doc->words[i - 1].form : std::string_view());
+    }
   }
+  const auto other_person = [&](std::string_view first, std::string_view second) {
+    const auto it = person_words.find(second);
+    return it != person_words.end() &&
+           std::any_of(it->second.begin(), it->second.end(), [&](std::string_view before) { return before != first; });
+  };
   for (const Sentence& s : doc->sentences) {
     std::span<const Word> words = doc->words_of(s);
     std::vector<EntitySpan> spans = entity_spans(words);
     bool changed = false;
     for (EntitySpan& e : spans) {
       const uint32_t k = e.end;
-      if (e.type != EntityType::kPerson || k + 1 >= words.size() || words[k - 1].space_after || words[k].form != "-" ||
-          words[k].space_after || !words[k + 1].ner.empty() || !is_ascii_upper(words[k + 1].form[0]) ||
-          person_words.contains(words[k + 1].form)) {
+      // (A number is no name's part: "the Fifty-Fourth".)
+      if (e.type == EntityType::kLoc || k + 1 >= words.size() || spelled_tens(words[k - 1].form) ||
+          words[k - 1].space_after || words[k].form != "-" || words[k].space_after || !words[k + 1].ner.empty() ||
+          !is_ascii_upper(words[k + 1].form[0]) || other_person(words[k - 1].form, words[k + 1].form)) {
         continue;
       }
       e.end = k + 2;

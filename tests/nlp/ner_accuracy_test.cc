@@ -86,6 +86,12 @@ TEST(NerRegression, HyphenatedSurnamesAreWhole) {
   const std::set<std::string> feud =
       entities_of("Gordon Brown spoke on Monday. The Blair-Brown feud went on all week.");
   EXPECT_FALSE(feud.contains("Blair - Brown/PERSON")) << ::testing::PrintToString(feud);
+  // The second word written after the first without the hyphen is the same
+  // name, no other person ("Kilroy Silk has my vote").
+  const std::set<std::string> reader = entities_of(
+      "Mr Kilroy-Silk quit the party on Friday. One reader wrote that Kilroy Silk has his vote. Mr Kilroy-Silk "
+      "thanked him.");
+  EXPECT_FALSE(reader.contains("Kilroy/PERSON")) << ::testing::PrintToString(reader);
 }
 
 // A particle opening the second of two people's names touching each other
