@@ -805,7 +805,7 @@ class ArticleReader {
     read_played_by();
     read_starring();
     read_kinship();
-    retype_events_read_as_people();
+    retype_by_name();
     retype_introduced_organisations();  // before the owned ones: "his company, Ballets Russes"
     read_names_of_owned_organisations();
     read_possessors_of_people();
@@ -1281,9 +1281,11 @@ class ArticleReader {
     });
   }
 
+  // Names whose words say their type, whatever the recognizer read:
   // "European Indoor Championships", "New York Marathon" read as a person's
-  // name: an event's (MISC), unless a pronoun or honorific gave it a gender.
-  void retype_events_read_as_people() {
+  // name are an event's (MISC), unless a pronoun or honorific gave it a
+  // gender; so are awards and countries below.
+  void retype_by_name() {
     for (size_t c = 0; c < ents_.clusters.size(); ++c) {
       const std::optional<uint32_t> r = table_.cluster(static_cast<int32_t>(c));
       if (!r || ents_.clusters[c].gender != resolve::Gender::kUnknown) continue;
@@ -1295,6 +1297,11 @@ class ArticleReader {
       }
       // ("Oscar" read as a given name, "Bafta" as a place.)
       if (lexicon::is_award_name(e.name)) e.type = store::EntityType::kMisc;
+      // ("South Korea" read as an organisation: a country is a place, its
+      // side too, as news names it.)
+      if (const lexicon::Country* country = lexicon::find_country(e.name); country != nullptr && country->sovereign) {
+        e.type = store::EntityType::kLoc;
+      }
     }
   }
 

@@ -848,9 +848,11 @@ constexpr const char* kAwardsArticle =
     "The film was named best picture and Tom Holt beat Anna Varga to the prize.\n"
     "\n"
     "Among the favourites are Scottish actor Dougal Reid and Oscar nominee Clive Morgan. Morgan won an Oscar in "
-    "2001.\n";
+    "2001.\n"
+    "\n"
+    "South Korea has earmarked 24 trillion won for film subsidies.\n";
 
-TEST(ParsedIngest, AChoiceAConjoinedClausesOwnVoiceAndAnAward) {
+TEST(ParsedIngest, AChoiceAConjoinedClausesOwnVoiceAnAwardAndACountry) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("awards", kAwardsArticle);
@@ -865,6 +867,10 @@ TEST(ParsedIngest, AChoiceAConjoinedClausesOwnVoiceAndAnAward) {
   // person, though "Oscar" is a given name.
   EXPECT_TRUE(g.has_edge("Clive Morgan", "be nominated for", "Oscar")) << g.dump();
   EXPECT_TRUE(g.person("Oscar").is_null()) << g.dump();
+  // A country is a place, though the recognizer read an organisation.
+  const std::vector<nlohmann::json> korea = g.nodes_named("South Korea");
+  ASSERT_EQ(korea.size(), 1u) << g.dump();
+  EXPECT_EQ(korea[0]["type"], "LOC") << g.dump();
 }
 
 // Our own rugby report: results written as nouns, and relative clauses after
