@@ -655,6 +655,44 @@ bool one_of_alternatives(Words words, uint32_t head) {
   return false;
 }
 
+// Whether the noun at `head`, ranked, is narrowed by a clause without a
+// comma before it ("the oldest player to appear in the competition", "the
+// only player remaining from that meeting", "the first Indian woman to
+// reach the third round"): the noun alone says something else. (Others stay
+// true without their clause: "is developing a laptop PC that will sell for
+// $100", "sold 10 million copies when recorded by Claude King".)
+bool narrowed_by_clause(Words words, uint32_t head) {
+  bool ranked = false;
+  for (uint32_t k = 0; k < head; ++k) {
+    // (Not "best", which names an award's category: "won best screenplay
+    // for Sideways"; nor a word of a name: "the Weakest Link".)
+    const std::string_view form = words[k].form;
+    ranked =
+        ranked ||
+        (words[k].head == static_cast<int32_t>(head) && !form.empty() &&
+         std::islower(static_cast<unsigned char>(form[0])) &&
+         ((words[k].xpos == "JJS" && form != "best") || one_of(form, {"first", "last", "only", "next", "second"})));
+  }
+  if (!ranked) return false;
+  for (uint32_t c = head + 1; c < words.size(); ++c) {
+    if (words[c].head != static_cast<int32_t>(head) || !one_of(words[c].deprel, {"acl", "acl:relcl"}) ||
+        words[c].upos != nlp::UPos::VERB) {
+      continue;
+    }
+    uint32_t first = c;  // the clause's first word
+    for (uint32_t k = head + 1; k < c; ++k) {
+      int32_t up = static_cast<int32_t>(k);
+      while (up >= 0 && up != static_cast<int32_t>(c) && up != static_cast<int32_t>(head)) up = words[up].head;
+      if (up == static_cast<int32_t>(c)) {
+        first = k;
+        break;
+      }
+    }
+    if (first > 0 && words[first - 1].form != "," && words[first - 1].form != "-") return true;
+  }
+  return false;
+}
+
 // Common nouns and pronoun-like words that say nothing as a statement's object.
 bool empty_concept(Words words, const extract::Argument& a, std::string_view relation) {
   static constexpr std::array<std::string_view, 29> kPronounLike = {
@@ -1822,6 +1860,7 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
       return std::nullopt;
     }
     if (empty_concept(words, concept_side, t.relation)) return std::nullopt;
+    if (concept_side.head < words.size() && narrowed_by_clause(words, concept_side.head)) return std::nullopt;
     // An apposition that is one item of a list, or a list after a colon,
     // names no identity ("three core divisions: gaming, Hard Rock and Deluxe
     // Films"; "34 Grosvenor casinos, the Mecca Bingo chain and ... Hard

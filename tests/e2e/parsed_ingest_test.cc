@@ -821,11 +821,13 @@ TEST(ParsedIngest, APersonsCompanyAfterTheOnlyManNamedBefore) {
 constexpr const char* kFarewellArticle =
     "Reid to retire\n"
     "\n"
-    "England captain Tom Reid will retire at the end of the season. His final game will be against a side captained "
+    "England captain Tom Reid will retire at the end of the season. Reid became the first player to captain the side "
+    "in three World Cups. Reid is developing a coaching course that will start in May. His final game will be "
+    "against a side captained "
     "by Jon Lamu. Lamu said he was proud to be part of the farewell. \"We hold him in such high esteem,\" said Lamu. "
     "\"He is such a great leader and I am just honoured to be on the same pitch.\"\n";
 
-TEST(ParsedIngest, AHeInAQuotationIsNotItsNamedSpeaker) {
+TEST(ParsedIngest, AHeInAQuotationIsNotItsNamedSpeakerAndAFirstNeedsItsClause) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("farewell", kFarewellArticle);
@@ -835,6 +837,11 @@ TEST(ParsedIngest, AHeInAQuotationIsNotItsNamedSpeaker) {
   // though Lamu is the person the article names most.
   EXPECT_TRUE(g.edges("Jon Lamu", "be", "great leader").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Tom Reid", "captain of", "England")) << g.dump();
+  // "the first player to captain the side in three World Cups" is no first
+  // player without its clause; "a coaching course that will start" is a
+  // course.
+  EXPECT_TRUE(g.edges("Tom Reid", "become", "first player").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("Tom Reid", "develop", "coaching course")) << g.dump();
 }
 
 // Our own awards report: a verb that acts on its object before an
