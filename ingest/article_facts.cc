@@ -1592,6 +1592,40 @@ class ArticleReader {
 
   // What the titles split off names say: the title itself, where the person is
   // from, the party, and the post and its holder.
+  // The department the article names whose remit a secretary's or a
+  // minister's title gives ("Home Secretary": the Home Office; "Trade and
+  // Industry Secretary": the Department of Trade and Industry); nullopt for
+  // none, or for a shadow office (the opposition's: it runs nothing).
+  std::optional<uint32_t> department_of_title(std::string_view title) const {
+    const std::string lower = utf8::ascii_lowercase(title);
+    const size_t last_space = lower.rfind(' ');
+    if (last_space == std::string::npos || lower.find("shadow") != std::string::npos) return std::nullopt;
+    const std::string_view office = std::string_view(lower).substr(last_space + 1);
+    if (office != "secretary" && office != "minister") return std::nullopt;
+    std::vector<std::string> remit;
+    for (size_t at = 0; at < last_space;) {
+      const size_t next = std::min(lower.find(' ', at), last_space);
+      if (const std::string w = lower.substr(at, next - at); w != "and" && w != "former" && w != "ex")
+        remit.push_back(w);
+      at = next + 1;
+    }
+    if (remit.empty()) return std::nullopt;
+    std::optional<uint32_t> found;
+    for (size_t c = 0; c < ents_.clusters.size(); ++c) {
+      const std::string name = " " + utf8::ascii_lowercase(ents_.clusters[c].name) + " ";
+      const bool department =
+          name.starts_with(" department ") || name.starts_with(" ministry ") || name.ends_with(" office ");
+      const bool covers = std::all_of(remit.begin(), remit.end(), [&](const std::string& w) {
+        return name.find(" " + w + " ") != std::string::npos;
+      });
+      const std::optional<uint32_t> r = table_.cluster(static_cast<int32_t>(c));
+      if (!department || !covers || !r || record_.entities[*r].type == store::EntityType::kPerson) continue;
+      if (found && *found != *r) return std::nullopt;  // two such departments: no telling
+      found = r;
+    }
+    return found;
+  }
+
   void read_titles() {
     for (const resolve::TitleFact& tf : ents_.titles) {
       const std::optional<uint32_t> person = table_.cluster(static_cast<int32_t>(tf.cluster));
@@ -1606,6 +1640,12 @@ class ArticleReader {
         const std::string title = held_once(words, tf.begin) && !says_so ? "former " + tf.title : tf.title;
         add_fact(*person, std::string(resolve::kHaveTitleRelation), table_.node(title, store::EntityType::kConcept),
                  tf.sentence, {tf.begin, tf.end}, nullptr);
+        // "Home Secretary David Blunkett" where the article names the Home
+        // Office: the secretary of that department.
+        if (const std::optional<uint32_t> department = department_of_title(tf.title); !says_so && department) {
+          add_fact(*person, (title == tf.title ? "" : "former ") + lower + " of", *department, tf.sentence,
+                   {tf.begin, tf.end}, nullptr);
+        }
       }
       // "Arsenal manager Arsene Wenger": Wenger · manager of · Arsenal.
       // "Croatian Ivan Ljubicic", "British hurdler Sarah Claxton", "US

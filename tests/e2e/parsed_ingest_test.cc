@@ -844,6 +844,25 @@ TEST(ParsedIngest, AHeInAQuotationIsNotItsNamedSpeakerAndAFirstNeedsItsClause) {
   EXPECT_TRUE(g.has_edge("Tom Reid", "develop", "coaching course")) << g.dump();
 }
 
+// Our own politics report: a secretary of state and the department the
+// article names.
+constexpr const char* kDepartmentArticle =
+    "Review of laws\n"
+    "\n"
+    "Home Secretary Anna Kerr has apologised to MPs after the Home Office announced a review early. Shadow Home "
+    "Secretary Tom Vale said the Home Office had blundered.\n";
+
+TEST(ParsedIngest, ASecretaryOfTheDepartmentTheArticleNames) {
+  if (!models_present())
+    GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
+  const std::string path = write_article("department", kDepartmentArticle);
+  const IngestedGraph g("department", path);
+  fs::remove_all(fs::path(path).parent_path());
+  EXPECT_TRUE(g.has_edge("Anna Kerr", "home secretary of", "Home Office")) << g.dump();
+  // A shadow secretary runs no department.
+  EXPECT_TRUE(g.edges("Tom Vale", "", "Home Office").empty()) << g.dump();
+}
+
 // Our own awards report: a verb that acts on its object before an
 // infinitive, and a conjoined clause with a subject of its own after a
 // passive.
