@@ -316,8 +316,11 @@ std::string ClauseRules::concept_of(uint32_t h, std::string* type, int32_t nmod_
   const std::string head_lemma = utf8::ascii_lowercase(t_.lemma(h));
   const bool person_noun =
       lexicon::role_noun(head_lemma) != lexicon::RoleNoun::kNone || lexicon::person_descriptor(head_lemma);
+  // (Nor is a counted plural the name: "three Six Nations games" are games
+  // in the Six Nations.)
+  const bool counted = t_.word(h).xpos == "NNS" || t_.child(h, "nummod") >= 0;
   for (uint32_t c : t_.children(h)) {
-    if (one_of(t_.base_rel(c), {"compound", "flat"}) && c < h && !person_noun) {
+    if (one_of(t_.base_rel(c), {"compound", "flat"}) && c < h && !person_noun && !counted) {
       std::string ct;
       std::string m = mention(c, &ct);
       if (!m.empty() && ct == "MISC") {

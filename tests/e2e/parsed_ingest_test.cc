@@ -825,9 +825,12 @@ constexpr const char* kFarewellArticle =
     "in three World Cups. Reid is developing a coaching course that will start in May. His final game will be "
     "against a side captained "
     "by Jon Lamu. Lamu said he was proud to be part of the farewell. \"We hold him in such high esteem,\" said Lamu. "
-    "\"He is such a great leader and I am just honoured to be on the same pitch.\"\n";
+    "\"He is such a great leader and I am just honoured to be on the same pitch.\"\n"
+    "\n"
+    "The Six Nations resumes on Saturday. England, who have lost three Six Nations games in a row, wasted a 17-6 "
+    "half-time lead in their defeat to France.\n";
 
-TEST(ParsedIngest, AHeInAQuotationIsNotItsNamedSpeakerAndAFirstNeedsItsClause) {
+TEST(ParsedIngest, AQuotedHeARankedNounAndCountedGamesSayNoMore) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
   const std::string path = write_article("farewell", kFarewellArticle);
@@ -842,6 +845,8 @@ TEST(ParsedIngest, AHeInAQuotationIsNotItsNamedSpeakerAndAFirstNeedsItsClause) {
   // course.
   EXPECT_TRUE(g.edges("Tom Reid", "become", "first player").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Tom Reid", "develop", "coaching course")) << g.dump();
+  // "lost three Six Nations games": games lost, not the Six Nations.
+  EXPECT_TRUE(g.edges("England", "lose", "Six Nations").empty()) << g.dump();
 }
 
 // Our own politics report: a secretary of state and the department the
