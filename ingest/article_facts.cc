@@ -399,6 +399,9 @@ std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extrac
   return std::nullopt;
 }
 
+// Whether a word is a quotation mark, opening or closing.
+bool quotation_mark(std::string_view form) { return one_of(form, {"\"", "\u201c", "\u201d", "''", "``"}); }
+
 // Whether the word at `w` of `sentence` is "he", "she" or "they" inside a
 // quotation that `cluster` speaks, named as the subject of a verb of saying
 // in the sentence or the one before ("'We hold him in such high esteem,' said
@@ -408,7 +411,7 @@ bool pronoun_in_own_quotation(const nlp::Document& doc, const resolve::DocumentE
   const auto words = doc.words_of(doc.sentences[sentence]);
   if (w >= words.size() || !one_of(utf8::ascii_lowercase(words[w].form), {"he", "she", "they"})) return false;
   size_t marks = 0;
-  for (uint32_t i = 0; i < w; ++i) marks += one_of(words[i].form, {"\"", "\u201c", "\u201d", "''", "``"});
+  for (uint32_t i = 0; i < w; ++i) marks += quotation_mark(words[i].form);
   if (marks % 2 == 0) return false;
   const auto speaks = [&](uint32_t s) {
     const auto ws = doc.words_of(doc.sentences[s]);
@@ -459,7 +462,7 @@ bool trusted_pronoun(const nlp::Document& doc, const resolve::DocumentEntities& 
     const uint32_t from = std::min(governor, t.subject->head), to = std::max(governor, t.subject->head);
     const bool reflexive = utf8::ascii_lowercase(words[t.subject->head].form).ends_with("self");
     for (uint32_t i = from + 1; i < to && !reflexive; ++i) {
-      if (one_of(words[i].form, {"\"", "\u201c", "\u201d", "''", "``"})) return false;
+      if (quotation_mark(words[i].form)) return false;
     }
     return subject_in(p.sentence, words[p.predicate].head);
   }
@@ -1590,8 +1593,6 @@ class ArticleReader {
     });
   }
 
-  // What the titles split off names say: the title itself, where the person is
-  // from, the party, and the post and its holder.
   // The department the article names whose remit a secretary's or a
   // minister's title gives ("Home Secretary": the Home Office; "Trade and
   // Industry Secretary": the Department of Trade and Industry); nullopt for
@@ -1626,6 +1627,8 @@ class ArticleReader {
     return found;
   }
 
+  // What the titles split off names say: the title itself, where the person is
+  // from, the party, and the post and its holder.
   void read_titles() {
     for (const resolve::TitleFact& tf : ents_.titles) {
       const std::optional<uint32_t> person = table_.cluster(static_cast<int32_t>(tf.cluster));
