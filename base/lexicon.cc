@@ -638,9 +638,9 @@ bool ends_event_name(std::string_view last_word) {
 }
 
 bool is_award_name(std::string_view name) {
-  static constexpr std::string_view kAwards[] = {"Oscar",  "Oscars",  "Bafta",        "Baftas",
-                                                 "BAFTA",  "BAFTAs",  "Emmy",         "Emmys",
-                                                 "Grammy", "Grammys", "Golden Globe", "Golden Globes"};
+  static constexpr std::string_view kAwards[] = {"Oscar",        "Oscars",        "Bafta",      "Baftas",     "BAFTA",
+                                                 "BAFTAs",       "Emmy",          "Emmys",      "Grammy",     "Grammys",
+                                                 "Golden Globe", "Golden Globes", "Grand Slam", "Grand Slams"};
   return holds(kAwards, name);
 }
 

@@ -199,8 +199,9 @@ bool is_organisation_descriptor(std::string_view lowercase_lemma);
 // whatever the recognizer said. Case-insensitive.
 bool ends_event_name(std::string_view last_word);
 
-// An award known by one word ("Oscar", "Baftas", "Grammy"), which the
-// recognizer reads as a given name or a place. Case-sensitive.
+// An award or an honour known by its own name ("Oscar", "Baftas", "Grand
+// Slam"), which the recognizer reads as a given name or a place.
+// Case-sensitive.
 bool is_award_name(std::string_view name);
 
 // A noun that, after "the", stands for an event the article has named: a

@@ -881,7 +881,8 @@ constexpr const char* kAwardsArticle =
     "Among the favourites are Scottish actor Dougal Reid and Oscar nominee Clive Morgan. Morgan won an Oscar in "
     "2001.\n"
     "\n"
-    "South Korea has earmarked 24 trillion won for film subsidies.\n";
+    "South Korea has earmarked 24 trillion won for film subsidies. Wales won the Grand Slam for the first time "
+    "since 1978.\n";
 
 TEST(ParsedIngest, AChoiceAConjoinedClausesOwnVoiceAnAwardAndACountry) {
   if (!models_present())
@@ -902,6 +903,10 @@ TEST(ParsedIngest, AChoiceAConjoinedClausesOwnVoiceAnAwardAndACountry) {
   const std::vector<nlohmann::json> korea = g.nodes_named("South Korea");
   ASSERT_EQ(korea.size(), 1u) << g.dump();
   EXPECT_EQ(korea[0]["type"], "LOC") << g.dump();
+  // An honour known by its name is no place.
+  const std::vector<nlohmann::json> slam = g.nodes_named("Grand Slam");
+  ASSERT_EQ(slam.size(), 1u) << g.dump();
+  EXPECT_EQ(slam[0]["type"], "MISC") << g.dump();
 }
 
 // Our own rugby report: results written as nouns, and relative clauses after
