@@ -48,6 +48,22 @@ std::optional<OwnerNoun> owner_noun(std::span<const nlp::Word> words, uint32_t k
   return std::nullopt;
 }
 
+// The noun of ownership that a name at `k - 1` modifies, with up to one
+// lower-case word between ("Yugansk unit", "MSN internet division"), ending
+// its noun phrase (no noun after it: "its Sony business model" is a model).
+std::optional<OwnerNoun> noun_after_name(std::span<const nlp::Word> words, uint32_t k) {
+  for (uint32_t r = k; r < words.size() && r < k + 2; ++r) {
+    if (!lower(words[r].form) || words[r].ner.size() > 2) return std::nullopt;
+    const std::string lemma = utf8::ascii_lowercase(words[r].lemma.empty() ? words[r].form : words[r].lemma);
+    const bool noun = std::find(kOwnershipNouns.begin(), kOwnershipNouns.end(), lemma) != kOwnershipNouns.end();
+    if (noun && words[r].upos == nlp::UPos::NOUN && (r + 1 >= words.size() || words[r + 1].upos != nlp::UPos::NOUN)) {
+      return OwnerNoun{r, lemma, false};
+    }
+    if (words[r].upos != nlp::UPos::NOUN && words[r].upos != nlp::UPos::ADJ) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // The last word of the whole name that begins at `w`, or -1.
 int32_t whole_name(std::span<const nlp::Word> words, uint32_t w) {
   if (w >= words.size() || !nlp::begins_name(words[w])) return -1;
@@ -85,11 +101,25 @@ std::vector<OwnedName> owned_names(std::span<const nlp::Word> words) {
     // The owner's noun first: "its own internet business, AOL".
     if (possessive_pronoun(words[k].form) && (k == 0 || words[k - 1].form != "of")) {
       const std::optional<OwnerNoun> noun = owner_noun(words, k + 1);
-      if (!noun || noun->last + 2 >= n || words[noun->last + 1].form != ",") continue;
-      const int32_t name = whole_name(words, noun->last + 2);
-      if (name < 0 || !closes(words, static_cast<uint32_t>(name) + 1)) continue;
-      out.push_back({k, static_cast<uint32_t>(name), noun->noun, noun->managed});
-      continue;
+      const int32_t name =
+          noun && noun->last + 2 < n && words[noun->last + 1].form == "," ? whole_name(words, noun->last + 2) : -1;
+      if (name >= 0 && closes(words, static_cast<uint32_t>(name) + 1)) {
+        out.push_back({k, static_cast<uint32_t>(name), noun->noun, noun->managed});
+        continue;
+      }
+    }
+    // The name between the owner and its noun: "its Yugansk unit", "Yukos's
+    // Yuganskneftegas subsidiary", "Microsoft's MSN internet division" (not
+    // a place or a people: "its US subsidiary", "its European business").
+    if (const auto possessor = possessor_at(words, k); possessor && (k == 0 || words[k - 1].form != "of")) {
+      const int32_t name = whole_name(words, possessor->second);
+      if (name >= 0 && nlp::tag_type(words[possessor->second]) != "LOC" &&
+          !lexicon::is_nationality_word(words[possessor->second].form)) {
+        if (const std::optional<OwnerNoun> noun = noun_after_name(words, static_cast<uint32_t>(name) + 1)) {
+          out.push_back({possessor->first, static_cast<uint32_t>(name), noun->noun, noun->managed});
+          continue;
+        }
+      }
     }
     // The name first: "Global Sports Communications, Chepkemei's management
     // company, said". (A name after a comma with its own "'s" is the owner.)

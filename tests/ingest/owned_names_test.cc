@@ -38,5 +38,24 @@ TEST(OwnedNames, APersonsCompanyInApposition) {
   EXPECT_EQ(names[0].noun, "company");
 }
 
+TEST(OwnedNames, ANameBetweenItsOwnerAndTheOwnersNoun) {
+  // "sold its Yugansk unit to Rosneft"
+  const nlp::Document unit = hand_parse(
+      "sold VERB 0 root;its PRON 4 nmod:poss;Yugansk PROPN 4 compound U-ORG;unit NOUN 1 obj;"
+      "to ADP 6 case;Rosneft PROPN 1 obl U-ORG");
+  const auto names = owned_names(unit.words_of(unit.sentences[0]));
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].owner_word, 1u);
+  EXPECT_EQ(names[0].name_word, 2u);
+  EXPECT_EQ(names[0].noun, "unit");
+  // "its US subsidiary" names a place, and "its Sony business model" a model.
+  const nlp::Document place =
+      hand_parse("sold VERB 0 root;its PRON 4 nmod:poss;US PROPN 4 compound U-LOC;subsidiary NOUN 1 obj");
+  EXPECT_TRUE(owned_names(place.words_of(place.sentences[0])).empty());
+  const nlp::Document model = hand_parse(
+      "changed VERB 0 root;its PRON 5 nmod:poss;Sony PROPN 5 compound U-ORG;business NOUN 5 compound;model NOUN 1 obj");
+  EXPECT_TRUE(owned_names(model.words_of(model.sentences[0])).empty());
+}
+
 }  // namespace
 }  // namespace kg::ingest
