@@ -34,7 +34,8 @@ inline nlp::Document hand_parse(const std::string& rows) {
   auto doc = nlp::read_conllu(conllu + "\n", "test");
   EXPECT_TRUE(doc.is_ok()) << doc.status().message();
   nlp::Document d = std::move(*doc);
-  for (size_t w = 0; w < tags.size() && w < d.words.size(); ++w) d.words[w].ner = tags[w];
+  // (A word's tag is a view: the document keeps the string.)
+  for (size_t w = 0; w < tags.size() && w < d.words.size(); ++w) d.words[w].ner = d.intern(tags[w]);
   return d;
 }
 
