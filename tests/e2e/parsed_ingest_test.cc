@@ -26,10 +26,34 @@ namespace fs = std::filesystem;
 
 const std::string kModelDir = std::string(KG_SOURCE_DIR) + "/ingest/models";
 
+// The temporary folder of the article named `name`.
+fs::path article_dir(const std::string& name) {
+  return fs::temp_directory_path() / ("kg_parsed_input_" + name + "_" + std::to_string(::getpid()));
+}
+
+// One article written to "<name>.txt" in a temporary folder of its own
+// (the caller removes the folder once the article is ingested).
+std::string write_article(const std::string& name, const char* text) {
+  const fs::path dir = article_dir(name);
+  fs::create_directories(dir);
+  const std::string path = (dir / (name + ".txt")).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+// The text of one article written here, for IngestedGraph to write and ingest.
+struct Article {
+  const char* text;
+};
+
 // A store built by one `kg ingest` of `input`, read back as the JSON export.
 class IngestedGraph {
  public:
   IngestedGraph(const std::string& name, const std::string& input) : IngestedGraph(name, std::vector<std::string>{input}) {}
+  // One article, written to a file of its own, ingested, and the file removed.
+  IngestedGraph(const std::string& name, Article article) : IngestedGraph(name, write_article(name, article.text)) {
+    fs::remove_all(article_dir(name));
+  }
   // One `kg ingest` per input, in this order, into one store.
   IngestedGraph(const std::string& name, const std::vector<std::string>& inputs) {
     root_ = fs::temp_directory_path() / ("kg_parsed_" + name + "_" + std::to_string(::getpid()));
@@ -150,16 +174,6 @@ bool any_contains(const std::vector<std::string>& texts, const std::string& need
   return false;
 }
 
-// One article written to "<name>.txt" in a temporary folder of its own
-// (the caller removes the folder once the article is ingested).
-std::string write_article(const std::string& name, const char* text) {
-  const fs::path dir = fs::temp_directory_path() / ("kg_parsed_input_" + name + "_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string path = (dir / (name + ".txt")).string();
-  std::ofstream(path) << text;
-  return path;
-}
-
 // Our own article: two leaders under full names, honorific short forms, a
 // pronoun and a description, and titles written before the names.
 constexpr const char* kSummitArticle =
@@ -175,9 +189,7 @@ constexpr const char* kSummitArticle =
 
 TEST(ParsedIngest, OwnArticleGivesOneEntityPerPersonWithFactsAndTitles) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("summit", kSummitArticle);
-  const IngestedGraph g("summit", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("summit", Article{kSummitArticle});
 
   EXPECT_NE(g.ingest_output().find("(parser extractor)"), std::string::npos) << g.ingest_output();
 
@@ -232,9 +244,7 @@ constexpr const char* kMergerArticle =
 
 TEST(ParsedIngest, OwnArticleGivesRolesMembershipAndDealsBetweenNames) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("merger", kMergerArticle);
-  const IngestedGraph g("merger", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("merger", Article{kMergerArticle});
 
   // "HarbourFoods" is the same company, written without its space.
   ASSERT_EQ(g.nodes_named("HarbourFoods").size(), 0u) << g.dump();
@@ -297,9 +307,7 @@ constexpr const char* kMatchArticle =
 
 TEST(ParsedIngest, OwnArticleKeepsParticlesAndRefusesMisreadArguments) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("match", kMatchArticle);
-  const IngestedGraph g("match", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("match", Article{kMatchArticle});
 
   EXPECT_TRUE(g.has_edge("Marco Vellini", "come on for", "Dario Conti")) << g.dump();
   EXPECT_FALSE(g.has_edge("Marco Vellini", "come for", "Dario Conti")) << g.dump();
@@ -353,9 +361,7 @@ constexpr const char* kSpeakersArticle =
 TEST(ParsedIngest, SpeakersTheirOrganisationsAndWhereTheySpoke) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("speakers", kSpeakersArticle);
-  const IngestedGraph g("speakers", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("speakers", Article{kSpeakersArticle});
   EXPECT_TRUE(g.has_edge("Maria Kowalczyk", "work for", "Baltic Shipping Council")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tomas Reyes", "work for", "Harland Institute")) << g.dump();
   EXPECT_TRUE(g.has_edge("Ewa Nowak", "work for", "Baltic Freight Holdings")) << g.dump();
@@ -383,20 +389,15 @@ constexpr const char* kTransferArticle =
 
 TEST(ParsedIngest, MovesTalksAndDisputesCarryTheirRelation) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("transfer", kTransferArticle);
-  const IngestedGraph g("transfer", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("transfer", Article{kTransferArticle});
   EXPECT_TRUE(g.has_edge("Danny Keane", "reject move to", "Kelso Athletic")) << g.dump();
   EXPECT_TRUE(g.has_edge("Piotr Walsh", "reopen dispute with", "Danny Keane")) << g.dump();
   EXPECT_TRUE(g.has_edge("Harbour Rovers", "take action against", "Kelso Athletic")) << g.dump();
   EXPECT_TRUE(g.edges("Piotr Walsh", "", "Kelso Athletic").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Tomasz Brennan", "", "Harbour Rovers").empty()) << g.dump();
   // So do business nouns: "agreed a draft proposal with the IMF".
-  const std::string deal = write_article("proposal",
-                                         "Business news\n\nNorway has agreed a draft proposal with the "
-                                         "International Monetary Fund to borrow $5bn.\n");
-  const IngestedGraph h("proposal", deal);
-  fs::remove_all(fs::path(deal).parent_path());
+  const IngestedGraph h("proposal", Article{"Business news\n\nNorway has agreed a draft proposal with the "
+                                            "International Monetary Fund to borrow $5bn.\n"});
   EXPECT_TRUE(h.has_edge("Norway", "agree proposal with", "International Monetary Fund")) << h.dump();
 }
 
@@ -404,11 +405,9 @@ TEST(ParsedIngest, MovesTalksAndDisputesCarryTheirRelation) {
 // a date ("until 20 February") is no statement's object.
 TEST(ParsedIngest, TheFestivalIsTheFestivalNamedBeforeAndADateNoObject) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("festival",
-                                         "Festival opens\n\nThe Gdansk Film Festival opened on Thursday. It runs until "
-                                         "20 February. Director Anna Kowalska will attend the festival.\n");
-  const IngestedGraph g("festival", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("festival",
+                        Article{"Festival opens\n\nThe Gdansk Film Festival opened on Thursday. It runs until "
+                                "20 February. Director Anna Kowalska will attend the festival.\n"});
   EXPECT_TRUE(g.has_edge("Anna Kowalska", "will attend", "Gdansk Film Festival")) << g.dump();
   EXPECT_TRUE(g.edges("", "", "20").empty()) << g.dump();
   EXPECT_TRUE(g.edges("", "run until", "20").empty()) << g.dump();
@@ -418,12 +417,10 @@ TEST(ParsedIngest, TheFestivalIsTheFestivalNamedBeforeAndADateNoObject) {
 // subject named before it, unless another person is named between them.
 TEST(ParsedIngest, AConjoinedClausesPronounIsTheNamedSubjectBeforeIt) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("conjoined",
-                                         "Port row\n\nMayor Anna Berg said the plan was wrong and she accused Kelso "
-                                         "Shipping of greed. Danny Keane passed to Tomasz Brennan and he beat Piotr "
-                                         "Walsh.\n");
-  const IngestedGraph g("conjoined", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("conjoined",
+                        Article{"Port row\n\nMayor Anna Berg said the plan was wrong and she accused Kelso "
+                                "Shipping of greed. Danny Keane passed to Tomasz Brennan and he beat Piotr "
+                                "Walsh.\n"});
   EXPECT_TRUE(g.has_edge("Anna Berg", "accuse", "Kelso Shipping")) << g.dump();
   EXPECT_TRUE(g.edges("Danny Keane", "beat", "Piotr Walsh").empty()) << g.dump();
 }
@@ -432,12 +429,9 @@ TEST(ParsedIngest, AConjoinedClausesPronounIsTheNamedSubjectBeforeIt) {
 // entity to stand in a relation.
 TEST(ParsedIngest, ADateIsNoEntity) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("dates",
-                                         "Race\n\nAnna Berg won the Gdansk Marathon in 2002. Anna Berg will seek a "
+  const IngestedGraph g("dates", Article{"Race\n\nAnna Berg won the Gdansk Marathon in 2002. Anna Berg will seek a "
                                          "third title in the 17 April race. Piotr Walsh had targeted the 27 "
-                                         "February match for his comeback.\n");
-  const IngestedGraph g("dates", path);
-  fs::remove_all(fs::path(path).parent_path());
+                                         "February match for his comeback.\n"});
   EXPECT_TRUE(g.has_edge("Anna Berg", "win", "Gdansk Marathon")) << g.dump();
   EXPECT_TRUE(g.edges("", "", "17 April").empty()) << g.dump();
   EXPECT_TRUE(g.edges("", "", "27 February").empty()) << g.dump();
@@ -481,11 +475,8 @@ TEST(ParsedIngest, OneOfTwoAlternativesIsNoRelation) {
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("tory",
-                                         "Port plan row\n\nThe council backed the harbour plan on Monday, but Tory "
-                                         "Piotr Walsh said the plan was too costly.\n");
-  const IngestedGraph g("tory", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("tory", Article{"Port plan row\n\nThe council backed the harbour plan on Monday, but Tory "
+                                        "Piotr Walsh said the plan was too costly.\n"});
   EXPECT_TRUE(g.has_edge("Piotr Walsh", "member of", "Conservatives")) << g.dump();
 }
 
@@ -493,11 +484,8 @@ TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
 // the work, and the work does not "star" them.
 TEST(ParsedIngest, ActorsNamedAfterStarringStarInTheWork) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("starring",
-                                         "Film news\n\nThe new film Harbour Ghost, starring Anna Berg and Tomas "
-                                         "Reyes, opens in Gdansk on Friday. Critics liked Harbour Ghost.\n");
-  const IngestedGraph g("starring", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("starring", Article{"Film news\n\nThe new film Harbour Ghost, starring Anna Berg and Tomas "
+                                            "Reyes, opens in Gdansk on Friday. Critics liked Harbour Ghost.\n"});
   EXPECT_TRUE(g.has_edge("Anna Berg", "star in", "Harbour Ghost")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tomas Reyes", "star in", "Harbour Ghost")) << g.dump();
   EXPECT_TRUE(g.edges("Harbour Ghost", "star", "Anna Berg").empty()) << g.dump();
@@ -520,9 +508,7 @@ constexpr const char* kResultsArticle =
 
 TEST(ParsedIngest, ABareCompanyTitleBelongsToTheCompanyTheArticleIsAbout) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("results", kResultsArticle);
-  const IngestedGraph g("results", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("results", Article{kResultsArticle});
   EXPECT_TRUE(g.has_edge("Maria Okonkwo", "chief executive of", "Kestrel Group")) << g.dump();
   // An analyst holds no office of the company.
   EXPECT_TRUE(g.edges("Tom Reyes", "analyst of", "Kestrel Group").empty()) << g.dump();
@@ -554,9 +540,7 @@ constexpr const char* kDealArticle =
 
 TEST(ParsedIngest, NamesInsideANounPhraseAndPassivesGiveRelations) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("deal", kDealArticle);
-  const IngestedGraph g("deal", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("deal", Article{kDealArticle});
   // A name inside the object: the noun joins the relation.
   EXPECT_TRUE(g.has_edge("Kestrel Group", "buy stake in", "Harbour Foods")) << g.dump();
   EXPECT_TRUE(g.edges("Kestrel Group", "buy", "Harbour Foods").empty()) << g.dump();
@@ -629,9 +613,7 @@ constexpr const char* kMeetingArticle =
 TEST(ParsedIngest, PlacesOfEventsAndClausesOfTime) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("meeting", kMeetingArticle);
-  const IngestedGraph g("meeting", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("meeting", Article{kMeetingArticle});
   // An event's name "in" a place, and a place with its country after a comma.
   EXPECT_TRUE(g.has_edge("European Indoor Championships", "be held in", "Madrid")) << g.dump();
   // (Also in a place the gazetteer does not list, when it is an event's.)
@@ -740,9 +722,7 @@ constexpr const char* kLeisureArticle =
 TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("owners", kOwnersArticle);
-  const IngestedGraph g("owners", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("owners", Article{kOwnersArticle});
   // "its own internet business, Kestrel Online": "its" is the company the article is about.
   EXPECT_TRUE(g.has_edge("Halder Group", "own", "Kestrel Online")) << g.dump();
   // A noun phrase hung on a name as its descriptor from far away, with a
@@ -767,9 +747,7 @@ TEST(ParsedIngest, OwnersWordsSpeechesAndOfficesBecome) {
 TEST(ParsedIngest, AnOrganisationIntroducedByItsKindKeepsItsName) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("leisure", kLeisureArticle);
-  const IngestedGraph g("leisure", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("leisure", Article{kLeisureArticle});
   // "leisure group Brinton" names an organisation, and a sentence's first
   // "Brinton", read as a common noun, is still that organisation.
   EXPECT_TRUE(g.has_edge("Brinton", "could sell", "media business")) << g.dump();
@@ -807,9 +785,7 @@ constexpr const char* kObituaryArticle =
 TEST(ParsedIngest, APersonsCompanyAfterTheOnlyManNamedBefore) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("obituary", kObituaryArticle);
-  const IngestedGraph g("obituary", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("obituary", Article{kObituaryArticle});
   // "his" is Lars Holm's, the only person named before it in its sentence
   // (Varga is "she"), though the article is about Varga; and "his company,
   // Opera Nova" is an organisation, whatever the recognizer tagged.
@@ -833,9 +809,7 @@ constexpr const char* kFarewellArticle =
 TEST(ParsedIngest, AQuotedHeARankedNounAndCountedGamesSayNoMore) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("farewell", kFarewellArticle);
-  const IngestedGraph g("farewell", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("farewell", Article{kFarewellArticle});
   // "'...,' said Lamu. 'He is such a great leader'": Lamu speaks of Reid,
   // though Lamu is the person the article names most.
   EXPECT_TRUE(g.edges("Jon Lamu", "be", "great leader").empty()) << g.dump();
@@ -860,9 +834,7 @@ constexpr const char* kDepartmentArticle =
 TEST(ParsedIngest, ASecretaryOfTheDepartmentTheArticleNames) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("department", kDepartmentArticle);
-  const IngestedGraph g("department", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("department", Article{kDepartmentArticle});
   EXPECT_TRUE(g.has_edge("Anna Kerr", "home secretary of", "Home Office")) << g.dump();
   // A shadow secretary runs no department.
   EXPECT_TRUE(g.edges("Tom Vale", "", "Home Office").empty()) << g.dump();
@@ -887,9 +859,7 @@ constexpr const char* kAwardsArticle =
 TEST(ParsedIngest, AChoiceAConjoinedClausesOwnVoiceAnAwardAndACountry) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("awards", kAwardsArticle);
-  const IngestedGraph g("awards", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("awards", Article{kAwardsArticle});
   // "chose Zentek to run its network": the choice is of Zentek.
   EXPECT_TRUE(g.has_edge("Acme Systems", "choose", "Zentek")) << g.dump();
   // "was named ... and Tom Holt beat": the second clause borrows no "was"
@@ -927,9 +897,7 @@ constexpr const char* kRugbyArticle =
 TEST(ParsedIngest, ResultsWrittenAsNounsAndRelativeClausesAfterAComma) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("rugby", kRugbyArticle);
-  const IngestedGraph g("rugby", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("rugby", Article{kRugbyArticle});
   // "Leicester's win over Bath": Leicester beat Bath (canonical beats).
   EXPECT_TRUE(g.has_edge("Leicester", "win over", "Bath")) << g.dump();
   EXPECT_TRUE(g.edges("Bath", "win over", "Leicester").empty()) << g.dump();
@@ -970,9 +938,7 @@ constexpr const char* kGadgetArticle =
 TEST(ParsedIngest, AFirmsProductsAndNamedExamples) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("gadgets", kGadgetArticle);
-  const IngestedGraph g("gadgets", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("gadgets", Article{kGadgetArticle});
   EXPECT_TRUE(g.has_edge("Sony", "make", "PlayStation Portable")) << g.dump();
   EXPECT_TRUE(g.has_edge("Microsoft", "make", "Internet Explorer")) << g.dump();
   // A part of an organisation and its policy are not its products.
@@ -1003,9 +969,7 @@ constexpr const char* kStaffArticle =
 TEST(ParsedIngest, APostWrittenAsOrganisationAndRoleNounAfterAName) {
   if (!models_present())
     GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("staff", kStaffArticle);
-  const IngestedGraph g("staff", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("staff", Article{kStaffArticle});
   EXPECT_TRUE(g.has_edge("Rob McIvor", "spokesman for", "FSA")) << g.dump();
   // A post held once says so.
   EXPECT_TRUE(g.has_edge("Peter Mandelson", "former communications director of", "Labour")) << g.dump();
@@ -1041,9 +1005,7 @@ constexpr const char* kFamilyArticle =
 
 TEST(ParsedIngest, RelativesNamedWithTheirFamily) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("family", kFamilyArticle);
-  const IngestedGraph g("family", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("family", Article{kFamilyArticle});
   EXPECT_TRUE(g.has_edge("Anna Keller", "wife of", "Martin Keller")) << g.dump();
   EXPECT_TRUE(g.has_edge("Anna Keller", "praise", "Martin Keller")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tomas", "son of", "Martin Keller")) << g.dump();
@@ -1056,12 +1018,10 @@ TEST(ParsedIngest, RelativesNamedWithTheirFamily) {
 // person "his" stands for; a father named only as "Mr Keller" is still hers.
 TEST(ParsedIngest, RelativesAfterAPronounAndOfAnHonorificsSurname) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("family2",
-                                         "Prize for Kelso\n\nPiotr Walsh opened the new harbour on Monday. He thanked "
-                                         "his wife Sandra for her support.\n\nAnna Keller won the poetry prize. Mr "
-                                         "Keller's daughter Anna thanked the jury.\n");
-  const IngestedGraph g("family2", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("family2",
+                        Article{"Prize for Kelso\n\nPiotr Walsh opened the new harbour on Monday. He thanked "
+                                "his wife Sandra for her support.\n\nAnna Keller won the poetry prize. Mr "
+                                "Keller's daughter Anna thanked the jury.\n"});
   EXPECT_TRUE(g.has_edge("Sandra Walsh", "wife of", "Piotr Walsh")) << g.dump();
   EXPECT_TRUE(g.has_edge("Anna Keller", "daughter of", "Keller")) << g.dump();
 }
@@ -1069,10 +1029,8 @@ TEST(ParsedIngest, RelativesAfterAPronounAndOfAnHonorificsSurname) {
 // with one is its side, which news names as the place.
 TEST(ParsedIngest, ATownWithAPluralVerbIsItsClub) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path =
-      write_article("clubs", "Cup shock\n\nRotherham were beaten by Millwall on Saturday. France were beaten too.\n");
-  const IngestedGraph g("clubs", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g(
+      "clubs", Article{"Cup shock\n\nRotherham were beaten by Millwall on Saturday. France were beaten too.\n"});
   ASSERT_FALSE(g.nodes_named("Rotherham").empty()) << g.dump();
   for (const nlohmann::json& n : g.nodes_named("Rotherham")) EXPECT_EQ(n["type"], "ORG") << g.dump();
   for (const nlohmann::json& n : g.nodes_named("France")) EXPECT_EQ(n["type"], "LOC") << g.dump();
@@ -1082,17 +1040,13 @@ TEST(ParsedIngest, ATownWithAPluralVerbIsItsClub) {
 // before did; a pair nobody named together is no one.
 TEST(ParsedIngest, APairIsBothPeopleNamedTogetherBefore) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("pair",
-                                         "Sprint news\n\nAnna Kovac and Maja Lindqvist missed two tests last "
-                                         "year.\n\nThe pair joined Kelso Athletic on Monday.\n");
-  const IngestedGraph g("pair", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("pair", Article{"Sprint news\n\nAnna Kovac and Maja Lindqvist missed two tests last "
+                                        "year.\n\nThe pair joined Kelso Athletic on Monday.\n"});
   EXPECT_TRUE(g.has_edge("Anna Kovac", "join", "Kelso Athletic")) << g.dump();
   EXPECT_TRUE(g.has_edge("Maja Lindqvist", "join", "Kelso Athletic")) << g.dump();
-  const std::string alone = write_article(
-      "no_pair", "Sprint news\n\nIan Ross missed two tests last year.\n\nThe pair joined Kelso Athletic on Monday.\n");
-  const IngestedGraph h("no_pair", alone);
-  fs::remove_all(fs::path(alone).parent_path());
+  const IngestedGraph h(
+      "no_pair",
+      Article{"Sprint news\n\nIan Ross missed two tests last year.\n\nThe pair joined Kelso Athletic on Monday.\n"});
   EXPECT_TRUE(h.edges("", "join", "Kelso Athletic").empty()) << h.dump();
 }
 
@@ -1100,11 +1054,8 @@ TEST(ParsedIngest, APairIsBothPeopleNamedTogetherBefore) {
 // subject is the person the noun is set in apposition to.
 TEST(ParsedIngest, AParticipleOnAnAppositionIsSaidOfTheName) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("apposed",
-                                         "Radio news\n\nPolice found Ola Brandt, a retired engineer living "
-                                         "in Gdansk, on Tuesday. Ola Brandt had been missing for a week.\n");
-  const IngestedGraph g("apposed", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("apposed", Article{"Radio news\n\nPolice found Ola Brandt, a retired engineer living "
+                                           "in Gdansk, on Tuesday. Ola Brandt had been missing for a week.\n"});
   EXPECT_TRUE(g.has_edge("Ola Brandt", "live in", "Gdansk")) << g.dump();
   EXPECT_TRUE(g.edges("retired engineer", "live in", "Gdansk").empty()) << g.dump();
 }
@@ -1114,13 +1065,11 @@ TEST(ParsedIngest, AParticipleOnAnAppositionIsSaidOfTheName) {
 // no title.
 TEST(ParsedIngest, ATitleSetOffByCommasBeforeANameIsTheirs) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path =
-      write_article("comma_title",
-                    "Kestrel Group results\n\nKestrel Group said profits rose. Its chief executive, Maria Okonkwo, "
-                    "said the year was strong. Norway's finance minister, Anna Berg, said no. Anna Berg's uncle, "
-                    "Tom Reyes, agreed.\n");
-  const IngestedGraph g("comma_title", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g(
+      "comma_title",
+      Article{"Kestrel Group results\n\nKestrel Group said profits rose. Its chief executive, Maria Okonkwo, "
+              "said the year was strong. Norway's finance minister, Anna Berg, said no. Anna Berg's uncle, "
+              "Tom Reyes, agreed.\n"});
   EXPECT_TRUE(g.has_edge("Maria Okonkwo", "chief executive of", "Kestrel Group")) << g.dump();
   EXPECT_TRUE(g.has_edge("Anna Berg", "finance minister of", "Norway")) << g.dump();
   EXPECT_TRUE(g.edges("Tom Reyes", "have title", "uncle").empty()) << g.dump();
@@ -1131,11 +1080,8 @@ TEST(ParsedIngest, ATitleSetOffByCommasBeforeANameIsTheirs) {
 // the longer one cut short.
 TEST(ParsedIngest, TheOlympicsBesideOneOfItsEditionsIsAName) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("olympics",
-                                         "Sprint news\n\nAnna Kovac won gold at the Sydney Olympics in 2000. Last "
-                                         "summer Anna Kovac withdrew from the Olympics after a crash.\n");
-  const IngestedGraph g("olympics", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("olympics", Article{"Sprint news\n\nAnna Kovac won gold at the Sydney Olympics in 2000. Last "
+                                            "summer Anna Kovac withdrew from the Olympics after a crash.\n"});
   EXPECT_TRUE(g.has_edge("Anna Kovac", "withdraw from", "Olympics")) << g.dump();
   EXPECT_TRUE(g.has_edge("Anna Kovac", "win gold at", "Sydney Olympics")) << g.dump();
 }
@@ -1144,11 +1090,8 @@ TEST(ParsedIngest, TheOlympicsBesideOneOfItsEditionsIsAName) {
 // copula is no part of the role.
 TEST(ParsedIngest, ARoleInARelativeClauseAfterANameIsTheRoleAlone) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("who_is",
-                                         "Kestrel Group results\n\nKestrel Group profits rose. Ola Brandt, who is "
-                                         "chairman of Kestrel Group, said costs fell.\n");
-  const IngestedGraph g("who_is", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("who_is", Article{"Kestrel Group results\n\nKestrel Group profits rose. Ola Brandt, who is "
+                                          "chairman of Kestrel Group, said costs fell.\n"});
   EXPECT_TRUE(g.has_edge("Ola Brandt", "chairman of", "Kestrel Group")) << g.dump();
   EXPECT_FALSE(g.has_edge("Ola Brandt", "who is chairman of", "Kestrel Group")) << g.dump();
 }
@@ -1158,12 +1101,10 @@ TEST(ParsedIngest, ARoleInARelativeClauseAfterANameIsTheRoleAlone) {
 // title was won.
 TEST(ParsedIngest, ANameConjoinedToAnEventIsNoSecondPlace) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("event_conj",
-                                         "Sprint news\n\nKovac, 31, who won the 200m title at the 2000 Sydney Games "
-                                         "and Lindqvist, 30, who won the 100m silver medal in Sydney, face a ban. "
-                                         "Anna Kovac and Maja Lindqvist deny it.\n");
-  const IngestedGraph g("event_conj", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("event_conj",
+                        Article{"Sprint news\n\nKovac, 31, who won the 200m title at the 2000 Sydney Games "
+                                "and Lindqvist, 30, who won the 100m silver medal in Sydney, face a ban. "
+                                "Anna Kovac and Maja Lindqvist deny it.\n"});
   EXPECT_TRUE(g.has_edge("Anna Kovac", "win title at", "2000 Sydney Games")) << g.dump();
   EXPECT_FALSE(g.has_edge("Anna Kovac", "win title at", "Maja Lindqvist")) << g.dump();
 }
@@ -1173,11 +1114,8 @@ TEST(ParsedIngest, ANameConjoinedToAnEventIsNoSecondPlace) {
 // or after it.
 TEST(ParsedIngest, AnAcronymIsTheOrganisationItSpellsNamedLater) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("acronym",
-                                         "Postcard sale\n\n\"The sale went well,\" said KDA spokeswoman Maria "
-                                         "Okonkwo. The Kelso Design Academy sold 300 postcards on Friday.\n");
-  const IngestedGraph g("acronym", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("acronym", Article{"Postcard sale\n\n\"The sale went well,\" said KDA spokeswoman Maria "
+                                           "Okonkwo. The Kelso Design Academy sold 300 postcards on Friday.\n"});
   EXPECT_TRUE(g.has_edge("Maria Okonkwo", "spokeswoman for", "Kelso Design Academy")) << g.dump();
   EXPECT_FALSE(g.has_edge("Maria Okonkwo", "spokeswoman for", "KDA")) << g.dump();
 }
@@ -1186,11 +1124,8 @@ TEST(ParsedIngest, AnAcronymIsTheOrganisationItSpellsNamedLater) {
 // after a title ("President Ola Brandt of Norway" holds an office).
 TEST(ParsedIngest, APersonOfACountryComesFromIt) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("person_of",
-                                         "Tennis news\n\nSpain's Rafael Nadal beat Andy Roddick of the USA in "
-                                         "Seville. President Ola Brandt of Norway watched.\n");
-  const IngestedGraph g("person_of", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("person_of", Article{"Tennis news\n\nSpain's Rafael Nadal beat Andy Roddick of the USA in "
+                                             "Seville. President Ola Brandt of Norway watched.\n"});
   EXPECT_TRUE(g.has_edge("Andy Roddick", "come from", "United States")) << g.dump();
   EXPECT_FALSE(g.has_edge("Ola Brandt", "come from", "Norway")) << g.dump();
 }
@@ -1199,14 +1134,12 @@ TEST(ParsedIngest, APersonOfACountryComesFromIt) {
 // is a title like "flanker", and names the team.
 TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("scrum_half",
-                                         "Rugby news\n\nLeicester scrum-half Harry Ellis has been promoted. Sale "
-                                         "Sharks fly-half Charlie Hodgson starts on Saturday. Leicester wing Austin "
-                                         "Healey hopes to play. Bath prop Duncan Bell is injured. Gloucester centre "
-                                         "Henry Paul starts. Ola Brandt, director of the Kelso Design Centre, "
-                                         "agreed.\n");
-  const IngestedGraph g("scrum_half", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("scrum_half",
+                        Article{"Rugby news\n\nLeicester scrum-half Harry Ellis has been promoted. Sale "
+                                "Sharks fly-half Charlie Hodgson starts on Saturday. Leicester wing Austin "
+                                "Healey hopes to play. Bath prop Duncan Bell is injured. Gloucester centre "
+                                "Henry Paul starts. Ola Brandt, director of the Kelso Design Centre, "
+                                "agreed.\n"});
   EXPECT_TRUE(g.has_edge("Harry Ellis", "scrum-half of", "Leicester")) << g.dump();
   EXPECT_TRUE(g.has_edge("Charlie Hodgson", "fly-half of", "Sale Sharks")) << g.dump();
   EXPECT_TRUE(g.has_edge("Harry Ellis", "have title", "scrum-half")) << g.dump();
@@ -1218,12 +1151,9 @@ TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
   // ("Centre" capitalised ends a body's name, no position.)
   EXPECT_TRUE(g.has_edge("Ola Brandt", "director of", "Kelso Design Centre")) << g.dump();
   // After the name too, written as the text writes it.
-  const std::string after = write_article("vice_chairman",
-                                          "Kestrel Group results\n\nKestrel Group profits rose. "
-                                          "Tom Reyes, vice-chairman of Kestrel Group, said costs "
-                                          "fell.\n");
-  const IngestedGraph h("vice_chairman", after);
-  fs::remove_all(fs::path(after).parent_path());
+  const IngestedGraph h("vice_chairman", Article{"Kestrel Group results\n\nKestrel Group profits rose. "
+                                                 "Tom Reyes, vice-chairman of Kestrel Group, said costs "
+                                                 "fell.\n"});
   EXPECT_TRUE(h.has_edge("Tom Reyes", "vice-chairman of", "Kestrel Group")) << h.dump();
 }
 
@@ -1232,12 +1162,9 @@ TEST(ParsedIngest, AHyphenatedPositionIsATitle) {
 // acts on the name.
 TEST(ParsedIngest, TheAgentOfAParticipleOnAnAppositionActsOnTheName) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("agent",
-                                         "Media news\n\nHalder Media, the publishing company controlled by "
+  const IngestedGraph g("agent", Article{"Media news\n\nHalder Media, the publishing company controlled by "
                                          "Norwegian billionaire Ola Brandt, is eyeing a move into the video "
-                                         "games market.\n");
-  const IngestedGraph g("agent", path);
-  fs::remove_all(fs::path(path).parent_path());
+                                         "games market.\n"});
   EXPECT_TRUE(g.has_edge("Ola Brandt", "control", "Halder Media")) << g.dump();
 }
 
@@ -1246,13 +1173,11 @@ TEST(ParsedIngest, TheAgentOfAParticipleOnAnAppositionActsOnTheName) {
 // is may stand between the role and its name.
 TEST(ParsedIngest, ARolesOrganisationMayBeDescribedBeforeItsName) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("described_holder",
-                                         "Market news\n\n\"Prices will rise,\" said Ola Brandt, an analyst at "
-                                         "research firm Halder Capital. Anna Berg, spokeswoman for anti-virus firm "
-                                         "Kestrel Security, agreed. Tom Reyes is chief executive of software maker "
-                                         "Brook Systems.\n");
-  const IngestedGraph g("described_holder", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("described_holder",
+                        Article{"Market news\n\n\"Prices will rise,\" said Ola Brandt, an analyst at "
+                                "research firm Halder Capital. Anna Berg, spokeswoman for anti-virus firm "
+                                "Kestrel Security, agreed. Tom Reyes is chief executive of software maker "
+                                "Brook Systems.\n"});
   EXPECT_TRUE(g.has_edge("Ola Brandt", "analyst at", "Halder Capital")) << g.dump();
   EXPECT_TRUE(g.has_edge("Anna Berg", "spokeswoman for", "Kestrel Security")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tom Reyes", "chief executive of", "Brook Systems")) << g.dump();
@@ -1263,11 +1188,9 @@ TEST(ParsedIngest, ARolesOrganisationMayBeDescribedBeforeItsName) {
 // the article gives a gender.
 TEST(ParsedIngest, APostIsHeldInAClubTaggedAsAPersonButNotInAPerson) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("holder_person",
-                                         "Club news\n\nTom Reyes, a striker for Kelso Athletic, insisted the team was "
-                                         "good. Anna Berg, spokeswoman for Mr Ola Brandt, declined to comment.\n");
-  const IngestedGraph g("holder_person", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("holder_person",
+                        Article{"Club news\n\nTom Reyes, a striker for Kelso Athletic, insisted the team was "
+                                "good. Anna Berg, spokeswoman for Mr Ola Brandt, declined to comment.\n"});
   EXPECT_TRUE(g.has_edge("Tom Reyes", "striker for", "Kelso Athletic")) << g.dump();
   EXPECT_FALSE(g.has_edge("Anna Berg", "spokeswoman for", "Ola Brandt")) << g.dump();
 }
@@ -1276,11 +1199,9 @@ TEST(ParsedIngest, APostIsHeldInAClubTaggedAsAPersonButNotInAPerson) {
 // on a name says the agent's deed in the active voice.
 TEST(ParsedIngest, AParticipleWithItsAgentOnANameIsTheAgentsDeed) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("owned_by",
-                                         "Film news\n\nHalder Pictures, owned by Kestrel Group, released the film on "
-                                         "Friday.\n");
-  const IngestedGraph g("owned_by", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("owned_by",
+                        Article{"Film news\n\nHalder Pictures, owned by Kestrel Group, released the film on "
+                                "Friday.\n"});
   EXPECT_TRUE(g.has_edge("Kestrel Group", "own", "Halder Pictures")) << g.dump();
   EXPECT_FALSE(g.has_edge("Halder Pictures", "own by", "Kestrel Group")) << g.dump();
 }
@@ -1289,11 +1210,8 @@ TEST(ParsedIngest, AParticipleWithItsAgentOnANameIsTheAgentsDeed) {
 // present tense with a day is a fixture, an event to come.
 TEST(ParsedIngest, APresentTenseWithADayIsAnEventToCome) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("fixture",
-                                         "Tennis news\n\nAnna Kovac plays Maja Lindqvist in the second round on "
-                                         "Wednesday.\n");
-  const IngestedGraph g("fixture", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("fixture", Article{"Tennis news\n\nAnna Kovac plays Maja Lindqvist in the second round on "
+                                           "Wednesday.\n"});
   EXPECT_TRUE(g.has_edge("Anna Kovac", "will play", "Maja Lindqvist")) << g.dump();
   EXPECT_FALSE(g.has_edge("Anna Kovac", "play", "Maja Lindqvist")) << g.dump();
 }
@@ -1302,11 +1220,8 @@ TEST(ParsedIngest, APresentTenseWithADayIsAnEventToCome) {
 // someone; it is no name to hang a relation on.
 TEST(ParsedIngest, ANationalityIsNoName) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("nationality",
-                                         "Tennis news\n\nRoger Federer won again. Speaking to Le Matin, the "
-                                         "24-year-old Swiss added: \"I am tired.\"\n");
-  const IngestedGraph g("nationality", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("nationality", Article{"Tennis news\n\nRoger Federer won again. Speaking to Le Matin, the "
+                                               "24-year-old Swiss added: \"I am tired.\"\n"});
   EXPECT_TRUE(g.edges("Swiss", "", "Le Matin").empty()) << g.dump();
 }
 
@@ -1315,12 +1230,10 @@ TEST(ParsedIngest, ANationalityIsNoName) {
 // nearest full name with it.
 TEST(ParsedIngest, ABareSurnameIsWhomTheArticleCallsSo) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("bare_surname",
-                                         "Music news\n\nSinger Tom Reyes vanished in 1995. Fans said Reyes wrote most "
-                                         "of the lyrics. His parents, Ola and Anna Reyes, made an appeal in 1996. "
-                                         "Reyes' sister Maja made a TV appeal in 2000.\n");
-  const IngestedGraph g("bare_surname", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("bare_surname",
+                        Article{"Music news\n\nSinger Tom Reyes vanished in 1995. Fans said Reyes wrote most "
+                                "of the lyrics. His parents, Ola and Anna Reyes, made an appeal in 1996. "
+                                "Reyes' sister Maja made a TV appeal in 2000.\n"});
   EXPECT_TRUE(g.has_edge("Maja", "sister of", "Tom Reyes")) << g.dump();
   EXPECT_FALSE(g.has_edge("Maja", "sister of", "Anna Reyes")) << g.dump();
 }
@@ -1329,12 +1242,10 @@ TEST(ParsedIngest, ABareSurnameIsWhomTheArticleCallsSo) {
 // for the side in brackets; a referee's county is no side.
 TEST(ParsedIngest, ATeamSheetSaysWhomEachPlayerPlaysFor) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("team_sheet",
-                                         "Lions squad\n\nThe squad named on Monday includes: D Peel (Wales), J Yapp "
-                                         "(Wales), D Traille (France), M Bortolami (Italy).\n\nReferee: M Riley (W "
-                                         "Yorkshire).\n");
-  const IngestedGraph g("team_sheet", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("team_sheet",
+                        Article{"Lions squad\n\nThe squad named on Monday includes: D Peel (Wales), J Yapp "
+                                "(Wales), D Traille (France), M Bortolami (Italy).\n\nReferee: M Riley (W "
+                                "Yorkshire).\n"});
   EXPECT_TRUE(g.has_edge("D Peel", "play for", "Wales")) << g.dump();
   EXPECT_TRUE(g.has_edge("M Bortolami", "play for", "Italy")) << g.dump();
   EXPECT_TRUE(g.edges("M Riley", "play for", "W Yorkshire").empty()) << g.dump();
@@ -1344,11 +1255,8 @@ TEST(ParsedIngest, ATeamSheetSaysWhomEachPlayerPlaysFor) {
 // from Kestrel Group.": whom a speaker works for.
 TEST(ParsedIngest, FromAPlaceOrAFirmAfterAName) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("from_place",
-                                         "News\n\nPolice arrested Ola Brandt, 34, from Leeds, on Monday. \"It "
-                                         "works,\" said Anna Berg, from Kestrel Group.\n");
-  const IngestedGraph g("from_place", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("from_place", Article{"News\n\nPolice arrested Ola Brandt, 34, from Leeds, on Monday. \"It "
+                                              "works,\" said Anna Berg, from Kestrel Group.\n"});
   EXPECT_TRUE(g.has_edge("Ola Brandt", "come from", "Leeds")) << g.dump();
   EXPECT_TRUE(g.has_edge("Anna Berg", "work for", "Kestrel Group")) << g.dump();
 }
@@ -1358,16 +1266,15 @@ TEST(ParsedIngest, FromAPlaceOrAFirmAfterAName) {
 // first word standing for the club.
 TEST(ParsedIngest, ModifiedPostsLeavingAndAClubsFirstWord) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "posts",
-      "Club news\n\nBBC political editor Andrew Marr said the deal was done. The book, by Sunday "
-      "Telegraph journalist Robert Peston, was published on Monday. \"It is fine,\" said Morgan Stanley "
-      "equity strategist Naoki Kamiyama. Anne Thompson of the Hollywood Reporter said the film was good.\n\nFive "
-      "years ago Bernardo Gandulla left Boca Juniors and "
-      "headed for Brazil. Boca re-signed Martin Palermo last year. A late tackle left Heinze on the "
-      "ground.\n\nRob Cole has been hosting The Jack Dee Show since May.\n");
-  const IngestedGraph g("posts", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{
+          "Club news\n\nBBC political editor Andrew Marr said the deal was done. The book, by Sunday "
+          "Telegraph journalist Robert Peston, was published on Monday. \"It is fine,\" said Morgan Stanley "
+          "equity strategist Naoki Kamiyama. Anne Thompson of the Hollywood Reporter said the film was good.\n\nFive "
+          "years ago Bernardo Gandulla left Boca Juniors and "
+          "headed for Brazil. Boca re-signed Martin Palermo last year. A late tackle left Heinze on the "
+          "ground.\n\nRob Cole has been hosting The Jack Dee Show since May.\n"});
   EXPECT_TRUE(g.has_edge("Andrew Marr", "political editor of", "BBC")) << g.dump();
   EXPECT_TRUE(g.has_edge("Robert Peston", "journalist of", "Sunday Telegraph")) << g.dump();
   EXPECT_TRUE(g.has_edge("Naoki Kamiyama", "equity strategist of", "Morgan Stanley")) << g.dump();
@@ -1384,14 +1291,13 @@ TEST(ParsedIngest, ModifiedPostsLeavingAndAClubsFirstWord) {
 // ends the club's name before it.
 TEST(ParsedIngest, NamesAfterOccupationsStayWhole) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "occupations",
-      "Band news\n\nColdplay frontman Chris Martin said so on Monday.\n\nEx-E17 singer Brian Harvey "
-      "left the show.\n\nThe coach wants to try players like Middlesbrough winger Stewart Downing or "
-      "Crystal Palace striker Andy Johnson.\n\nRangers had rarely threatened until Celtic goalkeeper Rab Douglas let "
-      "the drive slip. Bolton boss Sam Allardyce has signed Roma defender Vincent Candela on a loan.\n");
-  const IngestedGraph g("occupations", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{"Band news\n\nColdplay frontman Chris Martin said so on Monday.\n\nEx-E17 singer Brian Harvey "
+              "left the show.\n\nThe coach wants to try players like Middlesbrough winger Stewart Downing or "
+              "Crystal Palace striker Andy Johnson.\n\nRangers had rarely threatened until Celtic goalkeeper Rab "
+              "Douglas let "
+              "the drive slip. Bolton boss Sam Allardyce has signed Roma defender Vincent Candela on a loan.\n"});
   EXPECT_FALSE(g.person("Chris Martin").is_null()) << g.dump();
   EXPECT_FALSE(g.person("Brian Harvey").is_null()) << g.dump();
   EXPECT_TRUE(g.nodes_named("Chris").empty()) << g.dump();
@@ -1405,13 +1311,10 @@ TEST(ParsedIngest, NamesAfterOccupationsStayWhole) {
 // the match was played, though "beat" on Saturday could be a fixture.
 TEST(ParsedIngest, ACountryReadAsACommonNounAndAPlayedMatch) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path =
-      write_article("wales",
-                    "Six Nations\n\nWales beat England 11-9 in Cardiff on Saturday.\n\nWales face Italy in "
-                    "Rome on Sunday. England, fourth in the table, play Ireland in Dublin on 27 February. "
-                    "Kenteris quit the Olympics on 18 August.\n");
-  const IngestedGraph g("wales", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("wales",
+                        Article{"Six Nations\n\nWales beat England 11-9 in Cardiff on Saturday.\n\nWales face Italy in "
+                                "Rome on Sunday. England, fourth in the table, play Ireland in Dublin on 27 February. "
+                                "Kenteris quit the Olympics on 18 August.\n"});
   EXPECT_TRUE(g.has_edge("Wales", "beat", "England")) << g.dump();
   EXPECT_TRUE(g.edges("Wales", "will beat", "England").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Wales", "will face", "Italy")) << g.dump();
@@ -1425,14 +1328,12 @@ TEST(ParsedIngest, ACountryReadAsACommonNounAndAPlayedMatch) {
 // inside "a tribute to ...", and the person called for to do something.
 TEST(ParsedIngest, ProductsProgrammesTributesAndCallsForAreReadRight) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "judged45",
-      "Games and shows\n\nThe launch titles include games from developers such as Ubisoft's Rayman DS.\n\n"
-      "Speaking on BBC Radio 4's Thought for the Day slot, the bishop criticised the war.\n\nThere will "
-      "also be a tribute to Ray Charles featuring Bonnie Raitt and Billy Preston.\n\nThe Lib Dems called "
-      "for Commons leader Peter Hain to make a statement.\n");
-  const IngestedGraph g("judged45", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{"Games and shows\n\nThe launch titles include games from developers such as Ubisoft's Rayman DS.\n\n"
+              "Speaking on BBC Radio 4's Thought for the Day slot, the bishop criticised the war.\n\nThere will "
+              "also be a tribute to Ray Charles featuring Bonnie Raitt and Billy Preston.\n\nThe Lib Dems called "
+              "for Commons leader Peter Hain to make a statement.\n"});
   EXPECT_TRUE(g.edges("Rayman DS", "member of", "Ubisoft").empty()) << g.dump();
   EXPECT_TRUE(g.has_edge("Ubisoft", "make", "Rayman DS")) << g.dump();
   EXPECT_TRUE(g.edges("BBC Radio 4", "make", "Thought").empty()) << g.dump();
@@ -1444,23 +1345,17 @@ TEST(ParsedIngest, ProductsProgrammesTributesAndCallsForAreReadRight) {
 // may be written in several words of which the gazetteer knows one.
 TEST(ParsedIngest, AnInstitutionInAPlaceIsLocatedThere) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("institution",
-                                         "Space weather\n\nHe studied at Cornell University in New "
-                                         "York State last year, and then at Long Road Sixth Form "
-                                         "College in Cambridge.\n");
-  const IngestedGraph g("institution", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("institution", Article{"Space weather\n\nHe studied at Cornell University in New "
+                                               "York State last year, and then at Long Road Sixth Form "
+                                               "College in Cambridge.\n"});
   EXPECT_TRUE(g.has_edge("Cornell University", "be located in", "New York State")) << g.dump();
 }
 
 // "Keith Poulton, a business adviser from Swansea,": where the person is from.
 TEST(ParsedIngest, AnAppositionFromAPlaceSaysWhereThePersonIsFrom) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("origin",
-                                         "Film fund\n\nKeith Poulton, a business adviser from Swansea, has "
-                                         "already put money into the project.\n");
-  const IngestedGraph g("origin", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("origin", Article{"Film fund\n\nKeith Poulton, a business adviser from Swansea, has "
+                                          "already put money into the project.\n"});
   EXPECT_TRUE(g.has_edge("Keith Poulton", "come from", "Swansea")) << g.dump();
 }
 
@@ -1469,13 +1364,12 @@ TEST(ParsedIngest, AnAppositionFromAPlaceSaysWhereThePersonIsFrom) {
 // nothing about it.
 TEST(ParsedIngest, AStatementHasItsEntityAsItsSubject) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "statement_subject",
-      "Schools\n\nThe chief inspector of schools, David Bell, also said recently that GCSEs should go.\n\nThe "
-      "spokesman set out the view after the top Catholic in England and Wales backed Michael Howard's stance on "
-      "abortions. The League Against Cruel Sports and the RSPCA say they will assist police.\n");
-  const IngestedGraph g("statement_subject", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{
+          "Schools\n\nThe chief inspector of schools, David Bell, also said recently that GCSEs should go.\n\nThe "
+          "spokesman set out the view after the top Catholic in England and Wales backed Michael Howard's stance on "
+          "abortions. The League Against Cruel Sports and the RSPCA say they will assist police.\n"});
   EXPECT_TRUE(g.edges("chief inspector", "be", "David Bell").empty()) << g.dump();
   // "in England and Wales backed" parsed with Wales the subject: the
   // coordination is inside the noun's modifier; one inside a name is not.
@@ -1488,14 +1382,14 @@ TEST(ParsedIngest, AStatementHasItsEntityAsItsSubject) {
 // oblique; a rival named after "with" does not share the nomination.
 TEST(ParsedIngest, TripsShowsAndNominationsCarryTheirRelation) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "trips",
-      "Week in review\n\nTony Blair made a surprise trip to Iraq this week.\n\nThe Republic of Ireland have "
-      "arranged friendlies against China and Italy.\n\nUS actor Jamie Foxx has been given two nominations "
-      "for Golden Globe awards, with Meryl Streep also up for prizes.\n\nThe 29-year-old Anna Berg took part in the "
-      "2003 London Marathon. Celtic brushed aside Clyde to secure their place in the Scottish Cup semi-final.\n");
-  const IngestedGraph g("trips", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{
+          "Week in review\n\nTony Blair made a surprise trip to Iraq this week.\n\nThe Republic of Ireland have "
+          "arranged friendlies against China and Italy.\n\nUS actor Jamie Foxx has been given two nominations "
+          "for Golden Globe awards, with Meryl Streep also up for prizes.\n\nThe 29-year-old Anna Berg took part in "
+          "the "
+          "2003 London Marathon. Celtic brushed aside Clyde to secure their place in the Scottish Cup semi-final.\n"});
   EXPECT_TRUE(g.has_edge("Anna Berg", "take part in", "2003 London Marathon") ||
               g.has_edge("Anna Berg", "take part in", "London Marathon"))
       << g.dump();
@@ -1510,14 +1404,12 @@ TEST(ParsedIngest, TripsShowsAndNominationsCarryTheirRelation) {
 // give no relation between their items.
 TEST(ParsedIngest, HyphenatedNamesAndListsPairedRespectively) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "hyphens",
-      "Politics and business\n\nEx-chat show host Robert Kilroy-Silk has quit the UK Independence "
-      "Party.\n\nLast year, GE bought Vivendi Universal, merging it with NBC.\n\nFrench writer Anne Morel "
-      "and Korean writer Park Chan-Wook shared the best screenplay award for Les Choristes and Old Boy "
-      "respectively.\n");
-  const IngestedGraph g("hyphens", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{"Politics and business\n\nEx-chat show host Robert Kilroy-Silk has quit the UK Independence "
+              "Party.\n\nLast year, GE bought Vivendi Universal, merging it with NBC.\n\nFrench writer Anne Morel "
+              "and Korean writer Park Chan-Wook shared the best screenplay award for Les Choristes and Old Boy "
+              "respectively.\n"});
   EXPECT_TRUE(g.has_edge("Robert Kilroy-Silk", "quit", "UKIP")) << g.dump();
   EXPECT_TRUE(g.has_edge("GE", "buy", "Vivendi Universal") ||
               g.has_edge("General Electric", "buy", "Vivendi Universal"))
@@ -1530,16 +1422,14 @@ TEST(ParsedIngest, HyphenatedNamesAndListsPairedRespectively) {
 // noun that is the subject of a reported clause is no deal conceded.
 TEST(ParsedIngest, QuotedPronounsAndReportedSubjectsAreNoObjects) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path =
-      write_article("judged52",
-                    "Politics and football\n\nTony Blair met Michael Howard and Tim Yeo on Monday. \"It is "
-                    "significant, in my view, that he is coming to Europe as his first foreign visit,\" said Mr "
-                    "Blair.\n\nBut Mr Howard denied Mr Yeo, his transport and "
-                    "environment spokesman, said the plans \"stink\".\n\nJohn Williams conceded any deal for Barry "
-                    "Ferguson was looking \"unlikely\" before the close of the window.\n\nScotland were beaten. Like "
-                    "us, Scotland did well in France and were unlucky not to get a win.\n");
-  const IngestedGraph g("judged52", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g(
+      "judged52",
+      Article{"Politics and football\n\nTony Blair met Michael Howard and Tim Yeo on Monday. \"It is "
+              "significant, in my view, that he is coming to Europe as his first foreign visit,\" said Mr "
+              "Blair.\n\nBut Mr Howard denied Mr Yeo, his transport and "
+              "environment spokesman, said the plans \"stink\".\n\nJohn Williams conceded any deal for Barry "
+              "Ferguson was looking \"unlikely\" before the close of the window.\n\nScotland were beaten. Like "
+              "us, Scotland did well in France and were unlucky not to get a win.\n"});
   EXPECT_TRUE(g.edges("Tony Blair", "come to", "Europe").empty()) << g.dump();
   EXPECT_TRUE(g.edges("Michael Howard", "deny", "Tim Yeo").empty()) << g.dump();
   EXPECT_TRUE(g.edges("John Williams", "concede deal for", "Barry Ferguson").empty()) << g.dump();
@@ -1551,12 +1441,10 @@ TEST(ParsedIngest, QuotedPronounsAndReportedSubjectsAreNoObjects) {
 // kind ("his new party, Veritas,"; "her latest film, Vera Drake.").
 TEST(ParsedIngest, ANameAfterItsKindAndACommaIsOfThatKind) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path =
-      write_article("kinds",
-                    "New party\n\nMr Kilroy-Silk announced his plans a day after launching his new party, Veritas, the "
-                    "Latin for truth. Veritas would avoid the old parties.\n");
-  const IngestedGraph g("kinds", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g(
+      "kinds",
+      Article{"New party\n\nMr Kilroy-Silk announced his plans a day after launching his new party, Veritas, the "
+              "Latin for truth. Veritas would avoid the old parties.\n"});
   const std::vector<nlohmann::json> veritas = g.nodes_named("Veritas");
   ASSERT_EQ(veritas.size(), 1u) << g.dump();
   EXPECT_EQ(veritas[0]["type"], "ORG") << g.dump();
@@ -1566,20 +1454,15 @@ TEST(ParsedIngest, ANameAfterItsKindAndACommaIsOfThatKind) {
 // Goodrem", tagged MISC by the recognizer).
 TEST(ParsedIngest, ANameAfterAnOccupationIsAPerson) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("singer", "Music\n\nAustralian singer Delta Goodrem topped the chart.\n");
-  const IngestedGraph g("singer", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("singer", Article{"Music\n\nAustralian singer Delta Goodrem topped the chart.\n"});
   EXPECT_FALSE(g.person("Delta Goodrem").is_null()) << g.dump();
 }
 
 // "Jack Harlow, played by Tom Bright,": the actor plays the character.
 TEST(ParsedIngest, AnActorPlaysTheCharacterPlayedByHim) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article("soap",
-                                         "Soap returns\n\nViewers will see Jack Harlow, played by Tom Bright, "
-                                         "return to the show in March.\n");
-  const IngestedGraph g("soap", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("soap", Article{"Soap returns\n\nViewers will see Jack Harlow, played by Tom Bright, "
+                                        "return to the show in March.\n"});
   EXPECT_TRUE(g.has_edge("Tom Bright", "play", "Jack Harlow")) << g.dump();
   EXPECT_TRUE(g.edges("Jack Harlow", "play", "Tom Bright").empty()) << g.dump();
 }
@@ -1604,9 +1487,7 @@ constexpr const char* kOfficesArticle =
 
 TEST(ParsedIngest, AnOfficeWrittenAsADescriptionIsItsHolder) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("offices", kOfficesArticle);
-  const IngestedGraph g("offices", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("offices", Article{kOfficesArticle});
   // "the chancellor" is not the shadow chancellor; "his chancellor" of Blair is Brown.
   EXPECT_TRUE(g.has_edge("Oliver Letwin", "accuse", "Gordon Brown")) << g.dump();
   EXPECT_TRUE(g.has_edge("Tony Blair", "praise", "Gordon Brown")) << g.dump();
@@ -1636,9 +1517,7 @@ constexpr const char* kProfileArticle =
 
 TEST(ParsedIngest, HeOrSheOfThePersonAnArticleIsAboutIsThatPerson) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train'); kg ingest runs the baseline";
-  const std::string path = write_article("profile", kProfileArticle);
-  const IngestedGraph g("profile", path);
-  fs::remove_all(fs::path(path).parent_path());
+  const IngestedGraph g("profile", Article{kProfileArticle});
   EXPECT_TRUE(g.has_edge("Clara Voss", "join", "Paris Opera Ballet")) << g.dump();
   EXPECT_TRUE(g.has_edge("Clara Voss", "teach in", "Vienna")) << g.dump();
 }
@@ -1829,16 +1708,16 @@ TEST(ParsedIngest, JudgedMisreadingsGiveNoRelation) {
 // Posts held at a university and a side's skipper are posts like any other.
 TEST(ParsedIngest, AcademicPostsAndSkippersAreRoles) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "campus",
-      "Campus and pitch\n\n"
-      "\"It is a setback,\" said Hannah Okafor, a law lecturer at the University of Kent. Tomas Berg, professor of "
-      "economics at Uppsala University, agreed.\n\n"
-      "Wales skipper Rhodri Vaughan scored twice.\n\n"
-      "Ingrid Holm danced. For some years she was full-time Professor of Ballet and Performing Arts in the "
-      "University of Bergen. \"It went well,\" said Lars Dahl, head of corporate responsibility at Kestrel Media.\n");
-  const IngestedGraph g("campus", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{
+          "Campus and pitch\n\n"
+          "\"It is a setback,\" said Hannah Okafor, a law lecturer at the University of Kent. Tomas Berg, professor of "
+          "economics at Uppsala University, agreed.\n\n"
+          "Wales skipper Rhodri Vaughan scored twice.\n\n"
+          "Ingrid Holm danced. For some years she was full-time Professor of Ballet and Performing Arts in the "
+          "University of Bergen. \"It went well,\" said Lars Dahl, head of corporate responsibility at Kestrel "
+          "Media.\n"});
   EXPECT_TRUE(g.has_edge("Hannah Okafor", "law lecturer at", "University of Kent")) << g.dump();
   // (The field after "of" is no organisation: the post is at the university.)
   EXPECT_TRUE(g.has_edge("Tomas Berg", "professor at", "Uppsala University")) << g.dump();
@@ -1853,14 +1732,12 @@ TEST(ParsedIngest, AcademicPostsAndSkippersAreRoles) {
 // nationality ("European champion") none either.
 TEST(ParsedIngest, ATitleOfAResultBeforeANameIsAWin) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "titles_of_results",
-      "Seeds through in Doha\n\n"
-      "Lena Varga beat Dubai Open champion Carla Ruiz in straight sets. Olympic champion Tom Hale and "
-      "European champion Mats Berglund also won.\n\n"
-      "Anna Holt made an impressive start to the year, only faltering against Maria Lenz in the final.\n");
-  const IngestedGraph g("titles_of_results", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{"Seeds through in Doha\n\n"
+              "Lena Varga beat Dubai Open champion Carla Ruiz in straight sets. Olympic champion Tom Hale and "
+              "European champion Mats Berglund also won.\n\n"
+              "Anna Holt made an impressive start to the year, only faltering against Maria Lenz in the final.\n"});
   EXPECT_TRUE(g.has_edge("Carla Ruiz", "win", "Dubai Open")) << g.dump();
   EXPECT_TRUE(g.has_edge("Lena Varga", "beat", "Carla Ruiz")) << g.dump();
   for (const nlohmann::json& e : g.edges("Tom Hale", "win", "")) ADD_FAILURE() << e.dump();
@@ -1873,28 +1750,24 @@ TEST(ParsedIngest, ATitleOfAResultBeforeANameIsAWin) {
 // article is about, found as "she" would be, but only that person.
 TEST(ParsedIngest, AnOccupationAfterTheIsThePersonTheArticleIsAbout) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
-  const std::string path = write_article(
+  const IngestedGraph g(
       "occupation",
-      "Moray eyes indoor medal\n\n"
-      "British hurdler Fiona Moray is confident of a medal in Madrid. Moray won the national title in February. "
-      "Moray has trained in Leeds for three years, and Moray says she is ready.\n\n"
-      "At the Birmingham meeting, the Scotland-born athlete beat Olga Petrova. Moray then flew home.\n\n"
-      "Kate Vane failed to complete the Olympic marathon and later dropped out of the Dublin 10,000m.\n");
-  const IngestedGraph g("occupation", path);
-  fs::remove_all(fs::path(path).parent_path());
+      Article{
+          "Moray eyes indoor medal\n\n"
+          "British hurdler Fiona Moray is confident of a medal in Madrid. Moray won the national title in February. "
+          "Moray has trained in Leeds for three years, and Moray says she is ready.\n\n"
+          "At the Birmingham meeting, the Scotland-born athlete beat Olga Petrova. Moray then flew home.\n\n"
+          "Kate Vane failed to complete the Olympic marathon and later dropped out of the Dublin 10,000m.\n"});
   EXPECT_TRUE(g.has_edge("Fiona Moray", "beat", "Olga Petrova")) << g.dump();
   EXPECT_TRUE(g.has_edge("Fiona Moray", "be born in", "Scotland")) << g.dump();
   // What one failed to do did not happen; what one did after it did.
   EXPECT_TRUE(g.has_edge("Kate Vane", "drop out of", "Dublin 10,000m")) << g.dump();
   EXPECT_TRUE(g.edges("Kate Vane", "not drop out of", "Dublin 10,000m").empty()) << g.dump();
   // Where no one person is what the article is about, the description stands for nobody.
-  const std::string two =
-      write_article("occupations",
-                    "Two hurdlers\n\n"
-                    "Fiona Moray and Kate Lowe trained in Leeds. Moray and Lowe both ran in Madrid.\n\n"
-                    "The Scotland-born athlete beat Olga Petrova.\n");
-  const IngestedGraph h("occupations", two);
-  fs::remove_all(fs::path(two).parent_path());
+  const IngestedGraph h("occupations",
+                        Article{"Two hurdlers\n\n"
+                                "Fiona Moray and Kate Lowe trained in Leeds. Moray and Lowe both ran in Madrid.\n\n"
+                                "The Scotland-born athlete beat Olga Petrova.\n"});
   for (const char* person : {"Fiona Moray", "Kate Lowe"}) {
     EXPECT_TRUE(h.edges(person, "beat", "Olga Petrova").empty()) << h.dump();
     EXPECT_TRUE(h.edges(person, "be born in", "Scotland").empty()) << h.dump();
