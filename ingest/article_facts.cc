@@ -146,7 +146,7 @@ std::optional<std::pair<int32_t, int32_t>> pair_named_before(const nlp::Document
                                                              const extract::Argument& a) {
   if (a.head >= words.size() || a.is_name || a.is_pronoun) return std::nullopt;
   const nlp::Word& head = words[a.head];
-  const std::string lemma = utf8::ascii_lowercase(head.lemma.empty() ? head.form : head.lemma);
+  const std::string lemma = nlp::lowercase_lemma(head);
   bool the = false, two = false;
   for (const nlp::Word& w : words) {
     if (w.head != static_cast<int32_t>(a.head)) continue;
@@ -304,8 +304,7 @@ std::optional<PossessedRole> possessed_role(std::span<const nlp::Word> words, co
   if (clitic < 2 || words[clitic - 1].form != "'s") return std::nullopt;
   const nlp::Word& owner = words[clitic - 2];
   if (!nlp::ends_name(owner)) return std::nullopt;
-  const std::string last = utf8::ascii_lowercase(words[tf.end - 1].lemma.empty() ? words[tf.end - 1].form
-                                                                                 : words[tf.end - 1].lemma);
+  const std::string last = nlp::lowercase_lemma(words[tf.end - 1]);
   if (!schema::is_role_noun(last)) return std::nullopt;
   return PossessedRole{role, clitic - 2};
 }
@@ -317,8 +316,7 @@ std::optional<std::pair<std::string, int32_t>> role_after_known_name(std::span<c
                                                                       const resolve::TitleFact& tf,
                                                                       const resolve::DocumentEntities& ents) {
   if (tf.end > words.size() || utf8::ascii_lowercase(tf.title) != tf.title) return std::nullopt;
-  const std::string last = utf8::ascii_lowercase(words[tf.end - 1].lemma.empty() ? words[tf.end - 1].form
-                                                                                 : words[tf.end - 1].lemma);
+  const std::string last = nlp::lowercase_lemma(words[tf.end - 1]);
   if (!schema::is_role_noun(last)) return std::nullopt;
   // (A minister's, secretary's or spokesman's words before the title are as
   // often a portfolio: "constitutional affairs minister", "Treasury spokesman".)
@@ -387,16 +385,14 @@ std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extrac
   }
   // (An organisation's name right before the noun; not a country's medium,
   // "US TV show".)
-  if (a.head > 0 && words[a.head - 1].deprel == "compound") {
-    const int32_t c = ents.cluster_at(sentence, a.head - 1);
-    uint32_t first = a.head - 1;
-    while (first > 0 && ents.cluster_at(sentence, first - 1) == c) --first;
-    if (c >= 0 && ents.clusters[static_cast<size_t>(c)].type == nlp::EntityType::kOrg &&
-        lexicon::find_country(words[first].form) == nullptr && !lexicon::is_nationality_word(words[first].form)) {
-      return table.cluster(c);
-    }
+  const int32_t c = a.head > 0 && words[a.head - 1].deprel == "compound" ? ents.cluster_at(sentence, a.head - 1) : -1;
+  if (c < 0 || ents.clusters[static_cast<size_t>(c)].type != nlp::EntityType::kOrg) return std::nullopt;
+  uint32_t first = a.head - 1;
+  while (first > 0 && ents.cluster_at(sentence, first - 1) == c) --first;
+  if (lexicon::find_country(words[first].form) != nullptr || lexicon::is_nationality_word(words[first].form)) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  return table.cluster(c);
 }
 
 // Whether a word is a quotation mark, opening or closing.

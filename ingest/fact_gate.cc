@@ -25,7 +25,7 @@ std::string child_lemma(Words words, uint32_t head, std::string_view rel,
                         std::initializer_list<std::string_view> lemmas) {
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (words[i].head != static_cast<int32_t>(head) || base_rel(words[i].deprel) != rel) continue;
-    const std::string l = utf8::ascii_lowercase(words[i].lemma.empty() ? words[i].form : words[i].lemma);
+    const std::string l = nlp::lowercase_lemma(words[i]);
     if (one_of(l, lemmas)) return l;
   }
   return "";
@@ -35,7 +35,7 @@ std::string child_lemma(Words words, uint32_t head, std::string_view rel,
 std::string modal_of(Words words, uint32_t verb) {
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (words[i].head != static_cast<int32_t>(verb) || base_rel(words[i].deprel) != "aux") continue;
-    std::string l = utf8::ascii_lowercase(words[i].lemma.empty() ? words[i].form : words[i].lemma);
+    std::string l = nlp::lowercase_lemma(words[i]);
     if (lexicon::is_modal_verb(l)) return l;
   }
   return "";

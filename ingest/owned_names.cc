@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/lexicon.h"
@@ -18,6 +19,12 @@ constexpr std::array<std::string_view, 17> kOwnershipNouns = {
     "chain",    "group", "operation", "venture",    "studio", "channel", "newspaper", "magazine"};
 
 bool lower(std::string_view f) { return !f.empty() && std::islower(static_cast<unsigned char>(f[0])); }
+
+// Whether a word, with its lemma `lemma`, is a noun of ownership.
+bool ownership_noun(const nlp::Word& w, std::string_view lemma) {
+  return w.upos == nlp::UPos::NOUN &&
+         std::find(kOwnershipNouns.begin(), kOwnershipNouns.end(), lemma) != kOwnershipNouns.end();
+}
 
 bool possessive_pronoun(std::string_view form) {
   const std::string f = utf8::ascii_lowercase(form);
@@ -37,10 +44,9 @@ std::optional<OwnerNoun> owner_noun(std::span<const nlp::Word> words, uint32_t k
   bool management = false;
   for (uint32_t r = k; r < n && r < k + 3; ++r) {
     if (!lower(words[r].form) || words[r].upos == nlp::UPos::PUNCT || words[r].ner.size() > 2) return std::nullopt;
-    const std::string lemma = utf8::ascii_lowercase(words[r].lemma.empty() ? words[r].form : words[r].lemma);
+    const std::string lemma = nlp::lowercase_lemma(words[r]);
     management = management || lemma == "management";
-    const bool noun = std::find(kOwnershipNouns.begin(), kOwnershipNouns.end(), lemma) != kOwnershipNouns.end();
-    if (noun && words[r].upos == nlp::UPos::NOUN &&
+    if (ownership_noun(words[r], lemma) &&
         (r + 1 >= n || !lower(words[r + 1].form) || words[r + 1].upos == nlp::UPos::PUNCT)) {
       return OwnerNoun{r, lemma, management};
     }
@@ -54,9 +60,8 @@ std::optional<OwnerNoun> owner_noun(std::span<const nlp::Word> words, uint32_t k
 std::optional<OwnerNoun> noun_after_name(std::span<const nlp::Word> words, uint32_t k) {
   for (uint32_t r = k; r < words.size() && r < k + 2; ++r) {
     if (!lower(words[r].form) || words[r].ner.size() > 2) return std::nullopt;
-    const std::string lemma = utf8::ascii_lowercase(words[r].lemma.empty() ? words[r].form : words[r].lemma);
-    const bool noun = std::find(kOwnershipNouns.begin(), kOwnershipNouns.end(), lemma) != kOwnershipNouns.end();
-    if (noun && words[r].upos == nlp::UPos::NOUN && (r + 1 >= words.size() || words[r + 1].upos != nlp::UPos::NOUN)) {
+    const std::string lemma = nlp::lowercase_lemma(words[r]);
+    if (ownership_noun(words[r], lemma) && (r + 1 >= words.size() || words[r + 1].upos != nlp::UPos::NOUN)) {
       return OwnerNoun{r, lemma, false};
     }
     if (words[r].upos != nlp::UPos::NOUN && words[r].upos != nlp::UPos::ADJ) return std::nullopt;

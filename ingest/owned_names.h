@@ -6,8 +6,8 @@
 //   the owner's noun first   "its own internet business, AOL"      -> (its) · own · AOL
 //                            "his company, Ballets Russes"          -> (he) · run · Ballets Russes
 //   the name first           "AOL, Time Warner's internet arm,"     -> Time Warner · own · AOL
-//   the name between         "its Yugansk unit", "Novartis' Sandoz business" -> (its) · own · Yugansk
 //                            "Global Sports Communications, Chepkemei's management company," -> manage
+//   the name between         "its Yugansk unit", "Novartis' Sandoz business" -> (its) · own · Yugansk
 // Read off the words (the parser often hangs the name elsewhere): a
 // possessor ("its", "his", "her", "their", or a recognized name with "'s"),
 // up to three lower-case words ending in a noun of ownership, a comma and a

@@ -154,10 +154,9 @@ std::optional<RoleMention> role_in_title(std::span<const nlp::Word> words, uint3
   // (The form when the lemma is no role noun: "Sale wing Mark Cueto" with
   // "wing" read as a verb, lemma "w".)
   const uint32_t last_begin = nlp::hyphenated_begin(words, end - 1);
-  std::string last =
-      last_begin >= first_role_word && last_begin < end - 1
-          ? utf8::ascii_lowercase(nlp::spaced_forms(words, last_begin, end))
-          : utf8::ascii_lowercase(words[end - 1].lemma.empty() ? words[end - 1].form : words[end - 1].lemma);
+  std::string last = last_begin >= first_role_word && last_begin < end - 1
+                         ? utf8::ascii_lowercase(nlp::spaced_forms(words, last_begin, end))
+                         : nlp::lowercase_lemma(words[end - 1]);
   if (!schema::is_role_noun(last) && schema::is_role_noun(utf8::ascii_lowercase(words[end - 1].form))) {
     last = utf8::ascii_lowercase(words[end - 1].form);
   }
@@ -235,7 +234,7 @@ std::optional<RoleMention> role_of_noun(std::span<const nlp::Word> words, uint32
   if (noun >= words.size()) return std::nullopt;
   // "fly-half", "scrum-half": a hyphenated role noun is read whole.
   const std::string lemma = utf8::ascii_lowercase(nlp::spaced_forms(words, nlp::hyphenated_begin(words, noun), noun)) +
-                            utf8::ascii_lowercase(words[noun].lemma.empty() ? words[noun].form : words[noun].lemma);
+                            nlp::lowercase_lemma(words[noun]);
   if (!schema::is_role_noun(lemma)) return std::nullopt;
   // An owner's post names its remit after "of" ("Christian Aid's head of
   // Trade Policy"): the owner holds the post, not the remit.
@@ -316,7 +315,7 @@ std::optional<AppositiveRole> possessive_apposition(std::span<const nlp::Word> w
     }
     if (!role.empty()) role += ' ';
     role += utf8::ascii_lowercase(f);
-    const std::string lemma = utf8::ascii_lowercase(words[r].lemma.empty() ? f : words[r].lemma);
+    const std::string lemma = nlp::lowercase_lemma(words[r]);
     if (schema::is_role_noun(lemma) && (r + 1 == n || words[r + 1].form == "," || words[r + 1].form == ".")) {
       return AppositiveRole{e, RoleMention{role + " of", holder}};
     }
@@ -471,7 +470,7 @@ std::vector<AppositiveRole> appositive_roles(std::span<const nlp::Word> words) {
       }
       if (!role.empty()) role += ' ';
       role += utf8::ascii_lowercase(f);
-      const std::string lemma = utf8::ascii_lowercase(words[k].lemma.empty() ? f : words[k].lemma);
+      const std::string lemma = nlp::lowercase_lemma(words[k]);
       if (schema::is_role_noun(lemma) && k + 1 < n &&
           (words[k + 1].form == "of" || words[k + 1].form == "at" || words[k + 1].form == "for")) {
         role_end = static_cast<int32_t>(k);
@@ -540,7 +539,7 @@ std::string party_office(std::span<const nlp::Word> words, uint32_t adjective, u
   // ("Labour party chairman": the party's chairman.)
   if (from < end && utf8::ascii_lowercase(words[from].form) == "party") ++from;
   for (uint32_t k = from; k < end && k < from + 4; ++k) {
-    const std::string noun = utf8::ascii_lowercase(words[k].lemma.empty() ? words[k].form : words[k].lemma);
+    const std::string noun = nlp::lowercase_lemma(words[k]);
     if (!schema::is_role_noun(noun)) continue;
     if (std::find(std::begin(kPartyOffices), std::end(kPartyOffices), noun) == std::end(kPartyOffices)) return {};
     std::string office;
@@ -580,7 +579,7 @@ std::optional<PartyTitle> party_of_title(std::span<const nlp::Word> words, uint3
   // The role noun must be in the title; the adjective within three words before it or at its start.
   bool role = false;
   for (uint32_t i = begin; i < end; ++i) {
-    role = role || schema::is_role_noun(utf8::ascii_lowercase(words[i].lemma.empty() ? words[i].form : words[i].lemma));
+    role = role || schema::is_role_noun(nlp::lowercase_lemma(words[i]));
   }
   // "Tory Theresa May", "Republican John McCain": the party's adjective
   // alone is the title of a member.

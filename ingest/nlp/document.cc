@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "base/utf8.h"
+
 namespace kg::nlp {
 
 namespace {
@@ -12,6 +14,8 @@ constexpr std::array<std::string_view, kUPosCount> kUPosNames = {
 }  // namespace
 
 std::string_view upos_name(UPos upos) { return kUPosNames[static_cast<size_t>(upos)]; }
+
+std::string lowercase_lemma(const Word& w) { return utf8::ascii_lowercase(w.lemma.empty() ? w.form : w.lemma); }
 
 std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t end) {
   std::string out;

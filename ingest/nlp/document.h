@@ -42,6 +42,9 @@ struct Word {
   bool space_after = true;  // false where CoNLL-U would write SpaceAfter=No
 };
 
+// A word's lemma, or its form when it has none, in ASCII lower case.
+std::string lowercase_lemma(const Word& w);
+
 // The forms of words[begin, end) spaced as in the text: no space between two
 // words that touch ("T-Mobile", "50%", "Poor's"), one space otherwise.
 std::string spaced_forms(std::span<const Word> words, uint32_t begin, uint32_t end);

@@ -936,7 +936,7 @@ void join_hyphenated_surnames(Document* doc) {
       const uint32_t k = e.end;
       // (A number is no name's part: "the Fifty-Fourth".)
       if (e.type == EntityType::kLoc || k + 1 >= words.size() || spelled_tens(words[k - 1].form) ||
-          words[k - 1].space_after || words[k].form != "-" || words[k].space_after || !words[k + 1].ner.empty() ||
+          hyphenated_begin(words, k + 1) != k - 1 || !words[k + 1].ner.empty() ||
           !is_ascii_upper(words[k + 1].form[0]) || other_person(words[k - 1].form, words[k + 1].form)) {
         continue;
       }

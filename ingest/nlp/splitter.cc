@@ -42,6 +42,14 @@ bool caption_number(std::string_view text, std::span<const Token> tokens, size_t
   return before == "Figure" || before == "Fig" || before == "Table" || before == "Chart";
 }
 
+// Whether token i, a word or a number, runs on into the next token on the
+// same line (which punctuated prose never ends a sentence between).
+bool runs_on(std::string_view text, std::span<const Token> tokens, size_t i) {
+  const char last = text[tokens[i].end - 1];
+  return !tokens[i + 1].has(Token::kLineBefore) && (is_ascii_alpha(last) || is_ascii_digit(last)) &&
+         !caption_number(text, tokens, i);
+}
+
 }  // namespace
 
 bool SentenceSplitter::is_candidate(std::string_view text, std::span<const Token> tokens, size_t i) {
@@ -96,10 +104,7 @@ void SentenceSplitter::split(std::string_view text, std::span<const Token> token
   const bool prose = punctuated_prose(text, tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
     bool end = i + 1 == tokens.size() || tokens[i + 1].has(Token::kParagraphBefore);
-    const bool run_on = prose && !tokens[i + 1 < tokens.size() ? i + 1 : i].has(Token::kLineBefore) &&
-                        (is_ascii_alpha(text[tokens[i].end - 1]) || is_ascii_digit(text[tokens[i].end - 1])) &&
-                        !caption_number(text, tokens, i);
-    if (!end && !run_on && is_candidate(text, tokens, i)) {
+    if (!end && !(prose && runs_on(text, tokens, i)) && is_candidate(text, tokens, i)) {
       feats.clear();
       features(text, tokens, i, i + 1 - start, &feats);
       end = model_.predict(feats) == 1;

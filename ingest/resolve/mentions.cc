@@ -324,7 +324,7 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
       k += words[k].upos == UPos::ADJ && !(k + 1 < n && words[k + 1].form == "-") ? 1 : 3;
     }
     if (k < n && !covered[k] && words[k].upos == UPos::NOUN && !is_plural(words[k])) {
-      const std::string lemma = ascii_lowercase(words[k].lemma.empty() ? words[k].form : words[k].lemma);
+      const std::string lemma = nlp::lowercase_lemma(words[k]);
       // (Not "the singer Joss Stone", "the presenter of Film 2005".)
       const bool named_after = k + 1 < n && (words[k + 1].upos == UPos::NOUN || words[k + 1].upos == UPos::PROPN ||
                                              ascii_lowercase(words[k + 1].form) == "of");
@@ -363,7 +363,7 @@ void add_description(std::span<const Word> words, const std::vector<bool>& cover
   const Word& head = words[j];
   if (head.upos != UPos::NOUN && head.upos != UPos::PROPN) return;
   if (is_plural(head)) return;
-  const std::string lemma = ascii_lowercase(head.lemma.empty() ? head.form : head.lemma);
+  const std::string lemma = nlp::lowercase_lemma(head);
   // "the company", "the firm": an organisation already named; only after
   // "the" ("its group" is another one).
   const bool organisation = is_organisation_noun(lemma) && !is_possessive_determiner(words[i].form);
