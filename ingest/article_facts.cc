@@ -1593,16 +1593,16 @@ class ArticleReader {
   // minister's title gives ("Home Secretary": the Home Office; "Trade and
   // Industry Secretary": the Department of Trade and Industry); nullopt for
   // none, or for a shadow office (the opposition's: it runs nothing).
-  std::optional<uint32_t> department_of_title(std::string_view title) const {
-    const std::string lower = utf8::ascii_lowercase(title);
+  // (`lower`: the title in lower case.)
+  std::optional<uint32_t> department_of_title(std::string_view lower) const {
     const size_t last_space = lower.rfind(' ');
     if (last_space == std::string::npos || lower.find("shadow") != std::string::npos) return std::nullopt;
-    const std::string_view office = std::string_view(lower).substr(last_space + 1);
+    const std::string_view office = lower.substr(last_space + 1);
     if (office != "secretary" && office != "minister") return std::nullopt;
     std::vector<std::string> remit;
     for (size_t at = 0; at < last_space;) {
       const size_t next = std::min(lower.find(' ', at), last_space);
-      if (const std::string w = lower.substr(at, next - at); w != "and" && w != "former" && w != "ex")
+      if (const std::string w(lower.substr(at, next - at)); w != "and" && w != "former" && w != "ex")
         remit.push_back(w);
       at = next + 1;
     }
@@ -1641,7 +1641,7 @@ class ArticleReader {
                  tf.sentence, {tf.begin, tf.end}, nullptr);
         // "Home Secretary David Blunkett" where the article names the Home
         // Office: the secretary of that department.
-        if (const std::optional<uint32_t> department = department_of_title(tf.title); !says_so && department) {
+        if (const std::optional<uint32_t> department = department_of_title(lower); !says_so && department) {
           add_fact(*person, (title == tf.title ? "" : "former ") + lower + " of", *department, tf.sentence,
                    {tf.begin, tf.end}, nullptr);
         }
