@@ -947,6 +947,66 @@ void join_hyphenated_surnames(Document* doc) {
   }
 }
 
+// Whether a name ending in `lowercase_lemma` is an organisation's, whatever
+// words come before it ("the Vic Wells Ballet", "the Walt Disney Company").
+bool organisation_head(std::string_view lowercase_lemma) {
+  // (Not "league", "union" or "cup": "the Champions League" is a contest as
+  // much as a body, "the Soviet Union" a country.)
+  return (lexicon::is_institution_head(lowercase_lemma) && !one_of(lowercase_lemma, {"league", "union"})) ||
+         one_of(lowercase_lemma, {"ballet", "club", "company", "group", "opera", "trust", "corporation"});
+}
+
+// "the Markova-Dolin Ballet", "the Vic Wells Ballet": capitalised proper
+// nouns after "the" (two or more, hyphen-joined ones counted whole) that end
+// in an organisation's word name one organisation, where the model tags
+// their words as a place, a person or nothing. A span of the model's that
+// reaches outside the run is left alone, as is a country's name.
+void name_organisations_by_head(Document* doc) {
+  for (const Sentence& s : doc->sentences) {
+    std::span<const Word> words = doc->words_of(s);
+    std::vector<EntitySpan> spans = entity_spans(words);
+    bool changed = false;
+    for (uint32_t i = 0; i + 2 < words.size(); ++i) {
+      if (words[i].form != "the" && words[i].form != "The") continue;
+      uint32_t end = i + 1, names = 0;
+      while (end < words.size()) {
+        const Word& w = words[end];
+        if (w.upos == UPos::PROPN && is_ascii_upper(w.form[0])) {
+          ++names;
+          ++end;
+        } else if (w.form == "-" && !words[end - 1].space_after && !w.space_after && end + 1 < words.size() &&
+                   end > i + 1 && is_ascii_upper(words[end + 1].form[0])) {
+          ++end;  // the hyphen of "Markova-Dolin"; the word after it is counted next
+        } else {
+          break;
+        }
+      }
+      const uint32_t begin = i + 1;
+      if (names < 2 || words[end - 1].form == "-" || !organisation_head(lowercase_lemma(words[end - 1])) ||
+          lexicon::find_country(words[begin].form) != nullptr ||
+          lexicon::find_country(spaced_forms(words, begin, end)) != nullptr) {
+        i = end - 1;
+        continue;
+      }
+      bool crosses = false, same = false;
+      for (const EntitySpan& e : spans) {
+        if (e.end <= begin || e.begin >= end) continue;
+        crosses = crosses || e.begin < begin || e.end > end;
+        same = same || (e.begin == begin && e.end == end && e.type == EntityType::kOrg);
+      }
+      if (!crosses && !same) {
+        std::erase_if(spans, [&](const EntitySpan& e) { return e.end > begin && e.begin < end; });
+        spans.push_back(EntitySpan{begin, end, EntityType::kOrg});
+        changed = true;
+      }
+      i = end - 1;
+    }
+    if (!changed) continue;
+    std::sort(spans.begin(), spans.end(), [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+    set_entity_tags(doc, s, spans);
+  }
+}
+
 }  // namespace
 
 void EntityRecognizer::annotate(Document* doc) const {
@@ -960,6 +1020,7 @@ void EntityRecognizer::annotate(Document* doc) const {
     for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
   }
   join_hyphenated_surnames(doc);
+  name_organisations_by_head(doc);
 }
 
 Status EntityRecognizer::save(const std::string& path) const {
