@@ -481,7 +481,10 @@ bool truncated_name(Words words, const extract::Argument& a, store::EntityType t
     const bool outlet_noun =
         one_of(next.form, {"broadcaster", "newspaper", "paper", "network", "channel", "station", "magazine", "website",
                            "agency", "daily", "group", "firm", "company"}) ||
-        (type != store::EntityType::kLoc && classified_name(words, end) >= 0);
+        (type != store::EntityType::kLoc && classified_name(words, end) >= 0) ||
+        // ("an epic New York Marathon contest" is the marathon.)
+        (lexicon::ends_event_name(words[end - 1].form) &&
+         one_of(next.form, {"contest", "race", "event", "tournament", "competition", "meeting"}));
     for (uint32_t i = begin; i < end && next.upos == nlp::UPos::NOUN && !capitalised(next.form) && !outlet_noun; ++i) {
       compounded_onto_next = compounded_onto_next ||
                              (words[i].head == static_cast<int32_t>(end) && base_rel(words[i].deprel) == "compound");
@@ -650,6 +653,16 @@ bool one_of_alternatives(Words words, uint32_t head) {
     if (in_name(words[i].head) && base_rel(words[i].deprel) == "conj" &&
         !child_lemma(words, i, "cc", {"or", "nor"}).empty()) {
       return true;
+    }
+  }
+  // A middle item of "A, B or C": the "or" hangs on a later conjunct of A.
+  if (base_rel(words[head].deprel) == "conj" && words[head].head >= 0) {
+    const auto first = static_cast<uint32_t>(words[head].head);
+    for (uint32_t i = head + 1; i < words.size(); ++i) {
+      if (words[i].head == static_cast<int32_t>(first) && base_rel(words[i].deprel) == "conj" &&
+          !child_lemma(words, i, "cc", {"or", "nor"}).empty()) {
+        return true;
+      }
     }
   }
   return false;
@@ -1486,8 +1499,19 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // (Nor a participle on the subject's name with its agent: "Columbia
   // Pictures, owned by Sony", which the record builder turns active.)
   const bool participle_on_subject = participle_on_name(words, p, t);
+  // (A passive verb conjoined to the subject's own verb, with no subject of
+  // its own, shares it: "finished second ... and was edged out in X".)
+  const bool passive_conjunct =
+      p.construction == Construction::kPassive && p.predicate < words.size() && words[p.predicate].deprel == "conj" &&
+      words[p.predicate].head >= 0 && !child_lemma(words, p.predicate, "aux", {"be", "get"}).empty() &&
+      std::none_of(words.begin(), words.end(),
+                   [&](const nlp::Word& w) {
+                     return w.head == static_cast<int32_t>(p.predicate) && base_rel(w.deprel) == "nsubj";
+                   }) &&
+      one_of(attachment(words, t.subject->head, static_cast<uint32_t>(words[p.predicate].head)),
+             {"nsubj", "nsubj:pass"});
   if ((p.construction == Construction::kVerb || p.construction == Construction::kPassive) && !t.subject->is_pronoun &&
-      !participle_on_subject &&
+      !participle_on_subject && !passive_conjunct &&
       !one_of(attachment(words, t.subject->head, p.predicate), {"nsubj", "nsubj:pass", "csubj", "obl:agent"})) {
     return false;
   }

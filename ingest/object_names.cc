@@ -30,7 +30,7 @@ bool organisation_kind(std::string_view lemma) {
 bool classifier_noun(std::string_view lemma) {
   return organisation_kind(lemma) ||
          one_of(lemma, {"festival", "tournament", "championship", "championships", "series", "show", "programme",
-                        "film", "album", "novel", "musical", "opera", "ballet"});
+                        "film", "album", "novel", "musical", "opera", "ballet", "contest", "race"});
 }
 
 // Whether `w` is given as an example of the noun it hangs on: "such as",
@@ -175,9 +175,14 @@ std::vector<InnerName> names_inside(std::span<const nlp::Word> words, uint32_t h
       }
     } else if (rel == "compound" && i < head && classifier_noun(noun)) {
       // A place before an event names where it is held, not the event ("the
-      // Leeds festival" is no Leeds).
-      const bool event = one_of(noun, {"festival", "tournament", "championship", "championships", "series", "show"});
-      if (event && nlp::tag_type(words[static_cast<uint32_t>(name)]) == "LOC") continue;
+      // Leeds festival" is no Leeds); an event's own name is the event ("an
+      // epic New York Marathon contest", the recognizer reading a place).
+      const bool event = one_of(
+          noun, {"festival", "tournament", "championship", "championships", "series", "show", "contest", "race"});
+      if (event && nlp::tag_type(words[static_cast<uint32_t>(name)]) == "LOC" &&
+          !lexicon::ends_event_name(words[static_cast<uint32_t>(name)].form)) {
+        continue;
+      }
       out.push_back({static_cast<uint32_t>(name), ""});
     }
   }

@@ -148,6 +148,10 @@ constexpr PhraseRule kRules[] = {
     {"attend", "takes_part_in"}, {"speak at", "takes_part_in"}, {"make speech at", "takes_part_in"},
     {"give speech at", "takes_part_in"}, {"deliver speech at", "takes_part_in"}, {"give talk at", "takes_part_in"},
     {"perform at", "takes_part_in"}, {"appear at", "takes_part_in"}, {"play at", "takes_part_in"},
+    // (One beaten in a contest took part in it.)
+    {"be edged out in", "takes_part_in"}, {"be beaten in", "takes_part_in"}, {"lose in", "takes_part_in"},
+    {"be knocked out of", "takes_part_in"}, {"crash out of", "takes_part_in"}, {"finish second in", "takes_part_in"},
+    {"finish third in", "takes_part_in"}, {"finish fourth in", "takes_part_in"}, {"finish in", "takes_part_in"},
 };
 // clang-format on
 

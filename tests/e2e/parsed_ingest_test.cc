@@ -471,6 +471,20 @@ TEST(ParsedIngest, OneOfTwoAlternativesIsNoRelation) {
   EXPECT_TRUE(g.has_edge("Tomas Reyes", "play", "Maria Luisa Ortega")) << g.dump();
 }
 
+// An event's name before "contest" is the event, even read as a place; a
+// passive verb conjoined to the subject's verb shares its subject; the
+// middle one of "A, B or C" is an alternative too.
+TEST(ParsedIngest, AContestNamedByItsEventAPassiveConjunctAndAListOfAlternatives) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g(
+      "contest",
+      Article{"Athletics\n\nAnna Berg won the Boston race in April and was narrowly beaten in a thrilling Chicago "
+              "Marathon contest in October.\n\nFreddie Ljungberg will be "
+              "partnered by either Arturo Lupoli, Quincy Owusu-Abeyie or Jeremie Aliadiere.\n"});
+  EXPECT_TRUE(g.has_edge("Anna Berg", "be beaten in", "Chicago Marathon")) << g.dump();
+  EXPECT_TRUE(g.edges("Quincy Owusu-Abeyie", "will partner", "Freddie Ljungberg").empty()) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
