@@ -706,7 +706,7 @@ bool is_position_noun(std::string_view lowercase_word) {
                                                     "lock",      "centre",     "left-back",  "right-back", "centre-back",
                                                     "centre-half", "boss",
                                                     "economist", "analyst",    "strategist", "champion",   "winner",
-                                                    "nominee",
+                                                    "nominee",   "runner-up",
                                                     "correspondent", "journalist", "reporter",   "columnist"};
   // clang-format on
   return is_band_position(lowercase_word) || holds(kPositions, lowercase_word);

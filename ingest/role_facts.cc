@@ -174,17 +174,21 @@ std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uin
                                            bool organisation_before) {
   end = std::min<uint32_t>(end, static_cast<uint32_t>(words.size()));
   if (end <= begin) return std::nullopt;
-  // The title noun, last.
-  const uint32_t noun = end - 1;
-  const std::string last = utf8::ascii_lowercase(words[noun].form);
-  if (last != "champion" && last != "winner" && last != "nominee") return std::nullopt;
+  // The title noun, last ("runner-up" read whole).
+  const uint32_t noun = nlp::hyphenated_begin(words, end - 1);
+  const std::string last = utf8::ascii_lowercase(nlp::spaced_forms(words, noun, end));
+  if (!one_of(last, {"champion", "winner", "nominee", "runner-up"})) return std::nullopt;
   // The event's name ends right before the noun, inside the title or just before it.
   if (noun == 0) return std::nullopt;
   const uint32_t event = noun - 1;
   const std::string_view type = nlp::tag_type(words[event]);
   const bool named =
       event >= begin ? !type.empty() : organisation_before || (!type.empty() && nlp::ends_name(words[event]));
-  if (!named || type == "PERSON" || words[event].upos != nlp::UPos::PROPN) return std::nullopt;
+  // (An event's name read as a person's: "London Marathon runner-up".)
+  if (!named || (type == "PERSON" && !lexicon::ends_event_name(words[event].form)) ||
+      words[event].upos != nlp::UPos::PROPN) {
+    return std::nullopt;
+  }
   // ("Olympic champion", "world champion": an adjective of a contest, not its name.)
   if (one_of(words[event].form, {"Olympic", "Olympics", "World", "National", "Commonwealth", "Paralympic"}) ||
       lexicon::is_nationality_word(words[event].form)) {
@@ -193,7 +197,7 @@ std::optional<RoleMention> result_in_title(std::span<const nlp::Word> words, uin
   // (A side's "winner" is the goal that won a match; a champion side is
   // named so by its league, which the parse does not give.)
   if (type == "ORG" && last == "winner") return std::nullopt;
-  return RoleMention{last == "nominee" ? "be nominated for" : "win", event};
+  return RoleMention{last == "nominee" ? "be nominated for" : last == "runner-up" ? "finish second in" : "win", event};
 }
 
 std::string_view role_preposition(std::string_view role) {
