@@ -839,6 +839,9 @@ class ArticleReader {
     // Two readings of one role ("deputy labs editor at" and "labs editor at"
     // PC Pro): the fuller one stays.
     std::vector<size_t>& same_pair = facts_between_[{subject, object, sentence}];
+    // (A participation says less than any other relation of the pair: "won
+    // a medal at" the Olympics took part in them.)
+    if (relation == "take part in" && !same_pair.empty()) return;
     for (size_t k : same_pair) {
       store::FactRecord& f = record_.facts[k];
       if (f.relation.size() > relation.size() && f.relation.ends_with(" " + relation)) return;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/lexicon.h"
 #include "ingest/extract/clause_rules.h"
 #include "ingest/extract/extract.h"
 #include "ingest/extract/sentence_tree.h"
@@ -191,6 +192,27 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
   if (p.construction != Construction::kVerb && p.construction != Construction::kInheritedSubject &&
       p.construction != Construction::kRelativeClause && p.construction != Construction::kPassive) {
     return out;
+  }
+  // "At last week's Birmingham Grand Prix, Claxton left her rival trailing":
+  // who did something at or in a named event took part in it, whatever
+  // else the clause says. (A name of two words or more ending in an event's
+  // word; "Games" ends a firm's name as often.)
+  const bool doer = p.subject.is_name || p.subject.is_pronoun || p.subject.head_lemma == "old";
+  for (const Argument& a : p.arguments) {
+    // (Not beside "played at" · French Open; beside "reach final at" · it, a
+    // folded object the gate may refuse, it is.)
+    const bool said = &a == out.front().object && out.front().relation == p.relation + " " + a.preposition;
+    if (!doer || said || !a.is_name || !one_of(a.preposition, {"at", "in"})) continue;
+    const size_t space = a.node.rfind(' ');
+    const std::string_view last =
+        space == std::string::npos ? std::string_view() : std::string_view(a.node).substr(space + 1);
+    if (last.empty() || last == "Games" || !lexicon::ends_event_name(last)) continue;
+    GraphTriple t;
+    t.subject = &p.subject;
+    t.object = &a;
+    t.relation = "take part in";
+    t.participation = true;
+    out.push_back(std::move(t));
   }
   // (Where one was born is a fact beside the name one was born with: "She
   // was born Lilian Alicia Marks in London".)

@@ -74,12 +74,16 @@ struct GraphTriple {
   const Argument* subject = nullptr;
   const Argument* object = nullptr;
   std::string relation;  // lemma phrase, prepositions and folded objects included ("blame tension on")
+  // "take part in" an event named in an oblique ("ran 6.54 seconds at the
+  // Norwich Union Grand Prix"): read off the clause, not its relation.
+  bool participation = false;
 };
 std::optional<GraphTriple> graph_triple(const Proposition& p);
 // The graph form and, for a clause with no object, one triple more for each
 // further oblique that names an entity as a partner, source or goal ("moved
-// from Colchester to London": move from · Colchester and move to · London).
-// Empty when graph_triple is.
+// from Colchester to London": move from · Colchester and move to · London);
+// and, for any clause of a named doer, one for each event named after "at"
+// or "in" (participation). Empty when graph_triple is.
 std::vector<GraphTriple> graph_triples(const Proposition& p);
 
 // Digits and dashes only, at least one character: a number or a score as one

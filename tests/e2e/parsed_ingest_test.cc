@@ -485,6 +485,21 @@ TEST(ParsedIngest, AContestNamedByItsEventAPassiveConjunctAndAListOfAlternatives
   EXPECT_TRUE(g.edges("Quincy Owusu-Abeyie", "will partner", "Freddie Ljungberg").empty()) << g.dump();
 }
 
+// Who does anything at or in a named event takes part in it, unless a
+// fuller relation of the two says so already ("won a medal at").
+TEST(ParsedIngest, WhoActsAtANamedEventTakesPartInIt) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g(
+      "events",
+      Article{"Tennis and athletics\n\nAt the Dubai Open, Lena Varga reached the final.\n\nMarta Kowal won a bronze "
+              "medal at the Boston Marathon.\n\nPiet Hendriks ran 6.60 seconds at the Glasgow Grand Prix in "
+              "February.\n"});
+  EXPECT_TRUE(g.has_edge("Lena Varga", "take part in", "Dubai Open")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Piet Hendriks", "take part in", "Glasgow Grand Prix")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Marta Kowal", "win medal at", "Boston Marathon")) << g.dump();
+  EXPECT_TRUE(g.edges("Marta Kowal", "take part in", "Boston Marathon").empty()) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
