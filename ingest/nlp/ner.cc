@@ -956,22 +956,39 @@ bool organisation_head(std::string_view lowercase_lemma) {
          one_of(lowercase_lemma, {"ballet", "club", "company", "group", "opera", "trust", "corporation"});
 }
 
-// "the Markova-Dolin Ballet", "the Vic Wells Ballet": capitalised proper
-// nouns after "the" (two or more, hyphen-joined ones counted whole) that end
-// in an organisation's word name one organisation, where the model tags
-// their words as a place, a person or nothing. A span of the model's that
-// reaches outside the run is left alone, as is a country's name.
-void name_organisations_by_head(Document* doc) {
+// The word after which a name headed by its kind may begin: "the", or for
+// an event also a possessive or a year after "the" ("last week's
+// Birmingham Grand Prix", "the 2003 London Marathon").
+bool opens_named_kind(std::span<const Word> words, uint32_t i, bool event) {
+  const std::string_view f = words[i].form;
+  if (f == "the" || f == "The") return true;
+  if (!event) return false;
+  if (f == "'s" || f == "'") return true;
+  return f.size() == 4 && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) && i > 0 &&
+         (words[i - 1].form == "the" || words[i - 1].form == "The");
+}
+
+// "the Markova-Dolin Ballet", "the Vic Wells Ballet", "last week's
+// Birmingham Grand Prix": capitalised words after "the" (two or more,
+// hyphen-joined ones counted whole) that end in an organisation's word name
+// one organisation, and those ending in an event's word one event (MISC),
+// where the model tags their words as a place, a person or nothing. A span
+// of the model's that reaches outside the run is left alone, as is a
+// country's name; an event's run may hold capitalised adjectives ("Grand",
+// "Indoor") and begin with a country ("the US Open").
+void name_kinds_by_head(Document* doc) {
   for (const Sentence& s : doc->sentences) {
     std::span<const Word> words = doc->words_of(s);
     std::vector<EntitySpan> spans = entity_spans(words);
     bool changed = false;
     for (uint32_t i = 0; i + 2 < words.size(); ++i) {
-      if (words[i].form != "the" && words[i].form != "The") continue;
+      if (!opens_named_kind(words, i, /*event=*/true)) continue;
       uint32_t end = i + 1, names = 0;
+      bool adjectives = false;
       while (end < words.size()) {
         const Word& w = words[end];
-        if (w.upos == UPos::PROPN && is_ascii_upper(w.form[0])) {
+        if ((w.upos == UPos::PROPN || w.upos == UPos::ADJ) && is_ascii_upper(w.form[0])) {
+          adjectives = adjectives || w.upos == UPos::ADJ;
           ++names;
           ++end;
         } else if (w.form == "-" && !words[end - 1].space_after && !w.space_after && end + 1 < words.size() &&
@@ -982,21 +999,30 @@ void name_organisations_by_head(Document* doc) {
         }
       }
       const uint32_t begin = i + 1;
-      if (names < 2 || words[end - 1].form == "-" || !organisation_head(lowercase_lemma(words[end - 1])) ||
-          lexicon::find_country(words[begin].form) != nullptr ||
+      const std::string_view last = words[end - 1].form;
+      // ("Games" ends a firm's name as often: "Rockstar Games".)
+      const bool event = lexicon::ends_event_name(last) && last != "Games";
+      const bool organisation = !event && !adjectives && opens_named_kind(words, i, /*event=*/false) &&
+                                organisation_head(lowercase_lemma(words[end - 1])) &&
+                                lexicon::find_country(words[begin].form) == nullptr;
+      if (names < 2 || last == "-" || (!event && !organisation) ||
           lexicon::find_country(spaced_forms(words, begin, end)) != nullptr) {
         i = end - 1;
         continue;
       }
+      const EntityType type = event ? EntityType::kMisc : EntityType::kOrg;
       bool crosses = false, same = false;
       for (const EntitySpan& e : spans) {
         if (e.end <= begin || e.begin >= end) continue;
         crosses = crosses || e.begin < begin || e.end > end;
-        same = same || (e.begin == begin && e.end == end && e.type == EntityType::kOrg);
+        // (An event read whole as an organisation or a place is retyped by
+        // the resolver; read as a person's name it is not.)
+        same =
+            same || (e.begin == begin && e.end == end && (e.type == type || (event && e.type != EntityType::kPerson)));
       }
       if (!crosses && !same) {
         std::erase_if(spans, [&](const EntitySpan& e) { return e.end > begin && e.begin < end; });
-        spans.push_back(EntitySpan{begin, end, EntityType::kOrg});
+        spans.push_back(EntitySpan{begin, end, type});
         changed = true;
       }
       i = end - 1;
@@ -1020,7 +1046,7 @@ void EntityRecognizer::annotate(Document* doc) const {
     for (size_t i = 0; i < words.size(); ++i) words[i].ner = bilou_label_name(labels[i]);
   }
   join_hyphenated_surnames(doc);
-  name_organisations_by_head(doc);
+  name_kinds_by_head(doc);
 }
 
 Status EntityRecognizer::save(const std::string& path) const {

@@ -94,10 +94,11 @@ TEST(NerRegression, HyphenatedSurnamesAreWhole) {
   EXPECT_FALSE(reader.contains("Kilroy/PERSON")) << ::testing::PrintToString(reader);
 }
 
-// Proper nouns after "the" that end in an organisation's word are one
-// organisation, whatever the model made of their words; a country's name
-// and a run of one name are left alone.
-TEST(NerRegression, ProperNounsEndingInAnOrganisationWordAreOneOrganisation) {
+// Capitalised words after "the" that end in an organisation's word are one
+// organisation, and those ending in an event's word (after "the", a
+// possessive or "the" and a year) one event, whatever the model made of
+// their words; a country's name and a run of one name are left alone.
+TEST(NerRegression, ProperNounsEndingInAnOrganisationOrEventWordAreOneName) {
   if (!ner_model_shipped()) GTEST_SKIP() << "ingest/models has no ner model (run 'kg train')";
   const std::set<std::string> ballet = entities_of(
       "She helped launch the Vic Wells Ballet and then, with Anton Dolin, the Markova-Dolin Ballet of 1935-37.");
@@ -106,6 +107,10 @@ TEST(NerRegression, ProperNounsEndingInAnOrganisationWordAreOneOrganisation) {
   EXPECT_TRUE(ballet.contains("Anton Dolin/PERSON")) << ::testing::PrintToString(ballet);
   const std::set<std::string> union_ = entities_of("Gorbachev led the Soviet Union until 1991.");
   EXPECT_FALSE(union_.contains("Soviet Union/ORG")) << ::testing::PrintToString(union_);
+  const std::set<std::string> meeting =
+      entities_of("At last week's Birmingham Grand Prix, Piet Hendriks beat the European Indoor Championships winner.");
+  EXPECT_TRUE(meeting.contains("Birmingham Grand Prix/MISC")) << ::testing::PrintToString(meeting);
+  EXPECT_TRUE(meeting.contains("European Indoor Championships/MISC")) << ::testing::PrintToString(meeting);
 }
 
 // A particle opening the second of two people's names touching each other
