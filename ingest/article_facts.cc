@@ -425,6 +425,35 @@ bool pronoun_in_own_quotation(const nlp::Document& doc, const resolve::DocumentE
   return speaks(sentence) || (sentence > 0 && speaks(sentence - 1));
 }
 
+// The cluster of the person named as the subject of a verb of saying in
+// `sentence` ("said AK chief Isaiah Kiplagat"), or, where the sentence opens
+// with a quotation mark and names no speaker, in the one before it (up to
+// two back: a quotation running on over sentences); -1 for none.
+int32_t quotation_speaker(const nlp::Document& doc, const resolve::DocumentEntities& ents, uint32_t sentence) {
+  for (uint32_t s = sentence, back = 0; back <= 2; --s, ++back) {
+    const auto ws = doc.words_of(doc.sentences[s]);
+    for (uint32_t i = 0; i < ws.size(); ++i) {
+      if (!ws[i].deprel.starts_with("nsubj") || ws[i].head < 0 || ws[i].upos != nlp::UPos::PROPN) continue;
+      const int32_t c = ents.cluster_at(s, i);
+      if (c >= 0 && ents.clusters[static_cast<size_t>(c)].type == nlp::EntityType::kPerson &&
+          lexicon::is_reporting_verb(nlp::lowercase_lemma(ws[static_cast<uint32_t>(ws[i].head)]))) {
+        return c;
+      }
+    }
+    if (s == 0 || ws.empty() || !quotation_mark(ws[0].form)) return -1;
+  }
+  return -1;
+}
+
+// Whether the word at `w` of `sentence` is "we" inside a quotation: after
+// an odd number of quotation marks in its sentence.
+bool quoted_we(std::span<const nlp::Word> words, uint32_t w) {
+  if (w >= words.size() || utf8::ascii_lowercase(words[w].form) != "we") return false;
+  size_t marks = 0;
+  for (uint32_t i = 0; i < w; ++i) marks += quotation_mark(words[i].form);
+  return marks % 2 == 1;
+}
+
 // Whether `t`'s subject is a pronoun or an organisation description whose
 // reading the gate may trust: it was resolved to the subject of the verb
 // whose clausal complement `p` is ("Time Warner said that it owns ..."), or
@@ -815,6 +844,7 @@ class ArticleReader {
     read_places_of_names();
     read_titles();
     read_bare_company_titles();
+    read_spoken_for();  // after the titles: a speaker's post names the body "we" is
     retype_names_with_plural_verbs();
     retype_role_holders();
     retype_places_holding_posts();
@@ -835,7 +865,10 @@ class ArticleReader {
   // names the graph can keep.
   void add_fact(uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
                 const extract::Proposition* p) {
-    if (subject == object || !seen_.emplace(subject, relation, object, sentence).second) return;
+    if (subject == object || (relations_only_ && !spoken_for_relation(subject, object)) ||
+        !seen_.emplace(subject, relation, object, sentence).second) {
+      return;
+    }
     // Two readings of one role ("deputy labs editor at" and "labs editor at"
     // PC Pro): the fuller one stays.
     std::vector<size_t>& same_pair = facts_between_[{subject, object, sentence}];
@@ -979,7 +1012,11 @@ class ArticleReader {
   // The facts of the article's clauses, as the extractor reads them and the
   // gate lets through.
   void read_clauses() {
-    for (const extract::Proposition& p : models_.extractor().extract_all(annotated_)) {
+    for (extract::Proposition& p : models_.extractor().extract_all(annotated_)) {
+      if (p.subject.is_pronoun && quoted_we(annotated_.words_of(annotated_.sentences[p.sentence]), p.subject.head)) {
+        spoken_for_.push_back(std::move(p));  // read once roles are known (read_spoken_for)
+        continue;
+      }
       const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
       for (const extract::GraphTriple& triple : triples) read_triple(p, triple, &triple == &triples.front());
     }
@@ -1164,6 +1201,45 @@ class ArticleReader {
     } else {
       keep(*s, *o, std::move(*relation));
     }
+  }
+
+  // A relation read_spoken_for may keep: between two names, neither the
+  // other's first words ('"When we took over Leeds United," said the Leeds
+  // chairman').
+  bool spoken_for_relation(uint32_t subject, uint32_t object) const {
+    const store::EntityRecord& s = record_.entities[subject];
+    const store::EntityRecord& o = record_.entities[object];
+    return s.type != store::EntityType::kConcept && o.type != store::EntityType::kConcept &&
+           !o.name.starts_with(s.name + " ") && !s.name.starts_with(o.name + " ");
+  }
+
+  // '"We had told Chelsea," said Liverpool chief executive Rick Parry': a
+  // quoted "we" is the organisation its speaker holds a post in, where the
+  // article gives the speaker a post in one organisation, team or country
+  // only. Relations only: what a spokesman says "we" think or have is too
+  // often talk ("we see evidence", "we have money").
+  void read_spoken_for() {
+    relations_only_ = true;
+    for (const extract::Proposition& p : spoken_for_) {
+      const int32_t speaker = quotation_speaker(annotated_, ents_, p.sentence);
+      const std::optional<uint32_t> person = speaker >= 0 ? table_.cluster(speaker) : std::nullopt;
+      if (!person) continue;
+      std::set<uint32_t> bodies;
+      for (const store::FactRecord& f : record_.facts) {
+        if (f.subject != *person || f.negated || f.modal) continue;
+        const store::EntityType type = record_.entities[f.object].type;
+        if (type != store::EntityType::kOrg && type != store::EntityType::kLoc) continue;
+        const std::optional<schema::Canonical> c =
+            schema::canonical_relation(f.relation, store::EntityType::kPerson, type);
+        if (c && !c->reversed && one_of(c->kind->name, {"leads", "member_of", "works_for"})) bodies.insert(f.object);
+      }
+      if (bodies.size() != 1) continue;
+      const store::EntityRecord& body = record_.entities[*bodies.begin()];
+      const ArgumentEntity we{*bodies.begin(), body.name, body.type, false};
+      const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
+      for (const extract::GraphTriple& triple : triples) read_fact(p, triple, we, true, &triple == &triples.front());
+    }
+    relations_only_ = false;
   }
 
   // "Brian McBride, managing director of T-Mobile": read off the words.
@@ -1925,6 +2001,8 @@ class ArticleReader {
   std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::vector<size_t>>
       facts_between_;                  // (subject, object, sentence)
   std::set<int32_t> holder_clusters_;  // clusters that hold a role for someone, or take a plural verb
+  std::vector<extract::Proposition> spoken_for_;  // clauses whose subject is a quoted "we"
+  bool relations_only_ = false;                   // add_fact keeps no statement (read_spoken_for)
   // The person the article is about, and the one it names most often; -1 for none.
   const int32_t main_person_;
   const int32_t leading_person_;

@@ -500,6 +500,22 @@ TEST(ParsedIngest, WhoActsAtANamedEventTakesPartInIt) {
   EXPECT_TRUE(g.edges("Marta Kowal", "take part in", "Boston Marathon").empty()) << g.dump();
 }
 
+// A quoted "we" is the organisation its named speaker holds a post in,
+// for relations between names only; a speaker with no post speaks for no one.
+TEST(ParsedIngest, AQuotedWeIsTheSpeakersOrganisation) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g(
+      "spoken_for",
+      Article{"Transfer row\n\nLiverpool chief executive Rick Parry rejected the bid on Monday. \"We had told Chelsea "
+              "that he was not for sale,\" said Rick Parry. \"We have plenty of money.\"\n\n\"We beat Fulham twice "
+              "last season,\" said Tom Kerr, who manages a pub in Leeds.\n"});
+  EXPECT_TRUE(g.has_edge("Liverpool", "tell", "Chelsea")) << g.dump();
+  for (const std::string& text : g.evidence_of("Liverpool")) {
+    EXPECT_EQ(text.find("plenty of money"), std::string::npos) << text;  // no statement
+  }
+  EXPECT_TRUE(g.evidence_of("Fulham").empty()) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
