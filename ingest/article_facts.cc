@@ -1127,6 +1127,10 @@ class ArticleReader {
     }
     // A symmetric relation ("A met B") is stored once, in name order.
     auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
+      // (No node for a statement read_spoken_for would not keep.)
+      if (relations_only_ && (from.type == store::EntityType::kConcept || to.type == store::EntityType::kConcept)) {
+        return;
+      }
       const std::optional<schema::Canonical> canonical = schema::canonical_relation(relation, from.type, to.type);
       if (canonical && canonical->kind->symmetric && to.name < from.name) std::swap(from, to);
       const uint32_t subject = from.record ? *from.record : table_.node(from.name, from.type);

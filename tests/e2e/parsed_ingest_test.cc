@@ -79,6 +79,21 @@ class IngestedGraph {
     return out;
   }
 
+  // Names of the CONCEPT nodes no edge touches (a statement's phrase is a
+  // node only while a statement holds it).
+  std::vector<std::string> unused_concepts() const {
+    std::set<int64_t> used;
+    for (const nlohmann::json& e : graph_["edges"]) {
+      used.insert(e["source"].get<int64_t>());
+      used.insert(e["target"].get<int64_t>());
+    }
+    std::vector<std::string> out;
+    for (const nlohmann::json& n : graph_["nodes"]) {
+      if (n["type"] == "CONCEPT" && !used.contains(n["id"].get<int64_t>())) out.push_back(n["name"]);
+    }
+    return out;
+  }
+
   // "name (TYPE) mentions" of every node that is no CONCEPT, sorted: what
   // entities the store holds, whatever ids they were given.
   std::vector<std::string> named_entities() const {
@@ -514,6 +529,7 @@ TEST(ParsedIngest, AQuotedWeIsTheSpeakersOrganisation) {
     EXPECT_EQ(text.find("plenty of money"), std::string::npos) << text;  // no statement
   }
   EXPECT_TRUE(g.evidence_of("Fulham").empty()) << g.dump();
+  EXPECT_TRUE(g.unused_concepts().empty()) << ::testing::PrintToString(g.unused_concepts());
 }
 
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
