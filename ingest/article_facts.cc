@@ -1938,6 +1938,18 @@ class ArticleReader {
   // its article introduces with an organisation noun is an organisation
   // (not a country: "the group Britain" is no use news makes).
   void retype_introduced_organisations() {
+    // "Sumitomo, Japan's third-largest bank,", "Japan's biggest carmaker Toyota".
+    for_each_body_sentence([&](uint32_t sentence, std::span<const nlp::Word> words) {
+      for (const NamePlace& np : name_places(words)) {
+        const int32_t c = np.organisation ? ents_.cluster_at(sentence, np.name_word) : -1;
+        const std::optional<uint32_t> r = c >= 0 ? table_.cluster(c) : std::nullopt;
+        if (!r || ents_.clusters[static_cast<size_t>(c)].gender != resolve::Gender::kUnknown) continue;
+        store::EntityRecord& e = record_.entities[*r];
+        if (e.type != store::EntityType::kConcept && lexicon::find_country(e.name) == nullptr) {
+          e.type = store::EntityType::kOrg;
+        }
+      }
+    });
     for (const resolve::Mention& m : ents_.mentions) {
       if (m.kind != resolve::MentionKind::kName || m.cluster < 0) continue;
       const std::optional<uint32_t> r = table_.cluster(m.cluster);

@@ -65,14 +65,21 @@ int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w, bool owned
 // supplier"); the index after them, or -1.
 int32_t after_organisation_description(std::span<const nlp::Word> words, uint32_t s) {
   uint32_t k = s + 1;
-  while (k < words.size() && k <= s + 4 && !words[k].form.empty() && !capitalised(words[k].form) &&
-         (words[k].upos == nlp::UPos::ADJ || words[k].upos == nlp::UPos::NOUN || words[k].upos == nlp::UPos::ADV)) {
+  // (A hyphen inside a word counts with it: "third-largest".)
+  const auto inner_hyphen = [&](uint32_t w) {
+    return words[w].form == "-" && w > s + 1 && !words[w - 1].space_after && !words[w].space_after;
+  };
+  while (k < words.size() && k <= s + 6 && !words[k].form.empty() && !capitalised(words[k].form) &&
+         (words[k].upos == nlp::UPos::ADJ || words[k].upos == nlp::UPos::NOUN || words[k].upos == nlp::UPos::ADV ||
+          inner_hyphen(k))) {
     ++k;
   }
   if (k == s + 1) return -1;
   const std::string noun = utf8::ascii_lowercase(words[k - 1].lemma);
-  const bool organisation = lexicon::is_organisation_noun(noun) ||
-                            one_of(noun, {"supplier", "provider", "carmaker", "manufacturer", "miner", "exchange"});
+  const bool organisation =
+      lexicon::is_organisation_noun(noun) ||
+      one_of(noun, {"supplier", "provider", "carmaker", "manufacturer", "miner", "exchange", "producer", "lender",
+                    "insurer", "reinsurer", "brewer", "operator", "retailer", "airline", "broadcaster"});
   return organisation ? static_cast<int32_t>(k) : -1;
 }
 
@@ -97,17 +104,34 @@ std::vector<NamePlace> name_places(std::span<const nlp::Word> words) {
     const nlp::Word& place = words[i - 1];
     // "Edinburgh's Napier University": the place owns the name after "'s".
     // (Only "'s": a bare apostrophe is often inside the name, "St James' Park".)
-    if (words[i].form == "'s" && nlp::tag_type(place) == "LOC" && nlp::ends_name(place) && known_place(i - 1)) {
+    // (A country's name counts however the recognizer typed it: "South
+    // Korea's biggest company" read as an organisation.)
+    const bool country = words[i].form == "'s" && country_between(name_start(words, i - 1), i);
+    if (words[i].form == "'s" && (nlp::tag_type(place) == "LOC" || country) && nlp::ends_name(place) &&
+        known_place(i - 1)) {
       // "Japan's biggest steel company Nippon Steel": the organisation is
       // described before its name.
       if (const int32_t after = after_organisation_description(words, i); after >= 0) {
+        NamePlace described{0, i - 1, PlaceShape::kPossessive};
+        described.organisation = true;
         if (const int32_t name = whole_name_from(words, static_cast<uint32_t>(after), /*owned=*/false); name >= 0) {
-          out.push_back({static_cast<uint32_t>(name), i - 1, PlaceShape::kPossessive, false});
-        } else if (i >= 4 && words[i - 2].form == "the" && words[i - 3].form == "," && nlp::ends_name(words[i - 4]) &&
-                   (static_cast<uint32_t>(after) == n ||
-                    words[static_cast<uint32_t>(after)].upos == nlp::UPos::PUNCT)) {
-          // "BT, the UK's biggest internet supplier,": the same in apposition.
-          out.push_back({i - 4, i - 1, PlaceShape::kPossessive, false});
+          described.name_word = static_cast<uint32_t>(name);
+          out.push_back(described);
+        } else {
+          // "BT, the UK's biggest internet supplier,", "Allied Irish Banks,
+          // Ireland's biggest company by capitalisation,": the same in
+          // apposition, the description ending the phrase or going on
+          // after a preposition.
+          const uint32_t first = name_start(words, i - 1);
+          const uint32_t comma = first >= 1 && words[first - 1].form == "the" ? first - 2 : first - 1;
+          const bool ends = static_cast<uint32_t>(after) == n ||
+                            words[static_cast<uint32_t>(after)].upos == nlp::UPos::PUNCT ||
+                            words[static_cast<uint32_t>(after)].upos == nlp::UPos::ADP;
+          if (first >= 2 && comma >= 1 && comma < first && words[comma].form == "," &&
+              nlp::ends_name(words[comma - 1]) && ends) {
+            described.name_word = comma - 1;
+            out.push_back(described);
+          }
         }
         continue;
       }

@@ -42,6 +42,10 @@ struct NamePlace {
   // The "name" is an occupation after "the" ("the Scotland-born athlete"),
   // which the resolver reads as it reads "he" or "she".
   bool description = false;
+  // The place's "'s" is followed by a noun for an organisation the name is
+  // ("Japan's biggest carmaker Toyota", "Sumitomo, Japan's third-largest
+  // bank,"): the name is an organisation's, whatever the recognizer said.
+  bool organisation = false;
 };
 
 std::vector<NamePlace> name_places(std::span<const nlp::Word> words);

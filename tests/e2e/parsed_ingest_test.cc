@@ -532,6 +532,22 @@ TEST(ParsedIngest, AQuotedWeIsTheSpeakersOrganisation) {
   EXPECT_TRUE(g.unused_concepts().empty()) << ::testing::PrintToString(g.unused_concepts());
 }
 
+// A name set off before "COUNTRY's biggest bank" is an organisation based
+// in that country, whatever the recognizer typed it or the country.
+TEST(ParsedIngest, AFirmDescribedAsACountrysLargestIsBasedThere) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g(
+      "countrys_largest",
+      Article{"Banks\n\nSumitomo, Japan's third-largest bank, said profits rose.\n\nWipro, India's third-biggest "
+              "software firm, said so.\n\nSamsung, South Korea's biggest company by sales, said profits fell.\n"});
+  EXPECT_TRUE(g.has_edge("Sumitomo", "be based in", "Japan")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Wipro", "be based in", "India")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Samsung", "be based in", "South Korea")) << g.dump();
+  const std::vector<nlohmann::json> sumitomo = g.nodes_named("Sumitomo");
+  ASSERT_EQ(sumitomo.size(), 1u) << g.dump();
+  EXPECT_EQ(sumitomo[0]["type"], "ORG") << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
