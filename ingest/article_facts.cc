@@ -874,7 +874,7 @@ class ArticleReader {
     std::vector<size_t>& same_pair = facts_between_[{subject, object, sentence}];
     // (A participation says less than any other relation of the pair: "won
     // a medal at" the Olympics took part in them.)
-    if (relation == "take part in" && !same_pair.empty()) return;
+    if ((relation == "take part in" || relation.ends_with(" take part in")) && !same_pair.empty()) return;
     for (size_t k : same_pair) {
       store::FactRecord& f = record_.facts[k];
       if (f.relation.size() > relation.size() && f.relation.ends_with(" " + relation)) return;
