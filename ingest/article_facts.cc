@@ -303,7 +303,11 @@ std::optional<PossessedRole> possessed_role(std::span<const nlp::Word> words, co
   }
   if (clitic < 2 || words[clitic - 1].form != "'s") return std::nullopt;
   const nlp::Word& owner = words[clitic - 2];
-  if (!nlp::ends_name(owner)) return std::nullopt;
+  // (A proper noun the recognizer left out may end the owner's name: the
+  // caller asks the resolver for its entity.)
+  if (!nlp::ends_name(owner) && (owner.upos != nlp::UPos::PROPN || !owner.ner.empty() || owner.form.size() < 2)) {
+    return std::nullopt;
+  }
   const std::string last = nlp::lowercase_lemma(words[tf.end - 1]);
   if (!schema::is_role_noun(last)) return std::nullopt;
   return PossessedRole{role, clitic - 2};

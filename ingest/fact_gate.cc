@@ -626,16 +626,20 @@ std::string_view attachment(Words words, uint32_t head, uint32_t predicate) {
 }
 
 // Lists, tables and team sheets: parenthesised names ("Shinobu Asagoe
-// (Japan)", "J Robinson (Sale Sharks)") or long comma chains with no verb
+// (Japan)", "J Robinson (Sale Sharks)"), lines of dashes ("- Best actor -
+// Richard Griffiths for The History Boys") or long comma chains with no verb
 // heading the clause. No relation is read off them.
 bool list_sentence(Words words, uint32_t predicate) {
-  uint32_t parens = 0, separators = 0;
-  for (const nlp::Word& w : words) {
+  uint32_t parens = 0, separators = 0, dashes = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const nlp::Word& w = words[i];
     if (w.form == "(") ++parens;
     if (w.form == "," || w.form == ";") ++separators;
+    // (A dash standing free between words: "- Best actor - Richard Griffiths".)
+    if ((w.form == "-" || w.form == "\u2013") && w.space_after && (i == 0 || words[i - 1].space_after)) ++dashes;
   }
   const bool verb_head = predicate < words.size() && words[predicate].upos == nlp::UPos::VERB;
-  return parens >= 3 || (separators >= 6 && !verb_head);
+  return parens >= 3 || dashes >= 6 || (separators >= 6 && !verb_head);
 }
 
 // A conjunct of "A or B" (the "or" hangs on B; A has B as a conj child).

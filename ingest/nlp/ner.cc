@@ -1033,6 +1033,22 @@ void name_kinds_by_head(Document* doc) {
   }
 }
 
+// "United's chief executive David Gill" with "United" tagged a verb (its
+// Penn tag a proper noun's), "the LSE" a noun: a capitalised word inside a
+// recognized name, or one the tagger's Penn tag calls a proper noun, is a
+// proper noun, which is what the readers after the recognizer look for.
+// (The tree the parser built with the other tag is left as it is.)
+void names_are_proper_nouns(Document* doc) {
+  for (Word& w : doc->words) {
+    // (A noun the Penn tag calls proper stays one: "the MP's resignation".)
+    const bool verb = w.upos == UPos::VERB || w.upos == UPos::AUX;
+    const bool proper = w.ner.size() >= 3 || (verb && (w.xpos == "NNP" || w.xpos == "NNPS"));
+    if (!proper || !verb || w.form.size() < 2 || !is_ascii_upper(w.form[0])) continue;
+    w.upos = UPos::PROPN;
+    w.xpos = w.xpos == "NNS" ? "NNPS" : "NNP";
+  }
+}
+
 }  // namespace
 
 void EntityRecognizer::annotate(Document* doc) const {
@@ -1047,6 +1063,7 @@ void EntityRecognizer::annotate(Document* doc) const {
   }
   join_hyphenated_surnames(doc);
   name_kinds_by_head(doc);
+  names_are_proper_nouns(doc);
 }
 
 Status EntityRecognizer::save(const std::string& path) const {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "graph/identity/identity.h"
+#include "graph/schema/schema.h"
 #include "graph/store/store.h"
 #include "ingest/resolve/lexicon.h"
 #include "ingest/resolve/mentions.h"
@@ -304,6 +305,7 @@ class Resolver {
       if (types_agree(drafts_[c].type, f.mention.type)) return join(i, c);
     }
     if (const int32_t c = closed_up_match(i); c >= 0) return join(i, c);
+    if (const int32_t c = organisation_with_last_word(i); c >= 0) return join(i, c);
     if (const int32_t c = acronym_target(i); c >= 0) {
       // A name that has an acronym names an organisation, whatever the
       // recognizer made of its words ("Athletics Kenya (AK)").
@@ -324,6 +326,40 @@ class Resolver {
       if (drafts_[c].type != EntityType::kPerson && types_agree(drafts_[c].type, f.mention.type)) return c;
     }
     return -1;
+  }
+
+  // "United" after "Manchester United", "Rovers" after "Blackburn Rovers":
+  // the one organisation named before whose name is a place's and a last
+  // word, and that word the one-word name `i` (a recognized organisation,
+  // or a proper noun the recognizer left untyped); -1 for none or for two.
+  // (Only after a place: "Spread Firefox", "Microsoft IPTV" or "Chief Yahoo"
+  // is another thing than "Firefox", "IPTV" or "Yahoo". Nor a word any
+  // body's name may end in, or an office: "the Party", "the MP".)
+  int32_t organisation_with_last_word(size_t i) const {
+    const FoundMention& f = found_[i];
+    const std::string& word = key_[i];
+    if (f.mention.end != f.mention.begin + 1 ||
+        (f.mention.type != EntityType::kOrg && f.mention.type != EntityType::kMisc) ||
+        lexicon::is_institution_head(word) || lexicon::is_organisation_noun(word) ||
+        lexicon::role_noun(word) != lexicon::RoleNoun::kNone || schema::is_role_noun(word)) {
+      return -1;  // (nor an office: "the MP" after "Mid-Bedfordshire MP")
+    }
+    const auto indexed = clusters_by_last_word_.find(word);
+    if (indexed == clusters_by_last_word_.end()) return -1;
+    int32_t found = -1;
+    for (const int32_t c : indexed->second) {
+      const Draft& d = drafts_[c];
+      if (d.type != EntityType::kOrg || d.tokens.size() < 2 || d.tokens.back() != word) continue;
+      bool place = false;
+      for (size_t k = 0; k + 1 < d.tokens.size(); ++k) {
+        place = place || (nlp::Gazetteer::builtin().word_classes(d.tokens[k]) &
+                          (nlp::kGazCountry | nlp::kGazCity | nlp::kGazRegion)) != 0;
+      }
+      if (!place) continue;
+      if (found >= 0 && found != c) return -1;
+      found = c;
+    }
+    return found;
   }
 
   // An organization's acronym: in parentheses right after its name, or its initials.

@@ -549,6 +549,29 @@ TEST(ParsedIngest, AFirmDescribedAsACountrysLargestIsBasedThere) {
   EXPECT_EQ(sumitomo[0]["type"], "ORG") << g.dump();
 }
 
+// "United" after "Manchester United" is the club (a place's name before the
+// last word), even tagged a verb; "Firefox" after "Spread Firefox" is no
+// short form. Lines of dashes are a list, read as no clause.
+TEST(ParsedIngest, AClubsLastWordAfterItsPlaceAndALineOfDashes) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g(
+      "short_forms",
+      Article{"Football and software\n\nMalcolm Glazer wants to buy Manchester United. United's chief executive David "
+              "Gill said in December that talks would not resume.\n\nThe Mozilla Foundation created Spread Firefox. "
+              "Firefox blocks pop-ups.\n\nThe winners:\n\n"
+              "- Best sound design - The Silver Lake designed by Tom Reed at the Palace\n"
+              "- Best new opera - Lady Grey of Mtsensk at the Royal Opera House\n"
+              "- Outstanding achievement in opera - Anna Vale and the Royal Opera House for the premiere of The Storm\n"
+              "- Best costume design - All's Well That Ends Well designed by Mary Cole at the Gielgud\n"
+              "- Best Revival - Hamlet by William Shakespeare at The Old Vic\n"
+              "- Best set design - His Dark Rooms designed by Sam Cadle at the Olivier\n"
+              "- Outstanding musical production - Grand Hotel at the Donmar Warehouse\n"
+              "- Best actor - Ralph Griffin for The History Girls at the Lyttelton\n"});
+  EXPECT_TRUE(g.has_edge("David Gill", "chief executive of", "Manchester United")) << g.dump();
+  EXPECT_TRUE(g.edges("Spread Firefox", "block", "pop-ups").empty()) << g.dump();
+  for (const std::string& text : g.evidence_of("Storm")) ADD_FAILURE() << text;
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
