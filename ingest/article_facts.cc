@@ -278,6 +278,12 @@ bool reference_description(std::span<const nlp::Word> words, const extract::Argu
   // "the athlete", "the Scotland-born singer" (a person, found the same way).
   if (person_description(words, a)) return true;
   if (words[a.head].upos != nlp::UPos::NOUN || !lexicon::is_organisation_noun(a.head_lemma)) return false;
+  // (As the resolver reads it: one organisation after "the"; "bought firms
+  // such as Ogilvy & Mather" refers to none.)
+  if (words[a.head].xpos == "NNS" || a.span.begin >= words.size() ||
+      utf8::ascii_lowercase(words[a.span.begin].form) != "the") {
+    return false;
+  }
   // "the frozen foods maker Kestrel", "the Mecca Bingo chain" name their organisation.
   return nlp::apposed_word(words, a.head) < 0 && classified_name(words, a.head) < 0;
 }

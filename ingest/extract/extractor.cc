@@ -101,10 +101,13 @@ std::optional<GraphTriple> graph_triple(const Proposition& p) {
       break;
     }
   }
-  // The first oblique naming an entity, else the first oblique that is not a time.
+  // The first oblique naming an entity, else the first oblique that is not a
+  // time. (Not examples of the object: "bought firms such as Ogilvy &
+  // Mather" bought those firms; the object's names say so.)
   const Argument* oblique = nullptr;
   for (const Argument& a : p.arguments) {
     if (a.role == ArgumentRole::kObject || a.role == ArgumentRole::kTime || a.node.empty() || a.is_clause) continue;
+    if (one_of(a.preposition, {"such as", "including", "like"})) continue;
     if (a.is_name) {
       oblique = &a;
       break;

@@ -325,14 +325,19 @@ void TreeRepair::name_after_object_read_as_oblique(std::span<const Word> words, 
 void TreeRepair::examples_hung_on_the_verb(std::span<const Word> words, std::vector<int>* heads,
                                            std::vector<int>* labels) const {
   // "disposed of a number of businesses, including the Odeon cinema chain
-  // and the Pinewood studios": the examples are read as an oblique of the
+  // and the Pinewood studios", "bought firms such as Ogilvy & Mather": the
+  // examples are read as an oblique of the
   // verb ("dispose including"). They are examples of the verb's last noun
   // before them, or of what a quantity noun counts ("a number of businesses").
   const int n = static_cast<int>(words.size());
   for (int x = 1; x < n; ++x) {
     const int verb = (*heads)[x];
     if ((*labels)[x] != obl_ || verb < 0 || verb > x || words[verb].upos != UPos::VERB) continue;
-    if (!has_word(words, *heads, *labels, x, case_, "including")) continue;
+    // ("bought firms such as Ogilvy & Mather and Cordiant Communications" too.)
+    if (!has_word(words, *heads, *labels, x, case_, "including") &&
+        !has_word(words, *heads, *labels, x, case_, "such")) {
+      continue;
+    }
     int noun = -1;
     for (int k = verb + 1; k < x; ++k) {
       if ((*heads)[k] == verb && ((*labels)[k] == obj_ || (*labels)[k] == obl_) && is_nominal(words[k])) noun = k;

@@ -572,6 +572,19 @@ TEST(ParsedIngest, AClubsLastWordAfterItsPlaceAndALineOfDashes) {
   for (const std::string& text : g.evidence_of("Storm")) ADD_FAILURE() << text;
 }
 
+// Named examples after "such as" are the examples of the verb's object, not
+// an oblique of the verb; a plural organisation noun refers to no one named
+// before ("sued four companies" is a statement of its own).
+TEST(ParsedIngest, ExamplesAfterSuchAsAndPluralFirms) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g(
+      "such_as", Article{"Deals\n\nWPP in recent years has also bought firms such as Ogilvy & Mather and Cordiant "
+                         "Communications.\n\nKestrel Foods has sued four companies over the deal.\n"});
+  EXPECT_TRUE(g.has_edge("WPP", "buy", "Ogilvy & Mather")) << g.dump();
+  EXPECT_TRUE(g.has_edge("WPP", "buy", "Cordiant Communications")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Kestrel Foods", "sue", "four companies")) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
