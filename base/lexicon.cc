@@ -576,16 +576,26 @@ std::string_view party_canonical(std::string_view name) {
   struct Party {
     std::string_view name, canonical;
   };
-  static constexpr Party kParties[] = {
-      {"Conservatives", "Conservatives"},       {"Conservative Party", "Conservatives"},
-      {"Tories", "Conservatives"},              {"Tory Party", "Conservatives"},
-      {"Labour", "Labour"},                     {"Labour Party", "Labour"},
-      {"Liberal Democrats", "Liberal Democrats"}, {"Lib Dems", "Liberal Democrats"}, {"Lib Dem", "Liberal Democrats"},
-      {"Liberal Democrat Party", "Liberal Democrats"}, {"SNP", "SNP"},
-      {"Scottish National Party", "SNP"},       {"Plaid Cymru", "Plaid Cymru"},
-      {"UKIP", "UKIP"},                         {"UK Independence Party", "UKIP"},
-      {"Republican Party", "Republican Party"}, {"Republicans", "Republican Party"},
-      {"Democratic Party", "Democratic Party"}, {"Green Party", "Green Party"}};
+  static constexpr Party kParties[] = {{"Conservatives", "Conservatives"},
+                                       {"Conservative Party", "Conservatives"},
+                                       {"Tories", "Conservatives"},
+                                       {"Tory Party", "Conservatives"},
+                                       {"Labour", "Labour"},
+                                       {"Labour Party", "Labour"},
+                                       {"Liberal Democrats", "Liberal Democrats"},
+                                       {"Lib Dems", "Liberal Democrats"},
+                                       {"Lib Dem", "Liberal Democrats"},
+                                       {"Liberal Democrat", "Liberal Democrats"},
+                                       {"Liberal Democrat Party", "Liberal Democrats"},
+                                       {"SNP", "SNP"},
+                                       {"Scottish National Party", "SNP"},
+                                       {"Plaid Cymru", "Plaid Cymru"},
+                                       {"UKIP", "UKIP"},
+                                       {"UK Independence Party", "UKIP"},
+                                       {"Republican Party", "Republican Party"},
+                                       {"Republicans", "Republican Party"},
+                                       {"Democratic Party", "Democratic Party"},
+                                       {"Green Party", "Green Party"}};
   for (const Party& p : kParties) {
     if (p.name.size() == name.size() && utf8::ascii_lowercase(p.name) == utf8::ascii_lowercase(name)) return p.canonical;
   }

@@ -590,8 +590,12 @@ TEST(ParsedIngest, ExamplesAfterSuchAsAndPluralFirms) {
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
   const IngestedGraph g("tory", Article{"Port plan row\n\nThe council backed the harbour plan on Monday, but Tory "
-                                        "Piotr Walsh said the plan was too costly.\n"});
+                                        "Piotr Walsh said the plan was too costly.\n\nStudents can decide the fate of "
+                                        "MPs, Liberal Democrat leader Tomas Reyes has claimed.\n"});
   EXPECT_TRUE(g.has_edge("Piotr Walsh", "member of", "Conservatives")) << g.dump();
+  // ("Liberal Democrat" is the party's name too, filed as the Liberal Democrats.)
+  EXPECT_TRUE(g.has_edge("Tomas Reyes", "leader of", "Liberal Democrats")) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Liberal Democrat").empty()) << g.dump();
 }
 
 // "Harbour Ghost, starring Anna Berg and Tomas Reyes": each actor stars in
