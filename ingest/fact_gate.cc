@@ -1555,8 +1555,8 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   // relation to the oblique ("sign accord with Samuel Mwangi", "hold talks
   // with", "own 8% of Google").
   for (const extract::Argument& a : p.arguments) {
-    // (Nothing is folded into a participation: the clause's object is its own.)
-    if (t.participation) break;
+    // (Nothing is folded into a relation read beside the clause's object.)
+    if (t.beside_object) break;
     if (&a == t.object || a.role != extract::ArgumentRole::kObject || a.is_clause || a.node.empty()) continue;
     // ("was born Lilian Alicia Marks in London": the name one was born with is
     // no thing folded, nor is a score: "drew 1-1 with Bolton".)

@@ -75,6 +75,7 @@ constexpr PhraseRule kRules[] = {
     {"join", "member_of"}, {"rejoin", "member_of"}, {"play for", "member_of"}, {"sign for", "member_of"},
     {"move to", "member_of"}, {"be member of", "member_of"}, {"represent", "member_of"},
     {"leave", "leaves"}, {"quit", "leaves"}, {"resign from", "leaves"}, {"depart", "leaves"},
+    {"join from", "leaves"}, {"rejoin from", "leaves"}, {"sign from", "leaves"}, {"move from", "leaves"},
     {"be based in", "located_in"}, {"be located in", "located_in"}, {"be headquartered in", "located_in"},
     {"be held in", "located_in"}, {"take place in", "located_in"},
     {"be born in", "from"}, {"come from", "from"}, {"grow up in", "from"},

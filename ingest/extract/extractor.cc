@@ -214,7 +214,7 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
     t.subject = &p.subject;
     t.object = &a;
     t.relation = "take part in";
-    t.participation = true;
+    t.beside_object = true;
     out.push_back(std::move(t));
   }
   // (Where one was born is a fact beside the name one was born with: "She
@@ -223,6 +223,21 @@ std::vector<GraphTriple> graph_triples(const Proposition& p) {
   // (A score is no object: "drew 1-1 with Bolton" is a draw with Bolton.)
   for (const Argument& a : p.arguments) {
     if (a.role == ArgumentRole::kObject && !a.is_clause && !born && !is_joined_score(a.text)) {
+      // "joined Arsenal from Juventus": where a player came from is a
+      // relation beside the club joined.
+      if (one_of(p.relation, {"join", "rejoin", "sign"})) {
+        for (const Argument& from : p.arguments) {
+          if (from.role != ArgumentRole::kOblique || !from.is_name || from.preposition != "from" || from.node.empty()) {
+            continue;
+          }
+          GraphTriple t;
+          t.subject = &p.subject;
+          t.object = &from;
+          t.relation = p.relation + " from";
+          t.beside_object = true;
+          out.push_back(std::move(t));
+        }
+      }
       return out;  // the object is the fact
     }
   }

@@ -74,16 +74,18 @@ struct GraphTriple {
   const Argument* subject = nullptr;
   const Argument* object = nullptr;
   std::string relation;  // lemma phrase, prepositions and folded objects included ("blame tension on")
-  // "take part in" an event named in an oblique ("ran 6.54 seconds at the
-  // Norwich Union Grand Prix"): read off the clause, not its relation.
-  bool participation = false;
+  // A relation read beside the clause's own, nothing folded into it: "take
+  // part in" an event named in an oblique ("ran 6.54 seconds at the Norwich
+  // Union Grand Prix"), "join from" a club ("joined Arsenal from Juventus").
+  bool beside_object = false;
 };
 std::optional<GraphTriple> graph_triple(const Proposition& p);
 // The graph form and, for a clause with no object, one triple more for each
 // further oblique that names an entity as a partner, source or goal ("moved
 // from Colchester to London": move from · Colchester and move to · London);
 // and, for any clause of a named doer, one for each event named after "at"
-// or "in" (participation). Empty when graph_triple is.
+// or "in" (participation), and for "join" or "sign" with an object, one for
+// the name after "from". Empty when graph_triple is.
 std::vector<GraphTriple> graph_triples(const Proposition& p);
 
 // Digits and dashes only, at least one character: a number or a score as one

@@ -414,6 +414,11 @@ TEST(ParsedIngest, MovesTalksAndDisputesCarryTheirRelation) {
   const IngestedGraph h("proposal", Article{"Business news\n\nNorway has agreed a draft proposal with the "
                                             "International Monetary Fund to borrow $5bn.\n"});
   EXPECT_TRUE(h.has_edge("Norway", "agree proposal with", "International Monetary Fund")) << h.dump();
+  // Where a player who joined a club came from: "joined Arsenal from Juventus".
+  const IngestedGraph j("joined_from", Article{"Football\n\nThierry Henry, who joined Arsenal from Juventus in "
+                                               "1999, scored twice.\n"});
+  EXPECT_TRUE(j.has_edge("Thierry Henry", "join", "Arsenal")) << j.dump();
+  EXPECT_TRUE(j.has_edge("Thierry Henry", "join from", "Juventus")) << j.dump();
 }
 
 // Our own festival story: "the festival" is the festival named before, and
