@@ -1777,26 +1777,34 @@ std::optional<std::string> share_as_stake(std::string_view relation) {
   return std::string(verb) + " stake in";
 }
 
+// The first verb of a chain relation ("urge to take", "want to encompass")
+// whose object is that verb's own, with its open complement after the
+// object ("urged Congress to take action", "wants the festival to encompass
+// viewpoints"); "" when the triple is no such chain.
+std::string chain_verb_of_object(Words words, const extract::GraphTriple& t) {
+  const size_t to = t.relation.find(" to ");
+  if (to == std::string::npos || t.object->head >= words.size() || !one_of(words[t.object->head].deprel, {"obj", "iobj"})) {
+    return "";
+  }
+  const int32_t verb = words[t.object->head].head;
+  if (verb < 0 || words[verb].upos != nlp::UPos::VERB) return "";
+  std::string lemma = utf8::ascii_lowercase(words[verb].lemma);
+  if (t.relation.compare(0, to, lemma) != 0) return "";
+  for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
+    if (words[i].head == verb && words[i].deprel == "xcomp") return lemma;
+  }
+  return "";
+}
+
 // "urged Congress to take action" read as "urge to take" · Congress: the
 // object belongs to the first verb of the chain, whose lemma is then the
 // whole relation ("urge" · Congress). nullopt when that is not the case.
 std::optional<std::string> chain_object_verb(Words words, const extract::GraphTriple& t) {
-  const size_t to = t.relation.find(" to ");
-  if (to == std::string::npos || t.object->head >= words.size() || !one_of(words[t.object->head].deprel, {"obj", "iobj"})) {
-    return std::nullopt;
-  }
-  const int32_t verb = words[t.object->head].head;
-  if (verb < 0 || words[verb].upos != nlp::UPos::VERB) return std::nullopt;
-  const std::string lemma = utf8::ascii_lowercase(words[verb].lemma);
-  if (t.relation.compare(0, to, lemma) != 0) return std::nullopt;
+  std::string lemma = chain_verb_of_object(words, t);
   // Only verbs that act on their object ("urge", "persuade"); "wanted
   // Britain to offer refuge" is about the offer, not about Britain.
-  if (!object_control_verb(lemma)) return std::nullopt;
-  // The chain's next verb is the first one's open complement after the object.
-  for (uint32_t i = t.object->head + 1; i < words.size(); ++i) {
-    if (words[i].head == verb && words[i].deprel == "xcomp") return lemma;
-  }
-  return std::nullopt;
+  if (lemma.empty() || !object_control_verb(lemma)) return std::nullopt;
+  return lemma;
 }
 
 // "came on for Raul" read as "come for": a particle just after the verb,
@@ -1827,7 +1835,13 @@ std::optional<std::string> gate_fact(const nlp::Document& doc, const extract::Pr
   extract::GraphTriple t = triple;
   if (std::optional<std::string> stake = share_as_stake(t.relation)) t.relation = std::move(*stake);
   const Words words = doc.words_of(doc.sentences.at(p.sentence));
-  if (std::optional<std::string> verb = chain_object_verb(words, t)) t.relation = std::move(*verb);
+  if (std::optional<std::string> verb = chain_object_verb(words, t)) {
+    t.relation = std::move(*verb);
+  } else if (!chain_verb_of_object(words, t).empty()) {
+    // "Redford wants the festival to encompass viewpoints": the object is
+    // the complement's subject; "want to encompass" · festival is garbled.
+    return std::nullopt;
+  }
   const bool subject_named = schema::is_named(e.subject_type), object_named = schema::is_named(e.object_type);
   if (!subject_named && !object_named) return std::nullopt;
   // "a probe by the SEC following its New York listing", "ninth in the

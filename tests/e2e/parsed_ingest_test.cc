@@ -590,6 +590,21 @@ TEST(ParsedIngest, ExamplesAfterSuchAsAndPluralFirms) {
   EXPECT_TRUE(g.has_edge("Kestrel Foods", "sue", "four companies")) << g.dump();
 }
 
+// "wants the festival to encompass viewpoints", "saw shares rise": the
+// object of a verb that does not act on it is the subject of the
+// complement, no object of the chain ("want to encompass" · festival); one
+// that acts on it keeps it ("urged Congress to take action").
+TEST(ParsedIngest, TheSubjectOfAComplementIsNoObjectOfTheChain) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g(
+      "complements",
+      Article{"Film and money\n\nTomas Reyes wants the festival to encompass viewpoints the media fails to reflect."
+              "\n\nKestrel Foods saw annual profits fall by 5%.\n\nAnna Berg urged Congress to take action.\n"});
+  for (const std::string& text : g.evidence_of("Tomas Reyes")) ADD_FAILURE() << text;
+  for (const std::string& text : g.evidence_of("Kestrel Foods")) ADD_FAILURE() << text;
+  EXPECT_TRUE(g.has_edge("Anna Berg", "urge", "Congress")) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
