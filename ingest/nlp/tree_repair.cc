@@ -175,6 +175,41 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (nmod_ >= 0 && obl_ >= 0 && obj_ >= 0 && case_ >= 0) {
     keep_if_tree([&] { event_hung_on_the_race(words, heads, labels); });
   }
+  if (case_ >= 0 && nsubj_ >= 0 && mark_ >= 0 && advcl_ >= 0) {
+    keep_if_tree([&] { subject_after_as_read_as_oblique(words, heads, labels); });
+  }
+}
+
+void TreeRepair::subject_after_as_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
+                                                  std::vector<int>* labels) const {
+  // "scored twice as Chelsea beat Newcastle 4-0": "as" read as the case of
+  // a name the verb after it then lacks as its subject. The name is the
+  // verb's subject, "as" its subordinator, and the clause an adverbial one
+  // of the verb the name hung under.
+  const int n = static_cast<int>(words.size());
+  for (int x = 0; x + 2 < n; ++x) {
+    const int name = (*heads)[x];
+    if ((*labels)[x] != case_ || name <= x || words[name].upos != UPos::PROPN ||
+        (words[x].form != "as" && words[x].form != "As")) {
+      continue;
+    }
+    int verb = name + 1;
+    while (verb < n && words[verb].upos == UPos::PROPN && (*heads)[verb] == name) ++verb;
+    if (verb >= n || name_start(*heads, *labels, name) != x + 1 || words[verb].upos != UPos::VERB ||
+        has_subject(*heads, *labels, verb) || (*heads)[verb] == name) {
+      continue;
+    }
+    // The clause the name hung in: the first verb above it.
+    int governor = (*heads)[name];
+    while (governor >= 0 && words[governor].upos != UPos::VERB) governor = (*heads)[governor];
+    if (governor < 0 || governor == verb) continue;
+    (*heads)[name] = verb;
+    (*labels)[name] = nsubj_;
+    (*heads)[x] = verb;
+    (*labels)[x] = mark_;
+    (*heads)[verb] = governor;
+    (*labels)[verb] = advcl_;
+  }
 }
 
 void TreeRepair::event_hung_on_the_race(std::span<const Word> words, std::vector<int>* heads,

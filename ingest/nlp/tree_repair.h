@@ -100,6 +100,8 @@ class TreeRepair {
                                      std::vector<int>* labels) const;
   void list_read_as_apposition(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void event_hung_on_the_race(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
+  void subject_after_as_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
+                                        std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // The first word of the name headed by `name`: its first compound or flat
   // part before it, or `name` itself.

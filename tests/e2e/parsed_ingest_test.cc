@@ -605,6 +605,15 @@ TEST(ParsedIngest, TheSubjectOfAComplementIsNoObjectOfTheChain) {
   EXPECT_TRUE(g.has_edge("Anna Berg", "urge", "Congress")) << g.dump();
 }
 
+// "scored twice as Chelsea beat Newcastle": a name after "as" that the verb
+// after it lacks as its subject is that subject.
+TEST(ParsedIngest, ANameAfterAsIsTheSubjectOfTheVerbAfterIt) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g("as_clause", Article{"Football\n\nChelsea striker Didier Drogba scored twice as Chelsea beat "
+                                             "Newcastle 4-0.\n"});
+  EXPECT_TRUE(g.has_edge("Chelsea", "beat", "Newcastle")) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
