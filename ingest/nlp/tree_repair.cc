@@ -182,17 +182,18 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
 
 void TreeRepair::subject_after_as_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
                                                   std::vector<int>* labels) const {
-  // "scored twice as Chelsea beat Newcastle 4-0": "as" read as the case of
-  // a name the verb after it then lacks as its subject. The name is the
-  // verb's subject, "as" its subordinator, and the clause an adverbial one
-  // of the verb the name hung under.
+  // "scored twice as Chelsea beat Newcastle 4-0", "has mounted since Rank
+  // announced a study": "as" (or "after", "before", "since", "until") read
+  // as the case of a name the verb after it then lacks as its subject. The
+  // name is the verb's subject, the word its subordinator, and the clause
+  // an adverbial one of the verb the name hung under.
   const int n = static_cast<int>(words.size());
   for (int x = 0; x + 2 < n; ++x) {
     const int name = (*heads)[x];
-    if ((*labels)[x] != case_ || name <= x || words[name].upos != UPos::PROPN ||
-        (words[x].form != "as" && words[x].form != "As")) {
-      continue;
-    }
+    if ((*labels)[x] != case_ || name <= x || words[name].upos != UPos::PROPN) continue;
+    char buf[8];
+    const std::string_view word = lowercase_into(words[x].form, buf, sizeof(buf));
+    if (word != "as" && word != "after" && word != "before" && word != "since" && word != "until") continue;
     int verb = name + 1;
     while (verb < n && words[verb].upos == UPos::PROPN && (*heads)[verb] == name) ++verb;
     if (verb >= n || name_start(*heads, *labels, name) != x + 1 || words[verb].upos != UPos::VERB ||

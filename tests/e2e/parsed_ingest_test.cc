@@ -605,13 +605,16 @@ TEST(ParsedIngest, TheSubjectOfAComplementIsNoObjectOfTheChain) {
   EXPECT_TRUE(g.has_edge("Anna Berg", "urge", "Congress")) << g.dump();
 }
 
-// "scored twice as Chelsea beat Newcastle": a name after "as" that the verb
-// after it lacks as its subject is that subject.
+// "scored twice as Chelsea beat Newcastle", "a day after Chelsea beat
+// Portsmouth": a name after "as" or "after" that the verb after it lacks as
+// its subject is that subject.
 TEST(ParsedIngest, ANameAfterAsIsTheSubjectOfTheVerbAfterIt) {
   if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
   const IngestedGraph g("as_clause", Article{"Football\n\nChelsea striker Didier Drogba scored twice as Chelsea beat "
-                                             "Newcastle 4-0.\n"});
+                                             "Newcastle 4-0.\n\nArsenal will play Newcastle a day after Chelsea beat "
+                                             "Portsmouth.\n"});
   EXPECT_TRUE(g.has_edge("Chelsea", "beat", "Newcastle")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Chelsea", "beat", "Portsmouth")) << g.dump();  // so after "after"
 }
 
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
