@@ -455,6 +455,24 @@ int32_t quotation_speaker(const nlp::Document& doc, const resolve::DocumentEntit
   return -1;
 }
 
+// The word of the person whose team the noun at `noun` is ("Wenger's side",
+// "his men", "O'Sullivan's squad"): its possessor, a name or "his"/"her";
+// -1 for any other noun.
+int32_t team_possessor(std::span<const nlp::Word> words, uint32_t noun) {
+  if (noun >= words.size() || words[noun].upos != nlp::UPos::NOUN ||
+      !one_of(nlp::lowercase_lemma(words[noun]), {"side", "team", "squad", "man", "charge"})) {
+    return -1;
+  }
+  // ("men" and "charges" in the plural only: "his man" is one player.)
+  if (one_of(nlp::lowercase_lemma(words[noun]), {"man", "charge"}) && words[noun].xpos != "NNS") return -1;
+  for (uint32_t i = 0; i < noun; ++i) {
+    if (words[i].head != static_cast<int32_t>(noun) || words[i].deprel != "nmod:poss") continue;
+    const std::string form = utf8::ascii_lowercase(words[i].form);
+    if (words[i].upos == nlp::UPos::PROPN || form == "his" || form == "her") return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
 // Whether the word at `w` of `sentence` is "we" inside a quotation: after
 // an odd number of quotation marks in its sentence.
 bool quoted_we(std::span<const nlp::Word> words, uint32_t w) {
@@ -854,7 +872,7 @@ class ArticleReader {
     read_places_of_names();
     read_titles();
     read_bare_company_titles();
-    read_spoken_for();  // after the titles: a speaker's post names the body "we" is
+    read_bodies_named_through_people();  // after the titles: a person's post names the body
     retype_names_with_plural_verbs();
     retype_role_holders();
     retype_places_holding_posts();
@@ -875,7 +893,7 @@ class ArticleReader {
   // names the graph can keep.
   void add_fact(uint32_t subject, std::string relation, uint32_t object, uint32_t sentence, WordSpan span,
                 const extract::Proposition* p) {
-    if (subject == object || (relations_only_ && !spoken_for_relation(subject, object)) ||
+    if (subject == object || (relations_only_ && !body_relation(subject, object)) ||
         !seen_.emplace(subject, relation, object, sentence).second) {
       return;
     }
@@ -1023,9 +1041,19 @@ class ArticleReader {
   // gate lets through.
   void read_clauses() {
     for (extract::Proposition& p : models_.extractor().extract_all(annotated_)) {
-      if (p.subject.is_pronoun && quoted_we(annotated_.words_of(annotated_.sentences[p.sentence]), p.subject.head)) {
-        spoken_for_.push_back(std::move(p));  // read once roles are known (read_spoken_for)
+      // A body named through a person is read once roles are known (read_bodies_named_through_people).
+      const auto words = annotated_.words_of(annotated_.sentences[p.sentence]);
+      if (p.subject.is_pronoun && quoted_we(words, p.subject.head)) {
+        const int32_t speaker = quotation_speaker(annotated_, ents_, p.sentence);
+        bodies_named_through_people_.push_back({std::move(p), speaker, false});
         continue;
+      }
+      if (const int32_t owner = team_possessor(words, p.subject.head); owner >= 0) {
+        const int32_t person = ents_.cluster_at(p.sentence, static_cast<uint32_t>(owner));
+        if (person >= 0 && ents_.clusters[static_cast<size_t>(person)].type == nlp::EntityType::kPerson) {
+          bodies_named_through_people_.push_back({std::move(p), person, true});
+          continue;
+        }
       }
       const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
       for (const extract::GraphTriple& triple : triples) read_triple(p, triple, &triple == &triples.front());
@@ -1137,7 +1165,7 @@ class ArticleReader {
     }
     // A symmetric relation ("A met B") is stored once, in name order.
     auto keep = [&](ArgumentEntity from, ArgumentEntity to, std::string relation) {
-      // (No node for a statement read_spoken_for would not keep.)
+      // (No node for a statement read_bodies_named_through_people would not keep.)
       if (relations_only_ && (from.type == store::EntityType::kConcept || to.type == store::EntityType::kConcept)) {
         return;
       }
@@ -1217,43 +1245,56 @@ class ArticleReader {
     }
   }
 
-  // A relation read_spoken_for may keep: between two names, neither the
+  // A relation read_bodies_named_through_people may keep: between two names, neither the
   // other's first words ('"When we took over Leeds United," said the Leeds
   // chairman').
-  bool spoken_for_relation(uint32_t subject, uint32_t object) const {
+  bool body_relation(uint32_t subject, uint32_t object) const {
     const store::EntityRecord& s = record_.entities[subject];
     const store::EntityRecord& o = record_.entities[object];
     return s.type != store::EntityType::kConcept && o.type != store::EntityType::kConcept &&
            !o.name.starts_with(s.name + " ") && !s.name.starts_with(o.name + " ");
   }
 
-  // '"We had told Chelsea," said Liverpool chief executive Rick Parry': a
-  // quoted "we" is the organisation its speaker holds a post in, where the
-  // article gives the speaker a post in one organisation, team or country
-  // only. Relations only: what a spokesman says "we" think or have is too
-  // often talk ("we see evidence", "we have money").
-  void read_spoken_for() {
-    relations_only_ = true;
-    for (const extract::Proposition& p : spoken_for_) {
-      const int32_t speaker = quotation_speaker(annotated_, ents_, p.sentence);
-      const std::optional<uint32_t> person = speaker >= 0 ? table_.cluster(speaker) : std::nullopt;
-      if (!person) continue;
-      std::set<uint32_t> bodies;
-      for (const store::FactRecord& f : record_.facts) {
-        if (f.subject != *person || f.negated || f.modal) continue;
-        const store::EntityType type = record_.entities[f.object].type;
-        if (type != store::EntityType::kOrg && type != store::EntityType::kLoc) continue;
-        const std::optional<schema::Canonical> c =
-            schema::canonical_relation(f.relation, store::EntityType::kPerson, type);
-        if (c && !c->reversed && one_of(c->kind->name, {"leads", "member_of", "works_for"})) bodies.insert(f.object);
+  // '"We had told Chelsea," said Liverpool chief executive Rick Parry',
+  // "Wenger's side beat Chelsea": a quoted "we" or a person's side is the
+  // organisation, team or country the person (the speaker, the possessor)
+  // holds a post in, where the article gives the person a post in one only.
+  // Relations only: what a spokesman says "we" think or have is too often
+  // talk ("we see evidence", "we have money"). A side with no such body is
+  // read as any other clause.
+  void read_bodies_named_through_people() {
+    for (const BodyClause& b : bodies_named_through_people_) {
+      const std::optional<uint32_t> person = b.person >= 0 ? table_.cluster(b.person) : std::nullopt;
+      const std::optional<uint32_t> body = person ? only_body_of(*person) : std::nullopt;
+      const std::vector<extract::GraphTriple> triples = extract::graph_triples(b.p);
+      if (!body) {
+        if (!b.team) continue;
+        for (const extract::GraphTriple& triple : triples) read_triple(b.p, triple, &triple == &triples.front());
+        continue;
       }
-      if (bodies.size() != 1) continue;
-      const store::EntityRecord& body = record_.entities[*bodies.begin()];
-      const ArgumentEntity we{*bodies.begin(), body.name, body.type, false};
-      const std::vector<extract::GraphTriple> triples = extract::graph_triples(p);
-      for (const extract::GraphTriple& triple : triples) read_fact(p, triple, we, true, &triple == &triples.front());
+      const store::EntityRecord& e = record_.entities[*body];
+      relations_only_ = true;
+      for (const extract::GraphTriple& triple : triples) {
+        read_fact(b.p, triple, ArgumentEntity{*body, e.name, e.type, false}, true, &triple == &triples.front());
+      }
+      relations_only_ = false;
     }
-    relations_only_ = false;
+  }
+
+  // The one organisation, team or country the article gives `person` a
+  // post in (leads, member_of, works_for); nullopt for none or several.
+  std::optional<uint32_t> only_body_of(uint32_t person) const {
+    std::set<uint32_t> bodies;
+    for (const store::FactRecord& f : record_.facts) {
+      if (f.subject != person || f.negated || f.modal) continue;
+      const store::EntityType type = record_.entities[f.object].type;
+      if (type != store::EntityType::kOrg && type != store::EntityType::kLoc) continue;
+      const std::optional<schema::Canonical> c =
+          schema::canonical_relation(f.relation, store::EntityType::kPerson, type);
+      if (c && !c->reversed && one_of(c->kind->name, {"leads", "member_of", "works_for"})) bodies.insert(f.object);
+    }
+    if (bodies.size() != 1) return std::nullopt;
+    return *bodies.begin();
   }
 
   // "Brian McBride, managing director of T-Mobile": read off the words.
@@ -2027,8 +2068,15 @@ class ArticleReader {
   std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::vector<size_t>>
       facts_between_;                  // (subject, object, sentence)
   std::set<int32_t> holder_clusters_;  // clusters that hold a role for someone, or take a plural verb
-  std::vector<extract::Proposition> spoken_for_;  // clauses whose subject is a quoted "we"
-  bool relations_only_ = false;                   // add_fact keeps no statement (read_spoken_for)
+  // A clause whose subject is a body named through a person: a quoted "we"
+  // (`person` its speaker) or a person's side (`team`; `person` the possessor).
+  struct BodyClause {
+    extract::Proposition p;
+    int32_t person = -1;  // cluster; -1 for none found
+    bool team = false;
+  };
+  std::vector<BodyClause> bodies_named_through_people_;
+  bool relations_only_ = false;  // add_fact keeps no statement (read_bodies_named_through_people)
   // The person the article is about, and the one it names most often; -1 for none.
   const int32_t main_person_;
   const int32_t leading_person_;

@@ -1033,6 +1033,27 @@ void name_kinds_by_head(Document* doc) {
   }
 }
 
+// "beat Chelsea 2-1": a score's first number tagged as the last word of the
+// name before it ("Chelsea 2") is no part of it.
+void cut_scores_off_names(Document* doc) {
+  for (const Sentence& s : doc->sentences) {
+    std::span<const Word> words = doc->words_of(s);
+    std::vector<EntitySpan> spans = entity_spans(words);
+    bool changed = false;
+    for (EntitySpan& e : spans) {
+      const uint32_t last = e.end - 1;
+      if (e.end - e.begin < 2 || last + 2 >= words.size() || words[last].upos != UPos::NUM ||
+          words[last + 1].form != "-" || words[last + 2].upos != UPos::NUM ||
+          words[last].end != words[last + 1].begin || words[last + 1].end != words[last + 2].begin) {
+        continue;
+      }
+      --e.end;
+      changed = true;
+    }
+    if (changed) set_entity_tags(doc, s, spans);
+  }
+}
+
 // "United's chief executive David Gill" with "United" tagged a verb (its
 // Penn tag a proper noun's), "the LSE" a noun: a capitalised word inside a
 // recognized name, or one the tagger's Penn tag calls a proper noun, is a
@@ -1063,6 +1084,7 @@ void EntityRecognizer::annotate(Document* doc) const {
   }
   join_hyphenated_surnames(doc);
   name_kinds_by_head(doc);
+  cut_scores_off_names(doc);
   names_are_proper_nouns(doc);
 }
 

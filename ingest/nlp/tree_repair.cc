@@ -178,6 +178,27 @@ void TreeRepair::repair(std::span<const Word> words, std::vector<int>* heads, st
   if (case_ >= 0 && nsubj_ >= 0 && mark_ >= 0 && advcl_ >= 0) {
     keep_if_tree([&] { subject_after_as_read_as_oblique(words, heads, labels); });
   }
+  if (flat_ >= 0 && obl_ >= 0) keep_if_tree([&] { score_read_as_part_of_name(words, heads, labels); });
+}
+
+void TreeRepair::score_read_as_part_of_name(std::span<const Word> words, std::vector<int>* heads,
+                                            std::vector<int>* labels) const {
+  // "Arsenal beat Chelsea 2-1": the score's first number read as a flat part
+  // of the name before it ("Chelsea 2"). It is the verb's, as an oblique.
+  const int n = static_cast<int>(words.size());
+  for (int x = 1; x + 2 < n; ++x) {
+    const int name = (*heads)[x];
+    if ((*labels)[x] != flat_ || words[x].upos != UPos::NUM || name < 0 || words[name].upos != UPos::PROPN) continue;
+    // A score: "2", "-", "1" written touching.
+    if (words[x + 1].form != "-" || words[x + 2].upos != UPos::NUM || words[x].end != words[x + 1].begin ||
+        words[x + 1].end != words[x + 2].begin) {
+      continue;
+    }
+    const int verb = (*heads)[name];
+    if (verb < 0 || words[verb].upos != UPos::VERB) continue;
+    (*heads)[x] = verb;
+    (*labels)[x] = obl_;
+  }
 }
 
 void TreeRepair::subject_after_as_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,

@@ -102,6 +102,7 @@ class TreeRepair {
   void event_hung_on_the_race(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   void subject_after_as_read_as_oblique(std::span<const Word> words, std::vector<int>* heads,
                                         std::vector<int>* labels) const;
+  void score_read_as_part_of_name(std::span<const Word> words, std::vector<int>* heads, std::vector<int>* labels) const;
   bool is_subject(int label) const { return label == nsubj_ || label == nsubj_pass_; }
   // The first word of the name headed by `name`: its first compound or flat
   // part before it, or `name` itself.

@@ -617,6 +617,16 @@ TEST(ParsedIngest, ANameAfterAsIsTheSubjectOfTheVerbAfterIt) {
   EXPECT_TRUE(g.has_edge("Chelsea", "beat", "Portsmouth")) << g.dump();  // so after "after"
 }
 
+// "Wenger's side beat Chelsea 2-1": a person's side is the team the article
+// gives the person a post in, and a score after a name is no part of it.
+TEST(ParsedIngest, APersonsSideIsTheirTeamAndAScoreNoPartOfAName) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g("sides", Article{"Football\n\nArsenal boss Arsene Wenger was happy. Wenger's side beat Chelsea "
+                                         "2-1 at Highbury.\n"});
+  EXPECT_TRUE(g.has_edge("Arsenal", "beat", "Chelsea")) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Chelsea 2").empty()) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
