@@ -199,6 +199,16 @@ Qualifiers qualifiers_of(Words words, const extract::Proposition& p) {
     if (!child_lemma(words, u, "advmod", {"allegedly", "reportedly", "apparently", "supposedly", "reputedly"}).empty()) {
       add("reportedly");
     }
+    // "It appears that the UK is in a two-tier economy": what only appears
+    // so is not stated. (Only after an empty "it": "Perry, who played
+    // Chandler, has appeared on stage" did play him.)
+    // (The clause may be read as adverbial, with its "that".)
+    if (u != p.predicate && one_of(lemma, {"appear", "seem"}) && below >= 0 &&
+        (base_rel(words[static_cast<uint32_t>(below)].deprel) == "ccomp" ||
+         !child_lemma(words, static_cast<uint32_t>(below), "mark", {"that"}).empty()) &&
+        (!child_lemma(words, u, "nsubj", {"it"}).empty() || !child_lemma(words, u, "expl", {"it"}).empty())) {
+      add("reportedly");
+    }
     // A negated or attempted governing verb qualifies what it governs
     // ("has chosen not to help Spain try and defend the Davis Cup").
     if (u != p.predicate) {

@@ -627,6 +627,18 @@ TEST(ParsedIngest, APersonsSideIsTheirTeamAndAScoreNoPartOfAName) {
   EXPECT_TRUE(g.nodes_named("Chelsea 2").empty()) << g.dump();
 }
 
+// "It appears that ...": what only appears so is qualified; a person who
+// appeared on a stage did appear there.
+TEST(ParsedIngest, WhatOnlyAppearsSoIsQualified) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g("appears", Article{"Economy\n\n\"It appears that the UK is in a two-tier economy again,\" said "
+                                           "economist Lena Komileva.\n\nMatthew Perry, who played Chandler, has "
+                                           "appeared on the West End stage.\n"});
+  EXPECT_TRUE(g.edges("United Kingdom", "be in", "two-tier economy").empty()) << g.dump();
+  EXPECT_TRUE(g.has_edge("United Kingdom", "reportedly be in", "two-tier economy")) << g.dump();
+  EXPECT_TRUE(g.has_edge("Matthew Perry", "play", "Chandler")) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
