@@ -101,13 +101,13 @@ nlohmann::json bbc_recall(const std::string& gold_name, size_t files_expected, i
 bool bbc_present() { return fs::exists(fs::path(KG_SHARED_DATA) / "news" / "bbc"); }
 
 // The floor is a little under what the current extractor measures on the dev
-// set (0.46); issue 19 asks for 0.70. The dev set is no longer fully held
+// set (0.54); issue 19 asks for 0.70. The dev set is no longer fully held
 // out: some general patterns (roles in apposition, an organisation before a
 // title, "urged X to", names inside an object, organisation names read in
 // pieces, places after a comma, channels, positions before a name) were first
 // seen among its misses, and each was then checked on the whole BBC corpus.
 // The project is scored on hidden facts of even-numbered articles.
-constexpr double kDevRecallFloor = 0.44;
+constexpr double kDevRecallFloor = 0.52;
 
 TEST(EvalFacts, BbcDevSetRecallFloor) {
   if (!bbc_present()) GTEST_SKIP() << "../shared/data/news/bbc is absent (../shared/data not mounted)";
@@ -117,13 +117,13 @@ TEST(EvalFacts, BbcDevSetRecallFloor) {
 }
 
 // The second set of odd-numbered articles (83 facts in 10 articles), kept
-// apart from the dev set: it measures 0.253 (21 facts) now. Some of its
+// apart from the dev set: it measures 0.265 (22 facts) now. Some of its
 // misses were read to find general patterns (an acronym before its name, a
 // firm's name ending in a plural, "the Olympics" beside an edition, an
 // event hung on the race before it, an institution "in" a place, "a
 // graduate student from Hong Kong"), each then checked on the whole
 // corpus, so it is not fully held out either.
-constexpr double kSecondSetRecallFloor = 0.24;
+constexpr double kSecondSetRecallFloor = 0.25;
 
 TEST(EvalFacts, BbcSecondSetRecallFloor) {
   if (!bbc_present()) GTEST_SKIP() << "../shared/data/news/bbc is absent (../shared/data not mounted)";
