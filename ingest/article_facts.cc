@@ -1041,7 +1041,8 @@ class ArticleReader {
   // gate lets through.
   void read_clauses() {
     for (extract::Proposition& p : models_.extractor().extract_all(annotated_)) {
-      // A body named through a person is read once roles are known (read_bodies_named_through_people).
+      // A body named through a person is read once roles are known
+      // (read_bodies_named_through_people).
       const auto words = annotated_.words_of(annotated_.sentences[p.sentence]);
       if (p.subject.is_pronoun && quoted_we(words, p.subject.head)) {
         const int32_t speaker = quotation_speaker(annotated_, ents_, p.sentence);
@@ -1245,9 +1246,9 @@ class ArticleReader {
     }
   }
 
-  // A relation read_bodies_named_through_people may keep: between two names, neither the
-  // other's first words ('"When we took over Leeds United," said the Leeds
-  // chairman').
+  // A relation read_bodies_named_through_people may keep: between two
+  // names, neither the other's first words ('"When we took over Leeds
+  // United," said the Leeds chairman').
   bool body_relation(uint32_t subject, uint32_t object) const {
     const store::EntityRecord& s = record_.entities[subject];
     const store::EntityRecord& o = record_.entities[object];
