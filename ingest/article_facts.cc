@@ -1239,7 +1239,15 @@ class ArticleReader {
       if (!relation) return;
     }
     // "Markova was spotted by Diaghilev": Diaghilev · spot · Markova.
-    if (std::optional<std::string> active = active_voice(words, p, *relation)) {
+    // "England scored first through Martin Corry", "United went ahead
+    // through Alan Smith": the player scored for the side.
+    const bool scored_through =
+        one_of(*relation, {"score through", "go through", "go ahead through", "take lead through", "lead through",
+                           "equalise through", "level through", "pull back through", "reply through"}) &&
+        o->type == store::EntityType::kPerson && s->type != store::EntityType::kPerson;
+    if (scored_through) {
+      keep(*o, *s, "score for");
+    } else if (std::optional<std::string> active = active_voice(words, p, *relation)) {
       keep(*o, *s, std::move(*active));
     } else {
       keep(*s, *o, std::move(*relation));

@@ -73,6 +73,7 @@ constexpr PhraseRule kRules[] = {
     {"be run by", "leads", true}, {"be managed by", "leads", true}, {"be coached by", "leads", true},
     {"work for", "works_for"}, {"work at", "works_for"}, {"be employed by", "works_for"},
     {"join", "member_of"}, {"rejoin", "member_of"}, {"play for", "member_of"}, {"sign for", "member_of"},
+    {"score for", "member_of"},
     {"move to", "member_of"}, {"be member of", "member_of"}, {"represent", "member_of"},
     {"leave", "leaves"}, {"quit", "leaves"}, {"resign from", "leaves"}, {"depart", "leaves"},
     {"join from", "leaves"}, {"rejoin from", "leaves"}, {"sign from", "leaves"}, {"move from", "leaves"},

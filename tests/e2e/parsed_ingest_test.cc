@@ -639,6 +639,16 @@ TEST(ParsedIngest, WhatOnlyAppearsSoIsQualified) {
   EXPECT_TRUE(g.has_edge("Matthew Perry", "play", "Chandler")) << g.dump();
 }
 
+// "England scored first through Martin Corry": the player scored for the
+// side, not the side through the player.
+TEST(ParsedIngest, ASideScoringThroughAPlayerIsThePlayerScoringForIt) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g("scored_through", Article{"Rugby\n\nEngland scored first through Martin Corry but had two "
+                                                  "tries disallowed.\n"});
+  EXPECT_TRUE(g.has_edge("Martin Corry", "score for", "England")) << g.dump();
+  EXPECT_TRUE(g.edges("England", "score through", "Martin Corry").empty()) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {

@@ -83,6 +83,7 @@ TEST(RelationSchema, PhrasesMapByWordingAndArgumentTypes) {
   EXPECT_EQ(name("compete in", EntityType::kPerson, EntityType::kPerson), "open");  // one takes part in no person
   EXPECT_EQ(name("be edged out in", EntityType::kPerson, EntityType::kMisc), "takes_part_in");  // beaten there
   EXPECT_EQ(name("join from", EntityType::kPerson, EntityType::kOrg), "leaves");  // "joined Arsenal from Juventus"
+  EXPECT_EQ(name("score for", EntityType::kPerson, EntityType::kOrg), "member_of");  // "scored first through Corry"
   EXPECT_EQ(name("suspend", EntityType::kOrg, EntityType::kPerson), "legal_action");
   EXPECT_FALSE(find_relation_kind("meet"));  // surface phrases are never relation names
 }
