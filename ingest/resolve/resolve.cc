@@ -306,6 +306,7 @@ class Resolver {
     }
     if (const int32_t c = closed_up_match(i); c >= 0) return join(i, c);
     if (const int32_t c = organisation_with_last_word(i); c >= 0) return join(i, c);
+    if (const int32_t c = person_with_particle_surname(i); c >= 0) return join(i, c);
     if (const int32_t c = acronym_target(i); c >= 0) {
       // A name that has an acronym names an organisation, whatever the
       // recognizer made of its words ("Athletics Kenya (AK)").
@@ -362,6 +363,41 @@ class Resolver {
     return found;
   }
 
+  // "Van Nistelrooy" after "Ruud van Nistelrooy", "De Niro" after "Robert
+  // De Niro": the one person named before whose name ends in the particle
+  // and the surname of the two-word name `i`; -1 for none or for two.
+  // ("Van Morrison", with no longer name ending so, is a name of its own.)
+  // A particle alone ("Mr De" of "Mr De Vido", the recognizer stopping
+  // short) is the one person whose surname it begins.
+  int32_t person_with_particle_surname(size_t i) const {
+    const FoundMention& f = found_[i];
+    if (f.mention.type != EntityType::kPerson && f.mention.type != EntityType::kMisc) return -1;
+    std::vector<std::string> words = split_words(key_[i]);
+    // (An honorific before a particle alone: "Mr De".)
+    if (words.size() == 2 && !f.mention.honorific.empty() && nlp::is_name_particle(words[1]))
+      words.erase(words.begin());
+    if (words.empty() || words.size() > 2 || !nlp::is_name_particle(words[0])) return -1;
+    // (A particle alone goes to the one of them named last before it:
+    // "Aguas de Barcelona" read as a person is no "Mr De".)
+    int32_t found = -1;
+    uint32_t found_last = 0;
+    for (size_t c = 0; c < drafts_.size(); ++c) {
+      const std::vector<std::string>& t = drafts_[c].tokens;
+      if (drafts_[c].type != EntityType::kPerson || t.size() < 3 || t[t.size() - 2] != words[0] ||
+          (words.size() == 2 && t.back() != words[1])) {
+        continue;
+      }
+      const std::optional<uint32_t> last = last_joined_before(drafts_[c], i);
+      if (words.size() == 1) {
+        if (last && (found < 0 || *last > found_last)) found = static_cast<int32_t>(c), found_last = *last;
+        continue;
+      }
+      if (found >= 0 && found != static_cast<int32_t>(c)) return -1;
+      found = static_cast<int32_t>(c);
+    }
+    return found;
+  }
+
   // An organization's acronym: in parentheses right after its name, or its initials.
   int32_t acronym_target(size_t i) const {
     const Mention& m = found_[i].mention;
@@ -391,6 +427,7 @@ class Resolver {
   // "Blair", "Mr Blair": the full name it shortens, else a cluster of its own.
   void place_short_name(size_t i) {
     if (const int32_t best = person_with_short_name(i); best >= 0) return join(i, best);
+    if (const int32_t c = person_with_particle_surname(i); c >= 0) return join(i, c);
     const FoundMention& f = found_[i];
     // The same word under another type ("Nato" once tagged PERSON, elsewhere
     // ORG) is that entity, unless an honorific or title says it is a person.

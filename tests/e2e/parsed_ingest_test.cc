@@ -649,6 +649,17 @@ TEST(ParsedIngest, ASideScoringThroughAPlayerIsThePlayerScoringForIt) {
   EXPECT_TRUE(g.edges("England", "score through", "Martin Corry").empty()) << g.dump();
 }
 
+// "Van Nistelrooy" after "Ruud van Nistelrooy" is him (a surname with its
+// particle); "Van Morrison", with no such full name, is a name of its own.
+TEST(ParsedIngest, ASurnameWithItsParticleIsTheFullName) {
+  if (!models_present()) GTEST_SKIP() << "no trained models in " << kModelDir << " (run 'kg train')";
+  const IngestedGraph g("particles", Article{"Football\n\nRuud van Nistelrooy is fit again. Van Nistelrooy scored "
+                                             "twice against Fulham on Sunday.\n\nVan Morrison played in Belfast.\n"});
+  EXPECT_TRUE(g.has_edge("Ruud van Nistelrooy", "score against", "Fulham")) << g.dump();
+  EXPECT_TRUE(g.nodes_named("Van Nistelrooy").empty()) << g.dump();
+  EXPECT_FALSE(g.nodes_named("Van Morrison").empty()) << g.dump();
+}
+
 // "Tory Piotr Walsh": a party's adjective alone before a name makes a
 // member, as "Labour MP" does.
 TEST(ParsedIngest, APartysAdjectiveAloneMakesAMember) {
