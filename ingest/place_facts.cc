@@ -66,9 +66,7 @@ int32_t whole_name_from(std::span<const nlp::Word> words, uint32_t w, bool owned
 int32_t after_organisation_description(std::span<const nlp::Word> words, uint32_t s) {
   uint32_t k = s + 1;
   // (A hyphen inside a word counts with it: "third-largest".)
-  const auto inner_hyphen = [&](uint32_t w) {
-    return words[w].form == "-" && w > s + 1 && !words[w - 1].space_after && !words[w].space_after;
-  };
+  const auto inner_hyphen = [&](uint32_t w) { return w > s + 1 && nlp::hyphenated_begin(words, w + 1) == w - 1; };
   while (k < words.size() && k <= s + 6 && !words[k].form.empty() && !capitalised(words[k].form) &&
          (words[k].upos == nlp::UPos::ADJ || words[k].upos == nlp::UPos::NOUN || words[k].upos == nlp::UPos::ADV ||
           inner_hyphen(k))) {

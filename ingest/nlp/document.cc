@@ -63,6 +63,11 @@ uint32_t hyphenated_begin(std::span<const Word> words, uint32_t last) {
   return last - 2;
 }
 
+bool score_begins(std::span<const Word> words, uint32_t first) {
+  return first + 2 < words.size() && words[first].upos == UPos::NUM && words[first + 2].upos == UPos::NUM &&
+         hyphenated_begin(words, first + 2) == first;
+}
+
 int32_t named_word_apposed_to(std::span<const Word> words, uint32_t noun) {
   if (noun >= words.size() || words[noun].upos != UPos::NOUN || words[noun].deprel != "appos" || words[noun].head < 0 ||
       static_cast<uint32_t>(words[noun].head) >= noun) {

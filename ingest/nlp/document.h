@@ -62,6 +62,10 @@ int32_t apposed_word(std::span<const Word> words, uint32_t head, bool named = fa
 // no touching hyphen comes before it. (One hyphen: "vice-chairman".)
 uint32_t hyphenated_begin(std::span<const Word> words, uint32_t last);
 
+// Whether a score starts at `first`: a number, "-" and a number, all
+// touching ("2-1", which the tokenizer splits in three).
+bool score_begins(std::span<const Word> words, uint32_t first);
+
 // The other way round: the named word before it that the common noun at
 // `noun` is set in apposition to ("Victor Wong, a graduate student"); -1
 // for none.

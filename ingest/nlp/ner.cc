@@ -991,8 +991,8 @@ void name_kinds_by_head(Document* doc) {
           adjectives = adjectives || w.upos == UPos::ADJ;
           ++names;
           ++end;
-        } else if (w.form == "-" && !words[end - 1].space_after && !w.space_after && end + 1 < words.size() &&
-                   end > i + 1 && is_ascii_upper(words[end + 1].form[0])) {
+        } else if (end > i + 1 && hyphenated_begin(words, end + 1) == end - 1 &&
+                   is_ascii_upper(words[end + 1].form[0])) {
           ++end;  // the hyphen of "Markova-Dolin"; the word after it is counted next
         } else {
           break;
@@ -1041,12 +1041,7 @@ void cut_scores_off_names(Document* doc) {
     std::vector<EntitySpan> spans = entity_spans(words);
     bool changed = false;
     for (EntitySpan& e : spans) {
-      const uint32_t last = e.end - 1;
-      if (e.end - e.begin < 2 || last + 2 >= words.size() || words[last].upos != UPos::NUM ||
-          words[last + 1].form != "-" || words[last + 2].upos != UPos::NUM ||
-          words[last].end != words[last + 1].begin || words[last + 1].end != words[last + 2].begin) {
-        continue;
-      }
+      if (e.end - e.begin < 2 || !score_begins(words, e.end - 1)) continue;
       --e.end;
       changed = true;
     }

@@ -188,10 +188,8 @@ void TreeRepair::score_read_as_part_of_name(std::span<const Word> words, std::ve
   const int n = static_cast<int>(words.size());
   for (int x = 1; x + 2 < n; ++x) {
     const int name = (*heads)[x];
-    if ((*labels)[x] != flat_ || words[x].upos != UPos::NUM || name < 0 || words[name].upos != UPos::PROPN) continue;
-    // A score: "2", "-", "1" written touching.
-    if (words[x + 1].form != "-" || words[x + 2].upos != UPos::NUM || words[x].end != words[x + 1].begin ||
-        words[x + 1].end != words[x + 2].begin) {
+    if ((*labels)[x] != flat_ || !score_begins(words, static_cast<uint32_t>(x)) || name < 0 ||
+        words[name].upos != UPos::PROPN) {
       continue;
     }
     const int verb = (*heads)[name];
