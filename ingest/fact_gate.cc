@@ -1518,10 +1518,7 @@ bool relation_holds(Words words, const extract::Proposition& p, const extract::G
   const bool passive_conjunct =
       p.construction == Construction::kPassive && p.predicate < words.size() && words[p.predicate].deprel == "conj" &&
       words[p.predicate].head >= 0 && !child_lemma(words, p.predicate, "aux", {"be", "get"}).empty() &&
-      std::none_of(words.begin(), words.end(),
-                   [&](const nlp::Word& w) {
-                     return w.head == static_cast<int32_t>(p.predicate) && base_rel(w.deprel) == "nsubj";
-                   }) &&
+      !has_subject(words, p.predicate) &&
       one_of(attachment(words, t.subject->head, static_cast<uint32_t>(words[p.predicate].head)),
              {"nsubj", "nsubj:pass"});
   if ((p.construction == Construction::kVerb || p.construction == Construction::kPassive) && !t.subject->is_pronoun &&
