@@ -408,6 +408,14 @@ std::optional<uint32_t> outlet_of(std::span<const nlp::Word> words, const extrac
 // Whether a word is a quotation mark, opening or closing.
 bool quotation_mark(std::string_view form) { return one_of(form, {"\"", "\u201c", "\u201d", "''", "``"}); }
 
+// Whether the word at `w` stands inside a quotation: after an odd number of
+// quotation marks in its sentence.
+bool inside_quotation(std::span<const nlp::Word> words, uint32_t w) {
+  size_t marks = 0;
+  for (uint32_t i = 0; i < w && i < words.size(); ++i) marks += quotation_mark(words[i].form);
+  return marks % 2 == 1;
+}
+
 // Whether the word at `w` of `sentence` is "he", "she" or "they" inside a
 // quotation that `cluster` speaks, named as the subject of a verb of saying
 // in the sentence or the one before ("'We hold him in such high esteem,' said
@@ -416,9 +424,7 @@ bool pronoun_in_own_quotation(const nlp::Document& doc, const resolve::DocumentE
                               uint32_t w, int32_t cluster) {
   const auto words = doc.words_of(doc.sentences[sentence]);
   if (w >= words.size() || !one_of(utf8::ascii_lowercase(words[w].form), {"he", "she", "they"})) return false;
-  size_t marks = 0;
-  for (uint32_t i = 0; i < w; ++i) marks += quotation_mark(words[i].form);
-  if (marks % 2 == 0) return false;
+  if (!inside_quotation(words, w)) return false;
   const auto speaks = [&](uint32_t s) {
     const auto ws = doc.words_of(doc.sentences[s]);
     for (uint32_t i = 0; i < ws.size(); ++i) {
@@ -473,13 +479,9 @@ int32_t team_possessor(std::span<const nlp::Word> words, uint32_t noun) {
   return -1;
 }
 
-// Whether the word at `w` of `sentence` is "we" inside a quotation: after
-// an odd number of quotation marks in its sentence.
+// Whether the word at `w` is "we" inside a quotation.
 bool quoted_we(std::span<const nlp::Word> words, uint32_t w) {
-  if (w >= words.size() || utf8::ascii_lowercase(words[w].form) != "we") return false;
-  size_t marks = 0;
-  for (uint32_t i = 0; i < w; ++i) marks += quotation_mark(words[i].form);
-  return marks % 2 == 1;
+  return w < words.size() && utf8::ascii_lowercase(words[w].form) == "we" && inside_quotation(words, w);
 }
 
 // Whether `t`'s subject is a pronoun or an organisation description whose
